@@ -1,0 +1,45 @@
+#!/bin/sh
+# sql/migrate.sh: apply eduaid's migrations to the database that the libpq
+# environment (PGHOST, PGPORT, PGDATABASE, PGUSER) names, as a superuser.
+#
+# 000_bootstrap.sql is idempotent and always runs; every other NNN_*.sql
+# runs once, in order, in its own transaction together with the row that
+# records it in eduaid.schema_version, under an advisory lock so that two
+# concurrent runs cannot interleave. Running it again changes nothing.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+psql_cmd=${PSQL:-psql}
+
+run_psql() {
+    PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
+        "$psql_cmd" -X -q -v ON_ERROR_STOP=1 "$@"
+}
+
+run_psql -f "$here/000_bootstrap.sql"
+
+applied=0
+for file in "$here"/[0-9][0-9][0-9]_*.sql; do
+    name=${file##*/}
+    version=${name%%_*}
+    [ "$version" = 000 ] && continue
+    done_already=$(run_psql -At -v v="$version" <<'SQL'
+SELECT count(*) FROM eduaid.schema_version WHERE version = :'v'::int;
+SQL
+)
+    [ "$done_already" = 0 ] || continue
+    run_psql -v v="$version" -v name="$name" <<SQL
+BEGIN;
+\\o /dev/null
+SELECT pg_catalog.pg_advisory_xact_lock(4242);
+SELECT 1 / (count(*) = 0)::int FROM eduaid.schema_version WHERE version = :'v'::int;
+\\ir '$file'
+RESET ROLE;
+INSERT INTO eduaid.schema_version (version, name) VALUES (:'v'::int, :'name');
+\\o
+COMMIT;
+SQL
+    applied=$((applied + 1))
+    echo "migrate: applied $name" >&2
+done
+echo "migrate: $applied migration(s) applied" >&2
