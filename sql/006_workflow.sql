@@ -163,24 +163,30 @@ END
 $$;
 
 -- A member row (student, student_subsidy) belongs to its household's
--- record: changing it changes the household, through the household's own
--- guard, as the same person. The no-op assignment below is that change;
--- it bumps the household's version and adds the person to its editors,
--- or fails as an edit of the household would. No household (it is being
--- deleted with its members) means nothing to touch.
+-- record: changing members changes the household, through the household's
+-- own guard, as the same person. After each statement, every household
+-- whose members it changed is touched once by a no-op assignment, which
+-- bumps its version and adds the person to its editors, or fails (and
+-- takes the statement with it) as an edit of the household would. No
+-- household (it is being deleted with its members) means nothing to touch.
+CREATE FUNCTION eduaid.member_touch() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    UPDATE eduaid.household h SET household_no = h.household_no
+      FROM (SELECT DISTINCT c.township_id, c.household_id FROM changed c) AS m
+     WHERE h.township_id = m.township_id AND h.id = m.household_id;
+    RETURN NULL;
+END
+$$;
+
+-- Members never move between households (column grants say so too).
 CREATE FUNCTION eduaid.member_guard() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    r record;
 BEGIN
-    IF TG_OP = 'DELETE' THEN r := OLD; ELSE r := NEW; END IF;
-    IF TG_OP = 'UPDATE' AND NEW.household_id <> OLD.household_id THEN
+    IF NEW.household_id <> OLD.household_id THEN
         RAISE EXCEPTION USING ERRCODE = 'EA006',
             MESSAGE = format('%s %s cannot move to another household', TG_TABLE_NAME, OLD.id);
     END IF;
-    UPDATE eduaid.household h SET household_no = h.household_no
-     WHERE h.township_id = r.township_id AND h.id = r.household_id;
-    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
     RETURN NEW;
 END
 $$;
@@ -202,8 +208,17 @@ BEGIN
                        'FOR EACH ROW EXECUTE FUNCTION eduaid.record_guard()', tbl);
     END LOOP;
     FOREACH tbl IN ARRAY ARRAY['student', 'student_subsidy'] LOOP
-        EXECUTE format('CREATE TRIGGER b_member_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.%I '
+        EXECUTE format('CREATE TRIGGER b_member_guard BEFORE UPDATE ON eduaid.%I '
                        'FOR EACH ROW EXECUTE FUNCTION eduaid.member_guard()', tbl);
+        EXECUTE format('CREATE TRIGGER y_member_insert AFTER INSERT ON eduaid.%I '
+                       'REFERENCING NEW TABLE AS changed '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch()', tbl);
+        EXECUTE format('CREATE TRIGGER y_member_update AFTER UPDATE ON eduaid.%I '
+                       'REFERENCING NEW TABLE AS changed '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch()', tbl);
+        EXECUTE format('CREATE TRIGGER y_member_delete AFTER DELETE ON eduaid.%I '
+                       'REFERENCING OLD TABLE AS changed '
+                       'FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch()', tbl);
     END LOOP;
 END
 $$;

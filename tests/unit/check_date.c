@@ -1,0 +1,88 @@
+/*
+ * check_date.c
+ *   Unit tests of src/core/date.c: leap years, month lengths, date
+ *   validity, today's date.
+ */
+#include "config.h"
+
+#include "check_eduaid.h"
+
+#include "core/date.h"
+
+START_TEST(test_leap_years)
+{
+    ck_assert(is_leap_year(2000)); /* divisible by 400 */
+    ck_assert(is_leap_year(2400));
+    ck_assert(is_leap_year(2004)); /* divisible by 4 */
+    ck_assert(is_leap_year(2012));
+    ck_assert(is_leap_year(2024));
+    ck_assert(!is_leap_year(1900)); /* century */
+    ck_assert(!is_leap_year(2100));
+    ck_assert(!is_leap_year(2001));
+    ck_assert(!is_leap_year(2023));
+}
+END_TEST
+
+START_TEST(test_days_in_month)
+{
+    static const int common[12] = {31, 28, 31, 30, 31, 30,
+                                   31, 31, 30, 31, 30, 31};
+
+    for (int m = 1; m <= 12; m++) {
+        ck_assert_int_eq(days_in_month(2023, m), common[m - 1]);
+        ck_assert_int_eq(days_in_month(2024, m), m == 2 ? 29 : common[m - 1]);
+    }
+    ck_assert_int_eq(days_in_month(1900, 2), 28);
+    ck_assert_int_eq(days_in_month(2000, 2), 29);
+    ck_assert_int_eq(days_in_month(2023, 0), 0);
+    ck_assert_int_eq(days_in_month(2023, 13), 0);
+    ck_assert_int_eq(days_in_month(2023, -1), 0);
+}
+END_TEST
+
+START_TEST(test_date_valid)
+{
+    ck_assert(date_valid(2000, 2, 29));
+    ck_assert(date_valid(2004, 2, 29));
+    ck_assert(date_valid(2012, 2, 29));
+    ck_assert(!date_valid(1900, 2, 29));
+    ck_assert(!date_valid(2001, 2, 29));
+    ck_assert(!date_valid(2023, 2, 29));
+    ck_assert(date_valid(2023, 4, 30));
+    ck_assert(!date_valid(2023, 4, 31));
+    ck_assert(date_valid(2023, 12, 31));
+    ck_assert(!date_valid(2023, 12, 32));
+    ck_assert(!date_valid(2023, 13, 1));
+    ck_assert(!date_valid(2023, 0, 1));
+    ck_assert(!date_valid(2023, 1, 0));
+    ck_assert(!date_valid(2023, 1, -1));
+    ck_assert(date_valid(DATE_MIN_YEAR, 1, 1));
+    ck_assert(date_valid(DATE_MAX_YEAR, 12, 31));
+    ck_assert(!date_valid(DATE_MIN_YEAR - 1, 1, 1));
+    ck_assert(!date_valid(DATE_MAX_YEAR + 1, 1, 1));
+}
+END_TEST
+
+START_TEST(test_today)
+{
+    int t = date_today_yyyymmdd();
+
+    ck_assert_int_gt(t, 20240101); /* written in 2026; clocks do not go back */
+    ck_assert_msg(date_valid(t / 10000, t / 100 % 100, t % 100),
+                  "today %d is not a valid date", t);
+}
+END_TEST
+
+Suite *
+date_suite(void)
+{
+    Suite *s = suite_create("date");
+    TCase *tc = tcase_create("calendar");
+
+    tcase_add_test(tc, test_leap_years);
+    tcase_add_test(tc, test_days_in_month);
+    tcase_add_test(tc, test_date_valid);
+    tcase_add_test(tc, test_today);
+    suite_add_tcase(s, tc);
+    return s;
+}

@@ -1,0 +1,15 @@
+/*
+ * check_eduaid.h
+ *   The suites of the Check unit-test runner check_eduaid, one per core
+ *   module, and the few helpers they share.
+ */
+#ifndef EDUAID_CHECK_EDUAID_H
+#define EDUAID_CHECK_EDUAID_H
+
+#include <check.h>
+
+Suite *date_suite(void);
+Suite *idnumber_suite(void);
+Suite *mask_suite(void);
+
+#endif /* EDUAID_CHECK_EDUAID_H */
