@@ -75,22 +75,49 @@ CREATE FUNCTION eduaid.mask_account(a text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN repeat('*', greatest(length(a) - 4, 0)) || right(a, 4);
 
--- The columns that hold personal data, by name, across every record table:
--- supervisors read their *_masked twins, audit rows are masked for them.
+-- Text that holds nothing but white space, the ideographic space (U+3000)
+-- an input method types included: not a name, not a reason.
+CREATE FUNCTION eduaid.is_blank(t text) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN t ~ '^[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]*$';
+
+-- t without that white space at either end.
+CREATE FUNCTION eduaid.tidy(t text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN regexp_replace(t, '^[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+|'
+                         '[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+$', '', 'g');
+
+-- The columns that hold personal data, by name, across every record table.
+-- Each has a *_masked twin that supervisors read instead, and audit rows
+-- are masked the same way for them. Birth dates count: with the birth date
+-- an ID number's mask hides nothing.
 CREATE FUNCTION eduaid.personal_columns() RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN '{head_id_number,id_number,trainee_id_number,child_id_number,bank_account}'::text[];
+RETURN '{head_id_number,id_number,trainee_id_number,child_id_number,bank_account,disability_certificate_no,birth_date,trainee_birth_date,child_birth_date}'::text[];
 
 CREATE FUNCTION eduaid.is_personal_column(col text) RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN col = ANY (eduaid.personal_columns());
 
+-- A birth date shown as its year only: 2015-**-**.
+CREATE FUNCTION eduaid.mask_date(d date) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN lpad(extract(year FROM d)::int::text, 4, '0') || '-**-**';
+
+-- The masked form of the value v of personal column col.
+CREATE FUNCTION eduaid.mask_value(col text, v text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE
+    WHEN col = 'bank_account' THEN eduaid.mask_account(v)
+    WHEN col LIKE '%birth_date' THEN left(v, 4) || '-**-**'
+    WHEN col = 'disability_certificate_no' THEN repeat('*', greatest(length(v) - 2, 0)) || right(v, 2)
+    ELSE eduaid.mask_id_number(v)
+END;
+
 -- A row as jsonb with its personal columns masked.
 CREATE FUNCTION eduaid.mask_row(r jsonb) RETURNS jsonb
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN r || coalesce((SELECT jsonb_object_agg(k,
-            CASE WHEN k = 'bank_account' THEN eduaid.mask_account(r ->> k)
-                 ELSE eduaid.mask_id_number(r ->> k) END)
+RETURN r || coalesce((SELECT jsonb_object_agg(k, eduaid.mask_value(k, r ->> k))
           FROM unnest(eduaid.personal_columns()) AS k
          WHERE jsonb_typeof(r -> k) = 'string'), '{}'::jsonb);
 

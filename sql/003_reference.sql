@@ -10,7 +10,7 @@ CREATE TABLE eduaid.county (
     id   int PRIMARY KEY,                   -- GB/T 2260 code, e.g. 420325
     name text NOT NULL,
     CONSTRAINT county_id_check CHECK (id BETWEEN 100000 AND 999999),
-    CONSTRAINT county_name_check CHECK (btrim(name) <> '')
+    CONSTRAINT county_name_check CHECK (NOT eduaid.is_blank(name))
 );
 
 CREATE TABLE eduaid.township (
@@ -19,7 +19,7 @@ CREATE TABLE eduaid.township (
               CONSTRAINT township_county_fk REFERENCES eduaid.county (id),
     name      text NOT NULL,
     CONSTRAINT township_id_check CHECK (id / 1000 = county_id),
-    CONSTRAINT township_name_check CHECK (btrim(name) <> '')
+    CONSTRAINT township_name_check CHECK (NOT eduaid.is_blank(name))
 );
 CREATE INDEX township_county_idx ON eduaid.township (county_id);
 
@@ -29,7 +29,7 @@ CREATE TABLE eduaid.village (
                 CONSTRAINT village_township_fk REFERENCES eduaid.township (id),
     name        text NOT NULL,
     CONSTRAINT village_id_check CHECK (id / 1000 = township_id),
-    CONSTRAINT village_name_check CHECK (btrim(name) <> ''),
+    CONSTRAINT village_name_check CHECK (NOT eduaid.is_blank(name)),
     CONSTRAINT village_township_id_key UNIQUE (township_id, id)
 );
 CREATE INDEX village_township_idx ON eduaid.village (township_id);
@@ -42,7 +42,7 @@ CREATE TABLE eduaid.school (
     kind            text NOT NULL,
     nutrition_pilot boolean NOT NULL DEFAULT false,  -- 营养改善计划试点
     active          boolean NOT NULL DEFAULT true,
-    CONSTRAINT school_name_check CHECK (btrim(name) <> ''),
+    CONSTRAINT school_name_check CHECK (NOT eduaid.is_blank(name)),
     CONSTRAINT school_kind_check CHECK (kind IN (
         'kindergarten',         -- 幼儿园
         'primary',              -- 小学
@@ -62,7 +62,7 @@ CREATE TABLE eduaid.training_course (
     category text NOT NULL,
     hours    int NOT NULL,
     active   boolean NOT NULL DEFAULT true,
-    CONSTRAINT training_course_name_check CHECK (btrim(name) <> ''),
+    CONSTRAINT training_course_name_check CHECK (NOT eduaid.is_blank(name)),
     CONSTRAINT training_course_name_key UNIQUE (name),
     CONSTRAINT training_course_category_check CHECK (category IN (
         'industry',             -- 电子电工, 机电, 数控
@@ -80,6 +80,6 @@ CREATE TABLE eduaid.fund_program (
     active      boolean NOT NULL DEFAULT true,
     CONSTRAINT fund_program_code_key UNIQUE (code),
     CONSTRAINT fund_program_code_check CHECK (code ~ '^[a-z][a-z0-9_]*$'),
-    CONSTRAINT fund_program_name_check CHECK (btrim(name) <> ''),
+    CONSTRAINT fund_program_name_check CHECK (NOT eduaid.is_blank(name)),
     CONSTRAINT fund_program_max_amount_check CHECK (eduaid.money_valid(max_amount))
 );

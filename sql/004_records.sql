@@ -69,7 +69,7 @@ CREATE TABLE eduaid.household (
         REFERENCES eduaid.village (township_id, id),
     CONSTRAINT household_household_no_check CHECK (household_no ~ '^[0-9A-Z-]{6,30}$'),
     CONSTRAINT household_household_no_key UNIQUE (household_no),
-    CONSTRAINT household_head_name_check CHECK (btrim(head_name) <> '' AND char_length(head_name) <= 50),
+    CONSTRAINT household_head_name_check CHECK (NOT eduaid.is_blank(head_name) AND char_length(head_name) <= 50),
     CONSTRAINT household_head_id_number_check CHECK (eduaid.id_number_valid(head_id_number)),
     CONSTRAINT household_head_id_number_key UNIQUE (head_id_number),
     CONSTRAINT household_phone_check CHECK (phone ~ '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$'),
@@ -91,6 +91,7 @@ CREATE TABLE eduaid.student (
     id_number_masked text GENERATED ALWAYS AS (eduaid.mask_id_number(id_number)) STORED,
     sex              text NOT NULL,
     birth_date       date NOT NULL,
+    birth_date_masked text GENERATED ALWAYS AS (eduaid.mask_date(birth_date)) STORED,
     relation         text NOT NULL DEFAULT 'child',
     stage            text NOT NULL,
     school_id        int,
@@ -105,7 +106,7 @@ CREATE TABLE eduaid.student (
     CONSTRAINT student_household_fk FOREIGN KEY (township_id, household_id)
         REFERENCES eduaid.household (township_id, id) ON DELETE CASCADE,
     CONSTRAINT student_school_fk FOREIGN KEY (school_id) REFERENCES eduaid.school (id),
-    CONSTRAINT student_name_check CHECK (btrim(name) <> '' AND char_length(name) <= 50),
+    CONSTRAINT student_name_check CHECK (NOT eduaid.is_blank(name) AND char_length(name) <= 50),
     CONSTRAINT student_id_number_check CHECK (eduaid.id_number_valid(id_number)),
     CONSTRAINT student_id_number_key UNIQUE (id_number),
     CONSTRAINT student_sex_check CHECK (sex IN ('M', 'F') AND sex = eduaid.id_sex(id_number)),
@@ -190,6 +191,8 @@ CREATE TABLE eduaid.training_enrollment (
                        (eduaid.mask_id_number(trainee_id_number)) STORED,
     trainee_sex        text NOT NULL,
     trainee_birth_date date NOT NULL,
+    trainee_birth_date_masked text GENERATED ALWAYS AS
+                       (eduaid.mask_date(trainee_birth_date)) STORED,
     phone              text,
     trainee_type       text NOT NULL,
     course_id          int NOT NULL,
@@ -210,7 +213,7 @@ CREATE TABLE eduaid.training_enrollment (
         REFERENCES eduaid.training_course (id),
     CONSTRAINT training_enrollment_provider_school_fk FOREIGN KEY (provider_school_id)
         REFERENCES eduaid.school (id),
-    CONSTRAINT training_enrollment_trainee_name_check CHECK (btrim(trainee_name) <> '' AND char_length(trainee_name) <= 50),
+    CONSTRAINT training_enrollment_trainee_name_check CHECK (NOT eduaid.is_blank(trainee_name) AND char_length(trainee_name) <= 50),
     CONSTRAINT training_enrollment_trainee_id_number_check CHECK (eduaid.id_number_valid(trainee_id_number)),
     CONSTRAINT training_enrollment_trainee_sex_check CHECK (trainee_sex IN ('M', 'F')
         AND trainee_sex = eduaid.id_sex(trainee_id_number)),
@@ -226,7 +229,7 @@ CREATE TABLE eduaid.training_enrollment (
     CONSTRAINT training_enrollment_start_date_check CHECK (start_date >= DATE '2014-01-01'),
     CONSTRAINT training_enrollment_hours_attended_check CHECK (hours_attended BETWEEN 0 AND 2000),
     CONSTRAINT training_enrollment_certificate_no_check CHECK (certificate_no IS NULL
-        OR (completed AND btrim(certificate_no) <> '')),
+        OR (completed AND NOT eduaid.is_blank(certificate_no))),
     CONSTRAINT training_enrollment_employment_outcome_check CHECK (employment_outcome IN
         ('pending', 'employed', 'self_employed', 'entrepreneur', 'further_study', 'unemployed')),
     CONSTRAINT training_enrollment_course_key UNIQUE (township_id, trainee_id_number, course_id, batch)
@@ -243,13 +246,14 @@ CREATE TABLE eduaid.teacher (
     id_number_masked text GENERATED ALWAYS AS (eduaid.mask_id_number(id_number)) STORED,
     sex         text NOT NULL,
     birth_date  date NOT NULL,
+    birth_date_masked text GENERATED ALWAYS AS (eduaid.mask_date(birth_date)) STORED,
     phone       text,
     title       text,
     rural_years int NOT NULL DEFAULT 0,
     active      boolean NOT NULL DEFAULT true,
     CONSTRAINT teacher_school_fk FOREIGN KEY (township_id, school_id)
         REFERENCES eduaid.school (township_id, id),
-    CONSTRAINT teacher_name_check CHECK (btrim(name) <> '' AND char_length(name) <= 50),
+    CONSTRAINT teacher_name_check CHECK (NOT eduaid.is_blank(name) AND char_length(name) <= 50),
     CONSTRAINT teacher_id_number_check CHECK (eduaid.id_number_valid(id_number)),
     CONSTRAINT teacher_id_number_key UNIQUE (id_number),
     CONSTRAINT teacher_sex_check CHECK (sex IN ('M', 'F') AND sex = eduaid.id_sex(id_number)),
@@ -282,14 +286,14 @@ CREATE TABLE eduaid.teacher_fund_application (
     CONSTRAINT teacher_fund_application_school_year_check CHECK (school_year BETWEEN 2014 AND 2035),
     CONSTRAINT teacher_fund_application_reason_category_check CHECK (reason_category IN
         ('illness', 'disaster', 'family_hardship', 'remote_post', 'other')),
-    CONSTRAINT teacher_fund_application_reason_text_check CHECK (btrim(reason_text) <> ''
+    CONSTRAINT teacher_fund_application_reason_text_check CHECK (NOT eduaid.is_blank(reason_text)
         AND char_length(reason_text) <= 2000),
     CONSTRAINT teacher_fund_application_amount_requested_check CHECK (eduaid.money_valid(amount_requested)
         AND amount_requested > 0),
     CONSTRAINT teacher_fund_application_amount_approved_check CHECK (eduaid.money_valid(amount_approved)
         AND amount_approved <= amount_requested),
     CONSTRAINT teacher_fund_application_months_check CHECK (months BETWEEN 1 AND 12),
-    CONSTRAINT teacher_fund_application_bank_name_check CHECK (btrim(bank_name) <> ''
+    CONSTRAINT teacher_fund_application_bank_name_check CHECK (NOT eduaid.is_blank(bank_name)
         AND char_length(bank_name) <= 60),
     CONSTRAINT teacher_fund_application_bank_account_check CHECK (bank_account ~ '^[0-9]{12,19}$'),
     CONSTRAINT teacher_fund_application_program_key UNIQUE (township_id, teacher_id, program_id, school_year)
@@ -307,9 +311,13 @@ CREATE TABLE eduaid.special_ed_plan (
                      (eduaid.mask_id_number(child_id_number)) STORED,
     child_sex        text NOT NULL,
     child_birth_date date NOT NULL,
+    child_birth_date_masked text GENERATED ALWAYS AS
+                     (eduaid.mask_date(child_birth_date)) STORED,
     disability_type  text NOT NULL,
     disability_grade int NOT NULL,
-    certificate_no   text,
+    disability_certificate_no text,
+    disability_certificate_no_masked text GENERATED ALWAYS AS
+                     (eduaid.mask_value('disability_certificate_no', disability_certificate_no)) STORED,
     assessment_date  date,
     assessment       text,
     placement        text NOT NULL,
@@ -328,7 +336,7 @@ CREATE TABLE eduaid.special_ed_plan (
     CONSTRAINT special_ed_plan_school_fk FOREIGN KEY (school_id) REFERENCES eduaid.school (id),
     CONSTRAINT special_ed_plan_home_teacher_fk FOREIGN KEY (township_id, home_teacher_id)
         REFERENCES eduaid.teacher (township_id, id),
-    CONSTRAINT special_ed_plan_child_name_check CHECK (btrim(child_name) <> '' AND char_length(child_name) <= 50),
+    CONSTRAINT special_ed_plan_child_name_check CHECK (NOT eduaid.is_blank(child_name) AND char_length(child_name) <= 50),
     CONSTRAINT special_ed_plan_child_id_number_check CHECK (eduaid.id_number_valid(child_id_number)),
     CONSTRAINT special_ed_plan_child_sex_check CHECK (child_sex IN ('M', 'F')
         AND child_sex = eduaid.id_sex(child_id_number)),
@@ -336,8 +344,8 @@ CREATE TABLE eduaid.special_ed_plan (
     CONSTRAINT special_ed_plan_disability_type_check CHECK (disability_type IN
         ('visual', 'hearing', 'speech', 'physical', 'intellectual', 'mental', 'multiple')),
     CONSTRAINT special_ed_plan_disability_grade_check CHECK (disability_grade BETWEEN 1 AND 4),
-    CONSTRAINT special_ed_plan_certificate_no_check CHECK (certificate_no ~ '^[0-9]{18}[0-9X]?[1-7][1-4]$'
-        OR certificate_no ~ '^[0-9A-Z]{6,30}$'),
+    -- second-generation certificates: the ID number, type 1-7, grade 1-4
+    CONSTRAINT special_ed_plan_disability_certificate_no_check CHECK (disability_certificate_no ~ '^[0-9]{17}[0-9X][1-7][1-4]$'),
     CONSTRAINT special_ed_plan_assessment_date_check CHECK (assessment_date >= child_birth_date),
     CONSTRAINT special_ed_plan_placement_check CHECK (placement IN
         ('special_school',    -- 特殊教育学校

@@ -22,7 +22,7 @@ CREATE TABLE eduaid.app_user (
     created_by text NOT NULL DEFAULT session_user,
     created_at timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT app_user_login_check CHECK (login ~ '^[a-z][a-z0-9_]{1,62}$'),
-    CONSTRAINT app_user_full_name_check CHECK (btrim(full_name) <> '' AND char_length(full_name) <= 50),
+    CONSTRAINT app_user_full_name_check CHECK (NOT eduaid.is_blank(full_name) AND char_length(full_name) <= 50),
     CONSTRAINT app_user_role_check CHECK (role IN
         ('clerk', 'officer', 'supervisor', 'admin', 'auditor'))
 );
@@ -120,7 +120,11 @@ BEGIN
         EXECUTE format('GRANT INSERT (%s) ON eduaid.%I TO eduaid_clerk, eduaid_officer', ins_cols, tbl);
         EXECUTE format('GRANT UPDATE (%s) ON eduaid.%I TO eduaid_clerk, eduaid_officer', upd_cols, tbl);
         EXECUTE format('GRANT SELECT (%s) ON eduaid.%I TO eduaid_supervisor', sup_sel, tbl);
-        EXECUTE format('GRANT UPDATE (%s) ON eduaid.%I TO eduaid_supervisor', sup_upd, tbl);
+        -- Supervisors edit records they are about to approve, not the
+        -- teacher register.
+        IF tbl <> 'teacher' THEN
+            EXECUTE format('GRANT UPDATE (%s) ON eduaid.%I TO eduaid_supervisor', sup_upd, tbl);
+        END IF;
         EXECUTE format('GRANT SELECT ON eduaid.%I TO eduaid_auditor', tbl);
 
         EXECUTE format('ALTER TABLE eduaid.%I ENABLE ROW LEVEL SECURITY', tbl);

@@ -19,9 +19,9 @@
 --   EA007 the record changed since the actor read it (version)
 --   EA010 unknown record kind
 --
--- Four-eyes: nobody who created or edited a record verifies it; nobody who
--- created, edited or verified it approves it; rejecting follows the rule
--- of the review step it replaces. "Edited" means any change to the record
+-- Four-eyes: nobody who created, edited or submitted a record verifies it;
+-- nobody who created, edited or verified it approves it; rejecting follows
+-- the rule of the review step it replaces. "Edited" means any change to the record
 -- or its members since creation (the editors column).
 SET ROLE eduaid_owner;
 
@@ -223,6 +223,47 @@ BEGIN
 END
 $$;
 
+-- A teacher named in a fund application under review or approved keeps
+-- the identity the reviewers saw: name, ID number, sex and birth date.
+CREATE FUNCTION eduaid.teacher_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF (NEW.name, NEW.id_number, NEW.sex, NEW.birth_date)
+       IS DISTINCT FROM (OLD.name, OLD.id_number, OLD.sex, OLD.birth_date)
+       AND NOT eduaid.trusted_writer()
+       AND EXISTS (SELECT FROM eduaid.teacher_fund_application a
+                    WHERE a.township_id = OLD.township_id AND a.teacher_id = OLD.id
+                      AND a.status IN ('submitted', 'verified', 'approved'))
+    THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA006',
+            MESSAGE = format('teacher %s has a fund application under review or approved: name, ID number, sex and birth date are fixed (教师有审核中或已审批的申请，身份信息不可修改)', OLD.id);
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER b_teacher_guard BEFORE UPDATE ON eduaid.teacher
+    FOR EACH ROW EXECUTE FUNCTION eduaid.teacher_guard();
+
+-- A fund application asks for no more than its program's maximum. Raised
+-- as a check violation named after the field, like the CHECKs.
+CREATE FUNCTION eduaid.fund_amount_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    cap numeric := (SELECT p.max_amount FROM eduaid.fund_program p WHERE p.id = NEW.program_id);
+BEGIN
+    IF NEW.amount_requested > cap THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation',
+            CONSTRAINT = 'teacher_fund_application_amount_requested_check',
+            TABLE = 'teacher_fund_application', SCHEMA = 'eduaid',
+            MESSAGE = format('amount requested %s exceeds the program maximum %s (申请金额超过项目上限)',
+                             NEW.amount_requested, cap);
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER c_fund_amount_guard BEFORE INSERT OR UPDATE ON eduaid.teacher_fund_application
+    FOR EACH ROW EXECUTE FUNCTION eduaid.fund_amount_guard();
+
 -- One transition, checked and applied; the public functions below name it.
 CREATE FUNCTION eduaid.transition(action text, kind text, record_id bigint,
                                   reason text, expected_version int) RETURNS int
@@ -243,7 +284,7 @@ BEGIN
             MESSAGE = format('unknown record kind "%s" (未知记录类型)', kind),
             HINT = 'kind is household, training, special_ed or teacher_fund';
     END IF;
-    EXECUTE format('SELECT township_id, status, version, created_by, editors, verified_by '
+    EXECUTE format('SELECT township_id, status, version, created_by, editors, submitted_by, verified_by '
                    'FROM eduaid.%I WHERE id = $1 AND township_id = ANY ($2) FOR UPDATE', tbl)
        INTO rec USING record_id, eduaid.my_townships();
     IF rec IS NULL THEN
@@ -280,12 +321,13 @@ BEGIN
             MESSAGE = format('cannot %s %s record %s: it is %s (记录当前状态不允许此操作)',
                              action, kind, record_id, rec.status);
     END IF;
-    IF action IN ('reject', 'reopen') AND coalesce(btrim(reason), '') = '' THEN
+    IF action IN ('reject', 'reopen') AND coalesce(eduaid.is_blank(reason), true) THEN
         RAISE EXCEPTION USING ERRCODE = 'EA003',
             MESSAGE = format('a reason is required to %s (必须填写理由)', action);
     END IF;
     IF action IN ('verify', 'approve', 'reject')
        AND (me = rec.created_by OR me = ANY (rec.editors)
+            OR (my_role = 'officer' AND me = rec.submitted_by)
             OR (my_role = 'supervisor' AND me = rec.verified_by)) THEN
         RAISE EXCEPTION USING ERRCODE = 'EA002',
             MESSAGE = format('four-eyes rule: you created, edited or verified %s record %s, so you cannot %s it (四眼原则：不能审核本人经手的记录)',
@@ -297,12 +339,12 @@ BEGIN
     IF actor_col IS NULL THEN
         EXECUTE format('UPDATE eduaid.%I SET status = $1, reason = $2 '
                        'WHERE township_id = $3 AND id = $4 RETURNING version', tbl)
-           INTO version USING to_st, btrim(reason), rec.township_id, record_id;
+           INTO version USING to_st, eduaid.tidy(reason), rec.township_id, record_id;
     ELSE
         EXECUTE format('UPDATE eduaid.%I SET status = $1, reason = coalesce($2, reason), '
                        '%I = $3, %I = now() WHERE township_id = $4 AND id = $5 RETURNING version',
                        tbl, actor_col || '_by', actor_col || '_at')
-           INTO version USING to_st, btrim(reason), me, rec.township_id, record_id;
+           INTO version USING to_st, eduaid.tidy(reason), me, rec.township_id, record_id;
     END IF;
     RETURN version;
 END

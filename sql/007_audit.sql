@@ -3,7 +3,10 @@
 -- eduaid.audit_log in the same transaction (so it commits or rolls back
 -- with the change): who (session_user), when (clock_timestamp), the
 -- transaction, the kind and record, the action, the old and new row as
--- jsonb, and the reason of a rejection or reopening.
+-- jsonb, and the reason of a rejection or reopening. So do the admin's
+-- changes to users (kind 'user', keyed by login) and to schools, courses
+-- and fund programs (kind 'reference'); those rows carry no township and
+-- only auditors read them.
 --
 -- The log belongs to eduaid_audit_owner. Only its trigger function writes
 -- it; nobody may INSERT directly, and UPDATE, DELETE and TRUNCATE raise
@@ -20,9 +23,10 @@ CREATE TABLE eduaid.audit_log (
     txid        bigint NOT NULL DEFAULT txid_current(),
     kind        text NOT NULL,
     table_name  text NOT NULL,
-    record_id   bigint NOT NULL,  -- the record: household id for members
-    row_id      bigint NOT NULL,  -- the row changed
-    township_id int NOT NULL,
+    record_id   bigint,           -- the record: household id for members
+    row_id      bigint,           -- the row changed
+    record_key  text,             -- users: the login
+    township_id int,              -- NULL for users and reference data
     action      text NOT NULL,
     reason      text,
     old_row     jsonb,
@@ -59,12 +63,14 @@ BEGIN
             WHEN new_j ->> 'status' = 'draft' THEN 'reopen'
         END;
     END IF;
-    INSERT INTO eduaid.audit_log (kind, table_name, record_id, row_id, township_id,
-                                  action, reason, old_row, new_row)
+    INSERT INTO eduaid.audit_log (kind, table_name, record_id, row_id, record_key,
+                                  township_id, action, reason, old_row, new_row)
     VALUES (TG_ARGV[0], TG_TABLE_NAME,
             CASE WHEN TG_TABLE_NAME IN ('student', 'student_subsidy')
                  THEN r ->> 'household_id' ELSE r ->> 'id' END::bigint,
-            (r ->> 'id')::bigint, (r ->> 'township_id')::int, action,
+            (r ->> 'id')::bigint, r ->> 'login',
+            CASE WHEN TG_ARGV[0] NOT IN ('user', 'reference') THEN (r ->> 'township_id')::int END,
+            action,
             CASE WHEN action IN ('reject', 'reopen') THEN new_j ->> 'reason' END,
             old_j, new_j);
     RETURN NULL;
@@ -95,8 +101,8 @@ CREATE POLICY audit_log_auditor ON eduaid.audit_log FOR SELECT TO eduaid_auditor
     USING (true);
 
 GRANT SELECT ON eduaid.audit_log TO eduaid_clerk, eduaid_officer, eduaid_auditor;
-GRANT SELECT (id, at, actor, txid, kind, table_name, record_id, row_id, township_id,
-              action, reason, old_masked, new_masked)
+GRANT SELECT (id, at, actor, txid, kind, table_name, record_id, row_id, record_key,
+              township_id, action, reason, old_masked, new_masked)
     ON eduaid.audit_log TO eduaid_supervisor;
 GRANT EXECUTE ON FUNCTION eduaid.audit_row() TO eduaid_owner;
 
@@ -111,7 +117,9 @@ BEGIN
     FOR t IN SELECT * FROM (VALUES ('household', 'household'), ('student', 'household'),
             ('student_subsidy', 'household'), ('training_enrollment', 'training'),
             ('special_ed_plan', 'special_ed'), ('teacher', 'teacher'),
-            ('teacher_fund_application', 'teacher_fund')) AS v(tbl, kind)
+            ('teacher_fund_application', 'teacher_fund'), ('app_user', 'user'),
+            ('app_user_township', 'user'), ('school', 'reference'),
+            ('training_course', 'reference'), ('fund_program', 'reference')) AS v(tbl, kind)
     LOOP
         EXECUTE format('CREATE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.%I '
                        'FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row(%L)', t.tbl, t.kind);

@@ -18,15 +18,22 @@ GRANT EXECUTE ON FUNCTION eduaid.my_role() TO eduaid_usermgr;
 GRANT CREATE ON SCHEMA eduaid TO eduaid_usermgr;
 SET ROLE eduaid_usermgr;
 
--- Raise EA004 unless the session user is an eduaid admin or a superuser.
-CREATE FUNCTION eduaid.require_admin() RETURNS void
+-- Raise EA004 unless the session user is a superuser or an eduaid admin of
+-- county: an admin manages the users of their own county only.
+CREATE FUNCTION eduaid.require_admin(county int) RETURNS void
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF eduaid.my_role() IS DISTINCT FROM 'admin' AND NOT coalesce(
-           (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user), false)
-    THEN
+    IF coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user), false) THEN
+        RETURN;
+    END IF;
+    IF eduaid.my_role() IS DISTINCT FROM 'admin' THEN
         RAISE EXCEPTION USING ERRCODE = 'EA004',
             MESSAGE = 'only an eduaid admin manages users (只有系统管理员可以管理用户)';
+    END IF;
+    IF NOT EXISTS (SELECT FROM eduaid.app_user u
+                    WHERE u.login = session_user AND u.county_id = require_admin.county) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA004',
+            MESSAGE = format('an admin manages the users of their own county only, not of %s (只能管理本县用户)', county);
     END IF;
 END
 $$;
@@ -76,7 +83,7 @@ CREATE FUNCTION eduaid.create_user(login text, full_name text, role text, county
 RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    PERFORM eduaid.require_admin();
+    PERFORM eduaid.require_admin(county_id);
     IF role IS NULL OR role NOT IN ('clerk', 'officer', 'supervisor', 'admin', 'auditor') THEN
         RAISE EXCEPTION USING ERRCODE = 'EA011',
             MESSAGE = format('unknown role "%s" (未知角色)', role),
@@ -107,8 +114,8 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     u eduaid.app_user;
 BEGIN
-    PERFORM eduaid.require_admin();
     u := eduaid.lock_user(login);
+    PERFORM eduaid.require_admin(u.county_id);
     PERFORM eduaid.check_user_townships(u.role, u.county_id, townships);
     DELETE FROM eduaid.app_user_township a WHERE a.login = u.login;
     INSERT INTO eduaid.app_user_township (login, township_id)
@@ -121,8 +128,8 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     u eduaid.app_user;
 BEGIN
-    PERFORM eduaid.require_admin();
     u := eduaid.lock_user(login);
+    PERFORM eduaid.require_admin(u.county_id);
     EXECUTE format('ALTER ROLE %I PASSWORD %L', u.login, password);
 END
 $$;
@@ -133,8 +140,8 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     u eduaid.app_user;
 BEGIN
-    PERFORM eduaid.require_admin();
     u := eduaid.lock_user(login);
+    PERFORM eduaid.require_admin(u.county_id);
     IF u.login = session_user THEN
         RAISE EXCEPTION USING ERRCODE = 'EA011',
             MESSAGE = 'you cannot disable yourself (不能停用自己的账号)';
@@ -149,14 +156,14 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     u eduaid.app_user;
 BEGIN
-    PERFORM eduaid.require_admin();
     u := eduaid.lock_user(login);
+    PERFORM eduaid.require_admin(u.county_id);
     UPDATE eduaid.app_user a SET active = true WHERE a.login = u.login;
     EXECUTE format('ALTER ROLE %I LOGIN', u.login);
 END
 $$;
 
-REVOKE ALL ON FUNCTION eduaid.require_admin(), eduaid.check_user_townships(text, int, int[]),
+REVOKE ALL ON FUNCTION eduaid.require_admin(int), eduaid.check_user_townships(text, int, int[]),
     eduaid.lock_user(text), eduaid.create_user(text, text, text, int, int[], text),
     eduaid.set_user_townships(text, int[]), eduaid.set_user_password(text, text),
     eduaid.disable_user(text), eduaid.enable_user(text) FROM PUBLIC;

@@ -52,7 +52,7 @@ BEGIN
         -- 一人一案 for 85% of disabled children who are 6 to 15 when placed.
         INSERT INTO eduaid.special_ed_plan (township_id, household_id, child_name,
                child_id_number, child_sex, child_birth_date, disability_type, disability_grade,
-               certificate_no, assessment_date, assessment, placement, school_id, home_teacher_id,
+               disability_certificate_no, assessment_date, assessment, placement, school_id, home_teacher_id,
                visits_per_month, individual_plan, placed_on, review_date)
         SELECT m.township_id, m.household_id, m.name, m.id_number, m.sex, m.birth_date,
                m.disability_type, m.disability_grade,
@@ -77,6 +77,7 @@ BEGIN
                               WHERE township_id = m.township_id ORDER BY id LIMIT 1) AS t ON true
          WHERE m.township_id = s.township_id AND m.disability_type IS NOT NULL
            AND x.placed < (m.birth_date + interval '16 years')::date
+           AND x.placed <= DATE '2026-09-01'
            AND eduaid_demo.pick(m.id_number || 'plan', 100) < 85
          ORDER BY m.id;
 

@@ -91,5 +91,6 @@ UPDATE eduaid.teacher_fund_application SET created_at = created_at - eduaid_demo
        verified_at = verified_at - eduaid_demo.age('teacher_fund' || id),
        approved_at = approved_at - eduaid_demo.age('teacher_fund' || id),
        rejected_at = rejected_at - eduaid_demo.age('teacher_fund' || id);
-UPDATE eduaid.audit_log SET at = at - eduaid_demo.age(kind || record_id);
+UPDATE eduaid.audit_log SET at = at - eduaid_demo.age(kind || record_id)
+ WHERE kind IN ('household', 'training', 'special_ed', 'teacher', 'teacher_fund');
 SET session_replication_role = origin;

@@ -1,0 +1,388 @@
+-- tests/db/01_schema.sql: the shape of the security model, read from the
+-- catalog: every migration recorded, row-level security enabled and forced
+-- on every township-scoped table with the policies we agreed on, definer
+-- functions with a pinned search_path and no EXECUTE for PUBLIC, the
+-- grants of each group role, the triggers that enforce the workflow and
+-- the audit trail, and no way for a person to create objects.
+\set ON_ERROR_STOP on
+BEGIN;
+\set fx_including 1
+\ir _fixtures.sql
+SELECT plan(47);
+
+-- ---- migrations ------------------------------------------------------------
+-- The numbered files in sql/ (000_bootstrap.sql is not recorded), read from
+-- the source tree on the client side: $top_srcdir when the runner sets it,
+-- else the working directory or one of its parents.
+CREATE TABLE public.fx_sql_file (name text);
+\copy public.fx_sql_file FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/sql/migrate.sh" ]; then ls "$d/sql"; exit 0; fi; done'
+
+SELECT cmp_ok((SELECT count(*)::int FROM public.fx_sql_file
+                WHERE name ~ '^[0-9]{3}_.*[.]sql$' AND name !~ '^000_'),
+              '>=', 8, 'sql/ holds the numbered migrations 001..008 (at least)');
+SELECT results_eq(
+    $$SELECT version, name FROM eduaid.schema_version ORDER BY version$$,
+    $$SELECT left(name, 3)::int, name FROM public.fx_sql_file
+       WHERE name ~ '^[0-9]{3}_.*[.]sql$' AND name !~ '^000_' ORDER BY name$$,
+    'schema_version has exactly one row per numbered migration file, with its name');
+
+-- ---- row-level security ----------------------------------------------------
+SELECT results_eq(
+    $$SELECT c.relname::text COLLATE "default", c.relrowsecurity, c.relforcerowsecurity
+        FROM pg_class c
+       WHERE c.relnamespace = 'eduaid'::regnamespace
+         AND c.relname IN ('household', 'student', 'student_subsidy', 'training_enrollment',
+                           'special_ed_plan', 'teacher', 'teacher_fund_application', 'audit_log')
+       ORDER BY 1$$,
+    $$VALUES ('audit_log', true, true), ('household', true, true),
+             ('special_ed_plan', true, true), ('student', true, true),
+             ('student_subsidy', true, true), ('teacher', true, true),
+             ('teacher_fund_application', true, true), ('training_enrollment', true, true)$$,
+    'RLS is enabled and forced on the seven township-scoped tables and the audit log');
+
+-- Any table that carries township_id and is not reference data (or an empty
+-- template nobody is granted) must be under forced RLS: catches new tables.
+SELECT is_empty(
+    $$SELECT c.relname FROM pg_class c
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'township_id' AND NOT a.attisdropped
+       WHERE c.relnamespace = 'eduaid'::regnamespace AND c.relkind IN ('r', 'p')
+         AND c.relname NOT IN ('village', 'school', 'app_user_township',
+                               'row_template', 'record_template')
+         AND NOT (c.relrowsecurity AND c.relforcerowsecurity)$$,
+    'every other eduaid table with a township_id is under forced RLS too');
+
+SELECT is_empty(
+    $$SELECT c.relname, r.rolname FROM pg_class c
+       CROSS JOIN pg_roles r
+       WHERE c.oid IN ('eduaid.row_template'::regclass, 'eduaid.record_template'::regclass)
+         AND r.rolname IN ('eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor',
+                           'eduaid_admin', 'eduaid_auditor')
+         AND has_table_privilege(r.oid, c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE')$$,
+    'the row templates (no RLS) are granted to no group role');
+
+-- The policies of each township-scoped table: one per command and group,
+-- the owner's (for the workflow functions), nothing else.
+SELECT results_eq(
+    $$SELECT tablename::text COLLATE "default", policyname::text COLLATE "default", cmd, roles::text[] COLLATE "default", permissive
+        FROM pg_policies
+       WHERE schemaname = 'eduaid' AND tablename <> 'audit_log'
+       ORDER BY 1, 2$$,
+    $$SELECT t, t || p, c, r::text[], 'PERMISSIVE'
+        FROM unnest(ARRAY['household', 'special_ed_plan', 'student', 'student_subsidy',
+                          'teacher', 'teacher_fund_application', 'training_enrollment']) AS t
+       CROSS JOIN (VALUES
+           ('_delete', 'DELETE', '{eduaid_clerk,eduaid_officer}'),
+           ('_insert', 'INSERT', '{eduaid_clerk,eduaid_officer}'),
+           ('_owner', 'ALL', '{eduaid_owner}'),
+           ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+           ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}')) AS v(p, c, r)
+       ORDER BY 1, 2$$,
+    'each township-scoped table has exactly the delete/insert/owner/read/update policies');
+
+SELECT policies_are('eduaid', 'household',
+    ARRAY['household_read', 'household_insert', 'household_update', 'household_delete',
+          'household_owner'],
+    'household has exactly its five policies');
+SELECT policy_cmd_is('eduaid', 'household', 'household_read', 'SELECT',
+    'household_read is a SELECT policy');
+SELECT policy_cmd_is('eduaid', 'household', 'household_insert', 'INSERT',
+    'household_insert is an INSERT policy');
+SELECT policy_cmd_is('eduaid', 'household', 'household_update', 'UPDATE',
+    'household_update is an UPDATE policy');
+SELECT policy_cmd_is('eduaid', 'household', 'household_delete', 'DELETE',
+    'household_delete is a DELETE policy');
+SELECT policy_roles_are('eduaid', 'household', 'household_update',
+    ARRAY['eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor'],
+    'household_update applies to clerks, officers and supervisors only');
+
+-- Every non-owner policy scopes by township through my_townships(); the
+-- UPDATE ones check the new row too (a row cannot move out of scope).
+SELECT is_empty(
+    $$SELECT tablename, policyname FROM pg_policies
+       WHERE schemaname = 'eduaid' AND tablename <> 'audit_log'
+         AND policyname !~ '_owner$'
+         AND NOT (coalesce(qual, '') ~ 'township_id = ANY .*my_townships\(\)'
+                  OR coalesce(with_check, '') ~ 'township_id = ANY .*my_townships\(\)')$$,
+    'every non-owner policy of a township-scoped table compares township_id with my_townships()');
+SELECT is_empty(
+    $$SELECT tablename, policyname FROM pg_policies
+       WHERE schemaname = 'eduaid' AND cmd IN ('INSERT', 'UPDATE')
+         AND policyname !~ '_owner$' AND tablename <> 'audit_log'
+         AND coalesce(with_check, '') !~ 'township_id = ANY .*my_townships\(\)'$$,
+    'every INSERT and UPDATE policy has a township WITH CHECK');
+
+SELECT results_eq(
+    $$SELECT policyname::text COLLATE "default", cmd, roles::text[] COLLATE "default" FROM pg_policies
+       WHERE schemaname = 'eduaid' AND tablename = 'audit_log' ORDER BY 1$$,
+    $$VALUES ('audit_log_auditor', 'SELECT', '{eduaid_auditor}'::text[]),
+             ('audit_log_read', 'SELECT', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('audit_log_write', 'INSERT', '{eduaid_audit_owner}')$$,
+    'audit_log policies: township read for clerks/officers/supervisors, all for auditors, insert only for its owner');
+
+-- ---- definer functions -----------------------------------------------------
+SELECT isnt_empty(
+    $$SELECT 1 FROM pg_proc WHERE pronamespace = 'eduaid'::regnamespace AND prosecdef$$,
+    'there are SECURITY DEFINER functions to check');
+
+-- Pinned: pg_catalog first, pg_temp explicitly last (else it is searched
+-- first), and never public or $user.
+SELECT is_empty(
+    $$SELECT p.oid::regprocedure::text FROM pg_proc p
+       WHERE p.pronamespace = 'eduaid'::regnamespace AND p.prosecdef
+         AND NOT EXISTS (SELECT FROM unnest(p.proconfig) AS c(setting)
+                          WHERE c.setting ~ '^search_path=pg_catalog(, [a-z_]+)*, pg_temp$'
+                            AND c.setting !~ '(public|\$user)')$$,
+    'no SECURITY DEFINER function lacks a pinned search_path (pg_catalog, ..., pg_temp)');
+
+SELECT is_empty(
+    $$SELECT p.oid::regprocedure::text FROM pg_proc p
+       CROSS JOIN LATERAL aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) AS a
+       WHERE p.pronamespace = 'eduaid'::regnamespace AND p.prosecdef
+         AND a.grantee = 0 AND a.privilege_type = 'EXECUTE'$$,
+    'EXECUTE on SECURITY DEFINER functions is not granted to PUBLIC');
+
+SELECT is_empty(
+    $$SELECT p.oid::regprocedure::text, r.rolname FROM pg_proc p
+        JOIN pg_roles r ON r.oid = p.proowner
+       WHERE p.pronamespace = 'eduaid'::regnamespace AND p.prosecdef
+         AND (r.rolsuper OR r.rolcanlogin OR r.rolbypassrls
+              OR r.rolname NOT IN ('eduaid_owner', 'eduaid_audit_owner', 'eduaid_usermgr'))$$,
+    'definer functions belong to the NOLOGIN owner roles, never to a superuser or a login');
+
+-- Who may run which definer function, by group role.
+SELECT results_eq(
+    $$SELECT p.proname::text COLLATE "default",
+             coalesce(array_agg(g.rolname::text COLLATE "default" ORDER BY g.rolname)
+                      FILTER (WHERE has_function_privilege(g.oid, p.oid, 'EXECUTE')), '{}')
+        FROM pg_proc p
+       CROSS JOIN pg_roles g
+       WHERE p.pronamespace = 'eduaid'::regnamespace AND p.prosecdef
+         AND g.rolname IN ('eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor',
+                           'eduaid_admin', 'eduaid_auditor')
+       GROUP BY p.oid, p.proname ORDER BY 1$$,
+    $$VALUES ('approve', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'::text[]),
+             ('audit_row', '{}'),
+             ('create_user', '{eduaid_admin}'),
+             ('disable_user', '{eduaid_admin}'),
+             ('enable_user', '{eduaid_admin}'),
+             ('my_role', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('reject', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('reopen', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('set_user_password', '{eduaid_admin}'),
+             ('set_user_townships', '{eduaid_admin}'),
+             ('submit', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('transition', '{}'),
+             ('verify', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}')$$,
+    'each definer function is executable by exactly the intended group roles');
+
+-- ---- roles -----------------------------------------------------------------
+SELECT is_empty(
+    $$SELECT rolname FROM pg_roles
+       WHERE rolname IN ('eduaid_owner', 'eduaid_audit_owner', 'eduaid_usermgr', 'eduaid_clerk',
+                         'eduaid_officer', 'eduaid_supervisor', 'eduaid_admin', 'eduaid_auditor')
+         AND (rolcanlogin OR rolsuper OR rolbypassrls OR rolcreatedb)$$,
+    'the owner and group roles cannot log in and are neither superuser, BYPASSRLS nor CREATEDB');
+SELECT is(
+    (SELECT array_agg(rolname::text ORDER BY rolname) FROM pg_roles WHERE rolcreaterole
+        AND NOT rolsuper AND rolname ~ '^(eduaid_|demo_|clerk_|officer_)'),
+    ARRAY['eduaid_usermgr'],
+    'only eduaid_usermgr (NOLOGIN) holds CREATEROLE');
+SELECT is_empty(
+    $$SELECT u.login, u.role,
+             (SELECT array_agg(g.rolname ORDER BY g.rolname) FROM pg_auth_members m
+                JOIN pg_roles g ON g.oid = m.roleid
+               WHERE m.member = r.oid) AS groups
+        FROM eduaid.app_user u JOIN pg_roles r ON r.rolname = u.login
+       WHERE (SELECT array_agg(g.rolname::text ORDER BY g.rolname) FROM pg_auth_members m
+                JOIN pg_roles g ON g.oid = m.roleid
+               WHERE m.member = r.oid) IS DISTINCT FROM ARRAY['eduaid_' || u.role]
+          OR r.rolsuper OR r.rolbypassrls OR r.rolcreaterole$$,
+    'every eduaid user is a plain login in exactly the one group its app_user row names');
+SELECT is_empty(
+    $$SELECT u.login FROM eduaid.app_user u LEFT JOIN pg_roles r ON r.rolname = u.login
+       WHERE r.oid IS NULL OR r.rolcanlogin <> u.active$$,
+    'every app_user row has its role, and it can log in exactly when the user is active');
+SELECT is_empty(
+    $$SELECT m.member::regrole::text FROM pg_auth_members m
+       WHERE m.roleid IN ('eduaid_owner'::regrole, 'eduaid_audit_owner'::regrole,
+                          'eduaid_usermgr'::regrole)$$,
+    'nobody is a member of the owner roles (SET ROLE to them is impossible)');
+SELECT is_empty(
+    $$SELECT m.member::regrole::text, m.roleid::regrole::text FROM pg_auth_members m
+       WHERE m.admin_option AND m.roleid::regrole::text ~ '^eduaid_'$$,
+    'nobody holds ADMIN OPTION on an eduaid group');
+
+-- ---- object creation -------------------------------------------------------
+SELECT is_empty(
+    $$SELECT r.rolname FROM pg_roles r
+       WHERE (r.rolname ~ '^eduaid_(clerk|officer|supervisor|admin|auditor)$'
+              OR r.rolname IN (SELECT login FROM eduaid.app_user))
+         AND has_database_privilege(r.oid, current_database(), 'TEMPORARY')$$,
+    'no group role or user may create temporary tables (no shadowing through pg_temp)');
+SELECT is_empty(
+    $$SELECT r.rolname, n.nspname FROM pg_roles r CROSS JOIN pg_namespace n
+       WHERE (r.rolname ~ '^eduaid_(clerk|officer|supervisor|admin|auditor|audit_owner|usermgr)$'
+              OR r.rolname IN (SELECT login FROM eduaid.app_user))
+         AND n.nspname IN ('public', 'eduaid')
+         AND has_schema_privilege(r.oid, n.oid, 'CREATE')$$,
+    'no group role, user or helper owner may CREATE in schemas public or eduaid');
+SELECT is_empty(
+    $$SELECT r.rolname FROM pg_roles r
+       WHERE (r.rolname ~ '^eduaid_(clerk|officer|supervisor|admin|auditor)$'
+              OR r.rolname IN (SELECT login FROM eduaid.app_user))
+         AND has_database_privilege(r.oid, current_database(), 'CREATE')$$,
+    'no group role or user may create schemas');
+
+-- ---- table and column privileges -------------------------------------------
+SELECT is_empty(
+    $$SELECT c.relname FROM pg_class c
+       WHERE c.relnamespace = 'eduaid'::regnamespace AND c.relkind = 'r'
+         AND c.relrowsecurity
+         AND has_table_privilege('eduaid_admin', c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE')$$,
+    'the admin holds no privilege on any record, member or audit table');
+SELECT is_empty(
+    $$SELECT c.relname, g.rolname FROM pg_class c CROSS JOIN pg_roles g
+       WHERE c.relnamespace = 'eduaid'::regnamespace AND c.relkind = 'r' AND c.relrowsecurity
+         AND g.rolname IN ('eduaid_supervisor', 'eduaid_auditor')
+         AND has_table_privilege(g.oid, c.oid, 'INSERT, DELETE, TRUNCATE')$$,
+    'supervisors and auditors can neither insert nor delete records');
+SELECT is_empty(
+    $$SELECT c.relname, a.attname FROM pg_class c
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+       WHERE c.relnamespace = 'eduaid'::regnamespace AND c.relkind = 'r' AND c.relrowsecurity
+         AND has_column_privilege('eduaid_auditor', c.oid, a.attnum, 'UPDATE, INSERT')$$,
+    'the auditor can change no column of any record table');
+
+-- Workflow and bookkeeping columns are written only by the server.
+SELECT is_empty(
+    $$SELECT c.relname, a.attname, g.rolname FROM pg_class c
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+       CROSS JOIN pg_roles g
+       WHERE c.relnamespace = 'eduaid'::regnamespace AND c.relkind = 'r' AND c.relrowsecurity
+         AND a.attname IN ('id', 'version', 'created_by', 'created_at', 'updated_by',
+             'updated_at', 'status', 'reason', 'editors', 'submitted_by', 'submitted_at',
+             'verified_by', 'verified_at', 'approved_by', 'approved_at', 'rejected_by',
+             'rejected_at')
+         AND g.rolname IN ('eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor',
+                           'eduaid_admin', 'eduaid_auditor')
+         AND has_column_privilege(g.oid, c.oid, a.attnum, 'INSERT, UPDATE')$$,
+    'no group role may INSERT or UPDATE a workflow or bookkeeping column');
+SELECT is_empty(
+    $$SELECT c.relname, a.attname, g.rolname FROM pg_class c
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+       CROSS JOIN pg_roles g
+       WHERE c.relnamespace = 'eduaid'::regnamespace AND c.relkind = 'r' AND c.relrowsecurity
+         AND a.attname IN ('township_id', 'client_uuid', 'household_id', 'student_id')
+         AND g.rolname IN ('eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor')
+         AND has_column_privilege(g.oid, c.oid, a.attnum, 'UPDATE')$$,
+    'no group role may UPDATE a key column (township, client uuid, household, student)');
+SELECT is_empty(
+    $$SELECT c.relname, a.attname FROM pg_class c
+        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+       WHERE c.relnamespace = 'eduaid'::regnamespace AND c.relkind = 'r'
+         AND c.relname <> 'audit_log'
+         AND eduaid.is_personal_column(a.attname)
+         AND has_column_privilege('eduaid_supervisor', c.oid, a.attnum, 'SELECT, UPDATE')$$,
+    'supervisors can neither read nor write a full ID number or bank account column');
+SELECT isnt_empty(
+    $$SELECT 1 FROM pg_attribute
+       WHERE attrelid = 'eduaid.household'::regclass AND attname = 'head_id_number_masked'
+         AND has_column_privilege('eduaid_supervisor', attrelid, attnum, 'SELECT')$$,
+    'supervisors read the masked ID number column instead');
+SELECT is(
+    (SELECT array_agg(a.attname::text ORDER BY a.attname) FROM pg_attribute a
+      WHERE a.attrelid = 'eduaid.audit_log'::regclass AND a.attnum > 0
+        AND has_column_privilege('eduaid_supervisor', a.attrelid, a.attnum, 'SELECT')
+        AND a.attname IN ('old_row', 'new_row', 'old_masked', 'new_masked')),
+    ARRAY['new_masked', 'old_masked'],
+    'supervisors read only the masked old/new rows of the audit log');
+SELECT is_empty(
+    $$SELECT r.rolname, p.privilege FROM pg_roles r
+       CROSS JOIN unnest(ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) AS p(privilege)
+       WHERE r.rolname IN ('eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor',
+                           'eduaid_admin', 'eduaid_auditor', 'eduaid_owner', 'eduaid_usermgr')
+         AND has_table_privilege(r.oid, 'eduaid.audit_log', p.privilege)$$,
+    'no role but the audit owner holds any write privilege on the audit log');
+SELECT is(
+    (SELECT array_agg(p ORDER BY p) FROM unnest(ARRAY['INSERT', 'UPDATE', 'DELETE', 'TRUNCATE']) p
+      WHERE has_table_privilege('eduaid_audit_owner', 'eduaid.audit_log', p)),
+    ARRAY['DELETE', 'INSERT', 'TRUNCATE', 'UPDATE'],
+    'the audit owner holds its table''s privileges (so the triggers, not grants, must stop it)');
+SELECT is_empty(
+    $$SELECT c.relname, g.rolname FROM pg_class c CROSS JOIN pg_roles g
+       WHERE c.relnamespace = 'eduaid'::regnamespace
+         AND c.relname IN ('county', 'township', 'village', 'school', 'training_course', 'fund_program')
+         AND g.rolname IN ('eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor', 'eduaid_admin', 'eduaid_auditor')
+         AND NOT has_table_privilege(g.oid, c.oid, 'SELECT')$$,
+    'every group role reads the reference tables');
+SELECT is_empty(
+    $$SELECT c.relname, g.rolname FROM pg_class c CROSS JOIN pg_roles g
+       WHERE c.relnamespace = 'eduaid'::regnamespace
+         AND g.rolname IN ('eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor',
+                           'eduaid_admin', 'eduaid_auditor')
+         AND ((c.relname IN ('school', 'training_course', 'fund_program')
+               AND g.rolname <> 'eduaid_admin')
+              OR c.relname IN ('county', 'township', 'village', 'app_user',
+                               'app_user_township', 'schema_version'))
+         AND has_table_privilege(g.oid, c.oid, 'INSERT, UPDATE, DELETE, TRUNCATE')$$,
+    'only the admin changes schools, courses and programs; nobody writes divisions, users or schema_version directly');
+
+-- ---- triggers --------------------------------------------------------------
+-- (Required triggers; more may exist, e.g. the statement-level member touch.)
+SELECT is_empty(
+    $$SELECT v.tbl, v.trigger_name FROM (VALUES
+           ('audit_log', 'audit_log_no_update'), ('audit_log', 'audit_log_no_truncate'),
+           ('household', 'a_bookkeeping'), ('household', 'b_record_guard'), ('household', 'z_audit'),
+           ('training_enrollment', 'a_bookkeeping'), ('training_enrollment', 'b_record_guard'),
+           ('training_enrollment', 'z_audit'),
+           ('special_ed_plan', 'a_bookkeeping'), ('special_ed_plan', 'b_record_guard'),
+           ('special_ed_plan', 'z_audit'),
+           ('teacher_fund_application', 'a_bookkeeping'), ('teacher_fund_application', 'b_record_guard'),
+           ('teacher_fund_application', 'z_audit'),
+           ('student', 'a_bookkeeping'), ('student', 'b_member_guard'), ('student', 'z_audit'),
+           ('student_subsidy', 'a_bookkeeping'), ('student_subsidy', 'b_member_guard'),
+           ('student_subsidy', 'z_audit'),
+           ('teacher', 'a_bookkeeping'), ('teacher', 'z_audit')) AS v(tbl, trigger_name)
+       WHERE NOT EXISTS (SELECT FROM pg_trigger t
+                          WHERE t.tgrelid = format('eduaid.%I', v.tbl)::regclass
+                            AND t.tgname = v.trigger_name AND NOT t.tgisinternal)$$,
+    'bookkeeping, guard and audit triggers on every record and member table; immutability on the log');
+SELECT is_empty(
+    $$SELECT c.relname, e.event FROM pg_class c
+       CROSS JOIN (VALUES ('INSERT', 4), ('DELETE', 8), ('UPDATE', 16)) AS e(event, bit)
+       WHERE c.oid IN ('eduaid.student'::regclass, 'eduaid.student_subsidy'::regclass)
+         AND NOT EXISTS (SELECT FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+                          WHERE t.tgrelid = c.oid AND NOT t.tgisinternal
+                            AND p.proname ~ '^member_' AND (t.tgtype & e.bit) <> 0)$$,
+    'member tables hand every INSERT, UPDATE and DELETE to a member_* trigger (the household''s guard)');
+SELECT is_empty(
+    $$SELECT t.tgrelid::regclass::text, t.tgname FROM pg_trigger t
+        JOIN pg_class c ON c.oid = t.tgrelid
+       WHERE c.relnamespace = 'eduaid'::regnamespace AND NOT t.tgisinternal
+         AND t.tgenabled <> 'O'$$,
+    'no eduaid trigger is disabled or set to replica/always mode');
+SELECT is_empty(
+    $$SELECT t.tgrelid::regclass::text, t.tgname FROM pg_trigger t
+        JOIN pg_class c ON c.oid = t.tgrelid
+       WHERE c.relnamespace = 'eduaid'::regnamespace AND NOT t.tgisinternal
+         AND t.tgname = 'z_audit'
+         AND (t.tgfoid <> 'eduaid.audit_row()'::regprocedure
+              OR (t.tgtype & 1) <> 1          -- FOR EACH ROW
+              OR (t.tgtype & 2) <> 0          -- AFTER
+              OR (t.tgtype & 28) <> 28)$$,    -- INSERT, DELETE, UPDATE
+    'every z_audit trigger is AFTER INSERT OR UPDATE OR DELETE FOR EACH ROW calling audit_row()');
+
+-- ---- scope functions -------------------------------------------------------
+SELECT is(
+    (SELECT array_agg(u.login ORDER BY u.login) FROM eduaid.app_user u
+      WHERE u.login IN ('demo_admin', 'demo_clerk', 'demo_clerk2', 'demo_officer',
+                        'demo_supervisor', 'demo_supervisor2', 'demo_auditor') AND u.active),
+    ARRAY['demo_admin', 'demo_auditor', 'demo_clerk', 'demo_clerk2', 'demo_officer',
+          'demo_supervisor', 'demo_supervisor2'],
+    'the seven demo users exist and are active');
+SELECT is((SELECT eduaid.my_townships()), NULL::int[],
+    'the superuser (not an eduaid user) has no townships: my_townships() is NULL');
+
+SELECT * FROM finish();
+ROLLBACK;
