@@ -61,36 +61,30 @@ RETURN make_interval(days => eduaid_demo.pick(key || 'age', 150),
                      secs => eduaid_demo.pick(key || 'sec', 28800));
 
 SET session_replication_role = replica;
-UPDATE eduaid.household SET created_at = created_at - eduaid_demo.age('household' || id),
-       updated_at = updated_at - eduaid_demo.age('household' || id),
-       submitted_at = submitted_at - eduaid_demo.age('household' || id),
-       verified_at = verified_at - eduaid_demo.age('household' || id),
-       approved_at = approved_at - eduaid_demo.age('household' || id),
-       rejected_at = rejected_at - eduaid_demo.age('household' || id);
-UPDATE eduaid.student SET created_at = created_at - eduaid_demo.age('household' || household_id),
-       updated_at = updated_at - eduaid_demo.age('household' || household_id);
-UPDATE eduaid.student_subsidy SET created_at = created_at - eduaid_demo.age('household' || household_id),
-       updated_at = updated_at - eduaid_demo.age('household' || household_id);
-UPDATE eduaid.teacher SET created_at = created_at - eduaid_demo.age('teacher' || id),
-       updated_at = updated_at - eduaid_demo.age('teacher' || id);
-UPDATE eduaid.training_enrollment SET created_at = created_at - eduaid_demo.age('training' || id),
-       updated_at = updated_at - eduaid_demo.age('training' || id),
-       submitted_at = submitted_at - eduaid_demo.age('training' || id),
-       verified_at = verified_at - eduaid_demo.age('training' || id),
-       approved_at = approved_at - eduaid_demo.age('training' || id),
-       rejected_at = rejected_at - eduaid_demo.age('training' || id);
-UPDATE eduaid.special_ed_plan SET created_at = created_at - eduaid_demo.age('special_ed' || id),
-       updated_at = updated_at - eduaid_demo.age('special_ed' || id),
-       submitted_at = submitted_at - eduaid_demo.age('special_ed' || id),
-       verified_at = verified_at - eduaid_demo.age('special_ed' || id),
-       approved_at = approved_at - eduaid_demo.age('special_ed' || id),
-       rejected_at = rejected_at - eduaid_demo.age('special_ed' || id);
-UPDATE eduaid.teacher_fund_application SET created_at = created_at - eduaid_demo.age('teacher_fund' || id),
-       updated_at = updated_at - eduaid_demo.age('teacher_fund' || id),
-       submitted_at = submitted_at - eduaid_demo.age('teacher_fund' || id),
-       verified_at = verified_at - eduaid_demo.age('teacher_fund' || id),
-       approved_at = approved_at - eduaid_demo.age('teacher_fund' || id),
-       rejected_at = rejected_at - eduaid_demo.age('teacher_fund' || id);
+DO $$
+DECLARE
+    t record;
+BEGIN
+    FOR t IN SELECT * FROM (VALUES ('household', 'household', 'id', true),
+            ('student', 'household', 'household_id', false),
+            ('student_subsidy', 'household', 'household_id', false),
+            ('teacher', 'teacher', 'id', false),
+            ('training_enrollment', 'training', 'id', true),
+            ('special_ed_plan', 'special_ed', 'id', true),
+            ('teacher_fund_application', 'teacher_fund', 'id', true)) AS v(tbl, kind, rec, workflow)
+    LOOP
+        EXECUTE format('UPDATE eduaid.%I SET created_at = created_at - eduaid_demo.age(%L || %I), '
+                       'updated_at = updated_at - eduaid_demo.age(%L || %I)',
+                       t.tbl, t.kind, t.rec, t.kind, t.rec)
+             || CASE WHEN t.workflow THEN format(
+                       ', submitted_at = submitted_at - eduaid_demo.age(%1$L || id), '
+                       'verified_at = verified_at - eduaid_demo.age(%1$L || id), '
+                       'approved_at = approved_at - eduaid_demo.age(%1$L || id), '
+                       'rejected_at = rejected_at - eduaid_demo.age(%1$L || id)', t.kind)
+                     ELSE '' END;
+    END LOOP;
+END
+$$;
 UPDATE eduaid.audit_log SET at = at - eduaid_demo.age(kind || record_id)
  WHERE kind IN ('household', 'training', 'special_ed', 'teacher', 'teacher_fund');
 SET session_replication_role = origin;
