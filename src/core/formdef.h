@@ -1,0 +1,172 @@
+/*
+ * formdef.h
+ *   Form definitions: what forms/*.conf declare about each record kind --
+ *   its table, list columns, search fields, sections of fields, child
+ *   grids (household -> members) -- and the lookups (pick lists) fields
+ *   refer to (forms/lookups.conf). Loaded with libconfig; every error
+ *   names the file and line. No curses, no libpq: checking a definition
+ *   against the live catalog is db/record.c's job.
+ *
+ *   The file format (libconfig), in short:
+ *
+ *     form: {
+ *       kind  = "household";                 # eduaid.submit()'s kind
+ *       table = "household";                 # in schema eduaid
+ *       title = { zh = "建档立卡户核查"; en = "Household verification"; };
+ *       summary = [ "household_no", "head_name" ];   # one-line description
+ *       list = ( { field = "household_no"; width = 12; }, ... );
+ *       search = [ "head_name", "household_no", "head_id_number" ];
+ *       sections = (
+ *         { title = { zh = "户主"; en = "Head"; };
+ *           fields = (
+ *             { name = "head_name"; type = "text"; zh = "户主姓名"; en = "Head's name";
+ *               required = true; width = 16; max_chars = 50; },
+ *             { name = "head_id_number"; type = "id_number"; zh = ...; en = ...;
+ *               required = true; birth_field = "birth_date"; sex_field = "sex"; },
+ *             { name = "poverty_status"; type = "choice"; zh = ...; en = ...;
+ *               choices = ( ( "poor", "未脱贫", "not lifted" ), ... ); },
+ *             { name = "village_id"; type = "lookup"; lookup = "village"; ... } ) } );
+ *       grids = (
+ *         { table = "student"; parent_key = "household_id";
+ *           title = { zh = "家庭成员"; en = "Members"; };
+ *           columns = ( { field = "name"; width = 8; }, ... );
+ *           fields = ( ...as in sections... ) } );
+ *     };
+ *
+ *   A list column's label defaults to its field's; a column may name a
+ *   column that is no field (e.g. head_id_number_masked) if it gives a
+ *   label. Types: text, id_number, date, int (min, max), money, bool,
+ *   choice, lookup, phone. width is in display cells (default 20).
+ */
+#ifndef EDUAID_CORE_FORMDEF_H
+#define EDUAID_CORE_FORMDEF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum field_type {
+    FT_TEXT, FT_ID_NUMBER, FT_DATE, FT_INT, FT_MONEY, FT_BOOL,
+    FT_CHOICE, FT_LOOKUP, FT_PHONE
+};
+
+struct label {
+    char *zh, *en;              /* both required */
+};
+
+struct choice {
+    char *value;                /* stored in the database */
+    struct label label;
+};
+
+struct fielddef {
+    char *name;                 /* column name */
+    struct label label;
+    enum field_type type;
+    int width;                  /* input width in cells */
+    int max_chars;              /* 0: no limit */
+    bool required;
+    long min, max;              /* FT_INT */
+    struct choice *choices;     /* FT_CHOICE */
+    size_t nchoices;
+    char *lookup;               /* FT_LOOKUP: name of a lookupdef */
+    char *birth_field;          /* FT_ID_NUMBER: fields that must agree, or NULL */
+    char *sex_field;
+    int line;                   /* where it is defined */
+};
+
+struct columndef {
+    char *field;                /* a column of the table */
+    struct label label;         /* copied from the field when not given */
+    int width;                  /* cells */
+    int line;
+};
+
+struct sectiondef {
+    struct label title;
+    size_t first, count;        /* a slice of the owner's fields[] */
+};
+
+struct griddef {
+    char *table;
+    char *parent_key;           /* the column that points at the record */
+    struct label title;
+    struct columndef *columns;
+    size_t ncolumns;
+    struct fielddef *fields;
+    size_t nfields;
+    int line;
+};
+
+struct formdef {
+    char *path;                 /* the file it came from */
+    char *kind;
+    char *table;
+    struct label title;
+    char **summary;
+    size_t nsummary;
+    struct columndef *columns;  /* the list screen's columns */
+    size_t ncolumns;
+    char **search;
+    size_t nsearch;
+    struct fielddef *fields;    /* every field, section by section */
+    size_t nfields;
+    struct sectiondef *sections;
+    size_t nsections;
+    struct griddef *grids;
+    size_t ngrids;
+};
+
+/*
+ * A lookup: the pick list behind FT_LOOKUP fields. Rows of eduaid.<table>
+ * with <key> as the value and <label> (and <detail>, may be NULL) shown;
+ * scope "township" keeps rows whose township_id is the record's township,
+ * "mine" rows whose id is one of eduaid.my_townships(), "all" everything
+ * RLS lets through.
+ */
+struct lookupdef {
+    char *name, *table, *key, *label, *detail, *scope;
+    int line;
+};
+
+struct lookupset {
+    char *path;
+    struct lookupdef *items;
+    size_t count;
+};
+
+/* Where loading failed: file, line (0 when unknown) and a sentence. */
+struct formdef_error {
+    char file[256];
+    int line;
+    char message[256];
+};
+
+/*
+ * Load one form / the lookups from path. On success return 0 and set *out
+ * (free with formdef_free / lookupset_free); on failure return -1, fill
+ * err and leave *out NULL. Checked here: required settings, types and
+ * names ([a-z_][a-z0-9_]*), unique field names, known field types, choices
+ * for FT_CHOICE, lookup names present, min <= max, list/summary/search
+ * entries naming fields (list columns may name others when labelled),
+ * birth_field/sex_field naming fields of the same form or grid.
+ */
+int formdef_load(const char *path, struct formdef **out, struct formdef_error *err);
+void formdef_free(struct formdef *f);
+int lookupset_load(const char *path, struct lookupset **out, struct formdef_error *err);
+void lookupset_free(struct lookupset *l);
+
+/* Every FT_LOOKUP field of f (and its grids) names a lookup of l; else -1
+ * with err naming the form's file and the field's line. */
+int formdef_check_lookups(const struct formdef *f, const struct lookupset *l,
+                          struct formdef_error *err);
+
+/* Find by name (NULL when absent). */
+const struct fielddef *formdef_field(const struct formdef *f, const char *name);
+const struct fielddef *griddef_field(const struct griddef *g, const char *name);
+const struct lookupdef *lookupset_find(const struct lookupset *l, const char *name);
+/* The label in the UI language: zh when zh is true. */
+const char *label_text(const struct label *l, bool zh);
+/* The label of choice value v of field f, or v itself. */
+const char *fielddef_choice_label(const struct fielddef *f, const char *v, bool zh);
+
+#endif /* EDUAID_CORE_FORMDEF_H */

@@ -1,0 +1,107 @@
+/*
+ * db.h
+ *   The one door to PostgreSQL. Only db.c includes libpq-fe.h; everything
+ *   else sees a struct db, results as struct dbres (rows of UTF-8 strings,
+ *   owned by the caller, freed with dbres_free) and failures as a struct
+ *   db_error that keeps what the server said: SQLSTATE, message, detail,
+ *   hint, constraint, table, column.
+ *
+ *   Connecting uses keyword arrays: the conninfo string (or libpq's
+ *   environment), fallback_application_name=eduaid, client_encoding=UTF8
+ *   (the client speaks UTF-8 inside whatever the terminal is),
+ *   connect_timeout. Values travel only as parameters (PQexecParams, text
+ *   format); identifiers are quoted by db_quote_ident. Server notices go
+ *   to a callback, never to stderr (curses owns the terminal).
+ */
+#ifndef EDUAID_DB_DB_H
+#define EDUAID_DB_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct db;
+
+enum db_status {
+    DB_OK = 0,
+    DB_NEEDS_PASSWORD,   /* the server asked for a password and none was given */
+    DB_AUTH_FAILED,      /* a password was given and refused */
+    DB_UNREACHABLE,      /* no server answered */
+    DB_ERROR,            /* the server refused the statement (see db_error) */
+    DB_CONNECTION_LOST,  /* the connection broke; maybe reconnect */
+    DB_NO_MEMORY
+};
+
+struct db_error {
+    enum db_status status;
+    char sqlstate[6];
+    char message[512];
+    char detail[512];
+    char hint[256];
+    char constraint[64];
+    char table[64];
+    char column[64];
+};
+
+/* Rows of a result: values[row * ncols + col], NULL for SQL NULL. */
+struct dbres {
+    int nrows, ncols;
+    char **names;        /* column names */
+    char **values;
+    long long affected;  /* rows changed by INSERT/UPDATE/DELETE */
+};
+
+/* Called with each NOTICE/WARNING the server sends (UTF-8, one line). */
+typedef void (*db_notice_fn)(void *arg, const char *message);
+
+/*
+ * db_connect
+ *
+ * Connect with conninfo (NULL or "": libpq's environment and defaults),
+ * user (NULL: libpq's default) and password (NULL: .pgpass/PGPASSWORD/none).
+ * On success return a new struct db (free with db_close) and set err->status
+ * to DB_OK; on failure return NULL with err filled in (status says whether
+ * to ask for a password, report a wrong one, or report the server down).
+ */
+struct db *db_connect(const char *conninfo, const char *user, const char *password,
+                      int connect_timeout, struct db_error *err);
+void db_close(struct db *db);
+void db_set_notice(struct db *db, db_notice_fn fn, void *arg);
+
+/* Who we are: session_user, and eduaid.my_role() ("" when none). */
+const char *db_user(const struct db *db);
+const char *db_role(const struct db *db);
+
+/*
+ * db_exec
+ *
+ * Run sql with nparams text parameters (NULL entries are SQL NULL). On
+ * success return a new dbres (possibly 0 rows) and leave err->status
+ * DB_OK; on failure return NULL with err filled in. Never leaves a
+ * transaction open on failure unless the caller began one.
+ */
+struct dbres *db_exec(struct db *db, const char *sql, int nparams,
+                      const char *const *params, struct db_error *err);
+/* Like db_exec, discarding the rows; returns 0 or -1. */
+int db_command(struct db *db, const char *sql, int nparams,
+               const char *const *params, struct db_error *err);
+
+/* BEGIN / COMMIT / ROLLBACK; 0 or -1. Rollback never fails loudly. */
+int db_begin(struct db *db, struct db_error *err);
+int db_commit(struct db *db, struct db_error *err);
+void db_rollback(struct db *db);
+
+/* Try to re-establish a lost connection with the same settings; 0 or -1. */
+int db_reconnect(struct db *db, struct db_error *err);
+
+/* A new malloc'd quoted identifier ("eduaid"."x" quoting rules), or NULL. */
+char *db_quote_ident(struct db *db, const char *ident);
+
+void dbres_free(struct dbres *r);
+/* Value at (row, col), or NULL; and by column name. */
+const char *dbres_get(const struct dbres *r, int row, int col);
+const char *dbres_field(const struct dbres *r, int row, const char *name);
+
+/* Clear an error to DB_OK and empty strings. */
+void db_error_clear(struct db_error *err);
+
+#endif /* EDUAID_DB_DB_H */

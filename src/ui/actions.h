@@ -1,0 +1,43 @@
+/*
+ * actions.h
+ *   Every action a key can mean, from one X-macro list (tig's REQ_INFO):
+ *   the enum, the names used in the configuration's key bindings, the
+ *   default keys (an F-key and its control-key twin for terminals that
+ *   lose F-keys), and the help text -- so the help screen and the key bar
+ *   can never drift from what the keys do.
+ *
+ *   X(ID, name, fkey, ctrl, other, label) -- fkey a KEY_* code or 0, ctrl
+ *   a control character or 0, other a printable key or 0; label is marked
+ *   for translation with N_().
+ */
+#ifndef EDUAID_UI_ACTIONS_H
+#define EDUAID_UI_ACTIONS_H
+
+#define ACTION_LIST(X)                                                       \
+    X(HELP, "help", KEY_F(1), 0, '?', N_("Help"))                            \
+    X(SAVE, "save", KEY_F(2), 'S' - 64, 0, N_("Save"))                       \
+    X(NEW, "new", KEY_F(3), 'N' - 64, 0, N_("New"))                          \
+    X(SEARCH, "search", 0, 0, '/', N_("Search"))                             \
+    X(FILTER, "filter", KEY_F(4), 'F' - 64, 0, N_("Filter"))                 \
+    X(LOOKUP, "lookup", KEY_F(5), 'L' - 64, 0, N_("Pick"))                   \
+    X(ADD_ROW, "add-row", KEY_F(6), 'A' - 64, 0, N_("Add row"))              \
+    X(DELETE_ROW, "delete-row", KEY_F(8), 'D' - 64, 0, N_("Delete row"))     \
+    X(DETAILS, "details", KEY_F(9), 'E' - 64, 0, N_("Error details"))        \
+    X(SUBMIT, "submit", KEY_F(10), 'X' - 64, 0, N_("Submit"))                \
+    X(COMMAND, "command", 0, 0, ':', N_("Command"))                          \
+    X(OPEN, "open", KEY_ENTER, '\r', 0, N_("Open"))                          \
+    X(BACK, "back", 0, 27, 'q', N_("Back"))                                  \
+    X(NEXT_FIELD, "next-field", 0, '\t', 0, N_("Next field"))                \
+    X(PREV_FIELD, "prev-field", KEY_BTAB, 0, 0, N_("Previous field"))        \
+    X(REFRESH, "refresh", 0, 'R' - 64, 0, N_("Refresh"))                     \
+    X(QUIT, "quit", 0, 'Q' - 64, 0, N_("Quit"))
+
+enum action {
+    ACT_NONE = 0,
+#define ACTION_ENUM(id, name, fkey, ctrl, other, label) ACT_##id,
+    ACTION_LIST(ACTION_ENUM)
+#undef ACTION_ENUM
+    ACT_COUNT
+};
+
+#endif /* EDUAID_UI_ACTIONS_H */
