@@ -167,6 +167,7 @@ SELECT results_eq(
              ('enable_user', '{eduaid_admin}'),
              ('my_role', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('person_id_guard', '{}'),
              ('reject', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('reopen', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('set_user_password', '{eduaid_admin}'),

@@ -359,8 +359,8 @@ SELECT throws_ok($$MERGE INTO eduaid.student s USING (SELECT 1) v ON false
 SELECT throws_ok($$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage)
                    SELECT township_id, household_id, name, id_number, sex, birth_date, 'none'
                      FROM eduaid.student WHERE id = fx('st_a')
-                   ON CONFLICT (id_number) DO UPDATE SET grade = 7$$, 'EA006', NULL,
-    'clerk: INSERT ... ON CONFLICT DO UPDATE of a member of an approved household is EA006');
+                   ON CONFLICT (id_number) DO UPDATE SET grade = 7$$, 'EA008', NULL,
+    'clerk: INSERT ... ON CONFLICT DO UPDATE of a member of an approved household is refused before it updates (EA008: the ID number is held)');
 SELECT throws_ok($$WITH u AS (UPDATE eduaid.student SET grade = 8 WHERE id = fx('st_a') RETURNING id)
                    SELECT count(*) FROM u$$, 'EA006', NULL,
     'clerk: an UPDATE of a member inside a WITH is EA006');
