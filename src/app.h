@@ -28,6 +28,8 @@ struct app {
     bool zh;                    /* speak Chinese */
     bool colour;                /* colours in use (else monochrome attributes) */
     struct db_error last_error; /* what ACT_DETAILS shows */
+    char exit_message[600];     /* printed on stderr once the terminal is back */
+    int exit_status;            /* app_run's result when a screen quits with KR_QUIT */
     struct app_stack *stack;    /* private to app.c */
 };
 

@@ -1,9 +1,10 @@
+/* clang-format off */
 /*
  * formdef.h
- *   Form definitions: what forms/*.conf declare about each record kind --
- *   its table, list columns, search fields, sections of fields, child
- *   grids (household -> members) -- and the lookups (pick lists) fields
- *   refer to (forms/lookups.conf). Loaded with libconfig; every error
+ *   Form definitions: what forms/<kind>.conf declare about each record
+ *   kind -- its table, list columns, search fields, sections of fields,
+ *   child grids (household -> members) -- and the lookups (pick lists)
+ *   fields refer to (forms/lookups.conf). Loaded with libconfig; every error
  *   names the file and line. No curses, no libpq: checking a definition
  *   against the live catalog is db/record.c's job.
  *
@@ -35,9 +36,26 @@
  *
  *   A list column's label defaults to its field's; a column may name a
  *   column that is no field (e.g. head_id_number_masked) if it gives a
- *   label. Types: text, id_number, date, int (min, max), money, bool,
- *   choice, lookup, phone. width is in display cells (default 20).
+ *   label (zh and en, as a field's). Types: text, id_number, date, int
+ *   (min, max), money, bool, choice, lookup, phone. width is in display
+ *   cells, 1..80 (default 20; a column's defaults to its field's).
+ *   summary, search and grids may be left out; sections, list, a grid's
+ *   columns and every fields list must not be empty. A field may carry
+ *   only the settings of its type (max_chars: text and phone; min, max:
+ *   int, default a PostgreSQL integer's range; choices: choice; lookup:
+ *   lookup; birth_field, a date field, and sex_field, a choice field:
+ *   id_number); any other setting, anywhere, is an error, so a typo
+ *   ("requried") is never silently ignored.
+ *
+ *   forms/lookups.conf:
+ *
+ *     lookups = (
+ *       { name = "village"; table = "village"; key = "id"; label = "name";
+ *         scope = "township"; },
+ *       { name = "teacher"; table = "teacher"; key = "id"; label = "name";
+ *         detail = "id_number_masked"; scope = "township"; }, ... );
  */
+/* clang-format on */
 #ifndef EDUAID_CORE_FORMDEF_H
 #define EDUAID_CORE_FORMDEF_H
 
@@ -45,50 +63,57 @@
 #include <stddef.h>
 
 enum field_type {
-    FT_TEXT, FT_ID_NUMBER, FT_DATE, FT_INT, FT_MONEY, FT_BOOL,
-    FT_CHOICE, FT_LOOKUP, FT_PHONE
+    FT_TEXT,
+    FT_ID_NUMBER,
+    FT_DATE,
+    FT_INT,
+    FT_MONEY,
+    FT_BOOL,
+    FT_CHOICE,
+    FT_LOOKUP,
+    FT_PHONE
 };
 
 struct label {
-    char *zh, *en;              /* both required */
+    char *zh, *en; /* both required */
 };
 
 struct choice {
-    char *value;                /* stored in the database */
+    char *value; /* stored in the database */
     struct label label;
 };
 
 struct fielddef {
-    char *name;                 /* column name */
+    char *name; /* column name */
     struct label label;
     enum field_type type;
-    int width;                  /* input width in cells */
-    int max_chars;              /* 0: no limit */
+    int width;     /* input width in cells */
+    int max_chars; /* 0: no limit */
     bool required;
-    long min, max;              /* FT_INT */
-    struct choice *choices;     /* FT_CHOICE */
+    long min, max;          /* FT_INT */
+    struct choice *choices; /* FT_CHOICE */
     size_t nchoices;
-    char *lookup;               /* FT_LOOKUP: name of a lookupdef */
-    char *birth_field;          /* FT_ID_NUMBER: fields that must agree, or NULL */
+    char *lookup;      /* FT_LOOKUP: name of a lookupdef */
+    char *birth_field; /* FT_ID_NUMBER: fields that must agree, or NULL */
     char *sex_field;
-    int line;                   /* where it is defined */
+    int line; /* where it is defined */
 };
 
 struct columndef {
-    char *field;                /* a column of the table */
-    struct label label;         /* copied from the field when not given */
-    int width;                  /* cells */
+    char *field;        /* a column of the table */
+    struct label label; /* copied from the field when not given */
+    int width;          /* cells */
     int line;
 };
 
 struct sectiondef {
     struct label title;
-    size_t first, count;        /* a slice of the owner's fields[] */
+    size_t first, count; /* a slice of the owner's fields[] */
 };
 
 struct griddef {
     char *table;
-    char *parent_key;           /* the column that points at the record */
+    char *parent_key; /* the column that points at the record */
     struct label title;
     struct columndef *columns;
     size_t ncolumns;
@@ -98,17 +123,17 @@ struct griddef {
 };
 
 struct formdef {
-    char *path;                 /* the file it came from */
+    char *path; /* the file it came from */
     char *kind;
     char *table;
     struct label title;
     char **summary;
     size_t nsummary;
-    struct columndef *columns;  /* the list screen's columns */
+    struct columndef *columns; /* the list screen's columns */
     size_t ncolumns;
     char **search;
     size_t nsearch;
-    struct fielddef *fields;    /* every field, section by section */
+    struct fielddef *fields; /* every field, section by section */
     size_t nfields;
     struct sectiondef *sections;
     size_t nsections;
@@ -144,15 +169,23 @@ struct formdef_error {
 /*
  * Load one form / the lookups from path. On success return 0 and set *out
  * (free with formdef_free / lookupset_free); on failure return -1, fill
- * err and leave *out NULL. Checked here: required settings, types and
- * names ([a-z_][a-z0-9_]*), unique field names, known field types, choices
- * for FT_CHOICE, lookup names present, min <= max, list/summary/search
- * entries naming fields (list columns may name others when labelled),
- * birth_field/sex_field naming fields of the same form or grid.
+ * err and leave *out NULL. Checked here: libconfig syntax (its own line
+ * and text), required settings, types and names ([a-z_][a-z0-9_]*, at
+ * most 63 characters), no unknown settings (nor ones of another field
+ * type), labels not empty, unique field names (per form, per grid),
+ * known field types, choices for FT_CHOICE (each ( value, zh, en ),
+ * values unique), lookup names present, min <= max, width 1..80,
+ * list/summary/search entries naming fields (list columns may name others
+ * when labelled), birth_field/sex_field naming a date/choice field of the
+ * same form or grid, a grid's parent_key not a field; for lookups, unique
+ * names and a known scope. A file that cannot be read: line 0 and the
+ * system's reason. Out of memory: -1, "out of memory", nothing leaked.
  */
-int formdef_load(const char *path, struct formdef **out, struct formdef_error *err);
+int formdef_load(const char *path, struct formdef **out,
+                 struct formdef_error *err);
 void formdef_free(struct formdef *f);
-int lookupset_load(const char *path, struct lookupset **out, struct formdef_error *err);
+int lookupset_load(const char *path, struct lookupset **out,
+                   struct formdef_error *err);
 void lookupset_free(struct lookupset *l);
 
 /* Every FT_LOOKUP field of f (and its grids) names a lookup of l; else -1
@@ -163,10 +196,12 @@ int formdef_check_lookups(const struct formdef *f, const struct lookupset *l,
 /* Find by name (NULL when absent). */
 const struct fielddef *formdef_field(const struct formdef *f, const char *name);
 const struct fielddef *griddef_field(const struct griddef *g, const char *name);
-const struct lookupdef *lookupset_find(const struct lookupset *l, const char *name);
+const struct lookupdef *lookupset_find(const struct lookupset *l,
+                                       const char *name);
 /* The label in the UI language: zh when zh is true. */
 const char *label_text(const struct label *l, bool zh);
 /* The label of choice value v of field f, or v itself. */
-const char *fielddef_choice_label(const struct fielddef *f, const char *v, bool zh);
+const char *fielddef_choice_label(const struct fielddef *f, const char *v,
+                                  bool zh);
 
 #endif /* EDUAID_CORE_FORMDEF_H */

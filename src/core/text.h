@@ -29,9 +29,31 @@ int text_utf8_cells(const char *s);
 size_t text_utf8_chars(const char *s);
 
 /*
- * New malloc'd wide string from UTF-8 (invalid bytes become U+FFFD), and
- * new malloc'd UTF-8 from a wide string. Independent of the locale. Both
- * return NULL only when out of memory; NULL input is taken as "".
+ * text_utf8_next
+ *
+ * Decode the character at s into *c and return the bytes it takes (1-4),
+ * or 0 at the terminating NUL (then *c is 0). Independent of the locale:
+ * an overlong form, a surrogate, a code point above U+10FFFF or a stray
+ * byte is invalid, and each invalid byte decodes to U+FFFD on its own
+ * (returns 1). Never reads past the NUL.
+ */
+int text_utf8_next(const char *s, wchar_t *c);
+
+/*
+ * text_is_space
+ *
+ * True for the white space of the server's eduaid.is_blank(): ASCII white
+ * space (space, \t \n \v \f \r), U+00A0, U+1680, U+2000-U+200B, U+2028,
+ * U+2029, U+202F, U+205F, U+3000 and U+FEFF. Independent of the locale.
+ */
+bool text_is_space(wchar_t c);
+
+/*
+ * New malloc'd wide string from UTF-8 (each invalid byte becomes U+FFFD),
+ * and new malloc'd UTF-8 from a wide string (a surrogate or a value above
+ * U+10FFFF becomes U+FFFD). Independent of the locale. The caller frees
+ * the result. Both return NULL only when out of memory; NULL input is
+ * taken as "".
  */
 wchar_t *text_from_utf8(const char *s);
 char *text_to_utf8(const wchar_t *s);
@@ -42,15 +64,24 @@ char *text_to_utf8(const wchar_t *s);
  * Write into out (outsz bytes, NUL-terminated) the UTF-8 of s cut to at
  * most `cells` cells and padded with spaces to exactly `cells` cells when
  * pad is true. A wide character that would straddle the edge is replaced
- * by a space, so columns line up. If cut, the last cell shows '~' when
- * mark_cut is true. Returns the number of cells written.
+ * by a space, so columns line up: a cut text always fills `cells` cells,
+ * padded or not. If cut, the last cell shows '~' when mark_cut is true.
+ * Unprintable characters and invalid bytes are shown as U+FFFD (or '?'
+ * where that is not one cell). Returns the number of cells written.
+ *
+ * 4 * cells + 1 bytes is enough unless s holds zero-width characters; if
+ * out is too small, it ends after the last whole character that fits (and
+ * the cells written say so). Nothing is written when outsz is 0.
  */
-int text_fit(const char *s, int cells, bool pad, bool mark_cut, char *out, size_t outsz);
+int text_fit(const char *s, int cells, bool pad, bool mark_cut, char *out,
+             size_t outsz);
 
 /*
- * The line editor. len characters in buf (NUL-terminated, capacity cap),
- * cursor at character index cur (0..len), scroll = index of the first
- * character shown. max_chars limits the length (0 = none).
+ * The line editor. len characters in buf (NUL-terminated; cap is the size
+ * of buf in wchar_t, the NUL included), cursor at character index cur
+ * (0..len), scroll = index of the first character shown. max_chars limits
+ * the length (0 = none). The editor owns buf; callers read the fields and
+ * change them only through the functions below.
  */
 struct lineedit {
     wchar_t *buf;
@@ -60,18 +91,30 @@ struct lineedit {
 
 /* Set up empty; false when out of memory. */
 bool lineedit_init(struct lineedit *e, int max_chars);
+/* Free the buffer; e is left zeroed (init it again to reuse it). */
 void lineedit_free(struct lineedit *e);
-/* Replace the contents with UTF-8 text (cut to max_chars); cursor at end. */
+/* Replace the contents with UTF-8 text (cut to max_chars characters);
+ * cursor at the end. False (contents unchanged) when out of memory. */
 bool lineedit_set_utf8(struct lineedit *e, const char *s);
 /* The contents as new malloc'd UTF-8 (NULL when out of memory). */
 char *lineedit_utf8(const struct lineedit *e);
 
-/* Editing; each returns false when nothing changed (or out of memory). */
-bool lineedit_insert(struct lineedit *e, wchar_t c);  /* refuses control characters */
-bool lineedit_backspace(struct lineedit *e);           /* the character before the cursor */
-bool lineedit_delete(struct lineedit *e);              /* the character at the cursor */
-bool lineedit_kill_to_end(struct lineedit *e);         /* Ctrl-K */
-bool lineedit_kill_to_start(struct lineedit *e);       /* Ctrl-U */
+/*
+ * Editing, by whole characters; each returns false when nothing changed
+ * (or out of memory). lineedit_insert puts c before the cursor and refuses
+ * control characters (C0, DEL, C1), values that are no Unicode scalar
+ * value, and anything past max_chars. Backspace removes the character
+ * before the cursor, delete the one at it; kill_to_end (Ctrl-K) and
+ * kill_to_start (Ctrl-U) remove everything after and before it. Words are
+ * runs of characters other than text_is_space(), CJK included: word_left
+ * goes to the start of this or the previous word, word_right to the end of
+ * this or the next.
+ */
+bool lineedit_insert(struct lineedit *e, wchar_t c);
+bool lineedit_backspace(struct lineedit *e);
+bool lineedit_delete(struct lineedit *e);
+bool lineedit_kill_to_end(struct lineedit *e);
+bool lineedit_kill_to_start(struct lineedit *e);
 bool lineedit_left(struct lineedit *e);
 bool lineedit_right(struct lineedit *e);
 bool lineedit_home(struct lineedit *e);
@@ -84,7 +127,11 @@ bool lineedit_word_right(struct lineedit *e);
  *
  * Adjust scroll so that the cursor is visible in a field `cells` wide
  * (a wide character is never split), and return the cell offset of the
- * cursor inside the field. Drawing shows buf from scroll on.
+ * cursor inside the field, always below `cells`. The character under the
+ * cursor is shown whole, and at the end one free cell is kept for the
+ * cursor. Scrolling is minimal: moving inside the field leaves scroll
+ * alone, and when text is deleted the field scrolls back to fill itself.
+ * Drawing shows buf from scroll on, cut with text_fit(). 0 when cells <= 0.
  */
 int lineedit_view(struct lineedit *e, int cells);
 

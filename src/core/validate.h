@@ -13,50 +13,99 @@
 
 enum valid_result {
     VALID_OK = 0,
-    VALID_REQUIRED,      /* empty, or only white space (U+3000 too) */
-    VALID_TOO_LONG,      /* more characters than allowed */
-    VALID_TOO_WIDE,      /* more display cells than allowed */
-    VALID_ID_LENGTH,     /* the reasons of core/idnumber.h, one each */
+    VALID_REQUIRED,  /* empty, or only white space (U+3000 too) */
+    VALID_TOO_LONG,  /* more characters than allowed */
+    VALID_TOO_WIDE,  /* more display cells than allowed */
+    VALID_ID_LENGTH, /* the reasons of core/idnumber.h, one each */
     VALID_ID_CHARS,
     VALID_ID_LOWER_X,
     VALID_ID_AREA,
     VALID_ID_DATE,
     VALID_ID_FUTURE,
     VALID_ID_CHECK,
-    VALID_DATE_FORMAT,   /* not YYYY-MM-DD */
-    VALID_DATE_INVALID,  /* no such day (31 April, 29 Feb 2023) */
-    VALID_DATE_RANGE,    /* before 1900-01-01 or after the given latest */
-    VALID_PHONE,         /* not a mobile (1[3-9] + 9 digits) or landline (0AA(A)-NNNNNNN(N)) */
-    VALID_MONEY_FORMAT,  /* not digits with at most two decimals */
-    VALID_MONEY_RANGE,   /* negative, or 1e10 and more */
+    VALID_DATE_FORMAT,  /* not YYYY-MM-DD */
+    VALID_DATE_INVALID, /* no such day (31 April, 29 Feb 2023) */
+    VALID_DATE_RANGE,   /* before 1900-01-01 or after the given latest */
+    VALID_PHONE,        /* not a mobile (1[3-9] + 9 digits) or landline
+                           (0AA(A)-NNNNNNN(N)) */
+    VALID_MONEY_FORMAT, /* not digits with at most two decimals */
+    VALID_MONEY_RANGE,  /* negative, or 1e10 and more */
     VALID_INT_FORMAT,
     VALID_INT_RANGE,
     VALID_BIRTH_MISMATCH, /* birth date disagrees with the ID number */
     VALID_SEX_MISMATCH    /* sex disagrees with the ID number's 17th digit */
 };
 
+/*
+ * Input is taken as is: the form trims it first (the server's tidy()), and
+ * a blank optional field is stored as NULL without calling these.  Unless
+ * said otherwise, NULL is treated like "" and nothing is allocated.
+ */
+
+/* A sentence for r, in English, marked with N_(): the caller translates
+ * it with _().  Never NULL; static storage. */
 const char *valid_message(enum valid_result r);
 
-/* True when s is NULL, empty or only white space (ASCII, U+00A0, U+3000 ...). */
+/* True when s is NULL, empty or only the white space of text_is_space()
+ * (ASCII, U+00A0, U+3000 ...), as the server's eduaid.is_blank(). */
 bool valid_is_blank(const char *s);
 
-enum valid_result valid_text(const char *s, bool required, int max_chars, int max_cells);
-/* today_yyyymmdd: 0 to skip the future check. */
+/*
+ * valid_text
+ *
+ * VALID_REQUIRED when required and s is blank; VALID_TOO_LONG when s has
+ * more than max_chars characters (code points, as char_length() counts);
+ * VALID_TOO_WIDE when it takes more than max_cells cells in the running
+ * locale.  A limit of 0 is no limit.
+ */
+enum valid_result valid_text(const char *s, bool required, int max_chars,
+                             int max_cells);
+
+/* The ID number rules of core/idnumber.h, as the server's
+ * id_number_valid(); today_yyyymmdd: 0 to skip the future check. */
 enum valid_result valid_id_number(const char *s, int today_yyyymmdd);
-/* Parses YYYY-MM-DD; *ymd gets YYYYMMDD when valid (may be NULL). latest
- * 0 = no upper bound. */
+
+/*
+ * valid_date
+ *
+ * Exactly YYYY-MM-DD (ASCII digits, two-digit month and day), a real day
+ * of the Gregorian calendar, from 1900-01-01 to latest_yyyymmdd (0 = no
+ * upper bound).  *ymd (may be NULL) gets YYYYMMDD when valid, 0 otherwise.
+ */
 enum valid_result valid_date(const char *s, int latest_yyyymmdd, int *ymd);
+
+/* The server's ^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$: a mobile
+ * number, or a landline with its area code and an optional '-'. */
 enum valid_result valid_phone(const char *s);
-/* Amount in fen (1/100 yuan) to *fen when valid (may be NULL). */
+
+/*
+ * valid_money
+ *
+ * An amount in yuan as the server's money_valid() takes it: digits with
+ * an optional '.' and one or two decimals (more only when the extra ones
+ * are zeros: "12.500"), at least 0 and below 1e10.  No exponent, no
+ * separators, no white space; "" is VALID_MONEY_FORMAT.  A '-' before an
+ * amount other than zero is VALID_MONEY_RANGE.  *fen (may be NULL) gets
+ * the amount in fen (1/100 yuan) when valid, 0 otherwise.
+ */
 enum valid_result valid_money(const char *s, long long *fen);
+
+/* An optional sign and ASCII digits, min <= value <= max; a number too
+ * large for a long is VALID_INT_RANGE.  *value (may be NULL) gets it when
+ * valid, 0 otherwise. */
 enum valid_result valid_int(const char *s, long min, long max, long *value);
-/* ID number against the birth date (YYYY-MM-DD) and sex ("M"/"F") entered;
- * VALID_OK when either is empty or the ID itself is invalid (that is the
- * ID field's own error). */
+
+/*
+ * ID number against the birth date (YYYY-MM-DD) and sex ("M"/"F") entered,
+ * as the *_birth_date_check and *_sex_check constraints: birth date equal
+ * to the ID's YYYYMMDD, sex equal to the parity of its 17th digit (odd =
+ * "M").  VALID_OK when either is blank or itself invalid (the ID or the
+ * date field reports its own error).
+ */
 enum valid_result valid_id_birth(const char *id, const char *birth_date);
 enum valid_result valid_id_sex(const char *id, const char *sex);
 
-/* Today as YYYYMMDD in local time. */
+/* Today as YYYYMMDD in local time (0 if the clock cannot be read). */
 int valid_today(void);
 
 #endif /* EDUAID_CORE_VALIDATE_H */

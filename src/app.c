@@ -1,0 +1,875 @@
+/*
+ * app.c
+ *   The application loop (see app.h and ui/appui.h): the screen stack,
+ *   get_wch with a 250 ms timeout, keys to the top screen and then to the
+ *   global keys (help, quit, error details, ':' commands), the title bar,
+ *   key bar and status line, the one resize path (KEY_RESIZE -> layout of
+ *   every screen -> full redraw, or the "window too small" notice below
+ *   80x24), and leaving cleanly on SIGHUP/SIGTERM or a terminal that
+ *   returns EIO.
+ */
+#include "config.h"
+
+#include "app.h"
+
+#include <curses.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "ui/appui.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/help.h"
+#include "ui/keys.h"
+#include "ui/prompt.h"
+#include "ui/term.h"
+
+/* The key loop's wait: screens are polled this often. */
+#define TICK_MS 250
+/* Keys handled one after another before the screen is drawn again (a
+ * paste, a fast typist over a slow line). */
+#define BURST_MAX 64
+/* get_wch failing with EIO this many times in a row: the terminal is gone. */
+#define EIO_MAX 3
+/* ...or failing at once (no wait, no errno) this many times in a row. */
+#define FAST_ERR_MAX 1000
+
+struct app_stack {
+    struct screen **v;
+    int n, cap;
+    bool running;
+    bool dirty;     /* paint before the next wait */
+    bool quit;      /* leave the loop */
+    int eio, fast_err;
+    char status[512];
+    bool status_error;
+};
+
+static app_command_fn command_hook;
+
+static struct app_stack *
+stack_of(struct app *a)
+{
+    if (a->stack == NULL)
+        a->stack = calloc(1, sizeof(*a->stack));
+    return a->stack;
+}
+
+static struct screen *
+top_screen(const struct app *a)
+{
+    if (a->stack == NULL || a->stack->n == 0)
+        return NULL;
+    return a->stack->v[a->stack->n - 1];
+}
+
+bool
+app_big_enough(void)
+{
+    return COLS >= APP_MIN_COLS && LINES >= APP_MIN_LINES;
+}
+
+/* The screens' area: below the title bar, above the key bar and the
+ * status line. */
+static void
+layout_screen(struct screen *s)
+{
+    if (s->ops->layout != NULL)
+        s->ops->layout(s, 1, LINES - 3, COLS);
+}
+
+static void
+layout_all(struct app *a)
+{
+    struct app_stack *st = a->stack;
+
+    if (st == NULL || !app_big_enough())
+        return;
+    for (int i = 0; i < st->n; i++)
+        layout_screen(st->v[i]);
+}
+
+/* ------------------------------------------------------------------
+ * The stack
+ * ------------------------------------------------------------------ */
+
+void
+app_push(struct app *a, struct screen *s)
+{
+    struct app_stack *st = stack_of(a);
+
+    if (s == NULL)
+        return;
+    if (st == NULL) {
+        s->ops->close(s);
+        return;
+    }
+    if (st->n == st->cap) {
+        int cap = st->cap > 0 ? st->cap * 2 : 8;
+        struct screen **v = realloc(st->v, (size_t)cap * sizeof(*v));
+
+        if (v == NULL) {
+            s->ops->close(s);
+            app_status(a, "%s", _("Out of memory."));
+            return;
+        }
+        st->v = v;
+        st->cap = cap;
+    }
+    s->app = a;
+    st->v[st->n++] = s;
+    if (st->running && app_big_enough())
+        layout_screen(s);
+    st->dirty = true;
+}
+
+/* Take s off the stack (wherever it is: a screen may push its successor
+ * and then close itself) and close it; the screen that comes back on top
+ * hears the result. */
+static void
+remove_screen(struct app *a, struct screen *s)
+{
+    struct app_stack *st = a->stack;
+    int i, result = s->result;
+    bool was_top;
+
+    for (i = st->n - 1; i >= 0; i--)
+        if (st->v[i] == s)
+            break;
+    if (i < 0)
+        return;
+    was_top = i == st->n - 1;
+    memmove(st->v + i, st->v + i + 1, (size_t)(st->n - i - 1) * sizeof(*st->v));
+    st->n--;
+    s->ops->close(s);
+    if (was_top && st->n > 0) {
+        struct screen *below = st->v[st->n - 1];
+
+        if (below->ops->resumed != NULL)
+            below->ops->resumed(below, result);
+    }
+    st->dirty = true;
+}
+
+const struct formdef *
+app_form(const struct app *a, const char *kind)
+{
+    if (kind == NULL)
+        return NULL;
+    for (size_t i = 0; i < a->nforms; i++)
+        if (a->forms[i] != NULL && a->forms[i]->kind != NULL &&
+            strcmp(a->forms[i]->kind, kind) == 0)
+            return a->forms[i];
+    return NULL;
+}
+
+/* ------------------------------------------------------------------
+ * Status line and errors
+ * ------------------------------------------------------------------ */
+
+static void
+set_status(struct app *a, bool error, const char *fmt, va_list ap)
+    __attribute__((format(printf, 3, 0)));
+
+static void
+set_status(struct app *a, bool error, const char *fmt, va_list ap)
+{
+    struct app_stack *st = stack_of(a);
+
+    if (st == NULL)
+        return;
+    vsnprintf(st->status, sizeof(st->status), fmt, ap);
+    st->status_error = error;
+    st->dirty = true;
+}
+
+void
+app_status(struct app *a, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    set_status(a, false, fmt, ap);
+    va_end(ap);
+}
+
+static void
+error_status(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+error_status(struct app *a, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    set_status(a, true, fmt, ap);
+    va_end(ap);
+}
+
+/* What eduaid's own SQLSTATEs and the common ones mean, in words. */
+static const struct {
+    const char *sqlstate;
+    const char *text;
+} sqlstate_texts[] = {
+    {"EA001", N_("The record's state does not allow this.")},
+    {"EA002", N_("Four-eyes rule: you created, edited or verified this record.")},
+    {"EA003", N_("A reason is required.")},
+    {"EA004", N_("Your role may not do this.")},
+    {"EA005", N_("No such record, or it is not visible to you.")},
+    {"EA006", N_("This change would bypass the workflow.")},
+    {"EA007", N_("Someone else changed the record; load it again.")},
+    {"EA008", N_("This ID number is already registered elsewhere.")},
+    {"EA010", N_("Unknown record kind.")},
+    {"EA011", N_("Bad user data (role, townships or login name).")},
+    {"23505", N_("Duplicate: such a record already exists.")},
+    {"23514", N_("A value breaks a data rule.")},
+    {"23503", N_("It refers to something that does not exist.")},
+    {"23502", N_("A required value is missing.")},
+    {"22001", N_("A value is too long.")},
+    {"42501", N_("Permission denied.")},
+    {"40001", N_("Conflict with another user; try again.")},
+    {"40P01", N_("Conflict with another user; try again.")},
+    {"57014", N_("The request took too long and was cancelled.")},
+};
+
+/* The status-line text of an error, in the user's language. */
+static const char *
+error_text(const struct db_error *e)
+{
+    switch (e->status) {
+    case DB_CONNECTION_LOST:
+        return _("The connection to the server was lost.");
+    case DB_UNREACHABLE:
+        return _("The server cannot be reached.");
+    case DB_AUTH_FAILED:
+        return _("Wrong user name or password.");
+    case DB_NEEDS_PASSWORD:
+        return _("A password is required.");
+    case DB_NO_MEMORY:
+        return _("Out of memory.");
+    default:
+        break;
+    }
+    for (size_t i = 0; i < sizeof(sqlstate_texts) / sizeof(sqlstate_texts[0]); i++)
+        if (strcmp(e->sqlstate, sqlstate_texts[i].sqlstate) == 0)
+            return _(sqlstate_texts[i].text);
+    if (e->message[0] != '\0')
+        return e->message;
+    return _("The server refused the request.");
+}
+
+void
+app_error(struct app *a, const struct db_error *e)
+{
+    char key[32];
+
+    if (e == NULL || e->status == DB_OK)
+        return;
+    if (e != &a->last_error)
+        a->last_error = *e;
+    keys_names(ACT_DETAILS, KEYS_PRIMARY, key, sizeof(key));
+    error_status(a, _("%s (%s: details)"), error_text(&a->last_error), key);
+}
+
+/* ------------------------------------------------------------------
+ * Painting
+ * ------------------------------------------------------------------ */
+
+static void
+paint_title(struct app *a, struct screen *top)
+{
+    const char *title = top != NULL && top->ops->title != NULL ? top->ops->title(top) : "";
+    char right[256] = "", fitted[1024], line[1600];
+    int room;
+
+    if (title == NULL)
+        title = "";
+    if (a->db != NULL) {
+        const char *user = db_user(a->db), *role = db_role(a->db);
+
+        if (role != NULL && role[0] != '\0')
+            snprintf(right, sizeof(right), " \xc2\xb7 %s@%s", user != NULL ? user : "", role);
+        else
+            snprintf(right, sizeof(right), " \xc2\xb7 %s", user != NULL ? user : "");
+    }
+    /* "eduaid · <title> · user@role"; the title gives way first. */
+    room = COLS - 2 - text_utf8_cells(PACKAGE_NAME " \xc2\xb7 ") - text_utf8_cells(right);
+    if (room < 0)
+        room = 0;
+    text_fit(title, room, false, true, fitted, sizeof(fitted));
+    snprintf(line, sizeof(line), PACKAGE_NAME " \xc2\xb7 %s%s", fitted, right);
+    draw_fill(stdscr, 0, 0, 1, UA_TITLE);
+    draw_str(stdscr, 0, 1, COLS - 1, line, UA_TITLE, DRAW_PAD | DRAW_MARK_CUT);
+}
+
+/* Cells the key bar takes with names in mode. */
+static int
+keybar_cells(const enum action *acts, enum keys_names_mode mode)
+{
+    int total = 0;
+
+    for (int i = 0; acts[i] != ACT_NONE && i < ACT_COUNT; i++) {
+        char names[64];
+
+        keys_names(acts[i], mode, names, sizeof(names));
+        total += text_utf8_cells(names) + 1 + text_utf8_cells(keys_label(acts[i])) + 1;
+    }
+    return total;
+}
+
+static void
+paint_keybar(struct screen *top)
+{
+    static const enum action none[] = {ACT_NONE};
+    const enum action *acts = none;
+    enum keys_names_mode mode = KEYS_ALL;
+    int y = LINES - 2, x = 0;
+
+    if (top != NULL && top->ops->actions != NULL && top->ops->actions(top) != NULL)
+        acts = top->ops->actions(top);
+    if (keybar_cells(acts, KEYS_ALL) > COLS)
+        mode = KEYS_PRIMARY;
+    for (int i = 0; acts[i] != ACT_NONE && i < ACT_COUNT && x < COLS; i++) {
+        char names[64], label[256];
+
+        keys_names(acts[i], mode, names, sizeof(names));
+        x += draw_str(stdscr, y, x, COLS - x, names, UA_KEYNAME, 0);
+        if (x >= COLS)
+            break;
+        snprintf(label, sizeof(label), " %s ", keys_label(acts[i]));
+        x += draw_str(stdscr, y, x, COLS - x, label, UA_KEYBAR, DRAW_MARK_CUT);
+    }
+    if (x < COLS)
+        draw_fill(stdscr, y, x, COLS - x, UA_KEYBAR);
+}
+
+static void
+paint_status(struct app *a)
+{
+    struct app_stack *st = a->stack;
+
+    draw_fill(stdscr, LINES - 1, 0, COLS, UA_NORMAL);
+    if (st != NULL && st->status[0] != '\0')
+        /* COLS - 1: the last cell of the last line would scroll */
+        draw_str(stdscr, LINES - 1, 0, COLS - 1, st->status,
+                 st->status_error ? UA_ERROR : UA_STATUS, DRAW_MARK_CUT);
+}
+
+static void
+paint_too_small(void)
+{
+    char line[256];
+    int y = LINES / 2 - 1;
+
+    if (y < 0)
+        y = 0;
+    snprintf(line, sizeof(line), "%s", _("Window too small"));
+    draw_str(stdscr, y, 0, COLS, line, UA_NOTICE, DRAW_CENTRE | DRAW_MARK_CUT);
+    if (y + 1 < LINES) {
+        snprintf(line, sizeof(line), _("need %dx%d, have %dx%d"), APP_MIN_COLS,
+                 APP_MIN_LINES, COLS, LINES);
+        draw_str(stdscr, y + 1, 0, COLS, line, UA_NOTICE, DRAW_CENTRE | DRAW_MARK_CUT);
+    }
+}
+
+bool
+app_paint(struct app *a)
+{
+    struct screen *top = top_screen(a);
+
+    draw_cursor_reset();
+    wattrset(stdscr, A_NORMAL);
+    werase(stdscr);
+    if (!app_big_enough()) {
+        paint_too_small();
+        return false;
+    }
+    paint_title(a, top);
+    paint_keybar(top);
+    paint_status(a);
+    if (top != NULL && top->ops->draw != NULL)
+        top->ops->draw(top);
+    return true;
+}
+
+void
+app_refresh(struct app *a)
+{
+    int y, x;
+
+    (void)a;
+    if (draw_cursor_get(&y, &x) && app_big_enough()) {
+        leaveok(stdscr, FALSE);
+        wmove(stdscr, y, x);
+        term_cursor(true);
+    } else {
+        /* A hidden cursor need not be moved back after each change. */
+        leaveok(stdscr, TRUE);
+        term_cursor(false);
+    }
+    wrefresh(stdscr);
+}
+
+/* ------------------------------------------------------------------
+ * Keys
+ * ------------------------------------------------------------------ */
+
+static long long
+now_us(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+/*
+ * After an Esc from get_wch: what follows at once, if anything. An escape
+ * sequence curses did not recognise (TERM not matching the terminal) is
+ * decoded when keys.c knows it and swallowed otherwise, so that it never
+ * reads as Esc (Back!) followed by letters. Returns 1 with *k set, 0 to
+ * ignore, -1 for a plain Esc (a key that followed is put back: Alt+key in
+ * the prompt).
+ */
+static int
+escape_sequence(struct key *k)
+{
+    char seq[16];
+    int n = 0, rc, code;
+    wint_t c;
+
+    wtimeout(stdscr, 0);
+    rc = wget_wch(stdscr, &c);
+    if (rc == ERR)
+        return -1;
+    if (rc == KEY_CODE_YES) {
+        ungetch((int)c);
+        return -1;
+    }
+    if (c != '[' && c != 'O') {
+        unget_wch((wchar_t)c);
+        return -1;
+    }
+    seq[n++] = (char)c;
+    while (n < (int)sizeof(seq) - 1) {
+        rc = wget_wch(stdscr, &c);
+        if (rc != OK || c < 0x20 || c > 0x7e) {
+            if (rc == KEY_CODE_YES)
+                ungetch((int)c);
+            else if (rc == OK)
+                unget_wch((wchar_t)c);
+            break;
+        }
+        seq[n++] = (char)c;
+        if (seq[0] == 'O')
+            break;
+        if (n == 2 && c == '[')
+            continue; /* "[[A": the Linux console */
+        if (c >= 0x40)
+            break; /* the final byte */
+    }
+    seq[n] = '\0';
+    code = keys_decode_sequence(seq);
+    if (code == 0)
+        return 0;
+    *k = keys_make(KEY_CODE_YES, (wint_t)code);
+    return 1;
+}
+
+/* Wait for a key (timeout_ms, -1 for ever); the one place get_wch is
+ * called outside the look-ahead after Esc. */
+static enum modal_event
+read_event(struct app *a, struct key *k, int timeout_ms)
+{
+    struct app_stack *st = a->stack;
+    wint_t ch = 0;
+    int rc, err;
+    long long t0;
+
+    if (term_hangup())
+        return ME_HANGUP;
+    if (term_take_interrupt())
+        return ME_INTERRUPT;
+    wtimeout(stdscr, timeout_ms);
+    t0 = now_us();
+    errno = 0;
+    rc = wget_wch(stdscr, &ch);
+    err = errno;
+    if (rc == ERR) {
+        if (term_hangup())
+            return ME_HANGUP;
+        if (term_take_interrupt())
+            return ME_INTERRUPT;
+        if (err == EIO) {
+            /* The pty is gone (SIGHUP ignored or lost): every read fails
+             * at once. */
+            if (++st->eio >= EIO_MAX) {
+                term_set_hangup();
+                return ME_HANGUP;
+            }
+        } else if (timeout_ms != 0 && now_us() - t0 < 1000) {
+            if (++st->fast_err >= FAST_ERR_MAX) {
+                term_set_hangup();
+                return ME_HANGUP;
+            }
+        } else {
+            st->eio = st->fast_err = 0;
+        }
+        return ME_TIMEOUT;
+    }
+    st->eio = st->fast_err = 0;
+    if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+        /* The one resize path: lay out every screen, then a full redraw. */
+        layout_all(a);
+        clearok(curscr, TRUE);
+        st->dirty = true;
+        return ME_RESIZE;
+    }
+    if (rc == KEY_CODE_YES && ch == KEY_MOUSE)
+        return ME_TIMEOUT;
+    if (rc == OK && ch == 27) {
+        int e = escape_sequence(k);
+
+        if (e == 0)
+            return ME_TIMEOUT;
+        if (e == 1)
+            return ME_KEY;
+    }
+    *k = keys_make(rc, ch);
+    return ME_KEY;
+}
+
+enum modal_event
+app_modal_key(struct app *a, struct key *k, int timeout_ms)
+{
+    enum modal_event ev;
+
+    if (stack_of(a) == NULL)
+        return ME_HANGUP;
+    ev = read_event(a, k, timeout_ms);
+    if (ev == ME_KEY && !app_big_enough())
+        return ME_TIMEOUT;
+    return ev;
+}
+
+void
+app_set_command_hook(app_command_fn fn)
+{
+    command_hook = fn;
+}
+
+static bool
+confirm_quit(struct app *a)
+{
+    return dialog_confirm(a, _("Quit"), _("Quit eduaid?"), false);
+}
+
+static void
+show_details(struct app *a)
+{
+    const struct db_error *e = &a->last_error;
+    char text[2048];
+    size_t n = 0;
+
+    if (e->status == DB_OK && e->sqlstate[0] == '\0' && e->message[0] == '\0') {
+        dialog_message(a, _("Error details"), _("No error so far."));
+        return;
+    }
+#define DETAIL(label, value)                                                 \
+    do {                                                                     \
+        if ((value)[0] != '\0' && n < sizeof(text))                          \
+            n += (size_t)snprintf(text + n, sizeof(text) - n, "%s: %s\n",    \
+                                  (label), (value));                         \
+    } while (0)
+    DETAIL(_("SQLSTATE"), e->sqlstate);
+    DETAIL(_("Message"), e->message);
+    DETAIL(_("Detail"), e->detail);
+    DETAIL(_("Hint"), e->hint);
+    DETAIL(_("Constraint"), e->constraint);
+    DETAIL(_("Table"), e->table);
+    DETAIL(_("Column"), e->column);
+#undef DETAIL
+    if (n == 0)
+        snprintf(text, sizeof(text), "%s", error_text(e));
+    else if (n <= sizeof(text) && text[n - 1] == '\n')
+        text[n - 1] = '\0';
+    dialog_message(a, _("Error details"), text);
+}
+
+static void run_command_line(struct app *a);
+
+/* The keys every screen has unless it takes them itself. True when the
+ * key was one of them. */
+static bool
+global_key(struct app *a, const struct key *k)
+{
+    struct app_stack *st = a->stack;
+
+    switch (k->action) {
+    case ACT_HELP:
+        app_push(a, help_screen_new(a, top_screen(a)));
+        return true;
+    case ACT_QUIT:
+        if (confirm_quit(a))
+            st->quit = true;
+        st->dirty = true;
+        return true;
+    case ACT_DETAILS:
+        show_details(a);
+        st->dirty = true;
+        return true;
+    case ACT_COMMAND:
+        run_command_line(a);
+        st->dirty = true;
+        return true;
+    case ACT_REFRESH:
+        /* Nobody reloads: repaint the terminal from scratch (a line
+         * noise or a wall message spoilt it). */
+        clearok(curscr, TRUE);
+        st->dirty = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Act on what a screen's key handler said. */
+static void
+handle_result(struct app *a, struct screen *s, const struct key *k, enum key_result r)
+{
+    struct app_stack *st = a->stack;
+
+    switch (r) {
+    case KR_UNHANDLED:
+        if (k->action != ACT_NONE)
+            global_key(a, k);
+        break;
+    case KR_HANDLED:
+        break;
+    case KR_REDRAW:
+        st->dirty = true;
+        break;
+    case KR_RELAYOUT:
+        layout_all(a);
+        st->dirty = true;
+        break;
+    case KR_CLOSE:
+        remove_screen(a, s);
+        break;
+    case KR_QUIT:
+        st->quit = true;
+        break;
+    }
+}
+
+static void
+dispatch(struct app *a, const struct key *k)
+{
+    struct screen *top = top_screen(a);
+    enum key_result r = KR_UNHANDLED;
+
+    if (top == NULL)
+        return;
+    if (top->ops->key != NULL)
+        r = top->ops->key(top, k);
+    handle_result(a, top, k, r);
+}
+
+/* ------------------------------------------------------------------
+ * The ':' command line
+ * ------------------------------------------------------------------ */
+
+static bool
+place_command_line(void *arg, int *y, int *x, int *cells)
+{
+    struct app *a = arg;
+
+    if (!app_paint(a))
+        return false;
+    draw_fill(stdscr, LINES - 1, 0, COLS, UA_FIELD_ACTIVE);
+    *y = LINES - 1;
+    *x = 0;
+    *cells = COLS - 1;
+    return true;
+}
+
+static void
+run_command_line(struct app *a)
+{
+    struct app_stack *st = a->stack;
+    char *line, *cmd, *end;
+    enum action act;
+
+    st->status[0] = '\0';
+    line = prompt_read(a, PROMPT_COMMAND, ":", NULL, place_command_line, a);
+    if (line == NULL)
+        return;
+    cmd = line;
+    while (*cmd == ' ' || *cmd == '\t')
+        cmd++;
+    end = cmd + strlen(cmd);
+    while (end > cmd && (end[-1] == ' ' || end[-1] == '\t'))
+        *--end = '\0';
+    if (*cmd == '\0') {
+        free(line);
+        return;
+    }
+    if (strcmp(cmd, "q") == 0)
+        act = ACT_QUIT;
+    else if (strcmp(cmd, "h") == 0)
+        act = ACT_HELP;
+    else
+        act = keys_by_id(cmd);
+    if (act != ACT_NONE && act != ACT_COMMAND) {
+        struct key k;
+        struct screen *top = top_screen(a);
+        enum key_result r = KR_UNHANDLED;
+
+        k.code = 0;
+        k.is_function = false;
+        k.action = act;
+        if (top != NULL && top->ops->key != NULL)
+            r = top->ops->key(top, &k);
+        if (r == KR_UNHANDLED) {
+            if (!global_key(a, &k))
+                error_status(a, _("Not available here: %s"), cmd);
+        } else {
+            handle_result(a, top, &k, r);
+        }
+    } else if (command_hook == NULL || !command_hook(a, cmd)) {
+        error_status(a, _("Unknown command: %s"), cmd);
+    }
+    free(line);
+}
+
+/* ------------------------------------------------------------------
+ * The loop
+ * ------------------------------------------------------------------ */
+
+static enum term_colour
+colour_setting(const struct app *a)
+{
+    const char *c = a->settings != NULL ? a->settings->colour : NULL;
+
+    if (c != NULL && strcmp(c, "never") == 0)
+        return TERM_COLOUR_NEVER;
+    if (c != NULL && strcmp(c, "always") == 0)
+        return TERM_COLOUR_ALWAYS;
+    return TERM_COLOUR_AUTO;
+}
+
+int
+app_run(struct app *a, struct screen *first)
+{
+    struct app_stack *st = stack_of(a);
+    char err[256];
+    int status = 0, burst = 0, wait = TICK_MS;
+
+    if (st == NULL) {
+        fprintf(stderr, "%s: out of memory\n", PACKAGE_NAME);
+        if (first != NULL)
+            first->ops->close(first);
+        return 1;
+    }
+    if (a->settings != NULL && a->settings->history_file != NULL)
+        prompt_set_history(a->settings->history_file);
+    if (term_init(colour_setting(a), err, sizeof(err)) != 0) {
+        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err);
+        if (first != NULL)
+            first->ops->close(first);
+        free(st->v);
+        free(st);
+        a->stack = NULL;
+        return 1;
+    }
+    a->colour = term_has_colour();
+    st->running = true;
+    st->quit = false;
+    st->eio = st->fast_err = 0;
+    app_push(a, first);
+    layout_all(a);
+    st->dirty = true;
+
+    for (;;) {
+        struct key k;
+        enum modal_event ev;
+
+        if (term_hangup()) {
+            status = 1;
+            break;
+        }
+        if (st->quit) {
+            status = a->exit_status;
+            break;
+        }
+        if (st->n == 0)
+            break;
+        if (wait != 0 && st->dirty) {
+            st->dirty = false;
+            app_paint(a);
+            app_refresh(a);
+        }
+        ev = read_event(a, &k, wait);
+        if (ev == ME_TIMEOUT && wait == 0) {
+            /* The burst is over: draw, then wait again. */
+            wait = TICK_MS;
+            burst = 0;
+            continue;
+        }
+        wait = TICK_MS;
+        switch (ev) {
+        case ME_HANGUP:
+            continue; /* term_hangup() is set */
+        case ME_INTERRUPT:
+            if (confirm_quit(a))
+                st->quit = true;
+            st->dirty = true;
+            break;
+        case ME_RESIZE:
+            break;
+        case ME_TIMEOUT:
+            /* A tick: the top screen may poll the connection. */
+            k.code = 0;
+            k.is_function = false;
+            k.action = ACT_NONE;
+            dispatch(a, &k);
+            burst = 0;
+            break;
+        case ME_KEY:
+            if (!app_big_enough())
+                break; /* nobody can see what it would do */
+            if (st->status[0] != '\0') {
+                st->status[0] = '\0'; /* until the next key */
+                st->dirty = true;
+            }
+            dispatch(a, &k);
+            if (++burst < BURST_MAX)
+                wait = 0;
+            else
+                burst = 0;
+            break;
+        }
+    }
+
+    st->running = false;
+    term_restore();
+    prompt_shutdown();
+    if (a->exit_message[0] != '\0')
+        fprintf(stderr, "%s\n", a->exit_message);
+    /* Screens free themselves (and journal what they hold) in close. */
+    while (st->n > 0) {
+        struct screen *s = st->v[--st->n];
+
+        s->ops->close(s);
+    }
+    free(st->v);
+    free(st);
+    a->stack = NULL;
+    return status;
+}

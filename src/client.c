@@ -1,0 +1,168 @@
+/*
+ * client.c
+ *   Start-up of the interactive client: configuration, language, form
+ *   definitions and the first connection are settled before curses takes
+ *   the terminal, so that a broken file or form is a plain message on
+ *   stderr ("file:line: ...") and a non-zero exit. Then the app loop runs
+ *   the login screen (when a password is needed or the server did not
+ *   answer) or the menu.
+ */
+#include "config.h"
+
+#include "main.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "core/formdef.h"
+#include "core/i18n.h"
+#include "core/settings.h"
+#include "db/db.h"
+#include "db/record.h"
+#include "screens/screens.h"
+
+/* The record kinds, in menu order; forms/<kind>.conf defines each. */
+static const char *const kinds[] = {"household", "training", "special_ed", "teacher_fund"};
+#define N_KINDS (sizeof(kinds) / sizeof(kinds[0]))
+
+static void
+report(const struct formdef_error *e)
+{
+    if (e->line > 0)
+        fprintf(stderr, "%s:%d: %s\n", e->file, e->line, e->message);
+    else
+        fprintf(stderr, "%s: %s\n", e->file, e->message);
+}
+
+/* Choose the UI language: "zh_CN", "en", or from LC_MESSAGES. */
+static bool
+speak_chinese(const char *language)
+{
+    const char *lc;
+
+    if (strcmp(language, "zh_CN") == 0) {
+        setenv("LANGUAGE", "zh_CN", 1);
+        return true;
+    }
+    if (strcmp(language, "en") == 0) {
+        setenv("LANGUAGE", "en", 1);
+        return false;
+    }
+    lc = setlocale(LC_MESSAGES, NULL);
+    return lc != NULL && strncmp(lc, "zh", 2) == 0;
+}
+
+/* Load forms/lookups.conf and every kind's form into a. 0 or -1. */
+static int
+load_forms(struct app *a, const char *dir)
+{
+    struct formdef_error err;
+    char path[4096];
+
+    snprintf(path, sizeof(path), "%s/lookups.conf", dir);
+    if (lookupset_load(path, &a->lookups, &err) != 0) {
+        report(&err);
+        return -1;
+    }
+    a->forms = calloc(N_KINDS, sizeof(*a->forms));
+    if (a->forms == NULL) {
+        fprintf(stderr, "%s: out of memory\n", PACKAGE_NAME);
+        return -1;
+    }
+    for (size_t i = 0; i < N_KINDS; i++) {
+        snprintf(path, sizeof(path), "%s/%s.conf", dir, kinds[i]);
+        if (formdef_load(path, &a->forms[i], &err) != 0 ||
+            formdef_check_lookups(a->forms[i], a->lookups, &err) != 0) {
+            report(&err);
+            return -1;
+        }
+        a->nforms = i + 1;
+    }
+    return 0;
+}
+
+int
+screens_check_forms(struct app *a, char *msg, size_t msgsz)
+{
+    struct formdef_error ferr;
+    struct db_error err;
+
+    for (size_t i = 0; i < a->nforms; i++) {
+        if (record_check_catalog(a->db, a->forms[i], a->lookups, &ferr, &err) == 0)
+            continue;
+        if (err.status != DB_OK)
+            snprintf(msg, msgsz, "%s: %s", a->forms[i]->path, err.message);
+        else
+            snprintf(msg, msgsz, "%s:%d: %s", ferr.file, ferr.line, ferr.message);
+        return -1;
+    }
+    return 0;
+}
+
+static void
+free_app(struct app *a)
+{
+    if (a->db != NULL)
+        db_close(a->db);
+    for (size_t i = 0; i < a->nforms; i++)
+        formdef_free(a->forms[i]);
+    free(a->forms);
+    if (a->lookups != NULL)
+        lookupset_free(a->lookups);
+    if (a->settings != NULL)
+        settings_free(a->settings);
+}
+
+/* Connect before taking the terminal; the first screen to show. */
+static struct screen *
+first_screen(struct app *a, const struct options *opts, const char *conninfo, int *status)
+{
+    struct db_error err;
+    char msg[600];
+
+    a->db = db_connect(conninfo, opts->user, NULL, a->settings->connect_timeout, &err);
+    if (a->db == NULL)
+        return login_screen_new(a, conninfo, opts->user, &err);
+    if (screens_check_forms(a, msg, sizeof(msg)) != 0) {
+        fprintf(stderr, "%s\n", msg);
+        *status = EXIT_USAGE;
+        return NULL;
+    }
+    return menu_screen_new(a);
+}
+
+int
+client_main(const struct options *opts)
+{
+    struct app a = {0};
+    struct settings_error serr;
+    struct screen *first;
+    const char *forms_dir = getenv("EDUAID_FORMS_DIR");
+    int status = EXIT_USAGE;
+
+    if (settings_load(opts->config_file, EDUAID_SYSCONFDIR "/eduaid/eduaid.conf",
+                      forms_dir != NULL ? forms_dir : EDUAID_PKGDATADIR "/forms",
+                      &a.settings, &serr) != 0) {
+        if (serr.line > 0)
+            fprintf(stderr, "%s:%d: %s\n", serr.file, serr.line, serr.message);
+        else
+            fprintf(stderr, "%s: %s\n", serr.file[0] ? serr.file : PACKAGE_NAME, serr.message);
+        return EXIT_USAGE;
+    }
+    a.zh = speak_chinese(a.settings->language);
+    if (load_forms(&a, a.settings->forms_dir) != 0)
+        goto cleanup;
+    first = first_screen(&a, opts,
+                         opts->conninfo != NULL ? opts->conninfo : a.settings->conninfo,
+                         &status);
+    if (first != NULL)
+        status = app_run(&a, first);
+    else if (status != EXIT_USAGE)
+        fprintf(stderr, "%s: out of memory\n", PACKAGE_NAME);
+cleanup:
+    free_app(&a);
+    return status;
+}

@@ -1,0 +1,73 @@
+/*
+ * settings.h
+ *   The client's configuration, eduaid.conf (libconfig): the connection,
+ *   the UI language and colours, and where forms, the draft journal and
+ *   the prompt history live. One static table of settings (path, type,
+ *   default, validator, doc -- neomutt's ConfigDef, tig's OPTION_INFO)
+ *   drives loading, checking and settings_describe(), so the man page and
+ *   the loader cannot drift. Not named config.h: that is autoconf's.
+ *
+ *   The file, in short (every setting optional; unknown ones are errors):
+ *
+ *     database: { conninfo = "host=db1,db2 dbname=eduaid"; connect_timeout =
+ * 10; }; ui:       { language = "auto"; colour = "auto"; }; paths:    {
+ * forms_dir = "/usr/local/share/eduaid/forms"; journal_dir =
+ * "~/.local/state/eduaid"; history_file = "~/.local/state/eduaid/history"; };
+ *
+ *   Paths starting with "~/" (or just "~") are expanded with $HOME (the
+ *   password database when HOME is unset).
+ */
+#ifndef EDUAID_CORE_SETTINGS_H
+#define EDUAID_CORE_SETTINGS_H
+
+#include <stdio.h>
+
+/* Every string is malloc'd and owned by the struct; none is NULL except
+ * source. */
+struct settings {
+    char *source;   /* the file read, or NULL: defaults only */
+    char *conninfo; /* database.conninfo: libpq string, "" = libpq defaults */
+    int connect_timeout; /* database.connect_timeout: seconds, 1..120 */
+    char *language;      /* ui.language: "auto", "zh_CN" or "en" */
+    char *colour;        /* ui.colour: "auto", "always" or "never" */
+    char *forms_dir;     /* paths.forms_dir, expanded */
+    char *journal_dir;   /* paths.journal_dir, expanded */
+    char *history_file;  /* paths.history_file, expanded */
+};
+
+/* Where loading failed: file ("" when none), line (0 when unknown) and a
+ * sentence. */
+struct settings_error {
+    char file[256];
+    int line;
+    char message[256];
+};
+
+/*
+ * settings_load
+ *
+ * Find and load the configuration: explicit_path (-c FILE) if non-NULL
+ * (it must exist), else $EDUAID_CONF if set and not empty (it must
+ * exist), else ~/.config/eduaid/eduaid.conf if it exists, else
+ * sysconf_path (may be NULL) if it exists, else defaults only (source
+ * NULL). A file that exists but cannot be read is an error, never
+ * skipped. default_forms_dir is the built-in paths.forms_dir (the
+ * installed forms, $(pkgdatadir)/forms); NULL means "forms".
+ *
+ * Returns 0 and sets *out (free with settings_free), or -1 with *out NULL
+ * and err filled: file:line and libconfig's message for a syntax error,
+ * "unknown setting x.y", "x.y must be a string" (an integer ...), or
+ * "x.y must be ..." for a value out of range; "cannot open: <reason>"
+ * (line 0) for a file that must exist and cannot be read.
+ */
+int settings_load(const char *explicit_path, const char *sysconf_path,
+                  const char *default_forms_dir, struct settings **out,
+                  struct settings_error *err);
+
+void settings_free(struct settings *s);
+
+/* For --help and the man page: every setting with its type, default and
+ * doc, one paragraph each. */
+void settings_describe(FILE *out);
+
+#endif /* EDUAID_CORE_SETTINGS_H */

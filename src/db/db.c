@@ -1,0 +1,594 @@
+/*
+ * db.c
+ *   The one door to PostgreSQL (see db.h): connecting with keyword arrays,
+ *   parameterized execution with every result classified, server errors
+ *   kept field by field in a struct db_error, notices handed to a callback,
+ *   transactions and reconnecting. The only file of eduaid that includes
+ *   libpq-fe.h: results leave it as struct dbres, copies owned by the
+ *   caller, so no libpq type escapes.
+ */
+#include "config.h"
+
+#include "db/db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libpq-fe.h>
+
+/* The oldest server eduaid's SQL runs on (PQserverVersion's numbering). */
+#define DB_MIN_SERVER_VERSION 150000
+
+struct db {
+    PGconn *conn;
+    char *user; /* session_user */
+    char *role; /* eduaid.my_role(), "" when none */
+    bool in_tx; /* the caller began a transaction (db_begin) */
+    db_notice_fn notice_fn;
+    void *notice_arg;
+};
+
+/* ---- small helpers ------------------------------------------------------ */
+
+/* Bytes of the UTF-8 sequence that starts with c (1 for stray bytes). */
+static size_t
+utf8_seq_len(unsigned char c)
+{
+    if (c < 0x80)
+        return 1;
+    if ((c & 0xE0) == 0xC0)
+        return 2;
+    if ((c & 0xF0) == 0xE0)
+        return 3;
+    if ((c & 0xF8) == 0xF0)
+        return 4;
+    return 1;
+}
+
+/*
+ * Copy src into dst (size bytes, NUL included), cut after the last whole
+ * UTF-8 character that fits, with trailing newlines and spaces removed
+ * (libpq ends its messages with "\n"). NULL src gives "".
+ */
+static void
+copy_text(char *dst, size_t size, const char *src)
+{
+    size_t n = 0;
+
+    if (size == 0)
+        return;
+    if (src != NULL) {
+        while (src[n] != '\0') {
+            size_t len = utf8_seq_len((unsigned char)src[n]);
+            size_t k;
+
+            for (k = 1; k < len; k++)
+                if (src[n + k] == '\0')
+                    break;
+            if (k < len || n + len >= size)
+                break;
+            n += len;
+        }
+        memcpy(dst, src, n);
+    }
+    while (n > 0 && (dst[n - 1] == '\n' || dst[n - 1] == ' '))
+        n--;
+    dst[n] = '\0';
+}
+
+static char *
+xstrdup_or_null(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+
+    if (p != NULL)
+        memcpy(p, s, n);
+    return p;
+}
+
+static void
+set_error(struct db_error *err, enum db_status status, const char *message)
+{
+    if (err == NULL)
+        return;
+    db_error_clear(err);
+    err->status = status;
+    copy_text(err->message, sizeof err->message, message);
+}
+
+static void
+set_no_memory(struct db_error *err)
+{
+    set_error(err, DB_NO_MEMORY, "out of memory");
+}
+
+void
+db_error_clear(struct db_error *err)
+{
+    if (err == NULL)
+        return;
+    memset(err, 0, sizeof *err);
+    err->status = DB_OK;
+}
+
+/* Fill err from a failed result res (may be NULL) of db's connection. */
+static void
+set_result_error(struct db *db, const PGresult *res, struct db_error *err)
+{
+    const char *primary = NULL;
+
+    if (PQstatus(db->conn) == CONNECTION_BAD)
+        db->in_tx = false;
+    if (err == NULL)
+        return;
+    db_error_clear(err);
+    err->status = DB_ERROR;
+    if (res != NULL) {
+        copy_text(err->sqlstate, sizeof err->sqlstate,
+                  PQresultErrorField(res, PG_DIAG_SQLSTATE));
+        primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+        copy_text(err->detail, sizeof err->detail,
+                  PQresultErrorField(res, PG_DIAG_MESSAGE_DETAIL));
+        copy_text(err->hint, sizeof err->hint,
+                  PQresultErrorField(res, PG_DIAG_MESSAGE_HINT));
+        copy_text(err->constraint, sizeof err->constraint,
+                  PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME));
+        copy_text(err->table, sizeof err->table,
+                  PQresultErrorField(res, PG_DIAG_TABLE_NAME));
+        copy_text(err->column, sizeof err->column,
+                  PQresultErrorField(res, PG_DIAG_COLUMN_NAME));
+        if (primary == NULL)
+            primary = PQresultErrorMessage(res);
+    }
+    if (primary == NULL || *primary == '\0')
+        primary = PQerrorMessage(db->conn);
+    copy_text(err->message, sizeof err->message, primary);
+    if (PQstatus(db->conn) == CONNECTION_BAD) {
+        err->status = DB_CONNECTION_LOST;
+        if (err->message[0] == '\0')
+            copy_text(err->message, sizeof err->message,
+                      "the connection to the server was lost");
+    }
+}
+
+/* ---- notices ------------------------------------------------------------ */
+
+/*
+ * libpq's notice receiver: hand the primary message, on one line, to the
+ * callback. Without a callback the notice is dropped: curses owns the
+ * terminal, nothing goes to stderr.
+ */
+static void
+notice_receiver(void *arg, const PGresult *res)
+{
+    struct db *db = arg;
+    const char *msg;
+    char line[512];
+
+    if (db == NULL || db->notice_fn == NULL)
+        return;
+    msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
+    if (msg == NULL)
+        msg = PQresultErrorMessage(res);
+    copy_text(line, sizeof line, msg);
+    for (char *p = line; *p != '\0'; p++)
+        if (*p == '\n' || *p == '\r' || *p == '\t')
+            *p = ' ';
+    db->notice_fn(db->notice_arg, line);
+}
+
+void
+db_set_notice(struct db *db, db_notice_fn fn, void *arg)
+{
+    if (db == NULL)
+        return;
+    db->notice_fn = fn;
+    db->notice_arg = arg;
+}
+
+/* ---- results ------------------------------------------------------------ */
+
+void
+dbres_free(struct dbres *r)
+{
+    if (r == NULL)
+        return;
+    /* names[0] starts the one block that holds every string */
+    if (r->names != NULL)
+        free(r->ncols > 0 ? r->names[0] : NULL);
+    free(r->names);
+    free(r->values);
+    free(r);
+}
+
+/*
+ * Copy res into a new dbres: the column names and every value go into one
+ * block of memory (names first), the arrays point into it.
+ */
+static struct dbres *
+dbres_from(const PGresult *res)
+{
+    struct dbres *r = calloc(1, sizeof *r);
+    size_t total = 0, ncells;
+    char *block = NULL, *p;
+    int nrows = PQntuples(res), ncols = PQnfields(res);
+    const char *affected = PQcmdTuples((PGresult *)res);
+
+    if (r == NULL)
+        return NULL;
+    r->nrows = nrows;
+    r->ncols = ncols;
+    r->affected = (affected != NULL && *affected != '\0')
+                      ? strtoll(affected, NULL, 10)
+                      : 0;
+    if (ncols == 0)
+        return r;
+
+    ncells = (size_t)nrows * (size_t)ncols;
+    for (int c = 0; c < ncols; c++)
+        total += strlen(PQfname(res, c)) + 1;
+    for (int i = 0; i < nrows; i++)
+        for (int c = 0; c < ncols; c++)
+            if (!PQgetisnull(res, i, c))
+                total += (size_t)PQgetlength(res, i, c) + 1;
+
+    r->names = calloc((size_t)ncols, sizeof *r->names);
+    r->values = ncells > 0 ? calloc(ncells, sizeof *r->values) : NULL;
+    block = malloc(total);
+    if (r->names == NULL || (ncells > 0 && r->values == NULL) ||
+        block == NULL) {
+        free(block);
+        free(r->names);
+        r->names = NULL;
+        dbres_free(r);
+        return NULL;
+    }
+
+    p = block;
+    for (int c = 0; c < ncols; c++) {
+        size_t n = strlen(PQfname(res, c)) + 1;
+
+        memcpy(p, PQfname(res, c), n);
+        r->names[c] = p;
+        p += n;
+    }
+    for (int i = 0; i < nrows; i++)
+        for (int c = 0; c < ncols; c++) {
+            size_t n;
+
+            if (PQgetisnull(res, i, c))
+                continue;
+            n = (size_t)PQgetlength(res, i, c);
+            memcpy(p, PQgetvalue(res, i, c), n);
+            p[n] = '\0';
+            r->values[(size_t)i * (size_t)ncols + (size_t)c] = p;
+            p += n + 1;
+        }
+    return r;
+}
+
+const char *
+dbres_get(const struct dbres *r, int row, int col)
+{
+    if (r == NULL || r->values == NULL || row < 0 || row >= r->nrows ||
+        col < 0 || col >= r->ncols)
+        return NULL;
+    return r->values[(size_t)row * (size_t)r->ncols + (size_t)col];
+}
+
+const char *
+dbres_field(const struct dbres *r, int row, const char *name)
+{
+    if (r == NULL || name == NULL)
+        return NULL;
+    for (int c = 0; c < r->ncols; c++)
+        if (strcmp(r->names[c], name) == 0)
+            return dbres_get(r, row, c);
+    return NULL;
+}
+
+/* ---- execution ---------------------------------------------------------- */
+
+/*
+ * Run sql and classify the result. On success return the PGresult (the
+ * caller PQclear()s it); on failure NULL with err filled in. Outside a
+ * caller's transaction a failure never leaves one open.
+ */
+static PGresult *
+run(struct db *db, const char *sql, int nparams, const char *const *params,
+    struct db_error *err)
+{
+    PGresult *res;
+
+    db_error_clear(err);
+    if (db == NULL || db->conn == NULL) {
+        set_error(err, DB_CONNECTION_LOST, "not connected");
+        return NULL;
+    }
+    res = PQexecParams(db->conn, sql, nparams, NULL, params, NULL, NULL, 0);
+    if (res == NULL) {
+        /* out of memory, or the connection is gone */
+        if (PQstatus(db->conn) == CONNECTION_BAD)
+            set_result_error(db, NULL, err);
+        else
+            set_no_memory(err);
+        return NULL;
+    }
+    switch (PQresultStatus(res)) {
+    case PGRES_COMMAND_OK:
+    case PGRES_TUPLES_OK:
+    case PGRES_EMPTY_QUERY:
+        return res;
+    case PGRES_BAD_RESPONSE:
+    case PGRES_NONFATAL_ERROR:
+    case PGRES_FATAL_ERROR:
+        set_result_error(db, res, err);
+        break;
+    case PGRES_COPY_OUT:
+    case PGRES_COPY_IN:
+    case PGRES_COPY_BOTH:
+    default:
+        set_result_error(db, res, err);
+        if (err != NULL && err->status == DB_ERROR)
+            copy_text(err->message, sizeof err->message,
+                      "unexpected result from the server (COPY or pipeline)");
+        break;
+    }
+    PQclear(res);
+    if (!db->in_tx && PQstatus(db->conn) == CONNECTION_OK &&
+        PQtransactionStatus(db->conn) != PQTRANS_IDLE)
+        PQclear(PQexec(db->conn, "ROLLBACK"));
+    return NULL;
+}
+
+struct dbres *
+db_exec(struct db *db, const char *sql, int nparams, const char *const *params,
+        struct db_error *err)
+{
+    PGresult *res = run(db, sql, nparams, params, err);
+    struct dbres *r;
+
+    if (res == NULL)
+        return NULL;
+    r = dbres_from(res);
+    PQclear(res);
+    if (r == NULL)
+        set_no_memory(err);
+    return r;
+}
+
+int
+db_command(struct db *db, const char *sql, int nparams,
+           const char *const *params, struct db_error *err)
+{
+    PGresult *res = run(db, sql, nparams, params, err);
+
+    if (res == NULL)
+        return -1;
+    PQclear(res);
+    return 0;
+}
+
+int
+db_begin(struct db *db, struct db_error *err)
+{
+    if (db_command(db, "BEGIN", 0, NULL, err) != 0)
+        return -1;
+    db->in_tx = true;
+    return 0;
+}
+
+int
+db_commit(struct db *db, struct db_error *err)
+{
+    PGresult *res;
+    bool rolled_back;
+
+    res = run(db, "COMMIT", 0, NULL, err);
+    if (db != NULL)
+        db->in_tx = false;
+    if (res == NULL)
+        return -1;
+    /* COMMIT of a failed transaction "succeeds" as ROLLBACK */
+    rolled_back = strcmp(PQcmdStatus(res), "ROLLBACK") == 0;
+    PQclear(res);
+    if (rolled_back) {
+        set_error(err, DB_ERROR,
+                  "the transaction was rolled back after an earlier error");
+        if (err != NULL)
+            copy_text(err->sqlstate, sizeof err->sqlstate, "25P02");
+        return -1;
+    }
+    return 0;
+}
+
+void
+db_rollback(struct db *db)
+{
+    if (db == NULL)
+        return;
+    db->in_tx = false;
+    if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK &&
+        PQtransactionStatus(db->conn) != PQTRANS_IDLE)
+        PQclear(PQexec(db->conn, "ROLLBACK"));
+}
+
+/* ---- connecting --------------------------------------------------------- */
+
+/* Fill err from a connection attempt that did not end in CONNECTION_OK. */
+static void
+set_connect_error(PGconn *conn, struct db_error *err)
+{
+    enum db_status status;
+
+    if (conn == NULL) {
+        set_no_memory(err);
+        return;
+    }
+    if (PQconnectionNeedsPassword(conn))
+        status = DB_NEEDS_PASSWORD;
+    else if (PQconnectionUsedPassword(conn))
+        status = DB_AUTH_FAILED;
+    else
+        status = DB_UNREACHABLE;
+    set_error(err, status, PQerrorMessage(conn));
+}
+
+/*
+ * After (re)connecting: check the server version, learn who we are
+ * (session_user, eduaid.my_role()) and keep it in db. A login that may not
+ * call eduaid.my_role() (no eduaid role, or no eduaid schema) gets role "".
+ */
+static int
+load_identity(struct db *db, struct db_error *err)
+{
+    struct dbres *r;
+    char *user, *role;
+    struct db_error ignored;
+
+    if (PQserverVersion(db->conn) < DB_MIN_SERVER_VERSION) {
+        char msg[128];
+
+        snprintf(msg, sizeof msg,
+                 "the server is PostgreSQL %d; eduaid needs 15 or later",
+                 PQserverVersion(db->conn) / 10000);
+        set_error(err, DB_ERROR, msg);
+        return -1;
+    }
+    r = db_exec(db, "SELECT session_user, coalesce(eduaid.my_role(), '')", 0,
+                NULL, &ignored);
+    if (r == NULL && ignored.status == DB_ERROR)
+        r = db_exec(db, "SELECT session_user, ''", 0, NULL, err);
+    else if (r == NULL && err != NULL)
+        *err = ignored;
+    if (r == NULL)
+        return -1;
+    user = xstrdup_or_null(dbres_get(r, 0, 0) ? dbres_get(r, 0, 0) : "");
+    role = xstrdup_or_null(dbres_get(r, 0, 1) ? dbres_get(r, 0, 1) : "");
+    dbres_free(r);
+    if (user == NULL || role == NULL) {
+        free(user);
+        free(role);
+        set_no_memory(err);
+        return -1;
+    }
+    free(db->user);
+    free(db->role);
+    db->user = user;
+    db->role = role;
+    return 0;
+}
+
+struct db *
+db_connect(const char *conninfo, const char *user, const char *password,
+           int connect_timeout, struct db_error *err)
+{
+    /* Later keywords override the ones the expanded conninfo sets; the
+     * conninfo overrides the ones before it. */
+    const char *keys[8], *vals[8];
+    char timeout[16];
+    int n = 0;
+    struct db *db;
+
+    db_error_clear(err);
+    db = calloc(1, sizeof *db);
+    if (db == NULL) {
+        set_no_memory(err);
+        return NULL;
+    }
+    keys[n] = "fallback_application_name";
+    vals[n++] = "eduaid";
+    if (connect_timeout > 0) {
+        snprintf(timeout, sizeof timeout, "%d", connect_timeout);
+        keys[n] = "connect_timeout";
+        vals[n++] = timeout;
+    }
+    if (conninfo != NULL && *conninfo != '\0') {
+        keys[n] = "dbname";
+        vals[n++] = conninfo;
+    }
+    if (user != NULL && *user != '\0') {
+        keys[n] = "user";
+        vals[n++] = user;
+    }
+    if (password != NULL) {
+        keys[n] = "password";
+        vals[n++] = password;
+    }
+    keys[n] = "client_encoding";
+    vals[n++] = "UTF8";
+    keys[n] = NULL;
+    vals[n] = NULL;
+
+    db->conn = PQconnectdbParams(keys, vals, 1);
+    if (db->conn == NULL || PQstatus(db->conn) != CONNECTION_OK) {
+        set_connect_error(db->conn, err);
+        db_close(db);
+        return NULL;
+    }
+    PQsetNoticeReceiver(db->conn, notice_receiver, db);
+    if (load_identity(db, err) != 0) {
+        db_close(db);
+        return NULL;
+    }
+    return db;
+}
+
+void
+db_close(struct db *db)
+{
+    if (db == NULL)
+        return;
+    if (db->conn != NULL)
+        PQfinish(db->conn);
+    free(db->user);
+    free(db->role);
+    free(db);
+}
+
+int
+db_reconnect(struct db *db, struct db_error *err)
+{
+    db_error_clear(err);
+    if (db == NULL || db->conn == NULL) {
+        set_error(err, DB_UNREACHABLE, "not connected");
+        return -1;
+    }
+    db->in_tx = false;
+    /* same parameters, same notice receiver (kept by the PGconn) */
+    PQreset(db->conn);
+    if (PQstatus(db->conn) != CONNECTION_OK) {
+        set_connect_error(db->conn, err);
+        return -1;
+    }
+    return load_identity(db, err);
+}
+
+const char *
+db_user(const struct db *db)
+{
+    return db != NULL && db->user != NULL ? db->user : "";
+}
+
+const char *
+db_role(const struct db *db)
+{
+    return db != NULL && db->role != NULL ? db->role : "";
+}
+
+char *
+db_quote_ident(struct db *db, const char *ident)
+{
+    char *q, *copy;
+
+    if (db == NULL || db->conn == NULL || ident == NULL)
+        return NULL;
+    q = PQescapeIdentifier(db->conn, ident, strlen(ident));
+    if (q == NULL)
+        return NULL;
+    copy = xstrdup_or_null(q);
+    PQfreemem(q);
+    return copy;
+}

@@ -1,0 +1,1977 @@
+/*
+ * record.c
+ *   SQL built from form definitions (see record.h): list pages by keyset,
+ *   loading a record with its grid rows, saving it in one transaction
+ *   (idempotent insert by the client's UUID, update with a version check),
+ *   workflow actions, lookups, the start-up catalog check, and mapping a
+ *   server error back to the field it concerns.
+ *
+ *   Every identifier comes from a form definition and is quoted with
+ *   db_quote_ident; every value travels as a parameter. Statements are
+ *   built once per call in a growing buffer (struct sbuf) with their
+ *   parameters (struct params); a failure to allocate either is remembered
+ *   and reported once, as DB_NO_MEMORY, before anything is sent.
+ *
+ *   Columns a role may not read (supervisors and personal data) are read
+ *   from their *_masked twins, and columns a role may not update are left
+ *   out of UPDATEs: both learnt from has_column_privilege, so the client
+ *   asks for nothing the server would refuse.
+ */
+#include "config.h"
+
+#include "db/record.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* Rows per list page when the caller gives none, and the most we fetch. */
+#define LIST_DEFAULT_LIMIT 50
+#define LIST_MAX_LIMIT 1000
+
+/* The column that scopes every record and grid row. */
+#define TOWNSHIP_COLUMN "township_id"
+
+/* ---- strings ------------------------------------------------------------ */
+
+static char *
+xstrdup(const char *s)
+{
+    size_t n;
+    char *p;
+
+    if (s == NULL)
+        s = "";
+    n = strlen(s) + 1;
+    p = malloc(n);
+    if (p != NULL)
+        memcpy(p, s, n);
+    return p;
+}
+
+static bool
+ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static bool
+is_blank(const char *s)
+{
+    return s == NULL || *s == '\0';
+}
+
+/* A growing SQL text; failed is set once anything could not be added. */
+struct sbuf {
+    char *s;
+    size_t len, cap;
+    bool failed;
+};
+
+static void
+sb_add(struct sbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+
+    if (b->failed)
+        return;
+    if (b->len + n + 1 > b->cap) {
+        size_t cap = b->cap ? b->cap : 256;
+        char *p;
+
+        while (b->len + n + 1 > cap)
+            cap *= 2;
+        p = realloc(b->s, cap);
+        if (p == NULL) {
+            b->failed = true;
+            return;
+        }
+        b->s = p;
+        b->cap = cap;
+    }
+    memcpy(b->s + b->len, s, n + 1);
+    b->len += n;
+}
+
+static void sb_addf(struct sbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+sb_addf(struct sbuf *b, const char *fmt, ...)
+{
+    char small[128];
+    va_list ap;
+    int n;
+
+    va_start(ap, fmt);
+    n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = true;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        sb_add(b, small);
+        return;
+    }
+    {
+        char *big = malloc((size_t)n + 1);
+
+        if (big == NULL) {
+            b->failed = true;
+            return;
+        }
+        va_start(ap, fmt);
+        vsnprintf(big, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        sb_add(b, big);
+        free(big);
+    }
+}
+
+/* Append ident, quoted for the server. */
+static void
+sb_ident(struct sbuf *b, struct db *db, const char *ident)
+{
+    char *q;
+
+    if (b->failed)
+        return;
+    q = db_quote_ident(db, ident);
+    if (q == NULL) {
+        b->failed = true;
+        return;
+    }
+    sb_add(b, q);
+    free(q);
+}
+
+/* Append alias.ident ("r"."x" style, the alias being ours and plain). */
+static void
+sb_col(struct sbuf *b, struct db *db, const char *alias, const char *ident)
+{
+    sb_add(b, alias);
+    sb_add(b, ".");
+    sb_ident(b, db, ident);
+}
+
+/* Append eduaid.<table>. */
+static void
+sb_table(struct sbuf *b, struct db *db, const char *table)
+{
+    sb_add(b, "eduaid.");
+    sb_ident(b, db, table);
+}
+
+static void
+sb_free(struct sbuf *b)
+{
+    free(b->s);
+    b->s = NULL;
+    b->len = b->cap = 0;
+}
+
+/* The parameters of one statement ($1 is v[0]); copies, NULL is SQL NULL. */
+struct params {
+    char **v;
+    int n, cap;
+    bool failed;
+};
+
+/* Add a copy of value; its number ($n), or 0 after a failure. */
+static int
+par_add(struct params *p, const char *value)
+{
+    char *copy = NULL;
+
+    if (p->failed)
+        return 0;
+    if (p->n == p->cap) {
+        int cap = p->cap ? p->cap * 2 : 16;
+        char **v = realloc(p->v, (size_t)cap * sizeof *v);
+
+        if (v == NULL) {
+            p->failed = true;
+            return 0;
+        }
+        p->v = v;
+        p->cap = cap;
+    }
+    if (value != NULL && (copy = xstrdup(value)) == NULL) {
+        p->failed = true;
+        return 0;
+    }
+    p->v[p->n++] = copy;
+    return p->n;
+}
+
+static int
+par_addll(struct params *p, long long value)
+{
+    char buf[32];
+
+    snprintf(buf, sizeof buf, "%lld", value);
+    return par_add(p, buf);
+}
+
+static void
+par_free(struct params *p)
+{
+    for (int i = 0; i < p->n; i++)
+        free(p->v[i]);
+    free(p->v);
+    p->v = NULL;
+    p->n = p->cap = 0;
+}
+
+static const char *const *
+par_values(const struct params *p)
+{
+    return (const char *const *)p->v;
+}
+
+/* ---- errors ------------------------------------------------------------- */
+
+static void set_err(struct db_error *err, enum db_status status,
+                    const char *sqlstate, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+set_err(struct db_error *err, enum db_status status, const char *sqlstate,
+        const char *fmt, ...)
+{
+    va_list ap;
+
+    if (err == NULL)
+        return;
+    db_error_clear(err);
+    err->status = status;
+    if (sqlstate != NULL)
+        snprintf(err->sqlstate, sizeof err->sqlstate, "%s", sqlstate);
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+}
+
+static void
+set_no_memory(struct db_error *err)
+{
+    set_err(err, DB_NO_MEMORY, NULL, "out of memory");
+}
+
+/* True, with err set, when building sql or params failed. */
+static bool
+build_failed(const struct sbuf *b, const struct params *p, struct db_error *err)
+{
+    if (b->failed || (p != NULL && p->failed)) {
+        set_no_memory(err);
+        return true;
+    }
+    return false;
+}
+
+/* ---- form definitions ---------------------------------------------------- */
+
+static const struct fielddef *
+find_field(const struct fielddef *fields, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fields[i].name != NULL && strcmp(fields[i].name, name) == 0)
+            return &fields[i];
+    return NULL;
+}
+
+static long
+field_index(const struct fielddef *fields, size_t n, const char *name)
+{
+    const struct fielddef *fd = find_field(fields, n, name);
+
+    return fd != NULL ? (long)(fd - fields) : -1;
+}
+
+static const struct lookupdef *
+find_lookup(const struct lookupset *l, const char *name)
+{
+    if (l == NULL || name == NULL)
+        return NULL;
+    for (size_t i = 0; i < l->count; i++)
+        if (l->items[i].name != NULL && strcmp(l->items[i].name, name) == 0)
+            return &l->items[i];
+    return NULL;
+}
+
+/*
+ * The parameter value of field fd holding v: "" (or NULL) means NULL for
+ * every type but required text, which the server then refuses by name.
+ */
+static const char *
+field_param(const struct fielddef *fd, const char *v)
+{
+    if (v == NULL)
+        return fd->type == FT_TEXT && fd->required ? "" : NULL;
+    if (*v == '\0' && !(fd->type == FT_TEXT && fd->required))
+        return NULL;
+    return v;
+}
+
+/*
+ * A PostgreSQL array literal of n strings: {"a","b"} with " and \
+ * escaped. malloc'd, or NULL.
+ */
+static char *
+array_literal(const char *const *items, size_t n)
+{
+    struct sbuf b = {0};
+
+    sb_add(&b, "{");
+    for (size_t i = 0; i < n; i++) {
+        sb_add(&b, i > 0 ? ",\"" : "\"");
+        for (const char *s = items[i]; *s != '\0'; s++) {
+            char c[3] = {'\\', *s, '\0'};
+
+            sb_add(&b, (*s == '"' || *s == '\\') ? c : c + 1);
+        }
+        sb_add(&b, "\"");
+    }
+    sb_add(&b, "}");
+    if (b.failed) {
+        sb_free(&b);
+        return NULL;
+    }
+    return b.s;
+}
+
+/* The tables of f: its own, then its grids' (n = 1 + f->ngrids). */
+static const char **
+form_tables(const struct formdef *f, size_t *n)
+{
+    const char **t = malloc((1 + f->ngrids) * sizeof *t);
+
+    if (t == NULL)
+        return NULL;
+    t[0] = f->table;
+    for (size_t g = 0; g < f->ngrids; g++)
+        t[1 + g] = f->grids[g].table;
+    *n = 1 + f->ngrids;
+    return t;
+}
+
+/* ---- column privileges --------------------------------------------------- */
+
+/*
+ * What the session may do with each column of tables (schema eduaid): a
+ * dbres of (relname, attname, may_select, may_update), or NULL with err.
+ */
+static struct dbres *
+column_privileges(struct db *db, const char *const *tables, size_t n,
+                  struct db_error *err)
+{
+    char *arr = array_literal(tables, n);
+    const char *params[1];
+    struct dbres *r;
+
+    if (arr == NULL) {
+        set_no_memory(err);
+        return NULL;
+    }
+    params[0] = arr;
+    r = db_exec(db,
+                "SELECT c.relname::text, a.attname::text,"
+                " pg_catalog.has_column_privilege(c.oid, a.attnum, 'SELECT'),"
+                " pg_catalog.has_column_privilege(c.oid, a.attnum, 'UPDATE')"
+                " FROM pg_catalog.pg_class c"
+                " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
+                " WHERE n.nspname = 'eduaid' AND c.relname = ANY ($1::text[])"
+                " AND a.attnum > 0 AND NOT a.attisdropped",
+                1, params, err);
+    free(arr);
+    return r;
+}
+
+/* Which privilege a question asks about. */
+enum priv { PRIV_EXISTS = -1, PRIV_SELECT = 2, PRIV_UPDATE = 3 };
+
+/*
+ * Whether column table.col has privilege p in privs. A column privs does
+ * not list is taken as allowed (the server names it if it is missing);
+ * with PRIV_EXISTS, whether it is listed at all.
+ */
+static bool
+col_may(const struct dbres *privs, const char *table, const char *col,
+        enum priv p)
+{
+    if (privs == NULL)
+        return p != PRIV_EXISTS;
+    for (int i = 0; i < privs->nrows; i++) {
+        const char *t = dbres_get(privs, i, 0), *c = dbres_get(privs, i, 1);
+
+        if (t != NULL && c != NULL && strcmp(t, table) == 0 &&
+            strcmp(c, col) == 0) {
+            const char *v;
+
+            if (p == PRIV_EXISTS)
+                return true;
+            v = dbres_get(privs, i, (int)p);
+            return v != NULL && strcmp(v, "t") == 0;
+        }
+    }
+    return p != PRIV_EXISTS;
+}
+
+/*
+ * Append the select-list expression of field fd of table (alias a) as
+ * plain text: dates as ISO, a column the session may not read as its
+ * *_masked twin when there is one (else NULL), named after the field.
+ */
+static void
+sb_field_value(struct sbuf *b, struct db *db, const struct dbres *privs,
+               const char *table, const char *a, const struct fielddef *fd)
+{
+    if (privs != NULL && !col_may(privs, table, fd->name, PRIV_SELECT)) {
+        size_t n = strlen(fd->name) + sizeof "_masked";
+        char *masked = malloc(n);
+
+        if (masked == NULL) {
+            b->failed = true;
+            return;
+        }
+        snprintf(masked, n, "%s_masked", fd->name);
+        if (col_may(privs, table, masked, PRIV_EXISTS) &&
+            col_may(privs, table, masked, PRIV_SELECT)) {
+            sb_col(b, db, a, masked);
+            sb_add(b, "::text");
+        } else {
+            sb_add(b, "NULL::text");
+        }
+        free(masked);
+    } else if (fd->type == FT_DATE) {
+        sb_add(b, "to_char(");
+        sb_col(b, db, a, fd->name);
+        sb_add(b, ", 'YYYY-MM-DD')");
+    } else {
+        sb_col(b, db, a, fd->name);
+    }
+    sb_add(b, " AS ");
+    sb_ident(b, db, fd->name);
+}
+
+/* ---- records in memory --------------------------------------------------- */
+
+/* 16 random bytes as a version 4 UUID (RFC 4122) in out[37]. */
+static void
+make_uuid(char out[37])
+{
+    unsigned char u[16];
+    bool have = false;
+    FILE *fp = fopen("/dev/urandom", "rb");
+
+    if (fp != NULL) {
+        have = fread(u, 1, sizeof u, fp) == sizeof u;
+        fclose(fp);
+    }
+    if (!have) {
+        /* splitmix64 over the time, the process and a counter */
+        static uint64_t counter;
+        struct timespec ts;
+        uint64_t x;
+
+        clock_gettime(CLOCK_REALTIME, &ts);
+        x = (uint64_t)ts.tv_sec * 1000000007u ^ (uint64_t)ts.tv_nsec ^
+            ((uint64_t)getpid() << 32) ^ (uint64_t)clock() ^ ++counter;
+        for (int i = 0; i < 16; i++) {
+            uint64_t z;
+
+            if (i % 8 == 0) {
+                x += 0x9E3779B97F4A7C15u;
+            }
+            z = x;
+            z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+            z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+            z ^= z >> 31;
+            u[i] = (unsigned char)(z >> (8 * (i % 8)));
+        }
+    }
+    u[6] = (unsigned char)((u[6] & 0x0F) | 0x40);
+    u[8] = (unsigned char)((u[8] & 0x3F) | 0x80);
+    snprintf(out, 37,
+             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+             "%02x%02x%02x%02x%02x%02x",
+             u[0], u[1], u[2], u[3], u[4], u[5], u[6], u[7], u[8], u[9], u[10],
+             u[11], u[12], u[13], u[14], u[15]);
+}
+
+static void
+free_values(char **values, size_t n)
+{
+    if (values == NULL)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(values[i]);
+    free(values);
+}
+
+/* n empty strings, or NULL. */
+static char **
+empty_values(size_t n)
+{
+    char **v = calloc(n > 0 ? n : 1, sizeof *v);
+
+    if (v == NULL)
+        return NULL;
+    for (size_t i = 0; i < n; i++)
+        if ((v[i] = xstrdup("")) == NULL) {
+            free_values(v, n);
+            return NULL;
+        }
+    return v;
+}
+
+static void
+free_grid_rows(struct grid_rows *gr, size_t nfields)
+{
+    for (size_t i = 0; i < gr->count; i++)
+        free_values(gr->rows[i].values, nfields);
+    free(gr->rows);
+    gr->rows = NULL;
+    gr->count = gr->cap = 0;
+}
+
+struct record *
+record_new(const struct formdef *f)
+{
+    struct record *r;
+
+    if (f == NULL)
+        return NULL;
+    r = calloc(1, sizeof *r);
+    if (r == NULL)
+        return NULL;
+    r->form = f;
+    r->values = empty_values(f->nfields);
+    r->grids = calloc(f->ngrids > 0 ? f->ngrids : 1, sizeof *r->grids);
+    if (r->values == NULL || r->grids == NULL) {
+        record_free(r);
+        return NULL;
+    }
+    make_uuid(r->uuid);
+    return r;
+}
+
+void
+record_free(struct record *r)
+{
+    if (r == NULL)
+        return;
+    free_values(r->values, r->form->nfields);
+    if (r->grids != NULL)
+        for (size_t g = 0; g < r->form->ngrids; g++)
+            free_grid_rows(&r->grids[g], r->form->grids[g].nfields);
+    free(r->grids);
+    free(r->reason);
+    free(r);
+}
+
+bool
+record_set(struct record *r, size_t field, const char *value)
+{
+    char *copy;
+
+    if (r == NULL || field >= r->form->nfields)
+        return false;
+    copy = xstrdup(value);
+    if (copy == NULL)
+        return false;
+    free(r->values[field]);
+    r->values[field] = copy;
+    return true;
+}
+
+/* Append a row of empty values to gr; its index, or -1. */
+static int
+grid_append(struct grid_rows *gr, size_t nfields)
+{
+    char **values;
+
+    if (gr->count == gr->cap) {
+        size_t cap = gr->cap ? gr->cap * 2 : 4;
+        struct grid_row *rows = realloc(gr->rows, cap * sizeof *rows);
+
+        if (rows == NULL)
+            return -1;
+        gr->rows = rows;
+        gr->cap = cap;
+    }
+    values = empty_values(nfields);
+    if (values == NULL)
+        return -1;
+    gr->rows[gr->count] = (struct grid_row){.values = values};
+    return (int)gr->count++;
+}
+
+int
+record_add_row(struct record *r, size_t g)
+{
+    int i;
+
+    if (r == NULL || g >= r->form->ngrids)
+        return -1;
+    i = grid_append(&r->grids[g], r->form->grids[g].nfields);
+    if (i >= 0)
+        r->grids[g].rows[i].changed = true;
+    return i;
+}
+
+/* ---- list pages ---------------------------------------------------------- */
+
+/* How a search field matches the search text. */
+enum match {
+    MATCH_NONE,
+    MATCH_UPPER_EQ,
+    MATCH_EQ,
+    MATCH_TEXT_EQ,
+    MATCH_PREFIX
+};
+
+static enum match
+search_match(const struct fielddef *fd)
+{
+    switch (fd->type) {
+    case FT_ID_NUMBER:
+        return MATCH_UPPER_EQ;
+    case FT_TEXT:
+        /* registry numbers (household_no, certificate_no ...) are exact */
+        if (ends_with(fd->name, "_no") || ends_with(fd->name, "_number") ||
+            ends_with(fd->name, "_code"))
+            return MATCH_UPPER_EQ;
+        return MATCH_PREFIX;
+    case FT_PHONE:
+        return MATCH_EQ;
+    case FT_LOOKUP:
+        return MATCH_PREFIX; /* on the lookup's label */
+    case FT_INT:
+    case FT_MONEY:
+    case FT_DATE:
+    case FT_CHOICE:
+        return MATCH_TEXT_EQ;
+    case FT_BOOL:
+    default:
+        return MATCH_NONE;
+    }
+}
+
+/* s with LIKE's \ % _ escaped and % appended: a prefix pattern. */
+static char *
+like_prefix(const char *s)
+{
+    size_t n = strlen(s);
+    char *p = malloc(2 * n + 2), *o = p;
+
+    if (p == NULL)
+        return NULL;
+    for (; *s != '\0'; s++) {
+        if (*s == '\\' || *s == '%' || *s == '_')
+            *o++ = '\\';
+        *o++ = *s;
+    }
+    *o++ = '%';
+    *o = '\0';
+    return p;
+}
+
+/* The search text without surrounding ASCII white space (malloc'd). */
+static char *
+trimmed(const char *s)
+{
+    const char *e;
+    char *p;
+
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    e = s + strlen(s);
+    while (e > s &&
+           (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' || e[-1] == '\r'))
+        e--;
+    p = malloc((size_t)(e - s) + 1);
+    if (p != NULL) {
+        memcpy(p, s, (size_t)(e - s));
+        p[e - s] = '\0';
+    }
+    return p;
+}
+
+/* Lookup joins of a list query: one per FT_LOOKUP field shown or searched. */
+struct joins {
+    const struct fielddef *field[64];
+    const struct lookupdef *lookup[64];
+    size_t n;
+};
+
+/* The alias number of fd's join, adding it; -1 when fd needs none. */
+static int
+join_for(struct joins *j, const struct fielddef *fd, const struct lookupset *l)
+{
+    const struct lookupdef *d;
+
+    if (fd == NULL || fd->type != FT_LOOKUP)
+        return -1;
+    for (size_t i = 0; i < j->n; i++)
+        if (j->field[i] == fd)
+            return (int)i;
+    d = find_lookup(l, fd->lookup);
+    if (d == NULL || j->n == sizeof j->field / sizeof j->field[0])
+        return -1;
+    j->field[j->n] = fd;
+    j->lookup[j->n] = d;
+    return (int)j->n++;
+}
+
+/* Whether any search field is an ID number (needs the privilege check). */
+static bool
+search_has_id(const struct formdef *f)
+{
+    for (size_t i = 0; i < f->nsearch; i++) {
+        const struct fielddef *fd =
+            find_field(f->fields, f->nfields, f->search[i]);
+
+        if (fd != NULL && fd->type == FT_ID_NUMBER)
+            return true;
+    }
+    return false;
+}
+
+struct dbres *
+record_list_page(struct db *db, const struct formdef *f,
+                 const struct lookupset *l, const struct list_query *q,
+                 struct db_error *err)
+{
+    static const struct list_query none = {0};
+    struct sbuf b = {0}, where = {0};
+    struct params p = {0};
+    struct joins j = {.n = 0};
+    struct dbres *privs = NULL, *res = NULL;
+    char *search = NULL;
+    int limit;
+
+    db_error_clear(err);
+    if (db == NULL || f == NULL) {
+        set_err(err, DB_ERROR, NULL, "no database or form");
+        return NULL;
+    }
+    if (q == NULL)
+        q = &none;
+    limit = q->limit > 0 ? q->limit : LIST_DEFAULT_LIMIT;
+    if (limit > LIST_MAX_LIMIT)
+        limit = LIST_MAX_LIMIT;
+    if (q->search != NULL && (search = trimmed(q->search)) == NULL) {
+        set_no_memory(err);
+        return NULL;
+    }
+    if (search != NULL && *search == '\0') {
+        free(search);
+        search = NULL;
+    }
+    /* ID numbers are searched only by those who may read them */
+    if (search != NULL && search_has_id(f)) {
+        const char *t[1] = {f->table};
+
+        privs = column_privileges(db, t, 1, err);
+        if (privs == NULL)
+            goto cleanup;
+    }
+
+    /* WHERE first: it decides the joins and the parameter numbers */
+    sb_add(&where, " WHERE true");
+    if (!is_blank(q->status))
+        sb_addf(&where, " AND r.status = $%d", par_add(&p, q->status));
+    if (q->township_id != 0)
+        sb_addf(&where, " AND r.township_id = $%d",
+                par_addll(&p, q->township_id));
+    if (search != NULL) {
+        int eq = 0, like = 0, terms = 0;
+
+        sb_add(&where, " AND (");
+        for (size_t i = 0; i < f->nsearch; i++) {
+            const struct fielddef *fd =
+                find_field(f->fields, f->nfields, f->search[i]);
+            enum match m = fd != NULL ? search_match(fd) : MATCH_NONE;
+            int alias;
+
+            if (m == MATCH_NONE)
+                continue;
+            if (m == MATCH_UPPER_EQ && privs != NULL &&
+                !col_may(privs, f->table, fd->name, PRIV_SELECT))
+                continue;
+            sb_add(&where, terms++ > 0 ? " OR " : "");
+            if (m == MATCH_PREFIX) {
+                if (like == 0) {
+                    char *pat = like_prefix(search);
+
+                    if (pat == NULL) {
+                        p.failed = true;
+                        break;
+                    }
+                    like = par_add(&p, pat);
+                    free(pat);
+                }
+                alias = join_for(&j, fd, l);
+                if (alias >= 0) {
+                    char a[16];
+
+                    snprintf(a, sizeof a, "l%d", alias);
+                    sb_col(&where, db, a, j.lookup[alias]->label);
+                    sb_addf(&where, "::text LIKE $%d", like);
+                } else {
+                    sb_col(&where, db, "r", fd->name);
+                    sb_addf(&where, "::text LIKE $%d", like);
+                }
+                continue;
+            }
+            if (eq == 0)
+                eq = par_add(&p, search);
+            sb_col(&where, db, "r", fd->name);
+            if (m == MATCH_UPPER_EQ)
+                sb_addf(&where, " = upper($%d)", eq);
+            else if (m == MATCH_EQ)
+                sb_addf(&where, " = $%d", eq);
+            else
+                sb_addf(&where, "::text = $%d", eq);
+        }
+        sb_add(&where, terms > 0 ? ")" : "false)");
+    }
+    if (!is_blank(q->after_updated_at)) {
+        int a = par_add(&p, q->after_updated_at);
+        int id = par_addll(&p, q->after_id);
+
+        sb_addf(&where,
+                " AND (r.updated_at, r.id) < ($%d::timestamptz, $%d::bigint)",
+                a, id);
+    }
+
+    sb_add(&b, "SELECT r.id, r.version, r.status, t.name AS township,"
+               " to_char(r.updated_at, 'YYYY-MM-DD HH24:MI:SS.USOF')"
+               " AS updated_at");
+    for (size_t c = 0; c < f->ncolumns; c++) {
+        const char *name = f->columns[c].field;
+        const struct fielddef *fd = find_field(f->fields, f->nfields, name);
+        int alias = join_for(&j, fd, l);
+
+        sb_add(&b, ", ");
+        if (alias >= 0) {
+            char a[16];
+
+            snprintf(a, sizeof a, "l%d", alias);
+            sb_col(&b, db, a, j.lookup[alias]->label);
+        } else if (fd != NULL && fd->type == FT_DATE) {
+            sb_add(&b, "to_char(");
+            sb_col(&b, db, "r", name);
+            sb_add(&b, ", 'YYYY-MM-DD')");
+        } else {
+            sb_col(&b, db, "r", name);
+        }
+        sb_add(&b, " AS ");
+        sb_ident(&b, db, name);
+    }
+    sb_add(&b, " FROM ");
+    sb_table(&b, db, f->table);
+    sb_add(&b, " r JOIN eduaid.township t ON t.id = r.township_id");
+    for (size_t i = 0; i < j.n; i++) {
+        char a[16];
+
+        snprintf(a, sizeof a, "l%zu", i);
+        sb_add(&b, " LEFT JOIN ");
+        sb_table(&b, db, j.lookup[i]->table);
+        sb_addf(&b, " %s ON ", a);
+        sb_col(&b, db, a, j.lookup[i]->key);
+        sb_add(&b, " = ");
+        sb_col(&b, db, "r", j.field[i]->name);
+    }
+    if (where.s != NULL)
+        sb_add(&b, where.s);
+    sb_addf(&b, " ORDER BY r.updated_at DESC, r.id DESC LIMIT $%d",
+            par_addll(&p, limit));
+    if (where.failed)
+        b.failed = true;
+    if (build_failed(&b, &p, err))
+        goto cleanup;
+    res = db_exec(db, b.s, p.n, par_values(&p), err);
+
+cleanup:
+    dbres_free(privs);
+    free(search);
+    sb_free(&b);
+    sb_free(&where);
+    par_free(&p);
+    return res;
+}
+
+/* ---- loading ------------------------------------------------------------- */
+
+/* Fill grid g of r from the database; 0 or -1 with err. */
+static int
+load_grid(struct db *db, struct record *r, size_t g, const char *township,
+          const struct dbres *privs, struct db_error *err)
+{
+    const struct griddef *gd = &r->form->grids[g];
+    struct sbuf b = {0};
+    struct params p = {0};
+    struct dbres *res;
+    int rc = -1;
+
+    sb_add(&b, "SELECT g.id");
+    for (size_t i = 0; i < gd->nfields; i++) {
+        sb_add(&b, ", ");
+        sb_field_value(&b, db, privs, gd->table, "g", &gd->fields[i]);
+    }
+    sb_add(&b, " FROM ");
+    sb_table(&b, db, gd->table);
+    sb_addf(&b, " g WHERE g.township_id = $%d AND ", par_add(&p, township));
+    sb_col(&b, db, "g", gd->parent_key);
+    sb_addf(&b, " = $%d ORDER BY g.id", par_addll(&p, r->id));
+    if (build_failed(&b, &p, err))
+        goto cleanup;
+    res = db_exec(db, b.s, p.n, par_values(&p), err);
+    if (res == NULL)
+        goto cleanup;
+    for (int row = 0; row < res->nrows; row++) {
+        int i = grid_append(&r->grids[g], gd->nfields);
+        struct grid_row *gr;
+
+        if (i < 0) {
+            set_no_memory(err);
+            dbres_free(res);
+            goto cleanup;
+        }
+        gr = &r->grids[g].rows[i];
+        gr->id = strtoll(dbres_get(res, row, 0), NULL, 10);
+        for (size_t c = 0; c < gd->nfields; c++) {
+            const char *v = dbres_get(res, row, (int)c + 1);
+
+            if (v != NULL && *v != '\0') {
+                char *copy = xstrdup(v);
+
+                if (copy == NULL) {
+                    set_no_memory(err);
+                    dbres_free(res);
+                    goto cleanup;
+                }
+                free(gr->values[c]);
+                gr->values[c] = copy;
+            }
+        }
+    }
+    dbres_free(res);
+    rc = 0;
+cleanup:
+    sb_free(&b);
+    par_free(&p);
+    return rc;
+}
+
+struct record *
+record_load(struct db *db, const struct formdef *f, long long id,
+            struct db_error *err)
+{
+    struct sbuf b = {0};
+    struct params p = {0};
+    struct dbres *privs = NULL, *res = NULL;
+    struct record *r = NULL;
+    const char **tables = NULL;
+    size_t ntables = 0;
+    bool began = false;
+
+    db_error_clear(err);
+    if (db == NULL || f == NULL) {
+        set_err(err, DB_ERROR, NULL, "no database or form");
+        return NULL;
+    }
+    r = record_new(f);
+    tables = form_tables(f, &ntables);
+    if (r == NULL || tables == NULL) {
+        set_no_memory(err);
+        goto fail;
+    }
+    /* one snapshot for the record and its grid rows */
+    if (db_begin(db, err) != 0)
+        goto fail;
+    began = true;
+    if (db_command(db, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", 0,
+                   NULL, err) != 0)
+        goto fail;
+    privs = column_privileges(db, tables, ntables, err);
+    if (privs == NULL)
+        goto fail;
+
+    sb_add(&b, "SELECT r.id, r.version, r.status, r.reason,"
+               " r.township_id::text, r.client_uuid::text");
+    for (size_t i = 0; i < f->nfields; i++) {
+        sb_add(&b, ", ");
+        sb_field_value(&b, db, privs, f->table, "r", &f->fields[i]);
+    }
+    sb_add(&b, " FROM ");
+    sb_table(&b, db, f->table);
+    sb_addf(&b, " r WHERE r.id = $%d", par_addll(&p, id));
+    if (build_failed(&b, &p, err))
+        goto fail;
+    res = db_exec(db, b.s, p.n, par_values(&p), err);
+    if (res == NULL)
+        goto fail;
+    if (res->nrows == 0) {
+        set_err(err, DB_ERROR, "EA005",
+                "%s record %lld not found (or not visible to you)", f->kind,
+                id);
+        goto fail;
+    }
+    r->id = strtoll(dbres_get(res, 0, 0), NULL, 10);
+    r->version = atoi(dbres_get(res, 0, 1));
+    snprintf(r->status, sizeof r->status, "%s", dbres_get(res, 0, 2));
+    if (dbres_get(res, 0, 3) != NULL &&
+        (r->reason = xstrdup(dbres_get(res, 0, 3))) == NULL) {
+        set_no_memory(err);
+        goto fail;
+    }
+    if (dbres_get(res, 0, 5) != NULL)
+        snprintf(r->uuid, sizeof r->uuid, "%s", dbres_get(res, 0, 5));
+    for (size_t i = 0; i < f->nfields; i++) {
+        const char *v = dbres_get(res, 0, (int)i + 6);
+
+        if (v != NULL && !record_set(r, i, v)) {
+            set_no_memory(err);
+            goto fail;
+        }
+    }
+    for (size_t g = 0; g < f->ngrids; g++)
+        if (load_grid(db, r, g, dbres_get(res, 0, 4), privs, err) != 0)
+            goto fail;
+    if (db_commit(db, err) != 0) {
+        began = false;
+        goto fail;
+    }
+    dbres_free(res);
+    dbres_free(privs);
+    free(tables);
+    sb_free(&b);
+    par_free(&p);
+    return r;
+
+fail:
+    if (began)
+        db_rollback(db);
+    dbres_free(res);
+    dbres_free(privs);
+    free(tables);
+    sb_free(&b);
+    par_free(&p);
+    record_free(r);
+    return NULL;
+}
+
+/* ---- saving -------------------------------------------------------------- */
+
+/* What saving will have done to grid rows once it commits. */
+struct grid_outcome {
+    long long *ids; /* per row: its id after the save (0: deleted/skipped) */
+};
+
+/* Run b with p expecting at most one row; the dbres or NULL with err. */
+static struct dbres *
+exec_built(struct db *db, struct sbuf *b, struct params *p,
+           struct db_error *err)
+{
+    if (build_failed(b, p, err))
+        return NULL;
+    return db_exec(db, b->s, p->n, par_values(p), err);
+}
+
+/*
+ * Find the row a replay of r made: the one with r's UUID in its township.
+ * 1 with *id and *version set, 0 when none, -1 with err.
+ */
+static int
+find_by_uuid(struct db *db, const struct record *r, const char *township,
+             long long *id, int *version, struct db_error *err)
+{
+    struct sbuf b = {0};
+    struct params p = {0};
+    struct dbres *res;
+    int rc = -1;
+
+    sb_add(&b, "SELECT r.id, r.version FROM ");
+    sb_table(&b, db, r->form->table);
+    sb_addf(&b, " r WHERE r.township_id = $%d", par_add(&p, township));
+    sb_addf(&b, " AND r.client_uuid = $%d::uuid", par_add(&p, r->uuid));
+    res = exec_built(db, &b, &p, err);
+    if (res != NULL) {
+        rc = res->nrows > 0;
+        if (rc) {
+            *id = strtoll(dbres_get(res, 0, 0), NULL, 10);
+            *version = atoi(dbres_get(res, 0, 1));
+        }
+        dbres_free(res);
+    }
+    sb_free(&b);
+    par_free(&p);
+    return rc;
+}
+
+/*
+ * INSERT r (a new record) unless its UUID is already there; 1 when it was
+ * inserted, 0 when the row existed (a replay), -1 with err. Sets *id and
+ * *version either way.
+ */
+static int
+insert_record(struct db *db, const struct record *r, const char *township,
+              long long *id, int *version, struct db_error *err)
+{
+    const struct formdef *f = r->form;
+    struct sbuf b = {0}, vals = {0};
+    struct params p = {0};
+    struct dbres *res;
+    int rc;
+
+    /*
+     * Look first: a BEFORE INSERT trigger (the ID-number guard) would
+     * refuse the replayed row's own numbers before ON CONFLICT is reached.
+     */
+    rc = find_by_uuid(db, r, township, id, version, err);
+    if (rc != 0)
+        return rc < 0 ? -1 : 0;
+
+    sb_add(&b, "INSERT INTO ");
+    sb_table(&b, db, f->table);
+    sb_add(&b, " (client_uuid");
+    sb_addf(&vals, "$%d::uuid", par_add(&p, r->uuid));
+    for (size_t i = 0; i < f->nfields; i++) {
+        const char *v = field_param(&f->fields[i], r->values[i]);
+
+        if (v == NULL) /* let the column default apply */
+            continue;
+        sb_add(&b, ", ");
+        sb_ident(&b, db, f->fields[i].name);
+        sb_addf(&vals, ", $%d", par_add(&p, v));
+    }
+    sb_add(&b, ") VALUES (");
+    if (vals.failed)
+        b.failed = true;
+    else
+        sb_add(&b, vals.s);
+    sb_add(&b, ") ON CONFLICT (township_id, client_uuid) DO NOTHING"
+               " RETURNING id, version");
+    res = exec_built(db, &b, &p, err);
+    sb_free(&b);
+    sb_free(&vals);
+    par_free(&p);
+    if (res == NULL)
+        return -1;
+    rc = res->nrows;
+    if (rc > 0) {
+        *id = strtoll(dbres_get(res, 0, 0), NULL, 10);
+        *version = atoi(dbres_get(res, 0, 1));
+    }
+    dbres_free(res);
+    if (rc > 0)
+        return 1;
+    /* a concurrent replay won the race */
+    rc = find_by_uuid(db, r, township, id, version, err);
+    if (rc == 0)
+        set_err(err, DB_ERROR, "EA005",
+                "%s record with client UUID %s vanished while saving", f->kind,
+                r->uuid);
+    return rc > 0 ? 0 : -1;
+}
+
+/*
+ * UPDATE the fields of record id (of table, fields, values) the session
+ * may update, where version still is *version; sets *version and, if not
+ * NULL, *township. 0, or -1 with err (EA007 when the version moved).
+ */
+static int
+update_record(struct db *db, const struct record *r, long long id, int *version,
+              char **township, const struct dbres *privs, struct db_error *err)
+{
+    const struct formdef *f = r->form;
+    struct sbuf b = {0};
+    struct params p = {0};
+    struct dbres *res;
+    int set = 0;
+
+    sb_add(&b, "UPDATE ");
+    sb_table(&b, db, f->table);
+    sb_add(&b, " r SET ");
+    for (size_t i = 0; i < f->nfields; i++) {
+        if (!col_may(privs, f->table, f->fields[i].name, PRIV_UPDATE))
+            continue;
+        sb_add(&b, set++ > 0 ? ", " : "");
+        sb_ident(&b, db, f->fields[i].name);
+        sb_addf(&b, " = $%d",
+                par_add(&p, field_param(&f->fields[i], r->values[i])));
+    }
+    if (set == 0) {
+        /* nothing this role may change: still check and lock the version */
+        sb_free(&b);
+        sb_add(&b, "SELECT r.version, r.township_id::text FROM ");
+        sb_table(&b, db, f->table);
+        sb_add(&b, " r");
+    }
+    sb_addf(&b, " WHERE r.id = $%d", par_addll(&p, id));
+    sb_addf(&b, " AND r.version = $%d", par_addll(&p, *version));
+    sb_add(&b, set > 0 ? " RETURNING r.version, r.township_id::text"
+                       : " FOR UPDATE");
+    res = exec_built(db, &b, &p, err);
+    sb_free(&b);
+    par_free(&p);
+    if (res == NULL)
+        return -1;
+    if (res->nrows == 0) {
+        dbres_free(res);
+        set_err(err, DB_ERROR, "EA007",
+                "%s record %lld was changed by someone else (you have "
+                "version %d); reload it",
+                f->kind, id, *version);
+        return -1;
+    }
+    *version = atoi(dbres_get(res, 0, 0));
+    if (township != NULL &&
+        (*township = xstrdup(dbres_get(res, 0, 1))) == NULL) {
+        dbres_free(res);
+        set_no_memory(err);
+        return -1;
+    }
+    dbres_free(res);
+    return 0;
+}
+
+/*
+ * A replay: the record was saved before, with the grid rows that were new
+ * then. Give the new rows of grid g, in order, the ids of the rows already
+ * there (in id order) so that they are updated, not inserted twice.
+ */
+static int
+adopt_grid_rows(struct db *db, const struct record *r, size_t g,
+                long long parent, const char *township,
+                struct grid_outcome *out, struct db_error *err)
+{
+    const struct griddef *gd = &r->form->grids[g];
+    const struct grid_rows *rows = &r->grids[g];
+    struct sbuf b = {0};
+    struct params p = {0};
+    struct dbres *res;
+    int k = 0;
+
+    sb_add(&b, "SELECT g.id FROM ");
+    sb_table(&b, db, gd->table);
+    sb_addf(&b, " g WHERE g.township_id = $%d AND ", par_add(&p, township));
+    sb_col(&b, db, "g", gd->parent_key);
+    sb_addf(&b, " = $%d ORDER BY g.id", par_addll(&p, parent));
+    res = exec_built(db, &b, &p, err);
+    sb_free(&b);
+    par_free(&p);
+    if (res == NULL)
+        return -1;
+    for (size_t i = 0; i < rows->count && k < res->nrows; i++)
+        if (rows->rows[i].id == 0 && !rows->rows[i].deleted)
+            out->ids[i] = strtoll(dbres_get(res, k++, 0), NULL, 10);
+    dbres_free(res);
+    return 0;
+}
+
+/* Save the rows of grid g of r (record id parent); 0 or -1 with err. */
+static int
+save_grid(struct db *db, const struct record *r, size_t g, long long parent,
+          const char *township, const struct dbres *privs,
+          struct grid_outcome *out, struct db_error *err)
+{
+    const struct griddef *gd = &r->form->grids[g];
+    const struct grid_rows *rows = &r->grids[g];
+
+    for (size_t i = 0; i < rows->count; i++) {
+        const struct grid_row *row = &rows->rows[i];
+        long long id = out->ids[i]; /* row->id, or adopted by a replay */
+        struct sbuf b = {0}, vals = {0};
+        struct params p = {0};
+        struct dbres *res;
+        int set = 0;
+
+        if (row->deleted) {
+            out->ids[i] = 0;
+            if (id == 0)
+                continue;
+            sb_add(&b, "DELETE FROM ");
+            sb_table(&b, db, gd->table);
+            sb_addf(&b, " g WHERE g.id = $%d AND ", par_addll(&p, id));
+            sb_col(&b, db, "g", gd->parent_key);
+            sb_addf(&b, " = $%d RETURNING g.id", par_addll(&p, parent));
+        } else if (id == 0) {
+            sb_add(&b, "INSERT INTO ");
+            sb_table(&b, db, gd->table);
+            sb_add(&b, " (");
+            sb_ident(&b, db, gd->parent_key);
+            sb_add(&b, ", township_id");
+            sb_addf(&vals, "$%d, $%d", par_addll(&p, parent),
+                    par_add(&p, township));
+            for (size_t c = 0; c < gd->nfields; c++) {
+                const struct fielddef *fd = &gd->fields[c];
+                const char *v = field_param(fd, row->values[c]);
+
+                if (v == NULL || strcmp(fd->name, gd->parent_key) == 0 ||
+                    strcmp(fd->name, TOWNSHIP_COLUMN) == 0)
+                    continue;
+                sb_add(&b, ", ");
+                sb_ident(&b, db, fd->name);
+                sb_addf(&vals, ", $%d", par_add(&p, v));
+            }
+            sb_add(&b, ") VALUES (");
+            if (vals.failed)
+                b.failed = true;
+            else
+                sb_add(&b, vals.s);
+            sb_add(&b, ") RETURNING id");
+        } else if (row->changed || id != row->id) {
+            sb_add(&b, "UPDATE ");
+            sb_table(&b, db, gd->table);
+            sb_add(&b, " g SET ");
+            for (size_t c = 0; c < gd->nfields; c++) {
+                const struct fielddef *fd = &gd->fields[c];
+
+                if (!col_may(privs, gd->table, fd->name, PRIV_UPDATE))
+                    continue;
+                sb_add(&b, set++ > 0 ? ", " : "");
+                sb_ident(&b, db, fd->name);
+                sb_addf(&b, " = $%d",
+                        par_add(&p, field_param(fd, row->values[c])));
+            }
+            if (set == 0) {
+                sb_free(&b);
+                par_free(&p);
+                continue;
+            }
+            sb_addf(&b, " WHERE g.id = $%d AND ", par_addll(&p, id));
+            sb_col(&b, db, "g", gd->parent_key);
+            sb_addf(&b, " = $%d RETURNING g.id", par_addll(&p, parent));
+        } else {
+            continue;
+        }
+        res = exec_built(db, &b, &p, err);
+        sb_free(&b);
+        sb_free(&vals);
+        par_free(&p);
+        if (res == NULL)
+            return -1;
+        if (res->nrows == 0) {
+            dbres_free(res);
+            set_err(err, DB_ERROR, "EA007",
+                    "%s row %lld of %s record %lld was changed by someone "
+                    "else; reload it",
+                    gd->table, id, r->form->kind, parent);
+            return -1;
+        }
+        if (!row->deleted)
+            out->ids[i] = strtoll(dbres_get(res, 0, 0), NULL, 10);
+        dbres_free(res);
+    }
+    return 0;
+}
+
+/* After a commit: r matches the database. */
+static void
+apply_outcome(struct record *r, long long id, int version, const char *status,
+              struct grid_outcome *outs)
+{
+    r->id = id;
+    r->version = version;
+    snprintf(r->status, sizeof r->status, "%s", status);
+    for (size_t g = 0; g < r->form->ngrids; g++) {
+        struct grid_rows *rows = &r->grids[g];
+        size_t keep = 0;
+
+        for (size_t i = 0; i < rows->count; i++) {
+            if (rows->rows[i].deleted) {
+                free_values(rows->rows[i].values, r->form->grids[g].nfields);
+                continue;
+            }
+            rows->rows[keep] = rows->rows[i];
+            rows->rows[keep].id = outs[g].ids[i];
+            rows->rows[keep].changed = false;
+            keep++;
+        }
+        rows->count = keep;
+    }
+}
+
+int
+record_save(struct db *db, struct record *r, struct db_error *err)
+{
+    const struct formdef *f;
+    struct grid_outcome *outs = NULL;
+    struct dbres *privs = NULL, *res = NULL;
+    const char **tables = NULL;
+    size_t ntables = 0;
+    char *township = NULL;
+    long long id;
+    int version, rc = -1;
+    bool began = false;
+    char status[16];
+
+    db_error_clear(err);
+    if (db == NULL || r == NULL) {
+        set_err(err, DB_ERROR, NULL, "no database or record");
+        return -1;
+    }
+    f = r->form;
+    id = r->id;
+    version = r->version;
+
+    outs = calloc(f->ngrids > 0 ? f->ngrids : 1, sizeof *outs);
+    tables = form_tables(f, &ntables);
+    if (outs == NULL || tables == NULL)
+        goto oom;
+    for (size_t g = 0; g < f->ngrids; g++) {
+        size_t n = r->grids[g].count;
+
+        outs[g].ids = calloc(n > 0 ? n : 1, sizeof *outs[g].ids);
+        if (outs[g].ids == NULL)
+            goto oom;
+        for (size_t i = 0; i < n; i++)
+            outs[g].ids[i] = r->grids[g].rows[i].id;
+    }
+    if (id == 0) {
+        long t = field_index(f->fields, f->nfields, TOWNSHIP_COLUMN);
+
+        if (t < 0 || is_blank(r->values[t])) {
+            set_err(err, DB_ERROR, "23502",
+                    "a new %s record needs its township", f->kind);
+            if (err != NULL) {
+                snprintf(err->table, sizeof err->table, "%s", f->table);
+                snprintf(err->column, sizeof err->column, "%s",
+                         TOWNSHIP_COLUMN);
+            }
+            goto cleanup;
+        }
+        if ((township = xstrdup(r->values[t])) == NULL)
+            goto oom;
+    }
+
+    if (db_begin(db, err) != 0)
+        goto cleanup;
+    began = true;
+    privs = column_privileges(db, tables, ntables, err);
+    if (privs == NULL)
+        goto cleanup;
+
+    if (id == 0) {
+        int ins = insert_record(db, r, township, &id, &version, err);
+
+        if (ins < 0)
+            goto cleanup;
+        if (ins == 0) {
+            /* a replay after a lost COMMIT: bring the row up to date */
+            for (size_t g = 0; g < f->ngrids; g++)
+                if (adopt_grid_rows(db, r, g, id, township, &outs[g], err) != 0)
+                    goto cleanup;
+            if (update_record(db, r, id, &version, NULL, privs, err) != 0)
+                goto cleanup;
+        }
+    } else if (update_record(db, r, id, &version, &township, privs, err) != 0) {
+        goto cleanup;
+    }
+
+    for (size_t g = 0; g < f->ngrids; g++)
+        if (save_grid(db, r, g, id, township, privs, &outs[g], err) != 0)
+            goto cleanup;
+
+    /* member changes bumped the record's version: read it back */
+    {
+        struct sbuf b = {0};
+        struct params p = {0};
+
+        sb_add(&b, "SELECT r.version, r.status FROM ");
+        sb_table(&b, db, f->table);
+        sb_addf(&b, " r WHERE r.id = $%d", par_addll(&p, id));
+        res = exec_built(db, &b, &p, err);
+        sb_free(&b);
+        par_free(&p);
+    }
+    if (res == NULL)
+        goto cleanup;
+    if (res->nrows == 0) {
+        set_err(err, DB_ERROR, "EA005", "%s record %lld vanished while saving",
+                f->kind, id);
+        goto cleanup;
+    }
+    version = atoi(dbres_get(res, 0, 0));
+    snprintf(status, sizeof status, "%s", dbres_get(res, 0, 1));
+
+    began = false;
+    if (db_commit(db, err) != 0)
+        goto cleanup;
+    apply_outcome(r, id, version, status, outs);
+    rc = 0;
+    goto cleanup;
+
+oom:
+    set_no_memory(err);
+cleanup:
+    if (began)
+        db_rollback(db);
+    if (outs != NULL)
+        for (size_t g = 0; g < f->ngrids; g++)
+            free(outs[g].ids);
+    free(outs);
+    free(tables);
+    free(township);
+    dbres_free(privs);
+    dbres_free(res);
+    return rc;
+}
+
+/* ---- workflow ------------------------------------------------------------ */
+
+int
+record_transition(struct db *db, const struct formdef *f, long long id,
+                  int version, const char *action, const char *reason,
+                  int *new_version, struct db_error *err)
+{
+    /* the function names come from this table, never from the caller */
+    static const struct {
+        const char *action, *sql;
+    } actions[] = {
+        {"submit", "SELECT eduaid.submit($1::text, $2::bigint, $3::int)"},
+        {"verify", "SELECT eduaid.verify($1::text, $2::bigint, $3::int)"},
+        {"approve", "SELECT eduaid.approve($1::text, $2::bigint, $3::int)"},
+        {"reject",
+         "SELECT eduaid.reject($1::text, $2::bigint, $3::text, $4::int)"},
+        {"reopen",
+         "SELECT eduaid.reopen($1::text, $2::bigint, $3::text, $4::int)"},
+    };
+    const char *sql = NULL;
+    bool with_reason;
+    char idbuf[32], vbuf[16];
+    const char *params[4];
+    int n = 0;
+    struct dbres *res;
+
+    db_error_clear(err);
+    if (db == NULL || f == NULL || action == NULL) {
+        set_err(err, DB_ERROR, NULL, "no database, form or action");
+        return -1;
+    }
+    for (size_t i = 0; i < sizeof actions / sizeof actions[0]; i++)
+        if (strcmp(actions[i].action, action) == 0)
+            sql = actions[i].sql;
+    if (sql == NULL) {
+        set_err(err, DB_ERROR, NULL, "unknown workflow action \"%s\"", action);
+        return -1;
+    }
+    with_reason =
+        strcmp(action, "reject") == 0 || strcmp(action, "reopen") == 0;
+    snprintf(idbuf, sizeof idbuf, "%lld", id);
+    snprintf(vbuf, sizeof vbuf, "%d", version);
+    params[n++] = f->kind;
+    params[n++] = idbuf;
+    if (with_reason)
+        params[n++] = reason;
+    params[n++] = version > 0 ? vbuf : NULL;
+    res = db_exec(db, sql, n, params, err);
+    if (res == NULL)
+        return -1;
+    if (new_version != NULL && dbres_get(res, 0, 0) != NULL)
+        *new_version = atoi(dbres_get(res, 0, 0));
+    dbres_free(res);
+    return 0;
+}
+
+/* ---- lookups ------------------------------------------------------------- */
+
+struct dbres *
+record_lookup(struct db *db, const struct lookupdef *d, int township_id,
+              const char *prefix, int limit, struct db_error *err)
+{
+    struct sbuf b = {0};
+    struct params p = {0};
+    struct dbres *res = NULL;
+
+    db_error_clear(err);
+    if (db == NULL || d == NULL) {
+        set_err(err, DB_ERROR, NULL, "no database or lookup");
+        return NULL;
+    }
+    sb_add(&b, "SELECT ");
+    sb_col(&b, db, "x", d->key);
+    sb_add(&b, "::text AS key, ");
+    sb_col(&b, db, "x", d->label);
+    sb_add(&b, "::text AS label, ");
+    if (d->detail != NULL) {
+        sb_col(&b, db, "x", d->detail);
+        sb_add(&b, "::text");
+    } else {
+        sb_add(&b, "NULL::text");
+    }
+    sb_add(&b, " AS detail FROM ");
+    sb_table(&b, db, d->table);
+    sb_add(&b, " x WHERE true");
+    if (d->scope == NULL || strcmp(d->scope, "all") == 0) {
+        /* everything RLS lets through */
+    } else if (strcmp(d->scope, "mine") == 0) {
+        sb_add(&b, " AND ");
+        sb_col(&b, db, "x", d->key);
+        sb_add(&b, " = ANY ((SELECT eduaid.my_townships())::int[])");
+    } else if (strcmp(d->scope, "township") == 0) {
+        /* no township chosen yet: those of the townships I work in */
+        if (township_id != 0)
+            sb_addf(&b, " AND x.township_id = $%d", par_addll(&p, township_id));
+        else
+            sb_add(&b, " AND x.township_id = ANY ((SELECT "
+                       "eduaid.my_townships())::int[])");
+    } else {
+        set_err(err, DB_ERROR, NULL, "lookup %s: unknown scope \"%s\"", d->name,
+                d->scope);
+        goto cleanup;
+    }
+    if (!is_blank(prefix)) {
+        char *pat = like_prefix(prefix);
+        int n;
+
+        if (pat == NULL) {
+            set_no_memory(err);
+            goto cleanup;
+        }
+        n = par_add(&p, pat);
+        free(pat);
+        sb_add(&b, " AND (");
+        sb_col(&b, db, "x", d->label);
+        sb_addf(&b, "::text LIKE $%d", n);
+        if (d->detail != NULL) {
+            sb_add(&b, " OR ");
+            sb_col(&b, db, "x", d->detail);
+            sb_addf(&b, "::text LIKE $%d", n);
+        }
+        sb_add(&b, ")");
+    }
+    sb_add(&b, " ORDER BY ");
+    sb_col(&b, db, "x", d->key);
+    sb_addf(&b, " LIMIT $%d",
+            par_addll(&p, limit > 0 ? limit : LIST_DEFAULT_LIMIT));
+    res = exec_built(db, &b, &p, err);
+cleanup:
+    sb_free(&b);
+    par_free(&p);
+    return res;
+}
+
+char *
+record_lookup_label(struct db *db, const struct lookupdef *d, const char *key,
+                    struct db_error *err)
+{
+    struct sbuf b = {0};
+    struct params p = {0};
+    struct dbres *res;
+    char *label = NULL;
+
+    db_error_clear(err);
+    if (db == NULL || d == NULL || is_blank(key))
+        return NULL;
+    sb_add(&b, "SELECT ");
+    sb_col(&b, db, "x", d->label);
+    sb_add(&b, "::text FROM ");
+    sb_table(&b, db, d->table);
+    sb_add(&b, " x WHERE ");
+    sb_col(&b, db, "x", d->key);
+    sb_addf(&b, "::text = $%d", par_add(&p, key));
+    res = exec_built(db, &b, &p, err);
+    sb_free(&b);
+    par_free(&p);
+    if (res == NULL)
+        return NULL;
+    if (dbres_get(res, 0, 0) != NULL &&
+        (label = xstrdup(dbres_get(res, 0, 0))) == NULL)
+        set_no_memory(err);
+    dbres_free(res);
+    return label;
+}
+
+/* ---- the catalog check --------------------------------------------------- */
+
+static void set_ferr(struct formdef_error *ferr, const char *file, int line,
+                     const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+set_ferr(struct formdef_error *ferr, const char *file, int line,
+         const char *fmt, ...)
+{
+    va_list ap;
+
+    if (ferr == NULL)
+        return;
+    snprintf(ferr->file, sizeof ferr->file, "%s", file ? file : "");
+    ferr->line = line;
+    va_start(ap, fmt);
+    vsnprintf(ferr->message, sizeof ferr->message, fmt, ap);
+    va_end(ap);
+}
+
+/* Whether table (and, if col is not NULL, its column col) is in cols. */
+static bool
+cat_has(const struct dbres *cols, const char *table, const char *col)
+{
+    for (int i = 0; i < cols->nrows; i++) {
+        const char *t = dbres_get(cols, i, 0), *c = dbres_get(cols, i, 1);
+
+        if (t != NULL && strcmp(t, table) == 0 &&
+            (col == NULL || (c != NULL && strcmp(c, col) == 0)))
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Check that table exists and has col; false with ferr set otherwise
+ * (what names the column: "field", "list column", ...).
+ */
+static bool
+cat_check(const struct dbres *cols, const char *file, int line,
+          const char *table, const char *col, const char *what,
+          struct formdef_error *ferr)
+{
+    if (!cat_has(cols, table, NULL)) {
+        set_ferr(ferr, file, line, "table eduaid.%s does not exist", table);
+        return false;
+    }
+    if (col != NULL && !cat_has(cols, table, col)) {
+        set_ferr(ferr, file, line,
+                 "%s \"%s\": column eduaid.%s.%s does not exist", what, col,
+                 table, col);
+        return false;
+    }
+    return true;
+}
+
+int
+record_check_catalog(struct db *db, const struct formdef *f,
+                     const struct lookupset *l, struct formdef_error *ferr,
+                     struct db_error *err)
+{
+    /* what every record table has, and every grid table */
+    static const char *const record_cols[] = {
+        "id",          "version",    "status",     "reason",
+        "township_id", "updated_at", "client_uuid"};
+    static const char *const grid_cols[] = {"id", "township_id"};
+    const char **tables = NULL;
+    size_t n = 0, cap;
+    char *arr = NULL;
+    const char *params[1];
+    struct dbres *cols = NULL;
+    int rc = -1;
+
+    db_error_clear(err);
+    if (ferr != NULL)
+        memset(ferr, 0, sizeof *ferr);
+    if (db == NULL || f == NULL) {
+        set_err(err, DB_ERROR, NULL, "no database or form");
+        return -1;
+    }
+    cap = 1 + f->ngrids + (l != NULL ? l->count : 0);
+    tables = malloc(cap * sizeof *tables);
+    if (tables == NULL)
+        goto oom;
+    tables[n++] = f->table;
+    for (size_t g = 0; g < f->ngrids; g++)
+        tables[n++] = f->grids[g].table;
+    if (l != NULL)
+        for (size_t i = 0; i < l->count; i++)
+            tables[n++] = l->items[i].table;
+    if ((arr = array_literal(tables, n)) == NULL)
+        goto oom;
+    params[0] = arr;
+    cols = db_exec(db,
+                   "SELECT c.relname::text, a.attname::text"
+                   " FROM pg_catalog.pg_class c"
+                   " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+                   " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
+                   " WHERE n.nspname = 'eduaid'"
+                   " AND c.relkind IN ('r', 'p', 'v', 'm', 'f')"
+                   " AND c.relname = ANY ($1::text[])"
+                   " AND a.attnum > 0 AND NOT a.attisdropped",
+                   1, params, err);
+    if (cols == NULL) {
+        set_ferr(ferr, f->path, 0, "cannot read the database catalog: %s",
+                 err != NULL ? err->message : "");
+        goto cleanup;
+    }
+
+    if (!cat_check(cols, f->path, 0, f->table, NULL, NULL, ferr))
+        goto cleanup;
+    for (size_t i = 0; i < sizeof record_cols / sizeof record_cols[0]; i++)
+        if (!cat_check(cols, f->path, 0, f->table, record_cols[i],
+                       "record column", ferr))
+            goto cleanup;
+    for (size_t i = 0; i < f->nfields; i++)
+        if (!cat_check(cols, f->path, f->fields[i].line, f->table,
+                       f->fields[i].name, "field", ferr))
+            goto cleanup;
+    for (size_t i = 0; i < f->ncolumns; i++)
+        if (!cat_check(cols, f->path, f->columns[i].line, f->table,
+                       f->columns[i].field, "list column", ferr))
+            goto cleanup;
+    for (size_t g = 0; g < f->ngrids; g++) {
+        const struct griddef *gd = &f->grids[g];
+
+        if (!cat_check(cols, f->path, gd->line, gd->table, gd->parent_key,
+                       "parent key", ferr))
+            goto cleanup;
+        for (size_t i = 0; i < sizeof grid_cols / sizeof grid_cols[0]; i++)
+            if (!cat_check(cols, f->path, gd->line, gd->table, grid_cols[i],
+                           "grid column", ferr))
+                goto cleanup;
+        for (size_t i = 0; i < gd->nfields; i++)
+            if (!cat_check(cols, f->path, gd->fields[i].line, gd->table,
+                           gd->fields[i].name, "field", ferr))
+                goto cleanup;
+        for (size_t i = 0; i < gd->ncolumns; i++)
+            if (!cat_check(cols, f->path, gd->columns[i].line, gd->table,
+                           gd->columns[i].field, "grid column", ferr))
+                goto cleanup;
+    }
+    if (l != NULL)
+        for (size_t i = 0; i < l->count; i++) {
+            const struct lookupdef *d = &l->items[i];
+
+            if (!cat_check(cols, l->path, d->line, d->table, d->key,
+                           "lookup key", ferr) ||
+                !cat_check(cols, l->path, d->line, d->table, d->label,
+                           "lookup label", ferr) ||
+                (d->detail != NULL &&
+                 !cat_check(cols, l->path, d->line, d->table, d->detail,
+                            "lookup detail", ferr)) ||
+                (d->scope != NULL && strcmp(d->scope, "township") == 0 &&
+                 !cat_check(cols, l->path, d->line, d->table, TOWNSHIP_COLUMN,
+                            "lookup scope column", ferr)))
+                goto cleanup;
+        }
+    rc = 0;
+    goto cleanup;
+
+oom:
+    set_no_memory(err);
+    set_ferr(ferr, f->path, 0, "out of memory");
+cleanup:
+    dbres_free(cols);
+    free(arr);
+    free(tables);
+    return rc;
+}
+
+/* ---- errors to fields ---------------------------------------------------- */
+
+/* The field of fields named name, or name + "_id" when try_id. */
+static const char *
+match_field(const struct fielddef *fields, size_t n, const char *name,
+            size_t len, bool try_id)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *fname = fields[i].name;
+
+        if (fname == NULL)
+            continue;
+        if (strlen(fname) == len && strncmp(fname, name, len) == 0)
+            return fname;
+        if (try_id && strlen(fname) == len + 3 &&
+            strncmp(fname, name, len) == 0 && strcmp(fname + len, "_id") == 0)
+            return fname;
+    }
+    return NULL;
+}
+
+/*
+ * The field constraint names in table's fields, if it follows
+ * <table>_<field>_check|_fk|_key; NULL otherwise.
+ */
+static const char *
+field_of_constraint(const char *constraint, const char *table,
+                    const struct fielddef *fields, size_t n)
+{
+    static const char *const suffixes[] = {"_check", "_fk", "_key"};
+    size_t tlen = strlen(table), clen = strlen(constraint);
+
+    if (clen <= tlen + 1 || strncmp(constraint, table, tlen) != 0 ||
+        constraint[tlen] != '_')
+        return NULL;
+    for (size_t s = 0; s < sizeof suffixes / sizeof suffixes[0]; s++) {
+        size_t slen = strlen(suffixes[s]);
+        const char *name = constraint + tlen + 1;
+        size_t len;
+
+        if (!ends_with(constraint, suffixes[s]) || clen < tlen + 1 + slen + 1)
+            continue;
+        len = clen - tlen - 1 - slen;
+        /* household_village_fk: the column is village_id (and a
+         * unique key over a reference, program_key, means program_id) */
+        return match_field(fields, n, name, len,
+                           strcmp(suffixes[s], "_check") != 0);
+    }
+    return NULL;
+}
+
+const char *
+record_error_field(const struct formdef *f, const struct db_error *err,
+                   int *grid)
+{
+    const char *name = NULL;
+    bool any_table;
+
+    if (grid != NULL)
+        *grid = -1;
+    if (f == NULL || err == NULL)
+        return NULL;
+    any_table = err->table[0] == '\0';
+
+    /* not-null violations, the ID-number guard (EA008): the column itself */
+    if (err->column[0] != '\0') {
+        if (any_table || strcmp(err->table, f->table) == 0)
+            name = match_field(f->fields, f->nfields, err->column,
+                               strlen(err->column), false);
+        if (name != NULL)
+            return name;
+        for (size_t g = 0; g < f->ngrids; g++) {
+            const struct griddef *gd = &f->grids[g];
+
+            if (!any_table && strcmp(err->table, gd->table) != 0)
+                continue;
+            name = match_field(gd->fields, gd->nfields, err->column,
+                               strlen(err->column), false);
+            if (name != NULL) {
+                if (grid != NULL)
+                    *grid = (int)g;
+                return name;
+            }
+        }
+    }
+    if (err->constraint[0] == '\0')
+        return NULL;
+    if (any_table || strcmp(err->table, f->table) == 0) {
+        name = field_of_constraint(err->constraint, f->table, f->fields,
+                                   f->nfields);
+        if (name != NULL)
+            return name;
+    }
+    for (size_t g = 0; g < f->ngrids; g++) {
+        const struct griddef *gd = &f->grids[g];
+
+        if (!any_table && strcmp(err->table, gd->table) != 0)
+            continue;
+        name = field_of_constraint(err->constraint, gd->table, gd->fields,
+                                   gd->nfields);
+        if (name != NULL) {
+            if (grid != NULL)
+                *grid = (int)g;
+            return name;
+        }
+    }
+    return NULL;
+}

@@ -1,0 +1,210 @@
+/*
+ * fields.c
+ *   The field states behind forms: typed text in line editors, picked
+ *   values with what they show, and the client's early checks (the same
+ *   rules the server enforces, core/validate.c) turned into messages in
+ *   the user's language.
+ */
+#include "config.h"
+
+#include "screens/fields.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/validate.h"
+
+bool
+field_is_typed(const struct fielddef *d)
+{
+    return d->type != FT_CHOICE && d->type != FT_LOOKUP && d->type != FT_BOOL;
+}
+
+static const char *
+bool_shown(const char *v)
+{
+    if (v == NULL || v[0] == '\0')
+        return "";
+    return (v[0] == 't' || v[0] == 'T') ? _("Yes") : _("No");
+}
+
+bool
+fieldset_pick(struct fieldset *fs, size_t i, const char *value, const char *shown)
+{
+    struct fieldstate *s = &fs->f[i];
+    const char *show = shown;
+    char *v = NULL, *sh;
+
+    if (value != NULL && value[0] != '\0' && (v = strdup(value)) == NULL)
+        return false;
+    if (show == NULL)
+        show = s->def->type == FT_BOOL    ? bool_shown(v)
+               : s->def->type == FT_CHOICE ? fielddef_choice_label(s->def, v ? v : "", fs->zh)
+                                           : (v ? v : "");
+    if ((sh = strdup(show)) == NULL) {
+        free(v);
+        return false;
+    }
+    free(s->value);
+    free(s->shown);
+    s->value = v;
+    s->shown = sh;
+    s->error[0] = '\0';
+    return true;
+}
+
+bool
+fieldset_init(struct fieldset *fs, const struct fielddef *defs, size_t n, char *const *values,
+              bool zh)
+{
+    memset(fs, 0, sizeof(*fs));
+    fs->zh = zh;
+    fs->f = calloc(n ? n : 1, sizeof(*fs->f));
+    if (fs->f == NULL)
+        return false;
+    fs->n = n;
+    for (size_t i = 0; i < n; i++) {
+        const char *v = values != NULL ? values[i] : NULL;
+
+        fs->f[i].def = &defs[i];
+        if (!lineedit_init(&fs->f[i].edit, defs[i].max_chars))
+            goto fail;
+        if (field_is_typed(&defs[i]) ? !lineedit_set_utf8(&fs->f[i].edit, v ? v : "")
+                                     : !fieldset_pick(fs, i, v, NULL))
+            goto fail;
+    }
+    return true;
+fail:
+    fieldset_free(fs);
+    return false;
+}
+
+void
+fieldset_free(struct fieldset *fs)
+{
+    for (size_t i = 0; i < fs->n; i++) {
+        lineedit_free(&fs->f[i].edit);
+        free(fs->f[i].value);
+        free(fs->f[i].shown);
+    }
+    free(fs->f);
+    memset(fs, 0, sizeof(*fs));
+}
+
+/* s without white space at either end, in place. */
+static char *
+trim(char *s)
+{
+    size_t len = strlen(s);
+    char *start = s;
+
+    while (*start == ' ' || *start == '\t')
+        start++;
+    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        s[--len] = '\0';
+    if (valid_is_blank(start))
+        start[0] = '\0';
+    memmove(s, start, strlen(start) + 1);
+    return s;
+}
+
+char *
+fieldset_value(const struct fieldset *fs, size_t i)
+{
+    const struct fieldstate *s = &fs->f[i];
+
+    if (field_is_typed(s->def)) {
+        char *v = lineedit_utf8(&s->edit);
+
+        return v ? trim(v) : NULL;
+    }
+    return strdup(s->value ? s->value : "");
+}
+
+int
+fieldset_find(const struct fieldset *fs, const char *name)
+{
+    if (name == NULL)
+        return -1;
+    for (size_t i = 0; i < fs->n; i++)
+        if (strcmp(fs->f[i].def->name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+void
+fieldset_set_error(struct fieldset *fs, size_t i, const char *message)
+{
+    snprintf(fs->f[i].error, sizeof(fs->f[i].error), "%s", message);
+}
+
+/* The check of one non-empty value by type. */
+static enum valid_result
+check_type(const struct fieldset *fs, const struct fielddef *d, const char *v)
+{
+    long l;
+    char *other;
+    enum valid_result r = VALID_OK;
+    int j;
+
+    switch (d->type) {
+    case FT_ID_NUMBER:
+        if ((r = valid_id_number(v, valid_today())) != VALID_OK)
+            return r;
+        if ((j = fieldset_find(fs, d->birth_field)) >= 0 && (other = fieldset_value(fs, j))) {
+            r = valid_id_birth(v, other);
+            free(other);
+            if (r != VALID_OK)
+                return r;
+        }
+        if ((j = fieldset_find(fs, d->sex_field)) >= 0 && fs->f[j].value != NULL)
+            r = valid_id_sex(v, fs->f[j].value);
+        return r;
+    case FT_DATE:
+        return valid_date(v, 0, NULL);
+    case FT_INT:
+        return valid_int(v, d->min, d->max, &l);
+    case FT_MONEY:
+        return valid_money(v, NULL);
+    case FT_PHONE:
+        return valid_phone(v);
+    case FT_TEXT:
+        return valid_text(v, d->required, d->max_chars, 0);
+    default:
+        return VALID_OK;
+    }
+}
+
+bool
+fieldset_check(struct fieldset *fs, size_t i)
+{
+    struct fieldstate *s = &fs->f[i];
+    char *v = fieldset_value(fs, i);
+    enum valid_result r;
+
+    if (v == NULL)
+        return false;
+    if (v[0] == '\0')
+        r = s->def->required ? VALID_REQUIRED : VALID_OK;
+    else
+        r = check_type(fs, s->def, v);
+    free(v);
+    if (r == VALID_OK)
+        s->error[0] = '\0';
+    else
+        fieldset_set_error(fs, i, _(valid_message(r)));
+    return r == VALID_OK;
+}
+
+int
+fieldset_check_all(struct fieldset *fs)
+{
+    int first = -1;
+
+    for (size_t i = 0; i < fs->n; i++)
+        if (!fieldset_check(fs, i) && first < 0)
+            first = (int)i;
+    return first;
+}

@@ -1,0 +1,70 @@
+/*
+ * fields.h
+ *   The editable state of a set of fields (a record's, or one grid row's):
+ *   a line editor per field for what a person types, the stored value of
+ *   choice, lookup and boolean fields with the text shown for it, and the
+ *   error found by the client's checks or put there from a server error.
+ *   No curses and no libpq: the form screen draws it and the record layer
+ *   stores it.
+ */
+#ifndef EDUAID_SCREENS_FIELDS_H
+#define EDUAID_SCREENS_FIELDS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/formdef.h"
+#include "core/text.h"
+
+struct fieldstate {
+    const struct fielddef *def;
+    struct lineedit edit;   /* typed text (text-like types) */
+    char *value;            /* stored value (choice, lookup, bool); NULL = empty */
+    char *shown;            /* what a choice/lookup/bool value shows as */
+    char error[256];        /* "" when fine */
+};
+
+struct fieldset {
+    struct fieldstate *f;
+    size_t n;
+    bool zh;
+    bool dirty;             /* changed since loaded or saved */
+};
+
+/* True for the types a person types into (the others are picked). */
+bool field_is_typed(const struct fielddef *d);
+
+/* Set up from definitions and values (values may be NULL: all empty; a
+ * NULL value is empty). Lookup values show their key until fieldset_show
+ * gives them a label. false when out of memory. */
+bool fieldset_init(struct fieldset *fs, const struct fielddef *defs, size_t n,
+                   char *const *values, bool zh);
+void fieldset_free(struct fieldset *fs);
+
+/* The value of field i as it would be stored: new malloc'd UTF-8 ("" for
+ * empty), trimmed of white space for typed fields; NULL when out of memory. */
+char *fieldset_value(const struct fieldset *fs, size_t i);
+
+/* Set the stored value of a picked field (choice, lookup, bool) and what
+ * it shows (shown NULL: the choice label, Yes/No, or the value). */
+bool fieldset_pick(struct fieldset *fs, size_t i, const char *value, const char *shown);
+
+/* Index of the field named name, or -1. */
+int fieldset_find(const struct fieldset *fs, const char *name);
+
+/*
+ * fieldset_check
+ *
+ * Check field i (required, type, limits, and an ID number's agreement with
+ * its birth date and sex fields), setting or clearing its error. Returns
+ * true when it is fine.
+ */
+bool fieldset_check(struct fieldset *fs, size_t i);
+
+/* Check every field; the index of the first with an error, or -1. */
+int fieldset_check_all(struct fieldset *fs);
+
+/* Put an error on field i (a server's, already translated). */
+void fieldset_set_error(struct fieldset *fs, size_t i, const char *message);
+
+#endif /* EDUAID_SCREENS_FIELDS_H */

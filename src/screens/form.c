@@ -1,0 +1,274 @@
+/*
+ * form.c
+ *   One record in a form: its sections of fields, then its grids (the
+ *   household's members) as tables whose rows open in a row editor
+ *   (rowedit.c). Typing goes into the focused field's line editor; choice,
+ *   lookup and yes/no fields are picked (Enter or F5, Space for yes/no).
+ *   F2 saves (the client's checks first, then the server's; a server error
+ *   lands on the field it concerns and everything typed stays), F10
+ *   submits, Esc goes back (asking before unsaved changes are dropped).
+ *   The drawing of fields and grids is in formview.c.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/record.h"
+#include "screens/form.h"
+#include "screens/screens.h"
+#include "screens/status.h"
+#include "ui/dialog.h"
+
+/* The lookup behind field d, or NULL. */
+static const struct lookupdef *
+lookup_of(struct app *a, const struct fielddef *d)
+{
+    return d->type == FT_LOOKUP ? lookupset_find(a->lookups, d->lookup) : NULL;
+}
+
+const char *
+form_lookup_label(struct form *f, const struct fielddef *d, const char *key)
+{
+    const struct lookupdef *l = lookup_of(f->app, d);
+    struct db_error err;
+    char *label;
+
+    if (l == NULL || key == NULL || key[0] == '\0')
+        return key ? key : "";
+    for (int i = 0; i < f->ncache; i++)
+        if (f->cache[i].lookup == l && strcmp(f->cache[i].key, key) == 0)
+            return f->cache[i].label;
+    if ((label = record_lookup_label(f->app->db, l, key, &err)) == NULL)
+        return key;
+    if (f->ncache == FORM_CACHE) {
+        free(f->cache[0].key);
+        free(f->cache[0].label);
+        memmove(f->cache, f->cache + 1, (FORM_CACHE - 1) * sizeof(f->cache[0]));
+        f->ncache--;
+    }
+    f->cache[f->ncache].lookup = l;
+    f->cache[f->ncache].key = strdup(key);
+    f->cache[f->ncache].label = label;
+    if (f->cache[f->ncache].key == NULL) {
+        free(label);
+        return key;
+    }
+    return f->cache[f->ncache++].label;
+}
+
+/* Show lookup values by their labels. */
+void
+form_show_lookups(struct form *f, struct fieldset *fs)
+{
+    for (size_t i = 0; i < fs->n; i++)
+        if (fs->f[i].def->type == FT_LOOKUP && fs->f[i].value != NULL)
+            fieldset_pick(fs, i, fs->f[i].value,
+                          form_lookup_label(f, fs->f[i].def, fs->f[i].value));
+}
+
+/* The record's township as chosen in the form (0 when none yet). */
+int
+form_township(const struct form *f)
+{
+    int i = fieldset_find(&f->fs, "township_id");
+
+    return i >= 0 && f->fs.f[i].value ? atoi(f->fs.f[i].value) : 0;
+}
+
+struct lookup_pick {
+    struct form *f;
+    const struct lookupdef *l;
+    struct dbres *rows;
+    struct pick_item items[50];
+};
+
+static int
+lookup_search(void *arg, const char *filter, const struct pick_item **items)
+{
+    struct lookup_pick *p = arg;
+    struct db_error err;
+
+    dbres_free(p->rows);
+    p->rows = record_lookup(p->f->app->db, p->l, form_township(p->f), filter, 50, &err);
+    if (p->rows == NULL) {
+        app_error(p->f->app, &err);
+        return -1;
+    }
+    for (int i = 0; i < p->rows->nrows; i++)
+        p->items[i] = (struct pick_item){dbres_get(p->rows, i, 0), dbres_get(p->rows, i, 1),
+                                         dbres_get(p->rows, i, 2)};
+    *items = p->items;
+    return p->rows->nrows;
+}
+
+struct choice_pick {
+    const struct fielddef *d;
+    bool zh;
+    struct pick_item items[32];
+};
+
+static int
+choice_search(void *arg, const char *filter, const struct pick_item **items)
+{
+    struct choice_pick *p = arg;
+    int n = 0;
+
+    for (size_t i = 0; i < p->d->nchoices && n < 32; i++) {
+        const char *label = label_text(&p->d->choices[i].label, p->zh);
+
+        if (filter != NULL && filter[0] && strstr(label, filter) == NULL &&
+            strstr(p->d->choices[i].value, filter) == NULL)
+            continue;
+        p->items[n++] = (struct pick_item){p->d->choices[i].value, label, NULL};
+    }
+    *items = p->items;
+    return n;
+}
+
+/* Enter/F5 on a choice or lookup field of fs: the pick list. */
+bool
+form_pick(struct form *f, struct fieldset *fs, size_t i)
+{
+    const struct fielddef *d = fs->f[i].def;
+    const char *title = label_text(&d->label, f->app->zh);
+    char *v = NULL;
+
+    if (d->type == FT_CHOICE) {
+        struct choice_pick p = {.d = d, .zh = f->app->zh};
+
+        v = dialog_pick(f->app, title, NULL, choice_search, &p);
+        if (v != NULL)
+            fieldset_pick(fs, i, v, NULL);
+    } else if (d->type == FT_LOOKUP) {
+        struct lookup_pick p = {.f = f, .l = lookup_of(f->app, d)};
+
+        if (p.l == NULL)
+            return false;
+        v = dialog_pick(f->app, title, NULL, lookup_search, &p);
+        if (v != NULL)
+            fieldset_pick(fs, i, v, form_lookup_label(f, d, v));
+        dbres_free(p.rows);
+    } else if (d->type == FT_BOOL) {
+        v = strdup(fs->f[i].value && fs->f[i].value[0] == 't' ? "f" : "t");
+        if (v != NULL)
+            fieldset_pick(fs, i, v, NULL);
+    }
+    if (v == NULL)
+        return false;
+    free(v);
+    fs->dirty = true;
+    return true;
+}
+
+/* Copy the field states into the record; false when out of memory. */
+static bool
+collect(struct form *f)
+{
+    for (size_t i = 0; i < f->fs.n; i++) {
+        char *v = fieldset_value(&f->fs, i);
+        bool ok = v != NULL && record_set(f->rec, i, v);
+
+        free(v);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* A server error as a sentence for the field it concerns. */
+static void
+field_error_text(const struct db_error *err, char *out, size_t outsz)
+{
+    const char *s = err->sqlstate;
+
+    if (strcmp(s, "EA008") == 0)
+        snprintf(out, outsz, "%s", err->message);
+    else if (strcmp(s, "23505") == 0)
+        snprintf(out, outsz, "%s", _("already registered"));
+    else if (strcmp(s, "23503") == 0)
+        snprintf(out, outsz, "%s", _("not a valid choice here"));
+    else if (strcmp(s, "23502") == 0)
+        snprintf(out, outsz, "%s", _("required"));
+    else
+        snprintf(out, outsz, "%s (%s)", _("refused by the server"),
+                 err->constraint[0] ? err->constraint : s);
+}
+
+/* Put a save error on its field (or grid row) and focus it. */
+static void
+place_error(struct form *f, const struct db_error *err)
+{
+    int grid = -1, i;
+    const char *name = record_error_field(f->def, err, &grid);
+    char text[512];
+
+    app_error(f->app, err);
+    if (name == NULL)
+        return;
+    field_error_text(err, text, sizeof(text));
+    if (grid < 0 && (i = fieldset_find(&f->fs, name)) >= 0) {
+        fieldset_set_error(&f->fs, (size_t)i, text);
+        f->focus = i;
+    } else if (grid >= 0) {
+        snprintf(f->grid_error, sizeof(f->grid_error), "%.64s: %.512s", name, text);
+    }
+}
+
+bool
+form_save(struct form *f)
+{
+    struct db_error err;
+    int bad = form_check(f);
+
+    if (bad >= 0) {
+        f->focus = bad;
+        app_status(f->app, "%s", _("Please correct the marked fields."));
+        return false;
+    }
+    if (!collect(f)) {
+        app_status(f->app, "%s", _("out of memory"));
+        return false;
+    }
+    f->grid_error[0] = '\0';
+    if (record_save(f->app->db, f->rec, &err) != 0) {
+        place_error(f, &err);
+        return false;
+    }
+    f->fs.dirty = false;
+    app_status(f->app, _("Saved (version %d)."), f->rec->version);
+    return true;
+}
+
+void
+form_submit(struct form *f)
+{
+    struct db_error err;
+    int version;
+
+    if ((f->fs.dirty || f->rec->id == 0) && !form_save(f))
+        return;
+    if (!dialog_confirm(f->app, _("Submit"),
+                        _("Submit this record for verification? It can no longer be edited "
+                          "until it is returned."),
+                        true))
+        return;
+    if (record_transition(f->app->db, f->def, f->rec->id, f->rec->version, "submit", NULL,
+                          &version, &err) != 0) {
+        app_error(f->app, &err);
+        return;
+    }
+    f->rec->version = version;
+    snprintf(f->rec->status, sizeof(f->rec->status), "submitted");
+    f->editable = status_editable(db_role(f->app->db), f->rec->status);
+    app_status(f->app, "%s", _("Submitted for verification."));
+}
+
+int
+form_check(struct form *f)
+{
+    return fieldset_check_all(&f->fs);
+}

@@ -1,0 +1,72 @@
+/*
+ * form.h
+ *   The state of a record's form, shared by its parts: form.c (lookups,
+ *   picking, saving, submitting), formview.c (the screen: layout, drawing,
+ *   keys) and rowedit.c (a grid row in a form of its own).
+ */
+#ifndef EDUAID_SCREENS_FORM_H
+#define EDUAID_SCREENS_FORM_H
+
+#include <stdbool.h>
+
+#include "app.h"
+#include "db/record.h"
+#include "screens/fields.h"
+#include "ui/screen.h"
+
+#define FORM_CACHE 64
+
+/* Labels of lookup keys already asked for. */
+struct form_cache {
+    const struct lookupdef *lookup;
+    char *key, *label;
+};
+
+struct form {
+    struct app *app;
+    const struct formdef *def;
+    struct record *rec;
+    struct fieldset fs;          /* the record's own fields */
+    bool editable;               /* the role may edit a record in this state */
+    int focus;                   /* < fs.n: a field; else a grid row (form_item) */
+    int scroll;                  /* first line shown */
+    int top, rows, cols;
+    char grid_error[640];        /* a server error about a grid row */
+    struct form_cache cache[FORM_CACHE];
+    int ncache;
+};
+
+/* The label of lookup key of field d (cached), or key itself. */
+const char *form_lookup_label(struct form *f, const struct fielddef *d, const char *key);
+/* Give the lookup fields of fs their labels. */
+void form_show_lookups(struct form *f, struct fieldset *fs);
+/* The township chosen in the form, or 0. */
+int form_township(const struct form *f);
+/* The pick list (or toggle) of field i of fs; true when it changed. */
+bool form_pick(struct form *f, struct fieldset *fs, size_t i);
+/* Check every field; the first with an error, or -1. */
+int form_check(struct form *f);
+/* Save; true on success (messages on the status line and the fields). */
+bool form_save(struct form *f);
+/* Save if needed, confirm, submit. */
+void form_submit(struct form *f);
+
+/* Items a person can focus: the fields, then every grid row not deleted.
+ * For an item past the fields, *grid and *row say which row. */
+int form_items(const struct form *f);
+bool form_item_row(const struct form *f, int item, size_t *grid, size_t *row);
+
+/* Draw field fi of fs as "label: field [error]" on line y (formview.c). */
+void form_draw_field(struct form *f, struct fieldset *fs, int y, int fi, bool focused);
+/* The editing keys of a line editor (typing, Backspace, Delete, arrows,
+ * Home/End, ^K, ^U); true when k was one, *changed (may be NULL) when the
+ * text changed. */
+bool form_edit_text(struct lineedit *e, const struct key *k, bool *changed);
+/* The same for typed field st of fs, marking it changed and clearing its error. */
+bool form_edit_key(struct fieldset *fs, struct fieldstate *st, const struct key *k);
+
+/* The grid row editor (rowedit.c): edits row of grid in place; new says
+ * the row was just added (cancelling removes it). */
+struct screen *rowedit_screen_new(struct form *f, size_t grid, size_t row, bool is_new);
+
+#endif /* EDUAID_SCREENS_FORM_H */

@@ -1,0 +1,521 @@
+/*
+ * formview.c
+ *   The record form as a screen: a column of lines (section titles,
+ *   "label: field" lines, then each grid's title, heading and rows),
+ *   scrolled so the focused item shows; the keys that move, type, pick,
+ *   save and submit; and form_screen_new.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/mask.h"
+#include "screens/form.h"
+#include "screens/screens.h"
+#include "screens/status.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/keys.h"
+
+#define LABEL_CELLS 18
+
+enum line_kind { L_SECTION, L_FIELD, L_GRID_TITLE, L_GRID_HEAD, L_GRID_ROW, L_GRID_EMPTY };
+
+struct line {
+    enum line_kind kind;
+    int index;          /* section, field, grid */
+    size_t row;         /* grid row */
+    int item;           /* focusable item, or -1 */
+};
+
+int
+form_items(const struct form *f)
+{
+    int n = (int)f->fs.n;
+
+    for (size_t g = 0; g < f->def->ngrids; g++)
+        for (size_t r = 0; r < f->rec->grids[g].count; r++)
+            n += !f->rec->grids[g].rows[r].deleted;
+    return n;
+}
+
+bool
+form_item_row(const struct form *f, int item, size_t *grid, size_t *row)
+{
+    int k = item - (int)f->fs.n;
+
+    for (size_t g = 0; k >= 0 && g < f->def->ngrids; g++)
+        for (size_t r = 0; r < f->rec->grids[g].count; r++) {
+            if (f->rec->grids[g].rows[r].deleted)
+                continue;
+            if (k-- == 0) {
+                *grid = g;
+                *row = r;
+                return true;
+            }
+        }
+    return false;
+}
+
+/* The lines of the form into out (cap of them); how many. */
+static int
+build_lines(const struct form *f, struct line *out, int cap)
+{
+    int n = 0, item = (int)f->fs.n;
+
+#define ADD(...)                                                                         \
+    do {                                                                                 \
+        if (n < cap)                                                                     \
+            out[n] = (struct line){__VA_ARGS__};                                         \
+        n++;                                                                             \
+    } while (0)
+    for (size_t s = 0; s < f->def->nsections; s++) {
+        ADD(L_SECTION, (int)s, 0, -1);
+        for (size_t i = 0; i < f->def->sections[s].count; i++) {
+            int fi = (int)(f->def->sections[s].first + i);
+            ADD(L_FIELD, fi, 0, fi);
+        }
+    }
+    for (size_t g = 0; g < f->def->ngrids; g++) {
+        size_t shown = 0;
+
+        ADD(L_GRID_TITLE, (int)g, 0, -1);
+        ADD(L_GRID_HEAD, (int)g, 0, -1);
+        for (size_t r = 0; r < f->rec->grids[g].count; r++)
+            if (!f->rec->grids[g].rows[r].deleted) {
+                ADD(L_GRID_ROW, (int)g, r, item++);
+                shown++;
+            }
+        if (shown == 0)
+            ADD(L_GRID_EMPTY, (int)g, 0, -1);
+    }
+#undef ADD
+    return n;
+}
+
+/* What grid column c of row shows: labels for choices, lookups, yes/no,
+ * masks for *_masked columns. */
+static const char *
+grid_cell(struct form *f, const struct griddef *g, const struct grid_row *row, size_t c,
+          char *buf, size_t bufsz)
+{
+    const char *name = g->columns[c].field;
+    size_t len = strlen(name);
+    const struct fielddef *d;
+
+    for (size_t i = 0; i < g->nfields; i++) {
+        d = &g->fields[i];
+        if (strcmp(d->name, name) == 0) {
+            const char *v = row->values[i] ? row->values[i] : "";
+
+            if (d->type == FT_CHOICE)
+                return fielddef_choice_label(d, v, f->app->zh);
+            if (d->type == FT_LOOKUP)
+                return form_lookup_label(f, d, v);
+            if (d->type == FT_BOOL)
+                return v[0] == 't' ? _("Yes") : v[0] ? _("No") : "";
+            return v;
+        }
+        if (len > 7 && strcmp(name + len - 7, "_masked") == 0 &&
+            strncmp(d->name, name, len - 7) == 0 && d->name[len - 7] == '\0') {
+            mask_id_number(row->values[i] ? row->values[i] : "", buf, bufsz);
+            return buf;
+        }
+    }
+    return "";
+}
+
+void
+form_draw_field(struct form *f, struct fieldset *fs, int y, int fi, bool focused)
+{
+    struct fieldstate *s = &fs->f[fi];
+    int width = s->def->width, x = LABEL_CELLS + 2;
+    char label[128];
+
+    if (x + width > f->cols - 1)
+        width = f->cols - 1 - x;
+    snprintf(label, sizeof(label), "%s%s", s->def->required ? "*" : "",
+             label_text(&s->def->label, f->app->zh));
+    draw_str(stdscr, y, 0, LABEL_CELLS, label, UA_LABEL, DRAW_RIGHT);
+    if (field_is_typed(s->def))
+        draw_field(stdscr, y, x, width, &s->edit, focused && f->editable);
+    else {
+        draw_str(stdscr, y, x, width, s->shown, focused ? UA_SELECTED : UA_FIELD,
+                 DRAW_PAD | DRAW_MARK_CUT);
+    }
+    if (s->error[0] && f->cols - (x + width + 1) >= 8)
+        draw_str(stdscr, y, x + width + 1, f->cols - (x + width + 1), s->error, UA_ERROR,
+                 DRAW_MARK_CUT);
+}
+
+static void
+draw_grid_line(struct form *f, int y, const struct line *l, bool focused)
+{
+    const struct griddef *g = &f->def->grids[l->index];
+    int x = 2;
+    char buf[64];
+
+    if (l->kind == L_GRID_TITLE) {
+        snprintf(buf, sizeof(buf), "%s", label_text(&g->title, f->app->zh));
+        draw_str(stdscr, y, 0, f->cols, buf, UA_HEADER, DRAW_PAD);
+        return;
+    }
+    if (l->kind == L_GRID_EMPTY) {
+        draw_str(stdscr, y, 2, f->cols - 2, _("(none yet: F6 or Ctrl-A adds one)"), UA_LABEL, 0);
+        return;
+    }
+    for (size_t c = 0; c < g->ncolumns && x < f->cols; c++) {
+        int w = g->columns[c].width;
+        const char *text = l->kind == L_GRID_HEAD
+                               ? label_text(&g->columns[c].label, f->app->zh)
+                               : grid_cell(f, g, &f->rec->grids[l->index].rows[l->row], c, buf,
+                                           sizeof(buf));
+
+        if (x + w > f->cols)
+            w = f->cols - x;
+        draw_str(stdscr, y, x, w, text,
+                 l->kind == L_GRID_HEAD ? UA_HEADER : focused ? UA_SELECTED : UA_NORMAL,
+                 DRAW_PAD | DRAW_MARK_CUT);
+        x += w + 1;
+    }
+}
+
+static void
+form_draw(struct screen *s)
+{
+    struct form *f = s->data;
+    struct line lines[256];
+    int n = build_lines(f, lines, 256), focus_line = 0;
+    char head[256];
+
+    if (n > 256)
+        n = 256;
+    for (int i = 0; i < n; i++)
+        if (lines[i].item == f->focus)
+            focus_line = i;
+    if (focus_line < f->scroll)
+        f->scroll = focus_line > 0 && lines[focus_line - 1].item < 0 ? focus_line - 1 : focus_line;
+    if (focus_line >= f->scroll + f->rows - 1)
+        f->scroll = focus_line - f->rows + 2;
+    snprintf(head, sizeof(head), "%s: %s%s%s", _("Status"),
+             f->rec->id ? status_marker(f->rec->status) : _("new"),
+             f->editable ? "" : _("  (read-only for your role)"),
+             f->rec->reason && f->rec->reason[0] ? "" : "");
+    draw_str(stdscr, f->top, 0, f->cols, head, UA_LABEL, DRAW_PAD);
+    if (f->rec->reason && f->rec->reason[0] && strcmp(f->rec->status, "rejected") == 0) {
+        snprintf(head, sizeof(head), "%s: %s", _("Returned because"), f->rec->reason);
+        draw_str(stdscr, f->top, f->cols / 2, f->cols - f->cols / 2, head, UA_ERROR, DRAW_PAD);
+    }
+    for (int i = f->scroll, y = f->top + 1; i < n && y < f->top + f->rows; i++, y++) {
+        const struct line *l = &lines[i];
+        bool focused = l->item >= 0 && l->item == f->focus;
+
+        if (l->kind == L_SECTION)
+            draw_str(stdscr, y, 0, f->cols,
+                     label_text(&f->def->sections[l->index].title, f->app->zh), UA_HEADER,
+                     DRAW_PAD);
+        else if (l->kind == L_FIELD)
+            form_draw_field(f, &f->fs, y, l->index, focused);
+        else
+            draw_grid_line(f, y, l, focused);
+    }
+    if (f->grid_error[0])
+        draw_str(stdscr, f->top + f->rows - 1, 0, f->cols, f->grid_error, UA_ERROR, DRAW_PAD);
+}
+
+static void
+form_layout(struct screen *s, int top, int rows, int cols)
+{
+    struct form *f = s->data;
+
+    f->top = top;
+    f->rows = rows;
+    f->cols = cols;
+}
+
+bool
+form_edit_text(struct lineedit *e, const struct key *k, bool *changed)
+{
+    bool c = false;
+
+    if (keys_is_text(k))
+        c = lineedit_insert(e, (wchar_t)k->code);
+    else if (k->code == KEY_BACKSPACE || k->code == 127 || k->code == 8)
+        c = lineedit_backspace(e);
+    else if (k->is_function && k->code == KEY_DC)
+        c = lineedit_delete(e);
+    else if (!k->is_function && k->code == 11)
+        c = lineedit_kill_to_end(e);
+    else if (!k->is_function && k->code == 21)
+        c = lineedit_kill_to_start(e);
+    else if (k->is_function && k->code == KEY_LEFT)
+        lineedit_left(e);
+    else if (k->is_function && k->code == KEY_RIGHT)
+        lineedit_right(e);
+    else if (k->is_function && (k->code == KEY_HOME || k->code == KEY_FIND))
+        lineedit_home(e);
+    else if (k->is_function && (k->code == KEY_END || k->code == KEY_SELECT))
+        lineedit_end(e);
+    else
+        return false;
+    if (changed != NULL)
+        *changed = c;
+    return true;
+}
+
+bool
+form_edit_key(struct fieldset *fs, struct fieldstate *st, const struct key *k)
+{
+    bool changed = false;
+
+    if (!form_edit_text(&st->edit, k, &changed))
+        return false;
+    if (changed) {
+        fs->dirty = true;
+        st->error[0] = '\0';
+    }
+    return true;
+}
+
+/* Move the focus by delta items, checking the field left behind. */
+static void
+move_focus(struct form *f, int delta)
+{
+    int n = form_items(f), next = f->focus + delta;
+
+    if (f->focus < (int)f->fs.n && f->editable)
+        fieldset_check(&f->fs, (size_t)f->focus);
+    if (next >= 0 && next < n)
+        f->focus = next;
+}
+
+static enum key_result
+open_row(struct screen *s, size_t g, size_t r, bool is_new)
+{
+    struct form *f = s->data;
+    struct screen *e = rowedit_screen_new(f, g, r, is_new);
+
+    if (e == NULL) {
+        app_status(s->app, "%s", _("out of memory"));
+        return KR_REDRAW;
+    }
+    app_push(s->app, e);
+    return KR_HANDLED;
+}
+
+static enum key_result
+add_row(struct screen *s)
+{
+    struct form *f = s->data;
+    int r;
+
+    if (f->def->ngrids == 0 || !f->editable)
+        return KR_HANDLED;
+    if ((r = record_add_row(f->rec, 0)) < 0) {
+        app_status(s->app, "%s", _("out of memory"));
+        return KR_REDRAW;
+    }
+    f->fs.dirty = true;
+    return open_row(s, 0, (size_t)r, true);
+}
+
+static enum key_result
+delete_row(struct screen *s)
+{
+    struct form *f = s->data;
+    size_t g, r;
+
+    if (!f->editable || !form_item_row(f, f->focus, &g, &r))
+        return KR_HANDLED;
+    if (!dialog_confirm(s->app, _("Delete row"), _("Remove this row from the record?"), false))
+        return KR_REDRAW;
+    f->rec->grids[g].rows[r].deleted = true;
+    f->fs.dirty = true;
+    if (f->focus >= form_items(f))
+        f->focus = form_items(f) - 1;
+    return KR_REDRAW;
+}
+
+static enum key_result
+on_open(struct screen *s)
+{
+    struct form *f = s->data;
+    size_t g, r;
+
+    if (f->focus >= (int)f->fs.n)
+        return form_item_row(f, f->focus, &g, &r) ? open_row(s, g, r, false) : KR_HANDLED;
+    if (field_is_typed(f->fs.f[f->focus].def) || !f->editable) {
+        move_focus(f, 1);
+        return KR_REDRAW;
+    }
+    form_pick(f, &f->fs, (size_t)f->focus);
+    return KR_REDRAW;
+}
+
+static enum key_result
+leave(struct screen *s)
+{
+    struct form *f = s->data;
+
+    if (f->fs.dirty &&
+        !dialog_confirm(s->app, _("Unsaved changes"),
+                        _("This record has changes that are not saved. Leave and lose them?"),
+                        false))
+        return KR_REDRAW;
+    return KR_CLOSE;
+}
+
+static enum key_result
+form_key(struct screen *s, const struct key *k)
+{
+    struct form *f = s->data;
+    bool on_field = f->focus < (int)f->fs.n;
+    struct fieldstate *st = on_field ? &f->fs.f[f->focus] : NULL;
+
+    if (on_field && f->editable && field_is_typed(st->def) && form_edit_key(&f->fs, st, k))
+        return KR_REDRAW;
+    if (on_field && f->editable && st->def->type == FT_BOOL && k->code == ' ' && !k->is_function) {
+        form_pick(f, &f->fs, (size_t)f->focus);
+        return KR_REDRAW;
+    }
+    if (k->is_function && (k->code == KEY_DOWN || k->code == KEY_UP)) {
+        move_focus(f, k->code == KEY_DOWN ? 1 : -1);
+        return KR_REDRAW;
+    }
+    if (!f->editable && (k->action == ACT_SAVE || k->action == ACT_SUBMIT ||
+                         k->action == ACT_ADD_ROW || k->action == ACT_DELETE_ROW)) {
+        app_status(s->app, "%s", _("This record is read-only for your role in its present state."));
+        return KR_REDRAW;
+    }
+    switch (k->action) {
+    case ACT_NEXT_FIELD:
+    case ACT_PREV_FIELD:
+        move_focus(f, k->action == ACT_NEXT_FIELD ? 1 : -1);
+        return KR_REDRAW;
+    case ACT_OPEN:
+        return on_open(s);
+    case ACT_LOOKUP:
+        if (on_field && f->editable && !field_is_typed(st->def))
+            form_pick(f, &f->fs, (size_t)f->focus);
+        return KR_REDRAW;
+    case ACT_SAVE:
+        form_save(f);
+        return KR_REDRAW;
+    case ACT_SUBMIT:
+        form_submit(f);
+        return KR_REDRAW;
+    case ACT_ADD_ROW:
+        return add_row(s);
+    case ACT_DELETE_ROW:
+        return delete_row(s);
+    case ACT_BACK:
+        return leave(s);
+    default:
+        return KR_UNHANDLED;
+    }
+}
+
+static void
+form_resumed(struct screen *s, int result)
+{
+    (void)s;
+    (void)result;
+}
+
+static const enum action form_actions_list[] = {ACT_SAVE, ACT_SUBMIT, ACT_LOOKUP, ACT_ADD_ROW,
+                                                ACT_DELETE_ROW, ACT_HELP, ACT_BACK, ACT_NONE};
+
+static const enum action *
+form_actions(struct screen *s)
+{
+    (void)s;
+    return form_actions_list;
+}
+
+static const char *
+form_title(struct screen *s)
+{
+    struct form *f = s->data;
+
+    return label_text(&f->def->title, s->app->zh);
+}
+
+static void
+form_close(struct screen *s)
+{
+    struct form *f = s->data;
+
+    for (int i = 0; i < f->ncache; i++) {
+        free(f->cache[i].key);
+        free(f->cache[i].label);
+    }
+    fieldset_free(&f->fs);
+    record_free(f->rec);
+    free(f);
+    free(s);
+}
+
+static const struct screen_ops form_ops = {
+    .name = "form",
+    .layout = form_layout,
+    .draw = form_draw,
+    .key = form_key,
+    .resumed = form_resumed,
+    .actions = form_actions,
+    .title = form_title,
+    .close = form_close,
+};
+
+/* A new record starts in the person's township when they have only one. */
+static void
+preset_township(struct form *f)
+{
+    const struct lookupdef *l = lookupset_find(f->app->lookups, "township");
+    int i = fieldset_find(&f->fs, "township_id");
+    struct db_error err;
+    struct dbres *r;
+
+    if (l == NULL || i < 0 || (r = record_lookup(f->app->db, l, 0, NULL, 2, &err)) == NULL)
+        return;
+    if (r->nrows == 1)
+        fieldset_pick(&f->fs, (size_t)i, dbres_get(r, 0, 0), dbres_get(r, 0, 1));
+    dbres_free(r);
+}
+
+struct screen *
+form_screen_new(struct app *a, const struct formdef *def, long long id)
+{
+    struct screen *s = calloc(1, sizeof(*s));
+    struct form *f = calloc(1, sizeof(*f));
+    struct db_error err;
+
+    if (s == NULL || f == NULL)
+        goto fail;
+    *s = (struct screen){.ops = &form_ops, .app = a, .data = f};
+    f->app = a;
+    f->def = def;
+    f->rec = id ? record_load(a->db, def, id, &err) : record_new(def);
+    if (f->rec == NULL) {
+        if (id)
+            app_error(a, &err);
+        goto fail;
+    }
+    if (!fieldset_init(&f->fs, def->fields, def->nfields, f->rec->values, a->zh))
+        goto fail;
+    form_show_lookups(f, &f->fs);
+    if (id == 0)
+        preset_township(f);
+    f->editable = status_editable(db_role(a->db), id ? f->rec->status : "");
+    f->fs.dirty = false;
+    return s;
+fail:
+    if (f != NULL && f->rec != NULL)
+        record_free(f->rec);
+    free(f);
+    free(s);
+    return NULL;
+}

@@ -1,0 +1,207 @@
+/*
+ * menu.c
+ *   The main menu: the record kinds the person's role works with, each
+ *   with how many of its records they can see in each state; Enter opens
+ *   the list of that kind. Admins work with users and reference data, not
+ *   records, and are told so.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/record.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/listview.h"
+
+struct menu {
+    struct listview lv;
+    struct lv_column columns[2];
+    char counts[8][96];     /* per form: "草稿 12 · 已提交 3 ..." */
+    const char *cells[2];
+    size_t nitems;
+    int top, rows, cols;
+};
+
+static bool
+works_with_records(const char *role)
+{
+    return strcmp(role, "clerk") == 0 || strcmp(role, "officer") == 0 ||
+           strcmp(role, "supervisor") == 0 || strcmp(role, "auditor") == 0;
+}
+
+/* How many records of form f the user sees per state, as one line. */
+static void
+count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
+{
+    static const char *const states[] = {"draft", "submitted", "verified", "approved", "rejected"};
+    static const char *const names[] = {N_("draft"), N_("submitted"), N_("verified"),
+                                        N_("approved"), N_("rejected")};
+    struct db_error err;
+    char *table = db_quote_ident(a->db, f->table);
+    char sql[256];
+    struct dbres *r = NULL;
+    size_t used = 0;
+
+    out[0] = '\0';
+    if (table == NULL)
+        return;
+    snprintf(sql, sizeof(sql), "SELECT status, count(*) FROM eduaid.%s GROUP BY status", table);
+    free(table);
+    if ((r = db_exec(a->db, sql, 0, NULL, &err)) == NULL)
+        return;
+    for (size_t s = 0; s < sizeof(states) / sizeof(states[0]); s++)
+        for (int i = 0; i < r->nrows; i++)
+            if (strcmp(dbres_get(r, i, 0), states[s]) == 0 && used < outsz)
+                used += (size_t)snprintf(out + used, outsz - used, "%s%s %s",
+                                         used ? " · " : "", _(names[s]), dbres_get(r, i, 1));
+    dbres_free(r);
+}
+
+static bool
+menu_row(void *arg, int index, struct lv_row *row)
+{
+    struct screen *s = arg;
+    struct menu *m = s->data;
+
+    m->cells[0] = label_text(&s->app->forms[index]->title, s->app->zh);
+    m->cells[1] = m->counts[index];
+    row->cells = m->cells;
+    return true;
+}
+
+static void
+menu_refresh(struct screen *s)
+{
+    struct menu *m = s->data;
+
+    for (size_t i = 0; i < m->nitems; i++)
+        count_line(s->app, s->app->forms[i], m->counts[i], sizeof(m->counts[i]));
+    listview_set_rows(&m->lv, (int)m->nitems, false);
+}
+
+static void
+menu_layout(struct screen *s, int top, int rows, int cols)
+{
+    struct menu *m = s->data;
+
+    m->top = top;
+    m->rows = rows;
+    m->cols = cols;
+    listview_layout(&m->lv, top + 1, 2, rows - 2, cols - 4);
+}
+
+static void
+menu_draw(struct screen *s)
+{
+    struct menu *m = s->data;
+
+    draw_str(stdscr, m->top, 2, m->cols - 4,
+             m->nitems ? _("Choose what to work on:")
+                       : _("Your role has no record lists; user and reference data administration is done through the database functions (see README)."),
+             UA_LABEL, DRAW_PAD);
+    listview_draw(&m->lv);
+}
+
+static enum key_result
+menu_key(struct screen *s, const struct key *k)
+{
+    struct menu *m = s->data;
+    enum key_result r;
+    int sel;
+    struct screen *next;
+
+    switch (k->action) {
+    case ACT_OPEN:
+        if ((sel = listview_selected(&m->lv)) < 0)
+            return KR_HANDLED;
+        if ((next = list_screen_new(s->app, s->app->forms[sel])) == NULL) {
+            app_status(s->app, "%s", _("out of memory"));
+            return KR_REDRAW;
+        }
+        app_push(s->app, next);
+        return KR_HANDLED;
+    case ACT_REFRESH:
+        menu_refresh(s);
+        return KR_REDRAW;
+    case ACT_BACK:
+        return KR_QUIT;
+    default:
+        r = listview_key(&m->lv, k);
+        return r;
+    }
+}
+
+static void
+menu_resumed(struct screen *s, int result)
+{
+    (void)result;
+    menu_refresh(s);
+}
+
+static const enum action menu_actions_list[] = {ACT_OPEN, ACT_REFRESH, ACT_HELP, ACT_BACK,
+                                                ACT_NONE};
+
+static const enum action *
+menu_actions(struct screen *s)
+{
+    (void)s;
+    return menu_actions_list;
+}
+
+static const char *
+menu_title(struct screen *s)
+{
+    (void)s;
+    return _("Main menu");
+}
+
+static void
+menu_close(struct screen *s)
+{
+    struct menu *m = s->data;
+
+    listview_free(&m->lv);
+    free(m);
+    free(s);
+}
+
+static const struct screen_ops menu_ops = {
+    .name = "menu",
+    .layout = menu_layout,
+    .draw = menu_draw,
+    .key = menu_key,
+    .resumed = menu_resumed,
+    .actions = menu_actions,
+    .title = menu_title,
+    .close = menu_close,
+};
+
+struct screen *
+menu_screen_new(struct app *a)
+{
+    struct screen *s = calloc(1, sizeof(*s));
+    struct menu *m = calloc(1, sizeof(*m));
+
+    if (s == NULL || m == NULL) {
+        free(s);
+        free(m);
+        return NULL;
+    }
+    s->ops = &menu_ops;
+    s->app = a;
+    s->data = m;
+    m->nitems = works_with_records(db_role(a->db)) ? a->nforms : 0;
+    if (m->nitems > sizeof(m->counts) / sizeof(m->counts[0]))
+        m->nitems = sizeof(m->counts) / sizeof(m->counts[0]);
+    m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
+    m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
+    listview_init(&m->lv, m->columns, 2, menu_row, s);
+    m->lv.empty_text = "";
+    menu_refresh(s);
+    return s;
+}

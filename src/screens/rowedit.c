@@ -1,0 +1,221 @@
+/*
+ * rowedit.c
+ *   One grid row (a household member) in a form of its own, over the
+ *   record's form: the same fields, keys and checks. F2 (or Enter on the
+ *   last field) keeps the row in the record -- it is saved with the record
+ *   -- and Esc drops the changes (a new row that was never kept goes).
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "screens/form.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+
+struct rowedit {
+    struct form *form;
+    const struct griddef *grid;
+    struct grid_row *row;
+    struct fieldset fs;
+    bool is_new;
+    int focus, scroll, top, rows, cols;
+};
+
+static void
+row_layout(struct screen *s, int top, int rows, int cols)
+{
+    struct rowedit *e = s->data;
+
+    e->top = top;
+    e->rows = rows;
+    e->cols = cols;
+}
+
+static void
+row_draw(struct screen *s)
+{
+    struct rowedit *e = s->data;
+    int shown = e->rows - 1;
+
+    if (e->focus < e->scroll)
+        e->scroll = e->focus;
+    if (e->focus >= e->scroll + shown)
+        e->scroll = e->focus - shown + 1;
+    draw_str(stdscr, e->top, 0, e->cols, _("F2 keeps this row in the record; Esc drops the changes."),
+             UA_LABEL, DRAW_PAD);
+    for (int i = e->scroll, y = e->top + 1; i < (int)e->fs.n && y < e->top + e->rows; i++, y++)
+        form_draw_field(e->form, &e->fs, y, i, i == e->focus);
+}
+
+/* Keep the row: check, then copy the values into the record's row. */
+static enum key_result
+keep(struct screen *s)
+{
+    struct rowedit *e = s->data;
+    int bad = fieldset_check_all(&e->fs);
+    char **vals;
+
+    if (bad >= 0) {
+        e->focus = bad;
+        app_status(s->app, "%s", _("Please correct the marked fields."));
+        return KR_REDRAW;
+    }
+    if ((vals = calloc(e->fs.n ? e->fs.n : 1, sizeof(*vals))) == NULL)
+        return KR_REDRAW;
+    for (size_t i = 0; i < e->fs.n; i++)
+        if ((vals[i] = fieldset_value(&e->fs, i)) == NULL) {
+            for (size_t j = 0; j < i; j++)
+                free(vals[j]);
+            free(vals);
+            return KR_REDRAW;
+        }
+    for (size_t i = 0; i < e->fs.n; i++) {
+        free(e->row->values[i]);
+        e->row->values[i] = vals[i];
+    }
+    free(vals);
+    e->row->changed = true;
+    e->form->fs.dirty = true;
+    e->is_new = false;
+    app_status(s->app, "%s", _("Row kept; F2 in the record saves it."));
+    return KR_CLOSE;
+}
+
+static enum key_result
+drop(struct screen *s)
+{
+    struct rowedit *e = s->data;
+
+    if (e->fs.dirty && !dialog_confirm(s->app, _("Unsaved changes"),
+                                       _("Drop the changes to this row?"), false))
+        return KR_REDRAW;
+    if (e->is_new)
+        e->row->deleted = true;
+    return KR_CLOSE;
+}
+
+static void
+row_move(struct rowedit *e, int delta)
+{
+    fieldset_check(&e->fs, (size_t)e->focus);
+    if (e->focus + delta >= 0 && e->focus + delta < (int)e->fs.n)
+        e->focus += delta;
+}
+
+static enum key_result
+row_key(struct screen *s, const struct key *k)
+{
+    struct rowedit *e = s->data;
+    struct fieldstate *st = &e->fs.f[e->focus];
+
+    if (field_is_typed(st->def) && form_edit_key(&e->fs, st, k)) {
+        st->error[0] = '\0';
+        return KR_REDRAW;
+    }
+    if (st->def->type == FT_BOOL && k->code == ' ' && !k->is_function) {
+        form_pick(e->form, &e->fs, (size_t)e->focus);
+        return KR_REDRAW;
+    }
+    if (k->is_function && (k->code == KEY_DOWN || k->code == KEY_UP)) {
+        row_move(e, k->code == KEY_DOWN ? 1 : -1);
+        return KR_REDRAW;
+    }
+    switch (k->action) {
+    case ACT_NEXT_FIELD:
+    case ACT_PREV_FIELD:
+        row_move(e, k->action == ACT_NEXT_FIELD ? 1 : -1);
+        return KR_REDRAW;
+    case ACT_OPEN:
+        if (!field_is_typed(st->def))
+            form_pick(e->form, &e->fs, (size_t)e->focus);
+        else if (e->focus + 1 == (int)e->fs.n)
+            return keep(s);
+        else
+            row_move(e, 1);
+        return KR_REDRAW;
+    case ACT_LOOKUP:
+        if (!field_is_typed(st->def))
+            form_pick(e->form, &e->fs, (size_t)e->focus);
+        return KR_REDRAW;
+    case ACT_SAVE:
+        return keep(s);
+    case ACT_BACK:
+        return drop(s);
+    default:
+        return KR_UNHANDLED;
+    }
+}
+
+static const enum action row_actions_list[] = {ACT_SAVE, ACT_LOOKUP, ACT_HELP, ACT_BACK,
+                                               ACT_NONE};
+
+static const enum action *
+row_actions(struct screen *s)
+{
+    (void)s;
+    return row_actions_list;
+}
+
+static const char *
+row_title(struct screen *s)
+{
+    struct rowedit *e = s->data;
+
+    return label_text(&e->grid->title, s->app->zh);
+}
+
+static void
+row_resumed(struct screen *s, int result)
+{
+    (void)s;
+    (void)result;
+}
+
+static void
+row_close(struct screen *s)
+{
+    struct rowedit *e = s->data;
+
+    fieldset_free(&e->fs);
+    free(e);
+    free(s);
+}
+
+static const struct screen_ops row_ops = {
+    .name = "row",
+    .layout = row_layout,
+    .draw = row_draw,
+    .key = row_key,
+    .resumed = row_resumed,
+    .actions = row_actions,
+    .title = row_title,
+    .close = row_close,
+};
+
+struct screen *
+rowedit_screen_new(struct form *f, size_t grid, size_t row, bool is_new)
+{
+    struct screen *s = calloc(1, sizeof(*s));
+    struct rowedit *e = calloc(1, sizeof(*e));
+    const struct griddef *g = &f->def->grids[grid];
+
+    if (s == NULL || e == NULL ||
+        !fieldset_init(&e->fs, g->fields, g->nfields, f->rec->grids[grid].rows[row].values,
+                       f->app->zh)) {
+        free(s);
+        free(e);
+        return NULL;
+    }
+    *s = (struct screen){.ops = &row_ops, .app = f->app, .data = e};
+    e->form = f;
+    e->grid = g;
+    e->row = &f->rec->grids[grid].rows[row];
+    e->is_new = is_new;
+    form_show_lookups(f, &e->fs);
+    e->fs.dirty = false;
+    return s;
+}

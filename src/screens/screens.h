@@ -1,0 +1,37 @@
+/*
+ * screens.h
+ *   The screens of the client, one file each, and how to make one. Each
+ *   returns a new screen (the app frees it through its close op) or NULL
+ *   when out of memory.
+ */
+#ifndef EDUAID_SCREENS_H
+#define EDUAID_SCREENS_H
+
+#include "app.h"
+#include "core/formdef.h"
+#include "db/db.h"
+#include "ui/screen.h"
+
+/* Asks for user and password until a connection is made, checks the forms
+ * against the catalog, then replaces itself with the menu. why is the
+ * failure of the first attempt (shown at once), or NULL. */
+struct screen *login_screen_new(struct app *a, const char *conninfo, const char *user,
+                                const struct db_error *why);
+
+/* The record kinds the role may use; Enter opens a list. */
+struct screen *menu_screen_new(struct app *a);
+
+/* Records of one kind, newest change first, paged by keyset. */
+struct screen *list_screen_new(struct app *a, const struct formdef *f);
+
+/* One record (id 0: a new one) in a form, with its grids. */
+struct screen *form_screen_new(struct app *a, const struct formdef *f, long long id);
+
+/*
+ * Check every form of a against the live catalog. 0, or -1 with a
+ * "file:line: message" sentence in msg. Start-up runs it before taking the
+ * terminal when it can connect at once; the login screen after logging in.
+ */
+int screens_check_forms(struct app *a, char *msg, size_t msgsz);
+
+#endif /* EDUAID_SCREENS_H */

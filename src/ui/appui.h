@@ -1,0 +1,69 @@
+/*
+ * appui.h
+ *   What the ui layer needs from the app loop beyond app.h (all in
+ *   src/app.c): painting the whole screen for modal loops (dialogs,
+ *   prompts) that draw on top of it, reading a key with the one resize
+ *   path and the hang-up detection applied, and the hook for ':'
+ *   commands the app does not know.
+ */
+#ifndef EDUAID_UI_APPUI_H
+#define EDUAID_UI_APPUI_H
+
+#include <stdbool.h>
+
+#include "app.h"
+#include "ui/screen.h"
+#include "ui/term.h"
+
+/* Smallest usable size; below it only a notice is drawn. */
+#define APP_MIN_COLS 80
+#define APP_MIN_LINES 24
+
+/*
+ * app_paint
+ *
+ * Draw everything into stdscr without sending it: the title bar, the top
+ * screen, the key bar and the status line -- or, when the window is
+ * smaller than 80x24, only the "window too small" notice (then it
+ * returns false and a modal draws nothing of its own). The cursor is
+ * hidden unless someone calls draw_cursor after this.
+ */
+bool app_paint(struct app *a);
+
+/* Send the frame (doupdate), with the cursor where draw_cursor put it. */
+void app_refresh(struct app *a);
+
+enum modal_event {
+    ME_KEY,       /* *k holds a key */
+    ME_TIMEOUT,   /* nothing within the timeout */
+    ME_RESIZE,    /* the size changed; every screen has been laid out */
+    ME_INTERRUPT, /* Ctrl-C / SIGINT: cancel */
+    ME_HANGUP     /* the terminal is gone or SIGHUP/SIGTERM: give up at once */
+};
+
+/*
+ * app_modal_key
+ *
+ * Wait up to timeout_ms (-1: for ever) for a key, for a modal loop. A
+ * resize lays out every screen on the stack (the app's one resize path)
+ * and is reported so the modal can place itself again and repaint. After
+ * ME_HANGUP the modal returns "cancelled" and app_run leaves. While the
+ * window is too small keys are swallowed (ME_TIMEOUT): nobody can see
+ * what they would do.
+ */
+enum modal_event app_modal_key(struct app *a, struct key *k, int timeout_ms);
+
+/* True when the window is at least 80x24. */
+bool app_big_enough(void);
+
+/*
+ * ':' commands. The app knows "q"/"quit", "help", "details", and the
+ * action names of actions.h ("save", "new", ...), which it delivers to
+ * the top screen as that action. Anything else goes to the hook (set
+ * with app_set_command_hook, may be NULL), which returns true when it
+ * knew the command; the line is UTF-8 and trimmed.
+ */
+typedef bool (*app_command_fn)(struct app *a, const char *line);
+void app_set_command_hook(app_command_fn fn);
+
+#endif /* EDUAID_UI_APPUI_H */
