@@ -3,7 +3,8 @@
 -- household, or in a township the clerk cannot see -- is refused with
 -- EA008 and a message naming only the township that holds it, so the clerk
 -- can call that office; no other field of the hidden row leaks. The error
--- names the table and column (TABLE, COLUMN fields) for the client.
+-- names the table and column (TABLE, COLUMN fields) and carries the
+-- township alone as its DETAIL, for the client to word in its language.
 --
 -- The unique constraints stay as the last word (two clerks racing both
 -- pass this check; one then gets the unique violation).
@@ -26,6 +27,7 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'EA008',
             MESSAGE = format('this ID number is already registered in %s; contact that township (该身份证号已在%s登记，请与该乡镇联系)',
                              township, township),
+            DETAIL = township,
             TABLE = TG_TABLE_NAME, COLUMN = col, SCHEMA = 'eduaid';
     END IF;
     RETURN NEW;

@@ -44,9 +44,10 @@ struct app_stack {
     struct screen **v;
     int n, cap;
     bool running;
-    bool dirty;     /* paint before the next wait */
-    bool quit;      /* leave the loop */
+    bool dirty; /* paint before the next wait */
+    bool quit;  /* leave the loop */
     int eio, fast_err;
+    long long last_tick; /* when the top screen was last polled (us) */
     char status[512];
     bool status_error;
 };
@@ -173,8 +174,7 @@ app_form(const struct app *a, const char *kind)
  * Status line and errors
  * ------------------------------------------------------------------ */
 
-static void
-set_status(struct app *a, bool error, const char *fmt, va_list ap)
+static void set_status(struct app *a, bool error, const char *fmt, va_list ap)
     __attribute__((format(printf, 3, 0)));
 
 static void
@@ -199,8 +199,8 @@ app_status(struct app *a, const char *fmt, ...)
     va_end(ap);
 }
 
-static void
-error_status(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void error_status(struct app *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 static void
 error_status(struct app *a, const char *fmt, ...)
@@ -218,7 +218,8 @@ static const struct {
     const char *text;
 } sqlstate_texts[] = {
     {"EA001", N_("The record's state does not allow this.")},
-    {"EA002", N_("Four-eyes rule: you created, edited or verified this record.")},
+    {"EA002",
+     N_("Four-eyes rule: you created, edited or verified this record.")},
     {"EA003", N_("A reason is required.")},
     {"EA004", N_("Your role may not do this.")},
     {"EA005", N_("No such record, or it is not visible to you.")},
@@ -256,7 +257,8 @@ error_text(const struct db_error *e)
     default:
         break;
     }
-    for (size_t i = 0; i < sizeof(sqlstate_texts) / sizeof(sqlstate_texts[0]); i++)
+    for (size_t i = 0; i < sizeof(sqlstate_texts) / sizeof(sqlstate_texts[0]);
+         i++)
         if (strcmp(e->sqlstate, sqlstate_texts[i].sqlstate) == 0)
             return _(sqlstate_texts[i].text);
     if (e->message[0] != '\0')
@@ -284,7 +286,8 @@ app_error(struct app *a, const struct db_error *e)
 static void
 paint_title(struct app *a, struct screen *top)
 {
-    const char *title = top != NULL && top->ops->title != NULL ? top->ops->title(top) : "";
+    const char *title =
+        top != NULL && top->ops->title != NULL ? top->ops->title(top) : "";
     char right[256] = "", fitted[1024], line[1600];
     int room;
 
@@ -294,12 +297,15 @@ paint_title(struct app *a, struct screen *top)
         const char *user = db_user(a->db), *role = db_role(a->db);
 
         if (role != NULL && role[0] != '\0')
-            snprintf(right, sizeof(right), " \xc2\xb7 %s@%s", user != NULL ? user : "", role);
+            snprintf(right, sizeof(right), " \xc2\xb7 %s@%s",
+                     user != NULL ? user : "", role);
         else
-            snprintf(right, sizeof(right), " \xc2\xb7 %s", user != NULL ? user : "");
+            snprintf(right, sizeof(right), " \xc2\xb7 %s",
+                     user != NULL ? user : "");
     }
     /* "eduaid · <title> · user@role"; the title gives way first. */
-    room = COLS - 2 - text_utf8_cells(PACKAGE_NAME " \xc2\xb7 ") - text_utf8_cells(right);
+    room = COLS - 2 - text_utf8_cells(PACKAGE_NAME " \xc2\xb7 ") -
+           text_utf8_cells(right);
     if (room < 0)
         room = 0;
     text_fit(title, room, false, true, fitted, sizeof(fitted));
@@ -318,7 +324,8 @@ keybar_cells(const enum action *acts, enum keys_names_mode mode)
         char names[64];
 
         keys_names(acts[i], mode, names, sizeof(names));
-        total += text_utf8_cells(names) + 1 + text_utf8_cells(keys_label(acts[i])) + 1;
+        total += text_utf8_cells(names) + 1 +
+                 text_utf8_cells(keys_label(acts[i])) + 1;
     }
     return total;
 }
@@ -331,7 +338,8 @@ paint_keybar(struct screen *top)
     enum keys_names_mode mode = KEYS_ALL;
     int y = LINES - 2, x = 0;
 
-    if (top != NULL && top->ops->actions != NULL && top->ops->actions(top) != NULL)
+    if (top != NULL && top->ops->actions != NULL &&
+        top->ops->actions(top) != NULL)
         acts = top->ops->actions(top);
     if (keybar_cells(acts, KEYS_ALL) > COLS)
         mode = KEYS_PRIMARY;
@@ -374,7 +382,8 @@ paint_too_small(void)
     if (y + 1 < LINES) {
         snprintf(line, sizeof(line), _("need %dx%d, have %dx%d"), APP_MIN_COLS,
                  APP_MIN_LINES, COLS, LINES);
-        draw_str(stdscr, y + 1, 0, COLS, line, UA_NOTICE, DRAW_CENTRE | DRAW_MARK_CUT);
+        draw_str(stdscr, y + 1, 0, COLS, line, UA_NOTICE,
+                 DRAW_CENTRE | DRAW_MARK_CUT);
     }
 }
 
@@ -581,11 +590,11 @@ show_details(struct app *a)
         dialog_message(a, _("Error details"), _("No error so far."));
         return;
     }
-#define DETAIL(label, value)                                                 \
-    do {                                                                     \
-        if ((value)[0] != '\0' && n < sizeof(text))                          \
-            n += (size_t)snprintf(text + n, sizeof(text) - n, "%s: %s\n",    \
-                                  (label), (value));                         \
+#define DETAIL(label, value)                                                   \
+    do {                                                                       \
+        if ((value)[0] != '\0' && n < sizeof(text))                            \
+            n += (size_t)snprintf(text + n, sizeof(text) - n, _("%s: %s\n"),   \
+                                  (label), (value));                           \
     } while (0)
     DETAIL(_("SQLSTATE"), e->sqlstate);
     DETAIL(_("Message"), e->message);
@@ -641,7 +650,8 @@ global_key(struct app *a, const struct key *k)
 
 /* Act on what a screen's key handler said. */
 static void
-handle_result(struct app *a, struct screen *s, const struct key *k, enum key_result r)
+handle_result(struct app *a, struct screen *s, const struct key *k,
+              enum key_result r)
 {
     struct app_stack *st = a->stack;
 
@@ -752,6 +762,20 @@ run_command_line(struct app *a)
  * The loop
  * ------------------------------------------------------------------ */
 
+/* A key that is none (ACT_NONE, code 0) for the top screen, every 250 ms:
+ * poll the connection, autosave, blink. */
+static void
+tick(struct app *a)
+{
+    struct key k;
+
+    a->stack->last_tick = now_us();
+    k.code = 0;
+    k.is_function = false;
+    k.action = ACT_NONE;
+    dispatch(a, &k);
+}
+
 static enum term_colour
 colour_setting(const struct app *a)
 {
@@ -834,11 +858,7 @@ app_run(struct app *a, struct screen *first)
         case ME_RESIZE:
             break;
         case ME_TIMEOUT:
-            /* A tick: the top screen may poll the connection. */
-            k.code = 0;
-            k.is_function = false;
-            k.action = ACT_NONE;
-            dispatch(a, &k);
+            tick(a);
             burst = 0;
             break;
         case ME_KEY:
@@ -853,6 +873,9 @@ app_run(struct app *a, struct screen *first)
                 wait = 0;
             else
                 burst = 0;
+            /* Keys without pause (a long paste) do not stop the polls. */
+            if (now_us() - st->last_tick >= TICK_MS * 1000LL)
+                tick(a);
             break;
         }
     }

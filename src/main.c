@@ -125,7 +125,8 @@ main(int argc, char **argv)
     int i;
 
     setlocale(LC_ALL, "");
-    bindtextdomain(PACKAGE, LOCALEDIR);
+    /* EDUAID_LOCALEDIR: the catalogue of an uninstalled build (tools/demo). */
+    bindtextdomain(PACKAGE, getenv("EDUAID_LOCALEDIR") ? getenv("EDUAID_LOCALEDIR") : LOCALEDIR);
     bind_textdomain_codeset(PACKAGE, "UTF-8");
     textdomain(PACKAGE);
 

@@ -185,7 +185,9 @@ field_error_text(const struct db_error *err, char *out, size_t outsz)
 {
     const char *s = err->sqlstate;
 
-    if (strcmp(s, "EA008") == 0)
+    if (strcmp(s, "EA008") == 0 && err->detail[0])
+        snprintf(out, outsz, _("registered in %s: call that township"), err->detail);
+    else if (strcmp(s, "EA008") == 0)
         snprintf(out, outsz, "%s", err->message);
     else if (strcmp(s, "23505") == 0)
         snprintf(out, outsz, "%s", _("already registered"));

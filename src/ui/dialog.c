@@ -170,7 +170,8 @@ want_cols(int content, const char *title)
 
 /* Draw buttons centred on row y of box b; focus = index in focus. */
 static void
-draw_buttons(const struct box *b, int y, const char *const *labels, int n, int focus)
+draw_buttons(const struct box *b, int y, const char *const *labels, int n,
+             int focus)
 {
     char buf[3][128];
     int total = 0, x;
@@ -187,7 +188,8 @@ draw_buttons(const struct box *b, int y, const char *const *labels, int n, int f
 
         if (i > 0)
             x += 3;
-        draw_str(stdscr, y, x, w, buf[i], i == focus ? UA_SELECTED : UA_DIALOG, 0);
+        draw_str(stdscr, y, x, w, buf[i], i == focus ? UA_SELECTED : UA_DIALOG,
+                 0);
         if (i == focus)
             draw_cursor(y, x + 2);
         x += w;
@@ -228,12 +230,13 @@ dialog_message(struct app *a, const char *title, const char *text)
                     draw_box(stdscr, b.y, b.x, b.rows, b.cols, title, UA_DIALOG,
                              UA_DIALOG_TITLE);
                     for (int i = 0; i < visible && first + i < l.n; i++)
-                        draw_str(stdscr, b.y + 1 + i, b.x + 2, inner, l.v[first + i],
-                                 UA_DIALOG, DRAW_PAD | DRAW_MARK_CUT);
+                        draw_str(stdscr, b.y + 1 + i, b.x + 2, inner,
+                                 l.v[first + i], UA_DIALOG,
+                                 DRAW_PAD | DRAW_MARK_CUT);
                     if (l.n > visible)
                         draw_str(stdscr, b.y + b.rows - 1, b.x + b.cols - 8, 6,
-                                 first + visible < l.n ? "v" : "^", UA_DIALOG_TITLE,
-                                 DRAW_RIGHT);
+                                 first + visible < l.n ? "v" : "^",
+                                 UA_DIALOG_TITLE, DRAW_RIGHT);
                     draw_buttons(&b, b.y + b.rows - 2, ok, 1, 0);
                     lines_free(&l);
                 }
@@ -284,7 +287,8 @@ dialog_message(struct app *a, const char *title, const char *text)
  * ------------------------------------------------------------------ */
 
 bool
-dialog_confirm(struct app *a, const char *title, const char *question, bool default_yes)
+dialog_confirm(struct app *a, const char *title, const char *question,
+               bool default_yes)
 {
     const char *labels[2];
     int focus = default_yes ? 0 : 1;
@@ -306,8 +310,8 @@ dialog_confirm(struct app *a, const char *title, const char *question, bool defa
                     draw_box(stdscr, b.y, b.x, b.rows, b.cols, title, UA_DIALOG,
                              UA_DIALOG_TITLE);
                     for (int i = 0; i < l.n && i < b.rows - 4; i++)
-                        draw_str(stdscr, b.y + 1 + i, b.x + 2, b.cols - 4, l.v[i],
-                                 UA_DIALOG, DRAW_PAD | DRAW_MARK_CUT);
+                        draw_str(stdscr, b.y + 1 + i, b.x + 2, b.cols - 4,
+                                 l.v[i], UA_DIALOG, DRAW_PAD | DRAW_MARK_CUT);
                     draw_buttons(&b, b.y + b.rows - 2, labels, 2, focus);
                     lines_free(&l);
                 }
@@ -368,8 +372,10 @@ place_prompt_box(void *arg, int *y, int *x, int *cells)
     if (!app_paint(p->a))
         return false;
     /* border, [label,] input line, border */
-    b = centre_box(p->label != NULL ? 4 : 3, want_cols(want > 60 ? want : 60, p->title));
-    draw_box(stdscr, b.y, b.x, b.rows, b.cols, p->title, UA_DIALOG, UA_DIALOG_TITLE);
+    b = centre_box(p->label != NULL ? 4 : 3,
+                   want_cols(want > 60 ? want : 60, p->title));
+    draw_box(stdscr, b.y, b.x, b.rows, b.cols, p->title, UA_DIALOG,
+             UA_DIALOG_TITLE);
     if (p->label != NULL)
         draw_str(stdscr, b.y + 1, b.x + 2, b.cols - 4, p->label, UA_DIALOG,
                  DRAW_PAD | DRAW_MARK_CUT);
@@ -380,8 +386,8 @@ place_prompt_box(void *arg, int *y, int *x, int *cells)
 }
 
 char *
-dialog_prompt(struct app *a, enum prompt_kind kind, const char *title, const char *label,
-              const char *initial)
+dialog_prompt(struct app *a, enum prompt_kind kind, const char *title,
+              const char *label, const char *initial)
 {
     struct prompt_box p;
 
@@ -525,16 +531,18 @@ dialog_pick(struct app *a, const char *title, const char *initial_filter,
             due = false;
         }
         if (app_paint(a)) {
-            struct box b = centre_box(LINES - 4 < 22 ? LINES - 4 : 22, DIALOG_MAX_COLS);
+            struct box b =
+                centre_box(LINES - 4 < 22 ? LINES - 4 : 22, DIALOG_MAX_COLS);
             const char *flabel = _("Filter:");
             int lw = text_utf8_cells(flabel);
             char count[64];
 
-            draw_box(stdscr, b.y, b.x, b.rows, b.cols, title, UA_DIALOG, UA_DIALOG_TITLE);
+            draw_box(stdscr, b.y, b.x, b.rows, b.cols, title, UA_DIALOG,
+                     UA_DIALOG_TITLE);
             cols[1].width = (b.cols - 4) / 3;
             listview_layout(&lv, b.y + 3, b.x + 2, b.rows - 5, b.cols - 4);
             listview_draw(&lv);
-            draw_hline(stdscr, b.y + 2, b.x + 1, b.cols - 2, UA_DIALOG);
+            draw_box_rule(stdscr, b.y + 2, b.x, b.cols, UA_DIALOG);
             if (failed)
                 snprintf(count, sizeof(count), "%s", _("Search failed."));
             else
@@ -543,7 +551,8 @@ dialog_pick(struct app *a, const char *title, const char *initial_filter,
                      failed ? UA_ERROR : UA_DIALOG, DRAW_PAD | DRAW_MARK_CUT);
             draw_str(stdscr, b.y + 1, b.x + 2, lw, flabel, UA_DIALOG, 0);
             draw_fill(stdscr, b.y + 1, b.x + 2 + lw, 1, UA_DIALOG);
-            draw_field(stdscr, b.y + 1, b.x + 3 + lw, b.cols - 5 - lw, &filter, true);
+            draw_field(stdscr, b.y + 1, b.x + 3 + lw, b.cols - 5 - lw, &filter,
+                       true);
         }
         app_refresh(a);
 

@@ -105,8 +105,8 @@ draw_str(WINDOW *w, int y, int x, int cells, const char *s, enum ui_attr attr,
         if (fit == NULL)
             return 0;
     }
-    used = text_fit(s != NULL ? s : "", cells, false, (flags & DRAW_MARK_CUT) != 0,
-                    fit, fitsz);
+    used = text_fit(s != NULL ? s : "", cells, false,
+                    (flags & DRAW_MARK_CUT) != 0, fit, fitsz);
     if (used < 0)
         used = 0;
     if (used > cells)
@@ -125,7 +125,8 @@ draw_str(WINDOW *w, int y, int x, int cells, const char *s, enum ui_attr attr,
         draw_fill(w, y, x + left + used, cells - left - used, attr);
     if (fit != small)
         free(fit);
-    return (flags & (DRAW_PAD | DRAW_RIGHT | DRAW_CENTRE)) ? cells : left + used;
+    return (flags & (DRAW_PAD | DRAW_RIGHT | DRAW_CENTRE)) ? cells
+                                                           : left + used;
 }
 
 int
@@ -197,6 +198,21 @@ draw_box(WINDOW *w, int y, int x, int rows, int cols, const char *title,
         draw_str(w, y, x + (cols - n) / 2, n, title, title_attr, DRAW_MARK_CUT);
         draw_fill(w, y, x + (cols - n) / 2 + n, 1, attr);
     }
+}
+
+void
+draw_box_rule(WINDOW *w, int y, int x, int cols, enum ui_attr attr)
+{
+    cchar_t c;
+
+    if (cols < 2)
+        return;
+    c = line_char(WACS_LTEE, attr);
+    mvwadd_wch(w, y, x, &c);
+    c = line_char(WACS_HLINE, attr);
+    mvwhline_set(w, y, x + 1, &c, cols - 2);
+    c = line_char(WACS_RTEE, attr);
+    mvwadd_wch(w, y, x + cols - 1, &c);
 }
 
 int

@@ -32,11 +32,12 @@ enum draw_flags {
  * attribute attr, as flags say. Returns the cells written, padding
  * included. Nothing is drawn for cells <= 0.
  */
-int draw_str(WINDOW *w, int y, int x, int cells, const char *s, enum ui_attr attr,
-             unsigned flags);
+int draw_str(WINDOW *w, int y, int x, int cells, const char *s,
+             enum ui_attr attr, unsigned flags);
 
 /* draw_str with DRAW_PAD | DRAW_MARK_CUT: a table cell. */
-int draw_text(WINDOW *w, int y, int x, int cells, const char *s, enum ui_attr attr);
+int draw_text(WINDOW *w, int y, int x, int cells, const char *s,
+              enum ui_attr attr);
 
 /* Blank `cells` cells at (y, x) in attr. */
 void draw_fill(WINDOW *w, int y, int x, int cells, enum ui_attr attr);
@@ -44,6 +45,10 @@ void draw_fill(WINDOW *w, int y, int x, int cells, enum ui_attr attr);
 /* A horizontal rule of `cells` cells (line drawing characters, with the
  * terminal's ASCII fallback). */
 void draw_hline(WINDOW *w, int y, int x, int cells, enum ui_attr attr);
+
+/* A rule across a box drawn by draw_box at (y, x), cols wide: the line
+ * joins the frame with tees. */
+void draw_box_rule(WINDOW *w, int y, int x, int cols, enum ui_attr attr);
 
 /* A framed box, its inside blanked in attr, the title (UTF-8, may be
  * NULL) centred in the top edge. */
@@ -60,7 +65,8 @@ void draw_box(WINDOW *w, int y, int x, int rows, int cols, const char *title,
  * start in UA_FIELD, cut with '~'. Returns the screen column of the
  * cursor (active) or x.
  */
-int draw_field(WINDOW *w, int y, int x, int cells, struct lineedit *e, bool active);
+int draw_field(WINDOW *w, int y, int x, int cells, struct lineedit *e,
+               bool active);
 
 /*
  * The cursor of the frame being drawn. The app hides it before each frame
@@ -74,6 +80,7 @@ bool draw_cursor_get(int *y, int *x);
 /* Put an array of n wide characters at (y, x) in attr, with characters
  * wcwidth cannot print shown as '?'. Returns the cells used. For the few
  * callers that already have wide text (the prompt). */
-int draw_wide(WINDOW *w, int y, int x, const wchar_t *s, int n, enum ui_attr attr);
+int draw_wide(WINDOW *w, int y, int x, const wchar_t *s, int n,
+              enum ui_attr attr);
 
 #endif /* EDUAID_UI_DRAW_H */

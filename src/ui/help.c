@@ -45,8 +45,8 @@ static const struct fixed_key line_keys[] = {
 static const enum action global_actions[] = {ACT_HELP, ACT_COMMAND, ACT_DETAILS,
                                              ACT_QUIT};
 
-#define MAX_ROWS                                                             \
-    (ACT_COUNT + 8 + sizeof(list_keys) / sizeof(list_keys[0]) +              \
+#define MAX_ROWS                                                               \
+    (ACT_COUNT + 8 + sizeof(list_keys) / sizeof(list_keys[0]) +                \
      sizeof(line_keys) / sizeof(line_keys[0]))
 
 struct help_row {
@@ -206,11 +206,13 @@ help_screen_new(struct app *a, struct screen *below)
         const enum action *acts = below->ops->actions(below);
 
         add_heading(h, _("On this screen"));
-        for (int i = 0; acts != NULL && acts[i] != ACT_NONE && i < ACT_COUNT; i++)
+        for (int i = 0; acts != NULL && acts[i] != ACT_NONE && i < ACT_COUNT;
+             i++)
             add_action(h, acts[i]);
     }
     add_heading(h, _("Everywhere"));
-    for (size_t i = 0; i < sizeof(global_actions) / sizeof(global_actions[0]); i++)
+    for (size_t i = 0; i < sizeof(global_actions) / sizeof(global_actions[0]);
+         i++)
         add_action(h, global_actions[i]);
     add_heading(h, _("In lists"));
     for (size_t i = 0; i < sizeof(list_keys) / sizeof(list_keys[0]); i++)

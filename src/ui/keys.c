@@ -22,7 +22,7 @@ struct binding {
 
 static const struct binding bindings[ACT_COUNT] = {
     [ACT_NONE] = {"none", 0, 0, 0, NULL},
-#define ACTION_BINDING(id, name, fkey, ctrl, other, label)                   \
+#define ACTION_BINDING(id, name, fkey, ctrl, other, label)                     \
     [ACT_##id] = {name, fkey, ctrl, other, label},
     ACTION_LIST(ACTION_BINDING)
 #undef ACTION_BINDING
@@ -210,18 +210,30 @@ keys_decode_sequence(const char *seq)
     final = seq[n - 1];
     if (seq[0] == 'O' && n == 2) {
         switch (final) {
-        case 'A': return KEY_UP;
-        case 'B': return KEY_DOWN;
-        case 'C': return KEY_RIGHT;
-        case 'D': return KEY_LEFT;
-        case 'H': return KEY_HOME;
-        case 'F': return KEY_END;
-        case 'M': return KEY_ENTER;
-        case 'P': return KEY_F(1);
-        case 'Q': return KEY_F(2);
-        case 'R': return KEY_F(3);
-        case 'S': return KEY_F(4);
-        default: return 0;
+        case 'A':
+            return KEY_UP;
+        case 'B':
+            return KEY_DOWN;
+        case 'C':
+            return KEY_RIGHT;
+        case 'D':
+            return KEY_LEFT;
+        case 'H':
+            return KEY_HOME;
+        case 'F':
+            return KEY_END;
+        case 'M':
+            return KEY_ENTER;
+        case 'P':
+            return KEY_F(1);
+        case 'Q':
+            return KEY_F(2);
+        case 'R':
+            return KEY_F(3);
+        case 'S':
+            return KEY_F(4);
+        default:
+            return 0;
         }
     }
     if (seq[0] != '[')
@@ -235,35 +247,64 @@ keys_decode_sequence(const char *seq)
         num = num * 10 + (seq[i] - '0');
     if (final == '~') {
         switch (num) {
-        case 1: case 7: return KEY_HOME;
-        case 2: return KEY_IC;
-        case 3: return KEY_DC;
-        case 4: case 8: return KEY_END;
-        case 5: return KEY_PPAGE;
-        case 6: return KEY_NPAGE;
-        case 11: case 12: case 13: case 14: case 15:
+        case 1:
+        case 7:
+            return KEY_HOME;
+        case 2:
+            return KEY_IC;
+        case 3:
+            return KEY_DC;
+        case 4:
+        case 8:
+            return KEY_END;
+        case 5:
+            return KEY_PPAGE;
+        case 6:
+            return KEY_NPAGE;
+        case 11:
+        case 12:
+        case 13:
+        case 14:
+        case 15:
             return KEY_F(num - 10);
-        case 17: case 18: case 19: case 20: case 21:
+        case 17:
+        case 18:
+        case 19:
+        case 20:
+        case 21:
             return KEY_F(num - 11);
-        case 23: case 24:
+        case 23:
+        case 24:
             return KEY_F(num - 12);
         default:
             return 0;
         }
     }
     switch (final) { /* "[A", or "[1;5A" with a modifier */
-    case 'A': return KEY_UP;
-    case 'B': return KEY_DOWN;
-    case 'C': return KEY_RIGHT;
-    case 'D': return KEY_LEFT;
-    case 'H': return KEY_HOME;
-    case 'F': return KEY_END;
-    case 'Z': return KEY_BTAB;
-    case 'P': return num == 1 ? KEY_F(1) : 0;
-    case 'Q': return num == 1 ? KEY_F(2) : 0;
-    case 'R': return num == 1 ? KEY_F(3) : 0;
-    case 'S': return num == 1 ? KEY_F(4) : 0;
-    default: return 0;
+    case 'A':
+        return KEY_UP;
+    case 'B':
+        return KEY_DOWN;
+    case 'C':
+        return KEY_RIGHT;
+    case 'D':
+        return KEY_LEFT;
+    case 'H':
+        return KEY_HOME;
+    case 'F':
+        return KEY_END;
+    case 'Z':
+        return KEY_BTAB;
+    case 'P':
+        return num == 1 ? KEY_F(1) : 0;
+    case 'Q':
+        return num == 1 ? KEY_F(2) : 0;
+    case 'R':
+        return num == 1 ? KEY_F(3) : 0;
+    case 'S':
+        return num == 1 ? KEY_F(4) : 0;
+    default:
+        return 0;
     }
 }
 

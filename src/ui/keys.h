@@ -44,7 +44,8 @@ bool keys_is_text(const struct key *k);
  * Write the name(s) of the keys bound to a into buf (UTF-8, NUL-terminated,
  * cut to bufsz). Returns buf; "" for an action without keys.
  */
-char *keys_names(enum action a, enum keys_names_mode mode, char *buf, size_t bufsz);
+char *keys_names(enum action a, enum keys_names_mode mode, char *buf,
+                 size_t bufsz);
 
 /* The name of one key code as shown to people: "F2", "^S", "Esc",
  * "Enter", "Tab", "S-Tab", "Space", "?". Into buf; returns buf. */

@@ -17,8 +17,8 @@
 #define MARK_CELLS 2
 
 void
-listview_init(struct listview *lv, const struct lv_column *columns, int ncolumns,
-              lv_row_fn row, void *arg)
+listview_init(struct listview *lv, const struct lv_column *columns,
+              int ncolumns, lv_row_fn row, void *arg)
 {
     memset(lv, 0, sizeof(*lv));
     lv->columns = columns;
@@ -78,7 +78,8 @@ maybe_more(struct listview *lv)
 
     if (page < 1)
         page = 1;
-    if (lv->has_more && !lv->asked && lv->more != NULL && lv->sel >= lv->nrows - page) {
+    if (lv->has_more && !lv->asked && lv->more != NULL &&
+        lv->sel >= lv->nrows - page) {
         lv->asked = true;
         lv->more(lv->arg, lv);
     }
@@ -168,7 +169,8 @@ draw_lead(const struct listview *lv, int y, bool marked, const char *status,
 
     if (lv->multi && x + MARK_CELLS <= end) {
         draw_str(stdscr, y, x, MARK_CELLS, marked ? "*" : "",
-                 base == UA_SELECTED ? UA_SELECTED : (marked ? UA_MARK : UA_NORMAL),
+                 base == UA_SELECTED ? UA_SELECTED
+                                     : (marked ? UA_MARK : UA_NORMAL),
                  DRAW_PAD);
         x += MARK_CELLS;
     }
@@ -177,10 +179,12 @@ draw_lead(const struct listview *lv, int y, bool marked, const char *status,
 
         if (x + w > end)
             w = end - x;
-        draw_text(stdscr, y, x, w, status, base == UA_SELECTED ? UA_SELECTED : status_attr);
+        draw_text(stdscr, y, x, w, status,
+                  base == UA_SELECTED ? UA_SELECTED : status_attr);
         x += w;
         if (x < end) {
-            draw_fill(stdscr, y, x, 1, base == UA_SELECTED ? UA_SELECTED : UA_NORMAL);
+            draw_fill(stdscr, y, x, 1,
+                      base == UA_SELECTED ? UA_SELECTED : UA_NORMAL);
             x++;
         }
     }
@@ -207,7 +211,8 @@ draw_columns(const struct listview *lv, int y, int x, const char *const *cells,
             s = cells != NULL ? cells[i] : NULL;
         if (w > 0)
             draw_str(stdscr, y, x, w, s, attr,
-                     DRAW_PAD | DRAW_MARK_CUT | (lv->columns[i].right ? DRAW_RIGHT : 0));
+                     DRAW_PAD | DRAW_MARK_CUT |
+                         (lv->columns[i].right ? DRAW_RIGHT : 0));
         x += w;
         if (x < end && i < lv->ncolumns - 1) {
             draw_fill(stdscr, y, x, 1, attr);
@@ -241,7 +246,8 @@ listview_draw(struct listview *lv)
             draw_fill(stdscr, y, lv->x, lv->width, UA_NORMAL);
             if (lv->nrows == 0 && r == 0)
                 draw_str(stdscr, y, lv->x + 1, lv->width - 1,
-                         lv->empty_text != NULL ? lv->empty_text : _("No records."),
+                         lv->empty_text != NULL ? lv->empty_text
+                                                : _("No records."),
                          UA_NORMAL, DRAW_MARK_CUT);
             continue;
         }
@@ -250,7 +256,8 @@ listview_draw(struct listview *lv)
         if (lv->row == NULL || !lv->row(lv->arg, idx, &row))
             memset(&row, 0, sizeof(row));
         base = idx == lv->sel ? UA_SELECTED : row.attr;
-        x = draw_lead(lv, y, listview_marked(lv, idx), row.status, row.status_attr, base);
+        x = draw_lead(lv, y, listview_marked(lv, idx), row.status,
+                      row.status_attr, base);
         if (row.span)
             draw_text(stdscr, y, x, lv->x + lv->width - x,
                       row.cells != NULL ? row.cells[0] : NULL, base);

@@ -61,11 +61,11 @@ struct listview {
     lv_row_fn row;
     lv_more_fn more;
     void *arg;
-    int status_width;       /* cells of the marker column, 0 = none */
+    int status_width;         /* cells of the marker column, 0 = none */
     const char *status_title; /* its heading (UTF-8), or NULL */
-    bool multi;             /* Space marks rows */
-    bool header;            /* draw the column headings (default true) */
-    const char *empty_text; /* shown when there are no rows (UTF-8) */
+    bool multi;               /* Space marks rows */
+    bool header;              /* draw the column headings (default true) */
+    const char *empty_text;   /* shown when there are no rows (UTF-8) */
 
     /* State: read it, change it only through the functions. */
     int nrows;     /* rows loaded */
@@ -80,8 +80,8 @@ struct listview {
 
 /* Set up with columns (ncolumns of them) and the row callback; no marker
  * column, no marks, with a header. */
-void listview_init(struct listview *lv, const struct lv_column *columns, int ncolumns,
-                   lv_row_fn row, void *arg);
+void listview_init(struct listview *lv, const struct lv_column *columns,
+                   int ncolumns, lv_row_fn row, void *arg);
 /* Free what the list allocated (the marks); lv itself is the caller's. */
 void listview_free(struct listview *lv);
 

@@ -268,7 +268,8 @@ save_history(struct app *a, enum prompt_kind kind)
         chmod(path, 0600);
     } else if (!history_error_shown) {
         history_error_shown = true;
-        app_status(a, _("Cannot save the history in %s: %s"), path, strerror(rc));
+        app_status(a, _("Cannot save the history in %s: %s"), path,
+                   strerror(rc));
     }
 }
 
@@ -405,8 +406,9 @@ draw_prompt(int y, int x, int cells)
         point = 0;
     if (point > rl_end)
         point = rl_end;
-    wp = wide_of_locale(rl_display_prompt != NULL ? rl_display_prompt : "",
-                        rl_display_prompt != NULL ? strlen(rl_display_prompt) : 0, &np);
+    wp = wide_of_locale(
+        rl_display_prompt != NULL ? rl_display_prompt : "",
+        rl_display_prompt != NULL ? strlen(rl_display_prompt) : 0, &np);
     wl = wide_of_locale(rl_line_buffer != NULL ? rl_line_buffer : "",
                         rl_line_buffer != NULL ? (size_t)rl_end : 0, &nl);
     free(wide_of_locale(rl_line_buffer != NULL ? rl_line_buffer : "",

@@ -21,9 +21,9 @@
 #define DEF (-1)
 
 struct attr_spec {
-    short fg, bg;   /* colours; DEF and DEF: no colour pair */
+    short fg, bg;     /* colours; DEF and DEF: no colour pair */
     int colour_extra; /* bold etc. added in colour */
-    int mono;       /* the whole attribute in monochrome */
+    int mono;         /* the whole attribute in monochrome */
 };
 
 static const struct attr_spec specs[UA_COUNT] = {

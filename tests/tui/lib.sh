@@ -1,0 +1,91 @@
+# tests/tui/lib.sh: driving the terminal client in tmux for end-to-end
+# tests -- a private tmux server per test file, the client started in a
+# pane of a given size and locale, keys sent, and the screen read back
+# with waits on what should appear (never fixed sleeps). Sourced by
+# tests/db/3*_tui*.t, which run inside the database suite's cluster.
+#
+# TAP helpers: ok/not ok lines numbered by tui_ok; tui_done prints the plan.
+
+TUI_SOCK="eduaid-e2e-$$"
+TUI_N=0
+TUI_FAILED=0
+
+tmux_() { tmux -L "$TUI_SOCK" "$@"; }
+
+tui_ok() { # CONDITION-STATUS DESCRIPTION
+	TUI_N=$((TUI_N + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $TUI_N - $2"
+	else
+		echo "not ok $TUI_N - $2"
+		TUI_FAILED=$((TUI_FAILED + 1))
+		echo "# screen:"
+		tui_screen | sed 's/^/#   /'
+	fi
+}
+
+tui_done() {
+	echo "1..$TUI_N"
+	tmux_ kill-server 2>/dev/null
+	[ "$TUI_FAILED" -eq 0 ]
+}
+
+# The client's binary, forms and message catalogue, from the build tree.
+tui_setup() {
+	TUI_BIN=${top_builddir:-$top_srcdir}/eduaid
+	TUI_TMP=$(mktemp -d)
+	mkdir -p "$TUI_TMP/locale/zh_CN/LC_MESSAGES" "$TUI_TMP/home"
+	cp "${top_builddir:-$top_srcdir}/po/zh_CN.gmo" "$TUI_TMP/locale/zh_CN/LC_MESSAGES/eduaid.mo" 2>/dev/null
+	trap 'tmux_ kill-server 2>/dev/null; rm -rf "$TUI_TMP"' EXIT
+}
+
+# Start the client as USER in a COLSxROWS pane with locale LANG_.
+tui_start() { # USER COLS ROWS LANG_
+	tmux_ kill-server 2>/dev/null
+	rm -f "$TUI_TMP/exit"
+	tmux_ new-session -d -s e2e -x "$2" -y "$3" \
+		"env HOME='$TUI_TMP/home' LANG='$4' LC_ALL='$4' TERM=xterm-256color \
+		 EDUAID_FORMS_DIR='$top_srcdir/forms' EDUAID_LOCALEDIR='$TUI_TMP/locale' \
+		 PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' \
+		 '$TUI_BIN' -U '$1' 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600"
+}
+
+tui_screen() { tmux_ capture-pane -p -t e2e 2>/dev/null; }
+
+# Wait up to 10 s for TEXT (fixed string) on the screen.
+tui_wait() { # TEXT
+	local i
+	for i in $(seq 1 100); do
+		tui_screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# Wait until TEXT is gone from the screen.
+tui_wait_gone() { # TEXT
+	local i
+	for i in $(seq 1 100); do
+		tui_screen | grep -qF -- "$1" || return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+tui_keys() { tmux_ send-keys -t e2e "$@"; }
+tui_type() { tmux_ send-keys -t e2e -l -- "$1"; }
+
+# Wait for the client to exit; its status on stdout.
+tui_exit_status() {
+	local i
+	for i in $(seq 1 100); do
+		[ -s "$TUI_TMP/exit" ] && { cat "$TUI_TMP/exit"; return 0; }
+		sleep 0.1
+	done
+	echo timeout
+}
+
+# A valid ID number from a 17-digit prefix (the server computes the check).
+tui_idno() { # PREFIX17
+	printf '%s%s' "$1" "$(psql -X -At -U "$EDUAID_SUPERUSER" -c "select eduaid.id_check_digit('$1')")"
+}
