@@ -257,6 +257,7 @@ form_save(struct form *f)
         return false;
     }
     f->fs.dirty = false;
+    form_journal_remove(f);
     app_status(f->app, _("Saved (version %d)."), f->rec->version);
     return true;
 }
@@ -285,8 +286,42 @@ form_submit(struct form *f)
     app_status(f->app, "%s", _("Submitted for verification."));
 }
 
+/* Check one grid row as its editor would; the first bad field, or -1 (and
+ * -2 when out of memory). */
+static int
+check_row(struct form *f, const struct griddef *g, const struct grid_row *row, size_t ordinal)
+{
+    struct fieldset fs;
+    int bad;
+
+    if (!fieldset_init(&fs, g->fields, g->nfields, row->values, f->app->zh))
+        return -2;
+    form_show_lookups(f, &fs);
+    if ((bad = fieldset_check_all(&fs)) >= 0)
+        snprintf(f->grid_error, sizeof(f->grid_error), "%.40s %zu: %.60s: %.200s",
+                 label_text(&g->title, f->app->zh), ordinal,
+                 label_text(&fs.f[bad].def->label, f->app->zh), fs.f[bad].error);
+    fieldset_free(&fs);
+    return bad;
+}
+
 int
 form_check(struct form *f)
 {
-    return fieldset_check_all(&f->fs);
+    int bad = fieldset_check_all(&f->fs), item = (int)f->fs.n;
+
+    if (bad >= 0)
+        return bad;
+    for (size_t g = 0; g < f->def->ngrids; g++)
+        for (size_t r = 0, ordinal = 1; r < f->rec->grids[g].count; r++) {
+            const struct grid_row *row = &f->rec->grids[g].rows[r];
+
+            if (row->deleted)
+                continue;
+            if (row->changed && check_row(f, &f->def->grids[g], row, ordinal) != -1)
+                return item;
+            item++;
+            ordinal++;
+        }
+    return -1;
 }

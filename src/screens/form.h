@@ -65,6 +65,15 @@ bool form_edit_text(struct lineedit *e, const struct key *k, bool *changed);
 /* The same for typed field st of fs, marking it changed and clearing its error. */
 bool form_edit_key(struct fieldset *fs, struct fieldstate *st, const struct key *k);
 
+/* The draft journal of the form (formjournal.c): the directory of the
+ * person's journals; write what is unsaved (when dirty); remove it (saved
+ * or discarded); lay a journal over a record before the form opens. */
+struct journal;
+void form_journal_dir(struct app *a, char *buf, size_t bufsz);
+void form_journal_write(struct form *f);
+void form_journal_remove(struct form *f);
+bool form_journal_apply(struct record *rec, const struct journal *j);
+
 /* The grid row editor (rowedit.c): edits row of grid in place; new says
  * the row was just added (cancelling removes it). */
 struct screen *rowedit_screen_new(struct form *f, size_t grid, size_t row, bool is_new);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/journal.h"
 #include "core/mask.h"
 #include "screens/form.h"
 #include "screens/screens.h"
@@ -289,6 +290,7 @@ move_focus(struct form *f, int delta)
 
     if (f->focus < (int)f->fs.n && f->editable)
         fieldset_check(&f->fs, (size_t)f->focus);
+    form_journal_write(f);
     if (next >= 0 && next < n)
         f->focus = next;
 }
@@ -366,6 +368,9 @@ leave(struct screen *s)
                         _("This record has changes that are not saved. Leave and lose them?"),
                         false))
         return KR_REDRAW;
+    if (f->fs.dirty)
+        form_journal_remove(f);
+    f->fs.dirty = false;
     return KR_CLOSE;
 }
 
@@ -449,6 +454,7 @@ form_close(struct screen *s)
 {
     struct form *f = s->data;
 
+    form_journal_write(f); /* closed with unsaved changes: by a hang-up */
     for (int i = 0; i < f->ncache; i++) {
         free(f->cache[i].key);
         free(f->cache[i].label);
@@ -486,36 +492,65 @@ preset_township(struct form *f)
     dbres_free(r);
 }
 
-struct screen *
-form_screen_new(struct app *a, const struct formdef *def, long long id)
+/* A form screen over rec (which it then owns); NULL when out of memory. */
+static struct screen *
+open_form(struct app *a, const struct formdef *def, struct record *rec)
 {
     struct screen *s = calloc(1, sizeof(*s));
     struct form *f = calloc(1, sizeof(*f));
-    struct db_error err;
 
-    if (s == NULL || f == NULL)
-        goto fail;
+    if (s == NULL || f == NULL ||
+        !fieldset_init(&f->fs, def->fields, def->nfields, rec->values, a->zh)) {
+        record_free(rec);
+        free(f);
+        free(s);
+        return NULL;
+    }
     *s = (struct screen){.ops = &form_ops, .app = a, .data = f};
     f->app = a;
     f->def = def;
-    f->rec = id ? record_load(a->db, def, id, &err) : record_new(def);
-    if (f->rec == NULL) {
+    f->rec = rec;
+    form_show_lookups(f, &f->fs);
+    f->editable = status_editable(db_role(a->db), rec->id ? rec->status : "");
+    return s;
+}
+
+struct screen *
+form_screen_new(struct app *a, const struct formdef *def, long long id)
+{
+    struct db_error err;
+    struct record *rec = id ? record_load(a->db, def, id, &err) : record_new(def);
+    struct screen *s;
+
+    if (rec == NULL) {
         if (id)
             app_error(a, &err);
-        goto fail;
+        return NULL;
     }
-    if (!fieldset_init(&f->fs, def->fields, def->nfields, f->rec->values, a->zh))
-        goto fail;
-    form_show_lookups(f, &f->fs);
-    if (id == 0)
-        preset_township(f);
-    f->editable = status_editable(db_role(a->db), id ? f->rec->status : "");
-    f->fs.dirty = false;
+    if ((s = open_form(a, def, rec)) != NULL && id == 0)
+        preset_township(s->data);
+    if (s != NULL)
+        ((struct form *)s->data)->fs.dirty = false;
     return s;
-fail:
-    if (f != NULL && f->rec != NULL)
-        record_free(f->rec);
-    free(f);
-    free(s);
-    return NULL;
+}
+
+struct screen *
+form_screen_restore(struct app *a, const struct formdef *def, const struct journal *j)
+{
+    struct db_error err;
+    struct record *rec = j->id ? record_load(a->db, def, j->id, &err) : record_new(def);
+    struct screen *s;
+
+    if (rec == NULL) {
+        if (j->id)
+            app_error(a, &err);
+        return NULL;
+    }
+    if (!form_journal_apply(rec, j)) {
+        record_free(rec);
+        return NULL;
+    }
+    if ((s = open_form(a, def, rec)) != NULL)
+        ((struct form *)s->data)->fs.dirty = true;
+    return s;
 }

@@ -3,7 +3,8 @@
  *   The main menu: the record kinds the person's role works with, each
  *   with how many of its records they can see in each state; Enter opens
  *   the list of that kind. Admins work with users and reference data, not
- *   records, and are told so.
+ *   records, and are told so. On its first moment on screen it offers to
+ *   restore unsaved changes an earlier session left in the draft journal.
  */
 #include "config.h"
 
@@ -13,8 +14,11 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/journal.h"
 #include "db/record.h"
+#include "screens/form.h"
 #include "screens/screens.h"
+#include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
 
@@ -24,6 +28,7 @@ struct menu {
     char counts[8][96];     /* per form: "草稿 12 · 已提交 3 ..." */
     const char *cells[2];
     size_t nitems;
+    bool journals_offered;
     int top, rows, cols;
 };
 
@@ -107,6 +112,39 @@ menu_draw(struct screen *s)
     listview_draw(&m->lv);
 }
 
+/* Open a form for each journal of the person's, after asking. */
+static void
+offer_journals(struct screen *s)
+{
+    struct app *a = s->app;
+    struct journal j;
+    char dir[1024], question[256], err[512];
+    char **paths;
+    size_t n;
+
+    form_journal_dir(a, dir, sizeof(dir));
+    if (journal_list(dir, &paths, &n) != 0 || n == 0)
+        return;
+    snprintf(question, sizeof(question),
+             _("%zu record(s) have unsaved changes from an earlier session. Open them now?"), n);
+    if (dialog_confirm(a, _("Unsaved changes"), question, true)) {
+        for (size_t i = 0; i < n; i++) {
+            const struct formdef *f;
+            struct screen *form;
+
+            if (journal_read(paths[i], &j, err, sizeof(err)) != 0) {
+                app_status(a, "%s", err);
+                continue;
+            }
+            if ((f = app_form(a, j.kind)) != NULL &&
+                (form = form_screen_restore(a, f, &j)) != NULL)
+                app_push(a, form);
+            journal_clear(&j);
+        }
+    }
+    journal_list_free(paths, n);
+}
+
 static enum key_result
 menu_key(struct screen *s, const struct key *k)
 {
@@ -115,6 +153,12 @@ menu_key(struct screen *s, const struct key *k)
     int sel;
     struct screen *next;
 
+    if (!m->journals_offered) {
+        m->journals_offered = true;
+        offer_journals(s);
+        if (k->code == 0 && !k->is_function)
+            return KR_REDRAW; /* the first tick: nothing else to do */
+    }
     switch (k->action) {
     case ACT_OPEN:
         if ((sel = listview_selected(&m->lv)) < 0)

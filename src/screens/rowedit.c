@@ -22,6 +22,7 @@ struct rowedit {
     struct grid_row *row;
     struct fieldset fs;
     bool is_new;
+    bool done;          /* kept or dropped on purpose */
     int focus, scroll, top, rows, cols;
 };
 
@@ -51,27 +52,20 @@ row_draw(struct screen *s)
         form_draw_field(e->form, &e->fs, y, i, i == e->focus);
 }
 
-/* Keep the row: check, then copy the values into the record's row. */
-static enum key_result
-keep(struct screen *s)
+/* Copy the row's values into the record's row; false when out of memory. */
+static bool
+copy_into_row(struct rowedit *e)
 {
-    struct rowedit *e = s->data;
-    int bad = fieldset_check_all(&e->fs);
-    char **vals;
+    char **vals = calloc(e->fs.n ? e->fs.n : 1, sizeof(*vals));
 
-    if (bad >= 0) {
-        e->focus = bad;
-        app_status(s->app, "%s", _("Please correct the marked fields."));
-        return KR_REDRAW;
-    }
-    if ((vals = calloc(e->fs.n ? e->fs.n : 1, sizeof(*vals))) == NULL)
-        return KR_REDRAW;
+    if (vals == NULL)
+        return false;
     for (size_t i = 0; i < e->fs.n; i++)
         if ((vals[i] = fieldset_value(&e->fs, i)) == NULL) {
             for (size_t j = 0; j < i; j++)
                 free(vals[j]);
             free(vals);
-            return KR_REDRAW;
+            return false;
         }
     for (size_t i = 0; i < e->fs.n; i++) {
         free(e->row->values[i]);
@@ -80,7 +74,25 @@ keep(struct screen *s)
     free(vals);
     e->row->changed = true;
     e->form->fs.dirty = true;
-    e->is_new = false;
+    return true;
+}
+
+/* Keep the row: check, then copy the values into the record's row. */
+static enum key_result
+keep(struct screen *s)
+{
+    struct rowedit *e = s->data;
+    int bad = fieldset_check_all(&e->fs);
+
+    if (bad >= 0) {
+        e->focus = bad;
+        app_status(s->app, "%s", _("Please correct the marked fields."));
+        return KR_REDRAW;
+    }
+    if (!copy_into_row(e))
+        return KR_REDRAW;
+    e->done = true;
+    form_journal_write(e->form);
     app_status(s->app, "%s", _("Row kept; F2 in the record saves it."));
     return KR_CLOSE;
 }
@@ -95,6 +107,7 @@ drop(struct screen *s)
         return KR_REDRAW;
     if (e->is_new)
         e->row->deleted = true;
+    e->done = true;
     return KR_CLOSE;
 }
 
@@ -180,6 +193,10 @@ row_close(struct screen *s)
 {
     struct rowedit *e = s->data;
 
+    /* Closed without F2 or Esc (a hang-up): what was typed goes to the
+     * record, whose form journals it as it closes. */
+    if (!e->done && e->fs.dirty)
+        copy_into_row(e);
     fieldset_free(&e->fs);
     free(e);
     free(s);

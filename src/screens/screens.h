@@ -26,6 +26,10 @@ struct screen *list_screen_new(struct app *a, const struct formdef *f);
 
 /* One record (id 0: a new one) in a form, with its grids. */
 struct screen *form_screen_new(struct app *a, const struct formdef *f, long long id);
+/* A record with the unsaved changes of an earlier session laid over it. */
+struct journal;
+struct screen *form_screen_restore(struct app *a, const struct formdef *f,
+                                   const struct journal *j);
 
 /*
  * Check every form of a against the live catalog. 0, or -1 with a

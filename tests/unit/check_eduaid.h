@@ -10,6 +10,7 @@
 
 Suite *date_suite(void);
 Suite *idnumber_suite(void);
+Suite *journal_suite(void);
 Suite *mask_suite(void);
 
 #endif /* EDUAID_CHECK_EDUAID_H */
