@@ -21,16 +21,16 @@ struct app_stack;
 
 struct app {
     struct settings *settings;
-    struct db *db;              /* NULL until logged in */
+    struct db *db; /* NULL until logged in */
     struct lookupset *lookups;
-    struct formdef **forms;     /* one per record kind */
+    struct formdef **forms; /* one per record kind */
     size_t nforms;
-    bool zh;                    /* speak Chinese */
-    bool colour;                /* colours in use (else monochrome attributes) */
+    bool zh;     /* speak Chinese */
+    bool colour; /* colours in use (else monochrome attributes) */
     struct db_error last_error; /* what ACT_DETAILS shows */
-    char exit_message[600];     /* printed on stderr once the terminal is back */
-    int exit_status;            /* app_run's result when a screen quits with KR_QUIT */
-    struct app_stack *stack;    /* private to app.c */
+    char exit_message[600]; /* printed on stderr once the terminal is back */
+    int exit_status; /* app_run's result when a screen quits with KR_QUIT */
+    struct app_stack *stack; /* private to app.c */
 };
 
 /* Take over the terminal, run screens from first until the stack is empty
@@ -42,7 +42,8 @@ int app_run(struct app *a, struct screen *first);
 void app_push(struct app *a, struct screen *s);
 
 /* A message on the status line until the next key (UTF-8, printf-style). */
-void app_status(struct app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void app_status(struct app *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* Show a server error on the status line (in the user's language) and keep
  * it for the details view (ACT_DETAILS: SQLSTATE, message, detail, hint). */

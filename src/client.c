@@ -25,7 +25,8 @@
 #include "screens/screens.h"
 
 /* The record kinds, in menu order; forms/<kind>.conf defines each. */
-static const char *const kinds[] = {"household", "training", "special_ed", "teacher_fund"};
+static const char *const kinds[] = {"household", "training", "special_ed",
+                                    "teacher_fund"};
 #define N_KINDS (sizeof(kinds) / sizeof(kinds[0]))
 
 static void
@@ -91,12 +92,14 @@ screens_check_forms(struct app *a, char *msg, size_t msgsz)
     struct db_error err;
 
     for (size_t i = 0; i < a->nforms; i++) {
-        if (record_check_catalog(a->db, a->forms[i], a->lookups, &ferr, &err) == 0)
+        if (record_check_catalog(a->db, a->forms[i], a->lookups, &ferr, &err) ==
+            0)
             continue;
         if (err.status != DB_OK)
             snprintf(msg, msgsz, "%s: %s", a->forms[i]->path, err.message);
         else
-            snprintf(msg, msgsz, "%s:%d: %s", ferr.file, ferr.line, ferr.message);
+            snprintf(msg, msgsz, "%s:%d: %s", ferr.file, ferr.line,
+                     ferr.message);
         return -1;
     }
     return 0;
@@ -118,12 +121,14 @@ free_app(struct app *a)
 
 /* Connect before taking the terminal; the first screen to show. */
 static struct screen *
-first_screen(struct app *a, const struct options *opts, const char *conninfo, int *status)
+first_screen(struct app *a, const struct options *opts, const char *conninfo,
+             int *status)
 {
     struct db_error err;
     char msg[600];
 
-    a->db = db_connect(conninfo, opts->user, NULL, a->settings->connect_timeout, &err);
+    a->db = db_connect(conninfo, opts->user, NULL, a->settings->connect_timeout,
+                       &err);
     if (a->db == NULL)
         return login_screen_new(a, conninfo, opts->user, &err);
     if (screens_check_forms(a, msg, sizeof(msg)) != 0) {
@@ -143,20 +148,23 @@ client_main(const struct options *opts)
     const char *forms_dir = getenv("EDUAID_FORMS_DIR");
     int status = EXIT_USAGE;
 
-    if (settings_load(opts->config_file, EDUAID_SYSCONFDIR "/eduaid/eduaid.conf",
-                      forms_dir != NULL ? forms_dir : EDUAID_PKGDATADIR "/forms",
-                      &a.settings, &serr) != 0) {
+    if (settings_load(
+            opts->config_file, EDUAID_SYSCONFDIR "/eduaid/eduaid.conf",
+            forms_dir != NULL ? forms_dir : EDUAID_PKGDATADIR "/forms",
+            &a.settings, &serr) != 0) {
         if (serr.line > 0)
             fprintf(stderr, "%s:%d: %s\n", serr.file, serr.line, serr.message);
         else
-            fprintf(stderr, "%s: %s\n", serr.file[0] ? serr.file : PACKAGE_NAME, serr.message);
+            fprintf(stderr, "%s: %s\n", serr.file[0] ? serr.file : PACKAGE_NAME,
+                    serr.message);
         return EXIT_USAGE;
     }
     a.zh = speak_chinese(a.settings->language);
     if (load_forms(&a, a.settings->forms_dir) != 0)
         goto cleanup;
     first = first_screen(&a, opts,
-                         opts->conninfo != NULL ? opts->conninfo : a.settings->conninfo,
+                         opts->conninfo != NULL ? opts->conninfo
+                                                : a.settings->conninfo,
                          &status);
     if (first != NULL)
         status = app_run(&a, first);

@@ -128,4 +128,3 @@ cmd_check_id(int argc, char **argv)
     }
     return all_valid ? EXIT_OK : EXIT_INVALID;
 }
-

@@ -110,7 +110,8 @@ static const char *
 option_argument(int argc, char **argv, int *i)
 {
     if (*i + 1 >= argc) {
-        fprintf(stderr, "%s: option '%s' needs an argument\n", PACKAGE_NAME, argv[*i]);
+        fprintf(stderr, "%s: option '%s' needs an argument\n", PACKAGE_NAME,
+                argv[*i]);
         return NULL;
     }
     return argv[++*i];
@@ -126,7 +127,9 @@ main(int argc, char **argv)
 
     setlocale(LC_ALL, "");
     /* EDUAID_LOCALEDIR: the catalogue of an uninstalled build (tools/demo). */
-    bindtextdomain(PACKAGE, getenv("EDUAID_LOCALEDIR") ? getenv("EDUAID_LOCALEDIR") : LOCALEDIR);
+    bindtextdomain(PACKAGE, getenv("EDUAID_LOCALEDIR")
+                                ? getenv("EDUAID_LOCALEDIR")
+                                : LOCALEDIR);
     bind_textdomain_codeset(PACKAGE, "UTF-8");
     textdomain(PACKAGE);
 

@@ -15,9 +15,9 @@ enum {
 
 /* Options that come before the command (or start the client). */
 struct options {
-    const char *config_file;  /* -c FILE */
-    const char *conninfo;     /* -d CONNINFO, overrides the configuration */
-    const char *user;         /* -U USER */
+    const char *config_file; /* -c FILE */
+    const char *conninfo;    /* -d CONNINFO, overrides the configuration */
+    const char *user;        /* -U USER */
 };
 
 #include <stdbool.h>

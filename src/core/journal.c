@@ -19,7 +19,8 @@
 #define MAGIC "eduaid-journal 1"
 
 static bool
-add_pair(struct journal_pair **pairs, size_t *n, const char *name, const char *value)
+add_pair(struct journal_pair **pairs, size_t *n, const char *name,
+         const char *value)
 {
     struct journal_pair *grown = realloc(*pairs, (*n + 1) * sizeof(**pairs));
     char *nm, *v;
@@ -48,7 +49,8 @@ journal_add_field(struct journal *j, const char *name, const char *value)
 bool
 journal_add_row(struct journal *j, size_t grid, long long id, bool deleted)
 {
-    struct journal_row *grown = realloc(j->rows, (j->nrows + 1) * sizeof(*grown));
+    struct journal_row *grown =
+        realloc(j->rows, (j->nrows + 1) * sizeof(*grown));
 
     if (grown == NULL)
         return false;
@@ -87,8 +89,8 @@ journal_clear(struct journal *j)
 }
 
 void
-journal_path(const char *dir, const char *kind, long long id, const char *uuid, char *buf,
-             size_t bufsz)
+journal_path(const char *dir, const char *kind, long long id, const char *uuid,
+             char *buf, size_t bufsz)
 {
     if (id != 0)
         snprintf(buf, bufsz, "%s/%s-%lld.journal", dir, kind, id);
@@ -122,11 +124,20 @@ put_escaped(FILE *fp, const char *s)
 {
     for (; *s; s++) {
         switch (*s) {
-        case '\\': fputs("\\\\", fp); break;
-        case '\n': fputs("\\n", fp); break;
-        case '\t': fputs("\\t", fp); break;
-        case '\r': fputs("\\r", fp); break;
-        default: fputc(*s, fp);
+        case '\\':
+            fputs("\\\\", fp);
+            break;
+        case '\n':
+            fputs("\\n", fp);
+            break;
+        case '\t':
+            fputs("\\t", fp);
+            break;
+        case '\r':
+            fputs("\\r", fp);
+            break;
+        default:
+            fputc(*s, fp);
         }
     }
 }
@@ -150,15 +161,18 @@ journal_write(const char *dir, const struct journal *j, char *err, size_t errsz)
 
     journal_path(dir, j->kind, j->id, j->uuid, path, sizeof(path));
     snprintf(tmp, sizeof(tmp), "%s.tmp", path);
-    if (make_dirs(dir) != 0 || (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0 ||
+    if (make_dirs(dir) != 0 ||
+        (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0 ||
         (fp = fdopen(fd, "w")) == NULL) {
         snprintf(err, errsz, "%s: %s", dir, strerror(errno));
         return -1;
     }
-    fprintf(fp, "%s\nkind %s\nid %lld\nuuid %s\n", MAGIC, j->kind, j->id, j->uuid);
+    fprintf(fp, "%s\nkind %s\nid %lld\nuuid %s\n", MAGIC, j->kind, j->id,
+            j->uuid);
     put_pairs(fp, "f", j->fields, j->nfields);
     for (size_t i = 0; i < j->nrows; i++) {
-        fprintf(fp, "row %zu %lld %d\n", j->rows[i].grid, j->rows[i].id, j->rows[i].deleted);
+        fprintf(fp, "row %zu %lld %d\n", j->rows[i].grid, j->rows[i].id,
+                j->rows[i].deleted);
         put_pairs(fp, "c", j->rows[i].cells, j->rows[i].ncells);
     }
     ok = fflush(fp) == 0 && !ferror(fp) && fsync(fileno(fp)) == 0;
@@ -180,7 +194,10 @@ unescape(char *s)
     for (; *s; s++) {
         if (*s == '\\' && s[1]) {
             s++;
-            *out++ = *s == 'n' ? '\n' : *s == 't' ? '\t' : *s == 'r' ? '\r' : *s;
+            *out++ = *s == 'n'   ? '\n'
+                     : *s == 't' ? '\t'
+                     : *s == 'r' ? '\r'
+                                 : *s;
         } else {
             *out++ = *s;
         }
@@ -217,14 +234,17 @@ read_line(struct journal *j, char *line)
     if (strncmp(line, "id ", 3) == 0)
         return sscanf(line + 3, "%lld", &j->id) == 1;
     if (strncmp(line, "uuid ", 5) == 0)
-        return snprintf(j->uuid, sizeof(j->uuid), "%s", line + 5) < (int)sizeof(j->uuid);
+        return snprintf(j->uuid, sizeof(j->uuid), "%s", line + 5) <
+               (int)sizeof(j->uuid);
     if (strncmp(line, "f ", 2) == 0)
-        return split_pair(line + 2, &name, &value) && journal_add_field(j, name, value);
+        return split_pair(line + 2, &name, &value) &&
+               journal_add_field(j, name, value);
     if (strncmp(line, "row ", 4) == 0)
         return sscanf(line + 4, "%zu %lld %d", &grid, &id, &deleted) == 3 &&
                journal_add_row(j, grid, id, deleted != 0);
     if (strncmp(line, "c ", 2) == 0)
-        return split_pair(line + 2, &name, &value) && journal_add_cell(j, name, value);
+        return split_pair(line + 2, &name, &value) &&
+               journal_add_cell(j, name, value);
     return false;
 }
 
@@ -263,7 +283,8 @@ journal_read(const char *path, struct journal *j, char *err, size_t errsz)
 }
 
 void
-journal_remove(const char *dir, const char *kind, long long id, const char *uuid)
+journal_remove(const char *dir, const char *kind, long long id,
+               const char *uuid)
 {
     char path[4096];
 

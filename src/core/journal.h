@@ -23,7 +23,7 @@ struct journal_pair {
 
 struct journal_row {
     size_t grid;
-    long long id;               /* 0: a new row */
+    long long id; /* 0: a new row */
     bool deleted;
     struct journal_pair *cells;
     size_t ncells;
@@ -31,8 +31,8 @@ struct journal_row {
 
 struct journal {
     char *kind;
-    long long id;               /* 0: a new record */
-    char uuid[37];              /* the new record's client UUID */
+    long long id;  /* 0: a new record */
+    char uuid[37]; /* the new record's client UUID */
     struct journal_pair *fields;
     size_t nfields;
     struct journal_row *rows;
@@ -42,15 +42,16 @@ struct journal {
 /* Append a field / a row / a cell of the last row (copies); false when out
  * of memory. */
 bool journal_add_field(struct journal *j, const char *name, const char *value);
-bool journal_add_row(struct journal *j, size_t grid, long long id, bool deleted);
+bool journal_add_row(struct journal *j, size_t grid, long long id,
+                     bool deleted);
 bool journal_add_cell(struct journal *j, const char *name, const char *value);
 /* Free what j holds (not j itself) and zero it. */
 void journal_clear(struct journal *j);
 
 /* The file name of j in dir: dir/<kind>-<id>.journal or
  * dir/<kind>-new-<uuid>.journal, into buf. */
-void journal_path(const char *dir, const char *kind, long long id, const char *uuid, char *buf,
-                  size_t bufsz);
+void journal_path(const char *dir, const char *kind, long long id,
+                  const char *uuid, char *buf, size_t bufsz);
 
 /*
  * journal_write
@@ -58,13 +59,15 @@ void journal_path(const char *dir, const char *kind, long long id, const char *u
  * Write j into dir (made with mode 0700 when missing, parents too)
  * atomically. 0, or -1 with a sentence in err.
  */
-int journal_write(const char *dir, const struct journal *j, char *err, size_t errsz);
+int journal_write(const char *dir, const struct journal *j, char *err,
+                  size_t errsz);
 
 /* Read the journal at path into j (cleared first). 0, or -1 with err. */
 int journal_read(const char *path, struct journal *j, char *err, size_t errsz);
 
 /* Remove the journal of (kind, id, uuid) in dir; missing is fine. */
-void journal_remove(const char *dir, const char *kind, long long id, const char *uuid);
+void journal_remove(const char *dir, const char *kind, long long id,
+                    const char *uuid);
 
 /* The paths of the journals in dir (sorted), as a malloc'd array of
  * malloc'd strings; *n of them. A missing dir is no journals. -1 when out

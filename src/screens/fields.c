@@ -31,7 +31,8 @@ bool_shown(const char *v)
 }
 
 bool
-fieldset_pick(struct fieldset *fs, size_t i, const char *value, const char *shown)
+fieldset_pick(struct fieldset *fs, size_t i, const char *value,
+              const char *shown)
 {
     struct fieldstate *s = &fs->f[i];
     const char *show = shown;
@@ -40,9 +41,10 @@ fieldset_pick(struct fieldset *fs, size_t i, const char *value, const char *show
     if (value != NULL && value[0] != '\0' && (v = strdup(value)) == NULL)
         return false;
     if (show == NULL)
-        show = s->def->type == FT_BOOL    ? bool_shown(v)
-               : s->def->type == FT_CHOICE ? fielddef_choice_label(s->def, v ? v : "", fs->zh)
-                                           : (v ? v : "");
+        show = s->def->type == FT_BOOL ? bool_shown(v)
+               : s->def->type == FT_CHOICE
+                   ? fielddef_choice_label(s->def, v ? v : "", fs->zh)
+                   : (v ? v : "");
     if ((sh = strdup(show)) == NULL) {
         free(v);
         return false;
@@ -56,8 +58,8 @@ fieldset_pick(struct fieldset *fs, size_t i, const char *value, const char *show
 }
 
 bool
-fieldset_init(struct fieldset *fs, const struct fielddef *defs, size_t n, char *const *values,
-              bool zh)
+fieldset_init(struct fieldset *fs, const struct fielddef *defs, size_t n,
+              char *const *values, bool zh)
 {
     memset(fs, 0, sizeof(*fs));
     fs->zh = zh;
@@ -71,8 +73,9 @@ fieldset_init(struct fieldset *fs, const struct fielddef *defs, size_t n, char *
         fs->f[i].def = &defs[i];
         if (!lineedit_init(&fs->f[i].edit, defs[i].max_chars))
             goto fail;
-        if (field_is_typed(&defs[i]) ? !lineedit_set_utf8(&fs->f[i].edit, v ? v : "")
-                                     : !fieldset_pick(fs, i, v, NULL))
+        if (field_is_typed(&defs[i])
+                ? !lineedit_set_utf8(&fs->f[i].edit, v ? v : "")
+                : !fieldset_pick(fs, i, v, NULL))
             goto fail;
     }
     return true;
@@ -153,13 +156,15 @@ check_type(const struct fieldset *fs, const struct fielddef *d, const char *v)
     case FT_ID_NUMBER:
         if ((r = valid_id_number(v, valid_today())) != VALID_OK)
             return r;
-        if ((j = fieldset_find(fs, d->birth_field)) >= 0 && (other = fieldset_value(fs, j))) {
+        if ((j = fieldset_find(fs, d->birth_field)) >= 0 &&
+            (other = fieldset_value(fs, j))) {
             r = valid_id_birth(v, other);
             free(other);
             if (r != VALID_OK)
                 return r;
         }
-        if ((j = fieldset_find(fs, d->sex_field)) >= 0 && fs->f[j].value != NULL)
+        if ((j = fieldset_find(fs, d->sex_field)) >= 0 &&
+            fs->f[j].value != NULL)
             r = valid_id_sex(v, fs->f[j].value);
         return r;
     case FT_DATE:

@@ -18,17 +18,17 @@
 
 struct fieldstate {
     const struct fielddef *def;
-    struct lineedit edit;   /* typed text (text-like types) */
-    char *value;            /* stored value (choice, lookup, bool); NULL = empty */
-    char *shown;            /* what a choice/lookup/bool value shows as */
-    char error[256];        /* "" when fine */
+    struct lineedit edit; /* typed text (text-like types) */
+    char *value;     /* stored value (choice, lookup, bool); NULL = empty */
+    char *shown;     /* what a choice/lookup/bool value shows as */
+    char error[256]; /* "" when fine */
 };
 
 struct fieldset {
     struct fieldstate *f;
     size_t n;
     bool zh;
-    bool dirty;             /* changed since loaded or saved */
+    bool dirty; /* changed since loaded or saved */
 };
 
 /* True for the types a person types into (the others are picked). */
@@ -47,7 +47,8 @@ char *fieldset_value(const struct fieldset *fs, size_t i);
 
 /* Set the stored value of a picked field (choice, lookup, bool) and what
  * it shows (shown NULL: the choice label, Yes/No, or the value). */
-bool fieldset_pick(struct fieldset *fs, size_t i, const char *value, const char *shown);
+bool fieldset_pick(struct fieldset *fs, size_t i, const char *value,
+                   const char *shown);
 
 /* Index of the field named name, or -1. */
 int fieldset_find(const struct fieldset *fs, const char *name);

@@ -93,13 +93,15 @@ lookup_search(void *arg, const char *filter, const struct pick_item **items)
     struct db_error err;
 
     dbres_free(p->rows);
-    p->rows = record_lookup(p->f->app->db, p->l, form_township(p->f), filter, 50, &err);
+    p->rows = record_lookup(p->f->app->db, p->l, form_township(p->f), filter,
+                            50, &err);
     if (p->rows == NULL) {
         app_error(p->f->app, &err);
         return -1;
     }
     for (int i = 0; i < p->rows->nrows; i++)
-        p->items[i] = (struct pick_item){dbres_get(p->rows, i, 0), dbres_get(p->rows, i, 1),
+        p->items[i] = (struct pick_item){dbres_get(p->rows, i, 0),
+                                         dbres_get(p->rows, i, 1),
                                          dbres_get(p->rows, i, 2)};
     *items = p->items;
     return p->rows->nrows;
@@ -186,7 +188,8 @@ field_error_text(const struct db_error *err, char *out, size_t outsz)
     const char *s = err->sqlstate;
 
     if (strcmp(s, "EA008") == 0 && err->detail[0])
-        snprintf(out, outsz, _("registered in %s: call that township"), err->detail);
+        snprintf(out, outsz, _("registered in %s: call that township"),
+                 err->detail);
     else if (strcmp(s, "EA008") == 0)
         snprintf(out, outsz, "%s", err->message);
     else if (strcmp(s, "23505") == 0)
@@ -216,7 +219,8 @@ place_error(struct form *f, const struct db_error *err)
         fieldset_set_error(&f->fs, (size_t)i, text);
         f->focus = i;
     } else if (grid >= 0) {
-        snprintf(f->grid_error, sizeof(f->grid_error), "%.64s: %.512s", name, text);
+        snprintf(f->grid_error, sizeof(f->grid_error), "%.64s: %.512s", name,
+                 text);
     }
 }
 
@@ -252,7 +256,8 @@ form_save(struct form *f)
         return false;
     }
     f->grid_error[0] = '\0';
-    if (record_save(f->app->db, f->rec, &err) != 0 && !retry_after_reconnect(f, &err)) {
+    if (record_save(f->app->db, f->rec, &err) != 0 &&
+        !retry_after_reconnect(f, &err)) {
         place_error(f, &err);
         return false;
     }
@@ -270,13 +275,14 @@ form_submit(struct form *f)
 
     if ((f->fs.dirty || f->rec->id == 0) && !form_save(f))
         return;
-    if (!dialog_confirm(f->app, _("Submit"),
-                        _("Submit this record for verification? It can no longer be edited "
-                          "until it is returned."),
-                        true))
+    if (!dialog_confirm(
+            f->app, _("Submit"),
+            _("Submit this record for verification? It can no longer be edited "
+              "until it is returned."),
+            true))
         return;
-    if (record_transition(f->app->db, f->def, f->rec->id, f->rec->version, "submit", NULL,
-                          &version, &err) != 0) {
+    if (record_transition(f->app->db, f->def, f->rec->id, f->rec->version,
+                          "submit", NULL, &version, &err) != 0) {
         app_error(f->app, &err);
         return;
     }
@@ -289,7 +295,8 @@ form_submit(struct form *f)
 /* Check one grid row as its editor would; the first bad field, or -1 (and
  * -2 when out of memory). */
 static int
-check_row(struct form *f, const struct griddef *g, const struct grid_row *row, size_t ordinal)
+check_row(struct form *f, const struct griddef *g, const struct grid_row *row,
+          size_t ordinal)
 {
     struct fieldset fs;
     int bad;
@@ -298,9 +305,10 @@ check_row(struct form *f, const struct griddef *g, const struct grid_row *row, s
         return -2;
     form_show_lookups(f, &fs);
     if ((bad = fieldset_check_all(&fs)) >= 0)
-        snprintf(f->grid_error, sizeof(f->grid_error), "%.40s %zu: %.60s: %.200s",
-                 label_text(&g->title, f->app->zh), ordinal,
-                 label_text(&fs.f[bad].def->label, f->app->zh), fs.f[bad].error);
+        snprintf(f->grid_error, sizeof(f->grid_error),
+                 "%.40s %zu: %.60s: %.200s", label_text(&g->title, f->app->zh),
+                 ordinal, label_text(&fs.f[bad].def->label, f->app->zh),
+                 fs.f[bad].error);
     fieldset_free(&fs);
     return bad;
 }
@@ -318,7 +326,8 @@ form_check(struct form *f)
 
             if (row->deleted)
                 continue;
-            if (row->changed && check_row(f, &f->def->grids[g], row, ordinal) != -1)
+            if (row->changed &&
+                check_row(f, &f->def->grids[g], row, ordinal) != -1)
                 return item;
             item++;
             ordinal++;

@@ -26,18 +26,19 @@ struct form {
     struct app *app;
     const struct formdef *def;
     struct record *rec;
-    struct fieldset fs;          /* the record's own fields */
-    bool editable;               /* the role may edit a record in this state */
-    int focus;                   /* < fs.n: a field; else a grid row (form_item) */
-    int scroll;                  /* first line shown */
+    struct fieldset fs; /* the record's own fields */
+    bool editable;      /* the role may edit a record in this state */
+    int focus;          /* < fs.n: a field; else a grid row (form_item) */
+    int scroll;         /* first line shown */
     int top, rows, cols;
-    char grid_error[640];        /* a server error about a grid row */
+    char grid_error[640]; /* a server error about a grid row */
     struct form_cache cache[FORM_CACHE];
     int ncache;
 };
 
 /* The label of lookup key of field d (cached), or key itself. */
-const char *form_lookup_label(struct form *f, const struct fielddef *d, const char *key);
+const char *form_lookup_label(struct form *f, const struct fielddef *d,
+                              const char *key);
 /* Give the lookup fields of fs their labels. */
 void form_show_lookups(struct form *f, struct fieldset *fs);
 /* The township chosen in the form, or 0. */
@@ -57,13 +58,16 @@ int form_items(const struct form *f);
 bool form_item_row(const struct form *f, int item, size_t *grid, size_t *row);
 
 /* Draw field fi of fs as "label: field [error]" on line y (formview.c). */
-void form_draw_field(struct form *f, struct fieldset *fs, int y, int fi, bool focused);
+void form_draw_field(struct form *f, struct fieldset *fs, int y, int fi,
+                     bool focused);
 /* The editing keys of a line editor (typing, Backspace, Delete, arrows,
  * Home/End, ^K, ^U); true when k was one, *changed (may be NULL) when the
  * text changed. */
 bool form_edit_text(struct lineedit *e, const struct key *k, bool *changed);
-/* The same for typed field st of fs, marking it changed and clearing its error. */
-bool form_edit_key(struct fieldset *fs, struct fieldstate *st, const struct key *k);
+/* The same for typed field st of fs, marking it changed and clearing its error.
+ */
+bool form_edit_key(struct fieldset *fs, struct fieldstate *st,
+                   const struct key *k);
 
 /* The draft journal of the form (formjournal.c): the directory of the
  * person's journals; write what is unsaved (when dirty); remove it (saved
@@ -76,6 +80,7 @@ bool form_journal_apply(struct record *rec, const struct journal *j);
 
 /* The grid row editor (rowedit.c): edits row of grid in place; new says
  * the row was just added (cancelling removes it). */
-struct screen *rowedit_screen_new(struct form *f, size_t grid, size_t row, bool is_new);
+struct screen *rowedit_screen_new(struct form *f, size_t grid, size_t row,
+                                  bool is_new);
 
 #endif /* EDUAID_SCREENS_FORM_H */

@@ -43,7 +43,8 @@ build(struct form *f, struct journal *j)
         for (size_t r = 0; r < f->rec->grids[g].count; r++) {
             const struct grid_row *row = &f->rec->grids[g].rows[r];
 
-            if ((!row->changed && !row->deleted) || (row->deleted && row->id == 0))
+            if ((!row->changed && !row->deleted) ||
+                (row->deleted && row->id == 0))
                 continue;
             if (!journal_add_row(j, g, row->id, row->deleted))
                 return false;
@@ -65,7 +66,8 @@ form_journal_write(struct form *f)
         return;
     form_journal_dir(f->app, dir, sizeof(dir));
     if (!build(f, &j) || journal_write(dir, &j, err, sizeof(err)) != 0)
-        app_status(f->app, _("Could not keep a copy of the unsaved changes: %s"), err);
+        app_status(f->app,
+                   _("Could not keep a copy of the unsaved changes: %s"), err);
     journal_clear(&j);
 }
 
@@ -77,7 +79,8 @@ form_journal_remove(struct form *f)
     form_journal_dir(f->app, dir, sizeof(dir));
     journal_remove(dir, f->def->kind, f->rec->id, f->rec->uuid);
     if (f->rec->id != 0 && f->rec->uuid[0] != '\0')
-        journal_remove(dir, f->def->kind, 0, f->rec->uuid); /* kept while it was new */
+        journal_remove(dir, f->def->kind, 0,
+                       f->rec->uuid); /* kept while it was new */
 }
 
 /* Index of name among n field definitions, or -1. */
@@ -113,12 +116,14 @@ form_journal_apply(struct record *rec, const struct journal *j)
     if (rec->id == 0)
         snprintf(rec->uuid, sizeof(rec->uuid), "%s", j->uuid);
     for (size_t k = 0; k < j->nfields; k++)
-        if ((i = field_index(def->fields, def->nfields, j->fields[k].name)) >= 0 &&
+        if ((i = field_index(def->fields, def->nfields, j->fields[k].name)) >=
+                0 &&
             !record_set(rec, (size_t)i, j->fields[k].value))
             return false;
     for (size_t k = 0; k < j->nrows; k++) {
         const struct journal_row *jr = &j->rows[k];
-        const struct griddef *g = jr->grid < def->ngrids ? &def->grids[jr->grid] : NULL;
+        const struct griddef *g =
+            jr->grid < def->ngrids ? &def->grids[jr->grid] : NULL;
         struct grid_row *row = g ? row_for(rec, jr->grid, jr->id) : NULL;
 
         if (row == NULL)

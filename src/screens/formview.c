@@ -24,13 +24,20 @@
 
 #define LABEL_CELLS 18
 
-enum line_kind { L_SECTION, L_FIELD, L_GRID_TITLE, L_GRID_HEAD, L_GRID_ROW, L_GRID_EMPTY };
+enum line_kind {
+    L_SECTION,
+    L_FIELD,
+    L_GRID_TITLE,
+    L_GRID_HEAD,
+    L_GRID_ROW,
+    L_GRID_EMPTY
+};
 
 struct line {
     enum line_kind kind;
-    int index;          /* section, field, grid */
-    size_t row;         /* grid row */
-    int item;           /* focusable item, or -1 */
+    int index;  /* section, field, grid */
+    size_t row; /* grid row */
+    int item;   /* focusable item, or -1 */
 };
 
 int
@@ -68,11 +75,11 @@ build_lines(const struct form *f, struct line *out, int cap)
 {
     int n = 0, item = (int)f->fs.n;
 
-#define ADD(...)                                                                         \
-    do {                                                                                 \
-        if (n < cap)                                                                     \
-            out[n] = (struct line){__VA_ARGS__};                                         \
-        n++;                                                                             \
+#define ADD(...)                                                               \
+    do {                                                                       \
+        if (n < cap)                                                           \
+            out[n] = (struct line){__VA_ARGS__};                               \
+        n++;                                                                   \
     } while (0)
     for (size_t s = 0; s < f->def->nsections; s++) {
         ADD(L_SECTION, (int)s, 0, -1);
@@ -101,8 +108,8 @@ build_lines(const struct form *f, struct line *out, int cap)
 /* What grid column c of row shows: labels for choices, lookups, yes/no,
  * masks for *_masked columns. */
 static const char *
-grid_cell(struct form *f, const struct griddef *g, const struct grid_row *row, size_t c,
-          char *buf, size_t bufsz)
+grid_cell(struct form *f, const struct griddef *g, const struct grid_row *row,
+          size_t c, char *buf, size_t bufsz)
 {
     const char *name = g->columns[c].field;
     size_t len = strlen(name);
@@ -131,7 +138,8 @@ grid_cell(struct form *f, const struct griddef *g, const struct grid_row *row, s
 }
 
 void
-form_draw_field(struct form *f, struct fieldset *fs, int y, int fi, bool focused)
+form_draw_field(struct form *f, struct fieldset *fs, int y, int fi,
+                bool focused)
 {
     struct fieldstate *s = &fs->f[fi];
     int width = s->def->width, x = LABEL_CELLS + 2;
@@ -145,12 +153,12 @@ form_draw_field(struct form *f, struct fieldset *fs, int y, int fi, bool focused
     if (field_is_typed(s->def))
         draw_field(stdscr, y, x, width, &s->edit, focused && f->editable);
     else {
-        draw_str(stdscr, y, x, width, s->shown, focused ? UA_SELECTED : UA_FIELD,
-                 DRAW_PAD | DRAW_MARK_CUT);
+        draw_str(stdscr, y, x, width, s->shown,
+                 focused ? UA_SELECTED : UA_FIELD, DRAW_PAD | DRAW_MARK_CUT);
     }
     if (s->error[0] && f->cols - (x + width + 1) >= 8)
-        draw_str(stdscr, y, x + width + 1, f->cols - (x + width + 1), s->error, UA_ERROR,
-                 DRAW_MARK_CUT);
+        draw_str(stdscr, y, x + width + 1, f->cols - (x + width + 1), s->error,
+                 UA_ERROR, DRAW_MARK_CUT);
 }
 
 static void
@@ -166,20 +174,24 @@ draw_grid_line(struct form *f, int y, const struct line *l, bool focused)
         return;
     }
     if (l->kind == L_GRID_EMPTY) {
-        draw_str(stdscr, y, 2, f->cols - 2, _("(none yet: F6 or Ctrl-A adds one)"), UA_LABEL, 0);
+        draw_str(stdscr, y, 2, f->cols - 2,
+                 _("(none yet: F6 or Ctrl-A adds one)"), UA_LABEL, 0);
         return;
     }
     for (size_t c = 0; c < g->ncolumns && x < f->cols; c++) {
         int w = g->columns[c].width;
-        const char *text = l->kind == L_GRID_HEAD
-                               ? label_text(&g->columns[c].label, f->app->zh)
-                               : grid_cell(f, g, &f->rec->grids[l->index].rows[l->row], c, buf,
-                                           sizeof(buf));
+        const char *text =
+            l->kind == L_GRID_HEAD
+                ? label_text(&g->columns[c].label, f->app->zh)
+                : grid_cell(f, g, &f->rec->grids[l->index].rows[l->row], c, buf,
+                            sizeof(buf));
 
         if (x + w > f->cols)
             w = f->cols - x;
         draw_str(stdscr, y, x, w, text,
-                 l->kind == L_GRID_HEAD ? UA_HEADER : focused ? UA_SELECTED : UA_NORMAL,
+                 l->kind == L_GRID_HEAD ? UA_HEADER
+                 : focused              ? UA_SELECTED
+                                        : UA_NORMAL,
                  DRAW_PAD | DRAW_MARK_CUT);
         x += w + 1;
     }
@@ -199,7 +211,9 @@ form_draw(struct screen *s)
         if (lines[i].item == f->focus)
             focus_line = i;
     if (focus_line < f->scroll)
-        f->scroll = focus_line > 0 && lines[focus_line - 1].item < 0 ? focus_line - 1 : focus_line;
+        f->scroll = focus_line > 0 && lines[focus_line - 1].item < 0
+                        ? focus_line - 1
+                        : focus_line;
     if (focus_line >= f->scroll + f->rows - 1)
         f->scroll = focus_line - f->rows + 2;
     snprintf(head, sizeof(head), "%s: %s%s%s", _("Status"),
@@ -207,25 +221,30 @@ form_draw(struct screen *s)
              f->editable ? "" : _("  (read-only for your role)"),
              f->rec->reason && f->rec->reason[0] ? "" : "");
     draw_str(stdscr, f->top, 0, f->cols, head, UA_LABEL, DRAW_PAD);
-    if (f->rec->reason && f->rec->reason[0] && strcmp(f->rec->status, "rejected") == 0) {
-        snprintf(head, sizeof(head), "%s: %s", _("Returned because"), f->rec->reason);
-        draw_str(stdscr, f->top, f->cols / 2, f->cols - f->cols / 2, head, UA_ERROR, DRAW_PAD);
+    if (f->rec->reason && f->rec->reason[0] &&
+        strcmp(f->rec->status, "rejected") == 0) {
+        snprintf(head, sizeof(head), "%s: %s", _("Returned because"),
+                 f->rec->reason);
+        draw_str(stdscr, f->top, f->cols / 2, f->cols - f->cols / 2, head,
+                 UA_ERROR, DRAW_PAD);
     }
-    for (int i = f->scroll, y = f->top + 1; i < n && y < f->top + f->rows; i++, y++) {
+    for (int i = f->scroll, y = f->top + 1; i < n && y < f->top + f->rows;
+         i++, y++) {
         const struct line *l = &lines[i];
         bool focused = l->item >= 0 && l->item == f->focus;
 
         if (l->kind == L_SECTION)
             draw_str(stdscr, y, 0, f->cols,
-                     label_text(&f->def->sections[l->index].title, f->app->zh), UA_HEADER,
-                     DRAW_PAD);
+                     label_text(&f->def->sections[l->index].title, f->app->zh),
+                     UA_HEADER, DRAW_PAD);
         else if (l->kind == L_FIELD)
             form_draw_field(f, &f->fs, y, l->index, focused);
         else
             draw_grid_line(f, y, l, focused);
     }
     if (f->grid_error[0])
-        draw_str(stdscr, f->top + f->rows - 1, 0, f->cols, f->grid_error, UA_ERROR, DRAW_PAD);
+        draw_str(stdscr, f->top + f->rows - 1, 0, f->cols, f->grid_error,
+                 UA_ERROR, DRAW_PAD);
 }
 
 static void
@@ -333,7 +352,8 @@ delete_row(struct screen *s)
 
     if (!f->editable || !form_item_row(f, f->focus, &g, &r))
         return KR_HANDLED;
-    if (!dialog_confirm(s->app, _("Delete row"), _("Remove this row from the record?"), false))
+    if (!dialog_confirm(s->app, _("Delete row"),
+                        _("Remove this row from the record?"), false))
         return KR_REDRAW;
     f->rec->grids[g].rows[r].deleted = true;
     f->fs.dirty = true;
@@ -349,7 +369,8 @@ on_open(struct screen *s)
     size_t g, r;
 
     if (f->focus >= (int)f->fs.n)
-        return form_item_row(f, f->focus, &g, &r) ? open_row(s, g, r, false) : KR_HANDLED;
+        return form_item_row(f, f->focus, &g, &r) ? open_row(s, g, r, false)
+                                                  : KR_HANDLED;
     if (field_is_typed(f->fs.f[f->focus].def) || !f->editable) {
         move_focus(f, 1);
         return KR_REDRAW;
@@ -363,10 +384,10 @@ leave(struct screen *s)
 {
     struct form *f = s->data;
 
-    if (f->fs.dirty &&
-        !dialog_confirm(s->app, _("Unsaved changes"),
-                        _("This record has changes that are not saved. Leave and lose them?"),
-                        false))
+    if (f->fs.dirty && !dialog_confirm(s->app, _("Unsaved changes"),
+                                       _("This record has changes that are not "
+                                         "saved. Leave and lose them?"),
+                                       false))
         return KR_REDRAW;
     if (f->fs.dirty)
         form_journal_remove(f);
@@ -381,9 +402,11 @@ form_key(struct screen *s, const struct key *k)
     bool on_field = f->focus < (int)f->fs.n;
     struct fieldstate *st = on_field ? &f->fs.f[f->focus] : NULL;
 
-    if (on_field && f->editable && field_is_typed(st->def) && form_edit_key(&f->fs, st, k))
+    if (on_field && f->editable && field_is_typed(st->def) &&
+        form_edit_key(&f->fs, st, k))
         return KR_REDRAW;
-    if (on_field && f->editable && st->def->type == FT_BOOL && k->code == ' ' && !k->is_function) {
+    if (on_field && f->editable && st->def->type == FT_BOOL && k->code == ' ' &&
+        !k->is_function) {
         form_pick(f, &f->fs, (size_t)f->focus);
         return KR_REDRAW;
     }
@@ -391,9 +414,12 @@ form_key(struct screen *s, const struct key *k)
         move_focus(f, k->code == KEY_DOWN ? 1 : -1);
         return KR_REDRAW;
     }
-    if (!f->editable && (k->action == ACT_SAVE || k->action == ACT_SUBMIT ||
-                         k->action == ACT_ADD_ROW || k->action == ACT_DELETE_ROW)) {
-        app_status(s->app, "%s", _("This record is read-only for your role in its present state."));
+    if (!f->editable &&
+        (k->action == ACT_SAVE || k->action == ACT_SUBMIT ||
+         k->action == ACT_ADD_ROW || k->action == ACT_DELETE_ROW)) {
+        app_status(
+            s->app, "%s",
+            _("This record is read-only for your role in its present state."));
         return KR_REDRAW;
     }
     switch (k->action) {
@@ -431,8 +457,9 @@ form_resumed(struct screen *s, int result)
     (void)result;
 }
 
-static const enum action form_actions_list[] = {ACT_SAVE, ACT_SUBMIT, ACT_LOOKUP, ACT_ADD_ROW,
-                                                ACT_DELETE_ROW, ACT_HELP, ACT_BACK, ACT_NONE};
+static const enum action form_actions_list[] = {
+    ACT_SAVE,       ACT_SUBMIT, ACT_LOOKUP, ACT_ADD_ROW,
+    ACT_DELETE_ROW, ACT_HELP,   ACT_BACK,   ACT_NONE};
 
 static const enum action *
 form_actions(struct screen *s)
@@ -485,10 +512,12 @@ preset_township(struct form *f)
     struct db_error err;
     struct dbres *r;
 
-    if (l == NULL || i < 0 || (r = record_lookup(f->app->db, l, 0, NULL, 2, &err)) == NULL)
+    if (l == NULL || i < 0 ||
+        (r = record_lookup(f->app->db, l, 0, NULL, 2, &err)) == NULL)
         return;
     if (r->nrows == 1)
-        fieldset_pick(&f->fs, (size_t)i, dbres_get(r, 0, 0), dbres_get(r, 0, 1));
+        fieldset_pick(&f->fs, (size_t)i, dbres_get(r, 0, 0),
+                      dbres_get(r, 0, 1));
     dbres_free(r);
 }
 
@@ -519,7 +548,8 @@ struct screen *
 form_screen_new(struct app *a, const struct formdef *def, long long id)
 {
     struct db_error err;
-    struct record *rec = id ? record_load(a->db, def, id, &err) : record_new(def);
+    struct record *rec =
+        id ? record_load(a->db, def, id, &err) : record_new(def);
     struct screen *s;
 
     if (rec == NULL) {
@@ -535,10 +565,12 @@ form_screen_new(struct app *a, const struct formdef *def, long long id)
 }
 
 struct screen *
-form_screen_restore(struct app *a, const struct formdef *def, const struct journal *j)
+form_screen_restore(struct app *a, const struct formdef *def,
+                    const struct journal *j)
 {
     struct db_error err;
-    struct record *rec = j->id ? record_load(a->db, def, j->id, &err) : record_new(def);
+    struct record *rec =
+        j->id ? record_load(a->db, def, j->id, &err) : record_new(def);
     struct screen *s;
 
     if (rec == NULL) {

@@ -31,7 +31,7 @@ struct list {
     struct listview lv;
     struct lv_column columns[MAX_COLS];
     int ncolumns;
-    struct dbres **pages;   /* each PAGE_ROWS rows but the last */
+    struct dbres **pages; /* each PAGE_ROWS rows but the last */
     int npages;
     const char *cells[MAX_COLS];
     char status_filter[16];
@@ -52,7 +52,9 @@ row_page(const struct list *l, int i, int *row)
 static int
 loaded_rows(const struct list *l)
 {
-    return l->npages ? (l->npages - 1) * PAGE_ROWS + l->pages[l->npages - 1]->nrows : 0;
+    return l->npages
+               ? (l->npages - 1) * PAGE_ROWS + l->pages[l->npages - 1]->nrows
+               : 0;
 }
 
 /* Fetch the next page; false after reporting a failure. */
@@ -75,11 +77,13 @@ fetch_page(struct screen *s)
         q.after_updated_at = dbres_get(last, lastrow, 4);
         q.after_id = atoll(dbres_get(last, lastrow, 0));
     }
-    if ((r = record_list_page(s->app->db, l->form, s->app->lookups, &q, &err)) == NULL) {
+    if ((r = record_list_page(s->app->db, l->form, s->app->lookups, &q,
+                              &err)) == NULL) {
         app_error(s->app, &err);
         return false;
     }
-    if ((grown = realloc(l->pages, (size_t)(l->npages + 1) * sizeof(*grown))) == NULL) {
+    if ((grown = realloc(l->pages, (size_t)(l->npages + 1) * sizeof(*grown))) ==
+        NULL) {
         dbres_free(r);
         app_status(s->app, "%s", _("out of memory"));
         return false;
@@ -134,7 +138,8 @@ list_row(void *arg, int index, struct lv_row *row)
     l->cells[0] = dbres_get(r, i, 3);
     for (int c = 1; c < l->ncolumns; c++) {
         const char *v = dbres_get(r, i, FIXED_COLS + c - 1);
-        const struct fielddef *fd = formdef_field(l->form, l->form->columns[c - 1].field);
+        const struct fielddef *fd =
+            formdef_field(l->form, l->form->columns[c - 1].field);
 
         l->cells[c] = fd != NULL && fd->type == FT_CHOICE
                           ? fielddef_choice_label(fd, v ? v : "", s->app->zh)
@@ -162,8 +167,8 @@ list_draw(struct screen *s)
     struct list *l = s->data;
     char line[512];
 
-    snprintf(line, sizeof(line), "%s: %s   %s: %s   %s: %s",
-             _("Status"), l->status_filter[0] ? status_marker(l->status_filter) : _("all"),
+    snprintf(line, sizeof(line), "%s: %s   %s: %s   %s: %s", _("Status"),
+             l->status_filter[0] ? status_marker(l->status_filter) : _("all"),
              _("Township"), l->township_filter ? l->township_name : _("all"),
              _("Search"), l->search ? l->search : "-");
     draw_str(stdscr, l->top, 0, l->cols, line, UA_LABEL, DRAW_PAD);
@@ -171,8 +176,8 @@ list_draw(struct screen *s)
 }
 
 /* F4: one pick list of statuses and townships; the choice sets that filter. */
-static const char *const filter_states[] = {"", "draft", "submitted", "verified", "approved",
-                                            "rejected"};
+static const char *const filter_states[] = {"",         "draft",    "submitted",
+                                            "verified", "approved", "rejected"};
 
 struct filter_pick {
     struct screen *s;
@@ -191,19 +196,25 @@ filter_search(void *arg, const char *filter, const struct pick_item **items)
     (void)filter;
     for (size_t i = 0; i < 6; i++, n++) {
         snprintf(p->values[n], sizeof(p->values[n]), "s:%s", filter_states[i]);
-        p->items[n] = (struct pick_item){p->values[n], _("Status"),
-                                         i ? status_marker(filter_states[i]) : _("all")};
+        p->items[n] =
+            (struct pick_item){p->values[n], _("Status"),
+                               i ? status_marker(filter_states[i]) : _("all")};
     }
     if (p->townships == NULL) {
-        const struct lookupdef *d = lookupset_find(p->s->app->lookups, "township");
+        const struct lookupdef *d =
+            lookupset_find(p->s->app->lookups, "township");
 
-        p->townships = d ? record_lookup(p->s->app->db, d, 0, NULL, 64, &err) : NULL;
+        p->townships =
+            d ? record_lookup(p->s->app->db, d, 0, NULL, 64, &err) : NULL;
     }
     snprintf(p->values[n], sizeof(p->values[n]), "t:0");
     p->items[n] = (struct pick_item){p->values[n], _("Township"), _("all")};
     n++;
-    for (int i = 0; p->townships != NULL && i < p->townships->nrows && n < 6 + 64; i++, n++) {
-        snprintf(p->values[n], sizeof(p->values[n]), "t:%s", dbres_get(p->townships, i, 0));
+    for (int i = 0;
+         p->townships != NULL && i < p->townships->nrows && n < 6 + 64;
+         i++, n++) {
+        snprintf(p->values[n], sizeof(p->values[n]), "t:%s",
+                 dbres_get(p->townships, i, 0));
         p->items[n] = (struct pick_item){p->values[n], _("Township"),
                                          dbres_get(p->townships, i, 1)};
     }
@@ -238,9 +249,10 @@ static void
 ask_search(struct screen *s)
 {
     struct list *l = s->data;
-    char *q = dialog_prompt(s->app, PROMPT_SEARCH, _("Search"),
-                            _("Name, ID number, household number or village (empty: all)"),
-                            l->search);
+    char *q = dialog_prompt(
+        s->app, PROMPT_SEARCH, _("Search"),
+        _("Name, ID number, household number or village (empty: all)"),
+        l->search);
 
     if (q == NULL)
         return;
@@ -302,8 +314,9 @@ list_resumed(struct screen *s, int result)
     reload(s);
 }
 
-static const enum action list_actions_list[] = {ACT_OPEN, ACT_NEW, ACT_SEARCH, ACT_FILTER,
-                                                ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
+static const enum action list_actions_list[] = {
+    ACT_OPEN,    ACT_NEW,  ACT_SEARCH, ACT_FILTER,
+    ACT_REFRESH, ACT_HELP, ACT_BACK,   ACT_NONE};
 
 static const enum action *
 list_actions(struct screen *s)
@@ -359,9 +372,9 @@ list_screen_new(struct app *a, const struct formdef *f)
     l->columns[0] = (struct lv_column){_("Township"), 10, false};
     l->ncolumns = 1;
     for (size_t c = 0; c < f->ncolumns && l->ncolumns < MAX_COLS; c++)
-        l->columns[l->ncolumns++] =
-            (struct lv_column){label_text(&f->columns[c].label, a->zh),
-                               c + 1 == f->ncolumns ? 0 : f->columns[c].width, false};
+        l->columns[l->ncolumns++] = (struct lv_column){
+            label_text(&f->columns[c].label, a->zh),
+            c + 1 == f->ncolumns ? 0 : f->columns[c].width, false};
     listview_init(&l->lv, l->columns, l->ncolumns, list_row, s);
     l->lv.more = list_more;
     l->lv.status_width = 10;

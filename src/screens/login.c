@@ -24,7 +24,7 @@
 struct login {
     char *conninfo;
     struct lineedit user, password;
-    int focus;          /* 0 user, 1 password */
+    int focus; /* 0 user, 1 password */
     char message[600];
     int top, cols;
 };
@@ -48,7 +48,8 @@ static void
 explain(struct login *l, const struct db_error *e)
 {
     snprintf(l->message, sizeof(l->message), "%s %s", why_text(e),
-             e->status == DB_UNREACHABLE || e->status == DB_ERROR ? e->message : "");
+             e->status == DB_UNREACHABLE || e->status == DB_ERROR ? e->message
+                                                                  : "");
 }
 
 static void
@@ -69,18 +70,22 @@ login_draw(struct screen *s)
     char stars[128];
     int n = l->password.len < 127 ? l->password.len : 127;
 
-    draw_str(stdscr, y, 2, l->cols - 4, _("Log in to eduaid"), UA_HEADER, DRAW_PAD);
+    draw_str(stdscr, y, 2, l->cols - 4, _("Log in to eduaid"), UA_HEADER,
+             DRAW_PAD);
     draw_str(stdscr, y + 2, 2, 16, _("User"), UA_LABEL, DRAW_RIGHT);
     draw_field(stdscr, y + 2, x, 24, &l->user, l->focus == 0);
     draw_str(stdscr, y + 3, 2, 16, _("Password"), UA_LABEL, DRAW_RIGHT);
     memset(stars, '*', (size_t)n);
     stars[n] = '\0';
-    draw_str(stdscr, y + 3, x, 24, stars, l->focus == 1 ? UA_FIELD_ACTIVE : UA_FIELD, DRAW_PAD);
+    draw_str(stdscr, y + 3, x, 24, stars,
+             l->focus == 1 ? UA_FIELD_ACTIVE : UA_FIELD, DRAW_PAD);
     if (l->focus == 1)
         draw_cursor(y + 3, x + (n < 23 ? n : 23));
-    draw_str(stdscr, y + 5, 2, l->cols - 4, l->message, UA_ERROR, DRAW_PAD | DRAW_MARK_CUT);
-    draw_str(stdscr, y + 7, 2, l->cols - 4, _("Enter logs in; Tab moves between the fields."),
-             UA_LABEL, DRAW_PAD);
+    draw_str(stdscr, y + 5, 2, l->cols - 4, l->message, UA_ERROR,
+             DRAW_PAD | DRAW_MARK_CUT);
+    draw_str(stdscr, y + 7, 2, l->cols - 4,
+             _("Enter logs in; Tab moves between the fields."), UA_LABEL,
+             DRAW_PAD);
 }
 
 /* Connected: check the forms, then the menu takes this screen's place. */
@@ -89,7 +94,8 @@ logged_in(struct screen *s)
 {
     struct screen *menu;
 
-    if (screens_check_forms(s->app, s->app->exit_message, sizeof(s->app->exit_message)) != 0) {
+    if (screens_check_forms(s->app, s->app->exit_message,
+                            sizeof(s->app->exit_message)) != 0) {
         s->app->exit_status = 2;
         return KR_QUIT;
     }
@@ -104,7 +110,8 @@ try_login(struct screen *s)
 {
     struct login *l = s->data;
     struct db_error err;
-    char *user = lineedit_utf8(&l->user), *password = lineedit_utf8(&l->password);
+    char *user = lineedit_utf8(&l->user),
+         *password = lineedit_utf8(&l->password);
 
     if (user == NULL || password == NULL) {
         free(user);
@@ -112,7 +119,8 @@ try_login(struct screen *s)
         return KR_REDRAW;
     }
     app_status(s->app, "%s", _("Connecting..."));
-    s->app->db = db_connect(l->conninfo, user[0] ? user : NULL, password[0] ? password : NULL,
+    s->app->db = db_connect(l->conninfo, user[0] ? user : NULL,
+                            password[0] ? password : NULL,
                             s->app->settings->connect_timeout, &err);
     memset(password, 0, strlen(password));
     free(password);
@@ -158,8 +166,8 @@ login_resumed(struct screen *s, int result)
     (void)result;
 }
 
-static const enum action login_actions_list[] = {ACT_OPEN, ACT_NEXT_FIELD, ACT_HELP, ACT_BACK,
-                                                 ACT_NONE};
+static const enum action login_actions_list[] = {ACT_OPEN, ACT_NEXT_FIELD,
+                                                 ACT_HELP, ACT_BACK, ACT_NONE};
 
 static const enum action *
 login_actions(struct screen *s)
@@ -199,14 +207,16 @@ static const struct screen_ops login_ops = {
 };
 
 struct screen *
-login_screen_new(struct app *a, const char *conninfo, const char *user, const struct db_error *why)
+login_screen_new(struct app *a, const char *conninfo, const char *user,
+                 const struct db_error *why)
 {
     struct screen *s = calloc(1, sizeof(*s));
     struct login *l = calloc(1, sizeof(*l));
     const char *who = user != NULL ? user : getenv("PGUSER");
 
     if (s == NULL || l == NULL || !lineedit_init(&l->user, 63) ||
-        !lineedit_init(&l->password, 0) || !lineedit_set_utf8(&l->user, who ? who : "") ||
+        !lineedit_init(&l->password, 0) ||
+        !lineedit_set_utf8(&l->user, who ? who : "") ||
         (l->conninfo = strdup(conninfo ? conninfo : "")) == NULL) {
         if (l != NULL) {
             lineedit_free(&l->user);

@@ -25,7 +25,7 @@
 struct menu {
     struct listview lv;
     struct lv_column columns[2];
-    char counts[8][96];     /* per form: "草稿 12 · 已提交 3 ..." */
+    char counts[8][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     const char *cells[2];
     size_t nitems;
     bool journals_offered;
@@ -43,9 +43,11 @@ works_with_records(const char *role)
 static void
 count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
 {
-    static const char *const states[] = {"draft", "submitted", "verified", "approved", "rejected"};
-    static const char *const names[] = {N_("draft"), N_("submitted"), N_("verified"),
-                                        N_("approved"), N_("rejected")};
+    static const char *const states[] = {"draft", "submitted", "verified",
+                                         "approved", "rejected"};
+    static const char *const names[] = {N_("draft"), N_("submitted"),
+                                        N_("verified"), N_("approved"),
+                                        N_("rejected")};
     struct db_error err;
     char *table = db_quote_ident(a->db, f->table);
     char sql[256];
@@ -55,7 +57,8 @@ count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
     out[0] = '\0';
     if (table == NULL)
         return;
-    snprintf(sql, sizeof(sql), "SELECT status, count(*) FROM eduaid.%s GROUP BY status", table);
+    snprintf(sql, sizeof(sql),
+             "SELECT status, count(*) FROM eduaid.%s GROUP BY status", table);
     free(table);
     if ((r = db_exec(a->db, sql, 0, NULL, &err)) == NULL)
         return;
@@ -63,7 +66,8 @@ count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
         for (int i = 0; i < r->nrows; i++)
             if (strcmp(dbres_get(r, i, 0), states[s]) == 0 && used < outsz)
                 used += (size_t)snprintf(out + used, outsz - used, "%s%s %s",
-                                         used ? " · " : "", _(names[s]), dbres_get(r, i, 1));
+                                         used ? " · " : "", _(names[s]),
+                                         dbres_get(r, i, 1));
     dbres_free(r);
 }
 
@@ -85,7 +89,8 @@ menu_refresh(struct screen *s)
     struct menu *m = s->data;
 
     for (size_t i = 0; i < m->nitems; i++)
-        count_line(s->app, s->app->forms[i], m->counts[i], sizeof(m->counts[i]));
+        count_line(s->app, s->app->forms[i], m->counts[i],
+                   sizeof(m->counts[i]));
     listview_set_rows(&m->lv, (int)m->nitems, false);
 }
 
@@ -107,7 +112,9 @@ menu_draw(struct screen *s)
 
     draw_str(stdscr, m->top, 2, m->cols - 4,
              m->nitems ? _("Choose what to work on:")
-                       : _("Your role has no record lists; user and reference data administration is done through the database functions (see README)."),
+                       : _("Your role has no record lists; user and reference "
+                           "data administration is done through the database "
+                           "functions (see README)."),
              UA_LABEL, DRAW_PAD);
     listview_draw(&m->lv);
 }
@@ -126,7 +133,9 @@ offer_journals(struct screen *s)
     if (journal_list(dir, &paths, &n) != 0 || n == 0)
         return;
     snprintf(question, sizeof(question),
-             _("%zu record(s) have unsaved changes from an earlier session. Open them now?"), n);
+             _("%zu record(s) have unsaved changes from an earlier session. "
+               "Open them now?"),
+             n);
     if (dialog_confirm(a, _("Unsaved changes"), question, true)) {
         for (size_t i = 0; i < n; i++) {
             const struct formdef *f;
@@ -187,8 +196,8 @@ menu_resumed(struct screen *s, int result)
     menu_refresh(s);
 }
 
-static const enum action menu_actions_list[] = {ACT_OPEN, ACT_REFRESH, ACT_HELP, ACT_BACK,
-                                                ACT_NONE};
+static const enum action menu_actions_list[] = {ACT_OPEN, ACT_REFRESH, ACT_HELP,
+                                                ACT_BACK, ACT_NONE};
 
 static const enum action *
 menu_actions(struct screen *s)

@@ -22,7 +22,7 @@ struct rowedit {
     struct grid_row *row;
     struct fieldset fs;
     bool is_new;
-    bool done;          /* kept or dropped on purpose */
+    bool done; /* kept or dropped on purpose */
     int focus, scroll, top, rows, cols;
 };
 
@@ -46,9 +46,11 @@ row_draw(struct screen *s)
         e->scroll = e->focus;
     if (e->focus >= e->scroll + shown)
         e->scroll = e->focus - shown + 1;
-    draw_str(stdscr, e->top, 0, e->cols, _("F2 keeps this row in the record; Esc drops the changes."),
+    draw_str(stdscr, e->top, 0, e->cols,
+             _("F2 keeps this row in the record; Esc drops the changes."),
              UA_LABEL, DRAW_PAD);
-    for (int i = e->scroll, y = e->top + 1; i < (int)e->fs.n && y < e->top + e->rows; i++, y++)
+    for (int i = e->scroll, y = e->top + 1;
+         i < (int)e->fs.n && y < e->top + e->rows; i++, y++)
         form_draw_field(e->form, &e->fs, y, i, i == e->focus);
 }
 
@@ -102,8 +104,9 @@ drop(struct screen *s)
 {
     struct rowedit *e = s->data;
 
-    if (e->fs.dirty && !dialog_confirm(s->app, _("Unsaved changes"),
-                                       _("Drop the changes to this row?"), false))
+    if (e->fs.dirty &&
+        !dialog_confirm(s->app, _("Unsaved changes"),
+                        _("Drop the changes to this row?"), false))
         return KR_REDRAW;
     if (e->is_new)
         e->row->deleted = true;
@@ -163,8 +166,8 @@ row_key(struct screen *s, const struct key *k)
     }
 }
 
-static const enum action row_actions_list[] = {ACT_SAVE, ACT_LOOKUP, ACT_HELP, ACT_BACK,
-                                               ACT_NONE};
+static const enum action row_actions_list[] = {ACT_SAVE, ACT_LOOKUP, ACT_HELP,
+                                               ACT_BACK, ACT_NONE};
 
 static const enum action *
 row_actions(struct screen *s)
@@ -221,8 +224,8 @@ rowedit_screen_new(struct form *f, size_t grid, size_t row, bool is_new)
     const struct griddef *g = &f->def->grids[grid];
 
     if (s == NULL || e == NULL ||
-        !fieldset_init(&e->fs, g->fields, g->nfields, f->rec->grids[grid].rows[row].values,
-                       f->app->zh)) {
+        !fieldset_init(&e->fs, g->fields, g->nfields,
+                       f->rec->grids[grid].rows[row].values, f->app->zh)) {
         free(s);
         free(e);
         return NULL;

@@ -15,8 +15,8 @@
 /* Asks for user and password until a connection is made, checks the forms
  * against the catalog, then replaces itself with the menu. why is the
  * failure of the first attempt (shown at once), or NULL. */
-struct screen *login_screen_new(struct app *a, const char *conninfo, const char *user,
-                                const struct db_error *why);
+struct screen *login_screen_new(struct app *a, const char *conninfo,
+                                const char *user, const struct db_error *why);
 
 /* The record kinds the role may use; Enter opens a list. */
 struct screen *menu_screen_new(struct app *a);
@@ -25,7 +25,8 @@ struct screen *menu_screen_new(struct app *a);
 struct screen *list_screen_new(struct app *a, const struct formdef *f);
 
 /* One record (id 0: a new one) in a form, with its grids. */
-struct screen *form_screen_new(struct app *a, const struct formdef *f, long long id);
+struct screen *form_screen_new(struct app *a, const struct formdef *f,
+                               long long id);
 /* A record with the unsaved changes of an earlier session laid over it. */
 struct journal;
 struct screen *form_screen_restore(struct app *a, const struct formdef *f,

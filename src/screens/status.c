@@ -49,7 +49,8 @@ status_editable(const char *role, const char *status)
     if (strcmp(role, "clerk") == 0)
         return strcmp(status, "draft") == 0 || strcmp(status, "rejected") == 0;
     if (strcmp(role, "officer") == 0)
-        return strcmp(status, "draft") == 0 || strcmp(status, "rejected") == 0 ||
+        return strcmp(status, "draft") == 0 ||
+               strcmp(status, "rejected") == 0 ||
                strcmp(status, "submitted") == 0;
     if (strcmp(role, "supervisor") == 0)
         return strcmp(status, "verified") == 0;

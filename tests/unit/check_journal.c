@@ -117,7 +117,8 @@ START_TEST(test_not_a_journal)
     struct journal ok;
 
     sample(&ok);
-    ck_assert_int_eq(journal_write(dir, &ok, err, sizeof(err)), 0); /* makes dir */
+    ck_assert_int_eq(journal_write(dir, &ok, err, sizeof(err)),
+                     0); /* makes dir */
     journal_clear(&ok);
     snprintf(path, sizeof(path), "%s/bad.journal", dir);
     ck_assert_ptr_nonnull(fp = fopen(path, "w"));
@@ -129,7 +130,8 @@ START_TEST(test_not_a_journal)
     fputs("something else\n", fp);
     fclose(fp);
     ck_assert_int_eq(journal_read(path, &j, err, sizeof(err)), -1);
-    ck_assert_int_eq(journal_read("/nonexistent/x.journal", &j, err, sizeof(err)), -1);
+    ck_assert_int_eq(
+        journal_read("/nonexistent/x.journal", &j, err, sizeof(err)), -1);
 }
 END_TEST
 
