@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "date.h"
 
 /* ISO 7064 MOD 11-2 weights of the first 17 digits: 2^(17-i) mod 11. */
@@ -20,24 +21,6 @@ static const int check_weights[17] = {7, 9, 10, 5,  8, 4, 2, 1, 6,
 static const char check_chars[11] = {'1', '0', 'X', '9', '8', '7',
                                      '6', '5', '4', '3', '2'};
 
-/* ASCII digit test that ignores the locale (isdigit() need not). */
-static int
-is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-/* Value of the n ASCII digits at s; the caller has checked they are. */
-static int
-digits_value(const char *s, int n)
-{
-    int v = 0;
-
-    for (int i = 0; i < n; i++)
-        v = v * 10 + (s[i] - '0');
-    return v;
-}
-
 char
 id_check_digit(const char *first17)
 {
@@ -47,7 +30,7 @@ id_check_digit(const char *first17)
         return 0;
     for (int i = 0; i < 17; i++) {
         /* A NUL is not a digit, so a short string stops here. */
-        if (!is_digit(first17[i]))
+        if (!ascii_is_digit(first17[i]))
             return 0;
         sum += (first17[i] - '0') * check_weights[i];
     }
@@ -66,9 +49,9 @@ id_number_check(const char *s, struct id_info *info, int today_yyyymmdd)
         return ID_ERR_LENGTH;
 
     for (int i = 0; i < ID_NUMBER_LEN - 1; i++)
-        if (!is_digit(s[i]))
+        if (!ascii_is_digit(s[i]))
             return ID_ERR_CHARS;
-    if (!is_digit(s[17]) && s[17] != 'X' && s[17] != 'x')
+    if (!ascii_is_digit(s[17]) && s[17] != 'X' && s[17] != 'x')
         return ID_ERR_CHARS;
     if (s[17] == 'x')
         return ID_ERR_LOWER_X;
@@ -76,12 +59,12 @@ id_number_check(const char *s, struct id_info *info, int today_yyyymmdd)
     if (s[0] < '1' || s[0] > '8')
         return ID_ERR_AREA;
 
-    year = digits_value(s + 6, 4);
-    month = digits_value(s + 10, 2);
-    day = digits_value(s + 12, 2);
+    year = ascii_digits_value(s + 6, 4);
+    month = ascii_digits_value(s + 10, 2);
+    day = ascii_digits_value(s + 12, 2);
     if (year < ID_MIN_YEAR || !date_valid(year, month, day))
         return ID_ERR_DATE;
-    if (today_yyyymmdd > 0 && digits_value(s + 6, 8) > today_yyyymmdd)
+    if (today_yyyymmdd > 0 && ascii_digits_value(s + 6, 8) > today_yyyymmdd)
         return ID_ERR_FUTURE;
 
     if (id_check_digit(s) != s[17])

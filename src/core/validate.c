@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "date.h"
 #include "i18n.h"
 #include "idnumber.h"
@@ -25,33 +26,15 @@
 /* Largest amount in fen: 1e10 yuan is out of range. */
 #define MONEY_MAX_FEN 999999999999LL
 
-/* ASCII digit test that ignores the locale (isdigit() need not). */
-static bool
-is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 /* Number of ASCII digits at the start of s. */
 static size_t
 count_digits(const char *s)
 {
     size_t n = 0;
 
-    while (is_digit(s[n]))
+    while (ascii_is_digit(s[n]))
         n++;
     return n;
-}
-
-/* Value of the n ASCII digits at s; the caller has checked they are. */
-static int
-digits_value(const char *s, int n)
-{
-    int v = 0;
-
-    for (int i = 0; i < n; i++)
-        v = v * 10 + (s[i] - '0');
-    return v;
 }
 
 const char *
@@ -177,7 +160,7 @@ is_date_format(const char *s)
     static const char pattern[] = "dddd-dd-dd";
 
     for (size_t i = 0; i < sizeof(pattern) - 1; i++) {
-        if (pattern[i] == 'd' ? !is_digit(s[i]) : s[i] != pattern[i])
+        if (pattern[i] == 'd' ? !ascii_is_digit(s[i]) : s[i] != pattern[i])
             return false;
     }
     return s[sizeof(pattern) - 1] == '\0';
@@ -192,9 +175,9 @@ valid_date(const char *s, int latest_yyyymmdd, int *ymd)
         *ymd = 0;
     if (s == NULL || !is_date_format(s))
         return VALID_DATE_FORMAT;
-    y = digits_value(s, 4);
-    m = digits_value(s + 5, 2);
-    d = digits_value(s + 8, 2);
+    y = ascii_digits_value(s, 4);
+    m = ascii_digits_value(s + 5, 2);
+    d = ascii_digits_value(s + 8, 2);
     if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
         return VALID_DATE_INVALID;
     v = y * 10000 + m * 100 + d;
