@@ -22,7 +22,7 @@ pick() { # FILTER
 	tui_wait "$1" && tui_keys Enter && tui_wait_gone "$BOX"
 }
 
-HNO="E2E$$"
+HNO=$(printf "E2E%06d" $$)
 HEAD=$(tui_idno 42032519800101991)
 M1=$(tui_idno 42032520180101991)
 M2=$(tui_idno 42032520170202993)

@@ -17,7 +17,7 @@ pick() {
 	tui_wait "$1" && tui_keys Enter && tui_wait_gone "$BOX"
 }
 JDIR=$TUI_TMP/home/.local/state/eduaid/demo_clerk
-HNO="J$$"
+HNO=$(printf "JRN%06d" $$)
 HEAD=$(tui_idno 42032519790303991)
 
 tui_start demo_clerk 80 24 C.UTF-8
