@@ -23,6 +23,7 @@
 #include "db/db.h"
 #include "db/record.h"
 #include "screens/screens.h"
+#include "ui/keys.h"
 
 /* The record kinds, in menu order; forms/<kind>.conf defines each. */
 static const char *const kinds[] = {"household", "training", "special_ed",
@@ -158,6 +159,10 @@ client_main(const struct options *opts)
             fprintf(stderr, "%s: %s\n", serr.file[0] ? serr.file : PACKAGE_NAME,
                     serr.message);
         return EXIT_USAGE;
+    }
+    if (keys_apply(a.settings->bindings, a.settings->nbindings, &serr) != 0) {
+        fprintf(stderr, "%s:%d: %s\n", serr.file, serr.line, serr.message);
+        goto cleanup;
     }
     a.zh = speak_chinese(a.settings->language);
     if (load_forms(&a, a.settings->forms_dir) != 0)

@@ -3,7 +3,8 @@
  *   eduaid.conf: finding it, loading it with libconfig and checking every
  *   value against one static table of settings (see settings.h). The
  *   table is the only place a setting is declared: its path, type,
- *   default, validator and documentation.
+ *   default, validator and documentation. The keys group is one entry,
+ *   "keys.*", whose members are kept as strings for the ui layer.
  */
 #include "config.h"
 
@@ -29,7 +30,9 @@
 enum setting_type {
     ST_STRING, /* any string */
     ST_INT,    /* an integer */
-    ST_PATH    /* a string; "~/" expanded after loading */
+    ST_PATH,   /* a string; "~/" expanded after loading */
+    ST_KEYS    /* "group.*": any member, a list of key names, appended to
+                  settings->bindings (no slot, no default) */
 };
 
 struct setting_def;
@@ -94,6 +97,16 @@ static const struct setting_def setting_defs[] = {
      .one_of = colours,
      .doc = "Colours: \"auto\" when the terminal has them, \"always\", or "
             "\"never\" (monochrome attributes only)."},
+    {.path = "keys.*",
+     .type = ST_KEYS,
+     .doc = "Key bindings: keys.ACTION lists the keys of ACTION (\"save\", "
+            "\"submit\", \"back\" ... as in the example eduaid.conf), "
+            "replacing its default keys; actions not given keep theirs. Key "
+            "names: F1..F12, ^A..^Z (or C-a), Esc, Enter, Tab, S-Tab, Space, "
+            "Up, Down, Left, Right, Home, End, PgUp, PgDn, Ins, Del, or one "
+            "character such as \"q\" or \"?\". A key may mean only one "
+            "action; the first key listed is the one the key bar shows "
+            "when it is short of room."},
     {.path = "paths.forms_dir",
      .type = ST_PATH,
      .def_str = NULL, /* settings_load()'s default_forms_dir */
@@ -222,12 +235,21 @@ set_string(struct settings *s, const struct setting_def *d, const char *v)
     return true;
 }
 
+/* The setting of path "group.name": the table's entry of that path, or
+ * its "group.*" entry; NULL when neither exists. */
 static const struct setting_def *
 find_def(const char *path)
 {
-    for (size_t i = 0; i < NSETTINGS; i++)
-        if (strcmp(setting_defs[i].path, path) == 0)
+    for (size_t i = 0; i < NSETTINGS; i++) {
+        const char *p = setting_defs[i].path;
+        size_t n = strlen(p);
+
+        if (strcmp(p, path) == 0)
             return &setting_defs[i];
+        if (n >= 2 && strcmp(p + n - 2, ".*") == 0 &&
+            strncmp(p, path, n - 1) == 0 && path[n - 1] != '\0')
+            return &setting_defs[i];
+    }
     return NULL;
 }
 
@@ -293,6 +315,91 @@ expand_home(char **p)
     return true;
 }
 
+/* Free what a struct settings_key holds (not the struct). */
+static void
+binding_free(struct settings_key *b)
+{
+    free(b->action);
+    for (size_t i = 0; i < b->nkeys; i++)
+        free(b->keys[i]);
+    free(b->keys);
+    free(b->file);
+}
+
+/*
+ * keys.<action> = [ "F2", "^S" ]: an array or list of strings (one string
+ * alone counts as a list of one, an empty list as no keys). Appends it to
+ * s->bindings as written, with its file and line. Returns 0, or -1 with
+ * err filled: "keys.x must be a list of key names ..." at the line of the
+ * setting (or of its first element that is no string), or out of memory.
+ */
+static int
+apply_keys(struct settings *s, const config_setting_t *c, const char *path,
+           struct settings_error *err)
+{
+    struct settings_key b = {0}, *grown;
+    const char *name = config_setting_name(c);
+    const char *file = config_setting_source_file(c);
+    int t = config_setting_type(c), n = 1;
+
+    if (t == CONFIG_TYPE_ARRAY || t == CONFIG_TYPE_LIST) {
+        n = config_setting_length(c);
+        for (int i = 0; i < n; i++) {
+            const config_setting_t *e = config_setting_get_elem(c, (unsigned)i);
+
+            if (config_setting_type(e) != CONFIG_TYPE_STRING) {
+                c = e;
+                t = CONFIG_TYPE_NONE;
+                break;
+            }
+        }
+    }
+    if (t != CONFIG_TYPE_STRING && t != CONFIG_TYPE_ARRAY &&
+        t != CONFIG_TYPE_LIST) {
+        char msg[256];
+
+        snprintf(msg, sizeof(msg),
+                 "keys.%s must be a list of key names, e.g. "
+                 "[ \"F2\", \"^S\" ]",
+                 name);
+        set_error_at(err, path, c, msg);
+        return -1;
+    }
+
+    b.line = (int)config_setting_source_line(c);
+    b.action = strdup(name);
+    b.file = strdup(file != NULL ? file : path);
+    if (b.action == NULL || b.file == NULL)
+        goto nomem;
+    if (n > 0) {
+        b.keys = calloc((size_t)n, sizeof(*b.keys));
+        if (b.keys == NULL)
+            goto nomem;
+    }
+    for (; b.nkeys < (size_t)n; b.nkeys++) {
+        const char *k = t == CONFIG_TYPE_STRING
+                            ? config_setting_get_string(c)
+                            : config_setting_get_string_elem(c, (int)b.nkeys);
+
+        b.keys[b.nkeys] = strdup(k);
+        if (b.keys[b.nkeys] == NULL)
+            goto nomem;
+    }
+    grown = malloc((s->nbindings + 1) * sizeof(*grown));
+    if (grown == NULL)
+        goto nomem;
+    if (s->nbindings > 0)
+        memcpy(grown, s->bindings, s->nbindings * sizeof(*grown));
+    grown[s->nbindings++] = b;
+    free(s->bindings);
+    s->bindings = grown;
+    return 0;
+nomem:
+    binding_free(&b);
+    set_error_at(err, path, c, "out of memory");
+    return -1;
+}
+
 /*
  * Check one setting c of the file against d and store it. Returns 0, or
  * -1 with err filled.
@@ -306,6 +413,8 @@ apply(struct settings *s, const struct setting_def *d,
     long num = 0;
     int t = config_setting_type(c);
 
+    if (d->type == ST_KEYS)
+        return apply_keys(s, c, path, err);
     if (d->type == ST_INT) {
         if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) {
             snprintf(msg, sizeof(msg), "%s must be an integer", d->path);
@@ -439,8 +548,11 @@ settings_free(struct settings *s)
         return;
     free(s->source);
     for (size_t i = 0; i < NSETTINGS; i++)
-        if (setting_defs[i].type != ST_INT)
+        if (setting_defs[i].type != ST_INT && setting_defs[i].type != ST_KEYS)
             free(*string_slot(s, &setting_defs[i]));
+    for (size_t i = 0; i < s->nbindings; i++)
+        binding_free(&s->bindings[i]);
+    free(s->bindings);
     free(s);
 }
 
@@ -466,6 +578,8 @@ settings_load(const char *explicit_path, const char *sysconf_path,
         const struct setting_def *d = &setting_defs[i];
         const char *def = d->def_str;
 
+        if (d->type == ST_KEYS)
+            continue; /* no bindings: every action keeps its keys */
         if (d->type == ST_INT) {
             *int_slot(s, d) = (int)d->def_int;
             continue;
@@ -547,7 +661,10 @@ settings_describe(FILE *out)
         const struct setting_def *d = &setting_defs[i];
         char what[128], doc[1024];
 
-        if (d->type == ST_INT)
+        if (d->type == ST_KEYS)
+            fprintf(out, "%.*sACTION = [ \"KEY\", ... ]\n",
+                    (int)strlen(d->path) - 1, d->path);
+        else if (d->type == ST_INT)
             fprintf(out, "%s = %ld\n", d->path, d->def_int);
         else if (d->def_str != NULL)
             fprintf(out, "%s = \"%s\"\n", d->path, d->def_str);
@@ -563,6 +680,8 @@ settings_describe(FILE *out)
                 len += (size_t)snprintf(what + len, sizeof(what) - len,
                                         " \"%s\"%s", d->one_of[j],
                                         d->one_of[j + 1] != NULL ? "," : ".");
+        } else if (d->type == ST_KEYS) {
+            snprintf(what, sizeof(what), "A list of key names.");
         } else if (d->type == ST_PATH) {
             snprintf(what, sizeof(what),
                      "A path; \"~/\" is the home "

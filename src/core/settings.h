@@ -1,18 +1,22 @@
 /*
  * settings.h
  *   The client's configuration, eduaid.conf (libconfig): the connection,
- *   the UI language and colours, and where forms, the draft journal and
- *   the prompt history live. One static table of settings (path, type,
- *   default, validator, doc -- neomutt's ConfigDef, tig's OPTION_INFO)
- *   drives loading, checking and settings_describe(), so the man page and
- *   the loader cannot drift. Not named config.h: that is autoconf's.
+ *   the UI language and colours, key bindings, and where forms, the draft
+ *   journal and the prompt history live. One static table of settings
+ *   (path, type, default, validator, doc -- neomutt's ConfigDef, tig's
+ *   OPTION_INFO) drives loading, checking and settings_describe(), so the
+ *   man page and the loader cannot drift. Not named config.h: that is
+ *   autoconf's.
  *
  *   The file, in short (every setting optional; unknown ones are errors):
  *
- *     database: { conninfo = "host=db1,db2 dbname=eduaid"; connect_timeout =
- * 10; }; ui:       { language = "auto"; colour = "auto"; }; paths:    {
- * forms_dir = "/usr/local/share/eduaid/forms"; journal_dir =
- * "~/.local/state/eduaid"; history_file = "~/.local/state/eduaid/history"; };
+ *     database: { conninfo = "host=db1,db2 dbname=eduaid";
+ *                 connect_timeout = 10; };
+ *     ui:       { language = "auto"; colour = "auto"; };
+ *     keys:     { save = [ "F2", "^S" ]; back = [ "Esc", "q" ]; };
+ *     paths:    { forms_dir = "/usr/local/share/eduaid/forms";
+ *                 journal_dir = "~/.local/state/eduaid";
+ *                 history_file = "~/.local/state/eduaid/history"; };
  *
  *   Paths starting with "~/" (or just "~") are expanded with $HOME (the
  *   password database when HOME is unset).
@@ -20,7 +24,21 @@
 #ifndef EDUAID_CORE_SETTINGS_H
 #define EDUAID_CORE_SETTINGS_H
 
+#include <stddef.h>
 #include <stdio.h>
+
+/* One member of the keys group, "save = [ "F2", "^G" ];": an action's
+ * name and the names of its keys, as written. Only their shape is checked
+ * here (a list of strings); whether the action exists and the names are
+ * keys is the ui layer's business (keys_apply() in ui/keys.h), which
+ * reports file:line from here. */
+struct settings_key {
+    char *action; /* "save" */
+    char **keys;  /* nkeys names, "F2", "^G"; NULL when nkeys is 0 */
+    size_t nkeys; /* 0: "save = [];" leaves the action without keys */
+    char *file;   /* the file it was written in */
+    int line;
+};
 
 /* Every string is malloc'd and owned by the struct; none is NULL except
  * source. */
@@ -33,6 +51,8 @@ struct settings {
     char *forms_dir;     /* paths.forms_dir, expanded */
     char *journal_dir;   /* paths.journal_dir, expanded */
     char *history_file;  /* paths.history_file, expanded */
+    struct settings_key *bindings; /* keys group, in file order, or NULL */
+    size_t nbindings;
 };
 
 /* Where loading failed: file ("" when none), line (0 when unknown) and a
@@ -58,7 +78,9 @@ struct settings_error {
  * and err filled: file:line and libconfig's message for a syntax error,
  * "unknown setting x.y", "x.y must be a string" (an integer ...), or
  * "x.y must be ..." for a value out of range; "cannot open: <reason>"
- * (line 0) for a file that must exist and cannot be read.
+ * (line 0) for a file that must exist and cannot be read. Members of the
+ * keys group are kept in (*out)->bindings as written; only "keys.x must
+ * be a list of key names" is checked here.
  */
 int settings_load(const char *explicit_path, const char *sysconf_path,
                   const char *default_forms_dir, struct settings **out,

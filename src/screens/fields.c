@@ -71,6 +71,11 @@ fieldset_init(struct fieldset *fs, const struct fielddef *defs, size_t n,
         const char *v = values != NULL ? values[i] : NULL;
 
         fs->f[i].def = &defs[i];
+        /* Personal data the person may not read comes as its mask
+         * (420325********123X, 2015-**-**); the server never lets them
+         * change it either. */
+        fs->f[i].locked =
+            v != NULL && field_is_typed(&defs[i]) && strchr(v, '*') != NULL;
         if (!lineedit_init(&fs->f[i].edit, defs[i].max_chars))
             goto fail;
         if (field_is_typed(&defs[i])
@@ -191,7 +196,9 @@ fieldset_check(struct fieldset *fs, size_t i)
 
     if (v == NULL)
         return false;
-    if (v[0] == '\0')
+    if (s->locked)
+        r = VALID_OK;
+    else if (v[0] == '\0')
         r = s->def->required ? VALID_REQUIRED : VALID_OK;
     else
         r = check_type(fs, s->def, v);

@@ -7,6 +7,8 @@
  *   F2 saves (the client's checks first, then the server's; a server error
  *   lands on the field it concerns and everything typed stays), F10
  *   submits, Esc goes back (asking before unsaved changes are dropped).
+ *   The review steps (pass, return, reopen) with the version shown, and
+ *   the values of the last approval for a reopened record, are here too.
  *   The drawing of fields and grids is in formview.c.
  */
 #include "config.h"
@@ -19,6 +21,7 @@
 #include "core/i18n.h"
 #include "db/record.h"
 #include "screens/form.h"
+#include "screens/review.h"
 #include "screens/screens.h"
 #include "screens/status.h"
 #include "ui/dialog.h"
@@ -333,4 +336,216 @@ form_check(struct form *f)
             ordinal++;
         }
     return -1;
+}
+
+/* ---- the review steps ------------------------------------------------- */
+
+void
+form_free_approved(struct form *f)
+{
+    if (f->approved == NULL)
+        return;
+    for (size_t i = 0; i < f->def->nfields; i++)
+        free(f->approved[i]);
+    free(f->approved);
+    f->approved = NULL;
+}
+
+/* The record's row at its last approval, one field a row, booleans as t/f
+ * like the record layer reads them. */
+static const char approved_sql[] =
+    "SELECT a.key, CASE jsonb_typeof(a.value)"
+    " WHEN 'boolean' THEN left(a.value::text, 1)"
+    " WHEN 'null' THEN NULL ELSE a.value #>> '{}' END"
+    " FROM jsonb_each(eduaid.last_approved($1::text, $2::bigint)) AS a";
+
+void
+form_load_approved(struct form *f)
+{
+    const char *st = f->rec->status;
+    struct db_error err;
+    struct dbres *r;
+    char idbuf[32];
+    const char *params[2] = {f->def->kind, idbuf};
+
+    form_free_approved(f);
+    if (f->rec->id == 0 ||
+        (strcmp(st, "draft") != 0 && strcmp(st, "submitted") != 0 &&
+         strcmp(st, "verified") != 0))
+        return;
+    snprintf(idbuf, sizeof(idbuf), "%lld", f->rec->id);
+    if ((r = db_exec(f->app->db, approved_sql, 2, params, &err)) == NULL) {
+        app_error(f->app, &err);
+        return;
+    }
+    if (r->nrows > 0 &&
+        (f->approved = calloc(f->def->nfields ? f->def->nfields : 1,
+                              sizeof(*f->approved))) == NULL)
+        app_status(f->app, "%s", _("out of memory"));
+    for (int i = 0; f->approved != NULL && i < r->nrows; i++) {
+        int fi = fieldset_find(&f->fs, dbres_get(r, i, 0));
+        const char *v = dbres_get(r, i, 1);
+
+        if (fi < 0 || v == NULL || f->approved[fi] != NULL)
+            continue;
+        if ((f->approved[fi] = strdup(v)) == NULL) {
+            form_free_approved(f);
+            app_status(f->app, "%s", _("out of memory"));
+        }
+    }
+    dbres_free(r);
+}
+
+bool
+form_field_changed(const struct form *f, size_t i)
+{
+    const char *a, *b;
+
+    if (f->approved == NULL || i >= f->def->nfields)
+        return false;
+    a = f->approved[i] ? f->approved[i] : "";
+    b = f->rec->values[i] ? f->rec->values[i] : "";
+    return strcmp(a, b) != 0;
+}
+
+bool
+form_reload(struct form *f)
+{
+    struct db_error err;
+    struct fieldset fs;
+    struct record *rec = record_load(f->app->db, f->def, f->rec->id, &err);
+
+    if (rec == NULL) {
+        app_error(f->app, &err);
+        return false;
+    }
+    if (!fieldset_init(&fs, f->def->fields, f->def->nfields, rec->values,
+                       f->app->zh)) {
+        record_free(rec);
+        app_status(f->app, "%s", _("out of memory"));
+        return false;
+    }
+    fieldset_free(&f->fs);
+    record_free(f->rec);
+    f->rec = rec;
+    f->fs = fs;
+    form_show_lookups(f, &f->fs);
+    f->fs.dirty = false;
+    f->grid_error[0] = '\0';
+    f->editable = status_editable(db_role(f->app->db), rec->status);
+    if (f->focus >= form_items(f))
+        f->focus = 0;
+    form_load_approved(f);
+    return true;
+}
+
+/* Take workflow step action (reason for return and reopen) with the
+ * version shown; on success the record shows its new state and done is
+ * said. True when taken. */
+static bool
+step(struct form *f, const char *action, const char *reason,
+     const char *new_status, const char *done)
+{
+    struct db_error err;
+    int version;
+    char *copy = NULL;
+
+    if (review_step(f->app, f->def->kind, f->rec->id, f->rec->version, action,
+                    reason, &version, &err) != 0) {
+        if (strcmp(err.sqlstate, "EA007") == 0 && form_reload(f)) {
+            f->app->last_error = err;
+            app_status(f->app, "%s",
+                       _("Someone else changed the record; it has been "
+                         "loaded again."));
+        } else {
+            app_error(f->app, &err);
+        }
+        return false;
+    }
+    if (reason != NULL && (copy = strdup(reason)) != NULL) {
+        free(f->rec->reason);
+        f->rec->reason = copy;
+    }
+    f->rec->version = version;
+    snprintf(f->rec->status, sizeof(f->rec->status), "%s", new_status);
+    f->editable = status_editable(db_role(f->app->db), f->rec->status);
+    form_load_approved(f);
+    app_status(f->app, "%s", done);
+    return true;
+}
+
+/* Save unsaved changes before a step; false when that failed. */
+static bool
+saved(struct form *f)
+{
+    return !f->fs.dirty || form_save(f);
+}
+
+static void
+no_step(struct form *f)
+{
+    app_status(f->app, "%s",
+               _("Your role has no such step for this record in its present "
+                 "state."));
+}
+
+bool
+form_pass(struct form *f)
+{
+    const char *action = review_pass_action(db_role(f->app->db),
+                                            f->rec->id ? f->rec->status : "");
+    bool verify;
+
+    if (action == NULL) {
+        no_step(f);
+        return false;
+    }
+    verify = strcmp(action, "verify") == 0;
+    if (!saved(f) ||
+        !dialog_confirm(f->app, verify ? _("Verify") : _("Approve"),
+                        verify ? _("Verify this record?")
+                               : _("Approve this record?"),
+                        true))
+        return false;
+    return step(f, action, NULL, verify ? "verified" : "approved",
+                verify ? _("Verified.") : _("Approved."));
+}
+
+bool
+form_reject(struct form *f)
+{
+    char *reason;
+    bool ok;
+
+    if (f->rec->id == 0 ||
+        !review_may_reject(db_role(f->app->db), f->rec->status)) {
+        no_step(f);
+        return false;
+    }
+    if (!saved(f) ||
+        (reason = review_ask_reason(f->app, _("Return"), NULL)) == NULL)
+        return false;
+    ok = step(f, "reject", reason, "rejected", _("Returned to its author."));
+    free(reason);
+    return ok;
+}
+
+bool
+form_reopen(struct form *f)
+{
+    char *reason;
+    bool ok;
+
+    if (f->rec->id == 0 ||
+        !review_may_reopen(db_role(f->app->db), f->rec->status)) {
+        no_step(f);
+        return false;
+    }
+    if ((reason = review_ask_reason(f->app, _("Reopen"), NULL)) == NULL)
+        return false;
+    ok = step(f, "reopen", reason, "draft",
+              _("Reopened as a draft; the approved values stay in the "
+                "history."));
+    free(reason);
+    return ok;
 }

@@ -1,8 +1,9 @@
 /*
  * form.h
  *   The state of a record's form, shared by its parts: form.c (lookups,
- *   picking, saving, submitting), formview.c (the screen: layout, drawing,
- *   keys) and rowedit.c (a grid row in a form of its own).
+ *   picking, saving, submitting, the review steps, the values at the last
+ *   approval), formview.c (the screen: layout, drawing, keys) and
+ *   rowedit.c (a grid row in a form of its own).
  */
 #ifndef EDUAID_SCREENS_FORM_H
 #define EDUAID_SCREENS_FORM_H
@@ -28,12 +29,17 @@ struct form {
     struct record *rec;
     struct fieldset fs; /* the record's own fields */
     bool editable;      /* the role may edit a record in this state */
+    bool review;        /* opened from the queue: close once passed/returned */
+    char **approved;    /* values at the last approval, parallel to fs (NULL
+                           entries: empty), or NULL: never approved, or not
+                           reopened */
     int focus;          /* < fs.n: a field; else a grid row (form_item) */
     int scroll;         /* first line shown */
     int top, rows, cols;
     char grid_error[640]; /* a server error about a grid row */
     struct form_cache cache[FORM_CACHE];
     int ncache;
+    enum action acts[16]; /* the key bar: what can be done here now */
 };
 
 /* The label of lookup key of field d (cached), or key itself. */
@@ -51,6 +57,29 @@ int form_check(struct form *f);
 bool form_save(struct form *f);
 /* Save if needed, confirm, submit. */
 void form_submit(struct form *f);
+
+/*
+ * The review steps (with the version shown): pass (verify or approve, as
+ * the role does), return with a reason, reopen an approved record with a
+ * reason. Each saves unsaved changes first, asks, and takes the step; a
+ * refusal goes to the status line, and when someone else changed the
+ * record meanwhile it is loaded again and the person told so. True when
+ * the step was taken.
+ */
+bool form_pass(struct form *f);
+bool form_reject(struct form *f);
+bool form_reopen(struct form *f);
+/* Load the record again from the database (nothing unsaved may be lost:
+ * call it only when not dirty). false after reporting a failure. */
+bool form_reload(struct form *f);
+/* Fetch the values of the last approval (eduaid.last_approved) when the
+ * record was reopened after one and is on its way again (draft,
+ * submitted, verified); else drop them. */
+void form_load_approved(struct form *f);
+/* Does field i differ from its value at the last approval? */
+bool form_field_changed(const struct form *f, size_t i);
+/* Free the values of the last approval. */
+void form_free_approved(struct form *f);
 
 /* Items a person can focus: the fields, then every grid row not deleted.
  * For an item past the fields, *grid and *row say which row. */

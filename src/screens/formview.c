@@ -1,9 +1,11 @@
 /*
  * formview.c
  *   The record form as a screen: a column of lines (section titles,
- *   "label: field" lines, then each grid's title, heading and rows),
- *   scrolled so the focused item shows; the keys that move, type, pick,
- *   save and submit; and form_screen_new.
+ *   "label: field" lines -- each followed, in a record reopened after
+ *   approval, by the approved value when it differs -- then each grid's
+ *   title, heading and rows), scrolled so the focused item shows; the keys
+ *   that move, type, pick, save, submit and take the review steps the role
+ *   has (only those are offered); and form_screen_new.
  */
 #include "config.h"
 
@@ -16,6 +18,7 @@
 #include "core/journal.h"
 #include "core/mask.h"
 #include "screens/form.h"
+#include "screens/review.h"
 #include "screens/screens.h"
 #include "screens/status.h"
 #include "ui/dialog.h"
@@ -27,6 +30,7 @@
 enum line_kind {
     L_SECTION,
     L_FIELD,
+    L_APPROVED, /* the value at the last approval of the field above */
     L_GRID_TITLE,
     L_GRID_HEAD,
     L_GRID_ROW,
@@ -86,6 +90,8 @@ build_lines(const struct form *f, struct line *out, int cap)
         for (size_t i = 0; i < f->def->sections[s].count; i++) {
             int fi = (int)(f->def->sections[s].first + i);
             ADD(L_FIELD, fi, 0, fi);
+            if (form_field_changed(f, (size_t)fi))
+                ADD(L_APPROVED, fi, 0, -1);
         }
     }
     for (size_t g = 0; g < f->def->ngrids; g++) {
@@ -161,6 +167,27 @@ form_draw_field(struct form *f, struct fieldset *fs, int y, int fi,
                  UA_ERROR, DRAW_MARK_CUT);
 }
 
+/* Under a field changed since the last approval: what was approved. */
+static void
+draw_approved(struct form *f, int y, int fi)
+{
+    const struct fielddef *d = &f->def->fields[fi];
+    const char *v = f->approved[fi] ? f->approved[fi] : "";
+    char line[512];
+
+    if (v[0] == '\0')
+        v = _("(empty)");
+    else if (d->type == FT_CHOICE)
+        v = fielddef_choice_label(d, v, f->app->zh);
+    else if (d->type == FT_BOOL)
+        v = v[0] == 't' ? _("Yes") : _("No");
+    else if (d->type == FT_LOOKUP)
+        v = form_lookup_label(f, d, v);
+    snprintf(line, sizeof(line), _("approved value: %s"), v);
+    draw_str(stdscr, y, LABEL_CELLS + 2, f->cols - LABEL_CELLS - 2, line,
+             UA_ST_APPROVED, DRAW_MARK_CUT);
+}
+
 static void
 draw_grid_line(struct form *f, int y, const struct line *l, bool focused)
 {
@@ -202,8 +229,8 @@ form_draw(struct screen *s)
 {
     struct form *f = s->data;
     struct line lines[256];
-    int n = build_lines(f, lines, 256), focus_line = 0;
-    char head[256];
+    int n = build_lines(f, lines, 256), focus_line = 0, changed = 0;
+    char head[256], note[128] = "";
 
     if (n > 256)
         n = 256;
@@ -216,10 +243,15 @@ form_draw(struct screen *s)
                         : focus_line;
     if (focus_line >= f->scroll + f->rows - 1)
         f->scroll = focus_line - f->rows + 2;
+    for (size_t i = 0; f->approved != NULL && i < f->def->nfields; i++)
+        changed += form_field_changed(f, i);
+    if (f->approved != NULL)
+        snprintf(note, sizeof(note),
+                 _("  (reopened after approval: %d field(s) changed)"),
+                 changed);
     snprintf(head, sizeof(head), "%s: %s%s%s", _("Status"),
              f->rec->id ? status_marker(f->rec->status) : _("new"),
-             f->editable ? "" : _("  (read-only for your role)"),
-             f->rec->reason && f->rec->reason[0] ? "" : "");
+             f->editable ? "" : _("  (read-only for your role)"), note);
     draw_str(stdscr, f->top, 0, f->cols, head, UA_LABEL, DRAW_PAD);
     if (f->rec->reason && f->rec->reason[0] &&
         strcmp(f->rec->status, "rejected") == 0) {
@@ -239,6 +271,8 @@ form_draw(struct screen *s)
                      UA_HEADER, DRAW_PAD);
         else if (l->kind == L_FIELD)
             form_draw_field(f, &f->fs, y, l->index, focused);
+        else if (l->kind == L_APPROVED)
+            draw_approved(f, y, l->index);
         else
             draw_grid_line(f, y, l, focused);
     }
@@ -292,6 +326,9 @@ form_edit_key(struct fieldset *fs, struct fieldstate *st, const struct key *k)
 {
     bool changed = false;
 
+    if (st->locked) /* a masked value: typing changes nothing */
+        return keys_is_text(k) || k->code == KEY_BACKSPACE || k->code == 127 ||
+               k->code == 8 || (k->is_function && k->code == KEY_DC);
     if (!form_edit_text(&st->edit, k, &changed))
         return false;
     if (changed) {
@@ -396,6 +433,24 @@ leave(struct screen *s)
 }
 
 static enum key_result
+open_history(struct screen *s)
+{
+    struct form *f = s->data;
+    struct screen *h;
+
+    if (f->rec->id == 0) {
+        app_status(s->app, "%s", _("A new record has no history yet."));
+        return KR_REDRAW;
+    }
+    if ((h = history_screen_new(s->app, f->def, f->rec->id)) == NULL) {
+        app_status(s->app, "%s", _("out of memory"));
+        return KR_REDRAW;
+    }
+    app_push(s->app, h);
+    return KR_HANDLED;
+}
+
+static enum key_result
 form_key(struct screen *s, const struct key *k)
 {
     struct form *f = s->data;
@@ -443,6 +498,15 @@ form_key(struct screen *s, const struct key *k)
         return add_row(s);
     case ACT_DELETE_ROW:
         return delete_row(s);
+    case ACT_PASS:
+        return form_pass(f) && f->review ? KR_CLOSE : KR_REDRAW;
+    case ACT_REJECT:
+        return form_reject(f) && f->review ? KR_CLOSE : KR_REDRAW;
+    case ACT_REOPEN:
+        form_reopen(f);
+        return KR_REDRAW;
+    case ACT_HISTORY:
+        return open_history(s);
     case ACT_BACK:
         return leave(s);
     default:
@@ -457,15 +521,38 @@ form_resumed(struct screen *s, int result)
     (void)result;
 }
 
-static const enum action form_actions_list[] = {
-    ACT_SAVE,       ACT_SUBMIT, ACT_LOOKUP, ACT_ADD_ROW,
-    ACT_DELETE_ROW, ACT_HELP,   ACT_BACK,   ACT_NONE};
-
+/* What can be done with the record now: editing when the role may edit it
+ * in its state, and the review steps the role has there. */
 static const enum action *
 form_actions(struct screen *s)
 {
-    (void)s;
-    return form_actions_list;
+    struct form *f = s->data;
+    const char *role = db_role(s->app->db);
+    const char *st = f->rec->id ? f->rec->status : "";
+    int n = 0;
+
+    if (f->editable)
+        f->acts[n++] = ACT_SAVE;
+    if (f->editable && (st[0] == '\0' || strcmp(st, "draft") == 0 ||
+                        strcmp(st, "rejected") == 0))
+        f->acts[n++] = ACT_SUBMIT;
+    if (review_pass_action(role, st) != NULL) {
+        f->acts[n++] = ACT_PASS;
+        f->acts[n++] = ACT_REJECT;
+    }
+    if (review_may_reopen(role, st))
+        f->acts[n++] = ACT_REOPEN;
+    if (f->rec->id != 0)
+        f->acts[n++] = ACT_HISTORY;
+    if (f->editable) {
+        f->acts[n++] = ACT_LOOKUP;
+        f->acts[n++] = ACT_ADD_ROW;
+        f->acts[n++] = ACT_DELETE_ROW;
+    }
+    f->acts[n++] = ACT_HELP;
+    f->acts[n++] = ACT_BACK;
+    f->acts[n] = ACT_NONE;
+    return f->acts;
 }
 
 static const char *
@@ -486,6 +573,7 @@ form_close(struct screen *s)
         free(f->cache[i].key);
         free(f->cache[i].label);
     }
+    form_free_approved(f);
     fieldset_free(&f->fs);
     record_free(f->rec);
     free(f);
@@ -541,6 +629,7 @@ open_form(struct app *a, const struct formdef *def, struct record *rec)
     f->rec = rec;
     form_show_lookups(f, &f->fs);
     f->editable = status_editable(db_role(a->db), rec->id ? rec->status : "");
+    form_load_approved(f);
     return s;
 }
 
@@ -561,6 +650,16 @@ form_screen_new(struct app *a, const struct formdef *def, long long id)
         preset_township(s->data);
     if (s != NULL)
         ((struct form *)s->data)->fs.dirty = false;
+    return s;
+}
+
+struct screen *
+form_screen_review(struct app *a, const struct formdef *def, long long id)
+{
+    struct screen *s = form_screen_new(a, def, id);
+
+    if (s != NULL)
+        ((struct form *)s->data)->review = true;
     return s;
 }
 

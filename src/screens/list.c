@@ -3,9 +3,9 @@
  *   The records of one kind the person may see, newest change first, a
  *   keyset page at a time (record_list_page; never OFFSET), with the
  *   status as a coloured marker that also reads in monochrome, filters by
- *   status and township (F4), search (/), a new record (F3) and Enter to
- *   open one. Columns come from the form definition; personal data shows
- *   in its masked columns.
+ *   status and township (F4), search (/), a new record (F3), Enter to
+ *   open one and F12 for its history. Columns come from the form
+ *   definition; personal data shows in its masked columns.
  */
 #include "config.h"
 
@@ -279,6 +279,7 @@ list_key(struct screen *s, const struct key *k)
 {
     struct list *l = s->data;
     const struct dbres *r;
+    struct screen *next;
     int sel, i;
 
     switch (k->action) {
@@ -291,6 +292,15 @@ list_key(struct screen *s, const struct key *k)
     case ACT_NEW:
         open_record(s, 0);
         return KR_HANDLED;
+    case ACT_HISTORY:
+        if ((sel = listview_selected(&l->lv)) < 0)
+            return KR_HANDLED;
+        r = row_page(l, sel, &i);
+        if ((next = history_screen_new(s->app, l->form,
+                                       atoll(dbres_get(r, i, 0)))) == NULL)
+            app_status(s->app, "%s", _("out of memory"));
+        app_push(s->app, next);
+        return KR_REDRAW;
     case ACT_SEARCH:
         ask_search(s);
         return KR_REDRAW;
@@ -315,7 +325,7 @@ list_resumed(struct screen *s, int result)
 }
 
 static const enum action list_actions_list[] = {
-    ACT_OPEN,    ACT_NEW,  ACT_SEARCH, ACT_FILTER,
+    ACT_OPEN,    ACT_NEW,  ACT_SEARCH, ACT_FILTER, ACT_HISTORY,
     ACT_REFRESH, ACT_HELP, ACT_BACK,   ACT_NONE};
 
 static const enum action *

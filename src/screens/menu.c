@@ -2,9 +2,13 @@
  * menu.c
  *   The main menu: the record kinds the person's role works with, each
  *   with how many of its records they can see in each state; Enter opens
- *   the list of that kind. Admins work with users and reference data, not
- *   records, and are told so. On its first moment on screen it offers to
- *   restore unsaved changes an earlier session left in the draft journal.
+ *   the list of that kind. Below them, for officers and supervisors, the
+ *   review queue with how many records wait for them (eduaid.queue_counts),
+ *   and for clerks and officers the records returned to them. Admins work
+ *   with users and reference data, not records, and are told so. On its
+ *   first moment on screen it puts officers and supervisors in the review
+ *   queue, then offers to restore unsaved changes an earlier session left
+ *   in the draft journal (restored forms open above the queue).
  */
 #include "config.h"
 
@@ -17,18 +21,28 @@
 #include "core/journal.h"
 #include "db/record.h"
 #include "screens/form.h"
+#include "screens/review.h"
 #include "screens/screens.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
 
+#define MAX_FORMS 8
+
+/* What a row of the menu opens. */
+enum item { ITEM_FORM, ITEM_QUEUE, ITEM_RETURNED };
+
 struct menu {
     struct listview lv;
     struct lv_column columns[2];
-    char counts[8][96]; /* per form: "草稿 12 · 已提交 3 ..." */
-    const char *cells[2];
+    char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
+    size_t nforms;
+    enum item items[MAX_FORMS + 2];
     size_t nitems;
-    bool journals_offered;
+    char queue_label[96], queue_counts[256];
+    char returned_label[96];
+    const char *cells[2];
+    bool started; /* the first tick has put the queue up and asked */
     int top, rows, cols;
 };
 
@@ -71,14 +85,82 @@ count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
     dbres_free(r);
 }
 
+/* The queue's row: "审核队列 (N)" and N per kind. */
+static void
+queue_line(struct screen *s)
+{
+    struct menu *m = s->data;
+    struct app *a = s->app;
+    struct db_error err;
+    struct dbres *r =
+        db_exec(a->db, "SELECT kind, waiting FROM eduaid.queue_counts()", 0,
+                NULL, &err);
+    long long total = 0;
+    size_t used = 0;
+
+    m->queue_counts[0] = '\0';
+    if (r == NULL) {
+        snprintf(m->queue_label, sizeof(m->queue_label), "%s (?)",
+                 _("Review queue"));
+        return;
+    }
+    for (int i = 0; i < r->nrows; i++) {
+        const struct formdef *f = app_form(a, dbres_get(r, i, 0));
+        long long n = atoll(dbres_get(r, i, 1) ? dbres_get(r, i, 1) : "0");
+
+        total += n;
+        if (n > 0 && used < sizeof(m->queue_counts))
+            used += (size_t)snprintf(
+                m->queue_counts + used, sizeof(m->queue_counts) - used,
+                "%s%s %lld", used ? " \xc2\xb7 " : "",
+                f ? label_text(&f->title, a->zh) : dbres_get(r, i, 0), n);
+    }
+    dbres_free(r);
+    snprintf(m->queue_label, sizeof(m->queue_label), "%s (%lld)",
+             _("Review queue"), total);
+    if (total == 0)
+        snprintf(m->queue_counts, sizeof(m->queue_counts), "%s",
+                 _("nothing is waiting for you"));
+}
+
+/* The returned list's row: "退回给我的记录 (N)". */
+static void
+returned_line(struct screen *s)
+{
+    struct menu *m = s->data;
+    struct db_error err;
+    struct dbres *r =
+        db_exec(s->app->db, "SELECT count(*) FROM eduaid.returned_to_me(500)",
+                0, NULL, &err);
+
+    snprintf(m->returned_label, sizeof(m->returned_label), "%s (%s)",
+             _("Returned to me"),
+             r != NULL && dbres_get(r, 0, 0) ? dbres_get(r, 0, 0) : "?");
+    dbres_free(r);
+}
+
 static bool
 menu_row(void *arg, int index, struct lv_row *row)
 {
     struct screen *s = arg;
     struct menu *m = s->data;
 
-    m->cells[0] = label_text(&s->app->forms[index]->title, s->app->zh);
-    m->cells[1] = m->counts[index];
+    if (index < 0 || (size_t)index >= m->nitems)
+        return false;
+    switch (m->items[index]) {
+    case ITEM_FORM:
+        m->cells[0] = label_text(&s->app->forms[index]->title, s->app->zh);
+        m->cells[1] = m->counts[index];
+        break;
+    case ITEM_QUEUE:
+        m->cells[0] = m->queue_label;
+        m->cells[1] = m->queue_counts;
+        break;
+    case ITEM_RETURNED:
+        m->cells[0] = m->returned_label;
+        m->cells[1] = _("returned records, with the reasons");
+        break;
+    }
     row->cells = m->cells;
     return true;
 }
@@ -89,8 +171,18 @@ menu_refresh(struct screen *s)
     struct menu *m = s->data;
 
     for (size_t i = 0; i < m->nitems; i++)
-        count_line(s->app, s->app->forms[i], m->counts[i],
-                   sizeof(m->counts[i]));
+        switch (m->items[i]) {
+        case ITEM_FORM:
+            count_line(s->app, s->app->forms[i], m->counts[i],
+                       sizeof(m->counts[i]));
+            break;
+        case ITEM_QUEUE:
+            queue_line(s);
+            break;
+        case ITEM_RETURNED:
+            returned_line(s);
+            break;
+        }
     listview_set_rows(&m->lv, (int)m->nitems, false);
 }
 
@@ -111,7 +203,7 @@ menu_draw(struct screen *s)
     struct menu *m = s->data;
 
     draw_str(stdscr, m->top, 2, m->cols - 4,
-             m->nitems ? _("Choose what to work on:")
+             m->nforms ? _("Choose what to work on:")
                        : _("Your role has no record lists; user and reference "
                            "data administration is done through the database "
                            "functions (see README)."),
@@ -154,6 +246,38 @@ offer_journals(struct screen *s)
     journal_list_free(paths, n);
 }
 
+/* The first moment on screen: reviewers go to their queue, then everyone is
+ * offered their unsaved changes (whose forms open above the queue). True
+ * when the queue was put up. */
+static bool
+start(struct screen *s)
+{
+    struct screen *queue = NULL;
+
+    if (review_has_queue(db_role(s->app->db)) &&
+        (queue = queue_screen_new(s->app)) != NULL)
+        app_push(s->app, queue);
+    offer_journals(s);
+    return queue != NULL;
+}
+
+/* The screen behind row sel, or NULL when out of memory. */
+static struct screen *
+open_item(struct screen *s, int sel)
+{
+    struct menu *m = s->data;
+
+    switch (m->items[sel]) {
+    case ITEM_QUEUE:
+        return queue_screen_new(s->app);
+    case ITEM_RETURNED:
+        return returned_screen_new(s->app);
+    case ITEM_FORM:
+    default:
+        return list_screen_new(s->app, s->app->forms[sel]);
+    }
+}
+
 static enum key_result
 menu_key(struct screen *s, const struct key *k)
 {
@@ -162,17 +286,16 @@ menu_key(struct screen *s, const struct key *k)
     int sel;
     struct screen *next;
 
-    if (!m->journals_offered) {
-        m->journals_offered = true;
-        offer_journals(s);
-        if (k->code == 0 && !k->is_function)
-            return KR_REDRAW; /* the first tick: nothing else to do */
+    if (!m->started) {
+        m->started = true;
+        if (start(s) || (k->code == 0 && !k->is_function))
+            return KR_REDRAW; /* the first tick, or the key was not for me */
     }
     switch (k->action) {
     case ACT_OPEN:
         if ((sel = listview_selected(&m->lv)) < 0)
             return KR_HANDLED;
-        if ((next = list_screen_new(s->app, s->app->forms[sel])) == NULL) {
+        if ((next = open_item(s, sel)) == NULL) {
             app_status(s->app, "%s", _("out of memory"));
             return KR_REDRAW;
         }
@@ -248,9 +371,15 @@ menu_screen_new(struct app *a)
     s->ops = &menu_ops;
     s->app = a;
     s->data = m;
-    m->nitems = works_with_records(db_role(a->db)) ? a->nforms : 0;
-    if (m->nitems > sizeof(m->counts) / sizeof(m->counts[0]))
-        m->nitems = sizeof(m->counts) / sizeof(m->counts[0]);
+    m->nforms = works_with_records(db_role(a->db)) ? a->nforms : 0;
+    if (m->nforms > MAX_FORMS)
+        m->nforms = MAX_FORMS;
+    for (m->nitems = 0; m->nitems < m->nforms; m->nitems++)
+        m->items[m->nitems] = ITEM_FORM;
+    if (review_has_queue(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_QUEUE;
+    if (review_has_returned(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_RETURNED;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
     m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);

@@ -24,13 +24,30 @@ struct screen *menu_screen_new(struct app *a);
 /* Records of one kind, newest change first, paged by keyset. */
 struct screen *list_screen_new(struct app *a, const struct formdef *f);
 
-/* One record (id 0: a new one) in a form, with its grids. */
+/* One record (id 0: a new one) in a form, with its grids. Read-only when
+ * the role may not edit it in its state; a record reopened after approval
+ * shows the approved value under each field changed since. */
 struct screen *form_screen_new(struct app *a, const struct formdef *f,
                                long long id);
+/* The same for a reviewer coming from the queue: once the record is passed
+ * or returned the form closes, back to the queue. */
+struct screen *form_screen_review(struct app *a, const struct formdef *f,
+                                  long long id);
 /* A record with the unsaved changes of an earlier session laid over it. */
 struct journal;
 struct screen *form_screen_restore(struct app *a, const struct formdef *f,
                                    const struct journal *j);
+
+/* Records of every kind waiting for the person's review step, oldest
+ * first; the first screen of officers and supervisors. */
+struct screen *queue_screen_new(struct app *a);
+
+/* The person's records that were returned to them, with the reasons. */
+struct screen *returned_screen_new(struct app *a);
+
+/* Every audit entry of record id of form f, with its changes. */
+struct screen *history_screen_new(struct app *a, const struct formdef *f,
+                                  long long id);
 
 /*
  * Check every form of a against the live catalog. 0, or -1 with a

@@ -9,6 +9,12 @@
  *   X(ID, name, fkey, ctrl, other, label) -- fkey a KEY_* code or 0, ctrl
  *   a control character or 0, other a printable key or 0; label is marked
  *   for translation with N_().
+ *
+ *   The review actions: PASS is one key for the next step of the person's
+ *   role (an officer verifies, a supervisor approves); REJECT returns the
+ *   record to its author with a reason; REOPEN turns an approved record
+ *   back into a draft with a reason; HISTORY shows the audit trail;
+ *   MARK_ALL marks (or unmarks) every row of the review queue.
  */
 #ifndef EDUAID_UI_ACTIONS_H
 #define EDUAID_UI_ACTIONS_H
@@ -30,6 +36,11 @@
     X(NEXT_FIELD, "next-field", 0, '\t', 0, N_("Next field"))                \
     X(PREV_FIELD, "prev-field", KEY_BTAB, 0, 0, N_("Previous field"))        \
     X(REFRESH, "refresh", 0, 'R' - 64, 0, N_("Refresh"))                     \
+    X(PASS, "pass", KEY_F(7), 'P' - 64, 0, N_("Pass"))                       \
+    X(REJECT, "reject", KEY_F(11), 'T' - 64, 0, N_("Return"))                \
+    X(HISTORY, "history", KEY_F(12), 'O' - 64, 0, N_("History"))             \
+    X(REOPEN, "reopen", 0, 'W' - 64, 0, N_("Reopen"))                        \
+    X(MARK_ALL, "mark-all", 0, 0, '*', N_("Mark all"))                       \
     X(QUIT, "quit", 0, 'Q' - 64, 0, N_("Quit"))
 
 enum action {

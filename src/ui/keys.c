@@ -1,6 +1,7 @@
 /*
  * keys.c
- *   The key map built from ACTION_LIST, and key names (see keys.h).
+ *   The key map, built from ACTION_LIST and changed by the configuration's
+ *   key bindings, and key names (see keys.h).
  */
 #include "config.h"
 
@@ -9,10 +10,13 @@
 #include <curses.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/i18n.h"
 
-struct binding {
+/* An action of ACTION_LIST: its configuration name, default keys and
+ * label. */
+struct action_def {
     const char *id;
     int fkey;  /* KEY_* code or 0 */
     int ctrl;  /* control character (or Esc) or 0 */
@@ -20,13 +24,100 @@ struct binding {
     const char *label;
 };
 
-static const struct binding bindings[ACT_COUNT] = {
+static const struct action_def action_defs[ACT_COUNT] = {
     [ACT_NONE] = {"none", 0, 0, 0, NULL},
-#define ACTION_BINDING(id, name, fkey, ctrl, other, label)                     \
+#define ACTION_DEF(id, name, fkey, ctrl, other, label)                         \
     [ACT_##id] = {name, fkey, ctrl, other, label},
-    ACTION_LIST(ACTION_BINDING)
-#undef ACTION_BINDING
+    ACTION_LIST(ACTION_DEF)
+#undef ACTION_DEF
 };
+
+/* One key as keys_make() sees it, normalised: Enter is '\r' (never '\n'
+ * or the function key KEY_ENTER). */
+struct keycode {
+    wint_t code;
+    bool is_function;
+};
+
+/* The keys of one action, the first one primary. */
+struct keyset {
+    struct keycode k[KEYS_MAX];
+    size_t n;
+};
+
+/* The map: keymap[a] are the keys of action a. Filled with the defaults
+ * on first use (keys_reset). */
+static struct keyset keymap[ACT_COUNT];
+static bool keymap_ready;
+
+/* A key in its one form: Enter is '\r' however it arrived. */
+static struct keycode
+normalise(wint_t code, bool is_function)
+{
+    struct keycode k;
+
+    if ((is_function && code == (wint_t)KEY_ENTER) ||
+        (!is_function && code == '\n')) {
+        code = '\r';
+        is_function = false;
+    }
+    k.code = code;
+    k.is_function = is_function;
+    return k;
+}
+
+static bool
+same_key(struct keycode a, struct keycode b)
+{
+    return a.code == b.code && a.is_function == b.is_function;
+}
+
+/* Add k to set unless it is there already or the set is full. */
+static void
+keyset_add(struct keyset *set, struct keycode k)
+{
+    for (size_t i = 0; i < set->n; i++)
+        if (same_key(set->k[i], k))
+            return;
+    if (set->n < KEYS_MAX)
+        set->k[set->n++] = k;
+}
+
+void
+keys_reset(void)
+{
+    memset(keymap, 0, sizeof(keymap));
+    for (int a = 1; a < ACT_COUNT; a++) {
+        const struct action_def *d = &action_defs[a];
+
+        if (d->fkey != 0)
+            keyset_add(&keymap[a], normalise((wint_t)d->fkey, true));
+        if (d->ctrl != 0)
+            keyset_add(&keymap[a], normalise((wint_t)d->ctrl, false));
+        if (d->other != 0)
+            keyset_add(&keymap[a], normalise((wint_t)d->other, false));
+    }
+    keymap_ready = true;
+}
+
+static void
+ensure_map(void)
+{
+    if (!keymap_ready)
+        keys_reset();
+}
+
+/* The action key k is bound to, ACT_NONE if none. */
+static enum action
+action_of(struct keycode k)
+{
+    ensure_map();
+    for (int a = 1; a < ACT_COUNT; a++)
+        for (size_t i = 0; i < keymap[a].n; i++)
+            if (same_key(keymap[a].k[i], k))
+                return (enum action)a;
+    return ACT_NONE;
+}
 
 struct key
 keys_make(int rc, wint_t ch)
@@ -42,28 +133,9 @@ keys_make(int rc, wint_t ch)
 enum action
 keys_action(const struct key *k)
 {
-    wint_t c = k->code;
-
-    if (k->is_function) {
-        for (int a = 1; a < ACT_COUNT; a++)
-            if (bindings[a].fkey != 0 && (wint_t)bindings[a].fkey == c)
-                return (enum action)a;
+    if (k->code == 0 && !k->is_function)
         return ACT_NONE;
-    }
-    if (c == 0)
-        return ACT_NONE;
-    if (c == '\n')
-        c = '\r';
-    if (c < 32 || c == 127) {
-        for (int a = 1; a < ACT_COUNT; a++)
-            if (bindings[a].ctrl != 0 && (wint_t)bindings[a].ctrl == c)
-                return (enum action)a;
-        return ACT_NONE;
-    }
-    for (int a = 1; a < ACT_COUNT; a++)
-        if (bindings[a].other != 0 && (wint_t)bindings[a].other == c)
-            return (enum action)a;
-    return ACT_NONE;
+    return action_of(normalise(k->code, k->is_function));
 }
 
 bool
@@ -132,6 +204,14 @@ keys_code_name(wint_t code, bool is_function, char *buf, size_t bufsz)
             snprintf(tmp, sizeof(tmp), "Home");
         else if (code == KEY_END)
             snprintf(tmp, sizeof(tmp), "End");
+        else if (code == KEY_UP)
+            snprintf(tmp, sizeof(tmp), "Up");
+        else if (code == KEY_DOWN)
+            snprintf(tmp, sizeof(tmp), "Down");
+        else if (code == KEY_LEFT)
+            snprintf(tmp, sizeof(tmp), "Left");
+        else if (code == KEY_RIGHT)
+            snprintf(tmp, sizeof(tmp), "Right");
         else {
             const char *n = keyname((int)code);
 
@@ -159,43 +239,234 @@ keys_code_name(wint_t code, bool is_function, char *buf, size_t bufsz)
 char *
 keys_names(enum action a, enum keys_names_mode mode, char *buf, size_t bufsz)
 {
-    const struct binding *b;
-    char names[3][32];
-    int n = 0;
+    char names[KEYS_MAX][32];
     size_t used = 0;
+    const struct keyset *set;
 
     if (bufsz == 0)
         return buf;
     buf[0] = '\0';
     if ((int)a <= ACT_NONE || a >= ACT_COUNT)
         return buf;
-    b = &bindings[a];
-    if (b->fkey != 0)
-        keys_code_name((wint_t)b->fkey, true, names[n++], sizeof(names[0]));
-    if (b->ctrl != 0)
-        keys_code_name((wint_t)b->ctrl, false, names[n++], sizeof(names[0]));
-    if (b->other != 0)
-        keys_code_name((wint_t)b->other, false, names[n++], sizeof(names[0]));
-    for (int i = 0; i < n; i++) {
+    ensure_map();
+    set = &keymap[a];
+    for (size_t i = 0; i < set->n; i++) {
         bool dup = false;
+        size_t len;
 
-        for (int j = 0; j < i; j++)
+        keys_code_name(set->k[i].code, set->k[i].is_function, names[i],
+                       sizeof(names[0]));
+        for (size_t j = 0; j < i; j++)
             if (strcmp(names[i], names[j]) == 0)
                 dup = true;
         if (dup)
             continue;
-        if (used > 0) {
-            if (mode == KEYS_PRIMARY)
-                break;
-            used += (size_t)snprintf(buf + used, bufsz - used, "/");
-            if (used >= bufsz)
-                break;
-        }
-        used += (size_t)snprintf(buf + used, bufsz - used, "%s", names[i]);
-        if (used >= bufsz)
+        if (used > 0 && mode == KEYS_PRIMARY)
             break;
+        /* Whole names only: a cut one could end inside a character. */
+        len = strlen(names[i]) + (used > 0 ? 1 : 0);
+        if (used + len >= bufsz)
+            break;
+        used += (size_t)snprintf(buf + used, bufsz - used, "%s%s",
+                                 used > 0 ? "/" : "", names[i]);
     }
     return buf;
+}
+
+/* The code point of s if s is exactly one well-formed UTF-8 character,
+ * else -1 (overlong forms, surrogates and values past U+10FFFF too). */
+static long
+utf8_one(const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned long u;
+    int more;
+
+    if (p[0] < 0x80) {
+        u = p[0];
+        more = 0;
+    } else if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+        u = p[0] & 0x1Fu;
+        more = 1;
+    } else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+        u = p[0] & 0x0Fu;
+        more = 2;
+    } else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+        u = p[0] & 0x07u;
+        more = 3;
+    } else {
+        return -1;
+    }
+    for (int i = 1; i <= more; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return -1;
+        u = (u << 6) | (p[i] & 0x3Fu);
+    }
+    if (p[more + 1] != '\0')
+        return -1;
+    if ((more == 2 && u < 0x800) || (more == 3 && u < 0x10000) ||
+        (u >= 0xD800 && u <= 0xDFFF) || u > 0x10FFFF)
+        return -1;
+    return (long)u;
+}
+
+/* The keys with a name of their own (any case). */
+static const struct {
+    const char *name;
+    int code;
+    bool is_function;
+} named_keys[] = {
+    {"Esc", 27, false},         {"Enter", '\r', false},
+    {"Tab", '\t', false},       {"S-Tab", KEY_BTAB, true},
+    {"Space", ' ', false},      {"Up", KEY_UP, true},
+    {"Down", KEY_DOWN, true},   {"Left", KEY_LEFT, true},
+    {"Right", KEY_RIGHT, true}, {"Home", KEY_HOME, true},
+    {"End", KEY_END, true},     {"PgUp", KEY_PPAGE, true},
+    {"PgDn", KEY_NPAGE, true},  {"Ins", KEY_IC, true},
+    {"Del", KEY_DC, true},
+};
+
+int
+keys_parse_name(const char *name, wint_t *code, bool *is_function)
+{
+    size_t len;
+    long u;
+
+    if (name == NULL || name[0] == '\0')
+        return -1;
+    len = strlen(name);
+    for (size_t i = 0; i < sizeof(named_keys) / sizeof(named_keys[0]); i++)
+        if (strcasecmp(name, named_keys[i].name) == 0) {
+            *code = (wint_t)named_keys[i].code;
+            *is_function = named_keys[i].is_function;
+            return 0;
+        }
+    /* F1..F12: no sign, no leading zero */
+    if ((name[0] == 'F' || name[0] == 'f') && len >= 2 && len <= 3 &&
+        name[1] >= '1' && name[1] <= '9' &&
+        (len == 2 || (name[2] >= '0' && name[2] <= '9'))) {
+        int n = name[1] - '0';
+
+        if (len == 3)
+            n = n * 10 + (name[2] - '0');
+        if (n > 12)
+            return -1;
+        *code = (wint_t)KEY_F(n);
+        *is_function = true;
+        return 0;
+    }
+    /* ^A..^Z, C-a..C-z */
+    if ((len == 2 && name[0] == '^') ||
+        (len == 3 && (name[0] == 'C' || name[0] == 'c') && name[1] == '-')) {
+        unsigned char c = (unsigned char)name[len - 1];
+
+        if (c >= 'a' && c <= 'z')
+            c = (unsigned char)(c - 'a' + 'A');
+        if (c < 'A' || c > 'Z')
+            return -1;
+        *code = (wint_t)(c - 64);
+        *is_function = false;
+        return 0;
+    }
+    /* One printable character: no C0 or C1 control, no DEL. */
+    u = utf8_one(name);
+    if (u < 32 || u == 127 || (u >= 0x80 && u < 0xA0))
+        return -1;
+    *code = (wint_t)u;
+    *is_function = false;
+    return 0;
+}
+
+int
+keys_bind(enum action a, const char *const *names, size_t n, char *err,
+          size_t errsz)
+{
+    struct keyset set = {0};
+    char shown[32];
+
+    if (errsz > 0)
+        err[0] = '\0';
+    if ((int)a <= ACT_NONE || a >= ACT_COUNT) {
+        snprintf(err, errsz, "no such action");
+        return -1;
+    }
+    if (n > KEYS_MAX) {
+        snprintf(err, errsz, "at most %d keys", KEYS_MAX);
+        return -1;
+    }
+    ensure_map();
+    for (size_t i = 0; i < n; i++) {
+        struct keycode k;
+        wint_t code;
+        bool fn;
+        enum action other;
+
+        if (keys_parse_name(names[i], &code, &fn) != 0) {
+            snprintf(err, errsz, "unknown key name \"%s\"",
+                     names[i] != NULL ? names[i] : "");
+            return -1;
+        }
+        k = normalise(code, fn);
+        keys_code_name(k.code, k.is_function, shown, sizeof(shown));
+        for (size_t j = 0; j < set.n; j++)
+            if (same_key(set.k[j], k)) {
+                snprintf(err, errsz, "\"%s\" is listed twice", shown);
+                return -1;
+            }
+        other = action_of(k);
+        if (other != ACT_NONE && other != a) {
+            snprintf(err, errsz, "\"%s\" is already bound to %s", shown,
+                     action_defs[other].id);
+            return -1;
+        }
+        set.k[set.n++] = k;
+    }
+    keymap[a] = set;
+    return 0;
+}
+
+int
+keys_apply(const struct settings_key *b, size_t n, struct settings_error *err)
+{
+    char why[200];
+    size_t i;
+
+    keys_reset();
+    /* Check each binding alone, in the order of the file, and free the
+     * keys of every action named: a key may then move from one action to
+     * another whatever the order. Clashes are found when binding. */
+    for (i = 0; i < n; i++) {
+        enum action a = keys_by_id(b[i].action);
+        wint_t code;
+        bool fn;
+
+        if (a == ACT_NONE) {
+            snprintf(why, sizeof(why), "no such action");
+            goto fail;
+        }
+        for (size_t k = 0; k < b[i].nkeys; k++)
+            if (keys_parse_name(b[i].keys[k], &code, &fn) != 0) {
+                snprintf(why, sizeof(why), "unknown key name \"%s\"",
+                         b[i].keys[k] != NULL ? b[i].keys[k] : "");
+                goto fail;
+            }
+        keys_bind(a, NULL, 0, why, sizeof(why));
+    }
+    for (i = 0; i < n; i++)
+        if (keys_bind(keys_by_id(b[i].action), (const char *const *)b[i].keys,
+                      b[i].nkeys, why, sizeof(why)) != 0)
+            goto fail;
+    return 0;
+fail:
+    if (err != NULL) {
+        snprintf(err->file, sizeof(err->file), "%s",
+                 b[i].file != NULL ? b[i].file : "");
+        err->line = b[i].line;
+        snprintf(err->message, sizeof(err->message), "keys.%s: %s", b[i].action,
+                 why);
+    }
+    keys_reset();
+    return -1;
 }
 
 int
@@ -313,7 +584,7 @@ keys_label(enum action a)
 {
     if ((int)a <= ACT_NONE || a >= ACT_COUNT)
         return "";
-    return _(bindings[a].label);
+    return _(action_defs[a].label);
 }
 
 const char *
@@ -321,7 +592,7 @@ keys_id(enum action a)
 {
     if ((int)a < 0 || a >= ACT_COUNT)
         return "";
-    return bindings[a].id;
+    return action_defs[a].id;
 }
 
 enum action
@@ -330,7 +601,7 @@ keys_by_id(const char *name)
     if (name == NULL)
         return ACT_NONE;
     for (int a = 1; a < ACT_COUNT; a++)
-        if (strcmp(bindings[a].id, name) == 0)
+        if (strcmp(action_defs[a].id, name) == 0)
             return (enum action)a;
     return ACT_NONE;
 }

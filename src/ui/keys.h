@@ -2,9 +2,10 @@
  * keys.h
  *   The key map: which action (ACTION_LIST in actions.h) a key means,
  *   the names of an action's keys for the key bar and the help screen
- *   ("F2", "^S", "Esc", "?"), and the action's translated label. The
- *   table is built from the X-macro alone, so there is one source; later
- *   configurable bindings will change that table, nothing else.
+ *   ("F2", "^S", "Esc", "?"), and the action's translated label. The map
+ *   starts as the X-macro's defaults; the keys group of eduaid.conf
+ *   replaces the keys of the actions it names (keys_apply, at start-up),
+ *   and the key bar and the help screen show whatever the map holds.
  *
  *   A key's action is what it would mean as a command. A screen that is
  *   editing text looks at the key's code first: 'q', '?', '/' and ':' are
@@ -17,18 +18,24 @@
 #include <stddef.h>
 #include <wchar.h>
 
+#include "core/settings.h"
 #include "ui/actions.h"
 #include "ui/screen.h"
 
+/* Most keys one action may have. */
+#define KEYS_MAX 8
+
 /* Which names keys_names() gives. */
 enum keys_names_mode {
-    KEYS_PRIMARY, /* one: the F-key, else the control key, else the other */
+    KEYS_PRIMARY, /* one: the first key (of the defaults: the F-key, else
+                     the control key, else the other) */
     KEYS_ALL      /* every key, joined by '/': "F2/^S", "Esc/q" */
 };
 
 /* A struct key from what get_wch() returned (rc OK or KEY_CODE_YES, and
  * the character or KEY_* code), with its action filled in. Enter arrives
- * as '\r', '\n' or KEY_ENTER and always means ACT_OPEN. */
+ * as '\r', '\n' or KEY_ENTER and means whatever "Enter" is bound to
+ * (ACT_OPEN unless the configuration says otherwise). */
 struct key keys_make(int rc, wint_t ch);
 
 /* The action a key means (ACT_NONE if none). */
@@ -61,6 +68,53 @@ char *keys_code_name(wint_t code, bool is_function, char *buf, size_t bufsz);
  * reading as Esc followed by letters. Modifiers are dropped.
  */
 int keys_decode_sequence(const char *seq);
+
+/*
+ * keys_parse_name
+ *
+ * The key a name of eduaid.conf's keys group means: "F1".."F12";
+ * "^A".."^Z" or "C-a".."C-z" (either case); "Esc", "Enter", "Tab",
+ * "S-Tab", "Space", "Up", "Down", "Left", "Right", "Home", "End", "PgUp",
+ * "PgDn", "Ins", "Del" (any case); or one printable character in UTF-8
+ * ("q", "?", "/", "改"). Returns 0 with *code and *is_function
+ * set as keys_make() would see the key ("Enter" is '\r', "^I" is Tab,
+ * "S-Tab" is the function key KEY_BTAB), or -1 leaving them untouched.
+ * Calls nothing of curses that needs initscr().
+ */
+int keys_parse_name(const char *name, wint_t *code, bool *is_function);
+
+/*
+ * keys_bind
+ *
+ * Replace the keys of action a with the n keys named in names (n may be
+ * 0: the action then has no keys; names may be NULL when n is 0). The
+ * first key is the one KEYS_PRIMARY names. Returns 0, or -1 with the map
+ * unchanged and a sentence in err (cut to errsz): "no such action",
+ * "at most 8 keys", "unknown key name \"F13\"", "\"F2\" is listed
+ * twice", or "\"^X\" is already bound to submit" -- a key means one
+ * action only.
+ */
+int keys_bind(enum action a, const char *const *names, size_t n, char *err,
+              size_t errsz);
+
+/*
+ * keys_apply
+ *
+ * Start from the default keys and apply the keys group of the
+ * configuration (b, n: settings->bindings). Every action named is freed
+ * of its default keys before any is bound, so a key can move from one
+ * action to another in whatever order the file names them. Returns 0, or
+ * -1 with err (unless NULL) set to the file and line of the first binding
+ * that names no action or no key ("keys.frobnicate: no such action",
+ * "keys.save: unknown key name \"F13\""), else of the first that keys_bind
+ * refuses ("keys.save: \"F10\" is already bound to submit"); the map is
+ * then the defaults again.
+ */
+int keys_apply(const struct settings_key *b, size_t n,
+               struct settings_error *err);
+
+/* Back to the keys of ACTION_LIST. */
+void keys_reset(void);
 
 /* The action's label in the running language (gettext), e.g. "保存". */
 const char *keys_label(enum action a);

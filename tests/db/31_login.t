@@ -17,6 +17,12 @@ rc=$?
 [ $rc = 2 ] && grep -q "bad.conf:4" "$TUI_TMP/out"
 tui_ok $? "a configuration syntax error is reported as file:line with exit 2 (got $rc: $(head -c 200 "$TUI_TMP/out"))"
 
+printf 'keys:\n{\n  save = [ "F2", "F13" ];\n};\n' > "$TUI_TMP/badkeys.conf"
+EDUAID_FORMS_DIR="$top_srcdir/forms" PGHOST=/nonexistent "$TUI_BIN" -c "$TUI_TMP/badkeys.conf" </dev/null >"$TUI_TMP/out" 2>&1
+rc=$?
+[ $rc = 2 ] && grep -q 'badkeys.conf:3: .*F13' "$TUI_TMP/out"
+tui_ok $? "an unknown key name in the bindings is file:line with exit 2, before any connection (got $rc: $(head -c 200 "$TUI_TMP/out"))"
+
 cp -r "$top_srcdir/forms" "$TUI_TMP/forms"
 line=$(grep -n 'name = "address"' "$TUI_TMP/forms/household.conf" | cut -d: -f1)
 sed -i 's/name = "address"/name = "adress"/' "$TUI_TMP/forms/household.conf"

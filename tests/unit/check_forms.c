@@ -1307,6 +1307,183 @@ START_TEST(test_settings_describe)
 }
 END_TEST
 
+/* The keys group: every way of writing a binding, kept as written with
+ * its file and line (names and actions are checked by the ui layer). */
+START_TEST(test_settings_keys_good)
+{
+    char path[512];
+    struct settings_error err;
+    struct settings *s = NULL;
+    const struct settings_key *b;
+
+    home_path(path, sizeof(path), "/keys.conf");
+    write_file(path, "ui: { colour = \"never\"; };\n"
+                     "keys:\n"
+                     "{\n"
+                     "  save = [ \"F2\", \"^G\" ];\n"            /* line 4 */
+                     "  submit = ( \"F10\", \"C-x\" );\n"        /* 5: a list */
+                     "  back = \"Esc\";\n"                       /* 6: one */
+                     "  delete-row = [];\n"                      /* 7: none */
+                     "  frobnicate = [ \"F13\", \"\" ];\n"       /* 8: for ui */
+                     "  search = [ \"\xe6\x90\x9c\", \"/\" ];\n" /* 9 */
+                     "};\n");
+    ck_assert_msg(settings_load(path, NULL, "/f", &s, &err) == 0, "%s:%d: %s",
+                  err.file, err.line, err.message);
+    ck_assert_str_eq(s->colour, "never");
+    ck_assert_uint_eq(s->nbindings, 6);
+    b = s->bindings;
+    ck_assert_str_eq(b[0].action, "save");
+    ck_assert_uint_eq(b[0].nkeys, 2);
+    ck_assert_str_eq(b[0].keys[0], "F2");
+    ck_assert_str_eq(b[0].keys[1], "^G");
+    ck_assert_str_eq(b[0].file, path);
+    ck_assert_int_eq(b[0].line, 4);
+    ck_assert_str_eq(b[1].action, "submit");
+    ck_assert_uint_eq(b[1].nkeys, 2);
+    ck_assert_str_eq(b[1].keys[0], "F10");
+    ck_assert_str_eq(b[1].keys[1], "C-x");
+    ck_assert_int_eq(b[1].line, 5);
+    ck_assert_str_eq(b[2].action, "back");
+    ck_assert_uint_eq(b[2].nkeys, 1);
+    ck_assert_str_eq(b[2].keys[0], "Esc");
+    ck_assert_int_eq(b[2].line, 6);
+    ck_assert_str_eq(b[3].action, "delete-row");
+    ck_assert_uint_eq(b[3].nkeys, 0);
+    ck_assert_ptr_null(b[3].keys);
+    ck_assert_int_eq(b[3].line, 7);
+    ck_assert_str_eq(b[4].action, "frobnicate");
+    ck_assert_uint_eq(b[4].nkeys, 2);
+    ck_assert_str_eq(b[4].keys[0], "F13");
+    ck_assert_str_eq(b[4].keys[1], "");
+    ck_assert_int_eq(b[4].line, 8);
+    ck_assert_str_eq(b[5].keys[0], "\xe6\x90\x9c");
+    ck_assert_str_eq(b[5].keys[1], "/");
+    ck_assert_int_eq(b[5].line, 9);
+    settings_free(s);
+
+    /* An empty group binds nothing, like no group at all. */
+    write_file(path, "keys: { };\n");
+    ck_assert_int_eq(settings_load(path, NULL, "/f", &s, &err), 0);
+    ck_assert_uint_eq(s->nbindings, 0);
+    ck_assert_ptr_null(s->bindings);
+    settings_free(s);
+    ck_assert_int_eq(settings_load(NULL, NULL, "/f", &s, &err), 0);
+    ck_assert_uint_eq(s->nbindings, 0);
+    ck_assert_ptr_null(s->bindings);
+    settings_free(s);
+}
+END_TEST
+
+/* Keys groups of the wrong shape, each with the line MARKER names. */
+static const struct {
+    const char *text;
+    const char *mentions;
+} bad_keys[] = {
+    {"keys = 5;   # <- error\n", "keys must be a group"},
+    {"keys = [ \"F2\" ];   # <- error\n", "keys must be a group"},
+    {"keys:\n{\n  save = 5;   # <- error\n};\n",
+     "keys.save must be a list of key names"},
+    {"keys:\n{\n  save = [ \"F2\", \"^S\" ];\n  new = true;   # <- error\n};\n",
+     "keys.new must be a list of key names"},
+    {"keys:\n{\n  save = { key = \"F2\"; };   # <- error\n};\n",
+     "keys.save must be a list of key names"},
+    {"keys:\n{\n  save = (\n    \"F2\",\n    3   # <- error\n  );\n};\n",
+     "keys.save must be a list of key names"},
+    {"keys:\n{\n  save = ( \"F2\", ( \"^S\" ) );   # <- error\n};\n",
+     "keys.save must be a list of key names"},
+    {"keys:\n{\n  save = [ \"F2\" ];\n  save = [ \"F3\" ];   # <- error\n};\n",
+     "duplicate setting"},
+    {"keys:\n{\n  save = [ F2 ];   # <- error\n};\n", "syntax error"},
+    {"key:   # <- error\n{\n  save = [ \"F2\" ];\n};\n", "unknown setting key"},
+};
+#define NBAD_KEYS (sizeof(bad_keys) / sizeof(bad_keys[0]))
+
+START_TEST(test_settings_keys_bad)
+{
+    char path[512];
+    struct settings_error err;
+    struct settings *s = (struct settings *)&err; /* must be reset to NULL */
+
+    home_path(path, sizeof(path), "/bad_keys.conf");
+    write_file(path, bad_keys[_i].text);
+    ck_assert_int_eq(settings_load(path, NULL, "/f", &s, &err), -1);
+    ck_assert_ptr_null(s);
+    ck_assert_str_eq(err.file, path);
+    ck_assert_msg(err.line == marker_line(path), "case %d: line %d (%s)", _i,
+                  err.line, err.message);
+    ck_assert_msg(strstr(err.message, bad_keys[_i].mentions) != NULL,
+                  "case %d: \"%s\"", _i, err.message);
+}
+END_TEST
+
+/* A keys group when memory runs out at each allocation in turn: -1, "out
+ * of memory", nothing returned, nothing leaked under valgrind. */
+START_TEST(test_settings_keys_out_of_memory)
+{
+    char path[512];
+    struct settings_error err;
+    long n;
+    int rc = -1;
+
+    home_path(path, sizeof(path), "/keys.conf");
+    write_file(path, "keys:\n"
+                     "{\n"
+                     "  save = [ \"F2\", \"^G\" ];\n"
+                     "  back = \"Esc\";\n"
+                     "  delete-row = [];\n"
+                     "  submit = ( \"F10\", \"^X\", \"x\" );\n"
+                     "};\n");
+    for (n = 0; n < 100000; n++) {
+        struct settings *s = NULL;
+        bool failed;
+
+        fail_alloc(n);
+        rc = settings_load(path, NULL, "/f", &s, &err);
+        failed = alloc_disarm();
+        if (!failed) {
+            ck_assert_int_eq(rc, 0);
+            ck_assert_uint_eq(s->nbindings, 4);
+            ck_assert_str_eq(s->bindings[3].keys[2], "x");
+            settings_free(s);
+            break;
+        }
+        ck_assert_int_eq(rc, -1);
+        ck_assert_ptr_null(s);
+        ck_assert_str_eq(err.message, "out of memory");
+    }
+    /* 7 defaults, 4 bindings of 3 + 3 + 2 + 4 allocations, the source */
+    ck_assert_int_gt(n, 7 + 12);
+}
+END_TEST
+
+/* --help tells of the keys group. */
+START_TEST(test_settings_keys_describe)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *fp = open_memstream(&text, &size);
+    static const char *const want[] = {
+        "keys.ACTION = [ \"KEY\", ... ]",
+        "A list of key names.",
+        "F1..F12",
+        "^A..^Z",
+        "S-Tab,",
+        "PgDn,",
+    };
+
+    ck_assert_ptr_nonnull(fp);
+    settings_describe(fp);
+    ck_assert_int_eq(fclose(fp), 0);
+    for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++)
+        ck_assert_msg(strstr(text, want[i]) != NULL, "no %s in:\n%s", want[i],
+                      text);
+    /* In the table's order: after ui, before paths. */
+    ck_assert(strstr(text, "ui.colour") < strstr(text, "keys.ACTION"));
+    ck_assert(strstr(text, "keys.ACTION") < strstr(text, "paths."));
+    free(text);
+}
+END_TEST
+
 /* ---------------------------------------------------------------------- */
 
 static Suite *
@@ -1350,6 +1527,10 @@ settings_suite(void)
     tcase_add_test(tc, test_settings_missing);
     tcase_add_test(tc, test_settings_precedence);
     tcase_add_test(tc, test_settings_describe);
+    tcase_add_test(tc, test_settings_keys_good);
+    tcase_add_loop_test(tc, test_settings_keys_bad, 0, NBAD_KEYS);
+    tcase_add_test(tc, test_settings_keys_out_of_memory);
+    tcase_add_test(tc, test_settings_keys_describe);
     suite_add_tcase(s, tc);
     return s;
 }

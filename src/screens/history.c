@@ -1,0 +1,428 @@
+/*
+ * history.c
+ *   The history of one record (eduaid.record_history): every audit entry,
+ *   oldest first, as a heading line -- when, who, what (created, changed,
+ *   submitted, verified, approved, returned, reopened) and the reason --
+ *   followed by one line per changed field, "label: old -> new", labels
+ *   from the form definition (a member row's entries name its grid).
+ *   Values show as in the form: choice labels, lookup names, Yes/No.
+ *   A list view scrolls it; Enter shows a line in full.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/record.h"
+#include "screens/review.h"
+#include "screens/screens.h"
+#include "screens/status.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/listview.h"
+
+#define LABEL_CACHE 64
+
+struct hline {
+    char *text;
+    bool heading;
+};
+
+struct label_cache {
+    const struct lookupdef *lookup;
+    char *key, *label;
+};
+
+struct history {
+    const struct formdef *form;
+    long long id;
+    struct listview lv;
+    struct lv_column column;
+    struct hline *lines;
+    int n, cap;
+    const char *cells[1];
+    struct label_cache cache[LABEL_CACHE];
+    int ncache;
+    char title[256];
+    int top, rows, cols;
+};
+
+/* Append a line (text copied); false when out of memory. */
+static bool
+add_line(struct history *h, const char *text, bool heading)
+{
+    char *copy;
+
+    if (h->n == h->cap) {
+        int cap = h->cap ? h->cap * 2 : 64;
+        struct hline *v = realloc(h->lines, (size_t)cap * sizeof(*v));
+
+        if (v == NULL)
+            return false;
+        h->lines = v;
+        h->cap = cap;
+    }
+    if ((copy = strdup(text)) == NULL)
+        return false;
+    h->lines[h->n++] = (struct hline){copy, heading};
+    return true;
+}
+
+static void
+drop_lines(struct history *h)
+{
+    for (int i = 0; i < h->n; i++)
+        free(h->lines[i].text);
+    free(h->lines);
+    h->lines = NULL;
+    h->n = h->cap = 0;
+}
+
+/* The name of lookup key of d (cached), or key itself. */
+static const char *
+lookup_label(struct screen *s, const struct fielddef *d, const char *key)
+{
+    struct history *h = s->data;
+    const struct lookupdef *l = lookupset_find(s->app->lookups, d->lookup);
+    struct db_error err;
+    char *label, *k;
+
+    if (l == NULL)
+        return key;
+    for (int i = 0; i < h->ncache; i++)
+        if (h->cache[i].lookup == l && strcmp(h->cache[i].key, key) == 0)
+            return h->cache[i].label;
+    if (h->ncache == LABEL_CACHE)
+        return key;
+    if ((label = record_lookup_label(s->app->db, l, key, &err)) == NULL)
+        return key;
+    if ((k = strdup(key)) == NULL) {
+        free(label);
+        return key;
+    }
+    h->cache[h->ncache++] = (struct label_cache){l, k, label};
+    return label;
+}
+
+/* A value of field d (NULL: a column the form does not know) as shown. */
+static const char *
+shown_value(struct screen *s, const struct fielddef *d, const char *column,
+            const char *v)
+{
+    if (v == NULL || v[0] == '\0')
+        return _("(empty)");
+    if (d == NULL)
+        return strcmp(column, "status") == 0 ? status_marker(v) : v;
+    switch (d->type) {
+    case FT_CHOICE:
+        return fielddef_choice_label(d, v, s->app->zh);
+    case FT_BOOL:
+        return v[0] == 't' ? _("Yes") : _("No");
+    case FT_LOOKUP:
+        return lookup_label(s, d, v);
+    default:
+        return v;
+    }
+}
+
+/* The grid of f whose table is table, or NULL. */
+static const struct griddef *
+grid_of(const struct formdef *f, const char *table)
+{
+    for (size_t g = 0; g < f->ngrids; g++)
+        if (strcmp(f->grids[g].table, table) == 0)
+            return &f->grids[g];
+    return NULL;
+}
+
+/* The heading of one audit entry (columns 1..7 of row i of r). */
+static bool
+add_heading(struct screen *s, const struct dbres *r, int i)
+{
+    struct history *h = s->data;
+    const char *table = dbres_get(r, i, 6), *reason = dbres_get(r, i, 5);
+    const struct griddef *g = grid_of(h->form, table ? table : "");
+    char who[192], line[1024], part[256] = "";
+
+    review_person(dbres_get(r, i, 2), dbres_get(r, i, 3), who, sizeof(who));
+    if (g != NULL)
+        snprintf(part, sizeof(part), " \xc2\xb7 %s %s",
+                 label_text(&g->title, s->app->zh), dbres_get(r, i, 7));
+    else if (table != NULL && strcmp(table, h->form->table) != 0)
+        snprintf(part, sizeof(part), " \xc2\xb7 %s %s",
+                 strcmp(table, "student_subsidy") == 0 ? _("Subsidy") : table,
+                 dbres_get(r, i, 7));
+    snprintf(line, sizeof(line), "%s  %s  %s%s", dbres_get(r, i, 1),
+             review_action_label(dbres_get(r, i, 4)), who, part);
+    if (!add_line(h, line, true))
+        return false;
+    if (reason != NULL && reason[0] != '\0') {
+        snprintf(line, sizeof(line), "    %s: %s", _("Reason"), reason);
+        return add_line(h, line, false);
+    }
+    return true;
+}
+
+/* Columns an entry's heading already tells (who, when, which row). */
+static bool
+is_bookkeeping(const char *col)
+{
+    static const char *const cols[] = {"id", "created_by", "created_at",
+                                       "client_uuid"};
+
+    for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
+        if (strcmp(col, cols[i]) == 0)
+            return true;
+    return false;
+}
+
+/* One changed field (columns 8..10 of row i of r) of the entry. */
+static bool
+add_change(struct screen *s, const struct dbres *r, int i)
+{
+    struct history *h = s->data;
+    const char *table = dbres_get(r, i, 6), *col = dbres_get(r, i, 8);
+    const char *action = dbres_get(r, i, 4);
+    const char *old = dbres_get(r, i, 9), *new = dbres_get(r, i, 10);
+    const struct griddef *g = grid_of(h->form, table ? table : "");
+    const struct fielddef *d = g ? griddef_field(g, col) : NULL;
+    const char *label;
+    char line[1200];
+
+    if (is_bookkeeping(col) || (g != NULL && strcmp(col, g->parent_key) == 0))
+        return true; /* the heading says it, or the record itself does */
+    if (table != NULL && strcmp(table, h->form->table) != 0 &&
+        strcmp(col, "township_id") == 0)
+        return true; /* a member's township is its household's */
+    if (d == NULL)   /* a field of the record itself */
+        d = formdef_field(h->form, col);
+    label = d != NULL                    ? label_text(&d->label, s->app->zh)
+            : strcmp(col, "status") == 0 ? _("Status")
+            : strcmp(col, "reason") == 0 ? _("Reason")
+                                         : col;
+    if (strcmp(action, "insert") == 0) {
+        if (new == NULL || new[0] == '\0')
+            return true; /* a new record's empty fields are no news */
+        snprintf(line, sizeof(line), "    %s: %s", label,
+                 shown_value(s, d, col, new));
+    } else if (strcmp(action, "delete") == 0) {
+        snprintf(line, sizeof(line), "    %s: %s \xe2\x86\x92 %s", label,
+                 shown_value(s, d, col, old), _("(deleted)"));
+    } else {
+        snprintf(line, sizeof(line), "    %s: %s \xe2\x86\x92 %s", label,
+                 shown_value(s, d, col, old), shown_value(s, d, col, new));
+    }
+    return add_line(h, line, false);
+}
+
+/* The field names of the form and its grids as an array literal, in the
+ * form's order (names are [a-z_][a-z0-9_]*: no quoting needed). */
+static char *
+field_order(const struct formdef *f)
+{
+    size_t n = 3;
+    char *out, *p;
+
+    for (size_t i = 0; i < f->nfields; i++)
+        n += strlen(f->fields[i].name) + 1;
+    for (size_t g = 0; g < f->ngrids; g++)
+        for (size_t i = 0; i < f->grids[g].nfields; i++)
+            n += strlen(f->grids[g].fields[i].name) + 1;
+    if ((out = malloc(n)) == NULL)
+        return NULL;
+    p = out;
+    *p++ = '{';
+    for (size_t i = 0; i < f->nfields; i++)
+        p += sprintf(p, "%s%s", p > out + 1 ? "," : "", f->fields[i].name);
+    for (size_t g = 0; g < f->ngrids; g++)
+        for (size_t i = 0; i < f->grids[g].nfields; i++)
+            p += sprintf(p, "%s%s", p > out + 1 ? "," : "",
+                         f->grids[g].fields[i].name);
+    *p++ = '}';
+    *p = '\0';
+    return out;
+}
+
+/* Entries and their changes, one row per change (or one with a NULL field
+ * for an entry without changes), in the form's field order. */
+static const char history_sql[] =
+    "SELECT h.n, to_char(h.at, 'YYYY-MM-DD HH24:MI'), h.actor, h.actor_name,"
+    " h.action, h.reason, h.table_name, h.row_id::text, c.key,"
+    " CASE jsonb_typeof(c.value -> 0) WHEN 'boolean'"
+    "  THEN left((c.value -> 0)::text, 1) ELSE c.value ->> 0 END,"
+    " CASE jsonb_typeof(c.value -> 1) WHEN 'boolean'"
+    "  THEN left((c.value -> 1)::text, 1) ELSE c.value ->> 1 END"
+    " FROM eduaid.record_history($1::text, $2::bigint) WITH ORDINALITY"
+    "  AS h(at, actor, actor_name, action, reason, table_name, row_id,"
+    "       changes, n)"
+    " LEFT JOIN LATERAL jsonb_each(CASE jsonb_typeof(h.changes)"
+    "  WHEN 'object' THEN h.changes END) AS c(key, value) ON true"
+    " ORDER BY h.n, array_position($3::text[], c.key) NULLS LAST, c.key";
+
+/* Load the history into lines; false after reporting a failure. */
+static bool
+load(struct screen *s)
+{
+    struct history *h = s->data;
+    struct db_error err;
+    char idbuf[32], *order = field_order(h->form);
+    const char *params[3] = {h->form->kind, idbuf, order};
+    struct dbres *r;
+    const char *last = NULL;
+    bool ok = true;
+
+    drop_lines(h);
+    listview_reset(&h->lv);
+    if (order == NULL) {
+        app_status(s->app, "%s", _("out of memory"));
+        return false;
+    }
+    snprintf(idbuf, sizeof(idbuf), "%lld", h->id);
+    r = db_exec(s->app->db, history_sql, 3, params, &err);
+    free(order);
+    if (r == NULL) {
+        app_error(s->app, &err);
+        return false;
+    }
+    for (int i = 0; ok && i < r->nrows; i++) {
+        const char *n = dbres_get(r, i, 0);
+
+        if (last == NULL || strcmp(last, n) != 0)
+            ok = add_heading(s, r, i);
+        last = n;
+        if (ok && dbres_get(r, i, 8) != NULL)
+            ok = add_change(s, r, i);
+    }
+    dbres_free(r);
+    if (!ok)
+        app_status(s->app, "%s", _("out of memory"));
+    listview_set_rows(&h->lv, h->n, false);
+    return ok;
+}
+
+static bool
+history_row(void *arg, int index, struct lv_row *row)
+{
+    struct history *h = arg;
+
+    if (index < 0 || index >= h->n)
+        return false;
+    h->cells[0] = h->lines[index].text;
+    row->cells = h->cells;
+    if (h->lines[index].heading)
+        row->attr = UA_HEADER;
+    return true;
+}
+
+static void
+history_layout(struct screen *s, int top, int rows, int cols)
+{
+    struct history *h = s->data;
+
+    h->top = top;
+    h->rows = rows;
+    h->cols = cols;
+    listview_layout(&h->lv, top, 0, rows, cols);
+}
+
+static void
+history_draw(struct screen *s)
+{
+    struct history *h = s->data;
+
+    listview_draw(&h->lv);
+}
+
+static enum key_result
+history_key(struct screen *s, const struct key *k)
+{
+    struct history *h = s->data;
+    int sel;
+
+    switch (k->action) {
+    case ACT_OPEN:
+        if ((sel = listview_selected(&h->lv)) >= 0)
+            dialog_message(s->app, h->title, h->lines[sel].text);
+        return KR_REDRAW;
+    case ACT_REFRESH:
+        load(s);
+        return KR_REDRAW;
+    case ACT_BACK:
+    case ACT_HISTORY:
+        return KR_CLOSE;
+    default:
+        return listview_key(&h->lv, k);
+    }
+}
+
+static const enum action history_actions_list[] = {
+    ACT_OPEN, ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
+
+static const enum action *
+history_actions(struct screen *s)
+{
+    (void)s;
+    return history_actions_list;
+}
+
+static const char *
+history_title(struct screen *s)
+{
+    struct history *h = s->data;
+
+    return h->title;
+}
+
+static void
+history_close(struct screen *s)
+{
+    struct history *h = s->data;
+
+    drop_lines(h);
+    for (int i = 0; i < h->ncache; i++) {
+        free(h->cache[i].key);
+        free(h->cache[i].label);
+    }
+    listview_free(&h->lv);
+    free(h);
+    free(s);
+}
+
+static const struct screen_ops history_ops = {
+    .name = "history",
+    .layout = history_layout,
+    .draw = history_draw,
+    .key = history_key,
+    .resumed = NULL,
+    .actions = history_actions,
+    .title = history_title,
+    .close = history_close,
+};
+
+struct screen *
+history_screen_new(struct app *a, const struct formdef *f, long long id)
+{
+    struct screen *s = calloc(1, sizeof(*s));
+    struct history *h = calloc(1, sizeof(*h));
+
+    if (s == NULL || h == NULL) {
+        free(s);
+        free(h);
+        return NULL;
+    }
+    *s = (struct screen){.ops = &history_ops, .app = a, .data = h};
+    h->form = f;
+    h->id = id;
+    snprintf(h->title, sizeof(h->title), _("History: %s %lld"),
+             label_text(&f->title, a->zh), id);
+    h->column = (struct lv_column){NULL, 0, false};
+    listview_init(&h->lv, &h->column, 1, history_row, h);
+    h->lv.header = false;
+    h->lv.empty_text =
+        _("No history: the record is not visible to you, or has none.");
+    load(s);
+    return s;
+}

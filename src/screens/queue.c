@@ -1,0 +1,700 @@
+/*
+ * queue.c
+ *   The review queue: every record of every kind waiting for the
+ *   person's step (eduaid.review_queue -- an officer's submitted records,
+ *   a supervisor's verified ones), oldest first, a keyset page at a time,
+ *   with kind, township, a one-line summary, who submitted it and how long
+ *   it has waited. F4 filters by kind, township and age; / searches;
+ *   Enter opens the record read-only (form_screen_review). F7 passes the
+ *   selected record -- or, after Space (or * for all) marked several,
+ *   each marked one in its own transaction after one confirmation, then
+ *   lists what passed and what did not and why. F11 returns the selected
+ *   record with a reason; F12 shows its history.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/record.h"
+#include "screens/review.h"
+#include "screens/screens.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/listview.h"
+
+#define PAGE_ROWS 100
+/* Mark all loads at most this many rows first. */
+#define MARK_ALL_MAX 5000
+#define NCOLS 5
+
+/* Columns of a page: what review_queue returns, and the seconds waited. */
+enum {
+    Q_KIND,
+    Q_ID,
+    Q_VERSION,
+    Q_STATUS,
+    Q_TOWNSHIP_ID,
+    Q_TOWNSHIP,
+    Q_SUMMARY,
+    Q_BY,
+    Q_BY_NAME,
+    Q_SINCE,
+    Q_WAITED
+};
+
+static const char queue_sql[] =
+    "SELECT q.kind, q.id, q.version, q.status, q.township_id, q.township,"
+    " q.summary, q.submitted_by, q.submitted_by_name, q.waiting_since,"
+    " floor(extract(epoch FROM now() - q.waiting_since))::bigint"
+    " FROM eduaid.review_queue($1::text, $2::int, $3::interval, $4::text,"
+    "  $5::timestamptz, $6::text, $7::bigint, $8::int) AS q"
+    " ORDER BY q.waiting_since, q.kind COLLATE \"C\", q.id";
+
+/* The ages F4 offers: an interval and how it reads. */
+static const struct {
+    const char *interval, *label;
+} ages[] = {
+    {"", N_("any")},
+    {"1 day", N_("1 day or more")},
+    {"3 days", N_("3 days or more")},
+    {"7 days", N_("7 days or more")},
+    {"30 days", N_("30 days or more")},
+};
+#define NAGES (sizeof(ages) / sizeof(ages[0]))
+
+struct queue {
+    struct listview lv;
+    struct lv_column columns[NCOLS];
+    const char *cells[NCOLS];
+    struct dbres **pages; /* each PAGE_ROWS rows but the last */
+    int npages;
+    char kind[32]; /* "" = every kind */
+    int township;  /* 0 = every township */
+    char township_name[64];
+    size_t age; /* index into ages */
+    char *search;
+    char waited[32]; /* the age cell of the row being drawn */
+    int top, cols;
+};
+
+static const struct dbres *
+row_page(const struct queue *q, int i, int *row)
+{
+    *row = i % PAGE_ROWS;
+    return q->pages[i / PAGE_ROWS];
+}
+
+static int
+loaded_rows(const struct queue *q)
+{
+    return q->npages
+               ? (q->npages - 1) * PAGE_ROWS + q->pages[q->npages - 1]->nrows
+               : 0;
+}
+
+/* Value of column c of loaded row i ("" for NULL). */
+static const char *
+cell(const struct queue *q, int i, int c)
+{
+    int row;
+    const struct dbres *r = row_page(q, i, &row);
+    const char *v = dbres_get(r, row, c);
+
+    return v != NULL ? v : "";
+}
+
+/* The kind's title in the person's language, or the kind itself. */
+static const char *
+kind_title(struct app *a, const char *kind)
+{
+    const struct formdef *f = app_form(a, kind);
+
+    return f != NULL ? label_text(&f->title, a->zh) : kind;
+}
+
+/* Fetch the next page; false after reporting a failure. */
+static bool
+fetch_page(struct screen *s)
+{
+    struct queue *q = s->data;
+    struct db_error err;
+    struct dbres *r, **grown;
+    char township[16], limit[16];
+    const char *params[8] = {NULL};
+    int n = loaded_rows(q);
+
+    snprintf(township, sizeof(township), "%d", q->township);
+    snprintf(limit, sizeof(limit), "%d", PAGE_ROWS);
+    params[0] = q->kind[0] ? q->kind : NULL;
+    params[1] = q->township ? township : NULL;
+    params[2] = ages[q->age].interval[0] ? ages[q->age].interval : NULL;
+    params[3] = q->search;
+    if (n > 0) {
+        params[4] = cell(q, n - 1, Q_SINCE);
+        params[5] = cell(q, n - 1, Q_KIND);
+        params[6] = cell(q, n - 1, Q_ID);
+    }
+    params[7] = limit;
+    if ((r = db_exec(s->app->db, queue_sql, 8, params, &err)) == NULL) {
+        app_error(s->app, &err);
+        return false;
+    }
+    if ((grown = realloc(q->pages, (size_t)(q->npages + 1) * sizeof(*grown))) ==
+        NULL) {
+        dbres_free(r);
+        app_status(s->app, "%s", _("out of memory"));
+        return false;
+    }
+    q->pages = grown;
+    q->pages[q->npages++] = r;
+    listview_set_rows(&q->lv, loaded_rows(q), r->nrows == PAGE_ROWS);
+    return true;
+}
+
+static void
+drop_pages(struct queue *q)
+{
+    for (int i = 0; i < q->npages; i++)
+        dbres_free(q->pages[i]);
+    free(q->pages);
+    q->pages = NULL;
+    q->npages = 0;
+}
+
+/* Load the first page again, keeping the selection where it was. */
+static void
+reload(struct screen *s)
+{
+    struct queue *q = s->data;
+    int sel = listview_selected(&q->lv);
+
+    drop_pages(q);
+    listview_reset(&q->lv);
+    fetch_page(s);
+    if (sel > 0)
+        listview_select(&q->lv, sel);
+}
+
+static void
+queue_more(void *arg, struct listview *lv)
+{
+    (void)lv;
+    fetch_page(arg);
+}
+
+static bool
+queue_row(void *arg, int index, struct lv_row *row)
+{
+    struct screen *s = arg;
+    struct queue *q = s->data;
+
+    if (index >= loaded_rows(q))
+        return false;
+    q->cells[0] = kind_title(s->app, cell(q, index, Q_KIND));
+    q->cells[1] = cell(q, index, Q_TOWNSHIP);
+    q->cells[2] = cell(q, index, Q_SUMMARY);
+    q->cells[3] = cell(q, index, Q_BY_NAME)[0] ? cell(q, index, Q_BY_NAME)
+                                               : cell(q, index, Q_BY);
+    q->cells[4] = review_age(atoll(cell(q, index, Q_WAITED)), q->waited,
+                             sizeof(q->waited));
+    row->cells = q->cells;
+    return true;
+}
+
+static void
+queue_layout(struct screen *s, int top, int rows, int cols)
+{
+    struct queue *q = s->data;
+
+    q->top = top;
+    q->cols = cols;
+    listview_layout(&q->lv, top + 1, 0, rows - 1, cols);
+}
+
+static void
+queue_draw(struct screen *s)
+{
+    struct queue *q = s->data;
+    char line[512], marked[64] = "";
+
+    if (q->lv.nmarked > 0)
+        snprintf(marked, sizeof(marked), _("   Marked: %d"), q->lv.nmarked);
+    snprintf(line, sizeof(line), "%s: %s   %s: %s   %s: %s   %s: %s%s",
+             _("Kind"), q->kind[0] ? kind_title(s->app, q->kind) : _("all"),
+             _("Township"), q->township ? q->township_name : _("all"),
+             _("Waiting"), _(ages[q->age].label), _("Search"),
+             q->search ? q->search : "-", marked);
+    draw_str(stdscr, q->top, 0, q->cols, line, UA_LABEL, DRAW_PAD);
+    listview_draw(&q->lv);
+}
+
+/* ---- F4: kinds, townships and ages in one pick list --------------------- */
+
+#define PICK_MAX (1 + 8 + 1 + 64 + NAGES)
+
+struct filter_pick {
+    struct screen *s;
+    struct pick_item items[PICK_MAX];
+    char values[PICK_MAX][48];
+    struct dbres *townships;
+};
+
+static int
+filter_search(void *arg, const char *filter, const struct pick_item **items)
+{
+    struct filter_pick *p = arg;
+    struct app *a = p->s->app;
+    struct db_error err;
+    int n = 0;
+
+    (void)filter;
+    snprintf(p->values[n], sizeof(p->values[n]), "k:");
+    p->items[n] = (struct pick_item){p->values[n], _("Kind"), _("all")};
+    n++;
+    for (size_t i = 0; i < a->nforms && i < 8; i++, n++) {
+        snprintf(p->values[n], sizeof(p->values[n]), "k:%s", a->forms[i]->kind);
+        p->items[n] = (struct pick_item){
+            p->values[n], _("Kind"), label_text(&a->forms[i]->title, a->zh)};
+    }
+    if (p->townships == NULL) {
+        const struct lookupdef *d = lookupset_find(a->lookups, "township");
+
+        p->townships = d ? record_lookup(a->db, d, 0, NULL, 64, &err) : NULL;
+    }
+    snprintf(p->values[n], sizeof(p->values[n]), "t:0");
+    p->items[n] = (struct pick_item){p->values[n], _("Township"), _("all")};
+    n++;
+    for (int i = 0; p->townships != NULL && i < p->townships->nrows &&
+                    n < (int)(PICK_MAX - NAGES);
+         i++, n++) {
+        snprintf(p->values[n], sizeof(p->values[n]), "t:%s",
+                 dbres_get(p->townships, i, 0));
+        p->items[n] = (struct pick_item){p->values[n], _("Township"),
+                                         dbres_get(p->townships, i, 1)};
+    }
+    for (size_t i = 0; i < NAGES; i++, n++) {
+        snprintf(p->values[n], sizeof(p->values[n]), "a:%zu", i);
+        p->items[n] =
+            (struct pick_item){p->values[n], _("Waiting"), _(ages[i].label)};
+    }
+    *items = p->items;
+    return n;
+}
+
+static void
+choose_filter(struct screen *s)
+{
+    struct queue *q = s->data;
+    struct filter_pick p = {.s = s};
+    char *v = dialog_pick(s->app, _("Filter"), NULL, filter_search, &p);
+
+    if (v != NULL && v[0] == 'k') {
+        snprintf(q->kind, sizeof(q->kind), "%s", v + 2);
+    } else if (v != NULL && v[0] == 't') {
+        q->township = atoi(v + 2);
+        q->township_name[0] = '\0';
+        for (int i = 0; p.townships != NULL && i < p.townships->nrows; i++)
+            if (strcmp(dbres_get(p.townships, i, 0), v + 2) == 0)
+                snprintf(q->township_name, sizeof(q->township_name), "%s",
+                         dbres_get(p.townships, i, 1));
+    } else if (v != NULL && v[0] == 'a') {
+        size_t i = (size_t)atoi(v + 2);
+
+        q->age = i < NAGES ? i : 0;
+    }
+    if (v != NULL)
+        reload(s);
+    free(v);
+    dbres_free(p.townships);
+}
+
+static void
+ask_search(struct screen *s)
+{
+    struct queue *q = s->data;
+    char *text = dialog_prompt(
+        s->app, PROMPT_SEARCH, _("Search"),
+        _("Start of the summary (e.g. household number), or a record number "
+          "(empty: all)"),
+        q->search);
+
+    if (text == NULL)
+        return;
+    free(q->search);
+    q->search = text[0] ? text : NULL;
+    if (text[0] == '\0')
+        free(text);
+    reload(s);
+}
+
+/* ---- the steps ---------------------------------------------------------- */
+
+/* "建档立卡户核查 FX1000053 于平": the kind and summary of row i. */
+static void
+describe(struct screen *s, int i, char *buf, size_t bufsz)
+{
+    struct queue *q = s->data;
+
+    snprintf(buf, bufsz, "%s %s", kind_title(s->app, cell(q, i, Q_KIND)),
+             cell(q, i, Q_SUMMARY));
+}
+
+/* Say that someone else changed the record and show the queue anew. */
+static void
+changed_meanwhile(struct screen *s, const struct db_error *err)
+{
+    s->app->last_error = *err;
+    reload(s);
+    app_status(s->app, "%s",
+               _("Someone else changed the record; it has been loaded again."));
+}
+
+/* Pass (verify or approve) the selected record after asking. */
+static void
+pass_one(struct screen *s, int i)
+{
+    struct queue *q = s->data;
+    const char *action =
+        review_pass_action(db_role(s->app->db), cell(q, i, Q_STATUS));
+    struct db_error err;
+    char what[512], question[640];
+    bool verify;
+
+    if (action == NULL) {
+        app_status(s->app, "%s", _("Your role has no step for this record."));
+        return;
+    }
+    verify = strcmp(action, "verify") == 0;
+    describe(s, i, what, sizeof(what));
+    snprintf(question, sizeof(question),
+             verify ? _("Verify %s?") : _("Approve %s?"), what);
+    if (!dialog_confirm(s->app, verify ? _("Verify") : _("Approve"), question,
+                        true))
+        return;
+    if (review_step(s->app, cell(q, i, Q_KIND), atoll(cell(q, i, Q_ID)),
+                    atoi(cell(q, i, Q_VERSION)), action, NULL, NULL,
+                    &err) != 0) {
+        if (strcmp(err.sqlstate, "EA007") == 0)
+            changed_meanwhile(s, &err);
+        else
+            app_error(s->app, &err);
+        return;
+    }
+    reload(s);
+    app_status(s->app, verify ? _("Verified: %s") : _("Approved: %s"), what);
+}
+
+/* A growing text for the result of a bulk step. */
+struct text {
+    char *s;
+    size_t len, cap;
+    bool failed;
+};
+
+static void text_add(struct text *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+text_add(struct text *t, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    if (t->failed)
+        return;
+    for (;;) {
+        size_t room = t->cap - t->len;
+
+        va_start(ap, fmt);
+        n = vsnprintf(t->s ? t->s + t->len : NULL, t->s ? room : 0, fmt, ap);
+        va_end(ap);
+        if (n < 0) {
+            t->failed = true;
+            return;
+        }
+        if (t->s != NULL && (size_t)n < room) {
+            t->len += (size_t)n;
+            return;
+        }
+        {
+            size_t cap = t->cap ? t->cap * 2 : 1024;
+            char *grown;
+
+            while (cap < t->len + (size_t)n + 1)
+                cap *= 2;
+            if ((grown = realloc(t->s, cap)) == NULL) {
+                t->failed = true;
+                return;
+            }
+            t->s = grown;
+            t->cap = cap;
+        }
+    }
+}
+
+/* Pass every marked record, each in its own transaction with the version
+ * shown, after one confirmation naming the count; then say which passed
+ * and which did not, and why. */
+static void
+pass_marked(struct screen *s)
+{
+    struct queue *q = s->data;
+    const char *role = db_role(s->app->db);
+    int n = loaded_rows(q), count = q->lv.nmarked, done = 0, failed = 0;
+    bool verify = strcmp(role, "officer") == 0;
+    struct text ok = {0}, bad = {0}, all = {0};
+    char question[256];
+
+    snprintf(question, sizeof(question),
+             verify ? _("Verify %d records?") : _("Approve %d records?"),
+             count);
+    if (!dialog_confirm(s->app, verify ? _("Verify") : _("Approve"), question,
+                        true))
+        return;
+    for (int i = 0; i < n; i++) {
+        const char *action;
+        struct db_error err;
+        char what[512];
+
+        if (!listview_marked(&q->lv, i))
+            continue;
+        describe(s, i, what, sizeof(what));
+        action = review_pass_action(role, cell(q, i, Q_STATUS));
+        if (action == NULL) {
+            failed++;
+            text_add(&bad, "  %s: %s\n", what,
+                     _("Your role has no step for this record."));
+            continue;
+        }
+        if (review_step(s->app, cell(q, i, Q_KIND), atoll(cell(q, i, Q_ID)),
+                        atoi(cell(q, i, Q_VERSION)), action, NULL, NULL,
+                        &err) != 0) {
+            failed++;
+            s->app->last_error = err;
+            text_add(&bad, "  %s: %s\n", what, review_error_text(&err));
+        } else {
+            done++;
+            text_add(&ok, "  %s\n", what);
+        }
+    }
+    text_add(&all,
+             verify ? _("%d verified, %d not.") : _("%d approved, %d not."),
+             done, failed);
+    text_add(&all, "\n");
+    if (failed > 0)
+        text_add(&all, "\n%s\n%s", _("Not passed:"), bad.s ? bad.s : "");
+    if (done > 0)
+        text_add(&all, "\n%s\n%s", _("Passed:"), ok.s ? ok.s : "");
+    if (all.failed || ok.failed || bad.failed) {
+        free(all.s);
+        all = (struct text){0};
+        text_add(&all,
+                 verify ? _("%d verified, %d not.") : _("%d approved, %d not."),
+                 done, failed);
+    }
+    listview_clear_marks(&q->lv);
+    reload(s);
+    dialog_message(s->app, _("Result"), all.s ? all.s : _("Out of memory."));
+    free(ok.s);
+    free(bad.s);
+    free(all.s);
+}
+
+/* Return the selected record to its author with a reason. */
+static void
+reject_one(struct screen *s, int i)
+{
+    struct queue *q = s->data;
+    struct db_error err;
+    char what[512], *reason;
+
+    if (!review_may_reject(db_role(s->app->db), cell(q, i, Q_STATUS))) {
+        app_status(s->app, "%s", _("Your role has no step for this record."));
+        return;
+    }
+    describe(s, i, what, sizeof(what));
+    if ((reason = review_ask_reason(s->app, _("Return"), what)) == NULL)
+        return;
+    if (review_step(s->app, cell(q, i, Q_KIND), atoll(cell(q, i, Q_ID)),
+                    atoi(cell(q, i, Q_VERSION)), "reject", reason, NULL,
+                    &err) != 0) {
+        if (strcmp(err.sqlstate, "EA007") == 0)
+            changed_meanwhile(s, &err);
+        else
+            app_error(s->app, &err);
+    } else {
+        reload(s);
+        app_status(s->app, _("Returned to its author: %s"), what);
+    }
+    free(reason);
+}
+
+static void
+open_history(struct screen *s, int i)
+{
+    struct queue *q = s->data;
+    const struct formdef *f = app_form(s->app, cell(q, i, Q_KIND));
+    struct screen *h =
+        f ? history_screen_new(s->app, f, atoll(cell(q, i, Q_ID))) : NULL;
+
+    if (h == NULL) {
+        app_status(s->app, "%s", _("out of memory"));
+        return;
+    }
+    app_push(s->app, h);
+}
+
+static void
+open_record(struct screen *s, int i)
+{
+    struct queue *q = s->data;
+    const struct formdef *f = app_form(s->app, cell(q, i, Q_KIND));
+    struct screen *form =
+        f ? form_screen_review(s->app, f, atoll(cell(q, i, Q_ID))) : NULL;
+
+    if (form != NULL)
+        app_push(s->app, form);
+}
+
+/* Mark every row (loading the rest first), or clear the marks when all
+ * are marked already. */
+static void
+mark_all(struct screen *s)
+{
+    struct queue *q = s->data;
+
+    if (q->lv.nmarked > 0 && q->lv.nmarked == loaded_rows(q) &&
+        !q->lv.has_more) {
+        listview_clear_marks(&q->lv);
+        return;
+    }
+    while (q->lv.has_more && loaded_rows(q) < MARK_ALL_MAX)
+        if (!fetch_page(s))
+            break;
+    for (int i = 0; i < loaded_rows(q); i++)
+        listview_set_mark(&q->lv, i, true);
+    if (q->lv.has_more)
+        app_status(s->app, _("Marked the first %d records."), q->lv.nmarked);
+}
+
+static enum key_result
+queue_key(struct screen *s, const struct key *k)
+{
+    struct queue *q = s->data;
+    int sel = listview_selected(&q->lv);
+
+    switch (k->action) {
+    case ACT_OPEN:
+        if (sel >= 0)
+            open_record(s, sel);
+        return KR_REDRAW;
+    case ACT_PASS:
+        if (q->lv.nmarked > 0)
+            pass_marked(s);
+        else if (sel >= 0)
+            pass_one(s, sel);
+        return KR_REDRAW;
+    case ACT_REJECT:
+        if (sel >= 0)
+            reject_one(s, sel);
+        return KR_REDRAW;
+    case ACT_HISTORY:
+        if (sel >= 0)
+            open_history(s, sel);
+        return KR_REDRAW;
+    case ACT_MARK_ALL:
+        mark_all(s);
+        return KR_REDRAW;
+    case ACT_SEARCH:
+        ask_search(s);
+        return KR_REDRAW;
+    case ACT_FILTER:
+        choose_filter(s);
+        return KR_REDRAW;
+    case ACT_REFRESH:
+        reload(s);
+        return KR_REDRAW;
+    case ACT_BACK:
+        return KR_CLOSE;
+    default:
+        return listview_key(&q->lv, k);
+    }
+}
+
+static void
+queue_resumed(struct screen *s, int result)
+{
+    (void)result;
+    reload(s);
+}
+
+static const enum action queue_actions_list[] = {
+    ACT_PASS,     ACT_REJECT,  ACT_OPEN, ACT_HISTORY, ACT_SEARCH, ACT_FILTER,
+    ACT_MARK_ALL, ACT_REFRESH, ACT_HELP, ACT_BACK,    ACT_NONE};
+
+static const enum action *
+queue_actions(struct screen *s)
+{
+    (void)s;
+    return queue_actions_list;
+}
+
+static const char *
+queue_title(struct screen *s)
+{
+    (void)s;
+    return _("Review queue");
+}
+
+static void
+queue_close(struct screen *s)
+{
+    struct queue *q = s->data;
+
+    drop_pages(q);
+    listview_free(&q->lv);
+    free(q->search);
+    free(q);
+    free(s);
+}
+
+static const struct screen_ops queue_ops = {
+    .name = "queue",
+    .layout = queue_layout,
+    .draw = queue_draw,
+    .key = queue_key,
+    .resumed = queue_resumed,
+    .actions = queue_actions,
+    .title = queue_title,
+    .close = queue_close,
+};
+
+struct screen *
+queue_screen_new(struct app *a)
+{
+    struct screen *s = calloc(1, sizeof(*s));
+    struct queue *q = calloc(1, sizeof(*q));
+
+    if (s == NULL || q == NULL) {
+        free(s);
+        free(q);
+        return NULL;
+    }
+    *s = (struct screen){.ops = &queue_ops, .app = a, .data = q};
+    q->columns[0] = (struct lv_column){_("Kind"), 16, false};
+    q->columns[1] = (struct lv_column){_("Township"), 8, false};
+    q->columns[2] = (struct lv_column){_("Record"), 0, false};
+    q->columns[3] = (struct lv_column){_("Submitted by"), 14, false};
+    q->columns[4] = (struct lv_column){_("Waited"), 7, true};
+    listview_init(&q->lv, q->columns, NCOLS, queue_row, s);
+    q->lv.more = queue_more;
+    q->lv.multi = true;
+    q->lv.empty_text = _("Nothing is waiting for you.");
+    fetch_page(s);
+    return s;
+}

@@ -1,0 +1,190 @@
+/*
+ * review.c
+ *   The review steps shared by the queue, the form and the returned list
+ *   (see review.h): what a role may do in which state, one workflow call
+ *   per record, the reason prompt, refusals and waiting times in words.
+ */
+#include "config.h"
+
+#include "screens/review.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/record.h"
+#include "ui/dialog.h"
+
+static bool
+is(const char *s, const char *what)
+{
+    return s != NULL && strcmp(s, what) == 0;
+}
+
+const char *
+review_pass_action(const char *role, const char *status)
+{
+    if (is(role, "officer") && is(status, "submitted"))
+        return "verify";
+    if (is(role, "supervisor") && is(status, "verified"))
+        return "approve";
+    return NULL;
+}
+
+bool
+review_may_reject(const char *role, const char *status)
+{
+    return review_pass_action(role, status) != NULL;
+}
+
+bool
+review_may_reopen(const char *role, const char *status)
+{
+    return (is(role, "clerk") || is(role, "officer")) && is(status, "approved");
+}
+
+bool
+review_has_queue(const char *role)
+{
+    return is(role, "officer") || is(role, "supervisor");
+}
+
+bool
+review_has_returned(const char *role)
+{
+    return is(role, "clerk") || is(role, "officer");
+}
+
+int
+review_step(struct app *a, const char *kind, long long id, int version,
+            const char *action, const char *reason, int *new_version,
+            struct db_error *err)
+{
+    const struct formdef *f = app_form(a, kind);
+    struct db_error again;
+    int v = 0;
+
+    db_error_clear(err);
+    if (f == NULL) {
+        err->status = DB_ERROR;
+        snprintf(err->sqlstate, sizeof(err->sqlstate), "EA010");
+        snprintf(err->message, sizeof(err->message), "unknown kind %s",
+                 kind ? kind : "");
+        return -1;
+    }
+    if (record_transition(a->db, f, id, version, action, reason, &v, err) !=
+        0) {
+        if (err->status == DB_CONNECTION_LOST)
+            db_reconnect(a->db, &again);
+        return -1;
+    }
+    if (new_version != NULL)
+        *new_version = v;
+    return 0;
+}
+
+char *
+review_ask_reason(struct app *a, const char *title, const char *what)
+{
+    char label[512];
+
+    if (what != NULL && what[0] != '\0')
+        snprintf(label, sizeof(label), _("%s -- reason (required):"), what);
+    else
+        snprintf(label, sizeof(label), "%s", _("Reason (required):"));
+    for (;;) {
+        char *r = dialog_prompt(a, PROMPT_REASON, title, label, NULL);
+        const char *p = r;
+
+        if (r == NULL)
+            return NULL;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (*p != '\0')
+            return r;
+        free(r);
+        snprintf(label, sizeof(label), "%s",
+                 _("A reason is required. Reason (Esc cancels):"));
+    }
+}
+
+/* The words app_error uses for the SQLSTATEs a review step meets (the
+ * same msgids, so the same translations). */
+static const struct {
+    const char *sqlstate;
+    const char *text;
+} step_texts[] = {
+    {"EA001", N_("The record's state does not allow this.")},
+    {"EA002",
+     N_("Four-eyes rule: you created, edited or verified this record.")},
+    {"EA003", N_("A reason is required.")},
+    {"EA004", N_("Your role may not do this.")},
+    {"EA005", N_("No such record, or it is not visible to you.")},
+    {"EA006", N_("This change would bypass the workflow.")},
+    {"EA007", N_("Someone else changed the record; load it again.")},
+    {"40001", N_("Conflict with another user; try again.")},
+    {"40P01", N_("Conflict with another user; try again.")},
+};
+
+const char *
+review_error_text(const struct db_error *e)
+{
+    switch (e->status) {
+    case DB_CONNECTION_LOST:
+        return _("The connection to the server was lost.");
+    case DB_NO_MEMORY:
+        return _("Out of memory.");
+    default:
+        break;
+    }
+    for (size_t i = 0; i < sizeof(step_texts) / sizeof(step_texts[0]); i++)
+        if (strcmp(e->sqlstate, step_texts[i].sqlstate) == 0)
+            return _(step_texts[i].text);
+    if (e->message[0] != '\0')
+        return e->message;
+    return _("The server refused the request.");
+}
+
+char *
+review_age(long long seconds, char *buf, size_t bufsz)
+{
+    if (seconds < 0)
+        seconds = 0;
+    if (seconds < 3600)
+        snprintf(buf, bufsz, _("%lld min"), seconds / 60);
+    else if (seconds < 48 * 3600)
+        snprintf(buf, bufsz, _("%lld h"), seconds / 3600);
+    else
+        snprintf(buf, bufsz, _("%lld d"), seconds / 86400);
+    return buf;
+}
+
+static const struct {
+    const char *action, *label;
+} action_labels[] = {
+    {"insert", N_("created")},  {"update", N_("changed")},
+    {"delete", N_("deleted")},  {"submit", N_("submitted")},
+    {"verify", N_("verified")}, {"approve", N_("approved")},
+    {"reject", N_("returned")}, {"reopen", N_("reopened")},
+};
+
+const char *
+review_action_label(const char *action)
+{
+    for (size_t i = 0; i < sizeof(action_labels) / sizeof(action_labels[0]);
+         i++)
+        if (is(action, action_labels[i].action))
+            return _(action_labels[i].label);
+    return action != NULL ? action : "";
+}
+
+char *
+review_person(const char *login, const char *name, char *buf, size_t bufsz)
+{
+    if (name != NULL && name[0] != '\0')
+        snprintf(buf, bufsz, "%s (%s)", name, login ? login : "");
+    else
+        snprintf(buf, bufsz, "%s", login ? login : "");
+    return buf;
+}

@@ -1,0 +1,484 @@
+#!/usr/bin/env bash
+# tests/bench/queue.sh: how fast is the review queue under row-level
+# security, against the best the table owner could do without it?
+#
+# Usage: tests/bench/queue.sh [--plans] [--keep]
+#   --plans  also print the plan of each case: the statement inside
+#            eduaid.review_queue (auto_explain) and the ideal query
+#   --keep   leave the cluster running afterwards (it prints how to reach
+#            and remove it); by default it is destroyed on exit
+# Environment: RUNS (measured runs per case, default 21, at least 15),
+# WARMUP (runs before measuring, default 5), TMPDIR.
+#
+# Steps: a throwaway cluster (tools/lib/cluster.sh, --fast: fsync and JIT
+# off); sql/migrate.sh; sql/data/reference.sql and users.sql (not the demo
+# records); then 1,000,000 records across the 20 townships of 房县 --
+# 700,000 households, 200,000 training enrollments, 50,000 special-education
+# plans, 50,000 teacher fund applications (and 25,000 teachers) -- made by
+# INSERT ... SELECT generate_series as the superuser with
+# session_replication_role = replica (no triggers: no guards, no audit), in
+# parallel chunks, deterministic; every table's ID numbers are valid and
+# unique; 12% of the records are submitted and 12% verified, so every
+# township holds thousands of each; then VACUUM ANALYZE.
+#
+# Cases: demo_officer (城关镇) and demo_supervisor (the county) each fetch
+# the first page of eduaid.review_queue(p_limit => 50) and the page after
+# it (keyset: the first page's last row). The ideal is measured in the same
+# run: the superuser (no RLS) fetching the same page -- same rows, same
+# columns, checked -- written by hand: a literal township (officer) or none
+# (county), each kind an ordered scan of its partial index, merged. Time is
+# the server's: EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) "Execution Time",
+# the median of RUNS runs in one session after WARMUP runs.
+#
+# Targets, for each case: eduaid under 2 ms and at most 1.5 times the
+# ideal. The exit status is 1 when a target is missed (or the pages
+# differ), 2 when the benchmark could not run.
+set -euo pipefail
+
+RUNS=${RUNS:-21}
+WARMUP=${WARMUP:-5}
+plans=0
+keep=0
+for arg in "$@"; do
+	case $arg in
+	--plans) plans=1 ;;
+	--keep) keep=1 ;;
+	-h | --help)
+		sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+		exit 0
+		;;
+	*)
+		printf 'queue.sh: unknown argument %s (try --help)\n' "$arg" >&2
+		exit 2
+		;;
+	esac
+done
+if ((RUNS < 15)); then
+	printf 'queue.sh: RUNS must be at least 15\n' >&2
+	exit 2
+fi
+
+top_srcdir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source-path=SCRIPTDIR source=../../tools/lib/cluster.sh
+. "$top_srcdir/tools/lib/cluster.sh"
+pgbin=$(cluster_pgbin) || exit 2
+PATH=$pgbin:$PATH
+
+say() {
+	printf '%s\n' "$*" >&2
+}
+
+# ---- the cluster -----------------------------------------------------------
+unset PGHOSTADDR PGSERVICE PGOPTIONS PGUSER PGPASSWORD PGDATABASE PGTZ PGAPPNAME
+export PGCLIENTENCODING=UTF8
+work=$(mktemp -d "${TMPDIR:-/tmp}/eduaid-bench.XXXXXX")
+# shellcheck disable=SC2317 # (called by the trap)
+cleanup() {
+	if ((keep)); then
+		say "queue.sh: cluster kept in $work/pg:"
+		say "  psql -h $(cluster_sockdir "$work/pg" 2>/dev/null) -U $(cluster_superuser) eduaid"
+		say "  remove it: bash -c '. $top_srcdir/tools/lib/cluster.sh; cluster_destroy $work/pg; rm -rf $work'"
+	else
+		cluster_destroy "$work/pg" >/dev/null 2>&1 || true
+		rm -rf -- "$work"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if [[ $(id -u) -eq 0 ]]; then
+	chown postgres: -- "$work"
+fi
+
+cluster_init "$work/pg" --fast || exit 2
+cluster_start "$work/pg" || exit 2
+su=$(cluster_superuser)
+export PGHOST PGPORT=$CLUSTER_PORT PGDATABASE=eduaid
+PGHOST=$(cluster_sockdir "$work/pg")
+cluster_psql "$work/pg" -q -c 'CREATE DATABASE eduaid' || exit 2
+
+# sql as the superuser / as a login
+sql() {
+	psql -X -q -v ON_ERROR_STOP=1 -U "$su" "$@"
+}
+sql_as() {
+	local who=$1
+	shift
+	psql -X -q -v ON_ERROR_STOP=1 -U "$who" "$@"
+}
+
+t0=$(date +%s)
+say "queue.sh: migrating and loading 房县's divisions and users"
+PGUSER=$su "$top_srcdir/sql/migrate.sh" >"$work/migrate.log" 2>&1 || {
+	cat "$work/migrate.log" >&2
+	exit 2
+}
+(cd "$top_srcdir/sql/data" && for f in reference.sql users.sql; do
+	sql -o /dev/null -f "$f" || exit 2
+done) || exit 2
+
+# ---- 1,000,000 records -----------------------------------------------------
+say "queue.sh: generating 1,000,000 records ($(nproc) at a time)"
+sql <<'SQL'
+SET client_min_messages = warning;
+CREATE SCHEMA bench;
+-- The townships numbered 0..19, with what generated rows need of each.
+CREATE TABLE bench.tw AS
+SELECT (row_number() OVER (ORDER BY t.id) - 1)::int AS k, t.id,
+       'clerk_' || right(t.id::text, 3) AS clerk,
+       'officer_' || right(t.id::text, 3) AS officer,
+       (SELECT array_agg(v.id ORDER BY v.id) FROM eduaid.village v WHERE v.township_id = t.id) AS villages,
+       (SELECT min(s.id) FROM eduaid.school s WHERE s.township_id = t.id AND s.kind = 'primary') AS school
+  FROM eduaid.township t WHERE t.county_id = 420325;
+ALTER TABLE bench.tw ADD PRIMARY KEY (k);
+
+-- ID numbers: 420325, a birth date, a three-digit sequence (odd last digit
+-- for men), the check character. The check character depends on the
+-- weighted digit sum mod 11, which is the birth date's part plus the
+-- sequence's part: eduaid.id_check_digit gives each part once (its
+-- position in '10X98765432' is the sum mod 11 plus one), not once a row.
+CREATE TABLE bench.id_date AS
+SELECT d::date AS d, '420325' || to_char(d, 'YYYYMMDD') AS prefix,
+       strpos('10X98765432', eduaid.id_check_digit('420325' || to_char(d, 'YYYYMMDD') || '000')) - 1 AS r
+  FROM generate_series(date '1950-01-01', date '2016-12-31', interval '1 day') AS d;
+ALTER TABLE bench.id_date ADD PRIMARY KEY (d);
+CREATE TABLE bench.id_seq AS
+SELECT s, lpad(s::text, 3, '0') AS digits,
+       strpos('10X98765432', eduaid.id_check_digit('00000000000000' || lpad(s::text, 3, '0'))) - 1 AS r
+  FROM generate_series(0, 999) AS s;
+ALTER TABLE bench.id_seq ADD PRIMARY KEY (s);
+-- Sanity: the split gives what eduaid.id_check_digit gives.
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM bench.id_date d, bench.id_seq s
+                WHERE d.d IN ('1950-01-01', '1988-02-29', '2014-07-31') AND s.s IN (0, 7, 999)
+                  AND substr('10X98765432', (d.r + s.r) % 11 + 1, 1)
+                      <> eduaid.id_check_digit(d.prefix || s.digits)) THEN
+        RAISE EXCEPTION 'check character split is wrong';
+    END IF;
+END
+$$;
+
+-- A deterministic number in [0, 2^31) for row n.
+CREATE FUNCTION bench.g(tag int, n int) RETURNS int LANGUAGE sql IMMUTABLE
+RETURN abs(hashint4(n * 31 + tag) % 2147483647);
+
+-- The i-th ID number of the people born from first on (1,000 a day),
+-- with its birth date and sex. (Set-returning SQL: inlined.)
+CREATE FUNCTION bench.idno(first date, i int)
+RETURNS TABLE (idno text, birth date, sex text) LANGUAGE sql STABLE AS $$
+SELECT d.prefix || s.digits || substr('10X98765432', (d.r + s.r) % 11 + 1, 1), d.d,
+       CASE WHEN s.s % 2 = 1 THEN 'M' ELSE 'F' END
+  FROM bench.id_date d, bench.id_seq s
+ WHERE d.d = first + i / 1000 AND s.s = i % 1000
+$$;
+
+CREATE FUNCTION bench.pname(n int) RETURNS text LANGUAGE sql IMMUTABLE
+RETURN (ARRAY['王','李','张','刘','陈','杨','黄','赵','吴','周','徐','孙','胡','朱','高','林','何','郭','马','罗'])[1 + n % 20]
+    || (ARRAY['建','国','明','华','军','平','德','文','海','志','永','春','秀','英','兰','芳','玉','红','丽','敏','强','伟','勇'])[1 + (n / 20) % 23]
+    || (ARRAY['','明','华','军','平','德','文','海','志','春','秀','英','兰','芳','玉','红','丽','敏','强'])[1 + (n / 460) % 19];
+
+-- The workflow columns of record n of a kind (tag): 15% draft, 5%
+-- rejected (half by the officer, half by a supervisor), 12% submitted,
+-- 12% verified, 56% approved; submitted at times spread over 200 days, so
+-- the kinds interleave in the queues; made by the township's clerk,
+-- verified by its officer (officer_100 in 城关镇, so that demo_officer's
+-- queue is full), approved by demo_supervisor2. Four-eyes at work: 1% of
+-- the submitted records were edited by demo_officer, 1% of the verified
+-- ones by demo_supervisor; their queues must leave those out.
+CREATE FUNCTION bench.wf(tag int, n int, clerk text, officer text)
+RETURNS TABLE (status text, created_by text, editors text[], created_at timestamptz,
+    updated_at timestamptz, submitted_by text, submitted_at timestamptz,
+    verified_by text, verified_at timestamptz, approved_by text,
+    approved_at timestamptz, rejected_by text, rejected_at timestamptz, reason text)
+LANGUAGE sql IMMUTABLE AS $$
+SELECT st, clerk,
+       CASE WHEN st = 'verified' AND h % 100 = 7 THEN ARRAY[clerk, 'demo_supervisor']
+            WHEN st = 'submitted' AND h % 100 = 7 THEN ARRAY[clerk, 'demo_officer']
+            ELSE ARRAY[clerk] END,
+       sub - interval '3 days',
+       CASE st WHEN 'draft' THEN sub - interval '3 days' WHEN 'submitted' THEN sub
+               WHEN 'verified' THEN ver WHEN 'approved' THEN ver + interval '2 days'
+               ELSE ver + interval '1 day' END,
+       CASE WHEN st <> 'draft' THEN clerk END,
+       CASE WHEN st <> 'draft' THEN sub END,
+       CASE WHEN st IN ('verified', 'approved') OR (st = 'rejected' AND h % 2 = 0) THEN officer END,
+       CASE WHEN st IN ('verified', 'approved') OR (st = 'rejected' AND h % 2 = 0) THEN ver END,
+       CASE WHEN st = 'approved' THEN 'demo_supervisor2' END,
+       CASE WHEN st = 'approved' THEN ver + interval '2 days' END,
+       CASE WHEN st = 'rejected' THEN CASE WHEN h % 2 = 0 THEN 'demo_supervisor2' ELSE officer END END,
+       CASE WHEN st = 'rejected' THEN ver + interval '1 day' END,
+       CASE WHEN st = 'rejected' THEN '材料不全' END
+  FROM (SELECT CASE WHEN p < 15 THEN 'draft' WHEN p < 20 THEN 'rejected'
+                    WHEN p < 32 THEN 'submitted' WHEN p < 44 THEN 'verified'
+                    ELSE 'approved' END AS st,
+               sub, sub + make_interval(secs => bench.g(tag + 2, n) % 864000) AS ver, h
+          FROM (SELECT bench.g(tag, n) % 100 AS p, bench.g(tag + 3, n) AS h,
+                       timestamptz '2025-01-01 08:00+08'
+                       + make_interval(secs => bench.g(tag + 1, n) % 17280000) AS sub) AS x) AS y
+$$;
+SQL
+
+# One INSERT per kind, over rows :lo .. :hi (psql variables).
+cat >"$work/household.sql" <<'SQL'
+-- household n is in township n % 20: 35,000 a township
+INSERT INTO eduaid.household (id, township_id, status, created_by, editors, created_at,
+    updated_by, updated_at, submitted_by, submitted_at, verified_by, verified_at,
+    approved_by, approved_at, rejected_by, rejected_at, reason,
+    household_no, village_id, head_name, head_id_number, registered_year, family_size)
+OVERRIDING SYSTEM VALUE
+SELECT n, tw.id, w.status, w.created_by, w.editors, w.created_at, w.created_by, w.updated_at,
+       w.submitted_by, w.submitted_at, w.verified_by, w.verified_at, w.approved_by,
+       w.approved_at, w.rejected_by, w.rejected_at, w.reason,
+       'BH' || lpad(n::text, 8, '0'), tw.villages[1 + n % cardinality(tw.villages)],
+       bench.pname(n), i.idno, 2016, 1 + n % 8
+  FROM generate_series(:lo, :hi) AS n
+  JOIN bench.tw ON tw.k = n % 20
+ CROSS JOIN LATERAL bench.idno('1950-01-01', n) AS i
+ CROSS JOIN LATERAL bench.wf(10, n, tw.clerk, tw.officer) AS w;
+SQL
+cat >"$work/teacher.sql" <<'SQL'
+-- teacher n is in township n % 20, at its central primary school
+INSERT INTO eduaid.teacher (id, township_id, school_id, name, id_number, sex, birth_date,
+                            rural_years, created_by, updated_by)
+OVERRIDING SYSTEM VALUE
+SELECT n, tw.id, tw.school, bench.pname(n + 7), i.idno, i.sex, i.birth, 10, tw.clerk, tw.clerk
+  FROM generate_series(:lo, :hi) AS n
+  JOIN bench.tw ON tw.k = n % 20
+ CROSS JOIN LATERAL bench.idno('1975-01-01', n) AS i;
+SQL
+cat >"$work/training.sql" <<'SQL'
+-- enrollment n is of household 3n
+INSERT INTO eduaid.training_enrollment (id, township_id, status, created_by, editors, created_at,
+    updated_by, updated_at, submitted_by, submitted_at, verified_by, verified_at,
+    approved_by, approved_at, rejected_by, rejected_at, reason,
+    household_id, trainee_name, trainee_id_number, trainee_sex, trainee_birth_date,
+    trainee_type, course_id, provider_school_id, batch, start_date)
+OVERRIDING SYSTEM VALUE
+SELECT n, tw.id, w.status, w.created_by, w.editors, w.created_at, w.created_by, w.updated_at,
+       w.submitted_by, w.submitted_at, w.verified_by, w.verified_at, w.approved_by,
+       w.approved_at, w.rejected_by, w.rejected_at, w.reason,
+       3 * n, bench.pname(n + 3), i.idno, i.sex, i.birth, 'poor_labor',
+       (SELECT min(c.id) FROM eduaid.training_course c) + n % 9,
+       (SELECT min(s.id) FROM eduaid.school s WHERE s.kind = 'vocational'),
+       '2025-1', date '2025-03-01'
+  FROM generate_series(:lo, :hi) AS n
+  JOIN bench.tw ON tw.k = (3 * n) % 20
+ CROSS JOIN LATERAL bench.idno('1990-01-01', n) AS i
+ CROSS JOIN LATERAL bench.wf(20, n, tw.clerk, tw.officer) AS w;
+SQL
+cat >"$work/special_ed.sql" <<'SQL'
+-- plan n is for a child of household 14n, born 2014, placed in 2024
+INSERT INTO eduaid.special_ed_plan (id, township_id, status, created_by, editors, created_at,
+    updated_by, updated_at, submitted_by, submitted_at, verified_by, verified_at,
+    approved_by, approved_at, rejected_by, rejected_at, reason,
+    household_id, child_name, child_id_number, child_sex, child_birth_date,
+    disability_type, disability_grade, placement, school_id, placed_on)
+OVERRIDING SYSTEM VALUE
+SELECT n, tw.id, w.status, w.created_by, w.editors, w.created_at, w.created_by, w.updated_at,
+       w.submitted_by, w.submitted_at, w.verified_by, w.verified_at, w.approved_by,
+       w.approved_at, w.rejected_by, w.rejected_at, w.reason,
+       14 * n, bench.pname(n + 5), i.idno, i.sex, i.birth,
+       'hearing', 2, 'regular_class', tw.school, date '2024-09-01'
+  FROM generate_series(:lo, :hi) AS n
+  JOIN bench.tw ON tw.k = (14 * n) % 20
+ CROSS JOIN LATERAL bench.idno('2014-01-01', n) AS i
+ CROSS JOIN LATERAL bench.wf(30, n, tw.clerk, tw.officer) AS w;
+SQL
+cat >"$work/teacher_fund.sql" <<'SQL'
+-- two applications a teacher: 励耕计划 (n <= 25,000) and 润雨计划
+INSERT INTO eduaid.teacher_fund_application (id, township_id, status, created_by, editors,
+    created_at, updated_by, updated_at, submitted_by, submitted_at, verified_by, verified_at,
+    approved_by, approved_at, rejected_by, rejected_at, reason,
+    teacher_id, program_id, school_year, reason_category, reason_text, amount_requested,
+    bank_name, bank_account)
+OVERRIDING SYSTEM VALUE
+SELECT n, tw.id, w.status, w.created_by, w.editors, w.created_at, w.created_by, w.updated_at,
+       w.submitted_by, w.submitted_at, w.verified_by, w.verified_at, w.approved_by,
+       w.approved_at, w.rejected_by, w.rejected_at, w.reason,
+       t.t, CASE WHEN n <= 25000 THEN p.ligeng ELSE p.runyu END,
+       2025, 'family_hardship', '家庭困难', 3000 + (n % 50) * 100,
+       '中国农业银行', '62284800' || lpad(n::text, 11, '0')
+  FROM generate_series(:lo, :hi) AS n
+ CROSS JOIN LATERAL (SELECT (n - 1) % 25000 + 1 AS t) AS t
+  JOIN bench.tw ON tw.k = t.t % 20
+ CROSS JOIN (SELECT (SELECT f.id FROM eduaid.fund_program f WHERE f.code = 'ligeng') AS ligeng,
+                    (SELECT f.id FROM eduaid.fund_program f WHERE f.code = 'runyu') AS runyu) AS p
+ CROSS JOIN LATERAL bench.wf(40, n, tw.clerk, tw.officer) AS w;
+SQL
+
+# kind lo hi, biggest first
+{
+	for ((lo = 1; lo <= 700000; lo += 100000)); do
+		echo "household $lo $((lo + 99999))"
+	done
+	echo "training 1 100000"
+	echo "training 100001 200000"
+	echo "special_ed 1 50000"
+	echo "teacher_fund 1 50000"
+	echo "teacher 1 25000"
+} >"$work/jobs"
+export work su
+# shellcheck disable=SC2016
+if ! xargs -P "$(nproc)" -L 1 bash -c \
+	'psql -X -q -v ON_ERROR_STOP=1 -U "$su" -v lo="$1" -v hi="$2" \
+	      -c "SET session_replication_role = replica" -f "$work/$0.sql"' <"$work/jobs"; then
+	say "queue.sh: generating the records failed"
+	exit 2
+fi
+sql <<'SQL'
+SET client_min_messages = warning;
+SELECT setval(pg_get_serial_sequence('eduaid.' || t, 'id'), 10000000)
+  FROM unnest('{household,teacher,training_enrollment,special_ed_plan,teacher_fund_application}'::text[]) AS t
+\g /dev/null
+DROP SCHEMA bench CASCADE;
+VACUUM ANALYZE;
+SQL
+say "queue.sh: data ready in $(($(date +%s) - t0)) s"
+sql -c "SELECT kind, count(*) AS records,
+               count(*) FILTER (WHERE status = 'submitted') AS submitted,
+               count(*) FILTER (WHERE status = 'verified') AS verified,
+               count(*) FILTER (WHERE status = 'submitted' AND township_id = 420325100) AS \"submitted 城关镇\"
+          FROM (SELECT 'household' AS kind, status, township_id FROM eduaid.household
+                UNION ALL SELECT 'training', status, township_id FROM eduaid.training_enrollment
+                UNION ALL SELECT 'special_ed', status, township_id FROM eduaid.special_ed_plan
+                UNION ALL SELECT 'teacher_fund', status, township_id FROM eduaid.teacher_fund_application) AS r
+         GROUP BY ROLLUP (kind) ORDER BY kind NULLS LAST" >&2
+
+# ---- the cases -------------------------------------------------------------
+# ideal_sql STATUS SINCE REVIEWER TOWNSHIP ME [AFTER_SINCE AFTER_KIND AFTER_ID]:
+# the page of 50 as the table owner would fetch it by hand: each kind an
+# ordered scan of its partial index (literal township, or none), the keyset
+# turned into one range per kind, merged; same columns as review_queue.
+ideal_sql() {
+	local status=$1 since=$2 rev=$3 town=$4 me=$5 as=${6:-} ak=${7:-} ai=${8:-}
+	local k branches='' key cond
+	local -A tbl=([household]=household [training]=training_enrollment
+		[special_ed]=special_ed_plan [teacher_fund]=teacher_fund_application)
+	local -A joins=([household]='' [special_ed]=''
+		[training]=' LEFT JOIN eduaid.training_course c ON c.id = x.course_id'
+		[teacher_fund]=' LEFT JOIN eduaid.teacher te ON te.township_id = x.township_id AND te.id = x.teacher_id LEFT JOIN eduaid.fund_program fp ON fp.id = x.program_id')
+	local -A summary=([household]="concat_ws(' ', x.household_no, x.head_name)"
+		[training]="concat_ws(' ', x.trainee_name, c.name)"
+		[special_ed]="concat_ws(' ', x.child_name, eduaid.placement_label(x.placement))"
+		[teacher_fund]="concat_ws(' ', te.name, fp.name, x.amount_requested)")
+	cond=''
+	[[ -n $town ]] && cond="AND x.township_id = $town"
+	for k in household training special_ed teacher_fund; do
+		key=''
+		if [[ -n $as ]]; then
+			if [[ $k > $ak ]]; then
+				key="AND x.$since >= '$as'"
+			elif [[ $k == "$ak" ]]; then
+				key="AND (x.$since, x.id) > ('$as', $ai)"
+			else
+				key="AND x.$since > '$as'"
+			fi
+		fi
+		[[ -n $branches ]] && branches+=' UNION ALL '
+		branches+="(SELECT '$k'::text AS kind, x.id, x.version, x.status, x.township_id,
+		           ${summary[$k]} AS summary, x.submitted_by AS actor, x.$since AS since
+		      FROM eduaid.${tbl[$k]} x${joins[$k]}
+		     WHERE x.status = '$status' $cond $key
+		       AND x.created_by <> '$me' AND x.$rev IS DISTINCT FROM '$me' AND NOT '$me' = ANY (x.editors)
+		     ORDER BY x.$since, x.id LIMIT 50)"
+	done
+	printf '%s' "SELECT p.kind, p.id, p.version, p.status, p.township_id, tw.name, p.summary, p.actor,
+	       coalesce(au.full_name, ''), p.since
+	  FROM (SELECT u.* FROM ($branches) AS u ORDER BY u.since, u.kind COLLATE \"C\", u.id LIMIT 50) AS p
+	  JOIN eduaid.township tw ON tw.id = p.township_id
+	  LEFT JOIN eduaid.app_user au ON au.login = p.actor
+	 ORDER BY p.since, p.kind COLLATE \"C\", p.id"
+}
+
+# median_ms USER SQL: the median "Execution Time" of RUNS EXPLAIN ANALYZE
+# runs of SQL in one session as USER, after WARMUP runs.
+median_ms() {
+	local who=$1 query=$2 i
+	for ((i = 0; i < WARMUP + RUNS; i++)); do
+		printf 'EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) %s;\n' "$query"
+	done | psql -X -q -A -t -v ON_ERROR_STOP=1 -U "$who" -f - |
+		grep -o '"Execution Time": [0-9.]*' |
+		awk -v w="$WARMUP" '++n > w { print $3 }' | sort -g |
+		awk '{ a[NR] = $1 } END { if (NR == 0) exit 1
+		      if (NR % 2) printf "%.3f\n", a[(NR + 1) / 2]
+		      else printf "%.3f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+# show_plans USER CALL IDEAL: the plan of the statement review_queue runs
+# (auto_explain, after the plan is cached) and the plan of the ideal query.
+show_plans() {
+	local who=$1 call=$2 ideal=$3
+	printf '\n---- %s: the statement inside eduaid.review_queue\n' "$who"
+	{
+		printf '%s\n' "LOAD 'auto_explain';" 'SET auto_explain.log_nested_statements = on;' \
+			'SET auto_explain.log_analyze = on;' 'SET auto_explain.log_buffers = on;' \
+			'SET auto_explain.log_min_duration = -1;' 'SET client_min_messages = log;' \
+			"SET SESSION AUTHORIZATION $who;" "$call;" "$call;" "$call;" "$call;" "$call;" \
+			'RESET SESSION AUTHORIZATION;' 'SET auto_explain.log_min_duration = 0;' \
+			"SET SESSION AUTHORIZATION $who;" "$call;"
+	} | sql -o /dev/null -f - 2>&1 | awk '
+		/LOG:  duration/ { inblk = 0; next }
+		/^Query Text: *SELECT p\.kind/ { inblk = 1; skip = 1; next }
+		inblk && skip && /^[A-Z][A-Za-z ]*  \(cost=/ { skip = 0 }
+		inblk && !skip { print }' | sed -E 's/  \(cost=[^)]*\)//'
+	printf -- '---- %s: the ideal (superuser)\n' "$who"
+	sql -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) $ideal"
+}
+
+status=0
+results=()
+check() { # case eduaid ideal
+	local ratio verdict=ok
+	ratio=$(awk -v a="$2" -v b="$3" 'BEGIN { printf "%.2f", a / b }')
+	if awk -v a="$2" -v r="$ratio" 'BEGIN { exit !(a >= 2 || r > 1.5) }'; then
+		verdict='MISSED'
+		status=1
+	fi
+	results+=("$(printf '%-24s %10s %10s %7sx  %s' "$1" "$2" "$3" "$ratio" "$verdict")")
+}
+
+for who in demo_officer demo_supervisor; do
+	if [[ $who == demo_officer ]]; then
+		mk() { ideal_sql submitted submitted_at submitted_by 420325100 demo_officer "$@"; }
+		label=officer
+	else
+		mk() { ideal_sql verified verified_at verified_by '' demo_supervisor "$@"; }
+		label=supervisor
+	fi
+	first='SELECT * FROM eduaid.review_queue(p_limit => 50)'
+	IFS='|' read -r last_since last_kind last_id < <(sql_as "$who" -A -t \
+		-c "SELECT waiting_since, kind, id FROM eduaid.review_queue(p_limit => 50) OFFSET 49")
+	if [[ -z ${last_id:-} ]]; then
+		say "queue.sh: $who has fewer than 50 records waiting"
+		exit 2
+	fi
+	next="SELECT * FROM eduaid.review_queue(p_after_since => '$last_since', p_after_kind => '$last_kind', p_after_id => $last_id, p_limit => 50)"
+	ideal_first=$(mk)
+	ideal_next=$(mk "$last_since" "$last_kind" "$last_id")
+
+	# the same pages, and the second continuing the first without overlap
+	a=$(sql_as "$who" -A -t -c "$first"; sql_as "$who" -A -t -c "$next")
+	b=$(sql -A -t -c "$ideal_first"; sql -A -t -c "$ideal_next")
+	c=$(sql_as "$who" -A -t -c 'SELECT * FROM eduaid.review_queue(p_limit => 100)')
+	if [[ $a != "$b" ]] || [[ $a != "$c" ]] || (($(printf '%s\n' "$a" | wc -l) != 100)); then
+		say "queue.sh: $who: review_queue and the ideal query disagree"
+		diff <(printf '%s\n' "$a") <(printf '%s\n' "$b") | head -20 >&2 || true
+		status=1
+	fi
+
+	if ((plans)); then
+		show_plans "$who" "$first" "$ideal_first" >&2
+	fi
+	say "queue.sh: measuring $label"
+	check "$label, first page" "$(median_ms "$who" "$first")" "$(median_ms "$su" "$ideal_first")"
+	check "$label, next page" "$(median_ms "$who" "$next")" "$(median_ms "$su" "$ideal_next")"
+done
+
+printf '\neduaid.review_queue(p_limit => 50), 1,000,000 records: server time, median of %d runs\n' "$RUNS"
+printf 'officer: demo_officer (城关镇); supervisor: demo_supervisor (the county)\n'
+printf '%-24s %10s %10s %8s\n' 'case' 'eduaid ms' 'ideal ms' 'ratio'
+printf '%s\n' "${results[@]}"
+printf 'targets: eduaid < 2 ms and ratio <= 1.5x: %s\n' "$( ((status == 0)) && echo met || echo MISSED)"
+exit "$status"
