@@ -19,7 +19,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(83);
+SELECT plan(85);
 
 -- ==== who may call what ====================================================
 SELECT results_eq(
@@ -360,6 +360,11 @@ SELECT throws_ok($$SELECT * FROM eduaid.review_queue()$$, '42501', NULL,
 SET SESSION AUTHORIZATION demo_auditor;
 SELECT throws_ok($$SELECT * FROM eduaid.review_queue()$$, '42501', NULL,
     'nor the auditor');
+RESET SESSION AUTHORIZATION;
+SELECT is_empty($$SELECT 1 FROM eduaid.review_queue()$$,
+    'the superuser (no eduaid user) has no queue');
+SELECT is((SELECT sum(waiting)::int FROM eduaid.queue_counts()), 0,
+    '... and counts nothing waiting');
 
 -- ==== queue_counts ============================================================
 SET SESSION AUTHORIZATION demo_officer;
