@@ -16,6 +16,7 @@
 
 #include "core/i18n.h"
 #include "db/record.h"
+#include "screens/pages.h"
 #include "screens/screens.h"
 #include "screens/status.h"
 #include "ui/dialog.h"
@@ -31,8 +32,7 @@ struct list {
     struct listview lv;
     struct lv_column columns[MAX_COLS];
     int ncolumns;
-    struct dbres **pages; /* each PAGE_ROWS rows but the last */
-    int npages;
+    struct pages pages; /* PAGE_ROWS rows a page */
     const char *cells[MAX_COLS];
     char status_filter[16];
     int township_filter;
@@ -41,20 +41,10 @@ struct list {
     int top, cols;
 };
 
-/* The row of index i: page and row within it. */
-static const struct dbres *
-row_page(const struct list *l, int i, int *row)
-{
-    *row = i % PAGE_ROWS;
-    return l->pages[i / PAGE_ROWS];
-}
-
 static int
 loaded_rows(const struct list *l)
 {
-    return l->npages
-               ? (l->npages - 1) * PAGE_ROWS + l->pages[l->npages - 1]->nrows
-               : 0;
+    return pages_rows(&l->pages);
 }
 
 /* Fetch the next page; false after reporting a failure. */
@@ -64,7 +54,7 @@ fetch_page(struct screen *s)
     struct list *l = s->data;
     struct list_query q = {0};
     struct db_error err;
-    struct dbres *r, **grown;
+    struct dbres *r;
     const struct dbres *last = NULL;
     int lastrow = 0;
 
@@ -72,8 +62,7 @@ fetch_page(struct screen *s)
     q.township_id = l->township_filter;
     q.search = l->search;
     q.limit = PAGE_ROWS;
-    if (l->npages > 0) {
-        last = row_page(l, loaded_rows(l) - 1, &lastrow);
+    if ((last = pages_last(&l->pages, &lastrow)) != NULL) {
         q.after_updated_at = dbres_get(last, lastrow, 4);
         q.after_id = atoll(dbres_get(last, lastrow, 0));
     }
@@ -82,26 +71,12 @@ fetch_page(struct screen *s)
         app_error(s->app, &err);
         return false;
     }
-    if ((grown = realloc(l->pages, (size_t)(l->npages + 1) * sizeof(*grown))) ==
-        NULL) {
-        dbres_free(r);
+    if (!pages_add(&l->pages, r)) {
         app_status(s->app, "%s", _("out of memory"));
         return false;
     }
-    l->pages = grown;
-    l->pages[l->npages++] = r;
-    listview_set_rows(&l->lv, loaded_rows(l), r->nrows == PAGE_ROWS);
+    listview_set_rows(&l->lv, loaded_rows(l), pages_more(&l->pages));
     return true;
-}
-
-static void
-drop_pages(struct list *l)
-{
-    for (int i = 0; i < l->npages; i++)
-        dbres_free(l->pages[i]);
-    free(l->pages);
-    l->pages = NULL;
-    l->npages = 0;
 }
 
 static void
@@ -110,7 +85,7 @@ reload(struct screen *s)
     struct list *l = s->data;
     int sel = listview_selected(&l->lv);
 
-    drop_pages(l);
+    pages_clear(&l->pages);
     listview_reset(&l->lv);
     fetch_page(s);
     if (sel > 0)
@@ -134,7 +109,7 @@ list_row(void *arg, int index, struct lv_row *row)
 
     if (index >= loaded_rows(l))
         return false;
-    r = row_page(l, index, &i);
+    r = pages_at(&l->pages, index, &i);
     l->cells[0] = dbres_get(r, i, 3);
     for (int c = 1; c < l->ncolumns; c++) {
         const char *v = dbres_get(r, i, FIXED_COLS + c - 1);
@@ -286,7 +261,7 @@ list_key(struct screen *s, const struct key *k)
     case ACT_OPEN:
         if ((sel = listview_selected(&l->lv)) < 0)
             return KR_HANDLED;
-        r = row_page(l, sel, &i);
+        r = pages_at(&l->pages, sel, &i);
         open_record(s, atoll(dbres_get(r, i, 0)));
         return KR_HANDLED;
     case ACT_NEW:
@@ -295,7 +270,7 @@ list_key(struct screen *s, const struct key *k)
     case ACT_HISTORY:
         if ((sel = listview_selected(&l->lv)) < 0)
             return KR_HANDLED;
-        r = row_page(l, sel, &i);
+        r = pages_at(&l->pages, sel, &i);
         if ((next = history_screen_new(s->app, l->form,
                                        atoll(dbres_get(r, i, 0)))) == NULL)
             app_status(s->app, "%s", _("out of memory"));
@@ -348,7 +323,7 @@ list_close(struct screen *s)
 {
     struct list *l = s->data;
 
-    drop_pages(l);
+    pages_clear(&l->pages);
     listview_free(&l->lv);
     free(l->search);
     free(l);
@@ -379,6 +354,7 @@ list_screen_new(struct app *a, const struct formdef *f)
     }
     *s = (struct screen){.ops = &list_ops, .app = a, .data = l};
     l->form = f;
+    l->pages.per_page = PAGE_ROWS;
     l->columns[0] = (struct lv_column){_("Township"), 10, false};
     l->ncolumns = 1;
     for (size_t c = 0; c < f->ncolumns && l->ncolumns < MAX_COLS; c++)

@@ -22,6 +22,7 @@
 #include "core/i18n.h"
 #include "db/record.h"
 #include "screens/review.h"
+#include "screens/pages.h"
 #include "screens/screens.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
@@ -71,10 +72,9 @@ struct queue {
     struct listview lv;
     struct lv_column columns[NCOLS];
     const char *cells[NCOLS];
-    struct dbres **pages; /* each PAGE_ROWS rows but the last */
-    int npages;
-    char kind[32]; /* "" = every kind */
-    int township;  /* 0 = every township */
+    struct pages pages; /* PAGE_ROWS rows a page */
+    char kind[32];      /* "" = every kind */
+    int township;       /* 0 = every township */
     char township_name[64];
     size_t age; /* index into ages */
     char *search;
@@ -82,19 +82,10 @@ struct queue {
     int top, cols;
 };
 
-static const struct dbres *
-row_page(const struct queue *q, int i, int *row)
-{
-    *row = i % PAGE_ROWS;
-    return q->pages[i / PAGE_ROWS];
-}
-
 static int
 loaded_rows(const struct queue *q)
 {
-    return q->npages
-               ? (q->npages - 1) * PAGE_ROWS + q->pages[q->npages - 1]->nrows
-               : 0;
+    return pages_rows(&q->pages);
 }
 
 /* Value of column c of loaded row i ("" for NULL). */
@@ -102,7 +93,7 @@ static const char *
 cell(const struct queue *q, int i, int c)
 {
     int row;
-    const struct dbres *r = row_page(q, i, &row);
+    const struct dbres *r = pages_at(&q->pages, i, &row);
     const char *v = dbres_get(r, row, c);
 
     return v != NULL ? v : "";
@@ -123,7 +114,7 @@ fetch_page(struct screen *s)
 {
     struct queue *q = s->data;
     struct db_error err;
-    struct dbres *r, **grown;
+    struct dbres *r;
     char township[16], limit[16];
     const char *params[8] = {NULL};
     int n = loaded_rows(q);
@@ -144,26 +135,12 @@ fetch_page(struct screen *s)
         app_error(s->app, &err);
         return false;
     }
-    if ((grown = realloc(q->pages, (size_t)(q->npages + 1) * sizeof(*grown))) ==
-        NULL) {
-        dbres_free(r);
+    if (!pages_add(&q->pages, r)) {
         app_status(s->app, "%s", _("out of memory"));
         return false;
     }
-    q->pages = grown;
-    q->pages[q->npages++] = r;
-    listview_set_rows(&q->lv, loaded_rows(q), r->nrows == PAGE_ROWS);
+    listview_set_rows(&q->lv, loaded_rows(q), pages_more(&q->pages));
     return true;
-}
-
-static void
-drop_pages(struct queue *q)
-{
-    for (int i = 0; i < q->npages; i++)
-        dbres_free(q->pages[i]);
-    free(q->pages);
-    q->pages = NULL;
-    q->npages = 0;
 }
 
 /* Load the first page again, keeping the selection where it was. */
@@ -173,7 +150,7 @@ reload(struct screen *s)
     struct queue *q = s->data;
     int sel = listview_selected(&q->lv);
 
-    drop_pages(q);
+    pages_clear(&q->pages);
     listview_reset(&q->lv);
     fetch_page(s);
     if (sel > 0)
@@ -656,7 +633,7 @@ queue_close(struct screen *s)
 {
     struct queue *q = s->data;
 
-    drop_pages(q);
+    pages_clear(&q->pages);
     listview_free(&q->lv);
     free(q->search);
     free(q);
@@ -686,6 +663,7 @@ queue_screen_new(struct app *a)
         return NULL;
     }
     *s = (struct screen){.ops = &queue_ops, .app = a, .data = q};
+    q->pages.per_page = PAGE_ROWS;
     q->columns[0] = (struct lv_column){_("Kind"), 16, false};
     q->columns[1] = (struct lv_column){_("Township"), 8, false};
     q->columns[2] = (struct lv_column){_("Record"), 0, false};
