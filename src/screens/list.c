@@ -71,11 +71,10 @@ fetch_page(struct screen *s)
         app_error(s->app, &err);
         return false;
     }
-    if (!pages_add(&l->pages, r)) {
+    if (!pages_take(&l->pages, &l->lv, r)) {
         app_status(s->app, "%s", _("out of memory"));
         return false;
     }
-    listview_set_rows(&l->lv, loaded_rows(l), pages_more(&l->pages));
     return true;
 }
 
@@ -83,10 +82,8 @@ static void
 reload(struct screen *s)
 {
     struct list *l = s->data;
-    int sel = listview_selected(&l->lv);
+    int sel = pages_restart(&l->pages, &l->lv);
 
-    pages_clear(&l->pages);
-    listview_reset(&l->lv);
     fetch_page(s);
     if (sel > 0)
         listview_select(&l->lv, sel);

@@ -49,6 +49,25 @@ pages_more(const struct pages *p)
     return p->n > 0 && p->v[p->n - 1]->nrows == p->per_page;
 }
 
+bool
+pages_take(struct pages *p, struct listview *lv, struct dbres *r)
+{
+    if (!pages_add(p, r))
+        return false;
+    listview_set_rows(lv, pages_rows(p), pages_more(p));
+    return true;
+}
+
+int
+pages_restart(struct pages *p, struct listview *lv)
+{
+    int sel = listview_selected(lv);
+
+    pages_clear(p);
+    listview_reset(lv);
+    return sel;
+}
+
 void
 pages_clear(struct pages *p)
 {

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "db/db.h"
+#include "ui/listview.h"
 
 struct pages {
     struct dbres **v;
@@ -30,5 +31,12 @@ bool pages_add(struct pages *p, struct dbres *r);
 bool pages_more(const struct pages *p);
 /* Free every page (per_page stays). */
 void pages_clear(struct pages *p);
+
+/* Keep page r and tell lv how many rows there are now and whether more
+ * may follow; false (r freed) when out of memory. */
+bool pages_take(struct pages *p, struct listview *lv, struct dbres *r);
+/* Start over before loading the first page again: no pages, lv empty.
+ * Returns the row that was selected, to select again once loaded. */
+int pages_restart(struct pages *p, struct listview *lv);
 
 #endif /* EDUAID_SCREENS_PAGES_H */

@@ -135,11 +135,10 @@ fetch_page(struct screen *s)
         app_error(s->app, &err);
         return false;
     }
-    if (!pages_add(&q->pages, r)) {
+    if (!pages_take(&q->pages, &q->lv, r)) {
         app_status(s->app, "%s", _("out of memory"));
         return false;
     }
-    listview_set_rows(&q->lv, loaded_rows(q), pages_more(&q->pages));
     return true;
 }
 
@@ -148,10 +147,8 @@ static void
 reload(struct screen *s)
 {
     struct queue *q = s->data;
-    int sel = listview_selected(&q->lv);
+    int sel = pages_restart(&q->pages, &q->lv);
 
-    pages_clear(&q->pages);
-    listview_reset(&q->lv);
     fetch_page(s);
     if (sel > 0)
         listview_select(&q->lv, sel);
