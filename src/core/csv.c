@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/ascii.h"
+
 #define RAW_CAP 65536 /* one read, and the sample csv_open() detects from */
 
 #define C_EOF (-1) /* peek(): the end of the file */
@@ -177,21 +179,6 @@ csv_encoding_name(enum csv_encoding e)
         break;
     }
     return "unknown";
-}
-
-/* strcasecmp() for ASCII, whatever the locale. */
-static bool
-ascii_same(const char *a, const char *b)
-{
-    for (;; a++, b++) {
-        char x = (*a >= 'A' && *a <= 'Z') ? (char)(*a + 32) : *a;
-        char y = (*b >= 'A' && *b <= 'Z') ? (char)(*b + 32) : *b;
-
-        if (x != y)
-            return false;
-        if (x == '\0')
-            return true;
-    }
 }
 
 int
