@@ -40,7 +40,7 @@ report(const struct formdef_error *e)
 }
 
 /* Choose the UI language: "zh_CN", "en", or from LC_MESSAGES. */
-static bool
+bool
 speak_chinese(const char *language)
 {
     const char *lc;

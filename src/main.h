@@ -28,6 +28,14 @@ bool is_option(const char *arg);
 
 /* Subcommands: argv[0] is the command's name; return the exit status. */
 int cmd_check_id(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+
+/* The options given before the command (-c, -d, -U). */
+const struct options *main_options(void);
+
+/* Whether the UI speaks Chinese: ui.language "zh_CN", "en", or "auto"
+ * (LC_MESSAGES); sets LANGUAGE for gettext accordingly (client.c). */
+bool speak_chinese(const char *language);
 
 /* The interactive terminal client. */
 int client_main(const struct options *opts);

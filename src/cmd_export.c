@@ -1,0 +1,542 @@
+/*
+ * cmd_export.c
+ *   eduaid export KIND [--status S] [--township T] [--encoding E]
+ *   [--unmasked] FILE: the records of one kind that the user may read, as
+ *   CSV for a spreadsheet (the columns and the transaction: db/export.c;
+ *   the encoding: core/csvout.c). FILE is written whole or not at all: a
+ *   temporary file beside it is renamed over it only after the export is
+ *   recorded in the audit log and committed; "-" writes to stdout.
+ */
+#include "config.h"
+
+#include "main.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "core/csvout.h"
+#include "core/formdef.h"
+#include "core/i18n.h"
+#include "core/settings.h"
+#include "db/db.h"
+#include "db/export.h"
+#include "db/record.h"
+
+/* Exit status of a refusal or failure after the command line was fine. */
+#define EXIT_FAILED EXIT_INVALID
+
+struct export_args {
+    const char *kind, *file, *status, *township;
+    enum csvout_encoding encoding;
+    bool unmasked;
+};
+
+/* The temporary file, removed by the signal handler on the way out. */
+static char tmp_path[4096];
+static volatile sig_atomic_t tmp_live;
+
+static void
+export_usage(FILE *fp)
+{
+    fprintf(fp,
+            _("Usage: %s [-c FILE] [-d CONNINFO] [-U USER] export KIND "
+              "[OPTION]... FILE\n"),
+            PACKAGE_NAME);
+    fputs(
+        _("Write the records of KIND (household, training, special_ed,\n"
+          "teacher_fund) that you may read to FILE as CSV (\"-\": standard\n"
+          "output). Households give one row per member, led by the roster\n"
+          "import's columns. Headers are in your language.\n\n"
+          "Options:\n"
+          "  --status S       only records in status S (draft, submitted,\n"
+          "                   verified, approved, rejected, ...)\n"
+          "  --township T     only township T: its 9-digit code or its name\n"
+          "  --encoding E     utf-8 (default, with a byte order mark, for\n"
+          "                   Excel), utf-8-nobom, or gb18030\n"
+          "  --unmasked       full ID numbers, birth dates, bank accounts and\n"
+          "                   certificate numbers, if your role may read them\n"
+          "                   (personal data is masked otherwise)\n"
+          "  -h, --help       show this help\n\n"
+          "Every export is recorded in the audit log. Exit status: 0 done,\n"
+          "1 refused or failed (no file is left), 2 bad command line.\n"),
+        fp);
+}
+
+static void export_warn(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
+
+/* "eduaid: export: " and the message, on stderr. */
+static void
+export_warn(const char *fmt, ...)
+{
+    va_list ap;
+
+    fprintf(stderr, "%s: export: ", PACKAGE_NAME);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+/* ---- the command line ---------------------------------------------------- */
+
+/* The value of option name at argv[*i] ("--name V" or "--name=V"), or
+ * NULL when argv[*i] is not that option; *bad when its value is missing. */
+static const char *
+option_value(int argc, char **argv, int *i, const char *name, bool *bad)
+{
+    size_t n = strlen(name);
+
+    if (strncmp(argv[*i], name, n) != 0)
+        return NULL;
+    if (argv[*i][n] == '=')
+        return argv[*i] + n + 1;
+    if (argv[*i][n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc) {
+        *bad = true;
+        return NULL;
+    }
+    return argv[++*i];
+}
+
+/* One option at argv[*i]; 0, 1 for --help, or -1 after a message. */
+static int
+parse_option(int argc, char **argv, int *i, struct export_args *a)
+{
+    const char *v;
+    bool bad = false;
+
+    if (is_help_option(argv[*i]))
+        return 1;
+    if (strcmp(argv[*i], "--unmasked") == 0) {
+        a->unmasked = true;
+        return 0;
+    }
+    if ((v = option_value(argc, argv, i, "--status", &bad)) != NULL)
+        a->status = v;
+    else if ((v = option_value(argc, argv, i, "--township", &bad)) != NULL)
+        a->township = v;
+    else if ((v = option_value(argc, argv, i, "--encoding", &bad)) != NULL) {
+        if (csvout_encoding_parse(v, &a->encoding) != 0) {
+            export_warn(_("unknown encoding '%s' (utf-8, utf-8-nobom or "
+                          "gb18030)"),
+                        v);
+            return -1;
+        }
+    } else {
+        export_warn(bad ? _("option '%s' needs a value")
+                        : _("unknown option '%s'"),
+                    argv[*i]);
+        return -1;
+    }
+    return 0;
+}
+
+/* 0, 1 for --help, or -1 after a message. */
+static int
+parse_args(int argc, char **argv, struct export_args *a)
+{
+    const char *pos[2];
+    int npos = 0, rc;
+    bool options = true;
+
+    for (int i = 1; i < argc; i++) {
+        if (options && strcmp(argv[i], "--") == 0) {
+            options = false;
+        } else if (options && is_option(argv[i])) {
+            if ((rc = parse_option(argc, argv, &i, a)) != 0)
+                return rc;
+        } else if (npos < 2) {
+            pos[npos++] = argv[i];
+        } else {
+            export_warn(_("unexpected argument '%s'"), argv[i]);
+            return -1;
+        }
+    }
+    if (npos < 2) {
+        export_warn("%s", _("KIND and FILE are required"));
+        return -1;
+    }
+    a->kind = pos[0];
+    a->file = pos[1];
+    if (strspn(a->kind, "abcdefghijklmnopqrstuvwxyz_") != strlen(a->kind) ||
+        *a->kind == '\0') {
+        export_warn(_("unknown record kind '%s'"), a->kind);
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- connecting ---------------------------------------------------------- */
+
+/* A password read from the terminal without echo into buf, or NULL. */
+static char *
+ask_password(const char *user, char *buf, size_t bufsz)
+{
+    FILE *tty = fopen("/dev/tty", "r+");
+    struct termios old, quiet;
+    char *got = NULL;
+
+    if (tty == NULL)
+        return NULL;
+    if (tcgetattr(fileno(tty), &old) == 0) {
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        fprintf(tty, _("Password for %s: "), user != NULL ? user : "");
+        fflush(tty);
+        if (tcsetattr(fileno(tty), TCSAFLUSH, &quiet) == 0) {
+            got = fgets(buf, (int)bufsz, tty);
+            tcsetattr(fileno(tty), TCSAFLUSH, &old);
+            fputc('\n', tty);
+        }
+    }
+    fclose(tty);
+    if (got != NULL)
+        buf[strcspn(buf, "\r\n")] = '\0';
+    return got;
+}
+
+/* Connect as the options and settings say (asking for a password on the
+ * terminal when the server wants one); NULL after a message. */
+static struct db *
+export_connect(const struct settings *s)
+{
+    const struct options *o = main_options();
+    const char *conninfo = o->conninfo != NULL ? o->conninfo : s->conninfo;
+    struct db_error err;
+    struct db *db;
+    char password[256];
+
+    db = db_connect(conninfo, o->user, NULL, s->connect_timeout, &err);
+    if (db == NULL && err.status == DB_NEEDS_PASSWORD &&
+        ask_password(o->user, password, sizeof password) != NULL) {
+        db = db_connect(conninfo, o->user, password, s->connect_timeout, &err);
+        memset(password, 0, sizeof password);
+    }
+    if (db == NULL)
+        fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, err.message);
+    return db;
+}
+
+/* ---- forms --------------------------------------------------------------- */
+
+/* Load the lookups and kind's form from dir and check them against the
+ * catalog; 0, or -1 after a message. */
+static int
+load_form(struct db *db, const char *dir, const char *kind,
+          struct lookupset **l, struct formdef **f)
+{
+    struct formdef_error ferr;
+    struct db_error err;
+    char path[4096];
+
+    snprintf(path, sizeof path, "%s/lookups.conf", dir);
+    if (lookupset_load(path, l, &ferr) == 0) {
+        snprintf(path, sizeof path, "%s/%s.conf", dir, kind);
+        if (formdef_load(path, f, &ferr) == 0 &&
+            formdef_check_lookups(*f, *l, &ferr) == 0 &&
+            record_check_catalog(db, *f, *l, &ferr, &err) == 0)
+            return 0;
+    }
+    if (ferr.line > 0)
+        fprintf(stderr, "%s:%d: %s\n", ferr.file, ferr.line, ferr.message);
+    else
+        fprintf(stderr, "%s: %s\n", ferr.file, ferr.message);
+    return -1;
+}
+
+/* Whether the server knows record kind kind; -1 after a message. */
+static int
+kind_known(struct db *db, const char *kind)
+{
+    const char *params[1] = {kind};
+    struct db_error err;
+    struct dbres *r = db_exec(db, "SELECT eduaid.record_table($1) IS NOT NULL",
+                              1, params, &err);
+    int known;
+
+    if (r == NULL) {
+        fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, err.message);
+        return -1;
+    }
+    known = r->nrows == 1 && strcmp(dbres_get(r, 0, 0), "t") == 0;
+    dbres_free(r);
+    if (!known)
+        export_warn(_("unknown record kind '%s' (household, training, "
+                      "special_ed or teacher_fund)"),
+                    kind);
+    return known ? 0 : -1;
+}
+
+/* ---- the output file ----------------------------------------------------- */
+
+static void
+on_signal(int sig)
+{
+    if (tmp_live)
+        unlink(tmp_path);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+/* A new temporary file beside path (mode 0600 for personal data, else as
+ * the umask says), opened for writing; NULL after a message. */
+static FILE *
+open_temp(const char *path, bool personal)
+{
+    const char *slash = strrchr(path, '/');
+    int dirlen = slash != NULL ? (int)(slash - path + 1) : 0;
+    mode_t mask;
+    FILE *fp;
+    int fd;
+
+    if (snprintf(tmp_path, sizeof tmp_path, "%.*s.%s.XXXXXX", dirlen, path,
+                 path + dirlen) >= (int)sizeof tmp_path) {
+        export_warn(_("file name too long: %s"), path);
+        return NULL;
+    }
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    signal(SIGHUP, on_signal);
+    if ((fd = mkstemp(tmp_path)) < 0) {
+        fprintf(stderr, "%s: export: %s: %s\n", PACKAGE_NAME, tmp_path,
+                strerror(errno));
+        return NULL;
+    }
+    tmp_live = 1;
+    mask = umask(0);
+    umask(mask);
+    if ((!personal && fchmod(fd, 0666 & ~mask) != 0) ||
+        (fp = fdopen(fd, "wb")) == NULL) {
+        fprintf(stderr, "%s: export: %s: %s\n", PACKAGE_NAME, tmp_path,
+                strerror(errno));
+        close(fd);
+        unlink(tmp_path);
+        tmp_live = 0;
+        return NULL;
+    }
+    return fp;
+}
+
+/* Flush, sync and close the temporary file; 0 or -1 after a message. */
+static int
+close_temp(FILE *fp)
+{
+    int rc = fflush(fp) != 0 || fsync(fileno(fp)) != 0 ? -1 : 0;
+
+    if (fclose(fp) != 0)
+        rc = -1;
+    if (rc != 0)
+        fprintf(stderr, "%s: export: %s: %s\n", PACKAGE_NAME, tmp_path,
+                strerror(errno));
+    return rc;
+}
+
+static void
+drop_temp(void)
+{
+    if (tmp_live) {
+        unlink(tmp_path);
+        tmp_live = 0;
+    }
+}
+
+/* ---- the export ---------------------------------------------------------- */
+
+/* Say why the server refused, in the user's words where we know them. */
+static void
+report_db_error(const struct db_error *err, bool unmasked)
+{
+    if (unmasked && (strcmp(err->sqlstate, "42501") == 0 ||
+                     strcmp(err->sqlstate, "EA004") == 0))
+        export_warn("%s", _("your role may not export unmasked personal data"));
+    else if (strcmp(err->sqlstate, "42501") == 0 ||
+             strcmp(err->sqlstate, "EA004") == 0)
+        export_warn(_("your role may not export these records (%s)"),
+                    err->message);
+    else if (strcmp(err->sqlstate, "22023") == 0 && err->detail[0] != '\0')
+        fprintf(stderr, _("%s: export: %s (known: %s)\n"), PACKAGE_NAME,
+                err->message, err->detail);
+    else
+        fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, err->message);
+}
+
+/* Write the header and every row of ex to w; the number of data rows in
+ * *nrows. 0, or -1 after a message. */
+static int
+write_rows(struct export *ex, struct csvout *w, long long *nrows, bool unmasked)
+{
+    struct db_error err;
+    size_t ncols;
+    const char *const *header = export_header(ex, &ncols);
+    char msg[256];
+    struct dbres *page;
+
+    *nrows = 0;
+    if (csvout_row(w, ncols, header, msg, sizeof msg) != 0)
+        goto write_failed;
+    while ((page = export_fetch(ex, &err)) != NULL && page->nrows > 0) {
+        for (int i = 0; i < page->nrows; i++)
+            if (csvout_row(w, ncols,
+                           (const char *const *)page->values +
+                               (size_t)i * ncols,
+                           msg, sizeof msg) != 0) {
+                dbres_free(page);
+                goto write_failed;
+            }
+        *nrows += page->nrows;
+        dbres_free(page);
+    }
+    if (page == NULL) {
+        report_db_error(&err, unmasked);
+        return -1;
+    }
+    dbres_free(page);
+    return 0;
+write_failed:
+    export_warn("%s", msg);
+    return -1;
+}
+
+/* The export proper, once connected and the form loaded. */
+static int
+run_export(struct db *db, const struct export_query *q,
+           const struct export_args *a)
+{
+    bool to_stdout = strcmp(a->file, "-") == 0;
+    struct db_error err;
+    struct export *ex;
+    struct csvout *w = NULL;
+    FILE *fp;
+    char msg[256];
+    long long nrows = 0;
+
+    fp = to_stdout ? stdout : open_temp(a->file, q->unmasked);
+    if (fp == NULL)
+        return EXIT_USAGE;
+    if ((ex = export_begin(db, q, &err)) == NULL) {
+        report_db_error(&err, q->unmasked);
+        goto failed;
+    }
+    if ((w = csvout_open(fp, a->encoding, msg, sizeof msg)) == NULL) {
+        export_warn("%s", msg);
+        goto failed;
+    }
+    if (write_rows(ex, w, &nrows, q->unmasked) != 0)
+        goto failed;
+    if (csvout_close(w, msg, sizeof msg) != 0) {
+        w = NULL;
+        export_warn("%s", msg);
+        goto failed;
+    }
+    w = NULL;
+    if (to_stdout ? fflush(stdout) != 0 : close_temp(fp) != 0) {
+        fp = NULL;
+        goto failed;
+    }
+    fp = NULL;
+    if (export_finish(ex, nrows, &err) != 0) {
+        ex = NULL;
+        report_db_error(&err, q->unmasked);
+        goto failed;
+    }
+    ex = NULL;
+    if (!to_stdout && rename(tmp_path, a->file) != 0) {
+        fprintf(stderr, "%s: export: %s: %s\n", PACKAGE_NAME, a->file,
+                strerror(errno));
+        drop_temp();
+        return EXIT_FAILED;
+    }
+    tmp_live = 0;
+    fprintf(stderr, _("%s: export: %lld rows written to %s\n"), PACKAGE_NAME,
+            nrows, to_stdout ? _("standard output") : a->file);
+    return EXIT_OK;
+failed:
+    csvout_close(w, msg, sizeof msg);
+    export_abort(ex);
+    if (fp != NULL && !to_stdout)
+        fclose(fp);
+    if (!to_stdout)
+        drop_temp();
+    return EXIT_FAILED;
+}
+
+/* Settle the township filter; 0 or an exit status after a message. */
+static int
+township_filter(struct db *db, const char *text, int *id)
+{
+    struct db_error err;
+    char name[128];
+    int rc;
+
+    *id = 0;
+    if (text == NULL)
+        return 0;
+    rc = export_township(db, text, id, name, sizeof name, &err);
+    if (rc == 0)
+        return 0;
+    if (rc == 1)
+        export_warn(_("no township has the code or name '%s'"), text);
+    else if (rc == 2)
+        export_warn(_("township '%s' is not one of yours"), text);
+    else
+        fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, err.message);
+    return EXIT_FAILED;
+}
+
+int
+cmd_export(int argc, char **argv)
+{
+    struct export_args a = {.encoding = CSVOUT_UTF8_BOM};
+    struct export_query q = {0};
+    struct settings_error serr;
+    struct settings *s = NULL;
+    struct lookupset *l = NULL;
+    struct formdef *f = NULL;
+    struct db *db = NULL;
+    const char *forms_dir = getenv("EDUAID_FORMS_DIR");
+    int rc = parse_args(argc, argv, &a);
+
+    if (rc != 0) {
+        export_usage(rc > 0 ? stdout : stderr);
+        return rc > 0 ? EXIT_OK : EXIT_USAGE;
+    }
+    if (settings_load(main_options()->config_file,
+                      EDUAID_SYSCONFDIR "/eduaid/eduaid.conf",
+                      forms_dir != NULL ? forms_dir
+                                        : EDUAID_PKGDATADIR "/forms",
+                      &s, &serr) != 0) {
+        fprintf(stderr, "%s:%d: %s\n", serr.file[0] ? serr.file : PACKAGE_NAME,
+                serr.line, serr.message);
+        return EXIT_USAGE;
+    }
+    rc = EXIT_FAILED;
+    q.zh = speak_chinese(s->language);
+    if ((db = export_connect(s)) == NULL || kind_known(db, a.kind) != 0 ||
+        load_form(db, s->forms_dir, a.kind, &l, &f) != 0 ||
+        (rc = township_filter(db, a.township, &q.township_id)) != 0)
+        goto cleanup;
+    q.form = f;
+    q.lookups = l;
+    q.status = a.status;
+    q.unmasked = a.unmasked;
+    rc = run_export(db, &q, &a);
+cleanup:
+    if (db != NULL)
+        db_close(db);
+    if (f != NULL)
+        formdef_free(f);
+    if (l != NULL)
+        lookupset_free(l);
+    settings_free(s);
+    return rc;
+}
