@@ -1,8 +1,8 @@
 /*
  * cmd_export.c
  *   eduaid export KIND [--status S] [--township T] [--encoding E]
- *   [--unmasked] FILE: the records of one kind that the user may read, as
- *   CSV for a spreadsheet (the columns and the transaction: db/export.c;
+ *   [--unmasked] [--excel-text] FILE: the records of one kind that the user may
+ * read, as CSV for a spreadsheet (the columns and the transaction: db/export.c;
  *   the encoding: core/csvout.c). FILE is written whole or not at all: a
  *   temporary file beside it is renamed over it only after the export is
  *   recorded in the audit log and committed; "-" writes to stdout.
@@ -37,6 +37,7 @@ struct export_args {
     const char *kind, *file, *status, *township;
     enum csvout_encoding encoding;
     bool unmasked;
+    bool excel_text; /* long digit strings as ="..." (for Excel only) */
 };
 
 /* The temporary file, removed by the signal handler on the way out. */
@@ -119,6 +120,10 @@ parse_option(int argc, char **argv, int *i, struct export_args *a)
         return 1;
     if (strcmp(argv[*i], "--unmasked") == 0) {
         a->unmasked = true;
+        return 0;
+    }
+    if (strcmp(argv[*i], "--excel-text") == 0) {
+        a->excel_text = true;
         return 0;
     }
     if ((v = option_value(argc, argv, i, "--status", &bad)) != NULL)
@@ -370,41 +375,81 @@ report_db_error(const struct db_error *err, bool unmasked)
         fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, err->message);
 }
 
+/* Longest digit string --excel-text guards, and its cell's size. */
+#define EXCEL_MAX_DIGITS 40
+struct excel_cell {
+    char text[EXCEL_MAX_DIGITS + 4]; /* ="...", NUL */
+};
+
+/* Whether v is 12 to EXCEL_MAX_DIGITS ASCII digits: a number Excel would
+ * round to 15 digits or show in scientific notation. */
+static bool
+excel_mangles(const char *v)
+{
+    size_t n = v != NULL ? strspn(v, "0123456789") : 0;
+
+    return n >= 12 && n <= EXCEL_MAX_DIGITS && v[n] == '\0';
+}
+
+/* Write one row of ncols values; with cells (--excel-text), long digit
+ * strings as ="..." formulas, which Excel shows as the text they hold. */
+static int
+write_row(struct csvout *w, size_t ncols, const char *const *values,
+          struct excel_cell *cells, const char **row, char *msg, size_t msgsz)
+{
+    if (cells == NULL)
+        return csvout_row(w, ncols, values, msg, msgsz);
+    for (size_t c = 0; c < ncols; c++) {
+        row[c] = values[c];
+        if (excel_mangles(values[c])) {
+            snprintf(cells[c].text, sizeof cells[c].text, "=\"%s\"", values[c]);
+            row[c] = cells[c].text;
+        }
+    }
+    return csvout_row(w, ncols, row, msg, msgsz);
+}
+
 /* Write the header and every row of ex to w; the number of data rows in
  * *nrows. 0, or -1 after a message. */
 static int
-write_rows(struct export *ex, struct csvout *w, long long *nrows, bool unmasked)
+write_rows(struct export *ex, struct csvout *w, const struct export_args *a,
+           long long *nrows)
 {
     struct db_error err;
     size_t ncols;
     const char *const *header = export_header(ex, &ncols);
-    char msg[256];
-    struct dbres *page;
+    struct excel_cell *cells =
+        a->excel_text ? calloc(ncols, sizeof *cells) : NULL;
+    const char **row = a->excel_text ? calloc(ncols, sizeof *row) : NULL;
+    char msg[256] = "out of memory";
+    struct dbres *page = NULL;
+    int rc = -1;
 
     *nrows = 0;
-    if (csvout_row(w, ncols, header, msg, sizeof msg) != 0)
+    if ((a->excel_text && (cells == NULL || row == NULL)) ||
+        csvout_row(w, ncols, header, msg, sizeof msg) != 0)
         goto write_failed;
     while ((page = export_fetch(ex, &err)) != NULL && page->nrows > 0) {
         for (int i = 0; i < page->nrows; i++)
-            if (csvout_row(w, ncols,
-                           (const char *const *)page->values +
-                               (size_t)i * ncols,
-                           msg, sizeof msg) != 0) {
-                dbres_free(page);
+            if (write_row(w, ncols,
+                          (const char *const *)page->values + (size_t)i * ncols,
+                          cells, row, msg, sizeof msg) != 0)
                 goto write_failed;
-            }
         *nrows += page->nrows;
         dbres_free(page);
     }
-    if (page == NULL) {
-        report_db_error(&err, unmasked);
-        return -1;
-    }
-    dbres_free(page);
-    return 0;
+    if (page == NULL)
+        report_db_error(&err, a->unmasked);
+    else
+        rc = 0;
+    goto done;
 write_failed:
     export_warn("%s", msg);
-    return -1;
+done:
+    dbres_free(page);
+    free(cells);
+    free(row);
+    return rc;
 }
 
 /* The export proper, once connected and the form loaded. */
@@ -431,7 +476,7 @@ run_export(struct db *db, const struct export_query *q,
         export_warn("%s", msg);
         goto failed;
     }
-    if (write_rows(ex, w, &nrows, q->unmasked) != 0)
+    if (write_rows(ex, w, a, &nrows) != 0)
         goto failed;
     if (csvout_close(w, msg, sizeof msg) != 0) {
         w = NULL;

@@ -181,6 +181,11 @@ tap_is "$(csv "$tmp/tf.csv" "len(rows) - 1")" \
 tap_is "$(csv "$tmp/tf.csv" "all(r[10].startswith('*') for r in rows[1:])")" True \
 	"... with the bank accounts masked"
 
+export_as demo_clerk en teacher_fund --unmasked --excel-text "$tmp/x.csv"
+tap_is "$(csv "$tmp/x.csv" "' '.join(sorted(r[10][2:-1] for r in rows[1:] if r[10][:2] == '=\"' and r[10][-1] == '\"'))")" \
+	"$(db_psql_as demo_clerk -c 'select string_agg(bank_account, $$ $$ order by bank_account collate "C") from eduaid.teacher_fund_application')" \
+	"--excel-text: every unmasked bank account as a =\"digits\" formula, every digit kept"
+
 # ---- an officer ------------------------------------------------------------------
 export_as demo_officer en household "$tmp/o.csv"
 tap_is "$?" 0 "demo_officer exports every household he may read"
@@ -208,8 +213,8 @@ export_as demo_clerk en household "$tmp/no/such/dir.csv"
 tap_is "$([[ $? -ne 0 ]] && echo failed)" failed "a file in a missing directory fails"
 
 # ---- the audit log -----------------------------------------------------------------
-tap_is "$(db_psql_super -c "select count(*) from eduaid.audit_log where action = 'export' and id > $audit0")" 8 \
-	"the 8 exports that succeeded are in the audit log, the refused ones are not"
+tap_is "$(db_psql_super -c "select count(*) from eduaid.audit_log where action = 'export' and id > $audit0")" 9 \
+	"the 9 exports that succeeded are in the audit log, the refused ones are not"
 tap_is "$(db_psql_super -c "select actor || ' ' || kind || ' ' || township_id || ' ' || (new_row -> 'rows')
     || ' ' || (new_row -> 'unmasked') || ' ' || (new_row -> 'filters' ->> 'status')
     from eduaid.audit_log where action = 'export' and id > $audit0 and actor = 'demo_clerk' and (new_row ->> 'unmasked')::boolean")" \
