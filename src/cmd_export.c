@@ -359,20 +359,22 @@ drop_temp(void)
 
 /* Say why the server refused, in the user's words where we know them. */
 static void
-report_db_error(const struct db_error *err, bool unmasked)
+report_db_error(const struct db_error *err, const struct export_args *a)
 {
-    if (unmasked && (strcmp(err->sqlstate, "42501") == 0 ||
-                     strcmp(err->sqlstate, "EA004") == 0))
+    bool refused = strcmp(err->sqlstate, "42501") == 0 ||
+                   strcmp(err->sqlstate, "EA004") == 0;
+
+    if (refused && a->unmasked)
         export_warn("%s", _("your role may not export unmasked personal data"));
-    else if (strcmp(err->sqlstate, "42501") == 0 ||
-             strcmp(err->sqlstate, "EA004") == 0)
+    else if (refused)
         export_warn(_("your role may not export these records (%s)"),
                     err->message);
-    else if (strcmp(err->sqlstate, "22023") == 0 && err->detail[0] != '\0')
-        fprintf(stderr, _("%s: export: %s (known: %s)\n"), PACKAGE_NAME,
-                err->message, err->detail);
+    else if (strcmp(err->sqlstate, "22023") == 0 && a->status != NULL &&
+             err->detail[0] != '\0')
+        export_warn(_("unknown status '%s' (known: %s)"), a->status,
+                    err->detail);
     else
-        fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, err->message);
+        export_warn("%s", err->message);
 }
 
 /* Longest digit string --excel-text guards, and its cell's size. */
@@ -439,7 +441,7 @@ write_rows(struct export *ex, struct csvout *w, const struct export_args *a,
         dbres_free(page);
     }
     if (page == NULL)
-        report_db_error(&err, a->unmasked);
+        report_db_error(&err, a);
     else
         rc = 0;
     goto done;
@@ -469,7 +471,7 @@ run_export(struct db *db, const struct export_query *q,
     if (fp == NULL)
         return EXIT_USAGE;
     if ((ex = export_begin(db, q, &err)) == NULL) {
-        report_db_error(&err, q->unmasked);
+        report_db_error(&err, a);
         goto failed;
     }
     if ((w = csvout_open(fp, a->encoding, msg, sizeof msg)) == NULL) {
@@ -491,7 +493,7 @@ run_export(struct db *db, const struct export_query *q,
     fp = NULL;
     if (export_finish(ex, nrows, &err) != 0) {
         ex = NULL;
-        report_db_error(&err, q->unmasked);
+        report_db_error(&err, a);
         goto failed;
     }
     ex = NULL;
