@@ -65,6 +65,9 @@ export_usage(FILE *fp)
           "  --unmasked       full ID numbers, birth dates, bank accounts and\n"
           "                   certificate numbers, if your role may read them\n"
           "                   (personal data is masked otherwise)\n"
+          "  --excel-text     write numbers of 12 or more digits as =\"...\"\n"
+          "                   so that Excel shows every digit (such a file\n"
+          "                   is for reading in Excel, not for re-import)\n"
           "  -h, --help       show this help\n\n"
           "Every export is recorded in the audit log. Exit status: 0 done,\n"
           "1 refused or failed (no file is left), 2 bad command line.\n"),
@@ -553,9 +556,13 @@ cmd_export(int argc, char **argv)
     const char *forms_dir = getenv("EDUAID_FORMS_DIR");
     int rc = parse_args(argc, argv, &a);
 
-    if (rc != 0) {
-        export_usage(rc > 0 ? stdout : stderr);
-        return rc > 0 ? EXIT_OK : EXIT_USAGE;
+    if (rc > 0) {
+        export_usage(stdout);
+        return EXIT_OK;
+    }
+    if (rc < 0) {
+        fprintf(stderr, _("Try '%s export --help'.\n"), PACKAGE_NAME);
+        return EXIT_USAGE;
     }
     if (settings_load(main_options()->config_file,
                       EDUAID_SYSCONFDIR "/eduaid/eduaid.conf",
