@@ -303,9 +303,15 @@ open_temp(const char *path, bool personal)
 {
     const char *slash = strrchr(path, '/');
     int dirlen = slash != NULL ? (int)(slash - path + 1) : 0;
+    struct stat st;
     mode_t mask;
     FILE *fp;
     int fd;
+
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        export_warn(_("%s is a directory"), path);
+        return NULL;
+    }
 
     if (snprintf(tmp_path, sizeof tmp_path, "%.*s.%s.XXXXXX", dirlen, path,
                  path + dirlen) >= (int)sizeof tmp_path) {

@@ -211,6 +211,9 @@ export_as demo_clerk en household --township 420325100 --status draft - >"$tmp/s
 tap_is "$(cmp -s "$tmp/a.csv" "$tmp/stdout.csv" && echo same)" same "'-' writes the same to standard output"
 export_as demo_clerk en household "$tmp/no/such/dir.csv"
 tap_is "$([[ $? -ne 0 ]] && echo failed)" failed "a file in a missing directory fails"
+export_as demo_clerk en household "$tmp"
+tap_is "$?:$(cat "$tmp/stderr")" "2:eduaid: export: $tmp is a directory" \
+	"a directory as FILE is refused before anything is read"
 
 # ---- the audit log -----------------------------------------------------------------
 tap_is "$(db_psql_super -c "select count(*) from eduaid.audit_log where action = 'export' and id > $audit0")" 9 \
