@@ -165,6 +165,7 @@ SELECT results_eq(
              ('create_user', '{eduaid_admin}'),
              ('disable_user', '{eduaid_admin}'),
              ('enable_user', '{eduaid_admin}'),
+             ('log_export', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_role', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('person_id_guard', '{}'),
