@@ -496,6 +496,8 @@ run_export(struct db *db, const struct export_query *q,
     }
     w = NULL;
     if (to_stdout ? fflush(stdout) != 0 : close_temp(fp) != 0) {
+        if (to_stdout)
+            export_warn("%s", strerror(errno));
         fp = NULL;
         goto failed;
     }
