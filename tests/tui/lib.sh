@@ -48,6 +48,14 @@ tui_setup() {
 # Start the client as USER in a COLSxROWS pane with locale LANG_.
 tui_start() { # USER COLS ROWS LANG_
 	tmux_ kill-server 2>/dev/null
+	# The old server exits after it answers: a new-session sent meanwhile
+	# reaches it and fails ("server exited unexpectedly"). Wait (up to
+	# 5 s) until it is gone, that is until its socket is.
+	local i
+	for i in $(seq 1 100); do
+		[ -S "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TUI_SOCK" ] || break
+		sleep 0.05
+	done
 	rm -f "$TUI_TMP/exit"
 	tmux_ new-session -d -s e2e -x "$2" -y "$3" \
 		"env HOME='$TUI_TMP/home' LANG='$4' LC_ALL='$4' TERM=xterm-256color \
