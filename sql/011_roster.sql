@@ -181,16 +181,8 @@ GRANT INSERT (import_id, file_line, household_no, township, village, township_id
               village_id, head_name, head_id_number, family_size, member_name,
               member_id_number, relation, stage) ON eduaid.roster_row
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor;
-GRANT SELECT ON eduaid.roster_row TO eduaid_clerk, eduaid_officer, eduaid_auditor;
-GRANT SELECT (import_id, file_line, household_no, township, village, township_id,
-              village_id, head_name, head_id_number_masked, family_size, member_name,
-              member_id_number_masked, relation, stage) ON eduaid.roster_row
-    TO eduaid_supervisor;
-
 ALTER TABLE eduaid.roster_import ENABLE ROW LEVEL SECURITY;
 ALTER TABLE eduaid.roster_import FORCE ROW LEVEL SECURITY;
-ALTER TABLE eduaid.roster_row ENABLE ROW LEVEL SECURITY;
-ALTER TABLE eduaid.roster_row FORCE ROW LEVEL SECURITY;
 CREATE POLICY roster_import_own ON eduaid.roster_import FOR SELECT
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor USING (imported_by = session_user);
 CREATE POLICY roster_import_insert ON eduaid.roster_import FOR INSERT
@@ -200,16 +192,25 @@ CREATE POLICY roster_import_auditor ON eduaid.roster_import FOR SELECT
     TO eduaid_auditor USING (true);
 CREATE POLICY roster_import_owner ON eduaid.roster_import TO eduaid_owner
     USING (true) WITH CHECK (true);
-CREATE POLICY roster_row_own ON eduaid.roster_row FOR SELECT
-    TO eduaid_clerk, eduaid_officer, eduaid_supervisor
-    USING (import_id IN (SELECT i.id FROM eduaid.roster_import i));
--- The rows' import is checked per statement (roster_rows_guard).
-CREATE POLICY roster_row_insert ON eduaid.roster_row FOR INSERT
-    TO eduaid_clerk, eduaid_officer, eduaid_supervisor WITH CHECK (true);
-CREATE POLICY roster_row_auditor ON eduaid.roster_row FOR SELECT
-    TO eduaid_auditor USING (true);
-CREATE POLICY roster_row_owner ON eduaid.roster_row TO eduaid_owner
-    USING (true) WITH CHECK (true);
+-- COPY FROM refuses a table with row-level security for anyone it binds,
+-- so roster_row has none: nobody but its owner may read it (INSERT only,
+-- above), and the rows are read through the view eduaid.roster_rows, the
+-- only door to them, which keeps each person to their own imports
+-- (auditors: all) and supervisors to the masked ID numbers.
+CREATE VIEW eduaid.roster_rows WITH (security_barrier) AS
+SELECT r.import_id, r.file_line, r.household_no, r.township, r.village, r.township_id,
+       r.village_id, r.head_name, r.head_id_number, r.head_id_number_masked, r.family_size,
+       r.member_name, r.member_id_number, r.member_id_number_masked, r.relation, r.stage
+  FROM eduaid.roster_row r
+ WHERE EXISTS (SELECT 1 FROM eduaid.roster_import i
+                WHERE i.id = r.import_id
+                  AND (i.imported_by = session_user OR eduaid.my_role() = 'auditor'));
+REVOKE ALL ON eduaid.roster_rows FROM PUBLIC;
+GRANT SELECT ON eduaid.roster_rows TO eduaid_clerk, eduaid_officer, eduaid_auditor;
+GRANT SELECT (import_id, file_line, household_no, township, village, township_id,
+              village_id, head_name, head_id_number_masked, family_size, member_name,
+              member_id_number_masked, relation, stage) ON eduaid.roster_rows
+    TO eduaid_supervisor;
 
 ------------------------------------------------------------------------
 -- roster_finish: the server's checks of a loaded import, then row_count.
@@ -334,7 +335,7 @@ WITH imp AS (
 ), scope AS (
     SELECT (SELECT eduaid.my_townships())::int[] AS t
 ), rr AS (
-    SELECT r.* FROM eduaid.roster_row r, imp, scope
+    SELECT r.* FROM eduaid.roster_rows r, imp, scope
      WHERE r.import_id = imp.id AND r.township_id = ANY (scope.t)
 ), rh AS (                      -- roster households
     SELECT DISTINCT ON (household_no) household_no, township_id, village_id, township,
@@ -455,7 +456,7 @@ WITH d AS (SELECT * FROM eduaid.roster_differences(p_import)),
 r AS (
     SELECT x.township_id, count(DISTINCT x.household_no) AS nh,
            count(x.member_name) AS nm
-      FROM eduaid.roster_row x
+      FROM eduaid.roster_rows x
      WHERE x.import_id = p_import
        AND x.import_id IN (SELECT i.id FROM eduaid.roster_import i WHERE i.row_count IS NOT NULL)
        AND x.township_id = ANY ((SELECT eduaid.my_townships())::int[])
@@ -510,7 +511,7 @@ BEGIN
             MESSAGE = format('no roster import %s of yours (没有该导入)', p_import);
     END IF;
     FOREACH hno IN ARRAY coalesce(p_household_nos, '{}') LOOP
-        SELECT r.* INTO h FROM eduaid.roster_row r
+        SELECT r.* INTO h FROM eduaid.roster_rows r
          WHERE r.import_id = p_import AND r.household_no = hno
          ORDER BY r.file_line LIMIT 1;
         IF NOT FOUND THEN
@@ -527,10 +528,10 @@ BEGIN
                 MESSAGE = format('household %s is already in eduaid (该户已存在)', hno);
         END IF;
         SELECT string_agg(format('%s: %s', r.member_name, r.stage), '; ' ORDER BY r.file_line)
-          INTO notes FROM eduaid.roster_row r
+          INTO notes FROM eduaid.roster_rows r
          WHERE r.import_id = p_import AND r.household_no = hno
            AND r.member_name IS NOT NULL AND r.stage IS NOT NULL;
-        SELECT count(r.member_name) INTO n FROM eduaid.roster_row r
+        SELECT count(r.member_name) INTO n FROM eduaid.roster_rows r
          WHERE r.import_id = p_import AND r.household_no = hno;
         INSERT INTO eduaid.household (township_id, household_no, village_id, head_name,
                                       head_id_number, registered_year, family_size, notes)
@@ -540,7 +541,7 @@ BEGIN
                 format('roster import %s', p_import)
                     || CASE WHEN notes IS NOT NULL THEN format('; stages (学段): %s', notes) ELSE '' END)
         RETURNING id INTO new_id;
-        FOR m IN SELECT r.* FROM eduaid.roster_row r
+        FOR m IN SELECT r.* FROM eduaid.roster_rows r
                   WHERE r.import_id = p_import AND r.household_no = hno
                     AND r.member_name IS NOT NULL ORDER BY r.file_line LOOP
             INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex,
