@@ -50,7 +50,7 @@ SET ROLE eduaid_owner;
 -- as one expression the planner inlines: the original nests SQL functions
 -- that are not inlined and costs ~140 us a call, which made a COPY of
 -- 100,000 roster rows take 46 s; this one ~4 us. tests/db/11_roster.sql
--- checks that the two agree on tests/data/id_vectors.csv and on 100,000
+-- checks that the two agree on tests/data/id_vectors.csv and on 20,000
 -- numbers around every rule.
 CREATE FUNCTION eduaid.id_number_ok(n text) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
