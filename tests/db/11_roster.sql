@@ -56,7 +56,7 @@ SELECT results_eq(
     'staging rows: INSERT only; read through roster_rows, full ID numbers not for supervisors, nothing for the admin');
 SELECT ok(eduaid.id_number_ok(NULL) IS NULL, 'id_number_ok(NULL) is NULL, as id_number_valid');
 
--- id_number_ok is id_number_valid to the letter: the vectors and 100,000
+-- id_number_ok is id_number_valid to the letter: the vectors and
 -- 20,000 numbers around every rule (dates, lengths, check characters).
 CREATE TABLE public.rc_vector (id_number text, valid boolean, reason text);
 \copy public.rc_vector FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/tests/data/id_vectors.csv" ]; then cat "$d/tests/data/id_vectors.csv"; exit 0; fi; done; echo id_number,valid,reason' CSV HEADER
