@@ -11,7 +11,6 @@
 
 #include "main.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +19,7 @@
 #include "core/csvout.h"
 #include "core/i18n.h"
 #include "db/db.h"
+#include "db/rosterload.h"
 
 static const char diff_sql[] =
     "SELECT township_id, township_name, diff_kind, household_no, person_name, "
@@ -123,43 +123,6 @@ print_differences(const struct dbres *r)
     }
 }
 
-/* Write the differences to path as CSV; 0 or -1 with a sentence in err. */
-static int
-reconcile_write_csv(const struct dbres *r, const char *path,
-                    enum csvout_encoding enc, char *err, size_t errsz)
-{
-    FILE *fp = fopen(path, "wb");
-    struct csvout *w;
-    int rc = 0;
-
-    if (fp == NULL) {
-        snprintf(err, errsz, "%s: %s", path, strerror(errno));
-        return -1;
-    }
-    if ((w = csvout_open(fp, enc, err, errsz)) == NULL) {
-        fclose(fp);
-        return -1;
-    }
-    rc = csvout_row(w, (size_t)r->ncols, (const char *const *)r->names, err,
-                    errsz);
-    for (int i = 0; rc == 0 && i < r->nrows; i++)
-        rc = csvout_row(w, (size_t)r->ncols,
-                        (const char *const *)&r->values[i * r->ncols], err,
-                        errsz);
-    if (rc != 0) {
-        char ignored[200];
-
-        (void)csvout_close(w, ignored, sizeof(ignored));
-    } else if (csvout_close(w, err, errsz) != 0) {
-        rc = -1;
-    }
-    if (fclose(fp) != 0 && rc == 0) {
-        snprintf(err, errsz, "%s: %s", path, strerror(errno));
-        rc = -1;
-    }
-    return rc;
-}
-
 int
 cmd_reconcile(int argc, char **argv)
 {
@@ -199,7 +162,7 @@ cmd_reconcile(int argc, char **argv)
     print_counts(counts);
     print_differences(diffs);
     if (a.csv != NULL &&
-        reconcile_write_csv(diffs, a.csv, a.enc, msg, sizeof(msg)) != 0) {
+        roster_write_csv(diffs, a.csv, a.enc, msg, sizeof(msg)) != 0) {
         fprintf(stderr, "%s: %s\n", PACKAGE_NAME, msg);
         goto done;
     }

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/csvout.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/roster.h"
@@ -480,5 +481,44 @@ done:
     }
     csv_close(r);
     fclose(fp);
+    return rc;
+}
+
+/* ---- CSV of a result --------------------------------------------------- */
+
+/* Write the differences to path as CSV; 0 or -1 with a sentence in err. */
+int
+roster_write_csv(const struct dbres *r, const char *path,
+                 enum csvout_encoding enc, char *err, size_t errsz)
+{
+    FILE *fp = fopen(path, "wb");
+    struct csvout *w;
+    int rc = 0;
+
+    if (fp == NULL) {
+        snprintf(err, errsz, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    if ((w = csvout_open(fp, enc, err, errsz)) == NULL) {
+        fclose(fp);
+        return -1;
+    }
+    rc = csvout_row(w, (size_t)r->ncols, (const char *const *)r->names, err,
+                    errsz);
+    for (int i = 0; rc == 0 && i < r->nrows; i++)
+        rc = csvout_row(w, (size_t)r->ncols,
+                        (const char *const *)&r->values[i * r->ncols], err,
+                        errsz);
+    if (rc != 0) {
+        char ignored[200];
+
+        (void)csvout_close(w, ignored, sizeof(ignored));
+    } else if (csvout_close(w, err, errsz) != 0) {
+        rc = -1;
+    }
+    if (fclose(fp) != 0 && rc == 0) {
+        snprintf(err, errsz, "%s: %s", path, strerror(errno));
+        rc = -1;
+    }
     return rc;
 }

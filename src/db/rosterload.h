@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "core/csv.h"
+#include "core/csvout.h"
 #include "db/db.h"
 
 struct roster_load {
@@ -45,5 +46,15 @@ struct roster_load {
 int roster_load_file(struct db *db, const char *path, enum csv_encoding enc,
                      bool client_checks, struct roster_load *out);
 void roster_load_free(struct roster_load *out);
+
+/*
+ * roster_write_csv
+ *
+ * Write result r (its column names as the header row, then its rows) to
+ * the file path with csvout.h in encoding enc. 0, or -1 with a sentence
+ * in err (the file may then be incomplete).
+ */
+int roster_write_csv(const struct dbres *r, const char *path,
+                     enum csvout_encoding enc, char *err, size_t errsz);
 
 #endif /* EDUAID_DB_ROSTERLOAD_H */
