@@ -16,7 +16,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(55);
+SELECT plan(56);
 
 -- ==== structure and privileges =============================================
 SELECT has_table('eduaid', 'roster_import', 'roster_import exists');
@@ -54,6 +54,18 @@ SELECT results_eq(
              ('eduaid_officer', false, true, false, false, true, true, true),
              ('eduaid_supervisor', false, true, false, false, false, false, true)$$,
     'staging rows: INSERT only; read through roster_rows, full ID numbers not for supervisors, nothing for the admin');
+SELECT results_eq(
+    $$SELECT tablename::text COLLATE "default", policyname::text COLLATE "default", cmd,
+             roles::text[] COLLATE "default", coalesce(qual, with_check)
+        FROM pg_policies WHERE schemaname = 'eduaid' AND tablename = 'roster_import' ORDER BY 2$$,
+    $$VALUES ('roster_import', 'roster_import_auditor', 'SELECT', '{eduaid_auditor}'::text[], 'true'),
+             ('roster_import', 'roster_import_insert', 'INSERT',
+              '{eduaid_clerk,eduaid_officer,eduaid_supervisor}',
+              '((imported_by = SESSION_USER) AND (eduaid.my_role() = ANY (ARRAY[''clerk''::text, ''officer''::text, ''supervisor''::text])))'),
+             ('roster_import', 'roster_import_own', 'SELECT',
+              '{eduaid_clerk,eduaid_officer,eduaid_supervisor}', '(imported_by = SESSION_USER)'),
+             ('roster_import', 'roster_import_owner', 'ALL', '{eduaid_owner}', 'true')$$,
+    'roster_import is scoped by person: own imports, all for auditors, the owner''s for the definers');
 SELECT ok(eduaid.id_number_ok(NULL) IS NULL, 'id_number_ok(NULL) is NULL, as id_number_valid');
 
 -- id_number_ok is id_number_valid to the letter: the vectors and
