@@ -162,7 +162,8 @@ menu_row(void *arg, int index, struct lv_row *row)
         break;
     case ITEM_IMPORT:
         m->cells[0] = _("Roster import");
-        m->cells[1] = _("import a roster CSV file and reconcile it with eduaid");
+        m->cells[1] =
+            _("import a roster CSV file and reconcile it with eduaid");
         break;
     }
     row->cells = m->cells;
