@@ -387,12 +387,12 @@ menu_screen_new(struct app *a)
         m->items[m->nitems] = ITEM_FORM;
     if (review_has_queue(db_role(a->db)))
         m->items[m->nitems++] = ITEM_QUEUE;
-    if (review_has_returned(db_role(a->db)))
-        m->items[m->nitems++] = ITEM_RETURNED;
     if (strcmp(db_role(a->db), "clerk") == 0 ||
         strcmp(db_role(a->db), "officer") == 0 ||
         strcmp(db_role(a->db), "supervisor") == 0)
         m->items[m->nitems++] = ITEM_IMPORT;
+    if (review_has_returned(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_RETURNED;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
     m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);
