@@ -56,7 +56,7 @@ SELECT results_eq(
     'staging rows: INSERT only; read through roster_rows, full ID numbers not for supervisors, nothing for the admin');
 SELECT results_eq(
     $$SELECT tablename::text COLLATE "default", policyname::text COLLATE "default", cmd,
-             roles::text[] COLLATE "default", coalesce(qual, with_check)
+             roles::text[] COLLATE "default", coalesce(qual, with_check) COLLATE "default"
         FROM pg_policies WHERE schemaname = 'eduaid' AND tablename = 'roster_import' ORDER BY 2$$,
     $$VALUES ('roster_import', 'roster_import_auditor', 'SELECT', '{eduaid_auditor}'::text[], 'true'),
              ('roster_import', 'roster_import_insert', 'INSERT',
