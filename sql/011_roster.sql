@@ -103,9 +103,13 @@ CREATE TABLE eduaid.roster_row (
     village_id       bigint NOT NULL,
     head_name        text NOT NULL,
     head_id_number   text NOT NULL,
+    head_id_number_masked text GENERATED ALWAYS AS
+                     (eduaid.mask_id_number(head_id_number)) STORED,
     family_size      int,
     member_name      text,
     member_id_number text,
+    member_id_number_masked text GENERATED ALWAYS AS
+                     (eduaid.mask_id_number(member_id_number)) STORED,
     relation         text,
     stage            text,
     -- import_id: no foreign key (a check per row); roster_rows_guard
@@ -227,10 +231,8 @@ CREATE POLICY roster_import_owner ON eduaid.roster_import TO eduaid_owner
 -- (auditors: all) and supervisors to the masked ID numbers.
 CREATE VIEW eduaid.roster_rows WITH (security_barrier) AS
 SELECT r.import_id, r.file_line, r.household_no, r.township, r.village, r.township_id,
-       r.village_id, r.head_name, r.head_id_number,
-       eduaid.mask_id_number(r.head_id_number) AS head_id_number_masked, r.family_size,
-       r.member_name, r.member_id_number,
-       eduaid.mask_id_number(r.member_id_number) AS member_id_number_masked, r.relation, r.stage
+       r.village_id, r.head_name, r.head_id_number, r.head_id_number_masked, r.family_size,
+       r.member_name, r.member_id_number, r.member_id_number_masked, r.relation, r.stage
   FROM eduaid.roster_row r
  WHERE EXISTS (SELECT 1 FROM eduaid.roster_import i
                 WHERE i.id = r.import_id

@@ -32,9 +32,9 @@ static int cmd_help(int argc, char **argv);
 static const struct subcommand subcommands[] = {
     {"check-id", cmd_check_id, "[NUMBER...]",
      "validate ID numbers (from stdin if none given)"},
-    {"import", cmd_import, "roster [--encoding E] FILE",
+    {"import", cmd_import, "roster FILE",
      "import a household roster (CSV)"},
-    {"reconcile", cmd_reconcile, "IMPORT_ID [--csv FILE]",
+    {"reconcile", cmd_reconcile, "IMPORT_ID",
      "compare a roster import with eduaid"},
     {"help", cmd_help, "", "show this help"},
 };

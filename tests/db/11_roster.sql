@@ -422,6 +422,7 @@ SELECT lives_ok($$SELECT eduaid.submit('household',
     'the draft goes on through the normal workflow');
 RESET SESSION AUTHORIZATION;
 SELECT is((SELECT count(*)::int FROM eduaid.audit_log WHERE kind = 'roster' AND action = 'insert'
+            AND txid = txid_current()
             AND record_id IN (fx('imp_clerk'), fx('imp_officer'), fx('imp_sup'))), 3,
     'each import is in the audit log');
 

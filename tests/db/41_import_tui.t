@@ -59,15 +59,16 @@ tui_type "$dir/good.csv"
 tui_keys Enter
 tui_wait "2 rows, 2 households, 1 members, UTF-8"
 tui_ok $? "F5 imports a good roster, with its summary"
-tui_screen | grep -F "城关镇" | grep -Eq ' 2 +1 +1 +[0-9]+ +1 +0 +1 +0'
-tui_ok $? "the counts of 城关镇: 2 households, 1 member; 1 missing, 1 differing, 1 member not in the roster"
+OLD_KIDS=$(su "SELECT count(*) FROM eduaid.student s JOIN eduaid.household h ON h.id = s.household_id WHERE h.household_no = '$OLD'")
+tui_screen | grep -F "城关镇" | grep -Eq " 2 +1 +1 +[0-9]+ +1 +0 +$OLD_KIDS +0"
+tui_ok $? "the counts of 城关镇: 2 households, 1 member; 1 missing, 1 differing, $OLD_KIDS member(s) not in the roster"
 tui_keys Enter
 tui_wait "Space marks"
 tui_ok $? "Enter lists the township's differences"
 tui_screen | grep -F "$OLD" | grep -Fq "改名户主"
 tui_ok $? "the household whose head's name differs is listed"
 # the differences of $OLD: its members as extra ones, then the head's name
-for _ in $(seq 1 "$(su "SELECT count(*) FROM eduaid.student s JOIN eduaid.household h ON h.id = s.household_id WHERE h.household_no = '$OLD'")"); do
+for _ in $(seq 1 "$OLD_KIDS"); do
 	tui_keys Down
 done
 tui_wait "head_name: 改名户主 -> "
