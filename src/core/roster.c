@@ -184,6 +184,8 @@ take_values(const struct roster_header *h, const char *const *fields, size_t n,
 {
     size_t total = 0, off = 0;
 
+    for (int c = 0; c < RC_N; c++)
+        rec->values[c] = NULL;
     for (size_t i = 0; i < n; i++)
         total += strlen(fields[i]) + 1;
     rec->buf = malloc(total + 1);

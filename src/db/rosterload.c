@@ -264,7 +264,7 @@ take_record(struct loader *l, char **fields, size_t n, long line)
 
     if (roster_record_check(&l->h, (const char *const *)fields, n, &rec,
                             l->today, &p) != 0 &&
-        l->client_checks) {
+        (l->client_checks || rec.buf == NULL)) {
         add_message(l->out, true, l->path, line, p.column, "%s", p.message);
         goto done;
     }
