@@ -76,6 +76,11 @@ RETURN extract(year FROM birth)::int + 6
      + CASE WHEN extract(month FROM birth) * 100 + extract(day FROM birth) > 901
             THEN 1 ELSE 0 END;
 
+-- The school year a date belongs to (Sept. 1 .. Aug. 31).
+CREATE FUNCTION eduaid.school_year_of(d date) RETURNS int
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN extract(year FROM d)::int - CASE WHEN extract(month FROM d) < 9 THEN 1 ELSE 0 END;
+
 CREATE INDEX student_school_entry_idx
     ON eduaid.student (township_id, eduaid.school_entry_year(birth_date));
 
@@ -507,10 +512,10 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'EA021', CONSTRAINT = 'dropout_case_student_open_key',
             MESSAGE = format('child %s already has an open dropout case (该生已有未结案的辍学个案)', p_student);
     END IF;
-    IF p_opened_on < (s.birth_date + interval '6 years')::date
-       OR p_opened_on >= (s.birth_date + interval '16 years')::date THEN
+    IF eduaid.school_entry_year(s.birth_date) NOT BETWEEN eduaid.school_year_of(p_opened_on) - 9
+                                                      AND eduaid.school_year_of(p_opened_on) THEN
         PERFORM eduaid.ledger_date_error('dropout_case_opened_on_check',
-            'the child is not of compulsory school age (6-15) on that date (该生在登记日期不在义务教育年龄段)');
+            'the child is not of school age (6-15 on September 1) in that school year (该生在该学年不在义务教育年龄段)');
     END IF;
     INSERT INTO eduaid.dropout_case (township_id, household_id, student_id, opened_on, notes)
     VALUES (s.township_id, s.household_id, s.id, p_opened_on, eduaid.tidy(p_notes))
@@ -765,11 +770,6 @@ BEGIN ATOMIC
      GROUP BY e.course_id, c.name, e.batch
      ORDER BY e.batch DESC, c.name;
 END;
-
--- The school year a date belongs to (Sept. 1 .. Aug. 31).
-CREATE FUNCTION eduaid.school_year_of(d date) RETURNS int
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN extract(year FROM d)::int - CASE WHEN extract(month FROM d) < 9 THEN 1 ELSE 0 END;
 
 REVOKE ALL ON FUNCTION eduaid.school_entry_year(date), eduaid.ledger_date_error(text, text),
     eduaid.ledger_superuser(), eduaid.ledger_writer_check(), eduaid.ledger_child(bigint),
