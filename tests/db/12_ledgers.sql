@@ -18,7 +18,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(96);
+SELECT plan(97);
 
 -- The school year and its September 1; counts of a role before the fixture.
 SELECT fx_set('y', eduaid.school_year_of(current_date)) \gset
@@ -39,6 +39,10 @@ BEGIN ATOMIC
       JOIN public.fx_base b ON b.who = session_user AND b.township_id = c.township_id
      ORDER BY 1;
 END;
+CREATE VIEW public.fx_batch WITH (security_invoker = true) AS
+SELECT e.* FROM eduaid.training_enrollment e JOIN eduaid.training_course c ON c.id = e.course_id
+ WHERE c.name = '电子商务' AND e.batch = '2026-1' AND e.township_id = 420325100;
+GRANT SELECT ON public.fx_batch TO PUBLIC;
 CREATE FUNCTION public.fx_on(ledger text, student_key text) RETURNS boolean
 LANGUAGE sql STABLE
 RETURN EXISTS (SELECT FROM eduaid.dropout_ledger(fx('y')::int, ledger) l
@@ -365,17 +369,25 @@ UPDATE eduaid.training_enrollment SET completed = true, certificate_no = 'CERT-1
        hours_attended = 8
  WHERE id = fx('lg_tr');
 SET SESSION AUTHORIZATION demo_officer;
--- The batch 2026-1 of 电子商务 holds demo enrollments too: compare with the
--- superuser's count of the enrollments of 城关镇 plus the fixture.
+-- The batch 2026-1 of 电子商务 holds demo enrollments (and attendance) too:
+-- compare with the tables as the officer reads them, the fixture's two
+-- sessions (4 + 4 hours present) among them.
+SELECT ok((SELECT count(*) = 2 AND sum(hours) = 8 FROM eduaid.training_attendance
+            WHERE enrollment_id IN (fx('lg_tr'), fx('lg_tr2')) AND present),
+          'officer: reads the fixture''s attendance, two sessions, eight hours');
 SELECT results_eq(
     $$SELECT l.enrolled, l.sessions, l.hours_present, l.completed, l.certified, l.employed
         FROM eduaid.training_ledger(2026) l
        WHERE l.course_name = '电子商务' AND l.batch = '2026-1'$$,
-    $$SELECT count(*), 2::bigint, 8::numeric, count(*) FILTER (WHERE e.completed),
+    $$SELECT count(*),
+             (SELECT count(*) FROM eduaid.training_attendance a
+               WHERE a.enrollment_id IN (SELECT id FROM fx_batch) AND a.present),
+             (SELECT coalesce(sum(a.hours), 0) FROM eduaid.training_attendance a
+               WHERE a.enrollment_id IN (SELECT id FROM fx_batch) AND a.present),
+             count(*) FILTER (WHERE e.completed),
              count(*) FILTER (WHERE e.certificate_no IS NOT NULL),
              count(*) FILTER (WHERE e.employment_outcome IN ('employed', 'self_employed', 'entrepreneur'))
-        FROM eduaid.training_enrollment e JOIN eduaid.training_course c ON c.id = e.course_id
-       WHERE c.name = '电子商务' AND e.batch = '2026-1' AND e.township_id = 420325100$$,
+        FROM fx_batch e$$,
     'officer: the training ledger per course and batch counts his township, with attendance');
 SELECT ok(NOT EXISTS (SELECT FROM eduaid.training_ledger(2025) l WHERE l.batch NOT LIKE '2025-%'),
           'the ledger of a year holds only that year''s batches');
