@@ -8,8 +8,9 @@
  *   with users and reference data, not records, and are told so. On its
  *   first moment on screen it puts officers and supervisors in the review
  *   queue, then offers to restore unsaved changes an earlier session left
- *   in the draft journal (restored forms open above the queue). Last,
- *   for everyone who works with records, the ledgers (ledgers.c).
+ *   in the draft journal (restored forms open above the queue). After
+ *   the record kinds, for everyone who works with records, the ledgers
+ *   (ledgers.c).
  */
 #include "config.h"
 
@@ -385,12 +386,12 @@ menu_screen_new(struct app *a)
         m->nforms = MAX_FORMS;
     for (m->nitems = 0; m->nitems < m->nforms; m->nitems++)
         m->items[m->nitems] = ITEM_FORM;
+    if (works_with_records(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_LEDGERS;
     if (review_has_queue(db_role(a->db)))
         m->items[m->nitems++] = ITEM_QUEUE;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
-    if (works_with_records(db_role(a->db)))
-        m->items[m->nitems++] = ITEM_LEDGERS;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
     m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);
