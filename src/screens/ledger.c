@@ -209,7 +209,12 @@ ledger_draw(struct screen *s)
              ledger_title(l->kind), l->year, l->year + 1);
     draw_str(stdscr, l->top, 0, l->cols, line, UA_HEADER,
              DRAW_PAD | DRAW_MARK_CUT);
-    draw_str(stdscr, l->top + 1, 0, l->cols, l->counts, UA_LABEL,
+    if (l->rows != NULL && l->rows->nrows >= MAX_ROWS)
+        snprintf(line, sizeof(line), _("%s (the first %d rows are listed)"),
+                 l->counts, MAX_ROWS);
+    else
+        snprintf(line, sizeof(line), "%s", l->counts);
+    draw_str(stdscr, l->top + 1, 0, l->cols, line, UA_LABEL,
              DRAW_PAD | DRAW_MARK_CUT);
     listview_draw(&l->lv);
     draw_case(l, listview_selected(&l->lv));

@@ -18,7 +18,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(97);
+SELECT plan(100);
 
 -- The school year and its September 1; counts of a role before the fixture.
 SELECT fx_set('y', eduaid.school_year_of(current_date)) \gset
@@ -203,6 +203,10 @@ SELECT throws_ok($$INSERT INTO eduaid.dropout_visit (township_id, case_id, visit
                  '42501', NULL, 'clerk: no direct INSERT of a visit');
 SELECT throws_ok($$DELETE FROM eduaid.dropout_visit$$, '42501', NULL, 'clerk: no DELETE of visits');
 
+-- A member with a dropout case stays: the ledger's history needs the child.
+SELECT throws_ok($$DELETE FROM eduaid.student WHERE id = fx('ok12')$$, '23503', NULL,
+                 'clerk: a member with a dropout case cannot be removed from the household');
+
 -- ==== the expected counts ===================================================
 -- school_age +4 (ok12, ok15, ok6, ok10); suspected +2 (ok12 by hand, ok15
 -- by status), +1 ok10 again = 3; confirmed +1 (ok6); returned +1 (ok10).
@@ -263,7 +267,14 @@ SELECT ok(EXISTS (SELECT FROM eduaid.audit_log a WHERE a.kind = 'dropout' AND a.
                    AND a.row_id = fx('case12') AND a.action = 'update' AND a.actor = 'demo_officer'),
           'supervisor: the confirmation is in the audit log, by the officer');
 
+SET SESSION AUTHORIZATION demo_admin;
+SELECT throws_ok($$SELECT * FROM eduaid.ledger_counts(fx('y')::int)$$, '42501', NULL,
+                 'admin: no ledgers (users and reference data only)');
+
 SET SESSION AUTHORIZATION demo_auditor;
+SELECT results_eq($$SELECT count(*), sum(confirmed) >= 2 FROM eduaid.ledger_counts(fx('y')::int)$$,
+                  $$SELECT count(*), true FROM eduaid.township WHERE county_id = 420325$$,
+                  'auditor: reads the counts of the whole county');
 SELECT throws_ok($$SELECT eduaid.dropout_open(fx('ok10'), current_date)$$, 'EA004', NULL,
                  'auditor: changes nothing');
 SELECT ok((SELECT count(*) FROM eduaid.audit_log a WHERE a.kind = 'dropout'
