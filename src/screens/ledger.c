@@ -6,7 +6,8 @@
  *   (l switches), with the counts of eduaid.ledger_counts above the list
  *   and the selected child's case below it. Enter shows the child's
  *   visits; v records a visit, C confirms a dropout, B closes the case as
- *   back in school (clerks and officers; the server decides).
+ *   back in school (clerks and officers; the server decides); / finds a
+ *   household number or name in the list.
  */
 #include "config.h"
 
@@ -18,6 +19,7 @@
 #include "core/i18n.h"
 #include "screens/ledger.h"
 #include "screens/review.h"
+#include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
 
@@ -46,8 +48,8 @@ static const char ledger_sql[] =
     "SELECT l.student_id, l.household_no, l.name, l.id_number_masked, l.age,"
     " l.schooling_status, l.state, l.opened_on, l.confirmed_on, l.returned_on,"
     " l.returned_school, l.visits, l.last_visit, t.name"
-    " FROM eduaid.dropout_ledger($1::int, $2) l"
-    " JOIN eduaid.township t ON t.id = l.township_id LIMIT $3::int";
+    " FROM eduaid.dropout_ledger($1::int, $2, $3::int) l"
+    " JOIN eduaid.township t ON t.id = l.township_id";
 
 static const char counts_sql[] =
     "SELECT coalesce(sum(school_age), 0), coalesce(sum(suspected), 0),"
@@ -220,6 +222,27 @@ ledger_draw(struct screen *s)
     draw_case(l, listview_selected(&l->lv));
 }
 
+/* Select the next row (after the selected one, wrapping) whose household
+ * number or name holds text. */
+static void
+find(struct screen *s, const char *text)
+{
+    struct ledger *l = s->data;
+    int n = l->rows != NULL ? l->rows->nrows : 0;
+    int from = listview_selected(&l->lv);
+
+    for (int k = 1; k <= n; k++) {
+        int i = (from + k) % n;
+
+        if (strstr(cell(l, i, L_HOUSEHOLD), text) != NULL ||
+            strstr(cell(l, i, L_NAME), text) != NULL) {
+            listview_select(&l->lv, i);
+            return;
+        }
+    }
+    app_status(s->app, "%s", _("Not found in this ledger."));
+}
+
 static enum key_result
 ledger_screen_key(struct screen *s, const struct key *k)
 {
@@ -228,6 +251,7 @@ ledger_screen_key(struct screen *s, const struct key *k)
     const char *student = sel >= 0 ? cell(l, sel, L_STUDENT) : NULL;
     const char *name = sel >= 0 ? cell(l, sel, L_NAME) : "";
     struct screen *next;
+    char *text;
     bool done = false;
 
     switch (k->action) {
@@ -256,6 +280,15 @@ ledger_screen_key(struct screen *s, const struct key *k)
         if (done)
             reload(s);
         return KR_REDRAW;
+    case ACT_SEARCH:
+        if ((text = dialog_prompt(s->app, PROMPT_SEARCH, _("Search"),
+                                  _("Household number or name"), NULL)) !=
+            NULL) {
+            if (text[0] != '\0')
+                find(s, text);
+            free(text);
+        }
+        return KR_REDRAW;
     case ACT_REFRESH:
         reload(s);
         return KR_REDRAW;
@@ -274,10 +307,11 @@ ledger_resumed(struct screen *s, int result)
 }
 
 static const enum action writer_actions[] = {
-    ACT_LEDGER,  ACT_OPEN, ACT_VISIT, ACT_CONFIRM, ACT_RETURN_SCHOOL,
-    ACT_REFRESH, ACT_HELP, ACT_BACK,  ACT_NONE};
-static const enum action reader_actions[] = {ACT_LEDGER, ACT_OPEN, ACT_REFRESH,
-                                             ACT_HELP,   ACT_BACK, ACT_NONE};
+    ACT_LEDGER, ACT_OPEN,    ACT_VISIT, ACT_CONFIRM, ACT_RETURN_SCHOOL,
+    ACT_SEARCH, ACT_REFRESH, ACT_HELP,  ACT_BACK,    ACT_NONE};
+static const enum action reader_actions[] = {ACT_LEDGER,  ACT_OPEN, ACT_SEARCH,
+                                             ACT_REFRESH, ACT_HELP, ACT_BACK,
+                                             ACT_NONE};
 
 static const enum action *
 ledger_actions(struct screen *s)

@@ -3,7 +3,7 @@
 # against the database suite's cluster and its demo data (en_US.UTF-8,
 # 80x24). demo_clerk opens Ledgers from the main menu, then the dropout
 # ledgers: a child of a test household (dropped out) is on the suspected
-# ledger; v records a visit (date, who, outcome, notes), C confirms the
+# ledger, / finds it; v records a visit (date, who, outcome, notes), C confirms the
 # dropout -- the counts move from suspected to confirmed -- l switches to
 # the confirmed ledger, B closes the case as back in school with a date
 # and a school, and the counts say so. In the home-delivery log a test
@@ -19,7 +19,7 @@ as_user() { su "SET SESSION AUTHORIZATION $1; $2" >/dev/null; }
 
 BOX='┐'
 T=$(printf %06d $$)
-HH="0LG$T" # sorts before the demo households of 城关镇
+HH="LG$T"
 YEAR=$(su "select eduaid.school_year_of(current_date)")
 BIRTH=$(su "select to_char(make_date($YEAR - 12, 9, 1), 'YYYYMMDD')")
 SEQ=$(printf %02d $((10#$T % 100)))
@@ -96,7 +96,11 @@ tui_wait "Ledgers" && tui_keys Down Down Down Down Enter && tui_wait "Dropout co
 tui_ok $? "Ledgers on the main menu: the dropout line counts $S0 suspected"
 tui_keys Enter
 tui_wait "Suspected dropouts" && row "$HH" "Dropout Kid" && row "$HH" "dropped out"
-tui_ok $? "the suspected ledger lists the dropped-out child first"
+tui_ok $? "the suspected ledger lists the dropped-out child"
+tui_keys /
+tui_wait "Household number or name" && tui_type "$HH" && tui_keys Enter &&
+	tui_wait_gone "Household number or name"
+tui_ok $? "/ finds the child's household in the ledger"
 
 tui_keys v
 tui_wait "Visit date" && tui_keys Enter && tui_wait "Who visited" && tui_type "Teacher Wang" &&
@@ -128,6 +132,9 @@ tui_ok $? "the case is confirmed in the database"
 tui_keys l
 tui_wait "Confirmed dropouts" && row "$HH" "confirmed"
 tui_ok $? "l switches to the confirmed ledger, the child on it"
+tui_keys /
+tui_wait "Household number or name" && tui_type "$HH" && tui_keys Enter &&
+	tui_wait_gone "Household number or name"
 tui_keys B
 tui_wait "Back in school on" && tui_keys Enter && tui_wait "The school the child is back in" &&
 	tui_wait "$SCHOOL1" && tui_keys Enter
