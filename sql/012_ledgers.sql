@@ -739,15 +739,18 @@ BEGIN ATOMIC
      ORDER BY r.township_id, r.household_id, r.student_id, r.case_id;
 END;
 
--- Every visit of every case of a child, newest first.
+-- Every visit of every case of a child, newest first, with who recorded
+-- it (login, and the name from eduaid.user_directory).
 CREATE FUNCTION eduaid.dropout_visits(p_student bigint)
 RETURNS TABLE (case_id bigint, state text, visit_id bigint, visit_date date, visitor text,
-               outcome text, notes text, recorded_by text)
+               outcome text, notes text, recorded_by text, recorded_by_name text)
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-    SELECT d.id, d.state, v.id, v.visit_date, v.visitor, v.outcome, v.notes, v.created_by
+    SELECT d.id, d.state, v.id, v.visit_date, v.visitor, v.outcome, v.notes, v.created_by,
+           coalesce(u.full_name, v.created_by)
       FROM eduaid.dropout_case d
       JOIN eduaid.dropout_visit v ON v.township_id = d.township_id AND v.case_id = d.id
+      LEFT JOIN eduaid.user_directory u ON u.login = v.created_by
      WHERE d.student_id = p_student
      ORDER BY v.visit_date DESC, v.id DESC;
 END;

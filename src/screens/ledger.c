@@ -368,7 +368,7 @@ ledger_screen_new(struct app *a)
     l->columns[0] = (struct lv_column){_("Township"), 8, false};
     l->columns[1] = (struct lv_column){_("Household"), 12, false};
     l->columns[2] = (struct lv_column){_("Name"), 0, false};
-    l->columns[3] = (struct lv_column){_("Age"), 3, true};
+    l->columns[3] = (struct lv_column){_("Age"), 4, true};
     l->columns[4] = (struct lv_column){_("Schooling"), 12, false};
     l->columns[5] = (struct lv_column){_("Case"), 14, false};
     l->columns[6] = (struct lv_column){_("Last visit"), 10, false};

@@ -24,7 +24,7 @@ enum { V_CASE, V_STATE, V_DATE, V_VISITOR, V_OUTCOME, V_NOTES, V_BY };
 
 static const char visits_sql[] =
     "SELECT v.case_id, v.state, v.visit_date, v.visitor, v.outcome, v.notes,"
-    " v.recorded_by FROM eduaid.dropout_visits($1::bigint) v";
+    " v.recorded_by_name FROM eduaid.dropout_visits($1::bigint) v";
 
 struct visits {
     struct listview lv;

@@ -229,8 +229,9 @@ SELECT lives_ok($$SELECT eduaid.dropout_confirm(fx('ok12'), current_date)$$,
 SELECT results_eq($$SELECT * FROM fx_delta()$$,
     $$VALUES (420325100, 4::bigint, 1::bigint, 2::bigint, 2::bigint)$$,
     'officer: the confirmation moves one count from suspected to confirmed');
-SELECT results_eq($$SELECT v.visitor, v.outcome, v.recorded_by FROM eduaid.dropout_visits(fx('ok12')) v$$,
-                  $$VALUES ('王老师、村主任'::text, 'will_return'::text, 'demo_clerk'::text)$$,
+SELECT results_eq($$SELECT v.visitor, v.outcome, v.recorded_by, v.recorded_by_name
+                      FROM eduaid.dropout_visits(fx('ok12')) v$$,
+                  $$VALUES ('王老师、村主任'::text, 'will_return'::text, 'demo_clerk'::text, '张晓梅'::text)$$,
                   'officer: reads the child''s visits with who recorded them');
 
 SET SESSION AUTHORIZATION officer_103;
