@@ -56,10 +56,13 @@
 --                                    certified, employed
 --
 -- Refusals: EA004 role, EA005 not found / not visible, EA006 bypassing the
--- ledger (direct state change, deleting), EA021 the case's state does not
--- allow the step, 23514 (check_violation) with the constraint named
--- <table>_<field>_check for a date or value rule, 23505 on
--- dropout_case_student_open_key for a second open case.
+-- ledger (direct state change, deleting, changing a visit), EA021 the
+-- case's (or the home-delivery plan's) state does not allow the step --
+-- with the constraint dropout_case_student_open_key for a second open
+-- case (23505 on the same index when two people open one at once) --,
+-- 23514 (check_violation) naming the constraint <table>_<field>_check for
+-- a date or value rule, 23503 (dropout_case_student_fk) for removing a
+-- household member who has a case.
 --
 -- Supervisors read every table here (none holds personal data); the
 -- ledger functions return ID numbers masked for everyone, and ages as
