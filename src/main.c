@@ -29,20 +29,15 @@ struct subcommand {
 
 static int cmd_help(int argc, char **argv);
 
-/* The options before the command, for subcommands that connect. */
-static struct options global_opts;
-
-const struct options *
-main_options(void)
-{
-    return &global_opts;
-}
-
 static const struct subcommand subcommands[] = {
     {"check-id", cmd_check_id, "[NUMBER...]",
      "validate ID numbers (from stdin if none given)"},
     {"export", cmd_export, "KIND FILE",
      "export records to CSV (UTF-8 with BOM or GB18030)"},
+    {"import", cmd_import, "roster FILE",
+     "import a household roster (CSV)"},
+    {"reconcile", cmd_reconcile, "IMPORT_ID",
+     "compare a roster import with eduaid"},
     {"help", cmd_help, "", "show this help"},
 };
 
@@ -80,6 +75,14 @@ find_subcommand(const char *name)
         if (strcmp(subcommands[i].name, name) == 0)
             return &subcommands[i];
     return NULL;
+}
+
+static struct options global_opts;
+
+const struct options *
+main_options(void)
+{
+    return &global_opts;
 }
 
 /* True for "-h" and "--help". */
@@ -131,7 +134,7 @@ option_argument(int argc, char **argv, int *i)
 int
 main(int argc, char **argv)
 {
-    struct options *opts = &global_opts;
+    struct options opts = {0};
     const struct subcommand *cmd;
     const char **slot;
     int i;
@@ -157,9 +160,9 @@ main(int argc, char **argv)
             printf("%s\n", PACKAGE_STRING);
             return EXIT_OK;
         }
-        slot = strcmp(argv[i], "-c") == 0   ? &opts->config_file
-               : strcmp(argv[i], "-d") == 0 ? &opts->conninfo
-               : strcmp(argv[i], "-U") == 0 ? &opts->user
+        slot = strcmp(argv[i], "-c") == 0   ? &opts.config_file
+               : strcmp(argv[i], "-d") == 0 ? &opts.conninfo
+               : strcmp(argv[i], "-U") == 0 ? &opts.user
                                             : NULL;
         if (slot == NULL) {
             fprintf(stderr, "%s: unknown option '%s'\n", PACKAGE_NAME, argv[i]);
@@ -170,8 +173,9 @@ main(int argc, char **argv)
             return EXIT_USAGE;
     }
 
+    global_opts = opts;
     if (i >= argc)
-        return client_main(opts);
+        return client_main(&opts);
 
     cmd = find_subcommand(argv[i]);
     if (cmd == NULL) {

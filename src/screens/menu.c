@@ -8,7 +8,9 @@
  *   with users and reference data, not records, and are told so. On its
  *   first moment on screen it puts officers and supervisors in the review
  *   queue, then offers to restore unsaved changes an earlier session left
- *   in the draft journal (restored forms open above the queue).
+ *   in the draft journal (restored forms open above the queue). After
+ *   the record kinds, for everyone who works with records, the ledgers
+ *   (ledgers.c).
  */
 #include "config.h"
 
@@ -30,14 +32,20 @@
 #define MAX_FORMS 8
 
 /* What a row of the menu opens. */
-enum item { ITEM_FORM, ITEM_QUEUE, ITEM_RETURNED };
+enum item {
+    ITEM_FORM,
+    ITEM_LEDGERS,
+    ITEM_QUEUE,
+    ITEM_IMPORT,
+    ITEM_RETURNED
+};
 
 struct menu {
     struct listview lv;
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 2];
+    enum item items[MAX_FORMS + 6]; /* the forms and every other item */
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
@@ -160,6 +168,15 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = m->returned_label;
         m->cells[1] = _("returned records, with the reasons");
         break;
+    case ITEM_IMPORT:
+        m->cells[0] = _("Roster import");
+        m->cells[1] =
+            _("import a roster CSV file and reconcile it with eduaid");
+        break;
+    case ITEM_LEDGERS:
+        m->cells[0] = _("Ledgers");
+        m->cells[1] = _("dropout control, home delivery, training");
+        break;
     }
     row->cells = m->cells;
     return true;
@@ -181,6 +198,9 @@ menu_refresh(struct screen *s)
             break;
         case ITEM_RETURNED:
             returned_line(s);
+            break;
+        case ITEM_IMPORT:
+        case ITEM_LEDGERS:
             break;
         }
     listview_set_rows(&m->lv, (int)m->nitems, false);
@@ -272,6 +292,10 @@ open_item(struct screen *s, int sel)
         return queue_screen_new(s->app);
     case ITEM_RETURNED:
         return returned_screen_new(s->app);
+    case ITEM_IMPORT:
+        return import_screen_new(s->app);
+    case ITEM_LEDGERS:
+        return ledgers_screen_new(s->app);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -376,8 +400,14 @@ menu_screen_new(struct app *a)
         m->nforms = MAX_FORMS;
     for (m->nitems = 0; m->nitems < m->nforms; m->nitems++)
         m->items[m->nitems] = ITEM_FORM;
+    if (works_with_records(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_LEDGERS;
     if (review_has_queue(db_role(a->db)))
         m->items[m->nitems++] = ITEM_QUEUE;
+    if (strcmp(db_role(a->db), "clerk") == 0 ||
+        strcmp(db_role(a->db), "officer") == 0 ||
+        strcmp(db_role(a->db), "supervisor") == 0)
+        m->items[m->nitems++] = ITEM_IMPORT;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};

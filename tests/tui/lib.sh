@@ -45,23 +45,24 @@ tui_setup() {
 	trap 'tmux_ kill-server 2>/dev/null; rm -rf "$TUI_TMP"' EXIT
 }
 
-# Start the client as USER in a COLSxROWS pane with locale LANG_.
+# Start the client as USER in a COLSxROWS pane with locale LANG_. The
+# previous server may still be exiting when the new session asks for one
+# ("server exited unexpectedly" under load): then try again, up to 5 times.
 tui_start() { # USER COLS ROWS LANG_
+	local try
 	tmux_ kill-server 2>/dev/null
-	# The old server exits after it answers: a new-session sent meanwhile
-	# reaches it and fails ("server exited unexpectedly"). Wait (up to
-	# 5 s) until it is gone, that is until its socket is.
-	local i
-	for i in $(seq 1 100); do
-		[ -S "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$TUI_SOCK" ] || break
-		sleep 0.05
-	done
 	rm -f "$TUI_TMP/exit"
-	tmux_ new-session -d -s e2e -x "$2" -y "$3" \
-		"env HOME='$TUI_TMP/home' LANG='$4' LC_ALL='$4' TERM=xterm-256color \
-		 EDUAID_FORMS_DIR='$top_srcdir/forms' EDUAID_LOCALEDIR='$TUI_TMP/locale' \
-		 PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' \
-		 '$TUI_BIN' -U '$1' 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600"
+	for try in 1 2 3 4 5; do
+		tmux_ new-session -d -s e2e -x "$2" -y "$3" \
+			"env HOME='$TUI_TMP/home' LANG='$4' LC_ALL='$4' TERM=xterm-256color \
+			 EDUAID_FORMS_DIR='$top_srcdir/forms' EDUAID_LOCALEDIR='$TUI_TMP/locale' \
+			 PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' \
+			 '$TUI_BIN' -U '$1' 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600" &&
+			tmux_ has-session -t e2e 2>/dev/null && return 0
+		echo "# tmux: new session failed (try $try)"
+		sleep 0.2
+	done
+	return 1
 }
 
 tui_screen() { tmux_ capture-pane -p -t e2e 2>/dev/null; }
