@@ -19,9 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <termios.h>
 #include <unistd.h>
 
+#include "cmd_connect.h"
 #include "core/csvout.h"
 #include "core/formdef.h"
 #include "core/i18n.h"
@@ -182,57 +182,6 @@ parse_args(int argc, char **argv, struct export_args *a)
         return -1;
     }
     return 0;
-}
-
-/* ---- connecting ---------------------------------------------------------- */
-
-/* A password read from the terminal without echo into buf, or NULL. */
-static char *
-ask_password(const char *user, char *buf, size_t bufsz)
-{
-    FILE *tty = fopen("/dev/tty", "r+");
-    struct termios old, quiet;
-    char *got = NULL;
-
-    if (tty == NULL)
-        return NULL;
-    if (tcgetattr(fileno(tty), &old) == 0) {
-        quiet = old;
-        quiet.c_lflag &= ~(tcflag_t)ECHO;
-        fprintf(tty, _("Password for %s: "), user != NULL ? user : "");
-        fflush(tty);
-        if (tcsetattr(fileno(tty), TCSAFLUSH, &quiet) == 0) {
-            got = fgets(buf, (int)bufsz, tty);
-            tcsetattr(fileno(tty), TCSAFLUSH, &old);
-            fputc('\n', tty);
-        }
-    }
-    fclose(tty);
-    if (got != NULL)
-        buf[strcspn(buf, "\r\n")] = '\0';
-    return got;
-}
-
-/* Connect as the options and settings say (asking for a password on the
- * terminal when the server wants one); NULL after a message. */
-static struct db *
-export_connect(const struct settings *s)
-{
-    const struct options *o = main_options();
-    const char *conninfo = o->conninfo != NULL ? o->conninfo : s->conninfo;
-    struct db_error err;
-    struct db *db;
-    char password[256];
-
-    db = db_connect(conninfo, o->user, NULL, s->connect_timeout, &err);
-    if (db == NULL && err.status == DB_NEEDS_PASSWORD &&
-        ask_password(o->user, password, sizeof password) != NULL) {
-        db = db_connect(conninfo, o->user, password, s->connect_timeout, &err);
-        memset(password, 0, sizeof password);
-    }
-    if (db == NULL)
-        fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, err.message);
-    return db;
 }
 
 /* ---- forms --------------------------------------------------------------- */
@@ -583,7 +532,8 @@ cmd_export(int argc, char **argv)
     }
     rc = EXIT_FAILED;
     q.zh = speak_chinese(s->language);
-    if ((db = export_connect(s)) == NULL || kind_known(db, a.kind) != 0 ||
+    if ((db = cmd_connect(PACKAGE_NAME ": export")) == NULL ||
+        kind_known(db, a.kind) != 0 ||
         load_form(db, s->forms_dir, a.kind, &l, &f) != 0 ||
         (rc = township_filter(db, a.township, &q.township_id)) != 0)
         goto cleanup;

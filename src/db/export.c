@@ -20,26 +20,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/roster.h"
+
 #define CURSOR_NAME "eduaid_export"
 
-/* The roster import's columns, in its order: the contract with it. */
-struct roster_col {
-    const char *en, *zh;
+/* The roster import's columns (core/roster.h), in its order, and the
+ * form fields they come from: the contract with the import. */
+struct roster_src {
+    enum roster_col col;
     bool grid;         /* a member's field, else the household's */
     const char *field; /* the form field it comes from */
 };
 
-static const struct roster_col roster_cols[] = {
-    {"household_no", "户编号", false, "household_no"},
-    {"township", "乡镇", false, "township_id"},
-    {"village", "村", false, "village_id"},
-    {"head_name", "户主姓名", false, "head_name"},
-    {"head_id_number", "户主身份证号", false, "head_id_number"},
-    {"family_size", "家庭人口", false, "family_size"},
-    {"member_name", "学生姓名", true, "name"},
-    {"member_id_number", "学生身份证号", true, "id_number"},
-    {"relation", "与户主关系", true, "relation"},
-    {"stage", "学段", true, "stage"},
+static const struct roster_src roster_cols[] = {
+    {RC_HOUSEHOLD_NO, false, "household_no"},
+    {RC_TOWNSHIP, false, "township_id"},
+    {RC_VILLAGE, false, "village_id"},
+    {RC_HEAD_NAME, false, "head_name"},
+    {RC_HEAD_ID_NUMBER, false, "head_id_number"},
+    {RC_FAMILY_SIZE, false, "family_size"},
+    {RC_MEMBER_NAME, true, "name"},
+    {RC_MEMBER_ID_NUMBER, true, "id_number"},
+    {RC_RELATION, true, "relation"},
+    {RC_STAGE, true, "stage"},
 };
 #define N_ROSTER (sizeof roster_cols / sizeof roster_cols[0])
 #define ROSTER_KIND "household"
@@ -142,7 +145,7 @@ export_township(struct db *db, const char *text, int *id, char *name,
 /* ---- columns ------------------------------------------------------------ */
 
 static const struct fielddef *
-roster_field(const struct formdef *f, const struct roster_col *c)
+roster_field(const struct formdef *f, const struct roster_src *c)
 {
     if (!c->grid)
         return formdef_field(f, c->field);
@@ -177,9 +180,9 @@ plan_columns(const struct export_query *q, size_t *n, struct db_error *err)
             free(cols);
             return NULL;
         }
-        cols[k++] =
-            (struct excol){q->zh ? roster_cols[i].zh : roster_cols[i].en, fd,
-                           roster_cols[i].grid, NULL};
+        cols[k++] = (struct excol){q->zh ? roster_col_zh(roster_cols[i].col)
+                                         : roster_col_name(roster_cols[i].col),
+                                   fd, roster_cols[i].grid, NULL};
     }
     for (size_t i = 0; i < f->nfields + (g ? g->nfields : 0); i++) {
         bool grid = i >= f->nfields;

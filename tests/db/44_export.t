@@ -11,7 +11,9 @@
 # demo_supervisor a refusal, with no file (nor temporary file) left and an
 # earlier file of that name untouched; an officer's export holds 城关镇
 # only; a field with a comma, quotes and line breaks reads back the same
-# through python3's csv module; an unknown status is refused with the
+# through python3's csv module; an officer's unmasked export of 城关镇 is
+# taken by `eduaid import roster` as it is and reconciles with no
+# difference; an unknown status is refused with the
 # words the server knows; every export is in the audit log with its count.
 #
 # Run by tests/db/run-db-tests.sh through prove (PGHOST, PGPORT,
@@ -204,6 +206,21 @@ tap_is "$(csv "$tmp/o.csv" "len(rows) - 1")" \
 	"$(db_psql_as demo_officer -c "SELECT count(*) FROM eduaid.household h
 	    LEFT JOIN eduaid.student s ON s.township_id = h.township_id AND s.household_id = h.id")" \
 	"... every row psql counts for him"
+# The roster import reads an unmasked household export back: reconciled
+# with eduaid, nothing differs.
+export_as demo_officer en household --township 420325100 --unmasked "$tmp/rt.csv"
+tap_is "$?" 0 "demo_officer exports 城关镇 unmasked"
+(cd "$tmp" && EDUAID_CONF=/dev/null LC_ALL=C.UTF-8 LANGUAGE=en \
+	"$bin" -U demo_officer import roster rt.csv >import.out 2>import.err)
+rc=$?
+imp=$(sed -n 's/^import //p' "$tmp/import.out")
+tap_is "$rc:$(db_psql_super -c "select row_count from eduaid.roster_import where id = ${imp:-0}")" \
+	"0:$(csv "$tmp/rt.csv" "len(rows) - 1")" \
+	"the roster import takes the export as it is, every row"
+(cd "$tmp" && EDUAID_CONF=/dev/null LC_ALL=C.UTF-8 LANGUAGE=en \
+	"$bin" -U demo_officer reconcile "${imp:-0}" >reconcile.out 2>&1)
+tap_is "$?" 0 "... and reconciling it with eduaid finds no difference"
+
 export_as demo_officer en household --township 420325101 "$tmp/o2.csv"
 rc=$?
 tap_is "$rc:$(cat "$tmp/stderr")" "1:eduaid: export: township '420325101' is not one of yours" \
@@ -225,8 +242,8 @@ tap_is "$?:$(cat "$tmp/stderr")" "2:eduaid: export: $tmp is a directory" \
 	"a directory as FILE is refused before anything is read"
 
 # ---- the audit log -----------------------------------------------------------------
-tap_is "$(db_psql_super -c "select count(*) from eduaid.audit_log where action = 'export' and id > $audit0")" 9 \
-	"the 9 exports that succeeded are in the audit log, the refused ones are not"
+tap_is "$(db_psql_super -c "select count(*) from eduaid.audit_log where action = 'export' and id > $audit0")" 10 \
+	"the 10 exports that succeeded are in the audit log, the refused ones are not"
 tap_is "$(db_psql_super -c "select actor || ' ' || kind || ' ' || township_id || ' ' || (new_row -> 'rows')
     || ' ' || (new_row -> 'unmasked') || ' ' || (new_row -> 'filters' ->> 'status')
     from eduaid.audit_log where action = 'export' and id > $audit0 and actor = 'demo_clerk' and (new_row ->> 'unmasked')::boolean")" \
