@@ -72,8 +72,7 @@ tui_wait "The server asks for a password." && tui_keys Escape
 tui_ok $? "Esc on the login screen leaves without a hang"
 
 # ---- a subcommand asks for the password at the terminal, without echo -----
-tmux_ kill-server 2>/dev/null
-tmux_ new-session -d -s e2e -x 80 -y 24 \
+tui_start_shell 80 24 \
 	"env HOME='$TUI_TMP/home' LANG=C.UTF-8 LC_ALL=C.UTF-8 EDUAID_FORMS_DIR='$top_srcdir/forms' \
 	 PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' \
 	 '$TUI_BIN' -U pw_clerk reconcile 999999999; echo \"rc=\$?\"; sleep 600"

@@ -45,24 +45,34 @@ tui_setup() {
 	trap 'tmux_ kill-server 2>/dev/null; rm -rf "$TUI_TMP"' EXIT
 }
 
-# Start the client as USER in a COLSxROWS pane with locale LANG_. The
-# previous server may still be exiting when the new session asks for one
-# ("server exited unexpectedly" under load): then try again, up to 5 times.
-tui_start() { # USER COLS ROWS LANG_
-	local try
+# Run the shell COMMAND in a fresh COLSxROWS tmux session. The previous
+# server is killed and waited for; if the new session still fails ("server
+# exited unexpectedly" under load), try again, up to 5 times.
+tui_start_shell() { # COLS ROWS COMMAND
+	local try i
 	tmux_ kill-server 2>/dev/null
+	for i in $(seq 1 50); do
+		tmux_ list-sessions >/dev/null 2>&1 || break
+		sleep 0.1
+	done
 	rm -f "$TUI_TMP/exit"
 	for try in 1 2 3 4 5; do
-		tmux_ new-session -d -s e2e -x "$2" -y "$3" \
-			"env HOME='$TUI_TMP/home' LANG='$4' LC_ALL='$4' TERM=xterm-256color \
-			 EDUAID_FORMS_DIR='$top_srcdir/forms' EDUAID_LOCALEDIR='$TUI_TMP/locale' \
-			 PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' \
-			 '$TUI_BIN' -U '$1' 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600" &&
+		tmux_ new-session -d -s e2e -x "$1" -y "$2" "$3" &&
 			tmux_ has-session -t e2e 2>/dev/null && return 0
 		echo "# tmux: new session failed (try $try)"
 		sleep 0.2
 	done
 	return 1
+}
+
+# Start the client as USER in a COLSxROWS pane with locale LANG_; its exit
+# status lands in $TUI_TMP/exit, its stderr in $TUI_TMP/stderr.
+tui_start() { # USER COLS ROWS LANG_
+	tui_start_shell "$2" "$3" \
+		"env HOME='$TUI_TMP/home' LANG='$4' LC_ALL='$4' TERM=xterm-256color \
+		 EDUAID_FORMS_DIR='$top_srcdir/forms' EDUAID_LOCALEDIR='$TUI_TMP/locale' \
+		 PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' \
+		 '$TUI_BIN' -U '$1' 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600"
 }
 
 tui_screen() { tmux_ capture-pane -p -t e2e 2>/dev/null; }
