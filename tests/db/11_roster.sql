@@ -68,7 +68,7 @@ SELECT results_eq(
     'roster_import is scoped by person: own imports, all for auditors, the owner''s for the definers');
 SELECT ok(eduaid.id_number_ok(NULL) IS NULL, 'id_number_ok(NULL) is NULL, as id_number_valid');
 
--- id_number_ok (since 016 also the body of id_number_valid) is the rule of
+-- id_number_ok and id_number_valid (rewritten in 011) are the rule of
 -- 002_rules.sql to the letter, written there with id_birth_date and
 -- id_check_digit (kept here as the reference): the vectors and 20,000
 -- numbers around every rule (dates, lengths, check characters).
