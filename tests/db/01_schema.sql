@@ -65,7 +65,8 @@ SELECT is_empty(
 SELECT results_eq(
     $$SELECT tablename::text COLLATE "default", policyname::text COLLATE "default", cmd, roles::text[] COLLATE "default", permissive
         FROM pg_policies
-       WHERE schemaname = 'eduaid' AND tablename <> 'audit_log'
+       WHERE schemaname = 'eduaid' AND tablename IN ('household', 'special_ed_plan', 'student',
+             'student_subsidy', 'teacher', 'teacher_fund_application', 'training_enrollment')
        ORDER BY 1, 2$$,
     $$SELECT t, t || p, c, r::text[], 'PERMISSIVE'
         FROM unnest(ARRAY['household', 'special_ed_plan', 'student', 'student_subsidy',
@@ -115,6 +116,7 @@ SELECT results_eq(
     $$SELECT policyname::text COLLATE "default", cmd, roles::text[] COLLATE "default" FROM pg_policies
        WHERE schemaname = 'eduaid' AND tablename = 'audit_log' ORDER BY 1$$,
     $$VALUES ('audit_log_auditor', 'SELECT', '{eduaid_auditor}'::text[]),
+             ('audit_log_owner_read', 'SELECT', '{eduaid_owner}'),
              ('audit_log_read', 'SELECT', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('audit_log_write', 'INSERT', '{eduaid_audit_owner}')$$,
     'audit_log policies: township read for clerks/officers/supervisors, all for auditors, insert only for its owner');
@@ -162,12 +164,16 @@ SELECT results_eq(
        GROUP BY p.oid, p.proname ORDER BY 1$$,
     $$VALUES ('approve', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'::text[]),
              ('audit_row', '{}'),
+             ('close_notice', '{eduaid_supervisor}'),
              ('create_user', '{eduaid_admin}'),
+             ('decide_objection', '{eduaid_supervisor}'),
              ('disable_user', '{eduaid_admin}'),
              ('enable_user', '{eduaid_admin}'),
              ('my_role', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('open_notice', '{eduaid_supervisor}'),
              ('person_id_guard', '{}'),
+             ('record_objection', '{eduaid_officer,eduaid_supervisor}'),
              ('reject', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('reopen', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('set_user_password', '{eduaid_admin}'),
