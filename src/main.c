@@ -29,10 +29,21 @@ struct subcommand {
 
 static int cmd_help(int argc, char **argv);
 
+/* The options given before the command, for subcommands that connect. */
+static struct options global_opts;
+
+const struct options *
+main_options(void)
+{
+    return &global_opts;
+}
+
 static const struct subcommand subcommands[] = {
     {"check-id", cmd_check_id, "[NUMBER...]",
      "validate ID numbers (from stdin if none given)"},
     {"help", cmd_help, "", "show this help"},
+    {"notice", cmd_notice, "ACTION [ARG]...",
+     "public notices: list, print, open, close, verify"},
 };
 
 #define N_SUBCOMMANDS (sizeof(subcommands) / sizeof(subcommands[0]))
@@ -168,5 +179,6 @@ main(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
+    global_opts = opts;
     return cmd->run(argc - i, argv + i);
 }

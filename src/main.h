@@ -28,6 +28,10 @@ bool is_option(const char *arg);
 
 /* Subcommands: argv[0] is the command's name; return the exit status. */
 int cmd_check_id(int argc, char **argv);
+int cmd_notice(int argc, char **argv);
+
+/* The global options (-c, -d, -U) of this run, for subcommands that connect. */
+const struct options *main_options(void);
 
 /* The interactive terminal client. */
 int client_main(const struct options *opts);
