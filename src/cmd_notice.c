@@ -32,28 +32,32 @@ static void
 notice_usage(FILE *fp)
 {
     fprintf(fp, _("Usage: %s notice ACTION [ARG]...\n"), PACKAGE_NAME);
-    fputs(_("Public notices (公示) of teacher-fund awards and subsidy lists.\n\n"
-            "  list                      the notices I can see, one per line,\n"
-            "                            tab-separated: id, kind, state, first\n"
-            "                            day, last day, days left, lines,\n"
-            "                            undecided objections, title\n"
-            "  print NOTICE [FILE]       the printable sheet, UTF-8 text, to\n"
-            "                            FILE or standard output\n"
-            "  open household TOWNSHIP YEAR [--ends DATE] [--title T] [--contact C]\n"
-            "  open teacher_fund PROGRAM YEAR [--ends DATE] [--title T] [--contact C]\n"
-            "                            put the approved records on notice\n"
-            "                            (supervisors); TOWNSHIP is a code or\n"
-            "                            name, PROGRAM a code (ligeng, runyu)\n"
-            "                            or id; prints the new notice's id\n"
-            "  close NOTICE              end the notice after its period\n"
-            "                            (supervisors): its records become final\n"
-            "  verify HASH               the line and audit entry a printed\n"
-            "                            record hash names\n\n"
-            "The global options -c, -d and -U choose the configuration, the\n"
-            "database and the user, as for the client.\n"
-            "Exit status: 0 done, 1 refused or not found, 2 usage or I/O "
-            "error.\n"),
-          fp);
+    fputs(
+        _("Public notices (公示) of teacher-fund awards and subsidy lists.\n\n"
+          "  list                      the notices I can see, one per line,\n"
+          "                            tab-separated: id, kind, state, first\n"
+          "                            day, last day, days left, lines,\n"
+          "                            undecided objections, title\n"
+          "  print NOTICE [FILE]       the printable sheet, UTF-8 text, to\n"
+          "                            FILE or standard output\n"
+          "  open household TOWNSHIP YEAR [--ends DATE] [--title T] [--contact "
+          "C]\n"
+          "  open teacher_fund PROGRAM YEAR [--ends DATE] [--title T] "
+          "[--contact C]\n"
+          "                            put the approved records on notice\n"
+          "                            (supervisors); TOWNSHIP is a code or\n"
+          "                            name, PROGRAM a code (ligeng, runyu)\n"
+          "                            or id; prints the new notice's id\n"
+          "  close NOTICE              end the notice after its period\n"
+          "                            (supervisors): its records become "
+          "final\n"
+          "  verify HASH               the line and audit entry a printed\n"
+          "                            record hash names\n\n"
+          "The global options -c, -d and -U choose the configuration, the\n"
+          "database and the user, as for the client.\n"
+          "Exit status: 0 done, 1 refused or not found, 2 usage or I/O "
+          "error.\n"),
+        fp);
 }
 
 /* ----------------------------------------------------------------------
@@ -77,9 +81,9 @@ notice_connect(void)
                 serr.message);
         return NULL;
     }
-    db = db_connect(opts->conninfo != NULL ? opts->conninfo
-                                           : settings->conninfo,
-                    opts->user, NULL, settings->connect_timeout, &err);
+    db =
+        db_connect(opts->conninfo != NULL ? opts->conninfo : settings->conninfo,
+                   opts->user, NULL, settings->connect_timeout, &err);
     settings_free(settings);
     if (db == NULL)
         fprintf(stderr, _("%s: notice: cannot connect: %s\n"), PACKAGE_NAME,
@@ -91,8 +95,7 @@ notice_connect(void)
 static int
 notice_refused(const char *action, const struct db_error *err)
 {
-    fprintf(stderr, "%s: notice %s: %s\n", PACKAGE_NAME, action,
-            err->message);
+    fprintf(stderr, "%s: notice %s: %s\n", PACKAGE_NAME, action, err->message);
     if (err->hint[0] != '\0')
         fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err->hint);
     return err->status == DB_ERROR ? EXIT_INVALID : EXIT_USAGE;
@@ -164,9 +167,9 @@ put_rule(FILE *fp, char c, int cells)
 static void
 put_table(FILE *fp, const struct dbres *items)
 {
-    const char *heads[SHEET_COLS] = {_("No."),    _("Township"), _("Name"),
-                                     _("Program"), _("Amount"),   _("ID number"),
-                                     _("Record hash")};
+    const char *heads[SHEET_COLS] = {
+        _("No."),    _("Township"),  _("Name"),       _("Program"),
+        _("Amount"), _("ID number"), _("Record hash")};
     int w[SHEET_COLS], total = 0;
 
     for (int c = 0; c < SHEET_COLS; c++) {
@@ -209,8 +212,8 @@ put_sheet(FILE *fp, const struct dbres *n, const struct dbres *items)
         fprintf(fp, _("Closed on %s\n"), dbres_get(n, 0, 8));
     fputc('\n', fp);
     put_table(fp, items);
-    fprintf(fp, _("Total: %s records, amount %s yuan\n\n"),
-            dbres_get(n, 0, 10), dbres_get(n, 0, 11));
+    fprintf(fp, _("Total: %s records, amount %s yuan\n\n"), dbres_get(n, 0, 10),
+            dbres_get(n, 0, 11));
     fprintf(fp,
             _("Objections: anyone may object to a line during the period, "
               "in writing or in person, to %s, quoting the line's record "
@@ -229,7 +232,8 @@ static const char sql_notice[] =
     "       coalesce(d.full_name, n.opened_by),"
     "       to_char(n.opened_at, 'YYYY-MM-DD'),"
     "       to_char(n.closed_at, 'YYYY-MM-DD'), n.contact,"
-    "       (SELECT count(*) FROM eduaid.notice_item i WHERE i.notice_id = n.id),"
+    "       (SELECT count(*) FROM eduaid.notice_item i WHERE i.notice_id = "
+    "n.id),"
     "       (SELECT to_char(coalesce(sum(i.amount), 0), 'FM999,999,999,990.00')"
     "          FROM eduaid.notice_item i WHERE i.notice_id = n.id)"
     "  FROM eduaid.notice n"
@@ -278,7 +282,8 @@ notice_print(struct db *db, int argc, char **argv)
     if (n == NULL)
         return rc;
     if (n->nrows == 0) {
-        fprintf(stderr, _("%s: notice print: no notice %s (or not yours to see)\n"),
+        fprintf(stderr,
+                _("%s: notice print: no notice %s (or not yours to see)\n"),
                 PACKAGE_NAME, argv[1]);
         dbres_free(n);
         return EXIT_INVALID;
@@ -299,9 +304,11 @@ notice_print(struct db *db, int argc, char **argv)
 static const char sql_list[] =
     "SELECT n.id, n.kind, CASE WHEN n.closed_at IS NULL THEN 'open' ELSE "
     "'closed' END, n.starts_on, n.ends_on,"
-    "       CASE WHEN n.closed_at IS NULL THEN greatest(n.ends_on - current_date + 1, 0) "
+    "       CASE WHEN n.closed_at IS NULL THEN greatest(n.ends_on - "
+    "current_date + 1, 0) "
     "            ELSE 0 END,"
-    "       (SELECT count(*) FROM eduaid.notice_item i WHERE i.notice_id = n.id),"
+    "       (SELECT count(*) FROM eduaid.notice_item i WHERE i.notice_id = "
+    "n.id),"
     "       (SELECT count(*) FROM eduaid.notice_objection o"
     "         WHERE o.notice_id = n.id AND o.decision = 'pending'),"
     "       n.title"
@@ -342,14 +349,48 @@ notice_list(struct db *db, int argc)
     return rc;
 }
 
-static const char sql_open[] =
-    "SELECT eduaid.open_notice($1, CASE $1"
+/* The township (code or name) or fund program (code or id) a notice is
+ * of; no row when there is none. */
+static const char sql_scope[] =
+    "SELECT CASE $1"
     "    WHEN 'household' THEN (SELECT t.id FROM eduaid.township t"
     "                            WHERE t.id::text = $2 OR t.name = $2"
     "                            ORDER BY t.id LIMIT 1)"
     "    ELSE (SELECT p.id FROM eduaid.fund_program p"
-    "           WHERE p.code = $2 OR p.id::text = $2) END,"
-    "    $3::int, $4::date, $5, $6)";
+    "           WHERE p.code = $2 OR p.id::text = $2) END AS id"
+    "  WHERE $1 IN ('household', 'teacher_fund')";
+
+static const char sql_open[] =
+    "SELECT eduaid.open_notice($1, $2::int, $3::int, $4::date, $5, $6)";
+
+/* Replace params[1] (a name or code) by the id it names: 0, or -1 after a
+ * message (status in *rc). The id is written into idbuf. */
+static int
+open_scope(struct db *db, const char **params, char *idbuf, size_t idsz,
+           int *rc)
+{
+    struct dbres *r = notice_query(db, "open", sql_scope, 2, params, rc);
+    const char *id;
+
+    if (r == NULL)
+        return -1;
+    id = r->nrows > 0 ? dbres_get(r, 0, 0) : NULL;
+    if (id == NULL) {
+        fprintf(stderr,
+                r->nrows == 0
+                    ? _("%s: notice open: no notices of kind '%s' (household "
+                        "or teacher_fund)\n")
+                    : _("%s: notice open: no township or fund program '%s'\n"),
+                PACKAGE_NAME, r->nrows == 0 ? params[0] : params[1]);
+        dbres_free(r);
+        *rc = EXIT_INVALID;
+        return -1;
+    }
+    snprintf(idbuf, idsz, "%s", id);
+    params[1] = idbuf;
+    dbres_free(r);
+    return 0;
+}
 
 /* Options of open after KIND SCOPE YEAR: --ends, --title, --contact. */
 static int
@@ -375,6 +416,7 @@ static int
 notice_open(struct db *db, int argc, char **argv)
 {
     const char *params[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
+    char scope[32];
     struct dbres *r;
     int rc = EXIT_OK;
 
@@ -385,6 +427,8 @@ notice_open(struct db *db, int argc, char **argv)
     params[0] = argv[1];
     params[1] = argv[2];
     params[2] = argv[3];
+    if (open_scope(db, params, scope, sizeof(scope), &rc) != 0)
+        return rc;
     r = notice_query(db, "open", sql_open, 6, params, &rc);
     if (r == NULL)
         return rc;
