@@ -4,7 +4,8 @@
  *   with how many of its records they can see in each state; Enter opens
  *   the list of that kind. Below them, for officers and supervisors, the
  *   review queue with how many records wait for them (eduaid.queue_counts),
- *   and for clerks and officers the records returned to them. Admins work
+ *   and for clerks and officers the records returned to them; then the
+ *   public notices (公示) with how many are open. Admins work
  *   with users and reference data, not records, and are told so. On its
  *   first moment on screen it puts officers and supervisors in the review
  *   queue, then offers to restore unsaved changes an earlier session left
@@ -30,17 +31,18 @@
 #define MAX_FORMS 8
 
 /* What a row of the menu opens. */
-enum item { ITEM_FORM, ITEM_QUEUE, ITEM_RETURNED };
+enum item { ITEM_FORM, ITEM_QUEUE, ITEM_RETURNED, ITEM_NOTICE };
 
 struct menu {
     struct listview lv;
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 2];
+    enum item items[MAX_FORMS + 3];
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
+    char notice_counts[160];
     const char *cells[2];
     bool started; /* the first tick has put the queue up and asked */
     int top, rows, cols;
@@ -57,11 +59,12 @@ works_with_records(const char *role)
 static void
 count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
 {
-    static const char *const states[] = {"draft", "submitted", "verified",
-                                         "approved", "rejected"};
-    static const char *const names[] = {N_("draft"), N_("submitted"),
-                                        N_("verified"), N_("approved"),
-                                        N_("rejected")};
+    static const char *const states[] = {"draft",    "submitted", "verified",
+                                         "approved", "rejected",  "in_notice",
+                                         "final"};
+    static const char *const names[] = {
+        N_("draft"),    N_("submitted"), N_("verified"), N_("approved"),
+        N_("rejected"), N_("on notice"), N_("final")};
     struct db_error err;
     char *table = db_quote_ident(a->db, f->table);
     char sql[256];
@@ -139,6 +142,30 @@ returned_line(struct screen *s)
     dbres_free(r);
 }
 
+/* The notices' row: open notices and undecided objections. */
+static void
+notice_line(struct screen *s)
+{
+    struct menu *m = s->data;
+    struct db_error err;
+    struct dbres *r =
+        db_exec(s->app->db,
+                "SELECT count(*) FILTER (WHERE n.closed_at IS NULL),"
+                "       (SELECT count(*) FROM eduaid.notice_objection o"
+                "         WHERE o.decision = 'pending')"
+                "  FROM eduaid.notice n",
+                0, NULL, &err);
+
+    if (r == NULL) {
+        snprintf(m->notice_counts, sizeof(m->notice_counts), "?");
+        return;
+    }
+    snprintf(m->notice_counts, sizeof(m->notice_counts),
+             _("%s open \xc2\xb7 %s undecided objections"), dbres_get(r, 0, 0),
+             dbres_get(r, 0, 1));
+    dbres_free(r);
+}
+
 static bool
 menu_row(void *arg, int index, struct lv_row *row)
 {
@@ -159,6 +186,10 @@ menu_row(void *arg, int index, struct lv_row *row)
     case ITEM_RETURNED:
         m->cells[0] = m->returned_label;
         m->cells[1] = _("returned records, with the reasons");
+        break;
+    case ITEM_NOTICE:
+        m->cells[0] = _("Public notice");
+        m->cells[1] = m->notice_counts;
         break;
     }
     row->cells = m->cells;
@@ -181,6 +212,9 @@ menu_refresh(struct screen *s)
             break;
         case ITEM_RETURNED:
             returned_line(s);
+            break;
+        case ITEM_NOTICE:
+            notice_line(s);
             break;
         }
     listview_set_rows(&m->lv, (int)m->nitems, false);
@@ -272,6 +306,8 @@ open_item(struct screen *s, int sel)
         return queue_screen_new(s->app);
     case ITEM_RETURNED:
         return returned_screen_new(s->app);
+    case ITEM_NOTICE:
+        return notice_screen_new(s->app);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -380,6 +416,8 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_QUEUE;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
+    if (works_with_records(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_NOTICE;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
     m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);

@@ -41,7 +41,8 @@ review_may_reject(const char *role, const char *status)
 bool
 review_may_reopen(const char *role, const char *status)
 {
-    return (is(role, "clerk") || is(role, "officer")) && is(status, "approved");
+    return (is(role, "clerk") || is(role, "officer")) &&
+           (is(status, "approved") || is(status, "final"));
 }
 
 bool

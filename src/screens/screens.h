@@ -45,6 +45,12 @@ struct screen *queue_screen_new(struct app *a);
 /* The person's records that were returned to them, with the reasons. */
 struct screen *returned_screen_new(struct app *a);
 
+/* Public notices (公示): the list, opening and closing them. */
+struct screen *notice_screen_new(struct app *a);
+/* The lines of notice notice_id (titled title), with their objections. */
+struct screen *notice_items_screen_new(struct app *a, long long notice_id,
+                                       const char *title);
+
 /* Every audit entry of record id of form f, with its changes. */
 struct screen *history_screen_new(struct app *a, const struct formdef *f,
                                   long long id);
