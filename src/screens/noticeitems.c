@@ -64,7 +64,7 @@ static const char items_sql[] =
     "  LEFT JOIN eduaid.notice_objection o"
     "       ON o.township_id = i.township_id AND o.item_id = i.id"
     " WHERE i.notice_id = $1::bigint"
-    " GROUP BY i.id, i.line_no, t.name, h.status, f.status"
+    " GROUP BY i.township_id, i.id, t.name, h.status, f.status"
     " ORDER BY i.line_no";
 
 struct items {
