@@ -2,10 +2,10 @@
  * menu.c
  *   The main menu: the record kinds the person's role works with, each
  *   with how many of its records they can see in each state; Enter opens
- *   the list of that kind. Below them, for officers and supervisors, the
- *   review queue with how many records wait for them (eduaid.queue_counts),
- *   and for clerks and officers the records returned to them; then the
- *   public notices (公示) with how many are open. Admins work
+ *   the list of that kind. Below them the public notices (公示) with how
+ *   many are open; for officers and supervisors, the review queue with how
+ *   many records wait for them (eduaid.queue_counts), and for clerks and
+ *   officers the records returned to them (the last row). Admins work
  *   with users and reference data, not records, and are told so. On its
  *   first moment on screen it puts officers and supervisors in the review
  *   queue, then offers to restore unsaved changes an earlier session left
@@ -412,12 +412,12 @@ menu_screen_new(struct app *a)
         m->nforms = MAX_FORMS;
     for (m->nitems = 0; m->nitems < m->nforms; m->nitems++)
         m->items[m->nitems] = ITEM_FORM;
+    if (works_with_records(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_NOTICE;
     if (review_has_queue(db_role(a->db)))
         m->items[m->nitems++] = ITEM_QUEUE;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
-    if (works_with_records(db_role(a->db)))
-        m->items[m->nitems++] = ITEM_NOTICE;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
     m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);
