@@ -913,7 +913,10 @@ BEGIN
     END IF;
     UPDATE eduaid.notice_objection SET decision = p_decision, decision_note = eduaid.tidy(p_note)
      WHERE township_id = o.township_id AND id = o.id;
-    IF p_decision = 'upheld' THEN
+    IF p_decision = 'upheld'
+       AND NOT EXISTS (SELECT FROM eduaid.notice_item j
+                        WHERE j.township_id = o.township_id AND j.kind = o.kind
+                          AND j.record_id = o.record_id AND j.notice_id > o.notice_id) THEN
         EXECUTE format('UPDATE eduaid.%I SET status = %L, reason = $1, rejected_by = $2, '
                        'rejected_at = now() WHERE township_id = $3 AND id = $4 AND status = %L',
                        eduaid.record_table(o.kind), 'rejected', 'in_notice')
@@ -952,8 +955,14 @@ BEGIN
             MESSAGE = format('notice %s is closed already (公示已结束)', n.id);
     END IF;
     UPDATE eduaid.notice SET closed_at = now() WHERE id = n.id;
+    -- (a record rejected here and already on a later notice is that
+    -- notice's business)
     FOR r IN SELECT i.township_id, i.record_id FROM eduaid.notice_item i
-              WHERE i.notice_id = n.id ORDER BY i.line_no
+              WHERE i.notice_id = n.id
+                AND NOT EXISTS (SELECT FROM eduaid.notice_item j
+                                 WHERE j.township_id = i.township_id AND j.kind = i.kind
+                                   AND j.record_id = i.record_id AND j.notice_id > i.notice_id)
+              ORDER BY i.line_no
     LOOP
         EXECUTE format('UPDATE eduaid.%I SET status = %L WHERE township_id = $1 AND id = $2 '
                        'AND status = %L', eduaid.record_table(n.kind), 'final', 'in_notice')

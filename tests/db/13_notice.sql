@@ -19,7 +19,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(92);
+SELECT plan(94);
 
 CREATE FUNCTION public.nt_aid(key text, student_key text, amount numeric) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
@@ -312,7 +312,17 @@ SELECT ok((SELECT bool_or(h.table_name = 'notice_objection' AND h.action = 'inse
              AND bool_or(h.action = 'notice') AND bool_or(h.action = 'reject')
              FROM eduaid.record_history('household', fx('nt_h1')) h),
     'the record''s history shows the notice, the objection and the rejection');
+-- nt_h1, fixed and approved again, goes on a second notice while the first
+-- is still open
+SELECT lives_ok($$SELECT eduaid.submit('household', fx('nt_h1'))$$,
+    'the clerk submits the returned nt_h1 again');
+SET SESSION AUTHORIZATION officer_100;
+SELECT eduaid.verify('household', fx('nt_h1')) \gset
 SET SESSION AUTHORIZATION demo_supervisor2;
+SELECT eduaid.approve('household', fx('nt_h1')) \gset
+SELECT fx_set('nt_n3', eduaid.open_notice('household', 420325100, 2031)) \gset
+SELECT is((SELECT array_agg(record_id) FROM eduaid.notice_item WHERE notice_id = fx('nt_n3')),
+    ARRAY[fx('nt_h1')], 'a second notice of 城关镇 lists the re-approved nt_h1 alone');
 SELECT is(eduaid.decide_objection(fx('nt_o3'), 'upheld', '已调离'), 'upheld',
     'demo_supervisor2 upholds the objection against nt_f2');
 SELECT is((SELECT status FROM eduaid.teacher_fund_application WHERE id = fx('nt_f2')), 'rejected',
@@ -372,8 +382,8 @@ SET SESSION AUTHORIZATION demo_supervisor;
 SELECT is(eduaid.close_notice(fx('nt_n1')), 2, 'closing the household notice makes 2 records final');
 SELECT is((SELECT array_agg(status ORDER BY id) FROM eduaid.household
             WHERE id IN (fx('nt_h1'), fx('nt_h2'), fx('nt_h3'))),
-    ARRAY['rejected', 'final', 'final'],
-    'nt_h2 and nt_h3 are final; nt_h1 (upheld objection) stays rejected');
+    ARRAY['in_notice', 'final', 'final'],
+    'nt_h2 and nt_h3 are final; nt_h1 (upheld here) stays on its second notice');
 SELECT throws_ok($$SELECT eduaid.close_notice(fx('nt_n1'))$$, 'EA012', NULL,
     'a closed notice cannot be closed again');
 SELECT is(eduaid.close_notice(fx('nt_n2')), 1, 'closing the fund notice makes nt_f1 final');
@@ -392,8 +402,8 @@ SET ROLE eduaid_owner;
 SELECT throws_ok($$UPDATE eduaid.notice SET closed_at = NULL, closed_by = NULL
                     WHERE id = fx('nt_n1')$$, 'EA012', NULL,
     'eduaid_owner: a closed notice cannot be reopened');
-SELECT throws_ok($$UPDATE eduaid.household SET status = 'final' WHERE id = fx('nt_h1')$$, 'EA001',
-    NULL, 'eduaid_owner: the rejected nt_h1 cannot be made final');
+SELECT throws_ok($$UPDATE eduaid.household SET status = 'final' WHERE id = fx('nt_h1')$$, 'EA012',
+    NULL, 'eduaid_owner: nt_h1 cannot be made final: its second notice is open');
 RESET ROLE;
 
 -- ==== final: read-only; reopened like approved ==============================
