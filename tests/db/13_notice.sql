@@ -19,7 +19,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(94);
+SELECT plan(96);
 
 CREATE FUNCTION public.nt_aid(key text, student_key text, amount numeric) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
@@ -323,6 +323,15 @@ SELECT eduaid.approve('household', fx('nt_h1')) \gset
 SELECT fx_set('nt_n3', eduaid.open_notice('household', 420325100, 2031)) \gset
 SELECT is((SELECT array_agg(record_id) FROM eduaid.notice_item WHERE notice_id = fx('nt_n3')),
     ARRAY[fx('nt_h1')], 'a second notice of 城关镇 lists the re-approved nt_h1 alone');
+SET SESSION AUTHORIZATION officer_100;
+SELECT fx_set('nt_o5', eduaid.record_objection(
+    (SELECT i.id FROM eduaid.notice_item i WHERE i.notice_id = fx('nt_n1')
+        AND i.record_id = fx('nt_h1')), '第一次公示的又一条异议')) \gset
+SET SESSION AUTHORIZATION demo_supervisor2;
+SELECT is(eduaid.decide_objection(fx('nt_o5'), 'upheld', '属实'), 'upheld',
+    'another objection to nt_h1''s line on the first notice is upheld ...');
+SELECT is(fx_status('household', 'nt_h1'), 'in_notice',
+    '... and leaves nt_h1 to its second notice');
 SELECT is(eduaid.decide_objection(fx('nt_o3'), 'upheld', '已调离'), 'upheld',
     'demo_supervisor2 upholds the objection against nt_f2');
 SELECT is((SELECT status FROM eduaid.teacher_fund_application WHERE id = fx('nt_f2')), 'rejected',
