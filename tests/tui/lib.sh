@@ -49,11 +49,19 @@ tui_setup() {
 tui_start() { # USER COLS ROWS LANG_
 	tmux_ kill-server 2>/dev/null
 	rm -f "$TUI_TMP/exit"
-	tmux_ new-session -d -s e2e -x "$2" -y "$3" \
-		"env HOME='$TUI_TMP/home' LANG='$4' LC_ALL='$4' TERM=xterm-256color \
-		 EDUAID_FORMS_DIR='$top_srcdir/forms' EDUAID_LOCALEDIR='$TUI_TMP/locale' \
-		 PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' \
-		 '$TUI_BIN' -U '$1' 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600"
+	# kill-server returns before the old server is gone: a new session
+	# may reach it as it dies ("server exited unexpectedly"); try again.
+	local try
+	for try in 1 2 3 4 5; do
+		tmux_ new-session -d -s e2e -x "$2" -y "$3" \
+			"env HOME='$TUI_TMP/home' LANG='$4' LC_ALL='$4' TERM=xterm-256color \
+			 EDUAID_FORMS_DIR='$top_srcdir/forms' EDUAID_LOCALEDIR='$TUI_TMP/locale' \
+			 PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' \
+			 '$TUI_BIN' -U '$1' 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600" &&
+			tmux_ has-session -t e2e 2>/dev/null && return 0
+		echo "# tmux new-session failed (try $try)"
+	done
+	return 1
 }
 
 tui_screen() { tmux_ capture-pane -p -t e2e 2>/dev/null; }
