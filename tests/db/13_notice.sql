@@ -19,7 +19,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(96);
+SELECT plan(98);
 
 CREATE FUNCTION public.nt_aid(key text, student_key text, amount numeric) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
@@ -247,6 +247,10 @@ SELECT throws_ok($$UPDATE eduaid.notice_item SET amount = 1 WHERE id = nt_item('
     'EA006', NULL, 'eduaid_owner: a notice line cannot change');
 SELECT throws_ok($$DELETE FROM eduaid.notice_item WHERE id = nt_item('household', 'nt_h3')$$,
     'EA006', NULL, 'eduaid_owner: a notice line cannot be deleted');
+SELECT throws_ok($$DELETE FROM eduaid.notice WHERE id = fx('nt_n1')$$,
+    'EA006', NULL, 'eduaid_owner: a notice cannot be deleted');
+SELECT throws_ok($$TRUNCATE eduaid.notice_item, eduaid.notice_objection$$,
+    'EA006', NULL, 'eduaid_owner: lines and objections cannot be truncated');
 SELECT throws_ok($$INSERT INTO eduaid.notice_item (township_id, notice_id, line_no, kind, record_id,
                        name, masked_id, program, amount, audit_id, canonical, record_hash)
                    VALUES (420325103, fx('nt_n1'), 9, 'household', fx('nt_h9'), 'x', 'x', 'x', 1,
