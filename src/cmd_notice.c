@@ -19,8 +19,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd_connect.h"
 #include "core/i18n.h"
-#include "core/settings.h"
 #include "core/text.h"
 #include "db/db.h"
 
@@ -61,35 +61,8 @@ notice_usage(FILE *fp)
 }
 
 /* ----------------------------------------------------------------------
- * connecting and errors
+ * errors
  * ---------------------------------------------------------------------- */
-
-/* Connect as the client does; NULL after a message on stderr. */
-static struct db *
-notice_connect(void)
-{
-    const struct options *opts = main_options();
-    struct settings *settings = NULL;
-    struct settings_error serr;
-    struct db_error err;
-    struct db *db;
-
-    if (settings_load(opts->config_file,
-                      EDUAID_SYSCONFDIR "/eduaid/eduaid.conf",
-                      EDUAID_PKGDATADIR "/forms", &settings, &serr) != 0) {
-        fprintf(stderr, "%s: %s\n", serr.file[0] ? serr.file : PACKAGE_NAME,
-                serr.message);
-        return NULL;
-    }
-    db =
-        db_connect(opts->conninfo != NULL ? opts->conninfo : settings->conninfo,
-                   opts->user, NULL, settings->connect_timeout, &err);
-    settings_free(settings);
-    if (db == NULL)
-        fprintf(stderr, _("%s: notice: cannot connect: %s\n"), PACKAGE_NAME,
-                err.message);
-    return db;
-}
 
 /* Say what the server refused; returns the exit status to use. */
 static int
@@ -514,7 +487,7 @@ cmd_notice(int argc, char **argv)
         return EXIT_USAGE;
     }
     sheet_locale();
-    db = notice_connect();
+    db = cmd_connect("notice");
     if (db == NULL)
         return EXIT_USAGE;
     argc--;

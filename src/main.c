@@ -29,21 +29,15 @@ struct subcommand {
 
 static int cmd_help(int argc, char **argv);
 
-/* The options given before the command, for subcommands that connect. */
-static struct options global_opts;
-
-const struct options *
-main_options(void)
-{
-    return &global_opts;
-}
-
 static const struct subcommand subcommands[] = {
     {"check-id", cmd_check_id, "[NUMBER...]",
      "validate ID numbers (from stdin if none given)"},
-    {"help", cmd_help, "", "show this help"},
+    {"import", cmd_import, "roster FILE", "import a household roster (CSV)"},
+    {"reconcile", cmd_reconcile, "IMPORT_ID",
+     "compare a roster import with eduaid"},
     {"notice", cmd_notice, "ACTION [ARG]...",
      "public notices: list, print, open, close, verify"},
+    {"help", cmd_help, "", "show this help"},
 };
 
 #define N_SUBCOMMANDS (sizeof(subcommands) / sizeof(subcommands[0]))
@@ -80,6 +74,14 @@ find_subcommand(const char *name)
         if (strcmp(subcommands[i].name, name) == 0)
             return &subcommands[i];
     return NULL;
+}
+
+static struct options global_opts;
+
+const struct options *
+main_options(void)
+{
+    return &global_opts;
 }
 
 /* True for "-h" and "--help". */
@@ -170,6 +172,7 @@ main(int argc, char **argv)
             return EXIT_USAGE;
     }
 
+    global_opts = opts;
     if (i >= argc)
         return client_main(&opts);
 
@@ -179,6 +182,5 @@ main(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
-    global_opts = opts;
     return cmd->run(argc - i, argv + i);
 }

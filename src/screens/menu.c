@@ -4,8 +4,9 @@
  *   with how many of its records they can see in each state; Enter opens
  *   the list of that kind. Below them the public notices (公示) with how
  *   many are open; for officers and supervisors, the review queue with how
- *   many records wait for them (eduaid.queue_counts), and for clerks and
- *   officers the records returned to them (the last row). Admins work
+ *   many records wait for them (eduaid.queue_counts); the roster import;
+ *   for clerks and officers the records returned to them (the last row).
+ *   Admins work
  *   with users and reference data, not records, and are told so. On its
  *   first moment on screen it puts officers and supervisors in the review
  *   queue, then offers to restore unsaved changes an earlier session left
@@ -31,14 +32,14 @@
 #define MAX_FORMS 8
 
 /* What a row of the menu opens. */
-enum item { ITEM_FORM, ITEM_QUEUE, ITEM_RETURNED, ITEM_NOTICE };
+enum item { ITEM_FORM, ITEM_QUEUE, ITEM_RETURNED, ITEM_IMPORT, ITEM_NOTICE };
 
 struct menu {
     struct listview lv;
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 3];
+    enum item items[MAX_FORMS + 4];
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
@@ -191,6 +192,11 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("Public notice");
         m->cells[1] = m->notice_counts;
         break;
+    case ITEM_IMPORT:
+        m->cells[0] = _("Roster import");
+        m->cells[1] =
+            _("import a roster CSV file and reconcile it with eduaid");
+        break;
     }
     row->cells = m->cells;
     return true;
@@ -215,6 +221,8 @@ menu_refresh(struct screen *s)
             break;
         case ITEM_NOTICE:
             notice_line(s);
+            break;
+        case ITEM_IMPORT:
             break;
         }
     listview_set_rows(&m->lv, (int)m->nitems, false);
@@ -308,6 +316,8 @@ open_item(struct screen *s, int sel)
         return returned_screen_new(s->app);
     case ITEM_NOTICE:
         return notice_screen_new(s->app);
+    case ITEM_IMPORT:
+        return import_screen_new(s->app);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -416,6 +426,10 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_NOTICE;
     if (review_has_queue(db_role(a->db)))
         m->items[m->nitems++] = ITEM_QUEUE;
+    if (strcmp(db_role(a->db), "clerk") == 0 ||
+        strcmp(db_role(a->db), "officer") == 0 ||
+        strcmp(db_role(a->db), "supervisor") == 0)
+        m->items[m->nitems++] = ITEM_IMPORT;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
