@@ -164,10 +164,11 @@ review_age(long long seconds, char *buf, size_t bufsz)
 static const struct {
     const char *action, *label;
 } action_labels[] = {
-    {"insert", N_("created")},  {"update", N_("changed")},
-    {"delete", N_("deleted")},  {"submit", N_("submitted")},
-    {"verify", N_("verified")}, {"approve", N_("approved")},
-    {"reject", N_("returned")}, {"reopen", N_("reopened")},
+    {"insert", N_("created")},       {"update", N_("changed")},
+    {"delete", N_("deleted")},       {"submit", N_("submitted")},
+    {"verify", N_("verified")},      {"approve", N_("approved")},
+    {"reject", N_("returned")},      {"reopen", N_("reopened")},
+    {"notice", N_("put on notice")}, {"finalize", N_("made final")},
 };
 
 const char *

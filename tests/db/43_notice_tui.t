@@ -9,7 +9,8 @@
 # numbers, "on notice"), upholds the objection (F7) -- the database shows
 # the record rejected with the objection as reason --, records another
 # objection against line 2 (F3), and is refused closing the notice before
-# its end date (F7 in the list), in words, while nothing changes.
+# its end date (F7 in the list), in words, while nothing changes. F12
+# shows the record's history with the notice and the return.
 # Household numbers carry this process's id.
 set -u
 . "$top_srcdir/tests/tui/lib.sh"
@@ -112,6 +113,14 @@ tui_ok $? "the objection is upheld"
 tui_ok $? "the database: 孙大伟's household is rejected by demo_supervisor2 with the objection as reason"
 row "孙大伟" "upheld"
 tui_ok $? "the line says upheld, the record rejected"
+tui_keys F12
+tui_wait "History:" && tui_keys End
+tui_wait "put on notice"
+tui_ok $? "F12: the record's history shows it put on notice ..."
+tui_wait "returned"
+tui_ok $? "... and returned"
+tui_keys Escape
+tui_wait "F3 records an objection"
 
 tui_keys Down F3
 tui_wait "What does the objection say?"
