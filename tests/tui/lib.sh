@@ -45,13 +45,13 @@ tui_setup() {
 	trap 'tmux_ kill-server 2>/dev/null; rm -rf "$TUI_TMP"' EXIT
 }
 
-# Start the client as USER in a COLSxROWS pane with locale LANG_.
+# Start the client as USER in a COLSxROWS pane with locale LANG_. The
+# previous server may still be exiting when the new session asks for one
+# ("server exited unexpectedly" under load): then try again, up to 5 times.
 tui_start() { # USER COLS ROWS LANG_
+	local try
 	tmux_ kill-server 2>/dev/null
 	rm -f "$TUI_TMP/exit"
-	# kill-server returns before the old server is gone: a new session
-	# may reach it as it dies ("server exited unexpectedly"); try again.
-	local try
 	for try in 1 2 3 4 5; do
 		tmux_ new-session -d -s e2e -x "$2" -y "$3" \
 			"env HOME='$TUI_TMP/home' LANG='$4' LC_ALL='$4' TERM=xterm-256color \
@@ -59,7 +59,8 @@ tui_start() { # USER COLS ROWS LANG_
 			 PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' \
 			 '$TUI_BIN' -U '$1' 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600" &&
 			tmux_ has-session -t e2e 2>/dev/null && return 0
-		echo "# tmux new-session failed (try $try)"
+		echo "# tmux: new session failed (try $try)"
+		sleep 0.2
 	done
 	return 1
 }
