@@ -556,7 +556,7 @@ BEGIN
                                  hno, h.township_id);
         END IF;
         IF EXISTS (SELECT 1 FROM eduaid.household x WHERE x.household_no = hno) THEN
-            RAISE EXCEPTION USING ERRCODE = 'EA021',
+            RAISE EXCEPTION USING ERRCODE = 'EA022',
                 MESSAGE = format('household %s is already in eduaid (该户已存在)', hno);
         END IF;
         SELECT string_agg(format('%s: %s', r.member_name, r.stage), '; ' ORDER BY r.file_line)

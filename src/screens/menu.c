@@ -2,15 +2,16 @@
  * menu.c
  *   The main menu: the record kinds the person's role works with, each
  *   with how many of its records they can see in each state; Enter opens
- *   the list of that kind. Below them the public notices (公示) with how
- *   many are open; for officers and supervisors, the review queue with how
- *   many records wait for them (eduaid.queue_counts); the roster import;
- *   for clerks and officers the records returned to them (the last row).
- *   Admins work
- *   with users and reference data, not records, and are told so. On its
- *   first moment on screen it puts officers and supervisors in the review
- *   queue, then offers to restore unsaved changes an earlier session left
- *   in the draft journal (restored forms open above the queue).
+ *   the list of that kind. Below them, for everyone who works with
+ *   records, the ledgers (ledgers.c) and the public notices (公示, with how
+ *   many are open); for officers and supervisors, the review queue with
+ *   how many records wait for them (eduaid.queue_counts); the roster
+ *   import; for clerks and officers the records returned to them (the
+ *   last row). Admins work with users and reference data, not records,
+ *   and are told so. On its first moment on screen it puts officers and
+ *   supervisors in the review queue, then offers to restore unsaved
+ *   changes an earlier session left in the draft journal (restored forms
+ *   open above the queue).
  */
 #include "config.h"
 
@@ -32,14 +33,21 @@
 #define MAX_FORMS 8
 
 /* What a row of the menu opens. */
-enum item { ITEM_FORM, ITEM_QUEUE, ITEM_RETURNED, ITEM_IMPORT, ITEM_NOTICE };
+enum item {
+    ITEM_FORM,
+    ITEM_LEDGERS,
+    ITEM_NOTICE,
+    ITEM_QUEUE,
+    ITEM_IMPORT,
+    ITEM_RETURNED
+};
 
 struct menu {
     struct listview lv;
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 4];
+    enum item items[MAX_FORMS + 6]; /* the forms and every other item */
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
@@ -197,6 +205,10 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[1] =
             _("import a roster CSV file and reconcile it with eduaid");
         break;
+    case ITEM_LEDGERS:
+        m->cells[0] = _("Ledgers");
+        m->cells[1] = _("dropout control, home delivery, training");
+        break;
     }
     row->cells = m->cells;
     return true;
@@ -223,6 +235,7 @@ menu_refresh(struct screen *s)
             notice_line(s);
             break;
         case ITEM_IMPORT:
+        case ITEM_LEDGERS:
             break;
         }
     listview_set_rows(&m->lv, (int)m->nitems, false);
@@ -318,6 +331,8 @@ open_item(struct screen *s, int sel)
         return notice_screen_new(s->app);
     case ITEM_IMPORT:
         return import_screen_new(s->app);
+    case ITEM_LEDGERS:
+        return ledgers_screen_new(s->app);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -422,8 +437,10 @@ menu_screen_new(struct app *a)
         m->nforms = MAX_FORMS;
     for (m->nitems = 0; m->nitems < m->nforms; m->nitems++)
         m->items[m->nitems] = ITEM_FORM;
-    if (works_with_records(db_role(a->db)))
+    if (works_with_records(db_role(a->db))) {
+        m->items[m->nitems++] = ITEM_LEDGERS;
         m->items[m->nitems++] = ITEM_NOTICE;
+    }
     if (review_has_queue(db_role(a->db)))
         m->items[m->nitems++] = ITEM_QUEUE;
     if (strcmp(db_role(a->db), "clerk") == 0 ||

@@ -54,6 +54,9 @@ struct screen *notice_screen_new(struct app *a);
 struct screen *notice_items_screen_new(struct app *a, long long notice_id,
                                        const char *title);
 
+/* The ledgers the plan names (控辍保学, 送教上门, 培训台账): a chooser. */
+struct screen *ledgers_screen_new(struct app *a);
+
 /* Every audit entry of record id of form f, with its changes. */
 struct screen *history_screen_new(struct app *a, const struct formdef *f,
                                   long long id);

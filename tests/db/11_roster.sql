@@ -401,7 +401,7 @@ SELECT throws_ok($$SELECT * FROM eduaid.roster_create_drafts(fx('imp_clerk'), '{
     'EA005', NULL, 'nor from another person''s import');
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT throws_ok($$SELECT * FROM eduaid.roster_create_drafts(fx('imp_clerk'), '{TEST-RC-HEAD}')$$,
-    'EA021', NULL, 'a household already in eduaid is not created again');
+    'EA022', NULL, 'a household already in eduaid is not created again');
 SELECT throws_ok($$SELECT * FROM eduaid.roster_create_drafts(fx('imp_clerk'), '{TEST-RC-NOPE}')$$,
     'EA005', NULL, 'a household the roster does not hold is refused');
 SELECT results_eq(
