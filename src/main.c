@@ -34,10 +34,11 @@ static const struct subcommand subcommands[] = {
      "validate ID numbers (from stdin if none given)"},
     {"export", cmd_export, "KIND FILE",
      "export records to CSV (UTF-8 with BOM or GB18030)"},
-    {"import", cmd_import, "roster FILE",
-     "import a household roster (CSV)"},
+    {"import", cmd_import, "roster FILE", "import a household roster (CSV)"},
     {"reconcile", cmd_reconcile, "IMPORT_ID",
      "compare a roster import with eduaid"},
+    {"notice", cmd_notice, "ACTION [ARG]...",
+     "public notices: list, print, open, close, verify"},
     {"help", cmd_help, "", "show this help"},
 };
 

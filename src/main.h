@@ -29,6 +29,7 @@ bool is_option(const char *arg);
 /* Subcommands: argv[0] is the command's name; return the exit status. */
 int cmd_check_id(int argc, char **argv);
 int cmd_export(int argc, char **argv);
+int cmd_notice(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_reconcile(int argc, char **argv);
 

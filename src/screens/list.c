@@ -148,13 +148,15 @@ list_draw(struct screen *s)
 }
 
 /* F4: one pick list of statuses and townships; the choice sets that filter. */
-static const char *const filter_states[] = {"",         "draft",    "submitted",
-                                            "verified", "approved", "rejected"};
+static const char *const filter_states[] = {
+    "",         "draft",    "submitted", "verified",
+    "approved", "rejected", "in_notice", "final"};
+#define N_FILTER_STATES (sizeof(filter_states) / sizeof(filter_states[0]))
 
 struct filter_pick {
     struct screen *s;
-    struct pick_item items[6 + 64];
-    char values[6 + 64][24];
+    struct pick_item items[N_FILTER_STATES + 1 + 64];
+    char values[N_FILTER_STATES + 1 + 64][24];
     struct dbres *townships;
 };
 
@@ -166,7 +168,7 @@ filter_search(void *arg, const char *filter, const struct pick_item **items)
     int n = 0;
 
     (void)filter;
-    for (size_t i = 0; i < 6; i++, n++) {
+    for (size_t i = 0; i < N_FILTER_STATES; i++, n++) {
         snprintf(p->values[n], sizeof(p->values[n]), "s:%s", filter_states[i]);
         p->items[n] =
             (struct pick_item){p->values[n], _("Status"),
@@ -182,8 +184,8 @@ filter_search(void *arg, const char *filter, const struct pick_item **items)
     snprintf(p->values[n], sizeof(p->values[n]), "t:0");
     p->items[n] = (struct pick_item){p->values[n], _("Township"), _("all")};
     n++;
-    for (int i = 0;
-         p->townships != NULL && i < p->townships->nrows && n < 6 + 64;
+    for (int i = 0; p->townships != NULL && i < p->townships->nrows &&
+                    n < (int)N_FILTER_STATES + 1 + 64;
          i++, n++) {
         snprintf(p->values[n], sizeof(p->values[n]), "t:%s",
                  dbres_get(p->townships, i, 0));

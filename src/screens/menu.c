@@ -2,15 +2,16 @@
  * menu.c
  *   The main menu: the record kinds the person's role works with, each
  *   with how many of its records they can see in each state; Enter opens
- *   the list of that kind. Below them, for officers and supervisors, the
- *   review queue with how many records wait for them (eduaid.queue_counts),
- *   and for clerks and officers the records returned to them. Admins work
- *   with users and reference data, not records, and are told so. On its
- *   first moment on screen it puts officers and supervisors in the review
- *   queue, then offers to restore unsaved changes an earlier session left
- *   in the draft journal (restored forms open above the queue). After
- *   the record kinds, for everyone who works with records, the ledgers
- *   (ledgers.c).
+ *   the list of that kind. Below them, for everyone who works with
+ *   records, the ledgers (ledgers.c) and the public notices (公示, with how
+ *   many are open); for officers and supervisors, the review queue with
+ *   how many records wait for them (eduaid.queue_counts); the roster
+ *   import; for clerks and officers the records returned to them (the
+ *   last row). Admins work with users and reference data, not records,
+ *   and are told so. On its first moment on screen it puts officers and
+ *   supervisors in the review queue, then offers to restore unsaved
+ *   changes an earlier session left in the draft journal (restored forms
+ *   open above the queue).
  */
 #include "config.h"
 
@@ -35,6 +36,7 @@
 enum item {
     ITEM_FORM,
     ITEM_LEDGERS,
+    ITEM_NOTICE,
     ITEM_QUEUE,
     ITEM_IMPORT,
     ITEM_RETURNED
@@ -49,6 +51,7 @@ struct menu {
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
+    char notice_counts[160];
     const char *cells[2];
     bool started; /* the first tick has put the queue up and asked */
     int top, rows, cols;
@@ -65,11 +68,12 @@ works_with_records(const char *role)
 static void
 count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
 {
-    static const char *const states[] = {"draft", "submitted", "verified",
-                                         "approved", "rejected"};
-    static const char *const names[] = {N_("draft"), N_("submitted"),
-                                        N_("verified"), N_("approved"),
-                                        N_("rejected")};
+    static const char *const states[] = {"draft",    "submitted", "verified",
+                                         "approved", "rejected",  "in_notice",
+                                         "final"};
+    static const char *const names[] = {
+        N_("draft"),    N_("submitted"), N_("verified"), N_("approved"),
+        N_("rejected"), N_("on notice"), N_("final")};
     struct db_error err;
     char *table = db_quote_ident(a->db, f->table);
     char sql[256];
@@ -147,6 +151,30 @@ returned_line(struct screen *s)
     dbres_free(r);
 }
 
+/* The notices' row: open notices and undecided objections. */
+static void
+notice_line(struct screen *s)
+{
+    struct menu *m = s->data;
+    struct db_error err;
+    struct dbres *r =
+        db_exec(s->app->db,
+                "SELECT count(*) FILTER (WHERE n.closed_at IS NULL),"
+                "       (SELECT count(*) FROM eduaid.notice_objection o"
+                "         WHERE o.decision = 'pending')"
+                "  FROM eduaid.notice n",
+                0, NULL, &err);
+
+    if (r == NULL) {
+        snprintf(m->notice_counts, sizeof(m->notice_counts), "?");
+        return;
+    }
+    snprintf(m->notice_counts, sizeof(m->notice_counts),
+             _("%s open \xc2\xb7 %s undecided objections"), dbres_get(r, 0, 0),
+             dbres_get(r, 0, 1));
+    dbres_free(r);
+}
+
 static bool
 menu_row(void *arg, int index, struct lv_row *row)
 {
@@ -167,6 +195,10 @@ menu_row(void *arg, int index, struct lv_row *row)
     case ITEM_RETURNED:
         m->cells[0] = m->returned_label;
         m->cells[1] = _("returned records, with the reasons");
+        break;
+    case ITEM_NOTICE:
+        m->cells[0] = _("Public notice");
+        m->cells[1] = m->notice_counts;
         break;
     case ITEM_IMPORT:
         m->cells[0] = _("Roster import");
@@ -198,6 +230,9 @@ menu_refresh(struct screen *s)
             break;
         case ITEM_RETURNED:
             returned_line(s);
+            break;
+        case ITEM_NOTICE:
+            notice_line(s);
             break;
         case ITEM_IMPORT:
         case ITEM_LEDGERS:
@@ -292,6 +327,8 @@ open_item(struct screen *s, int sel)
         return queue_screen_new(s->app);
     case ITEM_RETURNED:
         return returned_screen_new(s->app);
+    case ITEM_NOTICE:
+        return notice_screen_new(s->app);
     case ITEM_IMPORT:
         return import_screen_new(s->app);
     case ITEM_LEDGERS:
@@ -400,8 +437,10 @@ menu_screen_new(struct app *a)
         m->nforms = MAX_FORMS;
     for (m->nitems = 0; m->nitems < m->nforms; m->nitems++)
         m->items[m->nitems] = ITEM_FORM;
-    if (works_with_records(db_role(a->db)))
+    if (works_with_records(db_role(a->db))) {
         m->items[m->nitems++] = ITEM_LEDGERS;
+        m->items[m->nitems++] = ITEM_NOTICE;
+    }
     if (review_has_queue(db_role(a->db)))
         m->items[m->nitems++] = ITEM_QUEUE;
     if (strcmp(db_role(a->db), "clerk") == 0 ||

@@ -41,7 +41,8 @@ review_may_reject(const char *role, const char *status)
 bool
 review_may_reopen(const char *role, const char *status)
 {
-    return (is(role, "clerk") || is(role, "officer")) && is(status, "approved");
+    return (is(role, "clerk") || is(role, "officer")) &&
+           (is(status, "approved") || is(status, "final"));
 }
 
 bool
@@ -163,10 +164,11 @@ review_age(long long seconds, char *buf, size_t bufsz)
 static const struct {
     const char *action, *label;
 } action_labels[] = {
-    {"insert", N_("created")},  {"update", N_("changed")},
-    {"delete", N_("deleted")},  {"submit", N_("submitted")},
-    {"verify", N_("verified")}, {"approve", N_("approved")},
-    {"reject", N_("returned")}, {"reopen", N_("reopened")},
+    {"insert", N_("created")},       {"update", N_("changed")},
+    {"delete", N_("deleted")},       {"submit", N_("submitted")},
+    {"verify", N_("verified")},      {"approve", N_("approved")},
+    {"reject", N_("returned")},      {"reopen", N_("reopened")},
+    {"notice", N_("put on notice")}, {"finalize", N_("made final")},
 };
 
 const char *

@@ -48,6 +48,11 @@ struct screen *returned_screen_new(struct app *a);
 /* Roster import and reconciliation: asks for a CSV file, imports it, shows
  * the differences per township, exports them, creates drafts. */
 struct screen *import_screen_new(struct app *a);
+/* Public notices (公示): the list, opening and closing them. */
+struct screen *notice_screen_new(struct app *a);
+/* The lines of notice notice_id (titled title), with their objections. */
+struct screen *notice_items_screen_new(struct app *a, long long notice_id,
+                                       const char *title);
 
 /* The ledgers the plan names (控辍保学, 送教上门, 培训台账): a chooser. */
 struct screen *ledgers_screen_new(struct app *a);

@@ -19,6 +19,8 @@ static const struct {
     {"verified", N_("verified"), UA_ST_VERIFIED},
     {"approved", N_("approved"), UA_ST_APPROVED},
     {"rejected", N_("rejected"), UA_ST_REJECTED},
+    {"in_notice", N_("on notice"), UA_ST_SUBMITTED},
+    {"final", N_("final"), UA_ST_APPROVED},
 };
 
 #define N_STATUSES (sizeof(statuses) / sizeof(statuses[0]))

@@ -87,6 +87,13 @@ SELECT results_eq(
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
            ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer}')) AS v(p, c, r)
+      UNION ALL -- the public notice (013_notice.sql): written only by its functions
+      SELECT t, t || p, c, r::text[], 'PERMISSIVE'
+        FROM unnest(ARRAY['notice', 'notice_item', 'notice_objection']) AS t
+       CROSS JOIN (VALUES
+           ('_owner', 'ALL', '{eduaid_owner}'),
+           ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'))
+           AS v(p, c, r)
        ORDER BY 1, 2$$,
     'each township-scoped table has exactly the delete/insert/owner/read/update policies');
 
@@ -127,6 +134,7 @@ SELECT results_eq(
     $$SELECT policyname::text COLLATE "default", cmd, roles::text[] COLLATE "default" FROM pg_policies
        WHERE schemaname = 'eduaid' AND tablename = 'audit_log' ORDER BY 1$$,
     $$VALUES ('audit_log_auditor', 'SELECT', '{eduaid_auditor}'::text[]),
+             ('audit_log_owner_read', 'SELECT', '{eduaid_owner}'),
              ('audit_log_read', 'SELECT', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('audit_log_write', 'INSERT', '{eduaid_audit_owner}')$$,
     'audit_log policies: township read for clerks/officers/supervisors, all for auditors, insert only for its owner');
@@ -174,7 +182,9 @@ SELECT results_eq(
        GROUP BY p.oid, p.proname ORDER BY 1$$,
     $$VALUES ('approve', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'::text[]),
              ('audit_row', '{}'),
+             ('close_notice', '{eduaid_supervisor}'),
              ('create_user', '{eduaid_admin}'),
+             ('decide_objection', '{eduaid_supervisor}'),
              ('disable_user', '{eduaid_admin}'),
              ('dropout_confirm', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('dropout_open', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
@@ -184,7 +194,9 @@ SELECT results_eq(
              ('log_export', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_role', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('open_notice', '{eduaid_supervisor}'),
              ('person_id_guard', '{}'),
+             ('record_objection', '{eduaid_officer,eduaid_supervisor}'),
              ('reject', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('reopen', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('roster_differences_masked', '{eduaid_supervisor}'),

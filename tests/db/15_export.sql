@@ -36,7 +36,7 @@ SELECT results_eq(
     'not the admin; record_statuses for every role');
 
 SELECT is(eduaid.record_statuses('household'),
-          '{approved,draft,rejected,submitted,verified}'::text[],
+          '{approved,draft,final,in_notice,rejected,submitted,verified}'::text[],
           'record_statuses: the words of household''s status CHECK');
 SELECT ok(eduaid.record_statuses('teacher_fund') @> '{draft,submitted,verified,approved,rejected}',
           'record_statuses: teacher_fund accepts at least the five workflow words');

@@ -230,7 +230,7 @@ tap_is "$rc:$(cat "$tmp/stderr")" "1:eduaid: export: township '420325101' is not
 export_as demo_clerk en household --status bogus "$tmp/b.csv"
 rc=$?
 tap_is "$rc:$(cat "$tmp/stderr")" \
-	"1:eduaid: export: unknown status 'bogus' (known: approved, draft, rejected, submitted, verified)" \
+	"1:eduaid: export: unknown status 'bogus' (known: approved, draft, final, in_notice, rejected, submitted, verified)" \
 	"an unknown status is refused with the words the server knows"
 tap_is "$(leftovers b.csv)" 0 "... and no file is left"
 export_as demo_clerk en household --township 420325100 --status draft - >"$tmp/stdout.csv"

@@ -1,0 +1,424 @@
+/*
+ * notice.c
+ *   "Public notice" (公示): the notices the person can see, newest first,
+ *   with their period, days left and undecided objections. Enter shows a
+ *   notice's lines (noticeitems.c). Supervisors open a notice (F3: a
+ *   township's subsidy list or a fund program, and the school year) and
+ *   close one after its period (F7); the server decides whether they may,
+ *   and a refusal -- closing before the end date, undecided objections --
+ *   is said on the status line in the user's words (sql/013_notice.sql).
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "screens/screens.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/keys.h"
+#include "ui/listview.h"
+
+#define NCOLS 6
+
+/* Columns of the result. */
+enum {
+    N_ID,
+    N_TITLE,
+    N_STARTS,
+    N_ENDS,
+    N_CLOSED,
+    N_DAYS_LEFT,
+    N_LINES,
+    N_PENDING,
+    N_KIND
+};
+
+static const char notice_sql[] =
+    "SELECT n.id, n.title, n.starts_on, n.ends_on, n.closed_at IS NOT NULL,"
+    "       n.ends_on - current_date + 1,"
+    "       (SELECT count(*) FROM eduaid.notice_item i WHERE i.notice_id = "
+    "n.id),"
+    "       (SELECT count(*) FROM eduaid.notice_objection o"
+    "         WHERE o.notice_id = n.id AND o.decision = 'pending'),"
+    "       n.kind"
+    "  FROM eduaid.notice n ORDER BY n.id DESC LIMIT 500";
+
+struct notices {
+    struct listview lv;
+    struct lv_column columns[NCOLS];
+    const char *cells[NCOLS];
+    struct dbres *rows;
+    char period[64], state[64]; /* cells of the row being drawn */
+    int top, rows_shown, cols;
+};
+
+static const char *
+cell(const struct notices *n, int i, int c)
+{
+    const char *v = dbres_get(n->rows, i, c);
+
+    return v != NULL ? v : "";
+}
+
+static bool
+is_supervisor(struct app *a)
+{
+    return strcmp(db_role(a->db), "supervisor") == 0;
+}
+
+static void
+reload(struct screen *s)
+{
+    struct notices *n = s->data;
+    struct db_error err;
+    struct dbres *res;
+    int sel = listview_selected(&n->lv);
+
+    if ((res = db_exec(s->app->db, notice_sql, 0, NULL, &err)) == NULL) {
+        app_error(s->app, &err);
+        return;
+    }
+    dbres_free(n->rows);
+    n->rows = res;
+    listview_reset(&n->lv);
+    listview_set_rows(&n->lv, res->nrows, false);
+    if (sel > 0)
+        listview_select(&n->lv, sel);
+}
+
+/* "open, 3 days left", "period over", "closed". */
+static const char *
+state_text(struct notices *n, int i)
+{
+    int left = atoi(cell(n, i, N_DAYS_LEFT));
+
+    if (strcmp(cell(n, i, N_CLOSED), "t") == 0)
+        return _("closed");
+    if (left <= 0)
+        return _("period over");
+    snprintf(n->state, sizeof(n->state), _("open, %d days left"), left);
+    return n->state;
+}
+
+static bool
+notice_row(void *arg, int index, struct lv_row *row)
+{
+    struct screen *s = arg;
+    struct notices *n = s->data;
+
+    if (n->rows == NULL || index >= n->rows->nrows)
+        return false;
+    snprintf(n->period, sizeof(n->period), "%s ~ %s", cell(n, index, N_STARTS),
+             cell(n, index, N_ENDS));
+    n->cells[0] = cell(n, index, N_ID);
+    n->cells[1] = cell(n, index, N_TITLE);
+    n->cells[2] = n->period;
+    n->cells[3] = state_text(n, index);
+    n->cells[4] = cell(n, index, N_LINES);
+    n->cells[5] = cell(n, index, N_PENDING);
+    row->cells = n->cells;
+    if (strcmp(cell(n, index, N_PENDING), "0") != 0)
+        row->attr = UA_ERROR;
+    return true;
+}
+
+static void
+notice_layout(struct screen *s, int top, int rows, int cols)
+{
+    struct notices *n = s->data;
+
+    n->top = top;
+    n->rows_shown = rows;
+    n->cols = cols;
+    listview_layout(&n->lv, top + 1, 0, rows - 1, cols);
+}
+
+static void
+notice_draw(struct screen *s)
+{
+    struct notices *n = s->data;
+    char line[512], fnew[32], fpass[32];
+
+    keys_names(ACT_NEW, KEYS_PRIMARY, fnew, sizeof(fnew));
+    keys_names(ACT_PASS, KEYS_PRIMARY, fpass, sizeof(fpass));
+    if (is_supervisor(s->app))
+        snprintf(line, sizeof(line),
+                 _("Enter shows the lines; %s opens a notice, %s closes the "
+                   "selected one after its period."),
+                 fnew, fpass);
+    else
+        snprintf(line, sizeof(line), "%s",
+                 _("Enter shows the lines and their objections."));
+    draw_str(stdscr, n->top, 0, n->cols, line, UA_LABEL,
+             DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&n->lv);
+}
+
+/* ----------------------------------------------------------------------
+ * opening a notice
+ * ---------------------------------------------------------------------- */
+
+struct scope_pick {
+    struct app *a;
+    const char *kind;
+    struct dbres *rows;
+    struct pick_item items[64];
+};
+
+static int
+kind_search(void *arg, const char *filter, const struct pick_item **items)
+{
+    static struct pick_item kinds[2];
+
+    (void)arg;
+    (void)filter;
+    kinds[0] = (struct pick_item){"household", _("Subsidy list"),
+                                  _("the approved households of a township")};
+    kinds[1] = (struct pick_item){"teacher_fund", _("Teacher fund"),
+                                  _("the approved awards of a fund program")};
+    *items = kinds;
+    return 2;
+}
+
+static int
+scope_search(void *arg, const char *filter, const struct pick_item **items)
+{
+    struct scope_pick *p = arg;
+    struct db_error err;
+    const char *params[1] = {filter != NULL ? filter : ""};
+    const char *sql =
+        strcmp(p->kind, "household") == 0
+            ? "SELECT t.id, t.name FROM eduaid.township t"
+              " WHERE t.id = ANY (eduaid.my_townships())"
+              "   AND (t.name LIKE '%' || $1 || '%' OR t.id::text LIKE $1 || "
+              "'%')"
+              " ORDER BY t.id LIMIT 64"
+            : "SELECT p.id, p.name FROM eduaid.fund_program p"
+              " WHERE p.active AND (p.name LIKE '%' || $1 || '%' OR p.code "
+              "LIKE $1 || '%') ORDER BY p.id LIMIT 64";
+
+    dbres_free(p->rows);
+    if ((p->rows = db_exec(p->a->db, sql, 1, params, &err)) == NULL) {
+        app_error(p->a, &err);
+        return -1;
+    }
+    for (int i = 0; i < p->rows->nrows; i++)
+        p->items[i] = (struct pick_item){dbres_get(p->rows, i, 0),
+                                         dbres_get(p->rows, i, 1), NULL};
+    *items = p->items;
+    return p->rows->nrows;
+}
+
+/* The school year now: it starts in September. */
+static int
+this_school_year(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+
+    if (localtime_r(&now, &tm) == NULL)
+        return 2026;
+    return tm.tm_year + 1900 - (tm.tm_mon < 8 ? 1 : 0);
+}
+
+/* Call eduaid.open_notice and say how many lines the new notice has. */
+static void
+open_call(struct screen *s, const char *kind, const char *scope,
+          const char *year)
+{
+    const char *params[3] = {kind, scope, year};
+    struct db_error err;
+    struct dbres *r =
+        db_exec(s->app->db,
+                "SELECT o.nid, (SELECT count(*) FROM eduaid.notice_item i"
+                "               WHERE i.notice_id = o.nid)"
+                "  FROM eduaid.open_notice($1, $2::int, $3::int) AS o(nid)",
+                3, params, &err);
+
+    if (r == NULL) {
+        app_error(s->app, &err);
+        return;
+    }
+    app_status(s->app, _("Notice %s is open with %s lines."),
+               dbres_get(r, 0, 0), dbres_get(r, 0, 1));
+    dbres_free(r);
+    reload(s);
+}
+
+static void
+open_notice(struct screen *s)
+{
+    struct scope_pick p = {.a = s->app};
+    char *kind, *scope = NULL, *year = NULL, initial[16];
+
+    if ((kind = dialog_pick(s->app, _("Open a notice of"), NULL, kind_search,
+                            NULL)) == NULL)
+        return;
+    p.kind = kind;
+    scope = dialog_pick(s->app,
+                        strcmp(kind, "household") == 0 ? _("Township")
+                                                       : _("Fund program"),
+                        NULL, scope_search, &p);
+    dbres_free(p.rows);
+    snprintf(initial, sizeof(initial), "%d", this_school_year());
+    if (scope != NULL)
+        year = dialog_prompt(s->app, PROMPT_TEXT, _("Open a notice"),
+                             _("School year (2026 is 2026-2027):"), initial);
+    if (year != NULL &&
+        dialog_confirm(s->app, _("Open a notice"),
+                       _("Put every approved record of it on public notice "
+                         "for 7 days? They become final only after the "
+                         "period, without an upheld objection."),
+                       false))
+        open_call(s, kind, scope, year);
+    free(year);
+    free(scope);
+    free(kind);
+}
+
+/* ----------------------------------------------------------------------
+ * closing
+ * ---------------------------------------------------------------------- */
+
+static void
+close_notice(struct screen *s, int sel)
+{
+    struct notices *n = s->data;
+    const char *params[1] = {cell(n, sel, N_ID)};
+    struct db_error err;
+    struct dbres *r;
+
+    if (!dialog_confirm(s->app, _("Close the notice"),
+                        _("Close this notice? Its records without an upheld "
+                          "objection become final."),
+                        false))
+        return;
+    r = db_exec(s->app->db, "SELECT eduaid.close_notice($1::bigint)", 1, params,
+                &err);
+    if (r == NULL) {
+        app_error(s->app, &err);
+        if (strcmp(err.sqlstate, "EA012") == 0)
+            app_status(s->app,
+                       _("The notice period runs until %s: it can be closed "
+                         "from the day after."),
+                       cell(n, sel, N_ENDS));
+        else if (strcmp(err.sqlstate, "EA013") == 0)
+            app_status(s->app, "%s",
+                       _("Objections are still undecided: decide them first."));
+        return;
+    }
+    app_status(s->app, _("Notice closed: %s records are final."),
+               dbres_get(r, 0, 0));
+    dbres_free(r);
+    reload(s);
+}
+
+static enum key_result
+notice_key(struct screen *s, const struct key *k)
+{
+    struct notices *n = s->data;
+    int sel = listview_selected(&n->lv);
+    struct screen *next;
+
+    switch (k->action) {
+    case ACT_OPEN:
+        if (sel < 0)
+            return KR_HANDLED;
+        if ((next = notice_items_screen_new(s->app, atoll(cell(n, sel, N_ID)),
+                                            cell(n, sel, N_TITLE))) != NULL)
+            app_push(s->app, next);
+        return KR_REDRAW;
+    case ACT_NEW:
+        if (!is_supervisor(s->app))
+            app_status(s->app, "%s", _("Supervisors open notices."));
+        else
+            open_notice(s);
+        return KR_REDRAW;
+    case ACT_PASS:
+        if (sel >= 0)
+            close_notice(s, sel);
+        return KR_REDRAW;
+    case ACT_REFRESH:
+        reload(s);
+        return KR_REDRAW;
+    case ACT_BACK:
+        return KR_CLOSE;
+    default:
+        return listview_key(&n->lv, k);
+    }
+}
+
+static void
+notice_resumed(struct screen *s, int result)
+{
+    (void)result;
+    reload(s);
+}
+
+static const enum action notice_actions_list[] = {
+    ACT_OPEN, ACT_NEW, ACT_PASS, ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
+
+static const enum action *
+notice_actions(struct screen *s)
+{
+    (void)s;
+    return notice_actions_list;
+}
+
+static const char *
+notice_title(struct screen *s)
+{
+    (void)s;
+    return _("Public notice");
+}
+
+static void
+notice_close(struct screen *s)
+{
+    struct notices *n = s->data;
+
+    dbres_free(n->rows);
+    listview_free(&n->lv);
+    free(n);
+    free(s);
+}
+
+static const struct screen_ops notice_ops = {
+    .name = "notice",
+    .layout = notice_layout,
+    .draw = notice_draw,
+    .key = notice_key,
+    .resumed = notice_resumed,
+    .actions = notice_actions,
+    .title = notice_title,
+    .close = notice_close,
+};
+
+struct screen *
+notice_screen_new(struct app *a)
+{
+    struct screen *s = calloc(1, sizeof(*s));
+    struct notices *n = calloc(1, sizeof(*n));
+
+    if (s == NULL || n == NULL) {
+        free(s);
+        free(n);
+        return NULL;
+    }
+    *s = (struct screen){.ops = &notice_ops, .app = a, .data = n};
+    n->columns[0] = (struct lv_column){_("No."), 4, true};
+    n->columns[1] = (struct lv_column){_("Notice"), 0, false};
+    n->columns[2] = (struct lv_column){_("Period"), 23, false};
+    n->columns[3] = (struct lv_column){_("State"), 18, false};
+    n->columns[4] = (struct lv_column){_("Lines"), 5, true};
+    n->columns[5] = (struct lv_column){_("Undecided"), 9, true};
+    listview_init(&n->lv, n->columns, NCOLS, notice_row, s);
+    n->lv.empty_text = _("No public notice yet.");
+    reload(s);
+    return s;
+}

@@ -1,0 +1,433 @@
+/*
+ * noticeitems.c
+ *   The lines of one public notice (公示) as published -- township, name,
+ *   program, amount, masked ID number, record hash -- with the record's
+ *   state now and its objections: "1 undecided", "upheld", "dismissed".
+ *   The line below the list shows the selected line's hash and its latest
+ *   objection. F3 records an objection received during the period
+ *   (officers of the township, supervisors); F7 decides an undecided one
+ *   (supervisors, not the one who recorded it): upheld returns the record
+ *   to its author, dismissed lets it become final. F12 shows the record's
+ *   history. Every rule is the server's (sql/013_notice.sql).
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "screens/screens.h"
+#include "screens/status.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/keys.h"
+#include "ui/listview.h"
+
+#define NCOLS 7
+
+/* Columns of the result. */
+enum {
+    I_ID,
+    I_LINE,
+    I_TOWNSHIP,
+    I_NAME,
+    I_PROGRAM,
+    I_AMOUNT,
+    I_MASKED,
+    I_HASH,
+    I_KIND,
+    I_RECORD,
+    I_STATUS,
+    I_PENDING,
+    I_UPHELD,
+    I_DISMISSED,
+    I_LATEST
+};
+
+static const char items_sql[] =
+    "SELECT i.id, i.line_no, t.name, i.name, i.program,"
+    "       to_char(i.amount, 'FM999,999,999,990.00'), i.masked_id,"
+    "       left(i.record_hash, 16), i.kind, i.record_id,"
+    "       coalesce(h.status, f.status),"
+    "       count(o.id) FILTER (WHERE o.decision = 'pending'),"
+    "       count(o.id) FILTER (WHERE o.decision = 'upheld'),"
+    "       count(o.id) FILTER (WHERE o.decision = 'dismissed'),"
+    "       (array_agg(o.content ORDER BY o.id DESC))[1]"
+    "  FROM eduaid.notice_item i"
+    "  JOIN eduaid.township t ON t.id = i.township_id"
+    "  LEFT JOIN eduaid.household h ON i.kind = 'household'"
+    "       AND h.township_id = i.township_id AND h.id = i.record_id"
+    "  LEFT JOIN eduaid.teacher_fund_application f ON i.kind = 'teacher_fund'"
+    "       AND f.township_id = i.township_id AND f.id = i.record_id"
+    "  LEFT JOIN eduaid.notice_objection o"
+    "       ON o.township_id = i.township_id AND o.item_id = i.id"
+    " WHERE i.notice_id = $1::bigint"
+    " GROUP BY i.township_id, i.id, t.name, h.status, f.status"
+    " ORDER BY i.line_no";
+
+struct items {
+    struct listview lv;
+    struct lv_column columns[NCOLS];
+    const char *cells[NCOLS];
+    struct dbres *rows;
+    char id[24], title[256];
+    char objections[64]; /* the cell of the row being drawn */
+    int top, rows_shown, cols;
+};
+
+static const char *
+cell(const struct items *it, int i, int c)
+{
+    const char *v = dbres_get(it->rows, i, c);
+
+    return v != NULL ? v : "";
+}
+
+static void
+reload(struct screen *s)
+{
+    struct items *it = s->data;
+    const char *params[1] = {it->id};
+    struct db_error err;
+    struct dbres *res;
+    int sel = listview_selected(&it->lv);
+
+    if ((res = db_exec(s->app->db, items_sql, 1, params, &err)) == NULL) {
+        app_error(s->app, &err);
+        return;
+    }
+    dbres_free(it->rows);
+    it->rows = res;
+    listview_reset(&it->lv);
+    listview_set_rows(&it->lv, res->nrows, false);
+    if (sel > 0)
+        listview_select(&it->lv, sel);
+}
+
+/* "1 undecided", "upheld", "dismissed", or "". */
+static const char *
+objection_text(struct items *it, int i)
+{
+    int pending = atoi(cell(it, i, I_PENDING));
+
+    if (pending > 0) {
+        snprintf(it->objections, sizeof(it->objections), _("%d undecided"),
+                 pending);
+        return it->objections;
+    }
+    if (atoi(cell(it, i, I_UPHELD)) > 0)
+        return _("upheld");
+    if (atoi(cell(it, i, I_DISMISSED)) > 0)
+        return _("dismissed");
+    return "";
+}
+
+static bool
+items_row(void *arg, int index, struct lv_row *row)
+{
+    struct screen *s = arg;
+    struct items *it = s->data;
+
+    if (it->rows == NULL || index >= it->rows->nrows)
+        return false;
+    it->cells[0] = cell(it, index, I_LINE);
+    it->cells[1] = cell(it, index, I_TOWNSHIP);
+    it->cells[2] = cell(it, index, I_NAME);
+    it->cells[3] = cell(it, index, I_PROGRAM);
+    it->cells[4] = cell(it, index, I_AMOUNT);
+    it->cells[5] = cell(it, index, I_MASKED);
+    it->cells[6] = objection_text(it, index);
+    row->cells = it->cells;
+    row->status = status_marker(cell(it, index, I_STATUS));
+    row->status_attr = status_attr(cell(it, index, I_STATUS));
+    if (atoi(cell(it, index, I_PENDING)) > 0)
+        row->attr = UA_ERROR;
+    return true;
+}
+
+static void
+items_layout(struct screen *s, int top, int rows, int cols)
+{
+    struct items *it = s->data;
+
+    it->top = top;
+    it->rows_shown = rows;
+    it->cols = cols;
+    listview_layout(&it->lv, top + 1, 0, rows - 2, cols);
+}
+
+static void
+items_draw(struct screen *s)
+{
+    struct items *it = s->data;
+    int sel = listview_selected(&it->lv);
+    char line[1024], fnew[32], fpass[32];
+
+    keys_names(ACT_NEW, KEYS_PRIMARY, fnew, sizeof(fnew));
+    keys_names(ACT_PASS, KEYS_PRIMARY, fpass, sizeof(fpass));
+    snprintf(line, sizeof(line),
+             _("%s records an objection to the selected line, %s decides "
+               "one."),
+             fnew, fpass);
+    draw_str(stdscr, it->top, 0, it->cols, line, UA_LABEL,
+             DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&it->lv);
+    if (sel >= 0) {
+        if (cell(it, sel, I_LATEST)[0] != '\0')
+            snprintf(line, sizeof(line), _("Hash %s · objection: %s"),
+                     cell(it, sel, I_HASH), cell(it, sel, I_LATEST));
+        else
+            snprintf(line, sizeof(line), _("Hash %s · no objection"),
+                     cell(it, sel, I_HASH));
+        draw_str(stdscr, it->top + it->rows_shown - 1, 0, it->cols, line,
+                 UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
+    }
+}
+
+/* ----------------------------------------------------------------------
+ * objections
+ * ---------------------------------------------------------------------- */
+
+static void
+record_objection(struct screen *s, int sel)
+{
+    struct items *it = s->data;
+    char *content, *objector = NULL;
+    struct db_error err;
+
+    content = dialog_prompt(s->app, PROMPT_TEXT, _("Record an objection"),
+                            _("What does the objection say?"), NULL);
+    if (content != NULL)
+        objector = dialog_prompt(s->app, PROMPT_TEXT, _("Record an objection"),
+                                 _("Who raised it (empty: anonymous)?"), NULL);
+    if (content != NULL && objector != NULL) {
+        const char *params[3] = {cell(it, sel, I_ID), content, objector};
+
+        if (db_command(s->app->db,
+                       "SELECT eduaid.record_objection($1::bigint, $2, $3)", 3,
+                       params, &err) != 0)
+            app_error(s->app, &err);
+        else {
+            app_status(s->app, _("Objection recorded against line %s."),
+                       cell(it, sel, I_LINE));
+            reload(s);
+        }
+    }
+    free(objector);
+    free(content);
+}
+
+struct objection_pick {
+    struct dbres *rows;
+    struct pick_item items[32];
+};
+
+static int
+objection_search(void *arg, const char *filter, const struct pick_item **items)
+{
+    struct objection_pick *p = arg;
+
+    (void)filter;
+    for (int i = 0; i < p->rows->nrows && i < 32; i++)
+        p->items[i] = (struct pick_item){dbres_get(p->rows, i, 0),
+                                         dbres_get(p->rows, i, 1),
+                                         dbres_get(p->rows, i, 2)};
+    *items = p->items;
+    return p->rows->nrows < 32 ? p->rows->nrows : 32;
+}
+
+static int
+decision_search(void *arg, const char *filter, const struct pick_item **items)
+{
+    static struct pick_item decisions[2];
+
+    (void)arg;
+    (void)filter;
+    decisions[0] = (struct pick_item){"dismissed", _("Dismissed"),
+                                      _("the record may become final")};
+    decisions[1] = (struct pick_item){"upheld", _("Upheld"),
+                                      _("the record goes back to its author")};
+    *items = decisions;
+    return 2;
+}
+
+/* The undecided objection to decide: picked when there are several. */
+static char *
+choose_objection(struct screen *s, int sel)
+{
+    struct items *it = s->data;
+    const char *params[1] = {cell(it, sel, I_ID)};
+    struct objection_pick p = {0};
+    struct db_error err;
+    char *id = NULL;
+
+    p.rows = db_exec(s->app->db,
+                     "SELECT o.id, o.content, coalesce(o.objector, '')"
+                     "  FROM eduaid.notice_objection o"
+                     " WHERE o.item_id = $1::bigint AND o.decision = 'pending'"
+                     " ORDER BY o.id LIMIT 32",
+                     1, params, &err);
+    if (p.rows == NULL) {
+        app_error(s->app, &err);
+        return NULL;
+    }
+    if (p.rows->nrows == 0)
+        app_status(s->app, "%s", _("No undecided objection on this line."));
+    else if (p.rows->nrows == 1)
+        id = strdup(dbres_get(p.rows, 0, 0));
+    else
+        id = dialog_pick(s->app, _("Objection"), NULL, objection_search, &p);
+    dbres_free(p.rows);
+    return id;
+}
+
+static void
+decide_objection(struct screen *s, int sel)
+{
+    char *id = choose_objection(s, sel), *decision = NULL, *note = NULL;
+    struct db_error err;
+
+    if (id != NULL)
+        decision =
+            dialog_pick(s->app, _("Decision"), NULL, decision_search, NULL);
+    if (decision != NULL)
+        note = dialog_prompt(s->app, PROMPT_REASON, _("Decision"),
+                             _("Why (the note goes on record)?"), NULL);
+    if (note != NULL) {
+        const char *params[3] = {id, decision, note};
+
+        if (db_command(s->app->db,
+                       "SELECT eduaid.decide_objection($1::bigint, $2, $3)", 3,
+                       params, &err) != 0)
+            app_error(s->app, &err);
+        else {
+            app_status(s->app, "%s",
+                       strcmp(decision, "upheld") == 0
+                           ? _("Objection upheld: the record went back to its "
+                               "author.")
+                           : _("Objection dismissed."));
+            reload(s);
+        }
+    }
+    free(note);
+    free(decision);
+    free(id);
+}
+
+static enum key_result
+items_key(struct screen *s, const struct key *k)
+{
+    struct items *it = s->data;
+    int sel = listview_selected(&it->lv);
+    const struct formdef *f =
+        sel >= 0 ? app_form(s->app, cell(it, sel, I_KIND)) : NULL;
+    struct screen *next;
+
+    switch (k->action) {
+    case ACT_NEW:
+    case ACT_PASS:
+        if (sel < 0)
+            return KR_HANDLED;
+        if (k->action == ACT_NEW)
+            record_objection(s, sel);
+        else
+            decide_objection(s, sel);
+        return KR_REDRAW;
+    case ACT_OPEN:
+    case ACT_HISTORY:
+        if (f == NULL)
+            return KR_HANDLED;
+        next =
+            k->action == ACT_OPEN
+                ? form_screen_new(s->app, f, atoll(cell(it, sel, I_RECORD)))
+                : history_screen_new(s->app, f, atoll(cell(it, sel, I_RECORD)));
+        if (next != NULL)
+            app_push(s->app, next);
+        return KR_REDRAW;
+    case ACT_REFRESH:
+        reload(s);
+        return KR_REDRAW;
+    case ACT_BACK:
+        return KR_CLOSE;
+    default:
+        return listview_key(&it->lv, k);
+    }
+}
+
+static void
+items_resumed(struct screen *s, int result)
+{
+    (void)result;
+    reload(s);
+}
+
+static const enum action items_actions_list[] = {
+    ACT_NEW,     ACT_PASS, ACT_OPEN, ACT_HISTORY,
+    ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
+
+static const enum action *
+items_actions(struct screen *s)
+{
+    (void)s;
+    return items_actions_list;
+}
+
+static const char *
+items_title(struct screen *s)
+{
+    struct items *it = s->data;
+
+    return it->title;
+}
+
+static void
+items_close(struct screen *s)
+{
+    struct items *it = s->data;
+
+    dbres_free(it->rows);
+    listview_free(&it->lv);
+    free(it);
+    free(s);
+}
+
+static const struct screen_ops items_ops = {
+    .name = "notice-items",
+    .layout = items_layout,
+    .draw = items_draw,
+    .key = items_key,
+    .resumed = items_resumed,
+    .actions = items_actions,
+    .title = items_title,
+    .close = items_close,
+};
+
+struct screen *
+notice_items_screen_new(struct app *a, long long notice_id, const char *title)
+{
+    struct screen *s = calloc(1, sizeof(*s));
+    struct items *it = calloc(1, sizeof(*it));
+
+    if (s == NULL || it == NULL) {
+        free(s);
+        free(it);
+        return NULL;
+    }
+    *s = (struct screen){.ops = &items_ops, .app = a, .data = it};
+    snprintf(it->id, sizeof(it->id), "%lld", notice_id);
+    snprintf(it->title, sizeof(it->title), "%s", title);
+    it->columns[0] = (struct lv_column){_("No."), 4, true};
+    it->columns[1] = (struct lv_column){_("Township"), 10, false};
+    it->columns[2] = (struct lv_column){_("Name"), 0, false};
+    it->columns[3] = (struct lv_column){_("Program"), 16, false};
+    it->columns[4] = (struct lv_column){_("Amount"), 10, true};
+    it->columns[5] = (struct lv_column){_("ID number"), 18, false};
+    it->columns[6] = (struct lv_column){_("Objections"), 11, false};
+    listview_init(&it->lv, it->columns, NCOLS, items_row, s);
+    it->lv.status_width = 10;
+    it->lv.empty_text = _("No line of this notice is visible to you.");
+    reload(s);
+    return s;
+}
