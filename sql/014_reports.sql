@@ -6,7 +6,7 @@
 --   eduaid.report_subsidy(year, township)    应享尽享: entitlements against grants
 --   eduaid.report_subsidy_missing(year, township)  each entitled, not granted
 --   eduaid.report_nutrition(year, township)  营养改善计划 coverage in pilot schools
---   eduaid.report_schooling(year, township)  schooling status, 控辍保学 ledgers
+--   eduaid.report_schooling(year, township)  schooling status, 控辍保学 ledger counts
 --   eduaid.report_special_ed(year, township) 一人一案 coverage, by placement
 --   eduaid.report_training(year, township)   person-times by course and outcome
 --   eduaid.report_teacher_fund(year, township) applications and amounts by program
@@ -174,11 +174,16 @@ END;
 
 ------------------------------------------------------------------------
 -- 控辍保学: the schooling status of the members of counted households (all
--- members: a child not in school has stage 'none').
+-- members: a child not in school has stage 'none'), and the counts of the
+-- three ledgers from eduaid.ledger_counts (sql/012_ledgers.sql: children
+-- of school age, suspected and confirmed dropouts, and those who returned
+-- to school during the year) -- the ledgers' own definitions, taken as
+-- they are.
 CREATE FUNCTION eduaid.report_schooling(p_year int, p_township int DEFAULT NULL)
 RETURNS TABLE (township_id int, township text, item text, members bigint,
                enrolled bigint, dropped_out bigint, suspended bigint,
-               not_enrolled bigint, enrolled_pct numeric)
+               not_enrolled bigint, enrolled_pct numeric, school_age bigint,
+               suspected bigint, confirmed bigint, returned bigint)
 LANGUAGE sql STABLE SECURITY INVOKER
 BEGIN ATOMIC
     WITH s AS (
@@ -195,9 +200,12 @@ BEGIN ATOMIC
     SELECT t.id, t.name, NULL::text, sum(coalesce(s.members, 0))::bigint,
            sum(coalesce(s.enrolled, 0))::bigint, sum(coalesce(s.dropped_out, 0))::bigint,
            sum(coalesce(s.suspended, 0))::bigint, sum(coalesce(s.not_enrolled, 0))::bigint,
-           eduaid.report_pct(sum(s.enrolled), sum(s.members))
+           eduaid.report_pct(sum(s.enrolled), sum(s.members)),
+           sum(coalesce(l.school_age, 0))::bigint, sum(coalesce(l.suspected, 0))::bigint,
+           sum(coalesce(l.confirmed, 0))::bigint, sum(coalesce(l.returned, 0))::bigint
       FROM eduaid.report_townships(p_township) AS t
       LEFT JOIN s ON s.tid = t.id
+      LEFT JOIN eduaid.ledger_counts(p_year) AS l ON l.township_id = t.id
      GROUP BY GROUPING SETS ((t.id, t.name), ())
     HAVING count(*) > 0
      ORDER BY t.id NULLS LAST;
