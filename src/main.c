@@ -32,6 +32,8 @@ static int cmd_help(int argc, char **argv);
 static const struct subcommand subcommands[] = {
     {"check-id", cmd_check_id, "[NUMBER...]",
      "validate ID numbers (from stdin if none given)"},
+    {"report", cmd_report, "NAME [--year Y] [-o FILE]",
+     "print a report as CSV (--list: the reports)"},
     {"help", cmd_help, "", "show this help"},
 };
 
@@ -69,6 +71,14 @@ find_subcommand(const char *name)
         if (strcmp(subcommands[i].name, name) == 0)
             return &subcommands[i];
     return NULL;
+}
+
+static struct options global_opts;
+
+const struct options *
+main_options(void)
+{
+    return &global_opts;
 }
 
 /* True for "-h" and "--help". */
@@ -159,6 +169,7 @@ main(int argc, char **argv)
             return EXIT_USAGE;
     }
 
+    global_opts = opts;
     if (i >= argc)
         return client_main(&opts);
 

@@ -28,6 +28,11 @@ bool is_option(const char *arg);
 
 /* Subcommands: argv[0] is the command's name; return the exit status. */
 int cmd_check_id(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+
+/* The global options given before the command (for subcommands that
+ * connect: cmd_connect.c). */
+const struct options *main_options(void);
 
 /* The interactive terminal client. */
 int client_main(const struct options *opts);
