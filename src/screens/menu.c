@@ -30,14 +30,14 @@
 #define MAX_FORMS 8
 
 /* What a row of the menu opens. */
-enum item { ITEM_FORM, ITEM_QUEUE, ITEM_RETURNED };
+enum item { ITEM_FORM, ITEM_QUEUE, ITEM_RETURNED, ITEM_REPORTS };
 
 struct menu {
     struct listview lv;
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 2];
+    enum item items[MAX_FORMS + 3];
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
@@ -160,6 +160,10 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = m->returned_label;
         m->cells[1] = _("returned records, with the reasons");
         break;
+    case ITEM_REPORTS:
+        m->cells[0] = _("Reports");
+        m->cells[1] = _("the plan's indicators per township, with bar charts");
+        break;
     }
     row->cells = m->cells;
     return true;
@@ -181,6 +185,8 @@ menu_refresh(struct screen *s)
             break;
         case ITEM_RETURNED:
             returned_line(s);
+            break;
+        case ITEM_REPORTS:
             break;
         }
     listview_set_rows(&m->lv, (int)m->nitems, false);
@@ -272,6 +278,8 @@ open_item(struct screen *s, int sel)
         return queue_screen_new(s->app);
     case ITEM_RETURNED:
         return returned_screen_new(s->app);
+    case ITEM_REPORTS:
+        return report_screen_new(s->app);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -380,6 +388,8 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_QUEUE;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
+    if (m->nforms > 0)
+        m->items[m->nitems++] = ITEM_REPORTS;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
     m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);
