@@ -36,7 +36,7 @@ static const struct report_col schooling_cols[] = {
     {"school_age", N_("School age"), RC_COUNT},
     {"suspected", N_("Suspected"), RC_COUNT},
     {"confirmed", N_("Confirmed"), RC_COUNT},
-    {"returned", N_("Returned"), RC_COUNT},
+    {"returned", N_("Returned to school"), RC_COUNT},
 };
 static const struct report_col special_ed_cols[] = {
     {"children", N_("Children 6-15"), RC_COUNT},
@@ -57,12 +57,12 @@ static const struct report_col training_cols[] = {
     {"entrepreneur", N_("Entrepreneur"), RC_COUNT},
     {"further_study", N_("Further study"), RC_COUNT},
     {"unemployed", N_("Unemployed"), RC_COUNT},
-    {"pending", N_("Pending"), RC_COUNT},
+    {"pending", N_("Outcome pending"), RC_COUNT},
 };
 static const struct report_col teacher_fund_cols[] = {
     {"applications", N_("Applications"), RC_COUNT},
     {"requested", N_("Requested"), RC_AMOUNT},
-    {"approved", N_("Approved"), RC_COUNT},
+    {"approved", N_("Approved count"), RC_COUNT},
     {"approved_amount", N_("Approved amount"), RC_AMOUNT},
 };
 
