@@ -172,6 +172,7 @@ SELECT results_eq(
              ('reopen', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('set_user_password', '{eduaid_admin}'),
              ('set_user_townships', '{eduaid_admin}'),
+             ('special_ed_counts', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('submit', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('transition', '{}'),
              ('verify', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}')$$,
