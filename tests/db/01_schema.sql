@@ -174,6 +174,7 @@ SELECT results_eq(
              ('set_user_townships', '{eduaid_admin}'),
              ('special_ed_counts', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('submit', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('subsidy_tally_trigger', '{}'),
              ('transition', '{}'),
              ('verify', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}')$$,
     'each definer function is executable by exactly the intended group roles');

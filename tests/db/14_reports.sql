@@ -12,7 +12,41 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(24);
+SELECT plan(30);
+
+-- ==== the subsidy tally ====================================================
+-- What the trigger kept while the demo data went through the workflow is
+-- what a count from scratch gives.
+CREATE TEMP TABLE tally_kept AS SELECT * FROM eduaid.subsidy_tally;
+SELECT eduaid.subsidy_tally_rebuild() \g /dev/null
+SELECT set_eq($$SELECT * FROM tally_kept$$, $$SELECT * FROM eduaid.subsidy_tally$$,
+              'the tally kept by the trigger equals a count from scratch');
+
+-- A household through the workflow in 军店镇: approval adds its member's
+-- entitlement and grant, reopening takes them away again.
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT entitled AS e0, granted AS g0 FROM eduaid.report_subsidy(2026, 420325101)
+ WHERE township_id IS NOT NULL AND item = 'compulsory_waiver' \gset
+SET SESSION AUTHORIZATION demo_clerk;
+SELECT fx_household('hh_w', 420325101), fx_student('st_w', 'hh_w'), fx_subsidy('sub_w', 'st_w') \g /dev/null
+SELECT eduaid.submit('household', fx('hh_w')) \g /dev/null
+SET SESSION AUTHORIZATION officer_101;
+SELECT eduaid.verify('household', fx('hh_w')) \g /dev/null
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT is((SELECT entitled || '/' || granted FROM eduaid.report_subsidy(2026, 420325101)
+            WHERE township_id IS NOT NULL AND item = 'compulsory_waiver'),
+          :e0 || '/' || :g0, 'a verified household does not count yet');
+SELECT eduaid.approve('household', fx('hh_w')) \g /dev/null
+SELECT is((SELECT entitled || '/' || granted FROM eduaid.report_subsidy(2026, 420325101)
+            WHERE township_id IS NOT NULL AND item = 'compulsory_waiver'),
+          (:e0 + 1) || '/' || (:g0 + 1), 'approval adds its member''s entitlement and grant');
+SET SESSION AUTHORIZATION demo_clerk;
+SELECT eduaid.reopen('household', fx('hh_w'), '更正') \g /dev/null
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT is((SELECT entitled || '/' || granted FROM eduaid.report_subsidy(2026, 420325101)
+            WHERE township_id IS NOT NULL AND item = 'compulsory_waiver'),
+          :e0 || '/' || :g0, 'reopening takes them away again');
+RESET SESSION AUTHORIZATION;
 
 -- ==== the fixture ==========================================================
 SET session_replication_role = replica;
@@ -115,6 +149,8 @@ SELECT 420325299, f.status, f.teacher, (SELECT p.id FROM eduaid.fund_program p W
                ('approved', 990001, 'ligeng', 2025, 5000, 5000))
        AS f (status, teacher, code, year, requested, approved);
 SET session_replication_role = origin;
+-- loaded with triggers off: tally again
+SELECT eduaid.subsidy_tally_rebuild() \g /dev/null
 
 -- The ledgers' counts (sql/012_ledgers.sql) take every member aged 6-15 on
 -- Sep 1: S11, S12, S13, S15, S17 and S18 (their own rule, household
@@ -229,6 +265,10 @@ SELECT is(array(SELECT DISTINCT township_id FROM eduaid.report_teacher_fund(2026
 SELECT is((SELECT row(children, planned)::text FROM eduaid.report_special_ed(2026) WHERE township_id IS NULL),
           (SELECT row(children, planned)::text FROM eduaid.report_special_ed(2026) WHERE township_id = 420325100),
           'officer: the special-education total is his township''s (the definer counts keep to it)');
+SELECT is(array(SELECT DISTINCT township_id FROM eduaid.subsidy_tally ORDER BY 1),
+          ARRAY[420325100], 'officer: the subsidy tally shows his township''s rows only');
+SELECT throws_ok($$INSERT INTO eduaid.subsidy_tally VALUES (420325100, 2026, 'zihui', 1)$$,
+                 '42501', NULL, 'officer: the tally is not his to write');
 SELECT is((SELECT count(*) FROM eduaid.report_special_ed(2026, 420325299)), 0::bigint,
           'officer: asking for another township gives nothing, not even a total');
 RESET SESSION AUTHORIZATION;
