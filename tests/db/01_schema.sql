@@ -76,6 +76,11 @@ SELECT results_eq(
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
            ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}')) AS v(p, c, r)
+      UNION ALL -- the subsidy tally (014_reports.sql): read, written by its trigger only
+      SELECT 'subsidy_tally', 'subsidy_tally' || p, c, r::text[], 'PERMISSIVE'
+        FROM (VALUES
+           ('_owner', 'ALL', '{eduaid_owner}'),
+           ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}')) AS v(p, c, r)
        ORDER BY 1, 2$$,
     'each township-scoped table has exactly the delete/insert/owner/read/update policies');
 
