@@ -28,7 +28,7 @@
 #include "ui/listview.h"
 
 #define MAX_COLS 12 /* name, the bar, the report's columns */
-#define BAR_MAX_CELLS 40
+#define BAR_MAX_CELLS 48
 #define C_FIRST 3 /* township_id, township, item, then the columns */
 
 struct report_screen {
@@ -146,26 +146,26 @@ reload(struct screen *s)
     build_view(r);
 }
 
-/* The bar of row against the scale, with the target marked. */
+/* The bar of row against the scale with the target marked ('|'), then
+ * the value itself, right-aligned in the last 8 cells of the column. */
 static const char *
 bar_cell(struct report_screen *r, int row)
 {
-    int n = bar_render(value(r, row, r->def->bar), r->scale, r->bar_cells,
-                       r->utf8, r->bar, sizeof r->bar - 4);
-    int t = bar_target_cell(r->def->target, r->scale, r->bar_cells);
+    int width = r->bar_cells - 8;
+    int n = bar_render(value(r, row, r->def->bar), r->scale, width, r->utf8,
+                       r->bar, sizeof r->bar - 16);
+    int t = bar_target_cell(r->def->target, r->scale, width);
+    const char *v = dbres_get(r->res, row, C_FIRST + r->def->bar);
     size_t len;
 
     if (n < 0) {
         r->bar[0] = '\0';
         n = 0;
     }
-    if (t >= n) {
-        len = strlen(r->bar);
-        for (; n < t && len + 2 < sizeof r->bar; n++)
-            r->bar[len++] = ' ';
-        r->bar[len++] = '|';
-        r->bar[len] = '\0';
-    }
+    len = strlen(r->bar);
+    for (; n < width && len + 12 < sizeof r->bar; n++)
+        r->bar[len++] = n == t ? '|' : ' ';
+    snprintf(r->bar + len, sizeof r->bar - len, " %7.7s", v != NULL ? v : "-");
     return r->bar;
 }
 
@@ -229,8 +229,8 @@ report_layout(struct screen *s, int top, int rows, int cols)
     r->bar_cells = cols / 3;
     if (r->bar_cells > BAR_MAX_CELLS)
         r->bar_cells = BAR_MAX_CELLS;
-    if (r->bar_cells < 10)
-        r->bar_cells = 10;
+    if (r->bar_cells < 16)
+        r->bar_cells = 16;
     n = set_columns(r);
     r->lv.ncolumns = n; /* same column array, selection kept */
     listview_layout(&r->lv, top + 2, 0, rows - 2, cols);
