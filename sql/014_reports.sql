@@ -54,7 +54,9 @@
 -- states: a trigger on household adds or takes away that household's
 -- share. Data loaded with triggers off is tallied again with
 -- eduaid.subsidy_tally_rebuild() (superuser); tests/db/14_reports.sql
--- checks the tally against a count from scratch. The other reports run on
+-- checks the tally against a count from scratch. The tally is derived
+-- data and has no audit trigger: every change to it follows an audited
+-- change of a household's status. The other reports run on
 -- the records directly, helped by the indexes below.
 SET ROLE eduaid_owner;
 
