@@ -384,12 +384,12 @@ menu_screen_new(struct app *a)
         m->nforms = MAX_FORMS;
     for (m->nitems = 0; m->nitems < m->nforms; m->nitems++)
         m->items[m->nitems] = ITEM_FORM;
+    if (m->nforms > 0)
+        m->items[m->nitems++] = ITEM_REPORTS;
     if (review_has_queue(db_role(a->db)))
         m->items[m->nitems++] = ITEM_QUEUE;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
-    if (m->nforms > 0)
-        m->items[m->nitems++] = ITEM_REPORTS;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
     m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);
