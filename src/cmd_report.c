@@ -119,26 +119,29 @@ bad:
     return EXIT_USAGE;
 }
 
-/* Parse argv; -1 for --list, 1 for --help, 0 to run, else EXIT_USAGE + 2. */
-static int
+/* What the command line asks for. */
+enum report_parsed { PARSED_RUN, PARSED_HELP, PARSED_LIST, PARSED_BAD };
+
+/* Parse argv into a; PARSED_BAD after a message on stderr. */
+static enum report_parsed
 report_parse(int argc, char **argv, struct report_args *a)
 {
     for (int i = 1; i < argc; i++) {
         const char *arg = argv[i];
 
         if (is_help_option(arg))
-            return 1;
+            return PARSED_HELP;
         if (strcmp(arg, "--list") == 0)
-            return -1;
+            return PARSED_LIST;
         if (strcmp(arg, "--year") == 0 || strcmp(arg, "--township") == 0 ||
             strcmp(arg, "--encoding") == 0 || strcmp(arg, "-o") == 0) {
             if (report_option(a, arg, i + 1 < argc ? argv[i + 1] : NULL) != 0)
-                return EXIT_USAGE + 2;
+                return PARSED_BAD;
             i++;
         } else if (is_option(arg) || a->name != NULL) {
             fprintf(stderr, _("%s report: unexpected argument '%s'\n"),
                     PACKAGE_NAME, arg);
-            return EXIT_USAGE + 2;
+            return PARSED_BAD;
         } else {
             a->name = arg;
         }
@@ -189,6 +192,7 @@ write_rows(struct csvout *w, const struct report_def *d, const struct dbres *r,
             if (d->item_label != NULL)
                 f[n++] = item == NULL ? _("(all)") : report_item_label(d, item);
         }
+        /* the missing list ends with the program: shown by name */
         for (; c < r->ncols && n < 32; c++)
             f[n++] = c == r->ncols - 1 && d == NULL
                          ? report_item_label(report_find("subsidy"),
@@ -247,18 +251,21 @@ cmd_report(int argc, char **argv)
     struct db_error err;
     struct dbres *r;
     struct db *db;
-    int rc = report_parse(argc, argv, &a);
+    int rc;
 
-    if (rc == 1) {
+    switch (report_parse(argc, argv, &a)) {
+    case PARSED_HELP:
         report_usage(stdout);
         return EXIT_OK;
-    }
-    if (rc == -1) {
+    case PARSED_LIST:
         report_list();
         return EXIT_OK;
-    }
-    if (rc != 0)
+    case PARSED_BAD:
         return EXIT_USAGE;
+    case PARSED_RUN:
+    default:
+        break;
+    }
     if (strcmp(a.name, MISSING_NAME) != 0 &&
         (d = report_find(a.name)) == NULL) {
         fprintf(stderr, _("%s report: no report named '%s' (--list)\n"),

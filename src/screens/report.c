@@ -237,6 +237,17 @@ report_layout(struct screen *s, int top, int rows, int cols)
     build_view(r);
 }
 
+/* How many reports there are. */
+static size_t
+report_total(void)
+{
+    size_t n = 0;
+
+    while (report_at(n) != NULL)
+        n++;
+    return n;
+}
+
 static void
 report_draw(struct screen *s)
 {
@@ -249,8 +260,9 @@ report_draw(struct screen *s)
         snprintf(sortby, sizeof sortby, "%s %s", _(r->def->cols[r->sort].label),
                  r->reverse ? "v" : "^");
     snprintf(line, sizeof line,
-             _("%zu/6 %s - school year %d-%02d - sorted by %s"), r->index + 1,
-             _(r->def->title), r->year, (r->year + 1) % 100, sortby);
+             _("%zu/%zu %s - school year %d-%02d - sorted by %s"), r->index + 1,
+             report_total(), _(r->def->title), r->year, (r->year + 1) % 100,
+             sortby);
     draw_str(stdscr, r->top, 0, r->cols, line, UA_LABEL,
              DRAW_PAD | DRAW_MARK_CUT);
     snprintf(line, sizeof line, "%s%s",
@@ -280,16 +292,6 @@ pick(struct screen *s, size_t i)
     r->by_item = false;
     report_layout(s, r->top, r->rows, r->cols);
     reload(s);
-}
-
-static size_t
-report_total(void)
-{
-    size_t n = 0;
-
-    while (report_at(n) != NULL)
-        n++;
-    return n;
 }
 
 /* Enter: the students not granted, of the selected township or all. */
