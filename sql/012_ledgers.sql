@@ -33,9 +33,11 @@
 -- Reading (SECURITY INVOKER: row-level security decides):
 --   eduaid.ledger_counts(school_year)   per township: school_age,
 --                                       suspected, confirmed, returned
---   eduaid.dropout_ledger(school_year, ledger)  the rows of one ledger
---                                       ('school_age', 'suspected',
+--   eduaid.dropout_ledger(school_year, ledger [, limit])  the rows of one
+--                                       ledger ('school_age', 'suspected',
 --                                       'confirmed', 'returned')
+--   eduaid.dropout_flagged(school_year) the children on the suspected and
+--                                       confirmed ledgers
 --   eduaid.dropout_visits(student)      every visit of every case of a child
 --
 -- 送教上门 (home delivery): eduaid.home_visit logs each visit to a child
@@ -70,14 +72,27 @@ SET ROLE eduaid_owner;
 
 -- The school year (Sept. 1 of that year) in which a child born on birth is
 -- six on September 1: the first year of school age; the last is nine later.
+-- (Not STRICT, so that the planner inlines it: NULL gives NULL anyway.)
 CREATE FUNCTION eduaid.school_entry_year(birth date) RETURNS int
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN extract(year FROM birth)::int + 6
      + CASE WHEN extract(month FROM birth) * 100 + extract(day FROM birth) > 901
             THEN 1 ELSE 0 END;
 
+-- The school year a date belongs to (Sept. 1 .. Aug. 31).
+CREATE FUNCTION eduaid.school_year_of(d date) RETURNS int
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN extract(year FROM d)::int - CASE WHEN extract(month FROM d) < 9 THEN 1 ELSE 0 END;
+
+-- School age of a township by index only (the birth date included, so the
+-- expression needs no visit to the table); and the few members out of
+-- school, with what the suspected ledger reads of them.
 CREATE INDEX student_school_entry_idx
-    ON eduaid.student (township_id, eduaid.school_entry_year(birth_date));
+    ON eduaid.student (township_id, eduaid.school_entry_year(birth_date)) INCLUDE (birth_date);
+CREATE INDEX student_out_of_school_idx
+    ON eduaid.student (township_id, eduaid.school_entry_year(birth_date))
+    INCLUDE (birth_date, household_id, schooling_status, updated_at)
+    WHERE schooling_status <> 'enrolled';
 
 -- Every member of the caller's townships with the first year of school
 -- age: the one door through which a supervisor (who may not read birth
@@ -507,10 +522,10 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'EA021', CONSTRAINT = 'dropout_case_student_open_key',
             MESSAGE = format('child %s already has an open dropout case (该生已有未结案的辍学个案)', p_student);
     END IF;
-    IF p_opened_on < (s.birth_date + interval '6 years')::date
-       OR p_opened_on >= (s.birth_date + interval '16 years')::date THEN
+    IF eduaid.school_entry_year(s.birth_date) NOT BETWEEN eduaid.school_year_of(p_opened_on) - 9
+                                                      AND eduaid.school_year_of(p_opened_on) THEN
         PERFORM eduaid.ledger_date_error('dropout_case_opened_on_check',
-            'the child is not of compulsory school age (6-15) on that date (该生在登记日期不在义务教育年龄段)');
+            'the child is not of school age (6-15 on September 1) in that school year (该生在该学年不在义务教育年龄段)');
     END IF;
     INSERT INTO eduaid.dropout_case (township_id, household_id, student_id, opened_on, notes)
     VALUES (s.township_id, s.household_id, s.id, p_opened_on, eduaid.tidy(p_notes))
@@ -607,29 +622,36 @@ $$;
 ------------------------------------------------------------------------
 -- Reading the ledgers (SECURITY INVOKER).
 
--- Every school-age child of the caller's townships in school_year, with
--- the ledger it stands on: 'confirmed', 'suspected' or NULL (in school).
-CREATE FUNCTION eduaid.dropout_standing(school_year int)
+-- The school-age children of the caller's townships in school_year who
+-- stand on the suspected or the confirmed ledger (standing): those with an
+-- open case (its state), and those whose record says they are out of
+-- school, with no open case and no case closed as back in school since the
+-- record last changed ('suspected', case_id NULL). Read from the few
+-- children out of school and the cases, never from every child.
+CREATE FUNCTION eduaid.dropout_flagged(school_year int)
 RETURNS TABLE (township_id int, household_id bigint, student_id bigint, age int,
-               case_id bigint, state text, standing text)
+               case_id bigint, standing text)
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-    SELECT a.township_id, a.household_id, a.student_id,
-           school_year - a.entry_year + 6, oc.id, oc.state,
-           CASE WHEN oc.state = 'confirmed' THEN 'confirmed'
-                WHEN oc.state = 'suspected' THEN 'suspected'
-                WHEN a.schooling_status <> 'enrolled'
-                 AND NOT EXISTS (SELECT FROM eduaid.dropout_case r
-                                  WHERE r.township_id = a.township_id
-                                    AND r.student_id = a.student_id
-                                    AND r.state = 'returned'
-                                    AND r.updated_at >= a.updated_at) THEN 'suspected'
-           END
+    -- (A correlated lookup, kept apart by OFFSET 0: each case finds its
+    -- child by the primary key instead of a join over every child.)
+    SELECT a.township_id, a.household_id, a.student_id, school_year - a.entry_year + 6,
+           oc.id, oc.state
+      FROM eduaid.dropout_case oc
+     CROSS JOIN LATERAL (
+           SELECT v.* FROM eduaid.student_school_age v
+            WHERE v.township_id = oc.township_id AND v.student_id = oc.student_id
+           OFFSET 0) a
+     WHERE oc.state <> 'returned' AND a.entry_year BETWEEN school_year - 9 AND school_year
+    UNION ALL
+    SELECT a.township_id, a.household_id, a.student_id, school_year - a.entry_year + 6,
+           NULL, 'suspected'
       FROM eduaid.student_school_age a
-      LEFT JOIN eduaid.dropout_case oc
-        ON oc.township_id = a.township_id AND oc.student_id = a.student_id
-       AND oc.state <> 'returned'
-     WHERE a.entry_year BETWEEN school_year - 9 AND school_year;
+     WHERE a.schooling_status <> 'enrolled'
+       AND a.entry_year BETWEEN school_year - 9 AND school_year
+       AND NOT EXISTS (SELECT FROM eduaid.dropout_case d
+                        WHERE d.township_id = a.township_id AND d.student_id = a.student_id
+                          AND (d.state <> 'returned' OR d.updated_at >= a.updated_at));
 END;
 
 CREATE FUNCTION eduaid.ledger_counts(school_year int)
@@ -637,13 +659,17 @@ RETURNS TABLE (township_id int, school_age bigint, suspected bigint, confirmed b
                returned bigint)
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
-    WITH kids AS (
-        SELECT k.township_id,
-               count(*) AS school_age,
-               count(*) FILTER (WHERE k.standing = 'suspected') AS suspected,
-               count(*) FILTER (WHERE k.standing = 'confirmed') AS confirmed
-          FROM eduaid.dropout_standing(school_year) k
-         GROUP BY k.township_id
+    WITH age AS (
+        SELECT a.township_id, count(*) AS school_age
+          FROM eduaid.student_school_age a
+         WHERE a.entry_year BETWEEN school_year - 9 AND school_year
+         GROUP BY a.township_id
+    ), flagged AS (
+        SELECT f.township_id,
+               count(*) FILTER (WHERE f.standing = 'suspected') AS suspected,
+               count(*) FILTER (WHERE f.standing = 'confirmed') AS confirmed
+          FROM eduaid.dropout_flagged(school_year) f
+         GROUP BY f.township_id
     ), back AS (
         SELECT d.township_id, count(*) AS returned
           FROM eduaid.dropout_case d
@@ -652,18 +678,20 @@ BEGIN ATOMIC
                                  AND make_date(school_year + 1, 8, 31)
          GROUP BY d.township_id
     )
-    SELECT t.id, coalesce(k.school_age, 0), coalesce(k.suspected, 0),
-           coalesce(k.confirmed, 0), coalesce(b.returned, 0)
+    SELECT t.id, coalesce(a.school_age, 0), coalesce(f.suspected, 0),
+           coalesce(f.confirmed, 0), coalesce(b.returned, 0)
       FROM eduaid.township t
-      LEFT JOIN kids k ON k.township_id = t.id
+      LEFT JOIN age a ON a.township_id = t.id
+      LEFT JOIN flagged f ON f.township_id = t.id
       LEFT JOIN back b ON b.township_id = t.id
      WHERE t.id = ANY ((SELECT eduaid.my_townships())::int[])
      ORDER BY t.id;
 END;
 
 -- The rows of one ledger: 'school_age', 'suspected', 'confirmed', or
--- 'returned' (cases closed as back in school in that school year).
-CREATE FUNCTION eduaid.dropout_ledger(school_year int, ledger text)
+-- 'returned' (cases closed as back in school in that school year), by
+-- township and household, at most p_limit of them (NULL: all).
+CREATE FUNCTION eduaid.dropout_ledger(school_year int, ledger text, p_limit int DEFAULT NULL)
 RETURNS TABLE (township_id int, student_id bigint, household_no text, name text,
                id_number_masked text, age int, stage text, schooling_status text,
                case_id bigint, state text, opened_on date, confirmed_on date,
@@ -671,9 +699,14 @@ RETURNS TABLE (township_id int, student_id bigint, household_no text, name text,
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
     WITH rows AS (
-        SELECT k.township_id, k.household_id, k.student_id, k.age, k.case_id
-          FROM eduaid.dropout_standing(school_year) k
-         WHERE ledger = 'school_age' OR k.standing = ledger
+        SELECT a.township_id, a.household_id, a.student_id,
+               school_year - a.entry_year + 6 AS age, NULL::bigint AS case_id
+          FROM eduaid.student_school_age a
+         WHERE ledger = 'school_age' AND a.entry_year BETWEEN school_year - 9 AND school_year
+        UNION ALL
+        SELECT f.township_id, f.household_id, f.student_id, f.age, f.case_id
+          FROM eduaid.dropout_flagged(school_year) f
+         WHERE ledger IN ('suspected', 'confirmed') AND f.standing = ledger
         UNION ALL
         SELECT d.township_id, d.household_id, d.student_id,
                (SELECT school_year - a.entry_year + 6 FROM eduaid.student_school_age a
@@ -682,21 +715,28 @@ BEGIN ATOMIC
          WHERE ledger = 'returned' AND d.state = 'returned'
            AND d.returned_on BETWEEN make_date(school_year, 9, 1)
                                  AND make_date(school_year + 1, 8, 31)
+    ), page AS (
+        SELECT r.* FROM rows r
+         ORDER BY r.township_id, r.household_id, r.student_id, r.case_id
+         LIMIT p_limit
     )
-    SELECT r.township_id, r.student_id, h.household_no, s.name, s.id_number_masked,
-           r.age,
+    SELECT r.township_id, r.student_id, h.household_no, s.name, s.id_number_masked, r.age,
            s.stage, s.schooling_status, d.id, d.state, d.opened_on, d.confirmed_on,
            d.returned_on, sc.name,
            (SELECT count(*) FROM eduaid.dropout_visit v
              WHERE v.township_id = d.township_id AND v.case_id = d.id),
            (SELECT max(v.visit_date) FROM eduaid.dropout_visit v
              WHERE v.township_id = d.township_id AND v.case_id = d.id)
-      FROM rows r
+      FROM page r
       JOIN eduaid.student s ON s.township_id = r.township_id AND s.id = r.student_id
       JOIN eduaid.household h ON h.township_id = r.township_id AND h.id = r.household_id
-      LEFT JOIN eduaid.dropout_case d ON d.township_id = r.township_id AND d.id = r.case_id
+      LEFT JOIN eduaid.dropout_case d ON d.township_id = r.township_id
+       AND d.id = coalesce(r.case_id, (SELECT oc.id FROM eduaid.dropout_case oc
+                                        WHERE oc.township_id = r.township_id
+                                          AND oc.student_id = r.student_id
+                                          AND oc.state <> 'returned'))
       LEFT JOIN eduaid.school sc ON sc.id = d.returned_school_id
-     ORDER BY r.township_id, h.household_no, s.name, r.student_id, d.id;
+     ORDER BY r.township_id, r.household_id, r.student_id, r.case_id;
 END;
 
 -- Every visit of every case of a child, newest first.
@@ -766,22 +806,17 @@ BEGIN ATOMIC
      ORDER BY e.batch DESC, c.name;
 END;
 
--- The school year a date belongs to (Sept. 1 .. Aug. 31).
-CREATE FUNCTION eduaid.school_year_of(d date) RETURNS int
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN extract(year FROM d)::int - CASE WHEN extract(month FROM d) < 9 THEN 1 ELSE 0 END;
-
 REVOKE ALL ON FUNCTION eduaid.school_entry_year(date), eduaid.ledger_date_error(text, text),
     eduaid.ledger_superuser(), eduaid.ledger_writer_check(), eduaid.ledger_child(bigint),
     eduaid.ledger_open_case(bigint), eduaid.dropout_open(bigint, date, text),
     eduaid.dropout_visit(bigint, date, text, text, text), eduaid.dropout_confirm(bigint, date),
-    eduaid.dropout_return(bigint, date, int), eduaid.dropout_standing(int),
-    eduaid.ledger_counts(int), eduaid.dropout_ledger(int, text), eduaid.dropout_visits(bigint),
+    eduaid.dropout_return(bigint, date, int), eduaid.dropout_flagged(int),
+    eduaid.ledger_counts(int), eduaid.dropout_ledger(int, text, int), eduaid.dropout_visits(bigint),
     eduaid.home_delivery_due(date), eduaid.training_ledger(int), eduaid.school_year_of(date)
     FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION eduaid.school_entry_year(date), eduaid.school_year_of(date),
     eduaid.ledger_date_error(text, text), eduaid.ledger_superuser(),
-    eduaid.dropout_standing(int), eduaid.ledger_counts(int), eduaid.dropout_ledger(int, text),
+    eduaid.dropout_flagged(int), eduaid.ledger_counts(int), eduaid.dropout_ledger(int, text, int),
     eduaid.dropout_visits(bigint), eduaid.home_delivery_due(date), eduaid.training_ledger(int)
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
 GRANT EXECUTE ON FUNCTION eduaid.dropout_open(bigint, date, text),

@@ -2,11 +2,12 @@
 # sql/data/load-demo.sh: load the demo county (房县) into a freshly migrated
 # database named by the libpq environment, as a superuser: divisions,
 # schools, courses and fund programs, the demo users, then the generated
-# records (demo.sql). Deterministic: the same data on every run.
+# records (demo.sql) and the ledgers kept on them (demo_ledgers.sql).
+# Deterministic: the same data on every run.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
-for f in reference.sql users.sql demo.sql; do
+for f in reference.sql users.sql demo.sql demo_ledgers.sql; do
     PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
         "${PSQL:-psql}" -X -q -v ON_ERROR_STOP=1 -o /dev/null -f "$f"
     echo "load-demo: $f loaded" >&2

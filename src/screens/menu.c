@@ -8,7 +8,9 @@
  *   with users and reference data, not records, and are told so. On its
  *   first moment on screen it puts officers and supervisors in the review
  *   queue, then offers to restore unsaved changes an earlier session left
- *   in the draft journal (restored forms open above the queue).
+ *   in the draft journal (restored forms open above the queue). After
+ *   the record kinds, for everyone who works with records, the ledgers
+ *   (ledgers.c).
  */
 #include "config.h"
 
@@ -30,14 +32,14 @@
 #define MAX_FORMS 8
 
 /* What a row of the menu opens. */
-enum item { ITEM_FORM, ITEM_QUEUE, ITEM_RETURNED, ITEM_REPORTS };
+enum item { ITEM_FORM, ITEM_QUEUE, ITEM_RETURNED, ITEM_LEDGERS, ITEM_REPORTS };
 
 struct menu {
     struct listview lv;
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 3];
+    enum item items[MAX_FORMS + 4];
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
@@ -160,6 +162,10 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = m->returned_label;
         m->cells[1] = _("returned records, with the reasons");
         break;
+    case ITEM_LEDGERS:
+        m->cells[0] = _("Ledgers");
+        m->cells[1] = _("dropout control, home delivery, training");
+        break;
     case ITEM_REPORTS:
         m->cells[0] = _("Reports");
         m->cells[1] = _("the plan's indicators per township, with bar charts");
@@ -186,6 +192,7 @@ menu_refresh(struct screen *s)
         case ITEM_RETURNED:
             returned_line(s);
             break;
+        case ITEM_LEDGERS:
         case ITEM_REPORTS:
             break;
         }
@@ -278,6 +285,8 @@ open_item(struct screen *s, int sel)
         return queue_screen_new(s->app);
     case ITEM_RETURNED:
         return returned_screen_new(s->app);
+    case ITEM_LEDGERS:
+        return ledgers_screen_new(s->app);
     case ITEM_REPORTS:
         return report_screen_new(s->app);
     case ITEM_FORM:
@@ -384,7 +393,9 @@ menu_screen_new(struct app *a)
         m->nforms = MAX_FORMS;
     for (m->nitems = 0; m->nitems < m->nforms; m->nitems++)
         m->items[m->nitems] = ITEM_FORM;
-    if (m->nforms > 0)
+    if (works_with_records(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_LEDGERS;
+    if (works_with_records(db_role(a->db)))
         m->items[m->nitems++] = ITEM_REPORTS;
     if (review_has_queue(db_role(a->db)))
         m->items[m->nitems++] = ITEM_QUEUE;

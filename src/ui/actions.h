@@ -15,6 +15,12 @@
  *   record to its author with a reason; REOPEN turns an approved record
  *   back into a draft with a reason; HISTORY shows the audit trail;
  *   MARK_ALL marks (or unmarks) every row of the review queue.
+ *
+ *   The ledger actions (src/screens/ledger*.c, homevisit.c): LEDGER
+ *   switches between the dropout ledgers; VISIT records a visit (a
+ *   persuasion visit, a home-delivery visit); CONFIRM confirms a suspected
+ *   dropout; RETURN_SCHOOL closes a case as back in school. The two that
+ *   move a case on are capitals (Shift): not hit by accident.
  */
 #ifndef EDUAID_UI_ACTIONS_H
 #define EDUAID_UI_ACTIONS_H
@@ -41,7 +47,11 @@
     X(HISTORY, "history", KEY_F(12), 'O' - 64, 0, N_("History"))             \
     X(REOPEN, "reopen", 0, 'W' - 64, 0, N_("Reopen"))                        \
     X(MARK_ALL, "mark-all", 0, 0, '*', N_("Mark all"))                       \
-    X(QUIT, "quit", 0, 'Q' - 64, 0, N_("Quit"))
+    X(QUIT, "quit", 0, 'Q' - 64, 0, N_("Quit"))                              \
+    X(LEDGER, "next-ledger", 0, 0, 'l', N_("Next ledger"))                  \
+    X(VISIT, "visit", 0, 0, 'v', N_("Record visit"))                        \
+    X(CONFIRM, "confirm-dropout", 0, 0, 'C', N_("Confirm dropout"))         \
+    X(RETURN_SCHOOL, "back-in-school", 0, 0, 'B', N_("Back in school"))
 
 enum action {
     ACT_NONE = 0,

@@ -76,6 +76,14 @@ SELECT results_eq(
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
            ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}')) AS v(p, c, r)
+      UNION ALL -- the ledgers (012_ledgers.sql): nothing is deleted, supervisors only read
+      SELECT t, t || p, c, r::text[], 'PERMISSIVE'
+        FROM unnest(ARRAY['dropout_case', 'dropout_visit', 'home_visit', 'training_attendance']) AS t
+       CROSS JOIN (VALUES
+           ('_insert', 'INSERT', '{eduaid_clerk,eduaid_officer}'),
+           ('_owner', 'ALL', '{eduaid_owner}'),
+           ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+           ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer}')) AS v(p, c, r)
       UNION ALL -- the subsidy tally (014_reports.sql): read, written by its trigger only
       SELECT 'subsidy_tally', 'subsidy_tally' || p, c, r::text[], 'PERMISSIVE'
         FROM (VALUES
@@ -169,6 +177,10 @@ SELECT results_eq(
              ('audit_row', '{}'),
              ('create_user', '{eduaid_admin}'),
              ('disable_user', '{eduaid_admin}'),
+             ('dropout_confirm', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('dropout_open', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('dropout_return', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('dropout_visit', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('enable_user', '{eduaid_admin}'),
              ('my_role', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # tests/db/44_report_tui.t: the report screen end to end, in tmux, against
 # the database suite's cluster and its demo data (en_US.UTF-8, 100x30).
-# demo_clerk opens Reports from the main menu (below the four record
-# kinds): the subsidy report of
+# demo_clerk opens Reports from the main menu (below the record kinds and
+# the ledgers): the subsidy report of
 # school year 2026 shows his two townships and the Total row, with the
 # numbers eduaid.report_subsidy gives him and a bar of block characters;
 # s sorts by a column (the rows come in that order), r reverses it; g shows
@@ -22,7 +22,7 @@ cur=$((month >= 9 ? now : now - 1))
 tui_start demo_clerk 100 30 en_US.UTF-8
 tui_wait "Reports"
 tui_ok $? "the main menu offers Reports"
-tui_keys Home Down Down Down Down Enter
+tui_keys Home Down Down Down Down Down Enter
 tui_wait "Subsidy coverage"
 tui_ok $? "Enter opens the subsidy report"
 while ((cur > 2026)); do

@@ -1,0 +1,344 @@
+/*
+ * homevisit.c
+ *   送教上门: the approved, active home-delivery plans with the visits
+ *   logged this month and how many are still due (eduaid.home_delivery_due,
+ *   most due first), the total due above the list, and the selected
+ *   plan's latest visits below it. v logs a visit: date, teacher (the
+ *   plan's own first), hours, what was taught -- a plain INSERT into
+ *   eduaid.home_visit that the server checks.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "screens/ledger.h"
+#include "screens/review.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/listview.h"
+
+#define NCOLS 7
+#define LOG_LINES 5
+
+enum {
+    H_TOWNSHIP_ID,
+    H_PLAN,
+    H_CHILD,
+    H_TEACHER_ID,
+    H_TEACHER,
+    H_PER_MONTH,
+    H_LOGGED,
+    H_DUE,
+    H_LAST,
+    H_TOWNSHIP
+};
+
+static const char due_sql[] =
+    "SELECT d.township_id, d.plan_id, d.child_name, d.teacher_id,"
+    " d.teacher_name, d.visits_per_month, d.visits_logged, d.due, d.last_visit,"
+    " t.name FROM eduaid.home_delivery_due() d"
+    " JOIN eduaid.township t ON t.id = d.township_id";
+
+static const char log_sql[] =
+    "SELECT v.visit_date, coalesce(t.name, ''), v.hours, v.content"
+    " FROM eduaid.home_visit v LEFT JOIN eduaid.teacher t"
+    " ON t.township_id = v.township_id AND t.id = v.teacher_id"
+    " WHERE v.township_id = $1::int AND v.plan_id = $2::bigint"
+    " ORDER BY v.visit_date DESC LIMIT 5";
+
+struct homevisit {
+    struct listview lv;
+    struct lv_column columns[NCOLS];
+    const char *cells[NCOLS];
+    struct dbres *rows, *log;
+    int log_for; /* the row whose visits log holds, or -1 */
+    long long total_due;
+    bool writer;
+    int top, height, cols;
+};
+
+static const char *
+cell(const struct dbres *r, int i, int c)
+{
+    const char *v = dbres_get(r, i, c);
+
+    return v != NULL ? v : "";
+}
+
+static void
+reload(struct screen *s)
+{
+    struct homevisit *h = s->data;
+    struct db_error err;
+    struct dbres *res = db_exec(s->app->db, due_sql, 0, NULL, &err);
+    int sel = listview_selected(&h->lv);
+
+    if (res == NULL) {
+        app_error(s->app, &err);
+        return;
+    }
+    dbres_free(h->rows);
+    h->rows = res;
+    h->total_due = 0;
+    for (int i = 0; i < res->nrows; i++)
+        h->total_due += atoll(cell(res, i, H_DUE));
+    h->log_for = -1;
+    listview_reset(&h->lv);
+    listview_set_rows(&h->lv, res->nrows, false);
+    if (sel > 0)
+        listview_select(&h->lv, sel);
+}
+
+/* The selected plan's latest visits (fetched when the selection moved). */
+static void
+load_log(struct screen *s, int sel)
+{
+    struct homevisit *h = s->data;
+    struct db_error err;
+    const char *params[2];
+
+    if (sel == h->log_for)
+        return;
+    dbres_free(h->log);
+    h->log = NULL;
+    h->log_for = sel;
+    if (sel < 0)
+        return;
+    params[0] = cell(h->rows, sel, H_TOWNSHIP_ID);
+    params[1] = cell(h->rows, sel, H_PLAN);
+    if ((h->log = db_exec(s->app->db, log_sql, 2, params, &err)) == NULL)
+        app_error(s->app, &err);
+}
+
+static bool
+homevisit_row(void *arg, int index, struct lv_row *row)
+{
+    struct homevisit *h = ((struct screen *)arg)->data;
+
+    if (h->rows == NULL || index >= h->rows->nrows)
+        return false;
+    h->cells[0] = cell(h->rows, index, H_TOWNSHIP);
+    h->cells[1] = cell(h->rows, index, H_CHILD);
+    h->cells[2] = cell(h->rows, index, H_TEACHER);
+    h->cells[3] = cell(h->rows, index, H_PER_MONTH);
+    h->cells[4] = cell(h->rows, index, H_LOGGED);
+    h->cells[5] = cell(h->rows, index, H_DUE);
+    h->cells[6] = cell(h->rows, index, H_LAST);
+    row->cells = h->cells;
+    return true;
+}
+
+static void
+homevisit_layout(struct screen *s, int top, int rows, int cols)
+{
+    struct homevisit *h = s->data;
+
+    h->top = top;
+    h->height = rows;
+    h->cols = cols;
+    listview_layout(&h->lv, top + 1, 0, rows - LOG_LINES - 2, cols);
+}
+
+static void
+draw_log(struct homevisit *h, int sel)
+{
+    int y = h->top + h->height - LOG_LINES - 1;
+    char line[1024];
+
+    if (sel < 0)
+        return;
+    snprintf(line, sizeof(line), "%s %s:", _("Latest visits to"),
+             cell(h->rows, sel, H_CHILD));
+    draw_str(stdscr, y++, 0, h->cols, line, UA_HEADER, DRAW_PAD);
+    for (int i = 0; i < LOG_LINES; i++, y++) {
+        if (h->log != NULL && i < h->log->nrows)
+            snprintf(line, sizeof(line), "%s  %s  %sh  %s", cell(h->log, i, 0),
+                     cell(h->log, i, 1), cell(h->log, i, 2),
+                     cell(h->log, i, 3));
+        else if (i == 0)
+            snprintf(line, sizeof(line), "%s", _("No visit logged yet."));
+        else
+            line[0] = '\0';
+        draw_str(stdscr, y, 0, h->cols, line, UA_NORMAL,
+                 DRAW_PAD | DRAW_MARK_CUT);
+    }
+}
+
+static void
+homevisit_draw(struct screen *s)
+{
+    struct homevisit *h = s->data;
+    int sel = listview_selected(&h->lv);
+    char line[512];
+
+    snprintf(line, sizeof(line),
+             _("%d plans · visits still due this month: %lld"),
+             h->rows != NULL ? h->rows->nrows : 0, h->total_due);
+    draw_str(stdscr, h->top, 0, h->cols, line, UA_HEADER,
+             DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&h->lv);
+    load_log(s, sel);
+    draw_log(h, sel);
+}
+
+/* The teachers of the plan's township, the plan's own first. */
+static const char teacher_sql[] =
+    "SELECT t.id::text, t.name, s.name FROM eduaid.teacher t"
+    " JOIN eduaid.school s ON s.id = t.school_id"
+    " WHERE t.township_id = $2::int AND t.active"
+    " AND t.name LIKE '%' || $1 || '%'"
+    " ORDER BY t.id = $3::bigint DESC, t.name LIMIT 50";
+
+static char *
+pick_teacher(struct app *a, const char *township, const char *teacher)
+{
+    const char *extra[2] = {township, teacher[0] ? teacher : "0"};
+
+    return ledger_pick(a, _("Teacher who visited"), teacher_sql, 2, extra);
+}
+
+static bool
+log_visit(struct screen *s, int sel)
+{
+    struct homevisit *h = s->data;
+    struct app *a = s->app;
+    char title[256], today[16];
+    char *date = NULL, *teacher = NULL, *hours = NULL, *content = NULL;
+    struct db_error err;
+    bool ok = false;
+
+    snprintf(title, sizeof(title), "%s: %s", _("Log a home visit"),
+             cell(h->rows, sel, H_CHILD));
+    if ((date =
+             dialog_prompt(a, PROMPT_TEXT, title, _("Visit date (YYYY-MM-DD)"),
+                           ledger_today(today, sizeof(today)))) == NULL ||
+        (teacher = pick_teacher(a, cell(h->rows, sel, H_TOWNSHIP_ID),
+                                cell(h->rows, sel, H_TEACHER_ID))) == NULL ||
+        (hours = dialog_prompt(a, PROMPT_TEXT, title, _("Hours"), "2")) ==
+            NULL ||
+        (content = dialog_prompt(a, PROMPT_TEXT, title, _("What was taught"),
+                                 NULL)) == NULL)
+        goto cleanup;
+    {
+        const char *params[6] = {cell(h->rows, sel, H_TOWNSHIP_ID),
+                                 cell(h->rows, sel, H_PLAN),
+                                 date,
+                                 teacher,
+                                 hours,
+                                 content};
+
+        if (db_command(a->db,
+                       "INSERT INTO eduaid.home_visit (township_id, plan_id,"
+                       " visit_date, teacher_id, hours, content) VALUES"
+                       " ($1::int, $2::bigint, $3::date, $4::bigint,"
+                       " $5::numeric, $6)",
+                       6, params, &err) != 0)
+            ledger_refusal(a, &err);
+        else
+            ok = true;
+    }
+    if (ok)
+        app_status(a, "%s", _("Home visit logged."));
+cleanup:
+    free(date);
+    free(teacher);
+    free(hours);
+    free(content);
+    return ok;
+}
+
+static enum key_result
+homevisit_key(struct screen *s, const struct key *k)
+{
+    struct homevisit *h = s->data;
+    int sel = listview_selected(&h->lv);
+
+    switch (k->action) {
+    case ACT_VISIT:
+        if (sel < 0)
+            return KR_HANDLED;
+        if (log_visit(s, sel))
+            reload(s);
+        return KR_REDRAW;
+    case ACT_REFRESH:
+        reload(s);
+        return KR_REDRAW;
+    case ACT_BACK:
+        return KR_CLOSE;
+    default:
+        return listview_key(&h->lv, k);
+    }
+}
+
+static const enum action writer_actions[] = {ACT_VISIT, ACT_REFRESH, ACT_HELP,
+                                             ACT_BACK, ACT_NONE};
+static const enum action reader_actions[] = {ACT_REFRESH, ACT_HELP, ACT_BACK,
+                                             ACT_NONE};
+
+static const enum action *
+homevisit_actions(struct screen *s)
+{
+    struct homevisit *h = s->data;
+
+    return h->writer ? writer_actions : reader_actions;
+}
+
+static const char *
+homevisit_title(struct screen *s)
+{
+    (void)s;
+    return _("Home-delivery visits");
+}
+
+static void
+homevisit_close(struct screen *s)
+{
+    struct homevisit *h = s->data;
+
+    dbres_free(h->rows);
+    dbres_free(h->log);
+    listview_free(&h->lv);
+    free(h);
+    free(s);
+}
+
+static const struct screen_ops homevisit_ops = {
+    .name = "homevisit",
+    .layout = homevisit_layout,
+    .draw = homevisit_draw,
+    .key = homevisit_key,
+    .actions = homevisit_actions,
+    .title = homevisit_title,
+    .close = homevisit_close,
+};
+
+struct screen *
+homevisit_screen_new(struct app *a)
+{
+    struct screen *s = calloc(1, sizeof(*s));
+    struct homevisit *h = calloc(1, sizeof(*h));
+
+    if (s == NULL || h == NULL) {
+        free(s);
+        free(h);
+        return NULL;
+    }
+    *s = (struct screen){.ops = &homevisit_ops, .app = a, .data = h};
+    h->writer = review_has_returned(db_role(a->db));
+    h->log_for = -1;
+    h->columns[0] = (struct lv_column){_("Township"), 8, false};
+    h->columns[1] = (struct lv_column){_("Child"), 0, false};
+    h->columns[2] = (struct lv_column){_("Teacher"), 8, false};
+    h->columns[3] = (struct lv_column){_("Per month"), 9, true};
+    h->columns[4] = (struct lv_column){_("Logged"), 6, true};
+    h->columns[5] = (struct lv_column){_("Due"), 4, true};
+    h->columns[6] = (struct lv_column){_("Last visit"), 10, false};
+    listview_init(&h->lv, h->columns, NCOLS, homevisit_row, s);
+    h->lv.empty_text = _("No approved home-delivery plan.");
+    reload(s);
+    return s;
+}

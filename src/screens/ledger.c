@@ -1,0 +1,379 @@
+/*
+ * ledger.c
+ *   控辍保学: the three dropout ledgers of this school year -- school-age
+ *   children of registered households, suspected dropouts, confirmed
+ *   dropouts -- and the children back in school this year, one at a time
+ *   (l switches), with the counts of eduaid.ledger_counts above the list
+ *   and the selected child's case below it. Enter shows the child's
+ *   visits; v records a visit, C confirms a dropout, B closes the case as
+ *   back in school (clerks and officers; the server decides); / finds a
+ *   household number or name in the list.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "screens/ledger.h"
+#include "screens/review.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/listview.h"
+
+#define MAX_ROWS 1000
+#define NCOLS 7
+
+/* Columns of the result. */
+enum {
+    L_STUDENT,
+    L_HOUSEHOLD,
+    L_NAME,
+    L_ID,
+    L_AGE,
+    L_SCHOOLING,
+    L_STATE,
+    L_OPENED,
+    L_CONFIRMED,
+    L_RETURNED,
+    L_SCHOOL,
+    L_VISITS,
+    L_LAST_VISIT,
+    L_TOWNSHIP
+};
+
+static const char ledger_sql[] =
+    "SELECT l.student_id, l.household_no, l.name, l.id_number_masked, l.age,"
+    " l.schooling_status, l.state, l.opened_on, l.confirmed_on, l.returned_on,"
+    " l.returned_school, l.visits, l.last_visit, t.name"
+    " FROM eduaid.dropout_ledger($1::int, $2, $3::int) l"
+    " JOIN eduaid.township t ON t.id = l.township_id";
+
+static const char counts_sql[] =
+    "SELECT coalesce(sum(school_age), 0), coalesce(sum(suspected), 0),"
+    " coalesce(sum(confirmed), 0), coalesce(sum(returned), 0)"
+    " FROM eduaid.ledger_counts($1::int)";
+
+struct ledger {
+    struct listview lv;
+    struct lv_column columns[NCOLS];
+    const char *cells[NCOLS];
+    struct dbres *rows;
+    enum ledger_kind kind;
+    int year;
+    bool writer;      /* clerk or officer: the write keys are shown */
+    char counts[256]; /* the counts line */
+    int top, height, cols;
+};
+
+static const char *
+cell(const struct ledger *l, int i, int c)
+{
+    const char *v = dbres_get(l->rows, i, c);
+
+    return v != NULL ? v : "";
+}
+
+/* A schooling status or case state in the user's language. */
+static const char *
+word(const char *v)
+{
+    static const struct {
+        const char *value, *text;
+    } words[] = {
+        {"enrolled", N_("enrolled")},
+        {"dropped_out", N_("dropped out")},
+        {"suspended", N_("suspended")},
+        {"not_enrolled", N_("not enrolled")},
+        {"suspected", N_("suspected")},
+        {"confirmed", N_("confirmed")},
+        {"returned", N_("back in school")},
+    };
+
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+        if (strcmp(v, words[i].value) == 0)
+            return _(words[i].text);
+    return v;
+}
+
+static void
+load_counts(struct screen *s)
+{
+    struct ledger *l = s->data;
+    char year[16];
+    const char *params[1] = {year};
+    struct db_error err;
+    struct dbres *r;
+
+    snprintf(year, sizeof(year), "%d", l->year);
+    if ((r = db_exec(s->app->db, counts_sql, 1, params, &err)) == NULL) {
+        app_error(s->app, &err);
+        l->counts[0] = '\0';
+        return;
+    }
+    snprintf(l->counts, sizeof(l->counts),
+             _("school age %s · suspected %s · confirmed %s · back in "
+               "school %s"),
+             dbres_get(r, 0, 0), dbres_get(r, 0, 1), dbres_get(r, 0, 2),
+             dbres_get(r, 0, 3));
+    dbres_free(r);
+}
+
+static void
+reload(struct screen *s)
+{
+    struct ledger *l = s->data;
+    char year[16], limit[16];
+    const char *params[3] = {year, ledger_key(l->kind), limit};
+    struct db_error err;
+    struct dbres *res;
+    int sel = listview_selected(&l->lv);
+
+    snprintf(year, sizeof(year), "%d", l->year);
+    snprintf(limit, sizeof(limit), "%d", MAX_ROWS);
+    load_counts(s);
+    if ((res = db_exec(s->app->db, ledger_sql, 3, params, &err)) == NULL) {
+        app_error(s->app, &err);
+        return;
+    }
+    dbres_free(l->rows);
+    l->rows = res;
+    listview_reset(&l->lv);
+    listview_set_rows(&l->lv, res->nrows, false);
+    if (sel > 0)
+        listview_select(&l->lv, sel);
+}
+
+static bool
+ledger_row(void *arg, int index, struct lv_row *row)
+{
+    struct screen *s = arg;
+    struct ledger *l = s->data;
+
+    if (l->rows == NULL || index >= l->rows->nrows)
+        return false;
+    l->cells[0] = cell(l, index, L_TOWNSHIP);
+    l->cells[1] = cell(l, index, L_HOUSEHOLD);
+    l->cells[2] = cell(l, index, L_NAME);
+    l->cells[3] = cell(l, index, L_AGE);
+    l->cells[4] = word(cell(l, index, L_SCHOOLING));
+    l->cells[5] = word(cell(l, index, L_STATE));
+    l->cells[6] = cell(l, index, L_LAST_VISIT);
+    row->cells = l->cells;
+    return true;
+}
+
+static void
+ledger_layout(struct screen *s, int top, int rows, int cols)
+{
+    struct ledger *l = s->data;
+
+    l->top = top;
+    l->height = rows;
+    l->cols = cols;
+    listview_layout(&l->lv, top + 2, 0, rows - 4, cols);
+}
+
+/* The selected child's case, on the two lines under the list. */
+static void
+draw_case(struct ledger *l, int sel)
+{
+    char line[1024];
+
+    if (sel < 0)
+        return;
+    snprintf(line, sizeof(line), "%s %s · %s %s · %s %s", _("ID number"),
+             cell(l, sel, L_ID), _("visits"), cell(l, sel, L_VISITS),
+             _("opened"), cell(l, sel, L_OPENED));
+    draw_str(stdscr, l->top + l->height - 2, 0, l->cols, line, UA_LABEL,
+             DRAW_PAD | DRAW_MARK_CUT);
+    if (cell(l, sel, L_RETURNED)[0])
+        snprintf(line, sizeof(line), "%s %s, %s", _("back in school on"),
+                 cell(l, sel, L_RETURNED), cell(l, sel, L_SCHOOL));
+    else if (cell(l, sel, L_CONFIRMED)[0])
+        snprintf(line, sizeof(line), "%s %s", _("dropout confirmed on"),
+                 cell(l, sel, L_CONFIRMED));
+    else
+        line[0] = '\0';
+    draw_str(stdscr, l->top + l->height - 1, 0, l->cols, line, UA_LABEL,
+             DRAW_PAD | DRAW_MARK_CUT);
+}
+
+static void
+ledger_draw(struct screen *s)
+{
+    struct ledger *l = s->data;
+    char line[512];
+
+    snprintf(line, sizeof(line), _("%s, school year %d-%d"),
+             ledger_title(l->kind), l->year, l->year + 1);
+    draw_str(stdscr, l->top, 0, l->cols, line, UA_HEADER,
+             DRAW_PAD | DRAW_MARK_CUT);
+    if (l->rows != NULL && l->rows->nrows >= MAX_ROWS)
+        snprintf(line, sizeof(line), _("%s (the first %d rows are listed)"),
+                 l->counts, MAX_ROWS);
+    else
+        snprintf(line, sizeof(line), "%s", l->counts);
+    draw_str(stdscr, l->top + 1, 0, l->cols, line, UA_LABEL,
+             DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&l->lv);
+    draw_case(l, listview_selected(&l->lv));
+}
+
+/* Select the next row (after the selected one, wrapping) whose household
+ * number or name holds text. */
+static void
+find(struct screen *s, const char *text)
+{
+    struct ledger *l = s->data;
+    int n = l->rows != NULL ? l->rows->nrows : 0;
+    int from = listview_selected(&l->lv);
+
+    for (int k = 1; k <= n; k++) {
+        int i = (from + k) % n;
+
+        if (strstr(cell(l, i, L_HOUSEHOLD), text) != NULL ||
+            strstr(cell(l, i, L_NAME), text) != NULL) {
+            listview_select(&l->lv, i);
+            return;
+        }
+    }
+    app_status(s->app, "%s", _("Not found in this ledger."));
+}
+
+static enum key_result
+ledger_screen_key(struct screen *s, const struct key *k)
+{
+    struct ledger *l = s->data;
+    int sel = listview_selected(&l->lv);
+    const char *student = sel >= 0 ? cell(l, sel, L_STUDENT) : NULL;
+    const char *name = sel >= 0 ? cell(l, sel, L_NAME) : "";
+    struct screen *next;
+    char *text;
+    bool done = false;
+
+    switch (k->action) {
+    case ACT_LEDGER:
+        l->kind = (enum ledger_kind)((l->kind + 1) % LEDGER_COUNT);
+        listview_reset(&l->lv);
+        reload(s);
+        return KR_REDRAW;
+    case ACT_OPEN:
+        if (student == NULL)
+            return KR_HANDLED;
+        if ((next = ledger_visits_screen_new(s->app, student, name)) != NULL)
+            app_push(s->app, next);
+        return KR_REDRAW;
+    case ACT_VISIT:
+    case ACT_CONFIRM:
+    case ACT_RETURN_SCHOOL:
+        if (student == NULL)
+            return KR_HANDLED;
+        if (k->action == ACT_VISIT)
+            done = ledger_record_visit(s->app, student, name);
+        else if (k->action == ACT_CONFIRM)
+            done = ledger_confirm(s->app, student, name);
+        else
+            done = ledger_back_in_school(s->app, student, name);
+        if (done)
+            reload(s);
+        return KR_REDRAW;
+    case ACT_SEARCH:
+        if ((text = dialog_prompt(s->app, PROMPT_SEARCH, _("Search"),
+                                  _("Household number or name"), NULL)) !=
+            NULL) {
+            if (text[0] != '\0')
+                find(s, text);
+            free(text);
+        }
+        return KR_REDRAW;
+    case ACT_REFRESH:
+        reload(s);
+        return KR_REDRAW;
+    case ACT_BACK:
+        return KR_CLOSE;
+    default:
+        return listview_key(&l->lv, k);
+    }
+}
+
+static void
+ledger_resumed(struct screen *s, int result)
+{
+    (void)result;
+    reload(s);
+}
+
+static const enum action writer_actions[] = {
+    ACT_LEDGER, ACT_OPEN,    ACT_VISIT, ACT_CONFIRM, ACT_RETURN_SCHOOL,
+    ACT_SEARCH, ACT_REFRESH, ACT_HELP,  ACT_BACK,    ACT_NONE};
+static const enum action reader_actions[] = {ACT_LEDGER,  ACT_OPEN, ACT_SEARCH,
+                                             ACT_REFRESH, ACT_HELP, ACT_BACK,
+                                             ACT_NONE};
+
+static const enum action *
+ledger_actions(struct screen *s)
+{
+    struct ledger *l = s->data;
+
+    return l->writer ? writer_actions : reader_actions;
+}
+
+static const char *
+ledger_screen_title(struct screen *s)
+{
+    (void)s;
+    return _("Dropout control ledgers");
+}
+
+static void
+ledger_close(struct screen *s)
+{
+    struct ledger *l = s->data;
+
+    dbres_free(l->rows);
+    listview_free(&l->lv);
+    free(l);
+    free(s);
+}
+
+static const struct screen_ops ledger_ops = {
+    .name = "ledger",
+    .layout = ledger_layout,
+    .draw = ledger_draw,
+    .key = ledger_screen_key,
+    .resumed = ledger_resumed,
+    .actions = ledger_actions,
+    .title = ledger_screen_title,
+    .close = ledger_close,
+};
+
+struct screen *
+ledger_screen_new(struct app *a)
+{
+    struct screen *s = calloc(1, sizeof(*s));
+    struct ledger *l = calloc(1, sizeof(*l));
+
+    if (s == NULL || l == NULL) {
+        free(s);
+        free(l);
+        return NULL;
+    }
+    *s = (struct screen){.ops = &ledger_ops, .app = a, .data = l};
+    l->kind = LEDGER_SUSPECTED;
+    l->year = ledger_school_year();
+    l->writer = review_has_returned(db_role(a->db));
+    l->columns[0] = (struct lv_column){_("Township"), 8, false};
+    l->columns[1] = (struct lv_column){_("Household"), 12, false};
+    l->columns[2] = (struct lv_column){_("Name"), 0, false};
+    l->columns[3] = (struct lv_column){_("Age"), 3, true};
+    l->columns[4] = (struct lv_column){_("Schooling"), 12, false};
+    l->columns[5] = (struct lv_column){_("Case"), 14, false};
+    l->columns[6] = (struct lv_column){_("Last visit"), 10, false};
+    listview_init(&l->lv, l->columns, NCOLS, ledger_row, s);
+    l->lv.empty_text = _("No child on this ledger.");
+    reload(s);
+    return s;
+}

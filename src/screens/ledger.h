@@ -1,0 +1,68 @@
+/*
+ * ledger.h
+ *   The ledger screens (issue 5) and the steps they share. The steps ask
+ *   what they need in dialogs and call the server's functions of
+ *   sql/012_ledgers.sql; the server checks every rule, and a refusal is
+ *   put on the status line in the user's words (ledger_refusal). Each step
+ *   returns true when the server accepted it.
+ */
+#ifndef EDUAID_SCREENS_LEDGER_H
+#define EDUAID_SCREENS_LEDGER_H
+
+#include <stdbool.h>
+
+#include "app.h"
+#include "db/db.h"
+#include "ui/screen.h"
+
+/* The three dropout ledgers and this year's returns. */
+enum ledger_kind {
+    LEDGER_SCHOOL_AGE,
+    LEDGER_SUSPECTED,
+    LEDGER_CONFIRMED,
+    LEDGER_RETURNED,
+    LEDGER_COUNT
+};
+
+/* The name the server knows a ledger by ("school_age", ...). */
+const char *ledger_key(enum ledger_kind k);
+/* Its title in the user's language. */
+const char *ledger_title(enum ledger_kind k);
+
+/* The school year today lies in (Sept. 1 .. Aug. 31), e.g. 2026. */
+int ledger_school_year(void);
+/* Today as YYYY-MM-DD into buf (at least 11 bytes). */
+char *ledger_today(char *buf, size_t bufsz);
+
+/* A refusal of the ledger functions: the rule it breaks in the user's
+ * words on the status line, the error kept for the details view. */
+void ledger_refusal(struct app *a, const struct db_error *err);
+
+/* Record a persuasion-to-return visit to the child (student id as text;
+ * name for the dialogs): date, who visited, outcome, notes. */
+bool ledger_record_visit(struct app *a, const char *student, const char *name);
+/* Confirm the child's dropout, with the date. */
+bool ledger_confirm(struct app *a, const char *student, const char *name);
+/* Close the child's case as back in school: the date and the school. */
+bool ledger_back_in_school(struct app *a, const char *student,
+                           const char *name);
+
+/*
+ * ledger_pick
+ *
+ * A pick list over sql, which takes the filter text as $1 and the nextra
+ * (at most 3) values of extra as $2...; it returns rows (value, label,
+ * detail); at most 50 are shown. Returns the chosen value (malloc'd, the
+ * caller frees it) or NULL when cancelled.
+ */
+char *ledger_pick(struct app *a, const char *title, const char *sql, int nextra,
+                  const char *const *extra);
+
+/* The screens. */
+struct screen *ledger_screen_new(struct app *a);
+struct screen *ledger_visits_screen_new(struct app *a, const char *student,
+                                        const char *name);
+struct screen *homevisit_screen_new(struct app *a);
+struct screen *trainledger_screen_new(struct app *a);
+
+#endif /* EDUAID_SCREENS_LEDGER_H */
