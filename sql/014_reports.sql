@@ -44,20 +44,24 @@
 -- Speed (tests/bench/reports.sh, README "Reports"): each report over
 -- 2,000,000 students in under a second. Joining two million members with
 -- two and a half million subsidies takes seconds on this machine however
--- it is written, so the subsidy report reads a tally instead:
+-- it is written, so three reports read tallies instead:
 -- eduaid.subsidy_tally holds, per township and program, how many
 -- registered students are entitled (school_year 0) and how many of those
--- entitlements were granted in each school year. A household's members and
--- subsidies cannot change while it counts (the workflow guards of
--- 006_workflow.sql make a counted household read-only, members included),
--- so the tally changes only when a household enters or leaves the counted
--- states: a trigger on household adds or takes away that household's
--- share. Data loaded with triggers off is tallied again with
--- eduaid.subsidy_tally_rebuild() (superuser); tests/db/14_reports.sql
--- checks the tally against a count from scratch. The tally is derived
--- data and has no audit trigger: every change to it follows an audited
--- change of a household's status. The other reports run on
--- the records directly, helped by the indexes below.
+-- entitlements were granted in each school year; eduaid.member_tally
+-- counts the members of counted households by stage, school, schooling
+-- status and nutrition meal (the nutrition and schooling reports join the
+-- schools at report time, so a school joining the pilot counts at once).
+-- A household's members and subsidies cannot change while it counts (the
+-- workflow guards of 006_workflow.sql make a counted household read-only,
+-- members included), so the tallies change only when a household enters
+-- or leaves the counted states: a trigger on household adds or takes away
+-- that household's share. Data loaded with triggers off is tallied again
+-- with eduaid.report_tally_rebuild() (superuser); tests/db/14_reports.sql
+-- checks the tallies against a count from scratch. The tallies are derived
+-- data and have no audit trigger: every change to them follows an audited
+-- change of a household's status. The special-education, training and
+-- teacher-fund reports and the missing list run on the records directly,
+-- helped by the indexes below.
 SET ROLE eduaid_owner;
 
 -- Members in household order with what the reports read of them.
@@ -112,6 +116,35 @@ CREATE TABLE eduaid.subsidy_tally (
 COMMENT ON TABLE eduaid.subsidy_tally IS
     'eduaid: entitlements (school_year 0) and grants of the counted households, per township and program';
 
+CREATE TABLE eduaid.member_tally (
+    township_id      int NOT NULL CONSTRAINT member_tally_township_fk
+                     REFERENCES eduaid.township (id),
+    stage            text NOT NULL,
+    school_id        int NOT NULL,   -- 0: none
+    schooling_status text NOT NULL,
+    nutrition_meal   boolean NOT NULL,
+    n                bigint NOT NULL,
+    PRIMARY KEY (township_id, stage, school_id, schooling_status, nutrition_meal),
+    CONSTRAINT member_tally_n_check CHECK (n >= 0)
+);
+COMMENT ON TABLE eduaid.member_tally IS
+    'eduaid: members of the counted households by stage, school, schooling status and meal, per township';
+
+-- The members of one household (or all of township p_township), as they
+-- stand now.
+CREATE FUNCTION eduaid.member_share(p_township int, p_household bigint)
+RETURNS TABLE (stage text, school_id int, schooling_status text, nutrition_meal boolean,
+               n bigint)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    SELECT st.stage, coalesce(st.school_id, 0), st.schooling_status, st.nutrition_meal, count(*)
+      FROM eduaid.student st
+     WHERE st.township_id = p_township
+       AND (p_household IS NULL OR st.household_id = p_household)
+     GROUP BY 1, 2, 3, 4;
+END;
+
 -- The share of the households of township p_township (all of them when
 -- p_household is NULL, else that one) as they stand now, counted or not:
 -- entitlements of members by stage, and their subsidies of those programs.
@@ -139,8 +172,8 @@ BEGIN ATOMIC
      GROUP BY s.school_year, s.program;
 END;
 
--- Add (sign 1) or take away (-1) the share of one household.
-CREATE FUNCTION eduaid.subsidy_tally_add(p_township int, p_household bigint, sign int)
+-- Add (sign 1) or take away (-1) the share of one household in both tallies.
+CREATE FUNCTION eduaid.report_tally_add(p_township int, p_household bigint, sign int)
 RETURNS void
 LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, pg_temp
@@ -154,12 +187,24 @@ BEGIN ATOMIC
       FROM eduaid.subsidy_share(p_township, p_household) AS x
      WHERE sign < 0 AND t.township_id = p_township
        AND t.school_year = x.school_year AND t.program = x.program;
+    INSERT INTO eduaid.member_tally AS t (township_id, stage, school_id, schooling_status,
+                                          nutrition_meal, n)
+    SELECT p_township, x.stage, x.school_id, x.schooling_status, x.nutrition_meal, x.n
+      FROM eduaid.member_share(p_township, p_household) AS x
+     WHERE sign > 0
+    ON CONFLICT (township_id, stage, school_id, schooling_status, nutrition_meal)
+    DO UPDATE SET n = t.n + EXCLUDED.n;
+    UPDATE eduaid.member_tally AS t SET n = t.n - x.n
+      FROM eduaid.member_share(p_township, p_household) AS x
+     WHERE sign < 0 AND t.township_id = p_township AND t.stage = x.stage
+       AND t.school_id = x.school_id AND t.schooling_status = x.schooling_status
+       AND t.nutrition_meal = x.nutrition_meal;
 END;
 
 -- The trigger: a household entering the counted states adds its share, one
 -- leaving them (or deleted while counted: before its members go) takes it
 -- away. Runs as the owner: the tally is nobody's to write.
-CREATE FUNCTION eduaid.subsidy_tally_trigger() RETURNS trigger
+CREATE FUNCTION eduaid.report_tally_trigger() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -167,20 +212,21 @@ DECLARE
     now_ boolean := TG_OP <> 'DELETE' AND NEW.status IN ('approved', 'in_notice', 'final');
 BEGIN
     IF was AND NOT now_ THEN
-        PERFORM eduaid.subsidy_tally_add(OLD.township_id, OLD.id, -1);
+        PERFORM eduaid.report_tally_add(OLD.township_id, OLD.id, -1);
     ELSIF now_ AND NOT was THEN
-        PERFORM eduaid.subsidy_tally_add(NEW.township_id, NEW.id, 1);
+        PERFORM eduaid.report_tally_add(NEW.township_id, NEW.id, 1);
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END
 $$;
-CREATE TRIGGER c_subsidy_tally_delete BEFORE DELETE ON eduaid.household
-    FOR EACH ROW EXECUTE FUNCTION eduaid.subsidy_tally_trigger();
-CREATE TRIGGER z_subsidy_tally AFTER INSERT OR UPDATE OF status ON eduaid.household
-    FOR EACH ROW EXECUTE FUNCTION eduaid.subsidy_tally_trigger();
+CREATE TRIGGER c_report_tally_delete BEFORE DELETE ON eduaid.household
+    FOR EACH ROW EXECUTE FUNCTION eduaid.report_tally_trigger();
+CREATE TRIGGER z_report_tally AFTER INSERT OR UPDATE OF status ON eduaid.household
+    FOR EACH ROW EXECUTE FUNCTION eduaid.report_tally_trigger();
 
--- Count everything again from the records (after a load with triggers off).
-CREATE FUNCTION eduaid.subsidy_tally_rebuild() RETURNS bigint
+-- Count everything again from the records (after a load with triggers off);
+-- returns the rows of the subsidy tally.
+CREATE FUNCTION eduaid.report_tally_rebuild() RETURNS bigint
 LANGUAGE plpgsql VOLATILE
 SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -204,6 +250,15 @@ BEGIN
        AND s.program = ANY (eduaid.stage_programs(st.stage, st.boarding))
      GROUP BY 1, 2, 3;
     GET DIAGNOSTICS rows = ROW_COUNT;
+    DELETE FROM eduaid.member_tally;
+    INSERT INTO eduaid.member_tally (township_id, stage, school_id, schooling_status,
+                                     nutrition_meal, n)
+    SELECT st.township_id, st.stage, coalesce(st.school_id, 0), st.schooling_status,
+           st.nutrition_meal, count(*)
+      FROM eduaid.household h
+      JOIN eduaid.student st ON st.township_id = h.township_id AND st.household_id = h.id
+     WHERE h.status IN ('approved', 'in_notice', 'final')
+     GROUP BY 1, 2, 3, 4, 5;
     RETURN rows;
 END
 $$;
@@ -217,8 +272,18 @@ CREATE POLICY subsidy_tally_owner ON eduaid.subsidy_tally TO eduaid_owner
     USING (true) WITH CHECK (true);
 GRANT SELECT ON eduaid.subsidy_tally
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
-REVOKE ALL ON FUNCTION eduaid.subsidy_share(int, bigint), eduaid.subsidy_tally_add(int, bigint, int),
-    eduaid.subsidy_tally_trigger(), eduaid.subsidy_tally_rebuild() FROM PUBLIC;
+ALTER TABLE eduaid.member_tally ENABLE ROW LEVEL SECURITY;
+ALTER TABLE eduaid.member_tally FORCE ROW LEVEL SECURITY;
+CREATE POLICY member_tally_read ON eduaid.member_tally FOR SELECT
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor
+    USING (township_id = ANY ((SELECT eduaid.my_townships())::int[]));
+CREATE POLICY member_tally_owner ON eduaid.member_tally TO eduaid_owner
+    USING (true) WITH CHECK (true);
+GRANT SELECT ON eduaid.member_tally
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+REVOKE ALL ON FUNCTION eduaid.subsidy_share(int, bigint), eduaid.member_share(int, bigint),
+    eduaid.report_tally_add(int, bigint, int),
+    eduaid.report_tally_trigger(), eduaid.report_tally_rebuild() FROM PUBLIC;
 
 ------------------------------------------------------------------------
 -- 应享尽享: each registered student is entitled to the programs of their
@@ -277,21 +342,20 @@ END;
 
 ------------------------------------------------------------------------
 -- 营养改善计划: registered students in primary and junior stages at a
--- school of the nutrition pilot, and how many of them take the meal.
+-- school of the nutrition pilot, and how many of them take the meal (from
+-- eduaid.member_tally).
 CREATE FUNCTION eduaid.report_nutrition(p_year int, p_township int DEFAULT NULL)
 RETURNS TABLE (township_id int, township text, item text, pilot_students bigint,
                covered bigint, missing bigint, coverage numeric)
 LANGUAGE sql STABLE SECURITY INVOKER
 BEGIN ATOMIC
     WITH n AS (
-        SELECT st.township_id AS tid, count(*) AS pilot,
-               count(*) FILTER (WHERE st.nutrition_meal) AS covered
-          FROM eduaid.household h
-          JOIN eduaid.student st ON st.township_id = h.township_id AND st.household_id = h.id
-          JOIN eduaid.school sc ON sc.id = st.school_id AND sc.nutrition_pilot
-         WHERE h.status IN ('approved', 'in_notice', 'final')
-           AND st.stage IN ('primary', 'junior')
-           AND (p_township IS NULL OR h.township_id = p_township)
+        SELECT m.township_id AS tid, sum(m.n) AS pilot,
+               sum(m.n) FILTER (WHERE m.nutrition_meal) AS covered
+          FROM eduaid.member_tally m
+          JOIN eduaid.school sc ON sc.id = m.school_id AND sc.nutrition_pilot
+         WHERE m.stage IN ('primary', 'junior')
+           AND (p_township IS NULL OR m.township_id = p_township)
          GROUP BY 1)
     SELECT t.id, t.name, NULL::text, sum(coalesce(n.pilot, 0))::bigint,
            sum(coalesce(n.covered, 0))::bigint,
@@ -308,7 +372,8 @@ END;
 
 ------------------------------------------------------------------------
 -- 控辍保学: the schooling status of the members of counted households (all
--- members: a child not in school has stage 'none'), and the counts of the
+-- members: a child not in school has stage 'none'; from
+-- eduaid.member_tally), and the counts of the
 -- three ledgers from eduaid.ledger_counts (sql/012_ledgers.sql: children
 -- of school age, suspected and confirmed dropouts, and those who returned
 -- to school during the year) -- the ledgers' own definitions, taken as
@@ -321,16 +386,15 @@ RETURNS TABLE (township_id int, township text, item text, members bigint,
 LANGUAGE sql STABLE SECURITY INVOKER
 BEGIN ATOMIC
     WITH s AS (
-        SELECT st.township_id AS tid, count(*) AS members,
-               count(*) FILTER (WHERE st.schooling_status = 'enrolled') AS enrolled,
-               count(*) FILTER (WHERE st.schooling_status = 'dropped_out') AS dropped_out,
-               count(*) FILTER (WHERE st.schooling_status = 'suspended') AS suspended,
-               count(*) FILTER (WHERE st.schooling_status = 'not_enrolled') AS not_enrolled
-          FROM eduaid.household h
-          JOIN eduaid.student st ON st.township_id = h.township_id AND st.household_id = h.id
-         WHERE h.status IN ('approved', 'in_notice', 'final')
-           AND (p_township IS NULL OR h.township_id = p_township)
-         GROUP BY 1)
+        SELECT m.township_id AS tid, sum(m.n) AS members,
+               sum(m.n) FILTER (WHERE m.schooling_status = 'enrolled') AS enrolled,
+               sum(m.n) FILTER (WHERE m.schooling_status = 'dropped_out') AS dropped_out,
+               sum(m.n) FILTER (WHERE m.schooling_status = 'suspended') AS suspended,
+               sum(m.n) FILTER (WHERE m.schooling_status = 'not_enrolled') AS not_enrolled
+          FROM eduaid.member_tally m
+         WHERE p_township IS NULL OR m.township_id = p_township
+         GROUP BY 1),
+    l AS MATERIALIZED (SELECT * FROM eduaid.ledger_counts(p_year))
     SELECT t.id, t.name, NULL::text, sum(coalesce(s.members, 0))::bigint,
            sum(coalesce(s.enrolled, 0))::bigint, sum(coalesce(s.dropped_out, 0))::bigint,
            sum(coalesce(s.suspended, 0))::bigint, sum(coalesce(s.not_enrolled, 0))::bigint,
@@ -339,7 +403,7 @@ BEGIN ATOMIC
            sum(coalesce(l.confirmed, 0))::bigint, sum(coalesce(l.returned, 0))::bigint
       FROM eduaid.report_townships(p_township) AS t
       LEFT JOIN s ON s.tid = t.id
-      LEFT JOIN eduaid.ledger_counts(p_year) AS l ON l.township_id = t.id
+      LEFT JOIN l ON l.township_id = t.id
      GROUP BY GROUPING SETS ((t.id, t.name), ())
     HAVING count(*) > 0
      ORDER BY t.id NULLS LAST;

@@ -84,9 +84,10 @@ SELECT results_eq(
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
            ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer}')) AS v(p, c, r)
-      UNION ALL -- the subsidy tally (014_reports.sql): read, written by its trigger only
-      SELECT 'subsidy_tally', 'subsidy_tally' || p, c, r::text[], 'PERMISSIVE'
-        FROM (VALUES
+      UNION ALL -- the tallies (014_reports.sql): read, written by their trigger only
+      SELECT t, t || p, c, r::text[], 'PERMISSIVE'
+        FROM unnest(ARRAY['member_tally', 'subsidy_tally']) AS t
+       CROSS JOIN (VALUES
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}')) AS v(p, c, r)
        ORDER BY 1, 2$$,
@@ -187,11 +188,11 @@ SELECT results_eq(
              ('person_id_guard', '{}'),
              ('reject', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('reopen', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('report_tally_trigger', '{}'),
              ('set_user_password', '{eduaid_admin}'),
              ('set_user_townships', '{eduaid_admin}'),
              ('special_ed_counts', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('submit', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
-             ('subsidy_tally_trigger', '{}'),
              ('transition', '{}'),
              ('verify', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}')$$,
     'each definer function is executable by exactly the intended group roles');

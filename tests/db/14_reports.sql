@@ -12,21 +12,25 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(30);
+SELECT plan(33);
 
 -- ==== the subsidy tally ====================================================
 -- What the trigger kept while the demo data went through the workflow is
 -- what a count from scratch gives.
 CREATE TEMP TABLE tally_kept AS SELECT * FROM eduaid.subsidy_tally;
-SELECT eduaid.subsidy_tally_rebuild() \g /dev/null
-SELECT set_eq($$SELECT * FROM tally_kept$$, $$SELECT * FROM eduaid.subsidy_tally$$,
-              'the tally kept by the trigger equals a count from scratch');
+CREATE TEMP TABLE members_kept AS SELECT * FROM eduaid.member_tally WHERE n > 0;
+SELECT eduaid.report_tally_rebuild() \g /dev/null
+SELECT set_eq($$SELECT * FROM tally_kept WHERE n > 0$$, $$SELECT * FROM eduaid.subsidy_tally$$,
+              'the subsidy tally kept by the trigger equals a count from scratch');
+SELECT set_eq($$SELECT * FROM members_kept$$, $$SELECT * FROM eduaid.member_tally$$,
+              'the member tally kept by the trigger equals a count from scratch');
 
 -- A household through the workflow in 军店镇: approval adds its member's
 -- entitlement and grant, reopening takes them away again.
 SET SESSION AUTHORIZATION demo_supervisor;
 SELECT entitled AS e0, granted AS g0 FROM eduaid.report_subsidy(2026, 420325101)
  WHERE township_id IS NOT NULL AND item = 'compulsory_waiver' \gset
+SELECT members AS m0 FROM eduaid.report_schooling(2026, 420325101) WHERE township_id IS NOT NULL \gset
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT fx_household('hh_w', 420325101), fx_student('st_w', 'hh_w'), fx_subsidy('sub_w', 'st_w') \g /dev/null
 SELECT eduaid.submit('household', fx('hh_w')) \g /dev/null
@@ -40,6 +44,8 @@ SELECT eduaid.approve('household', fx('hh_w')) \g /dev/null
 SELECT is((SELECT entitled || '/' || granted FROM eduaid.report_subsidy(2026, 420325101)
             WHERE township_id IS NOT NULL AND item = 'compulsory_waiver'),
           (:e0 + 1) || '/' || (:g0 + 1), 'approval adds its member''s entitlement and grant');
+SELECT is((SELECT members FROM eduaid.report_schooling(2026, 420325101) WHERE township_id IS NOT NULL),
+          (:m0 + 1)::bigint, 'approval adds its member to the schooling report');
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT eduaid.reopen('household', fx('hh_w'), '更正') \g /dev/null
 SET SESSION AUTHORIZATION demo_supervisor;
@@ -150,7 +156,7 @@ SELECT 420325299, f.status, f.teacher, (SELECT p.id FROM eduaid.fund_program p W
        AS f (status, teacher, code, year, requested, approved);
 SET session_replication_role = origin;
 -- loaded with triggers off: tally again
-SELECT eduaid.subsidy_tally_rebuild() \g /dev/null
+SELECT eduaid.report_tally_rebuild() \g /dev/null
 
 -- The ledgers' counts (sql/012_ledgers.sql) take every member aged 6-15 on
 -- Sep 1: S11, S12, S13, S15, S17 and S18 (their own rule, household
@@ -267,6 +273,8 @@ SELECT is((SELECT row(children, planned)::text FROM eduaid.report_special_ed(202
           'officer: the special-education total is his township''s (the definer counts keep to it)');
 SELECT is(array(SELECT DISTINCT township_id FROM eduaid.subsidy_tally ORDER BY 1),
           ARRAY[420325100], 'officer: the subsidy tally shows his township''s rows only');
+SELECT is(array(SELECT DISTINCT township_id FROM eduaid.member_tally ORDER BY 1),
+          ARRAY[420325100], 'officer: the member tally shows his township''s rows only');
 SELECT throws_ok($$INSERT INTO eduaid.subsidy_tally VALUES (420325100, 2026, 'zihui', 1)$$,
                  '42501', NULL, 'officer: the tally is not his to write');
 SELECT is((SELECT count(*) FROM eduaid.report_special_ed(2026, 420325299)), 0::bigint,
