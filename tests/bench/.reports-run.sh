@@ -18,7 +18,7 @@
 # generate_series as the superuser with session_replication_role = replica
 # (no triggers), in parallel chunks, deterministic; ID numbers valid and
 # unique (check character computed in SQL); 56% of the records approved;
-# then the subsidy tally counted from scratch (eduaid.subsidy_tally_rebuild,
+# then the subsidy tally counted from scratch (eduaid.report_tally_rebuild,
 # timed) and VACUUM ANALYZE.
 #
 # Cases: every report of sql/014_reports.sql for 2026, as demo_supervisor
@@ -411,7 +411,7 @@ DROP SCHEMA bench CASCADE;
 -- loaded with triggers off: the subsidy tally (sql/014_reports.sql) counted
 -- from scratch, timed
 \timing on
-SELECT eduaid.subsidy_tally_rebuild() AS tally_rows;
+SELECT eduaid.report_tally_rebuild() AS tally_rows;
 \timing off
 VACUUM ANALYZE;
 SQL
