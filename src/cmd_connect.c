@@ -3,17 +3,78 @@
  *   How a subcommand that needs the database connects: the same
  *   configuration as the client (-c FILE, $EDUAID_CONF, ...), -d CONNINFO
  *   over database.conninfo, -U USER, libpq's environment and ~/.pgpass.
- *   No password prompt: a command line tool takes PGPASSWORD or .pgpass.
+ *   When the server still asks for a password and the command runs at a
+ *   terminal, the password is read from /dev/tty without echo (three
+ *   tries); a script without a terminal is told to use PGPASSWORD or
+ *   ~/.pgpass instead.
  */
 #include "config.h"
 
 #include "cmd_connect.h"
 
 #include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "main.h"
+
+/*
+ * Ask for the password of user on the terminal, without echo. 0 with the
+ * password in buf, -1 when there is no terminal or nothing was read.
+ */
+static int
+read_password(const char *user, char *buf, size_t bufsz)
+{
+    FILE *tty = fopen("/dev/tty", "r+");
+    struct termios saved, quiet;
+    int rc = -1;
+
+    if (tty == NULL)
+        return -1;
+    if (tcgetattr(fileno(tty), &saved) == 0) {
+        quiet = saved;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        if (user != NULL)
+            fprintf(tty, _("Password for %s: "), user);
+        else
+            fputs(_("Password: "), tty);
+        fflush(tty);
+        if (tcsetattr(fileno(tty), TCSAFLUSH, &quiet) == 0) {
+            if (fgets(buf, (int)bufsz, tty) != NULL) {
+                buf[strcspn(buf, "\r\n")] = '\0';
+                rc = 0;
+            }
+            tcsetattr(fileno(tty), TCSAFLUSH, &saved);
+        }
+        fputc('\n', tty);
+    }
+    fclose(tty);
+    return rc;
+}
+
+/* Connect, asking for the password at the terminal when the server wants
+ * one; NULL with err filled in. */
+static struct db *
+connect_asking(const char *conninfo, const char *user, int timeout,
+               struct db_error *err)
+{
+    char password[256];
+    struct db *db = db_connect(conninfo, user, NULL, timeout, err);
+
+    for (int tries = 0; db == NULL && tries < 3 &&
+                        (err->status == DB_NEEDS_PASSWORD ||
+                         (tries > 0 && err->status == DB_AUTH_FAILED));
+         tries++) {
+        if (read_password(user, password, sizeof(password)) != 0)
+            break;
+        db = db_connect(conninfo, user, password, timeout, err);
+        memset(password, 0, sizeof(password));
+    }
+    return db;
+}
 
 struct db *
 cmd_connect(const char *cmd)
@@ -34,9 +95,9 @@ cmd_connect(const char *cmd)
                     serr.message);
         return NULL;
     }
-    db =
-        db_connect(opts->conninfo != NULL ? opts->conninfo : settings->conninfo,
-                   opts->user, NULL, settings->connect_timeout, &err);
+    db = connect_asking(opts->conninfo != NULL ? opts->conninfo
+                                               : settings->conninfo,
+                        opts->user, settings->connect_timeout, &err);
     settings_free(settings);
     if (db == NULL) {
         if (err.status == DB_NEEDS_PASSWORD)

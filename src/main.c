@@ -32,6 +32,10 @@ static int cmd_help(int argc, char **argv);
 static const struct subcommand subcommands[] = {
     {"check-id", cmd_check_id, "[NUMBER...]",
      "validate ID numbers (from stdin if none given)"},
+    {"import", cmd_import, "roster FILE",
+     "import a household roster (CSV)"},
+    {"reconcile", cmd_reconcile, "IMPORT_ID",
+     "compare a roster import with eduaid"},
     {"report", cmd_report, "NAME [--year Y] [-o FILE]",
      "print a report as CSV (--list: the reports)"},
     {"help", cmd_help, "", "show this help"},

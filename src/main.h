@@ -28,6 +28,8 @@ bool is_option(const char *arg);
 
 /* Subcommands: argv[0] is the command's name; return the exit status. */
 int cmd_check_id(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_reconcile(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 
 /* The global options given before the command (for subcommands that

@@ -11,6 +11,7 @@
 
 #include "db/db.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,6 +114,40 @@ db_error_clear(struct db_error *err)
     err->status = DB_OK;
 }
 
+/*
+ * From a COPY's error context, "COPY t, line 17, column c: ..." (the
+ * words translated with lc_messages; the numbers and the name stay), the
+ * data row and the column, into err->copy_row and copy_column.
+ */
+static void
+parse_copy_context(const char *ctx, struct db_error *err)
+{
+    const char *p, *q, *colon, *name;
+    char *end;
+    long row;
+    size_t len;
+
+    if (ctx == NULL || (p = strstr(ctx, "COPY ")) == NULL ||
+        (q = strchr(p, ',')) == NULL)
+        return;
+    while (*q != '\0' && *q != '\n' && (*q < '0' || *q > '9'))
+        q++;
+    row = strtol(q, &end, 10);
+    if (end == q)
+        return;
+    err->copy_row = row;
+    if (*end != ',' || (colon = strchr(end, ':')) == NULL ||
+        memchr(end, '\n', (size_t)(colon - end)) != NULL)
+        return;
+    for (name = colon; name > end + 1 && name[-1] != ' '; name--)
+        ;
+    len = (size_t)(colon - name);
+    if (len >= sizeof err->copy_column)
+        return;
+    memcpy(err->copy_column, name, len);
+    err->copy_column[len] = '\0';
+}
+
 /* Fill err from a failed result res (may be NULL) of db's connection. */
 static void
 set_result_error(struct db *db, const PGresult *res, struct db_error *err)
@@ -139,6 +174,7 @@ set_result_error(struct db *db, const PGresult *res, struct db_error *err)
                   PQresultErrorField(res, PG_DIAG_TABLE_NAME));
         copy_text(err->column, sizeof err->column,
                   PQresultErrorField(res, PG_DIAG_COLUMN_NAME));
+        parse_copy_context(PQresultErrorField(res, PG_DIAG_CONTEXT), err);
         if (primary == NULL)
             primary = PQresultErrorMessage(res);
     }
@@ -591,4 +627,243 @@ db_quote_ident(struct db *db, const char *ident)
     copy = xstrdup_or_null(q);
     PQfreemem(q);
     return copy;
+}
+
+/* ---- COPY FROM STDIN ---------------------------------------------------- */
+
+#define COPY_CHUNK 65536
+
+struct db_copy {
+    struct db *db;
+    int ncols;
+    long long rows;
+    char *buf; /* rows not yet sent */
+    size_t len, cap;
+    bool failed;
+};
+
+/* Make room for n more bytes in c's buffer; 0 or -1. */
+static int
+copy_reserve(struct db_copy *c, size_t n)
+{
+    char *nb;
+    size_t cap = c->cap;
+
+    if (c->len + n <= c->cap)
+        return 0;
+    while (cap < c->len + n)
+        cap = cap * 2;
+    if ((nb = realloc(c->buf, cap)) == NULL)
+        return -1;
+    c->buf = nb;
+    c->cap = cap;
+    return 0;
+}
+
+/* Append v to c's buffer in COPY text format (\N for NULL). */
+static void
+copy_escape(struct db_copy *c, const char *v)
+{
+    char *o = c->buf + c->len;
+
+    if (v == NULL) {
+        *o++ = '\\';
+        *o++ = 'N';
+    } else {
+        for (; *v; v++) {
+            switch (*v) {
+            case '\\':
+                *o++ = '\\';
+                *o++ = '\\';
+                break;
+            case '\n':
+                *o++ = '\\';
+                *o++ = 'n';
+                break;
+            case '\r':
+                *o++ = '\\';
+                *o++ = 'r';
+                break;
+            case '\t':
+                *o++ = '\\';
+                *o++ = 't';
+                break;
+            default:
+                *o++ = *v;
+                break;
+            }
+        }
+    }
+    c->len = (size_t)(o - c->buf);
+}
+
+/* Send the buffered rows; 0 or -1 with err filled in. */
+static int
+copy_flush(struct db_copy *c, struct db_error *err)
+{
+    if (c->len == 0)
+        return 0;
+    if (c->len > INT_MAX ||
+        PQputCopyData(c->db->conn, c->buf, (int)c->len) != 1) {
+        c->failed = true;
+        set_result_error(c->db, NULL, err);
+        return -1;
+    }
+    c->len = 0;
+    return 0;
+}
+
+struct db_copy *
+db_copy_begin(struct db *db, const char *schema, const char *table,
+              const char *const *columns, int ncols, struct db_error *err)
+{
+    struct db_copy *c = NULL;
+    char *sql = NULL, *s = NULL, *t = NULL, *col;
+    size_t len, cap;
+    PGresult *res;
+
+    db_error_clear(err);
+    if (db == NULL || db->conn == NULL) {
+        set_error(err, DB_CONNECTION_LOST, "not connected");
+        return NULL;
+    }
+    s = db_quote_ident(db, schema);
+    t = db_quote_ident(db, table);
+    cap = 64 + (s ? strlen(s) : 0) + (t ? strlen(t) : 0);
+    for (int i = 0; i < ncols; i++)
+        cap += strlen(columns[i]) * 2 + 4;
+    if (s == NULL || t == NULL || (sql = malloc(cap)) == NULL)
+        goto no_memory;
+    len = (size_t)snprintf(sql, cap, "COPY %s.%s (", s, t);
+    for (int i = 0; i < ncols; i++) {
+        if ((col = db_quote_ident(db, columns[i])) == NULL)
+            goto no_memory;
+        len +=
+            (size_t)snprintf(sql + len, cap - len, "%s%s", i ? ", " : "", col);
+        free(col);
+    }
+    snprintf(sql + len, cap - len, ") FROM STDIN");
+    if ((c = calloc(1, sizeof(*c))) == NULL ||
+        (c->buf = malloc(COPY_CHUNK)) == NULL)
+        goto no_memory;
+    c->db = db;
+    c->ncols = ncols;
+    c->cap = COPY_CHUNK;
+    res = PQexec(db->conn, sql);
+    if (res == NULL || PQresultStatus(res) != PGRES_COPY_IN) {
+        if (res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK)
+            set_error(err, DB_ERROR, "COPY did not start");
+        else
+            set_result_error(db, res, err);
+        PQclear(res);
+        goto fail;
+    }
+    PQclear(res);
+    free(sql);
+    free(s);
+    free(t);
+    return c;
+no_memory:
+    set_no_memory(err);
+fail:
+    if (c != NULL)
+        free(c->buf);
+    free(c);
+    free(sql);
+    free(s);
+    free(t);
+    return NULL;
+}
+
+int
+db_copy_row(struct db_copy *c, const char *const *values, struct db_error *err)
+{
+    size_t need = 1;
+
+    db_error_clear(err);
+    if (c == NULL || c->failed) {
+        set_error(err, DB_ERROR, "the COPY has already failed");
+        return -1;
+    }
+    for (int i = 0; i < c->ncols; i++)
+        need += (values[i] != NULL ? strlen(values[i]) * 2 : 2) + 1;
+    if (copy_reserve(c, need) != 0) {
+        c->failed = true;
+        set_no_memory(err);
+        return -1;
+    }
+    for (int i = 0; i < c->ncols; i++) {
+        if (i > 0)
+            c->buf[c->len++] = '\t';
+        copy_escape(c, values[i]);
+    }
+    c->buf[c->len++] = '\n';
+    c->rows++;
+    if (c->len >= COPY_CHUNK)
+        return copy_flush(c, err);
+    return 0;
+}
+
+/* Read results until NULL; the first failure goes to err. 0 or -1. */
+static int
+copy_results(struct db *db, struct db_error *err, long long *affected)
+{
+    PGresult *res;
+    int rc = 0;
+
+    while ((res = PQgetResult(db->conn)) != NULL) {
+        if (PQresultStatus(res) == PGRES_COMMAND_OK) {
+            if (affected != NULL)
+                *affected = strtoll(PQcmdTuples(res), NULL, 10);
+        } else if (rc == 0) {
+            set_result_error(db, res, err);
+            rc = -1;
+        }
+        PQclear(res);
+    }
+    if (rc == 0 && PQstatus(db->conn) == CONNECTION_BAD) {
+        set_result_error(db, NULL, err);
+        rc = -1;
+    }
+    return rc;
+}
+
+long long
+db_copy_end(struct db_copy *c, struct db_error *err)
+{
+    long long affected = -1;
+    int rc = -1;
+
+    db_error_clear(err);
+    if (c == NULL) {
+        set_error(err, DB_ERROR, "no COPY in progress");
+        return -1;
+    }
+    if (!c->failed && copy_flush(c, err) == 0) {
+        if (PQputCopyEnd(c->db->conn, NULL) != 1)
+            set_result_error(c->db, NULL, err);
+        else
+            rc = copy_results(c->db, err, &affected);
+    } else {
+        struct db_error ignored;
+
+        if (PQputCopyEnd(c->db->conn, "client failed") == 1)
+            (void)copy_results(c->db, &ignored, NULL);
+    }
+    free(c->buf);
+    free(c);
+    return rc == 0 ? affected : -1;
+}
+
+void
+db_copy_abort(struct db_copy *c, const char *why)
+{
+    struct db_error ignored;
+
+    if (c == NULL)
+        return;
+    if (PQputCopyEnd(c->db->conn, why != NULL ? why : "aborted") == 1)
+        (void)copy_results(c->db, &ignored, NULL);
+    free(c->buf);
+    free(c);
 }

@@ -40,6 +40,10 @@ struct db_error {
     char constraint[64];
     char table[64];
     char column[64];
+    /* A refused COPY: the data row (1-based, as the server counts them)
+     * and the column named in the error's context, else 0 and "". */
+    long copy_row;
+    char copy_column[64];
 };
 
 /* Rows of a result: values[row * ncols + col], NULL for SQL NULL. */
@@ -95,6 +99,29 @@ int db_reconnect(struct db *db, struct db_error *err);
 
 /* A new malloc'd quoted identifier ("eduaid"."x" quoting rules), or NULL. */
 char *db_quote_ident(struct db *db, const char *ident);
+
+/*
+ * COPY ... FROM STDIN, inside the caller's transaction.
+ *
+ * db_copy_begin starts COPY schema.table (columns...) in text format and
+ * returns a new struct db_copy, or NULL with err filled in. db_copy_row
+ * sends one row of ncols values (UTF-8; NULL entries are SQL NULL), doing
+ * the text format's escaping itself (backslash, tab, line breaks); rows are
+ * buffered and sent in chunks. db_copy_end sends the end of the data and
+ * reads the server's verdict, frees c and returns the number of rows
+ * copied, or -1 with err filled in (err->copy_row and copy_column say
+ * where the server refused). db_copy_abort ends the COPY as failed (the
+ * server rolls back the statement) and frees c. Every libpq call is
+ * checked; a failure of one makes every later call fail.
+ */
+struct db_copy;
+struct db_copy *db_copy_begin(struct db *db, const char *schema,
+                              const char *table, const char *const *columns,
+                              int ncols, struct db_error *err);
+int db_copy_row(struct db_copy *c, const char *const *values,
+                struct db_error *err);
+long long db_copy_end(struct db_copy *c, struct db_error *err);
+void db_copy_abort(struct db_copy *c, const char *why);
 
 void dbres_free(struct dbres *r);
 /* Value at (row, col), or NULL; and by column name. */

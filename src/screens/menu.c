@@ -32,14 +32,21 @@
 #define MAX_FORMS 8
 
 /* What a row of the menu opens. */
-enum item { ITEM_FORM, ITEM_QUEUE, ITEM_RETURNED, ITEM_LEDGERS, ITEM_REPORTS };
+enum item {
+    ITEM_FORM,
+    ITEM_QUEUE,
+    ITEM_RETURNED,
+    ITEM_LEDGERS,
+    ITEM_REPORTS,
+    ITEM_IMPORT
+};
 
 struct menu {
     struct listview lv;
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 4];
+    enum item items[MAX_FORMS + 5];
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
@@ -170,6 +177,11 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("Reports");
         m->cells[1] = _("the plan's indicators per township, with bar charts");
         break;
+    case ITEM_IMPORT:
+        m->cells[0] = _("Roster import");
+        m->cells[1] =
+            _("import a roster CSV file and reconcile it with eduaid");
+        break;
     }
     row->cells = m->cells;
     return true;
@@ -194,6 +206,7 @@ menu_refresh(struct screen *s)
             break;
         case ITEM_LEDGERS:
         case ITEM_REPORTS:
+        case ITEM_IMPORT:
             break;
         }
     listview_set_rows(&m->lv, (int)m->nitems, false);
@@ -289,6 +302,8 @@ open_item(struct screen *s, int sel)
         return ledgers_screen_new(s->app);
     case ITEM_REPORTS:
         return report_screen_new(s->app);
+    case ITEM_IMPORT:
+        return import_screen_new(s->app);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -399,6 +414,10 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_REPORTS;
     if (review_has_queue(db_role(a->db)))
         m->items[m->nitems++] = ITEM_QUEUE;
+    if (strcmp(db_role(a->db), "clerk") == 0 ||
+        strcmp(db_role(a->db), "officer") == 0 ||
+        strcmp(db_role(a->db), "supervisor") == 0)
+        m->items[m->nitems++] = ITEM_IMPORT;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};

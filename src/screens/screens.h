@@ -45,6 +45,9 @@ struct screen *queue_screen_new(struct app *a);
 /* The person's records that were returned to them, with the reasons. */
 struct screen *returned_screen_new(struct app *a);
 
+/* Roster import and reconciliation: asks for a CSV file, imports it, shows
+ * the differences per township, exports them, creates drafts. */
+struct screen *import_screen_new(struct app *a);
 /* The ledgers the plan names (控辍保学, 送教上门, 培训台账): a chooser. */
 struct screen *ledgers_screen_new(struct app *a);
 

@@ -42,12 +42,15 @@ SELECT results_eq(
 
 -- Any table that carries township_id and is not reference data (or an empty
 -- template nobody is granted) must be under forced RLS: catches new tables.
+-- roster_row (011_roster.sql) is loaded by COPY, which refuses RLS tables:
+-- no group may read it; its rows are read through the view roster_rows
+-- (tests/db/11_roster.sql).
 SELECT is_empty(
     $$SELECT c.relname FROM pg_class c
         JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'township_id' AND NOT a.attisdropped
        WHERE c.relnamespace = 'eduaid'::regnamespace AND c.relkind IN ('r', 'p')
          AND c.relname NOT IN ('village', 'school', 'app_user_township',
-                               'row_template', 'record_template')
+                               'row_template', 'record_template', 'roster_row')
          AND NOT (c.relrowsecurity AND c.relforcerowsecurity)$$,
     'every other eduaid table with a township_id is under forced RLS too');
 
@@ -65,7 +68,7 @@ SELECT is_empty(
 SELECT results_eq(
     $$SELECT tablename::text COLLATE "default", policyname::text COLLATE "default", cmd, roles::text[] COLLATE "default", permissive
         FROM pg_policies
-       WHERE schemaname = 'eduaid' AND tablename <> 'audit_log'
+       WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import')
        ORDER BY 1, 2$$,
     $$SELECT t, t || p, c, r::text[], 'PERMISSIVE'
         FROM unnest(ARRAY['household', 'special_ed_plan', 'student', 'student_subsidy',
@@ -111,9 +114,10 @@ SELECT policy_roles_are('eduaid', 'household', 'household_update',
 
 -- Every non-owner policy scopes by township through my_townships(); the
 -- UPDATE ones check the new row too (a row cannot move out of scope).
+-- roster_import is scoped by person, not township (tests/db/11_roster.sql).
 SELECT is_empty(
     $$SELECT tablename, policyname FROM pg_policies
-       WHERE schemaname = 'eduaid' AND tablename <> 'audit_log'
+       WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import')
          AND policyname !~ '_owner$'
          AND NOT (coalesce(qual, '') ~ 'township_id = ANY .*my_townships\(\)'
                   OR coalesce(with_check, '') ~ 'township_id = ANY .*my_townships\(\)')$$,
@@ -121,7 +125,7 @@ SELECT is_empty(
 SELECT is_empty(
     $$SELECT tablename, policyname FROM pg_policies
        WHERE schemaname = 'eduaid' AND cmd IN ('INSERT', 'UPDATE')
-         AND policyname !~ '_owner$' AND tablename <> 'audit_log'
+         AND policyname !~ '_owner$' AND tablename NOT IN ('audit_log', 'roster_import')
          AND coalesce(with_check, '') !~ 'township_id = ANY .*my_townships\(\)'$$,
     'every INSERT and UPDATE policy has a township WITH CHECK');
 
@@ -189,6 +193,10 @@ SELECT results_eq(
              ('reject', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('reopen', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('report_tally_trigger', '{}'),
+             ('roster_differences_masked', '{eduaid_supervisor}'),
+             ('roster_finish', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('roster_import_finished', '{}'),
+             ('roster_rows_guard', '{}'),
              ('set_user_password', '{eduaid_admin}'),
              ('set_user_townships', '{eduaid_admin}'),
              ('special_ed_counts', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),

@@ -71,5 +71,34 @@ tui_wait "The server asks for a password." && tui_keys Escape
 [ "$(tui_exit_status)" = 0 ]
 tui_ok $? "Esc on the login screen leaves without a hang"
 
+# ---- a subcommand asks for the password at the terminal, without echo -----
+tmux_ kill-server 2>/dev/null
+tmux_ new-session -d -s e2e -x 80 -y 24 \
+	"env HOME='$TUI_TMP/home' LANG=C.UTF-8 LC_ALL=C.UTF-8 EDUAID_FORMS_DIR='$top_srcdir/forms' \
+	 PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' \
+	 '$TUI_BIN' -U pw_clerk reconcile 999999999; echo \"rc=\$?\"; sleep 600"
+tui_wait "Password for pw_clerk:"
+tui_ok $? "a subcommand at a terminal asks for the password"
+tui_type "wrong"
+tui_keys Enter
+tui_wait_count() { [ "$(tui_screen | grep -c "Password for pw_clerk:")" -ge "$1" ]; }
+for i in $(seq 1 100); do tui_wait_count 2 && break; sleep 0.1; done
+tui_wait_count 2
+tui_ok $? "a wrong password asks again"
+tui_type "right-密码1"
+tui_keys Enter
+tui_wait "rc="
+tui_screen | grep -q "right-\|wrong"
+[ $? -ne 0 ]
+tui_ok $? "the typed passwords never show"
+tui_screen | grep -q "password authentication failed"
+[ $? -ne 0 ]
+tui_ok $? "the right password connects (the command then runs: $(tui_screen | grep -v '^$' | tail -2 | tr '\n' ' '))"
+setsid -w env PGHOST="$PGHOST" PGDATABASE="$PGDATABASE" LANG=C.UTF-8 \
+	"$TUI_BIN" -U pw_clerk reconcile 999999999 </dev/null >"$TUI_TMP/out" 2>&1
+rc=$?
+[ $rc != 0 ] && grep -q "PGPASSWORD" "$TUI_TMP/out"
+tui_ok $? "without a terminal it says to use PGPASSWORD or ~/.pgpass (got $rc: $(head -c 200 "$TUI_TMP/out"))"
+
 restore_hba
 tui_done

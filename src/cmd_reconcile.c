@@ -1,0 +1,175 @@
+/*
+ * cmd_reconcile.c
+ *   eduaid reconcile IMPORT_ID [--township CODE] [--csv FILE [--encoding E]]:
+ *   the reconciliation of a roster import with eduaid, computed by the
+ *   server under the caller's row-level security (sql/011_roster.sql):
+ *   counts per township, then every difference; --csv writes the
+ *   differences as CSV (UTF-8 with BOM, or GB18030) for a spreadsheet.
+ *   Exit status 0 when nothing differs, 1 when something does (as diff).
+ */
+#include "config.h"
+
+#include "main.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd_connect.h"
+#include "core/csvout.h"
+#include "core/i18n.h"
+#include "db/db.h"
+#include "db/rosterload.h"
+
+static const char diff_sql[] =
+    "SELECT township_id, township_name, diff_kind, household_no, person_name, "
+    "id_number, field, roster_value, eduaid_value "
+    "FROM eduaid.roster_differences($1) "
+    "WHERE $2::int IS NULL OR township_id = $2::int";
+
+static const char counts_sql[] =
+    "SELECT township_id, township_name, roster_households, roster_members, "
+    "missing_households, extra_households, differing_households, "
+    "missing_members, extra_members, differing_members "
+    "FROM eduaid.roster_counts($1) WHERE $2::int IS NULL OR township_id = "
+    "$2::int";
+
+static void
+reconcile_usage(FILE *fp)
+{
+    fprintf(fp,
+            _("Usage: %s reconcile IMPORT_ID [--township CODE] [--csv FILE "
+              "[--encoding E]]\n"),
+            PACKAGE_NAME);
+    fprintf(fp, "%s",
+            _("Compare a roster import with the households and members in\n"
+              "eduaid, in the townships you may see: counts per township, "
+              "then\neach difference. --csv FILE writes the differences as CSV "
+              "(E:\nutf-8, the default, with a byte order mark; or gb18030).\n"
+              "Exit status: 0 nothing differs, 1 something does, 2 error.\n"));
+}
+
+struct reconcile_args {
+    const char *import_id, *township, *csv;
+    enum csvout_encoding enc;
+};
+
+static int
+reconcile_parse(int argc, char **argv, struct reconcile_args *a)
+{
+    for (int i = 1; i < argc; i++) {
+        const char **slot = NULL;
+
+        if (is_help_option(argv[i])) {
+            reconcile_usage(stdout);
+            return EXIT_OK + 1;
+        }
+        if (strcmp(argv[i], "--township") == 0)
+            slot = &a->township;
+        else if (strcmp(argv[i], "--csv") == 0)
+            slot = &a->csv;
+        else if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc) {
+            if (csvout_encoding_parse(argv[++i], &a->enc) != 0) {
+                fprintf(stderr, _("%s: unknown encoding '%s'\n"), PACKAGE_NAME,
+                        argv[i]);
+                return EXIT_USAGE + 1;
+            }
+            continue;
+        } else if (!is_option(argv[i]) && a->import_id == NULL) {
+            a->import_id = argv[i];
+            continue;
+        }
+        if (slot == NULL || i + 1 >= argc) {
+            reconcile_usage(stderr);
+            return EXIT_USAGE + 1;
+        }
+        *slot = argv[++i];
+    }
+    if (a->import_id == NULL ||
+        strspn(a->import_id, "0123456789") != strlen(a->import_id)) {
+        reconcile_usage(stderr);
+        return EXIT_USAGE + 1;
+    }
+    return 0;
+}
+
+static void
+print_counts(const struct dbres *r)
+{
+    printf("%-10s %-12s %9s %8s | %8s %6s %9s | %8s %6s %9s\n", _("township"),
+           "", _("households"), _("members"), _("missing"), _("extra"),
+           _("differing"), _("missing"), _("extra"), _("differing"));
+    for (int i = 0; i < r->nrows; i++) {
+        printf("%-10s %-12s", dbres_get(r, i, 0), dbres_get(r, i, 1));
+        for (int c = 2; c < r->ncols; c++)
+            printf(c == 4 || c == 7 ? " | %8s" : " %8s", dbres_get(r, i, c));
+        printf("\n");
+    }
+}
+
+static void
+print_differences(const struct dbres *r)
+{
+    for (int i = 0; i < r->nrows; i++) {
+        const char *field = dbres_get(r, i, 6);
+
+        printf("%s\t%s\t%s\t%s\t%s", dbres_get(r, i, 1), dbres_get(r, i, 2),
+               dbres_get(r, i, 3), dbres_get(r, i, 4), dbres_get(r, i, 5));
+        if (field != NULL)
+            printf("\t%s: %s -> %s", field,
+                   dbres_get(r, i, 7) ? dbres_get(r, i, 7) : "",
+                   dbres_get(r, i, 8) ? dbres_get(r, i, 8) : "");
+        printf("\n");
+    }
+}
+
+int
+cmd_reconcile(int argc, char **argv)
+{
+    struct reconcile_args a = {NULL, NULL, NULL, CSVOUT_UTF8_BOM};
+    struct dbres *counts = NULL, *diffs = NULL;
+    struct db_error err;
+    struct db *db;
+    char msg[600];
+    int rc = reconcile_parse(argc, argv, &a);
+    const char *p[2];
+
+    if (rc != 0)
+        return rc - 1;
+    if ((db = cmd_connect(PACKAGE_NAME)) == NULL)
+        return EXIT_USAGE;
+    p[0] = a.import_id;
+    p[1] = a.township;
+    rc = EXIT_USAGE;
+    if ((counts = db_exec(db,
+                          "SELECT 1 FROM eduaid.roster_import WHERE id = $1 "
+                          "AND row_count IS NOT NULL",
+                          1, p, &err)) == NULL) {
+        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err.message);
+        goto done;
+    }
+    if (counts->nrows == 0) {
+        fprintf(stderr, _("%s: no roster import %s of yours\n"), PACKAGE_NAME,
+                a.import_id);
+        goto done;
+    }
+    dbres_free(counts);
+    if ((counts = db_exec(db, counts_sql, 2, p, &err)) == NULL ||
+        (diffs = db_exec(db, diff_sql, 2, p, &err)) == NULL) {
+        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err.message);
+        goto done;
+    }
+    print_counts(counts);
+    print_differences(diffs);
+    if (a.csv != NULL &&
+        roster_write_csv(diffs, a.csv, a.enc, msg, sizeof(msg)) != 0) {
+        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, msg);
+        goto done;
+    }
+    rc = diffs->nrows > 0 ? EXIT_INVALID : EXIT_OK;
+done:
+    dbres_free(counts);
+    dbres_free(diffs);
+    db_close(db);
+    return rc;
+}

@@ -1,0 +1,524 @@
+/*
+ * rosterload.c
+ *   A roster CSV file into eduaid's staging tables with COPY, in one
+ *   transaction, every problem as FILE:LINE:COLUMN (see rosterload.h).
+ */
+#include "config.h"
+
+#include "db/rosterload.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csvout.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/roster.h"
+
+/* The staging columns COPY fills, in this order. */
+static const char *const copy_columns[] = {
+    "import_id",      "file_line",   "household_no", "township",
+    "village",        "township_id", "village_id",   "head_name",
+    "head_id_number", "family_size", "member_name",  "member_id_number",
+    "relation",       "stage"};
+#define N_COPY (sizeof(copy_columns) / sizeof(copy_columns[0]))
+
+struct loader {
+    struct db *db;
+    const char *path;
+    struct roster_load *out;
+    struct roster_header h;
+    struct dbres *tres, *vres;
+    struct roster_place *townships, *villages;
+    size_t nt, nv;
+    long *lines; /* file line of each copied row */
+    size_t nlines, caplines;
+    struct db_copy *copy;
+    char import_id[24];
+    int today;
+    bool client_checks;
+    bool dead; /* the COPY failed: stop reading */
+};
+
+static void add_message(struct roster_load *out, bool error, const char *path,
+                        long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Append "PATH:LINE:COL: text" (or "PATH: text" for line 0). */
+static void
+add_message(struct roster_load *out, bool error, const char *path, long line,
+            long col, const char *fmt, ...)
+{
+    char text[600], msg[1200];
+    char **grown;
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof(text), fmt, ap);
+    va_end(ap);
+    if (line > 0)
+        snprintf(msg, sizeof(msg), "%s:%ld:%ld: %s%s", path, line, col,
+                 error ? "" : _("warning: "), text);
+    else
+        snprintf(msg, sizeof(msg), "%s: %s%s", path,
+                 error ? "" : _("warning: "), text);
+    grown = realloc(out->messages, (out->nmessages + 1) * sizeof(*grown));
+    if (grown == NULL)
+        return; /* the count of errors still says it failed */
+    out->messages = grown;
+    if ((out->messages[out->nmessages] = strdup(msg)) != NULL)
+        out->nmessages++;
+    if (error)
+        out->nerrors++;
+}
+
+void
+roster_load_free(struct roster_load *out)
+{
+    for (size_t i = 0; i < out->nmessages; i++)
+        free(out->messages[i]);
+    free(out->messages);
+    out->messages = NULL;
+    out->nmessages = 0;
+}
+
+/* ---- places ------------------------------------------------------------- */
+
+static struct roster_place *
+places_from(const struct dbres *r, bool villages)
+{
+    struct roster_place *p =
+        calloc(r->nrows > 0 ? (size_t)r->nrows : 1, sizeof(*p));
+
+    if (p == NULL)
+        return NULL;
+    for (int i = 0; i < r->nrows; i++) {
+        p[i].id = strtoll(dbres_get(r, i, 0), NULL, 10);
+        p[i].township_id = villages ? strtoll(dbres_get(r, i, 1), NULL, 10) : 0;
+        p[i].name = dbres_get(r, i, 2);
+    }
+    return p;
+}
+
+static int
+load_places(struct loader *l)
+{
+    struct db_error err;
+
+    l->tres = db_exec(l->db, "SELECT id, 0, name FROM eduaid.township", 0, NULL,
+                      &err);
+    if (l->tres != NULL)
+        l->vres =
+            db_exec(l->db, "SELECT id, township_id, name FROM eduaid.village",
+                    0, NULL, &err);
+    if (l->tres == NULL || l->vres == NULL) {
+        add_message(l->out, true, l->path, 0, 0, "%s", err.message);
+        return -1;
+    }
+    l->townships = places_from(l->tres, false);
+    l->villages = places_from(l->vres, true);
+    if (l->townships == NULL || l->villages == NULL) {
+        add_message(l->out, true, l->path, 0, 0, "%s", _("out of memory"));
+        return -1;
+    }
+    l->nt = (size_t)l->tres->nrows;
+    l->nv = (size_t)l->vres->nrows;
+    return 0;
+}
+
+/* ---- mapping the server's refusals back to the file --------------------- */
+
+/* The CSV column (1-based) of staging column name, or 0. */
+static long
+csv_column_of(const struct loader *l, const char *name)
+{
+    enum roster_col c;
+
+    if (strcmp(name, "township_id") == 0)
+        name = "township";
+    else if (strcmp(name, "village_id") == 0)
+        name = "village";
+    c = roster_col_by_name(name);
+    return c != RC_N && l->h.pos[c] >= 0 ? l->h.pos[c] + 1 : 0;
+}
+
+/* The staging column a constraint roster_row_<column>_<kind> is about. */
+static long
+csv_column_of_constraint(const struct loader *l, const char *constraint)
+{
+    static const char prefix[] = "roster_row_";
+    const char *rest;
+
+    if (strncmp(constraint, prefix, sizeof(prefix) - 1) != 0)
+        return 0;
+    rest = constraint + sizeof(prefix) - 1;
+    for (int c = 0; c < RC_N; c++) {
+        const char *name = roster_col_name((enum roster_col)c);
+        size_t len = strlen(name);
+
+        if (strncmp(rest, name, len) == 0 && rest[len] == '_')
+            return csv_column_of(l, name);
+    }
+    return 0;
+}
+
+/* Report a refusal of COPY: its row back to the file line. */
+static void
+copy_refused(struct loader *l, const struct db_error *err)
+{
+    long line = 0, col = 0;
+
+    if (err->copy_row >= 1 && (size_t)err->copy_row <= l->nlines)
+        line = l->lines[err->copy_row - 1];
+    if (err->constraint[0] != '\0')
+        col = csv_column_of_constraint(l, err->constraint);
+    if (col == 0 && err->column[0] != '\0')
+        col = csv_column_of(l, err->column);
+    if (col == 0 && err->copy_column[0] != '\0')
+        col = csv_column_of(l, err->copy_column);
+    add_message(l->out, true, l->path, line, col, "%s", err->message);
+}
+
+/* Report a refusal of roster_finish (EA020: DETAIL the line, COLUMN the
+ * roster column) or of another statement. */
+static void
+statement_refused(struct loader *l, const struct db_error *err)
+{
+    long line = 0, col = 0;
+
+    if (strcmp(err->sqlstate, "EA020") == 0) {
+        line = strtol(err->detail, NULL, 10);
+        col = csv_column_of(l, err->column);
+    }
+    add_message(l->out, true, l->path, line, col, "%s", err->message);
+}
+
+/* ---- records ------------------------------------------------------------ */
+
+static int
+remember_line(struct loader *l, long line)
+{
+    if (l->nlines == l->caplines) {
+        size_t cap = l->caplines ? l->caplines * 2 : 4096;
+        long *grown = realloc(l->lines, cap * sizeof(*grown));
+
+        if (grown == NULL)
+            return -1;
+        l->lines = grown;
+        l->caplines = cap;
+    }
+    l->lines[l->nlines++] = line;
+    return 0;
+}
+
+/* Resolve the record's township and village into tid/vid (decimal text);
+ * with client checks, a failure is reported and -1 returned; without, the
+ * ids stay empty for the server to refuse. */
+static int
+resolve_places(struct loader *l, const struct roster_record *rec, long line,
+               char *tid, char *vid)
+{
+    long long t, v = 0;
+
+    tid[0] = vid[0] = '\0';
+    t = roster_resolve_township(l->townships, l->nt, rec->values[RC_TOWNSHIP]);
+    if (t > 0)
+        v = roster_resolve_village(l->villages, l->nv, t,
+                                   rec->values[RC_VILLAGE]);
+    if (t > 0)
+        snprintf(tid, 24, "%lld", t);
+    if (v > 0)
+        snprintf(vid, 24, "%lld", v);
+    if (!l->client_checks || (t > 0 && v > 0))
+        return 0;
+    if (t <= 0)
+        add_message(l->out, true, l->path, line, l->h.pos[RC_TOWNSHIP] + 1,
+                    _("unknown township \"%s\" (a name or a 9-digit code)"),
+                    rec->values[RC_TOWNSHIP]);
+    else if (v < 0)
+        add_message(l->out, true, l->path, line, l->h.pos[RC_VILLAGE] + 1,
+                    _("several villages of this township are called \"%s\": "
+                      "give its 12-digit code"),
+                    rec->values[RC_VILLAGE]);
+    else
+        add_message(l->out, true, l->path, line, l->h.pos[RC_VILLAGE] + 1,
+                    _("no village \"%s\" in this township (a name or a "
+                      "12-digit code)"),
+                    rec->values[RC_VILLAGE]);
+    return -1;
+}
+
+/* Check, resolve and copy one record; -1 on a problem (reported). */
+static int
+take_record(struct loader *l, char **fields, size_t n, long line)
+{
+    struct roster_record rec;
+    struct roster_problem p;
+    struct db_error err;
+    char lbuf[24], tid[24], vid[24];
+    const char *v[N_COPY];
+    int rc = -1;
+
+    if (roster_record_check(&l->h, (const char *const *)fields, n, &rec,
+                            l->today, &p) != 0 &&
+        (l->client_checks || rec.buf == NULL)) {
+        add_message(l->out, true, l->path, line, p.column, "%s", p.message);
+        goto done;
+    }
+    /* after an error, only check the rest: nothing more is copied */
+    if (resolve_places(l, &rec, line, tid, vid) != 0 || l->out->nerrors > 0)
+        goto done;
+    snprintf(lbuf, sizeof(lbuf), "%ld", line);
+    v[0] = l->import_id;
+    v[1] = lbuf;
+    v[2] = rec.values[RC_HOUSEHOLD_NO];
+    v[3] = rec.values[RC_TOWNSHIP];
+    v[4] = rec.values[RC_VILLAGE];
+    v[5] = tid[0] ? tid : NULL;
+    v[6] = vid[0] ? vid : NULL;
+    v[7] = rec.values[RC_HEAD_NAME];
+    v[8] = rec.values[RC_HEAD_ID_NUMBER];
+    v[9] = rec.values[RC_FAMILY_SIZE];
+    v[10] = rec.values[RC_MEMBER_NAME];
+    v[11] = rec.values[RC_MEMBER_ID_NUMBER];
+    v[12] = rec.values[RC_RELATION];
+    v[13] = rec.values[RC_STAGE];
+    if (remember_line(l, line) != 0) {
+        add_message(l->out, true, l->path, 0, 0, "%s", _("out of memory"));
+        goto done;
+    }
+    if (db_copy_row(l->copy, v, &err) != 0) {
+        copy_refused(l, &err);
+        l->dead = true;
+        goto done;
+    }
+    rc = 0;
+done:
+    roster_record_free(&rec);
+    return rc;
+}
+
+/* ---- the file ----------------------------------------------------------- */
+
+static int
+read_header(struct loader *l, struct csv_reader *r)
+{
+    struct csv_error cerr;
+    char **fields;
+    size_t n;
+    char err[300];
+    long col = 0;
+    int got = csv_next(r, &fields, &n, &cerr);
+
+    if (got < 0) {
+        add_message(l->out, true, l->path, cerr.line, cerr.column, "%s",
+                    cerr.message);
+        return -1;
+    }
+    if (got == 0) {
+        add_message(l->out, true, l->path, 0, 0, "%s",
+                    _("the file is empty: a header row is required"));
+        return -1;
+    }
+    if (roster_header_map((const char *const *)fields, n, &l->h, &col, err,
+                          sizeof(err)) != 0) {
+        add_message(l->out, true, l->path, csv_line(r), col, "%s", err);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (l->h.unknown[i])
+            add_message(l->out, false, l->path, csv_line(r), (long)i + 1,
+                        _("unknown column \"%s\" ignored"), fields[i]);
+    return 0;
+}
+
+static int
+read_records(struct loader *l, struct csv_reader *r)
+{
+    struct csv_error cerr;
+    char **fields;
+    size_t n;
+    int got;
+
+    while ((got = csv_next(r, &fields, &n, &cerr)) > 0) {
+        l->out->rows++;
+        if (take_record(l, fields, n, csv_line(r)) != 0 &&
+            (l->out->nerrors >= ROSTER_LOAD_MAX_ERRORS || l->dead))
+            return -1;
+    }
+    if (got < 0) {
+        add_message(l->out, true, l->path, cerr.line, cerr.column, "%s",
+                    cerr.message);
+        return -1;
+    }
+    if (l->out->rows == 0 && l->out->nerrors == 0) {
+        add_message(l->out, true, l->path, 0, 0, "%s",
+                    _("the roster has no rows"));
+        return -1;
+    }
+    return l->out->nerrors > 0 ? -1 : 0;
+}
+
+/* INSERT the import row and start the COPY. */
+static int
+begin_import(struct loader *l)
+{
+    struct db_error err;
+    const char *p[2] = {l->path, csv_encoding_name(l->out->encoding)};
+    struct dbres *res;
+
+    if (db_begin(l->db, &err) != 0) {
+        add_message(l->out, true, l->path, 0, 0, "%s", err.message);
+        return -1;
+    }
+    res = db_exec(l->db,
+                  "INSERT INTO eduaid.roster_import (file_name, encoding) "
+                  "VALUES ($1, $2) RETURNING id",
+                  2, p, &err);
+    if (res == NULL) {
+        statement_refused(l, &err);
+        return -1;
+    }
+    snprintf(l->import_id, sizeof(l->import_id), "%s", dbres_get(res, 0, 0));
+    dbres_free(res);
+    l->copy = db_copy_begin(l->db, "eduaid", "roster_row", copy_columns,
+                            (int)N_COPY, &err);
+    if (l->copy == NULL) {
+        add_message(l->out, true, l->path, 0, 0, "%s", err.message);
+        return -1;
+    }
+    return 0;
+}
+
+/* End the COPY, finish the import, count it, commit. */
+static int
+finish_import(struct loader *l)
+{
+    struct db_error err;
+    const char *p[1] = {l->import_id};
+    struct dbres *res;
+    long long copied = db_copy_end(l->copy, &err);
+
+    l->copy = NULL;
+    if (copied < 0) {
+        copy_refused(l, &err);
+        return -1;
+    }
+    if (db_command(l->db, "SELECT eduaid.roster_finish($1)", 1, p, &err) != 0) {
+        statement_refused(l, &err);
+        return -1;
+    }
+    res = db_exec(l->db,
+                  "SELECT count(DISTINCT household_no), count(member_name) "
+                  "FROM eduaid.roster_rows WHERE import_id = $1",
+                  1, p, &err);
+    if (res == NULL) {
+        statement_refused(l, &err);
+        return -1;
+    }
+    l->out->households = strtol(dbres_get(res, 0, 0), NULL, 10);
+    l->out->members = strtol(dbres_get(res, 0, 1), NULL, 10);
+    dbres_free(res);
+    if (db_commit(l->db, &err) != 0) {
+        statement_refused(l, &err);
+        return -1;
+    }
+    l->out->import_id = strtoll(l->import_id, NULL, 10);
+    return 0;
+}
+
+static void
+loader_free(struct loader *l)
+{
+    if (l->copy != NULL)
+        db_copy_abort(l->copy, "the import was abandoned");
+    roster_header_free(&l->h);
+    free(l->townships);
+    free(l->villages);
+    dbres_free(l->tres);
+    dbres_free(l->vres);
+    free(l->lines);
+}
+
+int
+roster_load_file(struct db *db, const char *path, enum csv_encoding enc,
+                 bool client_checks, struct roster_load *out)
+{
+    struct loader l = {0};
+    struct csv_error cerr;
+    struct csv_reader *r = NULL;
+    FILE *fp;
+    int rc = -1;
+
+    memset(out, 0, sizeof(*out));
+    l.db = db;
+    l.path = path;
+    l.out = out;
+    l.today = date_today_yyyymmdd();
+    l.client_checks = client_checks;
+    if ((fp = fopen(path, "rb")) == NULL) {
+        add_message(out, true, path, 0, 0, "%s", strerror(errno));
+        return -1;
+    }
+    if ((r = csv_open(fp, enc, &cerr)) == NULL) {
+        add_message(out, true, path, 0, 0, "%s", cerr.message);
+        goto done;
+    }
+    out->encoding = csv_encoding(r);
+    if (read_header(&l, r) != 0 || load_places(&l) != 0 ||
+        begin_import(&l) != 0 || read_records(&l, r) != 0 ||
+        finish_import(&l) != 0)
+        goto done;
+    rc = 0;
+done:
+    loader_free(&l);
+    if (rc != 0) {
+        db_rollback(db);
+        out->import_id = 0;
+    }
+    csv_close(r);
+    fclose(fp);
+    return rc;
+}
+
+/* ---- CSV of a result --------------------------------------------------- */
+
+/* Write the differences to path as CSV; 0 or -1 with a sentence in err. */
+int
+roster_write_csv(const struct dbres *r, const char *path,
+                 enum csvout_encoding enc, char *err, size_t errsz)
+{
+    FILE *fp = fopen(path, "wb");
+    struct csvout *w;
+    int rc = 0;
+
+    if (fp == NULL) {
+        snprintf(err, errsz, "%s: %s", path, strerror(errno));
+        return -1;
+    }
+    if ((w = csvout_open(fp, enc, err, errsz)) == NULL) {
+        fclose(fp);
+        return -1;
+    }
+    rc = csvout_row(w, (size_t)r->ncols, (const char *const *)r->names, err,
+                    errsz);
+    for (int i = 0; rc == 0 && i < r->nrows; i++)
+        rc = csvout_row(w, (size_t)r->ncols,
+                        (const char *const *)&r->values[i * r->ncols], err,
+                        errsz);
+    if (rc != 0) {
+        char ignored[200];
+
+        (void)csvout_close(w, ignored, sizeof(ignored));
+    } else if (csvout_close(w, err, errsz) != 0) {
+        rc = -1;
+    }
+    if (fclose(fp) != 0 && rc == 0) {
+        snprintf(err, errsz, "%s: %s", path, strerror(errno));
+        rc = -1;
+    }
+    return rc;
+}

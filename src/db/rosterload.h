@@ -1,0 +1,60 @@
+/*
+ * rosterload.h
+ *   Loading a roster CSV file into eduaid.roster_import / roster_row
+ *   (sql/011_roster.sql) in one transaction with COPY: read with csv.h,
+ *   header and records checked with roster.h, townships and villages
+ *   resolved against the database, rows copied, the import finished by
+ *   eduaid.roster_finish() and committed -- or, at the first refusal by
+ *   the client or the server, nothing kept. Every problem is reported as
+ *   "FILE:LINE:COLUMN: reason" with the file's physical line and the
+ *   1-based CSV column. Used by `eduaid import roster` and the import
+ *   screen.
+ */
+#ifndef EDUAID_DB_ROSTERLOAD_H
+#define EDUAID_DB_ROSTERLOAD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/csv.h"
+#include "core/csvout.h"
+#include "db/db.h"
+
+struct roster_load {
+    long long import_id; /* 0 when nothing was imported */
+    long rows, households, members;
+    enum csv_encoding encoding;
+    /* "FILE:LINE:COLUMN: reason" lines, errors and warnings in file order */
+    char **messages;
+    size_t nmessages;
+    size_t nerrors; /* how many of them are errors (the rest warnings) */
+};
+
+/* At most this many client-side errors are listed before giving up. */
+#define ROSTER_LOAD_MAX_ERRORS 50
+
+/*
+ * roster_load_file
+ *
+ * Import the roster at path, read in encoding enc (CSV_ENC_UNKNOWN:
+ * detect). client_checks false skips the client's record checks (the
+ * server's constraints still apply; for tests of the server's rules).
+ * Returns 0 with out->import_id set, or -1 with out->messages saying why
+ * (nothing imported). out must be freed with roster_load_free() either
+ * way. The connection must not be inside a transaction.
+ */
+int roster_load_file(struct db *db, const char *path, enum csv_encoding enc,
+                     bool client_checks, struct roster_load *out);
+void roster_load_free(struct roster_load *out);
+
+/*
+ * roster_write_csv
+ *
+ * Write result r (its column names as the header row, then its rows) to
+ * the file path with csvout.h in encoding enc. 0, or -1 with a sentence
+ * in err (the file may then be incomplete).
+ */
+int roster_write_csv(const struct dbres *r, const char *path,
+                     enum csvout_encoding enc, char *err, size_t errsz);
+
+#endif /* EDUAID_DB_ROSTERLOAD_H */

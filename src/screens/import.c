@@ -1,0 +1,533 @@
+/*
+ * import.c
+ *   "Roster import and reconciliation" (名册导入与比对). On its first moment
+ *   it asks for the path of a roster CSV file (readline prompt), imports it
+ *   (db/rosterload.c: one transaction, nothing kept on a refusal) and
+ *   shows every problem as FILE:LINE:COLUMN. Then the reconciliation the
+ *   server computes under the person's row-level security: counts per
+ *   township; Enter lists the differences of a township; there Space marks
+ *   missing households (* all of them) and F3 creates drafts for the
+ *   marked ones after a confirmation naming the count, each household in
+ *   its own statement (eduaid.roster_create_drafts), then says what was
+ *   created and what refused. F2 exports the differences as CSV, F5 imports
+ *   another file, Esc goes back from a township to the counts.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/rosterload.h"
+#include "screens/screens.h"
+#include "ui/dialog.h"
+#include "ui/draw.h"
+#include "ui/keys.h"
+#include "ui/listview.h"
+
+#define NCOUNT 9
+#define NDIFF 7
+#define MAX_REPORT 4000
+
+/* Columns of roster_differences and roster_counts. */
+enum { D_TOWNSHIP, D_TNAME, D_KIND, D_HNO, D_NAME, D_ID, D_FIELD, D_RV, D_EV };
+
+struct import {
+    struct listview counts_lv, diffs_lv;
+    struct lv_column count_cols[NCOUNT], diff_cols[NDIFF];
+    const char *cells[NCOUNT];
+    char import_id[24];
+    char summary[256];
+    struct dbres *counts, *diffs;
+    int *shown; /* rows of diffs in the township shown */
+    int nshown;
+    int township; /* row of counts whose differences are shown, or -1 */
+    bool started;
+    int top, rows, cols;
+};
+
+static const char *
+val(const struct dbres *r, int i, int c)
+{
+    const char *v = r != NULL ? dbres_get(r, i, c) : NULL;
+
+    return v != NULL ? v : "";
+}
+
+static const char *
+kind_label(const char *kind)
+{
+    static const char *const kinds[][2] = {
+        {"missing_household", N_("missing household")},
+        {"extra_household", N_("extra household")},
+        {"household_differs", N_("household differs")},
+        {"missing_member", N_("missing member")},
+        {"extra_member", N_("extra member")},
+        {"member_differs", N_("member differs")},
+    };
+
+    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+        if (strcmp(kind, kinds[i][0]) == 0)
+            return _(kinds[i][1]);
+    return kind;
+}
+
+/* ---- loading --------------------------------------------------------------
+ */
+
+/* The differences of counts row t, as indexes into diffs. */
+static void
+select_township(struct import *im, int t)
+{
+    const char *tid = val(im->counts, t, 0);
+
+    im->nshown = 0;
+    for (int i = 0; im->diffs != NULL && i < im->diffs->nrows; i++)
+        if (strcmp(val(im->diffs, i, D_TOWNSHIP), tid) == 0)
+            im->shown[im->nshown++] = i;
+    im->township = t;
+    listview_reset(&im->diffs_lv);
+    listview_set_rows(&im->diffs_lv, im->nshown, false);
+}
+
+static void
+reload(struct screen *s)
+{
+    struct import *im = s->data;
+    struct db_error err;
+    const char *p[1] = {im->import_id};
+    struct dbres *c, *d;
+    int *shown;
+
+    if (im->import_id[0] == '\0')
+        return;
+    c = db_exec(s->app->db,
+                "SELECT township_id, township_name, roster_households, "
+                "roster_members, missing_households, extra_households, "
+                "differing_households, missing_members, extra_members, "
+                "differing_members FROM eduaid.roster_counts($1)",
+                1, p, &err);
+    d = c == NULL
+            ? NULL
+            : db_exec(s->app->db, "SELECT * FROM eduaid.roster_differences($1)",
+                      1, p, &err);
+    if (c == NULL || d == NULL) {
+        dbres_free(c);
+        app_error(s->app, &err);
+        return;
+    }
+    if ((shown = calloc((size_t)d->nrows + 1, sizeof(*shown))) == NULL) {
+        dbres_free(c);
+        dbres_free(d);
+        app_status(s->app, "%s", _("out of memory"));
+        return;
+    }
+    dbres_free(im->counts);
+    dbres_free(im->diffs);
+    free(im->shown);
+    im->counts = c;
+    im->diffs = d;
+    im->shown = shown;
+    listview_set_rows(&im->counts_lv, c->nrows, false);
+    if (im->township >= 0 && im->township < c->nrows)
+        select_township(im, im->township);
+    else
+        im->township = -1;
+}
+
+/* Show the import's messages (FILE:LINE:COLUMN: reason) in a dialog. */
+static void
+show_messages(struct app *a, const struct roster_load *out, bool ok)
+{
+    char *text = malloc(MAX_REPORT + 64);
+    size_t used = 0;
+
+    if (text == NULL)
+        return;
+    text[0] = '\0';
+    for (size_t i = 0; i < out->nmessages && used < MAX_REPORT; i++)
+        used += (size_t)snprintf(text + used, MAX_REPORT + 64 - used, "%s\n",
+                                 out->messages[i]);
+    if (!ok)
+        snprintf(text + used, MAX_REPORT + 64 - used, "%s",
+                 _("Nothing was imported."));
+    dialog_message(a, ok ? _("Roster imported") : _("Roster refused"), text);
+    free(text);
+}
+
+/* Ask for a file and import it. */
+static void
+import_file(struct screen *s)
+{
+    struct import *im = s->data;
+    struct roster_load out;
+    char *path = dialog_prompt(s->app, PROMPT_TEXT, _("Import a roster"),
+                               _("CSV file (UTF-8 or GB18030):"), NULL);
+    int rc;
+
+    if (path == NULL || path[0] == '\0') {
+        free(path);
+        return;
+    }
+    rc = roster_load_file(s->app->db, path, CSV_ENC_UNKNOWN, true, &out);
+    if (rc == 0) {
+        snprintf(im->import_id, sizeof(im->import_id), "%lld", out.import_id);
+        snprintf(im->summary, sizeof(im->summary),
+                 _("Import %lld: %ld rows, %ld households, %ld members, %s"),
+                 out.import_id, out.rows, out.households, out.members,
+                 csv_encoding_name(out.encoding));
+        im->township = -1;
+        reload(s);
+    }
+    if (rc != 0 || out.nmessages > 0)
+        show_messages(s->app, &out, rc == 0);
+    roster_load_free(&out);
+    free(path);
+}
+
+/* ---- actions --------------------------------------------------------------
+ */
+
+static void
+export_csv(struct screen *s)
+{
+    struct import *im = s->data;
+    char name[64], msg[600];
+    char *path;
+
+    if (im->diffs == NULL)
+        return;
+    snprintf(name, sizeof(name), "reconcile-%s.csv", im->import_id);
+    path = dialog_prompt(s->app, PROMPT_TEXT, _("Export the differences"),
+                         _("CSV file to write:"), name);
+    if (path == NULL || path[0] == '\0') {
+        free(path);
+        return;
+    }
+    if (roster_write_csv(im->diffs, path, CSVOUT_UTF8_BOM, msg, sizeof(msg)) !=
+        0)
+        app_status(s->app, "%s", msg);
+    else
+        app_status(s->app, _("%d differences written to %s"), im->diffs->nrows,
+                   path);
+    free(path);
+}
+
+/* Mark every missing household of the township (or clear the marks). */
+static void
+mark_missing(struct import *im)
+{
+    bool any = im->diffs_lv.nmarked > 0;
+
+    listview_clear_marks(&im->diffs_lv);
+    if (any)
+        return;
+    for (int i = 0; i < im->nshown; i++)
+        if (strcmp(val(im->diffs, im->shown[i], D_KIND), "missing_household") ==
+            0)
+            listview_set_mark(&im->diffs_lv, i, true);
+}
+
+/* Create one household's draft; appends a line to report. */
+static bool
+create_one(struct screen *s, const char *hno, char *report, size_t *used)
+{
+    struct import *im = s->data;
+    struct db_error err;
+    const char *p[2] = {im->import_id, hno};
+    struct dbres *r =
+        db_exec(s->app->db,
+                "SELECT household_id, members FROM "
+                "eduaid.roster_create_drafts($1, ARRAY[$2::text])",
+                2, p, &err);
+
+    if (*used < MAX_REPORT)
+        *used += (size_t)snprintf(report + *used, MAX_REPORT + 64 - *used,
+                                  "%s: %s\n", hno,
+                                  r != NULL ? _("draft created") : err.message);
+    dbres_free(r);
+    return r != NULL;
+}
+
+static void
+create_drafts(struct screen *s)
+{
+    struct import *im = s->data;
+    char question[256], *report;
+    size_t used = 0;
+    int n = 0, done = 0;
+
+    for (int i = 0; i < im->nshown; i++)
+        if (listview_marked(&im->diffs_lv, i) &&
+            strcmp(val(im->diffs, im->shown[i], D_KIND), "missing_household") ==
+                0)
+            n++;
+    if (n == 0) {
+        app_status(s->app, "%s",
+                   _("Mark missing households with Space (or * for all) "
+                     "first."));
+        return;
+    }
+    snprintf(question, sizeof(question),
+             _("Create drafts for %d missing household(s) and their "
+               "members? They then go through the normal workflow."),
+             n);
+    if (!dialog_confirm(s->app, _("Create drafts"), question, false) ||
+        (report = malloc(MAX_REPORT + 64)) == NULL)
+        return;
+    for (int i = 0; i < im->nshown; i++) {
+        int row = im->shown[i];
+
+        if (listview_marked(&im->diffs_lv, i) &&
+            strcmp(val(im->diffs, row, D_KIND), "missing_household") == 0)
+            done += create_one(s, val(im->diffs, row, D_HNO), report, &used);
+    }
+    snprintf(question, sizeof(question), _("%d created, %d refused"), done,
+             n - done);
+    dialog_message(s->app, question, report);
+    free(report);
+    reload(s);
+}
+
+/* ---- the screen -----------------------------------------------------------
+ */
+
+static bool
+count_row(void *arg, int index, struct lv_row *row)
+{
+    struct screen *s = arg;
+    struct import *im = s->data;
+
+    if (im->counts == NULL || index >= im->counts->nrows)
+        return false;
+    for (int c = 0; c < NCOUNT; c++)
+        im->cells[c] = val(im->counts, index, c + 1);
+    row->cells = im->cells;
+    return true;
+}
+
+static bool
+diff_row(void *arg, int index, struct lv_row *row)
+{
+    struct screen *s = arg;
+    struct import *im = s->data;
+    int i;
+
+    if (im->diffs == NULL || index >= im->nshown)
+        return false;
+    i = im->shown[index];
+    im->cells[0] = kind_label(val(im->diffs, i, D_KIND));
+    im->cells[1] = val(im->diffs, i, D_HNO);
+    im->cells[2] = val(im->diffs, i, D_NAME);
+    im->cells[3] = val(im->diffs, i, D_ID);
+    im->cells[4] = val(im->diffs, i, D_FIELD);
+    im->cells[5] = val(im->diffs, i, D_RV);
+    im->cells[6] = val(im->diffs, i, D_EV);
+    row->cells = im->cells;
+    return true;
+}
+
+static void
+import_layout(struct screen *s, int top, int rows, int cols)
+{
+    struct import *im = s->data;
+
+    im->top = top;
+    im->rows = rows;
+    im->cols = cols;
+    listview_layout(&im->counts_lv, top + 2, 0, rows - 2, cols);
+    listview_layout(&im->diffs_lv, top + 2, 0, rows - 3, cols);
+}
+
+/* Below the differences: what "missing" and "extra" mean, or the selected
+ * difference in full. */
+static void
+draw_detail(struct import *im)
+{
+    int sel = listview_selected(&im->diffs_lv);
+    char line[1024];
+
+    if (sel >= 0 && val(im->diffs, im->shown[sel], D_FIELD)[0] != '\0')
+        snprintf(line, sizeof(line), "%s %s: %s -> %s",
+                 val(im->diffs, im->shown[sel], D_HNO),
+                 val(im->diffs, im->shown[sel], D_FIELD),
+                 val(im->diffs, im->shown[sel], D_RV),
+                 val(im->diffs, im->shown[sel], D_EV));
+    else
+        snprintf(line, sizeof(line), "%s",
+                 _("missing: in the roster, not in eduaid; extra: in eduaid, "
+                   "not in the roster"));
+    draw_str(stdscr, im->top + im->rows - 1, 0, im->cols, line, UA_LABEL,
+             DRAW_PAD | DRAW_MARK_CUT);
+}
+
+static void
+import_draw(struct screen *s)
+{
+    struct import *im = s->data;
+    char line[512], k1[32], k2[32], k3[32];
+
+    keys_names(ACT_SAVE, KEYS_PRIMARY, k1, sizeof(k1));
+    keys_names(ACT_LOOKUP, KEYS_PRIMARY, k2, sizeof(k2));
+    keys_names(ACT_NEW, KEYS_PRIMARY, k3, sizeof(k3));
+    draw_str(stdscr, im->top, 0, im->cols,
+             im->summary[0] ? im->summary : _("No roster imported yet."),
+             UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
+    if (im->township < 0)
+        snprintf(line, sizeof(line),
+                 _("Enter: differences of a township   %s: export CSV   %s: "
+                   "import another file"),
+                 k1, k2);
+    else
+        snprintf(line, sizeof(line),
+                 _("%s -- Space marks, * marks all missing households, %s "
+                   "creates drafts, %s exports   Marked: %d"),
+                 val(im->counts, im->township, 1), k3, k1,
+                 im->diffs_lv.nmarked);
+    draw_str(stdscr, im->top + 1, 0, im->cols, line, UA_NORMAL,
+             DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(im->township < 0 ? &im->counts_lv : &im->diffs_lv);
+    if (im->township >= 0)
+        draw_detail(im);
+}
+
+static enum key_result
+township_key(struct screen *s, const struct key *k)
+{
+    struct import *im = s->data;
+
+    switch (k->action) {
+    case ACT_BACK:
+        im->township = -1;
+        return KR_REDRAW;
+    case ACT_MARK_ALL:
+        mark_missing(im);
+        return KR_REDRAW;
+    case ACT_NEW:
+        create_drafts(s);
+        return KR_REDRAW;
+    default:
+        return listview_key(&im->diffs_lv, k);
+    }
+}
+
+static enum key_result
+import_key(struct screen *s, const struct key *k)
+{
+    struct import *im = s->data;
+    int sel;
+
+    if (!im->started) {
+        im->started = true;
+        import_file(s);
+        return KR_REDRAW;
+    }
+    switch (k->action) {
+    case ACT_LOOKUP:
+        import_file(s);
+        return KR_REDRAW;
+    case ACT_SAVE:
+        export_csv(s);
+        return KR_REDRAW;
+    case ACT_REFRESH:
+        reload(s);
+        return KR_REDRAW;
+    default:
+        break;
+    }
+    if (im->township >= 0)
+        return township_key(s, k);
+    switch (k->action) {
+    case ACT_OPEN:
+        if ((sel = listview_selected(&im->counts_lv)) >= 0)
+            select_township(im, sel);
+        return KR_REDRAW;
+    case ACT_BACK:
+        return KR_CLOSE;
+    default:
+        return listview_key(&im->counts_lv, k);
+    }
+}
+
+static const enum action import_actions_list[] = {
+    ACT_OPEN,    ACT_NEW,  ACT_SAVE, ACT_LOOKUP, ACT_MARK_ALL,
+    ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
+
+static const enum action *
+import_actions(struct screen *s)
+{
+    (void)s;
+    return import_actions_list;
+}
+
+static const char *
+import_title(struct screen *s)
+{
+    (void)s;
+    return _("Roster import and reconciliation");
+}
+
+static void
+import_close(struct screen *s)
+{
+    struct import *im = s->data;
+
+    dbres_free(im->counts);
+    dbres_free(im->diffs);
+    free(im->shown);
+    listview_free(&im->counts_lv);
+    listview_free(&im->diffs_lv);
+    free(im);
+    free(s);
+}
+
+static const struct screen_ops import_ops = {
+    .name = "import",
+    .layout = import_layout,
+    .draw = import_draw,
+    .key = import_key,
+    .actions = import_actions,
+    .title = import_title,
+    .close = import_close,
+};
+
+struct screen *
+import_screen_new(struct app *a)
+{
+    struct screen *s = calloc(1, sizeof(*s));
+    struct import *im = calloc(1, sizeof(*im));
+    static const struct {
+        const char *title;
+        int width;
+    } cc[NCOUNT] = {{N_("Township"), 0},      {N_("Households"), 10},
+                    {N_("Members"), 8},       {N_("HH missing"), 10},
+                    {N_("HH extra"), 8},      {N_("HH differ"), 9},
+                    {N_("Mem. missing"), 12}, {N_("Mem. extra"), 10},
+                    {N_("Mem. differ"), 11}},
+      dc[NDIFF] = {{N_("Difference"), 17}, {N_("Household"), 11},
+                   {N_("Name"), 8},        {N_("ID number"), 18},
+                   {N_("Field"), 10},      {N_("Roster"), 0},
+                   {N_("eduaid"), 10}};
+
+    if (s == NULL || im == NULL) {
+        free(s);
+        free(im);
+        return NULL;
+    }
+    *s = (struct screen){.ops = &import_ops, .app = a, .data = im};
+    im->township = -1;
+    for (int c = 0; c < NCOUNT; c++)
+        im->count_cols[c] =
+            (struct lv_column){_(cc[c].title), cc[c].width, c > 0};
+    for (int c = 0; c < NDIFF; c++)
+        im->diff_cols[c] =
+            (struct lv_column){_(dc[c].title), dc[c].width, false};
+    listview_init(&im->counts_lv, im->count_cols, NCOUNT, count_row, s);
+    listview_init(&im->diffs_lv, im->diff_cols, NDIFF, diff_row, s);
+    im->counts_lv.empty_text = _("No differences to show: import a roster.");
+    im->diffs_lv.empty_text = _("This township has no differences.");
+    im->diffs_lv.multi = true;
+    return s;
+}

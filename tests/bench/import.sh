@@ -1,0 +1,150 @@
+#!/usr/bin/env bash
+# tests/bench/import.sh: how long does `eduaid import roster` take for a
+# county-sized roster?
+#
+# Usage: tests/bench/import.sh [--keep]
+#   --keep   leave the cluster running afterwards (it prints how to reach
+#            and remove it); by default it is destroyed on exit
+# Environment: ROWS (roster rows, default 100000, even), RUNS (imports
+# timed, default 5), TMPDIR.
+#
+# Steps: a throwaway cluster (tools/lib/cluster.sh, --fast); sql/migrate.sh;
+# sql/data/reference.sql and users.sql; a roster of ROWS rows -- ROWS/2
+# households over all 305 villages of 房县, two members each, valid and
+# unique ID numbers, Chinese names, written by psql with the English
+# headers -- then RUNS imports of it by demo_clerk with the real binary
+# (./eduaid from the build tree, which must be built), each its own import
+# (the whole pipeline: reading and checking the CSV, COPY, roster_finish,
+# COMMIT). Prints each wall-clock time and the median.
+#
+# Target: the median under 5 s for 100,000 rows. The exit status is 1
+# when it is missed, 2 when the benchmark could not run.
+set -euo pipefail
+
+ROWS=${ROWS:-100000}
+RUNS=${RUNS:-5}
+keep=0
+for arg in "$@"; do
+	case $arg in
+	--keep) keep=1 ;;
+	-h | --help)
+		sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+		exit 0
+		;;
+	*)
+		printf 'import.sh: unknown argument %s (try --help)\n' "$arg" >&2
+		exit 2
+		;;
+	esac
+done
+
+top_srcdir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+top_builddir=${top_builddir:-$top_srcdir}
+eduaid=$top_builddir/eduaid
+if [[ ! -x $eduaid ]]; then
+	printf 'import.sh: %s is not built (make first)\n' "$eduaid" >&2
+	exit 2
+fi
+# shellcheck source-path=SCRIPTDIR source=../../tools/lib/cluster.sh
+. "$top_srcdir/tools/lib/cluster.sh"
+pgbin=$(cluster_pgbin) || exit 2
+PATH=$pgbin:$PATH
+
+say() {
+	printf '%s\n' "$*" >&2
+}
+
+# ---- the cluster -----------------------------------------------------------
+unset PGHOSTADDR PGSERVICE PGOPTIONS PGUSER PGPASSWORD PGDATABASE PGTZ PGAPPNAME
+export PGCLIENTENCODING=UTF8 EDUAID_CONF=/dev/null
+work=$(mktemp -d "${TMPDIR:-/tmp}/eduaid-bench.XXXXXX")
+# shellcheck disable=SC2317 # (called by the trap)
+cleanup() {
+	if ((keep)); then
+		say "import.sh: cluster kept in $work/pg:"
+		say "  psql -h $(cluster_sockdir "$work/pg" 2>/dev/null) -U $(cluster_superuser) eduaid"
+		say "  remove it: bash -c '. $top_srcdir/tools/lib/cluster.sh; cluster_destroy $work/pg; rm -rf $work'"
+	else
+		cluster_destroy "$work/pg" >/dev/null 2>&1 || true
+		rm -rf -- "$work"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if [[ $(id -u) -eq 0 ]]; then
+	chown postgres: -- "$work"
+fi
+
+cluster_init "$work/pg" --fast || exit 2
+cluster_start "$work/pg" || exit 2
+su=$(cluster_superuser)
+export PGHOST PGPORT=$CLUSTER_PORT PGDATABASE=eduaid
+PGHOST=$(cluster_sockdir "$work/pg")
+cluster_psql "$work/pg" -q -c 'CREATE DATABASE eduaid' || exit 2
+
+sql() {
+	psql -X -q -v ON_ERROR_STOP=1 -U "$su" "$@"
+}
+
+say "import.sh: migrating and loading 房县's divisions and users"
+PGUSER=$su "$top_srcdir/sql/migrate.sh" >"$work/migrate.log" 2>&1 || {
+	cat "$work/migrate.log" >&2
+	exit 2
+}
+(cd "$top_srcdir/sql/data" && for f in reference.sql users.sql; do
+	sql -o /dev/null -f "$f" || exit 2
+done) || exit 2
+
+# ---- the roster --------------------------------------------------------------
+say "import.sh: writing a roster of $ROWS rows"
+sql -v households=$((ROWS / 2)) -o "$work/roster.csv" <<'SQL'
+COPY (
+WITH v AS (SELECT (row_number() OVER (ORDER BY v.id) - 1)::int AS k, v.name AS village,
+                  t.name AS township
+             FROM eduaid.village v JOIN eduaid.township t ON t.id = v.township_id),
+nv AS (SELECT count(*)::int AS n FROM v),
+h AS (SELECT i, 'BH' || lpad(i::text, 7, '0') AS household_no,
+             '420325' || to_char(DATE '1960-01-01' + i / 1000, 'YYYYMMDD')
+             || lpad((i % 1000)::text, 3, '0') AS hid17
+        FROM generate_series(0, :households - 1) AS i),
+m AS (SELECT h.*, c, '420325' || to_char(DATE '2008-01-01' + (h.i * 2 + c) / 1000, 'YYYYMMDD')
+                     || lpad(((h.i * 2 + c) % 1000)::text, 3, '0') AS mid17
+        FROM h CROSS JOIN generate_series(0, 1) AS c)
+SELECT m.household_no, v.township, v.village, '户主' || m.i AS head_name,
+       m.hid17 || eduaid.id_check_digit(m.hid17) AS head_id_number, 4 AS family_size,
+       '学生' || m.i || '-' || m.c AS member_name,
+       m.mid17 || eduaid.id_check_digit(m.mid17) AS member_id_number,
+       '子女' AS relation, CASE m.c WHEN 0 THEN '小学' ELSE '初中' END AS stage
+  FROM m, nv JOIN v ON true
+ WHERE v.k = m.i % nv.n
+ ORDER BY m.i, m.c
+) TO STDOUT WITH CSV HEADER
+SQL
+say "import.sh: $(($(wc -l <"$work/roster.csv") - 1)) rows, $(du -h "$work/roster.csv" | cut -f1)"
+
+# ---- the imports -------------------------------------------------------------
+times=()
+for ((r = 1; r <= RUNS; r++)); do
+	t0=$(date +%s%N)
+	if ! "$eduaid" -U demo_clerk import roster "$work/roster.csv" >"$work/out" 2>&1; then
+		cat "$work/out" >&2
+		exit 2
+	fi
+	t1=$(date +%s%N)
+	ms=$(((t1 - t0) / 1000000))
+	times+=("$ms")
+	say "import.sh: run $r: $ms ms ($(head -1 "$work/out"))"
+done
+median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")
+count=$(sql -A -t -c "SELECT count(*) FROM eduaid.roster_row")
+if [[ $count != $((ROWS * RUNS)) ]]; then
+	say "import.sh: expected $((ROWS * RUNS)) staging rows, found $count"
+	exit 2
+fi
+printf 'import of %d roster rows: median %d ms over %d runs (target < 5000 ms)\n' \
+	"$ROWS" "$median" "$RUNS"
+if ((ROWS == 100000 && median >= 5000)); then
+	exit 1
+fi
