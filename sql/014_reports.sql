@@ -36,8 +36,9 @@
 -- and the plan that names the child's ID number needs the birth date and
 -- ID number, which supervisors may not read. Its counting is done by
 -- eduaid.special_ed_counts, SECURITY DEFINER, which returns counts only
--- and restricts itself to township_id = ANY (eduaid.my_townships()), the
--- very condition of every policy (tests/db/14_reports.sql checks both).
+-- and restricts itself to
+-- township_id = ANY ((SELECT eduaid.my_townships())::int[]), the very
+-- condition of every policy (tests/db/14_reports.sql checks both).
 -- The missing-subsidy list shows ID numbers masked for every role: it is a
 -- list to follow up, printed and passed around.
 --
@@ -92,7 +93,7 @@ RETURNS TABLE (id int, name text)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
     SELECT t.id, t.name FROM eduaid.township t
-     WHERE t.id = ANY (eduaid.my_townships())
+     WHERE t.id = ANY ((SELECT eduaid.my_townships())::int[])
        AND (p_township IS NULL OR t.id = p_township)
      ORDER BY t.id;
 END;
@@ -433,7 +434,7 @@ BEGIN ATOMIC
                  AND (p.ended_on IS NULL OR p.ended_on >= make_date(p_year, 9, 1))
                ORDER BY p.placed_on DESC, p.id DESC LIMIT 1) AS pl ON true
          WHERE h.status IN ('approved', 'in_notice', 'final')
-           AND h.township_id = ANY (eduaid.my_townships())
+           AND h.township_id = ANY ((SELECT eduaid.my_townships())::int[])
            AND (p_township IS NULL OR h.township_id = p_township)
            AND st.disability_type IS NOT NULL
            AND st.birth_date > make_date(p_year - 16, 9, 1)
