@@ -39,6 +39,8 @@ static const struct subcommand subcommands[] = {
      "compare a roster import with eduaid"},
     {"notice", cmd_notice, "ACTION [ARG]...",
      "public notices: list, print, open, close, verify"},
+    {"report", cmd_report, "NAME [--year Y] [-o FILE]",
+     "print a report as CSV (--list: the reports)"},
     {"help", cmd_help, "", "show this help"},
 };
 

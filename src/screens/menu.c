@@ -3,15 +3,15 @@
  *   The main menu: the record kinds the person's role works with, each
  *   with how many of its records they can see in each state; Enter opens
  *   the list of that kind. Below them, for everyone who works with
- *   records, the ledgers (ledgers.c) and the public notices (公示, with how
- *   many are open); for officers and supervisors, the review queue with
- *   how many records wait for them (eduaid.queue_counts); the roster
- *   import; for clerks and officers the records returned to them (the
- *   last row). Admins work with users and reference data, not records,
- *   and are told so. On its first moment on screen it puts officers and
- *   supervisors in the review queue, then offers to restore unsaved
- *   changes an earlier session left in the draft journal (restored forms
- *   open above the queue).
+ *   records, the ledgers (ledgers.c), the reports (report.c) and the
+ *   public notices (公示, with how many are open); for officers and
+ *   supervisors, the review queue with how many records wait for them
+ *   (eduaid.queue_counts); the roster import; for clerks and officers the
+ *   records returned to them (the last row). Admins work with users and
+ *   reference data, not records, and are told so. On its first moment on
+ *   screen it puts officers and supervisors in the review queue, then
+ *   offers to restore unsaved changes an earlier session left in the draft
+ *   journal (restored forms open above the queue).
  */
 #include "config.h"
 
@@ -36,6 +36,7 @@
 enum item {
     ITEM_FORM,
     ITEM_LEDGERS,
+    ITEM_REPORTS,
     ITEM_NOTICE,
     ITEM_QUEUE,
     ITEM_IMPORT,
@@ -47,7 +48,7 @@ struct menu {
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 6]; /* the forms and every other item */
+    enum item items[MAX_FORMS + 7]; /* the forms and every other item */
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
@@ -209,6 +210,10 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("Ledgers");
         m->cells[1] = _("dropout control, home delivery, training");
         break;
+    case ITEM_REPORTS:
+        m->cells[0] = _("Reports");
+        m->cells[1] = _("the plan's indicators per township, with bar charts");
+        break;
     }
     row->cells = m->cells;
     return true;
@@ -236,6 +241,7 @@ menu_refresh(struct screen *s)
             break;
         case ITEM_IMPORT:
         case ITEM_LEDGERS:
+        case ITEM_REPORTS:
             break;
         }
     listview_set_rows(&m->lv, (int)m->nitems, false);
@@ -333,6 +339,8 @@ open_item(struct screen *s, int sel)
         return import_screen_new(s->app);
     case ITEM_LEDGERS:
         return ledgers_screen_new(s->app);
+    case ITEM_REPORTS:
+        return report_screen_new(s->app);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -439,6 +447,7 @@ menu_screen_new(struct app *a)
         m->items[m->nitems] = ITEM_FORM;
     if (works_with_records(db_role(a->db))) {
         m->items[m->nitems++] = ITEM_LEDGERS;
+        m->items[m->nitems++] = ITEM_REPORTS;
         m->items[m->nitems++] = ITEM_NOTICE;
     }
     if (review_has_queue(db_role(a->db)))

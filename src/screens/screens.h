@@ -61,6 +61,14 @@ struct screen *ledgers_screen_new(struct app *a);
 struct screen *history_screen_new(struct app *a, const struct formdef *f,
                                   long long id);
 
+/* The plan's indicators (src/db/report.h), one report at a time, with bar
+ * charts; starts with the first report and the current school year. */
+struct screen *report_screen_new(struct app *a);
+
+/* The students entitled to a subsidy and not granted it in year, of
+ * township (0: all the person may see). */
+struct screen *report_missing_screen_new(struct app *a, int year, int township);
+
 /*
  * Check every form of a against the live catalog. 0, or -1 with a
  * "file:line: message" sentence in msg. Start-up runs it before taking the

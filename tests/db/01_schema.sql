@@ -94,6 +94,12 @@ SELECT results_eq(
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'))
            AS v(p, c, r)
+      UNION ALL -- the tallies (014_reports.sql): read, written by their trigger only
+      SELECT t, t || p, c, r::text[], 'PERMISSIVE'
+        FROM unnest(ARRAY['member_tally', 'subsidy_tally']) AS t
+       CROSS JOIN (VALUES
+           ('_owner', 'ALL', '{eduaid_owner}'),
+           ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}')) AS v(p, c, r)
        ORDER BY 1, 2$$,
     'each township-scoped table has exactly the delete/insert/owner/read/update policies');
 
@@ -199,12 +205,14 @@ SELECT results_eq(
              ('record_objection', '{eduaid_officer,eduaid_supervisor}'),
              ('reject', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('reopen', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('report_tally_trigger', '{}'),
              ('roster_differences_masked', '{eduaid_supervisor}'),
              ('roster_finish', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('roster_import_finished', '{}'),
              ('roster_rows_guard', '{}'),
              ('set_user_password', '{eduaid_admin}'),
              ('set_user_townships', '{eduaid_admin}'),
+             ('special_ed_counts', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('submit', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('transition', '{}'),
              ('verify', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}')$$,

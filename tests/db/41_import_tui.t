@@ -39,8 +39,7 @@ EOF
 tui_start demo_clerk 100 30 en_US.UTF-8
 tui_wait "Roster import"
 tui_ok $? "the main menu offers roster import and reconciliation"
-# the item before "Returned to me", the last
-tui_keys End Up Enter
+tui_menu "Roster import"
 tui_wait "CSV file (UTF-8 or GB18030):"
 tui_ok $? "the screen asks for a file"
 tui_type "$dir/bad.csv"

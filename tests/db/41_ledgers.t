@@ -91,7 +91,7 @@ TEACHER1=$(su "select t.name from eduaid.teacher t join eduaid.special_ed_plan p
 
 # ==== the dropout ledgers ====================================================
 tui_start demo_clerk 80 24 en_US.UTF-8
-tui_wait "Ledgers" && tui_keys Down Down Down Down Enter && tui_wait "Dropout control" &&
+tui_menu "Ledgers" && tui_wait "Dropout control" &&
 	tui_wait "suspected $S0"
 tui_ok $? "Ledgers on the main menu: the dropout line counts $S0 suspected"
 tui_keys Enter

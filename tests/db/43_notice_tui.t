@@ -78,7 +78,7 @@ row "Public notice" "open"
 tui_ok $? "... has a Public notice row"
 row "Public notice" "undecided objections"
 tui_ok $? "... with the open notices and undecided objections"
-tui_keys Home Down Down Down Down Down Enter
+tui_menu "Public notice"
 tui_wait "F3 opens a notice"
 tui_ok $? "Enter opens the list of notices (a supervisor is told F3 opens one)"
 row "青峰镇 2034-2035学年" "open, 7 days left"

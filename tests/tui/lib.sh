@@ -98,6 +98,23 @@ tui_wait_gone() { # TEXT
 }
 
 tui_keys() { tmux_ send-keys -t e2e "$@"; }
+
+# On the main menu, open the row whose first column reads LABEL: Home, then
+# Down as many times as LABEL's line lies below the header line (HEADER,
+# default "Record kind"), then Enter. Tests never count rows themselves, so
+# a new menu row breaks none of them.
+tui_menu() { # LABEL [HEADER]
+	local screen hl ll n
+	tui_wait "$1" || return 1
+	screen=$(tui_screen)
+	hl=$(printf '%s\n' "$screen" | grep -nF -- "${2:-Record kind}" | head -1 | cut -d: -f1)
+	ll=$(printf '%s\n' "$screen" | grep -nF -- "$1" | head -1 | cut -d: -f1)
+	[ -n "$hl" ] && [ -n "$ll" ] && [ "$ll" -gt "$hl" ] || return 1
+	n=$((ll - hl - 1))
+	tui_keys Home
+	while [ "$n" -gt 0 ]; do tui_keys Down; n=$((n - 1)); done
+	tui_keys Enter
+}
 tui_type() { tmux_ send-keys -t e2e -l -- "$1"; }
 
 # Wait for the client to exit; its status on stdout.

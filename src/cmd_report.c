@@ -1,0 +1,288 @@
+/*
+ * cmd_report.c
+ *   eduaid report: a report of src/db/report.h as CSV (UTF-8 with a byte
+ *   order mark, or GB18030), to standard output or a file -- for the
+ *   monthly figures sent to the county leadership.
+ */
+#include "config.h"
+
+#include "main.h"
+
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cmd_connect.h"
+#include "core/csvout.h"
+#include "core/i18n.h"
+#include "db/report.h"
+
+#define MISSING_NAME "subsidy_missing"
+
+struct report_args {
+    const char *name;
+    int year;
+    int township; /* 0: all I may see */
+    enum csvout_encoding enc;
+    const char *out; /* NULL: stdout */
+};
+
+static void
+report_usage(FILE *fp)
+{
+    fprintf(fp,
+            _("Usage: %s report NAME [--year Y] [--township CODE] "
+              "[--encoding E] [-o FILE]\n"
+              "       %s report --list\n"),
+            PACKAGE_NAME, PACKAGE_NAME);
+    fprintf(fp, "%s",
+            _("Print a report as CSV: one row per township you may see, "
+              "then the total.\n"
+              "  --year Y         the school year (Y means Sep 1 Y to Aug 31 "
+              "Y+1;\n"
+              "                   default: the current one)\n"
+              "  --township CODE  only this township (9-digit code)\n"
+              "  --encoding E     utf-8 (with BOM, the default), "
+              "utf-8-nobom, gb18030\n"
+              "  -o FILE          write to FILE instead of standard output\n"
+              "  --list           list the reports\n"));
+}
+
+static void
+report_list(void)
+{
+    const struct report_def *d;
+
+    for (size_t i = 0; (d = report_at(i)) != NULL; i++)
+        printf("%-16s %s\n", d->name, _(d->title));
+    printf("%-16s %s\n", MISSING_NAME,
+           _("Students entitled to a subsidy but not granted it"));
+}
+
+static int
+current_school_year(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+
+    if (localtime_r(&now, &tm) == NULL)
+        return 2026;
+    return report_school_year(tm.tm_year + 1900, tm.tm_mon + 1);
+}
+
+/* A whole number in [lo, hi], or -1. */
+static long
+parse_int(const char *s, long lo, long hi)
+{
+    char *end;
+    long v;
+
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
+        return -1;
+    return v;
+}
+
+/* An option's value into a; 0, or EXIT_USAGE after a message. */
+static int
+report_option(struct report_args *a, const char *opt, const char *val)
+{
+    long v;
+
+    if (val == NULL) {
+        fprintf(stderr, _("%s report: option '%s' needs an argument\n"),
+                PACKAGE_NAME, opt);
+        return EXIT_USAGE;
+    }
+    if (strcmp(opt, "--year") == 0) {
+        if ((v = parse_int(val, 2014, 2035)) < 0)
+            goto bad;
+        a->year = (int)v;
+    } else if (strcmp(opt, "--township") == 0) {
+        if ((v = parse_int(val, 100000000, 999999999)) < 0)
+            goto bad;
+        a->township = (int)v;
+    } else if (strcmp(opt, "--encoding") == 0) {
+        if (csvout_encoding_parse(val, &a->enc) != 0)
+            goto bad;
+    } else {
+        a->out = val;
+    }
+    return 0;
+bad:
+    fprintf(stderr, _("%s report: bad value '%s' for %s\n"), PACKAGE_NAME, val,
+            opt);
+    return EXIT_USAGE;
+}
+
+/* What the command line asks for. */
+enum report_parsed { PARSED_RUN, PARSED_HELP, PARSED_LIST, PARSED_BAD };
+
+/* Parse argv into a; PARSED_BAD after a message on stderr. */
+static enum report_parsed
+report_parse(int argc, char **argv, struct report_args *a)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *arg = argv[i];
+
+        if (is_help_option(arg))
+            return PARSED_HELP;
+        if (strcmp(arg, "--list") == 0)
+            return PARSED_LIST;
+        if (strcmp(arg, "--year") == 0 || strcmp(arg, "--township") == 0 ||
+            strcmp(arg, "--encoding") == 0 || strcmp(arg, "-o") == 0) {
+            if (report_option(a, arg, i + 1 < argc ? argv[i + 1] : NULL) != 0)
+                return PARSED_BAD;
+            i++;
+        } else if (is_option(arg) || a->name != NULL) {
+            fprintf(stderr, _("%s report: unexpected argument '%s'\n"),
+                    PACKAGE_NAME, arg);
+            return PARSED_BAD;
+        } else {
+            a->name = arg;
+        }
+    }
+    if (a->name == NULL) {
+        fprintf(stderr, _("%s report: which report? (--list)\n"), PACKAGE_NAME);
+        return EXIT_USAGE + 2;
+    }
+    return 0;
+}
+
+/* The CSV header: code, township, the item column if any, the labels. */
+static int
+write_header(struct csvout *w, const struct report_def *d, char *err,
+             size_t errsz)
+{
+    const char *h[32];
+    size_t n = 0;
+    const struct report_col *cols = d ? d->cols : report_missing_cols;
+    int ncols = d ? d->ncols : report_missing_ncols;
+
+    h[n++] = _("Township code");
+    h[n++] = _("Township");
+    if (d != NULL && d->item_label != NULL)
+        h[n++] = _(d->item_label);
+    for (int i = 0; i < ncols && n < 32; i++)
+        h[n++] = _(cols[i].label);
+    return csvout_row(w, n, h, err, errsz);
+}
+
+/* The rows of r (NULL d: the missing-subsidy list), totals labelled. */
+static int
+write_rows(struct csvout *w, const struct report_def *d, const struct dbres *r,
+           char *err, size_t errsz)
+{
+    const char *f[32];
+
+    for (int row = 0; row < r->nrows; row++) {
+        size_t n = 0;
+        int c = 2;
+        bool total = dbres_get(r, row, 0) == NULL;
+
+        f[n++] = dbres_get(r, row, 0);
+        f[n++] = total ? _("Total") : dbres_get(r, row, 1);
+        if (d != NULL) {
+            const char *item = dbres_get(r, row, c++);
+
+            if (d->item_label != NULL)
+                f[n++] = item == NULL ? _("(all)") : report_item_label(d, item);
+        }
+        /* the missing list ends with the program: shown by name */
+        for (; c < r->ncols && n < 32; c++)
+            f[n++] = c == r->ncols - 1 && d == NULL
+                         ? report_item_label(report_find("subsidy"),
+                                             dbres_get(r, row, c))
+                         : dbres_get(r, row, c);
+        if (csvout_row(w, n, f, err, errsz) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Write the CSV to a->out (or stdout); 0 or EXIT_USAGE. */
+static int
+report_write(const struct report_args *a, const struct report_def *d,
+             const struct dbres *r)
+{
+    FILE *fp = a->out ? fopen(a->out, "w") : stdout;
+    struct csvout *w;
+    char err[256], cerr[256];
+    int bad;
+
+    if (fp == NULL) {
+        fprintf(stderr, "%s report: %s: %s\n", PACKAGE_NAME, a->out,
+                strerror(errno));
+        return EXIT_USAGE;
+    }
+    w = csvout_open(fp, a->enc, err, sizeof err);
+    bad = w == NULL || write_header(w, d, err, sizeof err) != 0 ||
+          write_rows(w, d, r, err, sizeof err) != 0;
+    if (csvout_close(w, cerr, sizeof cerr) != 0 && !bad) {
+        snprintf(err, sizeof err, "%s", cerr);
+        bad = 1;
+    }
+    if (a->out != NULL && fclose(fp) != 0 && !bad) {
+        snprintf(err, sizeof err, "%s", strerror(errno));
+        bad = 1;
+    } else if (a->out == NULL && fflush(stdout) != 0 && !bad) {
+        snprintf(err, sizeof err, "%s", strerror(errno));
+        bad = 1;
+    }
+    if (bad) {
+        fprintf(stderr, "%s report: %s\n", PACKAGE_NAME, err);
+        if (a->out != NULL)
+            remove(a->out);
+        return EXIT_USAGE;
+    }
+    return EXIT_OK;
+}
+
+int
+cmd_report(int argc, char **argv)
+{
+    struct report_args a = {NULL, current_school_year(), 0, CSVOUT_UTF8_BOM,
+                            NULL};
+    const struct report_def *d = NULL;
+    struct db_error err;
+    struct dbres *r;
+    struct db *db;
+    int rc;
+
+    switch (report_parse(argc, argv, &a)) {
+    case PARSED_HELP:
+        report_usage(stdout);
+        return EXIT_OK;
+    case PARSED_LIST:
+        report_list();
+        return EXIT_OK;
+    case PARSED_BAD:
+        return EXIT_USAGE;
+    case PARSED_RUN:
+    default:
+        break;
+    }
+    if (strcmp(a.name, MISSING_NAME) != 0 &&
+        (d = report_find(a.name)) == NULL) {
+        fprintf(stderr, _("%s report: no report named '%s' (--list)\n"),
+                PACKAGE_NAME, a.name);
+        return EXIT_USAGE;
+    }
+    if ((db = cmd_connect("eduaid report")) == NULL)
+        return EXIT_USAGE;
+    r = d ? report_fetch(db, d, a.year, a.township, &err)
+          : report_missing_fetch(db, a.year, a.township, &err);
+    if (r == NULL) {
+        fprintf(stderr, "%s report: %s\n", PACKAGE_NAME, err.message);
+        db_close(db);
+        return EXIT_USAGE;
+    }
+    rc = report_write(&a, d, r);
+    dbres_free(r);
+    db_close(db);
+    return rc;
+}

@@ -1,0 +1,220 @@
+/*
+ * report.c
+ *   The table of reports (report.h) and the SQL that fetches them: one
+ *   call of the report's function in schema eduaid, the function's name
+ *   quoted, year and township as parameters.
+ */
+#include "config.h"
+
+#include "db/report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+
+static const struct report_col subsidy_cols[] = {
+    {"entitled", N_("Entitled"), RC_COUNT},
+    {"granted", N_("Granted"), RC_COUNT},
+    {"missing", N_("Missing"), RC_COUNT},
+    {"coverage", N_("Coverage %"), RC_PERCENT},
+};
+static const struct report_col nutrition_cols[] = {
+    {"pilot_students", N_("Pilot students"), RC_COUNT},
+    {"covered", N_("Covered"), RC_COUNT},
+    {"missing", N_("Missing"), RC_COUNT},
+    {"coverage", N_("Coverage %"), RC_PERCENT},
+};
+static const struct report_col schooling_cols[] = {
+    {"members", N_("Members"), RC_COUNT},
+    {"enrolled", N_("Enrolled"), RC_COUNT},
+    {"dropped_out", N_("Dropped out"), RC_COUNT},
+    {"suspended", N_("Suspended"), RC_COUNT},
+    {"not_enrolled", N_("Not enrolled"), RC_COUNT},
+    {"enrolled_pct", N_("Enrolled %"), RC_PERCENT},
+    {"school_age", N_("School age"), RC_COUNT},
+    {"suspected", N_("Suspected"), RC_COUNT},
+    {"confirmed", N_("Confirmed"), RC_COUNT},
+    {"returned", N_("Returned to school"), RC_COUNT},
+};
+static const struct report_col special_ed_cols[] = {
+    {"children", N_("Children 6-15"), RC_COUNT},
+    {"planned", N_("With plan"), RC_COUNT},
+    {"unplanned", N_("Without plan"), RC_COUNT},
+    {"coverage", N_("Coverage %"), RC_PERCENT},
+    {"special_school", N_("Special school"), RC_COUNT},
+    {"regular_class", N_("Regular class"), RC_COUNT},
+    {"special_class", N_("Special class"), RC_COUNT},
+    {"home_delivery", N_("Home delivery"), RC_COUNT},
+};
+static const struct report_col training_cols[] = {
+    {"person_times", N_("Person-times"), RC_COUNT},
+    {"completed", N_("Completed"), RC_COUNT},
+    {"certified", N_("Certified"), RC_COUNT},
+    {"employed", N_("Employed"), RC_COUNT},
+    {"self_employed", N_("Self-employed"), RC_COUNT},
+    {"entrepreneur", N_("Entrepreneur"), RC_COUNT},
+    {"further_study", N_("Further study"), RC_COUNT},
+    {"unemployed", N_("Unemployed"), RC_COUNT},
+    {"pending", N_("Outcome pending"), RC_COUNT},
+};
+static const struct report_col teacher_fund_cols[] = {
+    {"applications", N_("Applications"), RC_COUNT},
+    {"requested", N_("Requested"), RC_AMOUNT},
+    {"approved", N_("Approved count"), RC_COUNT},
+    {"approved_amount", N_("Approved amount"), RC_AMOUNT},
+};
+
+#define COLS(a) a, (int)(sizeof(a) / sizeof(a[0]))
+
+static const struct report_def reports[] = {
+    {"subsidy", "report_subsidy", N_("Subsidy coverage"), N_("Program"), true,
+     COLS(subsidy_cols), 3, 100},
+    {"nutrition", "report_nutrition", N_("Nutrition meal coverage"), NULL,
+     false, COLS(nutrition_cols), 3, 100},
+    {"schooling", "report_schooling", N_("Schooling and dropout ledgers"), NULL,
+     false, COLS(schooling_cols), 5, 100},
+    {"special_ed", "report_special_ed", N_("Special education placement"), NULL,
+     false, COLS(special_ed_cols), 3, 100},
+    {"training", "report_training", N_("Vocational training"), N_("Course"),
+     false, COLS(training_cols), 0, 1000},
+    {"teacher_fund", "report_teacher_fund", N_("Teacher support funds"),
+     N_("Program"), false, COLS(teacher_fund_cols), 3, 0},
+};
+
+#define N_REPORTS (sizeof(reports) / sizeof(reports[0]))
+
+const struct report_col report_missing_cols[] = {
+    {"household_no", N_("Household no."), RC_TEXT},
+    {"student_id", N_("Student"), RC_TEXT},
+    {"name", N_("Name"), RC_TEXT},
+    {"id_number_masked", N_("ID number"), RC_TEXT},
+    {"stage", N_("Stage"), RC_TEXT},
+    {"school", N_("School"), RC_TEXT},
+    {"program", N_("Program"), RC_TEXT},
+};
+const int report_missing_ncols =
+    (int)(sizeof(report_missing_cols) / sizeof(report_missing_cols[0]));
+
+/* The subsidy programs of eduaid.stage_programs and their labels. */
+static const struct {
+    const char *code, *label;
+} programs[] = {
+    {"preschool_aid", N_("Preschool aid")},
+    {"compulsory_waiver", N_("Compulsory waiver")},
+    {"boarding_subsidy", N_("Boarding subsidy")},
+    {"high_school_grant", N_("High school grant")},
+    {"high_school_waiver", N_("High school fee waiver")},
+    {"vocational_waiver", N_("Vocational fee waiver")},
+    {"vocational_grant", N_("Vocational grant")},
+    {"college_freshman_aid", N_("College freshman aid")},
+    {"student_loan", N_("Student loan")},
+};
+
+const struct report_def *
+report_at(size_t i)
+{
+    return i < N_REPORTS ? &reports[i] : NULL;
+}
+
+const struct report_def *
+report_find(const char *name)
+{
+    for (size_t i = 0; i < N_REPORTS; i++)
+        if (strcmp(reports[i].name, name) == 0)
+            return &reports[i];
+    return NULL;
+}
+
+const char *
+report_item_label(const struct report_def *d, const char *item)
+{
+    if (item == NULL)
+        return "";
+    if (d != NULL && !d->item_codes)
+        return item;
+    for (size_t i = 0; i < sizeof(programs) / sizeof(programs[0]); i++)
+        if (strcmp(programs[i].code, item) == 0)
+            return _(programs[i].label);
+    return item;
+}
+
+/* SELECT <cols> FROM eduaid.<function>($1::int, $2::int) and run it. */
+static struct dbres *
+report_call(struct db *db, const char *function, const char *const *cols,
+            int ncols, int year, int township, struct db_error *err)
+{
+    char *fn = db_quote_ident(db, function);
+    char *sql = NULL;
+    size_t len = 0;
+    FILE *fp = NULL;
+    struct dbres *r = NULL;
+    char ybuf[16], tbuf[16];
+    const char *params[2] = {ybuf, township > 0 ? tbuf : NULL};
+
+    db_error_clear(err);
+    snprintf(ybuf, sizeof ybuf, "%d", year);
+    snprintf(tbuf, sizeof tbuf, "%d", township);
+    if (fn == NULL || (fp = open_memstream(&sql, &len)) == NULL)
+        goto nomem;
+    fputs("SELECT township_id, township", fp);
+    for (int i = 0; i < ncols; i++) {
+        char *c = db_quote_ident(db, cols[i]);
+
+        if (c == NULL)
+            goto nomem;
+        fprintf(fp, ", %s", c);
+        free(c);
+    }
+    fprintf(fp, " FROM eduaid.%s($1::int, $2::int)", fn);
+    if (fclose(fp) != 0) {
+        fp = NULL;
+        goto nomem;
+    }
+    fp = NULL;
+    r = db_exec(db, sql, 2, params, err);
+    free(sql);
+    free(fn);
+    return r;
+nomem:
+    if (fp != NULL)
+        fclose(fp);
+    free(sql);
+    free(fn);
+    err->status = DB_NO_MEMORY;
+    snprintf(err->message, sizeof err->message, "%s", _("out of memory"));
+    return NULL;
+}
+
+struct dbres *
+report_fetch(struct db *db, const struct report_def *d, int year, int township,
+             struct db_error *err)
+{
+    const char *cols[1 + 16];
+    int n = 0;
+
+    cols[n++] = "item";
+    for (int i = 0; i < d->ncols && n < (int)(sizeof cols / sizeof cols[0]);
+         i++)
+        cols[n++] = d->cols[i].name;
+    return report_call(db, d->function, cols, n, year, township, err);
+}
+
+struct dbres *
+report_missing_fetch(struct db *db, int year, int township,
+                     struct db_error *err)
+{
+    const char *cols[16];
+
+    for (int i = 0; i < report_missing_ncols; i++)
+        cols[i] = report_missing_cols[i].name;
+    return report_call(db, "report_subsidy_missing", cols, report_missing_ncols,
+                       year, township, err);
+}
+
+int
+report_school_year(int y, int m)
+{
+    return m >= 9 ? y : y - 1;
+}

@@ -1,0 +1,82 @@
+/*
+ * report.h
+ *   The plan's indicators as reports, each described once: its name, the
+ *   SQL function of sql/014_reports.sql that computes it under the
+ *   caller's row-level security, its columns with their labels, and which
+ *   column the bar chart draws against what target. `eduaid report` and
+ *   the report screen both read this table and fetch through it.
+ *
+ *   Every report's rows begin with township_id, township and item (see
+ *   014_reports.sql): a NULL township_id is the total row, a NULL item a
+ *   row over all items. Values arrive as text (struct dbres).
+ */
+#ifndef EDUAID_DB_REPORT_H
+#define EDUAID_DB_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "db/db.h"
+
+enum report_col_kind {
+    RC_COUNT,   /* a whole number */
+    RC_AMOUNT,  /* money, yuan */
+    RC_PERCENT, /* 0..100 with one decimal, NULL when nothing to cover */
+    RC_TEXT
+};
+
+struct report_col {
+    const char *name;  /* the SQL column */
+    const char *label; /* English msgid: translate with _() */
+    enum report_col_kind kind;
+};
+
+struct report_def {
+    const char *name;       /* on the command line: "subsidy" */
+    const char *function;   /* in schema eduaid: "report_subsidy" */
+    const char *title;      /* msgid */
+    const char *item_label; /* msgid of the breakdown column; NULL: none */
+    bool item_codes;        /* items are program codes (translate them) */
+    const struct report_col *cols; /* after township_id, township, item */
+    int ncols;
+    int bar;       /* index in cols of the column the bars draw */
+    double target; /* what the bar column should reach; 0: none */
+};
+
+/* The reports, in menu order; NULL past the end. */
+const struct report_def *report_at(size_t i);
+/* A report by name, or NULL. */
+const struct report_def *report_find(const char *name);
+
+/* The label of an item of d as shown (program codes translated); "" for
+ * NULL. The result is static or item itself. */
+const char *report_item_label(const struct report_def *d, const char *item);
+
+/*
+ * report_fetch
+ *
+ * Run report d for school year `year`, of township `township` (0: every
+ * township the caller may see). Columns: township_id, township, item,
+ * then d->cols in order. NULL with err filled in on failure.
+ */
+struct dbres *report_fetch(struct db *db, const struct report_def *d, int year,
+                           int township, struct db_error *err);
+
+/* The columns of report_missing_fetch, after township_id and township. */
+extern const struct report_col report_missing_cols[];
+extern const int report_missing_ncols;
+
+/*
+ * report_missing_fetch
+ *
+ * The students entitled to a subsidy and not granted it in `year`
+ * (eduaid.report_subsidy_missing, ID numbers masked): township_id,
+ * township, then report_missing_cols. NULL with err filled in on failure.
+ */
+struct dbres *report_missing_fetch(struct db *db, int year, int township,
+                                   struct db_error *err);
+
+/* The school year of a date: Sep 1 Y to Aug 31 Y+1 is Y. */
+int report_school_year(int y, int m);
+
+#endif /* EDUAID_DB_REPORT_H */

@@ -1,0 +1,437 @@
+/*
+ * report.c
+ *   The report screen: one report of src/db/report.h at a time, for a
+ *   school year, as a table with a bar column -- a row per township (or,
+ *   with g, per program or course over all townships), the total last.
+ *   Keys: 1-6 or n/p pick the report, y/Y the year before/after, s cycles
+ *   the sort column, r reverses it, g switches between townships and
+ *   items, Enter on the subsidy report lists the students entitled but
+ *   not granted (report_missing.c). The bar draws the report's bar column
+ *   against its target ('|' marks the target), in eighth blocks under
+ *   UTF-8 and '#' otherwise (core/bar.c). Cells line up by display width
+ *   (listview, draw.c), Chinese names included.
+ */
+#include "config.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/bar.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "db/report.h"
+#include "screens/screens.h"
+#include "ui/draw.h"
+#include "ui/listview.h"
+
+#define MAX_COLS 12 /* name, the bar, the report's columns */
+#define BAR_MAX_CELLS 48
+#define C_FIRST 3 /* township_id, township, item, then the columns */
+
+struct report_screen {
+    const struct report_def *def;
+    size_t index; /* of def in the report table */
+    int year;
+    bool by_item; /* rows per item over all townships */
+    int sort;     /* -1: natural order, else a column of def */
+    bool reverse;
+    struct dbres *res;
+    int *view; /* rows of res shown, in order; the total last */
+    int nview;
+    double scale; /* of the bars */
+    int bar_cells;
+    bool utf8;
+    struct listview lv;
+    struct lv_column columns[MAX_COLS];
+    const char *cells[MAX_COLS];
+    char bar[BAR_MAX_CELLS * 3 + 8];
+    int top, rows, cols;
+};
+
+/* The number in column c of def (NULL and text sort lowest). */
+static double
+value(const struct report_screen *r, int row, int c)
+{
+    const char *v = dbres_get(r->res, row, C_FIRST + c);
+
+    return v != NULL ? strtod(v, NULL) : -1;
+}
+
+static bool
+is_total(const struct report_screen *r, int row)
+{
+    return dbres_get(r->res, row, 0) == NULL &&
+           (!r->by_item || dbres_get(r->res, row, 2) == NULL);
+}
+
+/* Does row belong to the current view (total excluded)? */
+static bool
+in_view(const struct report_screen *r, int row)
+{
+    bool township = dbres_get(r->res, row, 0) != NULL;
+    bool item = dbres_get(r->res, row, 2) != NULL;
+
+    return r->by_item ? !township && item : township && !item;
+}
+
+static const struct report_screen *sorting; /* for qsort's comparison */
+
+static int
+compare_rows(const void *pa, const void *pb)
+{
+    int a = *(const int *)pa, b = *(const int *)pb, c;
+    double va, vb;
+
+    if (sorting->sort < 0)
+        c = (a > b) - (a < b);
+    else {
+        va = value(sorting, a, sorting->sort);
+        vb = value(sorting, b, sorting->sort);
+        c = (va > vb) - (va < vb);
+        if (c == 0)
+            c = (a > b) - (a < b);
+    }
+    return sorting->reverse ? -c : c;
+}
+
+/* Build the view from res: filter, sort, the total last; the bar scale. */
+static void
+build_view(struct report_screen *r)
+{
+    int total = -1;
+    double *vals;
+
+    r->nview = 0;
+    if (r->res == NULL || r->view == NULL)
+        return;
+    for (int i = 0; i < r->res->nrows; i++)
+        if (in_view(r, i))
+            r->view[r->nview++] = i;
+        else if (dbres_get(r->res, i, 0) == NULL &&
+                 dbres_get(r->res, i, 2) == NULL)
+            total = i;
+    sorting = r;
+    qsort(r->view, (size_t)r->nview, sizeof(int), compare_rows);
+    vals = calloc((size_t)r->nview + 1, sizeof(double));
+    for (int i = 0; vals != NULL && i < r->nview; i++)
+        vals[i] = value(r, r->view[i], r->def->bar);
+    r->scale = bar_scale(vals, vals ? (size_t)r->nview : 0, r->def->target);
+    free(vals);
+    if (total >= 0)
+        r->view[r->nview++] = total;
+    listview_set_rows(&r->lv, r->nview, false);
+}
+
+static void
+reload(struct screen *s)
+{
+    struct report_screen *r = s->data;
+    struct db_error err;
+    struct dbres *res = report_fetch(s->app->db, r->def, r->year, 0, &err);
+
+    if (res == NULL) {
+        app_error(s->app, &err);
+        return;
+    }
+    dbres_free(r->res);
+    free(r->view);
+    r->res = res;
+    r->view = calloc((size_t)res->nrows + 1, sizeof(int));
+    if (r->view == NULL)
+        app_status(s->app, "%s", _("out of memory"));
+    listview_reset(&r->lv);
+    build_view(r);
+}
+
+/* The bar of row against the scale with the target marked ('|'), then
+ * the value itself, right-aligned in the last 8 cells of the column. */
+static const char *
+bar_cell(struct report_screen *r, int row)
+{
+    int width = r->bar_cells - 8;
+    int n = bar_render(value(r, row, r->def->bar), r->scale, width, r->utf8,
+                       r->bar, sizeof r->bar - 16);
+    int t = bar_target_cell(r->def->target, r->scale, width);
+    const char *v = dbres_get(r->res, row, C_FIRST + r->def->bar);
+    size_t len;
+
+    if (n < 0) {
+        r->bar[0] = '\0';
+        n = 0;
+    }
+    len = strlen(r->bar);
+    for (; n < width && len + 12 < sizeof r->bar; n++)
+        r->bar[len++] = n == t ? '|' : ' ';
+    snprintf(r->bar + len, sizeof r->bar - len, " %7.7s", v != NULL ? v : "-");
+    return r->bar;
+}
+
+static bool
+report_row(void *arg, int index, struct lv_row *row)
+{
+    struct screen *s = arg;
+    struct report_screen *r = s->data;
+    int i, n = 0;
+
+    if (index < 0 || index >= r->nview)
+        return false;
+    i = r->view[index];
+    if (is_total(r, i))
+        r->cells[n++] = _("Total");
+    else if (r->by_item)
+        r->cells[n++] = report_item_label(r->def, dbres_get(r->res, i, 2));
+    else
+        r->cells[n++] = dbres_get(r->res, i, 1);
+    r->cells[n++] = bar_cell(r, i);
+    for (int c = 0; c < r->def->ncols && n < MAX_COLS; c++) {
+        const char *v = dbres_get(r->res, i, C_FIRST + c);
+
+        r->cells[n++] = v != NULL ? v : "-";
+    }
+    row->cells = r->cells;
+    row->attr = is_total(r, i) ? UA_HEADER : UA_NORMAL;
+    return true;
+}
+
+/* Columns for def: the name, the bar, then each column as wide as its
+ * label (at least 7 cells). */
+static int
+set_columns(struct report_screen *r)
+{
+    int n = 0;
+
+    r->columns[n++] =
+        (struct lv_column){r->by_item ? _(r->def->item_label) : _("Township"),
+                           r->by_item ? 22 : 14, false};
+    r->columns[n++] = (struct lv_column){_(r->def->cols[r->def->bar].label),
+                                         r->bar_cells, false};
+    for (int c = 0; c < r->def->ncols && n < MAX_COLS; c++) {
+        const char *label = _(r->def->cols[c].label);
+        int w = text_utf8_cells(label);
+
+        r->columns[n++] = (struct lv_column){label, w < 7 ? 7 : w, true};
+    }
+    return n;
+}
+
+static void
+report_layout(struct screen *s, int top, int rows, int cols)
+{
+    struct report_screen *r = s->data;
+    int n;
+
+    r->top = top;
+    r->rows = rows;
+    r->cols = cols;
+    r->bar_cells = cols / 3;
+    if (r->bar_cells > BAR_MAX_CELLS)
+        r->bar_cells = BAR_MAX_CELLS;
+    if (r->bar_cells < 16)
+        r->bar_cells = 16;
+    n = set_columns(r);
+    r->lv.ncolumns = n; /* same column array, selection kept */
+    listview_layout(&r->lv, top + 2, 0, rows - 2, cols);
+    build_view(r);
+}
+
+/* How many reports there are. */
+static size_t
+report_total(void)
+{
+    size_t n = 0;
+
+    while (report_at(n) != NULL)
+        n++;
+    return n;
+}
+
+static void
+report_draw(struct screen *s)
+{
+    struct report_screen *r = s->data;
+    char line[512], sortby[128];
+
+    if (r->sort < 0)
+        snprintf(sortby, sizeof sortby, "%s", _("natural order"));
+    else
+        snprintf(sortby, sizeof sortby, "%s %s", _(r->def->cols[r->sort].label),
+                 r->reverse ? "v" : "^");
+    snprintf(line, sizeof line,
+             _("%zu/%zu %s - school year %d-%02d - sorted by %s"), r->index + 1,
+             report_total(), _(r->def->title), r->year, (r->year + 1) % 100,
+             sortby);
+    draw_str(stdscr, r->top, 0, r->cols, line, UA_LABEL,
+             DRAW_PAD | DRAW_MARK_CUT);
+    snprintf(line, sizeof line, "%s%s",
+             _("1-6/n/p report  y/Y year  s sort  r reverse"),
+             r->def->item_label != NULL ? _("  g townships/items") : "");
+    if (strcmp(r->def->name, "subsidy") == 0)
+        snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
+                 _("  Enter students not granted"));
+    draw_str(stdscr, r->top + 1, 0, r->cols, line, UA_NORMAL,
+             DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&r->lv);
+}
+
+/* Show report i of the table (same year, natural order). */
+static void
+pick(struct screen *s, size_t i)
+{
+    struct report_screen *r = s->data;
+    const struct report_def *d = report_at(i);
+
+    if (d == NULL)
+        return;
+    r->def = d;
+    r->index = i;
+    r->sort = -1;
+    r->reverse = false;
+    r->by_item = false;
+    report_layout(s, r->top, r->rows, r->cols);
+    reload(s);
+}
+
+/* Enter: the students not granted, of the selected township or all. */
+static enum key_result
+open_missing(struct screen *s)
+{
+    struct report_screen *r = s->data;
+    int sel = listview_selected(&r->lv);
+    const char *tw =
+        sel >= 0 && !r->by_item ? dbres_get(r->res, r->view[sel], 0) : NULL;
+    struct screen *next;
+
+    if (strcmp(r->def->name, "subsidy") != 0)
+        return KR_HANDLED;
+    next = report_missing_screen_new(s->app, r->year, tw ? atoi(tw) : 0);
+    if (next == NULL)
+        app_status(s->app, "%s", _("out of memory"));
+    else
+        app_push(s->app, next);
+    return KR_REDRAW;
+}
+
+static enum key_result
+report_char(struct screen *s, wint_t c)
+{
+    struct report_screen *r = s->data;
+    size_t n = report_total();
+
+    if (c >= '1' && c < (wint_t)('1' + n))
+        pick(s, (size_t)(c - '1'));
+    else if (c == 'n')
+        pick(s, (r->index + 1) % n);
+    else if (c == 'p')
+        pick(s, (r->index + n - 1) % n);
+    else if (c == 'y' || c == 'Y') {
+        r->year += c == 'y' ? -1 : 1;
+        reload(s);
+    } else if (c == 's') {
+        r->sort = r->sort + 1 >= r->def->ncols ? -1 : r->sort + 1;
+        build_view(r);
+    } else if (c == 'r') {
+        r->reverse = !r->reverse;
+        build_view(r);
+    } else if (c == 'g' && r->def->item_label != NULL) {
+        r->by_item = !r->by_item;
+        report_layout(s, r->top, r->rows, r->cols);
+        listview_reset(&r->lv);
+        build_view(r);
+    } else
+        return KR_UNHANDLED;
+    return KR_RELAYOUT;
+}
+
+static enum key_result
+report_key(struct screen *s, const struct key *k)
+{
+    struct report_screen *r = s->data;
+    enum key_result kr;
+
+    switch (k->action) {
+    case ACT_OPEN:
+        return open_missing(s);
+    case ACT_REFRESH:
+        reload(s);
+        return KR_REDRAW;
+    case ACT_BACK:
+        return KR_CLOSE;
+    default:
+        break;
+    }
+    if (!k->is_function && k->code != 0 &&
+        (kr = report_char(s, k->code)) != KR_UNHANDLED)
+        return kr;
+    return listview_key(&r->lv, k);
+}
+
+static const enum action report_actions_list[] = {ACT_OPEN, ACT_REFRESH,
+                                                  ACT_HELP, ACT_BACK, ACT_NONE};
+
+static const enum action *
+report_actions(struct screen *s)
+{
+    (void)s;
+    return report_actions_list;
+}
+
+static const char *
+report_title(struct screen *s)
+{
+    (void)s;
+    return _("Reports");
+}
+
+static void
+report_close(struct screen *s)
+{
+    struct report_screen *r = s->data;
+
+    dbres_free(r->res);
+    free(r->view);
+    listview_free(&r->lv);
+    free(r);
+    free(s);
+}
+
+static const struct screen_ops report_ops = {
+    .name = "report",
+    .layout = report_layout,
+    .draw = report_draw,
+    .key = report_key,
+    .actions = report_actions,
+    .title = report_title,
+    .close = report_close,
+};
+
+struct screen *
+report_screen_new(struct app *a)
+{
+    struct screen *s = calloc(1, sizeof(*s));
+    struct report_screen *r = calloc(1, sizeof(*r));
+    time_t now = time(NULL);
+    struct tm tm;
+
+    if (s == NULL || r == NULL) {
+        free(s);
+        free(r);
+        return NULL;
+    }
+    *s = (struct screen){.ops = &report_ops, .app = a, .data = r};
+    r->def = report_at(0);
+    r->sort = -1;
+    r->utf8 = bar_locale_utf8();
+    r->year = localtime_r(&now, &tm) != NULL
+                  ? report_school_year(tm.tm_year + 1900, tm.tm_mon + 1)
+                  : 2026;
+    r->cols = 80;
+    r->rows = 20;
+    r->bar_cells = 20;
+    listview_init(&r->lv, r->columns, set_columns(r), report_row, s);
+    r->lv.empty_text = _("Nothing to report.");
+    reload(s);
+    return s;
+}

@@ -1,0 +1,460 @@
+#!/usr/bin/env bash
+# tests/bench/reports.sh: is each report fast enough at a province's scale?
+#
+# Usage: tests/bench/reports.sh [--keep]
+#   --keep   leave the cluster running afterwards (it prints how to reach
+#            and remove it); by default it is destroyed on exit
+# Environment: RUNS (measured runs per case, default 7), WARMUP (runs
+# before measuring, default 2), TMPDIR.
+#
+# Steps: a throwaway cluster (tools/lib/cluster.sh, --fast: fsync and JIT
+# off); sql/migrate.sh; sql/data/reference.sql and users.sql (not the demo
+# records); then, across the 20 townships of 房县: 700,000 households,
+# 2,000,000 students (1% disabled, stages, boarding and schooling status
+# spread by a hash), their subsidies of school year 2026 (every entitlement
+# granted but one in ten), 20,000 special-education plans (for 80% of the
+# disabled children), 200,000 training enrollments starting in 2026-27,
+# 25,000 teachers with 50,000 fund applications -- INSERT ... SELECT
+# generate_series as the superuser with session_replication_role = replica
+# (no triggers), in parallel chunks, deterministic; ID numbers valid and
+# unique (check character computed in SQL); 56% of the records approved;
+# then the subsidy tally counted from scratch (eduaid.report_tally_rebuild,
+# timed) and VACUUM ANALYZE.
+#
+# Cases: every report of sql/014_reports.sql for 2026, as demo_supervisor
+# (the county, 20 townships) and demo_officer (城关镇, 1/20 of the rows).
+# Time is the server's: EXPLAIN (ANALYZE, FORMAT JSON) "Execution Time",
+# the median of RUNS runs in one session after WARMUP runs. Target: under
+# 1000 ms each. Exit status 1 when a target is missed, 2 when the
+# benchmark could not run.
+set -euo pipefail
+
+RUNS=${RUNS:-7}
+WARMUP=${WARMUP:-2}
+keep=0
+for arg in "$@"; do
+	case $arg in
+	--keep) keep=1 ;;
+	-h | --help)
+		sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+		exit 0
+		;;
+	*)
+		printf 'reports.sh: unknown argument %s (try --help)\n' "$arg" >&2
+		exit 2
+		;;
+	esac
+done
+top_srcdir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source-path=SCRIPTDIR source=../../tools/lib/cluster.sh
+. "$top_srcdir/tools/lib/cluster.sh"
+pgbin=$(cluster_pgbin) || exit 2
+PATH=$pgbin:$PATH
+
+say() {
+	printf '%s\n' "$*" >&2
+}
+
+# ---- the cluster -----------------------------------------------------------
+unset PGHOSTADDR PGSERVICE PGOPTIONS PGUSER PGPASSWORD PGDATABASE PGTZ PGAPPNAME
+export PGCLIENTENCODING=UTF8
+work=$(mktemp -d "${TMPDIR:-/tmp}/eduaid-bench.XXXXXX")
+# shellcheck disable=SC2317 # (called by the trap)
+cleanup() {
+	if ((keep)); then
+		say "reports.sh: cluster kept in $work/pg:"
+		say "  psql -h $(cluster_sockdir "$work/pg" 2>/dev/null) -U $(cluster_superuser) eduaid"
+		say "  remove it: bash -c '. $top_srcdir/tools/lib/cluster.sh; cluster_destroy $work/pg; rm -rf $work'"
+	else
+		cluster_destroy "$work/pg" >/dev/null 2>&1 || true
+		rm -rf -- "$work"
+	fi
+}
+trap cleanup EXIT
+trap 'exit 129' HUP
+trap 'exit 130' INT
+trap 'exit 143' TERM
+if [[ $(id -u) -eq 0 ]]; then
+	chown postgres: -- "$work"
+fi
+
+cluster_init "$work/pg" --fast || exit 2
+cluster_start "$work/pg" || exit 2
+su=$(cluster_superuser)
+export PGHOST PGPORT=$CLUSTER_PORT PGDATABASE=eduaid
+PGHOST=$(cluster_sockdir "$work/pg")
+cluster_psql "$work/pg" -q -c 'CREATE DATABASE eduaid' || exit 2
+
+# sql as the superuser / as a login
+sql() {
+	psql -X -q -v ON_ERROR_STOP=1 -U "$su" "$@"
+}
+sql_as() {
+	local who=$1
+	shift
+	psql -X -q -v ON_ERROR_STOP=1 -U "$who" "$@"
+}
+
+t0=$(date +%s)
+say "reports.sh: migrating and loading 房县's divisions and users"
+PGUSER=$su "$top_srcdir/sql/migrate.sh" >"$work/migrate.log" 2>&1 || {
+	cat "$work/migrate.log" >&2
+	exit 2
+}
+(cd "$top_srcdir/sql/data" && for f in reference.sql users.sql; do
+	sql -o /dev/null -f "$f" || exit 2
+done) || exit 2
+# ---- 2,000,000 students ----------------------------------------------------
+say "reports.sh: generating 2,000,000 students and their records ($(nproc) at a time)"
+sql <<'SQL'
+SET client_min_messages = warning;
+CREATE SCHEMA bench;
+-- The townships numbered 0..19, with what generated rows need of each.
+CREATE TABLE bench.tw AS
+SELECT (row_number() OVER (ORDER BY t.id) - 1)::int AS k, t.id,
+       'clerk_' || right(t.id::text, 3) AS clerk,
+       'officer_' || right(t.id::text, 3) AS officer,
+       (SELECT array_agg(v.id ORDER BY v.id) FROM eduaid.village v WHERE v.township_id = t.id) AS villages,
+       (SELECT min(s.id) FROM eduaid.school s WHERE s.township_id = t.id AND s.kind = 'primary') AS school
+  FROM eduaid.township t WHERE t.county_id = 420325;
+ALTER TABLE bench.tw ADD PRIMARY KEY (k);
+
+-- ID numbers: 420325, a birth date, a three-digit sequence (odd last digit
+-- for men), the check character. The check character depends on the
+-- weighted digit sum mod 11, which is the birth date's part plus the
+-- sequence's part: eduaid.id_check_digit gives each part once (its
+-- position in '10X98765432' is the sum mod 11 plus one), not once a row.
+CREATE TABLE bench.id_date AS
+SELECT d::date AS d, '420325' || to_char(d, 'YYYYMMDD') AS prefix,
+       strpos('10X98765432', eduaid.id_check_digit('420325' || to_char(d, 'YYYYMMDD') || '000')) - 1 AS r
+  FROM generate_series(date '1950-01-01', date '2016-12-31', interval '1 day') AS d;
+ALTER TABLE bench.id_date ADD PRIMARY KEY (d);
+CREATE TABLE bench.id_seq AS
+SELECT s, lpad(s::text, 3, '0') AS digits,
+       strpos('10X98765432', eduaid.id_check_digit('00000000000000' || lpad(s::text, 3, '0'))) - 1 AS r
+  FROM generate_series(0, 999) AS s;
+ALTER TABLE bench.id_seq ADD PRIMARY KEY (s);
+-- Sanity: the split gives what eduaid.id_check_digit gives.
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM bench.id_date d, bench.id_seq s
+                WHERE d.d IN ('1950-01-01', '1988-02-29', '2014-07-31') AND s.s IN (0, 7, 999)
+                  AND substr('10X98765432', (d.r + s.r) % 11 + 1, 1)
+                      <> eduaid.id_check_digit(d.prefix || s.digits)) THEN
+        RAISE EXCEPTION 'check character split is wrong';
+    END IF;
+END
+$$;
+
+-- A deterministic number in [0, 2^31) for row n.
+CREATE FUNCTION bench.g(tag int, n int) RETURNS int LANGUAGE sql IMMUTABLE
+RETURN abs(hashint4(n * 31 + tag) % 2147483647);
+
+-- The i-th ID number of the people born from first on (1,000 a day),
+-- with its birth date and sex. (Set-returning SQL: inlined.)
+CREATE FUNCTION bench.idno(first date, i int)
+RETURNS TABLE (idno text, birth date, sex text) LANGUAGE sql STABLE AS $$
+SELECT d.prefix || s.digits || substr('10X98765432', (d.r + s.r) % 11 + 1, 1), d.d,
+       CASE WHEN s.s % 2 = 1 THEN 'M' ELSE 'F' END
+  FROM bench.id_date d, bench.id_seq s
+ WHERE d.d = first + i / 1000 AND s.s = i % 1000
+$$;
+
+CREATE FUNCTION bench.pname(n int) RETURNS text LANGUAGE sql IMMUTABLE
+RETURN (ARRAY['王','李','张','刘','陈','杨','黄','赵','吴','周','徐','孙','胡','朱','高','林','何','郭','马','罗'])[1 + n % 20]
+    || (ARRAY['建','国','明','华','军','平','德','文','海','志','永','春','秀','英','兰','芳','玉','红','丽','敏','强','伟','勇'])[1 + (n / 20) % 23]
+    || (ARRAY['','明','华','军','平','德','文','海','志','春','秀','英','兰','芳','玉','红','丽','敏','强'])[1 + (n / 460) % 19];
+
+-- The workflow columns of record n of a kind (tag): 15% draft, 5%
+-- rejected (half by the officer, half by a supervisor), 12% submitted,
+-- 12% verified, 56% approved; submitted at times spread over 200 days, so
+-- the kinds interleave in the queues; made by the township's clerk,
+-- verified by its officer (officer_100 in 城关镇, so that demo_officer's
+-- queue is full), approved by demo_supervisor2. Four-eyes at work: 1% of
+-- the submitted records were edited by demo_officer, 1% of the verified
+-- ones by demo_supervisor; their queues must leave those out.
+CREATE FUNCTION bench.wf(tag int, n int, clerk text, officer text)
+RETURNS TABLE (status text, created_by text, editors text[], created_at timestamptz,
+    updated_at timestamptz, submitted_by text, submitted_at timestamptz,
+    verified_by text, verified_at timestamptz, approved_by text,
+    approved_at timestamptz, rejected_by text, rejected_at timestamptz, reason text)
+LANGUAGE sql IMMUTABLE AS $$
+SELECT st, clerk,
+       CASE WHEN st = 'verified' AND h % 100 = 7 THEN ARRAY[clerk, 'demo_supervisor']
+            WHEN st = 'submitted' AND h % 100 = 7 THEN ARRAY[clerk, 'demo_officer']
+            ELSE ARRAY[clerk] END,
+       sub - interval '3 days',
+       CASE st WHEN 'draft' THEN sub - interval '3 days' WHEN 'submitted' THEN sub
+               WHEN 'verified' THEN ver WHEN 'approved' THEN ver + interval '2 days'
+               ELSE ver + interval '1 day' END,
+       CASE WHEN st <> 'draft' THEN clerk END,
+       CASE WHEN st <> 'draft' THEN sub END,
+       CASE WHEN st IN ('verified', 'approved') OR (st = 'rejected' AND h % 2 = 0) THEN officer END,
+       CASE WHEN st IN ('verified', 'approved') OR (st = 'rejected' AND h % 2 = 0) THEN ver END,
+       CASE WHEN st = 'approved' THEN 'demo_supervisor2' END,
+       CASE WHEN st = 'approved' THEN ver + interval '2 days' END,
+       CASE WHEN st = 'rejected' THEN CASE WHEN h % 2 = 0 THEN 'demo_supervisor2' ELSE officer END END,
+       CASE WHEN st = 'rejected' THEN ver + interval '1 day' END,
+       CASE WHEN st = 'rejected' THEN '材料不全' END
+  FROM (SELECT CASE WHEN p < 15 THEN 'draft' WHEN p < 20 THEN 'rejected'
+                    WHEN p < 32 THEN 'submitted' WHEN p < 44 THEN 'verified'
+                    ELSE 'approved' END AS st,
+               sub, sub + make_interval(secs => bench.g(tag + 2, n) % 864000) AS ver, h
+          FROM (SELECT bench.g(tag, n) % 100 AS p, bench.g(tag + 3, n) AS h,
+                       timestamptz '2025-01-01 08:00+08'
+                       + make_interval(secs => bench.g(tag + 1, n) % 17280000) AS sub) AS x) AS y
+$$;
+
+-- Loading is faster without the secondary indexes: keep their definitions,
+-- drop them, make them again once the rows are in (unique indexes stay).
+CREATE TABLE bench.idx AS
+SELECT c.relname::text AS name, pg_get_indexdef(i.indexrelid) AS def
+  FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+ WHERE i.indrelid IN ('eduaid.household'::regclass, 'eduaid.student'::regclass,
+                      'eduaid.student_subsidy'::regclass, 'eduaid.training_enrollment'::regclass,
+                      'eduaid.special_ed_plan'::regclass, 'eduaid.teacher'::regclass,
+                      'eduaid.teacher_fund_application'::regclass)
+   AND NOT i.indisunique;
+DO $$
+DECLARE
+    n text;
+BEGIN
+    FOR n IN SELECT name FROM bench.idx LOOP
+        EXECUTE format('DROP INDEX eduaid.%I', n);
+    END LOOP;
+END
+$$;
+SQL
+
+# One INSERT per kind, over rows :lo .. :hi (psql variables).
+cat >"$work/household.sql" <<'SQL'
+-- household n is in township n % 20: 35,000 a township
+INSERT INTO eduaid.household (id, township_id, status, created_by, editors, created_at,
+    updated_by, updated_at, submitted_by, submitted_at, verified_by, verified_at,
+    approved_by, approved_at, rejected_by, rejected_at, reason,
+    household_no, village_id, head_name, head_id_number, registered_year, family_size)
+OVERRIDING SYSTEM VALUE
+SELECT n, tw.id, w.status, w.created_by, w.editors, w.created_at, w.created_by, w.updated_at,
+       w.submitted_by, w.submitted_at, w.verified_by, w.verified_at, w.approved_by,
+       w.approved_at, w.rejected_by, w.rejected_at, w.reason,
+       'BH' || lpad(n::text, 8, '0'), tw.villages[1 + n % cardinality(tw.villages)],
+       bench.pname(n), i.idno, 2016, 1 + n % 8
+  FROM generate_series(:lo, :hi) AS n
+  JOIN bench.tw ON tw.k = n % 20
+ CROSS JOIN LATERAL bench.idno('1950-01-01', n) AS i
+ CROSS JOIN LATERAL bench.wf(10, n, tw.clerk, tw.officer) AS w;
+SQL
+cat >"$work/student.sql" <<'SQL'
+-- student m is a member of household (m - 1) % 700000 + 1 (three members in
+-- the first 600,000 households, two in the rest), born 2010-2015
+INSERT INTO eduaid.student (id, township_id, household_id, name, id_number, sex, birth_date,
+    stage, school_id, grade, boarding, schooling_status, disability_type, disability_grade,
+    nutrition_meal, created_by, updated_by)
+OVERRIDING SYSTEM VALUE
+SELECT m, tw.id, x.h, bench.pname(m + 11), i.idno, i.sex, i.birth, x.stage,
+       CASE WHEN x.stage <> 'none' THEN tw.school END, NULL,
+       x.stage IN ('primary', 'junior') AND x.g % 10 < 3,
+       CASE WHEN x.g % 100 < 94 THEN 'enrolled' WHEN x.g % 100 < 96 THEN 'dropped_out'
+            WHEN x.g % 100 < 97 THEN 'suspended' ELSE 'not_enrolled' END,
+       CASE WHEN m % 100 = 0 THEN 'hearing' END, CASE WHEN m % 100 = 0 THEN 2 END,
+       x.g % 10 <> 0, tw.clerk, tw.clerk
+  FROM generate_series(:lo, :hi) AS m
+ CROSS JOIN LATERAL (
+       SELECT (m - 1) % 700000 + 1 AS h, bench.g(50, m) AS g,
+              CASE WHEN bench.g(51, m) % 100 < 10 THEN 'preschool'
+                   WHEN bench.g(51, m) % 100 < 50 THEN 'primary'
+                   WHEN bench.g(51, m) % 100 < 75 THEN 'junior'
+                   WHEN bench.g(51, m) % 100 < 87 THEN 'senior_high'
+                   WHEN bench.g(51, m) % 100 < 93 THEN 'secondary_vocational'
+                   WHEN bench.g(51, m) % 100 < 98 THEN 'college'
+                   ELSE 'none' END AS stage) AS x
+  JOIN bench.tw ON tw.k = x.h % 20
+ CROSS JOIN LATERAL bench.idno('2010-01-01', m) AS i;
+SQL
+cat >"$work/subsidy.sql" <<'SQL'
+-- every entitlement of students :lo .. :hi granted for 2026, but one in ten
+INSERT INTO eduaid.student_subsidy (township_id, household_id, student_id, school_year,
+                                    program, amount, created_by, updated_by)
+SELECT st.township_id, st.household_id, st.id, 2026, p.program, 500, 'demo_clerk', 'demo_clerk'
+  FROM eduaid.student st
+ CROSS JOIN LATERAL unnest(eduaid.stage_programs(st.stage, st.boarding)) WITH ORDINALITY AS p (program, k)
+ WHERE st.id BETWEEN :lo AND :hi AND bench.g(60 + p.k::int, st.id::int) % 10 <> 0;
+SQL
+cat >"$work/special_ed.sql" <<'SQL'
+-- a plan for 80% of the disabled students (student 100n), placed at 7
+INSERT INTO eduaid.special_ed_plan (id, township_id, status, created_by, editors, created_at,
+    updated_by, updated_at, submitted_by, submitted_at, verified_by, verified_at,
+    approved_by, approved_at, rejected_by, rejected_at, reason,
+    household_id, child_name, child_id_number, child_sex, child_birth_date,
+    disability_type, disability_grade, placement, school_id, placed_on)
+OVERRIDING SYSTEM VALUE
+SELECT n, st.township_id, w.status, w.created_by, w.editors, w.created_at, w.created_by,
+       w.updated_at, w.submitted_by, w.submitted_at, w.verified_by, w.verified_at,
+       w.approved_by, w.approved_at, w.rejected_by, w.rejected_at, w.reason,
+       st.household_id, st.name, st.id_number, st.sex, st.birth_date, 'hearing', 2,
+       (ARRAY['special_school', 'regular_class', 'special_class'])[1 + n % 3], tw.school,
+       (st.birth_date + interval '7 years')::date
+  FROM generate_series(:lo, :hi) AS n
+  JOIN eduaid.student st ON st.id = 100 * n
+  JOIN bench.tw ON tw.id = st.township_id
+ CROSS JOIN LATERAL bench.wf(30, n, tw.clerk, tw.officer) AS w
+ WHERE n % 5 <> 0;
+SQL
+cat >"$work/training.sql" <<'SQL'
+-- enrollment n is of household 3n, starting in October 2026
+INSERT INTO eduaid.training_enrollment (id, township_id, status, created_by, editors, created_at,
+    updated_by, updated_at, submitted_by, submitted_at, verified_by, verified_at,
+    approved_by, approved_at, rejected_by, rejected_at, reason,
+    household_id, trainee_name, trainee_id_number, trainee_sex, trainee_birth_date,
+    trainee_type, course_id, provider_school_id, batch, start_date, completed,
+    employment_outcome)
+OVERRIDING SYSTEM VALUE
+SELECT n, tw.id, w.status, w.created_by, w.editors, w.created_at, w.created_by, w.updated_at,
+       w.submitted_by, w.submitted_at, w.verified_by, w.verified_at, w.approved_by,
+       w.approved_at, w.rejected_by, w.rejected_at, w.reason,
+       3 * n, bench.pname(n + 3), i.idno, i.sex, i.birth, 'poor_labor',
+       (SELECT min(c.id) FROM eduaid.training_course c) + n % 9,
+       (SELECT min(s.id) FROM eduaid.school s WHERE s.kind = 'vocational'),
+       '2026-2', date '2026-10-01', n % 2 = 0,
+       (ARRAY['pending', 'employed', 'self_employed', 'entrepreneur', 'further_study', 'unemployed'])[1 + n % 6]
+  FROM generate_series(:lo, :hi) AS n
+  JOIN bench.tw ON tw.k = (3 * n) % 20
+ CROSS JOIN LATERAL bench.idno('1990-01-01', n) AS i
+ CROSS JOIN LATERAL bench.wf(20, n, tw.clerk, tw.officer) AS w;
+SQL
+cat >"$work/teacher.sql" <<'SQL'
+-- teacher n is in township n % 20, at its central primary school
+INSERT INTO eduaid.teacher (id, township_id, school_id, name, id_number, sex, birth_date,
+                            rural_years, created_by, updated_by)
+OVERRIDING SYSTEM VALUE
+SELECT n, tw.id, tw.school, bench.pname(n + 7), i.idno, i.sex, i.birth, 10, tw.clerk, tw.clerk
+  FROM generate_series(:lo, :hi) AS n
+  JOIN bench.tw ON tw.k = n % 20
+ CROSS JOIN LATERAL bench.idno('1975-01-01', n) AS i;
+SQL
+cat >"$work/teacher_fund.sql" <<'SQL'
+-- two applications a teacher: 励耕计划 (n <= 25,000) and 润雨计划
+INSERT INTO eduaid.teacher_fund_application (id, township_id, status, created_by, editors,
+    created_at, updated_by, updated_at, submitted_by, submitted_at, verified_by, verified_at,
+    approved_by, approved_at, rejected_by, rejected_at, reason,
+    teacher_id, program_id, school_year, reason_category, reason_text, amount_requested,
+    amount_approved, bank_name, bank_account)
+OVERRIDING SYSTEM VALUE
+SELECT n, tw.id, w.status, w.created_by, w.editors, w.created_at, w.created_by, w.updated_at,
+       w.submitted_by, w.submitted_at, w.verified_by, w.verified_at, w.approved_by,
+       w.approved_at, w.rejected_by, w.rejected_at, w.reason,
+       t.t, CASE WHEN n <= 25000 THEN p.ligeng ELSE p.runyu END,
+       2026, 'family_hardship', '家庭困难', 3000 + (n % 50) * 100,
+       CASE WHEN w.status = 'approved' THEN 3000 END,
+       '中国农业银行', '62284800' || lpad(n::text, 11, '0')
+  FROM generate_series(:lo, :hi) AS n
+ CROSS JOIN LATERAL (SELECT (n - 1) % 25000 + 1 AS t) AS t
+  JOIN bench.tw ON tw.k = t.t % 20
+ CROSS JOIN (SELECT (SELECT f.id FROM eduaid.fund_program f WHERE f.code = 'ligeng') AS ligeng,
+                    (SELECT f.id FROM eduaid.fund_program f WHERE f.code = 'runyu') AS runyu) AS p
+ CROSS JOIN LATERAL bench.wf(40, n, tw.clerk, tw.officer) AS w;
+SQL
+
+# run_jobs: each line of stdin "kind lo hi", nproc at a time.
+run_jobs() {
+	# shellcheck disable=SC2016
+	xargs -P "$(nproc)" -L 1 bash -c \
+		'psql -X -q -v ON_ERROR_STOP=1 -U "$su" -v lo="$1" -v hi="$2" \
+		      -c "SET session_replication_role = replica" -f "$work/$0.sql"'
+}
+export work su
+# households and teachers first (the others point at them), then students,
+# then what points at students
+if ! {
+	for ((lo = 1; lo <= 700000; lo += 100000)); do
+		echo "household $lo $((lo + 99999))"
+	done
+	echo "teacher 1 25000"
+} | run_jobs; then
+	say "reports.sh: generating households failed"
+	exit 2
+fi
+if ! for ((lo = 1; lo <= 2000000; lo += 200000)); do
+	echo "student $lo $((lo + 199999))"
+done | run_jobs; then
+	say "reports.sh: generating students failed"
+	exit 2
+fi
+if ! {
+	for ((lo = 1; lo <= 2000000; lo += 250000)); do
+		echo "subsidy $lo $((lo + 249999))"
+	done
+	echo "special_ed 1 20000"
+	echo "training 1 100000"
+	echo "training 100001 200000"
+	echo "teacher_fund 1 50000"
+} | run_jobs; then
+	say "reports.sh: generating the records of students failed"
+	exit 2
+fi
+sql <<'SQL'
+SET client_min_messages = warning;
+SELECT setval(pg_get_serial_sequence('eduaid.' || t, 'id'), 10000000)
+  FROM unnest('{household,student,teacher,training_enrollment,special_ed_plan,teacher_fund_application}'::text[]) AS t
+\g /dev/null
+SET maintenance_work_mem = '256MB';
+DO $$
+DECLARE
+    d text;
+BEGIN
+    FOR d IN SELECT def FROM bench.idx LOOP
+        EXECUTE d;
+    END LOOP;
+END
+$$;
+DROP SCHEMA bench CASCADE;
+-- loaded with triggers off: the subsidy tally (sql/014_reports.sql) counted
+-- from scratch, timed
+\timing on
+SELECT eduaid.report_tally_rebuild() AS tally_rows;
+\timing off
+VACUUM ANALYZE;
+SQL
+say "reports.sh: data ready in $(($(date +%s) - t0)) s"
+sql -c "SELECT (SELECT count(*) FROM eduaid.household) AS households,
+               (SELECT count(*) FROM eduaid.student) AS students,
+               (SELECT count(*) FROM eduaid.student_subsidy) AS subsidies,
+               (SELECT count(*) FROM eduaid.special_ed_plan) AS plans,
+               (SELECT count(*) FROM eduaid.training_enrollment) AS training,
+               (SELECT count(*) FROM eduaid.teacher_fund_application) AS funds" >&2
+
+# ---- the cases -------------------------------------------------------------
+# median_ms USER SQL: the median "Execution Time" of RUNS EXPLAIN ANALYZE
+# runs of SQL in one session as USER, after WARMUP runs.
+median_ms() {
+	local who=$1 query=$2 i
+	for ((i = 0; i < WARMUP + RUNS; i++)); do
+		printf 'EXPLAIN (ANALYZE, FORMAT JSON) %s;\n' "$query"
+	done | psql -X -q -A -t -v ON_ERROR_STOP=1 -U "$who" -f - |
+		grep -o '"Execution Time": [0-9.]*' |
+		awk -v w="$WARMUP" '++n > w { print $3 }' | sort -g |
+		awk '{ a[NR] = $1 } END { if (NR == 0) exit 1
+		      if (NR % 2) printf "%.1f\n", a[(NR + 1) / 2]
+		      else printf "%.1f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+
+status=0
+printf '%-22s %12s %12s\n' report 'county ms' 'officer ms'
+for r in subsidy subsidy_missing nutrition schooling special_ed training teacher_fund; do
+	q="SELECT * FROM eduaid.report_$r(2026)"
+	line=$(printf '%-22s' "$r")
+	for who in demo_supervisor demo_officer; do
+		if ! ms=$(median_ms "$who" "$q"); then
+			say "reports.sh: $r as $who failed"
+			exit 2
+		fi
+		line+=$(printf ' %12s' "$ms")
+		if awk -v a="$ms" 'BEGIN { exit !(a >= 1000) }'; then
+			line+=' MISSED'
+			status=1
+		fi
+	done
+	printf '%s\n' "$line"
+done
+say "reports.sh: $RUNS runs each after $WARMUP, median of the server's execution time; target < 1000 ms"
+exit "$status"
