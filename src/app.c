@@ -330,22 +330,53 @@ keybar_cells(const enum action *acts, enum keys_names_mode mode)
     return total;
 }
 
+/* Cells of action a's item on the key bar: names, label, blanks. */
+static int
+keybar_item_cells(enum action a, enum keys_names_mode mode)
+{
+    char names[64];
+
+    keys_names(a, mode, names, sizeof(names));
+    return text_utf8_cells(names) + 1 + text_utf8_cells(keys_label(a)) + 1;
+}
+
+/* Cells to keep for Help and Back, which the bar always shows last. */
+static int
+keybar_reserve(const enum action *acts, enum keys_names_mode mode)
+{
+    int n = 0;
+
+    for (int i = 0; acts[i] != ACT_NONE && i < ACT_COUNT; i++)
+        if (acts[i] == ACT_HELP || acts[i] == ACT_BACK)
+            n += keybar_item_cells(acts[i], mode);
+    return n;
+}
+
+/* The key bar: every action with all its keys when they fit, else with
+ * the primary key only; an item that would not fit whole is left out
+ * (F1 lists them all), Help and Back are always shown. */
 static void
 paint_keybar(struct screen *top)
 {
     static const enum action none[] = {ACT_NONE};
     const enum action *acts = none;
     enum keys_names_mode mode = KEYS_ALL;
-    int y = LINES - 2, x = 0;
+    int y = LINES - 2, x = 0, reserve;
 
     if (top != NULL && top->ops->actions != NULL &&
         top->ops->actions(top) != NULL)
         acts = top->ops->actions(top);
     if (keybar_cells(acts, KEYS_ALL) > COLS)
         mode = KEYS_PRIMARY;
+    reserve = keybar_cells(acts, mode) > COLS ? keybar_reserve(acts, mode) : 0;
     for (int i = 0; acts[i] != ACT_NONE && i < ACT_COUNT && x < COLS; i++) {
         char names[64], label[256];
+        bool kept = acts[i] == ACT_HELP || acts[i] == ACT_BACK;
 
+        if (kept)
+            reserve -= keybar_item_cells(acts[i], mode);
+        if (x + keybar_item_cells(acts[i], mode) + reserve > COLS && !kept)
+            continue;
         keys_names(acts[i], mode, names, sizeof(names));
         x += draw_str(stdscr, y, x, COLS - x, names, UA_KEYNAME, 0);
         if (x >= COLS)

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "core/ascii.h"
+#include "core/i18n.h"
 
 #define RAW_CAP 65536 /* one read, and the sample csv_open() detects from */
 
@@ -219,7 +220,7 @@ read_more(struct csv_reader *r)
     r->raw_len += got;
     if (got < want) { /* fread() stops short only at the end or an error */
         if (ferror(r->fp)) {
-            r->bad = "the file could not be read";
+            r->bad = _("the file could not be read");
             r->bad_nowhere = true;
             return -1;
         }
@@ -259,7 +260,7 @@ convert_utf8(struct csv_reader *r)
     while (i < n && (len = utf8_seq(s + i, n - i)) > 0)
         i += (size_t)len;
     if (!dec_reserve(r, i)) {
-        r->bad = "out of memory";
+        r->bad = _("out of memory");
         r->bad_nowhere = true;
         return -1;
     }
@@ -282,7 +283,7 @@ convert_iconv(struct csv_reader *r)
         char *in = (char *)(r->raw + r->raw_pos), *out;
 
         if (!dec_reserve(r, 2 * inleft + 16)) {
-            r->bad = "out of memory";
+            r->bad = _("out of memory");
             r->bad_nowhere = true;
             return -1;
         }
@@ -319,7 +320,7 @@ decode_more(struct csv_reader *r)
         if (r->eof) {
             if (r->raw_pos == r->raw_len)
                 return 0;
-            r->bad = "incomplete character at the end of the file";
+            r->bad = _("incomplete character at the end of the file");
             return -1;
         }
         if (read_more(r) < 0)
@@ -389,7 +390,7 @@ fail(struct csv_reader *r, const char *msg)
 static int
 fail_nomem(struct csv_reader *r)
 {
-    return fail_at(r, 0, 0, "out of memory");
+    return fail_at(r, 0, 0, _("out of memory"));
 }
 
 static bool
@@ -462,7 +463,7 @@ quoted_field(struct csv_reader *r)
     for (;;) {
         c = peek(r);
         if (c == C_EOF) {
-            fail_at(r, qline, qcol, "quoted field not closed");
+            fail_at(r, qline, qcol, _("quoted field not closed"));
             return END_FAIL;
         }
         if (c == C_BAD || c == '\0') {
@@ -484,7 +485,7 @@ quoted_field(struct csv_reader *r)
             return END_FAIL;
         }
     }
-    return field_end(r, peek(r), "text after the closing quote");
+    return field_end(r, peek(r), _("text after the closing quote"));
 }
 
 static enum field_end
@@ -500,7 +501,7 @@ plain_field(struct csv_reader *r)
         }
         advance(r);
     }
-    return field_end(r, c, "quote inside an unquoted field");
+    return field_end(r, c, _("quote inside an unquoted field"));
 }
 
 /* Skip blank lines; false at the end of the file or on a failure. */
@@ -571,9 +572,9 @@ detect(struct csv_reader *r, struct csv_error *err)
     }
     r->enc = csv_detect(r->raw, r->raw_len);
     if (r->enc == CSV_ENC_UNKNOWN) {
-        set_error(err, 0, 0,
-                  "the file is neither UTF-8 nor GB18030; "
-                  "save it again as CSV UTF-8");
+        set_error(err, 0, 0, "%s",
+                  _("the file is neither UTF-8 nor GB18030; "
+                    "save it again as CSV UTF-8"));
         return -1;
     }
     return 0;
@@ -585,7 +586,7 @@ csv_open(FILE *fp, enum csv_encoding enc, struct csv_error *err)
     struct csv_reader *r = calloc(1, sizeof(*r));
 
     if (r == NULL) {
-        set_error(err, 0, 0, "out of memory");
+        set_error(err, 0, 0, "%s", _("out of memory"));
         return NULL;
     }
     r->fp = fp;
@@ -599,7 +600,7 @@ csv_open(FILE *fp, enum csv_encoding enc, struct csv_error *err)
     if (r->enc == CSV_ENC_GB18030) {
         r->cd = iconv_open("UTF-8", "GB18030");
         if (r->cd == (iconv_t)-1) {
-            set_error(err, 0, 0, "cannot convert from GB18030: %s",
+            set_error(err, 0, 0, _("cannot convert from GB18030: %s"),
                       strerror(errno));
             csv_close(r);
             return NULL;

@@ -151,13 +151,15 @@ draw_log(struct homevisit *h, int sel)
 
     if (sel < 0)
         return;
-    snprintf(line, sizeof(line), "%s %s:", _("Latest visits to"),
+    snprintf(line, sizeof(line), _("Latest visits to %s:"),
              cell(h->rows, sel, H_CHILD));
-    draw_str(stdscr, y++, 0, h->cols, line, UA_HEADER, DRAW_PAD);
+    draw_str(stdscr, y++, 0, h->cols, line, UA_HEADER,
+             DRAW_PAD | DRAW_MARK_CUT);
     for (int i = 0; i < LOG_LINES; i++, y++) {
         if (h->log != NULL && i < h->log->nrows)
-            snprintf(line, sizeof(line), "%s  %s  %sh  %s", cell(h->log, i, 0),
-                     cell(h->log, i, 1), cell(h->log, i, 2),
+            /* TRANSLATORS: date, teacher, hours, content */
+            snprintf(line, sizeof(line), _("%s  %s  %sh  %s"),
+                     cell(h->log, i, 0), cell(h->log, i, 1), cell(h->log, i, 2),
                      cell(h->log, i, 3));
         else if (i == 0)
             snprintf(line, sizeof(line), "%s", _("No visit logged yet."));
@@ -211,7 +213,7 @@ log_visit(struct screen *s, int sel)
     struct db_error err;
     bool ok = false;
 
-    snprintf(title, sizeof(title), "%s: %s", _("Log a home visit"),
+    snprintf(title, sizeof(title), _("Log a home visit: %s"),
              cell(h->rows, sel, H_CHILD));
     if ((date =
              dialog_prompt(a, PROMPT_TEXT, title, _("Visit date (YYYY-MM-DD)"),

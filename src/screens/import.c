@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "db/rosterload.h"
 #include "screens/screens.h"
 #include "ui/dialog.h"
@@ -72,6 +73,26 @@ kind_label(const char *kind)
         if (strcmp(kind, kinds[i][0]) == 0)
             return _(kinds[i][1]);
     return kind;
+}
+
+/* A differing field's name as the clerk reads it. */
+static const char *
+field_label(const char *field)
+{
+    static const char *const fields[][2] = {
+        {"head_name", N_("Head's name")},
+        {"head_id_number", N_("Head's ID number")},
+        {"township", N_("Township")},
+        {"village", N_("Village")},
+        {"family_size", N_("Family size")},
+        {"name", N_("Name")},
+        {"household_no", N_("Household")},
+    };
+
+    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++)
+        if (strcmp(field, fields[i][0]) == 0)
+            return _(fields[i][1]);
+    return field;
 }
 
 /* ---- loading --------------------------------------------------------------
@@ -322,17 +343,70 @@ diff_row(void *arg, int index, struct lv_row *row)
     im->cells[1] = val(im->diffs, i, D_HNO);
     im->cells[2] = val(im->diffs, i, D_NAME);
     im->cells[3] = val(im->diffs, i, D_ID);
-    im->cells[4] = val(im->diffs, i, D_FIELD);
+    im->cells[4] = field_label(val(im->diffs, i, D_FIELD));
     im->cells[5] = val(im->diffs, i, D_RV);
     im->cells[6] = val(im->diffs, i, D_EV);
     row->cells = im->cells;
     return true;
 }
 
+/* The counts' number columns as wide as their translated headings (at
+ * least 5 cells); when the township would get fewer than 10 cells, the
+ * widest headings give way (cut with a mark) down to 5 cells each. */
+static void
+fit_counts(struct import *im, int cols)
+{
+    int used = NCOUNT - 1; /* the gaps */
+
+    for (int c = 1; c < NCOUNT; c++) {
+        int w = text_utf8_cells(im->count_cols[c].title);
+
+        im->count_cols[c].width = w < 5 ? 5 : w;
+        used += im->count_cols[c].width;
+    }
+    while (cols - used < 10) {
+        int widest = 1;
+
+        for (int c = 2; c < NCOUNT; c++)
+            if (im->count_cols[c].width > im->count_cols[widest].width)
+                widest = c;
+        if (im->count_cols[widest].width <= 5)
+            break;
+        im->count_cols[widest].width--;
+        used--;
+    }
+}
+
+/* The differences: the kind as wide as its widest translated label; the
+ * roster's and eduaid's values share what is left (the line below the
+ * list shows the selected one in full). */
+static void
+fit_diffs(struct import *im, int cols)
+{
+    static const char *const kinds[] = {"missing_household", "extra_household",
+                                        "household_differs", "missing_member",
+                                        "extra_member",      "member_differs"};
+    int w = text_utf8_cells(im->diff_cols[0].title), rest;
+
+    for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+        if (text_utf8_cells(kind_label(kinds[i])) > w)
+            w = text_utf8_cells(kind_label(kinds[i]));
+    im->diff_cols[0].width = w;
+    /* mark column (2 cells) and the six gaps */
+    rest = cols - 2 - (NDIFF - 1) - w - im->diff_cols[1].width -
+           im->diff_cols[2].width - im->diff_cols[3].width -
+           im->diff_cols[4].width;
+    w = text_utf8_cells(im->diff_cols[6].title);
+    im->diff_cols[6].width = rest / 2 > w ? rest / 2 : w;
+}
+
 static void
 import_layout(struct screen *s, int top, int rows, int cols)
 {
     struct import *im = s->data;
+
+    fit_counts(im, cols);
+    fit_diffs(im, cols);
 
     im->top = top;
     im->rows = rows;
@@ -350,9 +424,10 @@ draw_detail(struct import *im)
     char line[1024];
 
     if (sel >= 0 && val(im->diffs, im->shown[sel], D_FIELD)[0] != '\0')
-        snprintf(line, sizeof(line), "%s %s: %s -> %s",
+        /* TRANSLATORS: household, field, roster value, eduaid value */
+        snprintf(line, sizeof(line), _("%s %s: %s -> %s"),
                  val(im->diffs, im->shown[sel], D_HNO),
-                 val(im->diffs, im->shown[sel], D_FIELD),
+                 field_label(val(im->diffs, im->shown[sel], D_FIELD)),
                  val(im->diffs, im->shown[sel], D_RV),
                  val(im->diffs, im->shown[sel], D_EV));
     else

@@ -190,10 +190,11 @@ draw_case(struct ledger *l, int sel)
     draw_str(stdscr, l->top + l->height - 2, 0, l->cols, line, UA_LABEL,
              DRAW_PAD | DRAW_MARK_CUT);
     if (cell(l, sel, L_RETURNED)[0])
-        snprintf(line, sizeof(line), "%s %s, %s", _("back in school on"),
+        /* TRANSLATORS: the date, then the school */
+        snprintf(line, sizeof(line), _("back in school on %s, %s"),
                  cell(l, sel, L_RETURNED), cell(l, sel, L_SCHOOL));
     else if (cell(l, sel, L_CONFIRMED)[0])
-        snprintf(line, sizeof(line), "%s %s", _("dropout confirmed on"),
+        snprintf(line, sizeof(line), _("dropout confirmed on %s"),
                  cell(l, sel, L_CONFIRMED));
     else
         line[0] = '\0';

@@ -254,7 +254,7 @@ ledger_record_visit(struct app *a, const char *student, const char *name)
     struct outcome_pick op = {.app = a};
     bool ok = false;
 
-    snprintf(title, sizeof(title), "%s: %s", _("Record visit"), name);
+    snprintf(title, sizeof(title), _("Record visit: %s"), name);
     if ((date = ask_date(a, title, _("Visit date (YYYY-MM-DD)"))) == NULL)
         goto cleanup;
     if ((who = dialog_prompt(a, PROMPT_TEXT, title, _("Who visited"), NULL)) ==
@@ -292,7 +292,7 @@ ledger_confirm(struct app *a, const char *student, const char *name)
     char *date;
     bool ok;
 
-    snprintf(title, sizeof(title), "%s: %s", _("Confirm dropout"), name);
+    snprintf(title, sizeof(title), _("Confirm dropout: %s"), name);
     if ((date = ask_date(a, title, _("Confirmed on (YYYY-MM-DD)"))) == NULL)
         return false;
     {
@@ -323,7 +323,7 @@ ledger_back_in_school(struct app *a, const char *student, const char *name)
     char *date = NULL, *school = NULL;
     bool ok = false;
 
-    snprintf(title, sizeof(title), "%s: %s", _("Back in school"), name);
+    snprintf(title, sizeof(title), _("Back in school: %s"), name);
     if ((date = ask_date(a, title, _("Back in school on (YYYY-MM-DD)"))) ==
         NULL)
         goto cleanup;

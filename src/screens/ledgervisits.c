@@ -112,13 +112,12 @@ visits_draw(struct screen *s)
     int sel = listview_selected(&v->lv);
     char line[512];
 
-    snprintf(line, sizeof(line), "%s: %s", _("Visits to"), v->name);
+    snprintf(line, sizeof(line), _("Visits to: %s"), v->name);
     draw_str(stdscr, v->top, 0, v->cols, line, UA_HEADER,
              DRAW_PAD | DRAW_MARK_CUT);
     listview_draw(&v->lv);
     if (sel >= 0) {
-        snprintf(line, sizeof(line), "%s: %s", _("Notes"),
-                 cell(v, sel, V_NOTES));
+        snprintf(line, sizeof(line), _("Notes: %s"), cell(v, sel, V_NOTES));
         draw_str(stdscr, v->top + v->height - 1, 0, v->cols, line, UA_LABEL,
                  DRAW_PAD | DRAW_MARK_CUT);
     }

@@ -17,6 +17,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "screens/screens.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
@@ -417,6 +418,16 @@ notice_screen_new(struct app *a)
     n->columns[3] = (struct lv_column){_("State"), 18, false};
     n->columns[4] = (struct lv_column){_("Lines"), 5, true};
     n->columns[5] = (struct lv_column){_("Undecided"), 9, true};
+    /* state and counts as wide as their translated words: the notice's
+     * title gets the rest */
+    n->columns[3].width = text_utf8_cells(_("open, %d days left"));
+    if (n->columns[3].width < text_utf8_cells(_("period over")))
+        n->columns[3].width = text_utf8_cells(_("period over"));
+    for (int c = 4; c < 6; c++) {
+        int w = text_utf8_cells(n->columns[c].title);
+
+        n->columns[c].width = w < 5 ? 5 : w;
+    }
     listview_init(&n->lv, n->columns, NCOLS, notice_row, s);
     n->lv.empty_text = _("No public notice yet.");
     reload(s);

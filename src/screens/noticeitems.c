@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "screens/screens.h"
 #include "screens/status.h"
 #include "ui/dialog.h"
@@ -147,10 +148,47 @@ items_row(void *arg, int index, struct lv_row *row)
     return true;
 }
 
+static int
+widest(int w, const char *s)
+{
+    int c = text_utf8_cells(s);
+
+    return c > w ? c : w;
+}
+
+/* Widths from the translated words: the state marker, the township, the
+ * objection cell; the name gets what is left, at least 8 cells when the
+ * program column can give them (the line below shows the line in full). */
+static void
+items_fit(struct items *it, int cols)
+{
+    static const char *const states[] = {"in_notice", "final", "rejected",
+                                         "approved"};
+    int w = 0, name;
+
+    for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+        w = widest(w, status_marker(states[i]));
+    it->lv.status_width = w;
+    it->columns[1].width = widest(8, it->columns[1].title);
+    w = widest(text_utf8_cells(it->columns[6].title), _("upheld"));
+    w = widest(w, _("dismissed"));
+    it->columns[6].width = widest(w, _("%d undecided"));
+    it->columns[3].width = 16;
+    name = cols - (it->lv.status_width + 1) - (NCOLS - 1);
+    for (int c = 0; c < NCOLS; c++)
+        name -= it->columns[c].width;
+    while (name < 8 && it->columns[3].width > 8) {
+        it->columns[3].width--;
+        name++;
+    }
+}
+
 static void
 items_layout(struct screen *s, int top, int rows, int cols)
 {
     struct items *it = s->data;
+
+    items_fit(it, cols);
 
     it->top = top;
     it->rows_shown = rows;

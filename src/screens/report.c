@@ -226,7 +226,15 @@ report_layout(struct screen *s, int top, int rows, int cols)
     r->top = top;
     r->rows = rows;
     r->cols = cols;
-    r->bar_cells = cols / 3;
+    /* the bar takes what the name and the numbers leave (a third of the
+     * width at most, 16 cells at least) */
+    n = set_columns(r);
+    r->bar_cells = cols - (n - 1);
+    for (int c = 0; c < n; c++)
+        if (c != 1)
+            r->bar_cells -= r->columns[c].width;
+    if (r->bar_cells > cols / 3)
+        r->bar_cells = cols / 3;
     if (r->bar_cells > BAR_MAX_CELLS)
         r->bar_cells = BAR_MAX_CELLS;
     if (r->bar_cells < 16)

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 #include "screens/ledger.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
@@ -177,6 +178,13 @@ trainledger_screen_new(struct app *a)
     t->columns[6] = (struct lv_column){_("Completed"), 9, true};
     t->columns[7] = (struct lv_column){_("Certified"), 9, true};
     t->columns[8] = (struct lv_column){_("Employed"), 8, true};
+    /* the counts as wide as their translated headings (5 cells at least):
+     * the course name gets the rest */
+    for (int c = 2; c < NCOLS; c++) {
+        int w = text_utf8_cells(t->columns[c].title);
+
+        t->columns[c].width = w < 5 ? 5 : w;
+    }
     listview_init(&t->lv, t->columns, NCOLS, train_row, s);
     t->lv.empty_text = _("No training enrollment.");
     reload(s);

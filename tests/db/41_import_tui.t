@@ -70,7 +70,7 @@ tui_ok $? "the household whose head's name differs is listed"
 for _ in $(seq 1 "$OLD_KIDS"); do
 	tui_keys Down
 done
-tui_wait "head_name: 改名户主 -> "
+tui_wait "Head's name: 改名户主 -> "
 tui_ok $? "the selected difference is shown in full below the list"
 tui_keys End
 tui_wait "missing household"
