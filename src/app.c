@@ -320,7 +320,7 @@ keybar_cells(const enum action *acts, enum keys_names_mode mode)
 {
     int total = 0;
 
-    for (int i = 0; acts[i] != ACT_NONE && i < ACT_COUNT; i++) {
+    for (int i = 0; i < ACT_COUNT && acts[i] != ACT_NONE; i++) {
         char names[64];
 
         keys_names(acts[i], mode, names, sizeof(names));
@@ -343,7 +343,7 @@ paint_keybar(struct screen *top)
         acts = top->ops->actions(top);
     if (keybar_cells(acts, KEYS_ALL) > COLS)
         mode = KEYS_PRIMARY;
-    for (int i = 0; acts[i] != ACT_NONE && i < ACT_COUNT && x < COLS; i++) {
+    for (int i = 0; i < ACT_COUNT && acts[i] != ACT_NONE && x < COLS; i++) {
         char names[64], label[256];
 
         keys_names(acts[i], mode, names, sizeof(names));
