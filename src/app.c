@@ -320,7 +320,7 @@ keybar_cells(const enum action *acts, enum keys_names_mode mode)
 {
     int total = 0;
 
-    for (int i = 0; acts[i] != ACT_NONE && i < ACT_COUNT; i++) {
+    for (int i = 0; i < ACT_COUNT && acts[i] != ACT_NONE; i++) {
         char names[64];
 
         keys_names(acts[i], mode, names, sizeof(names));
@@ -346,7 +346,7 @@ keybar_reserve(const enum action *acts, enum keys_names_mode mode)
 {
     int n = 0;
 
-    for (int i = 0; acts[i] != ACT_NONE && i < ACT_COUNT; i++)
+    for (int i = 0; i < ACT_COUNT && acts[i] != ACT_NONE; i++)
         if (acts[i] == ACT_HELP || acts[i] == ACT_BACK)
             n += keybar_item_cells(acts[i], mode);
     return n;
@@ -369,7 +369,7 @@ paint_keybar(struct screen *top)
     if (keybar_cells(acts, KEYS_ALL) > COLS)
         mode = KEYS_PRIMARY;
     reserve = keybar_cells(acts, mode) > COLS ? keybar_reserve(acts, mode) : 0;
-    for (int i = 0; acts[i] != ACT_NONE && i < ACT_COUNT && x < COLS; i++) {
+    for (int i = 0; i < ACT_COUNT && acts[i] != ACT_NONE && x < COLS; i++) {
         char names[64], label[256];
         bool kept = acts[i] == ACT_HELP || acts[i] == ACT_BACK;
 

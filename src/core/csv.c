@@ -264,7 +264,8 @@ convert_utf8(struct csv_reader *r)
         r->bad_nowhere = true;
         return -1;
     }
-    memcpy(r->dec + r->dec_len, s, i);
+    if (i > 0) /* dec may still be NULL: no pointer arithmetic on it */
+        memcpy(r->dec + r->dec_len, s, i);
     r->dec_len += i;
     r->raw_pos += i;
     if (i < n && len < 0) {

@@ -64,5 +64,8 @@ struct screen *ledger_visits_screen_new(struct app *a, const char *student,
                                         const char *name);
 struct screen *homevisit_screen_new(struct app *a);
 struct screen *trainledger_screen_new(struct app *a);
+/* The trainees of one batch of a course, with their attendance. */
+struct screen *trainbatch_screen_new(struct app *a, const char *course_id,
+                                     const char *course, const char *batch);
 
 #endif /* EDUAID_SCREENS_LEDGER_H */

@@ -101,6 +101,13 @@ static const struct {
     {"home_visit_plan_id_check",
      N_("Not an approved, active home-delivery plan.")},
     {"home_visit_teacher_fk", N_("Choose a teacher of the township.")},
+    {"training_attendance_session_date_check",
+     N_("The session date must lie within the course and not in the "
+        "future.")},
+    {"training_attendance_session_date_key",
+     N_("Attendance is already recorded for that day.")},
+    {"training_attendance_hours_check",
+     N_("Hours must be 0 to 12, in tenths.")},
 };
 
 void

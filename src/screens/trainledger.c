@@ -3,8 +3,8 @@
  *   培训台账: the training ledger per course and batch, newest batch first
  *   (eduaid.training_ledger): enrolled, approved, attendance recorded
  *   (sessions present, hours), completed, certified, employed, with the
- *   totals above. Read-only: attendance is recorded per enrollment, the
- *   outcomes in the training form.
+ *   totals above. Enter opens the batch's trainees (trainbatch.c), where
+ *   attendance is recorded; the outcomes are kept in the training form.
  */
 #include "config.h"
 
@@ -23,8 +23,9 @@
 
 static const char training_sql[] =
     "SELECT l.course_name, l.batch, l.enrolled, l.approved, l.sessions,"
-    " l.hours_present, l.completed, l.certified, l.employed"
+    " l.hours_present, l.completed, l.certified, l.employed, l.course_id"
     " FROM eduaid.training_ledger(NULL) l";
+#define COURSE_ID NCOLS /* not shown: what Enter opens the batch by */
 
 struct trainledger {
     struct listview lv;
@@ -109,6 +110,15 @@ train_key(struct screen *s, const struct key *k)
     struct trainledger *t = s->data;
 
     switch (k->action) {
+    case ACT_OPEN: {
+        int sel = listview_selected(&t->lv);
+
+        if (sel >= 0)
+            app_push(s->app,
+                     trainbatch_screen_new(s->app, cell(t, sel, COURSE_ID),
+                                           cell(t, sel, 0), cell(t, sel, 1)));
+        return KR_REDRAW;
+    }
     case ACT_REFRESH:
         reload(s);
         return KR_REDRAW;
@@ -119,8 +129,8 @@ train_key(struct screen *s, const struct key *k)
     }
 }
 
-static const enum action train_actions_list[] = {ACT_REFRESH, ACT_HELP,
-                                                 ACT_BACK, ACT_NONE};
+static const enum action train_actions_list[] = {ACT_OPEN, ACT_REFRESH,
+                                                 ACT_HELP, ACT_BACK, ACT_NONE};
 
 static const enum action *
 train_actions(struct screen *s)

@@ -20,45 +20,49 @@
  *   switches between the dropout ledgers; VISIT records a visit (a
  *   persuasion visit, a home-delivery visit); CONFIRM confirms a suspected
  *   dropout; RETURN_SCHOOL closes a case as back in school. The two that
- *   move a case on are capitals (Shift): not hit by accident.
+ *   move a case on are capitals (Shift): not hit by accident. ATTEND
+ *   records a trainee's attendance on a day, ATTEND_ALL the whole class's
+ *   (trainbatch.c).
  */
 #ifndef EDUAID_UI_ACTIONS_H
 #define EDUAID_UI_ACTIONS_H
 
-#define ACTION_LIST(X)                                                       \
-    X(HELP, "help", KEY_F(1), 0, '?', N_("Help"))                            \
-    X(SAVE, "save", KEY_F(2), 'S' - 64, 0, N_("Save"))                       \
-    X(NEW, "new", KEY_F(3), 'N' - 64, 0, N_("New"))                          \
-    X(SEARCH, "search", 0, 0, '/', N_("Search"))                             \
-    X(FILTER, "filter", KEY_F(4), 'F' - 64, 0, N_("Filter"))                 \
-    X(LOOKUP, "lookup", KEY_F(5), 'L' - 64, 0, N_("Pick"))                   \
-    X(ADD_ROW, "add-row", KEY_F(6), 'A' - 64, 0, N_("Add row"))              \
-    X(DELETE_ROW, "delete-row", KEY_F(8), 'D' - 64, 0, N_("Delete row"))     \
-    X(DETAILS, "details", KEY_F(9), 'E' - 64, 0, N_("Error details"))        \
-    X(SUBMIT, "submit", KEY_F(10), 'X' - 64, 0, N_("Submit"))                \
-    X(COMMAND, "command", 0, 0, ':', N_("Command"))                          \
-    X(OPEN, "open", KEY_ENTER, '\r', 0, N_("Open"))                          \
-    X(BACK, "back", 0, 27, 'q', N_("Back"))                                  \
-    X(NEXT_FIELD, "next-field", 0, '\t', 0, N_("Next field"))                \
-    X(PREV_FIELD, "prev-field", KEY_BTAB, 0, 0, N_("Previous field"))        \
-    X(REFRESH, "refresh", 0, 'R' - 64, 0, N_("Refresh"))                     \
-    X(PASS, "pass", KEY_F(7), 'P' - 64, 0, N_("Pass"))                       \
-    X(REJECT, "reject", KEY_F(11), 'T' - 64, 0, N_("Return"))                \
-    X(HISTORY, "history", KEY_F(12), 'O' - 64, 0, N_("History"))             \
-    X(REOPEN, "reopen", 0, 'W' - 64, 0, N_("Reopen"))                        \
-    X(MARK_ALL, "mark-all", 0, 0, '*', N_("Mark all"))                       \
-    X(QUIT, "quit", 0, 'Q' - 64, 0, N_("Quit"))                              \
-    X(LEDGER, "next-ledger", 0, 0, 'l', N_("Next ledger"))                  \
-    X(VISIT, "visit", 0, 0, 'v', N_("Record visit"))                        \
-    X(CONFIRM, "confirm-dropout", 0, 0, 'C', N_("Confirm dropout"))         \
-    X(RETURN_SCHOOL, "back-in-school", 0, 0, 'B', N_("Back in school"))
+#define ACTION_LIST(X)                                                         \
+    X(HELP, "help", KEY_F(1), 0, '?', N_("Help"))                              \
+    X(SAVE, "save", KEY_F(2), 'S' - 64, 0, N_("Save"))                         \
+    X(NEW, "new", KEY_F(3), 'N' - 64, 0, N_("New"))                            \
+    X(SEARCH, "search", 0, 0, '/', N_("Search"))                               \
+    X(FILTER, "filter", KEY_F(4), 'F' - 64, 0, N_("Filter"))                   \
+    X(LOOKUP, "lookup", KEY_F(5), 'L' - 64, 0, N_("Pick"))                     \
+    X(ADD_ROW, "add-row", KEY_F(6), 'A' - 64, 0, N_("Add row"))                \
+    X(DELETE_ROW, "delete-row", KEY_F(8), 'D' - 64, 0, N_("Delete row"))       \
+    X(DETAILS, "details", KEY_F(9), 'E' - 64, 0, N_("Error details"))          \
+    X(SUBMIT, "submit", KEY_F(10), 'X' - 64, 0, N_("Submit"))                  \
+    X(COMMAND, "command", 0, 0, ':', N_("Command"))                            \
+    X(OPEN, "open", KEY_ENTER, '\r', 0, N_("Open"))                            \
+    X(BACK, "back", 0, 27, 'q', N_("Back"))                                    \
+    X(NEXT_FIELD, "next-field", 0, '\t', 0, N_("Next field"))                  \
+    X(PREV_FIELD, "prev-field", KEY_BTAB, 0, 0, N_("Previous field"))          \
+    X(REFRESH, "refresh", 0, 'R' - 64, 0, N_("Refresh"))                       \
+    X(PASS, "pass", KEY_F(7), 'P' - 64, 0, N_("Pass"))                         \
+    X(REJECT, "reject", KEY_F(11), 'T' - 64, 0, N_("Return"))                  \
+    X(HISTORY, "history", KEY_F(12), 'O' - 64, 0, N_("History"))               \
+    X(REOPEN, "reopen", 0, 'W' - 64, 0, N_("Reopen"))                          \
+    X(MARK_ALL, "mark-all", 0, 0, '*', N_("Mark all"))                         \
+    X(QUIT, "quit", 0, 'Q' - 64, 0, N_("Quit"))                                \
+    X(LEDGER, "next-ledger", 0, 0, 'l', N_("Next ledger"))                     \
+    X(VISIT, "visit", 0, 0, 'v', N_("Record visit"))                           \
+    X(CONFIRM, "confirm-dropout", 0, 0, 'C', N_("Confirm dropout"))            \
+    X(RETURN_SCHOOL, "back-in-school", 0, 0, 'B', N_("Back in school"))        \
+    X(ATTEND, "attend", 0, 0, 'a', N_("Attendance"))                           \
+    X(ATTEND_ALL, "attend-all", 0, 0, 'A', N_("Whole class"))
 
 enum action {
     ACT_NONE = 0,
 #define ACTION_ENUM(id, name, fkey, ctrl, other, label) ACT_##id,
     ACTION_LIST(ACTION_ENUM)
 #undef ACTION_ENUM
-    ACT_COUNT
+        ACT_COUNT
 };
 
 #endif /* EDUAID_UI_ACTIONS_H */

@@ -162,6 +162,55 @@ tui_ok $? "the visit shows in the plan's log"
 tui_keys Escape
 tui_wait "Training ledger" && tui_keys Down Down Enter && tui_wait "Person-times"
 tui_ok $? "the training ledger shows its totals"
+
+# ==== a batch's attendance ===================================================
+# Batch 2099-1 (the newest, so the first row) of a course: trainees 甲 and
+# 乙 in 城关镇 and 军店镇 (demo_clerk's), 丙 in 土城镇 (not hers). The list is
+# in name order: 乙 (U+4E59) comes first.
+att() { su "SELECT count(*) || ':' || coalesce(sum(hours), 0) FROM eduaid.training_attendance a
+            JOIN eduaid.training_enrollment e ON e.township_id = a.township_id AND e.id = a.enrollment_id
+           WHERE e.batch = '2099-1' AND e.trainee_name = '$1'"; }
+enroll() { # TOWNSHIP NAME SEQ
+	local hh idno
+	hh=$(su "SELECT min(id) FROM eduaid.household WHERE township_id = $1")
+	idno=$(tui_idno "11010119900101$3")
+	su "INSERT INTO eduaid.training_enrollment (township_id, household_id, trainee_name,
+	      trainee_id_number, trainee_sex, trainee_birth_date, trainee_type, course_id,
+	      provider_school_id, batch, start_date)
+	    SELECT $1, $hh, '$2', '$idno', eduaid.id_sex('$idno'), eduaid.id_birth_date('$idno'),
+	           'poor_labor', (SELECT min(id) FROM eduaid.training_course),
+	           (SELECT min(id) FROM eduaid.school), '2099-1', current_date - 30" >/dev/null
+}
+enroll 420325100 学员甲 $(printf %03d $(( $$ % 500 * 2 + 1 )))
+enroll 420325101 学员乙 $(printf %03d $(( $$ % 500 * 2 + 3 )))
+enroll 420325103 学员丙 $(printf %03d $(( $$ % 500 * 2 + 5 )))
+tui_keys C-r && tui_wait "2099-1" && tui_keys Home Enter && tui_wait "学员乙"
+tui_ok $? "Enter opens the batch: its trainees"
+tui_screen | grep -qF "学员丙"
+[ $? -ne 0 ]
+tui_ok $? "... only those of the clerk's townships"
+row "学员甲" "draft"
+tui_ok $? "... each with the enrollment's status"
+tui_keys Home a && tui_wait "Session date" && tui_keys Enter && tui_wait "Hours attended" &&
+	tui_keys BSpace && tui_type "3.5" && tui_keys Enter && tui_wait "Attendance recorded."
+tui_ok $? "a records the selected trainee's attendance"
+[ "$(att 学员乙)" = "1:3.5" ]
+tui_ok $? "... one row of 3.5 hours in the database ($(att 学员乙))"
+row "学员乙" "3.5"
+tui_ok $? "... and the hours show on the trainee's line"
+tui_keys A && tui_wait "Session date" && tui_keys Enter && tui_wait "Hours attended" && tui_keys Enter &&
+	tui_wait "Attendance recorded for 1 trainees."
+tui_ok $? "A records the whole class, but for the one already recorded that day"
+[ "$(att 学员甲):$(att 学员乙):$(att 学员丙)" = "1:4:1:3.5:0:0" ]
+tui_ok $? "... 甲 gets 4 hours, 乙 keeps hers, 丙 of another township none ($(att 学员甲):$(att 学员乙):$(att 学员丙))"
+tui_keys Home a && tui_wait "Session date" && tui_keys Enter && tui_wait "Hours attended" && tui_keys Enter &&
+	tui_wait "Attendance is already recorded for that day."
+tui_ok $? "a second entry for the same day is refused by the server, in words"
+tui_keys Home a && tui_wait "Session date" && tui_keys C-u && tui_type "2099-01-01" && tui_keys Enter &&
+	tui_wait "Hours attended" && tui_keys Enter &&
+	tui_wait "The session date must lie within the course and not in the future."
+tui_ok $? "a day in the future is refused by the server, in words"
+tui_keys Escape && tui_wait "Person-times"
 tui_keys Escape && tui_wait "Dropout control" && tui_keys Escape && tui_wait "Main menu" && tui_keys q
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "the clerk leaves cleanly, nothing on stderr"
