@@ -526,15 +526,41 @@ import_key(struct screen *s, const struct key *k)
     }
 }
 
-static const enum action import_actions_list[] = {
-    ACT_OPEN,    ACT_NEW,  ACT_SAVE, ACT_LOOKUP, ACT_MARK_ALL,
-    ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
+/* On the counts: open a township, export, import; on a township's
+ * differences also mark all and create drafts. */
+static const enum action counts_actions[] = {
+    ACT_OPEN, ACT_SAVE, ACT_LOOKUP, ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
+static const enum action township_actions[] = {
+    ACT_MARK_ALL, ACT_NEW,  ACT_SAVE, ACT_LOOKUP,
+    ACT_REFRESH,  ACT_HELP, ACT_BACK, ACT_NONE};
 
 static const enum action *
 import_actions(struct screen *s)
 {
+    struct import *im = s->data;
+
+    return im->township < 0 ? counts_actions : township_actions;
+}
+
+/* What the generic actions do here. */
+static const char *
+import_action_label(struct screen *s, enum action a)
+{
     (void)s;
-    return import_actions_list;
+    switch (a) {
+    case ACT_OPEN:
+        return _("Differences");
+    case ACT_NEW:
+        return _("Create drafts");
+    case ACT_SAVE:
+        return _("Export CSV");
+    case ACT_LOOKUP:
+        return _("Import a file");
+    case ACT_MARK_ALL:
+        return _("Mark missing");
+    default:
+        return NULL;
+    }
 }
 
 static const char *
@@ -565,6 +591,7 @@ static const struct screen_ops import_ops = {
     .key = import_key,
     .actions = import_actions,
     .title = import_title,
+    .action_label = import_action_label,
     .close = import_close,
 };
 

@@ -89,12 +89,15 @@ add_row(struct help *h, const char *keys, const char *label)
 }
 
 static void
-add_action(struct help *h, enum action a)
+add_action(struct help *h, enum action a, struct screen *below)
 {
     char names[48];
+    const char *label = below != NULL && below->ops->action_label != NULL
+                            ? below->ops->action_label(below, a)
+                            : NULL;
 
     keys_names(a, KEYS_ALL, names, sizeof(names));
-    add_row(h, names, keys_label(a));
+    add_row(h, names, label != NULL ? label : keys_label(a));
 }
 
 static bool
@@ -208,12 +211,12 @@ help_screen_new(struct app *a, struct screen *below)
         add_heading(h, _("On this screen"));
         for (int i = 0; acts != NULL && acts[i] != ACT_NONE && i < ACT_COUNT;
              i++)
-            add_action(h, acts[i]);
+            add_action(h, acts[i], below);
     }
     add_heading(h, _("Everywhere"));
     for (size_t i = 0; i < sizeof(global_actions) / sizeof(global_actions[0]);
          i++)
-        add_action(h, global_actions[i]);
+        add_action(h, global_actions[i], NULL);
     add_heading(h, _("In lists"));
     for (size_t i = 0; i < sizeof(list_keys) / sizeof(list_keys[0]); i++)
         add_row(h, list_keys[i].keys, _(list_keys[i].label));

@@ -6,8 +6,8 @@
 # wider than 80 cells (display width: east Asian wide characters count
 # two). demo_clerk: roster import (a roster he writes, then a nonexistent
 # file, a directory and a binary file, each refused in Chinese; Esc in the
-# prompt), the reconciliation (township column and the Chinese field name
-# shown), the ledgers (dropouts, a child's visits, the visit dialog,
+# prompt), the reconciliation (township column, the Chinese field name, a
+# key bar in words), the ledgers (dropouts, a child's visits, the visit dialog,
 # home delivery, training), a resize to 100x30 and back, the six reports
 # and the notice list; demo_supervisor: the lines of a notice (the name
 # column kept); demo_officer under TERM=vt100: the menu, a report and the
@@ -80,11 +80,15 @@ tui_screen | grep -F "城关镇" | grep -qE "^城关镇 +2 +1 "
 tui_ok $? "the counts keep the township column at 80 columns"
 tui_screen | grep -qF "学生不一致"
 tui_ok $? "every count heading is shown whole"
+tui_screen | tail -2 | grep -F "导出 CSV" | grep -qF "导入文件"
+tui_ok $? "the key bar says what F2 and F5 do here"
 ID=$(tui_screen | sed -n 's/^导入 \([0-9]*\)：.*/\1/p' | head -1)
 before=$(psql -X -At -U demo_clerk -c "SELECT count(*) FROM eduaid.roster_differences(${ID:-0})
                                        WHERE township_id = 420325100 AND household_no < 'FX1000001'")
 tui_keys Enter
 check "户信息不一致" "differences of 城关镇"
+tui_screen | tail -2 | grep -F "标记缺少的户" | grep -qF "创建草稿"
+tui_ok $? "on a township the key bar offers * and F3 in words"
 tui_keys Home
 for _ in $(seq 1 "${before:-0}"); do tui_keys Down; done
 tui_wait "户主姓名：名册为 彭福，系统为 彭福博"
