@@ -192,7 +192,7 @@ attend_one(struct screen *s, int sel)
     struct trainbatch *b = s->data;
     char title[256];
 
-    snprintf(title, sizeof(title), "%s: %s", _("Record attendance"),
+    snprintf(title, sizeof(title), _("Record attendance: %s"),
              cell(b, sel, B_NAME));
     return record(s, title, attend_one_sql, cell(b, sel, B_TOWNSHIP_ID),
                   cell(b, sel, B_ID), false);
@@ -204,8 +204,7 @@ attend_all(struct screen *s)
     struct trainbatch *b = s->data;
     char title[320];
 
-    snprintf(title, sizeof(title), "%s: %s", _("Whole class attended"),
-             b->title);
+    snprintf(title, sizeof(title), _("Whole class attended: %s"), b->title);
     return record(s, title, attend_all_sql, b->course_id, b->batch, true);
 }
 

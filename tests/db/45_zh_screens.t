@@ -7,9 +7,9 @@
 # two). demo_clerk: roster import (a roster he writes, then a nonexistent
 # file, a directory and a binary file, each refused in Chinese; Esc in the
 # prompt), the reconciliation (township column, the Chinese field name, a
-# key bar in words), the ledgers (dropouts, a child's visits, the visit dialog,
-# home delivery, training), a resize to 100x30 and back, the six reports
-# and the notice list; demo_supervisor: the lines of a notice (the name
+# key bar in words), the ledgers (dropouts, a child's visits, the visit
+# dialog, home delivery, training, a batch and its attendance dialog), a
+# resize to 100x30 and back, the six reports and the notice list; demo_supervisor: the lines of a notice (the name
 # column kept); demo_officer under TERM=vt100: the menu, a report and the
 # notices. Reads only, except the two roster imports (staging tables).
 set -u
@@ -148,6 +148,13 @@ tui_keys Escape
 tui_wait "培训台账"
 tui_keys Home Down Down Enter
 check "课程" "the training ledger"
+tui_keys Home Enter
+check "学员" "a training batch"
+tui_keys a
+check "登记出勤：" "the attendance dialog"
+tui_keys Escape
+tui_wait_gone "登记出勤："
+tui_ok $? "Esc closes the attendance dialog"
 to_menu
 
 # ---- reports -------------------------------------------------------------
