@@ -11,7 +11,8 @@
 # dialog, home delivery, training, a batch and its attendance dialog), a
 # resize to 100x30 and back, the six reports and the notice list;
 # demo_supervisor: the lines of a notice (the name column kept);
-# demo_officer under TERM=vt100: the menu, a report and the notices. Reads only, except the two roster imports (staging tables).
+# demo_officer under TERM=vt100: the menu, a report and the notices.
+# Reads only, except the two roster imports (staging tables).
 set -u
 . "$top_srcdir/tests/tui/lib.sh"
 tui_setup
