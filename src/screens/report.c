@@ -205,7 +205,7 @@ set_columns(struct report_screen *r)
 
     r->columns[n++] =
         (struct lv_column){r->by_item ? _(r->def->item_label) : _("Township"),
-                           r->by_item ? 22 : 14, false};
+                           r->by_item ? 22 : 10, false};
     r->columns[n++] = (struct lv_column){_(r->def->cols[r->def->bar].label),
                                          r->bar_cells, false};
     for (int c = 0; c < r->def->ncols && n < MAX_COLS; c++) {
