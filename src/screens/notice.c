@@ -389,6 +389,18 @@ notice_close(struct screen *s)
     free(s);
 }
 
+/* What F3 and F7 do here. */
+static const char *
+notice_action_label(struct screen *s, enum action a)
+{
+    (void)s;
+    if (a == ACT_NEW)
+        return _("Open a notice");
+    if (a == ACT_PASS)
+        return _("Close the notice");
+    return NULL;
+}
+
 static const struct screen_ops notice_ops = {
     .name = "notice",
     .layout = notice_layout,
@@ -397,6 +409,7 @@ static const struct screen_ops notice_ops = {
     .resumed = notice_resumed,
     .actions = notice_actions,
     .title = notice_title,
+    .action_label = notice_action_label,
     .close = notice_close,
 };
 

@@ -431,6 +431,18 @@ items_close(struct screen *s)
     free(s);
 }
 
+/* What F3 and F7 do here. */
+static const char *
+items_action_label(struct screen *s, enum action a)
+{
+    (void)s;
+    if (a == ACT_NEW)
+        return _("Record an objection");
+    if (a == ACT_PASS)
+        return _("Decide an objection");
+    return NULL;
+}
+
 static const struct screen_ops items_ops = {
     .name = "notice-items",
     .layout = items_layout,
@@ -439,6 +451,7 @@ static const struct screen_ops items_ops = {
     .resumed = items_resumed,
     .actions = items_actions,
     .title = items_title,
+    .action_label = items_action_label,
     .close = items_close,
 };
 

@@ -189,8 +189,12 @@ tui_wait "已等待"
 to_menu
 tui_menu "  公示 " "$HDR"
 tui_wait "公示期"
+tui_screen | tail -2 | grep -F "开启公示" | grep -qF "结束公示"
+tui_ok $? "the notices' key bar says F3 opens and F7 closes a notice"
 tui_keys Enter
 check "校验码" "the lines of a notice"
+tui_screen | tail -2 | grep -F "登记异议" | grep -qF "处理异议"
+tui_ok $? "the lines' key bar says F3 records and F7 decides an objection"
 tui_screen | grep -qF "姓名"
 tui_ok $? "the name column is kept at 80 columns"
 
