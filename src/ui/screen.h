@@ -19,12 +19,12 @@ struct app;
 struct screen;
 
 enum key_result {
-    KR_UNHANDLED = 0, /* not mine: the app tries the global keys */
-    KR_HANDLED,       /* done, nothing to redraw */
-    KR_REDRAW,        /* draw me again */
-    KR_RELAYOUT,      /* layout and draw everything again */
-    KR_CLOSE,         /* pop me */
-    KR_QUIT           /* leave the program */
+    KR_UNHANDLED = 0,   /* not mine: the app tries the global keys */
+    KR_HANDLED,         /* done, nothing to redraw */
+    KR_REDRAW,          /* draw me again */
+    KR_RELAYOUT,        /* layout and draw everything again */
+    KR_CLOSE,           /* pop me */
+    KR_QUIT             /* leave the program */
 };
 
 /* A key as get_wch() gave it: a character, or a KEY_* code. */
@@ -59,7 +59,7 @@ struct screen {
     const struct screen_ops *ops;
     struct app *app;
     void *data;
-    int result; /* what resumed() of the screen below receives */
+    int result;         /* what resumed() of the screen below receives */
 };
 
 #endif /* EDUAID_UI_SCREEN_H */
