@@ -21,6 +21,8 @@
 #include "db/report.h"
 
 #define MISSING_NAME "subsidy_missing"
+/* Lines of the missing list fetched at a time. */
+#define MISSING_PAGE 5000
 
 struct report_args {
     const char *name;
@@ -204,14 +206,67 @@ write_rows(struct csvout *w, const struct report_def *d, const struct dbres *r,
     return 0;
 }
 
+/* Write the rows of report d (NULL: the missing list, page by page, never
+ * all of it in memory); 0, or -1 with err (the database's or the
+ * writer's) filled in. */
+static int
+write_pages(struct csvout *w, struct db *db, const struct report_args *a,
+            const struct report_def *d, char *err, size_t errsz)
+{
+    struct db_error dberr;
+    struct dbres *r, *last = NULL;
+    int rc = 0;
+
+    do {
+        r = d ? report_fetch(db, d, a->year, a->township, &dberr)
+              : report_missing_page(db, a->year, a->township, last,
+                                    last ? last->nrows - 1 : 0, MISSING_PAGE,
+                                    &dberr);
+        if (r == NULL) {
+            snprintf(err, errsz, "%s", dberr.message);
+            rc = -1;
+        } else if (write_rows(w, d, r, err, errsz) != 0) {
+            rc = -1;
+        }
+        dbres_free(last);
+        last = r;
+    } while (rc == 0 && d == NULL && r->nrows == MISSING_PAGE);
+    dbres_free(last);
+    return rc;
+}
+
+/* write_pages, the pages of the missing list all from one snapshot (a
+ * read-only repeatable-read transaction): the same lines as one query. */
+static int
+write_body(struct csvout *w, struct db *db, const struct report_args *a,
+           const struct report_def *d, char *err, size_t errsz)
+{
+    struct db_error dberr;
+    int rc;
+
+    if (d != NULL)
+        return write_pages(w, db, a, d, err, errsz);
+    if (db_begin(db, &dberr) != 0 ||
+        db_command(db,
+                   "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+                   0, NULL, &dberr) != 0) {
+        snprintf(err, errsz, "%s", dberr.message);
+        db_rollback(db);
+        return -1;
+    }
+    rc = write_pages(w, db, a, d, err, errsz);
+    db_rollback(db); /* it only read */
+    return rc;
+}
+
 /* Write the CSV to a->out (or stdout); 0 or EXIT_USAGE. */
 static int
-report_write(const struct report_args *a, const struct report_def *d,
-             const struct dbres *r)
+report_write(struct db *db, const struct report_args *a,
+             const struct report_def *d)
 {
     FILE *fp = a->out ? fopen(a->out, "w") : stdout;
     struct csvout *w;
-    char err[256], cerr[256];
+    char err[512], cerr[256];
     int bad;
 
     if (fp == NULL) {
@@ -221,7 +276,7 @@ report_write(const struct report_args *a, const struct report_def *d,
     }
     w = csvout_open(fp, a->enc, err, sizeof err);
     bad = w == NULL || write_header(w, d, err, sizeof err) != 0 ||
-          write_rows(w, d, r, err, sizeof err) != 0;
+          write_body(w, db, a, d, err, sizeof err) != 0;
     if (csvout_close(w, cerr, sizeof cerr) != 0 && !bad) {
         snprintf(err, sizeof err, "%s", cerr);
         bad = 1;
@@ -248,8 +303,6 @@ cmd_report(int argc, char **argv)
     struct report_args a = {NULL, current_school_year(), 0, CSVOUT_UTF8_BOM,
                             NULL};
     const struct report_def *d = NULL;
-    struct db_error err;
-    struct dbres *r;
     struct db *db;
     int rc;
 
@@ -274,15 +327,7 @@ cmd_report(int argc, char **argv)
     }
     if ((db = cmd_connect("eduaid report")) == NULL)
         return EXIT_USAGE;
-    r = d ? report_fetch(db, d, a.year, a.township, &err)
-          : report_missing_fetch(db, a.year, a.township, &err);
-    if (r == NULL) {
-        fprintf(stderr, "%s report: %s\n", PACKAGE_NAME, err.message);
-        db_close(db);
-        return EXIT_USAGE;
-    }
-    rc = report_write(&a, d, r);
-    dbres_free(r);
+    rc = report_write(db, &a, d);
     db_close(db);
     return rc;
 }
