@@ -14,6 +14,7 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "db/report.h"
@@ -116,14 +117,23 @@ fetch_total(struct screen *s)
     struct missing *m = s->data;
     const struct report_def *d = report_find("subsidy");
     struct db_error err;
-    struct dbres *r =
-        d ? report_fetch(s->app->db, d, m->year, m->township, &err) : NULL;
+    struct dbres *r = NULL;
+    int col = -1;
 
     m->total[0] = '\0';
-    for (int i = 0; r != NULL && i < r->nrows; i++)
+    for (int i = 0; d != NULL && i < d->ncols; i++)
+        if (strcmp(d->cols[i].name, "missing") == 0)
+            col = 3 + i; /* after township_id, township, item */
+    if (col < 0)
+        return;
+    if ((r = report_fetch(s->app->db, d, m->year, m->township, &err)) == NULL) {
+        app_error(s->app, &err);
+        return;
+    }
+    for (int i = 0; i < r->nrows; i++)
         if (dbres_get(r, i, 0) == NULL && dbres_get(r, i, 2) == NULL &&
-            dbres_get(r, i, 5) != NULL)
-            snprintf(m->total, sizeof m->total, "%s", dbres_get(r, i, 5));
+            dbres_get(r, i, col) != NULL)
+            snprintf(m->total, sizeof m->total, "%s", dbres_get(r, i, col));
     dbres_free(r);
 }
 
