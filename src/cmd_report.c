@@ -21,8 +21,9 @@
 #include "db/report.h"
 
 #define MISSING_NAME "subsidy_missing"
-/* Lines of the missing list fetched at a time. */
-#define MISSING_PAGE 5000
+/* The cursor over the missing list, and the lines fetched at a time. */
+#define MISSING_CURSOR "eduaid_missing"
+#define MISSING_PAGE "5000"
 
 struct report_args {
     const char *name;
@@ -206,55 +207,64 @@ write_rows(struct csvout *w, const struct report_def *d, const struct dbres *r,
     return 0;
 }
 
-/* Write the rows of report d (NULL: the missing list, page by page, never
- * all of it in memory); 0, or -1 with err (the database's or the
- * writer's) filled in. */
+/* Write the rows of the missing list from cursor MISSING_CURSOR, a page at
+ * a time, never all of it in memory; 0, or -1 with err (the database's or
+ * the writer's) filled in. */
 static int
-write_pages(struct csvout *w, struct db *db, const struct report_args *a,
-            const struct report_def *d, char *err, size_t errsz)
+write_pages(struct csvout *w, struct db *db, char *err, size_t errsz)
 {
     struct db_error dberr;
-    struct dbres *r, *last = NULL;
+    struct dbres *r;
     int rc = 0;
+    bool more = true;
 
-    do {
-        r = d ? report_fetch(db, d, a->year, a->township, &dberr)
-              : report_missing_page(db, a->year, a->township, last,
-                                    last ? last->nrows - 1 : 0, MISSING_PAGE,
-                                    &dberr);
+    while (rc == 0 && more) {
+        r = db_exec(db, "FETCH " MISSING_PAGE " FROM " MISSING_CURSOR, 0, NULL,
+                    &dberr);
         if (r == NULL) {
             snprintf(err, errsz, "%s", dberr.message);
             rc = -1;
-        } else if (write_rows(w, d, r, err, errsz) != 0) {
-            rc = -1;
+        } else {
+            more = r->nrows == atoi(MISSING_PAGE);
+            rc = write_rows(w, NULL, r, err, errsz);
+            dbres_free(r);
         }
-        dbres_free(last);
-        last = r;
-    } while (rc == 0 && d == NULL && r->nrows == MISSING_PAGE);
-    dbres_free(last);
+    }
     return rc;
 }
 
-/* write_pages, the pages of the missing list all from one snapshot (a
- * read-only repeatable-read transaction): the same lines as one query. */
+/* Write the rows of report d (NULL: the missing list, through a cursor in
+ * a read-only transaction planned for the whole list); 0, or -1 with err
+ * filled in. */
 static int
 write_body(struct csvout *w, struct db *db, const struct report_args *a,
            const struct report_def *d, char *err, size_t errsz)
 {
     struct db_error dberr;
+    struct dbres *r;
     int rc;
 
-    if (d != NULL)
-        return write_pages(w, db, a, d, err, errsz);
+    if (d != NULL) {
+        if ((r = report_fetch(db, d, a->year, a->township, &dberr)) == NULL) {
+            snprintf(err, errsz, "%s", dberr.message);
+            return -1;
+        }
+        rc = write_rows(w, d, r, err, errsz);
+        dbres_free(r);
+        return rc;
+    }
+    /* every line will be read: plan for all of them, not the first few */
     if (db_begin(db, &dberr) != 0 ||
-        db_command(db,
-                   "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
-                   0, NULL, &dberr) != 0) {
+        db_command(db, "SET TRANSACTION READ ONLY", 0, NULL, &dberr) != 0 ||
+        db_command(db, "SET LOCAL cursor_tuple_fraction = 1", 0, NULL,
+                   &dberr) != 0 ||
+        report_missing_declare(db, MISSING_CURSOR, a->year, a->township,
+                               &dberr) != 0) {
         snprintf(err, errsz, "%s", dberr.message);
         db_rollback(db);
         return -1;
     }
-    rc = write_pages(w, db, a, d, err, errsz);
+    rc = write_pages(w, db, err, errsz);
     db_rollback(db); /* it only read */
     return rc;
 }

@@ -140,12 +140,12 @@ report_item_label(const struct report_def *d, const char *item)
     return item;
 }
 
-/* SELECT township_id, township, <cols> FROM eduaid.<function>(<args>) and
- * run it with params (args names them: "$1::int, $2::int"). */
+/* <prefix>SELECT township_id, township, <cols> FROM eduaid.<function>(<args>)
+ * and run it with params (args names them: "$1::int, $2::int"). */
 static struct dbres *
-report_call(struct db *db, const char *function, const char *const *cols,
-            int ncols, const char *args, int nparams, const char *const *params,
-            struct db_error *err)
+report_call(struct db *db, const char *prefix, const char *function,
+            const char *const *cols, int ncols, const char *args, int nparams,
+            const char *const *params, struct db_error *err)
 {
     char *fn = db_quote_ident(db, function);
     char *sql = NULL;
@@ -156,7 +156,7 @@ report_call(struct db *db, const char *function, const char *const *cols,
     db_error_clear(err);
     if (fn == NULL || (fp = open_memstream(&sql, &len)) == NULL)
         goto nomem;
-    fputs("SELECT township_id, township", fp);
+    fprintf(fp, "%sSELECT township_id, township", prefix);
     for (int i = 0; i < ncols; i++) {
         char *c = db_quote_ident(db, cols[i]);
 
@@ -200,8 +200,8 @@ report_fetch(struct db *db, const struct report_def *d, int year, int township,
     for (int i = 0; i < d->ncols && n < (int)(sizeof cols / sizeof cols[0]);
          i++)
         cols[n++] = d->cols[i].name;
-    return report_call(db, d->function, cols, n, "$1::int, $2::int", 2, params,
-                       err);
+    return report_call(db, "", d->function, cols, n, "$1::int, $2::int", 2,
+                       params, err);
 }
 
 struct dbres *
@@ -226,10 +226,45 @@ report_missing_page(struct db *db, int year, int township,
     params[6] = limit > 0 ? lbuf : NULL;
     for (int i = 0; i < report_missing_ncols; i++)
         cols[i] = report_missing_cols[i].name;
-    return report_call(db, "report_subsidy_missing", cols, report_missing_ncols,
+    return report_call(db, "", "report_subsidy_missing", cols,
+                       report_missing_ncols,
                        "$1::int, $2::int, $3::int, $4::text, $5::bigint, "
                        "$6::text, $7::int",
                        7, params, err);
+}
+
+int
+report_missing_declare(struct db *db, const char *cursor, int year,
+                       int township, struct db_error *err)
+{
+    const char *cols[16];
+    char *name = db_quote_ident(db, cursor);
+    char *prefix = NULL;
+    char ybuf[16], tbuf[16];
+    const char *params[2] = {ybuf, township > 0 ? tbuf : NULL};
+    struct dbres *r = NULL;
+    int rc;
+
+    snprintf(ybuf, sizeof ybuf, "%d", year);
+    snprintf(tbuf, sizeof tbuf, "%d", township);
+    for (int i = 0; i < report_missing_ncols; i++)
+        cols[i] = report_missing_cols[i].name;
+    if (name != NULL &&
+        asprintf(&prefix, "DECLARE %s NO SCROLL CURSOR FOR ", name) >= 0)
+        r = report_call(db, prefix, "report_subsidy_missing", cols,
+                        report_missing_ncols, "$1::int, $2::int", 2, params,
+                        err);
+    else {
+        prefix = NULL;
+        db_error_clear(err);
+        err->status = DB_NO_MEMORY;
+        snprintf(err->message, sizeof err->message, "%s", _("out of memory"));
+    }
+    rc = r != NULL ? 0 : -1;
+    free(prefix);
+    free(name);
+    dbres_free(r);
+    return rc;
 }
 
 int

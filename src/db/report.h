@@ -81,6 +81,18 @@ struct dbres *report_missing_page(struct db *db, int year, int township,
                                   const struct dbres *after, int after_row,
                                   int limit, struct db_error *err);
 
+/*
+ * report_missing_declare
+ *
+ * Open cursor `cursor` (in the caller's transaction) over the whole
+ * missing list of `year` and `township` (0: all the caller may see), in
+ * the order and columns of report_missing_page: an export fetches it a
+ * few thousand lines at a time (FETCH n FROM cursor) and never holds it
+ * all. 0, or -1 with err filled in.
+ */
+int report_missing_declare(struct db *db, const char *cursor, int year,
+                           int township, struct db_error *err);
+
 /* The school year of a date: Sep 1 Y to Aug 31 Y+1 is Y. */
 int report_school_year(int y, int m);
 
