@@ -2,7 +2,9 @@
  * report.c
  *   The table of reports (report.h) and the SQL that fetches them: one
  *   call of the report's function in schema eduaid, the function's name
- *   quoted, year and township as parameters.
+ *   quoted, year and township as parameters; for the missing-subsidy
+ *   list also a keyset page (the key of the last line held and a limit,
+ *   as parameters) or a cursor over the whole list for an export.
  */
 #include "config.h"
 
