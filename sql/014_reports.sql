@@ -4,7 +4,8 @@
 -- taken on Sep 1 of the school year).
 --
 --   eduaid.report_subsidy(year, township)    应享尽享: entitlements against grants
---   eduaid.report_subsidy_missing(year, township)  each entitled, not granted
+--   eduaid.report_subsidy_missing(year, township, after..., limit)
+--                                            each entitled, not granted (paged)
 --   eduaid.report_nutrition(year, township)  营养改善计划 coverage in pilot schools
 --   eduaid.report_schooling(year, township)  schooling status, 控辍保学 ledger counts
 --   eduaid.report_special_ed(year, township) 一人一案 coverage, by placement
@@ -79,6 +80,9 @@ CREATE INDEX special_ed_plan_child_idx ON eduaid.special_ed_plan (child_id_numbe
 -- Counted households.
 CREATE INDEX household_counted_idx ON eduaid.household (township_id, id)
     WHERE status IN ('approved', 'in_notice', 'final');
+-- Counted households in the order of the missing-subsidy list.
+CREATE INDEX household_counted_no_idx ON eduaid.household (township_id, household_no)
+    INCLUDE (id) WHERE status IN ('approved', 'in_notice', 'final');
 
 -- The programs eduaid.stage_programs can name, in report order.
 CREATE FUNCTION eduaid.subsidy_programs() RETURNS text[]
@@ -320,25 +324,48 @@ BEGIN ATOMIC
 END;
 
 -- Each entitlement of a registered student not granted in the school year:
--- who, where, which program. ID numbers masked for every role.
-CREATE FUNCTION eduaid.report_subsidy_missing(p_year int, p_township int DEFAULT NULL)
+-- who, where, which program. ID numbers masked for every role. In the
+-- order (township_id, household_no, student_id, program), a page at a time
+-- (keyset paging): the lines after the one whose key is p_after_township,
+-- p_after_household_no, p_after_student, p_after_program (all NULL: from
+-- the first line), at most p_limit of them (NULL: all). A screen asks for
+-- the first page, then for the lines after the last it holds; the export
+-- walks the pages. A page is found by walking the counted households in
+-- (township_id, household_no) order (household_counted_no_idx) from the
+-- key on, their members and each member's grants by index, and stopping
+-- once p_limit lines are found: its cost follows the page, not the list.
+-- (household_no is unique and student ids are, so the key is a total order.)
+CREATE FUNCTION eduaid.report_subsidy_missing(p_year int, p_township int DEFAULT NULL,
+    p_after_township int DEFAULT NULL, p_after_household_no text DEFAULT NULL,
+    p_after_student bigint DEFAULT NULL, p_after_program text DEFAULT NULL,
+    p_limit int DEFAULT NULL)
 RETURNS TABLE (township_id int, township text, household_no text, student_id bigint,
                name text, id_number_masked text, stage text, school text, program text)
 LANGUAGE sql STABLE SECURITY INVOKER
 BEGIN ATOMIC
-    SELECT t.id, t.name, h.household_no, st.id, st.name, st.id_number_masked, st.stage,
-           sc.name, p.program
-      FROM eduaid.report_townships(p_township) AS t
-      JOIN eduaid.household h ON h.township_id = t.id
+    SELECT h.township_id, t.name, h.household_no, st.id, st.name, st.id_number_masked,
+           st.stage, sc.name, p.program
+      FROM eduaid.household h
+      JOIN eduaid.township t ON t.id = h.township_id
       JOIN eduaid.student st ON st.township_id = h.township_id AND st.household_id = h.id
       LEFT JOIN eduaid.school sc ON sc.id = st.school_id
      CROSS JOIN LATERAL unnest(eduaid.stage_programs(st.stage, st.boarding)) AS p (program)
-     WHERE h.status IN ('approved', 'in_notice', 'final') AND st.stage <> 'none'
+     WHERE h.status IN ('approved', 'in_notice', 'final')
+       AND h.township_id = ANY ((SELECT eduaid.my_townships())::int[])
+       AND (p_township IS NULL OR h.township_id = p_township)
+       -- township ids are positive: (0, '', 0, '') is before every line
+       AND (h.township_id, h.household_no)
+           >= (coalesce(p_after_township, 0), coalesce(p_after_household_no, ''))
+       AND (h.township_id, h.household_no, st.id, p.program)
+           > (coalesce(p_after_township, 0), coalesce(p_after_household_no, ''),
+              coalesce(p_after_student, 0), coalesce(p_after_program, ''))
+       AND st.stage <> 'none'
        AND NOT EXISTS (SELECT FROM eduaid.student_subsidy s
                         WHERE s.school_year = p_year AND s.township_id = st.township_id
                           AND s.household_id = st.household_id AND s.student_id = st.id
                           AND s.program = p.program)
-     ORDER BY t.id, h.household_no, st.id, p.program;
+     ORDER BY h.township_id, h.household_no, st.id, p.program
+     LIMIT p_limit;
 END;
 
 ------------------------------------------------------------------------
@@ -545,13 +572,15 @@ END;
 
 REVOKE ALL ON FUNCTION eduaid.subsidy_programs(),
     eduaid.report_townships(int), eduaid.report_pct(numeric, numeric),
-    eduaid.report_subsidy(int, int), eduaid.report_subsidy_missing(int, int),
+    eduaid.report_subsidy(int, int),
+    eduaid.report_subsidy_missing(int, int, int, text, bigint, text, int),
     eduaid.report_nutrition(int, int), eduaid.report_schooling(int, int),
     eduaid.special_ed_counts(int, int), eduaid.report_special_ed(int, int),
     eduaid.report_training(int, int), eduaid.report_teacher_fund(int, int) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION eduaid.subsidy_programs(),
     eduaid.report_townships(int), eduaid.report_pct(numeric, numeric),
-    eduaid.report_subsidy(int, int), eduaid.report_subsidy_missing(int, int),
+    eduaid.report_subsidy(int, int),
+    eduaid.report_subsidy_missing(int, int, int, text, bigint, text, int),
     eduaid.report_nutrition(int, int), eduaid.report_schooling(int, int),
     eduaid.special_ed_counts(int, int), eduaid.report_special_ed(int, int),
     eduaid.report_training(int, int), eduaid.report_teacher_fund(int, int)

@@ -21,6 +21,9 @@
 #include "db/report.h"
 
 #define MISSING_NAME "subsidy_missing"
+/* The cursor over the missing list, and the lines fetched at a time. */
+#define MISSING_CURSOR "eduaid_missing"
+#define MISSING_PAGE "5000"
 
 struct report_args {
     const char *name;
@@ -204,14 +207,76 @@ write_rows(struct csvout *w, const struct report_def *d, const struct dbres *r,
     return 0;
 }
 
+/* Write the rows of the missing list from cursor MISSING_CURSOR, a page at
+ * a time, never all of it in memory; 0, or -1 with err (the database's or
+ * the writer's) filled in. */
+static int
+write_pages(struct csvout *w, struct db *db, char *err, size_t errsz)
+{
+    struct db_error dberr;
+    struct dbres *r;
+    int rc = 0;
+    bool more = true;
+
+    while (rc == 0 && more) {
+        r = db_exec(db, "FETCH " MISSING_PAGE " FROM " MISSING_CURSOR, 0, NULL,
+                    &dberr);
+        if (r == NULL) {
+            snprintf(err, errsz, "%s", dberr.message);
+            rc = -1;
+        } else {
+            more = r->nrows == atoi(MISSING_PAGE);
+            rc = write_rows(w, NULL, r, err, errsz);
+            dbres_free(r);
+        }
+    }
+    return rc;
+}
+
+/* Write the rows of report d (NULL: the missing list, through a cursor in
+ * a read-only transaction planned for the whole list); 0, or -1 with err
+ * filled in. */
+static int
+write_body(struct csvout *w, struct db *db, const struct report_args *a,
+           const struct report_def *d, char *err, size_t errsz)
+{
+    struct db_error dberr;
+    struct dbres *r;
+    int rc;
+
+    if (d != NULL) {
+        if ((r = report_fetch(db, d, a->year, a->township, &dberr)) == NULL) {
+            snprintf(err, errsz, "%s", dberr.message);
+            return -1;
+        }
+        rc = write_rows(w, d, r, err, errsz);
+        dbres_free(r);
+        return rc;
+    }
+    /* every line will be read: plan for all of them, not the first few */
+    if (db_begin(db, &dberr) != 0 ||
+        db_command(db, "SET TRANSACTION READ ONLY", 0, NULL, &dberr) != 0 ||
+        db_command(db, "SET LOCAL cursor_tuple_fraction = 1", 0, NULL,
+                   &dberr) != 0 ||
+        report_missing_declare(db, MISSING_CURSOR, a->year, a->township,
+                               &dberr) != 0) {
+        snprintf(err, errsz, "%s", dberr.message);
+        db_rollback(db);
+        return -1;
+    }
+    rc = write_pages(w, db, err, errsz);
+    db_rollback(db); /* it only read */
+    return rc;
+}
+
 /* Write the CSV to a->out (or stdout); 0 or EXIT_USAGE. */
 static int
-report_write(const struct report_args *a, const struct report_def *d,
-             const struct dbres *r)
+report_write(struct db *db, const struct report_args *a,
+             const struct report_def *d)
 {
     FILE *fp = a->out ? fopen(a->out, "w") : stdout;
     struct csvout *w;
-    char err[256], cerr[256];
+    char err[512], cerr[256];
     int bad;
 
     if (fp == NULL) {
@@ -221,7 +286,7 @@ report_write(const struct report_args *a, const struct report_def *d,
     }
     w = csvout_open(fp, a->enc, err, sizeof err);
     bad = w == NULL || write_header(w, d, err, sizeof err) != 0 ||
-          write_rows(w, d, r, err, sizeof err) != 0;
+          write_body(w, db, a, d, err, sizeof err) != 0;
     if (csvout_close(w, cerr, sizeof cerr) != 0 && !bad) {
         snprintf(err, sizeof err, "%s", cerr);
         bad = 1;
@@ -248,8 +313,6 @@ cmd_report(int argc, char **argv)
     struct report_args a = {NULL, current_school_year(), 0, CSVOUT_UTF8_BOM,
                             NULL};
     const struct report_def *d = NULL;
-    struct db_error err;
-    struct dbres *r;
     struct db *db;
     int rc;
 
@@ -274,15 +337,7 @@ cmd_report(int argc, char **argv)
     }
     if ((db = cmd_connect("eduaid report")) == NULL)
         return EXIT_USAGE;
-    r = d ? report_fetch(db, d, a.year, a.township, &err)
-          : report_missing_fetch(db, a.year, a.township, &err);
-    if (r == NULL) {
-        fprintf(stderr, "%s report: %s\n", PACKAGE_NAME, err.message);
-        db_close(db);
-        return EXIT_USAGE;
-    }
-    rc = report_write(&a, d, r);
-    dbres_free(r);
+    rc = report_write(db, &a, d);
     db_close(db);
     return rc;
 }

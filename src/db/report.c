@@ -2,7 +2,9 @@
  * report.c
  *   The table of reports (report.h) and the SQL that fetches them: one
  *   call of the report's function in schema eduaid, the function's name
- *   quoted, year and township as parameters.
+ *   quoted, year and township as parameters; for the missing-subsidy
+ *   list also a keyset page (the key of the last line held and a limit,
+ *   as parameters) or a cursor over the whole list for an export.
  */
 #include "config.h"
 
@@ -140,25 +142,23 @@ report_item_label(const struct report_def *d, const char *item)
     return item;
 }
 
-/* SELECT <cols> FROM eduaid.<function>($1::int, $2::int) and run it. */
+/* <prefix>SELECT township_id, township, <cols> FROM eduaid.<function>(<args>)
+ * and run it with params (args names them: "$1::int, $2::int"). */
 static struct dbres *
-report_call(struct db *db, const char *function, const char *const *cols,
-            int ncols, int year, int township, struct db_error *err)
+report_call(struct db *db, const char *prefix, const char *function,
+            const char *const *cols, int ncols, const char *args, int nparams,
+            const char *const *params, struct db_error *err)
 {
     char *fn = db_quote_ident(db, function);
     char *sql = NULL;
     size_t len = 0;
     FILE *fp = NULL;
     struct dbres *r = NULL;
-    char ybuf[16], tbuf[16];
-    const char *params[2] = {ybuf, township > 0 ? tbuf : NULL};
 
     db_error_clear(err);
-    snprintf(ybuf, sizeof ybuf, "%d", year);
-    snprintf(tbuf, sizeof tbuf, "%d", township);
     if (fn == NULL || (fp = open_memstream(&sql, &len)) == NULL)
         goto nomem;
-    fputs("SELECT township_id, township", fp);
+    fprintf(fp, "%sSELECT township_id, township", prefix);
     for (int i = 0; i < ncols; i++) {
         char *c = db_quote_ident(db, cols[i]);
 
@@ -167,13 +167,13 @@ report_call(struct db *db, const char *function, const char *const *cols,
         fprintf(fp, ", %s", c);
         free(c);
     }
-    fprintf(fp, " FROM eduaid.%s($1::int, $2::int)", fn);
+    fprintf(fp, " FROM eduaid.%s(%s)", fn, args);
     if (fclose(fp) != 0) {
         fp = NULL;
         goto nomem;
     }
     fp = NULL;
-    r = db_exec(db, sql, 2, params, err);
+    r = db_exec(db, sql, nparams, params, err);
     free(sql);
     free(fn);
     return r;
@@ -193,24 +193,80 @@ report_fetch(struct db *db, const struct report_def *d, int year, int township,
 {
     const char *cols[1 + 16];
     int n = 0;
+    char ybuf[16], tbuf[16];
+    const char *params[2] = {ybuf, township > 0 ? tbuf : NULL};
 
+    snprintf(ybuf, sizeof ybuf, "%d", year);
+    snprintf(tbuf, sizeof tbuf, "%d", township);
     cols[n++] = "item";
     for (int i = 0; i < d->ncols && n < (int)(sizeof cols / sizeof cols[0]);
          i++)
         cols[n++] = d->cols[i].name;
-    return report_call(db, d->function, cols, n, year, township, err);
+    return report_call(db, "", d->function, cols, n, "$1::int, $2::int", 2,
+                       params, err);
 }
 
 struct dbres *
-report_missing_fetch(struct db *db, int year, int township,
-                     struct db_error *err)
+report_missing_page(struct db *db, int year, int township,
+                    const struct dbres *after, int after_row, int limit,
+                    struct db_error *err)
 {
     const char *cols[16];
+    char ybuf[16], tbuf[16], lbuf[16];
+    const char *params[7] = {ybuf, township > 0 ? tbuf : NULL};
 
+    snprintf(ybuf, sizeof ybuf, "%d", year);
+    snprintf(tbuf, sizeof tbuf, "%d", township);
+    snprintf(lbuf, sizeof lbuf, "%d", limit);
+    if (after != NULL) { /* the key: township_id, household_no, student_id,
+                            program (the last column) */
+        params[2] = dbres_get(after, after_row, 0);
+        params[3] = dbres_get(after, after_row, 2);
+        params[4] = dbres_get(after, after_row, 3);
+        params[5] = dbres_get(after, after_row, after->ncols - 1);
+    }
+    params[6] = limit > 0 ? lbuf : NULL;
     for (int i = 0; i < report_missing_ncols; i++)
         cols[i] = report_missing_cols[i].name;
-    return report_call(db, "report_subsidy_missing", cols, report_missing_ncols,
-                       year, township, err);
+    return report_call(db, "", "report_subsidy_missing", cols,
+                       report_missing_ncols,
+                       "$1::int, $2::int, $3::int, $4::text, $5::bigint, "
+                       "$6::text, $7::int",
+                       7, params, err);
+}
+
+int
+report_missing_declare(struct db *db, const char *cursor, int year,
+                       int township, struct db_error *err)
+{
+    const char *cols[16];
+    char *name = db_quote_ident(db, cursor);
+    char *prefix = NULL;
+    char ybuf[16], tbuf[16];
+    const char *params[2] = {ybuf, township > 0 ? tbuf : NULL};
+    struct dbres *r = NULL;
+    int rc;
+
+    snprintf(ybuf, sizeof ybuf, "%d", year);
+    snprintf(tbuf, sizeof tbuf, "%d", township);
+    for (int i = 0; i < report_missing_ncols; i++)
+        cols[i] = report_missing_cols[i].name;
+    if (name != NULL &&
+        asprintf(&prefix, "DECLARE %s NO SCROLL CURSOR FOR ", name) >= 0)
+        r = report_call(db, prefix, "report_subsidy_missing", cols,
+                        report_missing_ncols, "$1::int, $2::int", 2, params,
+                        err);
+    else {
+        prefix = NULL;
+        db_error_clear(err);
+        err->status = DB_NO_MEMORY;
+        snprintf(err->message, sizeof err->message, "%s", _("out of memory"));
+    }
+    rc = r != NULL ? 0 : -1;
+    free(prefix);
+    free(name);
+    dbres_free(r);
+    return rc;
 }
 
 int

@@ -62,19 +62,36 @@ const char *report_item_label(const struct report_def *d, const char *item);
 struct dbres *report_fetch(struct db *db, const struct report_def *d, int year,
                            int township, struct db_error *err);
 
-/* The columns of report_missing_fetch, after township_id and township. */
+/* The columns of report_missing_page, after township_id and township. */
 extern const struct report_col report_missing_cols[];
 extern const int report_missing_ncols;
 
 /*
- * report_missing_fetch
+ * report_missing_page
  *
- * The students entitled to a subsidy and not granted it in `year`
- * (eduaid.report_subsidy_missing, ID numbers masked): township_id,
- * township, then report_missing_cols. NULL with err filled in on failure.
+ * A page of the students entitled to a subsidy and not granted it in
+ * `year` (eduaid.report_subsidy_missing, ID numbers masked), of township
+ * `township` (0: all the caller may see): township_id, township, then
+ * report_missing_cols, in the order (township_id, household_no,
+ * student_id, program). The lines after row after_row of `after` (a page
+ * this function returned; NULL: from the start), at most `limit` of them
+ * (0: all). NULL with err filled in on failure.
  */
-struct dbres *report_missing_fetch(struct db *db, int year, int township,
-                                   struct db_error *err);
+struct dbres *report_missing_page(struct db *db, int year, int township,
+                                  const struct dbres *after, int after_row,
+                                  int limit, struct db_error *err);
+
+/*
+ * report_missing_declare
+ *
+ * Open cursor `cursor` (in the caller's transaction) over the whole
+ * missing list of `year` and `township` (0: all the caller may see), in
+ * the order and columns of report_missing_page: an export fetches it a
+ * few thousand lines at a time (FETCH n FROM cursor) and never holds it
+ * all. 0, or -1 with err filled in.
+ */
+int report_missing_declare(struct db *db, const char *cursor, int year,
+                           int township, struct db_error *err);
 
 /* The school year of a date: Sep 1 Y to Aug 31 Y+1 is Y. */
 int report_school_year(int y, int m);

@@ -4,21 +4,27 @@
  *   granted it in a school year (eduaid.report_subsidy_missing), of one
  *   township or of all the person may see, one line per program missing.
  *   ID numbers are masked for everyone. Opened by Enter on the subsidy
- *   report (report.c).
+ *   report (report.c). The list arrives in keyset pages of PAGE_ROWS
+ *   lines (pages.h), the next one when the cursor nears the end of those
+ *   loaded; the heading's count is the Missing figure of the subsidy
+ *   report (its tally), which is what the whole list holds.
  */
 #include "config.h"
 
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "db/report.h"
+#include "screens/pages.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
 
 #define NCOLS 7
+#define PAGE_ROWS 200
 
 /* Columns of the result: township_id, township, then report_missing_cols. */
 enum {
@@ -34,7 +40,8 @@ enum {
 
 struct missing {
     int year, township;
-    struct dbres *rows;
+    struct pages pages;
+    char total[24]; /* lines of the whole list, as text; "" if unknown */
     struct listview lv;
     struct lv_column columns[NCOLS];
     const char *cells[NCOLS];
@@ -42,9 +49,9 @@ struct missing {
 };
 
 static const char *
-cell(const struct missing *m, int i, int c)
+cell(const struct dbres *r, int i, int c)
 {
-    const char *v = dbres_get(m->rows, i, c);
+    const char *v = dbres_get(r, i, c);
 
     return v != NULL ? v : "";
 }
@@ -52,38 +59,92 @@ cell(const struct missing *m, int i, int c)
 static bool
 missing_row(void *arg, int index, struct lv_row *row)
 {
-    struct missing *m = arg;
+    struct screen *s = arg;
+    struct missing *m = s->data;
+    const struct dbres *r;
+    int i;
 
-    if (m->rows == NULL || index >= m->rows->nrows)
+    if (index >= pages_rows(&m->pages))
         return false;
-    m->cells[0] = cell(m, index, M_TOWNSHIP);
-    m->cells[1] = cell(m, index, M_HOUSEHOLD);
-    m->cells[2] = cell(m, index, M_NAME);
-    m->cells[3] = cell(m, index, M_IDNO);
-    m->cells[4] = report_item_label(report_find("subsidy"),
-                                    dbres_get(m->rows, index, M_PROGRAM));
-    m->cells[5] = cell(m, index, M_STAGE);
-    m->cells[6] = cell(m, index, M_SCHOOL);
+    r = pages_at(&m->pages, index, &i);
+    m->cells[0] = cell(r, i, M_TOWNSHIP);
+    m->cells[1] = cell(r, i, M_HOUSEHOLD);
+    m->cells[2] = cell(r, i, M_NAME);
+    m->cells[3] = cell(r, i, M_IDNO);
+    m->cells[4] =
+        report_item_label(report_find("subsidy"), dbres_get(r, i, M_PROGRAM));
+    m->cells[5] = cell(r, i, M_STAGE);
+    m->cells[6] = cell(r, i, M_SCHOOL);
     row->cells = m->cells;
     return true;
+}
+
+/* Fetch the page after the last line loaded; false after reporting a
+ * failure. */
+static bool
+fetch_page(struct screen *s)
+{
+    struct missing *m = s->data;
+    struct db_error err;
+    int lastrow = 0;
+    const struct dbres *last = pages_last(&m->pages, &lastrow);
+    struct dbres *r = report_missing_page(s->app->db, m->year, m->township,
+                                          last, lastrow, PAGE_ROWS, &err);
+
+    if (r == NULL) {
+        app_error(s->app, &err);
+        return false;
+    }
+    if (!pages_take(&m->pages, &m->lv, r)) {
+        app_status(s->app, "%s", _("out of memory"));
+        return false;
+    }
+    return true;
+}
+
+static void
+missing_more(void *arg, struct listview *lv)
+{
+    (void)lv;
+    fetch_page(arg);
+}
+
+/* The Missing figure of the subsidy report's total row (the township's
+ * when there is one), into m->total; "" when it cannot be had. */
+static void
+fetch_total(struct screen *s)
+{
+    struct missing *m = s->data;
+    const struct report_def *d = report_find("subsidy");
+    struct db_error err;
+    struct dbres *r = NULL;
+    int col = -1;
+
+    m->total[0] = '\0';
+    for (int i = 0; d != NULL && i < d->ncols; i++)
+        if (strcmp(d->cols[i].name, "missing") == 0)
+            col = 3 + i; /* after township_id, township, item */
+    if (col < 0)
+        return;
+    if ((r = report_fetch(s->app->db, d, m->year, m->township, &err)) == NULL) {
+        app_error(s->app, &err);
+        return;
+    }
+    for (int i = 0; i < r->nrows; i++)
+        if (dbres_get(r, i, 0) == NULL && dbres_get(r, i, 2) == NULL &&
+            dbres_get(r, i, col) != NULL)
+            snprintf(m->total, sizeof m->total, "%s", dbres_get(r, i, col));
+    dbres_free(r);
 }
 
 static void
 reload(struct screen *s)
 {
     struct missing *m = s->data;
-    struct db_error err;
-    struct dbres *res =
-        report_missing_fetch(s->app->db, m->year, m->township, &err);
 
-    if (res == NULL) {
-        app_error(s->app, &err);
-        return;
-    }
-    dbres_free(m->rows);
-    m->rows = res;
-    listview_reset(&m->lv);
-    listview_set_rows(&m->lv, res->nrows, false);
+    pages_restart(&m->pages, &m->lv);
+    fetch_total(s);
+    fetch_page(s);
 }
 
 static void
@@ -104,8 +165,8 @@ missing_draw(struct screen *s)
     char line[256];
 
     snprintf(line, sizeof line,
-             _("Entitled but not granted, school year %d-%02d: %d"), m->year,
-             (m->year + 1) % 100, m->rows ? m->rows->nrows : 0);
+             _("Entitled but not granted, school year %d-%02d: %s"), m->year,
+             (m->year + 1) % 100, m->total[0] ? m->total : "?");
     draw_str(stdscr, m->top, 0, m->cols, line, UA_LABEL,
              DRAW_PAD | DRAW_MARK_CUT);
     listview_draw(&m->lv);
@@ -149,7 +210,7 @@ missing_close(struct screen *s)
 {
     struct missing *m = s->data;
 
-    dbres_free(m->rows);
+    pages_clear(&m->pages);
     listview_free(&m->lv);
     free(m);
     free(s);
@@ -179,6 +240,7 @@ report_missing_screen_new(struct app *a, int year, int township)
     *s = (struct screen){.ops = &missing_ops, .app = a, .data = m};
     m->year = year;
     m->township = township;
+    m->pages.per_page = PAGE_ROWS;
     m->columns[0] = (struct lv_column){_("Township"), 10, false};
     m->columns[1] = (struct lv_column){_("Household no."), 12, false};
     m->columns[2] = (struct lv_column){_("Name"), 8, false};
@@ -186,7 +248,8 @@ report_missing_screen_new(struct app *a, int year, int township)
     m->columns[4] = (struct lv_column){_("Program"), 14, false};
     m->columns[5] = (struct lv_column){_("Stage"), 8, false};
     m->columns[6] = (struct lv_column){_("School"), 0, false};
-    listview_init(&m->lv, m->columns, NCOLS, missing_row, m);
+    listview_init(&m->lv, m->columns, NCOLS, missing_row, s);
+    m->lv.more = missing_more;
     m->lv.empty_text = _("Every entitled student was granted.");
     reload(s);
     return s;

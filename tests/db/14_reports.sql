@@ -12,7 +12,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(33);
+SELECT plan(44);
 
 -- ==== the subsidy tally ====================================================
 -- What the trigger kept while the demo data went through the workflow is
@@ -193,6 +193,29 @@ SELECT results_eq(
              (420325299, 'TEST-R990002', 990014::bigint, 'senior_high', '测试小学', 'high_school_waiver', true),
              (420325299, 'TEST-R990002', 990015::bigint, 'primary', '测试小学', 'compulsory_waiver', true)$$,
     'subsidy: the students entitled but not granted, ID numbers masked');
+-- Keyset pages: (township_id, household_no, student_id, program) of the
+-- last line held, the lines after it, at most p_limit of them.
+SELECT results_eq(
+    $$SELECT household_no, student_id, program
+        FROM eduaid.report_subsidy_missing(2026, 420325299, NULL, NULL, NULL, NULL, 2)$$,
+    $$VALUES ('TEST-R990001', 990011::bigint, 'boarding_subsidy'),
+             ('TEST-R990002', 990014::bigint, 'high_school_waiver')$$,
+    'missing list paged: the first page holds p_limit lines');
+SELECT results_eq(
+    $$SELECT household_no, student_id, program
+        FROM eduaid.report_subsidy_missing(2026, 420325299, 420325299, 'TEST-R990002', 990014,
+                                           'high_school_waiver', 2)$$,
+    $$VALUES ('TEST-R990002', 990015::bigint, 'compulsory_waiver')$$,
+    'missing list paged: a page ending inside a household goes on with its next member');
+SELECT results_eq(
+    $$SELECT student_id, program
+        FROM eduaid.report_subsidy_missing(2026, 420325299, 420325299, 'TEST-R990001', 990011, 'a', 1)
+      UNION ALL
+      SELECT student_id, program
+        FROM eduaid.report_subsidy_missing(2026, 420325299, 420325299, 'TEST-R990001', 990011,
+                                           'boarding_subsidy', 1)$$,
+    $$VALUES (990011::bigint, 'boarding_subsidy'), (990014, 'high_school_waiver')$$,
+    'missing list paged: the program is the last part of the key');
 SELECT results_eq(
     $$SELECT township_id, township, item, pilot_students, covered, missing, coverage
         FROM eduaid.report_nutrition(2026, 420325299)$$,
@@ -251,6 +274,30 @@ SELECT is((SELECT children FROM eduaid.report_special_ed(2026) WHERE township_id
           2::bigint, 'the supervisor''s special-education counts include 测试乡');
 SELECT lives_ok($$SELECT * FROM eduaid.report_subsidy_missing(2026)$$,
                 'the supervisor may list missing subsidies (masked columns only)');
+SELECT cmp_ok((SELECT count(*) FROM eduaid.report_subsidy_missing(2026)), '>', 21::bigint,
+              'the county''s missing list spans several pages of 7');
+SELECT results_eq(
+    $$WITH RECURSIVE walk AS (
+          SELECT 1 AS page, r.* FROM eduaid.report_subsidy_missing(2026, NULL, NULL, NULL, NULL, NULL, 7)
+                                     WITH ORDINALITY AS r
+          UNION ALL
+          SELECT w.page + 1, r.*
+            FROM walk w
+           CROSS JOIN LATERAL eduaid.report_subsidy_missing(2026, NULL, w.township_id, w.household_no,
+                                                            w.student_id, w.program, 7)
+                 WITH ORDINALITY AS r
+           WHERE w.ordinality = 7)
+      SELECT township_id, household_no, student_id, program FROM walk ORDER BY page, ordinality$$,
+    $$SELECT township_id, household_no, student_id, program FROM eduaid.report_subsidy_missing(2026)$$,
+    'the county''s list walked in pages of 7 is the unpaged list, line for line');
+SELECT results_eq(
+    $$SELECT township_id, household_no, student_id, program FROM eduaid.report_subsidy_missing(2026)$$,
+    $$SELECT township_id, household_no, student_id, program FROM eduaid.report_subsidy_missing(2026)
+       ORDER BY township_id, household_no, student_id, program$$,
+    'the unpaged list is in key order');
+SELECT is((SELECT count(*) FROM eduaid.report_subsidy_missing(2026)),
+          (SELECT missing FROM eduaid.report_subsidy(2026) WHERE township_id IS NULL AND item IS NULL),
+          'the list has as many lines as the subsidy report''s Missing total (the screen''s count)');
 RESET SESSION AUTHORIZATION;
 
 SET SESSION AUTHORIZATION demo_officer;
@@ -258,6 +305,28 @@ SELECT is(array(SELECT DISTINCT township_id FROM eduaid.report_subsidy(2026) ORD
           ARRAY[420325100, NULL]::int[], 'officer: subsidy covers 城关镇 and its total only');
 SELECT is(array(SELECT DISTINCT township_id FROM eduaid.report_subsidy_missing(2026) ORDER BY 1),
           ARRAY[420325100]::int[], 'officer: the missing list holds 城关镇 only');
+SELECT results_eq(
+    $$WITH RECURSIVE walk AS (
+          SELECT 1 AS page, r.* FROM eduaid.report_subsidy_missing(2026, NULL, NULL, NULL, NULL, NULL, 3)
+                                     WITH ORDINALITY AS r
+          UNION ALL
+          SELECT w.page + 1, r.*
+            FROM walk w
+           CROSS JOIN LATERAL eduaid.report_subsidy_missing(2026, NULL, w.township_id, w.household_no,
+                                                            w.student_id, w.program, 3)
+                 WITH ORDINALITY AS r
+           WHERE w.ordinality = 3)
+      SELECT township_id, household_no, student_id, program FROM walk ORDER BY page, ordinality$$,
+    $$SELECT township_id, household_no, student_id, program FROM eduaid.report_subsidy_missing(2026)$$,
+    'officer: his list walked in pages of 3 is his unpaged list');
+SELECT is(array(SELECT DISTINCT township_id
+                  FROM eduaid.report_subsidy_missing(2026, NULL, 420325099, 'A', 0, '', 1000)),
+          ARRAY[420325100]::int[], 'officer: pages after a key before his township stay in it');
+SELECT is((SELECT count(*) FROM eduaid.report_subsidy_missing(2026, 420325299, 420325299, 'A', 0, '', 1000)),
+          0::bigint, 'officer: a page of another township is empty');
+SELECT is((SELECT count(*) FROM eduaid.report_subsidy_missing(2026)),
+          (SELECT missing FROM eduaid.report_subsidy(2026) WHERE township_id IS NULL AND item IS NULL),
+          'officer: his list has as many lines as his Missing total');
 SELECT is(array(SELECT DISTINCT township_id FROM eduaid.report_nutrition(2026) ORDER BY 1),
           ARRAY[420325100, NULL]::int[], 'officer: nutrition covers 城关镇 only');
 SELECT is(array(SELECT DISTINCT township_id FROM eduaid.report_schooling(2026) ORDER BY 1),

@@ -5,8 +5,9 @@
 # CRLF, one row per township the login may see and the Total row, numbers
 # equal to what the SQL function gives the same login; demo_officer's
 # report holds 城关镇 only, demo_supervisor's every township; GB18030 with
-# --encoding; -o FILE; the masked missing-subsidy list; usage errors.
-# Reads only; changes nothing.
+# --encoding; -o FILE; the masked missing-subsidy list, also over more
+# than one page of the export (a fixture township of 5,400 lines, loaded
+# as the superuser and taken away again on exit); usage errors.
 set -u
 export PATH=/usr/lib/postgresql/15/bin:$PATH
 export LC_ALL=C.UTF-8 LANGUAGE=
@@ -84,6 +85,28 @@ want=$(as demo_supervisor "SELECT count(*) FROM eduaid.report_subsidy_missing(20
 is "$(($(wc -l <"$work/miss.csv") - 1))" "$want" 'one line per entitlement not granted'
 is "$(tail -n +2 "$work/miss.csv" | cut -d, -f6 | grep -c -v '^[0-9]\{6\}\*\{8\}[0-9]\{3\}[0-9X]$')" 0 \
 	'every ID number in the list is masked'
+
+# ---- the missing list over more than one page of the export -----------------------
+# 分页乡 (tests/db/_missing_pages.sql): 5,400 lines, the export fetches 5,000
+# at a time; taken away again on exit.
+fixture() { psql -X -q -v ON_ERROR_STOP=1 -U "$EDUAID_SUPERUSER" "$@" -f "$top_srcdir/tests/db/_missing_pages.sql"; }
+trap 'fixture -v drop=1 >/dev/null 2>&1; rm -rf "$work"' EXIT
+fixture
+is "$?" 0 'the fixture of 5,400 missing lines loads'
+"$BIN" -U demo_supervisor report subsidy_missing --year 2026 --township 420325298 -o "$work/pages.csv"
+is "$?" 0 'demo_supervisor: the missing list of 分页乡 (two pages of the export)'
+want=$(as demo_supervisor "SELECT string_agg(concat_ws(',', township_id, household_no, student_id), '|') FROM eduaid.report_subsidy_missing(2026, 420325298)")
+got=$(tail -n +2 "$work/pages.csv" | tr -d '\r' | cut -d, -f1,3,4 | paste -sd'|')
+is "$(tail -n +2 "$work/pages.csv" | wc -l)" 5400 'all 5,400 lines are written'
+is "$got" "$want" 'line for line what eduaid.report_subsidy_missing gives, in its order'
+"$BIN" -U demo_officer report subsidy_missing --year 2026 -o "$work/offmiss.csv"
+is "$(tail -n +2 "$work/offmiss.csv" | cut -d, -f1 | sort -u | paste -sd,)" 420325100 \
+	'demo_officer: his list holds 城关镇 only'
+is "$(($(wc -l <"$work/offmiss.csv") - 1))" "$(as demo_officer "SELECT count(*) FROM eduaid.report_subsidy_missing(2026)")" \
+	'demo_officer: every line of his list'
+fixture -v drop=1
+is "$(as demo_supervisor "SELECT count(*) FROM eduaid.report_subsidy_missing(2026, 420325298)")/$(as demo_supervisor "SELECT count(*) FROM eduaid.township WHERE id = 420325298")" \
+	0/0 'the fixture is taken away again'
 
 # ---- usage errors ------------------------------------------------------------------
 "$BIN" report nosuch >/dev/null 2>&1

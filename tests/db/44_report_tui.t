@@ -7,7 +7,11 @@
 # numbers eduaid.report_subsidy gives him and a bar of block characters;
 # s sorts by a column (the rows come in that order), r reverses it; g shows
 # programs instead of townships; Enter lists the students not granted,
-# masked; 3 picks the schooling report; y/Y change the year. Reads only.
+# masked; 3 picks the schooling report; y/Y change the year. Then, as
+# demo_supervisor, the list of a fixture township of 5,400 lines
+# (tests/db/_missing_pages.sql, loaded as the superuser and taken away
+# again) arrives a page at a time and reads the same across a page
+# boundary inside a household.
 set -u
 . "$top_srcdir/tests/tui/lib.sh"
 tui_setup
@@ -25,14 +29,18 @@ tui_ok $? "the main menu offers Reports"
 tui_menu "Reports"
 tui_wait "Subsidy coverage"
 tui_ok $? "Enter opens the subsidy report"
-while ((cur > 2026)); do
-	tui_keys y
-	cur=$((cur - 1))
-done
-while ((cur < 2026)); do
-	tui_keys Y
-	cur=$((cur + 1))
-done
+to_2026() { # from the current school year to 2026-27 with y/Y
+	local c=$cur
+	while ((c > 2026)); do
+		tui_keys y
+		c=$((c - 1))
+	done
+	while ((c < 2026)); do
+		tui_keys Y
+		c=$((c + 1))
+	done
+}
+to_2026
 tui_wait "school year 2026-27"
 tui_ok $? "y/Y move to school year 2026-27"
 
@@ -95,4 +103,50 @@ tui_ok $? "its columns are shown"
 tui_keys q q
 [ "$(tui_exit_status)" = 0 ]
 tui_ok $? "q leaves cleanly"
+
+# ---- the missing list in pages: 分页乡 (tests/db/_missing_pages.sql) --------
+# 5,400 lines, three to a household, 200 to a page of the screen.
+fixture() { psql -X -q -v ON_ERROR_STOP=1 -U "$EDUAID_SUPERUSER" "$@" -f "$top_srcdir/tests/db/_missing_pages.sql"; }
+trap 'tmux_ kill-server 2>/dev/null; rm -rf "$TUI_TMP"; fixture -v drop=1 >/dev/null 2>&1' EXIT
+fixture
+tui_ok $? "the fixture of 5,400 missing lines loads"
+tui_start demo_supervisor 100 30 en_US.UTF-8
+tui_wait "Waiting:" # a supervisor starts in the review queue
+tui_keys Escape
+tui_wait "Choose what to work on:"
+tui_menu "Reports"
+tui_wait "Subsidy coverage"
+to_2026
+tui_wait "school year 2026-27"
+tui_wait "分页乡"
+tui_keys End Up Enter
+tui_wait "school year 2026-27: 5400"
+tui_ok $? "Enter on 分页乡 lists its 5,400 lines (the count of the whole list)"
+tui_wait "TEST-P990101"
+tui_ok $? "the first page begins with its first household"
+# End: the cursor on line 200, the last of the first page; the next page
+# arrives. Down: line 201, the third member of household 67, whose first two
+# ended the first page.
+tui_keys End
+tui_wait "分页200"
+tui_keys Down
+tui_wait "分页201"
+tui_ok $? "the line after the first page's last is the next page's first"
+for k in 199 200 201; do
+	[ "$(tui_screen | grep -c "分页$k ")" = 1 ]
+	tui_ok $? "line $k is shown once, in household TEST-P990167"
+done
+[ "$(tui_screen | grep -c "TEST-P990167")" = 3 ]
+tui_ok $? "household TEST-P990167 across the page boundary has its three lines"
+# 26 more pages to the end: 27 of 200, then an empty one says there is no more
+tui_keys $(printf 'End %.0s' $(seq 1 26))
+tui_wait "分页5400"
+tui_ok $? "End page by page reaches the last line (TEST-P991900)"
+tui_screen | grep -F "分页5400" | grep -q "TEST-P991900"
+tui_ok $? "... of the last household"
+tui_keys q q q
+[ "$(tui_exit_status)" = 0 ]
+tui_ok $? "q leaves cleanly"
+fixture -v drop=1
+tui_ok $? "the fixture is taken away again"
 tui_done
