@@ -39,6 +39,7 @@ enum {
 };
 
 struct missing {
+    const struct fielddef *stage; /* the members' stage and its labels */
     int year, township;
     struct pages pages;
     char total[24]; /* lines of the whole list, as text; "" if unknown */
@@ -73,7 +74,10 @@ missing_row(void *arg, int index, struct lv_row *row)
     m->cells[3] = cell(r, i, M_IDNO);
     m->cells[4] =
         report_item_label(report_find("subsidy"), dbres_get(r, i, M_PROGRAM));
-    m->cells[5] = cell(r, i, M_STAGE);
+    m->cells[5] =
+        m->stage != NULL
+            ? fielddef_choice_label(m->stage, cell(r, i, M_STAGE), s->app->zh)
+            : cell(r, i, M_STAGE);
     m->cells[6] = cell(r, i, M_SCHOOL);
     row->cells = m->cells;
     return true;
@@ -226,6 +230,18 @@ static const struct screen_ops missing_ops = {
     .close = missing_close,
 };
 
+/* The stage field of the household form's member grid, for its labels. */
+static const struct fielddef *
+member_stage_field(const struct app *a)
+{
+    const struct formdef *f = app_form(a, "household");
+
+    for (size_t i = 0; f != NULL && i < f->ngrids; i++)
+        if (griddef_field(&f->grids[i], "stage") != NULL)
+            return griddef_field(&f->grids[i], "stage");
+    return NULL;
+}
+
 struct screen *
 report_missing_screen_new(struct app *a, int year, int township)
 {
@@ -241,11 +257,13 @@ report_missing_screen_new(struct app *a, int year, int township)
     m->year = year;
     m->township = township;
     m->pages.per_page = PAGE_ROWS;
-    m->columns[0] = (struct lv_column){_("Township"), 10, false};
+    m->stage = member_stage_field(a);
+    /* 80 columns leave the school about 10 cells */
+    m->columns[0] = (struct lv_column){_("Township"), 8, false};
     m->columns[1] = (struct lv_column){_("Household no."), 12, false};
     m->columns[2] = (struct lv_column){_("Name"), 8, false};
     m->columns[3] = (struct lv_column){_("ID number"), 18, false};
-    m->columns[4] = (struct lv_column){_("Program"), 14, false};
+    m->columns[4] = (struct lv_column){_("Program"), 10, false};
     m->columns[5] = (struct lv_column){_("Stage"), 8, false};
     m->columns[6] = (struct lv_column){_("School"), 0, false};
     listview_init(&m->lv, m->columns, NCOLS, missing_row, s);

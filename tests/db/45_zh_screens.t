@@ -174,6 +174,11 @@ tui_wait "1/6 "
 tui_keys Enter
 tui_wait "应享未享"
 tui_ok $? "Enter on report 1 lists the students not granted"
+tui_screen | grep -qE "(学前|小学|初中|普通高中|中职|高校)" &&
+	! tui_screen | grep -qE " (preschool|primary|junior|senior_|secondary_|college)"
+tui_ok $? "... with the stage in Chinese"
+narrow
+tui_ok $? "... and no line wider than 80 cells"
 to_menu
 
 # ---- public notice --------------------------------------------------------
