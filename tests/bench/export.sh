@@ -28,10 +28,8 @@ set -euo pipefail
 N=${1:-300000}
 top_srcdir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 bin=${top_builddir:-$top_srcdir}/eduaid
-# shellcheck source-path=SCRIPTDIR source=../../tools/lib/cluster.sh
-. "$top_srcdir/tools/lib/cluster.sh"
-pgbin=$(cluster_pgbin) || exit 2
-PATH=$pgbin:$PATH
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$top_srcdir/tests/bench/lib.sh"
 [[ -x $bin ]] || {
 	echo "export.sh: build eduaid first ($bin)" >&2
 	exit 2
@@ -41,26 +39,8 @@ PATH=$pgbin:$PATH
 	exit 2
 }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/eduaid-bench-export.XXXXXX")
-if [[ $(id -u) -eq 0 ]]; then chown postgres: "$work"; fi
-cleanup() {
-	cluster_destroy "$work/pg" >/dev/null 2>&1 || true
-	rm -rf -- "$work"
-}
-trap cleanup EXIT
-cluster_init "$work/pg" --fast >/dev/null
-cluster_start "$work/pg" >/dev/null
-su=$(cluster_superuser)
-cluster_psql "$work/pg" -q -c "CREATE DATABASE eduaid"
-eval "$(cluster_env "$work/pg" eduaid)"
-sql() { psql -X -q -v ON_ERROR_STOP=1 -U "$su" "$@"; }
-
-echo "export.sh: migrating, loading 房县 and $N households with a member each" >&2
-PGUSER=$su "$top_srcdir/sql/migrate.sh" >"$work/migrate.log" 2>&1 || {
-	cat "$work/migrate.log" >&2
-	exit 2
-}
-(cd "$top_srcdir/sql/data" && sql -o /dev/null -f reference.sql && sql -o /dev/null -f users.sql) || exit 2
+bench_start export.sh
+say "export.sh: loading $N households with a member each"
 sql -v n="$N" <<'SQL'
 SET client_min_messages = warning;
 SET session_replication_role = replica;

@@ -45,57 +45,10 @@ if [[ ! -x $eduaid ]]; then
 	printf 'import.sh: %s is not built (make first)\n' "$eduaid" >&2
 	exit 2
 fi
-# shellcheck source-path=SCRIPTDIR source=../../tools/lib/cluster.sh
-. "$top_srcdir/tools/lib/cluster.sh"
-pgbin=$(cluster_pgbin) || exit 2
-PATH=$pgbin:$PATH
-
-say() {
-	printf '%s\n' "$*" >&2
-}
-
-# ---- the cluster -----------------------------------------------------------
-unset PGHOSTADDR PGSERVICE PGOPTIONS PGUSER PGPASSWORD PGDATABASE PGTZ PGAPPNAME
-export PGCLIENTENCODING=UTF8 EDUAID_CONF=/dev/null
-work=$(mktemp -d "${TMPDIR:-/tmp}/eduaid-bench.XXXXXX")
-# shellcheck disable=SC2317 # (called by the trap)
-cleanup() {
-	if ((keep)); then
-		say "import.sh: cluster kept in $work/pg:"
-		say "  psql -h $(cluster_sockdir "$work/pg" 2>/dev/null) -U $(cluster_superuser) eduaid"
-		say "  remove it: bash -c '. $top_srcdir/tools/lib/cluster.sh; cluster_destroy $work/pg; rm -rf $work'"
-	else
-		cluster_destroy "$work/pg" >/dev/null 2>&1 || true
-		rm -rf -- "$work"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-if [[ $(id -u) -eq 0 ]]; then
-	chown postgres: -- "$work"
-fi
-
-cluster_init "$work/pg" --fast || exit 2
-cluster_start "$work/pg" || exit 2
-su=$(cluster_superuser)
-export PGHOST PGPORT=$CLUSTER_PORT PGDATABASE=eduaid
-PGHOST=$(cluster_sockdir "$work/pg")
-cluster_psql "$work/pg" -q -c 'CREATE DATABASE eduaid' || exit 2
-
-sql() {
-	psql -X -q -v ON_ERROR_STOP=1 -U "$su" "$@"
-}
-
-say "import.sh: migrating and loading 房县's divisions and users"
-PGUSER=$su "$top_srcdir/sql/migrate.sh" >"$work/migrate.log" 2>&1 || {
-	cat "$work/migrate.log" >&2
-	exit 2
-}
-(cd "$top_srcdir/sql/data" && for f in reference.sql users.sql; do
-	sql -o /dev/null -f "$f" || exit 2
-done) || exit 2
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$top_srcdir/tests/bench/lib.sh"
+bench_start import.sh
+export EDUAID_CONF=/dev/null
 
 # ---- the roster --------------------------------------------------------------
 say "import.sh: writing a roster of $ROWS rows"

@@ -53,64 +53,10 @@ for arg in "$@"; do
 	esac
 done
 top_srcdir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-# shellcheck source-path=SCRIPTDIR source=../../tools/lib/cluster.sh
-. "$top_srcdir/tools/lib/cluster.sh"
-pgbin=$(cluster_pgbin) || exit 2
-PATH=$pgbin:$PATH
-
-say() {
-	printf '%s\n' "$*" >&2
-}
-
-# ---- the cluster -----------------------------------------------------------
-unset PGHOSTADDR PGSERVICE PGOPTIONS PGUSER PGPASSWORD PGDATABASE PGTZ PGAPPNAME
-export PGCLIENTENCODING=UTF8
-work=$(mktemp -d "${TMPDIR:-/tmp}/eduaid-bench.XXXXXX")
-# shellcheck disable=SC2317 # (called by the trap)
-cleanup() {
-	if ((keep)); then
-		say "reports.sh: cluster kept in $work/pg:"
-		say "  psql -h $(cluster_sockdir "$work/pg" 2>/dev/null) -U $(cluster_superuser) eduaid"
-		say "  remove it: bash -c '. $top_srcdir/tools/lib/cluster.sh; cluster_destroy $work/pg; rm -rf $work'"
-	else
-		cluster_destroy "$work/pg" >/dev/null 2>&1 || true
-		rm -rf -- "$work"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-if [[ $(id -u) -eq 0 ]]; then
-	chown postgres: -- "$work"
-fi
-
-cluster_init "$work/pg" --fast || exit 2
-cluster_start "$work/pg" || exit 2
-su=$(cluster_superuser)
-export PGHOST PGPORT=$CLUSTER_PORT PGDATABASE=eduaid
-PGHOST=$(cluster_sockdir "$work/pg")
-cluster_psql "$work/pg" -q -c 'CREATE DATABASE eduaid' || exit 2
-
-# sql as the superuser / as a login
-sql() {
-	psql -X -q -v ON_ERROR_STOP=1 -U "$su" "$@"
-}
-sql_as() {
-	local who=$1
-	shift
-	psql -X -q -v ON_ERROR_STOP=1 -U "$who" "$@"
-}
-
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$top_srcdir/tests/bench/lib.sh"
+bench_start reports.sh
 t0=$(date +%s)
-say "reports.sh: migrating and loading 房县's divisions and users"
-PGUSER=$su "$top_srcdir/sql/migrate.sh" >"$work/migrate.log" 2>&1 || {
-	cat "$work/migrate.log" >&2
-	exit 2
-}
-(cd "$top_srcdir/sql/data" && for f in reference.sql users.sql; do
-	sql -o /dev/null -f "$f" || exit 2
-done) || exit 2
 # ---- 2,000,000 students ----------------------------------------------------
 say "reports.sh: generating 2,000,000 students and their records ($(nproc) at a time)"
 sql <<'SQL'
@@ -431,19 +377,6 @@ sql -c "SELECT (SELECT count(*) FROM eduaid.household) AS households,
                (SELECT count(*) FROM eduaid.teacher_fund_application) AS funds" >&2
 
 # ---- the cases -------------------------------------------------------------
-# median_ms USER SQL: the median "Execution Time" of RUNS EXPLAIN ANALYZE
-# runs of SQL in one session as USER, after WARMUP runs.
-median_ms() {
-	local who=$1 query=$2 i
-	for ((i = 0; i < WARMUP + RUNS; i++)); do
-		printf 'EXPLAIN (ANALYZE, FORMAT JSON) %s;\n' "$query"
-	done | psql -X -q -A -t -v ON_ERROR_STOP=1 -U "$who" -f - |
-		grep -o '"Execution Time": [0-9.]*' |
-		awk -v w="$WARMUP" '++n > w { print $3 }' | sort -g |
-		awk '{ a[NR] = $1 } END { if (NR == 0) exit 1
-		      if (NR % 2) printf "%.1f\n", a[(NR + 1) / 2]
-		      else printf "%.1f\n", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
-}
 
 status=0
 # row LABEL SUPERVISOR-SQL OFFICER-SQL: one line of the table, a miss marked
