@@ -18,6 +18,7 @@
 #                        the median "Execution Time" of RUNS EXPLAIN ANALYZE
 #                        runs of SQL in one session as USER, after WARMUP runs
 
+: "${top_srcdir:?set top_srcdir before sourcing tests/bench/lib.sh}"
 # shellcheck source-path=SCRIPTDIR source=../../tools/lib/cluster.sh
 . "$top_srcdir/tools/lib/cluster.sh"
 pgbin=$(cluster_pgbin) || exit 2
