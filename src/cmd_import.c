@@ -9,9 +9,11 @@
 
 #include "main.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cmd_connect.h"
 #include "core/csv.h"
@@ -75,6 +77,26 @@ import_args(int argc, char **argv, enum csv_encoding *enc, bool *checks,
     return 0;
 }
 
+/* A file that cannot be read at all is a usage error (exit 2), told
+ * before connecting; what is wrong inside it is found by the import. */
+static bool
+readable_file(const char *file)
+{
+    struct stat st;
+    FILE *fp;
+
+    if (stat(file, &st) == 0 && S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "%s: %s\n", file, strerror(EISDIR));
+        return false;
+    }
+    if ((fp = fopen(file, "rb")) == NULL) {
+        fprintf(stderr, "%s: %s\n", file, strerror(errno));
+        return false;
+    }
+    fclose(fp);
+    return true;
+}
+
 int
 cmd_import(int argc, char **argv)
 {
@@ -87,6 +109,8 @@ cmd_import(int argc, char **argv)
 
     if (rc != 0)
         return rc - 1;
+    if (!readable_file(file))
+        return EXIT_USAGE;
     if ((db = cmd_connect(PACKAGE_NAME)) == NULL)
         return EXIT_USAGE;
     rc = roster_load_file(db, file, enc, checks, &out);

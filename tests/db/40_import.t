@@ -26,7 +26,7 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/eduaid-t40.XXXXXX")
 trap 'rm -rf -- "$work"' EXIT
 cd "$work" || exit 1
 
-tap_plan 27
+tap_plan 29
 
 su() { db_psql_super -c "$1"; }
 # run_import USER FILE [OPTIONS...]: stdout to out, stderr to err; status in rc
@@ -184,6 +184,13 @@ tap_is "$(tail -n +2 diff.csv | tr -d '\r')" \
 	"exactly that one, in the CSV export"
 tap_is "$(head -c 3 diff.csv | od -An -tx1 | tr -d ' ')" "efbbbf" \
 	"the export is UTF-8 with a byte order mark, for Excel"
+
+run_import demo_clerk no-such-file.csv
+tap_is "$rc:$(cat err)" "2:no-such-file.csv: No such file or directory" \
+	"a file that is not there is a usage error (exit 2), said before connecting"
+mkdir -p adir
+run_import demo_clerk adir
+tap_is "$rc:$(cat err)" "2:adir: Is a directory" "so is a directory"
 
 "$EDUAID" -U demo_clerk2 reconcile "$imp2" >rec3 2>&1
 tap_is "$?:$(cat rec3)" "2:eduaid: no roster import $imp2 of yours" \
