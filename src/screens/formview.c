@@ -249,14 +249,13 @@ form_draw(struct screen *s)
         snprintf(note, sizeof(note),
                  _("  (reopened after approval: %d field(s) changed)"),
                  changed);
-    snprintf(head, sizeof(head), "%s: %s%s%s", _("Status"),
+    snprintf(head, sizeof(head), _("Status: %s%s%s"),
              f->rec->id ? status_marker(f->rec->status) : _("new"),
              f->editable ? "" : _("  (read-only for your role)"), note);
     draw_str(stdscr, f->top, 0, f->cols, head, UA_LABEL, DRAW_PAD);
     if (f->rec->reason && f->rec->reason[0] &&
         strcmp(f->rec->status, "rejected") == 0) {
-        snprintf(head, sizeof(head), "%s: %s", _("Returned because"),
-                 f->rec->reason);
+        snprintf(head, sizeof(head), _("Returned because: %s"), f->rec->reason);
         draw_str(stdscr, f->top, f->cols / 2, f->cols - f->cols / 2, head,
                  UA_ERROR, DRAW_PAD);
     }

@@ -160,7 +160,7 @@ add_heading(struct screen *s, const struct dbres *r, int i)
     if (!add_line(h, line, true))
         return false;
     if (reason != NULL && reason[0] != '\0') {
-        snprintf(line, sizeof(line), "    %s: %s", _("Reason"), reason);
+        snprintf(line, sizeof(line), _("    Reason: %s"), reason);
         return add_line(h, line, false);
     }
     return true;
@@ -206,13 +206,15 @@ add_change(struct screen *s, const struct dbres *r, int i)
     if (strcmp(action, "insert") == 0) {
         if (new == NULL || new[0] == '\0')
             return true; /* a new record's empty fields are no news */
-        snprintf(line, sizeof(line), "    %s: %s", label,
+        /* TRANSLATORS: a field and its value in a record's history */
+        snprintf(line, sizeof(line), _("    %s: %s"), label,
                  shown_value(s, d, col, new));
     } else if (strcmp(action, "delete") == 0) {
-        snprintf(line, sizeof(line), "    %s: %s \xe2\x86\x92 %s", label,
+        snprintf(line, sizeof(line), _("    %s: %s -> %s"), label,
                  shown_value(s, d, col, old), _("(deleted)"));
     } else {
-        snprintf(line, sizeof(line), "    %s: %s \xe2\x86\x92 %s", label,
+        /* TRANSLATORS: a field, its old value and its new one */
+        snprintf(line, sizeof(line), _("    %s: %s -> %s"), label,
                  shown_value(s, d, col, old), shown_value(s, d, col, new));
     }
     return add_line(h, line, false);

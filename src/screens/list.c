@@ -139,10 +139,10 @@ list_draw(struct screen *s)
     struct list *l = s->data;
     char line[512];
 
-    snprintf(line, sizeof(line), "%s: %s   %s: %s   %s: %s", _("Status"),
+    snprintf(line, sizeof(line), _("Status: %s   Township: %s   Search: %s"),
              l->status_filter[0] ? status_marker(l->status_filter) : _("all"),
-             _("Township"), l->township_filter ? l->township_name : _("all"),
-             _("Search"), l->search ? l->search : "-");
+             l->township_filter ? l->township_name : _("all"),
+             l->search ? l->search : "-");
     draw_str(stdscr, l->top, 0, l->cols, line, UA_LABEL, DRAW_PAD);
     listview_draw(&l->lv);
 }

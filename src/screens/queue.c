@@ -198,10 +198,10 @@ queue_draw(struct screen *s)
 
     if (q->lv.nmarked > 0)
         snprintf(marked, sizeof(marked), _("   Marked: %d"), q->lv.nmarked);
-    snprintf(line, sizeof(line), "%s: %s   %s: %s   %s: %s   %s: %s%s",
-             _("Kind"), q->kind[0] ? kind_title(s->app, q->kind) : _("all"),
-             _("Township"), q->township ? q->township_name : _("all"),
-             _("Waiting"), _(ages[q->age].label), _("Search"),
+    snprintf(line, sizeof(line),
+             _("Kind: %s   Township: %s   Waiting: %s   Search: %s%s"),
+             q->kind[0] ? kind_title(s->app, q->kind) : _("all"),
+             q->township ? q->township_name : _("all"), _(ages[q->age].label),
              q->search ? q->search : "-", marked);
     draw_str(stdscr, q->top, 0, q->cols, line, UA_LABEL, DRAW_PAD);
     listview_draw(&q->lv);

@@ -139,8 +139,7 @@ returned_draw(struct screen *s)
              DRAW_PAD | DRAW_MARK_CUT);
     listview_draw(&r->lv);
     if (sel >= 0) {
-        snprintf(line, sizeof(line), "%s: %s", _("Reason"),
-                 cell(r, sel, R_REASON));
+        snprintf(line, sizeof(line), _("Reason: %s"), cell(r, sel, R_REASON));
         draw_str(stdscr, r->top + r->rows_shown - 1, 0, r->cols, line, UA_ERROR,
                  DRAW_PAD | DRAW_MARK_CUT);
     }

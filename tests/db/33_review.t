@@ -166,8 +166,8 @@ as_user demo_clerk "SELECT eduaid.submit('household', id) FROM eduaid.household 
 as_user demo_officer "SELECT eduaid.verify('household', id) FROM eduaid.household WHERE household_no = '$HC'"
 su "UPDATE eduaid.household SET editors = editors || 'demo_supervisor'::text WHERE household_no = '$HC'" >/dev/null
 tui_keys q
-tui_wait "主菜单" && tui_keys Home Enter && tui_wait "搜索: -" && search "$HC" &&
-	tui_wait "搜索: $HC" && row "$HC" "张三" && tui_keys Enter && tui_wait "户籍信息"
+tui_wait "主菜单" && tui_keys Home Enter && tui_wait "搜索：-" && search "$HC" &&
+	tui_wait "搜索：$HC" && row "$HC" "张三" && tui_keys Enter && tui_wait "户籍信息"
 tui_ok $? "the supervisor opens $HC, which lists them among its editors, from the list"
 tui_keys F7
 tui_wait "确认审批通过" && tui_keys y
@@ -176,7 +176,7 @@ tui_ok $? "F7 is refused with the four-eyes message"
 [ "$(su "$(status_of "$HC")")" = verified ]
 tui_ok $? "and the database still says verified"
 tui_keys Escape
-tui_wait "搜索: $HC" && search "$HA" && tui_wait "搜索: $HA" && row "$HA" "张三丰" && tui_keys F12
+tui_wait "搜索：$HC" && search "$HA" && tui_wait "搜索：$HA" && row "$HA" "张三丰" && tui_keys F12
 tui_wait "历史记录：" && tui_wait "新建"
 tui_ok $? "F12 on $HA in the list shows its history"
 screen=$(tui_screen)
@@ -186,7 +186,7 @@ screen="$screen
 $(tui_screen)"
 echo "$screen" | grep -q "新建  张晓梅 (demo_clerk)"
 tui_ok $? "history: created by 张晓梅 (demo_clerk)"
-echo "$screen" | grep -q "修改  张晓梅 (demo_clerk)" && echo "$screen" | grep -q "户主姓名: 张三 → 张三丰"
+echo "$screen" | grep -q "修改  张晓梅 (demo_clerk)" && echo "$screen" | grep -q "户主姓名：张三 → 张三丰"
 tui_ok $? "history: changed by the clerk, head's name 张三 → 张三丰"
 echo "$screen" | grep -q "已提交  张晓梅 (demo_clerk)"
 tui_ok $? "history: submitted by the clerk"
@@ -194,7 +194,7 @@ echo "$screen" | grep -q "已审核  王德明 (demo_officer)"
 tui_ok $? "history: verified by 王德明 (demo_officer)"
 echo "$screen" | grep -q "已批准  赵丽华 (demo_supervisor)"
 tui_ok $? "history: approved by 赵丽华 (demo_supervisor)"
-tui_keys Escape && tui_wait "搜索: $HA" && tui_keys Escape && tui_wait "主菜单" && tui_keys q
+tui_keys Escape && tui_wait "搜索：$HA" && tui_keys Escape && tui_wait "主菜单" && tui_keys q
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "the supervisor leaves cleanly, nothing on stderr"
 
@@ -205,7 +205,7 @@ as_user demo_officer "SELECT count(eduaid.verify('household', id)) FROM eduaid.h
 tui_ok $? "50 records verified by demo_officer wait for a supervisor"
 
 tui_start demo_supervisor2 80 24 zh_CN.UTF-8
-tui_wait "审核队列" && tui_wait "提交人" && search "$HD" && tui_wait "搜索: $HD" &&
+tui_wait "审核队列" && tui_wait "提交人" && search "$HD" && tui_wait "搜索：$HD" &&
 	tui_wait "${HD}01" && tui_wait "${HD}19"
 listed=$?
 tui_ok $listed "demo_supervisor2 lists them in the queue (/ $HD)"
