@@ -54,7 +54,6 @@ status_editable(const char *role, const char *status)
         return strcmp(status, "draft") == 0 ||
                strcmp(status, "rejected") == 0 ||
                strcmp(status, "submitted") == 0;
-    if (strcmp(role, "supervisor") == 0)
-        return strcmp(status, "verified") == 0;
+    /* supervisors approve or return, never edit (019_reviewers.sql) */
     return false;
 }

@@ -232,7 +232,9 @@ SELECT throws_ok($$SELECT eduaid.reject('household', fx('hh_f'), '退回')$$, 'E
 SET SESSION AUTHORIZATION demo_officer;
 SELECT is(eduaid.verify('household', fx('hh_f')), 4, 'demo_officer (neither creator nor editor) verifies');
 
--- Editor: demo_officer edits a submitted record; a supervisor edits a verified one.
+-- Editor: demo_officer edits a submitted record. Supervisors do not edit
+-- (they return records with a reason); an editor who has since become a
+-- supervisor still may not approve.
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT fx_household('hh_g', 420325100) \gset
 SELECT is(eduaid.submit('household', fx('hh_g')), 2, 'demo_clerk submits hh_g');
@@ -246,14 +248,19 @@ SELECT throws_ok($$SELECT eduaid.reject('household', fx('hh_g'), '退回')$$, 'E
 SET SESSION AUTHORIZATION officer_100;
 SELECT is(eduaid.verify('household', fx('hh_g')), 4, 'officer_100 verifies hh_g');
 SET SESSION AUTHORIZATION demo_supervisor;
-SELECT is(fx_rowcount($$UPDATE eduaid.household SET family_size = 7 WHERE id = fx('hh_g')$$), 1,
-    'demo_supervisor corrects the verified hh_g');
+SELECT throws_ok($$UPDATE eduaid.household SET family_size = 7 WHERE id = fx('hh_g')$$, '42501', NULL,
+    'demo_supervisor cannot correct the verified hh_g: supervisors do not edit (42501)');
+RESET SESSION AUTHORIZATION;
+UPDATE eduaid.app_user SET role = 'supervisor' WHERE login = 'demo_officer';
+SET SESSION AUTHORIZATION demo_officer;
 SELECT throws_ok($$SELECT eduaid.approve('household', fx('hh_g'))$$, 'EA002', NULL,
-    'a supervisor who edited a verified record cannot approve it (EA002)');
+    'demo_officer, who edited hh_g and is now a supervisor, cannot approve it (EA002)');
 SELECT throws_ok($$SELECT eduaid.reject('household', fx('hh_g'), '不符')$$, 'EA002', NULL,
     'nor reject it (EA002)');
+RESET SESSION AUTHORIZATION;
+UPDATE eduaid.app_user SET role = 'officer' WHERE login = 'demo_officer';
 SET SESSION AUTHORIZATION demo_supervisor2;
-SELECT is(eduaid.approve('household', fx('hh_g')), 6, 'another supervisor (demo_supervisor2) approves it');
+SELECT is(eduaid.approve('household', fx('hh_g')), 5, 'another supervisor (demo_supervisor2) approves it');
 
 -- Members: editing a student makes the editor an editor of the household.
 SET SESSION AUTHORIZATION demo_clerk;
@@ -274,12 +281,15 @@ SELECT throws_ok($$SELECT eduaid.verify('household', fx('hh_h'))$$, 'EA002', NUL
 SET SESSION AUTHORIZATION officer_100;
 SELECT is(eduaid.verify('household', fx('hh_h')), 5, 'officer_100 verifies hh_h');
 SET SESSION AUTHORIZATION demo_supervisor;
-SELECT is(fx_rowcount($$UPDATE eduaid.student SET boarding = true WHERE id = fx('st_h')$$), 1,
-    'demo_supervisor corrects the member of the verified household');
-SELECT throws_ok($$SELECT eduaid.approve('household', fx('hh_h'))$$, 'EA002', NULL,
-    'a supervisor who edited a member cannot approve the household (EA002)');
+SELECT throws_ok($$UPDATE eduaid.student SET boarding = true WHERE id = fx('st_h')$$, '42501', NULL,
+    'demo_supervisor cannot correct a member of the verified household either (42501)');
+RESET SESSION AUTHORIZATION;
+SELECT results_eq(
+    $$SELECT h.version, h.editors, h.status FROM eduaid.household h WHERE h.id = fx('hh_h')$$,
+    $$VALUES (5, '{demo_clerk,demo_officer}'::text[], 'verified'::text)$$,
+    'the refused edit left hh_h as officer_100 verified it');
 SET SESSION AUTHORIZATION demo_supervisor2;
-SELECT is(eduaid.approve('household', fx('hh_h')), 7, 'demo_supervisor2 approves hh_h');
+SELECT is(eduaid.approve('household', fx('hh_h')), 6, 'demo_supervisor2 approves hh_h');
 
 -- Verifier: officer_100 verifies hh_i, then becomes a county supervisor.
 SET SESSION AUTHORIZATION demo_clerk;
@@ -302,10 +312,10 @@ SELECT is(eduaid.approve('household', fx('hh_i')), 4, 'demo_supervisor approves 
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT fx_student('st_d', 'hh_d') \gset
 SET SESSION AUTHORIZATION demo_supervisor;
-SELECT throws_ok($$UPDATE eduaid.household SET family_size = 2 WHERE id = fx('hh_d')$$, 'EA004', NULL,
-    'a supervisor cannot edit a draft (EA004)');
-SELECT throws_ok($$UPDATE eduaid.student SET grade = 2 WHERE id = fx('st_d')$$, 'EA004', NULL,
-    'a supervisor cannot edit a member of a draft household (EA004)');
+SELECT throws_ok($$UPDATE eduaid.household SET family_size = 2 WHERE id = fx('hh_d')$$, '42501', NULL,
+    'a supervisor cannot edit a draft (42501: no UPDATE privilege at all)');
+SELECT throws_ok($$UPDATE eduaid.student SET grade = 2 WHERE id = fx('st_d')$$, '42501', NULL,
+    'a supervisor cannot edit a member of a draft household (42501)');
 SET SESSION AUTHORIZATION demo_officer;
 SELECT fx_household('hh_v', 420325100) \gset
 SET SESSION AUTHORIZATION demo_clerk;
@@ -339,10 +349,10 @@ SET SESSION AUTHORIZATION demo_officer;
 SELECT throws_ok($$UPDATE eduaid.household SET head_name = '改' WHERE id = fx('hh_a')$$, 'EA006', NULL,
     'officer: UPDATE of an approved household is EA006');
 SET SESSION AUTHORIZATION demo_supervisor2;
-SELECT throws_ok($$UPDATE eduaid.household SET head_name = '改' WHERE id = fx('hh_a')$$, 'EA006', NULL,
-    'supervisor: UPDATE of an approved household is EA006');
+SELECT throws_ok($$UPDATE eduaid.household SET head_name = '改' WHERE id = fx('hh_a')$$, '42501', NULL,
+    'supervisor: UPDATE of an approved household is refused (42501: supervisors do not edit)');
 SELECT throws_ok($$UPDATE eduaid.teacher_fund_application SET amount_approved = 100 WHERE id = fx('f_b')$$,
-    'EA006', NULL, 'supervisor: changing the approved amount of an approved application is EA006');
+    '42501', NULL, 'supervisor: changing the approved amount of an approved application is refused (42501)');
 -- Members are guarded per statement: every statement form that writes a
 -- member must still reach the household's guard.
 SET SESSION AUTHORIZATION demo_clerk;
