@@ -208,6 +208,14 @@ WITH imp AS (
             ('name', rm.member_name, es.name),
             ('household_no', rm.household_no, es.household_no)) AS f(field, rv, ev)
      WHERE f.rv IS DISTINCT FROM f.ev
+       -- masks collide (within a household too): a name that has its own
+       -- match among the colliding ones is no difference. Unmasked, a key
+       -- names one person on each side, and this never holds.
+       AND NOT (f.field = 'name'
+                AND (EXISTS (SELECT 1 FROM es e2 WHERE e2.hk = rm.hk AND e2.ik = rm.ik
+                                                   AND e2.name = rm.member_name)
+                     OR EXISTS (SELECT 1 FROM rm r2 WHERE r2.hk = es.hk AND r2.ik = es.ik
+                                                      AND r2.member_name = es.name)))
 ), o AS (
     SELECT d.township_id, t.name AS township_name, d.diff_kind, d.household_no, d.person_name,
            CASE WHEN p_masked THEN eduaid.mask_id_number(d.id_number) ELSE d.id_number END AS id_number,

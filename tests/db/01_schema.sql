@@ -78,7 +78,7 @@ SELECT results_eq(
            ('_insert', 'INSERT', '{eduaid_clerk,eduaid_officer}'),
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
-           ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}')) AS v(p, c, r)
+           ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer}')) AS v(p, c, r)
       UNION ALL -- the ledgers (012_ledgers.sql): nothing is deleted, supervisors only read
       SELECT t, t || p, c, r::text[], 'PERMISSIVE'
         FROM unnest(ARRAY['dropout_case', 'dropout_visit', 'home_visit', 'training_attendance']) AS t
@@ -116,8 +116,8 @@ SELECT policy_cmd_is('eduaid', 'household', 'household_update', 'UPDATE',
 SELECT policy_cmd_is('eduaid', 'household', 'household_delete', 'DELETE',
     'household_delete is a DELETE policy');
 SELECT policy_roles_are('eduaid', 'household', 'household_update',
-    ARRAY['eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor'],
-    'household_update applies to clerks, officers and supervisors only');
+    ARRAY['eduaid_clerk', 'eduaid_officer'],
+    'household_update applies to clerks and officers only (supervisors do not edit)');
 
 -- Every non-owner policy scopes by township through my_townships(); the
 -- UPDATE ones check the new row too (a row cannot move out of scope).
