@@ -32,8 +32,11 @@
 --    Clerks, officers and auditors get what they got.
 --
 -- 3. Four-eyes for objections. Whoever created, edited, submitted,
---    verified or approved the record an objection is about cannot decide
---    that objection (nor, as before, the one who recorded it): EA002, the
+--    verified or approved the record an objection is about -- now, or in
+--    an earlier round (its audit log: the line objected to may list a
+--    version approved before the record was returned and approved again)
+--    -- cannot decide that objection (nor, as before, the one who recorded
+--    it); eduaid_owner reads audit_log.actor and .action for it. EA002, the
 --    record four-eyes SQLSTATE, raised by the objection's own guard, so
 --    that decide_objection and any other writer meet it.
 --
@@ -238,6 +241,9 @@ END;
 -- against the record's creator, editors, submitter, verifier and approver.
 -- The guard runs as the writer (the owner, inside decide_objection), which
 -- reads every record through its own policy.
+RESET ROLE;
+GRANT SELECT (actor, action) ON eduaid.audit_log TO eduaid_owner;
+SET ROLE eduaid_owner;
 CREATE OR REPLACE FUNCTION eduaid.notice_objection_guard() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
@@ -295,7 +301,14 @@ BEGIN
            INTO rec USING OLD.township_id, OLD.record_id;
         IF rec IS NULL OR session_user = rec.created_by OR session_user = ANY (rec.editors)
            OR session_user = rec.submitted_by OR session_user = rec.verified_by
-           OR session_user = rec.approved_by THEN
+           OR session_user = rec.approved_by
+           -- an earlier round: the line objected to may list a version
+           -- someone else approved before the record was returned
+           OR EXISTS (SELECT FROM eduaid.audit_log a
+                       WHERE a.township_id = OLD.township_id AND a.kind = OLD.kind
+                         AND a.record_id = OLD.record_id
+                         AND a.action IN ('submit', 'verify', 'approve')
+                         AND a.actor = session_user) THEN
             RAISE EXCEPTION USING ERRCODE = 'EA002',
                 MESSAGE = format('four-eyes rule: you created, edited, verified or approved the %s record objection %s is about, so another supervisor decides it (四眼原则：经手该记录的人不能处理针对它的异议)',
                                  OLD.kind, OLD.id);

@@ -19,7 +19,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(98);
+SELECT plan(100);
 
 CREATE FUNCTION public.nt_aid(key text, student_key text, amount numeric) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
@@ -299,14 +299,17 @@ SELECT throws_ok($$SELECT eduaid.decide_objection(fx('nt_o1'), 'upheld', ' ')$$,
     'a decision needs a note');
 SELECT throws_ok($$SELECT eduaid.decide_objection(fx('nt_o1'), 'maybe', '?')$$, '23514', NULL,
     'a decision is upheld or dismissed');
+SELECT throws_ok($$SELECT eduaid.decide_objection(fx('nt_o1'), 'upheld', '经入户核实属实')$$, 'EA002',
+    NULL, 'four-eyes: demo_supervisor approved nt_h1, so she cannot rule on an objection to it (019)');
+SET SESSION AUTHORIZATION demo_supervisor2;
 SELECT is(eduaid.decide_objection(fx('nt_o1'), 'upheld', '经入户核实属实'), 'upheld',
-    'demo_supervisor upholds the objection against nt_h1');
+    'demo_supervisor2 upholds the objection against nt_h1');
 SELECT throws_ok($$SELECT eduaid.decide_objection(fx('nt_o1'), 'dismissed', '改主意')$$, 'EA017', NULL,
     'a decided objection stays decided');
 SELECT results_eq(
     $$SELECT status, rejected_by, reason ~ '该户已在县城购房' AND reason ~ '经入户核实属实'
         FROM eduaid.household WHERE id = fx('nt_h1')$$,
-    $$VALUES ('rejected', 'demo_supervisor', true)$$,
+    $$VALUES ('rejected', 'demo_supervisor2', true)$$,
     'the upheld objection returns nt_h1 as rejected, with the objection and the note as reason');
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT ok(EXISTS (SELECT FROM eduaid.returned_to_me() r
@@ -322,8 +325,9 @@ SELECT lives_ok($$SELECT eduaid.submit('household', fx('nt_h1'))$$,
     'the clerk submits the returned nt_h1 again');
 SET SESSION AUTHORIZATION officer_100;
 SELECT eduaid.verify('household', fx('nt_h1')) \gset
-SET SESSION AUTHORIZATION demo_supervisor2;
+SET SESSION AUTHORIZATION demo_supervisor;
 SELECT eduaid.approve('household', fx('nt_h1')) \gset
+SET SESSION AUTHORIZATION demo_supervisor2;
 SELECT fx_set('nt_n3', eduaid.open_notice('household', 420325100, 2031)) \gset
 SELECT is((SELECT array_agg(record_id) FROM eduaid.notice_item WHERE notice_id = fx('nt_n3')),
     ARRAY[fx('nt_h1')], 'a second notice of 城关镇 lists the re-approved nt_h1 alone');
@@ -331,9 +335,19 @@ SET SESSION AUTHORIZATION officer_100;
 SELECT fx_set('nt_o5', eduaid.record_objection(
     (SELECT i.id FROM eduaid.notice_item i WHERE i.notice_id = fx('nt_n1')
         AND i.record_id = fx('nt_h1')), '第一次公示的又一条异议')) \gset
-SET SESSION AUTHORIZATION demo_supervisor2;
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT throws_ok($$SELECT eduaid.decide_objection(fx('nt_o5'), 'upheld', '属实')$$, 'EA002', NULL,
+    'four-eyes: demo_supervisor, who approved nt_h1 (both rounds), cannot rule on it');
+RESET SESSION AUTHORIZATION;
+UPDATE eduaid.app_user SET role = 'supervisor' WHERE login = 'officer_103';
+GRANT eduaid_supervisor TO officer_103;
+SET SESSION AUTHORIZATION officer_103;
 SELECT is(eduaid.decide_objection(fx('nt_o5'), 'upheld', '属实'), 'upheld',
-    'another objection to nt_h1''s line on the first notice is upheld ...');
+    'another objection to nt_h1''s line on the first notice is upheld by a supervisor who never handled it ...');
+RESET SESSION AUTHORIZATION;
+UPDATE eduaid.app_user SET role = 'officer' WHERE login = 'officer_103';
+REVOKE eduaid_supervisor FROM officer_103;
+SET SESSION AUTHORIZATION demo_supervisor2;
 SELECT is(fx_status('household', 'nt_h1'), 'in_notice',
     '... and leaves nt_h1 to its second notice');
 SELECT is(eduaid.decide_objection(fx('nt_o3'), 'upheld', '已调离'), 'upheld',
