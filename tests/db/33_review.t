@@ -6,8 +6,10 @@
 # approves it from the queue; its history (F12) shows every step with who
 # did it and the field change old -> new. An officer returns a record with
 # a reason (F11); the clerk finds it under "returned to me" with the
-# reason, fixes it and submits it again. A supervisor who edited a record
-# is refused its approval with the four-eyes message. demo_supervisor2
+# reason, fixes it and submits it again. Supervisors do not edit: the
+# verified record opens read-only for them and the key bar offers no
+# saving. A supervisor listed among a record's editors (from an earlier
+# role) is refused its approval with the four-eyes message. demo_supervisor2
 # marks 50 records (Space, then * for all) and approves them at once: 50
 # pass. Test records carry household numbers made from this process's id.
 set -u
@@ -161,7 +163,7 @@ tui_wait "确认审批通过" && tui_keys y
 db_wait "$(status_of "$HA")" approved
 tui_ok $? "F7 approves it: the database says approved"
 
-# ==== four-eyes: a supervisor who edited a record cannot approve it ==========
+# ==== four-eyes: a supervisor among the editors cannot approve it ==========
 as_user demo_clerk "SELECT eduaid.submit('household', id) FROM eduaid.household WHERE household_no = '$HC'"
 as_user demo_officer "SELECT eduaid.verify('household', id) FROM eduaid.household WHERE household_no = '$HC'"
 su "UPDATE eduaid.household SET editors = editors || 'demo_supervisor'::text WHERE household_no = '$HC'" >/dev/null
@@ -169,6 +171,9 @@ tui_keys q
 tui_wait "主菜单" && tui_keys Home Enter && tui_wait "搜索：-" && search "$HC" &&
 	tui_wait "搜索：$HC" && row "$HC" "张三" && tui_keys Enter && tui_wait "户籍信息"
 tui_ok $? "the supervisor opens $HC, which lists them among its editors, from the list"
+screen=$(tui_screen)
+echo "$screen" | grep -q "您的角色只能查看" && ! echo "$screen" | grep -q "保存"
+tui_ok $? "the verified $HC opens read-only for the supervisor, no saving on the key bar"
 tui_keys F7
 tui_wait "确认审批通过" && tui_keys y
 tui_wait "四眼原则"
