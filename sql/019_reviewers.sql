@@ -50,6 +50,22 @@
 --    way (see section 4 for why not a per-row trigger). And the view
 --    roster_rows let a reader's conditions reach others' rows (section 5).
 --
+-- Survey (writes checked against what the writer may not read), after
+-- this file: every CHECK that spans a personal column and another
+-- (assessment_date, placed_on, *_sex against birth date or ID number) sits
+-- on a record table only clerks and officers write, who read every column
+-- of the rows they may write; every foreign key into a township-scoped
+-- table includes township_id, and the insert/update policies keep
+-- township_id in the writer's scope; the ledger functions refuse
+-- supervisors (ledger_writer_check) before comparing dates with birth
+-- dates; teacher_guard, member_touch and the ledger guards read the same
+-- township only. What remains is outside this file: the unique keys and
+-- the person-ID registry across townships (issue 9 item 7), the school
+-- foreign key for admins (item 10), and roster_import's own indexes: a
+-- clerk's EXPLAIN ANALYZE on an id range counts the other people's
+-- imports in it (Rows Removed by Filter) -- how many imports there are,
+-- nothing of their files or rows.
+--
 -- Replaced here (CREATE OR REPLACE): eduaid.may_edit() (006),
 -- eduaid.roster_diff() (011), eduaid.notice_objection_guard() (013).
 -- Altered: the <table>_update policies of the record tables (005);
