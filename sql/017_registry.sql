@@ -134,6 +134,13 @@ BEGIN
     SELECT t.name INTO township
       FROM eduaid.registry g JOIN eduaid.township t ON t.id = g.township_id
      WHERE g.kind = p_kind AND g.key = p_key;
+    -- The refusal rolls back with the statement and leaves no audit row;
+    -- the server log keeps who was refused where (never the number), so
+    -- a clerk probing ID numbers shows there. (A session that sets
+    -- client_min_messages = log reads this line too: it says no more than
+    -- the error.)
+    RAISE LOG 'eduaid registry: % refused on %.% (held in %)',
+        session_user, p_table, p_col, township;
     IF p_kind = 'household_no' THEN
         RAISE EXCEPTION USING ERRCODE = 'EA008',
             MESSAGE = format('this household number is already registered in %s; contact that township (该户编号已在%s登记，请与该乡镇联系)',
