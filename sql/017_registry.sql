@@ -91,26 +91,42 @@ ALTER TABLE eduaid.registry FORCE ROW LEVEL SECURITY;
 CREATE POLICY registry_owner ON eduaid.registry TO eduaid_registry_owner
     USING (true) WITH CHECK (true);
 
--- What a row of a registered table names: (kind, key, township, holder,
--- column). The one place the mapping lives; registry_rebuild() below
--- states the same set-wise and tests/db/17_registry.sql checks that both
--- agree.
-CREATE FUNCTION eduaid.registry_refs(p_table text, r jsonb)
-RETURNS TABLE (kind text, key text, township_id int, holder bigint, col text)
-LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-SELECT m.kind, r ->> m.col, (r ->> 'township_id')::int, (r ->> m.holder_col)::bigint, m.col
-  FROM (VALUES ('household', 'person', 'head_id_number', 'id'),
-               ('household', 'household_no', 'household_no', 'id'),
-               ('student', 'person', 'id_number', 'household_id'),
-               ('training_enrollment', 'person', 'trainee_id_number', 'household_id'),
-               ('special_ed_plan', 'person', 'child_id_number', 'household_id'),
-               ('special_ed_plan', 'plan', 'child_id_number', 'id'),
-               ('teacher', 'teacher', 'id_number', 'id')) AS m (tbl, kind, col, holder_col)
- WHERE m.tbl = p_table
-   AND (m.kind <> 'plan' OR r ->> 'ended_on' IS NULL)
-   AND r ->> m.col IS NOT NULL;
-END;
+-- What a row of a registered table names, person first. The one place
+-- the mapping lives; registry_rebuild() below states the same set-wise and
+-- tests/db/17_registry.sql checks that both agree. (Field access by name
+-- in plpgsql, not to_jsonb: the trigger runs for every row of an import.)
+CREATE TYPE eduaid.registry_ref AS (kind text, key text, township_id int, holder bigint, col text);
+
+CREATE FUNCTION eduaid.registry_row_refs(p_table text, r anyelement)
+RETURNS eduaid.registry_ref[]
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    CASE p_table
+    WHEN 'household' THEN
+        RETURN ARRAY[ROW('person', r.head_id_number, r.township_id, r.id, 'head_id_number'),
+                     ROW('household_no', r.household_no, r.township_id, r.id, 'household_no')
+                    ]::eduaid.registry_ref[];
+    WHEN 'student' THEN
+        RETURN ARRAY[ROW('person', r.id_number, r.township_id, r.household_id, 'id_number')
+                    ]::eduaid.registry_ref[];
+    WHEN 'training_enrollment' THEN
+        RETURN ARRAY[ROW('person', r.trainee_id_number, r.township_id, r.household_id,
+                         'trainee_id_number')]::eduaid.registry_ref[];
+    WHEN 'special_ed_plan' THEN
+        IF r.ended_on IS NULL THEN
+            RETURN ARRAY[ROW('person', r.child_id_number, r.township_id, r.household_id,
+                             'child_id_number'),
+                         ROW('plan', r.child_id_number, r.township_id, r.id, 'child_id_number')
+                        ]::eduaid.registry_ref[];
+        END IF;
+        RETURN ARRAY[ROW('person', r.child_id_number, r.township_id, r.household_id,
+                         'child_id_number')]::eduaid.registry_ref[];
+    WHEN 'teacher' THEN
+        RETURN ARRAY[ROW('teacher', r.id_number, r.township_id, r.id, 'id_number')
+                    ]::eduaid.registry_ref[];
+    END CASE;
+END
+$$;
 
 -- Take one reference, or refuse with EA008 naming the holder's township.
 CREATE FUNCTION eduaid.registry_take(p_kind text, p_key text, p_township int, p_holder bigint,
@@ -184,18 +200,25 @@ $$;
 CREATE FUNCTION eduaid.registry_sync() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    o jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
-    n jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
-    x record;
+    o eduaid.registry_ref[] := '{}';
+    n eduaid.registry_ref[] := '{}';
+    x eduaid.registry_ref;
 BEGIN
-    FOR x IN SELECT * FROM eduaid.registry_refs(TG_TABLE_NAME, o)
-             EXCEPT ALL SELECT * FROM eduaid.registry_refs(TG_TABLE_NAME, n) LOOP
-        PERFORM eduaid.registry_release(x.kind, x.key, x.township_id, x.holder);
+    IF TG_OP <> 'INSERT' THEN
+        o := eduaid.registry_row_refs(TG_TABLE_NAME, OLD);
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        n := eduaid.registry_row_refs(TG_TABLE_NAME, NEW);
+    END IF;
+    FOREACH x IN ARRAY o LOOP
+        IF NOT x = ANY (n) THEN
+            PERFORM eduaid.registry_release(x.kind, x.key, x.township_id, x.holder);
+        END IF;
     END LOOP;
-    FOR x IN SELECT * FROM eduaid.registry_refs(TG_TABLE_NAME, n)
-             EXCEPT ALL SELECT * FROM eduaid.registry_refs(TG_TABLE_NAME, o)
-             ORDER BY 1 DESC LOOP   -- person before plan and household_no
-        PERFORM eduaid.registry_take(x.kind, x.key, x.township_id, x.holder, TG_TABLE_NAME, x.col);
+    FOREACH x IN ARRAY n LOOP
+        IF NOT x = ANY (o) THEN
+            PERFORM eduaid.registry_take(x.kind, x.key, x.township_id, x.holder, TG_TABLE_NAME, x.col);
+        END IF;
     END LOOP;
     RETURN NULL;
 END
@@ -256,7 +279,8 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON FUNCTION eduaid.registry_refs(text, jsonb),
+REVOKE ALL ON TYPE eduaid.registry_ref FROM PUBLIC;
+REVOKE ALL ON FUNCTION eduaid.registry_row_refs(text, anyelement),
     eduaid.registry_take(text, text, int, bigint, text, text),
     eduaid.registry_release(text, text, int, bigint),
     eduaid.registry_sync(), eduaid.registry_rebuild() FROM PUBLIC;

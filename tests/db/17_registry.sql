@@ -266,7 +266,7 @@ BEGIN
         'EXPLAIN (ANALYZE) SELECT 1 FROM eduaid.registry WHERE key >= ''4203''',
         'SELECT eduaid.registry_rebuild()',
         'SELECT eduaid.registry_release(''person'', ''x'', 1, 1)',
-        'SELECT * FROM eduaid.registry_refs(''student'', ''{}'')'] LOOP
+        'SELECT eduaid.registry_take(''person'', ''x'', 1, 1, ''student'', ''id_number'')'] LOOP
         BEGIN
             EXECUTE format('SET SESSION AUTHORIZATION %I', login);
             EXECUTE stmt;
