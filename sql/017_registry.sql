@@ -56,7 +56,9 @@
 -- household_head_id_number_key, student_id_number_key,
 -- teacher_id_number_key, the index special_ed_plan_child_id_number_key
 -- (004_records.sql) and the triggers d_person_id_guard with their function
--- eduaid.person_id_guard (009_person_ids.sql), all dropped at the end.
+-- eduaid.person_id_guard (009_person_ids.sql), all dropped at the end;
+-- student_id_number_key comes back per household (township_id,
+-- household_id, id_number): one member row per person.
 
 DO $$
 BEGIN
@@ -344,6 +346,14 @@ DROP FUNCTION eduaid.person_id_guard();
 ALTER TABLE eduaid.household DROP CONSTRAINT household_household_no_key,
                              DROP CONSTRAINT household_head_id_number_key;
 ALTER TABLE eduaid.student DROP CONSTRAINT student_id_number_key;
+-- A person is one member of their household, not two: the registry lets
+-- a household name a person many times (head, member, trainee, child), so
+-- the member rows keep a key of their own -- per household, leading with
+-- township_id (a clerk reaches it only after row-level security let the
+-- row in, and sees that household anyway). Same name as before, so the
+-- client still puts the error on the ID number field.
+ALTER TABLE eduaid.student ADD CONSTRAINT student_id_number_key
+    UNIQUE (township_id, household_id, id_number);
 ALTER TABLE eduaid.teacher DROP CONSTRAINT teacher_id_number_key;
 DROP INDEX eduaid.special_ed_plan_child_id_number_key;
 

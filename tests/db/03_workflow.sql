@@ -364,8 +364,8 @@ SELECT throws_ok($$INSERT INTO eduaid.student (township_id, household_id, name, 
 SELECT throws_ok($$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage)
                    SELECT township_id, household_id, name, id_number, sex, birth_date, 'none'
                      FROM eduaid.student WHERE id = fx('st_a')
-                   ON CONFLICT DO NOTHING$$, 'EA006', NULL,
-    'clerk: INSERT ... ON CONFLICT DO NOTHING of a member into an approved household is EA006');
+                   ON CONFLICT (township_id, household_id, id_number) DO UPDATE SET grade = 7$$, 'EA006', NULL,
+    'clerk: INSERT ... ON CONFLICT (township_id, household_id, id_number) DO UPDATE of a member of an approved household is EA006');
 SELECT throws_ok($$WITH u AS (UPDATE eduaid.student SET grade = 8 WHERE id = fx('st_a') RETURNING id)
                    SELECT count(*) FROM u$$, 'EA006', NULL,
     'clerk: an UPDATE of a member inside a WITH is EA006');

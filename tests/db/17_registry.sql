@@ -10,7 +10,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(42);
+SELECT plan(44);
 
 -- What a refused statement said: SQLSTATE, DETAIL, TABLE, COLUMN, MESSAGE.
 CREATE FUNCTION public.fx_refusal(stmt text)
@@ -298,17 +298,34 @@ SELECT is((SELECT rolcanlogin FROM pg_roles r JOIN pg_class c ON c.relowner = r.
 SELECT is_empty(
     $$SELECT i.indexrelid::regclass FROM pg_index i
         JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+        JOIN pg_attribute f ON f.attrelid = i.indrelid AND f.attnum = i.indkey[0]
        WHERE i.indrelid IN ('eduaid.household'::regclass, 'eduaid.student'::regclass,
-                            'eduaid.teacher'::regclass, 'eduaid.special_ed_plan'::regclass)
-         AND i.indisunique
-         AND a.attname IN ('household_no', 'head_id_number', 'id_number', 'child_id_number')$$,
-    'no unique index on an ID number or household number remains on the township-scoped tables');
+                            'eduaid.teacher'::regclass, 'eduaid.special_ed_plan'::regclass,
+                            'eduaid.training_enrollment'::regclass)
+         AND i.indisunique AND f.attname <> 'township_id'
+         AND a.attname IN ('household_no', 'head_id_number', 'id_number', 'child_id_number',
+                           'trainee_id_number')$$,
+    'no unique index on an ID number or household number that does not lead with township_id remains');
 SELECT is_empty(
     $$SELECT c.conname FROM pg_constraint c
        WHERE c.conname IN ('household_household_no_key', 'household_head_id_number_key',
-                           'student_id_number_key', 'teacher_id_number_key')
+                           'teacher_id_number_key')
       UNION ALL SELECT relname FROM pg_class WHERE relname = 'special_ed_plan_child_id_number_key'$$,
-    'the five county-wide unique keys are gone');
+    'the county-wide unique keys on household numbers, heads, teachers and active plans are gone');
+SELECT is((SELECT pg_get_constraintdef(c.oid) FROM pg_constraint c
+            WHERE c.conrelid = 'eduaid.student'::regclass AND c.conname = 'student_id_number_key'),
+          'UNIQUE (township_id, household_id, id_number)',
+          'student_id_number_key is per household now, leading with township_id');
+
+-- ... and one member row per person still.
+SET SESSION AUTHORIZATION demo_clerk;
+SELECT fx_keep_idno('twice', fx_new_idno('2013-02-01', 'M')) \gset
+SELECT fx_member('rg_cg2', fx_idno_of('twice')) IS NOT NULL AS once \gset
+SELECT results_eq(
+    $$SELECT state, tbl FROM fx_refusal('SELECT fx_member(''rg_cg2'', fx_idno_of(''twice''))')$$,
+    $$VALUES ('23505', 'student')$$,
+    'the same person twice as a member of one household is refused (student_id_number_key)');
+RESET SESSION AUTHORIZATION;
 
 SELECT * FROM finish();
 ROLLBACK;
