@@ -1136,8 +1136,9 @@ insert_record(struct db *db, const struct record *r, const char *township,
     int rc;
 
     /*
-     * Look first: a BEFORE INSERT trigger (the ID-number guard) would
-     * refuse the replayed row's own numbers before ON CONFLICT is reached.
+     * Look first: the replay is answered without an INSERT (the person
+     * registry's AFTER trigger does not fire for a row ON CONFLICT skips,
+     * so a concurrent replay below is safe too).
      */
     rc = find_by_uuid(db, r, township, id, version, err);
     if (rc != 0)

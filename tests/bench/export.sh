@@ -70,6 +70,8 @@ SELECT h.township_id, h.id, '王小' || h.id % 89, i.idno,
   FROM eduaid.household h JOIN bench.tw ON tw.id = h.township_id
  CROSS JOIN LATERAL (SELECT bench.full_id('2012-01-01', h.id::int) AS idno) AS i;
 SELECT setval(pg_get_serial_sequence('eduaid.household', 'id'), 10000000) \g /dev/null
+-- loaded with triggers off: the county registry (sql/017_registry.sql)
+SELECT eduaid.registry_rebuild() \g /dev/null
 DROP SCHEMA bench CASCADE;
 VACUUM ANALYZE;
 SQL

@@ -119,6 +119,8 @@ SELECT s.township_id, s.household_id, s.id,
 INSERT INTO eduaid.dropout_visit (township_id, case_id, visit_date, visitor, outcome)
 SELECT d.township_id, d.id, date '2026-09-12', '班主任', 'will_return' FROM eduaid.dropout_case d;
 SET session_replication_role = origin;
+-- loaded with triggers off: the county registry (sql/017_registry.sql)
+SELECT eduaid.registry_rebuild() \g /dev/null
 VACUUM ANALYZE;
 SQL
 say "ledgers.sh: data ready in $(($(date +%s) - t0)) s"

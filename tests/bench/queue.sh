@@ -180,6 +180,9 @@ SET client_min_messages = warning;
 SELECT setval(pg_get_serial_sequence('eduaid.' || t, 'id'), 10000000)
   FROM unnest('{household,teacher,training_enrollment,special_ed_plan,teacher_fund_application}'::text[]) AS t
 \g /dev/null
+-- loaded with triggers off: the county registry of ID numbers and
+-- household numbers (sql/017_registry.sql) built from the records
+SELECT eduaid.registry_rebuild() \g /dev/null
 DROP SCHEMA bench CASCADE;
 VACUUM ANALYZE;
 SQL

@@ -270,6 +270,9 @@ DROP SCHEMA bench CASCADE;
 -- from scratch, timed
 \timing on
 SELECT eduaid.report_tally_rebuild() AS tally_rows;
+-- and the county registry of ID numbers and household numbers
+-- (sql/017_registry.sql)
+SELECT eduaid.registry_rebuild() AS registry_rows;
 \timing off
 VACUUM ANALYZE;
 SQL

@@ -100,6 +100,8 @@ SELECT results_eq(
        CROSS JOIN (VALUES
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}')) AS v(p, c, r)
+      UNION ALL -- the registry (017_registry.sql): its owner only, nobody reads it
+      VALUES ('registry', 'registry_owner', 'ALL', '{eduaid_registry_owner}'::text[], 'PERMISSIVE')
        ORDER BY 1, 2$$,
     'each township-scoped table has exactly the delete/insert/owner/read/update policies');
 
@@ -172,7 +174,8 @@ SELECT is_empty(
         JOIN pg_roles r ON r.oid = p.proowner
        WHERE p.pronamespace = 'eduaid'::regnamespace AND p.prosecdef
          AND (r.rolsuper OR r.rolcanlogin OR r.rolbypassrls
-              OR r.rolname NOT IN ('eduaid_owner', 'eduaid_audit_owner', 'eduaid_usermgr'))$$,
+              OR r.rolname NOT IN ('eduaid_owner', 'eduaid_audit_owner', 'eduaid_usermgr',
+                                   'eduaid_registry_owner'))$$,
     'definer functions belong to the NOLOGIN owner roles, never to a superuser or a login');
 
 -- Who may run which definer function, by group role.
@@ -201,8 +204,8 @@ SELECT results_eq(
              ('my_role', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('open_notice', '{eduaid_supervisor}'),
-             ('person_id_guard', '{}'),
              ('record_objection', '{eduaid_officer,eduaid_supervisor}'),
+             ('registry_sync', '{}'),
              ('reject', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('reopen', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('report_tally_trigger', '{}'),
@@ -221,7 +224,8 @@ SELECT results_eq(
 -- ---- roles -----------------------------------------------------------------
 SELECT is_empty(
     $$SELECT rolname FROM pg_roles
-       WHERE rolname IN ('eduaid_owner', 'eduaid_audit_owner', 'eduaid_usermgr', 'eduaid_clerk',
+       WHERE rolname IN ('eduaid_owner', 'eduaid_audit_owner', 'eduaid_usermgr',
+                         'eduaid_registry_owner', 'eduaid_clerk',
                          'eduaid_officer', 'eduaid_supervisor', 'eduaid_admin', 'eduaid_auditor')
          AND (rolcanlogin OR rolsuper OR rolbypassrls OR rolcreatedb)$$,
     'the owner and group roles cannot log in and are neither superuser, BYPASSRLS nor CREATEDB');
@@ -248,7 +252,7 @@ SELECT is_empty(
 SELECT is_empty(
     $$SELECT m.member::regrole::text FROM pg_auth_members m
        WHERE m.roleid IN ('eduaid_owner'::regrole, 'eduaid_audit_owner'::regrole,
-                          'eduaid_usermgr'::regrole)$$,
+                          'eduaid_usermgr'::regrole, 'eduaid_registry_owner'::regrole)$$,
     'nobody is a member of the owner roles (SET ROLE to them is impossible)');
 SELECT is_empty(
     $$SELECT m.member::regrole::text, m.roleid::regrole::text FROM pg_auth_members m

@@ -12,7 +12,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(149);
+SELECT plan(150);
 
 -- ==== the happy path ========================================================
 SET SESSION AUTHORIZATION demo_clerk;
@@ -369,8 +369,13 @@ SELECT throws_ok($$MERGE INTO eduaid.student s USING (SELECT 1) v ON false
 SELECT throws_ok($$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage)
                    SELECT township_id, household_id, name, id_number, sex, birth_date, 'none'
                      FROM eduaid.student WHERE id = fx('st_a')
-                   ON CONFLICT (id_number) DO UPDATE SET grade = 7$$, 'EA008', NULL,
-    'clerk: INSERT ... ON CONFLICT DO UPDATE of a member of an approved household is refused before it updates (EA008: the ID number is held)');
+                   ON CONFLICT (id_number) DO UPDATE SET grade = 7$$, '42P10', NULL,
+    'clerk: INSERT ... ON CONFLICT (id_number) DO UPDATE of a member of an approved household finds no unique key on ID numbers (42P10: the county-wide rule is the registry of 017_registry.sql, no index)');
+SELECT throws_ok($$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage)
+                   SELECT township_id, household_id, name, id_number, sex, birth_date, 'none'
+                     FROM eduaid.student WHERE id = fx('st_a')
+                   ON CONFLICT (township_id, household_id, id_number) DO UPDATE SET grade = 7$$, 'EA006', NULL,
+    'clerk: INSERT ... ON CONFLICT (township_id, household_id, id_number) DO UPDATE of a member of an approved household is EA006');
 SELECT throws_ok($$WITH u AS (UPDATE eduaid.student SET grade = 8 WHERE id = fx('st_a') RETURNING id)
                    SELECT count(*) FROM u$$, 'EA006', NULL,
     'clerk: an UPDATE of a member inside a WITH is EA006');

@@ -128,7 +128,7 @@ SELECT lives_ok($$SELECT fx_try_head(fx_idno('65900119800229011'))$$,
     'head: February 29 of a leap year (1980) is accepted');
 SELECT throws_ok($$SELECT fx_try_head((SELECT head_id_number FROM eduaid.household WHERE id = fx('hh_r')))$$,
     'EA008', NULL,
-    'head: the same head ID number twice is refused (EA008 names the township; household_head_id_number_key stays the last word)');
+    'head: the same head ID number twice is refused (EA008 names the township; the registry of 017_registry.sql)');
 
 SELECT throws_ok(
     $$INSERT INTO eduaid.teacher (township_id, school_id, name, id_number, sex, birth_date)
@@ -248,12 +248,12 @@ SELECT throws_ok($$SELECT fx_try_fund(20000, 20000, 2022, 'ligeng')$$, '23514', 
 SELECT fx_set('child_a', fx_try_plan(fx_idno('65900120120101052'), '2021-09-01')) \gset
 SELECT throws_ok($$SELECT fx_try_plan((SELECT child_id_number FROM eduaid.special_ed_plan WHERE id = fx('child_a')),
                                       '2022-09-01')$$,
-    '23505', 'duplicate key value violates unique constraint "special_ed_plan_child_id_number_key"',
-    'a second active plan for the same child is refused (special_ed_plan_child_id_number_key)');
+    'EA008', 'this ID number is already registered in 城关镇; contact that township (该身份证号已在城关镇登记，请与该乡镇联系)',
+    'a second active plan for the same child is refused (EA008 of the registry, 017_registry.sql)');
 SELECT throws_ok($$SELECT fx_try_plan((SELECT child_id_number FROM eduaid.special_ed_plan WHERE id = fx('child_a')),
                                       '2022-09-01', township => 420325101)$$,
-    '23505', 'duplicate key value violates unique constraint "special_ed_plan_child_id_number_key"',
-    'also in another township (one active plan per child, county-wide)');
+    'EA008', 'this ID number is already registered in 城关镇; contact that township (该身份证号已在城关镇登记，请与该乡镇联系)',
+    'also in another township (one active plan per child, county-wide; the refusal names the township only)');
 SELECT throws_ok($$UPDATE eduaid.special_ed_plan SET ended_on = '2022-07-01' WHERE id = fx('child_a')$$,
     '23514', 'new row for relation "special_ed_plan" violates check constraint "special_ed_plan_end_reason_check"',
     'ending a plan needs an end reason (special_ed_plan_end_reason_check)');

@@ -11,7 +11,8 @@
 --
 -- Fixtures never depend on the generated demo records (sql/data/demo.sql):
 -- ID numbers use area code 659001 and household numbers start with "TEST-",
--- neither of which the demo data uses, so the unique keys never collide.
+-- neither of which the demo data uses, so the county registry of ID
+-- numbers and household numbers (sql/017_registry.sql) never refuses them.
 --
 --   fx_set(key, id) / fx(key)        remember / recall a fixture's id (a
 --                                    custom setting, readable by every role,
