@@ -133,8 +133,9 @@ REVOKE ALL ON eduaid.notice_line FROM PUBLIC;
 INSERT INTO eduaid.notice_line (notice_id, line_no)
 SELECT i.notice_id, i.line_no FROM eduaid.notice_item i;
 
+-- (runs as the writer of the line: the owner, through open_notice())
 CREATE FUNCTION eduaid.notice_line_key() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     INSERT INTO eduaid.notice_line (notice_id, line_no) VALUES (NEW.notice_id, NEW.line_no);
     RETURN NULL;
