@@ -193,6 +193,8 @@ GRANT EXECUTE ON FUNCTION eduaid.my_scope() TO eduaid_clerk, eduaid_officer, edu
     eduaid_admin, eduaid_auditor, eduaid_audit_owner;
 RESET ROLE;
 
+-- (000_bootstrap.sql sets it again on every run of migrate.sh: a dump
+-- does not carry a catalog function's cost)
 ALTER FUNCTION pg_catalog.int48eq(int4, int8) COST 0.01;
 
 -- Every policy of the schema that compares township_id with
