@@ -308,20 +308,24 @@ END;
 -- statement without a township.
 DO $do$
 DECLARE
-    -- kind, table, joins, summary, keyset variable
+    -- kind, table, joins, summary, keyset variable, the columns the
+    -- summary reads
     kinds constant text[][] := ARRAY[
         ARRAY['household', 'household', '',
-              $$concat_ws(' ', x.household_no, x.head_name)$$, 'v_after_household'],
+              $$concat_ws(' ', x.household_no, x.head_name)$$, 'v_after_household',
+              'y.household_no, y.head_name'],
         ARRAY['training', 'training_enrollment',
               ' LEFT JOIN eduaid.training_course c ON c.id = x.course_id',
-              $$concat_ws(' ', x.trainee_name, c.name)$$, 'v_after_training'],
+              $$concat_ws(' ', x.trainee_name, c.name)$$, 'v_after_training',
+              'y.trainee_name, y.course_id'],
         ARRAY['special_ed', 'special_ed_plan', '',
               $$concat_ws(' ', x.child_name, eduaid.placement_label(x.placement))$$,
-              'v_after_special_ed'],
+              'v_after_special_ed', 'y.child_name, y.placement'],
         ARRAY['teacher_fund', 'teacher_fund_application',
               ' LEFT JOIN eduaid.teacher te ON te.township_id = x.township_id AND te.id = x.teacher_id'
               ' LEFT JOIN eduaid.fund_program fp ON fp.id = x.program_id',
-              $$concat_ws(' ', te.name, fp.name, x.amount_requested)$$, 'v_after_teacher_fund']];
+              $$concat_ws(' ', te.name, fp.name, x.amount_requested)$$, 'v_after_teacher_fund',
+              'y.teacher_id, y.program_id, y.amount_requested']];
     -- status, since column, reviewer column, township condition, the
     -- townships whose names the page may need
     mine constant text := 't.county_id = (SELECT d.county_id FROM eduaid.user_directory d '
@@ -340,16 +344,18 @@ BEGIN
         FOR k IN 1 .. 4 LOOP
             IF m = 5 THEN
                 -- one township at a time: the first v_limit of each from
-                -- <table>_verified_idx (index only: it carries the
-                -- four-eyes columns), the first v_limit of those, then
-                -- their rows by primary key
+                -- <table>_verified_idx, up to a bound (the v_limit-th of
+                -- the first v_per_town of each township: index only, it
+                -- carries the four-eyes columns), the first v_limit of
+                -- those
                 branches := branches || format($$
                     (SELECT %1$L::text AS kind, x.id, x.version, x.status, x.township_id,
-                            %4$s AS summary, x.submitted_by AS actor, k.verified_at AS since
-                       FROM (SELECT w.township_id, w.id, w.verified_at
+                            %4$s AS summary, x.submitted_by AS actor, x.verified_at AS since
+                       FROM (SELECT w.*
                                FROM unnest(v_towns) AS tw(id)
                               CROSS JOIN LATERAL (
-                                    SELECT y.township_id, y.id, y.verified_at
+                                    SELECT y.id, y.version, y.status, y.township_id, y.submitted_by,
+                                           y.verified_at, %6$s
                                       FROM eduaid.%2$I y
                                      WHERE (p_kind IS NULL OR p_kind = %1$L)
                                        AND y.status = 'verified' AND y.township_id = tw.id
@@ -371,10 +377,9 @@ BEGIN
                                        AND y.created_by <> v_me AND y.verified_by IS DISTINCT FROM v_me
                                        AND NOT v_me = ANY (y.editors)
                                      ORDER BY y.verified_at, y.id LIMIT v_limit) AS w
-                              ORDER BY w.verified_at, w.id LIMIT v_limit) AS k
-                       JOIN eduaid.%2$I x ON x.township_id = k.township_id AND x.id = k.id%3$s
-                      ORDER BY k.verified_at, k.id LIMIT v_limit)$$,
-                    kinds[k][1], kinds[k][2], kinds[k][3], kinds[k][4], kinds[k][5]);
+                              ORDER BY w.verified_at, w.id LIMIT v_limit) AS x%3$s
+                      ORDER BY x.verified_at, x.id LIMIT v_limit)$$,
+                    kinds[k][1], kinds[k][2], kinds[k][3], kinds[k][4], kinds[k][5], kinds[k][6]);
                 CONTINUE;
             END IF;
             branches := branches || format($$
