@@ -25,8 +25,10 @@
 # the first page of eduaid.review_queue(p_limit => 50) and the page after
 # it (keyset: the first page's last row). The ideal is measured in the same
 # run: the superuser (no RLS) fetching the same page -- same rows, same
-# columns, checked -- written by hand: a literal township (officer) or none
-# (county), each kind an ordered scan of its partial index, merged. Time is
+# columns, checked -- written by hand: a literal township (officer), each
+# kind an ordered scan of its partial index, merged; for the county (no
+# index runs across townships since sql/016) each kind the first 50 of
+# every township of the county, then the first 50 of those. Time is
 # the server's: EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) "Execution Time",
 # the median of RUNS runs in one session after WARMUP runs.
 #
