@@ -76,10 +76,19 @@
 -- same for every value. Columns the plans need (township_id, status, ids,
 -- times, stages, programs) keep theirs.
 --
+-- The policies' InitPlan. Even with no index at all, the township
+-- condition of the policies ran after a caller's cheaper predicate, so its
+-- InitPlan ran only when some row of the county matched (below, "The
+-- township condition first"): every policy comparing township_id with
+-- my_townships() is altered to compare with the new eduaid.my_scope(), and
+-- pg_catalog.int48eq gets COST 0.01 (also in 000_bootstrap.sql).
+--
 -- Replaced here (CREATE OR REPLACE, restated whole): eduaid.review_queue
 -- (010: the supervisor's whole county without verified_at_idx) and
 -- eduaid.special_ed_counts (014: the plan found within the child's
--- township). Measured in tests/bench/queue.sh (README, "Speed").
+-- township). Altered: the USING and WITH CHECK of every policy of schema
+-- eduaid that named my_townships() as integer[] (005, 007, 012, 013, 014).
+-- Measured in tests/bench/queue.sh (README, "Speed").
 --
 -- SQLSTATEs: none new (EA040-EA049 reserved for this part).
 SET ROLE eduaid_owner;
