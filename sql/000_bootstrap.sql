@@ -22,3 +22,8 @@ CREATE TABLE IF NOT EXISTS eduaid.schema_version (
     applied_by text NOT NULL DEFAULT session_user
 );
 ALTER TABLE eduaid.schema_version OWNER TO eduaid_owner;
+
+-- Row-level security's township condition must be the cheapest qual of a
+-- scan, so that it runs first (sql/016_index_scope.sql). A catalog
+-- function's cost is not in a dump: set on every run.
+ALTER FUNCTION pg_catalog.int48eq(int4, int8) COST 0.01;

@@ -121,21 +121,22 @@ SELECT policy_roles_are('eduaid', 'household', 'household_update',
     ARRAY['eduaid_clerk', 'eduaid_officer'],
     'household_update applies to clerks and officers only (supervisors do not edit)');
 
--- Every non-owner policy scopes by township through my_townships(); the
--- UPDATE ones check the new row too (a row cannot move out of scope).
+-- Every non-owner policy scopes by township through my_scope() (016: the
+-- townships of my_townships() as bigint[], compared first); the UPDATE
+-- ones check the new row too (a row cannot move out of scope).
 -- roster_import is scoped by person, not township (tests/db/11_roster.sql).
 SELECT is_empty(
     $$SELECT tablename, policyname FROM pg_policies
        WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import')
          AND policyname !~ '_owner$'
-         AND NOT (coalesce(qual, '') ~ 'township_id = ANY .*my_townships\(\)'
-                  OR coalesce(with_check, '') ~ 'township_id = ANY .*my_townships\(\)')$$,
-    'every non-owner policy of a township-scoped table compares township_id with my_townships()');
+         AND NOT (coalesce(qual, '') ~ 'township_id = ANY .*my_scope\(\)'
+                  OR coalesce(with_check, '') ~ 'township_id = ANY .*my_scope\(\)')$$,
+    'every non-owner policy of a township-scoped table compares township_id with my_scope()');
 SELECT is_empty(
     $$SELECT tablename, policyname FROM pg_policies
        WHERE schemaname = 'eduaid' AND cmd IN ('INSERT', 'UPDATE')
          AND policyname !~ '_owner$' AND tablename NOT IN ('audit_log', 'roster_import')
-         AND coalesce(with_check, '') !~ 'township_id = ANY .*my_townships\(\)'$$,
+         AND coalesce(with_check, '') !~ 'township_id = ANY .*my_scope\(\)'$$,
     'every INSERT and UPDATE policy has a township WITH CHECK');
 
 SELECT results_eq(
@@ -202,6 +203,7 @@ SELECT results_eq(
              ('enable_user', '{eduaid_admin}'),
              ('log_export', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_role', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('my_scope', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('open_notice', '{eduaid_supervisor}'),
              ('record_objection', '{eduaid_officer,eduaid_supervisor}'),
