@@ -245,3 +245,109 @@ UPDATE eduaid.special_ed_plan p
   FROM eduaid.teacher te
  WHERE te.township_id = p.township_id AND te.id = p.home_teacher_id;
 ALTER TABLE eduaid.special_ed_plan ENABLE TRIGGER USER;
+
+------------------------------------------------------------------------
+-- open_notice of 013_notice.sql, restated whole: a fund application's line
+-- names the teacher as the application was approved (its copy), not as
+-- the register has him when the notice opens. Nothing else changes; owner
+-- and grants are kept by CREATE OR REPLACE.
+CREATE OR REPLACE FUNCTION eduaid.open_notice(p_kind text, p_scope int, p_school_year int,
+                                   p_ends_on date DEFAULT NULL, p_title text DEFAULT NULL,
+                                   p_contact text DEFAULT NULL) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v_role   text := eduaid.my_role();
+    v_towns  int[] := eduaid.my_townships();
+    v_county int;
+    v_scope  text;
+    v_ends   date := coalesce(p_ends_on, current_date + 6);
+    v_id     bigint;
+    v_n      int := 0;
+    r        record;
+    v_audit  bigint;
+BEGIN
+    IF v_role IS DISTINCT FROM 'supervisor' THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA004',
+            MESSAGE = format('a %s cannot open a public notice; supervisors do (只有县级审核人可以开启公示)',
+                             coalesce(v_role, 'non-eduaid user'));
+    END IF;
+    IF p_kind IS NULL OR p_kind NOT IN ('household', 'teacher_fund') THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA010',
+            MESSAGE = format('no public notice for record kind "%s" (此类记录无需公示)', p_kind),
+            HINT = 'kind is household or teacher_fund';
+    END IF;
+    SELECT u.county_id INTO v_county FROM eduaid.app_user u WHERE u.login = session_user;
+    IF p_kind = 'household' THEN
+        SELECT t.name INTO v_scope FROM eduaid.township t
+         WHERE t.id = p_scope AND t.id = ANY (v_towns);
+    ELSE
+        SELECT p.name INTO v_scope FROM eduaid.fund_program p WHERE p.id = p_scope;
+    END IF;
+    IF v_scope IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA005',
+            MESSAGE = format('%s %s not found (乡镇或项目不存在)',
+                             CASE p_kind WHEN 'household' THEN 'township' ELSE 'fund program' END,
+                             p_scope);
+    END IF;
+    IF v_ends < current_date + 6 THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA016',
+            MESSAGE = format('a notice period lasts at least 7 days: it cannot end before %s (公示期不少于7天)',
+                             current_date + 6);
+    END IF;
+
+    INSERT INTO eduaid.notice (kind, county_id, school_year, program_id, township_id, title,
+                               contact, starts_on, ends_on)
+    VALUES (p_kind, v_county, p_school_year,
+            CASE WHEN p_kind = 'teacher_fund' THEN p_scope END,
+            CASE WHEN p_kind = 'household' THEN p_scope END,
+            coalesce(eduaid.tidy(p_title), format('%s %s-%s学年%s公示', v_scope, p_school_year,
+                     p_school_year + 1,
+                     CASE p_kind WHEN 'household' THEN '学生资助名单' ELSE '拟资助教师名单' END)),
+            coalesce(eduaid.tidy(p_contact),
+                     (SELECT c.name || '教育局' FROM eduaid.county c WHERE c.id = v_county)),
+            current_date, v_ends)
+    RETURNING id INTO v_id;
+
+    FOR r IN
+        SELECT x.township_id, x.id, x.teacher_name AS name, x.teacher_id_number_masked AS masked,
+               fp.name AS program, coalesce(x.amount_approved, x.amount_requested) AS amount
+          FROM eduaid.teacher_fund_application x
+          JOIN eduaid.fund_program fp ON fp.id = x.program_id
+         WHERE p_kind = 'teacher_fund' AND x.program_id = p_scope
+           AND x.school_year = p_school_year AND x.status = 'approved'
+           AND x.township_id = ANY (v_towns)
+        UNION ALL
+        SELECT h.township_id, h.id, h.head_name, h.head_id_number_masked,
+               s.programs, s.amount
+          FROM eduaid.household h
+          JOIN LATERAL (SELECT string_agg(DISTINCT eduaid.subsidy_label(ss.program), '、') AS programs,
+                               sum(ss.amount) AS amount
+                          FROM eduaid.student_subsidy ss
+                         WHERE ss.township_id = h.township_id AND ss.household_id = h.id
+                           AND ss.school_year = p_school_year) s ON s.amount IS NOT NULL
+         WHERE p_kind = 'household' AND h.township_id = p_scope
+           AND h.status = 'approved'
+        ORDER BY 1, 2
+    LOOP
+        v_n := v_n + 1;
+        v_audit := eduaid.latest_audit_id(p_kind, r.township_id, r.id);
+        INSERT INTO eduaid.notice_item (township_id, notice_id, line_no, kind, record_id, name,
+                                        masked_id, program, amount, audit_id, canonical,
+                                        record_hash)
+        VALUES (r.township_id, v_id, v_n, p_kind, r.id, r.name, r.masked, r.program, r.amount,
+                v_audit,
+                concat_ws('|', 'eduaid-notice/1', v_id, v_n, p_kind, r.township_id, r.id, r.name,
+                          r.masked, r.program, r.amount, p_school_year, v_audit),
+                repeat('0', 64));
+        EXECUTE format('UPDATE eduaid.%I SET status = %L WHERE township_id = $1 AND id = $2',
+                       eduaid.record_table(p_kind), 'in_notice')
+          USING r.township_id, r.id;
+    END LOOP;
+    IF v_n = 0 THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA015',
+            MESSAGE = format('no approved %s records of %s for school year %s: nothing to put on notice (没有可公示的已审批记录)',
+                             p_kind, v_scope, p_school_year);
+    END IF;
+    RETURN v_id;
+END
+$$;

@@ -19,7 +19,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(44);
+SELECT plan(45);
 
 -- Two schools of 城关镇 to move teachers between.
 SELECT fx_set('school_a', (SELECT min(s.id) FROM eduaid.school s
@@ -186,6 +186,20 @@ SELECT results_eq(
         FROM eduaid.teacher_fund_application WHERE id = fx('f_c')$$,
     $$VALUES ('approved', 6, '改名教师', NULL::text, 12)$$,
     'a later change of the teacher leaves the approved f_c as it was approved');
+-- The public notice publishes what was approved, not the register of today.
+SET SESSION AUTHORIZATION demo_clerk;
+UPDATE eduaid.teacher SET name = '第三个名字', id_number = fx_idno('65900119830303031'),
+                          birth_date = '1983-03-03'
+ WHERE id = fx('t_c');
+SET SESSION AUTHORIZATION demo_supervisor2;
+SELECT fx_set('notice_c', eduaid.open_notice('teacher_fund',
+    (SELECT p.id FROM eduaid.fund_program p WHERE p.code = 'ligeng'), 2026)) \gset
+RESET SESSION AUTHORIZATION;
+SELECT results_eq(
+    $$SELECT name, masked_id FROM eduaid.notice_item
+       WHERE notice_id = fx('notice_c') AND kind = 'teacher_fund' AND record_id = fx('f_c')$$,
+    $$VALUES ('改名教师', '659001********' || right(fx_idno('65900119850505041'), 4))$$,
+    'the public notice names the teacher of f_c as approved, not as renamed since');
 
 -- ==== nobody writes the copies =============================================
 SELECT is_empty(
