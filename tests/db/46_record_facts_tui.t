@@ -1,21 +1,25 @@
 #!/usr/bin/env bash
 # tests/db/46_record_facts_tui.t: the facts a record copies from the
-# teacher register (sql/021_record_facts.sql) as its reviewer sees them --
+# teacher register (sql/021_record_facts.sql) as its reviewers see them --
 # in Chinese (zh_CN.UTF-8) at 80x24, against the database suite's cluster
-# and its demo data. demo_officer opens a teacher fund application and
-# finds its section "教师信息（报审时）" with the teacher's name, ID number,
-# school, title and years; demo_supervisor sees the same section with the
-# ID number masked; demo_clerk opens a home-delivery plan and finds the
-# home teacher's copied name and ID number. Every pane line fits 80 cells.
-# Reads only.
+# and its demo data. A fund application of 城关镇 is made and submitted
+# (psql, as demo_clerk); demo_officer opens it from his review queue and
+# finds the section "教师信息（报审时）" with the teacher's name, ID number,
+# school, title and years. officer_100 verifies it (psql); demo_supervisor
+# opens it from her queue and sees the same section with the ID number
+# masked. demo_clerk opens a home-delivery plan and finds the home
+# teacher's copied name and ID number. Every pane line fits 80 cells. The
+# application is deleted again on exit (its audit rows stay).
 set -u
 . "$top_srcdir/tests/tui/lib.sh"
 tui_setup
 export PATH=/usr/lib/postgresql/15/bin:$PATH
-su() { psql -X -At -U "$EDUAID_SUPERUSER" -c "$1"; }
+su() { psql -X -q -At -v ON_ERROR_STOP=1 -U "$EDUAID_SUPERUSER" -c "$1"; }
+as_user() { su "SET SESSION AUTHORIZATION $1; $2" | tail -1; }
 
 ZH=zh_CN.UTF-8
 HDR="记录类型"
+BOX='┐'
 
 narrow() {
 	tui_screen | python3 -c '
@@ -40,67 +44,57 @@ down_to() { # TEXT
 	tui_wait "$1"
 }
 
-# Open the list of LABEL from the main menu, search it for TERM, open the
-# first row found.
-open_record() { # LABEL TERM
-	tui_menu "$1" "$HDR" || return 1
-	tui_wait "状态" || return 1
+# search TEXT: the / prompt of a list or queue, TEXT, Enter.
+search() {
 	tui_keys /
-	sleep 0.3
-	tui_type "$2"
-	tui_keys Enter
-	sleep 0.5
-	tui_keys Enter
+	tui_wait "$BOX" && tui_keys C-u && tui_type "$1" && tui_keys Enter &&
+		tui_wait_gone "$BOX"
 }
 
-to_menu() {
-	local i
-	for i in 1 2 3 4; do
-		tui_screen | grep -qF "请选择要处理的工作" && return 0
-		tui_keys Escape
-		sleep 0.3
-	done
-	tui_wait "请选择要处理的工作"
-}
-
-# A fund application of 城关镇 (submitted if any) and its copy; a
-# home-delivery plan.
-read -r FUND TNAME TIDNO TYEARS < <(su "SELECT a.id, a.teacher_name, a.teacher_id_number, a.teacher_rural_years
-	FROM eduaid.teacher_fund_application a WHERE a.township_id = 420325100
-	AND a.teacher_name IS NOT NULL ORDER BY a.status = 'submitted' DESC, a.id LIMIT 1" | tr '|' ' ')
-read -r PLAN HTNAME CHILD < <(su "SELECT p.id, p.home_teacher_name, p.child_name FROM eduaid.special_ed_plan p
-	WHERE p.township_id = 420325100 AND p.placement = 'home_delivery'
-	AND p.home_teacher_name IS NOT NULL ORDER BY p.id LIMIT 1" | tr '|' ' ')
-[ -n "${FUND:-}" ] && [ -n "${PLAN:-}" ]
-tui_ok $? "the demo data has a fund application ($FUND) and a home-delivery plan ($PLAN) with their copies"
+# An application for school year 2035 of a teacher of 城关镇 who has none.
+FUND=$(as_user demo_clerk "INSERT INTO eduaid.teacher_fund_application (township_id, teacher_id,
+	program_id, school_year, reason_category, reason_text, amount_requested, bank_name, bank_account)
+	SELECT 420325100, t.id, (SELECT min(p.id) FROM eduaid.fund_program p), 2035, 'illness',
+	       '界面测试', 100, '测试银行', '6228480012345678901'
+	  FROM eduaid.teacher t
+	 WHERE t.township_id = 420325100 AND NOT EXISTS (SELECT FROM eduaid.teacher_fund_application a
+	       WHERE a.teacher_id = t.id AND a.school_year = 2035)
+	 ORDER BY t.id LIMIT 1 RETURNING id")
+trap 'su "DELETE FROM eduaid.teacher_fund_application WHERE id = ${FUND:-0}" >/dev/null 2>&1' EXIT
+as_user demo_clerk "SELECT eduaid.submit('teacher_fund', $FUND)" >/dev/null
+IFS='|' read -r TNAME TIDNO TYEARS < <(su "SELECT teacher_name, teacher_id_number, teacher_rural_years
+	FROM eduaid.teacher_fund_application WHERE id = ${FUND:-0} AND status = 'submitted'")
+IFS='|' read -r PLAN HTNAME CHILD < <(su "SELECT p.id, p.home_teacher_name, p.child_name
+	FROM eduaid.special_ed_plan p WHERE p.township_id = 420325100
+	AND p.placement = 'home_delivery' AND p.home_teacher_name IS NOT NULL ORDER BY p.id LIMIT 1")
+[ -n "${TNAME:-}" ] && [ -n "${TIDNO:-}" ] && [ -n "${PLAN:-}" ]
+tui_ok $? "a submitted fund application ($FUND, teacher $TNAME) and a home-delivery plan ($PLAN) with their copies"
 
 tui_start demo_officer 80 24 $ZH
-to_menu
-open_record "教师帮扶资金" "$TNAME"
-down_to "乡村任教年限"
-tui_ok $? "demo_officer: the application shows the teacher as submitted"
+tui_wait "审核队列" && tui_wait "提交人" && search "$TNAME" && tui_wait "搜索：$TNAME" &&
+	tui_wait "$TNAME" && tui_keys Enter && down_to "乡村任教年限"
+tui_ok $? "demo_officer opens the application from his queue: the teacher as submitted"
 tui_screen | grep -qF "教师信息（报审时）"
 tui_ok $? "... under the heading 教师信息（报审时）"
-tui_screen | grep -qF "$TIDNO"
-tui_ok $? "... with the teacher's ID number in full for an officer"
+tui_screen | grep -qF "$TIDNO" && tui_screen | grep -E "乡村任教年限 +$TYEARS\$" >/dev/null
+tui_ok $? "... the ID number in full for an officer, the years of rural service"
 narrow
 tui_ok $? "... and no line wider than 80 cells"
 
+as_user officer_100 "SELECT eduaid.verify('teacher_fund', $FUND)" >/dev/null
 tui_start demo_supervisor 80 24 $ZH
-to_menu
-open_record "教师帮扶资金" "$TNAME"
-down_to "乡村任教年限"
-tui_ok $? "demo_supervisor: the application shows the teacher as submitted"
+tui_wait "审核队列" && tui_wait "提交人" && search "$TNAME" && tui_wait "搜索：$TNAME" &&
+	tui_wait "$TNAME" && tui_keys Enter && down_to "乡村任教年限"
+tui_ok $? "demo_supervisor opens it from her queue: the teacher as submitted"
 tui_screen | grep -qF "${TIDNO:0:6}********${TIDNO:14:4}" && ! tui_screen | grep -qF "$TIDNO"
 tui_ok $? "... the ID number masked"
 narrow
 tui_ok $? "... and no line wider than 80 cells"
 
 tui_start demo_clerk 80 24 $ZH
-to_menu
-open_record "特殊教育一人一案" "$CHILD"
-down_to "送教教师身份证"
-tui_ok $? "demo_clerk: the plan shows the home teacher as submitted"
+tui_wait "请选择要处理的工作" && tui_menu "特殊教育一人一案" "$HDR" && tui_wait "状态" &&
+	search "$CHILD" && tui_wait "$CHILD" && tui_keys Enter && down_to "送教教师身份证"
+tui_ok $? "demo_clerk opens a home-delivery plan: the home teacher as submitted"
 tui_screen | grep -qF "$HTNAME"
 tui_ok $? "... by name"
 narrow
