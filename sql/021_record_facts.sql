@@ -43,7 +43,12 @@
 -- Reading the register for the copy locks the teacher row FOR SHARE, so a
 -- submit and a change of the teacher cannot cross: whichever commits second
 -- sees the other (a teacher change waits for the submit, then refreshes the
--- submitted record; a submit waits for the change, then copies it).
+-- submitted record; a submit waits for the change, then copies it). The
+-- two paths take the locks in opposite order (a save locks the record,
+-- then the teacher; a teacher change the teacher, then its records), so
+-- an officer saving an application at the very moment someone changes its
+-- teacher can end in a deadlock: PostgreSQL aborts one of the two
+-- (40P01), nothing half-done is kept, and the client reports the error.
 --
 -- The teacher register stays editable by clerks and officers at all times
 -- (years of service, titles and schools change every year): the identity
