@@ -71,6 +71,7 @@ static const struct {
     {"zh", ALL_TYPES},
     {"en", ALL_TYPES},
     {"required", ALL_TYPES},
+    {"read_only", ALL_TYPES},
     {"width", ALL_TYPES},
     {"max_chars", TYPE_BIT(FT_TEXT) | TYPE_BIT(FT_PHONE)},
     {"min", TYPE_BIT(FT_INT)},
@@ -609,8 +610,14 @@ parse_field(struct loader *ld, const config_setting_t *s, const char *where,
     }
 
     if (get_label_pair(ld, s, what, true, &f->label) < 0 ||
-        get_bool(ld, s, what, "required", false, &f->required) < 0)
+        get_bool(ld, s, what, "required", false, &f->required) < 0 ||
+        get_bool(ld, s, what, "read_only", false, &f->read_only) < 0)
         return -1;
+    if (f->read_only && f->required)
+        return fail(ld, s,
+                    "%s: a read-only field is filled by the server and "
+                    "cannot be required",
+                    what);
     if (get_int(ld, s, what, "width", WIDTH_MIN, WIDTH_MAX, WIDTH_DEFAULT, &v) <
         0)
         return -1;
@@ -1161,6 +1168,15 @@ const struct fielddef *
 formdef_field(const struct formdef *f, const char *name)
 {
     return f != NULL ? find_field(f->fields, f->nfields, name) : NULL;
+}
+
+bool
+formdef_has_read_only(const struct formdef *f)
+{
+    for (size_t i = 0; f != NULL && i < f->nfields; i++)
+        if (f->fields[i].read_only)
+            return true;
+    return false;
 }
 
 const struct fielddef *

@@ -45,7 +45,11 @@
  *   int, default a PostgreSQL integer's range; choices: choice; lookup:
  *   lookup; birth_field, a date field, and sex_field, a choice field:
  *   id_number); any other setting, anywhere, is an error, so a typo
- *   ("requried") is never silently ignored.
+ *   ("requried") is never silently ignored. Any field may say
+ *   read_only = true: a column the server fills (a copy of the register
+ *   taken at submission, say teacher_fund_application.teacher_title),
+ *   shown but never edited, checked or written by INSERT or UPDATE; it
+ *   cannot also be required.
  *
  *   forms/lookups.conf:
  *
@@ -90,6 +94,7 @@ struct fielddef {
     int width;     /* input width in cells */
     int max_chars; /* 0: no limit */
     bool required;
+    bool read_only;         /* filled by the server: shown, never written */
     long min, max;          /* FT_INT */
     struct choice *choices; /* FT_CHOICE */
     size_t nchoices;
@@ -198,6 +203,8 @@ const struct fielddef *formdef_field(const struct formdef *f, const char *name);
 const struct fielddef *griddef_field(const struct griddef *g, const char *name);
 const struct lookupdef *lookupset_find(const struct lookupset *l,
                                        const char *name);
+/* Whether any field of the record (not its grids) is read_only. */
+bool formdef_has_read_only(const struct formdef *f);
 /* The label in the UI language: zh when zh is true. */
 const char *label_text(const struct label *l, bool zh);
 /* The label of choice value v of field f, or v itself. */

@@ -15,7 +15,8 @@
  *   Columns a role may not read (supervisors and personal data) are read
  *   from their *_masked twins, and columns a role may not update are left
  *   out of UPDATEs: both learnt from has_column_privilege, so the client
- *   asks for nothing the server would refuse.
+ *   asks for nothing the server would refuse. Read-only fields (filled by
+ *   the server, formdef.h) are read and never written.
  */
 #include "config.h"
 
@@ -1151,7 +1152,7 @@ insert_record(struct db *db, const struct record *r, const char *township,
     for (size_t i = 0; i < f->nfields; i++) {
         const char *v = field_param(&f->fields[i], r->values[i]);
 
-        if (v == NULL) /* let the column default apply */
+        if (v == NULL || f->fields[i].read_only) /* default, or the server's */
             continue;
         sb_add(&b, ", ");
         sb_ident(&b, db, f->fields[i].name);
@@ -1206,7 +1207,8 @@ update_record(struct db *db, const struct record *r, long long id, int *version,
     sb_table(&b, db, f->table);
     sb_add(&b, " r SET ");
     for (size_t i = 0; i < f->nfields; i++) {
-        if (!col_may(privs, f->table, f->fields[i].name, PRIV_UPDATE))
+        if (f->fields[i].read_only ||
+            !col_may(privs, f->table, f->fields[i].name, PRIV_UPDATE))
             continue;
         sb_add(&b, set++ > 0 ? ", " : "");
         sb_ident(&b, db, f->fields[i].name);
@@ -1320,7 +1322,8 @@ save_grid(struct db *db, const struct record *r, size_t g, long long parent,
                 const struct fielddef *fd = &gd->fields[c];
                 const char *v = field_param(fd, row->values[c]);
 
-                if (v == NULL || strcmp(fd->name, gd->parent_key) == 0 ||
+                if (v == NULL || fd->read_only ||
+                    strcmp(fd->name, gd->parent_key) == 0 ||
                     strcmp(fd->name, TOWNSHIP_COLUMN) == 0)
                     continue;
                 sb_add(&b, ", ");
@@ -1340,7 +1343,8 @@ save_grid(struct db *db, const struct record *r, size_t g, long long parent,
             for (size_t c = 0; c < gd->nfields; c++) {
                 const struct fielddef *fd = &gd->fields[c];
 
-                if (!col_may(privs, gd->table, fd->name, PRIV_UPDATE))
+                if (fd->read_only ||
+                    !col_may(privs, gd->table, fd->name, PRIV_UPDATE))
                     continue;
                 sb_add(&b, set++ > 0 ? ", " : "");
                 sb_ident(&b, db, fd->name);

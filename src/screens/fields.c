@@ -73,9 +73,11 @@ fieldset_init(struct fieldset *fs, const struct fielddef *defs, size_t n,
         fs->f[i].def = &defs[i];
         /* Personal data the person may not read comes as its mask
          * (420325********123X, 2015-**-**); the server never lets them
-         * change it either. */
+         * change it either. Nor do they change what the server fills
+         * (read-only fields). */
         fs->f[i].locked =
-            v != NULL && field_is_typed(&defs[i]) && strchr(v, '*') != NULL;
+            defs[i].read_only ||
+            (v != NULL && field_is_typed(&defs[i]) && strchr(v, '*') != NULL);
         if (!lineedit_init(&fs->f[i].edit, defs[i].max_chars))
             goto fail;
         if (field_is_typed(&defs[i])

@@ -22,7 +22,8 @@ struct fieldstate {
     char *value;     /* stored value (choice, lookup, bool); NULL = empty */
     char *shown;     /* what a choice/lookup/bool value shows as */
     char error[256]; /* "" when fine */
-    bool locked;     /* arrived masked: shown, never edited or checked */
+    bool locked;     /* arrived masked, or read-only: shown, never edited or
+                        checked */
 };
 
 struct fieldset {

@@ -142,6 +142,8 @@ form_pick(struct form *f, struct fieldset *fs, size_t i)
     const char *title = label_text(&d->label, f->app->zh);
     char *v = NULL;
 
+    if (fs->f[i].locked) /* read-only: the server fills it */
+        return false;
     if (d->type == FT_CHOICE) {
         struct choice_pick p = {.d = d, .zh = f->app->zh};
 
@@ -266,6 +268,9 @@ form_save(struct form *f)
     }
     f->fs.dirty = false;
     form_journal_remove(f);
+    /* the server fills the read-only fields: show what it put there */
+    if (formdef_has_read_only(f->def))
+        form_reload(f);
     app_status(f->app, _("Saved (version %d)."), f->rec->version);
     return true;
 }
@@ -292,6 +297,9 @@ form_submit(struct form *f)
     f->rec->version = version;
     snprintf(f->rec->status, sizeof(f->rec->status), "submitted");
     f->editable = status_editable(db_role(f->app->db), f->rec->status);
+    /* submitting took a copy of the facts the record depends on */
+    if (formdef_has_read_only(f->def))
+        form_reload(f);
     app_status(f->app, "%s", _("Submitted for verification."));
 }
 

@@ -157,7 +157,8 @@ form_draw_field(struct form *f, struct fieldset *fs, int y, int fi,
              label_text(&s->def->label, f->app->zh));
     draw_str(stdscr, y, 0, LABEL_CELLS, label, UA_LABEL, DRAW_RIGHT);
     if (field_is_typed(s->def))
-        draw_field(stdscr, y, x, width, &s->edit, focused && f->editable);
+        draw_field(stdscr, y, x, width, &s->edit,
+                   focused && f->editable && !s->def->read_only);
     else {
         draw_str(stdscr, y, x, width, s->shown,
                  focused ? UA_SELECTED : UA_FIELD, DRAW_PAD | DRAW_MARK_CUT);

@@ -206,6 +206,7 @@ SELECT results_eq(
              ('my_scope', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('open_notice', '{eduaid_supervisor}'),
+             ('record_facts', '{}'),
              ('record_objection', '{eduaid_officer,eduaid_supervisor}'),
              ('registry_sync', '{}'),
              ('reject', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
@@ -219,6 +220,7 @@ SELECT results_eq(
              ('set_user_townships', '{eduaid_admin}'),
              ('special_ed_counts', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('submit', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('teacher_facts_changed', '{}'),
              ('transition', '{}'),
              ('verify', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}')$$,
     'each definer function is executable by exactly the intended group roles');

@@ -1477,6 +1477,133 @@ START_TEST(test_real_forms)
 }
 END_TEST
 
+/* The index of field name of f (which must have it). */
+static size_t
+field_at(const struct formdef *f, const char *name)
+{
+    for (size_t i = 0; i < f->nfields; i++)
+        if (strcmp(f->fields[i].name, name) == 0)
+            return i;
+    ck_abort_msg("no field %s in %s", name, f->kind);
+    return 0;
+}
+
+/*
+ * Read-only fields (forms/teacher_fund.conf: the teacher as submitted,
+ * copied by the server, sql/021_record_facts.sql) are read and never
+ * written: a value a client puts in one is not sent, what loads back is
+ * the server's copy of the register; a supervisor reads the copied ID
+ * number masked.
+ */
+START_TEST(test_read_only_facts)
+{
+    const char *top = getenv("top_srcdir");
+    char path[1024];
+    struct formdef_error ferr;
+    struct formdef *f = NULL;
+    struct record *r, *back;
+    struct dbres *t;
+    struct db *sv;
+    const char *params[1];
+    char *prog, *any;
+
+    if (top == NULL || *top == '\0')
+        top = ".";
+    snprintf(path, sizeof path, "%s/forms/teacher_fund.conf", top);
+    ck_assert_msg(formdef_load(path, &f, &ferr) == 0, "%s:%d: %s", ferr.file,
+                  ferr.line, ferr.message);
+    ck_assert(f->fields[field_at(f, "teacher_rural_years")].read_only);
+
+    /* a teacher of 城关镇 with no application for school year 2034 */
+    t = db_exec(db,
+                "SELECT t.id::text, t.rural_years::text,"
+                " coalesce(t.title, ''), t.name FROM eduaid.teacher t"
+                " WHERE t.township_id = 420325100 AND NOT EXISTS ("
+                "SELECT FROM eduaid.teacher_fund_application a"
+                " WHERE a.teacher_id = t.id AND a.school_year = 2034)"
+                " ORDER BY t.id LIMIT 1",
+                0, NULL, &err);
+    ck_assert_msg(t != NULL && t->nrows == 1, "%s", err.message);
+    prog = query1(db, "SELECT min(id)::text FROM eduaid.fund_program", 0, NULL);
+    ck_assert_ptr_nonnull(prog);
+
+    r = record_new(f);
+    ck_assert_ptr_nonnull(r);
+    ck_assert(record_set(r, field_at(f, "township_id"), "420325100"));
+    ck_assert(record_set(r, field_at(f, "teacher_id"), dbres_get(t, 0, 0)));
+    ck_assert(record_set(r, field_at(f, "program_id"), prog));
+    ck_assert(record_set(r, field_at(f, "school_year"), "2034"));
+    ck_assert(record_set(r, field_at(f, "reason_category"), "illness"));
+    ck_assert(record_set(r, field_at(f, "reason_text"), "测试只读字段"));
+    ck_assert(record_set(r, field_at(f, "amount_requested"), "100"));
+    ck_assert(record_set(r, field_at(f, "months"), "12"));
+    ck_assert(record_set(r, field_at(f, "bank_name"), "测试银行"));
+    ck_assert(
+        record_set(r, field_at(f, "bank_account"), "6228480012345678901"));
+    /* what a client might try to slip in */
+    ck_assert(record_set(r, field_at(f, "teacher_rural_years"), "59"));
+    ck_assert(record_set(r, field_at(f, "teacher_title"), "伪造职称"));
+    ck_assert(record_set(r, field_at(f, "teacher_name"), "伪造姓名"));
+    ck_assert_msg(record_save(db, r, &err) == 0, "%s %s", err.sqlstate,
+                  err.message);
+    ck_assert(r->id > 0);
+
+    back = record_load(db, f, r->id, &err);
+    ck_assert_msg(back != NULL, "%s", err.message);
+    ck_assert_str_eq(back->values[field_at(f, "teacher_rural_years")],
+                     dbres_get(t, 0, 1));
+    ck_assert_str_eq(back->values[field_at(f, "teacher_title")],
+                     dbres_get(t, 0, 2));
+    ck_assert_str_eq(back->values[field_at(f, "teacher_name")],
+                     dbres_get(t, 0, 3));
+    /* and an update sends none of them either */
+    ck_assert(record_set(back, field_at(f, "teacher_rural_years"), "58"));
+    ck_assert(record_set(back, field_at(f, "months"), "6"));
+    ck_assert_msg(record_save(db, back, &err) == 0, "%s %s", err.sqlstate,
+                  err.message);
+    record_free(back);
+    back = record_load(db, f, r->id, &err);
+    ck_assert_ptr_nonnull(back);
+    ck_assert_str_eq(back->values[field_at(f, "months")], "6");
+    ck_assert_str_eq(back->values[field_at(f, "teacher_rural_years")],
+                     dbres_get(t, 0, 1));
+    record_free(back);
+
+    /* a supervisor reads the copied ID number as its mask */
+    sv = connect_as("demo_supervisor");
+    any = query1(sv,
+                 "SELECT min(id)::text FROM eduaid.teacher_fund_application"
+                 " WHERE teacher_id_number_masked IS NOT NULL",
+                 0, NULL);
+    ck_assert_ptr_nonnull(any);
+    back = record_load(sv, f, atoll(any), &err);
+    ck_assert_msg(back != NULL, "%s %s", err.sqlstate, err.message);
+    ck_assert_ptr_nonnull(
+        strstr(back->values[field_at(f, "teacher_id_number")], "********"));
+    record_free(back);
+    db_close(sv);
+    free(any);
+
+    {
+        char idbuf[32];
+        struct dbres *d;
+
+        snprintf(idbuf, sizeof idbuf, "%lld", r->id);
+        params[0] = idbuf;
+        d = db_exec(db,
+                    "DELETE FROM eduaid.teacher_fund_application"
+                    " WHERE id = $1::bigint",
+                    1, params, &err);
+        ck_assert_msg(d != NULL, "%s", err.message);
+        dbres_free(d);
+    }
+    record_free(r);
+    dbres_free(t);
+    free(prog);
+    formdef_free(f);
+}
+END_TEST
+
 /* ---- the runner ---------------------------------------------------------- */
 
 static Suite *
@@ -1491,6 +1618,7 @@ record_suite(void)
     tcase_add_test(tc, test_connect);
     tcase_add_test(tc, test_connect_no_such_role);
     tcase_add_test(tc, test_conninfo_overrides);
+    tcase_add_test(tc, test_read_only_facts);
     tcase_add_test(tc, test_error_fields);
     tcase_add_test(tc, test_notice_callback);
     tcase_add_test(tc, test_connection_lost);

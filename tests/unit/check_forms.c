@@ -202,7 +202,7 @@ static const char *const kinds[] = {"household", "training", "special_ed",
 static const char *const tables[] = {"household", "training_enrollment",
                                      "special_ed_plan",
                                      "teacher_fund_application"};
-static const size_t nfields_of[] = {11, 18, 20, 11};
+static const size_t nfields_of[] = {11, 18, 22, 16};
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
 /* Widths of columns plus one cell between each fit in 80 columns. */
@@ -394,6 +394,11 @@ START_TEST(test_special_ed)
     ck_assert_int_eq(fd->max, 8);
     ck_assert_str_eq(formdef_field(f, "child_id_number")->birth_field,
                      "child_birth_date");
+    /* the home teacher as submitted: filled by the server */
+    ck_assert(formdef_field(f, "home_teacher_name")->read_only);
+    ck_assert(formdef_field(f, "home_teacher_id_number")->read_only);
+    ck_assert(!formdef_field(f, "home_teacher_id")->read_only);
+    ck_assert(formdef_has_read_only(f));
     formdef_free(f);
 }
 END_TEST
@@ -418,6 +423,11 @@ START_TEST(test_teacher_fund)
     ck_assert_ptr_nonnull(c);
     ck_assert_str_eq(c->label.en, "Bank account");
     ck_assert_ptr_null(find_column(f->columns, f->ncolumns, "bank_account"));
+    /* the teacher as submitted: filled by the server, never required */
+    ck_assert(formdef_field(f, "teacher_rural_years")->read_only);
+    ck_assert(formdef_field(f, "teacher_title")->read_only);
+    ck_assert(formdef_field(f, "teacher_school_id")->read_only);
+    ck_assert(!formdef_field(f, "teacher_id")->read_only);
     formdef_free(f);
 }
 END_TEST
@@ -591,6 +601,31 @@ type_fits(enum field_type ft, const char *sqltype)
     return false;
 }
 
+/*
+ * The migration that adds the server-filled copies (read-only fields) to
+ * record tables, read by test_forms_match_schema: "ADD COLUMN name type".
+ */
+static char *facts_sql;
+
+/* A read-only field: a column that migration adds, of a fitting type. */
+static void
+assert_read_only_column(const char *table, const struct fielddef *fd)
+{
+    char want[96], type[32] = "";
+    const char *p;
+
+    ck_assert_ptr_nonnull(facts_sql);
+    snprintf(want, sizeof(want), "ADD COLUMN %s ", fd->name);
+    p = strstr(facts_sql, want);
+    ck_assert_msg(p != NULL, "%s: read-only field %s is no column", table,
+                  fd->name);
+    ck_assert_int_eq(sscanf(p + strlen(want), "%31[a-z]", type), 1);
+    ck_assert_msg(type_fits(fd->type, type), "%s: field %s is stored as %s",
+                  table, fd->name, type);
+    ck_assert_msg(!fd->required, "%s: read-only field %s is required", table,
+                  fd->name);
+}
+
 /* One field against its column and constraint. */
 static void
 assert_field_matches(const char *sql, const char *table,
@@ -601,6 +636,12 @@ assert_field_matches(const char *sql, const char *table,
     const char *p;
     int n;
 
+    if (c == NULL && fd->read_only) {
+        assert_read_only_column(table, fd);
+        return;
+    }
+    ck_assert_msg(!fd->read_only, "%s: field %s is read-only but typed in",
+                  table, fd->name);
     if (c == NULL) {
         /* From the LIKE template: the record's township. */
         ck_assert_msg(strcmp(fd->name, "township_id") == 0,
@@ -696,6 +737,8 @@ START_TEST(test_forms_match_schema)
     char *sql = read_text(src_path(path, sizeof(path), "sql/004_records.sql"));
     struct formdef *f;
 
+    facts_sql =
+        read_text(src_path(path, sizeof(path), "sql/021_record_facts.sql"));
     snprintf(rel, sizeof(rel), "forms/%s.conf", kinds[_i]);
     f = load_form(rel);
     assert_table_matches(sql, f->table, f->fields, f->nfields, f->columns,
@@ -706,6 +749,8 @@ START_TEST(test_forms_match_schema)
                              f->grids[g].ncolumns, f->grids[g].parent_key);
     formdef_free(f);
     free(sql);
+    free(facts_sql);
+    facts_sql = NULL;
 }
 END_TEST
 
@@ -790,6 +835,7 @@ static const struct {
     {"bad_column_width.conf", {"'name'", "width 0"}},
     {"bad_unknown_setting.conf", {"'requried'", "'phone'"}},
     {"bad_not_applicable.conf", {"'choices'", "phone"}},
+    {"bad_read_only.conf", {"'code'", "read-only"}},
     {"bad_label.conf", {"'en'", "'phone'"}},
     {"bad_lookups_scope.conf", {"'county'", "'village'"}},
     {"bad_lookups_duplicate.conf", {"duplicate", "'school'"}},
