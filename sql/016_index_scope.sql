@@ -240,8 +240,15 @@ END
 $$;
 
 ------------------------------------------------------------------------
--- Statistics (as the superuser the migration runs as: pg_statistic).
-DO $$
+-- Statistics. eduaid.private_statistics_off() keeps none on the columns
+-- that say something about a person or what was written about them, in
+-- every township-scoped table, and deletes what was collected (ANALYZE
+-- does not). It belongs to the superuser who migrates (it writes
+-- pg_statistic) and nobody else may run it; sql/migrate.sh calls it after
+-- every run, so a column a later migration adds is covered without that
+-- migration having to remember.
+CREATE FUNCTION eduaid.private_statistics_off() RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     r record;
 BEGIN
@@ -270,6 +277,8 @@ BEGIN
     END LOOP;
 END
 $$;
+REVOKE ALL ON FUNCTION eduaid.private_statistics_off() FROM PUBLIC;
+SELECT eduaid.private_statistics_off();
 
 ------------------------------------------------------------------------
 -- 一人一案 (014): a child's plans are found within the child's township
