@@ -96,6 +96,18 @@ user_refused(const char *action, const struct db_error *err)
     return err->status == DB_ERROR ? EXIT_INVALID : EXIT_USAGE;
 }
 
+/* The connection, made when an action has checked its arguments (usage
+ * errors need no server); NULL after a message. Closed by cmd_user. */
+static struct db *the_db;
+
+static struct db *
+user_db(void)
+{
+    if (the_db == NULL)
+        the_db = cmd_connect("user");
+    return the_db;
+}
+
 /* ----------------------------------------------------------------------
  * reading a new password
  * ---------------------------------------------------------------------- */
@@ -221,8 +233,9 @@ parse_id(const char *s)
 }
 
 static int
-act_request_create(struct db *db, int argc, char **argv)
+act_request_create(int argc, char **argv)
 {
+    struct db *db;
     const char *login = NULL, *name = NULL, *role = NULL;
     const char **townships = calloc((size_t)argc + 1, sizeof *townships);
     int nt = 0, rc;
@@ -269,6 +282,11 @@ act_request_create(struct db *db, int argc, char **argv)
         free(townships);
         return EXIT_USAGE;
     }
+    if ((db = user_db()) == NULL) {
+        memset(password, 0, sizeof password);
+        free(townships);
+        return EXIT_USAGE;
+    }
     id = users_request_create(db, login, name, role, townships, nt,
                               with_password ? password : NULL, &err);
     memset(password, 0, sizeof password);
@@ -278,8 +296,9 @@ act_request_create(struct db *db, int argc, char **argv)
 }
 
 static int
-act_request_password(struct db *db, int argc, char **argv)
+act_request_password(int argc, char **argv)
 {
+    struct db *db;
     char password[PASSWORD_MAX];
     struct db_error err;
     long long id;
@@ -288,19 +307,26 @@ act_request_password(struct db *db, int argc, char **argv)
         return user_usage_error("%s", _("request-password needs LOGIN"));
     if (read_new_password(argv[1], password, sizeof password) != 0)
         return EXIT_USAGE;
+    if ((db = user_db()) == NULL) {
+        memset(password, 0, sizeof password);
+        return EXIT_USAGE;
+    }
     id = users_request_password(db, argv[1], password, &err);
     memset(password, 0, sizeof password);
     return requested("request-password", id, &err);
 }
 
 static int
-act_request_townships(struct db *db, int argc, char **argv)
+act_request_townships(int argc, char **argv)
 {
+    struct db *db;
     struct db_error err;
 
     if (argc < 3 || is_option(argv[1]))
         return user_usage_error(
             "%s", _("request-townships needs LOGIN and one or more townships"));
+    if ((db = user_db()) == NULL)
+        return EXIT_USAGE;
     return requested("request-townships",
                      users_request_townships(db, argv[1],
                                              (const char *const *)argv + 2,
@@ -309,25 +335,31 @@ act_request_townships(struct db *db, int argc, char **argv)
 }
 
 static int
-act_request_enable(struct db *db, int argc, char **argv)
+act_request_enable(int argc, char **argv)
 {
+    struct db *db;
     struct db_error err;
 
     if (argc != 2 || is_option(argv[1]))
         return user_usage_error("%s", _("request-enable needs LOGIN"));
+    if ((db = user_db()) == NULL)
+        return EXIT_USAGE;
     return requested("request-enable", users_request_enable(db, argv[1], &err),
                      &err);
 }
 
 static int
-act_pending(struct db *db, int argc, char **argv)
+act_pending(int argc, char **argv)
 {
+    struct db *db;
     struct user_request_list l;
     struct db_error err;
 
     (void)argv;
     if (argc != 1)
         return user_usage_error("%s", _("pending takes no arguments"));
+    if ((db = user_db()) == NULL)
+        return EXIT_USAGE;
     if (users_pending(db, &l, &err) != 0)
         return user_refused("pending", &err);
     for (int i = 0; i < l.n; i++) {
@@ -346,13 +378,16 @@ act_pending(struct db *db, int argc, char **argv)
 }
 
 static int
-act_approve(struct db *db, int argc, char **argv)
+act_approve(int argc, char **argv)
 {
+    struct db *db;
     struct db_error err;
     long long id;
 
     if (argc != 2 || (id = parse_id(argv[1])) < 0)
         return user_usage_error("%s", _("approve needs a request ID"));
+    if ((db = user_db()) == NULL)
+        return EXIT_USAGE;
     if (users_approve(db, id, &err) != 0)
         return user_refused("approve", &err);
     fprintf(stderr, _("%s: request %lld approved; it has taken effect\n"),
@@ -361,8 +396,9 @@ act_approve(struct db *db, int argc, char **argv)
 }
 
 static int
-act_refuse(struct db *db, int argc, char **argv)
+act_refuse(int argc, char **argv)
 {
+    struct db *db;
     struct db_error err;
     const char *reason = NULL;
     long long id = -1;
@@ -378,6 +414,8 @@ act_refuse(struct db *db, int argc, char **argv)
     if (id < 0 || reason == NULL)
         return user_usage_error("%s",
                                 _("refuse needs a request ID and --reason"));
+    if ((db = user_db()) == NULL)
+        return EXIT_USAGE;
     if (users_refuse(db, id, reason, &err) != 0)
         return user_refused("refuse", &err);
     fprintf(stderr, _("%s: request %lld refused\n"), PACKAGE_NAME, id);
@@ -385,12 +423,15 @@ act_refuse(struct db *db, int argc, char **argv)
 }
 
 static int
-act_disable(struct db *db, int argc, char **argv)
+act_disable(int argc, char **argv)
 {
+    struct db *db;
     struct db_error err;
 
     if (argc != 2 || is_option(argv[1]))
         return user_usage_error("%s", _("disable needs LOGIN"));
+    if ((db = user_db()) == NULL)
+        return EXIT_USAGE;
     if (users_disable(db, argv[1], &err) != 0)
         return user_refused("disable", &err);
     fprintf(stderr, _("%s: %s is disabled\n"), PACKAGE_NAME, argv[1]);
@@ -399,7 +440,7 @@ act_disable(struct db *db, int argc, char **argv)
 
 static const struct {
     const char *name;
-    int (*run)(struct db *db, int argc, char **argv);
+    int (*run)(int argc, char **argv);
 } user_actions[] = {
     {"request-create", act_request_create},
     {"request-password", act_request_password},
@@ -414,7 +455,6 @@ static const struct {
 int
 cmd_user(int argc, char **argv)
 {
-    struct db *db;
     int rc;
 
     if (argc < 2) {
@@ -433,11 +473,9 @@ cmd_user(int argc, char **argv)
                 user_usage(stdout);
                 return EXIT_OK;
             }
-        db = cmd_connect("user");
-        if (db == NULL)
-            return EXIT_USAGE;
-        rc = user_actions[i].run(db, argc - 1, argv + 1);
-        db_close(db);
+        rc = user_actions[i].run(argc - 1, argv + 1);
+        db_close(the_db);
+        the_db = NULL;
         return rc;
     }
     return user_usage_error(_("unknown action '%s'"), argv[1]);
