@@ -10,7 +10,8 @@
 # is. The server log shows SCRAM-SHA-256 verifiers and never the
 # passwords; a plaintext sent by psql is refused (EA060). Requests,
 # approvals and refusals are in the audit log without the verifier.
-# Everything is undone on exit (user, hba, logging). Costs ~5 s.
+# At a terminal the password is asked twice, without echo. Everything is
+# undone on exit (user, hba, logging). Costs ~8 s.
 set -u
 export PATH=/usr/lib/postgresql/15/bin:$PATH
 export LC_ALL=C.UTF-8 LANGUAGE=
@@ -79,6 +80,7 @@ cleanup() {
 		DELETE FROM eduaid.app_user WHERE login = '$login';
 		DROP ROLE IF EXISTS $login;
 	SQL
+	tmux -L "h3accounts-$$" kill-server 2>/dev/null
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -181,10 +183,72 @@ is "$(as demo_auditor "SELECT count(*) FROM eduaid.audit_log WHERE record_key = 
       AND (coalesce(old_row::text, '') || coalesce(new_row::text, '')) ~ '(SCRAM|CliFirst|CliSecond)'")" 0 \
 	"no audit row holds a verifier or a password"
 
+# ---- at a terminal: asked twice, never echoed ----------------------------------------
+pw3="TtyThird-$tag-密码"
+TS="h3accounts-$$"
+tmux_() { tmux -L "$TS" "$@"; }
+screen_() { tmux_ capture-pane -p -t t 2>/dev/null; }
+wait_for() { # TEXT: up to 10 s
+	local i
+	for i in $(seq 1 100); do
+		screen_ | grep -qF -- "$1" && return 0
+		sleep 0.1
+	done
+	return 1
+}
+tty_run() { # the CLI in a tmux pane, stdout to $work/tty_out
+	tmux_ kill-server 2>/dev/null
+	tmux_ new-session -d -s t -x 100 -y 20 \
+		"env LC_ALL=C.UTF-8 LANGUAGE= PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' \
+		 '$BIN' -U demo_admin user request-password '$login' >'$work/tty_out'; echo rc=\$?; sleep 30"
+}
+if command -v tmux >/dev/null; then
+	tty_run
+	wait_for "New password for $login:" && ok "at a terminal, request-password asks for the new password" ||
+		not_ok "at a terminal, request-password asks for the new password" "$(screen_)"
+	tmux_ send-keys -t t -l -- "$pw3"
+	tmux_ send-keys -t t Enter
+	wait_for "Again:" && ok "and asks again" || not_ok "and asks again" "$(screen_)"
+	tmux_ send-keys -t t -l -- "$pw3-typo"
+	tmux_ send-keys -t t Enter
+	wait_for "rc=" && screen_ | grep -q "the two passwords differ" && screen_ | grep -q "rc=2" &&
+		ok "two different passwords: nothing is sent (exit 2)" || not_ok "two different passwords: nothing is sent" "$(screen_)"
+	tty_run
+	wait_for "New password for $login:"
+	tmux_ send-keys -t t -l -- "$pw3"
+	tmux_ send-keys -t t Enter
+	wait_for "Again:"
+	tmux_ send-keys -t t -l -- "$pw3"
+	tmux_ send-keys -t t Enter
+	wait_for "rc="
+	rq4=$(cat "$work/tty_out" 2>/dev/null)
+	[[ $rq4 =~ ^[0-9]+$ ]] && screen_ | grep -q "rc=0" && ok "the same password twice: request $rq4" ||
+		not_ok "the same password twice makes a request" "$(screen_)"
+	screen_ | grep -q "TtyThird" && not_ok "the typed password never shows on the terminal" "$(screen_)" ||
+		ok "the typed password never shows on the terminal"
+	tmux_ kill-server 2>/dev/null
+	ed demo_supervisor user approve "${rq4:-0}"
+	is "$?" 0 "demo_supervisor approves it"
+	can_login "$login" "$pw3" && ok "$login logs in with the password typed at the terminal" ||
+		not_ok "$login logs in with the password typed at the terminal"
+else
+	for d in "asks" "asks again" "different passwords" "same password" "never shows" "approves" "logs in"; do
+		ok "# SKIP no tmux: terminal $d"
+	done
+fi
+
 # ---- disabling is immediate --------------------------------------------------------
 ed demo_admin user disable "$login"
 is "$?" 0 "demo_admin disables $login at once"
 can_login "$login" "$pw2" && not_ok "the disabled user cannot log in" || ok "the disabled user cannot log in"
+can_login "$login" "$pw3" && not_ok "not with any password" || ok "not with any password"
+
+if [[ -n $log_start ]]; then
+	sleep 0.3
+	tail -c +"$((log_start + 1))" "$log" | grep -q -e "TtyThird-$tag" -e "CliFirst-$tag" -e "CliSecond-$tag" &&
+		not_ok "no password typed at the terminal or given on stdin is in the server log" ||
+		ok "no password typed at the terminal or given on stdin is in the server log"
+fi
 
 # ---- usage ---------------------------------------------------------------------------
 PGHOST=/nonexistent ed demo_admin user approve abc
