@@ -43,7 +43,9 @@
 -- request's county decides it; EA062 the requester or the subject of a
 -- request cannot decide it; EA063 no such pending request; EA064 a refusal
 -- needs a reason; EA065 the same request is already pending; EA066 a
--- direct account change needs a superuser. EA004/EA005/EA011 as in 008.
+-- direct account change needs a superuser; EA067 the requester is no
+-- longer an active admin (the request can only be refused). EA004/EA005/
+-- EA011 as in 008.
 
 ALTER TABLE eduaid.app_user
     ADD COLUMN password_set_at timestamptz,
@@ -274,6 +276,10 @@ BEGIN
     END IF;
     PERFORM eduaid.require_admin(county);
     PERFORM eduaid.check_new_user(login, role);
+    IF eduaid.is_blank(full_name) OR char_length(full_name) > 50 THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA011',
+            MESSAGE = 'a user needs a name of at most 50 characters (姓名不能为空且不超过50字)';
+    END IF;
     PERFORM eduaid.check_user_townships(role, county, coalesce(townships, '{}'));
     IF verifier IS NOT NULL THEN
         PERFORM eduaid.require_verifier(verifier);
@@ -377,6 +383,15 @@ DECLARE
     r eduaid.account_request := eduaid.lock_request_to_decide(id);
     v text;
 BEGIN
+    -- An admin disabled since asking takes his pending requests with him.
+    IF NOT coalesce((SELECT g.rolsuper FROM pg_catalog.pg_roles g WHERE g.rolname = r.requested_by), false)
+       AND NOT EXISTS (SELECT FROM eduaid.app_user u
+                        WHERE u.login = r.requested_by AND u.role = 'admin' AND u.active
+                          AND u.county_id = r.county_id) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA067',
+            MESSAGE = format('%s, who asked, is no longer an active admin of the county: refuse the request '
+                             '(申请人已不是本县在职管理员，请拒绝该申请)', r.requested_by);
+    END IF;
     SELECT s.verifier INTO v FROM eduaid.account_request_secret s WHERE s.request_id = r.id;
     CASE r.action
     WHEN 'create' THEN

@@ -9,7 +9,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(65);
+SELECT plan(69);
 
 -- Verifiers, as a client computes them (here: the server hashing throwaway
 -- roles' passwords inside this transaction).
@@ -247,6 +247,21 @@ SET SESSION AUTHORIZATION demo_supervisor;
 SELECT lives_ok(format('SELECT eduaid.approve_request(%s)', :rq_en), 'demo_supervisor approves it');
 RESET SESSION AUTHORIZATION;
 SELECT is((SELECT rolcanlogin FROM pg_roles WHERE rolname = 't18_clerk'), true, 'then the clerk can log in');
+
+-- ==== a disabled admin's pending requests die with him ========================
+RESET SESSION AUTHORIZATION;
+SELECT eduaid.create_user('t18_admin2', '第二管理员', 'admin', 420325) \gset
+SET SESSION AUTHORIZATION t18_admin2;
+SELECT eduaid.request_create('t18_by_admin2', '待定', 'auditor') AS rq_a2 \gset
+SELECT throws_ok($$SELECT eduaid.request_create('t18_noname', '  ', 'auditor')$$, 'EA011', NULL,
+    'a request without a name is EA011 at once, not a constraint error at approval');
+SET SESSION AUTHORIZATION demo_admin;
+SELECT lives_ok($$SELECT eduaid.disable_user('t18_admin2')$$, 'demo_admin disables t18_admin2');
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT throws_ok(format('SELECT eduaid.approve_request(%s)', :rq_a2), 'EA067', NULL,
+    'a request of an admin disabled since cannot be approved (EA067)');
+SELECT lives_ok(format('SELECT eduaid.refuse_request(%s, %L)', :rq_a2, '申请人已停用'),
+    'it can be refused');
 
 -- ==== a disabled supervisor decides nothing ==================================
 SET SESSION AUTHORIZATION demo_admin;
