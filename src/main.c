@@ -41,6 +41,8 @@ static const struct subcommand subcommands[] = {
      "public notices: list, print, open, close, verify"},
     {"report", cmd_report, "NAME [--year Y] [-o FILE]",
      "print a report as CSV (--list: the reports)"},
+    {"user", cmd_user, "ACTION [ARG]...",
+     "accounts: request, approve, refuse, disable"},
     {"help", cmd_help, "", "show this help"},
 };
 

@@ -33,6 +33,7 @@ int cmd_notice(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_reconcile(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_user(int argc, char **argv);
 
 /* The global options given before the command (for subcommands that
  * connect: cmd_connect.c). */

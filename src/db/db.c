@@ -615,6 +615,30 @@ db_role(const struct db *db)
 }
 
 char *
+db_encrypt_password(struct db *db, const char *password, const char *user,
+                    struct db_error *err)
+{
+    char *v, *copy;
+
+    db_error_clear(err);
+    if (db == NULL || db->conn == NULL || password == NULL || user == NULL) {
+        set_error(err, DB_ERROR, "no connection, password or user");
+        return NULL;
+    }
+    v = PQencryptPasswordConn(db->conn, password, user, "scram-sha-256");
+    if (v == NULL) {
+        set_error(err, DB_ERROR, PQerrorMessage(db->conn));
+        return NULL;
+    }
+    copy = xstrdup_or_null(v);
+    memset(v, 0, strlen(v));
+    PQfreemem(v);
+    if (copy == NULL)
+        set_no_memory(err);
+    return copy;
+}
+
+char *
 db_quote_ident(struct db *db, const char *ident)
 {
     char *q, *copy;

@@ -97,6 +97,18 @@ void db_rollback(struct db *db);
 /* Try to re-establish a lost connection with the same settings; 0 or -1. */
 int db_reconnect(struct db *db, struct db_error *err);
 
+/*
+ * db_encrypt_password
+ *
+ * The SCRAM-SHA-256 verifier of password for role user, computed here in
+ * the client with libpq's PQencryptPasswordConn (a fresh random salt, the
+ * server's iteration count), so that only the verifier ever travels to the
+ * server. Returns a new malloc'd string (the caller wipes and frees it), or
+ * NULL with err filled in.
+ */
+char *db_encrypt_password(struct db *db, const char *password,
+                          const char *user, struct db_error *err);
+
 /* A new malloc'd quoted identifier ("eduaid"."x" quoting rules), or NULL. */
 char *db_quote_ident(struct db *db, const char *ident);
 

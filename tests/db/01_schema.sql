@@ -68,7 +68,7 @@ SELECT is_empty(
 SELECT results_eq(
     $$SELECT tablename::text COLLATE "default", policyname::text COLLATE "default", cmd, roles::text[] COLLATE "default", permissive
         FROM pg_policies
-       WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import')
+       WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import', 'account_request')
        ORDER BY 1, 2$$,
     $$SELECT t, t || p, c, r::text[], 'PERMISSIVE'
         FROM unnest(ARRAY['household', 'special_ed_plan', 'student', 'student_subsidy',
@@ -124,10 +124,11 @@ SELECT policy_roles_are('eduaid', 'household', 'household_update',
 -- Every non-owner policy scopes by township through my_scope() (016: the
 -- townships of my_townships() as bigint[], compared first); the UPDATE
 -- ones check the new row too (a row cannot move out of scope).
--- roster_import is scoped by person, not township (tests/db/11_roster.sql).
+-- roster_import is scoped by person, not township (tests/db/11_roster.sql);
+-- account_request by county (018_accounts.sql, tests/db/18_accounts.sql).
 SELECT is_empty(
     $$SELECT tablename, policyname FROM pg_policies
-       WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import')
+       WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import', 'account_request')
          AND policyname !~ '_owner$'
          AND NOT (coalesce(qual, '') ~ 'township_id = ANY .*my_scope\(\)'
                   OR coalesce(with_check, '') ~ 'township_id = ANY .*my_scope\(\)')$$,
@@ -191,33 +192,40 @@ SELECT results_eq(
                            'eduaid_admin', 'eduaid_auditor')
        GROUP BY p.oid, p.proname ORDER BY 1$$,
     $$VALUES ('approve', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'::text[]),
+             ('approve_request', '{eduaid_supervisor}'),
              ('audit_row', '{}'),
              ('close_notice', '{eduaid_supervisor}'),
-             ('create_user', '{eduaid_admin}'),
+             ('create_user', '{}'),
              ('decide_objection', '{eduaid_supervisor}'),
              ('disable_user', '{eduaid_admin}'),
              ('dropout_confirm', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('dropout_open', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('dropout_return', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('dropout_visit', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
-             ('enable_user', '{eduaid_admin}'),
+             ('enable_user', '{}'),
              ('log_export', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('my_account_county', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_role', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_scope', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('open_notice', '{eduaid_supervisor}'),
              ('record_facts', '{}'),
              ('record_objection', '{eduaid_officer,eduaid_supervisor}'),
+             ('refuse_request', '{eduaid_supervisor}'),
              ('registry_sync', '{}'),
              ('reject', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('reopen', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('report_tally_trigger', '{}'),
+             ('request_create', '{eduaid_admin}'),
+             ('request_enable', '{eduaid_admin}'),
+             ('request_password', '{eduaid_admin}'),
+             ('request_townships', '{eduaid_admin}'),
              ('roster_differences_masked', '{eduaid_supervisor}'),
              ('roster_finish', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('roster_import_finished', '{}'),
              ('roster_rows_guard', '{}'),
-             ('set_user_password', '{eduaid_admin}'),
-             ('set_user_townships', '{eduaid_admin}'),
+             ('set_user_password', '{}'),
+             ('set_user_townships', '{}'),
              ('special_ed_counts', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('submit', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('teacher_facts_changed', '{}'),
@@ -288,7 +296,7 @@ SELECT is_empty(
 SELECT is_empty(
     $$SELECT c.relname FROM pg_class c
        WHERE c.relnamespace = 'eduaid'::regnamespace AND c.relkind = 'r'
-         AND c.relrowsecurity
+         AND c.relrowsecurity AND c.relname <> 'account_request' -- the admin's own requests
          AND has_table_privilege('eduaid_admin', c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE')$$,
     'the admin holds no privilege on any record, member or audit table');
 SELECT is_empty(

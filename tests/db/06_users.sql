@@ -1,6 +1,9 @@
--- tests/db/06_users.sql: user administration through eduaid.create_user,
--- set_user_townships, set_user_password, disable_user and enable_user: only
--- an active eduaid admin (or a superuser) manages users; each user is a
+-- tests/db/06_users.sql: user administration. Since 018_accounts.sql an
+-- admin requests (request_create, request_townships, request_password,
+-- request_enable) and a county supervisor approves (approve_request); the
+-- direct create_user, set_user_townships, set_user_password and enable_user
+-- are the superuser's; disable_user stays the admin's, at once. Only an
+-- active eduaid admin (or a superuser) manages users; each user is a
 -- LOGIN role in exactly one group with the townships its role allows;
 -- disabling takes the login and the scope away at once; nothing but eduaid
 -- users can be touched; the admin has no other way to make or change roles.
@@ -8,7 +11,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(93);
+SELECT plan(96);
 
 SELECT session_user AS su, md5(coalesce(rolpassword, '')) AS su_pw
   FROM pg_authid WHERE rolname = session_user \gset
@@ -20,6 +23,29 @@ SET SESSION AUTHORIZATION demo_clerk2;
 SELECT fx_household('hh_tc', 420325103) \gset
 RESET SESSION AUTHORIZATION;
 
+-- A SCRAM verifier of 'Secret-1', as a client would compute it (here: the
+-- server hashing a throwaway role's password, inside this transaction).
+SET LOCAL password_encryption = 'scram-sha-256';
+CREATE ROLE t_pw_tmp PASSWORD 'Secret-1';
+SELECT rolpassword AS verifier FROM pg_authid WHERE rolname = 't_pw_tmp' \gset
+DROP ROLE t_pw_tmp;
+
+-- Approve every pending account request, as demo_supervisor.
+CREATE FUNCTION public.fx_approve_all() RETURNS int
+LANGUAGE plpgsql AS $f$
+DECLARE
+    n int := 0;
+    r record;
+BEGIN
+    FOR r IN SELECT id FROM eduaid.account_request WHERE status = 'pending' ORDER BY id LOOP
+        PERFORM eduaid.approve_request(r.id);
+        n := n + 1;
+    END LOOP;
+    RETURN n;
+END
+$f$;
+GRANT EXECUTE ON FUNCTION public.fx_approve_all() TO PUBLIC;
+
 -- The groups of a role, as text.
 CREATE FUNCTION public.fx_groups(login text) RETURNS text[]
 LANGUAGE sql STABLE
@@ -29,19 +55,21 @@ RETURN (SELECT coalesce(array_agg(g.rolname::text ORDER BY g.rolname), '{}')
 
 -- ==== creating users ========================================================
 SET SESSION AUTHORIZATION demo_admin;
-SELECT lives_ok($$SELECT eduaid.create_user('t_clerk', '测试录入员', 'clerk', 420325, '{420325103}', 'Secret-1')$$,
-    'demo_admin creates a clerk of 土城镇 with a password');
-SELECT lives_ok($$SELECT eduaid.create_user('t_officer', '测试专干', 'officer', 420325, '{420325100}')$$,
-    'demo_admin creates an officer of 城关镇');
-SELECT lives_ok($$SELECT eduaid.create_user('t_super', '测试审核员', 'supervisor', 420325)$$,
-    'demo_admin creates a supervisor (no townships: the whole county)');
-SELECT lives_ok($$SELECT eduaid.create_user('t_auditor', '测试督导', 'auditor', 420325)$$,
-    'demo_admin creates an auditor');
-SELECT lives_ok($$SELECT eduaid.create_user('t_admin', '测试管理员', 'admin', 420325)$$,
-    'demo_admin creates another admin');
-SELECT lives_ok($$SELECT eduaid.create_user('t_clerk_multi', '测试录入员二', 'clerk', 420325,
+SELECT lives_ok(format($$SELECT eduaid.request_create('t_clerk', '测试录入员', 'clerk', '{420325103}', %L)$$, :'verifier'),
+    'demo_admin requests a clerk of 土城镇 with a password (a verifier)');
+SELECT lives_ok($$SELECT eduaid.request_create('t_officer', '测试专干', 'officer', '{420325100}')$$,
+    'demo_admin requests an officer of 城关镇');
+SELECT lives_ok($$SELECT eduaid.request_create('t_super', '测试审核员', 'supervisor')$$,
+    'demo_admin requests a supervisor (no townships: the whole county)');
+SELECT lives_ok($$SELECT eduaid.request_create('t_auditor', '测试督导', 'auditor')$$,
+    'demo_admin requests an auditor');
+SELECT lives_ok($$SELECT eduaid.request_create('t_admin', '测试管理员', 'admin')$$,
+    'demo_admin requests another admin');
+SELECT lives_ok($$SELECT eduaid.request_create('t_clerk_multi', '测试录入员二', 'clerk',
                                             '{420325100,420325101,420325102}')$$,
     'a clerk may work in several townships');
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT is(fx_approve_all(), 6, 'demo_supervisor approves the six requests');
 RESET SESSION AUTHORIZATION;
 SELECT lives_ok($$SELECT eduaid.create_user('t_by_super', '超级用户建', 'clerk', 420325, '{420325100}')$$,
     'the superuser can create users too');
@@ -101,45 +129,45 @@ SELECT throws_ok($$SELECT count(*) FROM eduaid.household$$, '42501', 'permission
 
 -- ==== refused user data (EA011) =============================================
 SET SESSION AUTHORIZATION demo_admin;
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad1', '坏', 'officer', 420325, '{420325100,420325101}')$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad1', '坏', 'officer', '{420325100,420325101}')$$,
     'EA011', NULL, 'an officer with two townships is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad2', '坏', 'officer', 420325)$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad2', '坏', 'officer')$$,
     'EA011', NULL, 'an officer with no township is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad3', '坏', 'clerk', 420325)$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad3', '坏', 'clerk')$$,
     'EA011', NULL, 'a clerk with no township is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad4', '坏', 'clerk', 420325, NULL)$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad4', '坏', 'clerk', NULL)$$,
     'EA011', NULL, 'a clerk with NULL townships is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad5', '坏', 'supervisor', 420325, '{420325100}')$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad5', '坏', 'supervisor', '{420325100}')$$,
     'EA011', NULL, 'a supervisor with a township is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad6', '坏', 'auditor', 420325, '{420325100}')$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad6', '坏', 'auditor', '{420325100}')$$,
     'EA011', NULL, 'an auditor with a township is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad7', '坏', 'admin', 420325, '{420325100}')$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad7', '坏', 'admin', '{420325100}')$$,
     'EA011', NULL, 'an admin with a township is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad8', '坏', 'clerk', 420325, '{420325999}')$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad8', '坏', 'clerk', '{420325999}')$$,
     'EA011', NULL, 'a township that does not exist is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad9', '坏', 'clerk', 420325, '{420325100,429021100}')$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad9', '坏', 'clerk', '{420325100,429021100}')$$,
     'EA011', NULL, 'a township of another county is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad10', '坏', 'root', 420325)$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad10', '坏', 'root')$$,
     'EA011', NULL, 'an unknown role is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad11', '坏', 'owner', 420325)$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad11', '坏', 'owner')$$,
     'EA011', NULL, 'role "owner" (to land in eduaid_owner) is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad12', '坏', NULL, 420325)$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad12', '坏', NULL)$$,
     'EA011', NULL, 'a NULL role is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('T_Bad', '坏', 'clerk', 420325, '{420325100}')$$,
+SELECT throws_ok($$SELECT eduaid.request_create('T_Bad', '坏', 'clerk', '{420325100}')$$,
     'EA011', NULL, 'a login with capitals is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('x', '坏', 'clerk', 420325, '{420325100}')$$,
+SELECT throws_ok($$SELECT eduaid.request_create('x', '坏', 'clerk', '{420325100}')$$,
     'EA011', NULL, 'a one-letter login is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad"; DROP ROLE demo_clerk; --', '坏', 'clerk', 420325, '{420325100}')$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad"; DROP ROLE demo_clerk; --', '坏', 'clerk', '{420325100}')$$,
     'EA011', NULL, 'a login with quotes and semicolons is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user(NULL, '坏', 'clerk', 420325, '{420325100}')$$,
+SELECT throws_ok($$SELECT eduaid.request_create(NULL, '坏', 'clerk', '{420325100}')$$,
     'EA011', NULL, 'a NULL login is EA011');
-SELECT throws_ok($$SELECT eduaid.create_user('demo_clerk', '重名', 'clerk', 420325, '{420325100}')$$,
+SELECT throws_ok($$SELECT eduaid.request_create('demo_clerk', '重名', 'clerk', '{420325100}')$$,
     'EA011', NULL, 'a login that already exists (demo_clerk) is EA011');
-SELECT throws_ok(format($$SELECT eduaid.create_user(%L, '重名', 'admin', 420325)$$, :'su'),
+SELECT throws_ok(format($$SELECT eduaid.request_create(%L, '重名', 'admin')$$, :'su'),
     'EA011', NULL, 'the superuser''s login is taken (EA011)');
-SELECT throws_ok($$SELECT eduaid.create_user('eduaid_owner', '重名', 'admin', 420325)$$,
+SELECT throws_ok($$SELECT eduaid.request_create('eduaid_owner', '重名', 'admin')$$,
     'EA011', NULL, 'eduaid_owner is taken (EA011)');
-SELECT throws_ok($$SELECT eduaid.create_user('pg_monitor', '重名', 'auditor', 420325)$$,
+SELECT throws_ok($$SELECT eduaid.request_create('pg_monitor', '重名', 'auditor')$$,
     'EA011', NULL, 'pg_monitor is taken (EA011)');
 RESET SESSION AUTHORIZATION;
 SELECT is_empty(
@@ -180,9 +208,9 @@ SELECT throws_ok($$SELECT eduaid.enable_user('demo_clerk')$$,
 SET SESSION AUTHORIZATION demo_admin;
 SELECT lives_ok($$SELECT eduaid.disable_user('t_admin')$$, 'demo_admin disables t_admin');
 SET SESSION AUTHORIZATION t_admin;
-SELECT throws_ok($$SELECT eduaid.create_user('t_bad23', '坏', 'supervisor', 420325)$$,
-    'EA004', NULL, 'a disabled admin (still in eduaid_admin) cannot create users: EA004');
-SELECT throws_ok($$SELECT eduaid.enable_user('t_admin')$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_bad23', '坏', 'supervisor')$$,
+    'EA004', NULL, 'a disabled admin (still in eduaid_admin) cannot request users: EA004');
+SELECT throws_ok($$SELECT eduaid.request_enable('t_admin')$$,
     'EA004', NULL, 'nor re-enable himself: EA004');
 
 -- The admin has no way around the functions.
@@ -229,7 +257,9 @@ SELECT throws_ok($$SELECT fx_household('hh_x2', 420325103)$$, '42501',
 SELECT throws_ok($$SELECT eduaid.submit('household', fx('hh_tc'))$$, 'EA005', NULL,
     'and cannot act on its former township''s records (EA005: it sees none)');
 SET SESSION AUTHORIZATION demo_admin;
-SELECT lives_ok($$SELECT eduaid.enable_user('t_clerk')$$, 'demo_admin enables t_clerk again');
+SELECT lives_ok($$SELECT eduaid.request_enable('t_clerk')$$, 'demo_admin requests t_clerk enabled again');
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT is(fx_approve_all(), 1, 'demo_supervisor approves it');
 RESET SESSION AUTHORIZATION;
 SELECT is((SELECT rolcanlogin FROM pg_roles WHERE rolname = 't_clerk'), true, 'the role can log in again');
 SET SESSION AUTHORIZATION t_clerk;
@@ -237,24 +267,26 @@ SELECT is(eduaid.my_townships(), '{420325103}'::int[], 'and works in 土城镇 a
 
 -- ==== changing townships ====================================================
 SET SESSION AUTHORIZATION demo_admin;
-SELECT lives_ok($$SELECT eduaid.set_user_townships('t_clerk', '{420325100}')$$,
-    'demo_admin moves t_clerk to 城关镇');
+SELECT lives_ok($$SELECT eduaid.request_townships('t_clerk', '{420325100}')$$,
+    'demo_admin requests t_clerk moved to 城关镇');
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT is(fx_approve_all(), 1, 'demo_supervisor approves the move');
 SET SESSION AUTHORIZATION t_clerk;
 SELECT results_eq($$SELECT id FROM eduaid.household WHERE id IN (fx('hh_cg'), fx('hh_tc'))$$,
     $$VALUES (fx('hh_cg'))$$, 't_clerk now sees the 城关镇 household and no longer the 土城镇 one');
 SET SESSION AUTHORIZATION demo_admin;
-SELECT throws_ok($$SELECT eduaid.set_user_townships('t_officer', '{420325100,420325101}')$$,
+SELECT throws_ok($$SELECT eduaid.request_townships('t_officer', '{420325100,420325101}')$$,
     'EA011', NULL, 'an officer cannot be given two townships (EA011)');
-SELECT throws_ok($$SELECT eduaid.set_user_townships('t_clerk', '{}')$$,
+SELECT throws_ok($$SELECT eduaid.request_townships('t_clerk', '{}')$$,
     'EA011', NULL, 'a clerk cannot be left with none (EA011)');
-SELECT throws_ok($$SELECT eduaid.set_user_townships('t_super', '{420325100}')$$,
+SELECT throws_ok($$SELECT eduaid.request_townships('t_super', '{420325100}')$$,
     'EA011', NULL, 'a supervisor cannot be narrowed to a township (EA011)');
-SELECT throws_ok($$SELECT eduaid.set_user_townships('t_clerk', '{429021100}')$$,
+SELECT throws_ok($$SELECT eduaid.request_townships('t_clerk', '{429021100}')$$,
     'EA011', NULL, 'nor a clerk moved to another county (EA011)');
 SELECT throws_ok($$SELECT eduaid.disable_user('demo_admin')$$,
     'EA011', NULL, 'an admin cannot disable himself (EA011)');
-SELECT lives_ok($$SELECT eduaid.set_user_password('t_clerk', 'it''s "quoted"; --')$$,
-    'a password with quotes is set safely');
+SELECT throws_ok($$SELECT eduaid.request_password('t_clerk', 'it''s "quoted"; --')$$,
+    'EA060', NULL, 'a plaintext password (with quotes) is refused: verifiers only (EA060)');
 RESET SESSION AUTHORIZATION;
 SELECT results_eq(
     $$SELECT (SELECT array_agg(township_id) FROM eduaid.app_user_township WHERE login = 't_clerk'),
@@ -263,7 +295,7 @@ SELECT results_eq(
              (SELECT rolpassword LIKE 'SCRAM-SHA-256$%' FROM pg_authid WHERE rolname = 't_clerk'),
              (SELECT count(*)::int FROM pg_roles WHERE rolname IN ('demo_clerk', 'demo_officer'))$$,
     $$VALUES ('{420325100}'::int[], '{420325100}'::int[], true, true, 2)$$,
-    'the refused changes changed nothing; the password was set; demo_clerk survived the quoted login');
+    'the refused changes changed nothing; the password stayed the verifier; demo_clerk survived the quoted login');
 
 -- ==== an admin manages the users of his own county ========================
 -- (One server may hold a whole province: DESIGN.md, Scale.) The superuser
@@ -272,9 +304,9 @@ SELECT results_eq(
 RESET SESSION AUTHORIZATION;
 SELECT eduaid.create_user('t_other_clerk', '外县录入员', 'clerk', 429021, '{429021100}') \gset
 SET SESSION AUTHORIZATION demo_admin;
-SELECT throws_ok($$SELECT eduaid.create_user('t_other_super', '外县审核员', 'supervisor', 429021)$$,
+SELECT throws_ok($$SELECT eduaid.request_create('t_other_super', '外县审核员', 'supervisor', county_id => 429021)$$,
     NULL, NULL, 'demo_admin (房县) cannot create a supervisor of another county');
-SELECT throws_ok($$SELECT eduaid.set_user_townships('t_other_clerk', '{429021100}')$$, NULL, NULL,
+SELECT throws_ok($$SELECT eduaid.request_townships('t_other_clerk', '{429021100}')$$, NULL, NULL,
     'demo_admin cannot reassign a user of another county');
 SELECT throws_ok($$SELECT eduaid.disable_user('t_other_clerk')$$, NULL, NULL,
     'demo_admin cannot disable a user of another county');
@@ -289,15 +321,15 @@ SELECT results_eq(
 SET SESSION AUTHORIZATION demo_admin;
 SELECT throws_ok(format($$SELECT eduaid.disable_user(%L)$$, :'su'), 'EA005', NULL,
     'the admin cannot disable the superuser (EA005: no such eduaid user)');
-SELECT throws_ok(format($$SELECT eduaid.set_user_password(%L, 'pwned')$$, :'su'), 'EA005', NULL,
+SELECT throws_ok(format($$SELECT eduaid.request_password(%L, %L)$$, :'su', :'verifier'), 'EA005', NULL,
     'the admin cannot set the superuser''s password (EA005)');
-SELECT throws_ok(format($$SELECT eduaid.set_user_townships(%L, '{420325100}')$$, :'su'), 'EA005', NULL,
+SELECT throws_ok(format($$SELECT eduaid.request_townships(%L, '{420325100}')$$, :'su'), 'EA005', NULL,
     'the admin cannot give the superuser townships (EA005)');
-SELECT throws_ok($$SELECT eduaid.enable_user('eduaid_owner')$$, 'EA005', NULL,
+SELECT throws_ok($$SELECT eduaid.request_enable('eduaid_owner')$$, 'EA005', NULL,
     'the admin cannot enable login for eduaid_owner (EA005)');
-SELECT throws_ok($$SELECT eduaid.enable_user('eduaid_usermgr')$$, 'EA005', NULL,
+SELECT throws_ok($$SELECT eduaid.request_enable('eduaid_usermgr')$$, 'EA005', NULL,
     'nor for eduaid_usermgr (EA005)');
-SELECT throws_ok($$SELECT eduaid.set_user_password('eduaid_audit_owner', 'pwned')$$, 'EA005', NULL,
+SELECT throws_ok(format($$SELECT eduaid.request_password('eduaid_audit_owner', %L)$$, :'verifier'), 'EA005', NULL,
     'nor set a password for eduaid_audit_owner (EA005)');
 SELECT throws_ok($$SELECT eduaid.disable_user('no_such_user')$$, 'EA005', NULL,
     'a user that does not exist is EA005');

@@ -23,18 +23,31 @@ SELECT lives_ok($$SELECT eduaid.verify('household', fx('rv_a'))$$,
 RESET SESSION AUTHORIZATION;
 
 -- ==== the admin's work is audited ==========================================
+-- (018_accounts.sql: the admin requests, a supervisor approves; both are
+-- audited, the change itself with the approver as actor.)
 SET SESSION AUTHORIZATION demo_admin;
-SELECT eduaid.create_user('rv_clerk', '审计测试', 'clerk', 420325, '{420325103}') \gset
-SELECT eduaid.set_user_townships('rv_clerk', '{420325104}') \gset
+SELECT eduaid.request_create('rv_clerk', '审计测试', 'clerk', '{420325103}') AS rq \gset
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT eduaid.approve_request(:rq) \gset
+SET SESSION AUTHORIZATION demo_admin;
+SELECT eduaid.request_townships('rv_clerk', '{420325104}') AS rq \gset
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT eduaid.approve_request(:rq) \gset
+SET SESSION AUTHORIZATION demo_admin;
 SELECT eduaid.disable_user('rv_clerk') \gset
 UPDATE eduaid.school SET nutrition_pilot = NOT nutrition_pilot
  WHERE name = '土城镇中心小学';
 RESET SESSION AUTHORIZATION;
-SELECT is((SELECT array_agg(table_name || ':' || action ORDER BY id) FROM eduaid.audit_log
-            WHERE kind = 'user' AND record_key = 'rv_clerk' AND actor = 'demo_admin'),
-          ARRAY['app_user:insert', 'app_user_township:insert', 'app_user_township:delete',
-                'app_user_township:insert', 'app_user:update'],
-          'creating, reassigning and disabling a user are audited with the admin as actor');
+SELECT is((SELECT array_agg(actor || ':' || table_name || ':' || action ORDER BY id) FROM eduaid.audit_log
+            WHERE kind = 'user' AND record_key = 'rv_clerk'),
+          ARRAY['demo_admin:account_request:insert',
+                'demo_supervisor:app_user:insert', 'demo_supervisor:app_user_township:insert',
+                'demo_supervisor:account_request:approve',
+                'demo_admin:account_request:insert',
+                'demo_supervisor:app_user_township:delete', 'demo_supervisor:app_user_township:insert',
+                'demo_supervisor:account_request:approve',
+                'demo_admin:app_user:update'],
+          'requesting, approving (creating, reassigning) and disabling a user are audited, each with its actor');
 SELECT is((SELECT count(*)::int FROM eduaid.audit_log
             WHERE kind = 'reference' AND table_name = 'school' AND actor = 'demo_admin'
               AND action = 'update' AND new_row ->> 'name' = '土城镇中心小学'),
@@ -49,7 +62,7 @@ SET SESSION AUTHORIZATION demo_supervisor;
 SELECT is((SELECT count(*)::int FROM eduaid.audit_log WHERE kind IN ('user', 'reference')),
           0, 'nor does a supervisor');
 SET SESSION AUTHORIZATION demo_auditor;
-SELECT ok((SELECT count(*) FROM eduaid.audit_log WHERE record_key = 'rv_clerk') = 5,
+SELECT ok((SELECT count(*) FROM eduaid.audit_log WHERE record_key = 'rv_clerk') = 9,
           'the auditor reads them');
 RESET SESSION AUTHORIZATION;
 

@@ -157,8 +157,13 @@ is "$(sqlstate demo_auditor "DELETE FROM eduaid.household WHERE id = $hh")" 4250
 	"demo_auditor cannot delete it"
 
 # ---- a user made by the admin, then disabled -------------------------------
-is "$(sqlstate demo_admin "SELECT eduaid.create_user('$temp_user', '临时录入员', 'clerk', 420325, '{420325103}')")" ok \
-	"demo_admin creates a clerk of 土城镇 ($temp_user)"
+is "$(sqlstate demo_admin "SELECT eduaid.create_user('$temp_user', '临时录入员', 'clerk', 420325, '{420325103}')")" 42501 \
+	"demo_admin cannot create a clerk directly (018_accounts.sql: four-eyes)"
+rq=$(as demo_admin "SELECT eduaid.request_create('$temp_user', '临时录入员', 'clerk', '{420325103}')" 2>&1)
+[[ $rq =~ ^[0-9]+$ ]] && ok "demo_admin requests a clerk of 土城镇 ($temp_user)" ||
+	not_ok "demo_admin requests a clerk of 土城镇 ($temp_user)" "$rq"
+is "$(sqlstate demo_supervisor "SELECT eduaid.approve_request(${rq:-0})")" ok \
+	"psql -U demo_supervisor approves the request"
 is "$(as "$temp_user" "SELECT current_user || ' ' || eduaid.my_townships()::text" 2>&1)" \
 	"$temp_user {420325103}" "the new user logs in and works in 土城镇"
 is "$(as "$temp_user" "SELECT count(*) FROM eduaid.household WHERE township_id <> 420325103 OR id = $hh" 2>&1)" 0 \

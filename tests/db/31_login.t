@@ -37,7 +37,11 @@ PGHOST=/nonexistent "$TUI_BIN" --help </dev/null | grep -q -- '-d CONNINFO'
 tui_ok $? "eduaid --help works without a server"
 
 # ---- the login screen ------------------------------------------------------
-su -c "SELECT eduaid.create_user('pw_clerk', '密码测试', 'clerk', 420325, '{420325100}', 'right-密码1')" >/dev/null
+# (018_accounts.sql: the server takes only verifiers, so the DBA computes
+# one the way psql's \password does -- here by letting the server hash the
+# password of the role it just made.)
+su -c "SELECT eduaid.create_user('pw_clerk', '密码测试', 'clerk', 420325, '{420325100}')" >/dev/null
+su -c "SET password_encryption = 'scram-sha-256'; ALTER ROLE pw_clerk PASSWORD 'right-密码1'" >/dev/null
 hba=$(su -c 'show hba_file')
 cp "$hba" "$TUI_TMP/hba.orig"
 { echo "local all pw_clerk scram-sha-256"; cat "$TUI_TMP/hba.orig"; } > "$hba"
