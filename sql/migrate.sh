@@ -4,15 +4,20 @@
 #
 # 000_bootstrap.sql is idempotent and always runs; every other NNN_*.sql
 # runs once, in order, in its own transaction together with the row that
-# records it in eduaid.schema_version, under an advisory lock so that two
-# concurrent runs cannot interleave. Running it again changes nothing.
+# records it in eduaid.schema_version, holding LOCK TABLE eduaid.schema_version
+# IN EXCLUSIVE MODE so that two concurrent runs cannot interleave. No login
+# holds any privilege on schema_version (020_locks.sql checks it), so no
+# login can take or hold that lock (a public advisory lock any login could).
+# lock_timeout and idle_in_transaction_session_timeout are off for the
+# migration's own sessions (the database defaults of 020 are for people).
+# Running it again changes nothing.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 psql_cmd=${PSQL:-psql}
 
 run_psql() {
-    PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
+    PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning -c lock_timeout=0 -c idle_in_transaction_session_timeout=0" \
         "$psql_cmd" -X -q -v ON_ERROR_STOP=1 "$@"
 }
 
@@ -31,7 +36,7 @@ SQL
     run_psql -v v="$version" -v name="$name" <<SQL
 BEGIN;
 \\o /dev/null
-SELECT pg_catalog.pg_advisory_xact_lock(4242);
+LOCK TABLE eduaid.schema_version IN EXCLUSIVE MODE;
 SELECT 1 / (count(*) = 0)::int FROM eduaid.schema_version WHERE version = :'v'::int;
 \\ir '$file'
 RESET ROLE;
