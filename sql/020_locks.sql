@@ -79,11 +79,18 @@ REVOKE DELETE ON eduaid.household, eduaid.student, eduaid.student_subsidy,
     eduaid.teacher_fund_application
     FROM eduaid_clerk, eduaid_officer;
 
+-- The clerks' and officers' DELETE policies go too: a DELETE granted by
+-- mistake later would then still delete nothing.
 DO $$
 DECLARE
     tbl   text;
     scope constant text := 'township_id = ANY ((SELECT eduaid.my_townships())::int[])';
 BEGIN
+    FOREACH tbl IN ARRAY ARRAY['household', 'student', 'student_subsidy',
+        'training_enrollment', 'special_ed_plan', 'teacher', 'teacher_fund_application']
+    LOOP
+        EXECUTE format('DROP POLICY IF EXISTS %I ON eduaid.%I', tbl || '_delete', tbl);
+    END LOOP;
     FOREACH tbl IN ARRAY ARRAY['household', 'student', 'student_subsidy',
         'training_enrollment', 'special_ed_plan', 'teacher_fund_application']
     LOOP
