@@ -255,7 +255,8 @@ GRANT CREATE ON SCHEMA eduaid TO eduaid_exporter;
 SET ROLE eduaid_exporter;
 
 -- The SELECT of an export of kind: every column of its table, personal
--- columns NULL unless p_unmasked; $1 status, $2 township (NULL: any).
+-- columns NULL unless p_unmasked; $1 status, $2 township (NULL: any);
+-- in no particular order.
 -- Validates every argument (see the header) and raises as log_export did:
 -- EA004 (not a reader, not your township, unmasked without the column
 -- privileges), EA010 (unknown kind), 22023 (unknown status, NULL unmasked).
@@ -320,8 +321,10 @@ BEGIN
       FROM pg_catalog.pg_attribute a
      WHERE a.attrelid = format('eduaid.%I', v_table)::regclass
        AND a.attnum > 0 AND NOT a.attisdropped;
+    -- (no ORDER BY: the caller orders; a set-returning function's rows
+    -- are stored before they are read, so sorting here is wasted work)
     RETURN format('SELECT %s FROM eduaid.%I r WHERE ($1::text IS NULL OR r.status = $1) '
-                  'AND ($2::int IS NULL OR r.township_id = $2) ORDER BY r.township_id, r.id',
+                  'AND ($2::int IS NULL OR r.township_id = $2)',
                   v_cols, v_table);
 END
 $$;
