@@ -8,8 +8,11 @@
 # IN EXCLUSIVE MODE so that two concurrent runs cannot interleave. No login
 # holds any privilege on schema_version (020_locks.sql checks it), so no
 # login can take or hold that lock (a public advisory lock any login could).
-# lock_timeout and idle_in_transaction_session_timeout are off for the
-# migration's own sessions (the database defaults of 020 are for people).
+# A migration waits at most 10 s for any lock (PGOPTIONS may say otherwise):
+# a session that holds a table (even idly reading it) makes the migration
+# fail, with nothing applied, instead of queueing every user behind the
+# migration's ACCESS EXCLUSIVE request; run it again when the holder is
+# gone. The idle-in-transaction default of 020 does not apply to it.
 # Running it again changes nothing.
 set -eu
 
@@ -17,7 +20,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 psql_cmd=${PSQL:-psql}
 
 run_psql() {
-    PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning -c lock_timeout=0 -c idle_in_transaction_session_timeout=0" \
+    PGOPTIONS="-c lock_timeout=10s -c idle_in_transaction_session_timeout=0 ${PGOPTIONS:-} -c client_min_messages=warning" \
         "$psql_cmd" -X -q -v ON_ERROR_STOP=1 "$@"
 }
 

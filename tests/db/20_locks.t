@@ -7,14 +7,16 @@
 #   * migrate.sh's lock: demo_clerk cannot take LOCK TABLE
 #     eduaid.schema_version IN EXCLUSIVE MODE, and while he holds the old
 #     public advisory lock 4242 in an idle transaction, a migration still
-#     runs (a copy of sql/ with one extra no-op migration, 999);
+#     runs (a copy of sql/ with one extra no-op migration, 999); and a
+#     migration that needs a table an idle reader holds fails on its lock
+#     timeout instead of queueing everyone behind it;
 #   * the database's defaults reach a login: idle_in_transaction_session_
 #     timeout 5min and lock_timeout 30s; an idle transaction is ended;
 #   * log_export is gone for every login; a clerk's export through the
 #     server writes one audit row, counted by the server.
 # Emits TAP; run by tests/db/run-db-tests.sh through prove. Cleans up as
 # the superuser in an EXIT trap (the schema_version row of the no-op
-# migration; the background session). Cost: about 5 seconds.
+# migration; the background session). Cost: about 20 seconds (10 of them the migration's lock timeout).
 set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -32,7 +34,7 @@ cleanup() {
 		kill "$bg_pid" 2>/dev/null
 		wait "$bg_pid" 2>/dev/null
 	fi
-	db_psql_super -c "DELETE FROM eduaid.schema_version WHERE version = 999" >/dev/null 2>&1
+	db_psql_super -c "DELETE FROM eduaid.schema_version WHERE version IN (998, 999)" >/dev/null 2>&1
 	rm -rf -- "$tmp"
 }
 trap cleanup EXIT
@@ -50,7 +52,7 @@ sqlstate() {
 	fi
 }
 
-tap_plan 15
+tap_plan 17
 
 # ---- LOCK TABLE, as every demo role ------------------------------------------
 # one session per role, each LOCK in its own transaction: 12 refusals
@@ -93,6 +95,37 @@ if PGUSER=$EDUAID_SUPERUSER timeout 20 sh "$tmp/sql/migrate.sh" >"$tmp/migrate.l
 else
 	tap_fail "a migration runs while demo_clerk holds advisory lock 4242"
 	tap_diag "$(cat "$tmp/migrate.log")"
+fi
+exec 7>&-
+wait "$bg_pid" 2>/dev/null
+bg_pid=
+
+# A migration that cannot get its lock gives up (10 s) instead of queueing
+# every user behind it: demo_clerk idly holds household (ACCESS SHARE);
+# a migration that needs ACCESS EXCLUSIVE on it fails, nothing applied.
+rm -f "$tmp/sql/999_noop.sql"
+printf '%s\n' '-- 998_lock.sql: tests/db/20_locks.t' 'LOCK TABLE eduaid.household IN ACCESS EXCLUSIVE MODE;' \
+	>"$tmp/sql/998_lock.sql"
+rm -f "$fifo" "$tmp/clerk.out"
+mkfifo "$fifo"
+psql -X -q -A -t -U demo_clerk <"$fifo" >"$tmp/clerk.out" 2>&1 &
+bg_pid=$!
+exec 7>"$fifo"
+printf '%s\n' 'BEGIN;' 'SELECT count(*) FROM (SELECT 1 FROM eduaid.household LIMIT 1) x;' "SELECT 'held';" >&7
+for _ in $(seq 50); do
+	grep -q held "$tmp/clerk.out" 2>/dev/null && break
+	sleep 0.1
+done
+start=$(date +%s)
+PGUSER=$EDUAID_SUPERUSER timeout 60 sh "$tmp/sql/migrate.sh" >"$tmp/migrate2.log" 2>&1
+rc=$?
+took=$(($(date +%s) - start))
+tap_is "$rc:$(grep -c 'lock timeout' "$tmp/migrate2.log"):$(db_psql_super -c 'SELECT count(*) FROM eduaid.schema_version WHERE version = 998')" \
+	"3:1:0" "a migration blocked by an idle reader fails on its lock timeout, nothing applied"
+if ((took <= 30)); then
+	tap_pass "... within 30 s (took ${took} s), so users do not queue behind it for long"
+else
+	tap_fail "... within 30 s (took ${took} s)"
 fi
 exec 7>&-
 wait "$bg_pid" 2>/dev/null
