@@ -4,15 +4,23 @@
 #
 # 000_bootstrap.sql is idempotent and always runs; every other NNN_*.sql
 # runs once, in order, in its own transaction together with the row that
-# records it in eduaid.schema_version, under an advisory lock so that two
-# concurrent runs cannot interleave. Running it again changes nothing.
+# records it in eduaid.schema_version, holding LOCK TABLE eduaid.schema_version
+# IN EXCLUSIVE MODE so that two concurrent runs cannot interleave. No login
+# holds any privilege on schema_version (020_locks.sql checks it), so no
+# login can take or hold that lock (a public advisory lock any login could).
+# A migration waits at most 10 s for any lock (PGOPTIONS may say otherwise):
+# a session that holds a table (even idly reading it) makes the migration
+# fail, with nothing applied, instead of queueing every user behind the
+# migration's ACCESS EXCLUSIVE request; run it again when the holder is
+# gone. The idle-in-transaction default of 020 does not apply to it.
+# Running it again changes nothing.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
 psql_cmd=${PSQL:-psql}
 
 run_psql() {
-    PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
+    PGOPTIONS="-c lock_timeout=10s -c idle_in_transaction_session_timeout=0 ${PGOPTIONS:-} -c client_min_messages=warning" \
         "$psql_cmd" -X -q -v ON_ERROR_STOP=1 "$@"
 }
 
@@ -31,7 +39,7 @@ SQL
     run_psql -v v="$version" -v name="$name" <<SQL
 BEGIN;
 \\o /dev/null
-SELECT pg_catalog.pg_advisory_xact_lock(4242);
+LOCK TABLE eduaid.schema_version IN EXCLUSIVE MODE;
 SELECT 1 / (count(*) = 0)::int FROM eduaid.schema_version WHERE version = :'v'::int;
 \\ir '$file'
 RESET ROLE;

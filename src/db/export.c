@@ -4,8 +4,11 @@
  *   exports and under which headers (the form definition; the roster
  *   columns for households), the SELECT built from them with quoted
  *   identifiers and the filters as parameters, read through a cursor a
- *   page at a time in one transaction that is recorded in the audit log
- *   by eduaid.log_export before it commits.
+ *   page at a time in one transaction. The record rows come from the
+ *   server's eduaid.export_<kind>(status, township, unmasked), which
+ *   checks the filters, counts the rows and writes the export's audit row
+ *   itself before the first row arrives (sql/020_locks.sql): no export
+ *   can be read without its log row, and the client writes none.
  *
  *   The statement is written into an open_memstream(3) buffer; a failed
  *   write or quoting is remembered and reported once, before anything is
@@ -327,18 +330,25 @@ put_value(struct sql *s, const struct export_query *q, const struct excol *c,
     }
 }
 
-/* FROM, the grid and lookup joins, WHERE (parameters $1 status, then
- * township), ORDER BY. */
+/* FROM the kind's export function (parameters $1 status, $2 township,
+ * $3 unmasked), the grid and lookup joins, ORDER BY. */
 static void
 put_from(struct sql *s, const struct export_query *q, const struct excol *cols,
          size_t ncols)
 {
     const struct formdef *f = q->form;
-    int np = 0;
+    size_t n = strlen(f->kind) + sizeof "export_";
+    char *fn = malloc(n);
 
+    if (fn == NULL) {
+        s->failed = true;
+        return;
+    }
+    snprintf(fn, n, "export_%s", f->kind);
     put(s, " FROM eduaid.");
-    put_ident(s, f->table);
-    put(s, " r");
+    put_ident(s, fn);
+    put(s, "($1::text, $2::int, $3::boolean) r");
+    free(fn);
     if (f->ngrids > 0) {
         put(s, " LEFT JOIN eduaid.");
         put_ident(s, f->grids[0].table);
@@ -363,12 +373,6 @@ put_from(struct sql *s, const struct export_query *q, const struct excol *cols,
         put(s, " = ");
         put_col(s, cols[i].grid ? "g" : "r", cols[i].fd->name);
     }
-    put(s, " WHERE true");
-    if (q->status != NULL && fprintf(s->fp, " AND r.status = $%d", ++np) < 0)
-        s->failed = true;
-    if (q->township_id != 0 &&
-        fprintf(s->fp, " AND r.township_id = $%d::int", ++np) < 0)
-        s->failed = true;
     put(s, " ORDER BY r.township_id, r.id");
     if (f->ngrids > 0)
         put(s, ", g.id");
@@ -477,22 +481,20 @@ export_new(struct db *db, const struct export_query *q,
     return ex;
 }
 
-/* DECLARE the cursor with q's filters as parameters; 0 or -1. */
+/* DECLARE the cursor with q's filters as parameters (NULL: any); 0 or
+ * -1. */
 static int
 declare_cursor(struct db *db, const struct export_query *q, const char *sql,
                struct db_error *err)
 {
-    const char *params[2];
+    const char *params[3];
     char township[16];
-    int n = 0;
 
-    if (q->status != NULL)
-        params[n++] = q->status;
-    if (q->township_id != 0) {
-        snprintf(township, sizeof township, "%d", q->township_id);
-        params[n++] = township;
-    }
-    return db_command(db, sql, n, params, err);
+    snprintf(township, sizeof township, "%d", q->township_id);
+    params[0] = q->status;
+    params[1] = q->township_id != 0 ? township : NULL;
+    params[2] = q->unmasked ? "true" : "false";
+    return db_command(db, sql, 3, params, err);
 }
 
 struct export *
@@ -550,23 +552,10 @@ export_fetch(struct export *ex, struct db_error *err)
 int
 export_finish(struct export *ex, long long nrows, struct db_error *err)
 {
-    char township[16], rows[32];
-    const char *params[5];
     int rc = -1;
 
-    snprintf(township, sizeof township, "%d", ex->township_id);
-    snprintf(rows, sizeof rows, "%lld", nrows);
-    params[0] = ex->kind;
-    params[1] = ex->status;
-    params[2] = ex->township_id != 0 ? township : NULL;
-    params[3] = rows;
-    params[4] = ex->unmasked ? "true" : "false";
+    (void)nrows; /* the server counted and logged its rows already */
     if (db_command(ex->db, "CLOSE " CURSOR_NAME, 0, NULL, err) == 0 &&
-        db_command(ex->db,
-                   "SELECT eduaid.log_export($1, jsonb_strip_nulls("
-                   "jsonb_build_object('status', $2::text,"
-                   " 'township_id', $3::int)), $4::bigint, $5::boolean)",
-                   5, params, err) == 0 &&
         db_commit(ex->db, err) == 0)
         rc = 0;
     else

@@ -2,8 +2,9 @@
  * export.h
  *   Reading a record kind out for a spreadsheet (eduaid export): one
  *   SELECT built from the kind's form definition, read under row-level
- *   security through a cursor a page at a time, in one transaction that
- *   ends by recording the export in the audit log (eduaid.log_export).
+ *   security through a cursor a page at a time, in one transaction. The
+ *   record rows come from the server's eduaid.export_<kind>(), which
+ *   writes the export's audit row itself (the client cannot skip it).
  *
  *   Columns: the form's fields in form order (lookups as their labels,
  *   dates as YYYY-MM-DD, choices as their stored codes), then those of
@@ -82,9 +83,10 @@ struct dbres *export_fetch(struct export *ex, struct db_error *err);
 /*
  * export_finish
  *
- * Close the cursor, record the export of nrows rows with its filters in
- * the audit log (eduaid.log_export) and COMMIT. 0, or -1 with err (the
- * transaction rolled back: nothing recorded). Frees ex either way.
+ * Close the cursor and COMMIT, which commits the audit row the server
+ * wrote when the cursor was opened (it counted its rows itself: nrows,
+ * what the client wrote, is not sent). 0, or -1 with err (the transaction
+ * rolled back, its audit row with it). Frees ex either way.
  */
 int export_finish(struct export *ex, long long nrows, struct db_error *err);
 

@@ -74,11 +74,23 @@ SELECT results_eq(
         FROM unnest(ARRAY['household', 'special_ed_plan', 'student', 'student_subsidy',
                           'teacher', 'teacher_fund_application', 'training_enrollment']) AS t
        CROSS JOIN (VALUES
-           ('_delete', 'DELETE', '{eduaid_clerk,eduaid_officer}'),
            ('_insert', 'INSERT', '{eduaid_clerk,eduaid_officer}'),
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
            ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer}')) AS v(p, c, r)
+      UNION ALL -- deletes go through eduaid.delete_draft/delete_member (020_locks.sql)
+      SELECT t, t || p, c, r::text[], 'PERMISSIVE'
+        FROM unnest(ARRAY['household', 'special_ed_plan', 'student', 'student_subsidy',
+                          'teacher_fund_application', 'training_enrollment']) AS t
+       CROSS JOIN (VALUES
+           ('_remover_delete', 'DELETE', '{eduaid_remover}'),
+           ('_remover_read', 'SELECT', '{eduaid_remover}')) AS v(p, c, r)
+      UNION ALL
+      SELECT 'household', 'household_remover_touch', 'UPDATE', '{eduaid_remover}', 'PERMISSIVE'
+      UNION ALL -- exports go through eduaid.export_<kind> (020_locks.sql)
+      SELECT t, t || '_exporter_read', 'SELECT', '{eduaid_exporter}', 'PERMISSIVE'
+        FROM unnest(ARRAY['household', 'special_ed_plan', 'teacher_fund_application',
+                          'training_enrollment']) AS t
       UNION ALL -- the ledgers (012_ledgers.sql): nothing is deleted, supervisors only read
       SELECT t, t || p, c, r::text[], 'PERMISSIVE'
         FROM unnest(ARRAY['dropout_case', 'dropout_visit', 'home_visit', 'training_attendance']) AS t
@@ -106,17 +118,18 @@ SELECT results_eq(
     'each township-scoped table has exactly the delete/insert/owner/read/update policies');
 
 SELECT policies_are('eduaid', 'household',
-    ARRAY['household_read', 'household_insert', 'household_update', 'household_delete',
-          'household_owner'],
-    'household has exactly its five policies');
+    ARRAY['household_read', 'household_insert', 'household_update', 'household_owner',
+          'household_remover_read', 'household_remover_delete', 'household_remover_touch',
+          'household_exporter_read'],
+    'household has exactly its eight policies (no DELETE for any login: 020_locks.sql)');
 SELECT policy_cmd_is('eduaid', 'household', 'household_read', 'SELECT',
     'household_read is a SELECT policy');
 SELECT policy_cmd_is('eduaid', 'household', 'household_insert', 'INSERT',
     'household_insert is an INSERT policy');
 SELECT policy_cmd_is('eduaid', 'household', 'household_update', 'UPDATE',
     'household_update is an UPDATE policy');
-SELECT policy_cmd_is('eduaid', 'household', 'household_delete', 'DELETE',
-    'household_delete is a DELETE policy');
+SELECT policy_cmd_is('eduaid', 'household', 'household_remover_delete', 'DELETE',
+    'household_remover_delete is a DELETE policy (for eduaid.delete_draft only)');
 SELECT policy_roles_are('eduaid', 'household', 'household_update',
     ARRAY['eduaid_clerk', 'eduaid_officer'],
     'household_update applies to clerks and officers only (supervisors do not edit)');
@@ -177,7 +190,7 @@ SELECT is_empty(
        WHERE p.pronamespace = 'eduaid'::regnamespace AND p.prosecdef
          AND (r.rolsuper OR r.rolcanlogin OR r.rolbypassrls
               OR r.rolname NOT IN ('eduaid_owner', 'eduaid_audit_owner', 'eduaid_usermgr',
-                                   'eduaid_registry_owner'))$$,
+                                   'eduaid_registry_owner', 'eduaid_remover', 'eduaid_exporter'))$$,
     'definer functions belong to the NOLOGIN owner roles, never to a superuser or a login');
 
 -- Who may run which definer function, by group role.
@@ -197,13 +210,19 @@ SELECT results_eq(
              ('close_notice', '{eduaid_supervisor}'),
              ('create_user', '{}'),
              ('decide_objection', '{eduaid_supervisor}'),
+             ('delete_draft', '{eduaid_clerk,eduaid_officer}'),
+             ('delete_member', '{eduaid_clerk,eduaid_officer}'),
              ('disable_user', '{eduaid_admin}'),
              ('dropout_confirm', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('dropout_open', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('dropout_return', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('dropout_visit', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('enable_user', '{}'),
-             ('log_export', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('export_household', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('export_log', '{}'),
+             ('export_special_ed', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('export_teacher_fund', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('export_training', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_account_county', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_role', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_scope', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
@@ -237,7 +256,7 @@ SELECT results_eq(
 SELECT is_empty(
     $$SELECT rolname FROM pg_roles
        WHERE rolname IN ('eduaid_owner', 'eduaid_audit_owner', 'eduaid_usermgr',
-                         'eduaid_registry_owner', 'eduaid_clerk',
+                         'eduaid_registry_owner', 'eduaid_remover', 'eduaid_exporter', 'eduaid_clerk',
                          'eduaid_officer', 'eduaid_supervisor', 'eduaid_admin', 'eduaid_auditor')
          AND (rolcanlogin OR rolsuper OR rolbypassrls OR rolcreatedb)$$,
     'the owner and group roles cannot log in and are neither superuser, BYPASSRLS nor CREATEDB');
@@ -264,7 +283,8 @@ SELECT is_empty(
 SELECT is_empty(
     $$SELECT m.member::regrole::text FROM pg_auth_members m
        WHERE m.roleid IN ('eduaid_owner'::regrole, 'eduaid_audit_owner'::regrole,
-                          'eduaid_usermgr'::regrole, 'eduaid_registry_owner'::regrole)$$,
+                          'eduaid_usermgr'::regrole, 'eduaid_registry_owner'::regrole,
+                          'eduaid_remover'::regrole, 'eduaid_exporter'::regrole)$$,
     'nobody is a member of the owner roles (SET ROLE to them is impossible)');
 SELECT is_empty(
     $$SELECT m.member::regrole::text, m.roleid::regrole::text FROM pg_auth_members m

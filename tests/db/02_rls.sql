@@ -234,17 +234,18 @@ SELECT is(fx_rowcount($$UPDATE eduaid.teacher_fund_application SET amount_reques
     'demo_clerk2: UPDATE of a 城关镇 fund application affects 0 rows');
 SELECT is(fx_rowcount($$UPDATE eduaid.teacher SET name = '篡改' WHERE id = fx('t_cg')$$), 0,
     'demo_clerk2: UPDATE of a 城关镇 teacher affects 0 rows');
-SELECT is(fx_rowcount($$DELETE FROM eduaid.household WHERE id = fx('hh_cg')$$), 0,
-    'demo_clerk2: DELETE of a 城关镇 household affects 0 rows');
-SELECT is(fx_rowcount($$DELETE FROM eduaid.student WHERE id = fx('st_cg')$$), 0,
-    'demo_clerk2: DELETE of a 城关镇 member affects 0 rows');
-SELECT is(fx_rowcount($$DELETE FROM eduaid.special_ed_plan WHERE id = fx('se_cg')$$), 0,
-    'demo_clerk2: DELETE of a 城关镇 special-ed plan affects 0 rows');
+-- (deletes go through eduaid.delete_draft/delete_member since 020_locks.sql)
+SELECT throws_ok($$SELECT eduaid.delete_draft('household', fx('hh_cg'), fx('hh_cg_version')::int)$$,
+    'EA080', NULL, 'demo_clerk2: deleting a 城关镇 household is EA080 (not found in his townships)');
+SELECT is(eduaid.delete_member('student', fx('hh_cg'), fx('st_cg')), false,
+    'demo_clerk2: deleting a 城关镇 member finds nothing');
+SELECT throws_ok($$SELECT eduaid.delete_draft('special_ed', fx('se_cg'), 1)$$, 'EA080', NULL,
+    'demo_clerk2: deleting a 城关镇 special-ed plan is EA080');
 SET SESSION AUTHORIZATION demo_officer;
 SELECT is(fx_rowcount($$UPDATE eduaid.household SET head_name = '篡改' WHERE id = fx('hh_jd')$$), 0,
     'demo_officer: UPDATE of a 军店镇 household affects 0 rows');
-SELECT is(fx_rowcount($$DELETE FROM eduaid.household WHERE id = fx('hh_jd')$$), 0,
-    'demo_officer: DELETE of a 军店镇 household affects 0 rows');
+SELECT throws_ok($$SELECT eduaid.delete_draft('household', fx('hh_jd'), 1)$$, 'EA080', NULL,
+    'demo_officer: deleting a 军店镇 household is EA080');
 RESET SESSION AUTHORIZATION;
 SELECT results_eq(
     $$SELECT head_name, version FROM eduaid.household WHERE id = fx('hh_cg')$$,

@@ -339,7 +339,7 @@ SELECT throws_ok($$SELECT fx_student('st_a2', 'hh_a')$$, 'EA006', NULL,
     'clerk: adding a member to an approved household is EA006');
 SELECT throws_ok($$SELECT fx_subsidy('sub_a', 'st_a')$$, 'EA006', NULL,
     'clerk: adding a subsidy to an approved household''s member is EA006');
-SELECT throws_ok($$DELETE FROM eduaid.student WHERE id = fx('st_a')$$, 'EA006', NULL,
+SELECT throws_ok($$SELECT eduaid.delete_member('student', fx('hh_a'), fx('st_a'))$$, 'EA006', NULL,
     'clerk: deleting a member of an approved household is EA006');
 SELECT throws_ok($$UPDATE eduaid.training_enrollment SET hours_attended = 60 WHERE id = fx('tr_b')$$,
     'EA006', NULL, 'clerk: UPDATE of an approved training enrollment is EA006');
@@ -360,8 +360,8 @@ SELECT throws_ok($$MERGE INTO eduaid.student s USING (SELECT fx('st_a') AS id) v
                    WHEN MATCHED THEN UPDATE SET grade = 6$$, 'EA006', NULL,
     'clerk: MERGE ... UPDATE of a member of an approved household is EA006');
 SELECT throws_ok($$MERGE INTO eduaid.student s USING (SELECT fx('st_a') AS id) v ON s.id = v.id
-                   WHEN MATCHED THEN DELETE$$, 'EA006', NULL,
-    'clerk: MERGE ... DELETE of a member of an approved household is EA006');
+                   WHEN MATCHED THEN DELETE$$, '42501', NULL,
+    'clerk: MERGE ... DELETE of a member is refused outright (no DELETE privilege, 020_locks.sql)');
 SELECT throws_ok($$MERGE INTO eduaid.student s USING (SELECT 1) v ON false
                    WHEN NOT MATCHED THEN INSERT (township_id, household_id, name, id_number, sex, birth_date, stage)
                    VALUES (420325100, fx('hh_a'), '合并', fx_new_idno('2015-01-01', 'M'), 'M', '2015-01-01', 'none')$$,
@@ -398,7 +398,7 @@ SELECT is(fx_rowcount($$UPDATE eduaid.student SET grade = 4 WHERE id = fx('st_a'
     'once reopened, its member can be edited');
 SELECT is((SELECT version FROM eduaid.household WHERE id = fx('hh_a')), 7,
     'and that edit made it version 7');
-SELECT throws_ok($$DELETE FROM eduaid.household WHERE id = fx('hh_a')$$, 'EA006', NULL,
+SELECT throws_ok($$SELECT eduaid.delete_draft('household', fx('hh_a'), (SELECT version FROM eduaid.household WHERE id = fx('hh_a')))$$, 'EA006', NULL,
     'a reopened draft that was once approved cannot be deleted (EA006)');
 
 -- ==== versions (EA007) ======================================================
@@ -447,22 +447,22 @@ SELECT results_eq(
 
 -- ==== deletes ===============================================================
 SET SESSION AUTHORIZATION demo_clerk;
-SELECT throws_ok($$DELETE FROM eduaid.household WHERE id = fx('hh_j')$$, 'EA006', NULL,
+SELECT throws_ok($$SELECT eduaid.delete_draft('household', fx('hh_j'), (SELECT version FROM eduaid.household WHERE id = fx('hh_j')))$$, 'EA006', NULL,
     'a clerk cannot delete a submitted record (EA006)');
-SELECT throws_ok($$DELETE FROM eduaid.household WHERE id = fx('hh_g')$$, 'EA006', NULL,
+SELECT throws_ok($$SELECT eduaid.delete_draft('household', fx('hh_g'), (SELECT version FROM eduaid.household WHERE id = fx('hh_g')))$$, 'EA006', NULL,
     'a clerk cannot delete an approved record (EA006)');
-SELECT throws_ok($$DELETE FROM eduaid.training_enrollment WHERE id = fx('tr_b')$$, 'EA006', NULL,
+SELECT throws_ok($$SELECT eduaid.delete_draft('training', fx('tr_b'), (SELECT version FROM eduaid.training_enrollment WHERE id = fx('tr_b')))$$, 'EA006', NULL,
     'a clerk cannot delete an approved training enrollment (EA006)');
 SET SESSION AUTHORIZATION demo_officer;
-SELECT throws_ok($$DELETE FROM eduaid.household WHERE id = fx('hh_j')$$, 'EA006', NULL,
+SELECT throws_ok($$SELECT eduaid.delete_draft('household', fx('hh_j'), (SELECT version FROM eduaid.household WHERE id = fx('hh_j')))$$, 'EA006', NULL,
     'an officer cannot delete a submitted record (EA006)');
 SELECT is(eduaid.reject('household', fx('hh_j'), '缺少材料'), 5, 'demo_officer rejects hh_j');
 SET SESSION AUTHORIZATION demo_clerk;
-SELECT throws_ok($$DELETE FROM eduaid.household WHERE id = fx('hh_j')$$, 'EA006', NULL,
+SELECT throws_ok($$SELECT eduaid.delete_draft('household', fx('hh_j'), (SELECT version FROM eduaid.household WHERE id = fx('hh_j')))$$, 'EA006', NULL,
     'a clerk cannot delete a rejected record (EA006)');
 SELECT fx_household('hh_k', 420325100), fx_student('st_k', 'hh_k'), fx_subsidy('sub_k', 'st_k') \gset
-SELECT is(fx_rowcount($$DELETE FROM eduaid.household WHERE id = fx('hh_k')$$), 1,
-    'a clerk deletes a draft that was never approved');
+SELECT lives_ok($$SELECT eduaid.delete_draft('household', fx('hh_k'), (SELECT version FROM eduaid.household WHERE id = fx('hh_k')))$$,
+    'a clerk deletes a draft that was never approved (eduaid.delete_draft)');
 RESET SESSION AUTHORIZATION;
 SELECT results_eq(
     $$SELECT (SELECT count(*)::int FROM eduaid.household WHERE id = fx('hh_k')),

@@ -35,7 +35,7 @@ SET SESSION AUTHORIZATION demo_clerk;
 SELECT throws_ok($$UPDATE eduaid.household SET head_name = '非法修改' WHERE id = fx('hh_a')$$, 'EA006', NULL,
     'the approved household refuses an edit (and so writes no audit row, below)');
 SELECT eduaid.reopen('household', fx('hh_a'), '学生转学') \gset
-SELECT fx_rowcount($$DELETE FROM eduaid.student WHERE id = fx('st_a')$$) \gset
+SELECT eduaid.delete_member('student', fx('hh_a'), fx('st_a')) \gset
 RESET SESSION AUTHORIZATION;
 
 SELECT results_eq(

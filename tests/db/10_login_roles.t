@@ -181,8 +181,8 @@ else
 fi
 
 # ---- clean up through the front door ---------------------------------------
-is "$(as demo_clerk "WITH d AS (DELETE FROM eduaid.household WHERE id = $hh RETURNING 1) SELECT count(*) FROM d" 2>&1)" 1 \
-	"demo_clerk deletes his draft household"
+is "$(as demo_clerk "SELECT eduaid.delete_draft('household', $hh, (SELECT version FROM eduaid.household WHERE id = $hh))" 2>&1)" "" \
+	"demo_clerk deletes his draft household (eduaid.delete_draft)"
 is "$(as "$su" "SELECT count(*) FROM eduaid.household WHERE household_no = '$hh_no'")" 0 \
 	"the fixture is gone"
 is "$(as "$su" "SELECT count(*) FROM eduaid.audit_log WHERE kind = 'household' AND record_id = $hh AND actor = 'demo_clerk'")" 2 \

@@ -204,7 +204,8 @@ SELECT throws_ok($$INSERT INTO eduaid.dropout_visit (township_id, case_id, visit
 SELECT throws_ok($$DELETE FROM eduaid.dropout_visit$$, '42501', NULL, 'clerk: no DELETE of visits');
 
 -- A member with a dropout case stays: the ledger's history needs the child.
-SELECT throws_ok($$DELETE FROM eduaid.student WHERE id = fx('ok12')$$, '23503', NULL,
+SELECT throws_ok($$SELECT eduaid.delete_member('student',
+                       (SELECT household_id FROM eduaid.student WHERE id = fx('ok12')), fx('ok12'))$$, '23503', NULL,
                  'clerk: a member with a dropout case cannot be removed from the household');
 
 -- ==== the expected counts ===================================================

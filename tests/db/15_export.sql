@@ -1,20 +1,22 @@
 -- tests/db/15_export.sql: the server's side of `eduaid export`
--- (sql/015_export.sql), as each role.
+-- (sql/015_export.sql, and since 020_locks.sql the export functions), as
+-- each role.
 --
--- eduaid.log_export: who may call it (clerks, officers, supervisors,
--- auditors; not the admin, not PUBLIC); what it writes (one audit_log row,
--- action 'export', actor the session user, the kind's table, the filters,
--- the row count, masked or not, the role; the township of a township
--- filter, so that the township's officer reads it and other clerks do
--- not); that it cannot forge another actor (no actor parameter, SET ROLE
--- changes nothing, a direct INSERT is refused) nor claim an unmasked
--- export by a role that could not read the personal columns; its
--- refusals (EA004, EA010, 22023). eduaid.record_statuses: the words of the
--- status CHECK constraint. The audit log accepts the action 'export' and
--- still refuses other words.
+-- eduaid.export_household/training/special_ed/teacher_fund(status,
+-- township, unmasked): who may call them (clerks, officers, supervisors,
+-- auditors; not the admin, not PUBLIC); what they write (one audit_log row
+-- per call, action 'export', actor the session user, the kind's table, the
+-- filters, the row count the server made, masked or not, the role; the
+-- township of a township filter, so that the township's officer reads it
+-- and other clerks do not); that nobody can forge an entry (no actor
+-- parameter, SET ROLE changes nothing, a direct INSERT is refused,
+-- log_export is gone) nor claim an unmasked export by a role that could
+-- not read the personal columns; their refusals (EA004, EA010, 22023).
+-- eduaid.record_statuses: the words of the status CHECK constraint. The
+-- audit log accepts the action 'export' and still refuses other words.
 \set ON_ERROR_STOP on
 BEGIN;
-SELECT plan(26);
+SELECT plan(24);
 
 -- ==== the functions =========================================================
 SELECT results_eq(
@@ -26,14 +28,16 @@ SELECT results_eq(
                     WHERE has_function_privilege(g, p.oid, 'EXECUTE'))
         FROM pg_proc p
        WHERE p.pronamespace = 'eduaid'::regnamespace
-         AND p.proname IN ('log_export', 'record_statuses')
+         AND p.proname IN ('export_household', 'export_log', 'record_statuses')
        ORDER BY 1$$,
-    $$VALUES ('log_export', true, 'eduaid_audit_owner', true, false,
+    $$VALUES ('export_household', true, 'eduaid_exporter', true, false,
               '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'::text[]),
+             ('export_log', true, 'eduaid_audit_owner', true, false, '{}'),
              ('record_statuses', false, 'eduaid_owner', true, false,
               '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}')$$,
-    'log_export: SECURITY DEFINER of the log''s owner, pinned search_path, not PUBLIC, '
-    'not the admin; record_statuses for every role');
+    'export_household: SECURITY DEFINER, pinned search_path, not PUBLIC, not the admin; '
+    'export_log for no group; record_statuses for every role');
+SELECT ok(to_regproc('eduaid.log_export') IS NULL, 'log_export is gone (020_locks.sql)');
 
 SELECT is(eduaid.record_statuses('household'),
           '{approved,draft,final,in_notice,rejected,submitted,verified}'::text[],
@@ -43,38 +47,64 @@ SELECT ok(eduaid.record_statuses('teacher_fund') @> '{draft,submitted,verified,a
 SELECT is(eduaid.record_statuses('nope'), NULL, 'record_statuses: NULL for an unknown kind');
 
 -- ==== what it writes ========================================================
-CREATE TEMP TABLE t_ids (name text PRIMARY KEY, id bigint);
+-- t_ids: the name of each export, the rows its caller got, then (as the
+-- superuser) the id of the audit row it wrote.
+CREATE TEMP TABLE t_ids (name text PRIMARY KEY, n bigint, id bigint);
 GRANT ALL ON t_ids TO PUBLIC;
+CREATE FUNCTION pg_temp.logged(p_name text) RETURNS void
+LANGUAGE sql AS $$
+    UPDATE t_ids SET id = (SELECT max(a.id) FROM eduaid.audit_log a WHERE a.action = 'export')
+     WHERE name = p_name
+$$;
 
 SET SESSION AUTHORIZATION demo_clerk;
-INSERT INTO t_ids SELECT 'clerk_all', eduaid.log_export('household', '{"status": "approved"}', 271, false);
-INSERT INTO t_ids SELECT 'clerk_town', eduaid.log_export('training', '{"township_id": 420325100}', 12, true);
--- SET ROLE changes nothing: the actor is the person logged in
-SET ROLE eduaid_clerk;
-INSERT INTO t_ids SELECT 'clerk_role', eduaid.log_export('special_ed', NULL, 0, false);
-RESET ROLE;
-SET SESSION AUTHORIZATION demo_supervisor;
-INSERT INTO t_ids SELECT 'sup', eduaid.log_export('teacher_fund', '{"township_id": 420325101}', 3, false);
-SET SESSION AUTHORIZATION demo_auditor;
-INSERT INTO t_ids SELECT 'auditor', eduaid.log_export('teacher_fund', '{}', 40, true);
+INSERT INTO t_ids (name, n) SELECT 'clerk_all', count(*) FROM eduaid.export_household('approved', NULL, false);
 RESET SESSION AUTHORIZATION;
+SELECT pg_temp.logged('clerk_all') \gset
+SET SESSION AUTHORIZATION demo_clerk;
+INSERT INTO t_ids (name, n) SELECT 'clerk_town', count(*) FROM eduaid.export_training(NULL, 420325100, true);
+RESET SESSION AUTHORIZATION;
+SELECT pg_temp.logged('clerk_town') \gset
+-- SET ROLE changes nothing: the actor is the person logged in
+SET SESSION AUTHORIZATION demo_clerk;
+SET ROLE eduaid_clerk;
+INSERT INTO t_ids (name, n) SELECT 'clerk_role', count(*) FROM eduaid.export_special_ed(NULL, NULL, false);
+RESET ROLE;
+RESET SESSION AUTHORIZATION;
+SELECT pg_temp.logged('clerk_role') \gset
+SET SESSION AUTHORIZATION demo_supervisor;
+INSERT INTO t_ids (name, n) SELECT 'sup', count(*) FROM eduaid.export_teacher_fund(NULL, 420325101, false);
+RESET SESSION AUTHORIZATION;
+SELECT pg_temp.logged('sup') \gset
+SET SESSION AUTHORIZATION demo_auditor;
+INSERT INTO t_ids (name, n) SELECT 'auditor', count(*) FROM eduaid.export_teacher_fund(NULL, NULL, true);
+RESET SESSION AUTHORIZATION;
+SELECT pg_temp.logged('auditor') \gset
 
 SELECT results_eq(
-    $$SELECT t.name, a.actor, a.kind, a.table_name, a.township_id, a.action, a.record_id,
+    $$SELECT t.name, a.actor::text, a.kind, a.table_name, a.township_id, a.action, a.record_id,
              a.new_row, a.txid = txid_current()
         FROM t_ids t JOIN eduaid.audit_log a ON a.id = t.id ORDER BY a.id$$,
-    $$VALUES ('clerk_all', 'demo_clerk', 'household', 'household', NULL::int, 'export', NULL::bigint,
-              '{"filters": {"status": "approved"}, "rows": 271, "unmasked": false, "role": "clerk"}'::jsonb, true),
-             ('clerk_town', 'demo_clerk', 'training', 'training_enrollment', 420325100, 'export', NULL,
-              '{"filters": {"township_id": 420325100}, "rows": 12, "unmasked": true, "role": "clerk"}', true),
-             ('clerk_role', 'demo_clerk', 'special_ed', 'special_ed_plan', NULL, 'export', NULL,
-              '{"filters": {}, "rows": 0, "unmasked": false, "role": "clerk"}', true),
-             ('sup', 'demo_supervisor', 'teacher_fund', 'teacher_fund_application', 420325101, 'export', NULL,
-              '{"filters": {"township_id": 420325101}, "rows": 3, "unmasked": false, "role": "supervisor"}', true),
-             ('auditor', 'demo_auditor', 'teacher_fund', 'teacher_fund_application', NULL, 'export', NULL,
-              '{"filters": {}, "rows": 40, "unmasked": true, "role": "auditor"}', true)$$,
-    'log_export writes one row each: the session user, kind, table, township, filters, count, '
-    'masking, role, in the caller''s transaction');
+    $$SELECT v.name, v.actor, v.kind, v.tbl, v.township, 'export', NULL::bigint,
+             v.new_row || jsonb_build_object('rows', (SELECT n FROM t_ids WHERE name = v.name)), true
+        FROM (VALUES
+             ('clerk_all', 'demo_clerk', 'household', 'household', NULL::int,
+              '{"filters": {"status": "approved"}, "unmasked": false, "role": "clerk"}'::jsonb),
+             ('clerk_town', 'demo_clerk', 'training', 'training_enrollment', 420325100,
+              '{"filters": {"township_id": 420325100}, "unmasked": true, "role": "clerk"}'),
+             ('clerk_role', 'demo_clerk', 'special_ed', 'special_ed_plan', NULL,
+              '{"filters": {}, "unmasked": false, "role": "clerk"}'),
+             ('sup', 'demo_supervisor', 'teacher_fund', 'teacher_fund_application', 420325101,
+              '{"filters": {"township_id": 420325101}, "unmasked": false, "role": "supervisor"}'),
+             ('auditor', 'demo_auditor', 'teacher_fund', 'teacher_fund_application', NULL,
+              '{"filters": {}, "unmasked": true, "role": "auditor"}')) AS v(name, actor, kind, tbl, township, new_row)
+       ORDER BY (SELECT id FROM t_ids WHERE name = v.name)$$,
+    'each export writes one row: the session user, kind, table, township, filters, the rows the '
+    'caller got, masking, role, in the caller''s transaction');
+SELECT is((SELECT n FROM t_ids WHERE name = 'clerk_all'),
+          (SELECT count(*) FROM eduaid.household
+            WHERE status = 'approved' AND township_id IN (420325100, 420325101)),
+          'the count is the server''s: every approved household of demo_clerk''s two townships');
 
 SELECT is((SELECT count(*)::int FROM eduaid.audit_log a JOIN t_ids t ON t.id = a.id
             WHERE a.at <= clock_timestamp() AND a.at >= now()), 5,
@@ -98,38 +128,29 @@ RESET SESSION AUTHORIZATION;
 
 -- ==== refusals ===============================================================
 SET SESSION AUTHORIZATION demo_supervisor;
-SELECT throws_ok($$SELECT eduaid.log_export('household', '{}', 10, true)$$, 'EA004', NULL,
-    'a supervisor cannot record an unmasked export (no privilege on the personal columns)');
-SELECT throws_ok($$SELECT eduaid.log_export('teacher_fund', '{}', 1, true)$$, 'EA004', NULL,
+SELECT throws_ok($$SELECT count(*) FROM eduaid.export_household(NULL, NULL, true)$$, 'EA004', NULL,
+    'a supervisor cannot export unmasked (no privilege on the personal columns)');
+SELECT throws_ok($$SELECT count(*) FROM eduaid.export_teacher_fund(NULL, NULL, true)$$, 'EA004', NULL,
     '... of any kind (bank accounts)');
 SET SESSION AUTHORIZATION demo_clerk2;
-SELECT throws_ok($$SELECT eduaid.log_export('household', '{"township_id": 420325100}', 1, false)$$,
-    'EA004', NULL, 'demo_clerk2 cannot record an export of 城关镇, not his township');
-SELECT throws_ok($$SELECT eduaid.log_export('household', '{"township_id": "x"}', 1, false)$$,
-    '22P02', NULL, 'a township that is no number is refused');
+SELECT throws_ok($$SELECT count(*) FROM eduaid.export_household(NULL, 420325100, false)$$,
+    'EA004', NULL, 'demo_clerk2 cannot export 城关镇, not his township');
 SET SESSION AUTHORIZATION demo_admin;
-SELECT throws_ok($$SELECT eduaid.log_export('household', '{}', 1, false)$$, '42501', NULL,
-    'the admin may not call log_export');
+SELECT throws_ok($$SELECT count(*) FROM eduaid.export_household(NULL, NULL, false)$$, '42501', NULL,
+    'the admin may not export');
 SET SESSION AUTHORIZATION demo_clerk;
-SELECT throws_ok($$SELECT eduaid.log_export('nope', '{}', 1, false)$$, 'EA010', NULL,
-    'an unknown kind is EA010');
-SELECT throws_ok($$SELECT eduaid.log_export('household', '{}', -1, false)$$, '22023', NULL,
-    'a negative row count is refused');
-SELECT throws_ok($$SELECT eduaid.log_export('household', '[1]', 1, false)$$, '22023', NULL,
-    'filters that are not an object are refused');
-SELECT throws_ok($$SELECT eduaid.log_export('household', '{}', NULL, false)$$, '22023', NULL,
-    'a missing row count is refused');
-SELECT throws_ok($$SELECT eduaid.log_export('household', '{}', 1, NULL)$$, '22023', NULL,
+SELECT throws_ok($$SELECT count(*) FROM eduaid.export_household('nope', NULL, false)$$, '22023', NULL,
+    'an unknown status is refused (22023)');
+SELECT throws_ok($$SELECT count(*) FROM eduaid.export_household(NULL, NULL, NULL)$$, '22023', NULL,
     'a missing masked/unmasked flag is refused');
 
--- no forging: the log is written only through log_export and as oneself
+-- no forging: the log is written only by the server and as oneself
 SELECT throws_ok($$INSERT INTO eduaid.audit_log (actor, kind, table_name, action)
                    VALUES ('demo_officer', 'household', 'household', 'export')$$,
     '42501', NULL, 'a clerk cannot write an export entry directly');
-INSERT INTO t_ids SELECT 'forged', eduaid.log_export('household', '{"actor": "demo_officer"}', 1, false);
+SELECT throws_ok($$SELECT eduaid.export_log('household', 'household', NULL, NULL, 1, false)$$,
+    '42501', NULL, 'nor through the function the exports use');
 RESET SESSION AUTHORIZATION;
-SELECT is((SELECT a.actor FROM eduaid.audit_log a JOIN t_ids t ON t.id = a.id WHERE t.name = 'forged'),
-          'demo_clerk', 'an "actor" in the filters is only data: the entry is still demo_clerk''s');
 
 SELECT throws_ok($$UPDATE eduaid.audit_log SET actor = 'demo_officer'
                     WHERE id = (SELECT id FROM t_ids WHERE name = 'clerk_all')$$,

@@ -325,10 +325,12 @@ delete_draft(long long id)
     const char *params[1] = {buf};
 
     snprintf(buf, sizeof buf, "%lld", id);
-    ck_assert_int_eq(db_command(db,
-                                "DELETE FROM eduaid.household WHERE id = $1", 1,
-                                params, &err),
-                     0);
+    ck_assert_int_eq(
+        db_command(db,
+                   "SELECT eduaid.delete_draft('household', $1::bigint,"
+                   " (SELECT version FROM eduaid.household WHERE id = $1))",
+                   1, params, &err),
+        0);
 }
 
 static long long
