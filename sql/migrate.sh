@@ -50,4 +50,9 @@ SQL
     applied=$((applied + 1))
     echo "migrate: applied $name" >&2
 done
+# Rules that hold for every column, whichever migration added it
+# (016_index_scope.sql): no planner statistics on personal columns.
+if [ "$applied" -gt 0 ]; then
+    run_psql -c 'SELECT eduaid.private_statistics_off()' >/dev/null
+fi
 echo "migrate: $applied migration(s) applied" >&2
