@@ -69,7 +69,7 @@ BEGIN
 END
 $$;
 GRANT USAGE ON SCHEMA eduaid TO eduaid_remover, eduaid_exporter;
-GRANT EXECUTE ON FUNCTION eduaid.my_role(), eduaid.my_townships()
+GRANT EXECUTE ON FUNCTION eduaid.my_role(), eduaid.my_townships(), eduaid.my_scope()
     TO eduaid_remover, eduaid_exporter;
 
 ------------------------------------------------------------------------
@@ -84,7 +84,7 @@ REVOKE DELETE ON eduaid.household, eduaid.student, eduaid.student_subsidy,
 DO $$
 DECLARE
     tbl   text;
-    scope constant text := 'township_id = ANY ((SELECT eduaid.my_townships())::int[])';
+    scope constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
 BEGIN
     FOREACH tbl IN ARRAY ARRAY['household', 'student', 'student_subsidy',
         'training_enrollment', 'special_ed_plan', 'teacher', 'teacher_fund_application']
@@ -105,8 +105,8 @@ $$;
 -- member_touch (006) touches the household as the person deleting a member.
 GRANT UPDATE (household_no) ON eduaid.household TO eduaid_remover;
 CREATE POLICY household_remover_touch ON eduaid.household FOR UPDATE TO eduaid_remover
-    USING (township_id = ANY ((SELECT eduaid.my_townships())::int[]))
-    WITH CHECK (township_id = ANY ((SELECT eduaid.my_townships())::int[]));
+    USING (township_id = ANY ((SELECT eduaid.my_scope())::bigint[]))
+    WITH CHECK (township_id = ANY ((SELECT eduaid.my_scope())::bigint[]));
 
 GRANT CREATE ON SCHEMA eduaid TO eduaid_remover;
 SET ROLE eduaid_remover;
@@ -238,7 +238,7 @@ GRANT EXECUTE ON FUNCTION eduaid.export_log(text, text, text, int, bigint, boole
 DO $$
 DECLARE
     tbl   text;
-    scope constant text := 'township_id = ANY ((SELECT eduaid.my_townships())::int[])';
+    scope constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
 BEGIN
     FOREACH tbl IN ARRAY ARRAY['household', 'training_enrollment', 'special_ed_plan',
         'teacher_fund_application']

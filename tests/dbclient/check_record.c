@@ -1593,8 +1593,9 @@ START_TEST(test_read_only_facts)
         snprintf(idbuf, sizeof idbuf, "%lld", r->id);
         params[0] = idbuf;
         d = db_exec(db,
-                    "DELETE FROM eduaid.teacher_fund_application"
-                    " WHERE id = $1::bigint",
+                    "SELECT eduaid.delete_draft('teacher_fund', $1::bigint,"
+                    " (SELECT a.version FROM eduaid.teacher_fund_application a"
+                    " WHERE a.id = $1::bigint))",
                     1, params, &err);
         ck_assert_msg(d != NULL, "%s", err.message);
         dbres_free(d);
