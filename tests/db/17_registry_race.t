@@ -15,44 +15,16 @@
 set -u
 
 su=${EDUAID_SUPERUSER:-postgres}
-PSQL=psql
-for d in "${EDUAID_PGBIN:-}" /usr/lib/postgresql/15/bin; do
-	if [[ -n $d && -x $d/psql ]]; then
-		PSQL=$d/psql
-		break
-	fi
-done
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "${top_srcdir:-$(dirname "$0")/../..}/tests/db/lib.sh" || exit 1
 
 tag=$(($$ % 100000))
 hh_a="TEST-T17A-$tag"
 hh_b="TEST-T17B-$tag"
 seq3=$(printf '%03d' $(($$ % 1000)))
 work=$(mktemp -d "${TMPDIR:-/tmp}/eduaid-t17.XXXXXX") || exit 1
-
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	printf 'ok %d - %s\n' "$n" "$1"
-}
-not_ok() {
-	n=$((n + 1))
-	failed=$((failed + 1))
-	printf 'not ok %d - %s\n' "$n" "$1"
-	shift
-	if (($#)); then
-		printf '%s\n' "$@" | sed 's/^/#   /'
-	fi
-}
-is() { # is GOT WANT DESC
-	if [[ $1 == "$2" ]]; then
-		ok "$3"
-	else
-		not_ok "$3" "     got: '$1'" "expected: '$2'"
-	fi
-}
 as() {
-	"$PSQL" -X -q -A -t -v ON_ERROR_STOP=1 -U "$1" -c "$2"
+	db_psql_as "$1" -c "$2"
 }
 # the SQLSTATE of the first error in psql output FILE, or "ok"
 state_of() {
@@ -62,7 +34,7 @@ state_of() {
 }
 
 cleanup() {
-	"$PSQL" -X -q -A -t -U "$su" >/dev/null 2>&1 <<-SQL
+	psql -X -q -A -t -U "$su" >/dev/null 2>&1 <<-SQL
 		DELETE FROM eduaid.household WHERE household_no IN ('$hh_a', '$hh_b');
 	SQL
 	rm -rf -- "$work"
@@ -70,8 +42,8 @@ cleanup() {
 trap cleanup EXIT
 
 if ! as "$su" 'select 1' >/dev/null 2>&1; then
-	not_ok "connect as the superuser $su (PGHOST=${PGHOST:-unset}, PGDATABASE=${PGDATABASE:-unset})"
-	printf '1..%d\n' "$n"
+	tap_fail "connect as the superuser $su (PGHOST=${PGHOST:-unset}, PGDATABASE=${PGDATABASE:-unset})"
+	tap_done
 	exit 1
 fi
 
@@ -86,10 +58,10 @@ household() {
 ha=$(household 420325100 "$hh_a" "65900119610101${seq3}" demo_clerk)
 hb=$(household 420325103 "$hh_b" "65900119610102${seq3}" demo_clerk2)
 if [[ $ha =~ ^[0-9]+$ && $hb =~ ^[0-9]+$ ]]; then
-	ok "a draft household in 城关镇 (demo_clerk) and one in 土城镇 (demo_clerk2)"
+	tap_pass "a draft household in 城关镇 (demo_clerk) and one in 土城镇 (demo_clerk2)"
 else
-	not_ok "a draft household in 城关镇 (demo_clerk) and one in 土城镇 (demo_clerk2)" "$ha" "$hb"
-	printf '1..%d\n' "$n"
+	tap_fail "a draft household in 城关镇 (demo_clerk) and one in 土城镇 (demo_clerk2)" "$ha" "$hb"
+	tap_done
 	exit 1
 fi
 
@@ -116,7 +88,7 @@ race() {
 	local idn17=$1 end=$2 apid bpid
 	rm -f "$work/a.fifo"
 	mkfifo "$work/a.fifo"
-	"$PSQL" -X -q -A -t -v VERBOSITY=verbose -U demo_clerk -f "$work/a.fifo" >"$work/a.out" 2>&1 &
+	psql -X -q -A -t -v VERBOSITY=verbose -U demo_clerk -f "$work/a.fifo" >"$work/a.out" 2>&1 &
 	apid=$!
 	exec 7>"$work/a.fifo"
 	{
@@ -127,7 +99,7 @@ race() {
 	wait_for "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE usename = 'demo_clerk'
 	                           AND state = 'idle in transaction')" || true
 	member_sql 420325103 "$hb" "$idn17" >"$work/b.sql"
-	"$PSQL" -X -q -A -t -v VERBOSITY=verbose -U demo_clerk2 -f "$work/b.sql" >"$work/b.out" 2>&1 &
+	psql -X -q -A -t -v VERBOSITY=verbose -U demo_clerk2 -f "$work/b.sql" >"$work/b.out" 2>&1 &
 	bpid=$!
 	waited=f
 	if wait_for "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE usename = 'demo_clerk2'
@@ -143,32 +115,31 @@ race() {
 # ---- she commits: he is refused --------------------------------------------
 idn1="65900120150301${seq3}"
 race "$idn1" COMMIT
-is "$(state_of "$work/a.out")" ok "demo_clerk inserts the member and commits"
-is "$waited" t "demo_clerk2's insert of the same person waits on her uncommitted registration"
-is "$(state_of "$work/b.out")" EA008 \
+tap_is "$(state_of "$work/a.out")" ok "demo_clerk inserts the member and commits"
+tap_is "$waited" t "demo_clerk2's insert of the same person waits on her uncommitted registration"
+tap_is "$(state_of "$work/b.out")" EA008 \
 	"when she commits, his insert is refused (EA008)"
 if grep -q 'already registered in 城关镇' "$work/b.out"; then
-	ok "the refusal names 城关镇"
+	tap_pass "the refusal names 城关镇"
 else
-	not_ok "the refusal names 城关镇" "$(cat "$work/b.out")"
+	tap_fail "the refusal names 城关镇" "$(cat "$work/b.out")"
 fi
-is "$(as "$su" "SELECT string_agg(household_id::text, ',') FROM eduaid.student
+tap_is "$(as "$su" "SELECT string_agg(household_id::text, ',') FROM eduaid.student
                  WHERE id_number = '$idn1' || eduaid.id_check_digit('$idn1')")" "$ha" \
 	"the person is a member of the 城关镇 household only"
 
 # ---- she rolls back: he registers the person -------------------------------
 idn2="65900120150302${seq3}"
 race "$idn2" ROLLBACK
-is "$waited" t "again his insert waits on hers"
-is "$(state_of "$work/b.out")" ok \
+tap_is "$waited" t "again his insert waits on hers"
+tap_is "$(state_of "$work/b.out")" ok \
 	"when demo_clerk rolls back, demo_clerk2's waiting insert of the person goes through"
-is "$(as "$su" "SELECT string_agg(household_id::text, ',') FROM eduaid.student
+tap_is "$(as "$su" "SELECT string_agg(household_id::text, ',') FROM eduaid.student
                  WHERE id_number = '$idn2' || eduaid.id_check_digit('$idn2')")" "$hb" \
 	"the person is a member of the 土城镇 household only"
-is "$(as "$su" "SELECT count(*) FROM eduaid.registry
+tap_is "$(as "$su" "SELECT count(*) FROM eduaid.registry
                  WHERE kind = 'person' AND key IN ('$idn1' || eduaid.id_check_digit('$idn1'),
                                                    '$idn2' || eduaid.id_check_digit('$idn2'))")" 2 \
 	"the registry holds each person once"
 
-printf '1..%d\n' "$n"
-((failed == 0))
+tap_done

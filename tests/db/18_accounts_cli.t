@@ -13,7 +13,8 @@
 # At a terminal the password is asked twice, without echo. Everything is
 # undone on exit (user, hba, logging). Costs ~8 s.
 set -u
-export PATH=/usr/lib/postgresql/15/bin:$PATH
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$top_srcdir/tests/db/lib.sh" || exit 1
 export LC_ALL=C.UTF-8 LANGUAGE=
 BIN=${top_builddir:-$top_srcdir}/eduaid
 su=${EDUAID_SUPERUSER:-postgres}
@@ -22,30 +23,7 @@ tag=$(($$ % 100000))
 login="t18c_$tag"
 pw1="CliFirst-$tag-密码"
 pw2="CliSecond-$tag-密码"
-
-n=0
-failed=0
-ok() {
-	n=$((n + 1))
-	printf 'ok %d - %s\n' "$n" "$1"
-}
-not_ok() {
-	n=$((n + 1))
-	failed=$((failed + 1))
-	printf 'not ok %d - %s\n' "$n" "$1"
-	shift
-	if (($#)); then
-		printf '%s\n' "$@" | sed 's/^/#   /'
-	fi
-}
-is() { # is GOT WANT DESC
-	if [[ $1 == "$2" ]]; then
-		ok "$3"
-	else
-		not_ok "$3" "     got: '$1'" "expected: '$2'"
-	fi
-}
-as() { psql -X -q -A -t -v ON_ERROR_STOP=1 -U "$1" -c "$2"; }
+as() { db_psql_as "$1" -c "$2"; }
 sqlstate() {
 	local out code
 	if out=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -U "$1" -c "$2" 2>&1); then
@@ -99,32 +77,32 @@ printf '%s\n' "$pw1" >"$work/pw1"
 ed demo_admin user request-create "$login" --name 命令行测试 --role clerk --township 城关镇 --password <"$work/pw1"
 rc=$?
 rq=$(cat "$work/out")
-[[ $rc == 0 && $rq =~ ^[0-9]+$ ]] && ok "demo_admin requests $login (a clerk of 城关镇, password from stdin): request $rq" ||
-	not_ok "demo_admin requests $login" "rc=$rc out=$rq" "$(cat "$work/err")"
-is "$(as "$su" "SELECT count(*) FROM pg_roles WHERE rolname = '$login'")" 0 \
+[[ $rc == 0 && $rq =~ ^[0-9]+$ ]] && tap_pass "demo_admin requests $login (a clerk of 城关镇, password from stdin): request $rq" ||
+	tap_fail "demo_admin requests $login" "rc=$rc out=$rq" "$(cat "$work/err")"
+tap_is "$(as "$su" "SELECT count(*) FROM pg_roles WHERE rolname = '$login'")" 0 \
 	"the account does not exist before approval"
 ed demo_supervisor user pending
-is "$(grep -P "^$rq\tcreate\t$login\tclerk\t420325100\tpassword\t" "$work/out" | wc -l)" 1 \
+tap_is "$(grep -P "^$rq\tcreate\t$login\tclerk\t420325100\tpassword\t" "$work/out" | wc -l)" 1 \
 	"demo_supervisor sees it pending, with a password waiting"
 
 ed demo_admin user approve "$rq"
 rc=$?
-[[ $rc == 1 ]] && grep -q "permission denied" "$work/err" && ok "the requester cannot approve (exit 1, permission denied)" ||
-	not_ok "the requester cannot approve" "rc=$rc $(cat "$work/err")"
+[[ $rc == 1 ]] && grep -q "permission denied" "$work/err" && tap_pass "the requester cannot approve (exit 1, permission denied)" ||
+	tap_fail "the requester cannot approve" "rc=$rc $(cat "$work/err")"
 ed demo_clerk user approve "$rq"
-is "$?" 1 "a clerk cannot approve (exit 1)"
+tap_is "$?" 1 "a clerk cannot approve (exit 1)"
 ed demo_auditor user approve "$rq"
-is "$?" 1 "an auditor cannot approve (exit 1)"
+tap_is "$?" 1 "an auditor cannot approve (exit 1)"
 ed demo_supervisor user approve "$rq"
 rc=$?
-is "$rc" 0 "demo_supervisor approves it (exit 0)"
+tap_is "$rc" 0 "demo_supervisor approves it (exit 0)"
 [[ $rc == 0 ]] || tail -3 "$work/err" | sed 's/^/#   /'
 
 # ---- the new user logs in with the password -----------------------------------
-can_login "$login" "$pw1" && ok "$login logs in with the password given at the request" ||
-	not_ok "$login logs in with the password given at the request"
-can_login "$login" "wrong-$pw1" && not_ok "a wrong password is refused" || ok "a wrong password is refused"
-is "$(as "$su" "SELECT rolpassword ~ '^SCRAM-SHA-256\\\$4096:' FROM pg_authid WHERE rolname = '$login'")" t \
+can_login "$login" "$pw1" && tap_pass "$login logs in with the password given at the request" ||
+	tap_fail "$login logs in with the password given at the request"
+can_login "$login" "wrong-$pw1" && tap_fail "a wrong password is refused" || tap_pass "a wrong password is refused"
+tap_is "$(as "$su" "SELECT rolpassword ~ '^SCRAM-SHA-256\\\$4096:' FROM pg_authid WHERE rolname = '$login'")" t \
 	"the stored password is the client's SCRAM verifier"
 
 # ---- a new password: requested, in force only when approved ---------------------
@@ -132,54 +110,54 @@ printf '%s\n' "$pw2" >"$work/pw2"
 ed demo_admin user request-password "$login" <"$work/pw2"
 rc=$?
 rq2=$(cat "$work/out")
-[[ $rc == 0 && $rq2 =~ ^[0-9]+$ ]] && ok "demo_admin requests a new password for $login: request $rq2" ||
-	not_ok "demo_admin requests a new password" "rc=$rc out=$rq2" "$(cat "$work/err")"
-can_login "$login" "$pw2" && not_ok "the new password does not work before approval" ||
-	ok "the new password does not work before approval"
-can_login "$login" "$pw1" && ok "the old one still does" || not_ok "the old one still does"
+[[ $rc == 0 && $rq2 =~ ^[0-9]+$ ]] && tap_pass "demo_admin requests a new password for $login: request $rq2" ||
+	tap_fail "demo_admin requests a new password" "rc=$rc out=$rq2" "$(cat "$work/err")"
+can_login "$login" "$pw2" && tap_fail "the new password does not work before approval" ||
+	tap_pass "the new password does not work before approval"
+can_login "$login" "$pw1" && tap_pass "the old one still does" || tap_fail "the old one still does"
 PGPASSWORD=$pw1 ed "$login" user approve "$rq2"
-is "$?" 1 "$login (a clerk, and the subject) cannot approve his own password request"
+tap_is "$?" 1 "$login (a clerk, and the subject) cannot approve his own password request"
 ed demo_supervisor user approve "$rq2"
-is "$?" 0 "demo_supervisor approves the new password"
-can_login "$login" "$pw2" && ok "$login logs in with the new password" || not_ok "$login logs in with the new password"
-can_login "$login" "$pw1" && not_ok "the old password no longer works" || ok "the old password no longer works"
+tap_is "$?" 0 "demo_supervisor approves the new password"
+can_login "$login" "$pw2" && tap_pass "$login logs in with the new password" || tap_fail "$login logs in with the new password"
+can_login "$login" "$pw1" && tap_fail "the old password no longer works" || tap_pass "the old password no longer works"
 
 # ---- townships: refused with a reason --------------------------------------------
 ed demo_admin user request-townships "$login" 420325100 土城镇
 rq3=$(cat "$work/out")
-[[ $rq3 =~ ^[0-9]+$ ]] && ok "demo_admin requests 城关镇 and 土城镇 for $login (codes or names)" ||
-	not_ok "demo_admin requests townships" "$(cat "$work/err")"
+[[ $rq3 =~ ^[0-9]+$ ]] && tap_pass "demo_admin requests 城关镇 and 土城镇 for $login (codes or names)" ||
+	tap_fail "demo_admin requests townships" "$(cat "$work/err")"
 ed demo_supervisor user refuse "$rq3"
-is "$?" 2 "refuse without --reason is a usage error (exit 2)"
+tap_is "$?" 2 "refuse without --reason is a usage error (exit 2)"
 ed demo_supervisor user refuse "$rq3" --reason "只需城关镇"
-is "$?" 0 "demo_supervisor refuses it with a reason"
-is "$(as "$su" "SELECT array_agg(township_id ORDER BY township_id) FROM eduaid.app_user_township WHERE login = '$login'")" \
+tap_is "$?" 0 "demo_supervisor refuses it with a reason"
+tap_is "$(as "$su" "SELECT array_agg(township_id ORDER BY township_id) FROM eduaid.app_user_township WHERE login = '$login'")" \
 	"{420325100}" "the refused townships never took effect"
 ed demo_admin user request-townships "$login" 不存在镇
 rc=$?
-[[ $rc == 1 ]] && grep -q "不存在镇" "$work/err" && ok "an unknown township is named in the refusal (exit 1)" ||
-	not_ok "an unknown township is refused" "rc=$rc $(cat "$work/err")"
+[[ $rc == 1 ]] && grep -q "不存在镇" "$work/err" && tap_pass "an unknown township is named in the refusal (exit 1)" ||
+	tap_fail "an unknown township is refused" "rc=$rc $(cat "$work/err")"
 
 # ---- what reached the server, and the log ---------------------------------------
-is "$(sqlstate demo_admin "SELECT eduaid.request_password('$login', 'PlainPsql-$tag')")" EA060 \
+tap_is "$(sqlstate demo_admin "SELECT eduaid.request_password('$login', 'PlainPsql-$tag')")" EA060 \
 	"a plaintext sent with psql is refused (EA060): no password is ever set from it"
 if [[ -n $log_start ]]; then
 	sleep 0.3
 	tail -c +"$((log_start + 1))" "$log" >"$work/log"
-	grep -q 'SCRAM-SHA-256\$4096:' "$work/log" && ok "the server log shows what was sent: SCRAM-SHA-256 verifiers" ||
-		not_ok "the server log shows SCRAM-SHA-256 verifiers" "$(tail -5 "$work/log")"
+	grep -q 'SCRAM-SHA-256\$4096:' "$work/log" && tap_pass "the server log shows what was sent: SCRAM-SHA-256 verifiers" ||
+		tap_fail "the server log shows SCRAM-SHA-256 verifiers" "$(tail -5 "$work/log")"
 	grep -q -e "CliFirst-$tag" -e "CliSecond-$tag" "$work/log" &&
-		not_ok "neither password given to the CLI is in the server log (log_statement = all)" ||
-		ok "neither password given to the CLI is in the server log (log_statement = all)"
+		tap_fail "neither password given to the CLI is in the server log (log_statement = all)" ||
+		tap_pass "neither password given to the CLI is in the server log (log_statement = all)"
 else
-	not_ok "the server log is readable at $log"
-	not_ok "(no log to search)"
+	tap_fail "the server log is readable at $log"
+	tap_fail "(no log to search)"
 fi
-is "$(as demo_auditor "SELECT string_agg(actor || ':' || action, ',' ORDER BY id) FROM eduaid.audit_log
+tap_is "$(as demo_auditor "SELECT string_agg(actor || ':' || action, ',' ORDER BY id) FROM eduaid.audit_log
       WHERE table_name = 'account_request' AND record_key = '$login'")" \
 	"demo_admin:insert,demo_supervisor:approve,demo_admin:insert,demo_supervisor:approve,demo_admin:insert,demo_supervisor:reject" \
 	"the auditor reads every request, approval and refusal in the audit log"
-is "$(as demo_auditor "SELECT count(*) FROM eduaid.audit_log WHERE record_key = '$login'
+tap_is "$(as demo_auditor "SELECT count(*) FROM eduaid.audit_log WHERE record_key = '$login'
       AND (coalesce(old_row::text, '') || coalesce(new_row::text, '')) ~ '(SCRAM|CliFirst|CliSecond)'")" 0 \
 	"no audit row holds a verifier or a password"
 
@@ -204,15 +182,15 @@ tty_run() { # the CLI in a tmux pane, stdout to $work/tty_out
 }
 if command -v tmux >/dev/null; then
 	tty_run
-	wait_for "New password for $login:" && ok "at a terminal, request-password asks for the new password" ||
-		not_ok "at a terminal, request-password asks for the new password" "$(screen_)"
+	wait_for "New password for $login:" && tap_pass "at a terminal, request-password asks for the new password" ||
+		tap_fail "at a terminal, request-password asks for the new password" "$(screen_)"
 	tmux_ send-keys -t t -l -- "$pw3"
 	tmux_ send-keys -t t Enter
-	wait_for "Again:" && ok "and asks again" || not_ok "and asks again" "$(screen_)"
+	wait_for "Again:" && tap_pass "and asks again" || tap_fail "and asks again" "$(screen_)"
 	tmux_ send-keys -t t -l -- "$pw3-typo"
 	tmux_ send-keys -t t Enter
 	wait_for "rc=" && screen_ | grep -q "the two passwords differ" && screen_ | grep -q "rc=2" &&
-		ok "two different passwords: nothing is sent (exit 2)" || not_ok "two different passwords: nothing is sent" "$(screen_)"
+		tap_pass "two different passwords: nothing is sent (exit 2)" || tap_fail "two different passwords: nothing is sent" "$(screen_)"
 	tty_run
 	wait_for "New password for $login:"
 	tmux_ send-keys -t t -l -- "$pw3"
@@ -222,46 +200,45 @@ if command -v tmux >/dev/null; then
 	tmux_ send-keys -t t Enter
 	wait_for "rc="
 	rq4=$(cat "$work/tty_out" 2>/dev/null)
-	[[ $rq4 =~ ^[0-9]+$ ]] && screen_ | grep -q "rc=0" && ok "the same password twice: request $rq4" ||
-		not_ok "the same password twice makes a request" "$(screen_)"
-	screen_ | grep -q "TtyThird" && not_ok "the typed password never shows on the terminal" "$(screen_)" ||
-		ok "the typed password never shows on the terminal"
+	[[ $rq4 =~ ^[0-9]+$ ]] && screen_ | grep -q "rc=0" && tap_pass "the same password twice: request $rq4" ||
+		tap_fail "the same password twice makes a request" "$(screen_)"
+	screen_ | grep -q "TtyThird" && tap_fail "the typed password never shows on the terminal" "$(screen_)" ||
+		tap_pass "the typed password never shows on the terminal"
 	tmux_ kill-server 2>/dev/null
 	ed demo_supervisor user approve "${rq4:-0}"
-	is "$?" 0 "demo_supervisor approves it"
-	can_login "$login" "$pw3" && ok "$login logs in with the password typed at the terminal" ||
-		not_ok "$login logs in with the password typed at the terminal"
+	tap_is "$?" 0 "demo_supervisor approves it"
+	can_login "$login" "$pw3" && tap_pass "$login logs in with the password typed at the terminal" ||
+		tap_fail "$login logs in with the password typed at the terminal"
 else
 	for d in "asks" "asks again" "different passwords" "same password" "never shows" "approves" "logs in"; do
-		ok "# SKIP no tmux: terminal $d"
+		tap_pass "# SKIP no tmux: terminal $d"
 	done
 fi
 
 # ---- disabling is immediate --------------------------------------------------------
 ed demo_admin user disable "$login"
-is "$?" 0 "demo_admin disables $login at once"
-can_login "$login" "$pw2" && not_ok "the disabled user cannot log in" || ok "the disabled user cannot log in"
-can_login "$login" "$pw3" && not_ok "not with any password" || ok "not with any password"
+tap_is "$?" 0 "demo_admin disables $login at once"
+can_login "$login" "$pw2" && tap_fail "the disabled user cannot log in" || tap_pass "the disabled user cannot log in"
+can_login "$login" "$pw3" && tap_fail "not with any password" || tap_pass "not with any password"
 
 if [[ -n $log_start ]]; then
 	sleep 0.3
 	tail -c +"$((log_start + 1))" "$log" | grep -q -e "TtyThird-$tag" -e "CliFirst-$tag" -e "CliSecond-$tag" &&
-		not_ok "no password typed at the terminal or given on stdin is in the server log" ||
-		ok "no password typed at the terminal or given on stdin is in the server log"
+		tap_fail "no password typed at the terminal or given on stdin is in the server log" ||
+		tap_pass "no password typed at the terminal or given on stdin is in the server log"
 fi
 
 # ---- usage ---------------------------------------------------------------------------
 PGHOST=/nonexistent ed demo_admin user approve abc
 rc=$?
 [[ $rc == 2 ]] && grep -q "approve needs a request ID" "$work/err" &&
-	ok "approve with a bad id is a usage error (exit 2), said before connecting" ||
-	not_ok "approve with a bad id is a usage error before connecting" "rc=$rc $(cat "$work/err")"
+	tap_pass "approve with a bad id is a usage error (exit 2), said before connecting" ||
+	tap_fail "approve with a bad id is a usage error before connecting" "rc=$rc $(cat "$work/err")"
 printf 'short\n' | PGHOST=/nonexistent "$BIN" -U demo_admin user request-password demo_clerk >/dev/null 2>"$work/err"
 rc=$?
-[[ $rc == 2 ]] && grep -q "at least 8" "$work/err" && ok "a short password is refused before anything is sent (exit 2)" ||
-	not_ok "a short password is refused" "rc=$rc $(cat "$work/err")"
-"$BIN" user --help | grep -q 'request-password LOGIN' && ok "eduaid user --help lists the actions" ||
-	not_ok "eduaid user --help lists the actions"
+[[ $rc == 2 ]] && grep -q "at least 8" "$work/err" && tap_pass "a short password is refused before anything is sent (exit 2)" ||
+	tap_fail "a short password is refused" "rc=$rc $(cat "$work/err")"
+"$BIN" user --help | grep -q 'request-password LOGIN' && tap_pass "eduaid user --help lists the actions" ||
+	tap_fail "eduaid user --help lists the actions"
 
-printf '1..%d\n' "$n"
-((failed == 0))
+tap_done

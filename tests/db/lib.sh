@@ -18,7 +18,8 @@
 #   tap_is GOT WANT DESC             ok when the strings are equal
 #   tap_run DESC CMD [ARGS...]       ok when CMD exits 0
 #   tap_fails DESC CMD [ARGS...]     ok when CMD exits non-zero
-#   tap_pass DESC / tap_fail DESC    a result of your own making
+#   tap_pass DESC                    a passing result of your own making
+#   tap_fail DESC [DIAG...]          a failing one, with diagnostic lines
 #   tap_diag MESSAGE...              a "# " diagnostic line (stdout)
 #   tap_done                         print the plan if none was printed;
 #                                    returns 1 when any test failed
@@ -76,6 +77,10 @@ tap_pass() {
 
 tap_fail() {
 	tap_result not-ok "$1"
+	shift
+	if (($#)); then
+		tap_diag "$@"
+	fi
 }
 
 tap_diag() {
