@@ -27,3 +27,7 @@ ALTER TABLE eduaid.schema_version OWNER TO eduaid_owner;
 -- scan, so that it runs first (sql/016_index_scope.sql). A catalog
 -- function's cost is not in a dump: set on every run.
 ALTER FUNCTION pg_catalog.int48eq(int4, int8) COST 0.01;
+
+-- The SHA-256 of each migration file as it was applied (sql/migrate.sh
+-- refuses a file changed since); NULL for rows from before it was kept.
+ALTER TABLE eduaid.schema_version ADD COLUMN IF NOT EXISTS checksum text;

@@ -14,6 +14,10 @@
 # migration's ACCESS EXCLUSIVE request; run it again when the holder is
 # gone. The idle-in-transaction default of 020 does not apply to it.
 # Running it again changes nothing.
+#
+# Each file's SHA-256 is recorded with it, and migrate refuses (exit 1,
+# nothing applied) a file changed after it was applied, a new file numbered
+# below one already applied, and a database newer than its newest file.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -26,28 +30,72 @@ run_psql() {
 
 run_psql -f "$here/000_bootstrap.sql"
 
+# refuse FMT ARGS...: say why nothing more is applied, and stop.
+refuse() {
+    fmt=$1
+    shift
+    # shellcheck disable=SC2059 # FMT is ours
+    printf "migrate: $fmt\n" "$@" >&2
+    exit 1
+}
+
+# num NNN: the version as a number (no leading zeros: not octal).
+num() {
+    echo "$1" | sed 's/^0*\([0-9]\)/\1/'
+}
+
+# The newest file here, and the newest migration the database has.
+newest=0
+for file in "$here"/[0-9][0-9][0-9]_*.sql; do
+    name=${file##*/}
+    newest=$(num "${name%%_*}")
+done
+have=$(run_psql -At -c 'SELECT coalesce(max(version), 0) FROM eduaid.schema_version')
+[ "$have" -le "$newest" ] ||
+    refuse 'the database is at schema level %s, newer than these migrations (%s): run the migrate.sh of the eduaid that made it' \
+        "$have" "$newest"
+
 applied=0
 for file in "$here"/[0-9][0-9][0-9]_*.sql; do
     name=${file##*/}
     version=${name%%_*}
     [ "$version" = 000 ] && continue
-    done_already=$(run_psql -At -v v="$version" <<'SQL'
-SELECT count(*) FROM eduaid.schema_version WHERE version = :'v'::int;
+    sum=$(sha256sum "$file")
+    sum=${sum%% *}
+    # "name|checksum" of the row recording this version, or nothing
+    recorded=$(run_psql -At -v v="$version" <<'SQL'
+SELECT name || '|' || coalesce(checksum, '') FROM eduaid.schema_version WHERE version = :'v'::int;
 SQL
 )
-    [ "$done_already" = 0 ] || continue
-    run_psql -v v="$version" -v name="$name" <<SQL
+    if [ -n "$recorded" ]; then
+        [ "${recorded%%|*}" = "$name" ] ||
+            refuse '%s: version %s was applied as %s' "$name" "$version" "${recorded%%|*}"
+        case ${recorded#*|} in
+        "$sum") ;;
+        '') # applied before checksums were kept: this is what it is now
+            run_psql -v v="$version" -v sum="$sum" -c \
+                "UPDATE eduaid.schema_version SET checksum = :'sum' WHERE version = :'v'::int AND checksum IS NULL" ;;
+        *) refuse '%s changed after it was applied (SHA-256 %s, now %s): a migration is never edited; add a new one' \
+                "$name" "${recorded#*|}" "$sum" ;;
+        esac
+        continue
+    fi
+    [ "$(num "$version")" -gt "$have" ] ||
+        refuse '%s is older than migrations already applied (up to %s): renumber it after them' \
+            "$name" "$have"
+    run_psql -v v="$version" -v name="$name" -v sum="$sum" <<SQL
 BEGIN;
 \\o /dev/null
 LOCK TABLE eduaid.schema_version IN EXCLUSIVE MODE;
 SELECT 1 / (count(*) = 0)::int FROM eduaid.schema_version WHERE version = :'v'::int;
 \\ir '$file'
 RESET ROLE;
-INSERT INTO eduaid.schema_version (version, name) VALUES (:'v'::int, :'name');
+INSERT INTO eduaid.schema_version (version, name, checksum) VALUES (:'v'::int, :'name', :'sum');
 \\o
 COMMIT;
 SQL
     applied=$((applied + 1))
+    have=$(num "$version")
     echo "migrate: applied $name" >&2
 done
 # Rules that hold for every column, whichever migration added it

@@ -22,6 +22,7 @@
 #include "core/settings.h"
 #include "db/db.h"
 #include "db/record.h"
+#include "db/schema.h"
 #include "screens/screens.h"
 #include "ui/keys.h"
 
@@ -92,6 +93,8 @@ screens_check_forms(struct app *a, char *msg, size_t msgsz)
     struct formdef_error ferr;
     struct db_error err;
 
+    if (schema_check(a->db, msg, msgsz, &err) != 0)
+        return -1;
     for (size_t i = 0; i < a->nforms; i++) {
         if (record_check_catalog(a->db, a->forms[i], a->lookups, &ferr, &err) ==
             0)

@@ -6,7 +6,8 @@
  *   When the server still asks for a password and the command runs at a
  *   terminal, the password is read from /dev/tty without echo (three
  *   tries); a script without a terminal is told to use PGPASSWORD or
- *   ~/.pgpass instead.
+ *   ~/.pgpass instead. A server whose schema is not the level this eduaid
+ *   was built for is refused, in words (db/schema.h).
  */
 #include "config.h"
 
@@ -19,6 +20,7 @@
 
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "db/schema.h"
 #include "main.h"
 
 /*
@@ -84,6 +86,7 @@ cmd_connect(const char *cmd)
     struct settings_error serr;
     struct db_error err;
     struct db *db;
+    char msg[300];
 
     if (settings_load(opts->config_file,
                       EDUAID_SYSCONFDIR "/eduaid/eduaid.conf",
@@ -106,6 +109,12 @@ cmd_connect(const char *cmd)
                       "use ~/.pgpass"));
         else
             fprintf(stderr, "%s: %s\n", cmd, err.message);
+        return NULL;
+    }
+    if (schema_check(db, msg, sizeof(msg), &err) != 0) {
+        fprintf(stderr, "%s: %s\n", cmd, msg);
+        db_close(db);
+        return NULL;
     }
     return db;
 }

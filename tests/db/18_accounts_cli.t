@@ -58,7 +58,7 @@ cleanup() {
 		DELETE FROM eduaid.app_user WHERE login = '$login';
 		DROP ROLE IF EXISTS $login;
 	SQL
-	tmux -L "h3accounts-$$" kill-server 2>/dev/null
+	[[ -n ${TS:-} ]] && tmux -L "$TS" kill-server 2>/dev/null
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -174,8 +174,13 @@ wait_for() { # TEXT: up to 10 s
 	done
 	return 1
 }
-tty_run() { # the CLI in a tmux pane, stdout to $work/tty_out
+tty_runs=0
+tty_run() { # the CLI in a tmux pane of a new server, stdout to $work/tty_out
+	# (a fresh socket each time: a new server on the socket of one still
+	# shutting down after kill-server can lose it)
 	tmux_ kill-server 2>/dev/null
+	tty_runs=$((tty_runs + 1))
+	TS="h3accounts-$$-$tty_runs"
 	tmux_ new-session -d -s t -x 100 -y 20 \
 		"env LC_ALL=C.UTF-8 LANGUAGE= PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' \
 		 '$BIN' -U demo_admin user request-password '$login' >'$work/tty_out'; echo rc=\$?; sleep 30"
