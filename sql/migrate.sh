@@ -73,8 +73,10 @@ SQL
         case ${recorded#*|} in
         "$sum") ;;
         '') # applied before checksums were kept: this is what it is now
-            run_psql -v v="$version" -v sum="$sum" -c \
-                "UPDATE eduaid.schema_version SET checksum = :'sum' WHERE version = :'v'::int AND checksum IS NULL" ;;
+            run_psql -v v="$version" -v sum="$sum" <<'SQL'
+UPDATE eduaid.schema_version SET checksum = :'sum' WHERE version = :'v'::int AND checksum IS NULL;
+SQL
+            ;;
         *) refuse '%s changed after it was applied (SHA-256 %s, now %s): a migration is never edited; add a new one' \
                 "$name" "${recorded#*|}" "$sum" ;;
         esac

@@ -78,6 +78,16 @@ tap_run "... saying which" grep -q "005_late.sql: version 005 was applied as 005
 tap_is "$(count)" "$before" "none of the refusals applied anything"
 tap_run "and the files as they are still migrate (nothing to do)" migrate "$top_srcdir/sql"
 
+# A database migrated before checksums were kept gets them on the next run.
+db_psql_super -c "UPDATE eduaid.schema_version SET checksum = NULL WHERE version IN (3, 21)" >/dev/null
+tap_run "migrate.sh runs on a database whose rows have no checksum yet" migrate "$top_srcdir/sql"
+tap_diag "$(cat "$work/mout")"
+tap_is "$(db_psql_super -c "SELECT count(*) FROM eduaid.schema_version WHERE checksum IS NULL")" 0 \
+	"... and records the checksums"
+tap_is "$(db_psql_super -c "SELECT checksum FROM eduaid.schema_version WHERE version = 21")" \
+	"$(sha256sum "$top_srcdir/sql/021_record_facts.sql" | cut -d' ' -f1)" \
+	"... of the files as they are"
+
 db_psql_super -c 'ALTER FUNCTION eduaid.schema_level() RENAME TO schema_level_hidden' >/dev/null
 if client notice list; then
 	tap_fail "a command refuses a schema older than level 22 (no schema_level())"
