@@ -156,7 +156,16 @@ form_draw_field(struct form *f, struct fieldset *fs, int y, int fi,
     snprintf(label, sizeof(label), "%s%s", s->def->required ? "*" : "",
              label_text(&s->def->label, f->app->zh));
     draw_str(stdscr, y, 0, LABEL_CELLS, label, UA_LABEL, DRAW_RIGHT);
-    if (field_is_typed(s->def))
+    if (s->locked && f->editable) {
+        /* in a form one edits, what the server fills (or masks) is shown
+         * as text, not as an input: the eye skips it */
+        char *text = field_is_typed(s->def) ? lineedit_utf8(&s->edit) : NULL;
+        const char *shown = field_is_typed(s->def) ? text : s->shown;
+
+        draw_str(stdscr, y, x, width, shown != NULL ? shown : "",
+                 focused ? UA_SELECTED : UA_NORMAL, DRAW_PAD | DRAW_MARK_CUT);
+        free(text);
+    } else if (field_is_typed(s->def))
         draw_field(stdscr, y, x, width, &s->edit,
                    focused && f->editable && !s->def->read_only);
     else {

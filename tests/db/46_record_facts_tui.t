@@ -78,6 +78,11 @@ tui_screen | grep -qF "教师信息（报审时）"
 tui_ok $? "... under the heading 教师信息（报审时）"
 tui_screen | grep -qF "$TIDNO" && tui_screen | grep -E "乡村任教年限 +$TYEARS\$" >/dev/null
 tui_ok $? "... the ID number in full for an officer, the years of rural service"
+# he may edit a submitted record, but not the copies: drawn as text, not
+# as inputs (no underline on their lines)
+tmux_ capture-pane -ep -t e2e | grep -F "乡村任教年限" | grep -qv $'\e\\[4m' &&
+	tmux_ capture-pane -ep -t e2e | grep -F "具体情况" | grep -q $'\e\\[4m'
+tui_ok $? "... the copies shown as text, the fields he may edit as inputs"
 narrow
 tui_ok $? "... and no line wider than 80 cells"
 
