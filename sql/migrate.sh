@@ -100,9 +100,22 @@ SQL
     have=$(num "$version")
     echo "migrate: applied $name" >&2
 done
-# Rules that hold for every column, whichever migration added it
-# (016_index_scope.sql): no planner statistics on personal columns.
-if [ "$applied" -gt 0 ]; then
-    run_psql -c 'SELECT eduaid.private_statistics_off()' >/dev/null
+# Then every file of repeatable/ (functions, views, policies, grants: what
+# can be replayed), in name order, in one transaction under the same lock:
+# each runs on every migrate, so it holds the one and only definition of
+# what it creates and must leave the database as it found it when nothing
+# changed.
+repeatable=0
+if [ -d "$here/repeatable" ]; then
+    {
+        printf 'BEGIN;\n\\o /dev/null\nLOCK TABLE eduaid.schema_version IN EXCLUSIVE MODE;\n'
+        for file in "$here"/repeatable/[0-9][0-9]_*.sql; do
+            [ -e "$file" ] || continue
+            printf "\\ir '%s'\nRESET ROLE;\n" "$file"
+            repeatable=$((repeatable + 1))
+        done
+        printf '\\o\nCOMMIT;\n'
+    } | run_psql ||
+        refuse 'a file of repeatable/ failed (above); none of them was applied'
 fi
-echo "migrate: $applied migration(s) applied" >&2
+echo "migrate: $applied migration(s) applied, $repeatable repeatable file(s) replayed" >&2
