@@ -178,21 +178,21 @@ SELECT throws_ok(
 
 -- ==== enums =================================================================
 SELECT throws_ok($$SELECT fx_try_student(fx_idno('65900120140510211'), 'M', '2014-05-10', 'university')$$,
-    '23514', 'new row for relation "student" violates check constraint "student_stage_check"',
-    'member: an unknown stage is refused (student_stage_check)');
+    '23503', 'insert or update on table "student" violates foreign key constraint "student_stage_fk"',
+    'member: an unknown stage is refused (student_stage_fk, its choice list)');
 SELECT throws_ok($$SELECT fx_try_student(fx_idno('65900120140510231'), 'M', '2014-05-10', 'primary', 'graduated')$$,
-    '23514', 'new row for relation "student" violates check constraint "student_schooling_status_check"',
-    'member: an unknown schooling status is refused (student_schooling_status_check)');
+    '23503', 'insert or update on table "student" violates foreign key constraint "student_schooling_status_fk"',
+    'member: an unknown schooling status is refused (student_schooling_status_fk, its choice list)');
 SELECT throws_ok($$SELECT fx_try_head(fx_idno('65900119700303011'), 'rich')$$,
-    '23514', 'new row for relation "household" violates check constraint "household_poverty_status_check"',
-    'household: an unknown poverty status is refused (household_poverty_status_check)');
+    '23503', 'insert or update on table "household" violates foreign key constraint "household_poverty_status_fk"',
+    'household: an unknown poverty status is refused (household_poverty_status_fk, its choice list)');
 SELECT throws_ok($$SELECT fx_try_plan(fx_idno('65900120120101032'), '2021-09-01', 'boarding')$$,
-    '23514', 'new row for relation "special_ed_plan" violates check constraint "special_ed_plan_placement_check"',
-    'special-ed: an unknown placement is refused (special_ed_plan_placement_check)');
+    '23503', 'insert or update on table "special_ed_plan" violates foreign key constraint "special_ed_plan_placement_fk"',
+    'special-ed: an unknown placement is refused (special_ed_plan_placement_fk, its choice list)');
 SELECT fx_set('f_r0', fx_try_fund(1000)) \gset
 SELECT throws_ok(
     $$UPDATE eduaid.teacher_fund_application SET reason_category = 'vacation' WHERE id = fx('f_r0')$$,
-    '23514', 'new row for relation "teacher_fund_application" violates check constraint "teacher_fund_application_reason_category_check"',
+    '23503', 'insert or update on table "teacher_fund_application" violates foreign key constraint "teacher_fund_application_reason_category_fk"',
     'fund: an unknown reason category is refused');
 SELECT throws_ok(
     $$INSERT INTO eduaid.training_enrollment (township_id, household_id, trainee_name, trainee_id_number,
@@ -200,7 +200,7 @@ SELECT throws_ok(
       VALUES (420325100, fx('hh_r'), '规则学员', fx_idno('65900119990909051'), 'M', '1999-09-09',
               'tourist', (SELECT min(id) FROM eduaid.training_course),
               (SELECT min(id) FROM eduaid.school WHERE kind = 'vocational'), '2026-2', '2026-04-01')$$,
-    '23514', 'new row for relation "training_enrollment" violates check constraint "training_enrollment_trainee_type_check"',
+    '23503', 'insert or update on table "training_enrollment" violates foreign key constraint "training_enrollment_trainee_type_fk"',
     'training: an unknown trainee type is refused');
 
 -- ==== money =================================================================
