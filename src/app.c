@@ -212,37 +212,11 @@ error_status(struct app *a, const char *fmt, ...)
     va_end(ap);
 }
 
-/* What eduaid's own SQLSTATEs and the common ones mean, in words. */
-static const struct {
-    const char *sqlstate;
-    const char *text;
-} sqlstate_texts[] = {
-    {"EA001", N_("The record's state does not allow this.")},
-    {"EA002",
-     N_("Four-eyes rule: you created, edited or verified this record.")},
-    {"EA003", N_("A reason is required.")},
-    {"EA004", N_("Your role may not do this.")},
-    {"EA005", N_("No such record, or it is not visible to you.")},
-    {"EA006", N_("This change would bypass the workflow.")},
-    {"EA007", N_("Someone else changed the record; load it again.")},
-    {"EA008", N_("This ID number is already registered elsewhere.")},
-    {"EA010", N_("Unknown record kind.")},
-    {"EA011", N_("Bad user data (role, townships or login name).")},
-    {"23505", N_("Duplicate: such a record already exists.")},
-    {"23514", N_("A value breaks a data rule.")},
-    {"23503", N_("It refers to something that does not exist.")},
-    {"23502", N_("A required value is missing.")},
-    {"22001", N_("A value is too long.")},
-    {"42501", N_("Permission denied.")},
-    {"40001", N_("Conflict with another user; try again.")},
-    {"40P01", N_("Conflict with another user; try again.")},
-    {"57014", N_("The request took too long and was cancelled.")},
-};
-
-/* The status-line text of an error, in the user's language. */
-static const char *
-error_text(const struct db_error *e)
+const char *
+app_error_text(const struct app *a, const struct db_error *e)
 {
+    const char *text;
+
     switch (e->status) {
     case DB_CONNECTION_LOST:
         return _("The connection to the server was lost.");
@@ -257,12 +231,8 @@ error_text(const struct db_error *e)
     default:
         break;
     }
-    for (size_t i = 0; i < sizeof(sqlstate_texts) / sizeof(sqlstate_texts[0]);
-         i++)
-        if (strcmp(e->sqlstate, sqlstate_texts[i].sqlstate) == 0)
-            return _(sqlstate_texts[i].text);
-    if (e->message[0] != '\0')
-        return e->message;
+    if ((text = messages_text(a->messages, e, a->zh)) != NULL)
+        return text;
     return _("The server refused the request.");
 }
 
@@ -276,7 +246,8 @@ app_error(struct app *a, const struct db_error *e)
     if (e != &a->last_error)
         a->last_error = *e;
     keys_names(ACT_DETAILS, KEYS_PRIMARY, key, sizeof(key));
-    error_status(a, _("%s (%s: details)"), error_text(&a->last_error), key);
+    error_status(a, _("%s (%s: details)"), app_error_text(a, &a->last_error),
+                 key);
 }
 
 /* ------------------------------------------------------------------
@@ -651,7 +622,7 @@ show_details(struct app *a)
     DETAIL(_("Column"), e->column);
 #undef DETAIL
     if (n == 0)
-        snprintf(text, sizeof(text), "%s", error_text(e));
+        snprintf(text, sizeof(text), "%s", app_error_text(a, e));
     else if (n <= sizeof(text) && text[n - 1] == '\n')
         text[n - 1] = '\0';
     dialog_message(a, _("Error details"), text);

@@ -15,6 +15,7 @@
 #include "core/formdef.h"
 #include "core/settings.h"
 #include "db/db.h"
+#include "db/messages.h"
 #include "ui/screen.h"
 
 struct app_stack;
@@ -27,6 +28,8 @@ struct app {
     size_t nforms;
     bool zh;     /* speak Chinese */
     bool colour; /* colours in use (else monochrome attributes) */
+    struct messages *messages;  /* the server's words for refusals, read at
+                                   login (db/messages.h); NULL before */
     struct db_error last_error; /* what ACT_DETAILS shows */
     char exit_message[600]; /* printed on stderr once the terminal is back */
     int exit_status; /* app_run's result when a screen quits with KR_QUIT */
@@ -48,6 +51,12 @@ void app_status(struct app *a, const char *fmt, ...)
 /* Show a server error on the status line (in the user's language) and keep
  * it for the details view (ACT_DETAILS: SQLSTATE, message, detail, hint). */
 void app_error(struct app *a, const struct db_error *e);
+
+/* A server error as one sentence in the user's language: the words of the
+ * server's error table for its constraint or SQLSTATE (db/messages.h),
+ * else the server's own message (never a constraint's name), else a
+ * general one. The string lives as long as a->messages or e. */
+const char *app_error_text(const struct app *a, const struct db_error *e);
 
 /* The form of a record kind, or NULL. */
 const struct formdef *app_form(const struct app *a, const char *kind);

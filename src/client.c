@@ -21,6 +21,8 @@
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "db/db.h"
+#include "db/fieldcheck.h"
+#include "db/messages.h"
 #include "db/record.h"
 #include "db/schema.h"
 #include "screens/screens.h"
@@ -95,9 +97,16 @@ screens_check_forms(struct app *a, char *msg, size_t msgsz)
 
     if (schema_check(a->db, msg, msgsz, &err) != 0)
         return -1;
+    if (a->messages == NULL &&
+        (a->messages = messages_load(a->db, &err)) == NULL) {
+        snprintf(msg, msgsz, _("cannot read the server's messages: %s"),
+                 err.message);
+        return -1;
+    }
     for (size_t i = 0; i < a->nforms; i++) {
         if (record_check_catalog(a->db, a->forms[i], a->lookups, &ferr, &err) ==
-            0)
+                0 &&
+            fieldcheck_form(a->db, a->forms[i], &ferr, &err) == 0)
             continue;
         if (err.status != DB_OK)
             snprintf(msg, msgsz, "%s: %s", a->forms[i]->path, err.message);
@@ -114,6 +123,7 @@ free_app(struct app *a)
 {
     if (a->db != NULL)
         db_close(a->db);
+    messages_free(a->messages);
     for (size_t i = 0; i < a->nforms; i++)
         formdef_free(a->forms[i]);
     free(a->forms);

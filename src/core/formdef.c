@@ -547,6 +547,7 @@ parse_choices(struct loader *ld, const config_setting_t *g, const char *what,
         for (int j = 0; j < i; j++)
             if (strcmp(f->choices[j].value, v[0]) == 0)
                 return fail(ld, c, "%s: duplicate choice '%s'", what, v[0]);
+        ch->line = (int)config_setting_source_line(c);
         if (dup_string(ld, c, v[0], &ch->value) < 0 ||
             dup_string(ld, c, v[1], &ch->label.zh) < 0 ||
             dup_string(ld, c, v[2], &ch->label.en) < 0)

@@ -85,6 +85,7 @@ struct label {
 struct choice {
     char *value; /* stored in the database */
     struct label label;
+    int line; /* where it is defined */
 };
 
 struct fielddef {

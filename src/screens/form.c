@@ -186,9 +186,12 @@ collect(struct form *f)
     return true;
 }
 
-/* A server error as a sentence for the field it concerns. */
+/* A server error as a sentence for the field it concerns: the server's
+ * words for it (its error table), or for the two refusals that carry more
+ * than a rule: the township that holds an ID number, a missing value. */
 static void
-field_error_text(const struct db_error *err, char *out, size_t outsz)
+field_error_text(const struct app *a, const struct db_error *err, char *out,
+                 size_t outsz)
 {
     const char *s = err->sqlstate;
 
@@ -197,15 +200,26 @@ field_error_text(const struct db_error *err, char *out, size_t outsz)
                  err->detail);
     else if (strcmp(s, "EA008") == 0)
         snprintf(out, outsz, "%s", err->message);
-    else if (strcmp(s, "23505") == 0)
-        snprintf(out, outsz, "%s", _("already registered"));
-    else if (strcmp(s, "23503") == 0)
-        snprintf(out, outsz, "%s", _("not a valid choice here"));
     else if (strcmp(s, "23502") == 0)
         snprintf(out, outsz, "%s", _("required"));
     else
-        snprintf(out, outsz, "%s (%s)", _("refused by the server"),
-                 err->constraint[0] ? err->constraint : s);
+        snprintf(out, outsz, "%s", app_error_text(a, err));
+}
+
+/* The field a save error concerns: by the column or constraint the server
+ * names (record_error_field), else the field of its error-table row when
+ * the record's form has it. NULL: none. */
+static const char *
+error_field(struct form *f, const struct db_error *err, int *grid)
+{
+    const char *name = record_error_field(f->def, err, grid);
+    const char *field = messages_field(f->app->messages, err);
+
+    if (name != NULL || field == NULL)
+        return name;
+    if (fieldset_find(&f->fs, field) >= 0)
+        return field;
+    return NULL;
 }
 
 /* Put a save error on its field (or grid row) and focus it. */
@@ -213,13 +227,13 @@ static void
 place_error(struct form *f, const struct db_error *err)
 {
     int grid = -1, i;
-    const char *name = record_error_field(f->def, err, &grid);
+    const char *name = error_field(f, err, &grid);
     char text[512];
 
     app_error(f->app, err);
     if (name == NULL)
         return;
-    field_error_text(err, text, sizeof(text));
+    field_error_text(f->app, err, text, sizeof(text));
     if (grid < 0 && (i = fieldset_find(&f->fs, name)) >= 0) {
         fieldset_set_error(&f->fs, (size_t)i, text);
         f->focus = i;

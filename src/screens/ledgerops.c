@@ -67,74 +67,29 @@ ledger_today(char *buf, size_t bufsz)
     return buf;
 }
 
-/* The rules of the ledgers, by the constraint the server names. */
-static const struct {
-    const char *constraint;
-    const char *text;
-} rule_texts[] = {
-    {"dropout_case_opened_on_check",
-     N_("The date is in the future, or the child is not of school age (6-15) "
-        "in that school year.")},
-    {"dropout_case_confirmed_on_check",
-     N_("The confirmation date cannot be in the future or before the case "
-        "was opened.")},
-    {"dropout_case_returned_on_check",
-     N_("The date back in school cannot be in the future or before the case "
-        "was opened or confirmed.")},
-    {"dropout_case_returned_school_id_check",
-     N_("Choose the school the child is back in.")},
-    {"dropout_case_student_open_key",
-     N_("This child already has an open case.")},
-    {"dropout_visit_visit_date_check",
-     N_("The visit date cannot be in the future or before the case was "
-        "opened.")},
-    {"dropout_visit_visitor_check", N_("Say who visited.")},
-    {"dropout_visit_outcome_check", N_("Choose an outcome from the list.")},
-    {"dropout_visit_notes_check", N_("The notes are too long.")},
-    {"home_visit_visit_date_check",
-     N_("The visit date cannot be in the future or before the placement.")},
-    {"home_visit_visit_date_key",
-     N_("A visit is already logged for that day.")},
-    {"home_visit_hours_check",
-     N_("Hours must be more than 0 and at most 8, in tenths.")},
-    {"home_visit_content_check", N_("Say what was taught.")},
-    {"home_visit_plan_id_check",
-     N_("Not an approved, active home-delivery plan.")},
-    {"home_visit_teacher_fk", N_("Choose a teacher of the township.")},
-    {"training_attendance_session_date_check",
-     N_("The session date must lie within the course and not in the "
-        "future.")},
-    {"training_attendance_session_date_key",
-     N_("Attendance is already recorded for that day.")},
-    {"training_attendance_hours_check",
-     N_("Hours must be 0 to 12, in tenths.")},
-};
+/* A ledger's rule refused the entry: the refusal names a constraint or
+ * is bad data (a date, a number) or the case's state (EA021). Those are
+ * told as the server's words for them, plainly; anything else is an
+ * error. */
+static bool
+is_rule(const struct db_error *err)
+{
+    return err->constraint[0] != '\0' || strncmp(err->sqlstate, "22", 2) == 0 ||
+           strcmp(err->sqlstate, "EA021") == 0;
+}
 
 void
 ledger_refusal(struct app *a, const struct db_error *err)
 {
-    const char *text = NULL;
+    const struct message *row;
 
-    if (err == NULL || err->status != DB_ERROR) {
-        app_error(a, err);
-        return;
-    }
-    for (size_t i = 0; i < sizeof(rule_texts) / sizeof(rule_texts[0]); i++)
-        if (strcmp(err->constraint, rule_texts[i].constraint) == 0)
-            text = _(rule_texts[i].text);
-    if (text == NULL && strcmp(err->sqlstate, "EA021") == 0)
-        text = _("The case's state does not allow this.");
-    if (text == NULL && (strcmp(err->sqlstate, "22007") == 0 ||
-                         strcmp(err->sqlstate, "22008") == 0))
-        text = _("Not a date: write it as YYYY-MM-DD.");
-    if (text == NULL && strcmp(err->sqlstate, "22P02") == 0)
-        text = _("Not a number.");
-    if (text == NULL) {
+    if (err == NULL || err->status != DB_ERROR || !is_rule(err) ||
+        (row = messages_find(a->messages, err)) == NULL) {
         app_error(a, err);
         return;
     }
     a->last_error = *err;
-    app_status(a, "%s", text);
+    app_status(a, "%s", a->zh ? row->zh : row->en);
 }
 
 /* ---- the pick list over a query ---------------------------------------- */

@@ -450,7 +450,7 @@ pass_marked(struct screen *s)
                         &err) != 0) {
             failed++;
             s->app->last_error = err;
-            text_add(&bad, "  %s: %s\n", what, review_error_text(&err));
+            text_add(&bad, "  %s: %s\n", what, review_error_text(s->app, &err));
         } else {
             done++;
             text_add(&ok, "  %s\n", what);

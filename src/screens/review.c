@@ -110,41 +110,10 @@ review_ask_reason(struct app *a, const char *title, const char *what)
     }
 }
 
-/* The words app_error uses for the SQLSTATEs a review step meets (the
- * same msgids, so the same translations). */
-static const struct {
-    const char *sqlstate;
-    const char *text;
-} step_texts[] = {
-    {"EA001", N_("The record's state does not allow this.")},
-    {"EA002",
-     N_("Four-eyes rule: you created, edited or verified this record.")},
-    {"EA003", N_("A reason is required.")},
-    {"EA004", N_("Your role may not do this.")},
-    {"EA005", N_("No such record, or it is not visible to you.")},
-    {"EA006", N_("This change would bypass the workflow.")},
-    {"EA007", N_("Someone else changed the record; load it again.")},
-    {"40001", N_("Conflict with another user; try again.")},
-    {"40P01", N_("Conflict with another user; try again.")},
-};
-
 const char *
-review_error_text(const struct db_error *e)
+review_error_text(const struct app *a, const struct db_error *e)
 {
-    switch (e->status) {
-    case DB_CONNECTION_LOST:
-        return _("The connection to the server was lost.");
-    case DB_NO_MEMORY:
-        return _("Out of memory.");
-    default:
-        break;
-    }
-    for (size_t i = 0; i < sizeof(step_texts) / sizeof(step_texts[0]); i++)
-        if (strcmp(e->sqlstate, step_texts[i].sqlstate) == 0)
-            return _(step_texts[i].text);
-    if (e->message[0] != '\0')
-        return e->message;
-    return _("The server refused the request.");
+    return app_error_text(a, e);
 }
 
 char *

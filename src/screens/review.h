@@ -55,9 +55,9 @@ int review_step(struct app *a, const char *kind, long long id, int version,
 char *review_ask_reason(struct app *a, const char *title, const char *what);
 
 /* A refusal as one sentence in the person's language: the same words
- * app_error puts on the status line for eduaid's SQLSTATEs, else the
- * server's own message. */
-const char *review_error_text(const struct db_error *e);
+ * app_error puts on the status line (app_error_text: the server's error
+ * table, else its own message). */
+const char *review_error_text(const struct app *a, const struct db_error *e);
 
 /* How long seconds is, in the largest unit that fits: "12 min", "5 h",
  * "3 d" ("12分钟", "5小时", "3天"). Into buf; returns buf. */
