@@ -28,8 +28,8 @@ struct app {
     size_t nforms;
     bool zh;     /* speak Chinese */
     bool colour; /* colours in use (else monochrome attributes) */
-    struct messages *messages;  /* the server's words for refusals, read at
-                                   login (db/messages.h); NULL before */
+    /* the server's words for refusals (db/messages.h), read at login */
+    struct messages *messages;
     struct db_error last_error; /* what ACT_DETAILS shows */
     char exit_message[600]; /* printed on stderr once the terminal is back */
     int exit_status; /* app_run's result when a screen quits with KR_QUIT */
