@@ -162,7 +162,36 @@ set_no_memory(struct db_error *err)
     snprintf(err->message, sizeof(err->message), "%s", "out of memory");
 }
 
-/* Ask the server about every probe; 0 when it takes them all. */
+/* Say in ferr which probe the server refused (row 0 of r: n, refused_by). */
+static void
+report_refusal(const struct dbres *r, const struct formdef *f,
+               const struct probes *p, struct formdef_error *ferr)
+{
+    const char *n = dbres_field(r, 0, "n"),
+               *by = dbres_field(r, 0, "refused_by");
+    long i = n != NULL ? strtol(n, NULL, 10) - 1 : -1;
+    const struct probe *pr;
+
+    if (by == NULL)
+        by = "?";
+    if (i < 0 || (size_t)i >= p->n) {
+        set_ferr(ferr, f->path, 0, _("the server refuses a limit (%s)"), by);
+        return;
+    }
+    pr = &p->v[i];
+    if (strcmp(pr->what, "choice") == 0)
+        set_ferr(ferr, f->path, pr->line,
+                 _("field \"%s\": the server refuses the choice \"%s\" "
+                   "(eduaid.%s.%s: %s)"),
+                 pr->column, pr->value, pr->table, pr->column, by);
+    else
+        set_ferr(ferr, f->path, pr->line,
+                 _("field \"%s\": the server refuses its %s %s "
+                   "(eduaid.%s.%s: %s)"),
+                 pr->column, pr->what, pr->value, pr->table, pr->column, by);
+}
+
+/* Ask the server about every probe in one call; 0 when it takes them all. */
 static int
 check_probes(struct db *db, const struct formdef *f, const struct probes *p,
              struct formdef_error *ferr, struct db_error *err)
@@ -173,42 +202,17 @@ check_probes(struct db *db, const struct formdef *f, const struct probes *p,
     struct dbres *r = NULL;
     int rc = -1;
 
-    if (arr[0] == NULL || arr[1] == NULL || arr[2] == NULL) {
+    if (arr[0] == NULL || arr[1] == NULL || arr[2] == NULL)
         set_no_memory(err);
-        goto cleanup;
-    }
-    r = db_exec(db,
-                "SELECT n, refused_by FROM eduaid.field_refusals($1::text[],"
-                " $2::text[], $3::text[]) ORDER BY n",
-                3, params, err);
-    if (r == NULL)
-        goto cleanup;
-    if (r->nrows > 0) {
-        const char *n = dbres_field(r, 0, "n"),
-                   *by = dbres_field(r, 0, "refused_by");
-        long i = n != NULL ? strtol(n, NULL, 10) - 1 : -1;
-
-        if (i < 0 || (size_t)i >= p->n) {
-            set_ferr(ferr, f->path, 0, _("the server refuses a limit (%s)"),
-                     by != NULL ? by : "?");
-            goto cleanup;
-        }
-        if (strcmp(p->v[i].what, "choice") == 0)
-            set_ferr(ferr, f->path, p->v[i].line,
-                     _("field \"%s\": the server refuses the choice \"%s\" "
-                       "(eduaid.%s.%s: %s)"),
-                     p->v[i].column, p->v[i].value, p->v[i].table,
-                     p->v[i].column, by != NULL ? by : "?");
-        else
-            set_ferr(ferr, f->path, p->v[i].line,
-                     _("field \"%s\": the server refuses its %s %s "
-                       "(eduaid.%s.%s: %s)"),
-                     p->v[i].column, p->v[i].what, p->v[i].value, p->v[i].table,
-                     p->v[i].column, by != NULL ? by : "?");
-        goto cleanup;
-    }
-    rc = 0;
-cleanup:
+    else
+        r = db_exec(db,
+                    "SELECT n, refused_by FROM eduaid.field_refusals("
+                    "$1::text[], $2::text[], $3::text[]) ORDER BY n",
+                    3, params, err);
+    if (r != NULL && r->nrows > 0)
+        report_refusal(r, f, p, ferr);
+    else if (r != NULL)
+        rc = 0;
     dbres_free(r);
     for (int i = 0; i < 3; i++)
         free(arr[i]);
