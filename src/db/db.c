@@ -14,6 +14,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <time.h>
 #include <string.h>
 
 #include <libpq-fe.h>
@@ -517,6 +518,24 @@ load_identity(struct db *db, struct db_error *err)
     return 0;
 }
 
+/*
+ * follow_server_clock
+ *
+ * The county's day is the server's: take the TimeZone the server reports
+ * for this session (a GUC_REPORT parameter, no round trip) as the process's
+ * TZ, so that the client's "today" -- date defaults, "not in the future"
+ * checks -- is the current_date the server's own rules use, also on a
+ * client machine kept in UTC (from 16:00 UTC the two days differ).
+ */
+static void
+follow_server_clock(PGconn *conn)
+{
+    const char *tz = PQparameterStatus(conn, "TimeZone");
+
+    if (tz != NULL && *tz != '\0' && setenv("TZ", tz, 1) == 0)
+        tzset();
+}
+
 struct db *
 db_connect(const char *conninfo, const char *user, const char *password,
            int connect_timeout, struct db_error *err)
@@ -565,6 +584,7 @@ db_connect(const char *conninfo, const char *user, const char *password,
         return NULL;
     }
     PQsetNoticeReceiver(db->conn, notice_receiver, db);
+    follow_server_clock(db->conn);
     if (load_identity(db, err) != 0) {
         db_close(db);
         return NULL;
@@ -599,6 +619,7 @@ db_reconnect(struct db *db, struct db_error *err)
         set_connect_error(db->conn, err);
         return -1;
     }
+    follow_server_clock(db->conn);
     return load_identity(db, err);
 }
 

@@ -11,7 +11,9 @@
  *   (the client speaks UTF-8 inside whatever the terminal is),
  *   connect_timeout. Values travel only as parameters (PQexecParams, text
  *   format); identifiers are quoted by db_quote_ident. Server notices go
- *   to a callback, never to stderr (curses owns the terminal).
+ *   to a callback, never to stderr (curses owns the terminal). Connecting
+ *   sets the process's TZ to the server's TimeZone: the county's day is
+ *   the server's (date_today_yyyymmdd() then agrees with current_date).
  */
 #ifndef EDUAID_DB_DB_H
 #define EDUAID_DB_DB_H

@@ -156,7 +156,7 @@ tui_wait "Visit date" && tui_keys Enter && tui_wait "Teacher who visited" && tui
 	tui_wait "Hours" && tui_keys Enter && tui_wait "What was taught" && tui_type "reading" && tui_keys Enter
 tui_wait "Home visit logged." && row "Home Kid" " 7 " && tui_wait "visits still due this month: $((DUE0 - 1))"
 tui_ok $? "v logs a home visit: 7 due for the plan, $((DUE0 - 1)) in all"
-row "$(date +%Y-%m-%d)" "reading"
+row "$(su "SELECT current_date")" "reading"  # the server's day, not the shell's
 tui_ok $? "the visit shows in the plan's log"
 
 tui_keys Escape

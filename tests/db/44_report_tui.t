@@ -19,8 +19,8 @@ export PATH=/usr/lib/postgresql/15/bin:$PATH
 as() { psql -X -At -v ON_ERROR_STOP=1 -U "$1" -c "$2"; }
 
 # the year shown first is the current school year: move to 2026 from it
-now=$(date +%Y)
-month=$(date +%-m)
+now=$(as "$EDUAID_SUPERUSER" "SELECT extract(year FROM current_date)")
+month=$(as "$EDUAID_SUPERUSER" "SELECT extract(month FROM current_date)")
 cur=$((month >= 9 ? now : now - 1))
 
 tui_start demo_clerk 100 30 en_US.UTF-8

@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/date.h"
 #include "core/formdef.h"
 #include "core/idnumber.h"
 #include "db/db.h"
@@ -396,6 +397,42 @@ START_TEST(test_connect)
     ck_assert_ptr_null(dbres_get(r, 0, 3));
     ck_assert_ptr_null(dbres_field(r, 0, "nope"));
     dbres_free(r);
+}
+END_TEST
+
+/* zone_today TZ: today's date in time zone TZ, as YYYYMMDD. */
+static int
+zone_today(const char *tz)
+{
+    setenv("TZ", tz, 1);
+    tzset();
+    return date_today_yyyymmdd();
+}
+
+/* The county's day is the server's: right after connecting, the client's
+ * today (date defaults, "not in the future" checks) is the server's
+ * current_date, whatever the client machine's time zone says. The demo
+ * cluster runs in Asia/Shanghai; the client is put in a zone whose date
+ * differs from Shanghai's at this hour (UTC-12 or UTC+14: at every hour
+ * one of them does). */
+START_TEST(test_today_is_the_servers)
+{
+    const char *zone = "Etc/GMT+12";
+    struct db_error e;
+    struct db *d;
+    struct dbres *r;
+
+    if (zone_today(zone) == zone_today("Asia/Shanghai"))
+        zone = "Etc/GMT-14";
+    ck_assert_int_ne(zone_today(zone), zone_today("Asia/Shanghai"));
+    zone_today(zone);
+    d = db_connect(NULL, "demo_clerk", NULL, CONNECT_TIMEOUT, &e);
+    ck_assert_ptr_nonnull(d);
+    r = db_exec(d, "SELECT to_char(current_date, 'YYYYMMDD') AS d", 0, NULL, &e);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(atoi(dbres_field(r, 0, "d")), date_today_yyyymmdd());
+    dbres_free(r);
+    db_close(d);
 }
 END_TEST
 
@@ -1619,6 +1656,7 @@ record_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_connect);
+    tcase_add_test(tc, test_today_is_the_servers);
     tcase_add_test(tc, test_connect_no_such_role);
     tcase_add_test(tc, test_conninfo_overrides);
     tcase_add_test(tc, test_read_only_facts);
