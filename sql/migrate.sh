@@ -30,7 +30,32 @@
 # So a migration runs, on a fresh install, before any function (but those
 # of 00..09), view, trigger or policy exists, and on an upgrade with all of
 # them in place: a data move relies on neither (it writes whole rows, or
-# turns the triggers off around itself as 021 does).
+# turns the triggers off around itself as 021 does). A migration holds no
+# GRANT but the schema's own (USAGE for a role it creates; CREATE for an
+# owner while it makes its tables).
+#
+# The order of repeatable/ (a function with an SQL body -- BEGIN ATOMIC or
+# RETURN -- and a view are parsed when made, so they come after what they
+# name; PL/pgSQL bodies are not):
+#   00..09  before pending migrations: what the tables call (00_rules)
+#   10..19  who is logged in: scope, names, the schema's level (10_scope)
+#   20..29  records: workflow and guards (20), deleting (21), the audit
+#           trail (25), the county registry (26), accounts (27)
+#   30..36  one file per domain: review (30), roster (31), ledgers (32),
+#           notice (33), reports (34), export (35)
+#   37..39  where the functions run and who may do what: every trigger
+#           (37), row-level security and every policy (38), every
+#           privilege on tables and views, and the checks on them (39);
+#           a function's EXECUTE privilege is granted with the function
+#   40..89  the same kinds, for later parts (40 workflow, 50 messages,
+#           60 rules)
+#   90..99  rules over every column, whichever migration added it (90
+#           statistics): last
+# Each file starts as the superuser who migrates (RESET ROLE after each)
+# and sets the role that is to own what it creates. Replaying drops and
+# creates every policy again, so it holds ACCESS EXCLUSIVE on the tables
+# under row-level security until it commits (a second or so): like a
+# migration, it waits 10 s at most for a session that holds one.
 #
 # Every transaction holds LOCK TABLE eduaid.schema_version IN EXCLUSIVE
 # MODE so that two concurrent runs cannot interleave. No login holds any

@@ -2,9 +2,9 @@
 -- awards and subsidy lists become final (issue 5); the tables are
 -- 013_notice.sql's (and notice_line, 016_index_scope.sql's).
 --
--- Two more workflow states for
--- teacher fund applications (kind 'teacher_fund') and households (kind
--- 'household', whose student_subsidy rows are the subsidy list):
+-- Two more workflow states for teacher fund applications (kind
+-- 'teacher_fund') and households (kind 'household', whose student_subsidy
+-- rows are the subsidy list):
 --
 --   approved --open_notice--> in_notice --close_notice--> final
 --                                 |  (after ends_on, no undecided objection)
@@ -35,12 +35,13 @@
 -- working days but over public holidays). Only a superuser (who can also
 -- disable any trigger) may move a notice's dates; the tests use that to let
 -- a period pass (and its opened_at, which ties the lines to the
--- transaction that opened it). Nothing here trusts the workflow functions either: the
--- record guard allows approved -> in_notice only for a record listed on a
--- notice opened in the same transaction, in_notice -> final only when that
--- notice was closed after its end and no objection on the record is
--- undecided or upheld, and in_notice -> rejected only for an upheld one;
--- the guards of the notice tables keep dates, lines and decisions fixed.
+-- transaction that opened it). Nothing here trusts the workflow functions
+-- either: the record guard allows approved -> in_notice only for a record
+-- listed on a notice opened in the same transaction, in_notice -> final
+-- only when that notice was closed after its end and no objection on the
+-- record is undecided or upheld, and in_notice -> rejected only for an
+-- upheld one; the guards of the notice tables keep dates, lines and
+-- decisions fixed.
 --
 -- The record hash: sha256 of the line's canonical text (UTF-8)
 --   eduaid-notice/1|notice|line|kind|township|record|name|masked ID|

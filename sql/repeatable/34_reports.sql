@@ -1,9 +1,9 @@
 -- repeatable/34_reports.sql: the plan's indicators as reports (issue 5);
 -- their indexes and tally tables are 014_reports.sql's.
 --
--- One function each, per township and for the whole of what the caller may see, for a
--- school year (2026 means 2026-27: Sep 1 2026 to Aug 31 2027; ages are
--- taken on Sep 1 of the school year).
+-- One function each, per township and for the whole of what the caller
+-- may see, for a school year (2026 means 2026-27: Sep 1 2026 to Aug 31
+-- 2027; ages are taken on Sep 1 of the school year).
 --
 --   eduaid.report_subsidy(year, township)    应享尽享: entitlements against grants
 --   eduaid.report_subsidy_missing(year, township, after..., limit)
