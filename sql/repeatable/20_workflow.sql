@@ -37,6 +37,7 @@
 -- The triggers that run these functions: 37_triggers.sql.
 SET ROLE eduaid_owner;
 
+-- The table of a record kind, or NULL for an unknown kind.
 CREATE OR REPLACE FUNCTION eduaid.record_table(kind text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE kind
@@ -57,7 +58,7 @@ RETURN jsonb_build_object(
     'rejected_by', r -> 'rejected_by', 'rejected_at', r -> 'rejected_at');
 
 -- May the person logged in edit the data of a record in this state?
--- Supervisors never: they approve or return (see above).
+-- Supervisors never: they approve or return (019_reviewers.sql).
 CREATE OR REPLACE FUNCTION eduaid.may_edit(status text) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
 RETURN CASE eduaid.my_role()
