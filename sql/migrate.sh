@@ -2,7 +2,7 @@
 # sql/migrate.sh: apply eduaid's migrations to the database that the libpq
 # environment (PGHOST, PGPORT, PGDATABASE, PGUSER) names, as a superuser.
 #
-# Two kinds of files (README "SQL layout"):
+# Two kinds of files (README, "Using an existing PostgreSQL server"):
 #   NNN_name.sql          migrations: what cannot be replayed -- roles,
 #                         tables, columns, constraints, indexes, types, data
 #                         moves, one-off DROPs. Each runs once, in order.
@@ -30,9 +30,10 @@
 # So a migration runs, on a fresh install, before any function (but those
 # of 00..09), view, trigger or policy exists, and on an upgrade with all of
 # them in place: a data move relies on neither (it writes whole rows, or
-# turns the triggers off around itself as 021 does). A migration holds no
-# GRANT but the schema's own (USAGE for a role it creates; CREATE for an
-# owner while it makes its tables).
+# turns the triggers off around itself as 021 does). A migration grants
+# and revokes only on the database and the schemas themselves (001: what
+# PUBLIC may not; USAGE of schema eduaid for a role it creates; CREATE for
+# an owner while it makes its tables).
 #
 # The order of repeatable/ (a function with an SQL body -- BEGIN ATOMIC or
 # RETURN -- and a view are parsed when made, so they come after what they
