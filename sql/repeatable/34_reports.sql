@@ -34,8 +34,8 @@
 -- have no workflow of their own: they count with their household.
 --
 -- The reports are SECURITY INVOKER: row-level security and the column
--- grants of 005_rls.sql apply, so an officer's report covers their township
--- only. One exception, report_special_ed: finding a child's age on Sep 1
+-- grants (39_privileges.sql) apply, so an officer's report covers their
+-- township only. One exception, report_special_ed: finding a child's age on Sep 1
 -- and the plan that names the child's ID number needs the birth date and
 -- ID number, which supervisors may not read. Its counting is done by
 -- eduaid.special_ed_counts, SECURITY DEFINER, which returns counts only
@@ -56,7 +56,7 @@
 -- status and nutrition meal (the nutrition and schooling reports join the
 -- schools at report time, so a school joining the pilot counts at once).
 -- A household's members and subsidies cannot change while it counts (the
--- workflow guards of 006_workflow.sql make a counted household read-only,
+-- workflow's guards, 20_workflow.sql, make a counted household read-only,
 -- members included), so the tallies change only when a household enters
 -- or leaves the counted states: a trigger on household adds or takes away
 -- that household's share. Data loaded with triggers off is tallied again
@@ -65,7 +65,7 @@
 -- data and have no audit trigger: every change to them follows an audited
 -- change of a household's status. The special-education, training and
 -- teacher-fund reports and the missing list run on the records directly,
--- helped by the indexes below.
+-- helped by the indexes of 014_reports.sql.
 SET ROLE eduaid_owner;
 
 -- The programs a member is entitled to by stage (and boarding): what
@@ -361,7 +361,7 @@ END;
 -- 控辍保学: the schooling status of the members of counted households (all
 -- members: a child not in school has stage 'none'; from
 -- eduaid.member_tally), and the counts of the
--- three ledgers from eduaid.ledger_counts (sql/012_ledgers.sql: children
+-- three ledgers from eduaid.ledger_counts (32_ledgers.sql: children
 -- of school age, suspected and confirmed dropouts, and those who returned
 -- to school during the year) -- the ledgers' own definitions, taken as
 -- they are.
