@@ -9,7 +9,9 @@
 --
 -- Every township-scoped table carries township_id first in its primary key
 -- (DESIGN.md: distributable by township). Workflow columns are changed only
--- by the functions of 006_workflow.sql; the guards there enforce it.
+-- by the workflow functions; their guards enforce it
+-- (repeatable/20_workflow.sql). The functions the CHECK constraints and
+-- generated columns call: repeatable/00_rules.sql.
 SET ROLE eduaid_owner;
 
 -- Templates, copied into each table with LIKE ... INCLUDING ALL; they never
@@ -162,22 +164,6 @@ CREATE TABLE eduaid.student_subsidy (
     CONSTRAINT student_subsidy_amount_check CHECK (eduaid.money_valid(amount)),
     CONSTRAINT student_subsidy_program_key UNIQUE (township_id, student_id, school_year, program)
 );
-
--- The programs a member is entitled to by stage (and boarding): what
--- coverage reports compare the granted subsidies with.
-CREATE FUNCTION eduaid.stage_programs(stage text, boarding boolean) RETURNS text[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE stage
-    WHEN 'preschool' THEN ARRAY['preschool_aid']
-    WHEN 'primary' THEN ARRAY['compulsory_waiver'] ||
-        CASE WHEN boarding THEN ARRAY['boarding_subsidy'] ELSE '{}' END
-    WHEN 'junior' THEN ARRAY['compulsory_waiver'] ||
-        CASE WHEN boarding THEN ARRAY['boarding_subsidy'] ELSE '{}' END
-    WHEN 'senior_high' THEN ARRAY['high_school_grant', 'high_school_waiver']
-    WHEN 'secondary_vocational' THEN ARRAY['vocational_waiver', 'vocational_grant']
-    WHEN 'college' THEN ARRAY['college_freshman_aid', 'student_loan']
-    ELSE '{}'::text[]
-END;
 
 ------------------------------------------------------------------------
 -- 技能培训: vocational training enrollment.

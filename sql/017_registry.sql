@@ -16,49 +16,17 @@
 -- eduaid.registry keeps the county-wide rules in one table, under its own
 -- NOLOGIN owner eduaid_registry_owner, with no grant to anyone: only the
 -- definer trigger function eduaid.registry_sync() (owned by that role)
--- reads or writes it. One row per (kind, key):
---   person        an ID number of a household's people -- the head
---                 (household.head_id_number), a member (student.id_number),
---                 a trainee (training_enrollment.trainee_id_number), a
---                 child with a plan (special_ed_plan.child_id_number) -- and
---                 the household and township that hold it; refs counts the
---                 rows naming it. A person may be named by any number of
---                 rows of their own household (a head who is also a member,
---                 a member who trains or has a plan), never by a row of
---                 another household or township.
---   household_no  a household number and the household that holds it.
---   teacher       a teacher's ID number and the teacher row.
---   plan          a child's ID number and their active plan (ended_on IS
---                 NULL); ending the plan frees it.
--- holder is the household id for persons and the row id for the others.
---
--- AFTER ROW triggers keep it: they run after the row passed row-level
--- security's WITH CHECK and the CHECK constraints, so an insert into a
--- township the caller cannot write is refused as 42501 before the registry
--- is consulted, and an invalid ID number never reaches it. A row is taken
--- with INSERT ... ON CONFLICT (kind, key) DO UPDATE ... WHERE same
--- township and holder: two sessions taking the same key queue on the
--- primary key, and the second sees the first's committed row and is
--- refused (or, if the first rolled back, takes the key itself). A refusal
--- is EA008 naming the holder's township only, with TABLE and COLUMN for
--- the client's field mapping and the township as DETAIL, exactly as
--- 009_person_ids.sql raised it; a second active plan is refused the same
--- way and says nothing of a plan.
---
--- Data loaded with triggers off (session_replication_role = replica: the
--- benchmarks in tests/bench) is registered with eduaid.registry_rebuild()
--- (superuser), which also runs below for rows that exist already. It
--- refuses data that breaks the rules with EA050. A registry found out of
--- step with the records (a reference to release that it does not hold)
--- is EA051: run eduaid.registry_rebuild().
+-- reads or writes it. One row per (kind, key): a person's ID number (and
+-- the household and township that hold it), a household number, a
+-- teacher's ID number, a child's active plan. The functions and what they
+-- refuse: repeatable/26_registry.sql; their triggers: 37_triggers.sql.
 --
 -- Replaces: the constraints household_household_no_key,
 -- household_head_id_number_key, student_id_number_key,
--- teacher_id_number_key, the index special_ed_plan_child_id_number_key
--- (004_records.sql) and the triggers d_person_id_guard with their function
--- eduaid.person_id_guard (009_person_ids.sql), all dropped at the end;
--- student_id_number_key comes back per household (township_id,
--- household_id, id_number): one member row per person.
+-- teacher_id_number_key and the index special_ed_plan_child_id_number_key
+-- (004_records.sql), dropped at the end, and the guard of
+-- 009_person_ids.sql; student_id_number_key comes back per household
+-- (township_id, household_id, id_number): one member row per person.
 
 DO $$
 BEGIN
@@ -70,7 +38,6 @@ $$;
 COMMENT ON ROLE eduaid_registry_owner IS 'eduaid: owns eduaid.registry and its trigger function';
 GRANT USAGE ON SCHEMA eduaid TO eduaid_registry_owner;
 GRANT CREATE ON SCHEMA eduaid TO eduaid_registry_owner;
-GRANT SELECT (id, name) ON eduaid.township TO eduaid_registry_owner;
 SET ROLE eduaid_registry_owner;
 
 CREATE TABLE eduaid.registry (
@@ -85,264 +52,23 @@ CREATE TABLE eduaid.registry (
 );
 COMMENT ON TABLE eduaid.registry IS
     'eduaid: county-wide ID numbers and household numbers; no login may read it (017_registry.sql)';
-REVOKE ALL ON eduaid.registry FROM PUBLIC;
--- No login is granted anything; RLS too, so that a grant made by mistake
--- still shows nothing.
-ALTER TABLE eduaid.registry ENABLE ROW LEVEL SECURITY;
-ALTER TABLE eduaid.registry FORCE ROW LEVEL SECURITY;
-CREATE POLICY registry_owner ON eduaid.registry TO eduaid_registry_owner
-    USING (true) WITH CHECK (true);
 
 -- What a row of a registered table names, person first. The one place
--- the mapping lives; registry_rebuild() below states the same set-wise and
+-- the mapping lives (registry_row_refs, repeatable/26_registry.sql);
+-- registry_rebuild() states the same set-wise and
 -- tests/db/17_registry.sql checks that both agree. (Field access by name
 -- in plpgsql, not to_jsonb: the trigger runs for every row of an import.)
 CREATE TYPE eduaid.registry_ref AS (kind text, key text, township_id int, holder bigint, col text);
-
-CREATE FUNCTION eduaid.registry_row_refs(p_table text, r anyelement)
-RETURNS eduaid.registry_ref[]
-LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
-BEGIN
-    CASE p_table
-    WHEN 'household' THEN
-        RETURN ARRAY[ROW('person', r.head_id_number, r.township_id, r.id, 'head_id_number'),
-                     ROW('household_no', r.household_no, r.township_id, r.id, 'household_no')
-                    ]::eduaid.registry_ref[];
-    WHEN 'student' THEN
-        RETURN ARRAY[ROW('person', r.id_number, r.township_id, r.household_id, 'id_number')
-                    ]::eduaid.registry_ref[];
-    WHEN 'training_enrollment' THEN
-        RETURN ARRAY[ROW('person', r.trainee_id_number, r.township_id, r.household_id,
-                         'trainee_id_number')]::eduaid.registry_ref[];
-    WHEN 'special_ed_plan' THEN
-        IF r.ended_on IS NULL THEN
-            RETURN ARRAY[ROW('person', r.child_id_number, r.township_id, r.household_id,
-                             'child_id_number'),
-                         ROW('plan', r.child_id_number, r.township_id, r.id, 'child_id_number')
-                        ]::eduaid.registry_ref[];
-        END IF;
-        RETURN ARRAY[ROW('person', r.child_id_number, r.township_id, r.household_id,
-                         'child_id_number')]::eduaid.registry_ref[];
-    WHEN 'teacher' THEN
-        RETURN ARRAY[ROW('teacher', r.id_number, r.township_id, r.id, 'id_number')
-                    ]::eduaid.registry_ref[];
-    END CASE;
-END
-$$;
-
--- Take one reference, or refuse with EA008 naming the holder's township.
-CREATE FUNCTION eduaid.registry_take(p_kind text, p_key text, p_township int, p_holder bigint,
-                                     p_table text, p_col text)
-RETURNS void
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    taken    boolean;
-    township text;
-BEGIN
-    INSERT INTO eduaid.registry AS g (kind, key, township_id, holder, refs)
-    VALUES (p_kind, p_key, p_township, p_holder, 1)
-    ON CONFLICT (kind, key) DO UPDATE SET refs = g.refs + 1
-     WHERE g.kind = 'person' AND g.township_id = EXCLUDED.township_id
-       AND g.holder = EXCLUDED.holder
-    RETURNING true INTO taken;
-    IF taken THEN
-        RETURN;
-    END IF;
-    -- The conflicting row is locked by the ON CONFLICT: it is still there.
-    SELECT t.name INTO township
-      FROM eduaid.registry g JOIN eduaid.township t ON t.id = g.township_id
-     WHERE g.kind = p_kind AND g.key = p_key;
-    -- The refusal rolls back with the statement and leaves no audit row;
-    -- the server log keeps who was refused where (never the number), so
-    -- a clerk probing ID numbers shows there. (A session that sets
-    -- client_min_messages = log reads this line too: it says no more than
-    -- the error.)
-    RAISE LOG 'eduaid registry: % refused on %.% (held in %)',
-        session_user, p_table, p_col, township;
-    IF p_kind = 'household_no' THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA008',
-            MESSAGE = format('this household number is already registered in %s; contact that township (该户编号已在%s登记，请与该乡镇联系)',
-                             township, township),
-            DETAIL = township, TABLE = p_table, COLUMN = p_col, SCHEMA = 'eduaid';
-    END IF;
-    RAISE EXCEPTION USING ERRCODE = 'EA008',
-        MESSAGE = format('this ID number is already registered in %s; contact that township (该身份证号已在%s登记，请与该乡镇联系)',
-                         township, township),
-        DETAIL = township, TABLE = p_table, COLUMN = p_col, SCHEMA = 'eduaid';
-END
-$$;
-
--- Release one reference; the last one frees the key.
-CREATE FUNCTION eduaid.registry_release(p_kind text, p_key text, p_township int, p_holder bigint)
-RETURNS void
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    left_refs int;
-BEGIN
-    UPDATE eduaid.registry g SET refs = g.refs - 1
-     WHERE g.kind = p_kind AND g.key = p_key AND g.township_id = p_township
-       AND g.holder = p_holder AND g.refs > 1
-    RETURNING g.refs INTO left_refs;
-    IF FOUND THEN
-        RETURN;
-    END IF;
-    DELETE FROM eduaid.registry g
-     WHERE g.kind = p_kind AND g.key = p_key AND g.township_id = p_township
-       AND g.holder = p_holder;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA051',
-            MESSAGE = 'the person registry is out of step with the records; an administrator runs eduaid.registry_rebuild() (人员登记表与记录不一致，请管理员重建)';
-    END IF;
-END
-$$;
-
--- The AFTER ROW trigger of the five registered tables: release what the
--- old row named and the new row does not, then take what the new row names
--- and the old did not.
-CREATE FUNCTION eduaid.registry_sync() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    o eduaid.registry_ref[] := '{}';
-    n eduaid.registry_ref[] := '{}';
-    x eduaid.registry_ref;
-BEGIN
-    IF TG_OP <> 'INSERT' THEN
-        o := eduaid.registry_row_refs(TG_TABLE_NAME, OLD);
-    END IF;
-    IF TG_OP <> 'DELETE' THEN
-        n := eduaid.registry_row_refs(TG_TABLE_NAME, NEW);
-    END IF;
-    FOREACH x IN ARRAY o LOOP
-        IF NOT x = ANY (n) THEN
-            PERFORM eduaid.registry_release(x.kind, x.key, x.township_id, x.holder);
-        END IF;
-    END LOOP;
-    FOREACH x IN ARRAY n LOOP
-        IF NOT x = ANY (o) THEN
-            PERFORM eduaid.registry_take(x.kind, x.key, x.township_id, x.holder, TG_TABLE_NAME, x.col);
-        END IF;
-    END LOOP;
-    RETURN NULL;
-END
-$$;
-
--- Register everything again from the records (after a load with triggers
--- off); returns the registry's rows. Superuser (or the registry owner).
--- Data that breaks the rules is refused with EA050, naming the kind and
--- the rows (never the ID number: this goes to the server log).
-CREATE FUNCTION eduaid.registry_rebuild() RETURNS bigint
-LANGUAGE plpgsql VOLATILE SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    bad  record;
-    rows bigint;
-BEGIN
-    LOCK TABLE eduaid.household, eduaid.student, eduaid.training_enrollment,
-               eduaid.special_ed_plan, eduaid.teacher IN SHARE MODE;
-    LOCK TABLE eduaid.registry IN ACCESS EXCLUSIVE MODE;
-    CREATE TEMPORARY TABLE registry_src ON COMMIT DROP AS
-    SELECT 'person'::text AS kind, h.head_id_number AS key, h.township_id, h.id AS holder
-      FROM eduaid.household h
-    UNION ALL
-    SELECT 'household_no', h.household_no, h.township_id, h.id FROM eduaid.household h
-    UNION ALL
-    SELECT 'person', s.id_number, s.township_id, s.household_id FROM eduaid.student s
-    UNION ALL
-    SELECT 'person', e.trainee_id_number, e.township_id, e.household_id
-      FROM eduaid.training_enrollment e
-    UNION ALL
-    SELECT 'person', p.child_id_number, p.township_id, p.household_id FROM eduaid.special_ed_plan p
-    UNION ALL
-    SELECT 'plan', p.child_id_number, p.township_id, p.id FROM eduaid.special_ed_plan p
-     WHERE p.ended_on IS NULL
-    UNION ALL
-    SELECT 'teacher', t.id_number, t.township_id, t.id FROM eduaid.teacher t;
-
-    SELECT s.kind, count(*) OVER () AS n,
-           array_agg(DISTINCT format('township %s holder %s', s.township_id, s.holder)) AS holders
-      INTO bad
-      FROM pg_temp.registry_src s
-     GROUP BY s.kind, s.key
-    HAVING count(DISTINCT (s.township_id, s.holder)) > 1
-        OR (s.kind <> 'person' AND count(*) > 1)
-     LIMIT 1;
-    IF FOUND THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA050',
-            MESSAGE = format('%s key(s) are held twice; first: a %s key held by %s (有重复登记的身份证号或户编号)',
-                             bad.n, bad.kind, array_to_string(bad.holders, ', '));
-    END IF;
-
-    DELETE FROM eduaid.registry;
-    INSERT INTO eduaid.registry (kind, key, township_id, holder, refs)
-    SELECT s.kind, s.key, min(s.township_id), min(s.holder), count(*)
-      FROM pg_temp.registry_src s GROUP BY s.kind, s.key;
-    GET DIAGNOSTICS rows = ROW_COUNT;
-    DROP TABLE pg_temp.registry_src;
-    RETURN rows;
-END
-$$;
-
-REVOKE ALL ON TYPE eduaid.registry_ref FROM PUBLIC;
-REVOKE ALL ON FUNCTION eduaid.registry_row_refs(text, anyelement),
-    eduaid.registry_take(text, text, int, bigint, text, text),
-    eduaid.registry_release(text, text, int, bigint),
-    eduaid.registry_sync(), eduaid.registry_rebuild() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION eduaid.registry_sync() TO eduaid_owner;
 
 RESET ROLE;
 REVOKE CREATE ON SCHEMA eduaid FROM eduaid_registry_owner;
 SET ROLE eduaid_owner;
 
--- The triggers. WHEN, not UPDATE OF: a column a BEFORE trigger changed
--- counts too. r_ sorts them before the audit (z_audit): a refused row
--- costs no audit work.
-CREATE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.household
-    FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
-CREATE TRIGGER r_registry_update AFTER UPDATE ON eduaid.household
-    FOR EACH ROW WHEN (OLD.head_id_number IS DISTINCT FROM NEW.head_id_number
-                       OR OLD.household_no IS DISTINCT FROM NEW.household_no
-                       OR OLD.township_id IS DISTINCT FROM NEW.township_id)
-    EXECUTE FUNCTION eduaid.registry_sync();
-CREATE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.student
-    FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
-CREATE TRIGGER r_registry_update AFTER UPDATE ON eduaid.student
-    FOR EACH ROW WHEN (OLD.id_number IS DISTINCT FROM NEW.id_number
-                       OR OLD.household_id IS DISTINCT FROM NEW.household_id
-                       OR OLD.township_id IS DISTINCT FROM NEW.township_id)
-    EXECUTE FUNCTION eduaid.registry_sync();
-CREATE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.training_enrollment
-    FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
-CREATE TRIGGER r_registry_update AFTER UPDATE ON eduaid.training_enrollment
-    FOR EACH ROW WHEN (OLD.trainee_id_number IS DISTINCT FROM NEW.trainee_id_number
-                       OR OLD.household_id IS DISTINCT FROM NEW.household_id
-                       OR OLD.township_id IS DISTINCT FROM NEW.township_id)
-    EXECUTE FUNCTION eduaid.registry_sync();
-CREATE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.special_ed_plan
-    FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
-CREATE TRIGGER r_registry_update AFTER UPDATE ON eduaid.special_ed_plan
-    FOR EACH ROW WHEN (OLD.child_id_number IS DISTINCT FROM NEW.child_id_number
-                       OR OLD.household_id IS DISTINCT FROM NEW.household_id
-                       OR OLD.township_id IS DISTINCT FROM NEW.township_id
-                       OR (OLD.ended_on IS NULL) IS DISTINCT FROM (NEW.ended_on IS NULL))
-    EXECUTE FUNCTION eduaid.registry_sync();
-CREATE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.teacher
-    FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
-CREATE TRIGGER r_registry_update AFTER UPDATE ON eduaid.teacher
-    FOR EACH ROW WHEN (OLD.id_number IS DISTINCT FROM NEW.id_number
-                       OR OLD.township_id IS DISTINCT FROM NEW.township_id)
-    EXECUTE FUNCTION eduaid.registry_sync();
-
--- Rows that exist already (none in a fresh database: the demo data comes
--- after the migrations).
-RESET ROLE;
-SELECT eduaid.registry_rebuild();
-SET ROLE eduaid_owner;
-
 -- The old per-table rules go: the registry is the rule now, and these
 -- indexes, which do not lead with township_id, were the side channel.
-DROP TRIGGER d_person_id_guard ON eduaid.household;
-DROP TRIGGER d_person_id_guard ON eduaid.student;
-DROP TRIGGER d_person_id_guard ON eduaid.teacher;
-DROP FUNCTION eduaid.person_id_guard();
+-- (The rows that existed were registered here with registry_rebuild():
+-- an empty database has none, and migrate.sh applies this file to no
+-- database made before the re-layout of eduaid 0.1.)
 ALTER TABLE eduaid.household DROP CONSTRAINT household_household_no_key,
                              DROP CONSTRAINT household_head_id_number_key;
 ALTER TABLE eduaid.student DROP CONSTRAINT student_id_number_key;

@@ -88,7 +88,8 @@ done
 tap_is "$(grep -v "^$" "$tmp/clerk.out")" held "demo_clerk holds advisory lock 4242 in an idle transaction"
 # ... and a migration still runs: a copy of sql/ with a no-op 999
 mkdir -p "$tmp/sql"
-cp -R "$top_srcdir"/sql/*.sql "$top_srcdir/sql/migrate.sh" "$top_srcdir/sql/repeatable" "$tmp/sql/"
+cp -R "$top_srcdir"/sql/*.sql "$top_srcdir/sql/migrate.sh" "$top_srcdir/sql/relayout.sha256" \
+	"$top_srcdir/sql/repeatable" "$tmp/sql/"
 printf '%s\n' '-- 999_noop.sql: tests/db/20_locks.t' 'SELECT 1;' >"$tmp/sql/999_noop.sql"
 if PGUSER=$EDUAID_SUPERUSER timeout 20 sh "$tmp/sql/migrate.sh" >"$tmp/migrate.log" 2>&1; then
 	tap_pass "a migration runs while demo_clerk holds advisory lock 4242"

@@ -1,0 +1,269 @@
+-- repeatable/37_triggers.sql: every trigger of schema eduaid, table by
+-- table. Triggers of one timing fire in name order, so the prefix says
+-- where each runs among the others:
+--   BEFORE   a_  bookkeeping: id, township and creator fixed, version +1,
+--                updated_by/at (row_bookkeeping, 20_workflow.sql)
+--            b_  the guard of the table: workflow, members, ledgers,
+--                notices (20_workflow.sql, 32_ledgers.sql, 33_notice.sql)
+--            c_  rules on other rows: a fund program's cap, the tallies
+--            e_  facts copied from the teacher register (20_workflow.sql)
+--   AFTER    a_  notice line numbers (33_notice.sql)
+--            r_  the county-wide registry (26_registry.sql): before the
+--                audit, so a refused row costs no audit work
+--            y_  what a change means for other rows: a member's
+--                household, a teacher's records under review
+--            z_  the audit trail (audit_row, 25_audit.sql; its argument
+--                is the audit log's kind)
+-- The functions are defined in the files named; this file only says
+-- where they run. WHEN, not UPDATE OF, where a column a BEFORE trigger
+-- changed must count too. Run as the superuser who migrates: a trigger
+-- belongs to its table, whichever role owns that.
+
+------------------------------------------------------------------------
+-- Reference data: every change by the admin is audited.
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.school
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('reference');
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.training_course
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('reference');
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.fund_program
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('reference');
+
+------------------------------------------------------------------------
+-- 建档立卡户核查: the household record and its members.
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.household
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER b_record_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.household
+    FOR EACH ROW EXECUTE FUNCTION eduaid.record_guard();
+-- (before its members go: the tally takes the household's share away)
+CREATE OR REPLACE TRIGGER c_report_tally_delete BEFORE DELETE ON eduaid.household
+    FOR EACH ROW EXECUTE FUNCTION eduaid.report_tally_trigger();
+CREATE OR REPLACE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.household
+    FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
+CREATE OR REPLACE TRIGGER r_registry_update AFTER UPDATE ON eduaid.household
+    FOR EACH ROW WHEN (OLD.head_id_number IS DISTINCT FROM NEW.head_id_number
+                       OR OLD.household_no IS DISTINCT FROM NEW.household_no
+                       OR OLD.township_id IS DISTINCT FROM NEW.township_id)
+    EXECUTE FUNCTION eduaid.registry_sync();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.household
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household');
+CREATE OR REPLACE TRIGGER z_report_tally AFTER INSERT OR UPDATE OF status ON eduaid.household
+    FOR EACH ROW EXECUTE FUNCTION eduaid.report_tally_trigger();
+
+-- A member row belongs to its household's record: after each statement
+-- every household whose members it changed is touched (member_touch).
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.student
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER b_member_guard BEFORE UPDATE ON eduaid.student
+    FOR EACH ROW EXECUTE FUNCTION eduaid.member_guard();
+CREATE OR REPLACE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.student
+    FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
+CREATE OR REPLACE TRIGGER r_registry_update AFTER UPDATE ON eduaid.student
+    FOR EACH ROW WHEN (OLD.id_number IS DISTINCT FROM NEW.id_number
+                       OR OLD.household_id IS DISTINCT FROM NEW.household_id
+                       OR OLD.township_id IS DISTINCT FROM NEW.township_id)
+    EXECUTE FUNCTION eduaid.registry_sync();
+CREATE OR REPLACE TRIGGER y_member_insert AFTER INSERT ON eduaid.student
+    REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch();
+CREATE OR REPLACE TRIGGER y_member_update AFTER UPDATE ON eduaid.student
+    REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch();
+CREATE OR REPLACE TRIGGER y_member_delete AFTER DELETE ON eduaid.student
+    REFERENCING OLD TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.student
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household');
+
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.student_subsidy
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER b_member_guard BEFORE UPDATE ON eduaid.student_subsidy
+    FOR EACH ROW EXECUTE FUNCTION eduaid.member_guard();
+CREATE OR REPLACE TRIGGER y_member_insert AFTER INSERT ON eduaid.student_subsidy
+    REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch();
+CREATE OR REPLACE TRIGGER y_member_update AFTER UPDATE ON eduaid.student_subsidy
+    REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch();
+CREATE OR REPLACE TRIGGER y_member_delete AFTER DELETE ON eduaid.student_subsidy
+    REFERENCING OLD TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.student_subsidy
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household');
+
+------------------------------------------------------------------------
+-- 技能培训: the training enrollment record.
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.training_enrollment
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER b_record_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.training_enrollment
+    FOR EACH ROW EXECUTE FUNCTION eduaid.record_guard();
+CREATE OR REPLACE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.training_enrollment
+    FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
+CREATE OR REPLACE TRIGGER r_registry_update AFTER UPDATE ON eduaid.training_enrollment
+    FOR EACH ROW WHEN (OLD.trainee_id_number IS DISTINCT FROM NEW.trainee_id_number
+                       OR OLD.household_id IS DISTINCT FROM NEW.household_id
+                       OR OLD.township_id IS DISTINCT FROM NEW.township_id)
+    EXECUTE FUNCTION eduaid.registry_sync();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.training_enrollment
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('training');
+
+------------------------------------------------------------------------
+-- 特殊教育一人一案: the placement plan record.
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.special_ed_plan
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER b_record_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.special_ed_plan
+    FOR EACH ROW EXECUTE FUNCTION eduaid.record_guard();
+CREATE OR REPLACE TRIGGER e_record_facts BEFORE INSERT OR UPDATE ON eduaid.special_ed_plan
+    FOR EACH ROW EXECUTE FUNCTION eduaid.record_facts();
+CREATE OR REPLACE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.special_ed_plan
+    FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
+CREATE OR REPLACE TRIGGER r_registry_update AFTER UPDATE ON eduaid.special_ed_plan
+    FOR EACH ROW WHEN (OLD.child_id_number IS DISTINCT FROM NEW.child_id_number
+                       OR OLD.household_id IS DISTINCT FROM NEW.household_id
+                       OR OLD.township_id IS DISTINCT FROM NEW.township_id
+                       OR (OLD.ended_on IS NULL) IS DISTINCT FROM (NEW.ended_on IS NULL))
+    EXECUTE FUNCTION eduaid.registry_sync();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.special_ed_plan
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('special_ed');
+
+------------------------------------------------------------------------
+-- 教师帮扶资金: the teacher register and the fund application record.
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.teacher
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.teacher
+    FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
+CREATE OR REPLACE TRIGGER r_registry_update AFTER UPDATE ON eduaid.teacher
+    FOR EACH ROW WHEN (OLD.id_number IS DISTINCT FROM NEW.id_number
+                       OR OLD.township_id IS DISTINCT FROM NEW.township_id)
+    EXECUTE FUNCTION eduaid.registry_sync();
+CREATE OR REPLACE TRIGGER y_teacher_facts AFTER UPDATE ON eduaid.teacher
+    FOR EACH ROW
+    WHEN ((OLD.name, OLD.id_number, OLD.school_id, OLD.title, OLD.rural_years)
+          IS DISTINCT FROM (NEW.name, NEW.id_number, NEW.school_id, NEW.title, NEW.rural_years))
+    EXECUTE FUNCTION eduaid.teacher_facts_changed();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.teacher
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('teacher');
+
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.teacher_fund_application
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER b_record_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.teacher_fund_application
+    FOR EACH ROW EXECUTE FUNCTION eduaid.record_guard();
+CREATE OR REPLACE TRIGGER c_fund_amount_guard BEFORE INSERT OR UPDATE ON eduaid.teacher_fund_application
+    FOR EACH ROW EXECUTE FUNCTION eduaid.fund_amount_guard();
+CREATE OR REPLACE TRIGGER e_record_facts BEFORE INSERT OR UPDATE ON eduaid.teacher_fund_application
+    FOR EACH ROW EXECUTE FUNCTION eduaid.record_facts();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.teacher_fund_application
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('teacher_fund');
+
+------------------------------------------------------------------------
+-- Users: every change of an account is audited (kind 'user', keyed by
+-- the login). A request's verifier lives in account_request_secret, which
+-- has no trigger: it never reaches the log.
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.app_user
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('user');
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.app_user_township
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('user');
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.account_request
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('user');
+
+------------------------------------------------------------------------
+-- The audit log itself: never changed, never emptied, even by its owner.
+CREATE OR REPLACE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON eduaid.audit_log
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_log_immutable();
+CREATE OR REPLACE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON eduaid.audit_log
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.audit_log_immutable();
+
+------------------------------------------------------------------------
+-- Roster imports: rows only into one's own unfinished import (checked
+-- once per statement, so that COPY stays fast); an import closed by
+-- roster_finish() before its transaction commits.
+CREATE OR REPLACE TRIGGER a_roster_import_guard BEFORE INSERT OR UPDATE ON eduaid.roster_import
+    FOR EACH ROW EXECUTE FUNCTION eduaid.roster_import_guard();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.roster_import
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('roster');
+-- (a constraint trigger cannot be replaced: dropped and made again only
+-- when it is not what this says)
+DO $$
+BEGIN
+    IF (SELECT pg_catalog.pg_get_triggerdef(t.oid) FROM pg_catalog.pg_trigger t
+         WHERE t.tgrelid = 'eduaid.roster_import'::regclass
+           AND t.tgname = 'roster_import_finished')
+       IS DISTINCT FROM 'CREATE CONSTRAINT TRIGGER roster_import_finished AFTER INSERT ON '
+                        'eduaid.roster_import DEFERRABLE INITIALLY DEFERRED FOR EACH ROW '
+                        'EXECUTE FUNCTION eduaid.roster_import_finished()' THEN
+        DROP TRIGGER IF EXISTS roster_import_finished ON eduaid.roster_import;
+        CREATE CONSTRAINT TRIGGER roster_import_finished AFTER INSERT ON eduaid.roster_import
+            DEFERRABLE INITIALLY DEFERRED
+            FOR EACH ROW EXECUTE FUNCTION eduaid.roster_import_finished();
+    END IF;
+END
+$$;
+CREATE OR REPLACE TRIGGER roster_row_guard AFTER INSERT ON eduaid.roster_row
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.roster_rows_guard();
+
+------------------------------------------------------------------------
+-- 控辍保学, 送教上门, 培训台账: the ledgers. Nothing in a ledger is deleted,
+-- visits are never changed; cases and visits are written by the ledger
+-- functions only.
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.dropout_case
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER b_keep BEFORE DELETE ON eduaid.dropout_case
+    FOR EACH ROW EXECUTE FUNCTION eduaid.ledger_keep();
+CREATE OR REPLACE TRIGGER c_guard BEFORE INSERT OR UPDATE ON eduaid.dropout_case
+    FOR EACH ROW EXECUTE FUNCTION eduaid.dropout_case_guard();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.dropout_case
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('dropout');
+
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.dropout_visit
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER b_keep BEFORE UPDATE OR DELETE ON eduaid.dropout_visit
+    FOR EACH ROW EXECUTE FUNCTION eduaid.ledger_keep();
+CREATE OR REPLACE TRIGGER c_guard BEFORE INSERT ON eduaid.dropout_visit
+    FOR EACH ROW EXECUTE FUNCTION eduaid.dropout_visit_guard();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.dropout_visit
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('dropout');
+
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.home_visit
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER b_keep BEFORE UPDATE OR DELETE ON eduaid.home_visit
+    FOR EACH ROW EXECUTE FUNCTION eduaid.ledger_keep();
+CREATE OR REPLACE TRIGGER c_guard BEFORE INSERT ON eduaid.home_visit
+    FOR EACH ROW EXECUTE FUNCTION eduaid.home_visit_guard();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.home_visit
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('home_visit');
+
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.training_attendance
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER b_keep BEFORE DELETE ON eduaid.training_attendance
+    FOR EACH ROW EXECUTE FUNCTION eduaid.ledger_keep();
+CREATE OR REPLACE TRIGGER c_guard BEFORE INSERT OR UPDATE ON eduaid.training_attendance
+    FOR EACH ROW EXECUTE FUNCTION eduaid.training_attendance_guard();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.training_attendance
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('training_attendance');
+
+------------------------------------------------------------------------
+-- 公示: notices, their lines and objections. Nothing is deleted or
+-- emptied but by a superuser; what was published never changes.
+CREATE OR REPLACE TRIGGER b_notice_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.notice
+    FOR EACH ROW EXECUTE FUNCTION eduaid.notice_guard();
+CREATE OR REPLACE TRIGGER b_no_truncate BEFORE TRUNCATE ON eduaid.notice
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.notice_no_truncate();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.notice
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('notice');
+
+CREATE OR REPLACE TRIGGER b_notice_item_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.notice_item
+    FOR EACH ROW EXECUTE FUNCTION eduaid.notice_item_guard();
+CREATE OR REPLACE TRIGGER b_no_truncate BEFORE TRUNCATE ON eduaid.notice_item
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.notice_no_truncate();
+CREATE OR REPLACE TRIGGER a_notice_line_key AFTER INSERT ON eduaid.notice_item
+    FOR EACH ROW EXECUTE FUNCTION eduaid.notice_line_key();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.notice_item
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('notice');
+
+CREATE OR REPLACE TRIGGER b_notice_objection_guard BEFORE INSERT OR UPDATE OR DELETE
+    ON eduaid.notice_objection
+    FOR EACH ROW EXECUTE FUNCTION eduaid.notice_objection_guard();
+CREATE OR REPLACE TRIGGER b_no_truncate BEFORE TRUNCATE ON eduaid.notice_objection
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.notice_no_truncate();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.notice_objection
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('objection');

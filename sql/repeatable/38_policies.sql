@@ -1,0 +1,204 @@
+-- repeatable/38_policies.sql: row-level security -- which tables have it,
+-- and every policy of schema eduaid, table by table.
+--
+-- The township condition. Every township-scoped row is visible and
+-- writable only in the townships of the person logged in:
+--   township_id = ANY ((SELECT eduaid.my_scope())::bigint[])
+-- an init plan run once per query (10_scope.sql), so the condition can use
+-- the indexes, all of which lead with township_id (016_index_scope.sql).
+-- It compares int4 with int8 through pg_catalog.int48eq, made the cheapest
+-- comparison there is (000_bootstrap.sql), so the planner evaluates it
+-- before any condition of the caller's: no other township's row reaches a
+-- caller's predicate, not even as a count in EXPLAIN ANALYZE.
+--
+-- Every table under RLS is also FORCEd (its owner obeys the policies too),
+-- but account_request, which its owner eduaid_usermgr writes through the
+-- account functions (27_users.sql). The owners' own policies (<t>_owner,
+-- USING (true)) are for the workflow and ledger functions, which run as
+-- eduaid_owner and check the township themselves. eduaid_remover and
+-- eduaid_exporter, the owners of the delete and export functions
+-- (21_delete.sql, 35_export.sql), see the caller's townships only.
+--
+-- Run as the superuser who migrates (tables of several owners). A policy
+-- is dropped and created again on every run; ALTER TABLE ... ROW LEVEL
+-- SECURITY runs only when the table is not yet as this says.
+-- tests/db/01_schema.sql checks the outcome from the catalog.
+
+-- pg_temp.policy(table, name, rest): policy name ON eduaid.table, made
+-- afresh; rest is what follows "CREATE POLICY name ON table".
+CREATE OR REPLACE FUNCTION pg_temp.policy(p_table text, p_name text, p_rest text)
+RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+    EXECUTE format('DROP POLICY IF EXISTS %I ON eduaid.%I', p_name, p_table);
+    EXECUTE format('CREATE POLICY %I ON eduaid.%I %s', p_name, p_table, p_rest);
+END
+$$;
+
+-- pg_temp.row_security(table, force): row-level security enabled (and
+-- forced, or not) on eduaid.table.
+CREATE OR REPLACE FUNCTION pg_temp.row_security(p_table text, p_force boolean)
+RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    c pg_catalog.pg_class;
+BEGIN
+    SELECT * INTO STRICT c FROM pg_catalog.pg_class
+     WHERE oid = format('eduaid.%I', p_table)::regclass;
+    IF NOT c.relrowsecurity THEN
+        EXECUTE format('ALTER TABLE eduaid.%I ENABLE ROW LEVEL SECURITY', p_table);
+    END IF;
+    IF c.relforcerowsecurity IS DISTINCT FROM p_force THEN
+        EXECUTE format('ALTER TABLE eduaid.%I %s ROW LEVEL SECURITY', p_table,
+                       CASE WHEN p_force THEN 'FORCE' ELSE 'NO FORCE' END);
+    END IF;
+END
+$$;
+
+DO $$
+DECLARE
+    tbl   text;
+    scope constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
+    readers constant text := 'eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor';
+BEGIN
+    --------------------------------------------------------------------
+    -- The record and member tables: everyone reads their townships;
+    -- clerks and officers insert and update there (the column grants,
+    -- 39_privileges.sql, and the workflow's guards say what); supervisors
+    -- read, never write (019_reviewers.sql); nobody deletes but through
+    -- eduaid_remover.
+    FOREACH tbl IN ARRAY ARRAY['household', 'student', 'student_subsidy',
+        'training_enrollment', 'special_ed_plan', 'teacher', 'teacher_fund_application']
+    LOOP
+        PERFORM pg_temp.row_security(tbl, true);
+        PERFORM pg_temp.policy(tbl, tbl || '_read',
+            format('FOR SELECT TO %s USING (%s)', readers, scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_insert',
+            format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_update',
+            format('FOR UPDATE TO eduaid_clerk, eduaid_officer USING (%s) WITH CHECK (%s)',
+                   scope, scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_owner',
+            'TO eduaid_owner USING (true) WITH CHECK (true)');
+    END LOOP;
+    -- Deleting: eduaid.delete_draft and delete_member (21_delete.sql).
+    -- The teacher register is never deleted from.
+    FOREACH tbl IN ARRAY ARRAY['household', 'student', 'student_subsidy',
+        'training_enrollment', 'special_ed_plan', 'teacher_fund_application']
+    LOOP
+        PERFORM pg_temp.policy(tbl, tbl || '_remover_read',
+            format('FOR SELECT TO eduaid_remover USING (%s)', scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_remover_delete',
+            format('FOR DELETE TO eduaid_remover USING (%s)', scope));
+    END LOOP;
+    -- member_touch touches the household as the person deleting a member.
+    PERFORM pg_temp.policy('household', 'household_remover_touch',
+        format('FOR UPDATE TO eduaid_remover USING (%s) WITH CHECK (%s)', scope, scope));
+    -- Exporting: eduaid.export_<kind> (35_export.sql).
+    FOREACH tbl IN ARRAY ARRAY['household', 'training_enrollment', 'special_ed_plan',
+        'teacher_fund_application']
+    LOOP
+        PERFORM pg_temp.policy(tbl, tbl || '_exporter_read',
+            format('FOR SELECT TO eduaid_exporter USING (%s)', scope));
+    END LOOP;
+
+    --------------------------------------------------------------------
+    -- The ledgers: everyone reads their townships; clerks and officers
+    -- insert home visits and attendance (and correct the hours and
+    -- presence of attendance); cases and visits only through the ledger
+    -- functions (32_ledgers.sql).
+    FOREACH tbl IN ARRAY ARRAY['dropout_case', 'dropout_visit', 'home_visit',
+                               'training_attendance']
+    LOOP
+        PERFORM pg_temp.row_security(tbl, true);
+        PERFORM pg_temp.policy(tbl, tbl || '_read',
+            format('FOR SELECT TO %s USING (%s)', readers, scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_insert',
+            format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_update',
+            format('FOR UPDATE TO eduaid_clerk, eduaid_officer USING (%s) WITH CHECK (%s)',
+                   scope, scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_owner',
+            'TO eduaid_owner USING (true) WITH CHECK (true)');
+    END LOOP;
+
+    --------------------------------------------------------------------
+    -- The report tallies (34_reports.sql): read in one's townships, written
+    -- by the owner's trigger only.
+    FOREACH tbl IN ARRAY ARRAY['subsidy_tally', 'member_tally'] LOOP
+        PERFORM pg_temp.row_security(tbl, true);
+        PERFORM pg_temp.policy(tbl, tbl || '_read',
+            format('FOR SELECT TO %s USING (%s)', readers, scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_owner',
+            'TO eduaid_owner USING (true) WITH CHECK (true)');
+    END LOOP;
+
+    --------------------------------------------------------------------
+    -- 公示: a notice is public within its county (a household notice to
+    -- the township's people); its lines and objections follow the township
+    -- of their record. Nobody writes them but the notice functions.
+    PERFORM pg_temp.row_security('notice', true);
+    PERFORM pg_temp.policy('notice', 'notice_read',
+        format('FOR SELECT TO %s USING (%s OR (township_id IS NULL AND county_id = '
+               '(SELECT t.county_id FROM eduaid.township t '
+               'WHERE t.id = ((SELECT eduaid.my_townships()))[1])))', readers, scope));
+    PERFORM pg_temp.policy('notice', 'notice_owner',
+        'TO eduaid_owner USING (true) WITH CHECK (true)');
+    FOREACH tbl IN ARRAY ARRAY['notice_item', 'notice_objection'] LOOP
+        PERFORM pg_temp.row_security(tbl, true);
+        PERFORM pg_temp.policy(tbl, tbl || '_read',
+            format('FOR SELECT TO %s USING (%s)', readers, scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_owner',
+            'TO eduaid_owner USING (true) WITH CHECK (true)');
+    END LOOP;
+END
+$$;
+
+------------------------------------------------------------------------
+-- The audit log: written by its owner's trigger function only, as the
+-- person logged in; clerks, officers and supervisors read the history of
+-- their townships' rows, auditors everything; the owner's definer
+-- functions read the latest entry of a record for the notice lines
+-- (latest_audit_id) and the actors of a record for four-eyes on
+-- objections (notice_objection_guard).
+SELECT pg_temp.row_security('audit_log', true);
+SELECT pg_temp.policy('audit_log', 'audit_log_write',
+    'FOR INSERT TO eduaid_audit_owner WITH CHECK (actor = session_user)');
+SELECT pg_temp.policy('audit_log', 'audit_log_read',
+    'FOR SELECT TO eduaid_clerk, eduaid_officer, eduaid_supervisor '
+    'USING (township_id = ANY ((SELECT eduaid.my_scope())::bigint[]))');
+SELECT pg_temp.policy('audit_log', 'audit_log_auditor',
+    'FOR SELECT TO eduaid_auditor USING (true)');
+SELECT pg_temp.policy('audit_log', 'audit_log_owner_read',
+    'FOR SELECT TO eduaid_owner USING (true)');
+
+------------------------------------------------------------------------
+-- Roster imports: each person sees their own, auditors every import; an
+-- import is inserted as oneself by a clerk, officer or supervisor. (The
+-- staging rows, roster_row, have no RLS: COPY FROM refuses it. Nobody may
+-- read them but through the view eduaid.roster_rows, 31_roster.sql.)
+SELECT pg_temp.row_security('roster_import', true);
+SELECT pg_temp.policy('roster_import', 'roster_import_own',
+    'FOR SELECT TO eduaid_clerk, eduaid_officer, eduaid_supervisor '
+    'USING (imported_by = session_user)');
+SELECT pg_temp.policy('roster_import', 'roster_import_insert',
+    'FOR INSERT TO eduaid_clerk, eduaid_officer, eduaid_supervisor '
+    'WITH CHECK (imported_by = session_user '
+    'AND eduaid.my_role() IN (''clerk'', ''officer'', ''supervisor''))');
+SELECT pg_temp.policy('roster_import', 'roster_import_auditor',
+    'FOR SELECT TO eduaid_auditor USING (true)');
+SELECT pg_temp.policy('roster_import', 'roster_import_owner',
+    'TO eduaid_owner USING (true) WITH CHECK (true)');
+
+------------------------------------------------------------------------
+-- Account requests: read by the admins, supervisors and auditors of the
+-- request's county. Not forced: their owner writes them (27_users.sql).
+SELECT pg_temp.row_security('account_request', false);
+SELECT pg_temp.policy('account_request', 'account_request_read',
+    'FOR SELECT TO eduaid_admin, eduaid_supervisor, eduaid_auditor '
+    'USING (county_id = (SELECT eduaid.my_account_county()))');
+
+------------------------------------------------------------------------
+-- The registry (26_registry.sql): no login is granted anything, and RLS
+-- too, so that a grant made by mistake still shows nothing.
+SELECT pg_temp.row_security('registry', true);
+SELECT pg_temp.policy('registry', 'registry_owner',
+    'TO eduaid_registry_owner USING (true) WITH CHECK (true)');

@@ -1,0 +1,328 @@
+-- repeatable/39_privileges.sql: what each role may do with each table and
+-- view of schema eduaid (what it may run is said with each function). The
+-- roles (001_roles.sql, DESIGN.md): the groups eduaid_clerk, _officer,
+-- _supervisor, _admin and _auditor, of which every login is a member of
+-- exactly one; the NOLOGIN owners eduaid_owner (schema, records, workflow),
+-- eduaid_audit_owner (the audit log), eduaid_usermgr (accounts),
+-- eduaid_registry_owner (the registry), and eduaid_remover and
+-- eduaid_exporter, which own the delete and export functions.
+--
+-- The rules the grants below follow:
+--   * Column privileges keep the workflow and bookkeeping columns (id,
+--     version, created/updated by and at, status, reason, editors,
+--     submitted/verified/approved/rejected by and at) and the facts copied
+--     by the server out of INSERT and UPDATE for everyone, and the keys
+--     (township_id, client_uuid, household_id, student_id) out of UPDATE.
+--   * Supervisors read records without the personal columns
+--     (eduaid.personal_columns(): ID numbers, birth dates, bank accounts,
+--     certificate numbers), through their *_masked twins; they write
+--     nothing but their own roster staging (019_reviewers.sql).
+--   * No login holds table-level UPDATE, DELETE or TRUNCATE on anything in
+--     the schema (020_locks.sql): LOCK TABLE in any mode stronger than ROW
+--     EXCLUSIVE needs one of them, and a clerk holding ACCESS EXCLUSIVE on
+--     eduaid.household idly blocked every user. Deleting goes through
+--     eduaid_remover (21_delete.sql); reference data is never deleted (an
+--     admin deactivates a school, course or program), and its keys never
+--     change.
+--   * No login holds anything on eduaid.schema_version, so no login can
+--     take sql/migrate.sh's lock.
+-- The end of this file checks the last three, whatever granted what.
+-- Granting is idempotent; a privilege to take away is a REVOKE in a
+-- migration.
+
+------------------------------------------------------------------------
+-- Reference data: everyone reads it; the admin keeps schools, courses and
+-- fund programs (insert and change, never delete; never the keys other
+-- rows name). Divisions are official and loaded, not edited.
+GRANT SELECT ON eduaid.county
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
+GRANT SELECT ON eduaid.township
+    TO eduaid_usermgr, eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin,
+       eduaid_auditor;
+GRANT SELECT (id, name)
+    ON eduaid.township TO eduaid_registry_owner;
+GRANT SELECT ON eduaid.village
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
+GRANT SELECT ON eduaid.school
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT, INSERT ON eduaid.school TO eduaid_admin;
+GRANT UPDATE (name, kind, nutrition_pilot, active)
+    ON eduaid.school TO eduaid_admin;
+GRANT SELECT ON eduaid.training_course
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT, INSERT ON eduaid.training_course TO eduaid_admin;
+GRANT UPDATE (name, category, hours, active)
+    ON eduaid.training_course TO eduaid_admin;
+GRANT SELECT ON eduaid.fund_program
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT, INSERT ON eduaid.fund_program TO eduaid_admin;
+GRANT UPDATE (name, max_amount, active)
+    ON eduaid.fund_program TO eduaid_admin;
+
+------------------------------------------------------------------------
+-- The records and their members. Clerks, officers and auditors read whole
+-- rows (and the copies of 021_record_facts.sql, granted again by column
+-- when they came); supervisors the columns that are not personal; clerks
+-- and officers write the data columns; the remover and the exporter are
+-- the delete and export functions.
+-- eduaid.household
+GRANT SELECT ON eduaid.household
+    TO eduaid_clerk, eduaid_officer, eduaid_auditor, eduaid_exporter;
+GRANT SELECT, DELETE ON eduaid.household TO eduaid_remover;
+GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
+              client_uuid, status, reason, editors, submitted_by, submitted_at, verified_by,
+              verified_at, approved_by, approved_at, rejected_by, rejected_at, household_no,
+              village_id, head_name, head_id_number_masked, phone, address, poverty_status,
+              registered_year, family_size, notes)
+    ON eduaid.household TO eduaid_supervisor;
+GRANT INSERT (township_id, client_uuid, household_no, village_id, head_name, head_id_number,
+              phone, address, poverty_status, registered_year, family_size, notes)
+    ON eduaid.household TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (household_no, village_id, head_name, head_id_number, phone, address,
+              poverty_status, registered_year, family_size, notes)
+    ON eduaid.household TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (household_no)
+    ON eduaid.household TO eduaid_remover;
+
+-- eduaid.student
+GRANT SELECT ON eduaid.student TO eduaid_clerk, eduaid_officer, eduaid_auditor;
+GRANT SELECT, DELETE ON eduaid.student TO eduaid_remover;
+GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
+              household_id, name, id_number_masked, sex, birth_date_masked, relation, stage,
+              school_id, grade, boarding, schooling_status, disability_type,
+              disability_grade, left_behind, migrant, nutrition_meal)
+    ON eduaid.student TO eduaid_supervisor;
+GRANT INSERT (township_id, household_id, name, id_number, sex, birth_date, relation, stage,
+              school_id, grade, boarding, schooling_status, disability_type,
+              disability_grade, left_behind, migrant, nutrition_meal)
+    ON eduaid.student TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (name, id_number, sex, birth_date, relation, stage, school_id, grade, boarding,
+              schooling_status, disability_type, disability_grade, left_behind, migrant,
+              nutrition_meal)
+    ON eduaid.student TO eduaid_clerk, eduaid_officer;
+
+-- eduaid.student_subsidy
+GRANT SELECT ON eduaid.student_subsidy TO eduaid_clerk, eduaid_officer, eduaid_auditor;
+GRANT SELECT, DELETE ON eduaid.student_subsidy TO eduaid_remover;
+GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
+              household_id, student_id, school_year, program, amount, granted_on)
+    ON eduaid.student_subsidy TO eduaid_supervisor;
+GRANT INSERT (township_id, household_id, student_id, school_year, program, amount,
+              granted_on)
+    ON eduaid.student_subsidy TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (school_year, program, amount, granted_on)
+    ON eduaid.student_subsidy TO eduaid_clerk, eduaid_officer;
+
+-- eduaid.training_enrollment
+GRANT SELECT ON eduaid.training_enrollment
+    TO eduaid_clerk, eduaid_officer, eduaid_auditor, eduaid_exporter;
+GRANT SELECT, DELETE ON eduaid.training_enrollment TO eduaid_remover;
+GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
+              client_uuid, status, reason, editors, submitted_by, submitted_at, verified_by,
+              verified_at, approved_by, approved_at, rejected_by, rejected_at, household_id,
+              trainee_name, trainee_id_number_masked, trainee_sex,
+              trainee_birth_date_masked, phone, trainee_type, course_id, provider_school_id,
+              batch, needs_survey, start_date, end_date, hours_attended, completed,
+              certificate_no, employment_outcome)
+    ON eduaid.training_enrollment TO eduaid_supervisor;
+GRANT INSERT (township_id, client_uuid, household_id, trainee_name, trainee_id_number,
+              trainee_sex, trainee_birth_date, phone, trainee_type, course_id,
+              provider_school_id, batch, needs_survey, start_date, end_date, hours_attended,
+              completed, certificate_no, employment_outcome)
+    ON eduaid.training_enrollment TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (trainee_name, trainee_id_number, trainee_sex, trainee_birth_date, phone,
+              trainee_type, course_id, provider_school_id, batch, needs_survey, start_date,
+              end_date, hours_attended, completed, certificate_no, employment_outcome)
+    ON eduaid.training_enrollment TO eduaid_clerk, eduaid_officer;
+
+-- eduaid.special_ed_plan
+GRANT SELECT ON eduaid.special_ed_plan
+    TO eduaid_clerk, eduaid_officer, eduaid_auditor, eduaid_exporter;
+GRANT SELECT, DELETE ON eduaid.special_ed_plan TO eduaid_remover;
+GRANT SELECT (home_teacher_name, home_teacher_id_number, home_teacher_id_number_masked)
+    ON eduaid.special_ed_plan TO eduaid_clerk, eduaid_officer, eduaid_auditor;
+GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
+              client_uuid, status, reason, editors, submitted_by, submitted_at, verified_by,
+              verified_at, approved_by, approved_at, rejected_by, rejected_at, household_id,
+              child_name, child_id_number_masked, child_sex, child_birth_date_masked,
+              disability_type, disability_grade, disability_certificate_no_masked,
+              assessment_date, assessment, placement, school_id, home_teacher_id,
+              visits_per_month, individual_plan, placed_on, review_date, ended_on,
+              end_reason, home_teacher_name, home_teacher_id_number_masked)
+    ON eduaid.special_ed_plan TO eduaid_supervisor;
+GRANT INSERT (township_id, client_uuid, household_id, child_name, child_id_number,
+              child_sex, child_birth_date, disability_type, disability_grade,
+              disability_certificate_no, assessment_date, assessment, placement, school_id,
+              home_teacher_id, visits_per_month, individual_plan, placed_on, review_date,
+              ended_on, end_reason)
+    ON eduaid.special_ed_plan TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (child_name, child_id_number, child_sex, child_birth_date, disability_type,
+              disability_grade, disability_certificate_no, assessment_date, assessment,
+              placement, school_id, home_teacher_id, visits_per_month, individual_plan,
+              placed_on, review_date, ended_on, end_reason)
+    ON eduaid.special_ed_plan TO eduaid_clerk, eduaid_officer;
+
+-- eduaid.teacher
+GRANT SELECT ON eduaid.teacher TO eduaid_clerk, eduaid_officer, eduaid_auditor;
+GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
+              school_id, name, id_number_masked, sex, birth_date_masked, phone, title,
+              rural_years, active)
+    ON eduaid.teacher TO eduaid_supervisor;
+GRANT INSERT (township_id, school_id, name, id_number, sex, birth_date, phone, title,
+              rural_years, active)
+    ON eduaid.teacher TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (school_id, name, id_number, sex, birth_date, phone, title, rural_years,
+              active)
+    ON eduaid.teacher TO eduaid_clerk, eduaid_officer;
+
+-- eduaid.teacher_fund_application
+GRANT SELECT ON eduaid.teacher_fund_application
+    TO eduaid_clerk, eduaid_officer, eduaid_auditor, eduaid_exporter;
+GRANT SELECT, DELETE ON eduaid.teacher_fund_application TO eduaid_remover;
+GRANT SELECT (teacher_name, teacher_id_number, teacher_id_number_masked, teacher_school_id,
+              teacher_title, teacher_rural_years)
+    ON eduaid.teacher_fund_application TO eduaid_clerk, eduaid_officer, eduaid_auditor;
+GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
+              client_uuid, status, reason, editors, submitted_by, submitted_at, verified_by,
+              verified_at, approved_by, approved_at, rejected_by, rejected_at, teacher_id,
+              program_id, school_year, reason_category, reason_text, amount_requested,
+              amount_approved, months, bank_name, bank_account_masked, teacher_name,
+              teacher_id_number_masked, teacher_school_id, teacher_title,
+              teacher_rural_years)
+    ON eduaid.teacher_fund_application TO eduaid_supervisor;
+GRANT INSERT (township_id, client_uuid, teacher_id, program_id, school_year,
+              reason_category, reason_text, amount_requested, amount_approved, months,
+              bank_name, bank_account)
+    ON eduaid.teacher_fund_application TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (teacher_id, program_id, school_year, reason_category, reason_text,
+              amount_requested, amount_approved, months, bank_name, bank_account)
+    ON eduaid.teacher_fund_application TO eduaid_clerk, eduaid_officer;
+
+------------------------------------------------------------------------
+-- Users: the admins and auditors read them; the account functions
+-- (eduaid_usermgr) write them. Account requests: read by the admins,
+-- supervisors and auditors of their county (38_policies.sql); a request's
+-- verifier (account_request_secret) by nobody but the account functions.
+GRANT SELECT, INSERT, UPDATE ON eduaid.app_user TO eduaid_usermgr;
+GRANT SELECT ON eduaid.app_user TO eduaid_admin, eduaid_auditor;
+GRANT SELECT, INSERT, DELETE ON eduaid.app_user_township TO eduaid_usermgr;
+GRANT SELECT ON eduaid.app_user_township TO eduaid_admin, eduaid_auditor;
+GRANT SELECT ON eduaid.account_request TO eduaid_supervisor, eduaid_admin, eduaid_auditor;
+
+------------------------------------------------------------------------
+-- The audit log: clerks, officers and auditors read whole entries of what
+-- they may see (38_policies.sql), supervisors the masked rows; the owner
+-- reads what latest_audit_id and the objection guard need.
+GRANT SELECT ON eduaid.audit_log TO eduaid_clerk, eduaid_officer, eduaid_auditor;
+GRANT SELECT (id, actor, kind, record_id, township_id, action)
+    ON eduaid.audit_log TO eduaid_owner;
+GRANT SELECT (id, at, actor, txid, kind, table_name, record_id, row_id, record_key,
+              township_id, action, reason, old_masked, new_masked)
+    ON eduaid.audit_log TO eduaid_supervisor;
+
+------------------------------------------------------------------------
+-- Views: the names of one's county, the ages of one's townships' members,
+-- the rows of one's roster imports (supervisors: masked only).
+GRANT SELECT ON eduaid.user_directory
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
+GRANT SELECT ON eduaid.student_school_age
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT ON eduaid.roster_rows TO eduaid_clerk, eduaid_officer, eduaid_auditor;
+GRANT SELECT (import_id, file_line, household_no, township, village, township_id,
+              village_id, head_name, head_id_number_masked, family_size, member_name,
+              member_id_number_masked, relation, stage)
+    ON eduaid.roster_rows TO eduaid_supervisor;
+
+------------------------------------------------------------------------
+-- Roster imports: clerks, officers and supervisors import (the staging
+-- rows by INSERT only); everyone reads their own imports.
+GRANT SELECT ON eduaid.roster_import
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT INSERT (file_name, encoding)
+    ON eduaid.roster_import TO eduaid_clerk, eduaid_officer, eduaid_supervisor;
+GRANT INSERT (import_id, file_line, household_no, township, village, township_id,
+              village_id, head_name, head_id_number, family_size, member_name,
+              member_id_number, relation, stage)
+    ON eduaid.roster_row TO eduaid_clerk, eduaid_officer, eduaid_supervisor;
+
+------------------------------------------------------------------------
+-- The ledgers (written through the ledger functions, but home visits and
+-- attendance), notices (written through the notice functions) and the
+-- report tallies (written by the tally trigger): read in one's townships.
+GRANT SELECT ON eduaid.dropout_case
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT ON eduaid.dropout_visit
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT ON eduaid.home_visit
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT INSERT (township_id, plan_id, visit_date, teacher_id, hours, content)
+    ON eduaid.home_visit TO eduaid_clerk, eduaid_officer;
+GRANT SELECT ON eduaid.training_attendance
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT INSERT (township_id, enrollment_id, session_date, hours, present)
+    ON eduaid.training_attendance TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (hours, present)
+    ON eduaid.training_attendance TO eduaid_clerk, eduaid_officer;
+GRANT SELECT ON eduaid.notice
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT ON eduaid.notice_item
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT ON eduaid.notice_objection
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT ON eduaid.subsidy_tally
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT ON eduaid.member_tally
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+
+------------------------------------------------------------------------
+-- Readable by no login: the registry (26_registry.sql), the line numbers
+-- of notices (33_notice.sql), the verifiers of pending account requests
+-- (27_users.sql). Their owners' functions read them. Nor is the
+-- registry's type anyone's but its functions'.
+REVOKE ALL ON eduaid.registry, eduaid.notice_line, eduaid.account_request_secret FROM PUBLIC;
+REVOKE ALL ON TYPE eduaid.registry_ref FROM PUBLIC;
+
+------------------------------------------------------------------------
+-- The checks (as the superuser who migrates: RESET ROLE by sql/migrate.sh).
+DO $$
+BEGIN
+    -- Supervisors write nothing but their own roster staging.
+    IF EXISTS (SELECT FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) p
+                WHERE c.relnamespace = 'eduaid'::regnamespace
+                  AND c.relname NOT IN ('roster_import', 'roster_row')
+                  AND p.grantee = 'eduaid_supervisor'::regrole
+                  AND p.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'))
+       OR EXISTS (SELECT FROM pg_catalog.pg_class c
+                    JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+                                                   AND NOT a.attisdropped,
+                         pg_catalog.aclexplode(a.attacl) p
+                   WHERE c.relnamespace = 'eduaid'::regnamespace
+                     AND c.relname NOT IN ('roster_import', 'roster_row')
+                     AND p.grantee = 'eduaid_supervisor'::regrole
+                     AND p.privilege_type IN ('INSERT', 'UPDATE')) THEN
+        RAISE EXCEPTION 'eduaid_supervisor holds a write privilege in schema eduaid';
+    END IF;
+    -- No group role, not PUBLIC, and so no login can take a strong lock.
+    IF EXISTS (SELECT FROM pg_catalog.pg_class c
+                CROSS JOIN pg_catalog.pg_roles r
+                WHERE c.relnamespace = 'eduaid'::regnamespace
+                  AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+                  AND (r.rolcanlogin AND NOT r.rolsuper
+                       OR r.rolname IN ('eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor',
+                                        'eduaid_admin', 'eduaid_auditor'))
+                  AND pg_catalog.has_table_privilege(r.oid, c.oid, 'UPDATE, DELETE, TRUNCATE'))
+       OR EXISTS (SELECT FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) p
+                   WHERE c.relnamespace = 'eduaid'::regnamespace AND p.grantee = 0
+                     AND p.privilege_type IN ('UPDATE', 'DELETE', 'TRUNCATE')) THEN
+        RAISE EXCEPTION 'a login holds table-level UPDATE, DELETE or TRUNCATE in schema eduaid';
+    END IF;
+    -- No login touches the migration lock.
+    IF EXISTS (SELECT FROM pg_catalog.pg_roles r
+                WHERE r.rolcanlogin AND NOT r.rolsuper
+                  AND (pg_catalog.has_table_privilege(r.oid, 'eduaid.schema_version',
+                           'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER')
+                       OR pg_catalog.pg_has_role(r.oid, 'eduaid_owner', 'MEMBER'))) THEN
+        RAISE EXCEPTION 'a login holds a privilege on eduaid.schema_version (the migration lock)';
+    END IF;
+END
+$$;
