@@ -105,7 +105,8 @@ tui_ok $? "the supervisor leaves cleanly, nothing on stderr"
 
 # English: the word of the table, not of the message catalogue.
 tui_start demo_supervisor2 80 24 zh_CN.UTF-8
-tui_wait "审核队列" && tui_keys q && row "建档立卡户核查" "已复核 1"
+tui_wait "审核队列" && tui_wait "提交人" && tui_keys q && tui_wait "主菜单" &&
+	row "建档立卡户核查" "已复核 1"
 tui_ok $? "the main menu counts one household 已复核"
 tui_keys q
 [ "$(tui_exit_status)" = 0 ]
