@@ -457,8 +457,9 @@ form_reload(struct form *f)
 }
 
 /* Take workflow step action (reason for return and reopen) with the
- * version shown; on success the record shows its new state and done is
- * said. True when taken. */
+ * version shown; on success the record shows its new state (new_status,
+ * from next_status: NULL keeps the one shown) and done is said. True when
+ * taken. */
 static bool
 step(struct form *f, const char *action, const char *reason,
      const char *new_status, const char *done)

@@ -148,8 +148,9 @@ list_draw(struct screen *s)
 }
 
 /* F4: one pick list of statuses (all, then each state the kind has, from
- * the session's workflow) and townships; the choice sets that filter. */
-#define N_FILTER_STATES 33
+ * the session's workflow: at most 32) and townships; the choice sets that
+ * filter. */
+#define N_FILTER_STATES (1 + 32)
 
 struct filter_pick {
     struct screen *s;
