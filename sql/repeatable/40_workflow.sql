@@ -22,11 +22,18 @@
 --                                   either table changes (trigger
 --                                   z_review_queue)
 --
--- Older copies of these functions (006_workflow.sql, 007_audit.sql,
--- 010_review.sql, 013_notice.sql, 015_export.sql, 016_index_scope.sql,
--- 019_reviewers.sql) are superseded by this file: it runs after every
--- migration, so its definitions win. (teacher_guard() of 006 and 013 is
--- gone since 021_record_facts.sql.)
+-- It runs after every migration, so its definitions win over the older
+-- copies still in migrations, which are to be removed (with their
+-- REVOKE/GRANT/COMMENT lines, restated here):
+--   006_workflow.sql     may_edit, record_guard, transition
+--   007_audit.sql        audit_row
+--   010_review.sql       audit_changes; review_queue and queue_counts (the
+--                        DO blocks that generate them)
+--   013_notice.sql       record_guard, transition, audit_changes, audit_row
+--   015_export.sql       record_statuses (and 020_locks.sql's grant of it)
+--   016_index_scope.sql  review_queue (the DO block)
+--   019_reviewers.sql    may_edit
+-- (teacher_guard() of 006 and 013 is gone since 021_record_facts.sql.)
 --
 -- Behaviour is that of those files, word for word in the messages; only
 -- the rules now come from rows:
