@@ -26,6 +26,7 @@
 #include "db/record.h"
 #include "db/schema.h"
 #include "screens/screens.h"
+#include "screens/status.h"
 #include "ui/keys.h"
 
 /* The record kinds, in menu order; forms/<kind>.conf defines each. */
@@ -95,7 +96,8 @@ screens_check_forms(struct app *a, char *msg, size_t msgsz)
     struct formdef_error ferr;
     struct db_error err;
 
-    if (schema_check(a->db, msg, msgsz, &err) != 0)
+    if (schema_check(a->db, msg, msgsz, &err) != 0 ||
+        status_load(a->db, a->zh, msg, msgsz) != 0)
         return -1;
     if (a->messages == NULL &&
         (a->messages = messages_load(a->db, &err)) == NULL) {
@@ -131,6 +133,7 @@ free_app(struct app *a)
         lookupset_free(a->lookups);
     if (a->settings != NULL)
         settings_free(a->settings);
+    status_unload();
 }
 
 /* Connect before taking the terminal; the first screen to show. */

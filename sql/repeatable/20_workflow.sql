@@ -32,8 +32,11 @@
 -- record or its members since creation (the editors column).
 --
 -- Also here: the bookkeeping every township-scoped row gets, the members'
--- guards, the cap of a fund application, the status words of a kind, and
--- the facts a record copies from the teacher register (021_record_facts.sql).
+-- guards, the cap of a fund application, and the facts a record copies
+-- from the teacher register (021_record_facts.sql). The rules of the steps
+-- themselves are rows (eduaid.record_status, eduaid.workflow_step,
+-- 023_workflow_data.sql), read by transition(), may_edit(), record_guard(),
+-- audit_row(), record_statuses() and the review queue: 40_workflow.sql.
 -- The triggers that run these functions: 37_triggers.sql.
 SET ROLE eduaid_owner;
 
@@ -56,16 +59,6 @@ RETURN jsonb_build_object(
     'verified_by', r -> 'verified_by', 'verified_at', r -> 'verified_at',
     'approved_by', r -> 'approved_by', 'approved_at', r -> 'approved_at',
     'rejected_by', r -> 'rejected_by', 'rejected_at', r -> 'rejected_at');
-
--- May the person logged in edit the data of a record in this state?
--- Supervisors never: they approve or return (019_reviewers.sql).
-CREATE OR REPLACE FUNCTION eduaid.may_edit(status text) RETURNS boolean
-LANGUAGE sql STABLE PARALLEL SAFE
-RETURN CASE eduaid.my_role()
-    WHEN 'clerk' THEN status IN ('draft', 'rejected')
-    WHEN 'officer' THEN status IN ('draft', 'rejected', 'submitted')
-    ELSE false
-END;
 
 -- Bookkeeping shared by every township-scoped row: keys never change, the
 -- version goes up by one, updated_by/at say who and when.
@@ -90,92 +83,6 @@ BEGIN
     END IF;
     NEW.updated_by := session_user;
     NEW.updated_at := now();
-    RETURN NEW;
-END
-$$;
-
--- The record guard: status moves only through the workflow functions and
--- only along the graph; data changes only in states the role may edit;
--- approved records (and those on notice or final) are read-only; only
--- never-approved drafts are deleted. The transitions into and out of the
--- notice states are checked against the notice tables for every writer,
--- the workflow functions included (notice_transition_check, 33_notice.sql).
-CREATE OR REPLACE FUNCTION eduaid.record_guard() RETURNS trigger
-LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    trusted boolean := eduaid.trusted_writer();
-    me      text := session_user;
-BEGIN
-    IF TG_OP = 'DELETE' THEN
-        IF NOT trusted AND (OLD.status <> 'draft' OR OLD.approved_at IS NOT NULL) THEN
-            RAISE EXCEPTION USING ERRCODE = 'EA006',
-                MESSAGE = format('%s %s is %s: only drafts that were never approved can be deleted (只能删除从未审批过的草稿)',
-                                 TG_TABLE_NAME, OLD.id, OLD.status);
-        END IF;
-        RETURN OLD;
-    END IF;
-
-    IF TG_OP = 'INSERT' THEN
-        IF NOT trusted THEN
-            IF eduaid.workflow_part(to_jsonb(NEW)) <>
-               eduaid.workflow_part(jsonb_build_object('status', 'draft')) THEN
-                RAISE EXCEPTION USING ERRCODE = 'EA006',
-                    MESSAGE = 'new records start as drafts; use eduaid.submit() (新记录只能是草稿)';
-            END IF;
-            NEW.editors := ARRAY[me];
-        ELSIF NEW.status IN ('in_notice', 'final') THEN
-            RAISE EXCEPTION USING ERRCODE = 'EA012',
-                MESSAGE = format('%s records enter %s only through a public notice (记录只能经公示进入此状态)',
-                                 TG_TABLE_NAME, NEW.status);
-        END IF;
-        RETURN NEW;
-    END IF;
-
-    IF NEW.client_uuid IS DISTINCT FROM OLD.client_uuid THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA006',
-            MESSAGE = format('%s %s: client_uuid cannot change', TG_TABLE_NAME, OLD.id);
-    END IF;
-
-    IF NEW.status IS DISTINCT FROM OLD.status THEN
-        IF NOT trusted THEN
-            RAISE EXCEPTION USING ERRCODE = 'EA006',
-                MESSAGE = 'status changes only through eduaid.submit, verify, approve, reject or reopen (状态只能通过审核流程修改)';
-        END IF;
-        IF (OLD.status, NEW.status) NOT IN (('draft', 'submitted'), ('rejected', 'submitted'),
-               ('submitted', 'verified'), ('submitted', 'rejected'), ('verified', 'approved'),
-               ('verified', 'rejected'), ('approved', 'draft'), ('approved', 'in_notice'),
-               ('in_notice', 'final'), ('in_notice', 'rejected'), ('final', 'draft')) THEN
-            RAISE EXCEPTION USING ERRCODE = 'EA001',
-                MESSAGE = format('%s %s: no transition from %s to %s', TG_TABLE_NAME, OLD.id,
-                                 OLD.status, NEW.status);
-        END IF;
-        IF OLD.status = 'in_notice' OR NEW.status = 'in_notice' THEN
-            PERFORM eduaid.notice_transition_check(TG_TABLE_NAME, OLD.township_id, OLD.id,
-                                                   OLD.status, NEW.status);
-        END IF;
-        RETURN NEW;
-    END IF;
-
-    IF NOT trusted AND (eduaid.workflow_part(to_jsonb(NEW)) <> eduaid.workflow_part(to_jsonb(OLD))
-                        OR NEW.editors <> OLD.editors) THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA006',
-            MESSAGE = 'workflow columns change only through the workflow functions (流程字段只能通过审核流程修改)';
-    END IF;
-    IF OLD.status IN ('approved', 'in_notice', 'final')
-       AND NOT (trusted AND current_user <> 'eduaid_owner') THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA006',
-            MESSAGE = format('%s %s is %s and read-only; reopen it with a reason to change it (已审批、公示中或已生效的记录只读，需说明理由重新打开)',
-                             TG_TABLE_NAME, OLD.id, OLD.status);
-    END IF;
-    IF NOT trusted AND NOT eduaid.may_edit(OLD.status) THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA004',
-            MESSAGE = format('a %s cannot edit a %s record (%s %s) (当前角色不能修改此状态的记录)',
-                             coalesce(eduaid.my_role(), 'non-eduaid user'), OLD.status,
-                             TG_TABLE_NAME, OLD.id);
-    END IF;
-    IF NOT me = ANY (NEW.editors) THEN
-        NEW.editors := NEW.editors || me;
-    END IF;
     RETURN NEW;
 END
 $$;
@@ -227,94 +134,6 @@ BEGIN
 END
 $$;
 
--- One transition, checked and applied; the public functions below name it.
--- reopen takes final records as it takes approved ones.
-CREATE OR REPLACE FUNCTION eduaid.transition(action text, kind text, record_id bigint,
-                                  reason text, expected_version int) RETURNS int
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    tbl      text := eduaid.record_table(kind);
-    me       text := session_user;
-    my_role  text := eduaid.my_role();
-    rec      record;
-    roles    text[];
-    from_st  text[];
-    to_st    text;
-    actor_col text;
-    version  int;
-BEGIN
-    IF tbl IS NULL THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA010',
-            MESSAGE = format('unknown record kind "%s" (未知记录类型)', kind),
-            HINT = 'kind is household, training, special_ed or teacher_fund';
-    END IF;
-    EXECUTE format('SELECT township_id, status, version, created_by, editors, submitted_by, verified_by '
-                   'FROM eduaid.%I WHERE id = $1 AND township_id = ANY ($2) FOR UPDATE', tbl)
-       INTO rec USING record_id, eduaid.my_townships();
-    IF rec IS NULL THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA005',
-            MESSAGE = format('%s record %s not found (记录不存在或无权查看)', kind, record_id);
-    END IF;
-    IF expected_version IS NOT NULL AND rec.version <> expected_version THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA007',
-            MESSAGE = format('%s record %s was changed by someone else (version %s, you have %s); reload it (记录已被他人修改，请刷新)',
-                             kind, record_id, rec.version, expected_version);
-    END IF;
-
-    CASE action
-    WHEN 'submit' THEN
-        roles := '{clerk,officer}'; from_st := '{draft,rejected}'; to_st := 'submitted';
-    WHEN 'verify' THEN
-        roles := '{officer}'; from_st := '{submitted}'; to_st := 'verified';
-    WHEN 'approve' THEN
-        roles := '{supervisor}'; from_st := '{verified}'; to_st := 'approved';
-    WHEN 'reject' THEN
-        roles := '{officer,supervisor}'; to_st := 'rejected';
-        from_st := CASE my_role WHEN 'officer' THEN '{submitted}' ELSE '{verified}' END;
-    WHEN 'reopen' THEN
-        roles := '{clerk,officer}'; from_st := '{approved,final}'; to_st := 'draft';
-    END CASE;
-
-    IF my_role IS NULL OR my_role <> ALL (roles) THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA004',
-            MESSAGE = format('a %s cannot %s records (当前角色无此权限)',
-                             coalesce(my_role, 'non-eduaid user'), action);
-    END IF;
-    IF rec.status <> ALL (from_st) THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA001',
-            MESSAGE = format('cannot %s %s record %s: it is %s (记录当前状态不允许此操作)',
-                             action, kind, record_id, rec.status);
-    END IF;
-    IF action IN ('reject', 'reopen') AND coalesce(eduaid.is_blank(reason), true) THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA003',
-            MESSAGE = format('a reason is required to %s (必须填写理由)', action);
-    END IF;
-    IF action IN ('verify', 'approve', 'reject')
-       AND (me = rec.created_by OR me = ANY (rec.editors)
-            OR (my_role = 'officer' AND me = rec.submitted_by)
-            OR (my_role = 'supervisor' AND me = rec.verified_by)) THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA002',
-            MESSAGE = format('four-eyes rule: you created, edited or verified %s record %s, so you cannot %s it (四眼原则：不能审核本人经手的记录)',
-                             kind, record_id, action);
-    END IF;
-
-    actor_col := CASE action WHEN 'submit' THEN 'submitted' WHEN 'verify' THEN 'verified'
-                             WHEN 'approve' THEN 'approved' WHEN 'reject' THEN 'rejected' END;
-    IF actor_col IS NULL THEN
-        EXECUTE format('UPDATE eduaid.%I SET status = $1, reason = $2 '
-                       'WHERE township_id = $3 AND id = $4 RETURNING version', tbl)
-           INTO version USING to_st, eduaid.tidy(reason), rec.township_id, record_id;
-    ELSE
-        EXECUTE format('UPDATE eduaid.%I SET status = $1, reason = coalesce($2, reason), '
-                       '%I = $3, %I = now() WHERE township_id = $4 AND id = $5 RETURNING version',
-                       tbl, actor_col || '_by', actor_col || '_at')
-           INTO version USING to_st, eduaid.tidy(reason), me, rec.township_id, record_id;
-    END IF;
-    RETURN version;
-END
-$$;
-REVOKE ALL ON FUNCTION eduaid.transition(text, text, bigint, text, int) FROM PUBLIC;
-
 CREATE OR REPLACE FUNCTION eduaid.submit(kind text, id bigint, expected_version int DEFAULT NULL)
 RETURNS int LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 RETURN eduaid.transition('submit', kind, id, NULL, expected_version);
@@ -342,31 +161,6 @@ GRANT EXECUTE ON FUNCTION eduaid.submit(text, bigint, int), eduaid.verify(text, 
     eduaid.approve(text, bigint, int), eduaid.reject(text, bigint, text, int),
     eduaid.reopen(text, bigint, text, int)
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor;
-
--- The status words the table of kind accepts: the quoted words of the
--- CHECK constraints on its status column alone (record_status_check, and
--- whatever later migrations put in its place), sorted. NULL for an unknown
--- kind. What `eduaid export --status` may name (35_export.sql). Readable
--- by everyone who reads records; the catalog is public anyway.
-CREATE OR REPLACE FUNCTION eduaid.record_statuses(p_kind text) RETURNS text[]
-LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
-BEGIN ATOMIC
-    SELECT array_agg(DISTINCT m.w[1])
-      FROM pg_catalog.pg_constraint c
-      JOIN pg_catalog.pg_attribute a
-        ON a.attrelid = c.conrelid AND a.attname = 'status'
-      CROSS JOIN LATERAL regexp_matches(pg_catalog.pg_get_constraintdef(c.oid),
-                                        '''([^'']*)''', 'g') AS m(w)
-     WHERE c.conrelid = ('eduaid.' || eduaid.record_table(p_kind))::regclass
-       AND c.contype = 'c'
-       AND c.conkey = ARRAY[a.attnum];
-END;
-COMMENT ON FUNCTION eduaid.record_statuses(text) IS
-    'eduaid: the status words a record kind''s table accepts (from its CHECK constraint)';
-REVOKE ALL ON FUNCTION eduaid.record_statuses(text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION eduaid.record_statuses(text)
-    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor,
-       eduaid_exporter;
 
 ------------------------------------------------------------------------
 -- The facts a record depends on that live in another row are copied into

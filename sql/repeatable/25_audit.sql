@@ -10,7 +10,7 @@
 -- The triggers that call audit_row name the kind: 37_triggers.sql.
 --
 -- The log belongs to eduaid_audit_owner. Only its functions write it
--- (audit_row, and export_log for the export functions of 35_export.sql);
+-- (audit_row, 40_workflow.sql, and export_log for the export functions of 35_export.sql);
 -- nobody may INSERT directly, and UPDATE, DELETE and TRUNCATE raise even
 -- for its owner. Clerks, officers and supervisors read the history of
 -- their townships' rows; supervisors see personal data masked (old_masked,
@@ -18,54 +18,6 @@
 RESET ROLE;
 GRANT CREATE ON SCHEMA eduaid TO eduaid_audit_owner;
 SET ROLE eduaid_audit_owner;
-
--- One audit row per row changed. Row changes that touch only bookkeeping
--- (a member's change bumping its household's version) are not news: the
--- member's own row says it. The notice states have actions of their own
--- ('notice' for approved -> in_notice, 'finalize' for in_notice -> final),
--- and an objection is filed under the record it is about (so the record's
--- history shows it).
-CREATE OR REPLACE FUNCTION eduaid.audit_row() RETURNS trigger
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    old_j  jsonb := CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END;
-    new_j  jsonb := CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END;
-    r      jsonb := coalesce(new_j, old_j);
-    noise  constant text[] := ARRAY['version', 'updated_by', 'updated_at', 'editors'];
-    action text := lower(TG_OP);
-BEGIN
-    IF TG_OP = 'UPDATE' THEN
-        IF (old_j - noise) = (new_j - noise) THEN
-            RETURN NULL;
-        END IF;
-        action := CASE
-            WHEN old_j ->> 'status' IS NOT DISTINCT FROM new_j ->> 'status' THEN 'update'
-            WHEN new_j ->> 'status' = 'submitted' THEN 'submit'
-            WHEN new_j ->> 'status' = 'verified' THEN 'verify'
-            WHEN new_j ->> 'status' = 'approved' THEN 'approve'
-            WHEN new_j ->> 'status' = 'rejected' THEN 'reject'
-            WHEN new_j ->> 'status' = 'draft' THEN 'reopen'
-            WHEN new_j ->> 'status' = 'in_notice' THEN 'notice'
-            WHEN new_j ->> 'status' = 'final' THEN 'finalize'
-        END;
-    END IF;
-    INSERT INTO eduaid.audit_log (kind, table_name, record_id, row_id, record_key,
-                                  township_id, action, reason, old_row, new_row)
-    VALUES (CASE WHEN TG_TABLE_NAME = 'notice_objection' THEN r ->> 'kind' ELSE TG_ARGV[0] END,
-            TG_TABLE_NAME,
-            CASE WHEN TG_TABLE_NAME IN ('student', 'student_subsidy') THEN r ->> 'household_id'
-                 WHEN TG_TABLE_NAME = 'notice_objection' THEN r ->> 'record_id'
-                 ELSE r ->> 'id' END::bigint,
-            (r ->> 'id')::bigint, r ->> 'login',
-            CASE WHEN TG_ARGV[0] NOT IN ('user', 'reference') THEN (r ->> 'township_id')::int END,
-            action,
-            CASE WHEN action IN ('reject', 'reopen') THEN new_j ->> 'reason' END,
-            old_j, new_j);
-    RETURN NULL;
-END
-$$;
-REVOKE ALL ON FUNCTION eduaid.audit_row() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION eduaid.audit_row() TO eduaid_owner;
 
 CREATE OR REPLACE FUNCTION eduaid.audit_log_immutable() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -96,31 +48,3 @@ GRANT EXECUTE ON FUNCTION eduaid.export_log(text, text, text, int, bigint, boole
 RESET ROLE;
 REVOKE CREATE ON SCHEMA eduaid FROM eduaid_audit_owner;
 SET ROLE eduaid_owner;
-
--- What changed between two versions of an audited row: {"field": [old,
--- new]} with the values as the row holds them in JSON (strings, numbers,
--- booleans; null for SQL NULL); fields whose value did not change are left
--- out, and so are bookkeeping (version, updated_by/at, editors), the
--- generated *_masked columns, and on workflow transitions (the notice's
--- included) the workflow columns (the entry's action, actor, time and
--- reason say it).
-CREATE OR REPLACE FUNCTION eduaid.audit_changes(action text, old_row jsonb, new_row jsonb)
-RETURNS jsonb
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN coalesce((
-    SELECT jsonb_object_agg(k.key, jsonb_build_array(old_row -> k.key, new_row -> k.key)
-                            ORDER BY k.key)
-      FROM (SELECT jsonb_object_keys(coalesce(old_row, '{}'::jsonb)) AS key
-            UNION
-            SELECT jsonb_object_keys(coalesce(new_row, '{}'::jsonb))) AS k
-     WHERE k.key NOT IN ('version', 'updated_by', 'updated_at', 'editors')
-       AND k.key !~ '_masked$'
-       AND NOT (action IN ('submit', 'verify', 'approve', 'reject', 'reopen', 'notice', 'finalize')
-                AND k.key IN ('status', 'reason', 'submitted_by', 'submitted_at',
-                              'verified_by', 'verified_at', 'approved_by', 'approved_at',
-                              'rejected_by', 'rejected_at'))
-       AND coalesce(old_row -> k.key, 'null'::jsonb) <> coalesce(new_row -> k.key, 'null'::jsonb)),
-    '{}'::jsonb);
-REVOKE ALL ON FUNCTION eduaid.audit_changes(text, jsonb, jsonb) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION eduaid.audit_changes(text, jsonb, jsonb)
-    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;

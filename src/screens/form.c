@@ -289,10 +289,20 @@ form_save(struct form *f)
     return true;
 }
 
+/* The state action takes the record to, as the session's workflow says;
+ * NULL when the role has no such step. */
+static const char *
+next_status(const struct form *f, const char *action)
+{
+    return review_next_status(db_role(f->app->db), f->def->kind, f->rec->status,
+                              action);
+}
+
 void
 form_submit(struct form *f)
 {
     struct db_error err;
+    const char *to;
     int version;
 
     if ((f->fs.dirty || f->rec->id == 0) && !form_save(f))
@@ -303,13 +313,15 @@ form_submit(struct form *f)
               "until it is returned."),
             true))
         return;
+    to = next_status(f, "submit");
     if (record_transition(f->app->db, f->def, f->rec->id, f->rec->version,
                           "submit", NULL, &version, &err) != 0) {
         app_error(f->app, &err);
         return;
     }
     f->rec->version = version;
-    snprintf(f->rec->status, sizeof(f->rec->status), "submitted");
+    if (to != NULL)
+        snprintf(f->rec->status, sizeof(f->rec->status), "%s", to);
     f->editable = status_editable(db_role(f->app->db), f->rec->status);
     /* submitting took a copy of the facts the record depends on */
     if (formdef_has_read_only(f->def))
@@ -384,16 +396,13 @@ static const char approved_sql[] =
 void
 form_load_approved(struct form *f)
 {
-    const char *st = f->rec->status;
     struct db_error err;
     struct dbres *r;
     char idbuf[32];
     const char *params[2] = {f->def->kind, idbuf};
 
     form_free_approved(f);
-    if (f->rec->id == 0 ||
-        (strcmp(st, "draft") != 0 && strcmp(st, "submitted") != 0 &&
-         strcmp(st, "verified") != 0))
+    if (f->rec->id == 0 || !status_shows_changes(f->rec->status))
         return;
     snprintf(idbuf, sizeof(idbuf), "%lld", f->rec->id);
     if ((r = db_exec(f->app->db, approved_sql, 2, params, &err)) == NULL) {
@@ -462,8 +471,9 @@ form_reload(struct form *f)
 }
 
 /* Take workflow step action (reason for return and reopen) with the
- * version shown; on success the record shows its new state and done is
- * said. True when taken. */
+ * version shown; on success the record shows its new state (new_status,
+ * from next_status: NULL keeps the one shown) and done is said. True when
+ * taken. */
 static bool
 step(struct form *f, const char *action, const char *reason,
      const char *new_status, const char *done)
@@ -489,7 +499,8 @@ step(struct form *f, const char *action, const char *reason,
         f->rec->reason = copy;
     }
     f->rec->version = version;
-    snprintf(f->rec->status, sizeof(f->rec->status), "%s", new_status);
+    if (new_status != NULL)
+        snprintf(f->rec->status, sizeof(f->rec->status), "%s", new_status);
     f->editable = status_editable(db_role(f->app->db), f->rec->status);
     form_load_approved(f);
     app_status(f->app, "%s", done);
@@ -514,7 +525,7 @@ no_step(struct form *f)
 bool
 form_pass(struct form *f)
 {
-    const char *action = review_pass_action(db_role(f->app->db),
+    const char *action = review_pass_action(db_role(f->app->db), f->def->kind,
                                             f->rec->id ? f->rec->status : "");
     bool verify;
 
@@ -529,7 +540,7 @@ form_pass(struct form *f)
                                : _("Approve this record?"),
                         true))
         return false;
-    return step(f, action, NULL, verify ? "verified" : "approved",
+    return step(f, action, NULL, next_status(f, action),
                 verify ? _("Verified.") : _("Approved."));
 }
 
@@ -540,14 +551,15 @@ form_reject(struct form *f)
     bool ok;
 
     if (f->rec->id == 0 ||
-        !review_may_reject(db_role(f->app->db), f->rec->status)) {
+        !review_may_reject(db_role(f->app->db), f->def->kind, f->rec->status)) {
         no_step(f);
         return false;
     }
     if (!saved(f) ||
         (reason = review_ask_reason(f->app, _("Return"), NULL)) == NULL)
         return false;
-    ok = step(f, "reject", reason, "rejected", _("Returned to its author."));
+    ok = step(f, "reject", reason, next_status(f, "reject"),
+              _("Returned to its author."));
     free(reason);
     return ok;
 }
@@ -559,13 +571,13 @@ form_reopen(struct form *f)
     bool ok;
 
     if (f->rec->id == 0 ||
-        !review_may_reopen(db_role(f->app->db), f->rec->status)) {
+        !review_may_reopen(db_role(f->app->db), f->def->kind, f->rec->status)) {
         no_step(f);
         return false;
     }
     if ((reason = review_ask_reason(f->app, _("Reopen"), NULL)) == NULL)
         return false;
-    ok = step(f, "reopen", reason, "draft",
+    ok = step(f, "reopen", reason, next_status(f, "reopen"),
               _("Reopened as a draft; the approved values stay in the "
                 "history."));
     free(reason);

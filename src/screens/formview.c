@@ -264,7 +264,7 @@ form_draw(struct screen *s)
              f->editable ? "" : _("  (read-only for your role)"), note);
     draw_str(stdscr, f->top, 0, f->cols, head, UA_LABEL, DRAW_PAD);
     if (f->rec->reason && f->rec->reason[0] &&
-        strcmp(f->rec->status, "rejected") == 0) {
+        status_returned(f->rec->status)) {
         snprintf(head, sizeof(head), _("Returned because: %s"), f->rec->reason);
         draw_str(stdscr, f->top, f->cols / 2, f->cols - f->cols / 2, head,
                  UA_ERROR, DRAW_PAD);
@@ -542,14 +542,13 @@ form_actions(struct screen *s)
 
     if (f->editable)
         f->acts[n++] = ACT_SAVE;
-    if (f->editable && (st[0] == '\0' || strcmp(st, "draft") == 0 ||
-                        strcmp(st, "rejected") == 0))
+    if (f->editable && review_may_submit(role, f->def->kind, st))
         f->acts[n++] = ACT_SUBMIT;
-    if (review_pass_action(role, st) != NULL) {
+    if (review_pass_action(role, f->def->kind, st) != NULL) {
         f->acts[n++] = ACT_PASS;
         f->acts[n++] = ACT_REJECT;
     }
-    if (review_may_reopen(role, st))
+    if (review_may_reopen(role, f->def->kind, st))
         f->acts[n++] = ACT_REOPEN;
     if (f->rec->id != 0)
         f->acts[n++] = ACT_HISTORY;

@@ -147,11 +147,10 @@ list_draw(struct screen *s)
     listview_draw(&l->lv);
 }
 
-/* F4: one pick list of statuses and townships; the choice sets that filter. */
-static const char *const filter_states[] = {
-    "",         "draft",    "submitted", "verified",
-    "approved", "rejected", "in_notice", "final"};
-#define N_FILTER_STATES (sizeof(filter_states) / sizeof(filter_states[0]))
+/* F4: one pick list of statuses (all, then each state the kind has, from
+ * the session's workflow: at most 32) and townships; the choice sets that
+ * filter. */
+#define N_FILTER_STATES (1 + 32)
 
 struct filter_pick {
     struct screen *s;
@@ -168,11 +167,18 @@ filter_search(void *arg, const char *filter, const struct pick_item **items)
     int n = 0;
 
     (void)filter;
-    for (size_t i = 0; i < N_FILTER_STATES; i++, n++) {
-        snprintf(p->values[n], sizeof(p->values[n]), "s:%s", filter_states[i]);
-        p->items[n] =
-            (struct pick_item){p->values[n], _("Status"),
-                               i ? status_marker(filter_states[i]) : _("all")};
+    snprintf(p->values[n], sizeof(p->values[n]), "s:");
+    p->items[n] = (struct pick_item){p->values[n], _("Status"), _("all")};
+    n++;
+    for (size_t i = 0; status_at(i) != NULL && n < N_FILTER_STATES; i++) {
+        const struct list *l = p->s->data;
+
+        if (!status_of_kind(status_at(i), l->form->kind))
+            continue;
+        snprintf(p->values[n], sizeof(p->values[n]), "s:%s", status_at(i));
+        p->items[n] = (struct pick_item){p->values[n], _("Status"),
+                                         status_marker(status_at(i))};
+        n++;
     }
     if (p->townships == NULL) {
         const struct lookupdef *d =

@@ -26,6 +26,7 @@
 #include "screens/form.h"
 #include "screens/review.h"
 #include "screens/screens.h"
+#include "screens/status.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
@@ -69,12 +70,6 @@ works_with_records(const char *role)
 static void
 count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
 {
-    static const char *const states[] = {"draft",    "submitted", "verified",
-                                         "approved", "rejected",  "in_notice",
-                                         "final"};
-    static const char *const names[] = {
-        N_("draft"),    N_("submitted"), N_("verified"), N_("approved"),
-        N_("rejected"), N_("on notice"), N_("final")};
     struct db_error err;
     char *table = db_quote_ident(a->db, f->table);
     char sql[256];
@@ -89,12 +84,12 @@ count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
     free(table);
     if ((r = db_exec(a->db, sql, 0, NULL, &err)) == NULL)
         return;
-    for (size_t s = 0; s < sizeof(states) / sizeof(states[0]); s++)
+    for (size_t s = 0; status_at(s) != NULL; s++)
         for (int i = 0; i < r->nrows; i++)
-            if (strcmp(dbres_get(r, i, 0), states[s]) == 0 && used < outsz)
-                used += (size_t)snprintf(out + used, outsz - used, "%s%s %s",
-                                         used ? " · " : "", _(names[s]),
-                                         dbres_get(r, i, 1));
+            if (strcmp(dbres_get(r, i, 0), status_at(s)) == 0 && used < outsz)
+                used += (size_t)snprintf(
+                    out + used, outsz - used, "%s%s %s", used ? " · " : "",
+                    status_marker(status_at(s)), dbres_get(r, i, 1));
     dbres_free(r);
 }
 

@@ -156,18 +156,17 @@ widest(int w, const char *s)
     return c > w ? c : w;
 }
 
-/* Widths from the translated words: the state marker, the township, the
- * objection cell; the name gets what is left, at least 8 cells when the
- * program column can give them (the line below shows the line in full). */
+/* Widths from the translated words: the state marker (the widest word of
+ * the workflow's states), the township, the objection cell; the name gets what
+ * is left, at least 8 cells when the program column can give them (the line
+ * below shows the line in full). */
 static void
 items_fit(struct items *it, int cols)
 {
-    static const char *const states[] = {"in_notice", "final", "rejected",
-                                         "approved"};
     int w = 0, name;
 
-    for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
-        w = widest(w, status_marker(states[i]));
+    for (size_t i = 0; status_at(i) != NULL; i++)
+        w = widest(w, status_marker(status_at(i)));
     it->lv.status_width = w;
     it->columns[1].width = widest(8, it->columns[1].title);
     w = widest(text_utf8_cells(it->columns[6].title), _("upheld"));

@@ -333,8 +333,8 @@ static void
 pass_one(struct screen *s, int i)
 {
     struct queue *q = s->data;
-    const char *action =
-        review_pass_action(db_role(s->app->db), cell(q, i, Q_STATUS));
+    const char *action = review_pass_action(
+        db_role(s->app->db), cell(q, i, Q_KIND), cell(q, i, Q_STATUS));
     struct db_error err;
     char what[512], question[640];
     bool verify;
@@ -438,7 +438,8 @@ pass_marked(struct screen *s)
         if (!listview_marked(&q->lv, i))
             continue;
         describe(s, i, what, sizeof(what));
-        action = review_pass_action(role, cell(q, i, Q_STATUS));
+        action =
+            review_pass_action(role, cell(q, i, Q_KIND), cell(q, i, Q_STATUS));
         if (action == NULL) {
             failed++;
             text_add(&bad, "  %s: %s\n", what,
@@ -487,7 +488,8 @@ reject_one(struct screen *s, int i)
     struct db_error err;
     char what[512], *reason;
 
-    if (!review_may_reject(db_role(s->app->db), cell(q, i, Q_STATUS))) {
+    if (!review_may_reject(db_role(s->app->db), cell(q, i, Q_KIND),
+                           cell(q, i, Q_STATUS))) {
         app_status(s->app, "%s", _("Your role has no step for this record."));
         return;
     }

@@ -14,6 +14,8 @@
 
 #include "core/i18n.h"
 #include "db/record.h"
+#include "db/workflow.h"
+#include "screens/status.h"
 #include "ui/dialog.h"
 
 static bool
@@ -22,39 +24,67 @@ is(const char *s, const char *what)
     return s != NULL && strcmp(s, what) == 0;
 }
 
-const char *
-review_pass_action(const char *role, const char *status)
+/* The actions behind ACT_PASS, in the order it tries them. */
+static const char *const pass_actions[] = {"verify", "approve"};
+
+/* The step role takes with action on a record of kind in status ("" for
+ * a new record: the initial state), from the session's workflow. */
+static const struct wf_step *
+step_of(const char *action, const char *role, const char *kind,
+        const char *status)
 {
-    if (is(role, "officer") && is(status, "submitted"))
-        return "verify";
-    if (is(role, "supervisor") && is(status, "verified"))
-        return "approve";
+    if (status == NULL)
+        return NULL;
+    return workflow_step(status_workflow(), action, role, kind,
+                         status[0] != '\0' ? status : status_initial());
+}
+
+const char *
+review_pass_action(const char *role, const char *kind, const char *status)
+{
+    for (size_t i = 0; i < sizeof(pass_actions) / sizeof(pass_actions[0]); i++)
+        if (step_of(pass_actions[i], role, kind, status) != NULL)
+            return pass_actions[i];
     return NULL;
 }
 
 bool
-review_may_reject(const char *role, const char *status)
+review_may_submit(const char *role, const char *kind, const char *status)
 {
-    return review_pass_action(role, status) != NULL;
+    return step_of("submit", role, kind, status) != NULL;
 }
 
 bool
-review_may_reopen(const char *role, const char *status)
+review_may_reject(const char *role, const char *kind, const char *status)
 {
-    return (is(role, "clerk") || is(role, "officer")) &&
-           (is(status, "approved") || is(status, "final"));
+    return step_of("reject", role, kind, status) != NULL;
+}
+
+bool
+review_may_reopen(const char *role, const char *kind, const char *status)
+{
+    return step_of("reopen", role, kind, status) != NULL;
+}
+
+const char *
+review_next_status(const char *role, const char *kind, const char *status,
+                   const char *action)
+{
+    const struct wf_step *s = step_of(action, role, kind, status);
+
+    return s != NULL ? s->to : NULL;
 }
 
 bool
 review_has_queue(const char *role)
 {
-    return is(role, "officer") || is(role, "supervisor");
+    return workflow_role_reviews(status_workflow(), role);
 }
 
 bool
 review_has_returned(const char *role)
 {
-    return is(role, "clerk") || is(role, "officer");
+    return workflow_step(status_workflow(), "submit", role, NULL, NULL) != NULL;
 }
 
 int

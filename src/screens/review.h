@@ -16,14 +16,21 @@
 #include "app.h"
 #include "db/db.h"
 
-/* The workflow function behind ACT_PASS for role on a record in status:
- * "verify" (officer, submitted), "approve" (supervisor, verified), or
- * NULL when the role has no such step there. */
-const char *review_pass_action(const char *role, const char *status);
-/* May role return (reject) / reopen a record in status? Mirrors
- * eduaid.transition(); the server decides. */
-bool review_may_reject(const char *role, const char *status);
-bool review_may_reopen(const char *role, const char *status);
+/* The review steps of the session's workflow (src/db/workflow.h) that
+ * role has on a record of kind in status ("" for a new record), which
+ * mirror eduaid.transition(); the server decides. */
+/* The workflow function behind ACT_PASS: "verify" (officer, submitted),
+ * "approve" (supervisor, verified), or NULL when the role has no such
+ * step there. */
+const char *review_pass_action(const char *role, const char *kind,
+                               const char *status);
+/* May role submit / return (reject) / reopen the record? */
+bool review_may_submit(const char *role, const char *kind, const char *status);
+bool review_may_reject(const char *role, const char *kind, const char *status);
+bool review_may_reopen(const char *role, const char *kind, const char *status);
+/* The state action takes the record to, or NULL. */
+const char *review_next_status(const char *role, const char *kind,
+                               const char *status, const char *action);
 /* True for the roles that have a review queue (officer, supervisor). */
 bool review_has_queue(const char *role);
 /* True for the roles that get records returned (clerk, officer). */
