@@ -1,6 +1,6 @@
 -- 023_workflow_data.sql: the workflow as data (issue 10). Two tables say
 -- what the CASE and IN lists of 004, 006, 007, 010, 013, 015, 016 and 019
--- said, and sql/repeatable/40_workflow.sql reads them: transition(), the
+-- said, and sql/repeatable/22_workflow_steps.sql reads them: transition(), the
 -- record guard, may_edit(), the audit trigger, audit_changes(),
 -- record_statuses(), the review queue and its counts. The client loads
 -- both once per session for its words, colours and key bar
@@ -20,7 +20,7 @@
 -- columns), kept by the record guard.
 --
 -- Tables and data only: who reads them (every login; nobody but the
--- superuser writes them) is granted in sql/repeatable/40_workflow.sql.
+-- superuser writes them) is granted in sql/repeatable/22_workflow_steps.sql.
 SET ROLE eduaid_owner;
 
 CREATE TABLE eduaid.record_status (

@@ -36,7 +36,8 @@
 -- from the teacher register (021_record_facts.sql). The rules of the steps
 -- themselves are rows (eduaid.record_status, eduaid.workflow_step,
 -- 023_workflow_data.sql), read by transition(), may_edit(), record_guard(),
--- audit_row(), record_statuses() and the review queue: 40_workflow.sql.
+-- audit_row(), record_statuses() (22_workflow_steps.sql) and the review
+-- queue (36_review_queue.sql).
 -- The triggers that run these functions: 37_triggers.sql.
 SET ROLE eduaid_owner;
 
@@ -133,34 +134,6 @@ BEGIN
     RETURN NEW;
 END
 $$;
-
-CREATE OR REPLACE FUNCTION eduaid.submit(kind text, id bigint, expected_version int DEFAULT NULL)
-RETURNS int LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-RETURN eduaid.transition('submit', kind, id, NULL, expected_version);
-
-CREATE OR REPLACE FUNCTION eduaid.verify(kind text, id bigint, expected_version int DEFAULT NULL)
-RETURNS int LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-RETURN eduaid.transition('verify', kind, id, NULL, expected_version);
-
-CREATE OR REPLACE FUNCTION eduaid.approve(kind text, id bigint, expected_version int DEFAULT NULL)
-RETURNS int LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-RETURN eduaid.transition('approve', kind, id, NULL, expected_version);
-
-CREATE OR REPLACE FUNCTION eduaid.reject(kind text, id bigint, reason text, expected_version int DEFAULT NULL)
-RETURNS int LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-RETURN eduaid.transition('reject', kind, id, reason, expected_version);
-
-CREATE OR REPLACE FUNCTION eduaid.reopen(kind text, id bigint, reason text, expected_version int DEFAULT NULL)
-RETURNS int LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-RETURN eduaid.transition('reopen', kind, id, reason, expected_version);
-
-REVOKE ALL ON FUNCTION eduaid.submit(text, bigint, int), eduaid.verify(text, bigint, int),
-    eduaid.approve(text, bigint, int), eduaid.reject(text, bigint, text, int),
-    eduaid.reopen(text, bigint, text, int) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION eduaid.submit(text, bigint, int), eduaid.verify(text, bigint, int),
-    eduaid.approve(text, bigint, int), eduaid.reject(text, bigint, text, int),
-    eduaid.reopen(text, bigint, text, int)
-    TO eduaid_clerk, eduaid_officer, eduaid_supervisor;
 
 ------------------------------------------------------------------------
 -- The facts a record depends on that live in another row are copied into

@@ -10,7 +10,7 @@
 -- The triggers that call audit_row name the kind: 37_triggers.sql.
 --
 -- The log belongs to eduaid_audit_owner. Only its functions write it
--- (audit_row, 40_workflow.sql, and export_log for the export functions of 35_export.sql);
+-- (audit_row, 22_workflow_steps.sql, and export_log for the export functions of 35_export.sql);
 -- nobody may INSERT directly, and UPDATE, DELETE and TRUNCATE raise even
 -- for its owner. Clerks, officers and supervisors read the history of
 -- their townships' rows; supervisors see personal data masked (old_masked,

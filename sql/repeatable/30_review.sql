@@ -1,7 +1,7 @@
 -- repeatable/30_review.sql: returned work and a record's history, the
 -- database side of docs/review-contract.md (issue 4) beside the review
 -- queue (review_queue(), queue_counts(): generated from the workflow
--- tables in 40_workflow.sql, which uses placement_label and queue_after_id
+-- tables in 36_review_queue.sql, which uses placement_label and queue_after_id
 -- from here).
 --
 --   eduaid.returned_to_me(limit)  rejected records I created or submitted

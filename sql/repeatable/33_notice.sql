@@ -108,7 +108,7 @@ GRANT EXECUTE ON FUNCTION eduaid.subsidy_label(text), eduaid.notice_hash(text)
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
 
 ------------------------------------------------------------------------
--- The workflow's side: record_guard (40_workflow.sql) calls this for every
+-- The workflow's side: record_guard (22_workflow_steps.sql) calls this for every
 -- transition into or out of in_notice.
 
 -- The notice behind a transition into or out of in_notice: into it, the

@@ -1,5 +1,5 @@
 -- tests/db/23_workflow_data.sql: the workflow is data (023_workflow_data.sql,
--- sql/repeatable/40_workflow.sql). The two tables hold exactly the
+-- sql/repeatable/22_workflow_steps.sql, 36_review_queue.sql). The two tables hold exactly the
 -- workflow as it was; every login reads them and none writes them; the
 -- status columns are foreign keys to them. Then, as the superuser would
 -- in a migration: a new state (a county second check, 已复核, between
