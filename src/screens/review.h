@@ -21,7 +21,7 @@
  * NULL when the role has no such step there. */
 const char *review_pass_action(const char *role, const char *status);
 /* May role return (reject) / reopen a record in status? Mirrors
- * eduaid.transition(); the server decides. */
+ * the server's transition(); the server decides. */
 bool review_may_reject(const char *role, const char *status);
 bool review_may_reopen(const char *role, const char *status);
 /* True for the roles that have a review queue (officer, supervisor). */
