@@ -215,18 +215,13 @@ load_form(struct db *db, const char *dir, const char *kind,
 static int
 kind_known(struct db *db, const char *kind)
 {
-    const char *params[1] = {kind};
     struct db_error err;
-    struct dbres *r = db_exec(db, "SELECT eduaid.record_table($1) IS NOT NULL",
-                              1, params, &err);
-    int known;
+    int known = export_kind_known(db, kind, &err);
 
-    if (r == NULL) {
+    if (known < 0) {
         fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, err.message);
         return -1;
     }
-    known = r->nrows == 1 && strcmp(dbres_get(r, 0, 0), "t") == 0;
-    dbres_free(r);
     if (!known)
         export_warn(_("unknown record kind '%s' (household, training, "
                       "special_ed or teacher_fund)"),

@@ -23,6 +23,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/db.h"
+#include "db/notice.h"
 
 /* Columns of the sheet; cells wider than this are cut with '~'. */
 #define SHEET_MAX_CELLS 40
@@ -74,16 +75,13 @@ notice_refused(const char *action, const struct db_error *err)
     return err->status == DB_ERROR ? EXIT_INVALID : EXIT_USAGE;
 }
 
-/* One row of one statement, or NULL after a message (status in *rc). */
+/* r, or after a message (status in *rc) NULL when it is NULL. */
 static struct dbres *
-notice_query(struct db *db, const char *action, const char *sql, int n,
-             const char *const *params, int *rc)
+notice_result(const char *action, struct dbres *r, const struct db_error *err,
+              int *rc)
 {
-    struct db_error err;
-    struct dbres *r = db_exec(db, sql, n, params, &err);
-
     if (r == NULL)
-        *rc = notice_refused(action, &err);
+        *rc = notice_refused(action, err);
     return r;
 }
 
@@ -140,6 +138,9 @@ put_rule(FILE *fp, char c, int cells)
 static void
 put_table(FILE *fp, const struct dbres *items)
 {
+    static const char *const cols[SHEET_COLS] = {
+        "line_no", "township",  "name",       "program",
+        "amount",  "masked_id", "record_hash"};
     const char *heads[SHEET_COLS] = {
         _("No."),    _("Township"),  _("Name"),       _("Program"),
         _("Amount"), _("ID number"), _("Record hash")};
@@ -148,7 +149,7 @@ put_table(FILE *fp, const struct dbres *items)
     for (int c = 0; c < SHEET_COLS; c++) {
         w[c] = cells_of(heads[c]);
         for (int r = 0; r < items->nrows; r++) {
-            int n = cells_of(dbres_get(items, r, c));
+            int n = cells_of(dbres_field(items, r, cols[c]));
 
             if (n > w[c])
                 w[c] = n;
@@ -161,64 +162,44 @@ put_table(FILE *fp, const struct dbres *items)
     put_rule(fp, '-', total);
     for (int r = 0; r < items->nrows; r++) {
         for (int c = 0; c < SHEET_COLS; c++)
-            put_cell(fp, dbres_get(items, r, c), w[c], c == 0 || c == 4, c);
+            put_cell(fp, dbres_field(items, r, cols[c]), w[c], c == 0 || c == 4,
+                     c);
         fputc('\n', fp);
     }
     put_rule(fp, '-', total);
 }
 
-/* notice: id, title, kind, starts, ends, days, opener, opened on, closed
- * on, contact, lines, total amount. */
+/* n: the notice's head (notices_sheet), items its lines. */
 static void
 put_sheet(FILE *fp, const struct dbres *n, const struct dbres *items)
 {
-    const char *title = dbres_get(n, 0, 1);
+    const char *title = dbres_field(n, 0, "title");
 
     fprintf(fp, "%s\n", title);
     put_rule(fp, '=', text_utf8_cells(title));
-    fprintf(fp, _("Notice no. %s\n"), dbres_get(n, 0, 0));
-    fprintf(fp, _("Period: %s to %s (%s days)\n"), dbres_get(n, 0, 3),
-            dbres_get(n, 0, 4), dbres_get(n, 0, 5));
-    fprintf(fp, _("Opened by %s on %s\n"), dbres_get(n, 0, 6),
-            dbres_get(n, 0, 7));
-    if (dbres_get(n, 0, 8) != NULL)
-        fprintf(fp, _("Closed on %s\n"), dbres_get(n, 0, 8));
+    fprintf(fp, _("Notice no. %s\n"), dbres_field(n, 0, "id"));
+    fprintf(fp, _("Period: %s to %s (%s days)\n"),
+            dbres_field(n, 0, "starts_on"), dbres_field(n, 0, "ends_on"),
+            dbres_field(n, 0, "days"));
+    fprintf(fp, _("Opened by %s on %s\n"), dbres_field(n, 0, "opened_by"),
+            dbres_field(n, 0, "opened_on"));
+    if (dbres_field(n, 0, "closed_on") != NULL)
+        fprintf(fp, _("Closed on %s\n"), dbres_field(n, 0, "closed_on"));
     fputc('\n', fp);
     put_table(fp, items);
-    fprintf(fp, _("Total: %s records, amount %s yuan\n\n"), dbres_get(n, 0, 10),
-            dbres_get(n, 0, 11));
+    fprintf(fp, _("Total: %s records, amount %s yuan\n\n"),
+            dbres_field(n, 0, "lines"), dbres_field(n, 0, "total"));
     fprintf(fp,
             _("Objections: anyone may object to a line during the period, "
               "in writing or in person, to %s, quoting the line's record "
               "hash.\n"),
-            dbres_get(n, 0, 9));
+            dbres_field(n, 0, "contact"));
     fprintf(fp,
             _("Record hash: the first 16 hex digits of the SHA-256 that ties "
               "the line to the audit log; check it with \"%s notice verify "
               "HASH\".\n"),
             PACKAGE_NAME);
 }
-
-static const char sql_notice[] =
-    "SELECT n.id, n.title, n.kind, n.starts_on, n.ends_on,"
-    "       n.ends_on - n.starts_on + 1,"
-    "       coalesce(d.full_name, n.opened_by),"
-    "       to_char(n.opened_at, 'YYYY-MM-DD'),"
-    "       to_char(n.closed_at, 'YYYY-MM-DD'), n.contact,"
-    "       (SELECT count(*) FROM eduaid.notice_item i WHERE i.notice_id = "
-    "n.id),"
-    "       (SELECT to_char(coalesce(sum(i.amount), 0), 'FM999,999,999,990.00')"
-    "          FROM eduaid.notice_item i WHERE i.notice_id = n.id)"
-    "  FROM eduaid.notice n"
-    "  LEFT JOIN eduaid.user_directory d ON d.login = n.opened_by"
-    " WHERE n.id = $1::bigint";
-
-static const char sql_items[] =
-    "SELECT i.line_no, t.name, i.name, i.program,"
-    "       to_char(i.amount, 'FM999,999,999,990.00'), i.masked_id,"
-    "       left(i.record_hash, 16)"
-    "  FROM eduaid.notice_item i JOIN eduaid.township t ON t.id = i.township_id"
-    " WHERE i.notice_id = $1::bigint ORDER BY i.line_no";
 
 static int
 write_sheet(const char *file, const struct dbres *n, const struct dbres *items)
@@ -244,14 +225,14 @@ static int
 notice_print(struct db *db, int argc, char **argv)
 {
     struct dbres *n, *items = NULL;
+    struct db_error err;
     int rc = EXIT_OK;
 
     if (argc < 2 || argc > 3) {
         notice_usage(stderr);
         return EXIT_USAGE;
     }
-    n = notice_query(db, "print", sql_notice, 1, (const char *const *)&argv[1],
-                     &rc);
+    n = notice_result("print", notices_sheet(db, argv[1], &err), &err, &rc);
     if (n == NULL)
         return rc;
     if (n->nrows == 0) {
@@ -261,8 +242,8 @@ notice_print(struct db *db, int argc, char **argv)
         dbres_free(n);
         return EXIT_INVALID;
     }
-    items = notice_query(db, "print", sql_items, 1,
-                         (const char *const *)&argv[1], &rc);
+    items = notice_result("print", notices_sheet_lines(db, argv[1], &err), &err,
+                          &rc);
     if (items != NULL)
         rc = write_sheet(argc == 3 ? argv[2] : NULL, n, items);
     dbres_free(items);
@@ -274,29 +255,10 @@ notice_print(struct db *db, int argc, char **argv)
  * list, open, close, verify
  * ---------------------------------------------------------------------- */
 
-static const char sql_list[] =
-    "SELECT n.id, n.kind, CASE WHEN n.closed_at IS NULL THEN 'open' ELSE "
-    "'closed' END, n.starts_on, n.ends_on,"
-    "       CASE WHEN n.closed_at IS NULL THEN greatest(n.ends_on - "
-    "current_date + 1, 0) "
-    "            ELSE 0 END,"
-    "       (SELECT count(*) FROM eduaid.notice_item i WHERE i.notice_id = "
-    "n.id),"
-    "       (SELECT count(*) FROM eduaid.notice_objection o"
-    "         WHERE o.notice_id = n.id AND o.decision = 'pending'),"
-    "       n.title"
-    "  FROM eduaid.notice n ORDER BY n.id";
-
-/* Every row of r, fields joined by tabs. */
+/* Standard output flushed; the exit status. */
 static int
-print_rows(const struct dbres *r)
+flushed(void)
 {
-    for (int i = 0; i < r->nrows; i++)
-        for (int c = 0; c < r->ncols; c++) {
-            const char *v = dbres_get(r, i, c);
-
-            printf("%s%c", v != NULL ? v : "", c + 1 < r->ncols ? '\t' : '\n');
-        }
     if (fflush(stdout) != 0 || ferror(stdout)) {
         perror(PACKAGE_NAME ": notice: writing standard output");
         return EXIT_USAGE;
@@ -304,37 +266,61 @@ print_rows(const struct dbres *r)
     return EXIT_OK;
 }
 
+/* Value `name` of row i of r, "" for NULL. */
+static const char *
+val(const struct dbres *r, int i, const char *name)
+{
+    const char *v = dbres_field(r, i, name);
+
+    return v != NULL ? v : "";
+}
+
+/* Every row of r, the values of cols[ncols] joined by tabs. */
+static int
+print_rows(const struct dbres *r, const char *const *cols, int ncols)
+{
+    for (int i = 0; i < r->nrows; i++)
+        for (int c = 0; c < ncols; c++)
+            printf("%s%c", val(r, i, cols[c]), c + 1 < ncols ? '\t' : '\n');
+    return flushed();
+}
+
+/* id, kind, state, first day, last day, days left, lines, undecided
+ * objections, title: one line per notice, oldest first. */
+static int
+print_list(const struct dbres *r)
+{
+    for (int i = 0; i < r->nrows; i++) {
+        bool closed = strcmp(val(r, i, "closed"), "t") == 0;
+        int left = atoi(val(r, i, "days_left"));
+
+        printf("%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", val(r, i, "id"),
+               val(r, i, "kind"), closed ? "closed" : "open",
+               val(r, i, "starts_on"), val(r, i, "ends_on"),
+               closed || left < 0 ? 0 : left, val(r, i, "lines"),
+               val(r, i, "pending"), val(r, i, "title"));
+    }
+    return flushed();
+}
+
 static int
 notice_list(struct db *db, int argc)
 {
     struct dbres *r;
+    struct db_error err;
     int rc = EXIT_OK;
 
     if (argc != 1) {
         notice_usage(stderr);
         return EXIT_USAGE;
     }
-    r = notice_query(db, "list", sql_list, 0, NULL, &rc);
+    r = notice_result("list", notices_list(db, false, 0, &err), &err, &rc);
     if (r == NULL)
         return rc;
-    rc = print_rows(r);
+    rc = print_list(r);
     dbres_free(r);
     return rc;
 }
-
-/* The township (code or name) or fund program (code or id) a notice is
- * of; no row when there is none. */
-static const char sql_scope[] =
-    "SELECT CASE $1"
-    "    WHEN 'household' THEN (SELECT t.id FROM eduaid.township t"
-    "                            WHERE t.id::text = $2 OR t.name = $2"
-    "                            ORDER BY t.id LIMIT 1)"
-    "    ELSE (SELECT p.id FROM eduaid.fund_program p"
-    "           WHERE p.code = $2 OR p.id::text = $2) END AS id"
-    "  WHERE $1 IN ('household', 'teacher_fund')";
-
-static const char sql_open[] =
-    "SELECT eduaid.open_notice($1, $2::int, $3::int, $4::date, $5, $6)";
 
 /* Replace params[1] (a name or code) by the id it names: 0, or -1 after a
  * message (status in *rc). The id is written into idbuf. */
@@ -342,12 +328,14 @@ static int
 open_scope(struct db *db, const char **params, char *idbuf, size_t idsz,
            int *rc)
 {
-    struct dbres *r = notice_query(db, "open", sql_scope, 2, params, rc);
+    struct db_error err;
+    struct dbres *r = notice_result(
+        "open", notices_scope_id(db, params[0], params[1], &err), &err, rc);
     const char *id;
 
     if (r == NULL)
         return -1;
-    id = r->nrows > 0 ? dbres_get(r, 0, 0) : NULL;
+    id = r->nrows > 0 ? dbres_field(r, 0, "id") : NULL;
     if (id == NULL) {
         fprintf(stderr,
                 r->nrows == 0
@@ -389,8 +377,10 @@ static int
 notice_open(struct db *db, int argc, char **argv)
 {
     const char *params[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
+    static const char *const cols[1] = {"id"};
     char scope[32];
     struct dbres *r;
+    struct db_error err;
     int rc = EXIT_OK;
 
     if (argc < 4 || open_options(argc, argv, params) != 0) {
@@ -402,10 +392,13 @@ notice_open(struct db *db, int argc, char **argv)
     params[2] = argv[3];
     if (open_scope(db, params, scope, sizeof(scope), &rc) != 0)
         return rc;
-    r = notice_query(db, "open", sql_open, 6, params, &rc);
+    r = notice_result("open",
+                      notices_open(db, params[0], params[1], params[2],
+                                   params[3], params[4], params[5], &err),
+                      &err, &rc);
     if (r == NULL)
         return rc;
-    rc = print_rows(r);
+    rc = print_rows(r, cols, 1);
     dbres_free(r);
     return rc;
 }
@@ -414,35 +407,33 @@ static int
 notice_close(struct db *db, int argc, char **argv)
 {
     struct dbres *r;
+    struct db_error err;
     int rc = EXIT_OK;
 
     if (argc != 2) {
         notice_usage(stderr);
         return EXIT_USAGE;
     }
-    r = notice_query(db, "close", "SELECT eduaid.close_notice($1::bigint)", 1,
-                     (const char *const *)&argv[1], &rc);
+    r = notice_result("close", notices_close(db, argv[1], &err), &err, &rc);
     if (r == NULL)
         return rc;
     printf(_("notice %s closed: %s records final\n"), argv[1],
-           dbres_get(r, 0, 0));
+           dbres_field(r, 0, "final"));
     dbres_free(r);
     return EXIT_OK;
 }
 
-static const char sql_verify[] =
-    "SELECT notice_id, line_no, township, name, program, amount, masked_id,"
-    "       record_hash, CASE WHEN hash_ok THEN 'hash-ok' ELSE 'HASH-MISMATCH' "
-    "END,"
-    "       audit_id, audit_action, audit_actor,"
-    "       to_char(audit_at, 'YYYY-MM-DD HH24:MI:SS'),"
-    "       CASE WHEN changed_since THEN 'changed-since' ELSE 'unchanged' END"
-    "  FROM eduaid.notice_verify($1)";
+/* The columns verify prints, in order. */
+static const char *const verify_cols[] = {
+    "notice_id",    "line_no",     "township",    "name",       "program",
+    "amount",       "masked_id",   "record_hash", "hash_check", "audit_id",
+    "audit_action", "audit_actor", "audit_at",    "changed"};
 
 static int
 notice_verify(struct db *db, int argc, char **argv)
 {
     struct dbres *r;
+    struct db_error err;
     int rc = EXIT_OK;
     bool ok = true;
 
@@ -450,8 +441,7 @@ notice_verify(struct db *db, int argc, char **argv)
         notice_usage(stderr);
         return EXIT_USAGE;
     }
-    r = notice_query(db, "verify", sql_verify, 1, (const char *const *)&argv[1],
-                     &rc);
+    r = notice_result("verify", notices_verify(db, argv[1], &err), &err, &rc);
     if (r == NULL)
         return rc;
     if (r->nrows == 0) {
@@ -460,9 +450,10 @@ notice_verify(struct db *db, int argc, char **argv)
         ok = false;
     }
     for (int i = 0; i < r->nrows; i++)
-        if (strcmp(dbres_get(r, i, 8), "hash-ok") != 0)
+        if (strcmp(val(r, i, "hash_check"), "hash-ok") != 0)
             ok = false;
-    rc = print_rows(r);
+    rc = print_rows(r, verify_cols,
+                    (int)(sizeof(verify_cols) / sizeof(verify_cols[0])));
     dbres_free(r);
     return rc != EXIT_OK ? rc : ok ? EXIT_OK : EXIT_INVALID;
 }

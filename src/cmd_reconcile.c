@@ -19,20 +19,8 @@
 #include "core/csvout.h"
 #include "core/i18n.h"
 #include "db/db.h"
+#include "db/roster.h"
 #include "db/rosterload.h"
-
-static const char diff_sql[] =
-    "SELECT township_id, township_name, diff_kind, household_no, person_name, "
-    "id_number, field, roster_value, eduaid_value "
-    "FROM eduaid.roster_differences($1) "
-    "WHERE $2::int IS NULL OR township_id = $2::int";
-
-static const char counts_sql[] =
-    "SELECT township_id, township_name, roster_households, roster_members, "
-    "missing_households, extra_households, differing_households, "
-    "missing_members, extra_members, differing_members "
-    "FROM eduaid.roster_counts($1) WHERE $2::int IS NULL OR township_id = "
-    "$2::int";
 
 static void
 reconcile_usage(FILE *fp)
@@ -96,13 +84,20 @@ reconcile_parse(int argc, char **argv, struct reconcile_args *a)
 static void
 print_counts(const struct dbres *r)
 {
+    static const char *const numbers[] = {
+        "roster_households", "roster_members",       "missing_households",
+        "extra_households",  "differing_households", "missing_members",
+        "extra_members",     "differing_members"};
+
     printf("%-10s %-12s %9s %8s | %8s %6s %9s | %8s %6s %9s\n", _("township"),
            "", _("households"), _("members"), _("missing"), _("extra"),
            _("differing"), _("missing"), _("extra"), _("differing"));
     for (int i = 0; i < r->nrows; i++) {
-        printf("%-10s %-12s", dbres_get(r, i, 0), dbres_get(r, i, 1));
-        for (int c = 2; c < r->ncols; c++)
-            printf(c == 4 || c == 7 ? " | %8s" : " %8s", dbres_get(r, i, c));
+        printf("%-10s %-12s", dbres_field(r, i, "township_id"),
+               dbres_field(r, i, "township_name"));
+        for (int c = 0; c < (int)(sizeof(numbers) / sizeof(numbers[0])); c++)
+            printf(c == 2 || c == 5 ? " | %8s" : " %8s",
+                   dbres_field(r, i, numbers[c]));
         printf("\n");
     }
 }
@@ -111,14 +106,16 @@ static void
 print_differences(const struct dbres *r)
 {
     for (int i = 0; i < r->nrows; i++) {
-        const char *field = dbres_get(r, i, 6);
+        const char *field = dbres_field(r, i, "field");
+        const char *was = dbres_field(r, i, "roster_value");
+        const char *is = dbres_field(r, i, "eduaid_value");
 
-        printf("%s\t%s\t%s\t%s\t%s", dbres_get(r, i, 1), dbres_get(r, i, 2),
-               dbres_get(r, i, 3), dbres_get(r, i, 4), dbres_get(r, i, 5));
+        printf(
+            "%s\t%s\t%s\t%s\t%s", dbres_field(r, i, "township_name"),
+            dbres_field(r, i, "diff_kind"), dbres_field(r, i, "household_no"),
+            dbres_field(r, i, "person_name"), dbres_field(r, i, "id_number"));
         if (field != NULL)
-            printf("\t%s: %s -> %s", field,
-                   dbres_get(r, i, 7) ? dbres_get(r, i, 7) : "",
-                   dbres_get(r, i, 8) ? dbres_get(r, i, 8) : "");
+            printf("\t%s: %s -> %s", field, was ? was : "", is ? is : "");
         printf("\n");
     }
 }
@@ -131,31 +128,25 @@ cmd_reconcile(int argc, char **argv)
     struct db_error err;
     struct db *db;
     char msg[600];
-    int rc = reconcile_parse(argc, argv, &a);
-    const char *p[2];
+    int rc = reconcile_parse(argc, argv, &a), known;
 
     if (rc != 0)
         return rc - 1;
     if ((db = cmd_connect(PACKAGE_NAME)) == NULL)
         return EXIT_USAGE;
-    p[0] = a.import_id;
-    p[1] = a.township;
     rc = EXIT_USAGE;
-    if ((counts = db_exec(db,
-                          "SELECT 1 FROM eduaid.roster_import WHERE id = $1 "
-                          "AND row_count IS NOT NULL",
-                          1, p, &err)) == NULL) {
+    if ((known = roster_import_known(db, a.import_id, &err)) < 0) {
         fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err.message);
         goto done;
     }
-    if (counts->nrows == 0) {
+    if (known == 0) {
         fprintf(stderr, _("%s: no roster import %s of yours\n"), PACKAGE_NAME,
                 a.import_id);
         goto done;
     }
-    dbres_free(counts);
-    if ((counts = db_exec(db, counts_sql, 2, p, &err)) == NULL ||
-        (diffs = db_exec(db, diff_sql, 2, p, &err)) == NULL) {
+    if ((counts = roster_counts(db, a.import_id, a.township, &err)) == NULL ||
+        (diffs = roster_differences(db, a.import_id, a.township, &err)) ==
+            NULL) {
         fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err.message);
         goto done;
     }

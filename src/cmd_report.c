@@ -13,17 +13,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cmd_connect.h"
 #include "core/csvout.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "db/report.h"
 
 #define MISSING_NAME "subsidy_missing"
-/* The cursor over the missing list, and the lines fetched at a time. */
-#define MISSING_CURSOR "eduaid_missing"
-#define MISSING_PAGE "5000"
 
 struct report_args {
     const char *name;
@@ -63,17 +60,6 @@ report_list(void)
         printf("%-16s %s\n", d->name, _(d->title));
     printf("%-16s %s\n", MISSING_NAME,
            _("Students entitled to a subsidy but not granted it"));
-}
-
-static int
-current_school_year(void)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-
-    if (localtime_r(&now, &tm) == NULL)
-        return 2026;
-    return report_school_year(tm.tm_year + 1900, tm.tm_mon + 1);
 }
 
 /* A whole number in [lo, hi], or -1. */
@@ -181,37 +167,39 @@ write_rows(struct csvout *w, const struct report_def *d, const struct dbres *r,
            char *err, size_t errsz)
 {
     const char *f[32];
+    const struct report_col *cols = d ? d->cols : report_missing_cols;
+    int ncols = d ? d->ncols : report_missing_ncols;
 
     for (int row = 0; row < r->nrows; row++) {
         size_t n = 0;
-        int c = 2;
-        bool total = dbres_get(r, row, 0) == NULL;
+        const char *code = dbres_field(r, row, "township_id");
 
-        f[n++] = dbres_get(r, row, 0);
-        f[n++] = total ? _("Total") : dbres_get(r, row, 1);
-        if (d != NULL) {
-            const char *item = dbres_get(r, row, c++);
+        f[n++] = code;
+        f[n++] = code == NULL ? _("Total") : dbres_field(r, row, "township");
+        if (d != NULL && d->item_label != NULL) {
+            const char *item = dbres_field(r, row, "item");
 
-            if (d->item_label != NULL)
-                f[n++] = item == NULL ? _("(all)") : report_item_label(d, item);
+            f[n++] = item == NULL ? _("(all)") : report_item_label(d, item);
         }
         /* the missing list ends with the program: shown by name */
-        for (; c < r->ncols && n < 32; c++)
-            f[n++] = c == r->ncols - 1 && d == NULL
-                         ? report_item_label(report_find("subsidy"),
-                                             dbres_get(r, row, c))
-                         : dbres_get(r, row, c);
+        for (int c = 0; c < ncols && n < 32; c++) {
+            const char *v = dbres_field(r, row, cols[c].name);
+
+            f[n++] = c == ncols - 1 && d == NULL
+                         ? report_item_label(report_find("subsidy"), v)
+                         : v;
+        }
         if (csvout_row(w, n, f, err, errsz) != 0)
             return -1;
     }
     return 0;
 }
 
-/* Write the rows of the missing list from cursor MISSING_CURSOR, a page at
- * a time, never all of it in memory; 0, or -1 with err (the database's or
- * the writer's) filled in. */
+/* Write the rows of the missing list from cursor c, a page at a time,
+ * never all of it in memory; 0, or -1 with err (the database's or the
+ * writer's) filled in. */
 static int
-write_pages(struct csvout *w, struct db *db, char *err, size_t errsz)
+write_pages(struct csvout *w, struct report_cursor *c, char *err, size_t errsz)
 {
     struct db_error dberr;
     struct dbres *r;
@@ -219,13 +207,12 @@ write_pages(struct csvout *w, struct db *db, char *err, size_t errsz)
     bool more = true;
 
     while (rc == 0 && more) {
-        r = db_exec(db, "FETCH " MISSING_PAGE " FROM " MISSING_CURSOR, 0, NULL,
-                    &dberr);
+        r = report_cursor_fetch(c, &dberr);
         if (r == NULL) {
             snprintf(err, errsz, "%s", dberr.message);
             rc = -1;
         } else {
-            more = r->nrows == atoi(MISSING_PAGE);
+            more = r->nrows == REPORT_CURSOR_PAGE;
             rc = write_rows(w, NULL, r, err, errsz);
             dbres_free(r);
         }
@@ -242,6 +229,7 @@ write_body(struct csvout *w, struct db *db, const struct report_args *a,
 {
     struct db_error dberr;
     struct dbres *r;
+    struct report_cursor *c;
     int rc;
 
     if (d != NULL) {
@@ -253,19 +241,12 @@ write_body(struct csvout *w, struct db *db, const struct report_args *a,
         dbres_free(r);
         return rc;
     }
-    /* every line will be read: plan for all of them, not the first few */
-    if (db_begin(db, &dberr) != 0 ||
-        db_command(db, "SET TRANSACTION READ ONLY", 0, NULL, &dberr) != 0 ||
-        db_command(db, "SET LOCAL cursor_tuple_fraction = 1", 0, NULL,
-                   &dberr) != 0 ||
-        report_missing_declare(db, MISSING_CURSOR, a->year, a->township,
-                               &dberr) != 0) {
+    if ((c = report_missing_open(db, a->year, a->township, &dberr)) == NULL) {
         snprintf(err, errsz, "%s", dberr.message);
-        db_rollback(db);
         return -1;
     }
-    rc = write_pages(w, db, err, errsz);
-    db_rollback(db); /* it only read */
+    rc = write_pages(w, c, err, errsz);
+    report_cursor_close(c);
     return rc;
 }
 
@@ -310,7 +291,7 @@ report_write(struct db *db, const struct report_args *a,
 int
 cmd_report(int argc, char **argv)
 {
-    struct report_args a = {NULL, current_school_year(), 0, CSVOUT_UTF8_BOM,
+    struct report_args a = {NULL, date_school_year_today(), 0, CSVOUT_UTF8_BOM,
                             NULL};
     const struct report_def *d = NULL;
     struct db *db;

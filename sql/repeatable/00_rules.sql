@@ -1,7 +1,8 @@
 -- repeatable/00_rules.sql: pure functions behind the data rules -- the
 -- resident ID number of GB 11643-1999 (check digit, birth date, sex), the
 -- masks that list views and less trusted roles see instead of personal
--- data, blank text, money, school age. The tables call them in CHECK
+-- data, school age (blank text, money, phones and the school year:
+-- 01_shared_rules.sql). The tables call them in CHECK
 -- constraints, generated columns and index expressions, so this file is
 -- in the part of repeatable/ that sql/migrate.sh runs BEFORE pending
 -- migrations (00..09): it references no table, and grants to the group
@@ -124,18 +125,6 @@ CREATE OR REPLACE FUNCTION eduaid.mask_account(a text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN repeat('*', greatest(length(a) - 4, 0)) || right(a, 4);
 
--- Text that holds nothing but white space, the ideographic space (U+3000)
--- an input method types included: not a name, not a reason.
-CREATE OR REPLACE FUNCTION eduaid.is_blank(t text) RETURNS boolean
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN t ~ '^[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]*$';
-
--- t without that white space at either end.
-CREATE OR REPLACE FUNCTION eduaid.tidy(t text) RETURNS text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN regexp_replace(t, '^[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+|'
-                         '[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+$', '', 'g');
-
 -- The columns that hold personal data, by name, across every record table.
 -- Each has a *_masked twin that supervisors read instead, and audit rows
 -- are masked the same way for them. Birth dates count: with the birth date
@@ -170,11 +159,6 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN r || coalesce((SELECT jsonb_object_agg(k, eduaid.mask_value(k, r ->> k))
           FROM unnest(eduaid.personal_columns()) AS k
          WHERE jsonb_typeof(r -> k) = 'string'), '{}'::jsonb);
-
--- A money amount: not negative, at most two decimals, below ten billion.
-CREATE OR REPLACE FUNCTION eduaid.money_valid(x numeric) RETURNS boolean
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN x >= 0 AND x = round(x, 2) AND x < 1e10;
 
 -- The school year (Sept. 1 of that year) in which a child born on birth is
 -- six on September 1: the first year of school age; the last is nine later.

@@ -74,10 +74,7 @@ SET ROLE eduaid_owner;
 ------------------------------------------------------------------------
 -- School age (the first year of it: eduaid.school_entry_year, 00_rules.sql).
 
--- The school year a date belongs to (Sept. 1 .. Aug. 31).
-CREATE OR REPLACE FUNCTION eduaid.school_year_of(d date) RETURNS int
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN extract(year FROM d)::int - CASE WHEN extract(month FROM d) < 9 THEN 1 ELSE 0 END;
+-- The school year of a date: eduaid.school_year_of, 01_shared_rules.sql.
 
 -- Every member of the caller's townships with the first year of school
 -- age: the one door through which a supervisor (who may not read birth
@@ -634,9 +631,9 @@ REVOKE ALL ON FUNCTION eduaid.ledger_date_error(text, text),
     eduaid.dropout_visit(bigint, date, text, text, text), eduaid.dropout_confirm(bigint, date),
     eduaid.dropout_return(bigint, date, int), eduaid.dropout_flagged(int),
     eduaid.ledger_counts(int), eduaid.dropout_ledger(int, text, int), eduaid.dropout_visits(bigint),
-    eduaid.home_delivery_due(date), eduaid.training_ledger(int), eduaid.school_year_of(date)
+    eduaid.home_delivery_due(date), eduaid.training_ledger(int)
     FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION eduaid.school_year_of(date),
+GRANT EXECUTE ON FUNCTION
     eduaid.ledger_date_error(text, text), eduaid.ledger_superuser(),
     eduaid.dropout_flagged(int), eduaid.ledger_counts(int), eduaid.dropout_ledger(int, text, int),
     eduaid.dropout_visits(bigint), eduaid.home_delivery_due(date), eduaid.training_ledger(int)

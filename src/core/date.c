@@ -1,6 +1,7 @@
 /*
  * date.c
- *   Calendar arithmetic on the proleptic Gregorian calendar (see date.h).
+ *   Calendar arithmetic on the proleptic Gregorian calendar, and the
+ *   school year a day falls in (see date.h).
  */
 #include "config.h"
 
@@ -46,4 +47,40 @@ date_today_yyyymmdd(void)
     if (now == (time_t)-1 || localtime_r(&now, &tm) == NULL)
         return 0;
     return (tm.tm_year + 1900) * 10000 + (tm.tm_mon + 1) * 100 + tm.tm_mday;
+}
+
+int
+date_school_year(int y, int m, int d)
+{
+    (void)d;
+    return m >= 9 ? y : y - 1;
+}
+
+void
+date_utc_ymd(long long t, int *y, int *m, int *d)
+{
+    long long days = t / 86400 - (t % 86400 < 0);
+    long long z = days + 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    long long doe = z - era * 146097;
+    long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long long mp = (5 * doy + 2) / 153;
+
+    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+    *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+int
+date_school_year_today(void)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    int y, m, d;
+
+    if (localtime_r(&now, &tm) != NULL)
+        return date_school_year(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    date_utc_ymd((long long)now, &y, &m, &d);
+    return date_school_year(y, m, d);
 }

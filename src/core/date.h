@@ -45,4 +45,31 @@ bool date_valid(int y, int m, int d);
  */
 int date_today_yyyymmdd(void);
 
+/*
+ * date_school_year
+ *
+ * The school year the day y-m-d falls in: September 1 of Y to August 31
+ * of Y+1 is school year Y (2026 is 2026-2027). The one C home of the
+ * rule the server keeps in eduaid.school_year_of() (sql/repeatable/
+ * 01_shared_rules.sql); tests/data/school_year_vectors.csv holds both to the
+ * same answers. The rule turns on the month only: d is not checked.
+ */
+int date_school_year(int y, int m, int d);
+
+/*
+ * date_utc_ymd
+ *
+ * The UTC calendar day of t seconds since 1970-01-01 00:00 UTC, by
+ * arithmetic alone (it cannot fail as gmtime_r can).
+ */
+void date_utc_ymd(long long t, int *y, int *m, int *d);
+
+/*
+ * date_school_year_today
+ *
+ * The school year of today's date: local time, or UTC when the local
+ * time cannot be read. Never a fixed year.
+ */
+int date_school_year_today(void);
+
 #endif /* EDUAID_CORE_DATE_H */

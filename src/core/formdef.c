@@ -223,9 +223,10 @@ dup_string(struct loader *ld, const config_setting_t *s, const char *value,
     return 0;
 }
 
-/* True for a string of nothing but ASCII white space. */
+/* True for a string of nothing but ASCII white space (a setting of a
+ * file; the blank-text rule of values is valid_is_blank). */
 static bool
-is_blank(const char *s)
+is_ascii_blank(const char *s)
 {
     for (; *s != '\0'; s++)
         if (strchr(" \t\r\n\f\v", *s) == NULL)
@@ -246,7 +247,7 @@ get_string(struct loader *ld, const config_setting_t *g, const char *what,
     if (s == NULL)
         return 0;
     v = config_setting_get_string(s);
-    if (is_blank(v))
+    if (is_ascii_blank(v))
         return fail(ld, s, "%s: '%s' must not be empty", what, key);
     return dup_string(ld, s, v, out);
 }
@@ -540,7 +541,7 @@ parse_choices(struct loader *ld, const config_setting_t *g, const char *what,
                         what, i + 1);
         for (int k = 0; k < 3; k++) {
             v[k] = config_setting_get_string_elem(c, k);
-            if (is_blank(v[k]))
+            if (is_ascii_blank(v[k]))
                 return fail(ld, c, "%s: choice %d has an empty string", what,
                             i + 1);
         }

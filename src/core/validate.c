@@ -1,10 +1,13 @@
 /*
  * validate.c
  *   The field checks of the forms (see validate.h), written to give the
- *   same answers as the server: ID numbers through core/idnumber.c, white
+ *   same answers as the server: ID numbers through core/idnumber.c; white
  *   space as eduaid.is_blank(), money as eduaid.money_valid(), phones as
- *   the *_phone_check constraints of sql/004_records.sql.  Input is taken
- *   as is (the form trims it); nothing here allocates.
+ *   eduaid.phone_valid() -- the C homes of those rules, whose SQL homes
+ *   are in sql/repeatable/01_shared_rules.sql (tests/data/blank_vectors.csv,
+ *   money_vectors.csv and phone_vectors.csv hold both to the same
+ *   answers).  Input is taken as is (the form trims it); nothing here
+ *   allocates.
  */
 #include "config.h"
 

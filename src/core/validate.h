@@ -1,8 +1,10 @@
 /*
  * validate.h
  *   The checks a form makes while a person types, for instant feedback:
- *   the same rules the server enforces (sql/002_rules.sql and the CHECK
- *   constraints), so a value the client accepts is one the server will.
+ *   the same rules the server enforces (sql/repeatable/01_shared_rules.sql and
+ *   the CHECK constraints), so a value the client accepts is one the
+ *   server will; the vector files of tests/data hold the two to the same
+ *   answers (tests/unit/check_rules.c, tests/db/26_rule_vectors.sql).
  *   Each returns VALID_OK or a reason; valid_message() turns the reason
  *   into a sentence (English, marked for gettext with N_()).
  */
@@ -74,8 +76,9 @@ enum valid_result valid_id_number(const char *s, int today_yyyymmdd);
  */
 enum valid_result valid_date(const char *s, int latest_yyyymmdd, int *ymd);
 
-/* The server's ^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$: a mobile
- * number, or a landline with its area code and an optional '-'. */
+/* The server's eduaid.phone_valid(), ^(1[3-9][0-9]{9}|0[0-9]{2,3}-?
+ * [0-9]{7,8})$: a mobile number, or a landline with its area code and an
+ * optional '-'. */
 enum valid_result valid_phone(const char *s);
 
 /*

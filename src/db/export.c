@@ -145,6 +145,24 @@ export_township(struct db *db, const char *text, int *id, char *name,
     return rc;
 }
 
+/* ---- record kinds ------------------------------------------------------- */
+
+int
+export_kind_known(struct db *db, const char *kind, struct db_error *err)
+{
+    const char *params[1] = {kind};
+    struct dbres *r =
+        db_exec(db, "SELECT eduaid.record_table($1) IS NOT NULL AS known", 1,
+                params, err);
+    int known;
+
+    if (r == NULL)
+        return -1;
+    known = r->nrows == 1 && strcmp(dbres_field(r, 0, "known"), "t") == 0;
+    dbres_free(r);
+    return known;
+}
+
 /* ---- columns ------------------------------------------------------------ */
 
 static const struct fielddef *

@@ -56,6 +56,10 @@ struct export;
 int export_township(struct db *db, const char *text, int *id, char *name,
                     size_t namesz, struct db_error *err);
 
+/* 1 when the server knows record kind kind (eduaid.record_table), 0 when
+ * not, -1 with err. */
+int export_kind_known(struct db *db, const char *kind, struct db_error *err);
+
 /*
  * export_begin
  *

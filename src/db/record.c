@@ -62,8 +62,9 @@ ends_with(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
+/* NULL or "": no value (not the blank-text rule, valid_is_blank). */
 static bool
-is_blank(const char *s)
+is_empty(const char *s)
 {
     return s == NULL || *s == '\0';
 }
@@ -789,7 +790,7 @@ record_list_page(struct db *db, const struct formdef *f,
 
     /* WHERE first: it decides the joins and the parameter numbers */
     sb_add(&where, " WHERE true");
-    if (!is_blank(q->status))
+    if (!is_empty(q->status))
         sb_addf(&where, " AND r.status = $%d", par_add(&p, q->status));
     if (q->township_id != 0)
         sb_addf(&where, " AND r.township_id = $%d",
@@ -846,7 +847,7 @@ record_list_page(struct db *db, const struct formdef *f,
         }
         sb_add(&where, terms > 0 ? ")" : "false)");
     }
-    if (!is_blank(q->after_updated_at)) {
+    if (!is_empty(q->after_updated_at)) {
         int a = par_add(&p, q->after_updated_at);
         int id = par_addll(&p, q->after_id);
 
@@ -973,6 +974,30 @@ cleanup:
     sb_free(&b);
     par_free(&p);
     return rc;
+}
+
+/* How many records of f's table the caller sees per state. */
+struct dbres *
+record_status_counts(struct db *db, const struct formdef *f,
+                     struct db_error *err)
+{
+    struct sbuf b = {0};
+    struct dbres *r = NULL;
+
+    db_error_clear(err);
+    if (db == NULL || f == NULL) {
+        set_err(err, DB_ERROR, NULL, "no database or form");
+        return NULL;
+    }
+    sb_add(&b, "SELECT status, count(*) AS n FROM ");
+    sb_table(&b, db, f->table);
+    sb_add(&b, " GROUP BY status");
+    if (b.failed)
+        set_no_memory(err);
+    else
+        r = db_exec(db, b.s, 0, NULL, err);
+    sb_free(&b);
+    return r;
 }
 
 struct record *
@@ -1450,7 +1475,7 @@ record_save(struct db *db, struct record *r, struct db_error *err)
     if (id == 0) {
         long t = field_index(f->fields, f->nfields, TOWNSHIP_COLUMN);
 
-        if (t < 0 || is_blank(r->values[t])) {
+        if (t < 0 || is_empty(r->values[t])) {
             set_err(err, DB_ERROR, "23502",
                     "a new %s record needs its township", f->kind);
             if (err != NULL) {
@@ -1640,7 +1665,7 @@ record_lookup(struct db *db, const struct lookupdef *d, int township_id,
                 d->scope);
         goto cleanup;
     }
-    if (!is_blank(prefix)) {
+    if (!is_empty(prefix)) {
         char *pat = like_prefix(prefix);
         int n;
 
@@ -1681,7 +1706,7 @@ record_lookup_label(struct db *db, const struct lookupdef *d, const char *key,
     char *label = NULL;
 
     db_error_clear(err);
-    if (db == NULL || d == NULL || is_blank(key))
+    if (db == NULL || d == NULL || is_empty(key))
         return NULL;
     sb_add(&b, "SELECT ");
     sb_col(&b, db, "x", d->label);

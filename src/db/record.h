@@ -67,13 +67,19 @@ struct list_query {
  * record_list_page
  *
  * Rows of f's table visible to the user, newest change first, filtered by
- * q; columns: id, version, status, township name, updated_at, then f's
- * list columns in order (lookups as their labels). Returns a dbres or NULL
- * with err set.
+ * q; columns, read by name: id, version, status, township (its name),
+ * updated_at, then f's list columns, each under its field's name (lookups
+ * as their labels). Returns a new dbres (dbres_free) or NULL with err set.
  */
 struct dbres *record_list_page(struct db *db, const struct formdef *f,
                                const struct lookupset *l, const struct list_query *q,
                                struct db_error *err);
+
+/* How many records of f the caller sees in each state: rows of status,
+ * n (states without records have no row). A new dbres (dbres_free), or
+ * NULL with err. */
+struct dbres *record_status_counts(struct db *db, const struct formdef *f,
+                                   struct db_error *err);
 
 /* Load record id of f with its grid rows into a new struct record. */
 struct record *record_load(struct db *db, const struct formdef *f, long long id,
@@ -100,9 +106,10 @@ int record_transition(struct db *db, const struct formdef *f, long long id, int 
 /*
  * record_lookup
  *
- * Up to limit rows (key, label, detail) of lookup d whose label or detail
- * starts with prefix (NULL: any), in the scope of township_id (for scope
- * "township"). NULL with err on failure.
+ * Up to limit rows of lookup d whose label or detail starts with prefix
+ * (NULL: any), in the scope of township_id (for scope "township"):
+ * columns key, label, detail (NULL when the lookup has none). A new dbres
+ * (dbres_free), or NULL with err on failure.
  */
 struct dbres *record_lookup(struct db *db, const struct lookupdef *d, int township_id,
                             const char *prefix, int limit, struct db_error *err);

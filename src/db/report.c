@@ -235,7 +235,9 @@ report_missing_page(struct db *db, int year, int township,
                        7, params, err);
 }
 
-int
+/* Open cursor `cursor` (in the caller's transaction) over the whole
+ * missing list, in the order and columns of report_missing_page. */
+static int
 report_missing_declare(struct db *db, const char *cursor, int year,
                        int township, struct db_error *err)
 {
@@ -269,8 +271,53 @@ report_missing_declare(struct db *db, const char *cursor, int year,
     return rc;
 }
 
-int
-report_school_year(int y, int m)
+/* The cursor of report_missing_open. */
+#define MISSING_CURSOR "eduaid_missing"
+
+struct report_cursor {
+    struct db *db;
+};
+
+struct report_cursor *
+report_missing_open(struct db *db, int year, int township, struct db_error *err)
 {
-    return m >= 9 ? y : y - 1;
+    struct report_cursor *c = malloc(sizeof(*c));
+
+    if (c == NULL) {
+        db_error_clear(err);
+        err->status = DB_NO_MEMORY;
+        snprintf(err->message, sizeof err->message, "%s", _("out of memory"));
+        return NULL;
+    }
+    c->db = db;
+    /* every line will be read: plan for all of them, not the first few */
+    if (db_begin(db, err) != 0 ||
+        db_command(db, "SET TRANSACTION READ ONLY", 0, NULL, err) != 0 ||
+        db_command(db, "SET LOCAL cursor_tuple_fraction = 1", 0, NULL, err) !=
+            0 ||
+        report_missing_declare(db, MISSING_CURSOR, year, township, err) != 0) {
+        db_rollback(db);
+        free(c);
+        return NULL;
+    }
+    return c;
+}
+
+struct dbres *
+report_cursor_fetch(struct report_cursor *c, struct db_error *err)
+{
+    char sql[64];
+
+    snprintf(sql, sizeof sql, "FETCH %d FROM " MISSING_CURSOR,
+             REPORT_CURSOR_PAGE);
+    return db_exec(c->db, sql, 0, NULL, err);
+}
+
+void
+report_cursor_close(struct report_cursor *c)
+{
+    if (c == NULL)
+        return;
+    db_rollback(c->db); /* it only read */
+    free(c);
 }

@@ -81,19 +81,26 @@ struct dbres *report_missing_page(struct db *db, int year, int township,
                                   const struct dbres *after, int after_row,
                                   int limit, struct db_error *err);
 
-/*
- * report_missing_declare
- *
- * Open cursor `cursor` (in the caller's transaction) over the whole
- * missing list of `year` and `township` (0: all the caller may see), in
- * the order and columns of report_missing_page: an export fetches it a
- * few thousand lines at a time (FETCH n FROM cursor) and never holds it
- * all. 0, or -1 with err filled in.
- */
-int report_missing_declare(struct db *db, const char *cursor, int year,
-                           int township, struct db_error *err);
+/* Lines a report_cursor_fetch returns at most. */
+#define REPORT_CURSOR_PAGE 5000
 
-/* The school year of a date: Sep 1 Y to Aug 31 Y+1 is Y. */
-int report_school_year(int y, int m);
+/*
+ * report_missing_open
+ *
+ * For an export of the whole missing list of `year` and `township` (0:
+ * all the caller may see), never all of it in memory: begin a read-only
+ * transaction planned for reading every line and open a cursor over the
+ * list, in the order and columns of report_missing_page. A new cursor
+ * (close it with report_cursor_close), or NULL with err (rolled back).
+ */
+struct report_cursor;
+struct report_cursor *report_missing_open(struct db *db, int year, int township,
+                                          struct db_error *err);
+/* The next REPORT_CURSOR_PAGE lines (fewer at the end: the last page),
+ * a new dbres (dbres_free), or NULL with err. */
+struct dbres *report_cursor_fetch(struct report_cursor *c,
+                                  struct db_error *err);
+/* Roll the transaction back (it only read) and free c (NULL is fine). */
+void report_cursor_close(struct report_cursor *c);
 
 #endif /* EDUAID_DB_REPORT_H */

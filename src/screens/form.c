@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/history.h"
 #include "db/record.h"
 #include "screens/form.h"
 #include "screens/review.h"
@@ -103,9 +104,9 @@ lookup_search(void *arg, const char *filter, const struct pick_item **items)
         return -1;
     }
     for (int i = 0; i < p->rows->nrows; i++)
-        p->items[i] = (struct pick_item){dbres_get(p->rows, i, 0),
-                                         dbres_get(p->rows, i, 1),
-                                         dbres_get(p->rows, i, 2)};
+        p->items[i] = (struct pick_item){dbres_field(p->rows, i, "key"),
+                                         dbres_field(p->rows, i, "label"),
+                                         dbres_field(p->rows, i, "detail")};
     *items = p->items;
     return p->rows->nrows;
 }
@@ -385,27 +386,17 @@ form_free_approved(struct form *f)
     f->approved = NULL;
 }
 
-/* The record's row at its last approval, one field a row, booleans as t/f
- * like the record layer reads them. */
-static const char approved_sql[] =
-    "SELECT a.key, CASE jsonb_typeof(a.value)"
-    " WHEN 'boolean' THEN left(a.value::text, 1)"
-    " WHEN 'null' THEN NULL ELSE a.value #>> '{}' END"
-    " FROM jsonb_each(eduaid.last_approved($1::text, $2::bigint)) AS a";
-
 void
 form_load_approved(struct form *f)
 {
     struct db_error err;
     struct dbres *r;
-    char idbuf[32];
-    const char *params[2] = {f->def->kind, idbuf};
 
     form_free_approved(f);
     if (f->rec->id == 0 || !status_shows_changes(f->rec->status))
         return;
-    snprintf(idbuf, sizeof(idbuf), "%lld", f->rec->id);
-    if ((r = db_exec(f->app->db, approved_sql, 2, params, &err)) == NULL) {
+    if ((r = history_last_approved(f->app->db, f->def->kind, f->rec->id,
+                                   &err)) == NULL) {
         app_error(f->app, &err);
         return;
     }
@@ -414,8 +405,8 @@ form_load_approved(struct form *f)
                               sizeof(*f->approved))) == NULL)
         app_status(f->app, "%s", _("out of memory"));
     for (int i = 0; f->approved != NULL && i < r->nrows; i++) {
-        int fi = fieldset_find(&f->fs, dbres_get(r, i, 0));
-        const char *v = dbres_get(r, i, 1);
+        int fi = fieldset_find(&f->fs, dbres_field(r, i, "key"));
+        const char *v = dbres_field(r, i, "value");
 
         if (fi < 0 || v == NULL || f->approved[fi] != NULL)
             continue;

@@ -612,8 +612,8 @@ preset_township(struct form *f)
         (r = record_lookup(f->app->db, l, 0, NULL, 2, &err)) == NULL)
         return;
     if (r->nrows == 1)
-        fieldset_pick(&f->fs, (size_t)i, dbres_get(r, 0, 0),
-                      dbres_get(r, 0, 1));
+        fieldset_pick(&f->fs, (size_t)i, dbres_field(r, 0, "key"),
+                      dbres_field(r, 0, "label"));
     dbres_free(r);
 }
 

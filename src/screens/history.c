@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/history.h"
 #include "db/record.h"
 #include "screens/review.h"
 #include "screens/screens.h"
@@ -138,25 +139,28 @@ grid_of(const struct formdef *f, const char *table)
     return NULL;
 }
 
-/* The heading of one audit entry (columns 1..7 of row i of r). */
+/* The heading of one audit entry (row i of r). */
 static bool
 add_heading(struct screen *s, const struct dbres *r, int i)
 {
     struct history *h = s->data;
-    const char *table = dbres_get(r, i, 6), *reason = dbres_get(r, i, 5);
+    const char *table = dbres_field(r, i, "table_name");
+    const char *reason = dbres_field(r, i, "reason");
     const struct griddef *g = grid_of(h->form, table ? table : "");
     char who[192], line[1024], part[256] = "";
 
-    review_person(dbres_get(r, i, 2), dbres_get(r, i, 3), who, sizeof(who));
+    review_person(dbres_field(r, i, "actor"), dbres_field(r, i, "actor_name"),
+                  who, sizeof(who));
     if (g != NULL)
         snprintf(part, sizeof(part), " \xc2\xb7 %s %s",
-                 label_text(&g->title, s->app->zh), dbres_get(r, i, 7));
+                 label_text(&g->title, s->app->zh),
+                 dbres_field(r, i, "row_id"));
     else if (table != NULL && strcmp(table, h->form->table) != 0)
         snprintf(part, sizeof(part), " \xc2\xb7 %s %s",
                  strcmp(table, "student_subsidy") == 0 ? _("Subsidy") : table,
-                 dbres_get(r, i, 7));
-    snprintf(line, sizeof(line), "%s  %s  %s%s", dbres_get(r, i, 1),
-             review_action_label(dbres_get(r, i, 4)), who, part);
+                 dbres_field(r, i, "row_id"));
+    snprintf(line, sizeof(line), "%s  %s  %s%s", dbres_field(r, i, "at"),
+             review_action_label(dbres_field(r, i, "action")), who, part);
     if (!add_line(h, line, true))
         return false;
     if (reason != NULL && reason[0] != '\0') {
@@ -179,14 +183,15 @@ is_bookkeeping(const char *col)
     return false;
 }
 
-/* One changed field (columns 8..10 of row i of r) of the entry. */
+/* One changed field (field, old, new of row i of r) of the entry. */
 static bool
 add_change(struct screen *s, const struct dbres *r, int i)
 {
     struct history *h = s->data;
-    const char *table = dbres_get(r, i, 6), *col = dbres_get(r, i, 8);
-    const char *action = dbres_get(r, i, 4);
-    const char *old = dbres_get(r, i, 9), *new = dbres_get(r, i, 10);
+    const char *table = dbres_field(r, i, "table_name");
+    const char *col = dbres_field(r, i, "field");
+    const char *action = dbres_field(r, i, "action");
+    const char *old = dbres_field(r, i, "old"), *new = dbres_field(r, i, "new");
     const struct griddef *g = grid_of(h->form, table ? table : "");
     const struct fielddef *d = g ? griddef_field(g, col) : NULL;
     const char *label;
@@ -220,82 +225,34 @@ add_change(struct screen *s, const struct dbres *r, int i)
     return add_line(h, line, false);
 }
 
-/* The field names of the form and its grids as an array literal, in the
- * form's order (names are [a-z_][a-z0-9_]*: no quoting needed). */
-static char *
-field_order(const struct formdef *f)
-{
-    size_t n = 3;
-    char *out, *p;
-
-    for (size_t i = 0; i < f->nfields; i++)
-        n += strlen(f->fields[i].name) + 1;
-    for (size_t g = 0; g < f->ngrids; g++)
-        for (size_t i = 0; i < f->grids[g].nfields; i++)
-            n += strlen(f->grids[g].fields[i].name) + 1;
-    if ((out = malloc(n)) == NULL)
-        return NULL;
-    p = out;
-    *p++ = '{';
-    for (size_t i = 0; i < f->nfields; i++)
-        p += sprintf(p, "%s%s", p > out + 1 ? "," : "", f->fields[i].name);
-    for (size_t g = 0; g < f->ngrids; g++)
-        for (size_t i = 0; i < f->grids[g].nfields; i++)
-            p += sprintf(p, "%s%s", p > out + 1 ? "," : "",
-                         f->grids[g].fields[i].name);
-    *p++ = '}';
-    *p = '\0';
-    return out;
-}
-
-/* Entries and their changes, one row per change (or one with a NULL field
- * for an entry without changes), in the form's field order. */
-static const char history_sql[] =
-    "SELECT h.n, to_char(h.at, 'YYYY-MM-DD HH24:MI'), h.actor, h.actor_name,"
-    " h.action, h.reason, h.table_name, h.row_id::text, c.key,"
-    " CASE jsonb_typeof(c.value -> 0) WHEN 'boolean'"
-    "  THEN left((c.value -> 0)::text, 1) ELSE c.value ->> 0 END,"
-    " CASE jsonb_typeof(c.value -> 1) WHEN 'boolean'"
-    "  THEN left((c.value -> 1)::text, 1) ELSE c.value ->> 1 END"
-    " FROM eduaid.record_history($1::text, $2::bigint) WITH ORDINALITY"
-    "  AS h(at, actor, actor_name, action, reason, table_name, row_id,"
-    "       changes, n)"
-    " LEFT JOIN LATERAL jsonb_each(CASE jsonb_typeof(h.changes)"
-    "  WHEN 'object' THEN h.changes END) AS c(key, value) ON true"
-    " ORDER BY h.n, array_position($3::text[], c.key) NULLS LAST, c.key";
-
 /* Load the history into lines; false after reporting a failure. */
 static bool
 load(struct screen *s)
 {
     struct history *h = s->data;
     struct db_error err;
-    char idbuf[32], *order = field_order(h->form);
-    const char *params[3] = {h->form->kind, idbuf, order};
     struct dbres *r;
     const char *last = NULL;
     bool ok = true;
 
     drop_lines(h);
     listview_reset(&h->lv);
-    if (order == NULL) {
+    r = history_of(s->app->db, h->form, h->id, &err);
+    if (r == NULL && err.status == DB_NO_MEMORY) {
         app_status(s->app, "%s", _("out of memory"));
         return false;
     }
-    snprintf(idbuf, sizeof(idbuf), "%lld", h->id);
-    r = db_exec(s->app->db, history_sql, 3, params, &err);
-    free(order);
     if (r == NULL) {
         app_error(s->app, &err);
         return false;
     }
     for (int i = 0; ok && i < r->nrows; i++) {
-        const char *n = dbres_get(r, i, 0);
+        const char *n = dbres_field(r, i, "n");
 
         if (last == NULL || strcmp(last, n) != 0)
             ok = add_heading(s, r, i);
         last = n;
-        if (ok && dbres_get(r, i, 8) != NULL)
+        if (ok && dbres_field(r, i, "field") != NULL)
             ok = add_change(s, r, i);
     }
     dbres_free(r);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/homevisit.h"
 #include "screens/ledger.h"
 #include "screens/review.h"
 #include "ui/dialog.h"
@@ -23,32 +24,6 @@
 
 #define NCOLS 7
 #define LOG_LINES 5
-
-enum {
-    H_TOWNSHIP_ID,
-    H_PLAN,
-    H_CHILD,
-    H_TEACHER_ID,
-    H_TEACHER,
-    H_PER_MONTH,
-    H_LOGGED,
-    H_DUE,
-    H_LAST,
-    H_TOWNSHIP
-};
-
-static const char due_sql[] =
-    "SELECT d.township_id, d.plan_id, d.child_name, d.teacher_id,"
-    " d.teacher_name, d.visits_per_month, d.visits_logged, d.due, d.last_visit,"
-    " t.name FROM eduaid.home_delivery_due() d"
-    " JOIN eduaid.township t ON t.id = d.township_id";
-
-static const char log_sql[] =
-    "SELECT v.visit_date, coalesce(t.name, ''), v.hours, v.content"
-    " FROM eduaid.home_visit v LEFT JOIN eduaid.teacher t"
-    " ON t.township_id = v.township_id AND t.id = v.teacher_id"
-    " WHERE v.township_id = $1::int AND v.plan_id = $2::bigint"
-    " ORDER BY v.visit_date DESC LIMIT 5";
 
 struct homevisit {
     struct listview lv;
@@ -62,9 +37,9 @@ struct homevisit {
 };
 
 static const char *
-cell(const struct dbres *r, int i, int c)
+cell(const struct dbres *r, int i, const char *c)
 {
-    const char *v = dbres_get(r, i, c);
+    const char *v = dbres_field(r, i, c);
 
     return v != NULL ? v : "";
 }
@@ -74,7 +49,7 @@ reload(struct screen *s)
 {
     struct homevisit *h = s->data;
     struct db_error err;
-    struct dbres *res = db_exec(s->app->db, due_sql, 0, NULL, &err);
+    struct dbres *res = home_delivery_due(s->app->db, &err);
     int sel = listview_selected(&h->lv);
 
     if (res == NULL) {
@@ -85,7 +60,7 @@ reload(struct screen *s)
     h->rows = res;
     h->total_due = 0;
     for (int i = 0; i < res->nrows; i++)
-        h->total_due += atoll(cell(res, i, H_DUE));
+        h->total_due += atoll(cell(res, i, "due"));
     h->log_for = -1;
     listview_reset(&h->lv);
     listview_set_rows(&h->lv, res->nrows, false);
@@ -99,7 +74,6 @@ load_log(struct screen *s, int sel)
 {
     struct homevisit *h = s->data;
     struct db_error err;
-    const char *params[2];
 
     if (sel == h->log_for)
         return;
@@ -108,9 +82,9 @@ load_log(struct screen *s, int sel)
     h->log_for = sel;
     if (sel < 0)
         return;
-    params[0] = cell(h->rows, sel, H_TOWNSHIP_ID);
-    params[1] = cell(h->rows, sel, H_PLAN);
-    if ((h->log = db_exec(s->app->db, log_sql, 2, params, &err)) == NULL)
+    if ((h->log =
+             home_delivery_visits(s->app->db, cell(h->rows, sel, "township_id"),
+                                  cell(h->rows, sel, "plan_id"), &err)) == NULL)
         app_error(s->app, &err);
 }
 
@@ -121,13 +95,13 @@ homevisit_row(void *arg, int index, struct lv_row *row)
 
     if (h->rows == NULL || index >= h->rows->nrows)
         return false;
-    h->cells[0] = cell(h->rows, index, H_TOWNSHIP);
-    h->cells[1] = cell(h->rows, index, H_CHILD);
-    h->cells[2] = cell(h->rows, index, H_TEACHER);
-    h->cells[3] = cell(h->rows, index, H_PER_MONTH);
-    h->cells[4] = cell(h->rows, index, H_LOGGED);
-    h->cells[5] = cell(h->rows, index, H_DUE);
-    h->cells[6] = cell(h->rows, index, H_LAST);
+    h->cells[0] = cell(h->rows, index, "township");
+    h->cells[1] = cell(h->rows, index, "child_name");
+    h->cells[2] = cell(h->rows, index, "teacher_name");
+    h->cells[3] = cell(h->rows, index, "visits_per_month");
+    h->cells[4] = cell(h->rows, index, "visits_logged");
+    h->cells[5] = cell(h->rows, index, "due");
+    h->cells[6] = cell(h->rows, index, "last_visit");
     row->cells = h->cells;
     return true;
 }
@@ -152,15 +126,15 @@ draw_log(struct homevisit *h, int sel)
     if (sel < 0)
         return;
     snprintf(line, sizeof(line), _("Latest visits to %s:"),
-             cell(h->rows, sel, H_CHILD));
+             cell(h->rows, sel, "child_name"));
     draw_str(stdscr, y++, 0, h->cols, line, UA_HEADER,
              DRAW_PAD | DRAW_MARK_CUT);
     for (int i = 0; i < LOG_LINES; i++, y++) {
         if (h->log != NULL && i < h->log->nrows)
             /* TRANSLATORS: date, teacher, hours, content */
             snprintf(line, sizeof(line), _("%s  %s  %sh  %s"),
-                     cell(h->log, i, 0), cell(h->log, i, 1), cell(h->log, i, 2),
-                     cell(h->log, i, 3));
+                     cell(h->log, i, "visit_date"), cell(h->log, i, "teacher"),
+                     cell(h->log, i, "hours"), cell(h->log, i, "content"));
         else if (i == 0)
             snprintf(line, sizeof(line), "%s", _("No visit logged yet."));
         else
@@ -187,20 +161,23 @@ homevisit_draw(struct screen *s)
     draw_log(h, sel);
 }
 
-/* The teachers of the plan's township, the plan's own first. */
-static const char teacher_sql[] =
-    "SELECT t.id::text, t.name, s.name FROM eduaid.teacher t"
-    " JOIN eduaid.school s ON s.id = t.school_id"
-    " WHERE t.township_id = $2::int AND t.active"
-    " AND t.name LIKE '%' || $1 || '%'"
-    " ORDER BY t.id = $3::bigint DESC, t.name LIMIT 50";
+/* The teachers of the plan's township (extra[0]), the plan's own
+ * (extra[1]) first: a ledger_search_fn. */
+static struct dbres *
+teacher_search(struct db *db, const char *filter, void *arg,
+               struct db_error *err)
+{
+    const char *const *extra = arg;
+
+    return home_delivery_teachers(db, filter, extra[0], extra[1], err);
+}
 
 static char *
 pick_teacher(struct app *a, const char *township, const char *teacher)
 {
     const char *extra[2] = {township, teacher[0] ? teacher : "0"};
 
-    return ledger_pick(a, _("Teacher who visited"), teacher_sql, 2, extra);
+    return ledger_pick(a, _("Teacher who visited"), teacher_search, extra);
 }
 
 static bool
@@ -214,31 +191,21 @@ log_visit(struct screen *s, int sel)
     bool ok = false;
 
     snprintf(title, sizeof(title), _("Log a home visit: %s"),
-             cell(h->rows, sel, H_CHILD));
+             cell(h->rows, sel, "child_name"));
     if ((date =
              dialog_prompt(a, PROMPT_TEXT, title, _("Visit date (YYYY-MM-DD)"),
                            ledger_today(today, sizeof(today)))) == NULL ||
-        (teacher = pick_teacher(a, cell(h->rows, sel, H_TOWNSHIP_ID),
-                                cell(h->rows, sel, H_TEACHER_ID))) == NULL ||
+        (teacher = pick_teacher(a, cell(h->rows, sel, "township_id"),
+                                cell(h->rows, sel, "teacher_id"))) == NULL ||
         (hours = dialog_prompt(a, PROMPT_TEXT, title, _("Hours"), "2")) ==
             NULL ||
         (content = dialog_prompt(a, PROMPT_TEXT, title, _("What was taught"),
                                  NULL)) == NULL)
         goto cleanup;
     {
-        const char *params[6] = {cell(h->rows, sel, H_TOWNSHIP_ID),
-                                 cell(h->rows, sel, H_PLAN),
-                                 date,
-                                 teacher,
-                                 hours,
-                                 content};
-
-        if (db_command(a->db,
-                       "INSERT INTO eduaid.home_visit (township_id, plan_id,"
-                       " visit_date, teacher_id, hours, content) VALUES"
-                       " ($1::int, $2::bigint, $3::date, $4::bigint,"
-                       " $5::numeric, $6)",
-                       6, params, &err) != 0)
+        if (home_delivery_log(a->db, cell(h->rows, sel, "township_id"),
+                              cell(h->rows, sel, "plan_id"), date, teacher,
+                              hours, content, &err) != 0)
             ledger_refusal(a, &err);
         else
             ok = true;

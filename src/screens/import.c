@@ -21,6 +21,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "db/roster.h"
 #include "db/rosterload.h"
 #include "screens/screens.h"
 #include "ui/dialog.h"
@@ -32,8 +33,11 @@
 #define NDIFF 7
 #define MAX_REPORT 4000
 
-/* Columns of roster_differences and roster_counts. */
-enum { D_TOWNSHIP, D_TNAME, D_KIND, D_HNO, D_NAME, D_ID, D_FIELD, D_RV, D_EV };
+/* The columns of roster_counts the counts list shows, in order. */
+static const char *const count_names[NCOUNT] = {
+    "township_name",      "roster_households", "roster_members",
+    "missing_households", "extra_households",  "differing_households",
+    "missing_members",    "extra_members",     "differing_members"};
 
 struct import {
     struct listview counts_lv, diffs_lv;
@@ -50,9 +54,9 @@ struct import {
 };
 
 static const char *
-val(const struct dbres *r, int i, int c)
+val(const struct dbres *r, int i, const char *c)
 {
-    const char *v = r != NULL ? dbres_get(r, i, c) : NULL;
+    const char *v = r != NULL ? dbres_field(r, i, c) : NULL;
 
     return v != NULL ? v : "";
 }
@@ -102,11 +106,11 @@ field_label(const char *field)
 static void
 select_township(struct import *im, int t)
 {
-    const char *tid = val(im->counts, t, 0);
+    const char *tid = val(im->counts, t, "township_id");
 
     im->nshown = 0;
     for (int i = 0; im->diffs != NULL && i < im->diffs->nrows; i++)
-        if (strcmp(val(im->diffs, i, D_TOWNSHIP), tid) == 0)
+        if (strcmp(val(im->diffs, i, "township_id"), tid) == 0)
             im->shown[im->nshown++] = i;
     im->township = t;
     listview_reset(&im->diffs_lv);
@@ -118,22 +122,14 @@ reload(struct screen *s)
 {
     struct import *im = s->data;
     struct db_error err;
-    const char *p[1] = {im->import_id};
     struct dbres *c, *d;
     int *shown;
 
     if (im->import_id[0] == '\0')
         return;
-    c = db_exec(s->app->db,
-                "SELECT township_id, township_name, roster_households, "
-                "roster_members, missing_households, extra_households, "
-                "differing_households, missing_members, extra_members, "
-                "differing_members FROM eduaid.roster_counts($1)",
-                1, p, &err);
-    d = c == NULL
-            ? NULL
-            : db_exec(s->app->db, "SELECT * FROM eduaid.roster_differences($1)",
-                      1, p, &err);
+    c = roster_counts(s->app->db, im->import_id, NULL, &err);
+    d = c == NULL ? NULL
+                  : roster_differences(s->app->db, im->import_id, NULL, &err);
     if (c == NULL || d == NULL) {
         dbres_free(c);
         app_error(s->app, &err);
@@ -246,8 +242,8 @@ mark_missing(struct import *im)
     if (any)
         return;
     for (int i = 0; i < im->nshown; i++)
-        if (strcmp(val(im->diffs, im->shown[i], D_KIND), "missing_household") ==
-            0)
+        if (strcmp(val(im->diffs, im->shown[i], "diff_kind"),
+                   "missing_household") == 0)
             listview_set_mark(&im->diffs_lv, i, true);
 }
 
@@ -257,19 +253,13 @@ create_one(struct screen *s, const char *hno, char *report, size_t *used)
 {
     struct import *im = s->data;
     struct db_error err;
-    const char *p[2] = {im->import_id, hno};
-    struct dbres *r =
-        db_exec(s->app->db,
-                "SELECT household_id, members FROM "
-                "eduaid.roster_create_drafts($1, ARRAY[$2::text])",
-                2, p, &err);
+    bool ok = roster_create_draft(s->app->db, im->import_id, hno, &err) == 0;
 
     if (*used < MAX_REPORT)
         *used += (size_t)snprintf(report + *used, MAX_REPORT + 64 - *used,
                                   "%s: %s\n", hno,
-                                  r != NULL ? _("draft created") : err.message);
-    dbres_free(r);
-    return r != NULL;
+                                  ok ? _("draft created") : err.message);
+    return ok;
 }
 
 static void
@@ -282,8 +272,8 @@ create_drafts(struct screen *s)
 
     for (int i = 0; i < im->nshown; i++)
         if (listview_marked(&im->diffs_lv, i) &&
-            strcmp(val(im->diffs, im->shown[i], D_KIND), "missing_household") ==
-                0)
+            strcmp(val(im->diffs, im->shown[i], "diff_kind"),
+                   "missing_household") == 0)
             n++;
     if (n == 0) {
         app_status(s->app, "%s",
@@ -302,8 +292,9 @@ create_drafts(struct screen *s)
         int row = im->shown[i];
 
         if (listview_marked(&im->diffs_lv, i) &&
-            strcmp(val(im->diffs, row, D_KIND), "missing_household") == 0)
-            done += create_one(s, val(im->diffs, row, D_HNO), report, &used);
+            strcmp(val(im->diffs, row, "diff_kind"), "missing_household") == 0)
+            done += create_one(s, val(im->diffs, row, "household_no"), report,
+                               &used);
     }
     snprintf(question, sizeof(question), _("%d created, %d refused"), done,
              n - done);
@@ -324,7 +315,7 @@ count_row(void *arg, int index, struct lv_row *row)
     if (im->counts == NULL || index >= im->counts->nrows)
         return false;
     for (int c = 0; c < NCOUNT; c++)
-        im->cells[c] = val(im->counts, index, c + 1);
+        im->cells[c] = val(im->counts, index, count_names[c]);
     row->cells = im->cells;
     return true;
 }
@@ -339,13 +330,13 @@ diff_row(void *arg, int index, struct lv_row *row)
     if (im->diffs == NULL || index >= im->nshown)
         return false;
     i = im->shown[index];
-    im->cells[0] = kind_label(val(im->diffs, i, D_KIND));
-    im->cells[1] = val(im->diffs, i, D_HNO);
-    im->cells[2] = val(im->diffs, i, D_NAME);
-    im->cells[3] = val(im->diffs, i, D_ID);
-    im->cells[4] = field_label(val(im->diffs, i, D_FIELD));
-    im->cells[5] = val(im->diffs, i, D_RV);
-    im->cells[6] = val(im->diffs, i, D_EV);
+    im->cells[0] = kind_label(val(im->diffs, i, "diff_kind"));
+    im->cells[1] = val(im->diffs, i, "household_no");
+    im->cells[2] = val(im->diffs, i, "person_name");
+    im->cells[3] = val(im->diffs, i, "id_number");
+    im->cells[4] = field_label(val(im->diffs, i, "field"));
+    im->cells[5] = val(im->diffs, i, "roster_value");
+    im->cells[6] = val(im->diffs, i, "eduaid_value");
     row->cells = im->cells;
     return true;
 }
@@ -423,13 +414,13 @@ draw_detail(struct import *im)
     int sel = listview_selected(&im->diffs_lv);
     char line[1024];
 
-    if (sel >= 0 && val(im->diffs, im->shown[sel], D_FIELD)[0] != '\0')
+    if (sel >= 0 && val(im->diffs, im->shown[sel], "field")[0] != '\0')
         /* TRANSLATORS: household, field, roster value, eduaid value */
         snprintf(line, sizeof(line), _("%s %s: %s -> %s"),
-                 val(im->diffs, im->shown[sel], D_HNO),
-                 field_label(val(im->diffs, im->shown[sel], D_FIELD)),
-                 val(im->diffs, im->shown[sel], D_RV),
-                 val(im->diffs, im->shown[sel], D_EV));
+                 val(im->diffs, im->shown[sel], "household_no"),
+                 field_label(val(im->diffs, im->shown[sel], "field")),
+                 val(im->diffs, im->shown[sel], "roster_value"),
+                 val(im->diffs, im->shown[sel], "eduaid_value"));
     else
         snprintf(line, sizeof(line), "%s",
                  _("missing: in the roster, not in eduaid; extra: in eduaid, "
@@ -459,7 +450,7 @@ import_draw(struct screen *s)
         snprintf(line, sizeof(line),
                  _("%s -- Space marks, * marks all missing households, %s "
                    "creates drafts, %s exports   Marked: %d"),
-                 val(im->counts, im->township, 1), k3, k1,
+                 val(im->counts, im->township, "township_name"), k3, k1,
                  im->diffs_lv.nmarked);
     draw_str(stdscr, im->top + 1, 0, im->cols, line, UA_NORMAL,
              DRAW_PAD | DRAW_MARK_CUT);

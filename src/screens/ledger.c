@@ -16,7 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/i18n.h"
+#include "db/ledger.h"
 #include "screens/ledger.h"
 #include "screens/review.h"
 #include "ui/dialog.h"
@@ -25,36 +27,6 @@
 
 #define MAX_ROWS 1000
 #define NCOLS 7
-
-/* Columns of the result. */
-enum {
-    L_STUDENT,
-    L_HOUSEHOLD,
-    L_NAME,
-    L_ID,
-    L_AGE,
-    L_SCHOOLING,
-    L_STATE,
-    L_OPENED,
-    L_CONFIRMED,
-    L_RETURNED,
-    L_SCHOOL,
-    L_VISITS,
-    L_LAST_VISIT,
-    L_TOWNSHIP
-};
-
-static const char ledger_sql[] =
-    "SELECT l.student_id, l.household_no, l.name, l.id_number_masked, l.age,"
-    " l.schooling_status, l.state, l.opened_on, l.confirmed_on, l.returned_on,"
-    " l.returned_school, l.visits, l.last_visit, t.name"
-    " FROM eduaid.dropout_ledger($1::int, $2, $3::int) l"
-    " JOIN eduaid.township t ON t.id = l.township_id";
-
-static const char counts_sql[] =
-    "SELECT coalesce(sum(school_age), 0), coalesce(sum(suspected), 0),"
-    " coalesce(sum(confirmed), 0), coalesce(sum(returned), 0)"
-    " FROM eduaid.ledger_counts($1::int)";
 
 struct ledger {
     struct listview lv;
@@ -69,9 +41,9 @@ struct ledger {
 };
 
 static const char *
-cell(const struct ledger *l, int i, int c)
+cell(const struct ledger *l, int i, const char *c)
 {
-    const char *v = dbres_get(l->rows, i, c);
+    const char *v = dbres_field(l->rows, i, c);
 
     return v != NULL ? v : "";
 }
@@ -102,13 +74,10 @@ static void
 load_counts(struct screen *s)
 {
     struct ledger *l = s->data;
-    char year[16];
-    const char *params[1] = {year};
     struct db_error err;
     struct dbres *r;
 
-    snprintf(year, sizeof(year), "%d", l->year);
-    if ((r = db_exec(s->app->db, counts_sql, 1, params, &err)) == NULL) {
+    if ((r = dropout_counts(s->app->db, l->year, &err)) == NULL) {
         app_error(s->app, &err);
         l->counts[0] = '\0';
         return;
@@ -116,8 +85,8 @@ load_counts(struct screen *s)
     snprintf(l->counts, sizeof(l->counts),
              _("school age %s · suspected %s · confirmed %s · back in "
                "school %s"),
-             dbres_get(r, 0, 0), dbres_get(r, 0, 1), dbres_get(r, 0, 2),
-             dbres_get(r, 0, 3));
+             dbres_field(r, 0, "school_age"), dbres_field(r, 0, "suspected"),
+             dbres_field(r, 0, "confirmed"), dbres_field(r, 0, "returned"));
     dbres_free(r);
 }
 
@@ -125,16 +94,13 @@ static void
 reload(struct screen *s)
 {
     struct ledger *l = s->data;
-    char year[16], limit[16];
-    const char *params[3] = {year, ledger_key(l->kind), limit};
     struct db_error err;
     struct dbres *res;
     int sel = listview_selected(&l->lv);
 
-    snprintf(year, sizeof(year), "%d", l->year);
-    snprintf(limit, sizeof(limit), "%d", MAX_ROWS);
     load_counts(s);
-    if ((res = db_exec(s->app->db, ledger_sql, 3, params, &err)) == NULL) {
+    if ((res = dropout_ledger_rows(s->app->db, l->year, ledger_key(l->kind),
+                                   MAX_ROWS, &err)) == NULL) {
         app_error(s->app, &err);
         return;
     }
@@ -154,13 +120,13 @@ ledger_row(void *arg, int index, struct lv_row *row)
 
     if (l->rows == NULL || index >= l->rows->nrows)
         return false;
-    l->cells[0] = cell(l, index, L_TOWNSHIP);
-    l->cells[1] = cell(l, index, L_HOUSEHOLD);
-    l->cells[2] = cell(l, index, L_NAME);
-    l->cells[3] = cell(l, index, L_AGE);
-    l->cells[4] = word(cell(l, index, L_SCHOOLING));
-    l->cells[5] = word(cell(l, index, L_STATE));
-    l->cells[6] = cell(l, index, L_LAST_VISIT);
+    l->cells[0] = cell(l, index, "township");
+    l->cells[1] = cell(l, index, "household_no");
+    l->cells[2] = cell(l, index, "name");
+    l->cells[3] = cell(l, index, "age");
+    l->cells[4] = word(cell(l, index, "schooling_status"));
+    l->cells[5] = word(cell(l, index, "state"));
+    l->cells[6] = cell(l, index, "last_visit");
     row->cells = l->cells;
     return true;
 }
@@ -185,17 +151,17 @@ draw_case(struct ledger *l, int sel)
     if (sel < 0)
         return;
     snprintf(line, sizeof(line), "%s %s · %s %s · %s %s", _("ID number"),
-             cell(l, sel, L_ID), _("visits"), cell(l, sel, L_VISITS),
-             _("opened"), cell(l, sel, L_OPENED));
+             cell(l, sel, "id_number_masked"), _("visits"),
+             cell(l, sel, "visits"), _("opened"), cell(l, sel, "opened_on"));
     draw_str(stdscr, l->top + l->height - 2, 0, l->cols, line, UA_LABEL,
              DRAW_PAD | DRAW_MARK_CUT);
-    if (cell(l, sel, L_RETURNED)[0])
+    if (cell(l, sel, "returned_on")[0])
         /* TRANSLATORS: the date, then the school */
         snprintf(line, sizeof(line), _("back in school on %s, %s"),
-                 cell(l, sel, L_RETURNED), cell(l, sel, L_SCHOOL));
-    else if (cell(l, sel, L_CONFIRMED)[0])
+                 cell(l, sel, "returned_on"), cell(l, sel, "returned_school"));
+    else if (cell(l, sel, "confirmed_on")[0])
         snprintf(line, sizeof(line), _("dropout confirmed on %s"),
-                 cell(l, sel, L_CONFIRMED));
+                 cell(l, sel, "confirmed_on"));
     else
         line[0] = '\0';
     draw_str(stdscr, l->top + l->height - 1, 0, l->cols, line, UA_LABEL,
@@ -235,8 +201,8 @@ find(struct screen *s, const char *text)
     for (int k = 1; k <= n; k++) {
         int i = (from + k) % n;
 
-        if (strstr(cell(l, i, L_HOUSEHOLD), text) != NULL ||
-            strstr(cell(l, i, L_NAME), text) != NULL) {
+        if (strstr(cell(l, i, "household_no"), text) != NULL ||
+            strstr(cell(l, i, "name"), text) != NULL) {
             listview_select(&l->lv, i);
             return;
         }
@@ -249,8 +215,8 @@ ledger_screen_key(struct screen *s, const struct key *k)
 {
     struct ledger *l = s->data;
     int sel = listview_selected(&l->lv);
-    const char *student = sel >= 0 ? cell(l, sel, L_STUDENT) : NULL;
-    const char *name = sel >= 0 ? cell(l, sel, L_NAME) : "";
+    const char *student = sel >= 0 ? cell(l, sel, "student_id") : NULL;
+    const char *name = sel >= 0 ? cell(l, sel, "name") : "";
     struct screen *next;
     char *text;
     bool done = false;
@@ -364,7 +330,7 @@ ledger_screen_new(struct app *a)
     }
     *s = (struct screen){.ops = &ledger_ops, .app = a, .data = l};
     l->kind = LEDGER_SUSPECTED;
-    l->year = ledger_school_year();
+    l->year = date_school_year_today();
     l->writer = review_has_returned(db_role(a->db));
     l->columns[0] = (struct lv_column){_("Township"), 8, false};
     l->columns[1] = (struct lv_column){_("Household"), 12, false};

@@ -29,8 +29,6 @@ const char *ledger_key(enum ledger_kind k);
 /* Its title in the user's language. */
 const char *ledger_title(enum ledger_kind k);
 
-/* The school year today lies in (Sept. 1 .. Aug. 31), e.g. 2026. */
-int ledger_school_year(void);
 /* Today as YYYY-MM-DD into buf (at least 11 bytes). */
 char *ledger_today(char *buf, size_t bufsz);
 
@@ -47,16 +45,21 @@ bool ledger_confirm(struct app *a, const char *student, const char *name);
 bool ledger_back_in_school(struct app *a, const char *student,
                            const char *name);
 
+/* The rows of a pick list for the filter text a person typed: columns
+ * value, label, detail (a new dbres), or NULL with err. arg is
+ * ledger_pick's. */
+typedef struct dbres *(*ledger_search_fn)(struct db *db, const char *filter,
+                                          void *arg, struct db_error *err);
+
 /*
  * ledger_pick
  *
- * A pick list over sql, which takes the filter text as $1 and the nextra
- * (at most 3) values of extra as $2...; it returns rows (value, label,
- * detail); at most 50 are shown. Returns the chosen value (malloc'd, the
- * caller frees it) or NULL when cancelled.
+ * A pick list over search (called with arg for each filter text); at
+ * most 50 rows are shown. Returns the chosen value (malloc'd, the caller
+ * frees it) or NULL when cancelled.
  */
-char *ledger_pick(struct app *a, const char *title, const char *sql, int nextra,
-                  const char *const *extra);
+char *ledger_pick(struct app *a, const char *title, ledger_search_fn search,
+                  void *arg);
 
 /* The screens. */
 struct screen *ledger_screen_new(struct app *a);

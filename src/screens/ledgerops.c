@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "core/i18n.h"
+#include "db/ledger.h"
 #include "screens/ledger.h"
 #include "ui/dialog.h"
 
@@ -42,17 +43,6 @@ ledger_title(enum ledger_kind k)
     default:
         return _("School-age children");
     }
-}
-
-int
-ledger_school_year(void)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-
-    if (localtime_r(&now, &tm) == NULL)
-        return 2026;
-    return tm.tm_year + 1900 - (tm.tm_mon < 8 ? 1 : 0);
 }
 
 char *
@@ -96,9 +86,8 @@ ledger_refusal(struct app *a, const struct db_error *err)
 
 struct pick {
     struct app *app;
-    const char *sql;
-    int nextra;
-    const char *const *extra;
+    ledger_search_fn search;
+    void *arg;
     struct dbres *rows;
     struct pick_item items[PICK_MAX];
 };
@@ -107,15 +96,11 @@ static int
 pick_search(void *arg, const char *filter, const struct pick_item **items)
 {
     struct pick *p = arg;
-    const char *params[4] = {filter != NULL ? filter : ""};
     struct db_error err;
     struct dbres *r;
     int n;
 
-    for (int i = 0; i < p->nextra && i < 3; i++)
-        params[i + 1] = p->extra[i];
-    r = db_exec(p->app->db, p->sql, 1 + (p->nextra < 3 ? p->nextra : 3), params,
-                &err);
+    r = p->search(p->app->db, filter != NULL ? filter : "", p->arg, &err);
     if (r == NULL) {
         app_error(p->app, &err);
         return -1;
@@ -124,17 +109,18 @@ pick_search(void *arg, const char *filter, const struct pick_item **items)
     p->rows = r;
     n = r->nrows < PICK_MAX ? r->nrows : PICK_MAX;
     for (int i = 0; i < n; i++)
-        p->items[i] = (struct pick_item){dbres_get(r, i, 0), dbres_get(r, i, 1),
-                                         dbres_get(r, i, 2)};
+        p->items[i] = (struct pick_item){dbres_field(r, i, "value"),
+                                         dbres_field(r, i, "label"),
+                                         dbres_field(r, i, "detail")};
     *items = p->items;
     return n;
 }
 
 char *
-ledger_pick(struct app *a, const char *title, const char *sql, int nextra,
-            const char *const *extra)
+ledger_pick(struct app *a, const char *title, ledger_search_fn search,
+            void *arg)
 {
-    struct pick p = {.app = a, .sql = sql, .nextra = nextra, .extra = extra};
+    struct pick p = {.app = a, .search = search, .arg = arg};
     char *v = dialog_pick(a, title, NULL, pick_search, &p);
 
     dbres_free(p.rows);
@@ -143,14 +129,13 @@ ledger_pick(struct app *a, const char *title, const char *sql, int nextra,
 
 /* ---- the steps ---------------------------------------------------------- */
 
-/* Run one ledger function; true when the server took it. */
+/* rc of one ledger step; true when the server took it (0), else after
+ * saying why. */
 static bool
-run(struct app *a, const char *sql, int n, const char *const *params)
+run(struct app *a, int rc, const struct db_error *err)
 {
-    struct db_error err;
-
-    if (db_command(a->db, sql, n, params, &err) != 0) {
-        ledger_refusal(a, &err);
+    if (rc != 0) {
+        ledger_refusal(a, err);
         return false;
     }
     return true;
@@ -166,14 +151,8 @@ ask_date(struct app *a, const char *title, const char *label)
                          ledger_today(today, sizeof(today)));
 }
 
-static const char outcome_sql[] =
-    "SELECT o.v, o.l, NULL FROM (VALUES"
-    " (1, 'will_return', $2), (2, 'returned', $3), (3, 'refused', $4),"
-    " (4, 'not_met', $5), (5, 'other', $6)) AS o(n, v, l)"
-    " WHERE o.l ILIKE '%' || $1 || '%' ORDER BY o.n";
-
 /* The outcomes, labelled in the user's language. */
-static const char *const outcome_labels[] = {
+static const char *const outcome_labels[DROPOUT_OUTCOMES] = {
     N_("promised to return"), N_("back in school"), N_("refused"),
     N_("not met"), N_("other")};
 
@@ -187,14 +166,14 @@ static int
 outcome_search(void *arg, const char *filter, const struct pick_item **items)
 {
     struct outcome_pick *p = arg;
-    const char *params[6] = {filter != NULL ? filter : ""};
+    const char *labels[DROPOUT_OUTCOMES];
     struct db_error err;
     struct dbres *r;
     int n;
 
-    for (int i = 0; i < 5; i++)
-        params[i + 1] = _(outcome_labels[i]);
-    if ((r = db_exec(p->app->db, outcome_sql, 6, params, &err)) == NULL) {
+    for (int i = 0; i < DROPOUT_OUTCOMES; i++)
+        labels[i] = _(outcome_labels[i]);
+    if ((r = dropout_outcomes(p->app->db, filter, labels, &err)) == NULL) {
         app_error(p->app, &err);
         return -1;
     }
@@ -202,8 +181,8 @@ outcome_search(void *arg, const char *filter, const struct pick_item **items)
     p->rows = r;
     n = r->nrows < 5 ? r->nrows : 5;
     for (int i = 0; i < n; i++)
-        p->items[i] =
-            (struct pick_item){dbres_get(r, i, 0), dbres_get(r, i, 1), NULL};
+        p->items[i] = (struct pick_item){dbres_field(r, i, "value"),
+                                         dbres_field(r, i, "label"), NULL};
     *items = p->items;
     return n;
 }
@@ -229,12 +208,12 @@ ledger_record_visit(struct app *a, const char *student, const char *name)
                                NULL)) == NULL)
         goto cleanup;
     {
-        const char *params[5] = {student, date, who, outcome,
-                                 notes[0] ? notes : NULL};
+        struct db_error err;
 
-        ok = run(
-            a, "SELECT eduaid.dropout_visit($1::bigint, $2::date, $3, $4, $5)",
-            5, params);
+        ok = run(a,
+                 dropout_record_visit(a->db, student, date, who, outcome,
+                                      notes[0] ? notes : NULL, &err),
+                 &err);
     }
     if (ok)
         app_status(a, "%s", _("Visit recorded."));
@@ -258,10 +237,9 @@ ledger_confirm(struct app *a, const char *student, const char *name)
     if ((date = ask_date(a, title, _("Confirmed on (YYYY-MM-DD)"))) == NULL)
         return false;
     {
-        const char *params[2] = {student, date};
+        struct db_error err;
 
-        ok = run(a, "SELECT eduaid.dropout_confirm($1::bigint, $2::date)", 2,
-                 params);
+        ok = run(a, dropout_confirm(a->db, student, date, &err), &err);
     }
     free(date);
     if (ok)
@@ -269,14 +247,14 @@ ledger_confirm(struct app *a, const char *student, const char *name)
     return ok;
 }
 
-static const char school_sql[] =
-    "SELECT s.id::text, s.name, t.name FROM eduaid.school s"
-    " JOIN eduaid.township t ON t.id = s.township_id"
-    " WHERE s.active AND s.kind IN ('primary', 'junior', 'nine_year',"
-    " 'special', 'senior_high', 'vocational')"
-    " AND (s.name LIKE '%' || $1 || '%' OR t.name LIKE '%' || $1 || '%')"
-    " ORDER BY (s.township_id = ANY (eduaid.my_townships())) DESC, s.name"
-    " LIMIT 50";
+/* The schools a child may be back in (a ledger_search_fn). */
+static struct dbres *
+school_search(struct db *db, const char *filter, void *arg,
+              struct db_error *err)
+{
+    (void)arg;
+    return dropout_schools(db, filter, err);
+}
 
 bool
 ledger_back_in_school(struct app *a, const char *student, const char *name)
@@ -290,14 +268,12 @@ ledger_back_in_school(struct app *a, const char *student, const char *name)
         NULL)
         goto cleanup;
     if ((school = ledger_pick(a, _("The school the child is back in"),
-                              school_sql, 0, NULL)) == NULL)
+                              school_search, NULL)) == NULL)
         goto cleanup;
     {
-        const char *params[3] = {student, date, school};
+        struct db_error err;
 
-        ok = run(a,
-                 "SELECT eduaid.dropout_return($1::bigint, $2::date, $3::int)",
-                 3, params);
+        ok = run(a, dropout_return(a->db, student, date, school, &err), &err);
     }
     if (ok)
         app_status(a, "%s", _("Case closed: back in school."));

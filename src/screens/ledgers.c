@@ -12,7 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/i18n.h"
+#include "db/homevisit.h"
+#include "db/ledger.h"
+#include "db/training.h"
 #include "screens/ledger.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
@@ -28,30 +32,22 @@ struct ledgers {
     int top, cols;
 };
 
-/* One row of four values from sql ($1 = the school year), or NULL. */
+/* r when it holds a row, else NULL (r freed). */
 static struct dbres *
-numbers(struct app *a, const char *sql, int year)
+numbers(struct dbres *r)
 {
-    char y[16];
-    const char *params[1] = {y};
-    struct db_error err;
-    struct dbres *r;
-
-    snprintf(y, sizeof(y), "%d", year);
-    if ((r = db_exec(a->db, sql, 1, params, &err)) == NULL)
-        return NULL;
-    if (r->nrows < 1 || r->ncols < 4) {
+    if (r != NULL && r->nrows < 1) {
         dbres_free(r);
         return NULL;
     }
     return r;
 }
 
-/* Value c of the row, or "?". */
+/* Value `name` of the row, or "?". */
 static const char *
-num(const struct dbres *r, int c)
+num(const struct dbres *r, const char *name)
 {
-    const char *v = r != NULL ? dbres_get(r, 0, c) : NULL;
+    const char *v = r != NULL ? dbres_field(r, 0, name) : NULL;
 
     return v != NULL ? v : "?";
 }
@@ -60,38 +56,26 @@ static void
 refresh_lines(struct screen *s)
 {
     struct ledgers *l = s->data;
-    int year = ledger_school_year();
+    int year = date_school_year_today();
+    struct db_error err;
     struct dbres *r;
 
-    r = numbers(
-        s->app,
-        "SELECT coalesce(sum(school_age), 0), coalesce(sum(suspected), 0),"
-        " coalesce(sum(confirmed), 0), coalesce(sum(returned), 0)"
-        " FROM eduaid.ledger_counts($1::int)",
-        year);
+    r = numbers(dropout_counts(s->app->db, year, &err));
     snprintf(l->lines[ITEM_DROPOUT], sizeof(l->lines[ITEM_DROPOUT]),
              _("school age %s · suspected %s · confirmed %s · back in school "
                "%s"),
-             num(r, 0), num(r, 1), num(r, 2), num(r, 3));
+             num(r, "school_age"), num(r, "suspected"), num(r, "confirmed"),
+             num(r, "returned"));
     dbres_free(r);
-    r = numbers(s->app,
-                "SELECT count(*), coalesce(sum(due), 0), $1::text, ''"
-                " FROM eduaid.home_delivery_due()",
-                year);
+    r = numbers(home_delivery_totals(s->app->db, &err));
     snprintf(l->lines[ITEM_HOME], sizeof(l->lines[ITEM_HOME]),
-             _("%s plans · %s visits still due this month"), num(r, 0),
-             num(r, 1));
+             _("%s plans · %s visits still due this month"), num(r, "plans"),
+             num(r, "due"));
     dbres_free(r);
-    r = numbers(
-        s->app,
-        "SELECT coalesce(sum(enrolled), 0), coalesce(sum(completed), 0),"
-        " coalesce(sum(employed), 0), $1::text"
-        " FROM eduaid.training_ledger("
-        "extract(year FROM current_date)::int)",
-        year);
+    r = numbers(training_ledger_totals(s->app->db, &err));
     snprintf(l->lines[ITEM_TRAINING], sizeof(l->lines[ITEM_TRAINING]),
              _("this year: %s person-times · %s completed · %s employed"),
-             num(r, 0), num(r, 1), num(r, 2));
+             num(r, "enrolled"), num(r, "completed"), num(r, "employed"));
     dbres_free(r);
     listview_set_rows(&l->lv, NITEMS, false);
 }

@@ -13,18 +13,13 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/ledger.h"
 #include "screens/ledger.h"
 #include "screens/review.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
 
 #define NCOLS 5
-
-enum { V_CASE, V_STATE, V_DATE, V_VISITOR, V_OUTCOME, V_NOTES, V_BY };
-
-static const char visits_sql[] =
-    "SELECT v.case_id, v.state, v.visit_date, v.visitor, v.outcome, v.notes,"
-    " v.recorded_by_name FROM eduaid.dropout_visits($1::bigint) v";
 
 struct visits {
     struct listview lv;
@@ -37,9 +32,9 @@ struct visits {
 };
 
 static const char *
-cell(const struct visits *v, int i, int c)
+cell(const struct visits *v, int i, const char *c)
 {
-    const char *x = dbres_get(v->rows, i, c);
+    const char *x = dbres_field(v->rows, i, c);
 
     return x != NULL ? x : "";
 }
@@ -64,9 +59,8 @@ static void
 reload(struct screen *s)
 {
     struct visits *v = s->data;
-    const char *params[1] = {v->student};
     struct db_error err;
-    struct dbres *res = db_exec(s->app->db, visits_sql, 1, params, &err);
+    struct dbres *res = dropout_visits(s->app->db, v->student, &err);
 
     if (res == NULL) {
         app_error(s->app, &err);
@@ -85,11 +79,11 @@ visits_row(void *arg, int index, struct lv_row *row)
 
     if (v->rows == NULL || index >= v->rows->nrows)
         return false;
-    v->cells[0] = cell(v, index, V_DATE);
-    v->cells[1] = cell(v, index, V_VISITOR);
-    v->cells[2] = outcome_word(cell(v, index, V_OUTCOME));
-    v->cells[3] = cell(v, index, V_NOTES);
-    v->cells[4] = cell(v, index, V_BY);
+    v->cells[0] = cell(v, index, "visit_date");
+    v->cells[1] = cell(v, index, "visitor");
+    v->cells[2] = outcome_word(cell(v, index, "outcome"));
+    v->cells[3] = cell(v, index, "notes");
+    v->cells[4] = cell(v, index, "recorded_by_name");
     row->cells = v->cells;
     return true;
 }
@@ -117,7 +111,7 @@ visits_draw(struct screen *s)
              DRAW_PAD | DRAW_MARK_CUT);
     listview_draw(&v->lv);
     if (sel >= 0) {
-        snprintf(line, sizeof(line), _("Notes: %s"), cell(v, sel, V_NOTES));
+        snprintf(line, sizeof(line), _("Notes: %s"), cell(v, sel, "notes"));
         draw_str(stdscr, v->top + v->height - 1, 0, v->cols, line, UA_LABEL,
                  DRAW_PAD | DRAW_MARK_CUT);
     }

@@ -24,7 +24,6 @@
 #include "ui/listview.h"
 
 #define PAGE_ROWS 100
-#define FIXED_COLS 5 /* id, version, status, township, updated_at */
 #define MAX_COLS 16
 
 struct list {
@@ -63,8 +62,8 @@ fetch_page(struct screen *s)
     q.search = l->search;
     q.limit = PAGE_ROWS;
     if ((last = pages_last(&l->pages, &lastrow)) != NULL) {
-        q.after_updated_at = dbres_get(last, lastrow, 4);
-        q.after_id = atoll(dbres_get(last, lastrow, 0));
+        q.after_updated_at = dbres_field(last, lastrow, "updated_at");
+        q.after_id = atoll(dbres_field(last, lastrow, "id"));
     }
     if ((r = record_list_page(s->app->db, l->form, s->app->lookups, &q,
                               &err)) == NULL) {
@@ -107,19 +106,19 @@ list_row(void *arg, int index, struct lv_row *row)
     if (index >= loaded_rows(l))
         return false;
     r = pages_at(&l->pages, index, &i);
-    l->cells[0] = dbres_get(r, i, 3);
+    l->cells[0] = dbres_field(r, i, "township");
     for (int c = 1; c < l->ncolumns; c++) {
-        const char *v = dbres_get(r, i, FIXED_COLS + c - 1);
-        const struct fielddef *fd =
-            formdef_field(l->form, l->form->columns[c - 1].field);
+        const char *name = l->form->columns[c - 1].field;
+        const char *v = dbres_field(r, i, name);
+        const struct fielddef *fd = formdef_field(l->form, name);
 
         l->cells[c] = fd != NULL && fd->type == FT_CHOICE
                           ? fielddef_choice_label(fd, v ? v : "", s->app->zh)
                           : v;
     }
     row->cells = l->cells;
-    row->status = status_marker(dbres_get(r, i, 2));
-    row->status_attr = status_attr(dbres_get(r, i, 2));
+    row->status = status_marker(dbres_field(r, i, "status"));
+    row->status_attr = status_attr(dbres_field(r, i, "status"));
     return true;
 }
 
@@ -194,9 +193,9 @@ filter_search(void *arg, const char *filter, const struct pick_item **items)
                     n < (int)N_FILTER_STATES + 1 + 64;
          i++, n++) {
         snprintf(p->values[n], sizeof(p->values[n]), "t:%s",
-                 dbres_get(p->townships, i, 0));
+                 dbres_field(p->townships, i, "key"));
         p->items[n] = (struct pick_item){p->values[n], _("Township"),
-                                         dbres_get(p->townships, i, 1)};
+                                         dbres_field(p->townships, i, "label")};
     }
     *items = p->items;
     return n;
@@ -215,9 +214,9 @@ choose_filter(struct screen *s)
         l->township_filter = atoi(v + 2);
         l->township_name[0] = '\0';
         for (int i = 0; p.townships != NULL && i < p.townships->nrows; i++)
-            if (strcmp(dbres_get(p.townships, i, 0), v + 2) == 0)
+            if (strcmp(dbres_field(p.townships, i, "key"), v + 2) == 0)
                 snprintf(l->township_name, sizeof(l->township_name), "%s",
-                         dbres_get(p.townships, i, 1));
+                         dbres_field(p.townships, i, "label"));
     }
     if (v != NULL)
         reload(s);
@@ -267,7 +266,7 @@ list_key(struct screen *s, const struct key *k)
         if ((sel = listview_selected(&l->lv)) < 0)
             return KR_HANDLED;
         r = pages_at(&l->pages, sel, &i);
-        open_record(s, atoll(dbres_get(r, i, 0)));
+        open_record(s, atoll(dbres_field(r, i, "id")));
         return KR_HANDLED;
     case ACT_NEW:
         open_record(s, 0);
@@ -277,7 +276,7 @@ list_key(struct screen *s, const struct key *k)
             return KR_HANDLED;
         r = pages_at(&l->pages, sel, &i);
         if ((next = history_screen_new(s->app, l->form,
-                                       atoll(dbres_get(r, i, 0)))) == NULL)
+                                       atoll(dbres_field(r, i, "id")))) == NULL)
             app_status(s->app, "%s", _("out of memory"));
         app_push(s->app, next);
         return KR_REDRAW;

@@ -22,7 +22,9 @@
 
 #include "core/i18n.h"
 #include "core/journal.h"
+#include "db/notice.h"
 #include "db/record.h"
+#include "db/review.h"
 #include "screens/form.h"
 #include "screens/review.h"
 #include "screens/screens.h"
@@ -71,25 +73,18 @@ static void
 count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
 {
     struct db_error err;
-    char *table = db_quote_ident(a->db, f->table);
-    char sql[256];
     struct dbres *r = NULL;
     size_t used = 0;
 
     out[0] = '\0';
-    if (table == NULL)
-        return;
-    snprintf(sql, sizeof(sql),
-             "SELECT status, count(*) FROM eduaid.%s GROUP BY status", table);
-    free(table);
-    if ((r = db_exec(a->db, sql, 0, NULL, &err)) == NULL)
+    if ((r = record_status_counts(a->db, f, &err)) == NULL)
         return;
     for (size_t s = 0; status_at(s) != NULL; s++)
         for (int i = 0; i < r->nrows; i++)
-            if (strcmp(dbres_get(r, i, 0), status_at(s)) == 0 && used < outsz)
+            if (strcmp(dbres_field(r, i, "status"), status_at(s)) == 0 && used < outsz)
                 used += (size_t)snprintf(
                     out + used, outsz - used, "%s%s %s", used ? " · " : "",
-                    status_marker(status_at(s)), dbres_get(r, i, 1));
+                    status_marker(status_at(s)), dbres_field(r, i, "n"));
     dbres_free(r);
 }
 
@@ -100,9 +95,7 @@ queue_line(struct screen *s)
     struct menu *m = s->data;
     struct app *a = s->app;
     struct db_error err;
-    struct dbres *r =
-        db_exec(a->db, "SELECT kind, waiting FROM eduaid.queue_counts()", 0,
-                NULL, &err);
+    struct dbres *r = review_queue_counts(a->db, &err);
     long long total = 0;
     size_t used = 0;
 
@@ -113,15 +106,17 @@ queue_line(struct screen *s)
         return;
     }
     for (int i = 0; i < r->nrows; i++) {
-        const struct formdef *f = app_form(a, dbres_get(r, i, 0));
-        long long n = atoll(dbres_get(r, i, 1) ? dbres_get(r, i, 1) : "0");
+        const char *kind = dbres_field(r, i, "kind");
+        const char *waiting = dbres_field(r, i, "waiting");
+        const struct formdef *f = app_form(a, kind);
+        long long n = atoll(waiting ? waiting : "0");
 
         total += n;
         if (n > 0 && used < sizeof(m->queue_counts))
             used += (size_t)snprintf(
                 m->queue_counts + used, sizeof(m->queue_counts) - used,
                 "%s%s %lld", used ? " \xc2\xb7 " : "",
-                f ? label_text(&f->title, a->zh) : dbres_get(r, i, 0), n);
+                f ? label_text(&f->title, a->zh) : kind, n);
     }
     dbres_free(r);
     snprintf(m->queue_label, sizeof(m->queue_label), "%s (%lld)",
@@ -137,13 +132,11 @@ returned_line(struct screen *s)
 {
     struct menu *m = s->data;
     struct db_error err;
-    struct dbres *r =
-        db_exec(s->app->db, "SELECT count(*) FROM eduaid.returned_to_me(500)",
-                0, NULL, &err);
+    struct dbres *r = review_returned_count(s->app->db, 500, &err);
+    const char *n = r != NULL ? dbres_field(r, 0, "n") : NULL;
 
     snprintf(m->returned_label, sizeof(m->returned_label), "%s (%s)",
-             _("Returned to me"),
-             r != NULL && dbres_get(r, 0, 0) ? dbres_get(r, 0, 0) : "?");
+             _("Returned to me"), n != NULL ? n : "?");
     dbres_free(r);
 }
 
@@ -153,21 +146,15 @@ notice_line(struct screen *s)
 {
     struct menu *m = s->data;
     struct db_error err;
-    struct dbres *r =
-        db_exec(s->app->db,
-                "SELECT count(*) FILTER (WHERE n.closed_at IS NULL),"
-                "       (SELECT count(*) FROM eduaid.notice_objection o"
-                "         WHERE o.decision = 'pending')"
-                "  FROM eduaid.notice n",
-                0, NULL, &err);
+    struct dbres *r = notices_counts(s->app->db, &err);
 
     if (r == NULL) {
         snprintf(m->notice_counts, sizeof(m->notice_counts), "?");
         return;
     }
     snprintf(m->notice_counts, sizeof(m->notice_counts),
-             _("%s open \xc2\xb7 %s undecided objections"), dbres_get(r, 0, 0),
-             dbres_get(r, 0, 1));
+             _("%s open \xc2\xb7 %s undecided objections"),
+             dbres_field(r, 0, "open"), dbres_field(r, 0, "pending"));
     dbres_free(r);
 }
 

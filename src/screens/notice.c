@@ -14,10 +14,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "db/notice.h"
 #include "screens/screens.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
@@ -25,29 +26,6 @@
 #include "ui/listview.h"
 
 #define NCOLS 6
-
-/* Columns of the result. */
-enum {
-    N_ID,
-    N_TITLE,
-    N_STARTS,
-    N_ENDS,
-    N_CLOSED,
-    N_DAYS_LEFT,
-    N_LINES,
-    N_PENDING,
-    N_KIND
-};
-
-static const char notice_sql[] =
-    "SELECT n.id, n.title, n.starts_on, n.ends_on, n.closed_at IS NOT NULL,"
-    "       n.ends_on - current_date + 1,"
-    "       (SELECT count(*) FROM eduaid.notice_item i WHERE i.notice_id = "
-    "n.id),"
-    "       (SELECT count(*) FROM eduaid.notice_objection o"
-    "         WHERE o.notice_id = n.id AND o.decision = 'pending'),"
-    "       n.kind"
-    "  FROM eduaid.notice n ORDER BY n.id DESC LIMIT 500";
 
 struct notices {
     struct listview lv;
@@ -59,9 +37,9 @@ struct notices {
 };
 
 static const char *
-cell(const struct notices *n, int i, int c)
+cell(const struct notices *n, int i, const char *c)
 {
-    const char *v = dbres_get(n->rows, i, c);
+    const char *v = dbres_field(n->rows, i, c);
 
     return v != NULL ? v : "";
 }
@@ -80,7 +58,7 @@ reload(struct screen *s)
     struct dbres *res;
     int sel = listview_selected(&n->lv);
 
-    if ((res = db_exec(s->app->db, notice_sql, 0, NULL, &err)) == NULL) {
+    if ((res = notices_list(s->app->db, true, 500, &err)) == NULL) {
         app_error(s->app, &err);
         return;
     }
@@ -96,9 +74,9 @@ reload(struct screen *s)
 static const char *
 state_text(struct notices *n, int i)
 {
-    int left = atoi(cell(n, i, N_DAYS_LEFT));
+    int left = atoi(cell(n, i, "days_left"));
 
-    if (strcmp(cell(n, i, N_CLOSED), "t") == 0)
+    if (strcmp(cell(n, i, "closed"), "t") == 0)
         return _("closed");
     if (left <= 0)
         return _("period over");
@@ -114,16 +92,16 @@ notice_row(void *arg, int index, struct lv_row *row)
 
     if (n->rows == NULL || index >= n->rows->nrows)
         return false;
-    snprintf(n->period, sizeof(n->period), "%s ~ %s", cell(n, index, N_STARTS),
-             cell(n, index, N_ENDS));
-    n->cells[0] = cell(n, index, N_ID);
-    n->cells[1] = cell(n, index, N_TITLE);
+    snprintf(n->period, sizeof(n->period), "%s ~ %s",
+             cell(n, index, "starts_on"), cell(n, index, "ends_on"));
+    n->cells[0] = cell(n, index, "id");
+    n->cells[1] = cell(n, index, "title");
     n->cells[2] = n->period;
     n->cells[3] = state_text(n, index);
-    n->cells[4] = cell(n, index, N_LINES);
-    n->cells[5] = cell(n, index, N_PENDING);
+    n->cells[4] = cell(n, index, "lines");
+    n->cells[5] = cell(n, index, "pending");
     row->cells = n->cells;
-    if (strcmp(cell(n, index, N_PENDING), "0") != 0)
+    if (strcmp(cell(n, index, "pending"), "0") != 0)
         row->attr = UA_ERROR;
     return true;
 }
@@ -191,62 +169,35 @@ scope_search(void *arg, const char *filter, const struct pick_item **items)
 {
     struct scope_pick *p = arg;
     struct db_error err;
-    const char *params[1] = {filter != NULL ? filter : ""};
-    const char *sql =
-        strcmp(p->kind, "household") == 0
-            ? "SELECT t.id, t.name FROM eduaid.township t"
-              " WHERE t.id = ANY (eduaid.my_townships())"
-              "   AND (t.name LIKE '%' || $1 || '%' OR t.id::text LIKE $1 || "
-              "'%')"
-              " ORDER BY t.id LIMIT 64"
-            : "SELECT p.id, p.name FROM eduaid.fund_program p"
-              " WHERE p.active AND (p.name LIKE '%' || $1 || '%' OR p.code "
-              "LIKE $1 || '%') ORDER BY p.id LIMIT 64";
 
     dbres_free(p->rows);
-    if ((p->rows = db_exec(p->a->db, sql, 1, params, &err)) == NULL) {
+    if ((p->rows = notices_scope_choices(p->a->db, p->kind, filter, &err)) ==
+        NULL) {
         app_error(p->a, &err);
         return -1;
     }
     for (int i = 0; i < p->rows->nrows; i++)
-        p->items[i] = (struct pick_item){dbres_get(p->rows, i, 0),
-                                         dbres_get(p->rows, i, 1), NULL};
+        p->items[i] = (struct pick_item){dbres_field(p->rows, i, "id"),
+                                         dbres_field(p->rows, i, "name"), NULL};
     *items = p->items;
     return p->rows->nrows;
 }
 
-/* The school year now: it starts in September. */
-static int
-this_school_year(void)
-{
-    time_t now = time(NULL);
-    struct tm tm;
-
-    if (localtime_r(&now, &tm) == NULL)
-        return 2026;
-    return tm.tm_year + 1900 - (tm.tm_mon < 8 ? 1 : 0);
-}
-
-/* Call eduaid.open_notice and say how many lines the new notice has. */
+/* Open the notice and say how many lines the new notice has. */
 static void
 open_call(struct screen *s, const char *kind, const char *scope,
           const char *year)
 {
-    const char *params[3] = {kind, scope, year};
     struct db_error err;
     struct dbres *r =
-        db_exec(s->app->db,
-                "SELECT o.nid, (SELECT count(*) FROM eduaid.notice_item i"
-                "               WHERE i.notice_id = o.nid)"
-                "  FROM eduaid.open_notice($1, $2::int, $3::int) AS o(nid)",
-                3, params, &err);
+        notices_open(s->app->db, kind, scope, year, NULL, NULL, NULL, &err);
 
     if (r == NULL) {
         app_error(s->app, &err);
         return;
     }
     app_status(s->app, _("Notice %s is open with %s lines."),
-               dbres_get(r, 0, 0), dbres_get(r, 0, 1));
+               dbres_field(r, 0, "id"), dbres_field(r, 0, "lines"));
     dbres_free(r);
     reload(s);
 }
@@ -266,7 +217,7 @@ open_notice(struct screen *s)
                                                        : _("Fund program"),
                         NULL, scope_search, &p);
     dbres_free(p.rows);
-    snprintf(initial, sizeof(initial), "%d", this_school_year());
+    snprintf(initial, sizeof(initial), "%d", date_school_year_today());
     if (scope != NULL)
         year = dialog_prompt(s->app, PROMPT_TEXT, _("Open a notice"),
                              _("School year (2026 is 2026-2027):"), initial);
@@ -290,7 +241,6 @@ static void
 close_notice(struct screen *s, int sel)
 {
     struct notices *n = s->data;
-    const char *params[1] = {cell(n, sel, N_ID)};
     struct db_error err;
     struct dbres *r;
 
@@ -299,22 +249,21 @@ close_notice(struct screen *s, int sel)
                           "objection become final."),
                         false))
         return;
-    r = db_exec(s->app->db, "SELECT eduaid.close_notice($1::bigint)", 1, params,
-                &err);
+    r = notices_close(s->app->db, cell(n, sel, "id"), &err);
     if (r == NULL) {
         app_error(s->app, &err);
         if (strcmp(err.sqlstate, "EA012") == 0)
             app_status(s->app,
                        _("The notice period runs until %s: it can be closed "
                          "from the day after."),
-                       cell(n, sel, N_ENDS));
+                       cell(n, sel, "ends_on"));
         else if (strcmp(err.sqlstate, "EA013") == 0)
             app_status(s->app, "%s",
                        _("Objections are still undecided: decide them first."));
         return;
     }
     app_status(s->app, _("Notice closed: %s records are final."),
-               dbres_get(r, 0, 0));
+               dbres_field(r, 0, "final"));
     dbres_free(r);
     reload(s);
 }
@@ -330,8 +279,8 @@ notice_key(struct screen *s, const struct key *k)
     case ACT_OPEN:
         if (sel < 0)
             return KR_HANDLED;
-        if ((next = notice_items_screen_new(s->app, atoll(cell(n, sel, N_ID)),
-                                            cell(n, sel, N_TITLE))) != NULL)
+        if ((next = notice_items_screen_new(s->app, atoll(cell(n, sel, "id")),
+                                            cell(n, sel, "title"))) != NULL)
             app_push(s->app, next);
         return KR_REDRAW;
     case ACT_NEW:

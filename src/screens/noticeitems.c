@@ -19,6 +19,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "db/notice.h"
 #include "screens/screens.h"
 #include "screens/status.h"
 #include "ui/dialog.h"
@@ -27,46 +28,6 @@
 #include "ui/listview.h"
 
 #define NCOLS 7
-
-/* Columns of the result. */
-enum {
-    I_ID,
-    I_LINE,
-    I_TOWNSHIP,
-    I_NAME,
-    I_PROGRAM,
-    I_AMOUNT,
-    I_MASKED,
-    I_HASH,
-    I_KIND,
-    I_RECORD,
-    I_STATUS,
-    I_PENDING,
-    I_UPHELD,
-    I_DISMISSED,
-    I_LATEST
-};
-
-static const char items_sql[] =
-    "SELECT i.id, i.line_no, t.name, i.name, i.program,"
-    "       to_char(i.amount, 'FM999,999,999,990.00'), i.masked_id,"
-    "       left(i.record_hash, 16), i.kind, i.record_id,"
-    "       coalesce(h.status, f.status),"
-    "       count(o.id) FILTER (WHERE o.decision = 'pending'),"
-    "       count(o.id) FILTER (WHERE o.decision = 'upheld'),"
-    "       count(o.id) FILTER (WHERE o.decision = 'dismissed'),"
-    "       (array_agg(o.content ORDER BY o.id DESC))[1]"
-    "  FROM eduaid.notice_item i"
-    "  JOIN eduaid.township t ON t.id = i.township_id"
-    "  LEFT JOIN eduaid.household h ON i.kind = 'household'"
-    "       AND h.township_id = i.township_id AND h.id = i.record_id"
-    "  LEFT JOIN eduaid.teacher_fund_application f ON i.kind = 'teacher_fund'"
-    "       AND f.township_id = i.township_id AND f.id = i.record_id"
-    "  LEFT JOIN eduaid.notice_objection o"
-    "       ON o.township_id = i.township_id AND o.item_id = i.id"
-    " WHERE i.notice_id = $1::bigint"
-    " GROUP BY i.township_id, i.id, t.name, h.status, f.status"
-    " ORDER BY i.line_no";
 
 struct items {
     struct listview lv;
@@ -79,9 +40,9 @@ struct items {
 };
 
 static const char *
-cell(const struct items *it, int i, int c)
+cell(const struct items *it, int i, const char *c)
 {
-    const char *v = dbres_get(it->rows, i, c);
+    const char *v = dbres_field(it->rows, i, c);
 
     return v != NULL ? v : "";
 }
@@ -90,12 +51,11 @@ static void
 reload(struct screen *s)
 {
     struct items *it = s->data;
-    const char *params[1] = {it->id};
     struct db_error err;
     struct dbres *res;
     int sel = listview_selected(&it->lv);
 
-    if ((res = db_exec(s->app->db, items_sql, 1, params, &err)) == NULL) {
+    if ((res = notices_items(s->app->db, it->id, &err)) == NULL) {
         app_error(s->app, &err);
         return;
     }
@@ -111,16 +71,16 @@ reload(struct screen *s)
 static const char *
 objection_text(struct items *it, int i)
 {
-    int pending = atoi(cell(it, i, I_PENDING));
+    int pending = atoi(cell(it, i, "pending"));
 
     if (pending > 0) {
         snprintf(it->objections, sizeof(it->objections), _("%d undecided"),
                  pending);
         return it->objections;
     }
-    if (atoi(cell(it, i, I_UPHELD)) > 0)
+    if (atoi(cell(it, i, "upheld")) > 0)
         return _("upheld");
-    if (atoi(cell(it, i, I_DISMISSED)) > 0)
+    if (atoi(cell(it, i, "dismissed")) > 0)
         return _("dismissed");
     return "";
 }
@@ -133,17 +93,17 @@ items_row(void *arg, int index, struct lv_row *row)
 
     if (it->rows == NULL || index >= it->rows->nrows)
         return false;
-    it->cells[0] = cell(it, index, I_LINE);
-    it->cells[1] = cell(it, index, I_TOWNSHIP);
-    it->cells[2] = cell(it, index, I_NAME);
-    it->cells[3] = cell(it, index, I_PROGRAM);
-    it->cells[4] = cell(it, index, I_AMOUNT);
-    it->cells[5] = cell(it, index, I_MASKED);
+    it->cells[0] = cell(it, index, "line_no");
+    it->cells[1] = cell(it, index, "township");
+    it->cells[2] = cell(it, index, "name");
+    it->cells[3] = cell(it, index, "program");
+    it->cells[4] = cell(it, index, "amount");
+    it->cells[5] = cell(it, index, "masked_id");
     it->cells[6] = objection_text(it, index);
     row->cells = it->cells;
-    row->status = status_marker(cell(it, index, I_STATUS));
-    row->status_attr = status_attr(cell(it, index, I_STATUS));
-    if (atoi(cell(it, index, I_PENDING)) > 0)
+    row->status = status_marker(cell(it, index, "status"));
+    row->status_attr = status_attr(cell(it, index, "status"));
+    if (atoi(cell(it, index, "pending")) > 0)
         row->attr = UA_ERROR;
     return true;
 }
@@ -212,12 +172,12 @@ items_draw(struct screen *s)
              DRAW_PAD | DRAW_MARK_CUT);
     listview_draw(&it->lv);
     if (sel >= 0) {
-        if (cell(it, sel, I_LATEST)[0] != '\0')
+        if (cell(it, sel, "latest")[0] != '\0')
             snprintf(line, sizeof(line), _("Hash %s · objection: %s"),
-                     cell(it, sel, I_HASH), cell(it, sel, I_LATEST));
+                     cell(it, sel, "record_hash"), cell(it, sel, "latest"));
         else
             snprintf(line, sizeof(line), _("Hash %s · no objection"),
-                     cell(it, sel, I_HASH));
+                     cell(it, sel, "record_hash"));
         draw_str(stdscr, it->top + it->rows_shown - 1, 0, it->cols, line,
                  UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
     }
@@ -240,15 +200,12 @@ record_objection(struct screen *s, int sel)
         objector = dialog_prompt(s->app, PROMPT_TEXT, _("Record an objection"),
                                  _("Who raised it (empty: anonymous)?"), NULL);
     if (content != NULL && objector != NULL) {
-        const char *params[3] = {cell(it, sel, I_ID), content, objector};
-
-        if (db_command(s->app->db,
-                       "SELECT eduaid.record_objection($1::bigint, $2, $3)", 3,
-                       params, &err) != 0)
+        if (notices_object(s->app->db, cell(it, sel, "id"), content, objector,
+                           &err) != 0)
             app_error(s->app, &err);
         else {
             app_status(s->app, _("Objection recorded against line %s."),
-                       cell(it, sel, I_LINE));
+                       cell(it, sel, "line_no"));
             reload(s);
         }
     }
@@ -268,9 +225,9 @@ objection_search(void *arg, const char *filter, const struct pick_item **items)
 
     (void)filter;
     for (int i = 0; i < p->rows->nrows && i < 32; i++)
-        p->items[i] = (struct pick_item){dbres_get(p->rows, i, 0),
-                                         dbres_get(p->rows, i, 1),
-                                         dbres_get(p->rows, i, 2)};
+        p->items[i] = (struct pick_item){dbres_field(p->rows, i, "id"),
+                                         dbres_field(p->rows, i, "content"),
+                                         dbres_field(p->rows, i, "objector")};
     *items = p->items;
     return p->rows->nrows < 32 ? p->rows->nrows : 32;
 }
@@ -295,17 +252,11 @@ static char *
 choose_objection(struct screen *s, int sel)
 {
     struct items *it = s->data;
-    const char *params[1] = {cell(it, sel, I_ID)};
     struct objection_pick p = {0};
     struct db_error err;
     char *id = NULL;
 
-    p.rows = db_exec(s->app->db,
-                     "SELECT o.id, o.content, coalesce(o.objector, '')"
-                     "  FROM eduaid.notice_objection o"
-                     " WHERE o.item_id = $1::bigint AND o.decision = 'pending'"
-                     " ORDER BY o.id LIMIT 32",
-                     1, params, &err);
+    p.rows = notices_pending_objections(s->app->db, cell(it, sel, "id"), &err);
     if (p.rows == NULL) {
         app_error(s->app, &err);
         return NULL;
@@ -313,7 +264,7 @@ choose_objection(struct screen *s, int sel)
     if (p.rows->nrows == 0)
         app_status(s->app, "%s", _("No undecided objection on this line."));
     else if (p.rows->nrows == 1)
-        id = strdup(dbres_get(p.rows, 0, 0));
+        id = strdup(dbres_field(p.rows, 0, "id"));
     else
         id = dialog_pick(s->app, _("Objection"), NULL, objection_search, &p);
     dbres_free(p.rows);
@@ -333,11 +284,7 @@ decide_objection(struct screen *s, int sel)
         note = dialog_prompt(s->app, PROMPT_REASON, _("Decision"),
                              _("Why (the note goes on record)?"), NULL);
     if (note != NULL) {
-        const char *params[3] = {id, decision, note};
-
-        if (db_command(s->app->db,
-                       "SELECT eduaid.decide_objection($1::bigint, $2, $3)", 3,
-                       params, &err) != 0)
+        if (notices_decide(s->app->db, id, decision, note, &err) != 0)
             app_error(s->app, &err);
         else {
             app_status(s->app, "%s",
@@ -359,7 +306,7 @@ items_key(struct screen *s, const struct key *k)
     struct items *it = s->data;
     int sel = listview_selected(&it->lv);
     const struct formdef *f =
-        sel >= 0 ? app_form(s->app, cell(it, sel, I_KIND)) : NULL;
+        sel >= 0 ? app_form(s->app, cell(it, sel, "kind")) : NULL;
     struct screen *next;
 
     switch (k->action) {
@@ -378,8 +325,9 @@ items_key(struct screen *s, const struct key *k)
             return KR_HANDLED;
         next =
             k->action == ACT_OPEN
-                ? form_screen_new(s->app, f, atoll(cell(it, sel, I_RECORD)))
-                : history_screen_new(s->app, f, atoll(cell(it, sel, I_RECORD)));
+                ? form_screen_new(s->app, f, atoll(cell(it, sel, "record_id")))
+                : history_screen_new(s->app, f,
+                                     atoll(cell(it, sel, "record_id")));
         if (next != NULL)
             app_push(s->app, next);
         return KR_REDRAW;

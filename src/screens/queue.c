@@ -21,6 +21,7 @@
 
 #include "core/i18n.h"
 #include "db/record.h"
+#include "db/review.h"
 #include "screens/review.h"
 #include "screens/pages.h"
 #include "screens/screens.h"
@@ -32,29 +33,6 @@
 /* Mark all loads at most this many rows first. */
 #define MARK_ALL_MAX 5000
 #define NCOLS 5
-
-/* Columns of a page: what review_queue returns, and the seconds waited. */
-enum {
-    Q_KIND,
-    Q_ID,
-    Q_VERSION,
-    Q_STATUS,
-    Q_TOWNSHIP_ID,
-    Q_TOWNSHIP,
-    Q_SUMMARY,
-    Q_BY,
-    Q_BY_NAME,
-    Q_SINCE,
-    Q_WAITED
-};
-
-static const char queue_sql[] =
-    "SELECT q.kind, q.id, q.version, q.status, q.township_id, q.township,"
-    " q.summary, q.submitted_by, q.submitted_by_name, q.waiting_since,"
-    " floor(extract(epoch FROM now() - q.waiting_since))::bigint"
-    " FROM eduaid.review_queue($1::text, $2::int, $3::interval, $4::text,"
-    "  $5::timestamptz, $6::text, $7::bigint, $8::int) AS q"
-    " ORDER BY q.waiting_since, q.kind COLLATE \"C\", q.id";
 
 /* The ages F4 offers: an interval and how it reads. */
 static const struct {
@@ -90,11 +68,11 @@ loaded_rows(const struct queue *q)
 
 /* Value of column c of loaded row i ("" for NULL). */
 static const char *
-cell(const struct queue *q, int i, int c)
+cell(const struct queue *q, int i, const char *c)
 {
     int row;
     const struct dbres *r = pages_at(&q->pages, i, &row);
-    const char *v = dbres_get(r, row, c);
+    const char *v = dbres_field(r, row, c);
 
     return v != NULL ? v : "";
 }
@@ -115,23 +93,13 @@ fetch_page(struct screen *s)
     struct queue *q = s->data;
     struct db_error err;
     struct dbres *r;
-    char township[16], limit[16];
-    const char *params[8] = {NULL};
-    int n = loaded_rows(q);
+    const struct review_filter f = {q->kind, q->township, ages[q->age].interval,
+                                    q->search};
+    int lastrow = 0;
+    const struct dbres *last = pages_last(&q->pages, &lastrow);
 
-    snprintf(township, sizeof(township), "%d", q->township);
-    snprintf(limit, sizeof(limit), "%d", PAGE_ROWS);
-    params[0] = q->kind[0] ? q->kind : NULL;
-    params[1] = q->township ? township : NULL;
-    params[2] = ages[q->age].interval[0] ? ages[q->age].interval : NULL;
-    params[3] = q->search;
-    if (n > 0) {
-        params[4] = cell(q, n - 1, Q_SINCE);
-        params[5] = cell(q, n - 1, Q_KIND);
-        params[6] = cell(q, n - 1, Q_ID);
-    }
-    params[7] = limit;
-    if ((r = db_exec(s->app->db, queue_sql, 8, params, &err)) == NULL) {
+    if ((r = review_queue_page(s->app->db, &f, last, lastrow, PAGE_ROWS,
+                               &err)) == NULL) {
         app_error(s->app, &err);
         return false;
     }
@@ -169,12 +137,13 @@ queue_row(void *arg, int index, struct lv_row *row)
 
     if (index >= loaded_rows(q))
         return false;
-    q->cells[0] = kind_title(s->app, cell(q, index, Q_KIND));
-    q->cells[1] = cell(q, index, Q_TOWNSHIP);
-    q->cells[2] = cell(q, index, Q_SUMMARY);
-    q->cells[3] = cell(q, index, Q_BY_NAME)[0] ? cell(q, index, Q_BY_NAME)
-                                               : cell(q, index, Q_BY);
-    q->cells[4] = review_age(atoll(cell(q, index, Q_WAITED)), q->waited,
+    q->cells[0] = kind_title(s->app, cell(q, index, "kind"));
+    q->cells[1] = cell(q, index, "township");
+    q->cells[2] = cell(q, index, "summary");
+    q->cells[3] = cell(q, index, "submitted_by_name")[0]
+                      ? cell(q, index, "submitted_by_name")
+                      : cell(q, index, "submitted_by");
+    q->cells[4] = review_age(atoll(cell(q, index, "waited")), q->waited,
                              sizeof(q->waited));
     row->cells = q->cells;
     return true;
@@ -247,9 +216,9 @@ filter_search(void *arg, const char *filter, const struct pick_item **items)
                     n < (int)(PICK_MAX - NAGES);
          i++, n++) {
         snprintf(p->values[n], sizeof(p->values[n]), "t:%s",
-                 dbres_get(p->townships, i, 0));
+                 dbres_field(p->townships, i, "key"));
         p->items[n] = (struct pick_item){p->values[n], _("Township"),
-                                         dbres_get(p->townships, i, 1)};
+                                         dbres_field(p->townships, i, "label")};
     }
     for (size_t i = 0; i < NAGES; i++, n++) {
         snprintf(p->values[n], sizeof(p->values[n]), "a:%zu", i);
@@ -273,9 +242,9 @@ choose_filter(struct screen *s)
         q->township = atoi(v + 2);
         q->township_name[0] = '\0';
         for (int i = 0; p.townships != NULL && i < p.townships->nrows; i++)
-            if (strcmp(dbres_get(p.townships, i, 0), v + 2) == 0)
+            if (strcmp(dbres_field(p.townships, i, "key"), v + 2) == 0)
                 snprintf(q->township_name, sizeof(q->township_name), "%s",
-                         dbres_get(p.townships, i, 1));
+                         dbres_field(p.townships, i, "label"));
     } else if (v != NULL && v[0] == 'a') {
         size_t i = (size_t)atoi(v + 2);
 
@@ -314,8 +283,8 @@ describe(struct screen *s, int i, char *buf, size_t bufsz)
 {
     struct queue *q = s->data;
 
-    snprintf(buf, bufsz, "%s %s", kind_title(s->app, cell(q, i, Q_KIND)),
-             cell(q, i, Q_SUMMARY));
+    snprintf(buf, bufsz, "%s %s", kind_title(s->app, cell(q, i, "kind")),
+             cell(q, i, "summary"));
 }
 
 /* Say that someone else changed the record and show the queue anew. */
@@ -334,7 +303,7 @@ pass_one(struct screen *s, int i)
 {
     struct queue *q = s->data;
     const char *action = review_pass_action(
-        db_role(s->app->db), cell(q, i, Q_KIND), cell(q, i, Q_STATUS));
+        db_role(s->app->db), cell(q, i, "kind"), cell(q, i, "status"));
     struct db_error err;
     char what[512], question[640];
     bool verify;
@@ -350,8 +319,8 @@ pass_one(struct screen *s, int i)
     if (!dialog_confirm(s->app, verify ? _("Verify") : _("Approve"), question,
                         true))
         return;
-    if (review_step(s->app, cell(q, i, Q_KIND), atoll(cell(q, i, Q_ID)),
-                    atoi(cell(q, i, Q_VERSION)), action, NULL, NULL,
+    if (review_step(s->app, cell(q, i, "kind"), atoll(cell(q, i, "id")),
+                    atoi(cell(q, i, "version")), action, NULL, NULL,
                     &err) != 0) {
         if (strcmp(err.sqlstate, "EA007") == 0)
             changed_meanwhile(s, &err);
@@ -439,15 +408,15 @@ pass_marked(struct screen *s)
             continue;
         describe(s, i, what, sizeof(what));
         action =
-            review_pass_action(role, cell(q, i, Q_KIND), cell(q, i, Q_STATUS));
+            review_pass_action(role, cell(q, i, "kind"), cell(q, i, "status"));
         if (action == NULL) {
             failed++;
             text_add(&bad, "  %s: %s\n", what,
                      _("Your role has no step for this record."));
             continue;
         }
-        if (review_step(s->app, cell(q, i, Q_KIND), atoll(cell(q, i, Q_ID)),
-                        atoi(cell(q, i, Q_VERSION)), action, NULL, NULL,
+        if (review_step(s->app, cell(q, i, "kind"), atoll(cell(q, i, "id")),
+                        atoi(cell(q, i, "version")), action, NULL, NULL,
                         &err) != 0) {
             failed++;
             s->app->last_error = err;
@@ -488,16 +457,16 @@ reject_one(struct screen *s, int i)
     struct db_error err;
     char what[512], *reason;
 
-    if (!review_may_reject(db_role(s->app->db), cell(q, i, Q_KIND),
-                           cell(q, i, Q_STATUS))) {
+    if (!review_may_reject(db_role(s->app->db), cell(q, i, "kind"),
+                           cell(q, i, "status"))) {
         app_status(s->app, "%s", _("Your role has no step for this record."));
         return;
     }
     describe(s, i, what, sizeof(what));
     if ((reason = review_ask_reason(s->app, _("Return"), what)) == NULL)
         return;
-    if (review_step(s->app, cell(q, i, Q_KIND), atoll(cell(q, i, Q_ID)),
-                    atoi(cell(q, i, Q_VERSION)), "reject", reason, NULL,
+    if (review_step(s->app, cell(q, i, "kind"), atoll(cell(q, i, "id")),
+                    atoi(cell(q, i, "version")), "reject", reason, NULL,
                     &err) != 0) {
         if (strcmp(err.sqlstate, "EA007") == 0)
             changed_meanwhile(s, &err);
@@ -514,9 +483,9 @@ static void
 open_history(struct screen *s, int i)
 {
     struct queue *q = s->data;
-    const struct formdef *f = app_form(s->app, cell(q, i, Q_KIND));
+    const struct formdef *f = app_form(s->app, cell(q, i, "kind"));
     struct screen *h =
-        f ? history_screen_new(s->app, f, atoll(cell(q, i, Q_ID))) : NULL;
+        f ? history_screen_new(s->app, f, atoll(cell(q, i, "id"))) : NULL;
 
     if (h == NULL) {
         app_status(s->app, "%s", _("out of memory"));
@@ -529,9 +498,9 @@ static void
 open_record(struct screen *s, int i)
 {
     struct queue *q = s->data;
-    const struct formdef *f = app_form(s->app, cell(q, i, Q_KIND));
+    const struct formdef *f = app_form(s->app, cell(q, i, "kind"));
     struct screen *form =
-        f ? form_screen_review(s->app, f, atoll(cell(q, i, Q_ID))) : NULL;
+        f ? form_screen_review(s->app, f, atoll(cell(q, i, "id"))) : NULL;
 
     if (form != NULL)
         app_push(s->app, form);

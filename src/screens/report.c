@@ -17,9 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/bar.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/report.h"
@@ -29,7 +29,6 @@
 
 #define MAX_COLS 12 /* name, the bar, the report's columns */
 #define BAR_MAX_CELLS 48
-#define C_FIRST 3 /* township_id, township, item, then the columns */
 
 struct report_screen {
     const struct report_def *def;
@@ -51,11 +50,18 @@ struct report_screen {
     int top, rows, cols;
 };
 
+/* The value of column c of def in row, NULL for SQL NULL. */
+static const char *
+col_value(const struct report_screen *r, int row, int c)
+{
+    return dbres_field(r->res, row, r->def->cols[c].name);
+}
+
 /* The number in column c of def (NULL and text sort lowest). */
 static double
 value(const struct report_screen *r, int row, int c)
 {
-    const char *v = dbres_get(r->res, row, C_FIRST + c);
+    const char *v = col_value(r, row, c);
 
     return v != NULL ? strtod(v, NULL) : -1;
 }
@@ -63,16 +69,16 @@ value(const struct report_screen *r, int row, int c)
 static bool
 is_total(const struct report_screen *r, int row)
 {
-    return dbres_get(r->res, row, 0) == NULL &&
-           (!r->by_item || dbres_get(r->res, row, 2) == NULL);
+    return dbres_field(r->res, row, "township_id") == NULL &&
+           (!r->by_item || dbres_field(r->res, row, "item") == NULL);
 }
 
 /* Does row belong to the current view (total excluded)? */
 static bool
 in_view(const struct report_screen *r, int row)
 {
-    bool township = dbres_get(r->res, row, 0) != NULL;
-    bool item = dbres_get(r->res, row, 2) != NULL;
+    bool township = dbres_field(r->res, row, "township_id") != NULL;
+    bool item = dbres_field(r->res, row, "item") != NULL;
 
     return r->by_item ? !township && item : township && !item;
 }
@@ -110,8 +116,8 @@ build_view(struct report_screen *r)
     for (int i = 0; i < r->res->nrows; i++)
         if (in_view(r, i))
             r->view[r->nview++] = i;
-        else if (dbres_get(r->res, i, 0) == NULL &&
-                 dbres_get(r->res, i, 2) == NULL)
+        else if (dbres_field(r->res, i, "township_id") == NULL &&
+                 dbres_field(r->res, i, "item") == NULL)
             total = i;
     sorting = r;
     qsort(r->view, (size_t)r->nview, sizeof(int), compare_rows);
@@ -155,7 +161,7 @@ bar_cell(struct report_screen *r, int row)
     int n = bar_render(value(r, row, r->def->bar), r->scale, width, r->utf8,
                        r->bar, sizeof r->bar - 16);
     int t = bar_target_cell(r->def->target, r->scale, width);
-    const char *v = dbres_get(r->res, row, C_FIRST + r->def->bar);
+    const char *v = col_value(r, row, r->def->bar);
     size_t len;
 
     if (n < 0) {
@@ -182,12 +188,13 @@ report_row(void *arg, int index, struct lv_row *row)
     if (is_total(r, i))
         r->cells[n++] = _("Total");
     else if (r->by_item)
-        r->cells[n++] = report_item_label(r->def, dbres_get(r->res, i, 2));
+        r->cells[n++] =
+            report_item_label(r->def, dbres_field(r->res, i, "item"));
     else
-        r->cells[n++] = dbres_get(r->res, i, 1);
+        r->cells[n++] = dbres_field(r->res, i, "township");
     r->cells[n++] = bar_cell(r, i);
     for (int c = 0; c < r->def->ncols && n < MAX_COLS; c++) {
-        const char *v = dbres_get(r->res, i, C_FIRST + c);
+        const char *v = col_value(r, i, c);
 
         r->cells[n++] = v != NULL ? v : "-";
     }
@@ -308,8 +315,9 @@ open_missing(struct screen *s)
 {
     struct report_screen *r = s->data;
     int sel = listview_selected(&r->lv);
-    const char *tw =
-        sel >= 0 && !r->by_item ? dbres_get(r->res, r->view[sel], 0) : NULL;
+    const char *tw = sel >= 0 && !r->by_item
+                         ? dbres_field(r->res, r->view[sel], "township_id")
+                         : NULL;
     struct screen *next;
 
     if (strcmp(r->def->name, "subsidy") != 0)
@@ -420,8 +428,6 @@ report_screen_new(struct app *a)
 {
     struct screen *s = calloc(1, sizeof(*s));
     struct report_screen *r = calloc(1, sizeof(*r));
-    time_t now = time(NULL);
-    struct tm tm;
 
     if (s == NULL || r == NULL) {
         free(s);
@@ -432,9 +438,7 @@ report_screen_new(struct app *a)
     r->def = report_at(0);
     r->sort = -1;
     r->utf8 = bar_locale_utf8();
-    r->year = localtime_r(&now, &tm) != NULL
-                  ? report_school_year(tm.tm_year + 1900, tm.tm_mon + 1)
-                  : 2026;
+    r->year = date_school_year_today();
     r->cols = 80;
     r->rows = 20;
     r->bar_cells = 20;

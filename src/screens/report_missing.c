@@ -26,18 +26,6 @@
 #define NCOLS 7
 #define PAGE_ROWS 200
 
-/* Columns of the result: township_id, township, then report_missing_cols. */
-enum {
-    M_TOWNSHIP = 1,
-    M_HOUSEHOLD,
-    M_STUDENT,
-    M_NAME,
-    M_IDNO,
-    M_STAGE,
-    M_SCHOOL,
-    M_PROGRAM
-};
-
 struct missing {
     const struct fielddef *stage; /* the members' stage and its labels */
     int year, township;
@@ -50,9 +38,9 @@ struct missing {
 };
 
 static const char *
-cell(const struct dbres *r, int i, int c)
+cell(const struct dbres *r, int i, const char *c)
 {
-    const char *v = dbres_get(r, i, c);
+    const char *v = dbres_field(r, i, c);
 
     return v != NULL ? v : "";
 }
@@ -68,17 +56,17 @@ missing_row(void *arg, int index, struct lv_row *row)
     if (index >= pages_rows(&m->pages))
         return false;
     r = pages_at(&m->pages, index, &i);
-    m->cells[0] = cell(r, i, M_TOWNSHIP);
-    m->cells[1] = cell(r, i, M_HOUSEHOLD);
-    m->cells[2] = cell(r, i, M_NAME);
-    m->cells[3] = cell(r, i, M_IDNO);
+    m->cells[0] = cell(r, i, "township");
+    m->cells[1] = cell(r, i, "household_no");
+    m->cells[2] = cell(r, i, "name");
+    m->cells[3] = cell(r, i, "id_number_masked");
     m->cells[4] =
-        report_item_label(report_find("subsidy"), dbres_get(r, i, M_PROGRAM));
+        report_item_label(report_find("subsidy"), dbres_field(r, i, "program"));
     m->cells[5] =
         m->stage != NULL
-            ? fielddef_choice_label(m->stage, cell(r, i, M_STAGE), s->app->zh)
-            : cell(r, i, M_STAGE);
-    m->cells[6] = cell(r, i, M_SCHOOL);
+            ? fielddef_choice_label(m->stage, cell(r, i, "stage"), s->app->zh)
+            : cell(r, i, "stage");
+    m->cells[6] = cell(r, i, "school");
     row->cells = m->cells;
     return true;
 }
@@ -122,22 +110,25 @@ fetch_total(struct screen *s)
     const struct report_def *d = report_find("subsidy");
     struct db_error err;
     struct dbres *r = NULL;
-    int col = -1;
+    bool has_missing = false;
 
     m->total[0] = '\0';
     for (int i = 0; d != NULL && i < d->ncols; i++)
         if (strcmp(d->cols[i].name, "missing") == 0)
-            col = 3 + i; /* after township_id, township, item */
-    if (col < 0)
+            has_missing = true;
+    if (!has_missing)
         return;
     if ((r = report_fetch(s->app->db, d, m->year, m->township, &err)) == NULL) {
         app_error(s->app, &err);
         return;
     }
-    for (int i = 0; i < r->nrows; i++)
-        if (dbres_get(r, i, 0) == NULL && dbres_get(r, i, 2) == NULL &&
-            dbres_get(r, i, col) != NULL)
-            snprintf(m->total, sizeof m->total, "%s", dbres_get(r, i, col));
+    for (int i = 0; i < r->nrows; i++) {
+        const char *v = dbres_field(r, i, "missing");
+
+        if (dbres_field(r, i, "township_id") == NULL &&
+            dbres_field(r, i, "item") == NULL && v != NULL)
+            snprintf(m->total, sizeof m->total, "%s", v);
+    }
     dbres_free(r);
 }
 

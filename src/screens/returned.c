@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/review.h"
 #include "screens/review.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
@@ -22,26 +23,6 @@
 
 #define MAX_ROWS 500
 #define NCOLS 5
-
-/* Columns of the result. */
-enum {
-    R_KIND,
-    R_ID,
-    R_VERSION,
-    R_TOWNSHIP,
-    R_SUMMARY,
-    R_REASON,
-    R_BY,
-    R_BY_NAME,
-    R_AGO
-};
-
-static const char returned_sql[] =
-    "SELECT r.kind, r.id, r.version, r.township, r.summary, r.reason,"
-    " r.rejected_by, r.rejected_by_name,"
-    " floor(extract(epoch FROM now() - r.rejected_at))::bigint"
-    " FROM eduaid.returned_to_me($1::int) AS r"
-    " ORDER BY r.rejected_at DESC, r.kind, r.id";
 
 struct returned {
     struct listview lv;
@@ -54,9 +35,9 @@ struct returned {
 
 /* Value of column c of row i ("" for NULL). */
 static const char *
-cell(const struct returned *r, int i, int c)
+cell(const struct returned *r, int i, const char *c)
 {
-    const char *v = dbres_get(r->rows, i, c);
+    const char *v = dbres_field(r->rows, i, c);
 
     return v != NULL ? v : "";
 }
@@ -74,13 +55,10 @@ reload(struct screen *s)
 {
     struct returned *r = s->data;
     struct db_error err;
-    char limit[16];
-    const char *params[1] = {limit};
     struct dbres *res;
     int sel = listview_selected(&r->lv);
 
-    snprintf(limit, sizeof(limit), "%d", MAX_ROWS);
-    if ((res = db_exec(s->app->db, returned_sql, 1, params, &err)) == NULL) {
+    if ((res = review_returned(s->app->db, MAX_ROWS, &err)) == NULL) {
         app_error(s->app, &err);
         return;
     }
@@ -100,13 +78,14 @@ returned_row(void *arg, int index, struct lv_row *row)
 
     if (r->rows == NULL || index >= r->rows->nrows)
         return false;
-    r->cells[0] = kind_title(s->app, cell(r, index, R_KIND));
-    r->cells[1] = cell(r, index, R_SUMMARY);
-    r->cells[2] = cell(r, index, R_REASON);
-    r->cells[3] = cell(r, index, R_BY_NAME)[0] ? cell(r, index, R_BY_NAME)
-                                               : cell(r, index, R_BY);
+    r->cells[0] = kind_title(s->app, cell(r, index, "kind"));
+    r->cells[1] = cell(r, index, "summary");
+    r->cells[2] = cell(r, index, "reason");
+    r->cells[3] = cell(r, index, "rejected_by_name")[0]
+                      ? cell(r, index, "rejected_by_name")
+                      : cell(r, index, "rejected_by");
     r->cells[4] =
-        review_age(atoll(cell(r, index, R_AGO)), r->ago, sizeof(r->ago));
+        review_age(atoll(cell(r, index, "ago")), r->ago, sizeof(r->ago));
     row->cells = r->cells;
     return true;
 }
@@ -139,7 +118,7 @@ returned_draw(struct screen *s)
              DRAW_PAD | DRAW_MARK_CUT);
     listview_draw(&r->lv);
     if (sel >= 0) {
-        snprintf(line, sizeof(line), _("Reason: %s"), cell(r, sel, R_REASON));
+        snprintf(line, sizeof(line), _("Reason: %s"), cell(r, sel, "reason"));
         draw_str(stdscr, r->top + r->rows_shown - 1, 0, r->cols, line, UA_ERROR,
                  DRAW_PAD | DRAW_MARK_CUT);
     }
@@ -151,7 +130,7 @@ returned_key(struct screen *s, const struct key *k)
     struct returned *r = s->data;
     int sel = listview_selected(&r->lv);
     const struct formdef *f =
-        sel >= 0 ? app_form(s->app, cell(r, sel, R_KIND)) : NULL;
+        sel >= 0 ? app_form(s->app, cell(r, sel, "kind")) : NULL;
     struct screen *next = NULL;
 
     switch (k->action) {
@@ -160,8 +139,8 @@ returned_key(struct screen *s, const struct key *k)
         if (f == NULL)
             return KR_HANDLED;
         next = k->action == ACT_OPEN
-                   ? form_screen_new(s->app, f, atoll(cell(r, sel, R_ID)))
-                   : history_screen_new(s->app, f, atoll(cell(r, sel, R_ID)));
+                   ? form_screen_new(s->app, f, atoll(cell(r, sel, "id")))
+                   : history_screen_new(s->app, f, atoll(cell(r, sel, "id")));
         if (next != NULL)
             app_push(s->app, next);
         return KR_REDRAW;

@@ -27,7 +27,7 @@ const struct workflow *status_workflow(void);
 const char *status_marker(const char *status);
 enum ui_attr status_attr(const char *status);
 /* May the person logged in as role edit a record in this state? ("" = new)
- * Mirrors eduaid.may_edit(); the server decides. Supervisors never edit:
+ * Mirrors the server's may_edit(); it decides. Supervisors never edit:
  * their forms open read-only and offer no saving. */
 bool status_editable(const char *role, const char *status);
 

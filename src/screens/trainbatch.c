@@ -20,13 +20,14 @@
 
 #include "core/formdef.h"
 #include "core/i18n.h"
+#include "db/training.h"
 #include "screens/ledger.h"
 #include "screens/status.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
 
-/* Columns of batch_sql; the first two are not shown. */
+/* Columns of training_batch; the first two are not shown. */
 enum {
     B_TOWNSHIP_ID,
     B_ID,
@@ -42,34 +43,10 @@ enum {
 };
 #define NSHOWN (B_NCOLS - B_NAME)
 
-static const char batch_sql[] =
-    "SELECT e.township_id, e.id, e.trainee_name, t.name, e.status,"
-    " count(a.id) FILTER (WHERE a.present), coalesce(sum(a.hours), 0),"
-    " max(a.session_date) FILTER (WHERE a.present),"
-    " CASE WHEN e.completed THEN 'yes' ELSE '' END, e.employment_outcome"
-    " FROM eduaid.training_enrollment e"
-    " JOIN eduaid.township t ON t.id = e.township_id"
-    " LEFT JOIN eduaid.training_attendance a"
-    "   ON a.township_id = e.township_id AND a.enrollment_id = e.id"
-    " WHERE e.course_id = $1::int AND e.batch = $2"
-    " GROUP BY e.township_id, e.id, t.name"
-    " ORDER BY e.trainee_name, e.township_id, e.id";
-
-static const char attend_one_sql[] =
-    "INSERT INTO eduaid.training_attendance"
-    " (township_id, enrollment_id, session_date, hours, present)"
-    " VALUES ($1::int, $2::bigint, $3::date, $4::numeric, $4::numeric > 0)";
-
-/* The whole class: every enrollment of the batch the person may write
- * (RLS), but for those already recorded that day. */
-static const char attend_all_sql[] =
-    "INSERT INTO eduaid.training_attendance"
-    " (township_id, enrollment_id, session_date, hours, present)"
-    " SELECT e.township_id, e.id, $3::date, $4::numeric, true"
-    " FROM eduaid.training_enrollment e"
-    " WHERE e.course_id = $1::int AND e.batch = $2"
-    " AND e.township_id = ANY ((SELECT eduaid.my_townships())::int[])"
-    " ON CONFLICT (township_id, enrollment_id, session_date) DO NOTHING";
+/* Their names. */
+static const char *const col_names[B_NCOLS] = {
+    "township_id", "id",    "trainee_name", "township",  "status",
+    "sessions",    "hours", "last_session", "completed", "employment_outcome"};
 
 struct trainbatch {
     struct listview lv;
@@ -85,7 +62,7 @@ struct trainbatch {
 static const char *
 cell(const struct trainbatch *b, int i, int c)
 {
-    const char *v = dbres_get(b->rows, i, c);
+    const char *v = dbres_field(b->rows, i, col_names[c]);
 
     return v != NULL ? v : "";
 }
@@ -94,9 +71,9 @@ static void
 reload(struct screen *s)
 {
     struct trainbatch *b = s->data;
-    const char *params[2] = {b->course_id, b->batch};
     struct db_error err;
-    struct dbres *res = db_exec(s->app->db, batch_sql, 2, params, &err);
+    struct dbres *res =
+        training_batch(s->app->db, b->course_id, b->batch, &err);
 
     if (res == NULL) {
         app_error(s->app, &err);
@@ -148,11 +125,13 @@ batch_draw(struct screen *s)
     listview_draw(&b->lv);
 }
 
-/* Ask for a day and hours and run sql with (course, batch) or (township,
- * enrollment) first; true when the server took it. */
+/* Ask for a day and hours and record attendance with (course, batch) or
+ * (township, enrollment) first; true when the server took it. */
 static bool
-record(struct screen *s, const char *title, const char *sql, const char *first,
-       const char *second, bool whole_class)
+record(struct screen *s, const char *title,
+       long long (*attend)(struct db *, const char *, const char *,
+                           const char *, const char *, struct db_error *),
+       const char *first, const char *second, bool whole_class)
 {
     struct app *a = s->app;
     char today[16];
@@ -166,20 +145,17 @@ record(struct screen *s, const char *title, const char *sql, const char *first,
         hours = dialog_prompt(a, PROMPT_TEXT, title,
                               _("Hours attended (0: absent)"), "4");
     if (date != NULL && hours != NULL) {
-        const char *params[4] = {first, second, date, hours};
-        struct dbres *res = db_exec(a->db, sql, 4, params, &err);
+        long long n = attend(a->db, first, second, date, hours, &err);
 
-        if (res == NULL)
+        if (n < 0)
             ledger_refusal(a, &err);
         else if (whole_class) {
-            app_status(a, _("Attendance recorded for %lld trainees."),
-                       res->affected);
+            app_status(a, _("Attendance recorded for %lld trainees."), n);
             ok = true;
         } else {
             app_status(a, "%s", _("Attendance recorded."));
             ok = true;
         }
-        dbres_free(res);
     }
     free(date);
     free(hours);
@@ -194,7 +170,7 @@ attend_one(struct screen *s, int sel)
 
     snprintf(title, sizeof(title), _("Record attendance: %s"),
              cell(b, sel, B_NAME));
-    return record(s, title, attend_one_sql, cell(b, sel, B_TOWNSHIP_ID),
+    return record(s, title, training_attend_one, cell(b, sel, B_TOWNSHIP_ID),
                   cell(b, sel, B_ID), false);
 }
 
@@ -205,7 +181,7 @@ attend_all(struct screen *s)
     char title[320];
 
     snprintf(title, sizeof(title), _("Whole class attended: %s"), b->title);
-    return record(s, title, attend_all_sql, b->course_id, b->batch, true);
+    return record(s, title, training_attend_all, b->course_id, b->batch, true);
 }
 
 static enum key_result

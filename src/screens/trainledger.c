@@ -15,17 +15,18 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "db/training.h"
 #include "screens/ledger.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
 
 #define NCOLS 9
 
-static const char training_sql[] =
-    "SELECT l.course_name, l.batch, l.enrolled, l.approved, l.sessions,"
-    " l.hours_present, l.completed, l.certified, l.employed, l.course_id"
-    " FROM eduaid.training_ledger(NULL) l";
-#define COURSE_ID NCOLS /* not shown: what Enter opens the batch by */
+/* The columns shown, in order (course_id, not shown, is what Enter opens
+ * the batch by). */
+static const char *const shown[NCOLS] = {
+    "course_name",   "batch",     "enrolled",  "approved", "sessions",
+    "hours_present", "completed", "certified", "employed"};
 
 struct trainledger {
     struct listview lv;
@@ -37,9 +38,9 @@ struct trainledger {
 };
 
 static const char *
-cell(const struct trainledger *t, int i, int c)
+cell(const struct trainledger *t, int i, const char *c)
 {
-    const char *v = dbres_get(t->rows, i, c);
+    const char *v = dbres_field(t->rows, i, c);
 
     return v != NULL ? v : "";
 }
@@ -49,7 +50,7 @@ reload(struct screen *s)
 {
     struct trainledger *t = s->data;
     struct db_error err;
-    struct dbres *res = db_exec(s->app->db, training_sql, 0, NULL, &err);
+    struct dbres *res = training_ledger_rows(s->app->db, &err);
 
     if (res == NULL) {
         app_error(s->app, &err);
@@ -60,7 +61,7 @@ reload(struct screen *s)
     memset(t->total, 0, sizeof(t->total));
     for (int i = 0; i < res->nrows; i++)
         for (int c = 2; c < NCOLS; c++)
-            t->total[c] += atoll(cell(t, i, c));
+            t->total[c] += atoll(cell(t, i, shown[c]));
     listview_reset(&t->lv);
     listview_set_rows(&t->lv, res->nrows, false);
 }
@@ -73,7 +74,7 @@ train_row(void *arg, int index, struct lv_row *row)
     if (t->rows == NULL || index >= t->rows->nrows)
         return false;
     for (int c = 0; c < NCOLS; c++)
-        t->cells[c] = cell(t, index, c);
+        t->cells[c] = cell(t, index, shown[c]);
     row->cells = t->cells;
     return true;
 }
@@ -115,8 +116,9 @@ train_key(struct screen *s, const struct key *k)
 
         if (sel >= 0)
             app_push(s->app,
-                     trainbatch_screen_new(s->app, cell(t, sel, COURSE_ID),
-                                           cell(t, sel, 0), cell(t, sel, 1)));
+                     trainbatch_screen_new(s->app, cell(t, sel, "course_id"),
+                                           cell(t, sel, "course_name"),
+                                           cell(t, sel, "batch")));
         return KR_REDRAW;
     }
     case ACT_REFRESH:

@@ -12,5 +12,6 @@ Suite *date_suite(void);
 Suite *idnumber_suite(void);
 Suite *journal_suite(void);
 Suite *mask_suite(void);
+Suite *rules_suite(void);
 
 #endif /* EDUAID_CHECK_EDUAID_H */
