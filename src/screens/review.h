@@ -18,7 +18,7 @@
 
 /* The review steps of the session's workflow (src/db/workflow.h) that
  * role has on a record of kind in status ("" for a new record), which
- * mirror eduaid.transition(); the server decides. */
+ * mirror the server's transition step; the server decides. */
 /* The workflow function behind ACT_PASS: "verify" (officer, submitted),
  * "approve" (supervisor, verified), or NULL when the role has no such
  * step there. */
