@@ -13,10 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cmd_connect.h"
 #include "core/csvout.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "db/report.h"
 
@@ -68,12 +68,11 @@ report_list(void)
 static int
 current_school_year(void)
 {
-    time_t now = time(NULL);
-    struct tm tm;
+    int today = date_today_yyyymmdd();
 
-    if (localtime_r(&now, &tm) == NULL)
+    if (today == 0)
         return 2026;
-    return report_school_year(tm.tm_year + 1900, tm.tm_mon + 1);
+    return report_school_year(today / 10000, today / 100 % 100);
 }
 
 /* A whole number in [lo, hi], or -1. */

@@ -41,7 +41,9 @@ bool date_valid(int y, int m, int d);
  * date_today_yyyymmdd
  *
  * Today's local date as y * 10000 + m * 100 + d (e.g. 20261128), or 0 if
- * the clock or the time zone cannot be read.
+ * the clock or the time zone cannot be read. The environment variable
+ * EDUAID_TODAY="YYYY-MM-DD" (a valid date) pins it, for tests that need
+ * the same screens every day; anything else there is ignored.
  */
 int date_today_yyyymmdd(void);
 

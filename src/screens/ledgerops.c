@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "core/date.h"
 #include "core/i18n.h"
 #include "screens/ledger.h"
 #include "ui/dialog.h"
@@ -47,23 +47,23 @@ ledger_title(enum ledger_kind k)
 int
 ledger_school_year(void)
 {
-    time_t now = time(NULL);
-    struct tm tm;
+    int today = date_today_yyyymmdd();
 
-    if (localtime_r(&now, &tm) == NULL)
+    if (today == 0)
         return 2026;
-    return tm.tm_year + 1900 - (tm.tm_mon < 8 ? 1 : 0);
+    return today / 10000 - (today / 100 % 100 < 9 ? 1 : 0);
 }
 
 char *
 ledger_today(char *buf, size_t bufsz)
 {
-    time_t now = time(NULL);
-    struct tm tm;
+    int today = date_today_yyyymmdd();
 
-    if (localtime_r(&now, &tm) == NULL ||
-        strftime(buf, bufsz, "%Y-%m-%d", &tm) == 0)
+    if (today == 0)
         snprintf(buf, bufsz, "%s", "");
+    else
+        snprintf(buf, bufsz, "%04d-%02d-%02d", today / 10000, today / 100 % 100,
+                 today % 100);
     return buf;
 }
 

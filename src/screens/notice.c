@@ -14,8 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "screens/screens.h"
@@ -219,12 +219,11 @@ scope_search(void *arg, const char *filter, const struct pick_item **items)
 static int
 this_school_year(void)
 {
-    time_t now = time(NULL);
-    struct tm tm;
+    int today = date_today_yyyymmdd();
 
-    if (localtime_r(&now, &tm) == NULL)
+    if (today == 0)
         return 2026;
-    return tm.tm_year + 1900 - (tm.tm_mon < 8 ? 1 : 0);
+    return today / 10000 - (today / 100 % 100 < 9 ? 1 : 0);
 }
 
 /* Call eduaid.open_notice and say how many lines the new notice has. */

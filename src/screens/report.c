@@ -17,9 +17,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/bar.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/report.h"
@@ -420,8 +420,7 @@ report_screen_new(struct app *a)
 {
     struct screen *s = calloc(1, sizeof(*s));
     struct report_screen *r = calloc(1, sizeof(*r));
-    time_t now = time(NULL);
-    struct tm tm;
+    int today = date_today_yyyymmdd();
 
     if (s == NULL || r == NULL) {
         free(s);
@@ -432,9 +431,8 @@ report_screen_new(struct app *a)
     r->def = report_at(0);
     r->sort = -1;
     r->utf8 = bar_locale_utf8();
-    r->year = localtime_r(&now, &tm) != NULL
-                  ? report_school_year(tm.tm_year + 1900, tm.tm_mon + 1)
-                  : 2026;
+    r->year = today != 0 ? report_school_year(today / 10000, today / 100 % 100)
+                         : 2026;
     r->cols = 80;
     r->rows = 20;
     r->bar_cells = 20;

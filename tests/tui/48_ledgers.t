@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# tests/db/41_ledgers.t: the ledgers through the terminal client, in tmux,
-# against the database suite's cluster and its demo data (en_US.UTF-8,
+# tests/tui/48_ledgers.t: the ledgers through the terminal client, in tmux,
+# against its own copy of the demo cluster (en_US.UTF-8,
 # 80x24). demo_clerk opens Ledgers from the main menu, then the dropout
 # ledgers: a child of a test household (dropped out) is on the suspected
 # ledger, / finds it; v records a visit (date, who, outcome, notes), C confirms the

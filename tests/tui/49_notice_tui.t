@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# tests/db/43_notice_tui.t: the Public notice screens through the terminal
-# client, in tmux (en_US.UTF-8, 100x30), against the database suite's
-# cluster. Fixture: two approved households of 青峰镇 (420325105) with
+# tests/tui/49_notice_tui.t: the Public notice screens through the terminal
+# client, in tmux (en_US.UTF-8, 100x30), against its own copy of
+# the demo cluster. Fixture: two approved households of 青峰镇 (420325105) with
 # subsidies of school year 2034 (nothing else uses it), put on notice by
 # demo_supervisor; officer_105 records an objection against line 1.
 # demo_supervisor2 goes from the main menu to "Public notice", sees the

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# tests/db/33_review.t: the review workflow through the terminal client, in
-# tmux, against the database suite's cluster and its demo data (zh_CN.UTF-8,
+# tests/tui/33_review.t: the review workflow through the terminal client, in
+# tmux, against its own copy of the demo cluster (zh_CN.UTF-8,
 # 80x24). A clerk fixes and submits a draft (F2, F10); demo_officer starts
 # in the review queue, finds it (/) and verifies it (F7); demo_supervisor
 # approves it from the queue; its history (F12) shows every step with who

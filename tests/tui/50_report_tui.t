@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# tests/db/44_report_tui.t: the report screen end to end, in tmux, against
-# the database suite's cluster and its demo data (en_US.UTF-8, 100x30).
+# tests/tui/50_report_tui.t: the report screen end to end, in tmux, against
+# its own copy of the demo cluster (en_US.UTF-8, 100x30).
 # demo_clerk opens Reports from the main menu (below the record kinds and
 # the ledgers): the subsidy report of
 # school year 2026 shows his two townships and the Total row, with the

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# tests/db/41_import_tui.t: the roster import screen in tmux (en_US.UTF-8,
-# 100x30), against the database suite's cluster. demo_clerk opens "Roster
+# tests/tui/47_import_tui.t: the roster import screen in tmux (en_US.UTF-8,
+# 100x30), against its own copy of the demo cluster. demo_clerk opens "Roster
 # import and reconciliation" from the main menu; a roster with a bad row is
 # refused with FILE:LINE:COLUMN and nothing imported; F5 imports a good one
 # (a household of 城关镇 that eduaid lacks, another that eduaid holds under

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# tests/db/45_zh_screens.t: the issue-5 screens as a county clerk sees them
-# -- in Chinese (zh_CN.UTF-8) at 80x24, against the database suite's
-# cluster and its demo data. Every screen is opened from the main menu and
+# tests/tui/45_zh_screens.t: the issue-5 screens as a county clerk sees them
+# -- in Chinese (zh_CN.UTF-8) at 80x24, against its own copy
+# of the demo cluster. Every screen is opened from the main menu and
 # checked for its Chinese title and headings, and for no line of the pane
 # wider than 80 cells (display width: east Asian wide characters count
 # two). demo_clerk: roster import (a roster he writes, then a nonexistent

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/db/31_login.t: logging in and starting up. A user whose server
+# tests/tui/31_login.t: logging in and starting up. A user whose server
 # wants a password gets the login screen: a wrong password is a message and
 # another try, the right one opens the menu. Before the terminal is taken,
 # a broken configuration file or a form naming a column that does not exist

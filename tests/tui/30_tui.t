@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# tests/db/30_tui.t: the terminal client end to end, in tmux, against the
-# database suite's cluster (PGHOST, PGDATABASE, EDUAID_SUPERUSER set by
-# run-db-tests.sh). As demo_clerk in zh_CN.UTF-8 at 80x24: create a
+# tests/tui/30_tui.t: the terminal client end to end, in tmux, against its own
+# copy of the demo cluster (PGHOST, PGDATABASE, EDUAID_SUPERUSER set by
+# tests/tui/run.sh). As demo_clerk in zh_CN.UTF-8 at 80x24: create a
 # household in 城关镇 with members 𠮷 and 䶮, save and submit it; the
 # database holds the exact UTF-8. demo_clerk2 cannot find it. A server
 # refusal (an ID number held in another township) lands on its field.

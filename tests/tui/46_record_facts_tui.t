@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# tests/db/46_record_facts_tui.t: the facts a record copies from the
+# tests/tui/46_record_facts_tui.t: the facts a record copies from the
 # teacher register (sql/021_record_facts.sql) as its reviewers see them --
-# in Chinese (zh_CN.UTF-8) at 80x24, against the database suite's cluster
-# and its demo data. A fund application of 城关镇 is made and submitted
+# in Chinese (zh_CN.UTF-8) at 80x24, against its own copy of the demo
+# cluster. A fund application of 城关镇 is made and submitted
 # (psql, as demo_clerk); demo_officer opens it from his review queue and
 # finds the section "教师信息（报审时）" with the teacher's name, ID number,
 # school, title and years. officer_100 verifies it (psql); demo_supervisor

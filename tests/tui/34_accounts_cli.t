@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# tests/db/18_accounts_cli.t: `eduaid user` end to end, as real logins on
-# the database suite's cluster (PGHOST, PGDATABASE, EDUAID_SUPERUSER set by
-# run-db-tests.sh), with password authentication for the new account (a
+# tests/tui/34_accounts_cli.t: `eduaid user` end to end, as real logins on
+# its own copy of the demo cluster (PGHOST, PGDATABASE, EDUAID_SUPERUSER set
+# by tests/tui/run.sh), with password authentication for the new account (a
 # pg_hba.conf line, as in 31_login.t) and every statement logged
 # (log_statement = all, parameters included). demo_admin requests an
 # account with a password read from standard input; neither he nor a clerk

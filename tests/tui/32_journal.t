@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/db/32_journal.t: nothing typed is lost. The terminal goes away
+# tests/tui/32_journal.t: nothing typed is lost. The terminal goes away
 # (tmux kills the session: SIGHUP) while a clerk is typing a new household
 # and a member; the values still in the fields are journaled (0600, under
 # the person's own directory), the next start offers them back, and once
