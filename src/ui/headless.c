@@ -26,11 +26,15 @@
 
 enum item_kind { IT_KEY, IT_DUMP, IT_ATTRS };
 
+/* Longest name of a dump. */
+#define LABEL_MAX 48
+
 /* One thing the script does: a key (as get_wch would give it) or a dump. */
 struct item {
     enum item_kind kind;
     int rc; /* OK or KEY_CODE_YES */
     wint_t code;
+    char label[LABEL_MAX + 1]; /* of a dump; "" for its number */
 };
 
 static struct {
@@ -71,7 +75,7 @@ headless_free(void)
  * ------------------------------------------------------------------ */
 
 static int
-add_item(enum item_kind kind, int rc, wint_t code)
+add_item(enum item_kind kind, int rc, wint_t code, const char *label)
 {
     if (hl.n == hl.cap) {
         size_t cap = hl.cap > 0 ? hl.cap * 2 : 256;
@@ -85,8 +89,23 @@ add_item(enum item_kind kind, int rc, wint_t code)
     hl.items[hl.n].kind = kind;
     hl.items[hl.n].rc = rc;
     hl.items[hl.n].code = code;
+    snprintf(hl.items[hl.n].label, sizeof(hl.items[hl.n].label), "%s",
+             label != NULL ? label : "");
     hl.n++;
     return 0;
+}
+
+/* True for a name of a dump: letters, digits, '_', '-' and '.'. */
+static bool
+label_ok(const char *s)
+{
+    if (*s == '\0' || strlen(s) > LABEL_MAX)
+        return false;
+    for (; *s != '\0'; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+              (*s >= '0' && *s <= '9') || *s == '_' || *s == '-' || *s == '.'))
+            return false;
+    return true;
 }
 
 /* The item a <name> stands for. 0, or -1 for an unknown name. */
@@ -97,16 +116,20 @@ add_named(const char *name)
     bool fn;
 
     if (strcmp(name, "dump") == 0)
-        return add_item(IT_DUMP, OK, 0);
+        return add_item(IT_DUMP, OK, 0, NULL);
     if (strcmp(name, "attrs") == 0)
-        return add_item(IT_ATTRS, OK, 0);
+        return add_item(IT_ATTRS, OK, 0, NULL);
+    if (strncmp(name, "dump ", 5) == 0 && label_ok(name + 5))
+        return add_item(IT_DUMP, OK, 0, name + 5);
+    if (strncmp(name, "attrs ", 6) == 0 && label_ok(name + 6))
+        return add_item(IT_ATTRS, OK, 0, name + 6);
     if (strcmp(name, "lt") == 0)
-        return add_item(IT_KEY, OK, '<');
+        return add_item(IT_KEY, OK, '<', NULL);
     if (strcmp(name, "Backspace") == 0)
-        return add_item(IT_KEY, KEY_CODE_YES, KEY_BACKSPACE);
+        return add_item(IT_KEY, KEY_CODE_YES, KEY_BACKSPACE, NULL);
     if (keys_parse_name(name, &code, &fn) != 0)
         return -1;
-    return add_item(IT_KEY, fn ? KEY_CODE_YES : OK, code);
+    return add_item(IT_KEY, fn ? KEY_CODE_YES : OK, code, NULL);
 }
 
 /* Parse one line of the script (no line end). 0, or -1 with err set. */
@@ -144,7 +167,7 @@ parse_line(const char *path, int lineno, const char *s, char *err, size_t errsz)
         len = text_utf8_next(s, &c);
         if (c == '\r' && s[1] == '\0')
             break; /* a CRLF line end */
-        if (add_item(IT_KEY, OK, (wint_t)c) != 0) {
+        if (add_item(IT_KEY, OK, (wint_t)c, NULL) != 0) {
             snprintf(err, errsz, "out of memory");
             return -1;
         }
@@ -237,7 +260,10 @@ headless_setup(const char *size, const char *path, char *err, size_t errsz)
     }
     hl.active = true;
     hl.pos = 0;
-    hl.tick_due = hl.dumped_last = hl.finished = false;
+    /* The first key, too, comes after a pause: the first screen has had
+     * its first tick (a reviewer's menu puts up the queue then). */
+    hl.tick_due = true;
+    hl.dumped_last = hl.finished = false;
     hl.dumps = 0;
     return 0;
 }
@@ -364,16 +390,20 @@ dump_row(int y, bool attrs, cchar_t *cells, wchar_t *line)
     free(utf8);
 }
 
-/* Print the screen (or its attributes) under a header line. */
+/* Print the screen (or its attributes) under a header line naming it by
+ * label, or by its number when label is "". */
 static void
-dump(bool attrs)
+dump(bool attrs, const char *label)
 {
     int y0, x0, rows = getmaxy(stdscr), cols = getmaxx(stdscr);
     cchar_t *cells = calloc((size_t)cols + 1, sizeof(*cells));
     wchar_t *line = calloc((size_t)cols * (CCHARW_MAX + 1) + 1, sizeof(*line));
 
     hl.dumps++;
-    printf(attrs ? "=== %d attrs ===\n" : "=== %d ===\n", hl.dumps);
+    if (label[0] != '\0')
+        printf("=== %s%s ===\n", label, attrs ? " attrs" : "");
+    else
+        printf("=== %d%s ===\n", hl.dumps, attrs ? " attrs" : "");
     if (cells != NULL && line != NULL) {
         getyx(stdscr, y0, x0);
         for (int y = 0; y < rows; y++)
@@ -405,7 +435,7 @@ headless_read(struct key *k, int timeout_ms)
         const struct item *it = &hl.items[hl.pos++];
 
         if (it->kind != IT_KEY) {
-            dump(it->kind == IT_ATTRS);
+            dump(it->kind == IT_ATTRS, it->label);
             continue;
         }
         *k = keys_make(it->rc, it->code);
@@ -414,7 +444,7 @@ headless_read(struct key *k, int timeout_ms)
         return HL_KEY;
     }
     if (!hl.dumped_last)
-        dump(false);
+        dump(false, "");
     hl.finished = true;
     return HL_END;
 }

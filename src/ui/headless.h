@@ -10,20 +10,22 @@
  *   key by its name in eduaid.conf's keys group (keys_parse_name: <F2>,
  *   <Enter>, <Esc>, <Tab>, <S-Tab>, <Space>, <Up>, <Down>, <PgDn>, <Home>,
  *   <Del>, <^S> or <C-s>), or <Backspace>; <lt> types '<'. <dump> prints
- *   the screen, <attrs> its attribute layer (below). Line ends are not
- *   keys (type <Enter>), and a line whose first character is '#' is a
- *   comment.
+ *   the screen, <attrs> its attribute layer (below); <dump NAME> and
+ *   <attrs NAME> name what they print (letters, digits, '_', '-', '.').
+ *   Line ends are not keys (type <Enter>), and a line whose first
+ *   character is '#' is a comment.
  *
- *   A dump is a line "=== N ===" (N counts the dumps from 1) and then one
- *   line per screen row: what the row shows, a wide character once,
- *   trailing blanks cut. An attribute layer is a line "=== N attrs ==="
- *   and one line per row with one letter per cell: what term.h's named
- *   attribute of the cell is (' ' plain, T title, K key bar, k key name,
- *   E error, S selected, F field, H header, M mark, D dialog, d dialog
- *   title, n notice, and s, v, a, r for the submitted, verified, approved
- *   and rejected markers; '?' anything else), trailing blanks cut. The
- *   screen is dumped once more when the script ends, unless the last
- *   thing it did was a dump.
+ *   A dump is a line "=== NAME ===" (or "=== N ===", N counting the dumps
+ *   from 1) and then one line per screen row: what the row shows, a wide
+ *   character once, trailing blanks cut. An attribute layer is a line
+ *   "=== NAME attrs ===" and one line per row with one letter per cell
+ *   (two for a wide character): the first of term.h's named attributes
+ *   that the cell's attribute is (' ' plain, T title, K key bar, k key
+ *   name or other bold, E error, S selected, F field, H header, M mark,
+ *   D dialog, d dialog title, and s, v, a, r for the submitted, verified,
+ *   approved and rejected markers; '?' anything else), trailing blanks
+ *   cut. The screen is dumped once more when the script ends, unless the
+ *   last thing it did was a dump.
  *
  *   Timing: every key comes after a pause -- the top screen has its 250 ms
  *   tick between two keys, and nothing is ever typed "at once" -- and

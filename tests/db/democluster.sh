@@ -10,14 +10,17 @@
 #       Start a copy of template NAME in WORKDIR/pg (made first if missing
 #       or stale) and export PGHOST, PGPORT, PGDATABASE (eduaid_test) and
 #       EDUAID_SUPERUSER; PGUSER and the caller's other libpq settings are
-#       unset, PGCLIENTENCODING is UTF8. CLOCK pins the server's clock
-#       (libfaketime): "YYYY-MM-DD HH:MM:SS", the time of day in Asia/Shanghai
-#       (the cluster's time zone) at which the copy's clock starts and then
-#       runs on; the template of NAME is then loaded with its clock started
-#       two hours earlier, the same day, so that everything the demo made
-#       is older than anything a test does. Without CLOCK the server keeps
-#       the real time and the template is made again each day (the demo's
-#       ledger and notice dates follow the day of loading).
+#       unset, PGCLIENTENCODING is UTF8. CLOCK stops the server's clock
+#       (libfaketime) at "YYYY-MM-DD HH:MM:SS", a time in Asia/Shanghai (the
+#       cluster's time zone): now() and current_date are always that. The
+#       template of NAME is then loaded with its clock stopped two hours
+#       earlier, so that every timestamp the demo makes, and every age shown
+#       of it, is the same on every run, whatever the machine's speed (the
+#       real time and monotonic clock still run: waits and timeouts of the
+#       client work; the server's own timeouts, such as lock_timeout, never
+#       expire). Without CLOCK the server keeps the real time and the
+#       template is made again each day (the demo's ledger and notice dates
+#       follow the day of loading).
 #   democluster_down WORKDIR
 #       Stop the copy and delete WORKDIR/pg.
 #
@@ -29,7 +32,13 @@
 # `make clean` deletes them.
 
 DEMOCLUSTER_DB=eduaid_test
-DEMOCLUSTER_FAKETIME_LIB=${EDUAID_FAKETIME_LIB:-/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1}
+DEMOCLUSTER_FAKETIME_LIB=${EDUAID_FAKETIME_LIB:-}
+if [[ -z $DEMOCLUSTER_FAKETIME_LIB ]]; then
+	for DEMOCLUSTER_FAKETIME_LIB in /usr/lib/*/faketime/libfaketime.so.1 \
+		/usr/lib/faketime/libfaketime.so.1; do
+		[[ -f $DEMOCLUSTER_FAKETIME_LIB ]] && break
+	done
+fi
 
 # _democluster_root: print the directory that holds the templates.
 _democluster_root() {
@@ -50,9 +59,9 @@ _democluster_root() {
 }
 
 # _democluster_utc CLOCK HOURS: the UTC time HOURS hours before CLOCK (a
-# Shanghai time), as libfaketime's absolute start "@YYYY-MM-DD HH:MM:SS".
+# Shanghai time), as libfaketime's stopped clock "YYYY-MM-DD HH:MM:SS".
 _democluster_utc() {
-	printf '@%s\n' "$(TZ=UTC date -d "$1 +0800 - $2 hours" '+%F %T')"
+	TZ=UTC date -d "$1 +0800 - $2 hours" '+%F %T'
 }
 
 # _democluster_key NAME CLOCK: the key a template must have.
@@ -70,8 +79,8 @@ _democluster_key() {
 	} | sha256sum | cut -c1-40
 }
 
-# _democluster_start DIR CLOCK: start the cluster in DIR, its clock at the
-# libfaketime start CLOCK ("" for the real time).
+# _democluster_start DIR CLOCK: start the cluster in DIR, its clock stopped
+# at CLOCK, UTC ("" for the real time).
 _democluster_start() {
 	if [[ -z $2 ]]; then
 		cluster_start "$1"
@@ -110,6 +119,12 @@ _democluster_make() {
 		cluster_stop "$dir/pg" immediate
 		return 1
 	fi
+	# Half of it would be write-ahead log kept for reuse: a copy need not
+	# carry it.
+	cluster_psql "$dir/pg" -q -c "ALTER SYSTEM SET max_wal_size = '32MB'" \
+		-c "ALTER SYSTEM SET min_wal_size = '32MB'" -c 'SELECT pg_reload_conf()' \
+		-c CHECKPOINT -c 'ALTER SYSTEM RESET max_wal_size' \
+		-c 'ALTER SYSTEM RESET min_wal_size' >>"$dir/make.log" 2>&1
 	cluster_stop "$dir/pg" fast || return 1
 	printf '%s\n' "$4" >"$dir/key"
 }
