@@ -97,6 +97,37 @@ header() {
 	' "$here/keys/$1.keys"
 }
 
+# ---- the switches themselves, before any connection ---------------------------
+# refused DESC WANT ARGS...: the client exits 2 and says WANT (a fixed string)
+# on stderr, without a server.
+refused() {
+	local desc=$1 want=$2 out rc
+	shift 2
+	out=$(cd "${TMPDIR:-/tmp}" && env -i PATH="$PATH" HOME=/nonexistent \
+		PGHOST=/nonexistent LC_ALL=C.UTF-8 "$bin" "$@" 2>&1 </dev/null)
+	rc=$?
+	if [[ $rc == 2 && $out == *"$want"* ]]; then
+		tap_pass "$desc"
+	else
+		tap_fail "$desc" "exit $rc, said: $out" "wanted exit 2 and: $want"
+	fi
+}
+bad=$(mktemp "${TMPDIR:-/tmp}/eduaid-keys.XXXXXX") || bail "mktemp"
+printf '# a comment\nabc<Enter>\n<F2><F13>\n' >"$bad"
+refused "--headless: an unknown key is FILE:LINE, exit 2" "$bad:3: unknown key <F13>" \
+	--headless=80x24 --keys="$bad"
+printf '<Enter\n' >"$bad"
+refused "--headless: a '<' without its '>' is FILE:LINE, exit 2" "$bad:1: a '<' without" \
+	--headless=80x24 --keys="$bad"
+refused "--headless: a size must be COLSxROWS" "--headless wants COLSxROWS" \
+	--headless=80 --keys="$bad"
+refused "--headless: needs --keys" "--headless needs --keys=FILE" --headless=80x24
+refused "--headless: a missing key script is named" "$bad.none: " \
+	--headless=80x24 --keys="$bad.none"
+refused "--headless: not for subcommands" "--headless and --keys are for the client" \
+	--headless=80x24 --keys="$bad" check-id 1
+rm -f -- "$bad"
+
 # ---- the cluster ------------------------------------------------------------
 work=''
 cleanup() {
