@@ -113,7 +113,10 @@ run $sup print "$notice" "$work/sheet.txt" 2>"$work/err"
 tap_is "$?" 0 "notice print writes the sheet to a file"
 sheet=$work/sheet.txt
 tap_is "$(head -n 1 "$sheet")" "大木厂镇 2033-2034学年学生资助名单公示" "the first line is the title"
-grep -qE "^Period: $(date +%F) to $(date -d '+6 days' +%F) \(7 days\)$" "$sheet"
+# (the server's today: its time zone, Asia/Shanghai, is a day ahead of UTC
+# from 16:00 UTC on)
+today=$(db_psql_super -c "SELECT to_char(current_date, 'YYYY-MM-DD')")
+grep -qE "^Period: $today to $(date -d "$today +6 days" +%F) \(7 days\)$" "$sheet"
 tap_run "the period: today to 6 days later, 7 days" test $? -eq 0
 grep -qF "to 大木厂镇政府 0719-3333333, quoting the line's record hash." "$sheet"
 tap_run "the sheet says where to send objections" test $? -eq 0
@@ -171,7 +174,7 @@ tap_is "$?" 1 "an unknown hash exits 1"
 # ---- close, list, RLS --------------------------------------------------------
 run $sup close "$notice" >"$work/out" 2>"$work/err"
 tap_is "$?" 1 "closing before the end date is refused (exit 1)"
-grep -qF "it can be closed from $(date -d '+7 days' +%F) on" "$work/err"
+grep -qF "it can be closed from $(date -d "$today +7 days" +%F) on" "$work/err"
 tap_run "... in the server's words" test $? -eq 0
 tap_is "$(run $sup list | awk -F'\t' -v n="$notice" '$1 == n {print $2, $3, $6, $7, $8}')" \
 	"household open 7 3 0" "notice list: kind, state, days left, lines, undecided objections"

@@ -11,7 +11,7 @@
 # PGDATABASE (eduaid_test), EDUAID_SUPERUSER, top_srcdir and top_builddir
 # exported, PGUSER unset, the PostgreSQL 15 binaries first on PATH, a
 # scratch working directory, and EDUAID_DBTEST_TIMEOUT seconds (default 300)
-# before it is stopped. A cluster that cannot be had is one failed test.
+# before it is stopped; TZ is Asia/Shanghai. A cluster that cannot be had is one failed test.
 set -uo pipefail
 
 FILE_TIMEOUT=${EDUAID_DBTEST_TIMEOUT:-300}
@@ -29,6 +29,10 @@ fi
 top_srcdir=$(cd "$top_srcdir" && pwd)
 top_builddir=${top_builddir:-$top_srcdir}
 export top_srcdir top_builddir
+# The county's time zone, the server's too: the client's "today" (a
+# ledger's default date), `date` in a suite and the server's current_date
+# are the same day at any hour (from 16:00 UTC on, UTC is a day behind).
+export TZ=Asia/Shanghai
 
 # not_ok DESC [DIAG...]: the suite could not run; one failure.
 not_ok() {
