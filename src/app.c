@@ -25,6 +25,7 @@
 #include "ui/appui.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
+#include "ui/headless.h"
 #include "ui/help.h"
 #include "ui/keys.h"
 #include "ui/prompt.h"
@@ -508,6 +509,21 @@ escape_sequence(struct key *k)
     return 1;
 }
 
+/* The key script's next event in place of the keyboard's (headless.h). */
+static enum modal_event
+headless_event(struct key *k, int timeout_ms)
+{
+    switch (headless_read(k, timeout_ms)) {
+    case HL_KEY:
+        return ME_KEY;
+    case HL_TIMEOUT:
+        return ME_TIMEOUT;
+    default:
+        term_set_hangup();
+        return ME_HANGUP;
+    }
+}
+
 /* Wait for a key (timeout_ms, -1 for ever); the one place get_wch is
  * called outside the look-ahead after Esc. */
 static enum modal_event
@@ -522,6 +538,8 @@ read_event(struct app *a, struct key *k, int timeout_ms)
         return ME_HANGUP;
     if (term_take_interrupt())
         return ME_INTERRUPT;
+    if (headless_active())
+        return headless_event(k, timeout_ms);
     wtimeout(stdscr, timeout_ms);
     t0 = now_us();
     errno = 0;
@@ -842,7 +860,8 @@ app_run(struct app *a, struct screen *first)
         enum modal_event ev;
 
         if (term_hangup()) {
-            status = 1;
+            /* (a key script that ran out is a normal end) */
+            status = headless_finished() ? 0 : 1;
             break;
         }
         if (st->quit) {

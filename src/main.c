@@ -1,8 +1,9 @@
 /*
  * main.c
  *   eduaid's entry point: the locale and message catalogue, the global
- *   options (-c, -d, -U, --help, --version), and either a subcommand from
- *   one table or, with none, the interactive client (client.c).
+ *   options (-c, -d, -U, --help, --version, --headless, --keys), and either
+ *   a subcommand from one table or, with none, the interactive client
+ *   (client.c), on the terminal or headless (ui/headless.h).
  */
 #include "config.h"
 
@@ -15,6 +16,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "ui/headless.h"
 
 /*
  * A subcommand.  run() gets the arguments from the subcommand's name on
@@ -59,6 +61,10 @@ usage(FILE *fp)
     fprintf(fp, "  -c FILE        read the configuration from FILE\n");
     fprintf(fp, "  -d CONNINFO    connect with this libpq connection string\n");
     fprintf(fp, "  -U USER        log in as USER\n");
+    fprintf(fp, "  --headless=COLSxROWS --keys=FILE\n"
+                "                 no terminal: draw at this size, type the "
+                "keys of FILE,\n"
+                "                 print the screens on stdout (for tests)\n");
     fprintf(fp, "  -h, --help     show this help and exit\n");
     fprintf(fp, "  -V, --version  show the version and exit\n\n");
     fprintf(fp, "Commands:\n");
@@ -124,6 +130,23 @@ cmd_help(int argc, char **argv)
  * main
  * ---------------------------------------------------------------------- */
 
+/* The client with no terminal (headless.h): size "COLSxROWS", keys the
+ * key script. */
+static int
+run_headless(const struct options *opts, const char *size, const char *keys)
+{
+    char err[512];
+    int status;
+
+    if (headless_setup(size, keys, err, sizeof(err)) != 0) {
+        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err);
+        return EXIT_USAGE;
+    }
+    status = client_main(opts);
+    headless_free();
+    return status;
+}
+
 /* The argument of option argv[*i] (advancing *i), or NULL after a message. */
 static const char *
 option_argument(int argc, char **argv, int *i)
@@ -142,6 +165,7 @@ main(int argc, char **argv)
     struct options opts = {0};
     const struct subcommand *cmd;
     const char **slot;
+    const char *headless = NULL, *keys = NULL;
     int i;
 
     setlocale(LC_ALL, "");
@@ -165,6 +189,14 @@ main(int argc, char **argv)
             printf("%s\n", PACKAGE_STRING);
             return EXIT_OK;
         }
+        if (strncmp(argv[i], "--headless=", 11) == 0) {
+            headless = argv[i] + 11;
+            continue;
+        }
+        if (strncmp(argv[i], "--keys=", 7) == 0) {
+            keys = argv[i] + 7;
+            continue;
+        }
         slot = strcmp(argv[i], "-c") == 0   ? &opts.config_file
                : strcmp(argv[i], "-d") == 0 ? &opts.conninfo
                : strcmp(argv[i], "-U") == 0 ? &opts.user
@@ -179,6 +211,13 @@ main(int argc, char **argv)
     }
 
     global_opts = opts;
+    if ((headless != NULL || keys != NULL) && i >= argc)
+        return run_headless(&opts, headless, keys);
+    if (headless != NULL || keys != NULL) {
+        fprintf(stderr, "%s: --headless and --keys are for the client\n",
+                PACKAGE_NAME);
+        return EXIT_USAGE;
+    }
     if (i >= argc)
         return client_main(&opts);
 

@@ -41,7 +41,9 @@ bool date_valid(int y, int m, int d);
  * date_today_yyyymmdd
  *
  * Today's local date as y * 10000 + m * 100 + d (e.g. 20261128), or 0 if
- * the clock or the time zone cannot be read.
+ * the clock or the time zone cannot be read. The environment variable
+ * EDUAID_TODAY="YYYY-MM-DD" (a valid date) pins it, for tests that need
+ * the same screens every day; anything else there is ignored.
  */
 int date_today_yyyymmdd(void);
 
@@ -67,8 +69,10 @@ void date_utc_ymd(long long t, int *y, int *m, int *d);
 /*
  * date_school_year_today
  *
- * The school year of today's date: local time, or UTC when the local
- * time cannot be read. Never a fixed year.
+ * The school year of today's date (date_today_yyyymmdd(): EDUAID_TODAY
+ * when pinned, else local time, which db_connect sets to the server's
+ * zone), or of UTC's date when the local time cannot be read. Never a
+ * fixed year.
  */
 int date_school_year_today(void);
 

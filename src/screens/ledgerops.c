@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
+#include "core/date.h"
 #include "core/i18n.h"
 #include "db/ledger.h"
 #include "screens/ledger.h"
@@ -48,12 +48,13 @@ ledger_title(enum ledger_kind k)
 char *
 ledger_today(char *buf, size_t bufsz)
 {
-    time_t now = time(NULL);
-    struct tm tm;
+    int today = date_today_yyyymmdd();
 
-    if (localtime_r(&now, &tm) == NULL ||
-        strftime(buf, bufsz, "%Y-%m-%d", &tm) == 0)
+    if (today == 0)
         snprintf(buf, bufsz, "%s", "");
+    else
+        snprintf(buf, bufsz, "%04d-%02d-%02d", today / 10000, today / 100 % 100,
+                 today % 100);
     return buf;
 }
 

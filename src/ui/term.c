@@ -17,6 +17,8 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "ui/headless.h"
+
 /* -1: the terminal's own foreground or background (use_default_colors). */
 #define DEF (-1)
 
@@ -155,11 +157,16 @@ term_init(enum term_colour mode, char *err, size_t errsz)
 
     if (active)
         return 0;
-    if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+    if (headless_active()) {
+        screen = headless_newterm(err, errsz);
+        if (screen == NULL)
+            return -1;
+    } else if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
         snprintf(err, errsz, "standard input and output must be a terminal");
         return -1;
+    } else {
+        screen = newterm(NULL, stdout, stdin);
     }
-    screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) {
         snprintf(err, errsz, "cannot use the terminal (TERM=%s)",
                  term != NULL ? term : "(unset)");
@@ -205,6 +212,7 @@ term_restore(void)
     endwin();
     delscreen(screen);
     screen = NULL;
+    headless_term_closed();
     for (int i = 0; i < UA_COUNT; i++)
         attrs[i] = A_NORMAL;
     colour = false;

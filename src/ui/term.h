@@ -64,7 +64,7 @@ enum ui_attr {
  * term_init
  *
  * Take over the terminal on stdin/stdout (newterm: an unknown TERM is an
- * error, not an exit) and install the signal flags and an atexit
+ * error, not an exit), or draw on nothing in headless mode (headless.h) and install the signal flags and an atexit
  * term_restore. Returns 0, or -1 with a sentence in err (errsz bytes)
  * that the caller prints -- curses is not active then. Calling it while
  * active does nothing and returns 0.

@@ -113,8 +113,9 @@ run $sup print "$notice" "$work/sheet.txt" 2>"$work/err"
 tap_is "$?" 0 "notice print writes the sheet to a file"
 sheet=$work/sheet.txt
 tap_is "$(head -n 1 "$sheet")" "大木厂镇 2033-2034学年学生资助名单公示" "the first line is the title"
-# the county's day is the server's (Asia/Shanghai), not this shell's
-today=$(db_psql_super -c "SELECT current_date")
+# (the server's today: its time zone, Asia/Shanghai, is a day ahead of UTC
+# from 16:00 UTC on)
+today=$(db_psql_super -c "SELECT to_char(current_date, 'YYYY-MM-DD')")
 grep -qE "^Period: $today to $(date -d "$today +6 days" +%F) \(7 days\)$" "$sheet"
 tap_run "the period: today to 6 days later, 7 days" test $? -eq 0
 grep -qF "to 大木厂镇政府 0719-3333333, quoting the line's record hash." "$sheet"

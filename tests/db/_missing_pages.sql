@@ -1,5 +1,5 @@
 -- tests/db/_missing_pages.sql: a fixture for the paged missing-subsidy list
--- (43_report.t, 44_report_tui.t), run as the superuser with psql.
+-- (tests/db/43_report.t, tests/tui/50_report_tui.t), run as the superuser with psql.
 --
 --   psql -f _missing_pages.sql             make it
 --   psql -v drop=1 -f _missing_pages.sql   take it away again

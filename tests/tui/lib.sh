@@ -2,7 +2,8 @@
 # tests -- a private tmux server per test file, the client started in a
 # pane of a given size and locale, keys sent, and the screen read back
 # with waits on what should appear (never fixed sleeps). Sourced by
-# tests/db/3*_tui*.t, which run inside the database suite's cluster.
+# the suites tests/tui/NN_*.t, each run on a copy of the demo cluster of its
+# own by tests/tui/run.sh.
 #
 # TAP helpers: ok/not ok lines numbered by tui_ok; tui_done prints the plan.
 

@@ -9,6 +9,8 @@
 
 #include "core/date.h"
 
+#include <stdlib.h>
+
 START_TEST(test_leap_years)
 {
     ck_assert(is_leap_year(2000)); /* divisible by 400 */
@@ -73,6 +75,32 @@ START_TEST(test_today)
 }
 END_TEST
 
+/* EDUAID_TODAY pins today (screen tests); a malformed or impossible date
+ * there is ignored. */
+START_TEST(test_today_pinned)
+{
+    static const char *const ignored[] = {
+        "",           "2026-11-1",   "2026-11-160", "2026/11/16",  "20261116",
+        "2026-13-01", "2026-02-29",  "2026-11-16 ", " 2026-11-16", "0000-01-01",
+        "2026-1a-16", "2026-11-16x",
+    };
+    int real;
+
+    unsetenv("EDUAID_TODAY");
+    real = date_today_yyyymmdd();
+    ck_assert_int_eq(setenv("EDUAID_TODAY", "2026-11-16", 1), 0);
+    ck_assert_int_eq(date_today_yyyymmdd(), 20261116);
+    ck_assert_int_eq(setenv("EDUAID_TODAY", "2028-02-29", 1), 0);
+    ck_assert_int_eq(date_today_yyyymmdd(), 20280229);
+    for (size_t i = 0; i < sizeof(ignored) / sizeof(ignored[0]); i++) {
+        ck_assert_int_eq(setenv("EDUAID_TODAY", ignored[i], 1), 0);
+        ck_assert_msg(date_today_yyyymmdd() == real,
+                      "EDUAID_TODAY=\"%s\" was not ignored", ignored[i]);
+    }
+    unsetenv("EDUAID_TODAY");
+}
+END_TEST
+
 Suite *
 date_suite(void)
 {
@@ -83,6 +111,7 @@ date_suite(void)
     tcase_add_test(tc, test_days_in_month);
     tcase_add_test(tc, test_date_valid);
     tcase_add_test(tc, test_today);
+    tcase_add_test(tc, test_today_pinned);
     suite_add_tcase(s, tc);
     return s;
 }
