@@ -2,11 +2,10 @@
  * main.c
  *   eduaid's entry point: the locale and message catalogue, the global
  *   options (-c, -d, -U, --help, --version), and either a subcommand from
- *   one table or, with none, the interactive client (client.c).
+ *   one table (src/cli) or, with none, the interactive client
+ *   (src/app/client.c).
  */
 #include "config.h"
-
-#include "main.h"
 
 #include <locale.h>
 #include <stdbool.h>
@@ -14,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/client.h"
+#include "cli/cli.h"
+#include "core/cmdline.h"
 #include "core/i18n.h"
 
 /*
@@ -80,28 +82,6 @@ find_subcommand(const char *name)
         if (strcmp(subcommands[i].name, name) == 0)
             return &subcommands[i];
     return NULL;
-}
-
-static struct options global_opts;
-
-const struct options *
-main_options(void)
-{
-    return &global_opts;
-}
-
-/* True for "-h" and "--help". */
-bool
-is_help_option(const char *arg)
-{
-    return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
-}
-
-/* True for an argument that looks like an option: "-x", "--xyz". */
-bool
-is_option(const char *arg)
-{
-    return arg[0] == '-' && arg[1] != '\0';
 }
 
 /* ----------------------------------------------------------------------
@@ -178,7 +158,7 @@ main(int argc, char **argv)
             return EXIT_USAGE;
     }
 
-    global_opts = opts;
+    cli_set_options(&opts);
     if (i >= argc)
         return client_main(&opts);
 

@@ -461,7 +461,7 @@ step(struct form *f, const char *action, const char *reason,
     if (review_step(f->app, f->def->kind, f->rec->id, f->rec->version, action,
                     reason, &version, &err) != 0) {
         if (strcmp(err.sqlstate, "EA007") == 0 && form_reload(f)) {
-            f->app->last_error = err;
+            app_keep_error(f->app, &err);
             app_status(f->app, "%s",
                        _("Someone else changed the record; it has been "
                          "loaded again."));

@@ -133,7 +133,7 @@ ledger_refusal(struct app *a, const struct db_error *err)
         app_error(a, err);
         return;
     }
-    a->last_error = *err;
+    app_keep_error(a, err);
     app_status(a, "%s", text);
 }
 

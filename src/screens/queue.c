@@ -322,7 +322,7 @@ describe(struct screen *s, int i, char *buf, size_t bufsz)
 static void
 changed_meanwhile(struct screen *s, const struct db_error *err)
 {
-    s->app->last_error = *err;
+    app_keep_error(s->app, err);
     reload(s);
     app_status(s->app, "%s",
                _("Someone else changed the record; it has been loaded again."));
@@ -449,7 +449,7 @@ pass_marked(struct screen *s)
                         atoi(cell(q, i, Q_VERSION)), action, NULL, NULL,
                         &err) != 0) {
             failed++;
-            s->app->last_error = err;
+            app_keep_error(s->app, &err);
             text_add(&bad, "  %s: %s\n", what, review_error_text(&err));
         } else {
             done++;

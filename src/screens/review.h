@@ -13,8 +13,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "app.h"
 #include "db/db.h"
+#include "screens/session.h"
+#include "ui/app.h"
 
 /* The workflow function behind ACT_PASS for role on a record in status:
  * "verify" (officer, submitted), "approve" (supervisor, verified), or

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "ui/app.h"
 #include "ui/appui.h"
 #include "ui/draw.h"
 #include "ui/keys.h"

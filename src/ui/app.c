@@ -10,7 +10,7 @@
  */
 #include "config.h"
 
-#include "app.h"
+#include "ui/app.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -199,84 +199,14 @@ app_status(struct app *a, const char *fmt, ...)
     va_end(ap);
 }
 
-static void error_status(struct app *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-error_status(struct app *a, const char *fmt, ...)
+void
+app_status_error(struct app *a, const char *fmt, ...)
 {
     va_list ap;
 
     va_start(ap, fmt);
     set_status(a, true, fmt, ap);
     va_end(ap);
-}
-
-/* What eduaid's own SQLSTATEs and the common ones mean, in words. */
-static const struct {
-    const char *sqlstate;
-    const char *text;
-} sqlstate_texts[] = {
-    {"EA001", N_("The record's state does not allow this.")},
-    {"EA002",
-     N_("Four-eyes rule: you created, edited or verified this record.")},
-    {"EA003", N_("A reason is required.")},
-    {"EA004", N_("Your role may not do this.")},
-    {"EA005", N_("No such record, or it is not visible to you.")},
-    {"EA006", N_("This change would bypass the workflow.")},
-    {"EA007", N_("Someone else changed the record; load it again.")},
-    {"EA008", N_("This ID number is already registered elsewhere.")},
-    {"EA010", N_("Unknown record kind.")},
-    {"EA011", N_("Bad user data (role, townships or login name).")},
-    {"23505", N_("Duplicate: such a record already exists.")},
-    {"23514", N_("A value breaks a data rule.")},
-    {"23503", N_("It refers to something that does not exist.")},
-    {"23502", N_("A required value is missing.")},
-    {"22001", N_("A value is too long.")},
-    {"42501", N_("Permission denied.")},
-    {"40001", N_("Conflict with another user; try again.")},
-    {"40P01", N_("Conflict with another user; try again.")},
-    {"57014", N_("The request took too long and was cancelled.")},
-};
-
-/* The status-line text of an error, in the user's language. */
-static const char *
-error_text(const struct db_error *e)
-{
-    switch (e->status) {
-    case DB_CONNECTION_LOST:
-        return _("The connection to the server was lost.");
-    case DB_UNREACHABLE:
-        return _("The server cannot be reached.");
-    case DB_AUTH_FAILED:
-        return _("Wrong user name or password.");
-    case DB_NEEDS_PASSWORD:
-        return _("A password is required.");
-    case DB_NO_MEMORY:
-        return _("Out of memory.");
-    default:
-        break;
-    }
-    for (size_t i = 0; i < sizeof(sqlstate_texts) / sizeof(sqlstate_texts[0]);
-         i++)
-        if (strcmp(e->sqlstate, sqlstate_texts[i].sqlstate) == 0)
-            return _(sqlstate_texts[i].text);
-    if (e->message[0] != '\0')
-        return e->message;
-    return _("The server refused the request.");
-}
-
-void
-app_error(struct app *a, const struct db_error *e)
-{
-    char key[32];
-
-    if (e == NULL || e->status == DB_OK)
-        return;
-    if (e != &a->last_error)
-        a->last_error = *e;
-    keys_names(ACT_DETAILS, KEYS_PRIMARY, key, sizeof(key));
-    error_status(a, _("%s (%s: details)"), error_text(&a->last_error), key);
 }
 
 /* ------------------------------------------------------------------
@@ -293,16 +223,8 @@ paint_title(struct app *a, struct screen *top)
 
     if (title == NULL)
         title = "";
-    if (a->db != NULL) {
-        const char *user = db_user(a->db), *role = db_role(a->db);
-
-        if (role != NULL && role[0] != '\0')
-            snprintf(right, sizeof(right), " \xc2\xb7 %s@%s",
-                     user != NULL ? user : "", role);
-        else
-            snprintf(right, sizeof(right), " \xc2\xb7 %s",
-                     user != NULL ? user : "");
-    }
+    if (a->db != NULL)
+        snprintf(right, sizeof(right), " \xc2\xb7 %s", a->who);
     /* "eduaid · <title> · user@role"; the title gives way first. */
     room = COLS - 2 - text_utf8_cells(PACKAGE_NAME " \xc2\xb7 ") -
            text_utf8_cells(right);
@@ -625,36 +547,12 @@ confirm_quit(struct app *a)
     return dialog_confirm(a, _("Quit"), _("Quit eduaid?"), false);
 }
 
+/* The last error in full (screens/session.c writes it). */
 static void
 show_details(struct app *a)
 {
-    const struct db_error *e = &a->last_error;
-    char text[2048];
-    size_t n = 0;
-
-    if (e->status == DB_OK && e->sqlstate[0] == '\0' && e->message[0] == '\0') {
-        dialog_message(a, _("Error details"), _("No error so far."));
-        return;
-    }
-#define DETAIL(label, value)                                                   \
-    do {                                                                       \
-        if ((value)[0] != '\0' && n < sizeof(text))                            \
-            n += (size_t)snprintf(text + n, sizeof(text) - n, _("%s: %s\n"),   \
-                                  (label), (value));                           \
-    } while (0)
-    DETAIL(_("SQLSTATE"), e->sqlstate);
-    DETAIL(_("Message"), e->message);
-    DETAIL(_("Detail"), e->detail);
-    DETAIL(_("Hint"), e->hint);
-    DETAIL(_("Constraint"), e->constraint);
-    DETAIL(_("Table"), e->table);
-    DETAIL(_("Column"), e->column);
-#undef DETAIL
-    if (n == 0)
-        snprintf(text, sizeof(text), "%s", error_text(e));
-    else if (n <= sizeof(text) && text[n - 1] == '\n')
-        text[n - 1] = '\0';
-    dialog_message(a, _("Error details"), text);
+    dialog_message(a, _("Error details"),
+                   a->details[0] != '\0' ? a->details : _("No error so far."));
 }
 
 static void run_command_line(struct app *a);
@@ -794,12 +692,12 @@ run_command_line(struct app *a)
             r = top->ops->key(top, &k);
         if (r == KR_UNHANDLED) {
             if (!global_key(a, &k))
-                error_status(a, _("Not available here: %s"), cmd);
+                app_status_error(a, _("Not available here: %s"), cmd);
         } else {
             handle_result(a, top, &k, r);
         }
     } else if (command_hook == NULL || !command_hook(a, cmd)) {
-        error_status(a, _("Unknown command: %s"), cmd);
+        app_status_error(a, _("Unknown command: %s"), cmd);
     }
     free(line);
 }

@@ -6,7 +6,7 @@
  */
 #include "config.h"
 
-#include "main.h"
+#include "cli/cli.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -15,7 +15,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cmd_connect.h"
+#include "cli/cmd_connect.h"
 #include "core/csvout.h"
 #include "core/i18n.h"
 #include "db/report.h"

@@ -1,23 +1,28 @@
 /*
  * app.h
- *   The application: what every screen may reach (settings, the database,
- *   the form definitions, the language) and the loop that owns the
- *   terminal -- a stack of screens, the title bar, the key bar and the
- *   status line, one resize path, signals turned into flags, and the
- *   connection polled between keys.
+ *   The application loop and what every screen may reach through it:
+ *   the settings, the form definitions, the language, the session's
+ *   connection (an opaque pointer here: the ui never calls the database,
+ *   screens hand it to src/db) -- and the loop that owns the terminal: a
+ *   stack of screens, the title bar, the key bar and the status line, one
+ *   resize path, signals turned into flags, and the screens polled
+ *   between keys. Server errors reach the status line through
+ *   screens/session.h, which turns them into words.
  */
-#ifndef EDUAID_APP_H
-#define EDUAID_APP_H
+#ifndef EDUAID_UI_APP_H
+#define EDUAID_UI_APP_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
 #include "core/formdef.h"
 #include "core/settings.h"
-#include "db/db.h"
 #include "ui/screen.h"
 
 struct app_stack;
+
+/* The session's connection (src/db/db.h); opaque to the ui. */
+struct db;
 
 struct app {
     struct settings *settings;
@@ -25,9 +30,10 @@ struct app {
     struct lookupset *lookups;
     struct formdef **forms; /* one per record kind */
     size_t nforms;
-    bool zh;     /* speak Chinese */
-    bool colour; /* colours in use (else monochrome attributes) */
-    struct db_error last_error; /* what ACT_DETAILS shows */
+    bool zh;                /* speak Chinese */
+    bool colour;            /* colours in use (else monochrome attributes) */
+    char who[192];          /* "user@role" (or "user") for the title bar */
+    char details[2048];     /* what ACT_DETAILS shows ("": no error so far) */
     char exit_message[600]; /* printed on stderr once the terminal is back */
     int exit_status; /* app_run's result when a screen quits with KR_QUIT */
     struct app_stack *stack; /* private to app.c */
@@ -45,11 +51,11 @@ void app_push(struct app *a, struct screen *s);
 void app_status(struct app *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
-/* Show a server error on the status line (in the user's language) and keep
- * it for the details view (ACT_DETAILS: SQLSTATE, message, detail, hint). */
-void app_error(struct app *a, const struct db_error *e);
+/* The same in the error colours (what went wrong, in words). */
+void app_status_error(struct app *a, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 /* The form of a record kind, or NULL. */
 const struct formdef *app_form(const struct app *a, const char *kind);
 
-#endif /* EDUAID_APP_H */
+#endif /* EDUAID_UI_APP_H */
