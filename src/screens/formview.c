@@ -307,9 +307,8 @@ form_edit_key(struct fieldset *fs, struct fieldstate *st, const struct key *k)
     bool changed = false;
 
     if (st->locked) /* a masked value: typing changes nothing */
-        return keys_is_text(k) || k->code == KEY_BACKSPACE || k->code == 127 ||
-               k->code == 8 || (k->is_function && k->code == KEY_DC);
-    if (!editkeys_apply(&st->edit, k, &changed))
+        return editkeys_op_changes(editkeys_op(k, EDIT_ON_SCREEN));
+    if (!editkeys_apply(&st->edit, k, EDIT_ON_SCREEN, &changed))
         return false;
     if (changed) {
         fs->dirty = true;

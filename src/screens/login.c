@@ -139,7 +139,8 @@ login_key(struct screen *s, const struct key *k)
 {
     struct login *l = s->data;
 
-    if (editkeys_apply(l->focus ? &l->password : &l->user, k, NULL))
+    if (editkeys_apply(l->focus ? &l->password : &l->user, k, EDIT_ON_SCREEN,
+                       NULL))
         return KR_REDRAW;
     switch (k->action) {
     case ACT_NEXT_FIELD:
