@@ -16,10 +16,10 @@
 
 #include "core/i18n.h"
 #include "screens/ledger.h"
+#include "screens/listbase.h"
 #include "screens/review.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
-#include "ui/listview.h"
 
 #define NCOLS 7
 #define LOG_LINES 5
@@ -51,46 +51,34 @@ static const char log_sql[] =
     " ORDER BY v.visit_date DESC LIMIT 5";
 
 struct homevisit {
-    struct listview lv;
+    struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
     const char *cells[NCOLS];
-    struct dbres *rows, *log;
+    struct dbres *log;
     int log_for; /* the row whose visits log holds, or -1 */
     long long total_due;
     bool writer;
-    int top, height, cols;
 };
 
-static const char *
-cell(const struct dbres *r, int i, int c)
-{
-    const char *v = dbres_get(r, i, c);
-
-    return v != NULL ? v : "";
-}
-
-static void
-reload(struct screen *s)
+/* The plans, and the visits still due in all of them. */
+static bool
+fetch_rows(struct screen *s)
 {
     struct homevisit *h = s->data;
     struct db_error err;
     struct dbres *res = db_exec(s->app->db, due_sql, 0, NULL, &err);
-    int sel = listview_selected(&h->lv);
 
     if (res == NULL) {
         app_error(s->app, &err);
-        return;
+        return false;
     }
-    dbres_free(h->rows);
-    h->rows = res;
+    if (!listbase_take(&h->lb, res))
+        return false;
     h->total_due = 0;
-    for (int i = 0; i < res->nrows; i++)
-        h->total_due += atoll(cell(res, i, H_DUE));
+    for (int i = 0; i < listbase_nrows(&h->lb); i++)
+        h->total_due += atoll(cell(h, i, H_DUE));
     h->log_for = -1;
-    listview_reset(&h->lv);
-    listview_set_rows(&h->lv, res->nrows, false);
-    if (sel > 0)
-        listview_select(&h->lv, sel);
+    return true;
 }
 
 /* The selected plan's latest visits (fetched when the selection moved). */
@@ -108,65 +96,50 @@ load_log(struct screen *s, int sel)
     h->log_for = sel;
     if (sel < 0)
         return;
-    params[0] = cell(h->rows, sel, H_TOWNSHIP_ID);
-    params[1] = cell(h->rows, sel, H_PLAN);
+    params[0] = cell(h, sel, H_TOWNSHIP_ID);
+    params[1] = cell(h, sel, H_PLAN);
     if ((h->log = db_exec(s->app->db, log_sql, 2, params, &err)) == NULL)
         app_error(s->app, &err);
 }
 
 static bool
-homevisit_row(void *arg, int index, struct lv_row *row)
+homevisit_row(struct screen *s, int index, struct lv_row *row)
 {
-    struct homevisit *h = ((struct screen *)arg)->data;
+    struct homevisit *h = s->data;
 
-    if (h->rows == NULL || index >= h->rows->nrows)
-        return false;
-    h->cells[0] = cell(h->rows, index, H_TOWNSHIP);
-    h->cells[1] = cell(h->rows, index, H_CHILD);
-    h->cells[2] = cell(h->rows, index, H_TEACHER);
-    h->cells[3] = cell(h->rows, index, H_PER_MONTH);
-    h->cells[4] = cell(h->rows, index, H_LOGGED);
-    h->cells[5] = cell(h->rows, index, H_DUE);
-    h->cells[6] = cell(h->rows, index, H_LAST);
+    h->cells[0] = cell(h, index, H_TOWNSHIP);
+    h->cells[1] = cell(h, index, H_CHILD);
+    h->cells[2] = cell(h, index, H_TEACHER);
+    h->cells[3] = cell(h, index, H_PER_MONTH);
+    h->cells[4] = cell(h, index, H_LOGGED);
+    h->cells[5] = cell(h, index, H_DUE);
+    h->cells[6] = cell(h, index, H_LAST);
     row->cells = h->cells;
     return true;
 }
 
 static void
-homevisit_layout(struct screen *s, int top, int rows, int cols)
-{
-    struct homevisit *h = s->data;
-
-    h->top = top;
-    h->height = rows;
-    h->cols = cols;
-    listview_layout(&h->lv, top + 1, 0, rows - LOG_LINES - 2, cols);
-}
-
-static void
 draw_log(struct homevisit *h, int sel)
 {
-    int y = h->top + h->height - LOG_LINES - 1;
+    int y = -LOG_LINES - 1;
     char line[1024];
 
     if (sel < 0)
         return;
     snprintf(line, sizeof(line), _("Latest visits to %s:"),
-             cell(h->rows, sel, H_CHILD));
-    draw_str(stdscr, y++, 0, h->cols, line, UA_HEADER,
-             DRAW_PAD | DRAW_MARK_CUT);
+             cell(h, sel, H_CHILD));
+    listbase_line(&h->lb, y++, line, UA_HEADER, DRAW_PAD | DRAW_MARK_CUT);
     for (int i = 0; i < LOG_LINES; i++, y++) {
         if (h->log != NULL && i < h->log->nrows)
             /* TRANSLATORS: date, teacher, hours, content */
             snprintf(line, sizeof(line), _("%s  %s  %sh  %s"),
-                     cell(h->log, i, 0), cell(h->log, i, 1), cell(h->log, i, 2),
-                     cell(h->log, i, 3));
+                     listbase_text(h->log, i, 0), listbase_text(h->log, i, 1),
+                     listbase_text(h->log, i, 2), listbase_text(h->log, i, 3));
         else if (i == 0)
             snprintf(line, sizeof(line), "%s", _("No visit logged yet."));
         else
             line[0] = '\0';
-        draw_str(stdscr, y, 0, h->cols, line, UA_NORMAL,
-                 DRAW_PAD | DRAW_MARK_CUT);
+        listbase_line(&h->lb, y, line, UA_NORMAL, DRAW_PAD | DRAW_MARK_CUT);
     }
 }
 
@@ -174,15 +147,14 @@ static void
 homevisit_draw(struct screen *s)
 {
     struct homevisit *h = s->data;
-    int sel = listview_selected(&h->lv);
+    int sel = listbase_selected(&h->lb);
     char line[512];
 
     snprintf(line, sizeof(line),
              _("%d plans · visits still due this month: %lld"),
-             h->rows != NULL ? h->rows->nrows : 0, h->total_due);
-    draw_str(stdscr, h->top, 0, h->cols, line, UA_HEADER,
-             DRAW_PAD | DRAW_MARK_CUT);
-    listview_draw(&h->lv);
+             listbase_nrows(&h->lb), h->total_due);
+    listbase_line(&h->lb, 0, line, UA_HEADER, DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&h->lb.lv);
     load_log(s, sel);
     draw_log(h, sel);
 }
@@ -214,20 +186,20 @@ log_visit(struct screen *s, int sel)
     bool ok = false;
 
     snprintf(title, sizeof(title), _("Log a home visit: %s"),
-             cell(h->rows, sel, H_CHILD));
+             cell(h, sel, H_CHILD));
     if ((date =
              dialog_prompt(a, PROMPT_TEXT, title, _("Visit date (YYYY-MM-DD)"),
                            ledger_today(today, sizeof(today)))) == NULL ||
-        (teacher = pick_teacher(a, cell(h->rows, sel, H_TOWNSHIP_ID),
-                                cell(h->rows, sel, H_TEACHER_ID))) == NULL ||
+        (teacher = pick_teacher(a, cell(h, sel, H_TOWNSHIP_ID),
+                                cell(h, sel, H_TEACHER_ID))) == NULL ||
         (hours = dialog_prompt(a, PROMPT_TEXT, title, _("Hours"), "2")) ==
             NULL ||
         (content = dialog_prompt(a, PROMPT_TEXT, title, _("What was taught"),
                                  NULL)) == NULL)
         goto cleanup;
     {
-        const char *params[6] = {cell(h->rows, sel, H_TOWNSHIP_ID),
-                                 cell(h->rows, sel, H_PLAN),
+        const char *params[6] = {cell(h, sel, H_TOWNSHIP_ID),
+                                 cell(h, sel, H_PLAN),
                                  date,
                                  teacher,
                                  hours,
@@ -257,7 +229,7 @@ static enum key_result
 homevisit_key(struct screen *s, const struct key *k)
 {
     struct homevisit *h = s->data;
-    int sel = listview_selected(&h->lv);
+    int sel = listbase_selected(&h->lb);
 
     switch (k->action) {
     case ACT_VISIT:
@@ -266,13 +238,8 @@ homevisit_key(struct screen *s, const struct key *k)
         if (log_visit(s, sel))
             reload(s);
         return KR_REDRAW;
-    case ACT_REFRESH:
-        reload(s);
-        return KR_REDRAW;
-    case ACT_BACK:
-        return KR_CLOSE;
     default:
-        return listview_key(&h->lv, k);
+        return listbase_key(&h->lb, k);
     }
 }
 
@@ -301,16 +268,13 @@ homevisit_close(struct screen *s)
 {
     struct homevisit *h = s->data;
 
-    dbres_free(h->rows);
     dbres_free(h->log);
-    listview_free(&h->lv);
-    free(h);
-    free(s);
+    listbase_close(s);
 }
 
 static const struct screen_ops homevisit_ops = {
     .name = "homevisit",
-    .layout = homevisit_layout,
+    .layout = listbase_layout,
     .draw = homevisit_draw,
     .key = homevisit_key,
     .actions = homevisit_actions,
@@ -318,18 +282,19 @@ static const struct screen_ops homevisit_ops = {
     .close = homevisit_close,
 };
 
+static const struct listbase_ops homevisit_list = {.fetch = fetch_rows,
+                                                   .row = homevisit_row};
+
 struct screen *
 homevisit_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof(*s));
-    struct homevisit *h = calloc(1, sizeof(*h));
+    struct screen *s =
+        listbase_screen_new(a, &homevisit_ops, sizeof(struct homevisit));
+    struct homevisit *h;
 
-    if (s == NULL || h == NULL) {
-        free(s);
-        free(h);
+    if (s == NULL)
         return NULL;
-    }
-    *s = (struct screen){.ops = &homevisit_ops, .app = a, .data = h};
+    h = s->data;
     h->writer = review_has_returned(db_role(a->db));
     h->log_for = -1;
     h->columns[0] = (struct lv_column){_("Township"), 8, false};
@@ -339,8 +304,9 @@ homevisit_screen_new(struct app *a)
     h->columns[4] = (struct lv_column){_("Logged"), 6, true};
     h->columns[5] = (struct lv_column){_("Due"), 4, true};
     h->columns[6] = (struct lv_column){_("Last visit"), 10, false};
-    listview_init(&h->lv, h->columns, NCOLS, homevisit_row, s);
-    h->lv.empty_text = _("No approved home-delivery plan.");
+    listbase_init(&h->lb, s, &homevisit_list, h->columns, NCOLS);
+    h->lb.below = LOG_LINES + 1;
+    h->lb.lv.empty_text = _("No approved home-delivery plan.");
     reload(s);
     return s;
 }

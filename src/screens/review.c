@@ -110,38 +110,21 @@ review_ask_reason(struct app *a, const char *title, const char *what)
     }
 }
 
-/* The words app_error uses for the SQLSTATEs a review step meets (the
- * same msgids, so the same translations). */
-static const struct {
-    const char *sqlstate;
-    const char *text;
-} step_texts[] = {
-    {"EA001", N_("The record's state does not allow this.")},
-    {"EA002",
-     N_("Four-eyes rule: you created, edited or verified this record.")},
-    {"EA003", N_("A reason is required.")},
-    {"EA004", N_("Your role may not do this.")},
-    {"EA005", N_("No such record, or it is not visible to you.")},
-    {"EA006", N_("This change would bypass the workflow.")},
-    {"EA007", N_("Someone else changed the record; load it again.")},
-    {"40001", N_("Conflict with another user; try again.")},
-    {"40P01", N_("Conflict with another user; try again.")},
+/* The SQLSTATEs a review step meets: said in app_error's words
+ * (session_error_text); any other refusal as the server put it. */
+static const char *const step_states[] = {
+    "EA001", "EA002", "EA003", "EA004", "EA005",
+    "EA006", "EA007", "40001", "40P01",
 };
 
 const char *
 review_error_text(const struct db_error *e)
 {
-    switch (e->status) {
-    case DB_CONNECTION_LOST:
-        return _("The connection to the server was lost.");
-    case DB_NO_MEMORY:
-        return _("Out of memory.");
-    default:
-        break;
-    }
-    for (size_t i = 0; i < sizeof(step_texts) / sizeof(step_texts[0]); i++)
-        if (strcmp(e->sqlstate, step_texts[i].sqlstate) == 0)
-            return _(step_texts[i].text);
+    if (e->status == DB_CONNECTION_LOST || e->status == DB_NO_MEMORY)
+        return session_error_text(e);
+    for (size_t i = 0; i < sizeof(step_states) / sizeof(step_states[0]); i++)
+        if (strcmp(e->sqlstate, step_states[i]) == 0)
+            return session_error_text(e);
     if (e->message[0] != '\0')
         return e->message;
     return _("The server refused the request.");

@@ -82,9 +82,8 @@ static const struct {
     {"57014", N_("The request took too long and was cancelled.")},
 };
 
-/* The status-line text of an error, in the user's language. */
-static const char *
-error_text(const struct db_error *e)
+const char *
+session_error_text(const struct db_error *e)
 {
     switch (e->status) {
     case DB_CONNECTION_LOST:
@@ -132,7 +131,7 @@ app_keep_error(struct app *a, const struct db_error *e)
     DETAIL(_("Column"), e->column);
 #undef DETAIL
     if (n == 0)
-        snprintf(text, size, "%s", error_text(e));
+        snprintf(text, size, "%s", session_error_text(e));
     else if (n <= size && text[n - 1] == '\n')
         text[n - 1] = '\0';
 }
@@ -146,5 +145,5 @@ app_error(struct app *a, const struct db_error *e)
         return;
     app_keep_error(a, e);
     keys_names(ACT_DETAILS, KEYS_PRIMARY, key, sizeof(key));
-    app_status_error(a, _("%s (%s: details)"), error_text(e), key);
+    app_status_error(a, _("%s (%s: details)"), session_error_text(e), key);
 }

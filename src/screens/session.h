@@ -37,6 +37,10 @@ int session_connect(struct app *a, const char *conninfo, const char *user,
  */
 int session_check_forms(struct app *a, char *msg, size_t msgsz);
 
+/* An error in the user's language: the words of eduaid's own SQLSTATEs
+ * and the common ones, else the server's message. */
+const char *session_error_text(const struct db_error *e);
+
 /* Show a server error on the status line (in the user's language) and keep
  * it for the details view (SQLSTATE, message, detail, hint...). */
 void app_error(struct app *a, const struct db_error *e);
