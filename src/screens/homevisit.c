@@ -53,7 +53,6 @@ static const char log_sql[] =
 struct homevisit {
     struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
     struct dbres *log;
     int log_for; /* the row whose visits log holds, or -1 */
     long long total_due;
@@ -102,21 +101,8 @@ load_log(struct screen *s, int sel)
         app_error(s->app, &err);
 }
 
-static bool
-homevisit_row(struct screen *s, int index, struct lv_row *row)
-{
-    struct homevisit *h = s->data;
-
-    h->cells[0] = cell(h, index, H_TOWNSHIP);
-    h->cells[1] = cell(h, index, H_CHILD);
-    h->cells[2] = cell(h, index, H_TEACHER);
-    h->cells[3] = cell(h, index, H_PER_MONTH);
-    h->cells[4] = cell(h, index, H_LOGGED);
-    h->cells[5] = cell(h, index, H_DUE);
-    h->cells[6] = cell(h, index, H_LAST);
-    row->cells = h->cells;
-    return true;
-}
+static const int homevisit_shows[NCOLS] = {
+    H_TOWNSHIP, H_CHILD, H_TEACHER, H_PER_MONTH, H_LOGGED, H_DUE, H_LAST};
 
 static void
 draw_log(struct homevisit *h, int sel)
@@ -283,7 +269,7 @@ static const struct screen_ops homevisit_ops = {
 };
 
 static const struct listbase_ops homevisit_list = {.fetch = fetch_rows,
-                                                   .row = homevisit_row};
+                                                   .shows = homevisit_shows};
 
 struct screen *
 homevisit_screen_new(struct app *a)

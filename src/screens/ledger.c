@@ -59,7 +59,6 @@ static const char counts_sql[] =
 struct ledger {
     struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
     enum ledger_kind kind;
     int year;
     bool writer;      /* clerk or officer: the write keys are shown */
@@ -131,19 +130,18 @@ fetch_rows(struct screen *s)
     return listbase_take(&l->lb, res);
 }
 
+static const int ledger_shows[NCOLS] = {
+    L_TOWNSHIP, L_HOUSEHOLD, L_NAME, L_AGE, -1, -1, L_LAST_VISIT};
+
+/* The schooling status and the case's state in words. */
 static bool
-ledger_row(struct screen *s, int index, struct lv_row *row)
+ledger_row(struct screen *s, int index, const char **cells, struct lv_row *row)
 {
     struct ledger *l = s->data;
 
-    l->cells[0] = cell(l, index, L_TOWNSHIP);
-    l->cells[1] = cell(l, index, L_HOUSEHOLD);
-    l->cells[2] = cell(l, index, L_NAME);
-    l->cells[3] = cell(l, index, L_AGE);
-    l->cells[4] = word(cell(l, index, L_SCHOOLING));
-    l->cells[5] = word(cell(l, index, L_STATE));
-    l->cells[6] = cell(l, index, L_LAST_VISIT);
-    row->cells = l->cells;
+    (void)row;
+    cells[4] = word(cell(l, index, L_SCHOOLING));
+    cells[5] = word(cell(l, index, L_STATE));
     return true;
 }
 
@@ -280,8 +278,10 @@ static const struct screen_ops ledger_ops = {
     .close = listbase_close,
 };
 
-static const struct listbase_ops ledger_list = {
-    .fetch = fetch_rows, .row = ledger_row, .search = find};
+static const struct listbase_ops ledger_list = {.fetch = fetch_rows,
+                                                .row = ledger_row,
+                                                .search = find,
+                                                .shows = ledger_shows};
 
 struct screen *
 ledger_screen_new(struct app *a)

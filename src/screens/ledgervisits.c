@@ -29,7 +29,6 @@ static const char visits_sql[] =
 struct visits {
     struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
     char *student, *name;
     bool writer;
 };
@@ -65,17 +64,16 @@ fetch_rows(struct screen *s)
     return listbase_take(&v->lb, res);
 }
 
+static const int visits_shows[NCOLS] = {V_DATE, V_VISITOR, -1, V_NOTES, V_BY};
+
+/* The outcome in words. */
 static bool
-visits_row(struct screen *s, int index, struct lv_row *row)
+visits_row(struct screen *s, int index, const char **cells, struct lv_row *row)
 {
     struct visits *v = s->data;
 
-    v->cells[0] = cell(v, index, V_DATE);
-    v->cells[1] = cell(v, index, V_VISITOR);
-    v->cells[2] = outcome_word(cell(v, index, V_OUTCOME));
-    v->cells[3] = cell(v, index, V_NOTES);
-    v->cells[4] = cell(v, index, V_BY);
-    row->cells = v->cells;
+    (void)row;
+    cells[2] = outcome_word(cell(v, index, V_OUTCOME));
     return true;
 }
 
@@ -160,8 +158,8 @@ static const struct screen_ops visits_ops = {
     .close = visits_close,
 };
 
-static const struct listbase_ops visits_list = {.fetch = fetch_rows,
-                                                .row = visits_row};
+static const struct listbase_ops visits_list = {
+    .fetch = fetch_rows, .row = visits_row, .shows = visits_shows};
 
 struct screen *
 ledger_visits_screen_new(struct app *a, const char *student, const char *name)

@@ -31,7 +31,6 @@ struct list {
     const struct formdef *form;
     struct lv_column columns[MAX_COLS];
     int ncolumns;
-    const char *cells[MAX_COLS];
     char status_filter[16];
     int township_filter;
     char township_name[64];
@@ -65,22 +64,23 @@ fetch_page(struct screen *s)
     return listbase_take(&l->lb, r);
 }
 
+/* The township, the form's list columns (choices as their labels), the
+ * status as the marker. */
 static bool
-list_row(struct screen *s, int index, struct lv_row *row)
+list_row(struct screen *s, int index, const char **cells, struct lv_row *row)
 {
     struct list *l = s->data;
 
-    l->cells[0] = cell(l, index, 3);
+    cells[0] = cell(l, index, 3);
     for (int c = 1; c < l->ncolumns; c++) {
         const char *v = cell(l, index, FIXED_COLS + c - 1);
         const struct fielddef *fd =
             formdef_field(l->form, l->form->columns[c - 1].field);
 
-        l->cells[c] = fd != NULL && fd->type == FT_CHOICE
-                          ? fielddef_choice_label(fd, v, s->app->zh)
-                          : v;
+        cells[c] = fd != NULL && fd->type == FT_CHOICE
+                       ? fielddef_choice_label(fd, v, s->app->zh)
+                       : v;
     }
-    row->cells = l->cells;
     row->status = status_marker(cell(l, index, 2));
     row->status_attr = status_attr(cell(l, index, 2));
     return true;

@@ -17,7 +17,8 @@
 #include "ui/dialog.h"
 #include "ui/draw.h"
 
-/* The listview's row callback: only rows that are loaded reach the op. */
+/* The listview's row callback: the cells of shows, then the row op; only
+ * rows that are loaded get there. */
 static bool
 base_row(void *arg, int index, struct lv_row *row)
 {
@@ -25,7 +26,13 @@ base_row(void *arg, int index, struct lv_row *row)
 
     if (index < 0 || index >= listbase_nrows(lb))
         return false;
-    return lb->ops->row(lb->screen, index, row);
+    for (int c = 0; c < lb->lv.ncolumns; c++)
+        lb->cells[c] = lb->ops->shows != NULL && lb->ops->shows[c] >= 0
+                           ? listbase_cell(lb, index, lb->ops->shows[c])
+                           : NULL;
+    row->cells = lb->cells;
+    return lb->ops->row == NULL ||
+           lb->ops->row(lb->screen, index, lb->cells, row);
 }
 
 /* The listview's more callback: the next keyset page. */
@@ -47,6 +54,8 @@ listbase_init(struct listbase *lb, struct screen *s,
     lb->reload = LB_KEEP_SELECTION;
     lb->above = 1;
     lb->below = 0;
+    if (ncolumns > LB_MAX_COLUMNS)
+        ncolumns = LB_MAX_COLUMNS;
     listview_init(&lb->lv, columns, ncolumns, base_row, lb);
 }
 

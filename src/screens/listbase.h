@@ -2,8 +2,9 @@
  * listbase.h
  *   The one base of the list screens (tig's generic view): a screen that
  *   shows the rows of a query in a list keeps a struct listbase as the
- *   first member of its data and gives it two ops -- fetch the rows, fill
- *   one row's cells -- and, if it has them, its F4 filters. The base does
+ *   first member of its data and gives it ops -- fetch the rows, which
+ *   result column each list column shows, what else a row shows -- and,
+ *   if it has them, its F4 filters. The base does
  *   what every list screen did alike: it keeps the rows (one result, or
  *   keyset pages as they arrived), reads a cell by row and column (""
  *   for NULL), reloads keeping the selection, fetches the next page when
@@ -15,8 +16,8 @@
  *
  *   A screen's fetch op stays the screen's own (its query, its filters):
  *   it hands the result to listbase_take. Its row op reads cells with
- *   cell() and fills the listview's row. The screen ops layout, resumed
- *   and close can be the base's when the screen needs nothing more.
+ *   cell() for what is more than a column's text. The screen ops layout,
+ * resumed and close can be the base's when the screen needs nothing more.
  */
 #ifndef EDUAID_SCREENS_LISTBASE_H
 #define EDUAID_SCREENS_LISTBASE_H
@@ -52,9 +53,14 @@ struct listbase_ops {
      * listbase_take and return what it returns; after a failure say so
      * (app_error) and return false. */
     bool (*fetch)(struct screen *s);
-    /* Fill row index (< listbase_nrows) for the listview: its cells
-     * (strings valid until the next call), marker, attribute. */
-    bool (*row)(struct screen *s, int index, struct lv_row *row);
+    /* Per list column, the result column whose text it shows, or -1 for
+     * a cell the row op fills; NULL: the row op fills every cell. */
+    const int *shows;
+    /* Optional: fill the rest of row index (< listbase_nrows) once the
+     * cells of shows are in cells[]: the other cells (strings valid
+     * until the next call), the marker, the attribute. */
+    bool (*row)(struct screen *s, int index, const char **cells,
+                struct lv_row *row);
     /* Optional: what '/' (ACT_SEARCH) does, when it is not the search
      * text of listbase_search_text. */
     void (*search)(struct screen *s);
@@ -74,6 +80,8 @@ enum listbase_reload {
     LB_FROM_TOP        /* start from the top */
 };
 
+#define LB_MAX_COLUMNS 16
+
 struct listbase {
     struct listview lv; /* the widget: set empty_text, status_width, multi */
     struct pages pages; /* the rows */
@@ -83,15 +91,17 @@ struct listbase {
     int above, below;            /* the screen's lines around the list */
     char **search;               /* listbase_search_text, or NULL */
     const char *search_label;
-    int top, height, cols; /* the screen's area (listbase_layout) */
+    int top, height, cols;             /* the screen's area (listbase_layout) */
+    const char *cells[LB_MAX_COLUMNS]; /* of the row being drawn */
 };
 
 /*
  * listbase_init
  *
  * Set lb up for screen s with ops and the list's columns (not copied:
- * they must outlive the list). The rows come as one result; one line
- * above the list, none below; reloads keep the selection.
+ * they must outlive the list; at most LB_MAX_COLUMNS). The rows come as
+ * one result; one line above the list, none below; reloads keep the
+ * selection.
  */
 void listbase_init(struct listbase *lb, struct screen *s,
                    const struct listbase_ops *ops,

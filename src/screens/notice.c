@@ -52,7 +52,6 @@ static const char notice_sql[] =
 struct notices {
     struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
     char period[64], state[64]; /* cells of the row being drawn */
 };
 
@@ -90,20 +89,18 @@ state_text(struct notices *n, int i)
     return n->state;
 }
 
+static const int notice_shows[NCOLS] = {N_ID, N_TITLE, -1,
+                                        -1,   N_LINES, N_PENDING};
+
 static bool
-notice_row(struct screen *s, int index, struct lv_row *row)
+notice_row(struct screen *s, int index, const char **cells, struct lv_row *row)
 {
     struct notices *n = s->data;
 
     snprintf(n->period, sizeof(n->period), "%s ~ %s", cell(n, index, N_STARTS),
              cell(n, index, N_ENDS));
-    n->cells[0] = cell(n, index, N_ID);
-    n->cells[1] = cell(n, index, N_TITLE);
-    n->cells[2] = n->period;
-    n->cells[3] = state_text(n, index);
-    n->cells[4] = cell(n, index, N_LINES);
-    n->cells[5] = cell(n, index, N_PENDING);
-    row->cells = n->cells;
+    cells[2] = n->period;
+    cells[3] = state_text(n, index);
     if (strcmp(cell(n, index, N_PENDING), "0") != 0)
         row->attr = UA_ERROR;
     return true;
@@ -359,8 +356,8 @@ static const struct screen_ops notice_ops = {
     .close = listbase_close,
 };
 
-static const struct listbase_ops notice_list = {.fetch = fetch_rows,
-                                                .row = notice_row};
+static const struct listbase_ops notice_list = {
+    .fetch = fetch_rows, .row = notice_row, .shows = notice_shows};
 
 struct screen *
 notice_screen_new(struct app *a)

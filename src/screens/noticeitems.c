@@ -71,7 +71,6 @@ static const char items_sql[] =
 struct items {
     struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
     char id[24], title[256];
     char objections[64]; /* the cell of the row being drawn */
 };
@@ -109,19 +108,15 @@ objection_text(struct items *it, int i)
     return "";
 }
 
+static const int items_shows[NCOLS] = {I_LINE,   I_TOWNSHIP, I_NAME, I_PROGRAM,
+                                       I_AMOUNT, I_MASKED,   -1};
+
 static bool
-items_row(struct screen *s, int index, struct lv_row *row)
+items_row(struct screen *s, int index, const char **cells, struct lv_row *row)
 {
     struct items *it = s->data;
 
-    it->cells[0] = cell(it, index, I_LINE);
-    it->cells[1] = cell(it, index, I_TOWNSHIP);
-    it->cells[2] = cell(it, index, I_NAME);
-    it->cells[3] = cell(it, index, I_PROGRAM);
-    it->cells[4] = cell(it, index, I_AMOUNT);
-    it->cells[5] = cell(it, index, I_MASKED);
-    it->cells[6] = objection_text(it, index);
-    row->cells = it->cells;
+    cells[6] = objection_text(it, index);
     row->status = status_marker(cell(it, index, I_STATUS));
     row->status_attr = status_attr(cell(it, index, I_STATUS));
     if (atoi(cell(it, index, I_PENDING)) > 0)
@@ -405,8 +400,8 @@ static const struct screen_ops items_ops = {
     .close = listbase_close,
 };
 
-static const struct listbase_ops items_list = {.fetch = fetch_rows,
-                                               .row = items_row};
+static const struct listbase_ops items_list = {
+    .fetch = fetch_rows, .row = items_row, .shows = items_shows};
 
 struct screen *
 notice_items_screen_new(struct app *a, long long notice_id, const char *title)

@@ -70,7 +70,6 @@ static const struct {
 struct queue {
     struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
     char kind[32]; /* "" = every kind */
     int township;  /* 0 = every township */
     char township_name[64];
@@ -83,15 +82,6 @@ static int
 loaded_rows(const struct queue *q)
 {
     return listbase_nrows(&q->lb);
-}
-
-/* The kind's title in the person's language, or the kind itself. */
-static const char *
-kind_title(struct app *a, const char *kind)
-{
-    const struct formdef *f = app_form(a, kind);
-
-    return f != NULL ? label_text(&f->title, a->zh) : kind;
 }
 
 /* Fetch the next page; false after reporting a failure. */
@@ -124,19 +114,19 @@ fetch_page(struct screen *s)
     return listbase_take(&q->lb, r);
 }
 
+static const int queue_shows[NCOLS] = {-1, Q_TOWNSHIP, Q_SUMMARY, -1, -1};
+
 static bool
-queue_row(struct screen *s, int index, struct lv_row *row)
+queue_row(struct screen *s, int index, const char **cells, struct lv_row *row)
 {
     struct queue *q = s->data;
 
-    q->cells[0] = kind_title(s->app, cell(q, index, Q_KIND));
-    q->cells[1] = cell(q, index, Q_TOWNSHIP);
-    q->cells[2] = cell(q, index, Q_SUMMARY);
-    q->cells[3] = cell(q, index, Q_BY_NAME)[0] ? cell(q, index, Q_BY_NAME)
-                                               : cell(q, index, Q_BY);
-    q->cells[4] = review_age(atoll(cell(q, index, Q_WAITED)), q->waited,
-                             sizeof(q->waited));
-    row->cells = q->cells;
+    (void)row;
+    cells[0] = app_kind_title(s->app, cell(q, index, Q_KIND));
+    cells[3] = cell(q, index, Q_BY_NAME)[0] ? cell(q, index, Q_BY_NAME)
+                                            : cell(q, index, Q_BY);
+    cells[4] = review_age(atoll(cell(q, index, Q_WAITED)), q->waited,
+                          sizeof(q->waited));
     return true;
 }
 
@@ -150,7 +140,7 @@ queue_draw(struct screen *s)
         snprintf(marked, sizeof(marked), _("   Marked: %d"), q->lb.lv.nmarked);
     snprintf(line, sizeof(line),
              _("Kind: %s   Township: %s   Waiting: %s   Search: %s%s"),
-             q->kind[0] ? kind_title(s->app, q->kind) : _("all"),
+             q->kind[0] ? app_kind_title(s->app, q->kind) : _("all"),
              q->township ? q->township_name : _("all"), _(ages[q->age].label),
              q->search ? q->search : "-", marked);
     listbase_line(&q->lb, 0, line, UA_LABEL, DRAW_PAD);
@@ -202,7 +192,7 @@ describe(struct screen *s, int i, char *buf, size_t bufsz)
 {
     struct queue *q = s->data;
 
-    snprintf(buf, bufsz, "%s %s", kind_title(s->app, cell(q, i, Q_KIND)),
+    snprintf(buf, bufsz, "%s %s", app_kind_title(s->app, cell(q, i, Q_KIND)),
              cell(q, i, Q_SUMMARY));
 }
 
@@ -506,12 +496,11 @@ static const struct screen_ops queue_ops = {
     .close = listbase_close,
 };
 
-static const struct listbase_ops queue_list = {
-    .fetch = fetch_page,
-    .row = queue_row,
-    .filter_choices = filter_choices,
-    .filter_chosen = filter_chosen,
-};
+static const struct listbase_ops queue_list = {.fetch = fetch_page,
+                                               .row = queue_row,
+                                               .filter_choices = filter_choices,
+                                               .filter_chosen = filter_chosen,
+                                               .shows = queue_shows};
 
 struct screen *
 queue_screen_new(struct app *a)

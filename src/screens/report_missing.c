@@ -43,26 +43,23 @@ struct missing {
     int year, township;
     char total[24]; /* lines of the whole list, as text; "" if unknown */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
 };
 
+static const int missing_shows[NCOLS] = {
+    M_TOWNSHIP, M_HOUSEHOLD, M_NAME, M_IDNO, -1, -1, M_SCHOOL};
+
+/* The program and the stage in words. */
 static bool
-missing_row(struct screen *s, int i, struct lv_row *row)
+missing_row(struct screen *s, int i, const char **cells, struct lv_row *row)
 {
     struct missing *m = s->data;
 
-    m->cells[0] = cell(m, i, M_TOWNSHIP);
-    m->cells[1] = cell(m, i, M_HOUSEHOLD);
-    m->cells[2] = cell(m, i, M_NAME);
-    m->cells[3] = cell(m, i, M_IDNO);
-    m->cells[4] =
-        report_item_label(report_find("subsidy"), cell(m, i, M_PROGRAM));
-    m->cells[5] =
+    (void)row;
+    cells[4] = report_item_label(report_find("subsidy"), cell(m, i, M_PROGRAM));
+    cells[5] =
         m->stage != NULL
             ? fielddef_choice_label(m->stage, cell(m, i, M_STAGE), s->app->zh)
             : cell(m, i, M_STAGE);
-    m->cells[6] = cell(m, i, M_SCHOOL);
-    row->cells = m->cells;
     return true;
 }
 
@@ -172,8 +169,8 @@ static const struct screen_ops missing_ops = {
     .close = listbase_close,
 };
 
-static const struct listbase_ops missing_list = {.fetch = fetch_rows,
-                                                 .row = missing_row};
+static const struct listbase_ops missing_list = {
+    .fetch = fetch_rows, .row = missing_row, .shows = missing_shows};
 
 /* The stage field of the household form's member grid, for its labels. */
 static const struct fielddef *

@@ -46,17 +46,8 @@ static const char returned_sql[] =
 struct returned {
     struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
     char ago[32]; /* the age cell of the row being drawn */
 };
-
-static const char *
-kind_title(struct app *a, const char *kind)
-{
-    const struct formdef *f = app_form(a, kind);
-
-    return f != NULL ? label_text(&f->title, a->zh) : kind;
-}
 
 static bool
 fetch_rows(struct screen *s)
@@ -75,19 +66,19 @@ fetch_rows(struct screen *s)
     return listbase_take(&r->lb, res);
 }
 
+static const int returned_shows[NCOLS] = {-1, R_SUMMARY, R_REASON, -1, -1};
+
 static bool
-returned_row(struct screen *s, int index, struct lv_row *row)
+returned_row(struct screen *s, int index, const char **cells,
+             struct lv_row *row)
 {
     struct returned *r = s->data;
 
-    r->cells[0] = kind_title(s->app, cell(r, index, R_KIND));
-    r->cells[1] = cell(r, index, R_SUMMARY);
-    r->cells[2] = cell(r, index, R_REASON);
-    r->cells[3] = cell(r, index, R_BY_NAME)[0] ? cell(r, index, R_BY_NAME)
-                                               : cell(r, index, R_BY);
-    r->cells[4] =
-        review_age(atoll(cell(r, index, R_AGO)), r->ago, sizeof(r->ago));
-    row->cells = r->cells;
+    (void)row;
+    cells[0] = app_kind_title(s->app, cell(r, index, R_KIND));
+    cells[3] = cell(r, index, R_BY_NAME)[0] ? cell(r, index, R_BY_NAME)
+                                            : cell(r, index, R_BY);
+    cells[4] = review_age(atoll(cell(r, index, R_AGO)), r->ago, sizeof(r->ago));
     return true;
 }
 
@@ -165,8 +156,8 @@ static const struct screen_ops returned_ops = {
     .close = listbase_close,
 };
 
-static const struct listbase_ops returned_list = {.fetch = fetch_rows,
-                                                  .row = returned_row};
+static const struct listbase_ops returned_list = {
+    .fetch = fetch_rows, .row = returned_row, .shows = returned_shows};
 
 struct screen *
 returned_screen_new(struct app *a)

@@ -74,7 +74,6 @@ static const char attend_all_sql[] =
 struct trainbatch {
     struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NSHOWN];
-    const char *cells[NSHOWN];
     const struct fielddef *outcome; /* its choice labels, or NULL */
     char course_id[16], batch[32], title[256];
     bool writer; /* clerk or officer: may record attendance */
@@ -95,20 +94,23 @@ fetch_rows(struct screen *s)
     return listbase_take(&b->lb, res);
 }
 
+static const int batch_shows[NSHOWN] = {B_NAME,      B_TOWNSHIP, B_STATUS,
+                                        B_SESSIONS,  B_HOURS,    B_LAST,
+                                        B_COMPLETED, B_OUTCOME};
+
+/* The status, completion and outcome in words. */
 static bool
-batch_row(struct screen *s, int index, struct lv_row *row)
+batch_row(struct screen *s, int index, const char **cells, struct lv_row *row)
 {
     struct trainbatch *b = s->data;
 
-    for (int c = 0; c < NSHOWN; c++)
-        b->cells[c] = cell(b, index, B_NAME + c);
-    b->cells[B_STATUS - B_NAME] = status_marker(cell(b, index, B_STATUS));
+    (void)row;
+    cells[B_STATUS - B_NAME] = status_marker(cell(b, index, B_STATUS));
     if (strcmp(cell(b, index, B_COMPLETED), "yes") == 0)
-        b->cells[B_COMPLETED - B_NAME] = _("yes");
+        cells[B_COMPLETED - B_NAME] = _("yes");
     if (b->outcome != NULL)
-        b->cells[B_OUTCOME - B_NAME] = fielddef_choice_label(
+        cells[B_OUTCOME - B_NAME] = fielddef_choice_label(
             b->outcome, cell(b, index, B_OUTCOME), s->app->zh);
-    row->cells = b->cells;
     return true;
 }
 
@@ -229,8 +231,8 @@ static const struct screen_ops batch_ops = {
     .close = listbase_close,
 };
 
-static const struct listbase_ops batch_list = {.fetch = fetch_rows,
-                                               .row = batch_row};
+static const struct listbase_ops batch_list = {
+    .fetch = fetch_rows, .row = batch_row, .shows = batch_shows};
 
 static void
 batch_columns(struct trainbatch *b)

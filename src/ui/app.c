@@ -170,6 +170,14 @@ app_form(const struct app *a, const char *kind)
     return NULL;
 }
 
+const char *
+app_kind_title(const struct app *a, const char *kind)
+{
+    const struct formdef *f = app_form(a, kind);
+
+    return f != NULL ? label_text(&f->title, a->zh) : kind;
+}
+
 /* ------------------------------------------------------------------
  * Status line and errors
  * ------------------------------------------------------------------ */

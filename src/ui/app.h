@@ -57,5 +57,8 @@ void app_status_error(struct app *a, const char *fmt, ...)
 
 /* The form of a record kind, or NULL. */
 const struct formdef *app_form(const struct app *a, const char *kind);
+/* The title of a record kind in the user's language, or the kind itself
+ * when no form defines it. */
+const char *app_kind_title(const struct app *a, const char *kind);
 
 #endif /* EDUAID_UI_APP_H */
