@@ -1,13 +1,11 @@
 /*
  * main.c
  *   eduaid's entry point: the locale and message catalogue, the global
- *   options (-c, -d, -U, --help, --version, --headless, --keys), and either
- *   a subcommand from one table or, with none, the interactive client
- *   (client.c), on the terminal or headless (ui/headless.h).
+ *   options (-c, -d, -U, --help, --version, --headless, --keys), and
+ *   either a subcommand from one table (src/cli) or, with none, the
+ *   interactive client (src/app/client.c), on the terminal or headless.
  */
 #include "config.h"
-
-#include "main.h"
 
 #include <locale.h>
 #include <stdbool.h>
@@ -15,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/client.h"
+#include "cli/cli.h"
+#include "core/cmdline.h"
 #include "core/i18n.h"
-#include "ui/headless.h"
 
 /*
  * A subcommand.  run() gets the arguments from the subcommand's name on
@@ -88,28 +88,6 @@ find_subcommand(const char *name)
     return NULL;
 }
 
-static struct options global_opts;
-
-const struct options *
-main_options(void)
-{
-    return &global_opts;
-}
-
-/* True for "-h" and "--help". */
-bool
-is_help_option(const char *arg)
-{
-    return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
-}
-
-/* True for an argument that looks like an option: "-x", "--xyz". */
-bool
-is_option(const char *arg)
-{
-    return arg[0] == '-' && arg[1] != '\0';
-}
-
 /* ----------------------------------------------------------------------
  * help
  * ---------------------------------------------------------------------- */
@@ -130,23 +108,6 @@ cmd_help(int argc, char **argv)
  * main
  * ---------------------------------------------------------------------- */
 
-/* The client with no terminal (headless.h): size "COLSxROWS", keys the
- * key script. */
-static int
-run_headless(const struct options *opts, const char *size, const char *keys)
-{
-    char err[512];
-    int status;
-
-    if (headless_setup(size, keys, err, sizeof(err)) != 0) {
-        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err);
-        return EXIT_USAGE;
-    }
-    status = client_main(opts);
-    headless_free();
-    return status;
-}
-
 /* The argument of option argv[*i] (advancing *i), or NULL after a message. */
 static const char *
 option_argument(int argc, char **argv, int *i)
@@ -165,7 +126,6 @@ main(int argc, char **argv)
     struct options opts = {0};
     const struct subcommand *cmd;
     const char **slot;
-    const char *headless = NULL, *keys = NULL;
     int i;
 
     setlocale(LC_ALL, "");
@@ -190,11 +150,11 @@ main(int argc, char **argv)
             return EXIT_OK;
         }
         if (strncmp(argv[i], "--headless=", 11) == 0) {
-            headless = argv[i] + 11;
+            opts.headless = argv[i] + 11;
             continue;
         }
         if (strncmp(argv[i], "--keys=", 7) == 0) {
-            keys = argv[i] + 7;
+            opts.keys = argv[i] + 7;
             continue;
         }
         slot = strcmp(argv[i], "-c") == 0   ? &opts.config_file
@@ -210,14 +170,12 @@ main(int argc, char **argv)
             return EXIT_USAGE;
     }
 
-    global_opts = opts;
-    if ((headless != NULL || keys != NULL) && i >= argc)
-        return run_headless(&opts, headless, keys);
-    if (headless != NULL || keys != NULL) {
+    if ((opts.headless != NULL || opts.keys != NULL) && i < argc) {
         fprintf(stderr, "%s: --headless and --keys are for the client\n",
                 PACKAGE_NAME);
         return EXIT_USAGE;
     }
+    cli_set_options(&opts);
     if (i >= argc)
         return client_main(&opts);
 

@@ -20,6 +20,7 @@
 
 #include "core/i18n.h"
 #include "db/history.h"
+#include "db/messages.h"
 #include "db/record.h"
 #include "screens/form.h"
 #include "screens/review.h"
@@ -204,7 +205,7 @@ field_error_text(const struct app *a, const struct db_error *err, char *out,
     else if (strcmp(s, "23502") == 0)
         snprintf(out, outsz, "%s", _("required"));
     else
-        snprintf(out, outsz, "%s", app_error_text(a, err));
+        snprintf(out, outsz, "%s", session_error_text(a, err));
 }
 
 /* The field a save error concerns: by the column or constraint the server
@@ -476,7 +477,7 @@ step(struct form *f, const char *action, const char *reason,
     if (review_step(f->app, f->def->kind, f->rec->id, f->rec->version, action,
                     reason, &version, &err) != 0) {
         if (strcmp(err.sqlstate, "EA007") == 0 && form_reload(f)) {
-            f->app->last_error = err;
+            app_keep_error(f->app, &err);
             app_status(f->app, "%s",
                        _("Someone else changed the record; it has been "
                          "loaded again."));

@@ -10,9 +10,10 @@
 
 #include <stdbool.h>
 
-#include "app.h"
 #include "db/record.h"
 #include "screens/fields.h"
+#include "screens/session.h"
+#include "ui/app.h"
 #include "ui/screen.h"
 
 #define FORM_CACHE 64
@@ -89,12 +90,8 @@ bool form_item_row(const struct form *f, int item, size_t *grid, size_t *row);
 /* Draw field fi of fs as "label: field [error]" on line y (formview.c). */
 void form_draw_field(struct form *f, struct fieldset *fs, int y, int fi,
                      bool focused);
-/* The editing keys of a line editor (typing, Backspace, Delete, arrows,
- * Home/End, ^K, ^U); true when k was one, *changed (may be NULL) when the
- * text changed. */
-bool form_edit_text(struct lineedit *e, const struct key *k, bool *changed);
-/* The same for typed field st of fs, marking it changed and clearing its error.
- */
+/* The editing keys of ui/editkeys.h for typed field st of fs, marking it
+ * changed and clearing its error. */
 bool form_edit_key(struct fieldset *fs, struct fieldstate *st,
                    const struct key *k);
 

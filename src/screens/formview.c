@@ -23,6 +23,7 @@
 #include "screens/status.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
+#include "ui/editkeys.h"
 #include "ui/keys.h"
 
 #define LABEL_CELLS 18
@@ -301,44 +302,13 @@ form_layout(struct screen *s, int top, int rows, int cols)
 }
 
 bool
-form_edit_text(struct lineedit *e, const struct key *k, bool *changed)
-{
-    bool c = false;
-
-    if (keys_is_text(k))
-        c = lineedit_insert(e, (wchar_t)k->code);
-    else if (k->code == KEY_BACKSPACE || k->code == 127 || k->code == 8)
-        c = lineedit_backspace(e);
-    else if (k->is_function && k->code == KEY_DC)
-        c = lineedit_delete(e);
-    else if (!k->is_function && k->code == 11)
-        c = lineedit_kill_to_end(e);
-    else if (!k->is_function && k->code == 21)
-        c = lineedit_kill_to_start(e);
-    else if (k->is_function && k->code == KEY_LEFT)
-        lineedit_left(e);
-    else if (k->is_function && k->code == KEY_RIGHT)
-        lineedit_right(e);
-    else if (k->is_function && (k->code == KEY_HOME || k->code == KEY_FIND))
-        lineedit_home(e);
-    else if (k->is_function && (k->code == KEY_END || k->code == KEY_SELECT))
-        lineedit_end(e);
-    else
-        return false;
-    if (changed != NULL)
-        *changed = c;
-    return true;
-}
-
-bool
 form_edit_key(struct fieldset *fs, struct fieldstate *st, const struct key *k)
 {
     bool changed = false;
 
     if (st->locked) /* a masked value: typing changes nothing */
-        return keys_is_text(k) || k->code == KEY_BACKSPACE || k->code == 127 ||
-               k->code == 8 || (k->is_function && k->code == KEY_DC);
-    if (!form_edit_text(&st->edit, k, &changed))
+        return editkeys_op_changes(editkeys_op(k, EDIT_ON_SCREEN));
+    if (!editkeys_apply(&st->edit, k, EDIT_ON_SCREEN, &changed))
         return false;
     if (changed) {
         fs->dirty = true;

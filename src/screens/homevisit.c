@@ -17,55 +17,43 @@
 #include "core/i18n.h"
 #include "db/homevisit.h"
 #include "screens/ledger.h"
+#include "screens/listbase.h"
 #include "screens/review.h"
+#include "screens/session.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
-#include "ui/listview.h"
 
 #define NCOLS 7
 #define LOG_LINES 5
 
 struct homevisit {
-    struct listview lv;
+    struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
-    struct dbres *rows, *log;
+    struct dbres *log;
     int log_for; /* the row whose visits log holds, or -1 */
     long long total_due;
     bool writer;
-    int top, height, cols;
 };
 
-static const char *
-cell(const struct dbres *r, int i, const char *c)
-{
-    const char *v = dbres_field(r, i, c);
-
-    return v != NULL ? v : "";
-}
-
-static void
-reload(struct screen *s)
+/* The plans, and the visits still due in all of them. */
+static bool
+fetch_rows(struct screen *s)
 {
     struct homevisit *h = s->data;
     struct db_error err;
     struct dbres *res = home_delivery_due(s->app->db, &err);
-    int sel = listview_selected(&h->lv);
 
     if (res == NULL) {
         app_error(s->app, &err);
-        return;
+        return false;
     }
-    dbres_free(h->rows);
-    h->rows = res;
+    if (!listbase_take(&h->lb, res))
+        return false;
     h->total_due = 0;
-    for (int i = 0; i < res->nrows; i++)
-        h->total_due += atoll(cell(res, i, "due"));
+    for (int i = 0; i < listbase_nrows(&h->lb); i++)
+        h->total_due += atoll(cell(h, i, "due"));
     h->log_for = -1;
-    listview_reset(&h->lv);
-    listview_set_rows(&h->lv, res->nrows, false);
-    if (sel > 0)
-        listview_select(&h->lv, sel);
+    return true;
 }
 
 /* The selected plan's latest visits (fetched when the selection moved). */
@@ -82,65 +70,39 @@ load_log(struct screen *s, int sel)
     h->log_for = sel;
     if (sel < 0)
         return;
-    if ((h->log =
-             home_delivery_visits(s->app->db, cell(h->rows, sel, "township_id"),
-                                  cell(h->rows, sel, "plan_id"), &err)) == NULL)
+    if ((h->log = home_delivery_visits(s->app->db, cell(h, sel, "township_id"),
+                                       cell(h, sel, "plan_id"), &err)) == NULL)
         app_error(s->app, &err);
 }
 
-static bool
-homevisit_row(void *arg, int index, struct lv_row *row)
-{
-    struct homevisit *h = ((struct screen *)arg)->data;
-
-    if (h->rows == NULL || index >= h->rows->nrows)
-        return false;
-    h->cells[0] = cell(h->rows, index, "township");
-    h->cells[1] = cell(h->rows, index, "child_name");
-    h->cells[2] = cell(h->rows, index, "teacher_name");
-    h->cells[3] = cell(h->rows, index, "visits_per_month");
-    h->cells[4] = cell(h->rows, index, "visits_logged");
-    h->cells[5] = cell(h->rows, index, "due");
-    h->cells[6] = cell(h->rows, index, "last_visit");
-    row->cells = h->cells;
-    return true;
-}
-
-static void
-homevisit_layout(struct screen *s, int top, int rows, int cols)
-{
-    struct homevisit *h = s->data;
-
-    h->top = top;
-    h->height = rows;
-    h->cols = cols;
-    listview_layout(&h->lv, top + 1, 0, rows - LOG_LINES - 2, cols);
-}
+static const char *const homevisit_shows[NCOLS] = {
+    "township",      "child_name", "teacher_name", "visits_per_month",
+    "visits_logged", "due",        "last_visit"};
 
 static void
 draw_log(struct homevisit *h, int sel)
 {
-    int y = h->top + h->height - LOG_LINES - 1;
+    int y = -LOG_LINES - 1;
     char line[1024];
 
     if (sel < 0)
         return;
     snprintf(line, sizeof(line), _("Latest visits to %s:"),
-             cell(h->rows, sel, "child_name"));
-    draw_str(stdscr, y++, 0, h->cols, line, UA_HEADER,
-             DRAW_PAD | DRAW_MARK_CUT);
+             cell(h, sel, "child_name"));
+    listbase_line(&h->lb, y++, line, UA_HEADER, DRAW_PAD | DRAW_MARK_CUT);
     for (int i = 0; i < LOG_LINES; i++, y++) {
         if (h->log != NULL && i < h->log->nrows)
             /* TRANSLATORS: date, teacher, hours, content */
             snprintf(line, sizeof(line), _("%s  %s  %sh  %s"),
-                     cell(h->log, i, "visit_date"), cell(h->log, i, "teacher"),
-                     cell(h->log, i, "hours"), cell(h->log, i, "content"));
+                     listbase_text(h->log, i, "visit_date"),
+                     listbase_text(h->log, i, "teacher"),
+                     listbase_text(h->log, i, "hours"),
+                     listbase_text(h->log, i, "content"));
         else if (i == 0)
             snprintf(line, sizeof(line), "%s", _("No visit logged yet."));
         else
             line[0] = '\0';
-        draw_str(stdscr, y, 0, h->cols, line, UA_NORMAL,
-                 DRAW_PAD | DRAW_MARK_CUT);
+        listbase_line(&h->lb, y, line, UA_NORMAL, DRAW_PAD | DRAW_MARK_CUT);
     }
 }
 
@@ -148,15 +110,14 @@ static void
 homevisit_draw(struct screen *s)
 {
     struct homevisit *h = s->data;
-    int sel = listview_selected(&h->lv);
+    int sel = listbase_selected(&h->lb);
     char line[512];
 
     snprintf(line, sizeof(line),
              _("%d plans · visits still due this month: %lld"),
-             h->rows != NULL ? h->rows->nrows : 0, h->total_due);
-    draw_str(stdscr, h->top, 0, h->cols, line, UA_HEADER,
-             DRAW_PAD | DRAW_MARK_CUT);
-    listview_draw(&h->lv);
+             listbase_nrows(&h->lb), h->total_due);
+    listbase_line(&h->lb, 0, line, UA_HEADER, DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&h->lb.lv);
     load_log(s, sel);
     draw_log(h, sel);
 }
@@ -191,21 +152,21 @@ log_visit(struct screen *s, int sel)
     bool ok = false;
 
     snprintf(title, sizeof(title), _("Log a home visit: %s"),
-             cell(h->rows, sel, "child_name"));
+             cell(h, sel, "child_name"));
     if ((date =
              dialog_prompt(a, PROMPT_TEXT, title, _("Visit date (YYYY-MM-DD)"),
                            ledger_today(today, sizeof(today)))) == NULL ||
-        (teacher = pick_teacher(a, cell(h->rows, sel, "township_id"),
-                                cell(h->rows, sel, "teacher_id"))) == NULL ||
+        (teacher = pick_teacher(a, cell(h, sel, "township_id"),
+                                cell(h, sel, "teacher_id"))) == NULL ||
         (hours = dialog_prompt(a, PROMPT_TEXT, title, _("Hours"), "2")) ==
             NULL ||
         (content = dialog_prompt(a, PROMPT_TEXT, title, _("What was taught"),
                                  NULL)) == NULL)
         goto cleanup;
     {
-        if (home_delivery_log(a->db, cell(h->rows, sel, "township_id"),
-                              cell(h->rows, sel, "plan_id"), date, teacher,
-                              hours, content, &err) != 0)
+        if (home_delivery_log(a->db, cell(h, sel, "township_id"),
+                              cell(h, sel, "plan_id"), date, teacher, hours,
+                              content, &err) != 0)
             ledger_refusal(a, &err);
         else
             ok = true;
@@ -224,7 +185,7 @@ static enum key_result
 homevisit_key(struct screen *s, const struct key *k)
 {
     struct homevisit *h = s->data;
-    int sel = listview_selected(&h->lv);
+    int sel = listbase_selected(&h->lb);
 
     switch (k->action) {
     case ACT_VISIT:
@@ -233,13 +194,8 @@ homevisit_key(struct screen *s, const struct key *k)
         if (log_visit(s, sel))
             reload(s);
         return KR_REDRAW;
-    case ACT_REFRESH:
-        reload(s);
-        return KR_REDRAW;
-    case ACT_BACK:
-        return KR_CLOSE;
     default:
-        return listview_key(&h->lv, k);
+        return listbase_key(&h->lb, k);
     }
 }
 
@@ -268,16 +224,13 @@ homevisit_close(struct screen *s)
 {
     struct homevisit *h = s->data;
 
-    dbres_free(h->rows);
     dbres_free(h->log);
-    listview_free(&h->lv);
-    free(h);
-    free(s);
+    listbase_close(s);
 }
 
 static const struct screen_ops homevisit_ops = {
     .name = "homevisit",
-    .layout = homevisit_layout,
+    .layout = listbase_layout,
     .draw = homevisit_draw,
     .key = homevisit_key,
     .actions = homevisit_actions,
@@ -285,18 +238,19 @@ static const struct screen_ops homevisit_ops = {
     .close = homevisit_close,
 };
 
+static const struct listbase_ops homevisit_list = {.fetch = fetch_rows,
+                                                   .shows = homevisit_shows};
+
 struct screen *
 homevisit_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof(*s));
-    struct homevisit *h = calloc(1, sizeof(*h));
+    struct screen *s =
+        listbase_screen_new(a, &homevisit_ops, sizeof(struct homevisit));
+    struct homevisit *h;
 
-    if (s == NULL || h == NULL) {
-        free(s);
-        free(h);
+    if (s == NULL)
         return NULL;
-    }
-    *s = (struct screen){.ops = &homevisit_ops, .app = a, .data = h};
+    h = s->data;
     h->writer = review_has_returned(db_role(a->db));
     h->log_for = -1;
     h->columns[0] = (struct lv_column){_("Township"), 8, false};
@@ -306,8 +260,9 @@ homevisit_screen_new(struct app *a)
     h->columns[4] = (struct lv_column){_("Logged"), 6, true};
     h->columns[5] = (struct lv_column){_("Due"), 4, true};
     h->columns[6] = (struct lv_column){_("Last visit"), 10, false};
-    listview_init(&h->lv, h->columns, NCOLS, homevisit_row, s);
-    h->lv.empty_text = _("No approved home-delivery plan.");
+    listbase_init(&h->lb, s, &homevisit_list, h->columns, NCOLS);
+    h->lb.below = LOG_LINES + 1;
+    h->lb.lv.empty_text = _("No approved home-delivery plan.");
     reload(s);
     return s;
 }

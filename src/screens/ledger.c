@@ -20,33 +20,23 @@
 #include "core/i18n.h"
 #include "db/ledger.h"
 #include "screens/ledger.h"
+#include "screens/listbase.h"
 #include "screens/review.h"
+#include "screens/session.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
-#include "ui/listview.h"
 
 #define MAX_ROWS 1000
 #define NCOLS 7
 
 struct ledger {
-    struct listview lv;
+    struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
-    struct dbres *rows;
     enum ledger_kind kind;
     int year;
     bool writer;      /* clerk or officer: the write keys are shown */
     char counts[256]; /* the counts line */
-    int top, height, cols;
 };
-
-static const char *
-cell(const struct ledger *l, int i, const char *c)
-{
-    const char *v = dbres_field(l->rows, i, c);
-
-    return v != NULL ? v : "";
-}
 
 /* A schooling status or case state in the user's language. */
 static const char *
@@ -90,56 +80,36 @@ load_counts(struct screen *s)
     dbres_free(r);
 }
 
-static void
-reload(struct screen *s)
+/* The counts, then the rows of the ledger shown. */
+static bool
+fetch_rows(struct screen *s)
 {
     struct ledger *l = s->data;
     struct db_error err;
     struct dbres *res;
-    int sel = listview_selected(&l->lv);
 
     load_counts(s);
     if ((res = dropout_ledger_rows(s->app->db, l->year, ledger_key(l->kind),
                                    MAX_ROWS, &err)) == NULL) {
         app_error(s->app, &err);
-        return;
-    }
-    dbres_free(l->rows);
-    l->rows = res;
-    listview_reset(&l->lv);
-    listview_set_rows(&l->lv, res->nrows, false);
-    if (sel > 0)
-        listview_select(&l->lv, sel);
-}
-
-static bool
-ledger_row(void *arg, int index, struct lv_row *row)
-{
-    struct screen *s = arg;
-    struct ledger *l = s->data;
-
-    if (l->rows == NULL || index >= l->rows->nrows)
         return false;
-    l->cells[0] = cell(l, index, "township");
-    l->cells[1] = cell(l, index, "household_no");
-    l->cells[2] = cell(l, index, "name");
-    l->cells[3] = cell(l, index, "age");
-    l->cells[4] = word(cell(l, index, "schooling_status"));
-    l->cells[5] = word(cell(l, index, "state"));
-    l->cells[6] = cell(l, index, "last_visit");
-    row->cells = l->cells;
-    return true;
+    }
+    return listbase_take(&l->lb, res);
 }
 
-static void
-ledger_layout(struct screen *s, int top, int rows, int cols)
+static const char *const ledger_shows[NCOLS] = {
+    "township", "household_no", "name", "age", NULL, NULL, "last_visit"};
+
+/* The schooling status and the case's state in words. */
+static bool
+ledger_row(struct screen *s, int index, const char **cells, struct lv_row *row)
 {
     struct ledger *l = s->data;
 
-    l->top = top;
-    l->height = rows;
-    l->cols = cols;
-    listview_layout(&l->lv, top + 2, 0, rows - 4, cols);
+    (void)row;
+    cells[4] = word(cell(l, index, "schooling_status"));
+    cells[5] = word(cell(l, index, "state"));
+    return true;
 }
 
 /* The selected child's case, on the two lines under the list. */
@@ -153,8 +123,7 @@ draw_case(struct ledger *l, int sel)
     snprintf(line, sizeof(line), "%s %s · %s %s · %s %s", _("ID number"),
              cell(l, sel, "id_number_masked"), _("visits"),
              cell(l, sel, "visits"), _("opened"), cell(l, sel, "opened_on"));
-    draw_str(stdscr, l->top + l->height - 2, 0, l->cols, line, UA_LABEL,
-             DRAW_PAD | DRAW_MARK_CUT);
+    listbase_line(&l->lb, -2, line, UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
     if (cell(l, sel, "returned_on")[0])
         /* TRANSLATORS: the date, then the school */
         snprintf(line, sizeof(line), _("back in school on %s, %s"),
@@ -164,8 +133,7 @@ draw_case(struct ledger *l, int sel)
                  cell(l, sel, "confirmed_on"));
     else
         line[0] = '\0';
-    draw_str(stdscr, l->top + l->height - 1, 0, l->cols, line, UA_LABEL,
-             DRAW_PAD | DRAW_MARK_CUT);
+    listbase_line(&l->lb, -1, line, UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
 }
 
 static void
@@ -176,55 +144,47 @@ ledger_draw(struct screen *s)
 
     snprintf(line, sizeof(line), _("%s, school year %d-%d"),
              ledger_title(l->kind), l->year, l->year + 1);
-    draw_str(stdscr, l->top, 0, l->cols, line, UA_HEADER,
-             DRAW_PAD | DRAW_MARK_CUT);
-    if (l->rows != NULL && l->rows->nrows >= MAX_ROWS)
+    listbase_line(&l->lb, 0, line, UA_HEADER, DRAW_PAD | DRAW_MARK_CUT);
+    if (listbase_nrows(&l->lb) >= MAX_ROWS)
         snprintf(line, sizeof(line), _("%s (the first %d rows are listed)"),
                  l->counts, MAX_ROWS);
     else
         snprintf(line, sizeof(line), "%s", l->counts);
-    draw_str(stdscr, l->top + 1, 0, l->cols, line, UA_LABEL,
-             DRAW_PAD | DRAW_MARK_CUT);
-    listview_draw(&l->lv);
-    draw_case(l, listview_selected(&l->lv));
+    listbase_line(&l->lb, 1, line, UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&l->lb.lv);
+    draw_case(l, listbase_selected(&l->lb));
 }
 
-/* Select the next row (after the selected one, wrapping) whose household
- * number or name holds text. */
+/* '/': select the next row (after the selected one, wrapping) whose
+ * household number or name holds the text asked for. */
 static void
-find(struct screen *s, const char *text)
+find(struct screen *s)
 {
+    static const char *const where[] = {"household_no", "name"};
     struct ledger *l = s->data;
-    int n = l->rows != NULL ? l->rows->nrows : 0;
-    int from = listview_selected(&l->lv);
+    char *text = dialog_prompt(s->app, PROMPT_SEARCH, _("Search"),
+                               _("Household number or name"), NULL);
 
-    for (int k = 1; k <= n; k++) {
-        int i = (from + k) % n;
-
-        if (strstr(cell(l, i, "household_no"), text) != NULL ||
-            strstr(cell(l, i, "name"), text) != NULL) {
-            listview_select(&l->lv, i);
-            return;
-        }
-    }
-    app_status(s->app, "%s", _("Not found in this ledger."));
+    if (text != NULL && text[0] != '\0' &&
+        !listbase_find(&l->lb, text, where, 2))
+        app_status(s->app, "%s", _("Not found in this ledger."));
+    free(text);
 }
 
 static enum key_result
 ledger_screen_key(struct screen *s, const struct key *k)
 {
     struct ledger *l = s->data;
-    int sel = listview_selected(&l->lv);
+    int sel = listbase_selected(&l->lb);
     const char *student = sel >= 0 ? cell(l, sel, "student_id") : NULL;
     const char *name = sel >= 0 ? cell(l, sel, "name") : "";
     struct screen *next;
-    char *text;
     bool done = false;
 
     switch (k->action) {
     case ACT_LEDGER:
         l->kind = (enum ledger_kind)((l->kind + 1) % LEDGER_COUNT);
-        listview_reset(&l->lv);
+        listview_reset(&l->lb.lv);
         reload(s);
         return KR_REDRAW;
     case ACT_OPEN:
@@ -247,30 +207,9 @@ ledger_screen_key(struct screen *s, const struct key *k)
         if (done)
             reload(s);
         return KR_REDRAW;
-    case ACT_SEARCH:
-        if ((text = dialog_prompt(s->app, PROMPT_SEARCH, _("Search"),
-                                  _("Household number or name"), NULL)) !=
-            NULL) {
-            if (text[0] != '\0')
-                find(s, text);
-            free(text);
-        }
-        return KR_REDRAW;
-    case ACT_REFRESH:
-        reload(s);
-        return KR_REDRAW;
-    case ACT_BACK:
-        return KR_CLOSE;
     default:
-        return listview_key(&l->lv, k);
+        return listbase_key(&l->lb, k);
     }
-}
-
-static void
-ledger_resumed(struct screen *s, int result)
-{
-    (void)result;
-    reload(s);
 }
 
 static const enum action writer_actions[] = {
@@ -295,40 +234,32 @@ ledger_screen_title(struct screen *s)
     return _("Dropout control ledgers");
 }
 
-static void
-ledger_close(struct screen *s)
-{
-    struct ledger *l = s->data;
-
-    dbres_free(l->rows);
-    listview_free(&l->lv);
-    free(l);
-    free(s);
-}
-
 static const struct screen_ops ledger_ops = {
     .name = "ledger",
-    .layout = ledger_layout,
+    .layout = listbase_layout,
     .draw = ledger_draw,
     .key = ledger_screen_key,
-    .resumed = ledger_resumed,
+    .resumed = listbase_resumed,
     .actions = ledger_actions,
     .title = ledger_screen_title,
-    .close = ledger_close,
+    .close = listbase_close,
 };
+
+static const struct listbase_ops ledger_list = {.fetch = fetch_rows,
+                                                .row = ledger_row,
+                                                .search = find,
+                                                .shows = ledger_shows};
 
 struct screen *
 ledger_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof(*s));
-    struct ledger *l = calloc(1, sizeof(*l));
+    struct screen *s =
+        listbase_screen_new(a, &ledger_ops, sizeof(struct ledger));
+    struct ledger *l;
 
-    if (s == NULL || l == NULL) {
-        free(s);
-        free(l);
+    if (s == NULL)
         return NULL;
-    }
-    *s = (struct screen){.ops = &ledger_ops, .app = a, .data = l};
+    l = s->data;
     l->kind = LEDGER_SUSPECTED;
     l->year = date_school_year_today();
     l->writer = review_has_returned(db_role(a->db));
@@ -339,8 +270,10 @@ ledger_screen_new(struct app *a)
     l->columns[4] = (struct lv_column){_("Schooling"), 12, false};
     l->columns[5] = (struct lv_column){_("Case"), 14, false};
     l->columns[6] = (struct lv_column){_("Last visit"), 10, false};
-    listview_init(&l->lv, l->columns, NCOLS, ledger_row, s);
-    l->lv.empty_text = _("No child on this ledger.");
+    listbase_init(&l->lb, s, &ledger_list, l->columns, NCOLS);
+    l->lb.above = 2;
+    l->lb.below = 2;
+    l->lb.lv.empty_text = _("No child on this ledger.");
     reload(s);
     return s;
 }

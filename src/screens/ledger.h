@@ -11,8 +11,9 @@
 
 #include <stdbool.h>
 
-#include "app.h"
 #include "db/db.h"
+#include "screens/session.h"
+#include "ui/app.h"
 #include "ui/screen.h"
 
 /* The three dropout ledgers and this year's returns. */

@@ -15,7 +15,9 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "db/ledger.h"
+#include "db/messages.h"
 #include "screens/ledger.h"
+#include "screens/session.h"
 #include "ui/dialog.h"
 
 #define PICK_MAX 50
@@ -79,7 +81,7 @@ ledger_refusal(struct app *a, const struct db_error *err)
         app_error(a, err);
         return;
     }
-    a->last_error = *err;
+    app_keep_error(a, err);
     app_status(a, "%s", a->zh ? row->zh : row->en);
 }
 

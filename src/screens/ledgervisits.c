@@ -15,29 +15,19 @@
 #include "core/i18n.h"
 #include "db/ledger.h"
 #include "screens/ledger.h"
+#include "screens/listbase.h"
 #include "screens/review.h"
+#include "screens/session.h"
 #include "ui/draw.h"
-#include "ui/listview.h"
 
 #define NCOLS 5
 
 struct visits {
-    struct listview lv;
+    struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
-    struct dbres *rows;
     char *student, *name;
     bool writer;
-    int top, height, cols;
 };
-
-static const char *
-cell(const struct visits *v, int i, const char *c)
-{
-    const char *x = dbres_field(v->rows, i, c);
-
-    return x != NULL ? x : "";
-}
 
 static const char *
 outcome_word(const char *o)
@@ -55,8 +45,8 @@ outcome_word(const char *o)
     return o;
 }
 
-static void
-reload(struct screen *s)
+static bool
+fetch_rows(struct screen *s)
 {
     struct visits *v = s->data;
     struct db_error err;
@@ -64,56 +54,38 @@ reload(struct screen *s)
 
     if (res == NULL) {
         app_error(s->app, &err);
-        return;
-    }
-    dbres_free(v->rows);
-    v->rows = res;
-    listview_reset(&v->lv);
-    listview_set_rows(&v->lv, res->nrows, false);
-}
-
-static bool
-visits_row(void *arg, int index, struct lv_row *row)
-{
-    struct visits *v = ((struct screen *)arg)->data;
-
-    if (v->rows == NULL || index >= v->rows->nrows)
         return false;
-    v->cells[0] = cell(v, index, "visit_date");
-    v->cells[1] = cell(v, index, "visitor");
-    v->cells[2] = outcome_word(cell(v, index, "outcome"));
-    v->cells[3] = cell(v, index, "notes");
-    v->cells[4] = cell(v, index, "recorded_by_name");
-    row->cells = v->cells;
-    return true;
+    }
+    return listbase_take(&v->lb, res);
 }
 
-static void
-visits_layout(struct screen *s, int top, int rows, int cols)
+static const char *const visits_shows[NCOLS] = {"visit_date", "visitor", NULL,
+                                                "notes", "recorded_by_name"};
+
+/* The outcome in words. */
+static bool
+visits_row(struct screen *s, int index, const char **cells, struct lv_row *row)
 {
     struct visits *v = s->data;
 
-    v->top = top;
-    v->height = rows;
-    v->cols = cols;
-    listview_layout(&v->lv, top + 1, 0, rows - 2, cols);
+    (void)row;
+    cells[2] = outcome_word(cell(v, index, "outcome"));
+    return true;
 }
 
 static void
 visits_draw(struct screen *s)
 {
     struct visits *v = s->data;
-    int sel = listview_selected(&v->lv);
+    int sel = listbase_selected(&v->lb);
     char line[512];
 
     snprintf(line, sizeof(line), _("Visits to: %s"), v->name);
-    draw_str(stdscr, v->top, 0, v->cols, line, UA_HEADER,
-             DRAW_PAD | DRAW_MARK_CUT);
-    listview_draw(&v->lv);
+    listbase_line(&v->lb, 0, line, UA_HEADER, DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&v->lb.lv);
     if (sel >= 0) {
         snprintf(line, sizeof(line), _("Notes: %s"), cell(v, sel, "notes"));
-        draw_str(stdscr, v->top + v->height - 1, 0, v->cols, line, UA_LABEL,
-                 DRAW_PAD | DRAW_MARK_CUT);
+        listbase_line(&v->lb, -1, line, UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
     }
 }
 
@@ -136,13 +108,8 @@ visits_key(struct screen *s, const struct key *k)
         if (done)
             reload(s);
         return KR_REDRAW;
-    case ACT_REFRESH:
-        reload(s);
-        return KR_REDRAW;
-    case ACT_BACK:
-        return KR_CLOSE;
     default:
-        return listview_key(&v->lv, k);
+        return listbase_key(&v->lb, k);
     }
 }
 
@@ -172,17 +139,14 @@ visits_close(struct screen *s)
 {
     struct visits *v = s->data;
 
-    dbres_free(v->rows);
-    listview_free(&v->lv);
     free(v->student);
     free(v->name);
-    free(v);
-    free(s);
+    listbase_close(s);
 }
 
 static const struct screen_ops visits_ops = {
     .name = "ledger-visits",
-    .layout = visits_layout,
+    .layout = listbase_layout,
     .draw = visits_draw,
     .key = visits_key,
     .actions = visits_actions,
@@ -190,13 +154,17 @@ static const struct screen_ops visits_ops = {
     .close = visits_close,
 };
 
+static const struct listbase_ops visits_list = {
+    .fetch = fetch_rows, .row = visits_row, .shows = visits_shows};
+
 struct screen *
 ledger_visits_screen_new(struct app *a, const char *student, const char *name)
 {
-    struct screen *s = calloc(1, sizeof(*s));
-    struct visits *v = calloc(1, sizeof(*v));
+    struct screen *s =
+        listbase_screen_new(a, &visits_ops, sizeof(struct visits));
+    struct visits *v = s != NULL ? s->data : NULL;
 
-    if (s == NULL || v == NULL || (v->student = strdup(student)) == NULL ||
+    if (s == NULL || (v->student = strdup(student)) == NULL ||
         (v->name = strdup(name)) == NULL) {
         if (v != NULL) {
             free(v->student);
@@ -205,15 +173,16 @@ ledger_visits_screen_new(struct app *a, const char *student, const char *name)
         free(s);
         return NULL;
     }
-    *s = (struct screen){.ops = &visits_ops, .app = a, .data = v};
     v->writer = review_has_returned(db_role(a->db));
     v->columns[0] = (struct lv_column){_("Date"), 10, false};
     v->columns[1] = (struct lv_column){_("Who visited"), 14, false};
     v->columns[2] = (struct lv_column){_("Outcome"), 18, false};
     v->columns[3] = (struct lv_column){_("Notes"), 0, false};
     v->columns[4] = (struct lv_column){_("Recorded by"), 12, false};
-    listview_init(&v->lv, v->columns, NCOLS, visits_row, s);
-    v->lv.empty_text = _("No visit recorded yet.");
+    listbase_init(&v->lb, s, &visits_list, v->columns, NCOLS);
+    v->lb.below = 1;
+    v->lb.reload = LB_FROM_TOP;
+    v->lb.lv.empty_text = _("No visit recorded yet.");
     reload(s);
     return s;
 }

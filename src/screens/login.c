@@ -16,9 +16,9 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
-#include "screens/form.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
+#include "ui/editkeys.h"
 #include "ui/keys.h"
 
 struct login {
@@ -94,7 +94,7 @@ logged_in(struct screen *s)
 {
     struct screen *menu;
 
-    if (screens_check_forms(s->app, s->app->exit_message,
+    if (session_check_forms(s->app, s->app->exit_message,
                             sizeof(s->app->exit_message)) != 0) {
         s->app->exit_status = 2;
         return KR_QUIT;
@@ -110,6 +110,7 @@ try_login(struct screen *s)
 {
     struct login *l = s->data;
     struct db_error err;
+    int rc;
     char *user = lineedit_utf8(&l->user),
          *password = lineedit_utf8(&l->password);
 
@@ -119,14 +120,13 @@ try_login(struct screen *s)
         return KR_REDRAW;
     }
     app_status(s->app, "%s", _("Connecting..."));
-    s->app->db = db_connect(l->conninfo, user[0] ? user : NULL,
-                            password[0] ? password : NULL,
-                            s->app->settings->connect_timeout, &err);
+    rc = session_connect(s->app, l->conninfo, user[0] ? user : NULL,
+                         password[0] ? password : NULL, &err);
     memset(password, 0, strlen(password));
     free(password);
     free(user);
     lineedit_set_utf8(&l->password, "");
-    if (s->app->db == NULL) {
+    if (rc != 0) {
         explain(l, &err);
         l->focus = err.status == DB_UNREACHABLE ? 0 : 1;
         return KR_REDRAW;
@@ -139,7 +139,8 @@ login_key(struct screen *s, const struct key *k)
 {
     struct login *l = s->data;
 
-    if (form_edit_text(l->focus ? &l->password : &l->user, k, NULL))
+    if (editkeys_apply(l->focus ? &l->password : &l->user, k, EDIT_ON_SCREEN,
+                       NULL))
         return KR_REDRAW;
     switch (k->action) {
     case ACT_NEXT_FIELD:

@@ -19,30 +19,20 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/notice.h"
+#include "screens/listbase.h"
 #include "screens/screens.h"
+#include "screens/session.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
-#include "ui/listview.h"
 
 #define NCOLS 6
 
 struct notices {
-    struct listview lv;
+    struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
-    struct dbres *rows;
     char period[64], state[64]; /* cells of the row being drawn */
-    int top, rows_shown, cols;
 };
-
-static const char *
-cell(const struct notices *n, int i, const char *c)
-{
-    const char *v = dbres_field(n->rows, i, c);
-
-    return v != NULL ? v : "";
-}
 
 static bool
 is_supervisor(struct app *a)
@@ -50,24 +40,18 @@ is_supervisor(struct app *a)
     return strcmp(db_role(a->db), "supervisor") == 0;
 }
 
-static void
-reload(struct screen *s)
+static bool
+fetch_rows(struct screen *s)
 {
     struct notices *n = s->data;
     struct db_error err;
     struct dbres *res;
-    int sel = listview_selected(&n->lv);
 
     if ((res = notices_list(s->app->db, true, 500, &err)) == NULL) {
         app_error(s->app, &err);
-        return;
+        return false;
     }
-    dbres_free(n->rows);
-    n->rows = res;
-    listview_reset(&n->lv);
-    listview_set_rows(&n->lv, res->nrows, false);
-    if (sel > 0)
-        listview_select(&n->lv, sel);
+    return listbase_take(&n->lb, res);
 }
 
 /* "open, 3 days left", "period over", "closed". */
@@ -84,37 +68,21 @@ state_text(struct notices *n, int i)
     return n->state;
 }
 
+static const char *const notice_shows[NCOLS] = {"id", "title", NULL,
+                                                NULL, "lines", "pending"};
+
 static bool
-notice_row(void *arg, int index, struct lv_row *row)
+notice_row(struct screen *s, int index, const char **cells, struct lv_row *row)
 {
-    struct screen *s = arg;
     struct notices *n = s->data;
 
-    if (n->rows == NULL || index >= n->rows->nrows)
-        return false;
     snprintf(n->period, sizeof(n->period), "%s ~ %s",
              cell(n, index, "starts_on"), cell(n, index, "ends_on"));
-    n->cells[0] = cell(n, index, "id");
-    n->cells[1] = cell(n, index, "title");
-    n->cells[2] = n->period;
-    n->cells[3] = state_text(n, index);
-    n->cells[4] = cell(n, index, "lines");
-    n->cells[5] = cell(n, index, "pending");
-    row->cells = n->cells;
+    cells[2] = n->period;
+    cells[3] = state_text(n, index);
     if (strcmp(cell(n, index, "pending"), "0") != 0)
         row->attr = UA_ERROR;
     return true;
-}
-
-static void
-notice_layout(struct screen *s, int top, int rows, int cols)
-{
-    struct notices *n = s->data;
-
-    n->top = top;
-    n->rows_shown = rows;
-    n->cols = cols;
-    listview_layout(&n->lv, top + 1, 0, rows - 1, cols);
 }
 
 static void
@@ -133,9 +101,8 @@ notice_draw(struct screen *s)
     else
         snprintf(line, sizeof(line), "%s",
                  _("Enter shows the lines and their objections."));
-    draw_str(stdscr, n->top, 0, n->cols, line, UA_LABEL,
-             DRAW_PAD | DRAW_MARK_CUT);
-    listview_draw(&n->lv);
+    listbase_line(&n->lb, 0, line, UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&n->lb.lv);
 }
 
 /* ----------------------------------------------------------------------
@@ -272,7 +239,7 @@ static enum key_result
 notice_key(struct screen *s, const struct key *k)
 {
     struct notices *n = s->data;
-    int sel = listview_selected(&n->lv);
+    int sel = listbase_selected(&n->lb);
     struct screen *next;
 
     switch (k->action) {
@@ -293,21 +260,9 @@ notice_key(struct screen *s, const struct key *k)
         if (sel >= 0)
             close_notice(s, sel);
         return KR_REDRAW;
-    case ACT_REFRESH:
-        reload(s);
-        return KR_REDRAW;
-    case ACT_BACK:
-        return KR_CLOSE;
     default:
-        return listview_key(&n->lv, k);
+        return listbase_key(&n->lb, k);
     }
-}
-
-static void
-notice_resumed(struct screen *s, int result)
-{
-    (void)result;
-    reload(s);
 }
 
 static const enum action notice_actions_list[] = {
@@ -327,17 +282,6 @@ notice_title(struct screen *s)
     return _("Public notice");
 }
 
-static void
-notice_close(struct screen *s)
-{
-    struct notices *n = s->data;
-
-    dbres_free(n->rows);
-    listview_free(&n->lv);
-    free(n);
-    free(s);
-}
-
 /* What F3 and F7 do here. */
 static const char *
 notice_action_label(struct screen *s, enum action a)
@@ -352,28 +296,29 @@ notice_action_label(struct screen *s, enum action a)
 
 static const struct screen_ops notice_ops = {
     .name = "notice",
-    .layout = notice_layout,
+    .layout = listbase_layout,
     .draw = notice_draw,
     .key = notice_key,
-    .resumed = notice_resumed,
+    .resumed = listbase_resumed,
     .actions = notice_actions,
     .title = notice_title,
     .action_label = notice_action_label,
-    .close = notice_close,
+    .close = listbase_close,
 };
+
+static const struct listbase_ops notice_list = {
+    .fetch = fetch_rows, .row = notice_row, .shows = notice_shows};
 
 struct screen *
 notice_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof(*s));
-    struct notices *n = calloc(1, sizeof(*n));
+    struct screen *s =
+        listbase_screen_new(a, &notice_ops, sizeof(struct notices));
+    struct notices *n;
 
-    if (s == NULL || n == NULL) {
-        free(s);
-        free(n);
+    if (s == NULL)
         return NULL;
-    }
-    *s = (struct screen){.ops = &notice_ops, .app = a, .data = n};
+    n = s->data;
     n->columns[0] = (struct lv_column){_("No."), 4, true};
     n->columns[1] = (struct lv_column){_("Notice"), 0, false};
     n->columns[2] = (struct lv_column){_("Period"), 23, false};
@@ -390,8 +335,8 @@ notice_screen_new(struct app *a)
 
         n->columns[c].width = w < 5 ? 5 : w;
     }
-    listview_init(&n->lv, n->columns, NCOLS, notice_row, s);
-    n->lv.empty_text = _("No public notice yet.");
+    listbase_init(&n->lb, s, &notice_list, n->columns, NCOLS);
+    n->lb.lv.empty_text = _("No public notice yet.");
     reload(s);
     return s;
 }

@@ -20,51 +20,35 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/notice.h"
+#include "screens/listbase.h"
 #include "screens/screens.h"
+#include "screens/session.h"
 #include "screens/status.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
-#include "ui/listview.h"
 
 #define NCOLS 7
 
 struct items {
-    struct listview lv;
+    struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
-    struct dbres *rows;
     char id[24], title[256];
     char objections[64]; /* the cell of the row being drawn */
-    int top, rows_shown, cols;
 };
 
-static const char *
-cell(const struct items *it, int i, const char *c)
-{
-    const char *v = dbres_field(it->rows, i, c);
-
-    return v != NULL ? v : "";
-}
-
-static void
-reload(struct screen *s)
+static bool
+fetch_rows(struct screen *s)
 {
     struct items *it = s->data;
     struct db_error err;
     struct dbres *res;
-    int sel = listview_selected(&it->lv);
 
     if ((res = notices_items(s->app->db, it->id, &err)) == NULL) {
         app_error(s->app, &err);
-        return;
+        return false;
     }
-    dbres_free(it->rows);
-    it->rows = res;
-    listview_reset(&it->lv);
-    listview_set_rows(&it->lv, res->nrows, false);
-    if (sel > 0)
-        listview_select(&it->lv, sel);
+    return listbase_take(&it->lb, res);
 }
 
 /* "1 undecided", "upheld", "dismissed", or "". */
@@ -85,22 +69,15 @@ objection_text(struct items *it, int i)
     return "";
 }
 
+static const char *const items_shows[NCOLS] = {
+    "line_no", "township", "name", "program", "amount", "masked_id", NULL};
+
 static bool
-items_row(void *arg, int index, struct lv_row *row)
+items_row(struct screen *s, int index, const char **cells, struct lv_row *row)
 {
-    struct screen *s = arg;
     struct items *it = s->data;
 
-    if (it->rows == NULL || index >= it->rows->nrows)
-        return false;
-    it->cells[0] = cell(it, index, "line_no");
-    it->cells[1] = cell(it, index, "township");
-    it->cells[2] = cell(it, index, "name");
-    it->cells[3] = cell(it, index, "program");
-    it->cells[4] = cell(it, index, "amount");
-    it->cells[5] = cell(it, index, "masked_id");
-    it->cells[6] = objection_text(it, index);
-    row->cells = it->cells;
+    cells[6] = objection_text(it, index);
     row->status = status_marker(cell(it, index, "status"));
     row->status_attr = status_attr(cell(it, index, "status"));
     if (atoi(cell(it, index, "pending")) > 0)
@@ -127,13 +104,13 @@ items_fit(struct items *it, int cols)
 
     for (size_t i = 0; status_at(i) != NULL; i++)
         w = widest(w, status_marker(status_at(i)));
-    it->lv.status_width = w;
+    it->lb.lv.status_width = w;
     it->columns[1].width = widest(8, it->columns[1].title);
     w = widest(text_utf8_cells(it->columns[6].title), _("upheld"));
     w = widest(w, _("dismissed"));
     it->columns[6].width = widest(w, _("%d undecided"));
     it->columns[3].width = 16;
-    name = cols - (it->lv.status_width + 1) - (NCOLS - 1);
+    name = cols - (it->lb.lv.status_width + 1) - (NCOLS - 1);
     for (int c = 0; c < NCOLS; c++)
         name -= it->columns[c].width;
     while (name < 8 && it->columns[3].width > 8) {
@@ -145,21 +122,15 @@ items_fit(struct items *it, int cols)
 static void
 items_layout(struct screen *s, int top, int rows, int cols)
 {
-    struct items *it = s->data;
-
-    items_fit(it, cols);
-
-    it->top = top;
-    it->rows_shown = rows;
-    it->cols = cols;
-    listview_layout(&it->lv, top + 1, 0, rows - 2, cols);
+    items_fit(s->data, cols);
+    listbase_layout(s, top, rows, cols);
 }
 
 static void
 items_draw(struct screen *s)
 {
     struct items *it = s->data;
-    int sel = listview_selected(&it->lv);
+    int sel = listbase_selected(&it->lb);
     char line[1024], fnew[32], fpass[32];
 
     keys_names(ACT_NEW, KEYS_PRIMARY, fnew, sizeof(fnew));
@@ -168,9 +139,8 @@ items_draw(struct screen *s)
              _("%s records an objection to the selected line, %s decides "
                "one."),
              fnew, fpass);
-    draw_str(stdscr, it->top, 0, it->cols, line, UA_LABEL,
-             DRAW_PAD | DRAW_MARK_CUT);
-    listview_draw(&it->lv);
+    listbase_line(&it->lb, 0, line, UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&it->lb.lv);
     if (sel >= 0) {
         if (cell(it, sel, "latest")[0] != '\0')
             snprintf(line, sizeof(line), _("Hash %s · objection: %s"),
@@ -178,8 +148,7 @@ items_draw(struct screen *s)
         else
             snprintf(line, sizeof(line), _("Hash %s · no objection"),
                      cell(it, sel, "record_hash"));
-        draw_str(stdscr, it->top + it->rows_shown - 1, 0, it->cols, line,
-                 UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
+        listbase_line(&it->lb, -1, line, UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
     }
 }
 
@@ -304,7 +273,7 @@ static enum key_result
 items_key(struct screen *s, const struct key *k)
 {
     struct items *it = s->data;
-    int sel = listview_selected(&it->lv);
+    int sel = listbase_selected(&it->lb);
     const struct formdef *f =
         sel >= 0 ? app_form(s->app, cell(it, sel, "kind")) : NULL;
     struct screen *next;
@@ -331,21 +300,9 @@ items_key(struct screen *s, const struct key *k)
         if (next != NULL)
             app_push(s->app, next);
         return KR_REDRAW;
-    case ACT_REFRESH:
-        reload(s);
-        return KR_REDRAW;
-    case ACT_BACK:
-        return KR_CLOSE;
     default:
-        return listview_key(&it->lv, k);
+        return listbase_key(&it->lb, k);
     }
-}
-
-static void
-items_resumed(struct screen *s, int result)
-{
-    (void)result;
-    reload(s);
 }
 
 static const enum action items_actions_list[] = {
@@ -367,17 +324,6 @@ items_title(struct screen *s)
     return it->title;
 }
 
-static void
-items_close(struct screen *s)
-{
-    struct items *it = s->data;
-
-    dbres_free(it->rows);
-    listview_free(&it->lv);
-    free(it);
-    free(s);
-}
-
 /* What F3 and F7 do here. */
 static const char *
 items_action_label(struct screen *s, enum action a)
@@ -395,25 +341,25 @@ static const struct screen_ops items_ops = {
     .layout = items_layout,
     .draw = items_draw,
     .key = items_key,
-    .resumed = items_resumed,
+    .resumed = listbase_resumed,
     .actions = items_actions,
     .title = items_title,
     .action_label = items_action_label,
-    .close = items_close,
+    .close = listbase_close,
 };
+
+static const struct listbase_ops items_list = {
+    .fetch = fetch_rows, .row = items_row, .shows = items_shows};
 
 struct screen *
 notice_items_screen_new(struct app *a, long long notice_id, const char *title)
 {
-    struct screen *s = calloc(1, sizeof(*s));
-    struct items *it = calloc(1, sizeof(*it));
+    struct screen *s = listbase_screen_new(a, &items_ops, sizeof(struct items));
+    struct items *it;
 
-    if (s == NULL || it == NULL) {
-        free(s);
-        free(it);
+    if (s == NULL)
         return NULL;
-    }
-    *s = (struct screen){.ops = &items_ops, .app = a, .data = it};
+    it = s->data;
     snprintf(it->id, sizeof(it->id), "%lld", notice_id);
     snprintf(it->title, sizeof(it->title), "%s", title);
     it->columns[0] = (struct lv_column){_("No."), 4, true};
@@ -423,9 +369,10 @@ notice_items_screen_new(struct app *a, long long notice_id, const char *title)
     it->columns[4] = (struct lv_column){_("Amount"), 10, true};
     it->columns[5] = (struct lv_column){_("ID number"), 18, false};
     it->columns[6] = (struct lv_column){_("Objections"), 11, false};
-    listview_init(&it->lv, it->columns, NCOLS, items_row, s);
-    it->lv.status_width = 10;
-    it->lv.empty_text = _("No line of this notice is visible to you.");
+    listbase_init(&it->lb, s, &items_list, it->columns, NCOLS);
+    it->lb.below = 1;
+    it->lb.lv.status_width = 10;
+    it->lb.lv.empty_text = _("No line of this notice is visible to you.");
     reload(s);
     return s;
 }

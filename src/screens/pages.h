@@ -1,8 +1,8 @@
 /*
  * pages.h
  *   The rows of a keyset-paged list, kept as the pages they arrived in
- *   (each a dbres of per_page rows but the last), so that the list and
- *   queue screens can show row i without copying anything.
+ *   (each a dbres of per_page rows but the last), so that the list base
+ *   (listbase.h) can show row i without copying anything.
  */
 #ifndef EDUAID_SCREENS_PAGES_H
 #define EDUAID_SCREENS_PAGES_H

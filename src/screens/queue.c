@@ -22,12 +22,11 @@
 #include "core/i18n.h"
 #include "db/record.h"
 #include "db/review.h"
+#include "screens/listbase.h"
 #include "screens/review.h"
-#include "screens/pages.h"
 #include "screens/screens.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
-#include "ui/listview.h"
 
 #define PAGE_ROWS 100
 /* Mark all loads at most this many rows first. */
@@ -47,43 +46,20 @@ static const struct {
 #define NAGES (sizeof(ages) / sizeof(ages[0]))
 
 struct queue {
-    struct listview lv;
+    struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
-    struct pages pages; /* PAGE_ROWS rows a page */
-    char kind[32];      /* "" = every kind */
-    int township;       /* 0 = every township */
+    char kind[32]; /* "" = every kind */
+    int township;  /* 0 = every township */
     char township_name[64];
     size_t age; /* index into ages */
     char *search;
     char waited[32]; /* the age cell of the row being drawn */
-    int top, cols;
 };
 
 static int
 loaded_rows(const struct queue *q)
 {
-    return pages_rows(&q->pages);
-}
-
-/* Value of column c of loaded row i ("" for NULL). */
-static const char *
-cell(const struct queue *q, int i, const char *c)
-{
-    int row;
-    const struct dbres *r = pages_at(&q->pages, i, &row);
-    const char *v = dbres_field(r, row, c);
-
-    return v != NULL ? v : "";
-}
-
-/* The kind's title in the person's language, or the kind itself. */
-static const char *
-kind_title(struct app *a, const char *kind)
-{
-    const struct formdef *f = app_form(a, kind);
-
-    return f != NULL ? label_text(&f->title, a->zh) : kind;
+    return listbase_nrows(&q->lb);
 }
 
 /* Fetch the next page; false after reporting a failure. */
@@ -96,67 +72,32 @@ fetch_page(struct screen *s)
     const struct review_filter f = {q->kind, q->township, ages[q->age].interval,
                                     q->search};
     int lastrow = 0;
-    const struct dbres *last = pages_last(&q->pages, &lastrow);
+    const struct dbres *last = listbase_last(&q->lb, &lastrow);
 
     if ((r = review_queue_page(s->app->db, &f, last, lastrow, PAGE_ROWS,
                                &err)) == NULL) {
         app_error(s->app, &err);
         return false;
     }
-    if (!pages_take(&q->pages, &q->lv, r)) {
-        app_status(s->app, "%s", _("out of memory"));
-        return false;
-    }
-    return true;
+    return listbase_take(&q->lb, r);
 }
 
-/* Load the first page again, keeping the selection where it was. */
-static void
-reload(struct screen *s)
-{
-    struct queue *q = s->data;
-    int sel = pages_restart(&q->pages, &q->lv);
-
-    fetch_page(s);
-    if (sel > 0)
-        listview_select(&q->lv, sel);
-}
-
-static void
-queue_more(void *arg, struct listview *lv)
-{
-    (void)lv;
-    fetch_page(arg);
-}
+static const char *const queue_shows[NCOLS] = {NULL, "township", "summary",
+                                               NULL, NULL};
 
 static bool
-queue_row(void *arg, int index, struct lv_row *row)
+queue_row(struct screen *s, int index, const char **cells, struct lv_row *row)
 {
-    struct screen *s = arg;
     struct queue *q = s->data;
 
-    if (index >= loaded_rows(q))
-        return false;
-    q->cells[0] = kind_title(s->app, cell(q, index, "kind"));
-    q->cells[1] = cell(q, index, "township");
-    q->cells[2] = cell(q, index, "summary");
-    q->cells[3] = cell(q, index, "submitted_by_name")[0]
-                      ? cell(q, index, "submitted_by_name")
-                      : cell(q, index, "submitted_by");
-    q->cells[4] = review_age(atoll(cell(q, index, "waited")), q->waited,
-                             sizeof(q->waited));
-    row->cells = q->cells;
+    (void)row;
+    cells[0] = app_kind_title(s->app, cell(q, index, "kind"));
+    cells[3] = cell(q, index, "submitted_by_name")[0]
+                   ? cell(q, index, "submitted_by_name")
+                   : cell(q, index, "submitted_by");
+    cells[4] = review_age(atoll(cell(q, index, "waited")), q->waited,
+                          sizeof(q->waited));
     return true;
-}
-
-static void
-queue_layout(struct screen *s, int top, int rows, int cols)
-{
-    struct queue *q = s->data;
-
-    q->top = top;
-    q->cols = cols;
-    listview_layout(&q->lv, top + 1, 0, rows - 1, cols);
 }
 
 static void
@@ -165,114 +106,52 @@ queue_draw(struct screen *s)
     struct queue *q = s->data;
     char line[512], marked[64] = "";
 
-    if (q->lv.nmarked > 0)
-        snprintf(marked, sizeof(marked), _("   Marked: %d"), q->lv.nmarked);
+    if (q->lb.lv.nmarked > 0)
+        snprintf(marked, sizeof(marked), _("   Marked: %d"), q->lb.lv.nmarked);
     snprintf(line, sizeof(line),
              _("Kind: %s   Township: %s   Waiting: %s   Search: %s%s"),
-             q->kind[0] ? kind_title(s->app, q->kind) : _("all"),
+             q->kind[0] ? app_kind_title(s->app, q->kind) : _("all"),
              q->township ? q->township_name : _("all"), _(ages[q->age].label),
              q->search ? q->search : "-", marked);
-    draw_str(stdscr, q->top, 0, q->cols, line, UA_LABEL, DRAW_PAD);
-    listview_draw(&q->lv);
+    listbase_line(&q->lb, 0, line, UA_LABEL, DRAW_PAD);
+    listview_draw(&q->lb.lv);
 }
 
 /* ---- F4: kinds, townships and ages in one pick list --------------------- */
 
-#define PICK_MAX (1 + 8 + 1 + 64 + NAGES)
-
-struct filter_pick {
-    struct screen *s;
-    struct pick_item items[PICK_MAX];
-    char values[PICK_MAX][48];
-    struct dbres *townships;
-};
-
-static int
-filter_search(void *arg, const char *filter, const struct pick_item **items)
+static void
+filter_choices(struct screen *s, struct listbase_filter *f)
 {
-    struct filter_pick *p = arg;
-    struct app *a = p->s->app;
-    struct db_error err;
-    int n = 0;
+    struct app *a = s->app;
 
-    (void)filter;
-    snprintf(p->values[n], sizeof(p->values[n]), "k:");
-    p->items[n] = (struct pick_item){p->values[n], _("Kind"), _("all")};
-    n++;
-    for (size_t i = 0; i < a->nforms && i < 8; i++, n++) {
-        snprintf(p->values[n], sizeof(p->values[n]), "k:%s", a->forms[i]->kind);
-        p->items[n] = (struct pick_item){
-            p->values[n], _("Kind"), label_text(&a->forms[i]->title, a->zh)};
-    }
-    if (p->townships == NULL) {
-        const struct lookupdef *d = lookupset_find(a->lookups, "township");
+    listbase_filter_add(f, 'k', "", _("Kind"), _("all"));
+    for (size_t i = 0; i < a->nforms && i < 8; i++)
+        listbase_filter_add(f, 'k', a->forms[i]->kind, _("Kind"),
+                            label_text(&a->forms[i]->title, a->zh));
+    listbase_filter_add_townships(f);
+    for (size_t i = 0; i < NAGES; i++) {
+        char age[16];
 
-        p->townships = d ? record_lookup(a->db, d, 0, NULL, 64, &err) : NULL;
+        snprintf(age, sizeof(age), "%zu", i);
+        listbase_filter_add(f, 'a', age, _("Waiting"), _(ages[i].label));
     }
-    snprintf(p->values[n], sizeof(p->values[n]), "t:0");
-    p->items[n] = (struct pick_item){p->values[n], _("Township"), _("all")};
-    n++;
-    for (int i = 0; p->townships != NULL && i < p->townships->nrows &&
-                    n < (int)(PICK_MAX - NAGES);
-         i++, n++) {
-        snprintf(p->values[n], sizeof(p->values[n]), "t:%s",
-                 dbres_field(p->townships, i, "key"));
-        p->items[n] = (struct pick_item){p->values[n], _("Township"),
-                                         dbres_field(p->townships, i, "label")};
-    }
-    for (size_t i = 0; i < NAGES; i++, n++) {
-        snprintf(p->values[n], sizeof(p->values[n]), "a:%zu", i);
-        p->items[n] =
-            (struct pick_item){p->values[n], _("Waiting"), _(ages[i].label)};
-    }
-    *items = p->items;
-    return n;
 }
 
 static void
-choose_filter(struct screen *s)
+filter_chosen(struct screen *s, const struct listbase_filter *f, const char *v)
 {
     struct queue *q = s->data;
-    struct filter_pick p = {.s = s};
-    char *v = dialog_pick(s->app, _("Filter"), NULL, filter_search, &p);
 
-    if (v != NULL && v[0] == 'k') {
+    if (v[0] == 'k') {
         snprintf(q->kind, sizeof(q->kind), "%s", v + 2);
-    } else if (v != NULL && v[0] == 't') {
-        q->township = atoi(v + 2);
-        q->township_name[0] = '\0';
-        for (int i = 0; p.townships != NULL && i < p.townships->nrows; i++)
-            if (strcmp(dbres_field(p.townships, i, "key"), v + 2) == 0)
-                snprintf(q->township_name, sizeof(q->township_name), "%s",
-                         dbres_field(p.townships, i, "label"));
-    } else if (v != NULL && v[0] == 'a') {
+    } else if (v[0] == 'a') {
         size_t i = (size_t)atoi(v + 2);
 
         q->age = i < NAGES ? i : 0;
+    } else {
+        listbase_filter_township(f, v, &q->township, q->township_name,
+                                 sizeof(q->township_name));
     }
-    if (v != NULL)
-        reload(s);
-    free(v);
-    dbres_free(p.townships);
-}
-
-static void
-ask_search(struct screen *s)
-{
-    struct queue *q = s->data;
-    char *text = dialog_prompt(
-        s->app, PROMPT_SEARCH, _("Search"),
-        _("Start of the summary (e.g. household number), or a record number "
-          "(empty: all)"),
-        q->search);
-
-    if (text == NULL)
-        return;
-    free(q->search);
-    q->search = text[0] ? text : NULL;
-    if (text[0] == '\0')
-        free(text);
-    reload(s);
 }
 
 /* ---- the steps ---------------------------------------------------------- */
@@ -283,7 +162,7 @@ describe(struct screen *s, int i, char *buf, size_t bufsz)
 {
     struct queue *q = s->data;
 
-    snprintf(buf, bufsz, "%s %s", kind_title(s->app, cell(q, i, "kind")),
+    snprintf(buf, bufsz, "%s %s", app_kind_title(s->app, cell(q, i, "kind")),
              cell(q, i, "summary"));
 }
 
@@ -291,7 +170,7 @@ describe(struct screen *s, int i, char *buf, size_t bufsz)
 static void
 changed_meanwhile(struct screen *s, const struct db_error *err)
 {
-    s->app->last_error = *err;
+    app_keep_error(s->app, err);
     reload(s);
     app_status(s->app, "%s",
                _("Someone else changed the record; it has been loaded again."));
@@ -388,7 +267,7 @@ pass_marked(struct screen *s)
 {
     struct queue *q = s->data;
     const char *role = db_role(s->app->db);
-    int n = loaded_rows(q), count = q->lv.nmarked, done = 0, failed = 0;
+    int n = loaded_rows(q), count = q->lb.lv.nmarked, done = 0, failed = 0;
     bool verify = strcmp(role, "officer") == 0;
     struct text ok = {0}, bad = {0}, all = {0};
     char question[256];
@@ -404,7 +283,7 @@ pass_marked(struct screen *s)
         struct db_error err;
         char what[512];
 
-        if (!listview_marked(&q->lv, i))
+        if (!listview_marked(&q->lb.lv, i))
             continue;
         describe(s, i, what, sizeof(what));
         action =
@@ -419,7 +298,7 @@ pass_marked(struct screen *s)
                         atoi(cell(q, i, "version")), action, NULL, NULL,
                         &err) != 0) {
             failed++;
-            s->app->last_error = err;
+            app_keep_error(s->app, &err);
             text_add(&bad, "  %s: %s\n", what, review_error_text(s->app, &err));
         } else {
             done++;
@@ -441,7 +320,7 @@ pass_marked(struct screen *s)
                  verify ? _("%d verified, %d not.") : _("%d approved, %d not."),
                  done, failed);
     }
-    listview_clear_marks(&q->lv);
+    listview_clear_marks(&q->lb.lv);
     reload(s);
     dialog_message(s->app, _("Result"), all.s ? all.s : _("Out of memory."));
     free(ok.s);
@@ -513,25 +392,25 @@ mark_all(struct screen *s)
 {
     struct queue *q = s->data;
 
-    if (q->lv.nmarked > 0 && q->lv.nmarked == loaded_rows(q) &&
-        !q->lv.has_more) {
-        listview_clear_marks(&q->lv);
+    if (q->lb.lv.nmarked > 0 && q->lb.lv.nmarked == loaded_rows(q) &&
+        !q->lb.lv.has_more) {
+        listview_clear_marks(&q->lb.lv);
         return;
     }
-    while (q->lv.has_more && loaded_rows(q) < MARK_ALL_MAX)
+    while (q->lb.lv.has_more && loaded_rows(q) < MARK_ALL_MAX)
         if (!fetch_page(s))
             break;
     for (int i = 0; i < loaded_rows(q); i++)
-        listview_set_mark(&q->lv, i, true);
-    if (q->lv.has_more)
-        app_status(s->app, _("Marked the first %d records."), q->lv.nmarked);
+        listview_set_mark(&q->lb.lv, i, true);
+    if (q->lb.lv.has_more)
+        app_status(s->app, _("Marked the first %d records."), q->lb.lv.nmarked);
 }
 
 static enum key_result
 queue_key(struct screen *s, const struct key *k)
 {
     struct queue *q = s->data;
-    int sel = listview_selected(&q->lv);
+    int sel = listview_selected(&q->lb.lv);
 
     switch (k->action) {
     case ACT_OPEN:
@@ -539,7 +418,7 @@ queue_key(struct screen *s, const struct key *k)
             open_record(s, sel);
         return KR_REDRAW;
     case ACT_PASS:
-        if (q->lv.nmarked > 0)
+        if (q->lb.lv.nmarked > 0)
             pass_marked(s);
         else if (sel >= 0)
             pass_one(s, sel);
@@ -555,27 +434,9 @@ queue_key(struct screen *s, const struct key *k)
     case ACT_MARK_ALL:
         mark_all(s);
         return KR_REDRAW;
-    case ACT_SEARCH:
-        ask_search(s);
-        return KR_REDRAW;
-    case ACT_FILTER:
-        choose_filter(s);
-        return KR_REDRAW;
-    case ACT_REFRESH:
-        reload(s);
-        return KR_REDRAW;
-    case ACT_BACK:
-        return KR_CLOSE;
     default:
-        return listview_key(&q->lv, k);
+        return listbase_key(&q->lb, k);
     }
-}
-
-static void
-queue_resumed(struct screen *s, int result)
-{
-    (void)result;
-    reload(s);
 }
 
 static const enum action queue_actions_list[] = {
@@ -596,51 +457,45 @@ queue_title(struct screen *s)
     return _("Review queue");
 }
 
-static void
-queue_close(struct screen *s)
-{
-    struct queue *q = s->data;
-
-    pages_clear(&q->pages);
-    listview_free(&q->lv);
-    free(q->search);
-    free(q);
-    free(s);
-}
-
 static const struct screen_ops queue_ops = {
     .name = "queue",
-    .layout = queue_layout,
+    .layout = listbase_layout,
     .draw = queue_draw,
     .key = queue_key,
-    .resumed = queue_resumed,
+    .resumed = listbase_resumed,
     .actions = queue_actions,
     .title = queue_title,
-    .close = queue_close,
+    .close = listbase_close,
 };
+
+static const struct listbase_ops queue_list = {.fetch = fetch_page,
+                                               .row = queue_row,
+                                               .filter_choices = filter_choices,
+                                               .filter_chosen = filter_chosen,
+                                               .shows = queue_shows};
 
 struct screen *
 queue_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof(*s));
-    struct queue *q = calloc(1, sizeof(*q));
+    struct screen *s = listbase_screen_new(a, &queue_ops, sizeof(struct queue));
+    struct queue *q;
 
-    if (s == NULL || q == NULL) {
-        free(s);
-        free(q);
+    if (s == NULL)
         return NULL;
-    }
-    *s = (struct screen){.ops = &queue_ops, .app = a, .data = q};
-    q->pages.per_page = PAGE_ROWS;
+    q = s->data;
     q->columns[0] = (struct lv_column){_("Kind"), 16, false};
     q->columns[1] = (struct lv_column){_("Township"), 8, false};
     q->columns[2] = (struct lv_column){_("Record"), 0, false};
     q->columns[3] = (struct lv_column){_("Submitted by"), 14, false};
     q->columns[4] = (struct lv_column){_("Waited"), 7, true};
-    listview_init(&q->lv, q->columns, NCOLS, queue_row, s);
-    q->lv.more = queue_more;
-    q->lv.multi = true;
-    q->lv.empty_text = _("Nothing is waiting for you.");
+    listbase_init(&q->lb, s, &queue_list, q->columns, NCOLS);
+    listbase_paged(&q->lb, PAGE_ROWS);
+    listbase_search_text(
+        &q->lb, &q->search,
+        _("Start of the summary (e.g. household number), or a record number "
+          "(empty: all)"));
+    q->lb.lv.multi = true;
+    q->lb.lv.empty_text = _("Nothing is waiting for you.");
     fetch_page(s);
     return s;
 }

@@ -5,7 +5,7 @@
  *   township or of all the person may see, one line per program missing.
  *   ID numbers are masked for everyone. Opened by Enter on the subsidy
  *   report (report.c). The list arrives in keyset pages of PAGE_ROWS
- *   lines (pages.h), the next one when the cursor nears the end of those
+ *   lines (listbase.h), the next one when the cursor nears the end of those
  *   loaded; the heading's count is the Missing figure of the subsidy
  *   report (its tally), which is what the whole list holds.
  */
@@ -18,56 +18,38 @@
 
 #include "core/i18n.h"
 #include "db/report.h"
-#include "screens/pages.h"
+#include "screens/listbase.h"
 #include "screens/screens.h"
+#include "screens/session.h"
 #include "ui/draw.h"
-#include "ui/listview.h"
 
 #define NCOLS 7
 #define PAGE_ROWS 200
 
 struct missing {
+    struct listbase lb; /* first: the screen ops of listbase.h use it */
     const struct fielddef *stage; /* the members' stage and its labels */
     int year, township;
-    struct pages pages;
     char total[24]; /* lines of the whole list, as text; "" if unknown */
-    struct listview lv;
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
-    int top, nrows, cols;
 };
 
-static const char *
-cell(const struct dbres *r, int i, const char *c)
-{
-    const char *v = dbres_field(r, i, c);
+static const char *const missing_shows[NCOLS] = {
+    "township", "household_no", "name",  "id_number_masked",
+    NULL,       NULL,           "school"};
 
-    return v != NULL ? v : "";
-}
-
+/* The program and the stage in words. */
 static bool
-missing_row(void *arg, int index, struct lv_row *row)
+missing_row(struct screen *s, int i, const char **cells, struct lv_row *row)
 {
-    struct screen *s = arg;
     struct missing *m = s->data;
-    const struct dbres *r;
-    int i;
 
-    if (index >= pages_rows(&m->pages))
-        return false;
-    r = pages_at(&m->pages, index, &i);
-    m->cells[0] = cell(r, i, "township");
-    m->cells[1] = cell(r, i, "household_no");
-    m->cells[2] = cell(r, i, "name");
-    m->cells[3] = cell(r, i, "id_number_masked");
-    m->cells[4] =
-        report_item_label(report_find("subsidy"), dbres_field(r, i, "program"));
-    m->cells[5] =
+    (void)row;
+    cells[4] = report_item_label(report_find("subsidy"), cell(m, i, "program"));
+    cells[5] =
         m->stage != NULL
-            ? fielddef_choice_label(m->stage, cell(r, i, "stage"), s->app->zh)
-            : cell(r, i, "stage");
-    m->cells[6] = cell(r, i, "school");
-    row->cells = m->cells;
+            ? fielddef_choice_label(m->stage, cell(m, i, "stage"), s->app->zh)
+            : cell(m, i, "stage");
     return true;
 }
 
@@ -79,7 +61,7 @@ fetch_page(struct screen *s)
     struct missing *m = s->data;
     struct db_error err;
     int lastrow = 0;
-    const struct dbres *last = pages_last(&m->pages, &lastrow);
+    const struct dbres *last = listbase_last(&m->lb, &lastrow);
     struct dbres *r = report_missing_page(s->app->db, m->year, m->township,
                                           last, lastrow, PAGE_ROWS, &err);
 
@@ -87,18 +69,7 @@ fetch_page(struct screen *s)
         app_error(s->app, &err);
         return false;
     }
-    if (!pages_take(&m->pages, &m->lv, r)) {
-        app_status(s->app, "%s", _("out of memory"));
-        return false;
-    }
-    return true;
-}
-
-static void
-missing_more(void *arg, struct listview *lv)
-{
-    (void)lv;
-    fetch_page(arg);
+    return listbase_take(&m->lb, r);
 }
 
 /* The Missing figure of the subsidy report's total row (the township's
@@ -132,25 +103,15 @@ fetch_total(struct screen *s)
     dbres_free(r);
 }
 
-static void
-reload(struct screen *s)
+/* The total with the first page, then the next page. */
+static bool
+fetch_rows(struct screen *s)
 {
     struct missing *m = s->data;
 
-    pages_restart(&m->pages, &m->lv);
-    fetch_total(s);
-    fetch_page(s);
-}
-
-static void
-missing_layout(struct screen *s, int top, int rows, int cols)
-{
-    struct missing *m = s->data;
-
-    m->top = top;
-    m->nrows = rows;
-    m->cols = cols;
-    listview_layout(&m->lv, top + 1, 0, rows - 1, cols);
+    if (listbase_nrows(&m->lb) == 0)
+        fetch_total(s);
+    return fetch_page(s);
 }
 
 static void
@@ -162,9 +123,8 @@ missing_draw(struct screen *s)
     snprintf(line, sizeof line,
              _("Entitled but not granted, school year %d-%02d: %s"), m->year,
              (m->year + 1) % 100, m->total[0] ? m->total : "?");
-    draw_str(stdscr, m->top, 0, m->cols, line, UA_LABEL,
-             DRAW_PAD | DRAW_MARK_CUT);
-    listview_draw(&m->lv);
+    listbase_line(&m->lb, 0, line, UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&m->lb.lv);
 }
 
 static enum key_result
@@ -172,15 +132,7 @@ missing_key(struct screen *s, const struct key *k)
 {
     struct missing *m = s->data;
 
-    switch (k->action) {
-    case ACT_REFRESH:
-        reload(s);
-        return KR_REDRAW;
-    case ACT_BACK:
-        return KR_CLOSE;
-    default:
-        return listview_key(&m->lv, k);
-    }
+    return listbase_key(&m->lb, k);
 }
 
 static const enum action missing_actions_list[] = {ACT_REFRESH, ACT_HELP,
@@ -200,26 +152,18 @@ missing_title(struct screen *s)
     return _("Students not granted");
 }
 
-static void
-missing_close(struct screen *s)
-{
-    struct missing *m = s->data;
-
-    pages_clear(&m->pages);
-    listview_free(&m->lv);
-    free(m);
-    free(s);
-}
-
 static const struct screen_ops missing_ops = {
     .name = "report-missing",
-    .layout = missing_layout,
+    .layout = listbase_layout,
     .draw = missing_draw,
     .key = missing_key,
     .actions = missing_actions,
     .title = missing_title,
-    .close = missing_close,
+    .close = listbase_close,
 };
+
+static const struct listbase_ops missing_list = {
+    .fetch = fetch_rows, .row = missing_row, .shows = missing_shows};
 
 /* The stage field of the household form's member grid, for its labels. */
 static const struct fielddef *
@@ -236,18 +180,15 @@ member_stage_field(const struct app *a)
 struct screen *
 report_missing_screen_new(struct app *a, int year, int township)
 {
-    struct screen *s = calloc(1, sizeof(*s));
-    struct missing *m = calloc(1, sizeof(*m));
+    struct screen *s =
+        listbase_screen_new(a, &missing_ops, sizeof(struct missing));
+    struct missing *m;
 
-    if (s == NULL || m == NULL) {
-        free(s);
-        free(m);
+    if (s == NULL)
         return NULL;
-    }
-    *s = (struct screen){.ops = &missing_ops, .app = a, .data = m};
+    m = s->data;
     m->year = year;
     m->township = township;
-    m->pages.per_page = PAGE_ROWS;
     m->stage = member_stage_field(a);
     /* 80 columns leave the school about 10 cells */
     m->columns[0] = (struct lv_column){_("Township"), 8, false};
@@ -257,9 +198,10 @@ report_missing_screen_new(struct app *a, int year, int township)
     m->columns[4] = (struct lv_column){_("Program"), 10, false};
     m->columns[5] = (struct lv_column){_("Stage"), 8, false};
     m->columns[6] = (struct lv_column){_("School"), 0, false};
-    listview_init(&m->lv, m->columns, NCOLS, missing_row, s);
-    m->lv.more = missing_more;
-    m->lv.empty_text = _("Every entitled student was granted.");
+    listbase_init(&m->lb, s, &missing_list, m->columns, NCOLS);
+    listbase_paged(&m->lb, PAGE_ROWS);
+    m->lb.reload = LB_FROM_TOP;
+    m->lb.lv.empty_text = _("Every entitled student was granted.");
     reload(s);
     return s;
 }

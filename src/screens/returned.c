@@ -15,97 +15,58 @@
 
 #include "core/i18n.h"
 #include "db/review.h"
+#include "screens/listbase.h"
 #include "screens/review.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
-#include "ui/listview.h"
 
 #define MAX_ROWS 500
 #define NCOLS 5
 
 struct returned {
-    struct listview lv;
+    struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
-    struct dbres *rows;
     char ago[32]; /* the age cell of the row being drawn */
-    int top, rows_shown, cols;
 };
 
-/* Value of column c of row i ("" for NULL). */
-static const char *
-cell(const struct returned *r, int i, const char *c)
-{
-    const char *v = dbres_field(r->rows, i, c);
-
-    return v != NULL ? v : "";
-}
-
-static const char *
-kind_title(struct app *a, const char *kind)
-{
-    const struct formdef *f = app_form(a, kind);
-
-    return f != NULL ? label_text(&f->title, a->zh) : kind;
-}
-
-static void
-reload(struct screen *s)
+static bool
+fetch_rows(struct screen *s)
 {
     struct returned *r = s->data;
     struct db_error err;
     struct dbres *res;
-    int sel = listview_selected(&r->lv);
 
     if ((res = review_returned(s->app->db, MAX_ROWS, &err)) == NULL) {
         app_error(s->app, &err);
-        return;
+        return false;
     }
-    dbres_free(r->rows);
-    r->rows = res;
-    listview_reset(&r->lv);
-    listview_set_rows(&r->lv, res->nrows, false);
-    if (sel > 0)
-        listview_select(&r->lv, sel);
+    return listbase_take(&r->lb, res);
 }
+
+static const char *const returned_shows[NCOLS] = {NULL, "summary", "reason",
+                                                  NULL, NULL};
 
 static bool
-returned_row(void *arg, int index, struct lv_row *row)
+returned_row(struct screen *s, int index, const char **cells,
+             struct lv_row *row)
 {
-    struct screen *s = arg;
     struct returned *r = s->data;
 
-    if (r->rows == NULL || index >= r->rows->nrows)
-        return false;
-    r->cells[0] = kind_title(s->app, cell(r, index, "kind"));
-    r->cells[1] = cell(r, index, "summary");
-    r->cells[2] = cell(r, index, "reason");
-    r->cells[3] = cell(r, index, "rejected_by_name")[0]
-                      ? cell(r, index, "rejected_by_name")
-                      : cell(r, index, "rejected_by");
-    r->cells[4] =
-        review_age(atoll(cell(r, index, "ago")), r->ago, sizeof(r->ago));
-    row->cells = r->cells;
+    (void)row;
+    cells[0] = app_kind_title(s->app, cell(r, index, "kind"));
+    cells[3] = cell(r, index, "rejected_by_name")[0]
+                   ? cell(r, index, "rejected_by_name")
+                   : cell(r, index, "rejected_by");
+    cells[4] = review_age(atoll(cell(r, index, "ago")), r->ago, sizeof(r->ago));
     return true;
-}
-
-static void
-returned_layout(struct screen *s, int top, int rows, int cols)
-{
-    struct returned *r = s->data;
-
-    r->top = top;
-    r->rows_shown = rows;
-    r->cols = cols;
-    listview_layout(&r->lv, top + 1, 0, rows - 2, cols);
 }
 
 static void
 returned_draw(struct screen *s)
 {
     struct returned *r = s->data;
-    int sel = listview_selected(&r->lv);
+    int sel = listbase_selected(&r->lb);
     char line[1024], save[32], submit[32];
 
     keys_names(ACT_SAVE, KEYS_PRIMARY, save, sizeof(save));
@@ -114,13 +75,11 @@ returned_draw(struct screen *s)
              _("Returned to you: Enter opens one -- fix it, %s saves, %s "
                "submits it again."),
              save, submit);
-    draw_str(stdscr, r->top, 0, r->cols, line, UA_LABEL,
-             DRAW_PAD | DRAW_MARK_CUT);
-    listview_draw(&r->lv);
+    listbase_line(&r->lb, 0, line, UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&r->lb.lv);
     if (sel >= 0) {
         snprintf(line, sizeof(line), _("Reason: %s"), cell(r, sel, "reason"));
-        draw_str(stdscr, r->top + r->rows_shown - 1, 0, r->cols, line, UA_ERROR,
-                 DRAW_PAD | DRAW_MARK_CUT);
+        listbase_line(&r->lb, -1, line, UA_ERROR, DRAW_PAD | DRAW_MARK_CUT);
     }
 }
 
@@ -128,7 +87,7 @@ static enum key_result
 returned_key(struct screen *s, const struct key *k)
 {
     struct returned *r = s->data;
-    int sel = listview_selected(&r->lv);
+    int sel = listbase_selected(&r->lb);
     const struct formdef *f =
         sel >= 0 ? app_form(s->app, cell(r, sel, "kind")) : NULL;
     struct screen *next = NULL;
@@ -144,21 +103,9 @@ returned_key(struct screen *s, const struct key *k)
         if (next != NULL)
             app_push(s->app, next);
         return KR_REDRAW;
-    case ACT_REFRESH:
-        reload(s);
-        return KR_REDRAW;
-    case ACT_BACK:
-        return KR_CLOSE;
     default:
-        return listview_key(&r->lv, k);
+        return listbase_key(&r->lb, k);
     }
-}
-
-static void
-returned_resumed(struct screen *s, int result)
-{
-    (void)result;
-    reload(s);
 }
 
 static const enum action returned_actions_list[] = {
@@ -178,47 +125,38 @@ returned_title(struct screen *s)
     return _("Returned to me");
 }
 
-static void
-returned_close(struct screen *s)
-{
-    struct returned *r = s->data;
-
-    dbres_free(r->rows);
-    listview_free(&r->lv);
-    free(r);
-    free(s);
-}
-
 static const struct screen_ops returned_ops = {
     .name = "returned",
-    .layout = returned_layout,
+    .layout = listbase_layout,
     .draw = returned_draw,
     .key = returned_key,
-    .resumed = returned_resumed,
+    .resumed = listbase_resumed,
     .actions = returned_actions,
     .title = returned_title,
-    .close = returned_close,
+    .close = listbase_close,
 };
+
+static const struct listbase_ops returned_list = {
+    .fetch = fetch_rows, .row = returned_row, .shows = returned_shows};
 
 struct screen *
 returned_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof(*s));
-    struct returned *r = calloc(1, sizeof(*r));
+    struct screen *s =
+        listbase_screen_new(a, &returned_ops, sizeof(struct returned));
+    struct returned *r;
 
-    if (s == NULL || r == NULL) {
-        free(s);
-        free(r);
+    if (s == NULL)
         return NULL;
-    }
-    *s = (struct screen){.ops = &returned_ops, .app = a, .data = r};
+    r = s->data;
     r->columns[0] = (struct lv_column){_("Kind"), 14, false};
     r->columns[1] = (struct lv_column){_("Record"), 20, false};
     r->columns[2] = (struct lv_column){_("Reason"), 0, false};
     r->columns[3] = (struct lv_column){_("Returned by"), 10, false};
     r->columns[4] = (struct lv_column){_("Ago"), 7, true};
-    listview_init(&r->lv, r->columns, NCOLS, returned_row, s);
-    r->lv.empty_text = _("Nothing was returned to you.");
-    reload(s);
+    listbase_init(&r->lb, s, &returned_list, r->columns, NCOLS);
+    r->lb.below = 1;
+    r->lb.lv.empty_text = _("Nothing was returned to you.");
+    listbase_reload(&r->lb);
     return s;
 }

@@ -143,7 +143,7 @@ review_ask_reason(struct app *a, const char *title, const char *what)
 const char *
 review_error_text(const struct app *a, const struct db_error *e)
 {
-    return app_error_text(a, e);
+    return session_error_text(a, e);
 }
 
 char *

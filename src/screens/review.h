@@ -13,8 +13,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "app.h"
 #include "db/db.h"
+#include "screens/session.h"
+#include "ui/app.h"
 
 /* The review steps of the session's workflow (src/db/workflow.h) that
  * role has on a record of kind in status ("" for a new record), which
@@ -62,8 +63,8 @@ int review_step(struct app *a, const char *kind, long long id, int version,
 char *review_ask_reason(struct app *a, const char *title, const char *what);
 
 /* A refusal as one sentence in the person's language: the same words
- * app_error puts on the status line (app_error_text: the server's error
- * table, else its own message). */
+ * app_error puts on the status line (session_error_text: the server's
+ * error table, else its own message). */
 const char *review_error_text(const struct app *a, const struct db_error *e);
 
 /* How long seconds is, in the largest unit that fits: "12 min", "5 h",

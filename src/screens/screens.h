@@ -7,9 +7,10 @@
 #ifndef EDUAID_SCREENS_H
 #define EDUAID_SCREENS_H
 
-#include "app.h"
 #include "core/formdef.h"
 #include "db/db.h"
+#include "screens/session.h"
+#include "ui/app.h"
 #include "ui/screen.h"
 
 /* Asks for user and password until a connection is made, checks the forms
@@ -68,12 +69,5 @@ struct screen *report_screen_new(struct app *a);
 /* The students entitled to a subsidy and not granted it in year, of
  * township (0: all the person may see). */
 struct screen *report_missing_screen_new(struct app *a, int year, int township);
-
-/*
- * Check every form of a against the live catalog. 0, or -1 with a
- * "file:line: message" sentence in msg. Start-up runs it before taking the
- * terminal when it can connect at once; the login screen after logging in.
- */
-int screens_check_forms(struct app *a, char *msg, size_t msgsz);
 
 #endif /* EDUAID_SCREENS_H */

@@ -22,53 +22,25 @@
 #include "core/i18n.h"
 #include "db/training.h"
 #include "screens/ledger.h"
+#include "screens/listbase.h"
+#include "screens/session.h"
 #include "screens/status.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
-#include "ui/listview.h"
 
-/* Columns of training_batch; the first two are not shown. */
-enum {
-    B_TOWNSHIP_ID,
-    B_ID,
-    B_NAME,
-    B_TOWNSHIP,
-    B_STATUS,
-    B_SESSIONS,
-    B_HOURS,
-    B_LAST,
-    B_COMPLETED,
-    B_OUTCOME,
-    B_NCOLS
-};
-#define NSHOWN (B_NCOLS - B_NAME)
-
-/* Their names. */
-static const char *const col_names[B_NCOLS] = {
-    "township_id", "id",    "trainee_name", "township",  "status",
-    "sessions",    "hours", "last_session", "completed", "employment_outcome"};
+/* The columns shown (of training_batch's: township_id and id are not). */
+#define NSHOWN 8
 
 struct trainbatch {
-    struct listview lv;
+    struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NSHOWN];
-    const char *cells[NSHOWN];
-    struct dbres *rows;
     const struct fielddef *outcome; /* its choice labels, or NULL */
     char course_id[16], batch[32], title[256];
     bool writer; /* clerk or officer: may record attendance */
-    int top, height, cols;
 };
 
-static const char *
-cell(const struct trainbatch *b, int i, int c)
-{
-    const char *v = dbres_field(b->rows, i, col_names[c]);
-
-    return v != NULL ? v : "";
-}
-
-static void
-reload(struct screen *s)
+static bool
+fetch_rows(struct screen *s)
 {
     struct trainbatch *b = s->data;
     struct db_error err;
@@ -77,42 +49,29 @@ reload(struct screen *s)
 
     if (res == NULL) {
         app_error(s->app, &err);
-        return;
-    }
-    dbres_free(b->rows);
-    b->rows = res;
-    listview_set_rows(&b->lv, res->nrows, true);
-}
-
-static bool
-batch_row(void *arg, int index, struct lv_row *row)
-{
-    struct trainbatch *b = ((struct screen *)arg)->data;
-
-    if (b->rows == NULL || index >= b->rows->nrows)
         return false;
-    for (int c = 0; c < NSHOWN; c++)
-        b->cells[c] = cell(b, index, B_NAME + c);
-    b->cells[B_STATUS - B_NAME] = status_marker(cell(b, index, B_STATUS));
-    if (strcmp(cell(b, index, B_COMPLETED), "yes") == 0)
-        b->cells[B_COMPLETED - B_NAME] = _("yes");
-    if (b->outcome != NULL)
-        b->cells[B_OUTCOME - B_NAME] =
-            fielddef_choice_label(b->outcome, cell(b, index, B_OUTCOME),
-                                  ((struct screen *)arg)->app->zh);
-    row->cells = b->cells;
-    return true;
+    }
+    return listbase_take(&b->lb, res);
 }
 
-static void
-batch_layout(struct screen *s, int top, int rows, int cols)
+static const char *const batch_shows[NSHOWN] = {
+    "trainee_name", "township",     "status",    "sessions",
+    "hours",        "last_session", "completed", "employment_outcome"};
+
+/* The status, completion and outcome in words. */
+static bool
+batch_row(struct screen *s, int index, const char **cells, struct lv_row *row)
 {
     struct trainbatch *b = s->data;
 
-    b->top = top;
-    b->height = rows;
-    b->cols = cols;
-    listview_layout(&b->lv, top + 1, 0, rows - 1, cols);
+    (void)row;
+    cells[2] = status_marker(cell(b, index, "status"));
+    if (strcmp(cell(b, index, "completed"), "yes") == 0)
+        cells[6] = _("yes");
+    if (b->outcome != NULL)
+        cells[7] = fielddef_choice_label(
+            b->outcome, cell(b, index, "employment_outcome"), s->app->zh);
+    return true;
 }
 
 static void
@@ -120,9 +79,8 @@ batch_draw(struct screen *s)
 {
     struct trainbatch *b = s->data;
 
-    draw_str(stdscr, b->top, 0, b->cols, b->title, UA_HEADER,
-             DRAW_PAD | DRAW_MARK_CUT);
-    listview_draw(&b->lv);
+    listbase_line(&b->lb, 0, b->title, UA_HEADER, DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&b->lb.lv);
 }
 
 /* Ask for a day and hours and record attendance with (course, batch) or
@@ -169,9 +127,9 @@ attend_one(struct screen *s, int sel)
     char title[256];
 
     snprintf(title, sizeof(title), _("Record attendance: %s"),
-             cell(b, sel, B_NAME));
-    return record(s, title, training_attend_one, cell(b, sel, B_TOWNSHIP_ID),
-                  cell(b, sel, B_ID), false);
+             cell(b, sel, "trainee_name"));
+    return record(s, title, training_attend_one, cell(b, sel, "township_id"),
+                  cell(b, sel, "id"), false);
 }
 
 static bool
@@ -188,7 +146,7 @@ static enum key_result
 batch_key(struct screen *s, const struct key *k)
 {
     struct trainbatch *b = s->data;
-    int sel = listview_selected(&b->lv);
+    int sel = listbase_selected(&b->lb);
 
     switch (k->action) {
     case ACT_ATTEND:
@@ -196,16 +154,11 @@ batch_key(struct screen *s, const struct key *k)
             reload(s);
         return KR_REDRAW;
     case ACT_ATTEND_ALL:
-        if (b->writer && b->rows != NULL && b->rows->nrows > 0 && attend_all(s))
+        if (b->writer && listbase_nrows(&b->lb) > 0 && attend_all(s))
             reload(s);
         return KR_REDRAW;
-    case ACT_REFRESH:
-        reload(s);
-        return KR_REDRAW;
-    case ACT_BACK:
-        return KR_CLOSE;
     default:
-        return listview_key(&b->lv, k);
+        return listbase_key(&b->lb, k);
     }
 }
 
@@ -227,26 +180,18 @@ batch_title(struct screen *s)
     return _("Training batch");
 }
 
-static void
-batch_close(struct screen *s)
-{
-    struct trainbatch *b = s->data;
-
-    dbres_free(b->rows);
-    listview_free(&b->lv);
-    free(b);
-    free(s);
-}
-
 static const struct screen_ops batch_ops = {
     .name = "trainbatch",
-    .layout = batch_layout,
+    .layout = listbase_layout,
     .draw = batch_draw,
     .key = batch_key,
     .actions = batch_actions,
     .title = batch_title,
-    .close = batch_close,
+    .close = listbase_close,
 };
+
+static const struct listbase_ops batch_list = {
+    .fetch = fetch_rows, .row = batch_row, .shows = batch_shows};
 
 static void
 batch_columns(struct trainbatch *b)
@@ -265,15 +210,13 @@ struct screen *
 trainbatch_screen_new(struct app *a, const char *course_id, const char *course,
                       const char *batch)
 {
-    struct screen *s = calloc(1, sizeof(*s));
-    struct trainbatch *b = calloc(1, sizeof(*b));
+    struct screen *s =
+        listbase_screen_new(a, &batch_ops, sizeof(struct trainbatch));
+    struct trainbatch *b;
 
-    if (s == NULL || b == NULL) {
-        free(s);
-        free(b);
+    if (s == NULL)
         return NULL;
-    }
-    *s = (struct screen){.ops = &batch_ops, .app = a, .data = b};
+    b = s->data;
     snprintf(b->course_id, sizeof(b->course_id), "%s", course_id);
     snprintf(b->batch, sizeof(b->batch), "%s", batch);
     snprintf(b->title, sizeof(b->title), "%s · %s", course, batch);
@@ -283,8 +226,9 @@ trainbatch_screen_new(struct app *a, const char *course_id, const char *course,
     b->writer = strcmp(db_role(a->db), "clerk") == 0 ||
                 strcmp(db_role(a->db), "officer") == 0;
     batch_columns(b);
-    listview_init(&b->lv, b->columns, NSHOWN, batch_row, s);
-    b->lv.empty_text = _("No trainee in this batch.");
+    listbase_init(&b->lb, s, &batch_list, b->columns, NSHOWN);
+    b->lb.reload = LB_KEEP_VIEW;
+    b->lb.lv.empty_text = _("No trainee in this batch.");
     reload(s);
     return s;
 }

@@ -17,36 +17,27 @@
 #include "core/text.h"
 #include "db/training.h"
 #include "screens/ledger.h"
+#include "screens/listbase.h"
+#include "screens/session.h"
 #include "ui/draw.h"
-#include "ui/listview.h"
 
 #define NCOLS 9
 
-/* The columns shown, in order (course_id, not shown, is what Enter opens
- * the batch by). */
+/* The columns shown, in order: the list's ops->shows (course_id, not shown, is
+ * what Enter opens the batch by). */
 static const char *const shown[NCOLS] = {
     "course_name",   "batch",     "enrolled",  "approved", "sessions",
     "hours_present", "completed", "certified", "employed"};
 
 struct trainledger {
-    struct listview lv;
+    struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
-    const char *cells[NCOLS];
-    struct dbres *rows;
     long long total[NCOLS]; /* column sums (the numeric columns) */
-    int top, height, cols;
 };
 
-static const char *
-cell(const struct trainledger *t, int i, const char *c)
-{
-    const char *v = dbres_field(t->rows, i, c);
-
-    return v != NULL ? v : "";
-}
-
-static void
-reload(struct screen *s)
+/* The rows, and the sums of their numeric columns. */
+static bool
+fetch_rows(struct screen *s)
 {
     struct trainledger *t = s->data;
     struct db_error err;
@@ -54,40 +45,15 @@ reload(struct screen *s)
 
     if (res == NULL) {
         app_error(s->app, &err);
-        return;
+        return false;
     }
-    dbres_free(t->rows);
-    t->rows = res;
+    if (!listbase_take(&t->lb, res))
+        return false;
     memset(t->total, 0, sizeof(t->total));
-    for (int i = 0; i < res->nrows; i++)
+    for (int i = 0; i < listbase_nrows(&t->lb); i++)
         for (int c = 2; c < NCOLS; c++)
             t->total[c] += atoll(cell(t, i, shown[c]));
-    listview_reset(&t->lv);
-    listview_set_rows(&t->lv, res->nrows, false);
-}
-
-static bool
-train_row(void *arg, int index, struct lv_row *row)
-{
-    struct trainledger *t = ((struct screen *)arg)->data;
-
-    if (t->rows == NULL || index >= t->rows->nrows)
-        return false;
-    for (int c = 0; c < NCOLS; c++)
-        t->cells[c] = cell(t, index, shown[c]);
-    row->cells = t->cells;
     return true;
-}
-
-static void
-train_layout(struct screen *s, int top, int rows, int cols)
-{
-    struct trainledger *t = s->data;
-
-    t->top = top;
-    t->height = rows;
-    t->cols = cols;
-    listview_layout(&t->lv, top + 1, 0, rows - 1, cols);
 }
 
 static void
@@ -100,9 +66,8 @@ train_draw(struct screen *s)
              _("Person-times %lld · completed %lld · certified %lld · "
                "employed %lld"),
              t->total[2], t->total[6], t->total[7], t->total[8]);
-    draw_str(stdscr, t->top, 0, t->cols, line, UA_HEADER,
-             DRAW_PAD | DRAW_MARK_CUT);
-    listview_draw(&t->lv);
+    listbase_line(&t->lb, 0, line, UA_HEADER, DRAW_PAD | DRAW_MARK_CUT);
+    listview_draw(&t->lb.lv);
 }
 
 static enum key_result
@@ -112,7 +77,7 @@ train_key(struct screen *s, const struct key *k)
 
     switch (k->action) {
     case ACT_OPEN: {
-        int sel = listview_selected(&t->lv);
+        int sel = listbase_selected(&t->lb);
 
         if (sel >= 0)
             app_push(s->app,
@@ -121,13 +86,8 @@ train_key(struct screen *s, const struct key *k)
                                            cell(t, sel, "batch")));
         return KR_REDRAW;
     }
-    case ACT_REFRESH:
-        reload(s);
-        return KR_REDRAW;
-    case ACT_BACK:
-        return KR_CLOSE;
     default:
-        return listview_key(&t->lv, k);
+        return listbase_key(&t->lb, k);
     }
 }
 
@@ -148,39 +108,29 @@ train_title(struct screen *s)
     return _("Training ledger");
 }
 
-static void
-train_close(struct screen *s)
-{
-    struct trainledger *t = s->data;
-
-    dbres_free(t->rows);
-    listview_free(&t->lv);
-    free(t);
-    free(s);
-}
-
 static const struct screen_ops train_ops = {
     .name = "trainledger",
-    .layout = train_layout,
+    .layout = listbase_layout,
     .draw = train_draw,
     .key = train_key,
     .actions = train_actions,
     .title = train_title,
-    .close = train_close,
+    .close = listbase_close,
 };
+
+static const struct listbase_ops train_list = {.fetch = fetch_rows,
+                                               .shows = shown};
 
 struct screen *
 trainledger_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof(*s));
-    struct trainledger *t = calloc(1, sizeof(*t));
+    struct screen *s =
+        listbase_screen_new(a, &train_ops, sizeof(struct trainledger));
+    struct trainledger *t;
 
-    if (s == NULL || t == NULL) {
-        free(s);
-        free(t);
+    if (s == NULL)
         return NULL;
-    }
-    *s = (struct screen){.ops = &train_ops, .app = a, .data = t};
+    t = s->data;
     t->columns[0] = (struct lv_column){_("Course"), 0, false};
     t->columns[1] = (struct lv_column){_("Batch"), 7, false};
     t->columns[2] = (struct lv_column){_("Enrolled"), 8, true};
@@ -197,8 +147,9 @@ trainledger_screen_new(struct app *a)
 
         t->columns[c].width = w < 5 ? 5 : w;
     }
-    listview_init(&t->lv, t->columns, NCOLS, train_row, s);
-    t->lv.empty_text = _("No training enrollment.");
+    listbase_init(&t->lb, s, &train_list, t->columns, NCOLS);
+    t->lb.reload = LB_FROM_TOP;
+    t->lb.lv.empty_text = _("No training enrollment.");
     reload(s);
     return s;
 }

@@ -1,7 +1,7 @@
 /*
  * appui.h
  *   What the ui layer needs from the app loop beyond app.h (all in
- *   src/app.c): painting the whole screen for modal loops (dialogs,
+ *   ui/app.c): painting the whole screen for modal loops (dialogs,
  *   prompts) that draw on top of it, reading a key with the one resize
  *   path and the hang-up detection applied, and the hook for ':'
  *   commands the app does not know.
@@ -11,7 +11,7 @@
 
 #include <stdbool.h>
 
-#include "app.h"
+#include "ui/app.h"
 #include "ui/screen.h"
 #include "ui/term.h"
 

@@ -11,11 +11,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "ui/app.h"
 #include "ui/appui.h"
 #include "ui/draw.h"
+#include "ui/editkeys.h"
 #include "ui/keys.h"
 #include "ui/listview.h"
 #include "ui/term.h"
@@ -420,62 +421,6 @@ pick_row(void *arg, int index, struct lv_row *row)
     return true;
 }
 
-/* Edit the filter with k; true when the text changed. */
-static bool
-edit_filter(struct lineedit *e, const struct key *k)
-{
-    if (k->is_function) {
-        switch (k->code) {
-        case KEY_LEFT:
-            lineedit_left(e);
-            return false;
-        case KEY_RIGHT:
-            lineedit_right(e);
-            return false;
-        case KEY_HOME:
-        case KEY_FIND:
-            lineedit_home(e);
-            return false;
-        case KEY_END:
-        case KEY_SELECT:
-            lineedit_end(e);
-            return false;
-        case KEY_BACKSPACE:
-            return lineedit_backspace(e);
-        case KEY_DC:
-            return lineedit_delete(e);
-        default:
-            return false;
-        }
-    }
-    switch (k->code) {
-    case 127:
-    case 'H' - 64:
-        return lineedit_backspace(e);
-    case 'U' - 64:
-        return lineedit_kill_to_start(e);
-    case 'K' - 64:
-        return lineedit_kill_to_end(e);
-    case 'A' - 64:
-        lineedit_home(e);
-        return false;
-    case 'E' - 64:
-        lineedit_end(e);
-        return false;
-    case 'B' - 64:
-        lineedit_left(e);
-        return false;
-    case 'F' - 64:
-        lineedit_right(e);
-        return false;
-    default:
-        break;
-    }
-    if (keys_is_text(k))
-        return lineedit_insert(e, (wchar_t)k->code);
-    return false;
-}
-
 /* Run the caller's search for the filter's text; false when it failed. */
 static bool
 run_search(struct pick *p, struct listview *lv, const struct lineedit *filter,
@@ -506,7 +451,7 @@ dialog_pick(struct app *a, const char *title, const char *initial_filter,
     struct listview lv;
     struct lineedit filter;
     struct pick p;
-    bool due = true, idle = true, failed = false;
+    bool due = true, idle = true, failed = false, changed;
     char *result = NULL;
 
     if (!lineedit_init(&filter, 200))
@@ -595,7 +540,7 @@ dialog_pick(struct app *a, const char *title, const char *initial_filter,
             listview_key(&lv, &arrow);
             continue;
         }
-        if (edit_filter(&filter, &k))
+        if (editkeys_apply(&filter, &k, EDIT_MODAL, &changed) && changed)
             due = true;
     }
     listview_free(&lv);

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "core/i18n.h"
+#include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/keys.h"
 #include "ui/listview.h"

@@ -21,9 +21,9 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 
-#include "app.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "ui/app.h"
 #include "ui/appui.h"
 #include "ui/draw.h"
 #include "ui/keys.h"

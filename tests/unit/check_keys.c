@@ -5,7 +5,9 @@
  *   ACTION_LIST, replacing an action's keys (keys_bind) and the keys group
  *   of a configuration file (keys_apply, errors with file:line), what
  *   keys_names shows after that, and that the commented defaults of
- *   conf/eduaid.conf are the defaults. No curses function that needs
+ *   conf/eduaid.conf are the defaults. And the one key map of text fields
+ *   (ui/editkeys.c): the same keys in every editor, the key map's actions
+ *   first on a screen. No curses function that needs
  *   initscr() is called. Files are found under $top_srcdir (default ".");
  *   Check's variables apply (CK_FORK=no for valgrind).
  */
@@ -21,6 +23,7 @@
 #include <unistd.h>
 
 #include "core/settings.h"
+#include "ui/editkeys.h"
 #include "ui/keys.h"
 
 /* ---------------------------------------------------------------------- */
@@ -755,6 +758,109 @@ START_TEST(test_example_documents_defaults)
 END_TEST
 
 /* ---------------------------------------------------------------------- */
+/* The key map of text fields */
+
+static enum edit_op
+edit_op_of(bool fn, wint_t code, enum edit_where where)
+{
+    struct key k = keys_make(fn ? KEY_CODE_YES : OK, code);
+
+    return editkeys_op(&k, where);
+}
+
+/* Keys that edit the same in a form field and in the pick list's filter. */
+START_TEST(test_edit_common)
+{
+    static const struct {
+        bool fn;
+        wint_t code;
+        enum edit_op op;
+    } common[] = {
+        {false, 'x', EDIT_INSERT},
+        {false, 0x4E2D, EDIT_INSERT},                /* 中 */
+        {false, (wint_t)KEY_BACKSPACE, EDIT_INSERT}, /* U+0107 typed */
+        {false, 'q', EDIT_INSERT},                   /* Back's key, but text */
+        {true, KEY_BACKSPACE, EDIT_BACKSPACE},
+        {false, 127, EDIT_BACKSPACE},
+        {false, 8, EDIT_BACKSPACE},
+        {true, KEY_DC, EDIT_DELETE},
+        {false, 11, EDIT_KILL_TO_END},
+        {false, 21, EDIT_KILL_TO_START},
+        {true, KEY_LEFT, EDIT_LEFT},
+        {false, 2, EDIT_LEFT}, /* ^B */
+        {true, KEY_RIGHT, EDIT_RIGHT},
+        {true, KEY_HOME, EDIT_HOME},
+        {true, KEY_FIND, EDIT_HOME},
+        {true, KEY_END, EDIT_END},
+        {true, KEY_SELECT, EDIT_END},
+        {false, '\t', EDIT_NONE},
+        {false, '\r', EDIT_NONE},
+        {false, 27, EDIT_NONE},
+        {true, KEY_UP, EDIT_NONE},
+        {false, 0, EDIT_NONE}, /* the app's tick */
+    };
+
+    for (size_t i = 0; i < sizeof(common) / sizeof(common[0]); i++) {
+        ck_assert_int_eq(
+            edit_op_of(common[i].fn, common[i].code, EDIT_ON_SCREEN),
+            common[i].op);
+        ck_assert_int_eq(edit_op_of(common[i].fn, common[i].code, EDIT_MODAL),
+                         common[i].op);
+    }
+}
+END_TEST
+
+/* ^A, ^E and ^F are Add row, Error details and Filter on a screen, and
+ * Home, End and Right in the pick list's filter; a key bound by the
+ * configuration to an action is the action's on a screen. */
+START_TEST(test_edit_actions_first)
+{
+    const char *ctrl_b[] = {"^B"};
+    char err[256];
+
+    ck_assert_int_eq(edit_op_of(false, 1, EDIT_ON_SCREEN), EDIT_NONE);
+    ck_assert_int_eq(edit_op_of(false, 5, EDIT_ON_SCREEN), EDIT_NONE);
+    ck_assert_int_eq(edit_op_of(false, 6, EDIT_ON_SCREEN), EDIT_NONE);
+    ck_assert_int_eq(edit_op_of(false, 1, EDIT_MODAL), EDIT_HOME);
+    ck_assert_int_eq(edit_op_of(false, 5, EDIT_MODAL), EDIT_END);
+    ck_assert_int_eq(edit_op_of(false, 6, EDIT_MODAL), EDIT_RIGHT);
+    ck_assert_int_eq(keys_bind(ACT_HISTORY, ctrl_b, 1, err, sizeof(err)), 0);
+    ck_assert_int_eq(edit_op_of(false, 2, EDIT_ON_SCREEN), EDIT_NONE);
+    ck_assert_int_eq(edit_op_of(false, 2, EDIT_MODAL), EDIT_LEFT);
+}
+END_TEST
+
+/* Applying the map: the text and the cursor, and whether it changed. */
+START_TEST(test_edit_apply)
+{
+    struct lineedit e;
+    struct key k;
+    bool changed;
+    char *s;
+
+    ck_assert(lineedit_init(&e, 20));
+    ck_assert(lineedit_set_utf8(&e, "ab"));
+    k = keys_make(OK, 1); /* ^A: Home in a modal line */
+    ck_assert(editkeys_apply(&e, &k, EDIT_MODAL, &changed));
+    ck_assert(!changed);
+    k = keys_make(OK, 0x4E2D);
+    ck_assert(editkeys_apply(&e, &k, EDIT_ON_SCREEN, &changed));
+    ck_assert(changed);
+    k = keys_make(OK, 11); /* ^K */
+    ck_assert(editkeys_apply(&e, &k, EDIT_ON_SCREEN, &changed));
+    ck_assert(changed);
+    ck_assert_ptr_nonnull(s = lineedit_utf8(&e));
+    ck_assert_str_eq(s, "\xe4\xb8\xad");
+    free(s);
+    k = keys_make(OK, 1); /* ^A: Add row on a screen, not for the editor */
+    ck_assert(!editkeys_apply(&e, &k, EDIT_ON_SCREEN, &changed));
+    ck_assert(!editkeys_op_changes(EDIT_LEFT));
+    ck_assert(editkeys_op_changes(EDIT_KILL_TO_START));
+    lineedit_free(&e);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------- */
 
 static Suite *
 keys_suite(void)
@@ -786,6 +892,13 @@ keys_suite(void)
     tcase_add_test(tc, test_apply_good);
     tcase_add_loop_test(tc, test_apply_bad, 0, NBAD_APPLY);
     tcase_add_test(tc, test_example_documents_defaults);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("editkeys");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, test_edit_common);
+    tcase_add_test(tc, test_edit_actions_first);
+    tcase_add_test(tc, test_edit_apply);
     suite_add_tcase(s, tc);
     return s;
 }

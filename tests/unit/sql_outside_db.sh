@@ -17,15 +17,9 @@ fi
 pattern='"(SELECT|INSERT|UPDATE|DELETE|WITH) |FROM eduaid|eduaid\.[a-z_]+\('
 pattern="$pattern"'|"(FETCH|DECLARE|SET|LOCK|COPY|BEGIN|COMMIT|ROLLBACK|CALL|TRUNCATE) '
 
-# The files outside src/db that might hold SQL, wherever they live now
-# (src/cmd_*.c or src/cli/).
-set --
-for p in src/screens src/cli src/ui src/app.c src/client.c src/main.c \
-	src/cmd_*.c; do
-	if [ -e "$p" ]; then
-		set -- "$@" "$p"
-	fi
-done
+# Every C file outside src/db (src/cli, src/app, src/screens, src/ui,
+# src/core, main.c).
+set -- $(find src -name '*.[ch]' ! -path 'src/db/*' | sort)
 
 printf '1..2\n'
 if [ -d src/screens ] && [ -d src/db ]; then
@@ -34,9 +28,10 @@ else
 	printf 'not ok 1 - the source tree is found (%s)\n' "$top"
 	exit 1
 fi
-hits=$(grep -rnE "$pattern" "$@")
+# (comment lines may name the server's functions: " * ...", "/* ...")
+hits=$(grep -nE "$pattern" "$@" | grep -vE '^[^:]*:[0-9]+:[[:space:]]*(/?\*|//)')
 if [ -z "$hits" ]; then
-	printf 'ok 2 - no SQL text outside src/db (%s)\n' "$*"
+	printf 'ok 2 - no SQL text outside src/db (%d files)\n' "$#"
 	exit 0
 fi
 printf 'not ok 2 - no SQL text outside src/db: move it into a module of src/db\n'

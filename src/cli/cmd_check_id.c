@@ -5,7 +5,7 @@
  */
 #include "config.h"
 
-#include "main.h"
+#include "cli/cli.h"
 
 #include <stdbool.h>
 #include <stdio.h>

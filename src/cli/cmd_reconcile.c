@@ -9,13 +9,13 @@
  */
 #include "config.h"
 
-#include "main.h"
+#include "cli/cli.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd_connect.h"
+#include "cli/cmd_connect.h"
 #include "core/csvout.h"
 #include "core/i18n.h"
 #include "db/db.h"

@@ -11,7 +11,7 @@
  */
 #include "config.h"
 
-#include "main.h"
+#include "cli/cli.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -22,7 +22,7 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "cmd_connect.h"
+#include "cli/cmd_connect.h"
 #include "core/i18n.h"
 #include "db/users.h"
 

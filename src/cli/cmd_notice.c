@@ -10,7 +10,7 @@
  */
 #include "config.h"
 
-#include "main.h"
+#include "cli/cli.h"
 
 #include <langinfo.h>
 #include <locale.h>
@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd_connect.h"
+#include "cli/cmd_connect.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/db.h"

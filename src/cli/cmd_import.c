@@ -7,7 +7,7 @@
  */
 #include "config.h"
 
-#include "main.h"
+#include "cli/cli.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -15,7 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cmd_connect.h"
+#include "cli/cmd_connect.h"
 #include "core/csv.h"
 #include "core/i18n.h"
 #include "db/rosterload.h"

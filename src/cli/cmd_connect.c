@@ -11,7 +11,7 @@
  */
 #include "config.h"
 
-#include "cmd_connect.h"
+#include "cli/cmd_connect.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -20,8 +20,8 @@
 
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "cli/cli.h"
 #include "db/schema.h"
-#include "main.h"
 
 /*
  * Ask for the password of user on the terminal, without echo. 0 with the
@@ -78,10 +78,24 @@ connect_asking(const char *conninfo, const char *user, int timeout,
     return db;
 }
 
+static struct options global_opts;
+
+void
+cli_set_options(const struct options *opts)
+{
+    global_opts = *opts;
+}
+
+const struct options *
+cli_options(void)
+{
+    return &global_opts;
+}
+
 struct db *
 cmd_connect(const char *cmd)
 {
-    const struct options *opts = main_options();
+    const struct options *opts = cli_options();
     struct settings *settings = NULL;
     struct settings_error serr;
     struct db_error err;

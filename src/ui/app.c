@@ -10,7 +10,7 @@
  */
 #include "config.h"
 
-#include "app.h"
+#include "ui/app.h"
 
 #include <curses.h>
 #include <errno.h>
@@ -171,6 +171,14 @@ app_form(const struct app *a, const char *kind)
     return NULL;
 }
 
+const char *
+app_kind_title(const struct app *a, const char *kind)
+{
+    const struct formdef *f = app_form(a, kind);
+
+    return f != NULL ? label_text(&f->title, a->zh) : kind;
+}
+
 /* ------------------------------------------------------------------
  * Status line and errors
  * ------------------------------------------------------------------ */
@@ -200,55 +208,14 @@ app_status(struct app *a, const char *fmt, ...)
     va_end(ap);
 }
 
-static void error_status(struct app *a, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-error_status(struct app *a, const char *fmt, ...)
+void
+app_status_error(struct app *a, const char *fmt, ...)
 {
     va_list ap;
 
     va_start(ap, fmt);
     set_status(a, true, fmt, ap);
     va_end(ap);
-}
-
-const char *
-app_error_text(const struct app *a, const struct db_error *e)
-{
-    const char *text;
-
-    switch (e->status) {
-    case DB_CONNECTION_LOST:
-        return _("The connection to the server was lost.");
-    case DB_UNREACHABLE:
-        return _("The server cannot be reached.");
-    case DB_AUTH_FAILED:
-        return _("Wrong user name or password.");
-    case DB_NEEDS_PASSWORD:
-        return _("A password is required.");
-    case DB_NO_MEMORY:
-        return _("Out of memory.");
-    default:
-        break;
-    }
-    if ((text = messages_text(a->messages, e, a->zh)) != NULL)
-        return text;
-    return _("The server refused the request.");
-}
-
-void
-app_error(struct app *a, const struct db_error *e)
-{
-    char key[32];
-
-    if (e == NULL || e->status == DB_OK)
-        return;
-    if (e != &a->last_error)
-        a->last_error = *e;
-    keys_names(ACT_DETAILS, KEYS_PRIMARY, key, sizeof(key));
-    error_status(a, _("%s (%s: details)"), app_error_text(a, &a->last_error),
-                 key);
 }
 
 /* ------------------------------------------------------------------
@@ -265,16 +232,8 @@ paint_title(struct app *a, struct screen *top)
 
     if (title == NULL)
         title = "";
-    if (a->db != NULL) {
-        const char *user = db_user(a->db), *role = db_role(a->db);
-
-        if (role != NULL && role[0] != '\0')
-            snprintf(right, sizeof(right), " \xc2\xb7 %s@%s",
-                     user != NULL ? user : "", role);
-        else
-            snprintf(right, sizeof(right), " \xc2\xb7 %s",
-                     user != NULL ? user : "");
-    }
+    if (a->db != NULL)
+        snprintf(right, sizeof(right), " \xc2\xb7 %s", a->who);
     /* "eduaid · <title> · user@role"; the title gives way first. */
     room = COLS - 2 - text_utf8_cells(PACKAGE_NAME " \xc2\xb7 ") -
            text_utf8_cells(right);
@@ -614,36 +573,12 @@ confirm_quit(struct app *a)
     return dialog_confirm(a, _("Quit"), _("Quit eduaid?"), false);
 }
 
+/* The last error in full (screens/session.c writes it). */
 static void
 show_details(struct app *a)
 {
-    const struct db_error *e = &a->last_error;
-    char text[2048];
-    size_t n = 0;
-
-    if (e->status == DB_OK && e->sqlstate[0] == '\0' && e->message[0] == '\0') {
-        dialog_message(a, _("Error details"), _("No error so far."));
-        return;
-    }
-#define DETAIL(label, value)                                                   \
-    do {                                                                       \
-        if ((value)[0] != '\0' && n < sizeof(text))                            \
-            n += (size_t)snprintf(text + n, sizeof(text) - n, _("%s: %s\n"),   \
-                                  (label), (value));                           \
-    } while (0)
-    DETAIL(_("SQLSTATE"), e->sqlstate);
-    DETAIL(_("Message"), e->message);
-    DETAIL(_("Detail"), e->detail);
-    DETAIL(_("Hint"), e->hint);
-    DETAIL(_("Constraint"), e->constraint);
-    DETAIL(_("Table"), e->table);
-    DETAIL(_("Column"), e->column);
-#undef DETAIL
-    if (n == 0)
-        snprintf(text, sizeof(text), "%s", app_error_text(a, e));
-    else if (n <= sizeof(text) && text[n - 1] == '\n')
-        text[n - 1] = '\0';
-    dialog_message(a, _("Error details"), text);
+    dialog_message(a, _("Error details"),
+                   a->details[0] != '\0' ? a->details : _("No error so far."));
 }
 
 static void run_command_line(struct app *a);
@@ -783,12 +718,12 @@ run_command_line(struct app *a)
             r = top->ops->key(top, &k);
         if (r == KR_UNHANDLED) {
             if (!global_key(a, &k))
-                error_status(a, _("Not available here: %s"), cmd);
+                app_status_error(a, _("Not available here: %s"), cmd);
         } else {
             handle_result(a, top, &k, r);
         }
     } else if (command_hook == NULL || !command_hook(a, cmd)) {
-        error_status(a, _("Unknown command: %s"), cmd);
+        app_status_error(a, _("Unknown command: %s"), cmd);
     }
     free(line);
 }

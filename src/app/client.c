@@ -9,24 +9,22 @@
  */
 #include "config.h"
 
-#include "main.h"
+#include "app/client.h"
 
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "app.h"
 #include "core/formdef.h"
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "db/db.h"
-#include "db/fieldcheck.h"
 #include "db/messages.h"
-#include "db/record.h"
-#include "db/schema.h"
 #include "screens/screens.h"
+#include "screens/session.h"
 #include "screens/status.h"
+#include "ui/app.h"
+#include "ui/headless.h"
 #include "ui/keys.h"
 
 /* The record kinds, in menu order; forms/<kind>.conf defines each. */
@@ -41,24 +39,6 @@ report(const struct formdef_error *e)
         fprintf(stderr, "%s:%d: %s\n", e->file, e->line, e->message);
     else
         fprintf(stderr, "%s: %s\n", e->file, e->message);
-}
-
-/* Choose the UI language: "zh_CN", "en", or from LC_MESSAGES. */
-bool
-speak_chinese(const char *language)
-{
-    const char *lc;
-
-    if (strcmp(language, "zh_CN") == 0) {
-        setenv("LANGUAGE", "zh_CN", 1);
-        return true;
-    }
-    if (strcmp(language, "en") == 0) {
-        setenv("LANGUAGE", "en", 1);
-        return false;
-    }
-    lc = setlocale(LC_MESSAGES, NULL);
-    return lc != NULL && strncmp(lc, "zh", 2) == 0;
 }
 
 /* Load forms/lookups.conf and every kind's form into a. 0 or -1. */
@@ -90,36 +70,6 @@ load_forms(struct app *a, const char *dir)
     return 0;
 }
 
-int
-screens_check_forms(struct app *a, char *msg, size_t msgsz)
-{
-    struct formdef_error ferr;
-    struct db_error err;
-
-    if (schema_check(a->db, msg, msgsz, &err) != 0 ||
-        status_load(a->db, a->zh, msg, msgsz) != 0)
-        return -1;
-    if (a->messages == NULL &&
-        (a->messages = messages_load(a->db, &err)) == NULL) {
-        snprintf(msg, msgsz, _("cannot read the server's messages: %s"),
-                 err.message);
-        return -1;
-    }
-    for (size_t i = 0; i < a->nforms; i++) {
-        if (record_check_catalog(a->db, a->forms[i], a->lookups, &ferr, &err) ==
-                0 &&
-            fieldcheck_form(a->db, a->forms[i], &ferr, &err) == 0)
-            continue;
-        if (err.status != DB_OK)
-            snprintf(msg, msgsz, "%s: %s", a->forms[i]->path, err.message);
-        else
-            snprintf(msg, msgsz, "%s:%d: %s", ferr.file, ferr.line,
-                     ferr.message);
-        return -1;
-    }
-    return 0;
-}
-
 static void
 free_app(struct app *a)
 {
@@ -144,11 +94,9 @@ first_screen(struct app *a, const struct options *opts, const char *conninfo,
     struct db_error err;
     char msg[600];
 
-    a->db = db_connect(conninfo, opts->user, NULL, a->settings->connect_timeout,
-                       &err);
-    if (a->db == NULL)
+    if (session_connect(a, conninfo, opts->user, NULL, &err) != 0)
         return login_screen_new(a, conninfo, opts->user, &err);
-    if (screens_check_forms(a, msg, sizeof(msg)) != 0) {
+    if (session_check_forms(a, msg, sizeof(msg)) != 0) {
         fprintf(stderr, "%s\n", msg);
         *status = EXIT_USAGE;
         return NULL;
@@ -156,8 +104,8 @@ first_screen(struct app *a, const struct options *opts, const char *conninfo,
     return menu_screen_new(a);
 }
 
-int
-client_main(const struct options *opts)
+static int
+client_session(const struct options *opts)
 {
     struct app a = {0};
     struct settings_error serr;
@@ -193,5 +141,22 @@ client_main(const struct options *opts)
         fprintf(stderr, "%s: out of memory\n", PACKAGE_NAME);
 cleanup:
     free_app(&a);
+    return status;
+}
+
+int
+client_main(const struct options *opts)
+{
+    char err[512];
+    int status;
+
+    if (opts->headless == NULL && opts->keys == NULL)
+        return client_session(opts);
+    if (headless_setup(opts->headless, opts->keys, err, sizeof(err)) != 0) {
+        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err);
+        return EXIT_USAGE;
+    }
+    status = client_session(opts);
+    headless_free();
     return status;
 }

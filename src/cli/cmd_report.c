@@ -6,7 +6,7 @@
  */
 #include "config.h"
 
-#include "main.h"
+#include "cli/cli.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd_connect.h"
+#include "cli/cmd_connect.h"
 #include "core/csvout.h"
 #include "core/date.h"
 #include "core/i18n.h"

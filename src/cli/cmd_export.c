@@ -9,7 +9,7 @@
  */
 #include "config.h"
 
-#include "main.h"
+#include "cli/cli.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -21,7 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cmd_connect.h"
+#include "cli/cmd_connect.h"
 #include "core/csvout.h"
 #include "core/formdef.h"
 #include "core/i18n.h"
@@ -516,7 +516,7 @@ cmd_export(int argc, char **argv)
         fprintf(stderr, _("Try '%s export --help'.\n"), PACKAGE_NAME);
         return EXIT_USAGE;
     }
-    if (settings_load(main_options()->config_file,
+    if (settings_load(cli_options()->config_file,
                       EDUAID_SYSCONFDIR "/eduaid/eduaid.conf",
                       forms_dir != NULL ? forms_dir
                                         : EDUAID_PKGDATADIR "/forms",

@@ -1,0 +1,131 @@
+/*
+ * session.c
+ *   Connecting, the forms check and the words of server errors for the
+ *   screens (see session.h).
+ */
+#include "config.h"
+
+#include "screens/session.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/fieldcheck.h"
+#include "db/messages.h"
+#include "db/record.h"
+#include "db/schema.h"
+#include "screens/status.h"
+#include "ui/keys.h"
+
+int
+session_connect(struct app *a, const char *conninfo, const char *user,
+                const char *password, struct db_error *err)
+{
+    const char *role;
+
+    a->db =
+        db_connect(conninfo, user, password, a->settings->connect_timeout, err);
+    if (a->db == NULL)
+        return -1;
+    role = db_role(a->db);
+    if (role[0] != '\0')
+        snprintf(a->who, sizeof(a->who), "%s@%s", db_user(a->db), role);
+    else
+        snprintf(a->who, sizeof(a->who), "%s", db_user(a->db));
+    return 0;
+}
+
+int
+session_check_forms(struct app *a, char *msg, size_t msgsz)
+{
+    struct formdef_error ferr;
+    struct db_error err;
+
+    if (schema_check(a->db, msg, msgsz, &err) != 0 ||
+        status_load(a->db, a->zh, msg, msgsz) != 0)
+        return -1;
+    if (a->messages == NULL &&
+        (a->messages = messages_load(a->db, &err)) == NULL) {
+        snprintf(msg, msgsz, _("cannot read the server's messages: %s"),
+                 err.message);
+        return -1;
+    }
+    for (size_t i = 0; i < a->nforms; i++) {
+        if (record_check_catalog(a->db, a->forms[i], a->lookups, &ferr, &err) ==
+                0 &&
+            fieldcheck_form(a->db, a->forms[i], &ferr, &err) == 0)
+            continue;
+        if (err.status != DB_OK)
+            snprintf(msg, msgsz, "%s: %s", a->forms[i]->path, err.message);
+        else
+            snprintf(msg, msgsz, "%s:%d: %s", ferr.file, ferr.line,
+                     ferr.message);
+        return -1;
+    }
+    return 0;
+}
+
+const char *
+session_error_text(const struct app *a, const struct db_error *e)
+{
+    const char *text;
+
+    switch (e->status) {
+    case DB_CONNECTION_LOST:
+        return _("The connection to the server was lost.");
+    case DB_UNREACHABLE:
+        return _("The server cannot be reached.");
+    case DB_AUTH_FAILED:
+        return _("Wrong user name or password.");
+    case DB_NEEDS_PASSWORD:
+        return _("A password is required.");
+    case DB_NO_MEMORY:
+        return _("Out of memory.");
+    default:
+        break;
+    }
+    if ((text = messages_text(a->messages, e, a->zh)) != NULL)
+        return text;
+    return _("The server refused the request.");
+}
+
+void
+app_keep_error(struct app *a, const struct db_error *e)
+{
+    char *text = a->details;
+    size_t n = 0, size = sizeof(a->details);
+
+    if (e == NULL || e->status == DB_OK)
+        return;
+#define DETAIL(label, value)                                                   \
+    do {                                                                       \
+        if ((value)[0] != '\0' && n < size)                                    \
+            n += (size_t)snprintf(text + n, size - n, _("%s: %s\n"), (label),  \
+                                  (value));                                    \
+    } while (0)
+    DETAIL(_("SQLSTATE"), e->sqlstate);
+    DETAIL(_("Message"), e->message);
+    DETAIL(_("Detail"), e->detail);
+    DETAIL(_("Hint"), e->hint);
+    DETAIL(_("Constraint"), e->constraint);
+    DETAIL(_("Table"), e->table);
+    DETAIL(_("Column"), e->column);
+#undef DETAIL
+    if (n == 0)
+        snprintf(text, size, "%s", session_error_text(a, e));
+    else if (n <= size && text[n - 1] == '\n')
+        text[n - 1] = '\0';
+}
+
+void
+app_error(struct app *a, const struct db_error *e)
+{
+    char key[32];
+
+    if (e == NULL || e->status == DB_OK)
+        return;
+    app_keep_error(a, e);
+    keys_names(ACT_DETAILS, KEYS_PRIMARY, key, sizeof(key));
+    app_status_error(a, _("%s (%s: details)"), session_error_text(a, e), key);
+}
