@@ -113,13 +113,9 @@ set_error_v(struct formdef_error *err, const char *file, int line,
     vsnprintf(err->message, sizeof(err->message), fmt, ap);
 }
 
-static void set_error(struct formdef_error *err, const char *file, int line,
-                      const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void
-set_error(struct formdef_error *err, const char *file, int line,
-          const char *fmt, ...)
+void
+formdef_error_set(struct formdef_error *err, const char *file, int line,
+                  const char *fmt, ...)
 {
     va_list ap;
 
@@ -969,16 +965,16 @@ read_config(config_t *cfg, const char *path, struct formdef_error *err)
     FILE *fp = fopen(path, "r");
 
     if (fp == NULL) {
-        set_error(err, path, 0, "cannot open: %s", strerror(errno));
+        formdef_error_set(err, path, 0, "cannot open: %s", strerror(errno));
         return -1;
     }
     fclose(fp);
     if (config_read_file(cfg, path) == CONFIG_TRUE)
         return 0;
     if (config_error_type(cfg) == CONFIG_ERR_FILE_IO)
-        set_error(err, path, 0, "cannot read: %s", strerror(errno));
+        formdef_error_set(err, path, 0, "cannot read: %s", strerror(errno));
     else
-        set_error(
+        formdef_error_set(
             err, config_error_file(cfg) != NULL ? config_error_file(cfg) : path,
             config_error_line(cfg), "%s", config_error_text(cfg));
     return -1;
@@ -1023,14 +1019,14 @@ formdef_load(const char *path, struct formdef **out, struct formdef_error *err)
     *out = NULL;
     f = calloc(1, sizeof(*f));
     if (f == NULL) {
-        set_error(err, path, 0, "out of memory");
+        formdef_error_set(err, path, 0, "out of memory");
         return -1;
     }
     config_init(&cfg);
     if (read_config(&cfg, path, err) < 0)
         goto cleanup;
     if ((f->path = strdup(path)) == NULL) {
-        set_error(err, path, 0, "out of memory");
+        formdef_error_set(err, path, 0, "out of memory");
         goto cleanup;
     }
     if (parse_form(&ld, &cfg, f) < 0)
@@ -1093,14 +1089,14 @@ lookupset_load(const char *path, struct lookupset **out,
     *out = NULL;
     l = calloc(1, sizeof(*l));
     if (l == NULL) {
-        set_error(err, path, 0, "out of memory");
+        formdef_error_set(err, path, 0, "out of memory");
         return -1;
     }
     config_init(&cfg);
     if (read_config(&cfg, path, err) < 0)
         goto cleanup;
     if ((l->path = strdup(path)) == NULL) {
-        set_error(err, path, 0, "out of memory");
+        formdef_error_set(err, path, 0, "out of memory");
         goto cleanup;
     }
     root = config_root_setting(&cfg);
@@ -1143,10 +1139,11 @@ check_field_lookups(const struct formdef *f, const struct fielddef *fields,
         if (fields[i].type != FT_LOOKUP)
             continue;
         if (lookupset_find(l, fields[i].lookup) == NULL) {
-            set_error(err, f->path, fields[i].line,
-                      "field '%s' names unknown lookup '%s' (not in %s)",
-                      fields[i].name, fields[i].lookup,
-                      l != NULL && l->path != NULL ? l->path : "the lookups");
+            formdef_error_set(
+                err, f->path, fields[i].line,
+                "field '%s' names unknown lookup '%s' (not in %s)",
+                fields[i].name, fields[i].lookup,
+                l != NULL && l->path != NULL ? l->path : "the lookups");
             return -1;
         }
     }

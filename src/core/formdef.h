@@ -172,6 +172,13 @@ struct formdef_error {
     char message[256];
 };
 
+/* Fill err (NULL: nothing) with file, line and the printf-style message:
+ * what the loaders here and the checks against the server (db/record.c,
+ * db/fieldcheck.c) report. */
+void formdef_error_set(struct formdef_error *err, const char *file, int line,
+                       const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
 /*
  * Load one form / the lookups from path. On success return 0 and set *out
  * (free with formdef_free / lookupset_free); on failure return -1, fill

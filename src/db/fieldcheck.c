@@ -135,25 +135,6 @@ array_of(const struct probes *p, enum part which)
     return s;
 }
 
-static void set_ferr(struct formdef_error *ferr, const char *file, int line,
-                     const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void
-set_ferr(struct formdef_error *ferr, const char *file, int line,
-         const char *fmt, ...)
-{
-    va_list ap;
-
-    if (ferr == NULL)
-        return;
-    snprintf(ferr->file, sizeof(ferr->file), "%s", file != NULL ? file : "");
-    ferr->line = line;
-    va_start(ap, fmt);
-    vsnprintf(ferr->message, sizeof(ferr->message), fmt, ap);
-    va_end(ap);
-}
-
 static void
 set_no_memory(struct db_error *err)
 {
@@ -175,20 +156,23 @@ report_refusal(const struct dbres *r, const struct formdef *f,
     if (by == NULL)
         by = "?";
     if (i < 0 || (size_t)i >= p->n) {
-        set_ferr(ferr, f->path, 0, _("the server refuses a limit (%s)"), by);
+        formdef_error_set(ferr, f->path, 0,
+                          _("the server refuses a limit (%s)"), by);
         return;
     }
     pr = &p->v[i];
     if (strcmp(pr->what, "choice") == 0)
-        set_ferr(ferr, f->path, pr->line,
-                 _("field \"%s\": the server refuses the choice \"%s\" "
-                   "(eduaid.%s.%s: %s)"),
-                 pr->column, pr->value, pr->table, pr->column, by);
+        formdef_error_set(
+            ferr, f->path, pr->line,
+            _("field \"%s\": the server refuses the choice \"%s\" "
+              "(eduaid.%s.%s: %s)"),
+            pr->column, pr->value, pr->table, pr->column, by);
     else
-        set_ferr(ferr, f->path, pr->line,
-                 _("field \"%s\": the server refuses its %s %s "
-                   "(eduaid.%s.%s: %s)"),
-                 pr->column, pr->what, pr->value, pr->table, pr->column, by);
+        formdef_error_set(ferr, f->path, pr->line,
+                          _("field \"%s\": the server refuses its %s %s "
+                            "(eduaid.%s.%s: %s)"),
+                          pr->column, pr->what, pr->value, pr->table,
+                          pr->column, by);
 }
 
 /* Ask the server about every probe in one call; 0 when it takes them all. */
@@ -248,10 +232,10 @@ lengths_fit(const struct dbres *r, const struct formdef *f, const char *table,
             continue;
         limit = length_of(r, table, d->name);
         if (limit > 0 && (d->max_chars <= 0 || d->max_chars > limit)) {
-            set_ferr(ferr, f->path, d->line,
-                     _("field \"%s\": eduaid.%s.%s takes at most %ld "
-                       "characters, so max_chars must be %ld or less"),
-                     d->name, table, d->name, limit, limit);
+            formdef_error_set(ferr, f->path, d->line,
+                              _("field \"%s\": eduaid.%s.%s takes at most %ld "
+                                "characters, so max_chars must be %ld or less"),
+                              d->name, table, d->name, limit, limit);
             return false;
         }
     }

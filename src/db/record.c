@@ -1729,25 +1729,6 @@ record_lookup_label(struct db *db, const struct lookupdef *d, const char *key,
 
 /* ---- the catalog check --------------------------------------------------- */
 
-static void set_ferr(struct formdef_error *ferr, const char *file, int line,
-                     const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static void
-set_ferr(struct formdef_error *ferr, const char *file, int line,
-         const char *fmt, ...)
-{
-    va_list ap;
-
-    if (ferr == NULL)
-        return;
-    snprintf(ferr->file, sizeof ferr->file, "%s", file ? file : "");
-    ferr->line = line;
-    va_start(ap, fmt);
-    vsnprintf(ferr->message, sizeof ferr->message, fmt, ap);
-    va_end(ap);
-}
-
 /* Whether table (and, if col is not NULL, its column col) is in cols. */
 static bool
 cat_has(const struct dbres *cols, const char *table, const char *col)
@@ -1772,13 +1753,14 @@ cat_check(const struct dbres *cols, const char *file, int line,
           struct formdef_error *ferr)
 {
     if (!cat_has(cols, table, NULL)) {
-        set_ferr(ferr, file, line, "table eduaid.%s does not exist", table);
+        formdef_error_set(ferr, file, line, "table eduaid.%s does not exist",
+                          table);
         return false;
     }
     if (col != NULL && !cat_has(cols, table, col)) {
-        set_ferr(ferr, file, line,
-                 "%s \"%s\": column eduaid.%s.%s does not exist", what, col,
-                 table, col);
+        formdef_error_set(ferr, file, line,
+                          "%s \"%s\": column eduaid.%s.%s does not exist", what,
+                          col, table, col);
         return false;
     }
     return true;
@@ -1832,8 +1814,9 @@ record_check_catalog(struct db *db, const struct formdef *f,
                    " AND a.attnum > 0 AND NOT a.attisdropped",
                    1, params, err);
     if (cols == NULL) {
-        set_ferr(ferr, f->path, 0, "cannot read the database catalog: %s",
-                 err != NULL ? err->message : "");
+        formdef_error_set(ferr, f->path, 0,
+                          "cannot read the database catalog: %s",
+                          err != NULL ? err->message : "");
         goto cleanup;
     }
 
@@ -1891,7 +1874,7 @@ record_check_catalog(struct db *db, const struct formdef *f,
 
 oom:
     set_no_memory(err);
-    set_ferr(ferr, f->path, 0, "out of memory");
+    formdef_error_set(ferr, f->path, 0, "out of memory");
 cleanup:
     dbres_free(cols);
     free(arr);
