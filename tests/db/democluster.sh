@@ -185,3 +185,21 @@ democluster_down() {
 	[[ -d $1/pg ]] && cluster_destroy "$1/pg"
 	return 0
 }
+
+# democluster_scratch NAME: make $work, a scratch directory under $TMPDIR
+# for one copy of the template, and see that the copy is stopped and the
+# directory removed on exit or on a signal. 1 when mktemp fails.
+democluster_scratch() {
+	work=$(mktemp -d "${TMPDIR:-/tmp}/eduaid-$1.XXXXXX") || return 1
+	trap _democluster_scratch_gone EXIT
+	trap 'exit 129' HUP
+	trap 'exit 130' INT
+	trap 'exit 143' TERM
+}
+
+_democluster_scratch_gone() {
+	if [[ -n ${work:-} && -d $work ]]; then
+		democluster_down "$work" >/dev/null 2>&1
+		rm -rf -- "$work"
+	fi
+}

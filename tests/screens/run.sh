@@ -129,18 +129,7 @@ refused "--headless: not for subcommands" "--headless and --keys are for the cli
 rm -f -- "$bad"
 
 # ---- the cluster ------------------------------------------------------------
-work=''
-cleanup() {
-	if [[ -n $work && -d $work ]]; then
-		democluster_down "$work" >/dev/null 2>&1
-		rm -rf -- "$work"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-work=$(mktemp -d "${TMPDIR:-/tmp}/eduaid-screens.XXXXXX") || bail "mktemp -d in ${TMPDIR:-/tmp}"
+democluster_scratch screens || bail "mktemp -d in ${TMPDIR:-/tmp}"
 t0=$(date +%s%3N)
 if ! democluster_up "$work" screens "$CLOCK" 2>"$work/up.log"; then
 	bail "a throwaway cluster with the demo data, its clock at $CLOCK" "$(tail -n 30 "$work/up.log")"

@@ -48,19 +48,7 @@ not_ok() {
 . "$top_srcdir/tests/db/democluster.sh"
 [[ -f $file ]] || not_ok "test file exists ($file)"
 
-work=''
-cleanup() {
-	if [[ -n $work && -d $work ]]; then
-		democluster_down "$work" >/dev/null 2>&1
-		rm -rf -- "$work"
-	fi
-}
-trap cleanup EXIT
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/eduaid-tui.XXXXXX") || not_ok "mktemp -d in ${TMPDIR:-/tmp}"
+democluster_scratch tui || not_ok "mktemp -d in ${TMPDIR:-/tmp}"
 t0=$(date +%s%3N)
 if ! democluster_up "$work" demo 2>"$work/up.log"; then
 	not_ok "a throwaway cluster with the demo data" "$(tail -n 30 "$work/up.log")"
