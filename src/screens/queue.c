@@ -259,6 +259,22 @@ text_add(struct text *t, const char *fmt, ...)
     }
 }
 
+/* The step the first marked record takes ("verify", "approve"; "" when
+ * none): the words of the bulk question follow the workflow's steps, not
+ * the role's name. */
+static const char *
+first_marked_action(struct queue *q, const char *role, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (listview_marked(&q->lb.lv, i)) {
+            const char *action = review_pass_action(role, cell(q, i, "kind"),
+                                                    cell(q, i, "status"));
+
+            return action != NULL ? action : "";
+        }
+    return "";
+}
+
 /* Pass every marked record, each in its own transaction with the version
  * shown, after one confirmation naming the count; then say which passed
  * and which did not, and why. */
@@ -268,7 +284,7 @@ pass_marked(struct screen *s)
     struct queue *q = s->data;
     const char *role = db_role(s->app->db);
     int n = loaded_rows(q), count = q->lb.lv.nmarked, done = 0, failed = 0;
-    bool verify = strcmp(role, "officer") == 0;
+    bool verify = strcmp(first_marked_action(q, role, n), "verify") == 0;
     struct text ok = {0}, bad = {0}, all = {0};
     char question[256];
 
