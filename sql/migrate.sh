@@ -38,25 +38,29 @@
 # The order of repeatable/ (a function with an SQL body -- BEGIN ATOMIC or
 # RETURN -- and a view are parsed when made, so they come after what they
 # name; PL/pgSQL bodies are not):
-#   00..09  before pending migrations: what the tables call (00_rules)
+#   00..09  before pending migrations: what the tables call (00_rules;
+#           01_shared_rules: school year, phone, money, blank text)
 #   10..19  who is logged in: scope, names, the schema's level (10_scope)
-#   20..29  records: workflow and guards (20), deleting (21), the audit
-#           trail (25), the county registry (26), accounts (27)
+#   20..29  records: workflow and guards (20), deleting (21), the steps
+#           read from the workflow tables (22), the audit trail (25),
+#           the county registry (26), accounts (27)
 #   30..36  one file per domain: review (30), roster (31), ledgers (32),
-#           notice (33), reports (34), export (35)
+#           notice (33), reports (34), export (35), the review queue
+#           generated from the workflow tables (36)
 #   37..39  where the functions run and who may do what: every trigger
 #           (37), row-level security and every policy (38), every
 #           privilege on tables and views, and the checks on them (39);
 #           a function's EXECUTE privilege is granted with the function
-#   40..89  the same kinds, for later parts (40 workflow, 50 messages,
-#           60 rules)
+#   40..89  the same kinds, for later parts (50 the error table, 51 the
+#           server's answers about fields)
 #   90..99  rules over every column, whichever migration added it (90
 #           statistics): last
 # Each file starts as the superuser who migrates (RESET ROLE after each)
-# and sets the role that is to own what it creates. Replaying drops and
-# creates every policy again, so it holds ACCESS EXCLUSIVE on the tables
-# under row-level security until it commits (a second or so): like a
-# migration, it waits 10 s at most for a session that holds one.
+# and sets the role that is to own what it creates. Replaying makes a
+# policy again only when its text changed (38_policies.sql), so a run
+# with nothing to change takes no ACCESS EXCLUSIVE lock on a table and an
+# idle reader cannot hold it up (tests/db/20_locks.t); one that changes a
+# policy waits 10 s at most for a session that holds its table.
 #
 # Every transaction holds LOCK TABLE eduaid.schema_version IN EXCLUSIVE
 # MODE so that two concurrent runs cannot interleave. No login holds any

@@ -20,17 +20,33 @@
 -- (21_delete.sql, 35_export.sql), see the caller's townships only.
 --
 -- Run as the superuser who migrates (tables of several owners). A policy
--- is dropped and created again on every run; ALTER TABLE ... ROW LEVEL
--- SECURITY runs only when the table is not yet as this says.
+-- is made again only when its text changed, and ALTER TABLE ... ROW LEVEL
+-- SECURITY runs only when the table is not yet as this says: a run with
+-- nothing to change takes no ACCESS EXCLUSIVE lock here.
 -- tests/db/01_schema.sql checks the outcome from the catalog.
 
--- pg_temp.policy(table, name, rest): policy name ON eduaid.table, made
--- afresh; rest is what follows "CREATE POLICY name ON table".
+-- pg_temp.policy(table, name, rest): policy name ON eduaid.table; rest is
+-- what follows "CREATE POLICY name ON table".
+--
+-- A policy made from the same text as the one in place is left alone:
+-- DROP/CREATE POLICY take ACCESS EXCLUSIVE on the table, so replaying them
+-- on every migrate let any login idly reading a table (a transaction left
+-- open) keep a run with nothing to change from going through. The text's
+-- MD5 is kept as the policy's comment.
 CREATE OR REPLACE FUNCTION pg_temp.policy(p_table text, p_name text, p_rest text)
 RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    stamp constant text := 'eduaid policy ' || md5(p_rest);
 BEGIN
+    IF EXISTS (SELECT FROM pg_catalog.pg_policy p
+                WHERE p.polrelid = format('eduaid.%I', p_table)::regclass
+                  AND p.polname = p_name
+                  AND pg_catalog.obj_description(p.oid, 'pg_policy') = stamp) THEN
+        RETURN;
+    END IF;
     EXECUTE format('DROP POLICY IF EXISTS %I ON eduaid.%I', p_name, p_table);
     EXECUTE format('CREATE POLICY %I ON eduaid.%I %s', p_name, p_table, p_rest);
+    EXECUTE format('COMMENT ON POLICY %I ON eduaid.%I IS %L', p_name, p_table, stamp);
 END
 $$;
 
