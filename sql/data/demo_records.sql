@@ -120,16 +120,36 @@ BEGIN
          WHERE h.township_id = s.township_id
          ORDER BY h.id, c;
 
-        -- Aid granted in school year 2026: 95% of what each is entitled to.
-        INSERT INTO eduaid.student_subsidy (township_id, household_id, student_id, school_year,
-               program, amount, granted_on)
-        SELECT st.township_id, st.household_id, st.id, 2026, p,
-               eduaid_demo.amount(p, st.stage), DATE '2026-09-15' + eduaid_demo.pick(st.id_number, 40)
+        -- School year 2026: each household's record of the year, its
+        -- children's facts of the year (as the register has them).
+        INSERT INTO eduaid.household_year (township_id, household_id, school_year, poverty_status)
+        SELECT h.township_id, h.id, 2026, h.poverty_status
+          FROM eduaid.household h
+         WHERE h.township_id = s.township_id
+         ORDER BY h.id;
+        INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage,
+               school_id, grade, boarding, schooling_status, nutrition_meal)
+        SELECT st.township_id, y.id, st.id, st.stage, st.school_id, st.grade, st.boarding,
+               st.schooling_status, st.nutrition_meal
           FROM eduaid.student st
-          CROSS JOIN LATERAL unnest(eduaid.stage_programs(st.stage, st.boarding)) AS p
-         WHERE st.township_id = s.township_id AND st.schooling_status = 'enrolled'
+          JOIN eduaid.household_year y
+            ON y.township_id = st.township_id AND y.household_id = st.household_id
+           AND y.school_year = 2026
+         WHERE st.township_id = s.township_id
+         ORDER BY st.id;
+
+        -- Aid granted in school year 2026: 95% of what each is entitled to.
+        INSERT INTO eduaid.student_subsidy (township_id, household_year_id, student_id,
+               program, amount, granted_on)
+        SELECT sy.township_id, sy.household_year_id, sy.student_id, p,
+               eduaid_demo.amount(p, sy.stage),
+               DATE '2026-09-15' + eduaid_demo.pick(st.id_number, 40)
+          FROM eduaid.student_year sy
+          JOIN eduaid.student st ON st.township_id = sy.township_id AND st.id = sy.student_id
+          CROSS JOIN LATERAL unnest(eduaid.stage_programs(sy.stage, sy.boarding)) AS p
+         WHERE sy.township_id = s.township_id AND sy.schooling_status = 'enrolled'
            AND eduaid_demo.pick(st.id_number || p, 100) < 95
-         ORDER BY st.id, p;
+         ORDER BY sy.student_id, p;
 
         INSERT INTO eduaid.teacher (township_id, school_id, name, id_number, sex, birth_date,
                phone, title, rural_years)

@@ -51,7 +51,7 @@ END
 $$;
 
 SELECT eduaid_demo.run_workflow(k)
-  FROM unnest('{household,training,special_ed,teacher_fund}'::text[]) AS k;
+  FROM unnest('{household,household_year,training,special_ed,teacher_fund}'::text[]) AS k;
 
 -- Age the records: one offset per record, applied to the record, its
 -- members and its audit rows, so every order of events is kept. Demo
@@ -67,7 +67,9 @@ DECLARE
 BEGIN
     FOR t IN SELECT * FROM (VALUES ('household', 'household', 'id', true),
             ('student', 'household', 'household_id', false),
-            ('student_subsidy', 'household', 'household_id', false),
+            ('household_year', 'household_year', 'id', true),
+            ('student_year', 'household_year', 'household_year_id', false),
+            ('student_subsidy', 'household_year', 'household_year_id', false),
             ('teacher', 'teacher', 'id', false),
             ('training_enrollment', 'training', 'id', true),
             ('special_ed_plan', 'special_ed', 'id', true),
@@ -86,5 +88,6 @@ BEGIN
 END
 $$;
 UPDATE eduaid.audit_log SET at = at - eduaid_demo.age(kind || record_id)
- WHERE kind IN ('household', 'training', 'special_ed', 'teacher', 'teacher_fund');
+ WHERE kind IN ('household', 'household_year', 'training', 'special_ed', 'teacher',
+                'teacher_fund');
 SET session_replication_role = origin;

@@ -14,7 +14,8 @@
 --   eduaid.reject(kind, id, reason [, expected_version])
 --   eduaid.reopen(kind, id, reason [, expected_version])
 --
--- kind is 'household', 'training', 'special_ed' or 'teacher_fund'. Each
+-- kind is 'household', 'household_year', 'training', 'special_ed' or
+-- 'teacher_fund'. Each
 -- returns the record's new version. Refusals carry SQLSTATEs of our own:
 --   EA001 the record's state does not allow the action
 --   EA002 four-eyes: the actor created, edited or verified the record
@@ -46,6 +47,7 @@ CREATE OR REPLACE FUNCTION eduaid.record_table(kind text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE kind
     WHEN 'household' THEN 'household'
+    WHEN 'household_year' THEN 'household_year'
     WHEN 'training' THEN 'training_enrollment'
     WHEN 'special_ed' THEN 'special_ed_plan'
     WHEN 'teacher_fund' THEN 'teacher_fund_application'
@@ -88,30 +90,80 @@ BEGIN
 END
 $$;
 
--- A member row (student, student_subsidy) belongs to its household's
--- record: changing members changes the household, through the household's
--- own guard, as the same person. After each statement, every household
--- whose members it changed is touched once by a no-op assignment, which
--- bumps its version and adds the person to its editors, or fails (and
--- takes the statement with it) as an edit of the household would. No
--- household (it is being deleted with its members) means nothing to touch.
+-- A member row belongs to its record: a student to its household, a
+-- child's year (student_year) and a grant (student_subsidy) to the
+-- household's record of that school year (household_year). Changing
+-- members changes the record, through the record's own guard, as the same
+-- person. After each statement, every record whose members it changed is
+-- touched once by a no-op assignment, which bumps its version and adds the
+-- person to its editors, or fails (and takes the statement with it) as an
+-- edit of the record would. No record (it is being deleted with its
+-- members) means nothing to touch. The trigger's argument names the
+-- record's table.
 CREATE OR REPLACE FUNCTION eduaid.member_touch() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    UPDATE eduaid.household h SET household_no = h.household_no
-      FROM (SELECT DISTINCT c.township_id, c.household_id FROM changed c) AS m
-     WHERE h.township_id = m.township_id AND h.id = m.household_id;
+    IF TG_ARGV[0] = 'household_year' THEN
+        UPDATE eduaid.household_year y SET poverty_status = y.poverty_status
+          FROM (SELECT DISTINCT c.township_id, c.household_year_id FROM changed c) AS m
+         WHERE y.township_id = m.township_id AND y.id = m.household_year_id;
+    ELSE
+        UPDATE eduaid.household h SET household_no = h.household_no
+          FROM (SELECT DISTINCT c.township_id, c.household_id FROM changed c) AS m
+         WHERE h.township_id = m.township_id AND h.id = m.household_id;
+    END IF;
     RETURN NULL;
 END
 $$;
 
--- Members never move between households (column grants say so too).
+-- Members never move between households, children or years (column
+-- grants say so too).
 CREATE OR REPLACE FUNCTION eduaid.member_guard() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    o jsonb := to_jsonb(OLD);
+    n jsonb := to_jsonb(NEW);
 BEGIN
-    IF NEW.household_id <> OLD.household_id THEN
+    IF n -> 'household_id' IS DISTINCT FROM o -> 'household_id'
+       OR n -> 'household_year_id' IS DISTINCT FROM o -> 'household_year_id'
+       OR (TG_TABLE_NAME = 'student_year' AND n -> 'student_id' IS DISTINCT FROM o -> 'student_id')
+       OR n -> 'school_year' IS DISTINCT FROM o -> 'school_year' THEN
         RAISE EXCEPTION USING ERRCODE = 'EA006',
-            MESSAGE = format('%s %s cannot move to another household', TG_TABLE_NAME, OLD.id);
+            MESSAGE = format('%s %s cannot move to another household or year (成员不能移到别的户或学年)',
+                             TG_TABLE_NAME, OLD.id);
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+-- A year's rows (household_year, student_year, student_subsidy) are new
+-- only while their household is in the row's township: a clerk writes the
+-- years of his households, and after a family moves away (a transfer) its
+-- past years, left where they were counted, take no new members. A
+-- member takes its household and school year from its year record. Run as
+-- the writer: another township's household is not found, which reads as
+-- one that does not exist (EA080), before any foreign key could say more.
+CREATE OR REPLACE FUNCTION eduaid.year_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    hh bigint;
+    sy int;
+BEGIN
+    IF TG_TABLE_NAME <> 'household_year' THEN
+        SELECT y.household_id, y.school_year INTO hh, sy
+          FROM eduaid.household_year y
+         WHERE y.township_id = NEW.township_id AND y.id = NEW.household_year_id;
+        NEW.household_id := hh;
+        NEW.school_year := sy;
+    ELSE
+        hh := NEW.household_id;
+    END IF;
+    IF hh IS NULL
+       OR NOT EXISTS (SELECT FROM eduaid.household h
+                       WHERE h.township_id = NEW.township_id AND h.id = hh) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA080',
+            MESSAGE = format('%s: no such household in your townships (在您负责的乡镇中找不到该户)',
+                             TG_TABLE_NAME);
     END IF;
     RETURN NEW;
 END

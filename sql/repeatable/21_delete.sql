@@ -33,7 +33,7 @@ BEGIN
     IF v_table IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'EA010',
             MESSAGE = format('unknown record kind "%s" (未知记录类型)', p_kind),
-            HINT = 'kind is household, training, special_ed or teacher_fund';
+            HINT = 'kind is household, household_year, training, special_ed or teacher_fund';
     END IF;
     EXECUTE format('SELECT r.version FROM eduaid.%I r WHERE r.id = $1', v_table)
        INTO v_version USING p_id;
@@ -56,8 +56,9 @@ COMMENT ON FUNCTION eduaid.delete_draft(text, bigint, int) IS
 REVOKE ALL ON FUNCTION eduaid.delete_draft(text, bigint, int) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION eduaid.delete_draft(text, bigint, int) TO eduaid_clerk, eduaid_officer;
 
--- Delete member row p_id (of p_table: student or student_subsidy) of
--- household p_household_id, as the person logged in: a clerk or officer
+-- Delete member row p_id of record p_household_id (p_table student: of
+-- that household; student_year or student_subsidy: of that household's
+-- school-year record, household_year), as the person logged in: a clerk or officer
 -- (EA004 otherwise), in one of their townships. True when deleted, false
 -- when there is no such row in the caller's townships (gone already, or
 -- another township's: the same answer). Deleting a member is an edit of
@@ -73,12 +74,13 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'EA004',
             MESSAGE = format('%s may not delete records (无权删除记录)', session_user);
     END IF;
-    IF p_table IS NULL OR p_table NOT IN ('student', 'student_subsidy') THEN
+    IF p_table IS NULL OR p_table NOT IN ('student', 'student_year', 'student_subsidy') THEN
         RAISE EXCEPTION USING ERRCODE = '22023',
             MESSAGE = format('"%s" is not a member table (不是成员表)', p_table),
-            HINT = 'student or student_subsidy';
+            HINT = 'student, student_year or student_subsidy';
     END IF;
-    EXECUTE format('DELETE FROM eduaid.%I m WHERE m.id = $1 AND m.household_id = $2', p_table)
+    EXECUTE format('DELETE FROM eduaid.%I m WHERE m.id = $1 AND m.%I = $2', p_table,
+                   CASE p_table WHEN 'student' THEN 'household_id' ELSE 'household_year_id' END)
       USING p_id, p_household_id;
     GET DIAGNOSTICS n = ROW_COUNT;
     RETURN n > 0;

@@ -195,7 +195,7 @@ BEGIN
     IF tbl IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'EA010',
             MESSAGE = format('unknown record kind "%s" (未知记录类型)', kind),
-            HINT = 'kind is household, training, special_ed or teacher_fund';
+            HINT = 'kind is household, household_year, training, special_ed or teacher_fund';
     END IF;
     EXECUTE format('SELECT township_id, status, version, created_by, editors, submitted_by, '
                    'verified_by, approved_by, rejected_by '
@@ -340,7 +340,8 @@ BEGIN
                                   township_id, action, reason, old_row, new_row)
     VALUES (CASE WHEN TG_TABLE_NAME = 'notice_objection' THEN r ->> 'kind' ELSE TG_ARGV[0] END,
             TG_TABLE_NAME,
-            CASE WHEN TG_TABLE_NAME IN ('student', 'student_subsidy') THEN r ->> 'household_id'
+            CASE WHEN TG_TABLE_NAME = 'student' THEN r ->> 'household_id'
+                 WHEN TG_TABLE_NAME IN ('student_year', 'student_subsidy') THEN r ->> 'household_year_id'
                  WHEN TG_TABLE_NAME = 'notice_objection' THEN r ->> 'record_id'
                  ELSE r ->> 'id' END::bigint,
             (r ->> 'id')::bigint, r ->> 'login',

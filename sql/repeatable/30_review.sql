@@ -96,6 +96,14 @@ BEGIN
                       WHERE x.status = 'rejected' AND (x.created_by = v_me OR x.submitted_by = v_me)
                       ORDER BY x.rejected_at DESC, x.id LIMIT v_limit)
                     UNION ALL
+                    (SELECT 'household_year', x.id, x.version, x.township_id,
+                            concat_ws(' ', h.household_no, h.head_name, x.school_year),
+                            x.reason, x.rejected_by, x.rejected_at
+                       FROM eduaid.household_year x
+                       LEFT JOIN eduaid.household h ON h.id = x.household_id
+                      WHERE x.status = 'rejected' AND (x.created_by = v_me OR x.submitted_by = v_me)
+                      ORDER BY x.rejected_at DESC, x.id LIMIT v_limit)
+                    UNION ALL
                     (SELECT 'training', x.id, x.version, x.township_id,
                             concat_ws(' ', x.trainee_name, c.name), x.reason, x.rejected_by, x.rejected_at
                        FROM eduaid.training_enrollment x
@@ -146,7 +154,7 @@ BEGIN
     IF eduaid.record_table(p_kind) IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'EA010',
             MESSAGE = format('unknown record kind "%s" (未知记录类型)', p_kind),
-            HINT = 'kind is household, training, special_ed or teacher_fund';
+            HINT = 'kind is household, household_year, training, special_ed or teacher_fund';
     END IF;
     v_names := (SELECT jsonb_object_agg(d.login, d.full_name) FROM eduaid.user_directory d);
     -- The township list makes the lookup one probe of audit_log_record_idx
@@ -186,7 +194,7 @@ BEGIN
     IF v_table IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'EA010',
             MESSAGE = format('unknown record kind "%s" (未知记录类型)', p_kind),
-            HINT = 'kind is household, training, special_ed or teacher_fund';
+            HINT = 'kind is household, household_year, training, special_ed or teacher_fund';
     END IF;
     IF has_column_privilege('eduaid.audit_log', 'new_row', 'SELECT') THEN
         RETURN (SELECT a.new_row FROM eduaid.audit_log a

@@ -45,7 +45,7 @@ BEGIN
     IF v_table IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'EA010',
             MESSAGE = format('unknown record kind "%s" (未知记录类型)', p_kind),
-            HINT = 'kind is household, training, special_ed or teacher_fund';
+            HINT = 'kind is household, household_year, training, special_ed or teacher_fund';
     END IF;
     IF p_unmasked IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = '22023',

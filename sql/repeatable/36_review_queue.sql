@@ -99,6 +99,10 @@ DECLARE
         ARRAY['household', 'household', '',
               $$concat_ws(' ', x.household_no, x.head_name)$$, 'v_after_household',
               'y.household_no, y.head_name'],
+        ARRAY['household_year', 'household_year',
+              ' LEFT JOIN eduaid.household h ON h.id = x.household_id',
+              $$concat_ws(' ', h.household_no, h.head_name, x.school_year)$$,
+              'v_after_household_year', 'y.household_id, y.school_year'],
         ARRAY['training', 'training_enrollment',
               ' LEFT JOIN eduaid.training_course c ON c.id = x.course_id',
               $$concat_ws(' ', x.trainee_name, c.name)$$, 'v_after_training',
@@ -146,7 +150,7 @@ BEGIN
                                                ORDER BY e)
                                FROM unnest(q.eyes) AS e), '')
                 || ' AND NOT v_me = ANY (@.editors)';
-            FOR k IN 1 .. 4 LOOP
+            FOR k IN 1 .. array_length(kindsql, 1) LOOP
                 CONTINUE WHEN NOT EXISTS (
                     SELECT FROM eduaid.workflow_step w
                      WHERE w.role = modes[m][1] AND w.from_status = q.status
@@ -272,6 +276,8 @@ DECLARE
     v_since   constant timestamptz := coalesce(p_after_since, '-infinity');
     v_after_household    constant bigint := CASE WHEN p_after_since IS NULL THEN -9223372036854775808
         ELSE eduaid.queue_after_id('household', p_after_kind, p_after_id) END;
+    v_after_household_year constant bigint := CASE WHEN p_after_since IS NULL THEN -9223372036854775808
+        ELSE eduaid.queue_after_id('household_year', p_after_kind, p_after_id) END;
     v_after_training     constant bigint := CASE WHEN p_after_since IS NULL THEN -9223372036854775808
         ELSE eduaid.queue_after_id('training', p_after_kind, p_after_id) END;
     v_after_special_ed   constant bigint := CASE WHEN p_after_since IS NULL THEN -9223372036854775808
@@ -286,7 +292,7 @@ BEGIN
     IF p_kind IS NOT NULL AND eduaid.record_table(p_kind) IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'EA010',
             MESSAGE = format('unknown record kind "%%s" (未知记录类型)', p_kind),
-            HINT = 'kind is household, training, special_ed or teacher_fund';
+            HINT = 'kind is household, household_year, training, special_ed or teacher_fund';
     END IF;
     -- neither (or both: a superuser is a "member" of every role): no queue
     IF v_limit = 0 OR v_officer = v_supervisor THEN
@@ -329,11 +335,11 @@ $create$, stmt[1], stmt[2], stmt[3], stmt[4], stmt[5]);
         counts[m] := CASE WHEN counts[m] IS NULL THEN $$
         RETURN QUERY
         SELECT k.kind, 0::bigint
-          FROM unnest(ARRAY['household', 'training', 'special_ed', 'teacher_fund']) AS k(kind);$$
+          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund']) AS k(kind);$$
         ELSE format($$
         RETURN QUERY
         SELECT k.kind, coalesce(c.n, 0)
-          FROM unnest(ARRAY['household', 'training', 'special_ed', 'teacher_fund'])
+          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund'])
                WITH ORDINALITY AS k(kind, ord)
           LEFT JOIN (SELECT u.kind, sum(u.n)::bigint AS n FROM (%s) AS u GROUP BY u.kind) AS c
             ON c.kind = k.kind
@@ -358,7 +364,7 @@ BEGIN
     ELSE
         RETURN QUERY
         SELECT k.kind, 0::bigint
-          FROM unnest(ARRAY['household', 'training', 'special_ed', 'teacher_fund']) AS k(kind);
+          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund']) AS k(kind);
     END IF;
 END
 $body$

@@ -64,31 +64,65 @@ CREATE OR REPLACE TRIGGER r_registry_update AFTER UPDATE ON eduaid.student
     EXECUTE FUNCTION eduaid.registry_sync();
 CREATE OR REPLACE TRIGGER y_member_insert AFTER INSERT ON eduaid.student
     REFERENCING NEW TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch();
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch('household');
 CREATE OR REPLACE TRIGGER y_member_update AFTER UPDATE ON eduaid.student
     REFERENCING NEW TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch();
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch('household');
 CREATE OR REPLACE TRIGGER y_member_delete AFTER DELETE ON eduaid.student
     REFERENCING OLD TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch();
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch('household');
 CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.student
     FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household');
+
+------------------------------------------------------------------------
+-- 学年资助核查: a household's record of one school year, its children's
+-- facts of that year and their grants (026_school_years.sql).
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.household_year
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER b_record_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.household_year
+    FOR EACH ROW EXECUTE FUNCTION eduaid.record_guard();
+CREATE OR REPLACE TRIGGER b_year_guard BEFORE INSERT ON eduaid.household_year
+    FOR EACH ROW EXECUTE FUNCTION eduaid.year_guard();
+CREATE OR REPLACE TRIGGER b_member_guard BEFORE UPDATE ON eduaid.household_year
+    FOR EACH ROW EXECUTE FUNCTION eduaid.member_guard();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.household_year
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household_year');
+
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.student_year
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER b_member_guard BEFORE UPDATE ON eduaid.student_year
+    FOR EACH ROW EXECUTE FUNCTION eduaid.member_guard();
+CREATE OR REPLACE TRIGGER b_year_guard BEFORE INSERT ON eduaid.student_year
+    FOR EACH ROW EXECUTE FUNCTION eduaid.year_guard();
+CREATE OR REPLACE TRIGGER y_member_insert AFTER INSERT ON eduaid.student_year
+    REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch('household_year');
+CREATE OR REPLACE TRIGGER y_member_update AFTER UPDATE ON eduaid.student_year
+    REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch('household_year');
+CREATE OR REPLACE TRIGGER y_member_delete AFTER DELETE ON eduaid.student_year
+    REFERENCING OLD TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch('household_year');
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.student_year
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household_year');
 
 CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.student_subsidy
     FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
 CREATE OR REPLACE TRIGGER b_member_guard BEFORE UPDATE ON eduaid.student_subsidy
     FOR EACH ROW EXECUTE FUNCTION eduaid.member_guard();
+CREATE OR REPLACE TRIGGER b_year_guard BEFORE INSERT ON eduaid.student_subsidy
+    FOR EACH ROW EXECUTE FUNCTION eduaid.year_guard();
 CREATE OR REPLACE TRIGGER y_member_insert AFTER INSERT ON eduaid.student_subsidy
     REFERENCING NEW TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch();
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch('household_year');
 CREATE OR REPLACE TRIGGER y_member_update AFTER UPDATE ON eduaid.student_subsidy
     REFERENCING NEW TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch();
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch('household_year');
 CREATE OR REPLACE TRIGGER y_member_delete AFTER DELETE ON eduaid.student_subsidy
     REFERENCING OLD TABLE AS changed
-    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch();
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch('household_year');
 CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.student_subsidy
-    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household');
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household_year');
 
 ------------------------------------------------------------------------
 -- 技能培训: the training enrollment record.

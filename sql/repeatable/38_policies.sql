@@ -81,8 +81,9 @@ BEGIN
     -- 39_privileges.sql, and the workflow's guards say what); supervisors
     -- read, never write (019_reviewers.sql); nobody deletes but through
     -- eduaid_remover.
-    FOREACH tbl IN ARRAY ARRAY['household', 'student', 'student_subsidy',
-        'training_enrollment', 'special_ed_plan', 'teacher', 'teacher_fund_application']
+    FOREACH tbl IN ARRAY ARRAY['household', 'student', 'household_year', 'student_year',
+        'student_subsidy', 'training_enrollment', 'special_ed_plan', 'teacher',
+        'teacher_fund_application']
     LOOP
         PERFORM pg_temp.row_security(tbl, true);
         PERFORM pg_temp.policy(tbl, tbl || '_read',
@@ -97,16 +98,18 @@ BEGIN
     END LOOP;
     -- Deleting: eduaid.delete_draft and delete_member (21_delete.sql).
     -- The teacher register is never deleted from.
-    FOREACH tbl IN ARRAY ARRAY['household', 'student', 'student_subsidy',
-        'training_enrollment', 'special_ed_plan', 'teacher_fund_application']
+    FOREACH tbl IN ARRAY ARRAY['household', 'student', 'household_year', 'student_year',
+        'student_subsidy', 'training_enrollment', 'special_ed_plan', 'teacher_fund_application']
     LOOP
         PERFORM pg_temp.policy(tbl, tbl || '_remover_read',
             format('FOR SELECT TO eduaid_remover USING (%s)', scope));
         PERFORM pg_temp.policy(tbl, tbl || '_remover_delete',
             format('FOR DELETE TO eduaid_remover USING (%s)', scope));
     END LOOP;
-    -- member_touch touches the household as the person deleting a member.
+    -- member_touch touches the record as the person deleting a member.
     PERFORM pg_temp.policy('household', 'household_remover_touch',
+        format('FOR UPDATE TO eduaid_remover USING (%s) WITH CHECK (%s)', scope, scope));
+    PERFORM pg_temp.policy('household_year', 'household_year_remover_touch',
         format('FOR UPDATE TO eduaid_remover USING (%s) WITH CHECK (%s)', scope, scope));
     -- Exporting: eduaid.export_<kind> (35_export.sql).
     FOREACH tbl IN ARRAY ARRAY['household', 'training_enrollment', 'special_ed_plan',

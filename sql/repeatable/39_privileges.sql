@@ -101,16 +101,41 @@ GRANT UPDATE (name, id_number, sex, birth_date, relation, stage, school_id, grad
               nutrition_meal)
     ON eduaid.student TO eduaid_clerk, eduaid_officer;
 
--- eduaid.student_subsidy
+-- eduaid.household_year (026_school_years.sql): nothing in it is personal
+GRANT SELECT ON eduaid.household_year
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT, DELETE ON eduaid.household_year TO eduaid_remover;
+GRANT INSERT (township_id, client_uuid, household_id, school_year, poverty_status, notes)
+    ON eduaid.household_year TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (poverty_status, notes)
+    ON eduaid.household_year TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (poverty_status)
+    ON eduaid.household_year TO eduaid_remover;
+
+-- eduaid.student_year: its household and school year are its record's
+-- (eduaid.year_guard fills them)
+GRANT SELECT ON eduaid.student_year
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT, DELETE ON eduaid.student_year TO eduaid_remover;
+GRANT INSERT (township_id, household_year_id, student_id, stage, school_id, grade, boarding,
+              schooling_status, nutrition_meal, left_school)
+    ON eduaid.student_year TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (stage, school_id, grade, boarding, schooling_status, nutrition_meal, left_school)
+    ON eduaid.student_year TO eduaid_clerk, eduaid_officer;
+
+-- eduaid.student_subsidy: a member of its school year's record; its
+-- household and school year are that record's (eduaid.year_guard fills
+-- them)
 GRANT SELECT ON eduaid.student_subsidy TO eduaid_clerk, eduaid_officer, eduaid_auditor;
 GRANT SELECT, DELETE ON eduaid.student_subsidy TO eduaid_remover;
 GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
-              household_id, student_id, school_year, program, amount, granted_on)
+              household_id, student_id, school_year, program, amount, granted_on,
+              household_year_id)
     ON eduaid.student_subsidy TO eduaid_supervisor;
-GRANT INSERT (township_id, household_id, student_id, school_year, program, amount,
-              granted_on)
+GRANT INSERT (township_id, household_year_id, household_id, student_id, school_year, program,
+              amount, granted_on)
     ON eduaid.student_subsidy TO eduaid_clerk, eduaid_officer;
-GRANT UPDATE (school_year, program, amount, granted_on)
+GRANT UPDATE (program, amount, granted_on)
     ON eduaid.student_subsidy TO eduaid_clerk, eduaid_officer;
 
 -- eduaid.training_enrollment
