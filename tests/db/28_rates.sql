@@ -242,14 +242,16 @@ SELECT is(fx_refused_by($$SELECT eduaid.delete_subsidy_rate('preschool_aid', 202
 SET SESSION AUTHORIZATION demo_auditor;
 SELECT results_eq(
     $$SELECT action, actor, kind, township_id, coalesce(new_row, old_row) ->> 'amount'
-        FROM eduaid.audit_log WHERE table_name = 'subsidy_rate' ORDER BY id$$,
+        FROM eduaid.audit_log
+       WHERE table_name = 'subsidy_rate' AND txid = txid_current() ORDER BY id$$,
     $$VALUES ('insert', 'demo_admin', 'reference', NULL::int, '1100'),
              ('update', 'demo_admin', 'reference', NULL, '1200'),
              ('update', 'demo_admin', 'reference', NULL, '1300'),
              ('delete', 'demo_admin', 'reference', NULL, '1300')$$,
     'demo_auditor finds each of the admin''s changes in the audit log (kind reference)');
 SELECT is((SELECT old_row ->> 'amount' FROM eduaid.audit_log
-            WHERE table_name = 'subsidy_rate' AND action = 'update' ORDER BY id LIMIT 1),
+            WHERE table_name = 'subsidy_rate' AND action = 'update' AND txid = txid_current()
+            ORDER BY id LIMIT 1),
     '1100', 'demo_auditor: an update keeps the old amount');
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT is_empty($$SELECT id FROM eduaid.audit_log WHERE table_name = 'subsidy_rate'$$,
