@@ -217,6 +217,7 @@ SELECT results_eq(
              ('decide_objection', '{eduaid_supervisor}'),
              ('delete_draft', '{eduaid_clerk,eduaid_officer}'),
              ('delete_member', '{eduaid_clerk,eduaid_officer}'),
+             ('delete_subsidy_rate', '{eduaid_admin}'),
              ('disable_user', '{eduaid_admin}'),
              ('dropout_confirm', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('dropout_open', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),

@@ -67,7 +67,7 @@ SELECT t.tbl, m.mode
                     'special_ed_plan', 'teacher', 'teacher_fund_application',
                     'dropout_case', 'home_visit', 'training_attendance',
                     'notice', 'notice_item', 'roster_import', 'roster_row',
-                    'school', 'training_course', 'fund_program', 'township',
+                    'school', 'training_course', 'fund_program', 'subsidy_rate', 'township',
                     'audit_log', 'app_user', 'schema_version']) AS t(tbl)
  CROSS JOIN unnest(ARRAY['ACCESS EXCLUSIVE', 'EXCLUSIVE', 'SHARE ROW EXCLUSIVE',
                          'SHARE', 'SHARE UPDATE EXCLUSIVE']) AS m(mode)
