@@ -59,6 +59,10 @@
 --                               (counted from the rows the clerk can see),
 --                               then left as a graduate
 --     A grade the row does not have (NULL) stays NULL within a stage.
+--     Grades are 1 to 12 (1-6 primary, 7-9 junior, 10-12 senior high or
+--     vocational: the design's scale); a junior or high-school grade
+--     written per stage (1-3, as the demo data and older rows have it) is
+--     read as 7-9 or 10-12, and the proposal is on the scale of 1 to 12.
 --   * Not in school (dropped_out, suspended, not_enrolled): the same
 --     stage, grade and school again -- the 控辍保学 case stays open until
 --     the clerk says otherwise.
@@ -102,6 +106,8 @@ CREATE OR REPLACE FUNCTION eduaid.rollover_stage(
     p_stage text, p_grade int, p_schooling_status text, p_birth date, p_new_year int,
     p_college_years int, OUT stage text, OUT grade int, OUT left_school boolean)
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    g int;  -- the grade on the scale of 1 to 12
 BEGIN
     left_school := false;
     IF p_stage IS NULL OR p_stage = 'none' THEN
@@ -126,19 +132,21 @@ BEGIN
             grade := p_grade + 1;
         END IF;
     WHEN 'junior' THEN
-        IF p_grade >= 9 THEN
+        g := CASE WHEN p_grade < 7 THEN p_grade + 6 ELSE p_grade END;
+        IF g >= 9 THEN
             stage := 'senior_high';
             grade := 10;
         ELSE
-            grade := p_grade + 1;
+            grade := g + 1;
         END IF;
     WHEN 'senior_high', 'secondary_vocational' THEN
-        IF p_grade >= 12 THEN
+        g := CASE WHEN p_grade < 10 THEN p_grade + 9 ELSE p_grade END;
+        IF g >= 12 THEN
             stage := 'none';
             grade := NULL;
             left_school := true;
         ELSE
-            grade := p_grade + 1;
+            grade := g + 1;
         END IF;
     WHEN 'college' THEN
         grade := NULL;

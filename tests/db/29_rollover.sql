@@ -234,7 +234,9 @@ SELECT results_eq(
     $$SELECT c.stage_in, c.grade_in, c.status, r.stage, r.grade, r.left_school
         FROM (VALUES ('none', NULL::int, 'not_enrolled', 0), ('primary', NULL, 'enrolled', 0),
                      ('junior', 7, 'suspended', 0), ('college', NULL, 'enrolled', 3),
-                     ('senior_high', 12, 'dropped_out', 0), ('preschool', NULL, 'not_enrolled', 0))
+                     ('senior_high', 12, 'dropped_out', 0), ('preschool', NULL, 'not_enrolled', 0),
+                     ('junior', 1, 'enrolled', 0), ('junior', 3, 'enrolled', 0),
+                     ('senior_high', 2, 'enrolled', 0), ('secondary_vocational', 3, 'enrolled', 0))
              AS c(stage_in, grade_in, status, cy)
         CROSS JOIN LATERAL eduaid.rollover_stage(c.stage_in, c.grade_in, c.status,
                                                  DATE '2010-01-01', 2023, c.cy) AS r$$,
@@ -243,8 +245,12 @@ SELECT results_eq(
              ('junior', 7, 'suspended', 'junior', 7, false),
              ('college', NULL, 'enrolled', 'college', NULL, false),
              ('senior_high', 12, 'dropped_out', 'senior_high', 12, false),
-             ('preschool', NULL, 'not_enrolled', 'preschool', NULL, false)$$,
-    'rollover_stage: none gives no row; an unknown grade stays unknown; not enrolled repeats; college year 3 stays');
+             ('preschool', NULL, 'not_enrolled', 'preschool', NULL, false),
+             ('junior', 1, 'enrolled', 'junior', 8, false),
+             ('junior', 3, 'enrolled', 'senior_high', 10, false),
+             ('senior_high', 2, 'enrolled', 'senior_high', 12, false),
+             ('secondary_vocational', 3, 'enrolled', 'none', NULL, true)$$,
+    'rollover_stage: none gives no row; an unknown grade stays unknown; not enrolled repeats; college year 3 stays; grades per stage (junior 1-3, high school 1-3) read as 7-9 and 10-12');
 
 -- A township without high schools: the county's.
 SET SESSION AUTHORIZATION demo_clerk2;
