@@ -337,10 +337,11 @@ GRANT EXECUTE ON FUNCTION eduaid.rollover_status(int, int) TO eduaid_clerk, edua
 ------------------------------------------------------------------------
 -- The records of school year p_year of township p_township, for the
 -- rollover screen: household number and head, state and version, the
--- children in school, how many children's stage differs from the year
--- before (or who are new), how many were marked as left, and how many
--- rows want a look (stage changed, or a school that does not teach the
--- stage). Under row-level security.
+-- children in school, how many children's stage differs from their row
+-- of the year before (a child without one -- added by hand, or the first
+-- year recorded -- is not counted), how many were marked as left, and how
+-- many rows want a look (stage changed, or a school that does not teach
+-- the stage). Under row-level security.
 CREATE OR REPLACE FUNCTION eduaid.rollover_list(p_township int, p_year int)
 RETURNS TABLE (id bigint, version int, status text, household_id bigint, household_no text,
                head_name text, poverty_status text, pupils int, changed int, leavers int,
@@ -355,9 +356,9 @@ SELECT y.id, y.version, y.status, y.household_id, h.household_no, h.head_name,
   JOIN eduaid.household h ON h.id = y.household_id AND h.township_id = y.township_id
   LEFT JOIN LATERAL (
         SELECT (count(*) FILTER (WHERE s.stage <> 'none'))::int AS pupils,
-               (count(*) FILTER (WHERE p.stage IS DISTINCT FROM s.stage))::int AS changed,
+               (count(*) FILTER (WHERE p.stage <> s.stage))::int AS changed,
                (count(*) FILTER (WHERE s.left_school))::int AS leavers,
-               (count(*) FILTER (WHERE p.stage IS DISTINCT FROM s.stage
+               (count(*) FILTER (WHERE p.stage <> s.stage
                                     OR NOT coalesce(eduaid.school_fits(sc.kind, s.stage),
                                                     s.stage = 'none')))::int AS to_check
           FROM eduaid.student_year s

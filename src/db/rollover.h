@@ -51,7 +51,7 @@ struct dbres *rollover_run(struct db *db, int township, int from_year,
  * The records of school year year of township (eduaid.rollover_list), by
  * household number: id, version, status, household_id, household_no,
  * head_name, poverty_status, pupils (children in school), changed
- * (children whose stage differs from the year before, or new), leavers
+ * (children whose stage differs from their row of the year before), leavers
  * (marked as graduated or left), to_check (rows to look at: stage changed
  * or a school that does not teach the stage).
  */

@@ -49,6 +49,7 @@ struct rollover {
                                            current + 1, year */
     char note[64];                     /* the note cell of the row drawn */
     char empty[160];                   /* the empty list's text */
+    char years[3][24]; /* the F4 pick list's years (it keeps pointers) */
 };
 
 /* ---- numbers ------------------------------------------------------------ */
@@ -199,8 +200,8 @@ run(struct screen *s)
         return;
     }
     app_status(s->app,
-               _("Proposed %d drafts: %d children in school, %d graduated or "
-                 "left; %d had a record already."),
+               _("Proposed %d drafts (%d pupils, %d left school); %d there "
+                 "already."),
                num(res, "households"), num(res, "pupils"), num(res, "leavers"),
                num(res, "already"));
     dbres_free(res);
@@ -378,12 +379,13 @@ filter_choices(struct screen *s, struct listbase_filter *f)
         listbase_filter_add(f, 't', dbres_field(f->townships, i, "key"),
                             _("Township"),
                             dbres_field(f->townships, i, "label"));
-    for (int y = r->current - 1; y <= r->current + 1; y++) {
-        char value[16], label[64];
+    for (int i = 0; i < 3; i++) {
+        int y = r->current - 1 + i;
+        char value[16];
 
         snprintf(value, sizeof(value), "%d", y);
-        snprintf(label, sizeof(label), "%d->%d", y - 1, y);
-        listbase_filter_add(f, 'y', value, _("School year"), label);
+        snprintf(r->years[i], sizeof(r->years[i]), "%d->%d", y - 1, y);
+        listbase_filter_add(f, 'y', value, _("School year"), r->years[i]);
     }
 }
 
@@ -556,9 +558,9 @@ rollover_screen_new(struct app *a)
     if (s == NULL)
         return NULL;
     r = s->data;
-    r->columns[0] = (struct lv_column){_("Household no."), 10, false};
+    r->columns[0] = (struct lv_column){_("Household"), 10, false};
     r->columns[1] = (struct lv_column){_("Head"), 10, false};
-    r->columns[2] = (struct lv_column){_("In school"), 8, true};
+    r->columns[2] = (struct lv_column){_("Pupils"), 7, true};
     r->columns[3] = (struct lv_column){_("Changed"), 8, true};
     r->columns[4] = (struct lv_column){_("Left"), 6, true};
     r->columns[5] = (struct lv_column){_("Note"), 0, false};
@@ -566,7 +568,7 @@ rollover_screen_new(struct app *a)
     r->lb.above = 4;
     r->lb.below = 1;
     r->lb.lv.multi = true;
-    r->lb.lv.status_width = 8;
+    r->lb.lv.status_width = 10;
     {
         char key[32];
 
