@@ -3,11 +3,12 @@
  *   新学年, the September rollover (sql/repeatable/42_rollover.sql) for a
  *   clerk or officer: one township, one school year to roll into (at
  *   first the server's school year, or the next one when the server's is
- *   done and the next has something to propose). Above the list, both
- *   years' numbers -- households counted the year before, still to
+ *   done and the next has something to propose or records already). Above the
+ * list, both years' numbers -- households counted the year before, still to
  *   propose, already there -- and the chosen year's records by state.
  *   F3 proposes the chosen year's records of the township as drafts
- *   (eduaid.rollover, after a confirmation); the list shows the year's
+ *   (eduaid.rollover, after a confirmation; when nothing is left to
+ *   propose it says so); the list shows the year's
  *   records (household number, head, state, children in school, stages
  *   changed, leavers, a note on rows to look at). Enter opens one in the
  *   form of kind household_year, to confirm or correct it; Space marks
@@ -181,10 +182,11 @@ run(struct screen *s)
     char question[512];
 
     if (num(r->chosen, "to_propose") == 0) {
-        app_status(s->app,
-                   _("Nothing to propose: every household counted in %d has "
-                     "a record of %d."),
-                   r->year - 1, r->year);
+        snprintf(question, sizeof(question),
+                 _("Nothing to propose: every household counted in %d has "
+                   "a record of %d."),
+                 r->year - 1, r->year);
+        dialog_message(s->app, _("New school year"), question);
         return;
     }
     snprintf(question, sizeof(question),
@@ -522,8 +524,9 @@ static const struct listbase_ops rollover_list_ops = {
     .shows = rollover_shows};
 
 /* The first of the person's townships, and the server's school year; the
- * year rolled into: the server's, unless it has nothing to propose and
- * the next one has. False when the person has no township. */
+ * year rolled into: the server's, unless it has nothing left to propose
+ * and the next one has (or has records already: the drafts to confirm).
+ * False when the person has no township. */
 static bool
 start(struct screen *s)
 {
@@ -540,7 +543,8 @@ start(struct screen *s)
                  dbres_field(t, 0, "label"));
         r->current = r->year = atoi(dbres_field(y, 0, "year"));
         load_status(s);
-        if (num(r->now, "to_propose") == 0 && num(r->next, "to_propose") > 0)
+        if (num(r->now, "to_propose") == 0 &&
+            (num(r->next, "to_propose") > 0 || num(r->next, "records") > 0))
             r->year = r->current + 1;
     }
     dbres_free(t);
