@@ -70,4 +70,8 @@ struct screen *report_screen_new(struct app *a);
  * township (0: all the person may see). */
 struct screen *report_missing_screen_new(struct app *a, int year, int township);
 
+/* 新学年: a township's records of a school year proposed from the year
+ * before (the September rollover), confirmed and submitted in bulk. */
+struct screen *rollover_screen_new(struct app *a);
+
 #endif /* EDUAID_SCREENS_H */
