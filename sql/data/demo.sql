@@ -79,6 +79,7 @@ GRANT SELECT ON eduaid_demo.staff TO PUBLIC;
 
 \ir demo_records.sql
 \ir demo_workflow.sql
+\ir demo_years.sql
 
 DROP SCHEMA eduaid_demo CASCADE;
 COMMIT;

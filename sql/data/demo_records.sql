@@ -88,8 +88,8 @@ BEGIN
                        WHEN 'senior_high' THEN CASE WHEN eduaid_demo.pick(k, 2) = 0 THEN county.sh1
                                                     ELSE county.sh2 END
                        WHEN 'secondary_vocational' THEN county.voc WHEN 'college' THEN county.col END,
-               CASE st WHEN 'primary' THEN age - 5 WHEN 'junior' THEN age - 11
-                       WHEN 'senior_high' THEN age - 14 WHEN 'secondary_vocational' THEN age - 14 END,
+               CASE WHEN st IN ('primary', 'junior', 'senior_high', 'secondary_vocational')
+                    THEN age - 5 END,  -- 1..12: 7-9 junior high, 10-12 senior or vocational
                st <> 'none' AND eduaid_demo.pick(k || 'board', 100) <
                    CASE st WHEN 'primary' THEN 15 WHEN 'junior' THEN 60 WHEN 'preschool' THEN 0 ELSE 80 END,
                CASE WHEN st = 'none' THEN 'not_enrolled'
