@@ -157,15 +157,13 @@ SELECT is_empty(
                             AND c.conkey = ARRAY[a.attnum] AND r.relname LIKE 'choice\_%')$$,
     'every choice column of the forms refers to a choice list');
 SET SESSION AUTHORIZATION demo_clerk;
-SELECT fx_household('hh_m', 420325100) \gset
+SELECT fx_household('hh_m', 420325100), fx_student('st_m', 'hh_m') \gset
+SELECT fx_year('y_m', 'hh_m', 2027) \gset
 SELECT throws_ok(
-    $$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage, school_id)
-      SELECT h.township_id, h.id, '测试学生', fx_new_idno('2014-09-01', 'F'), 'F', '2014-09-01', 'university',
-             (SELECT min(s.id) FROM eduaid.school s WHERE s.township_id = h.township_id)
-        FROM eduaid.household h WHERE h.id = fx('hh_m')$$,
-    '23503', 'insert or update on table "student" violates foreign key constraint "student_stage_fk"',
-    'demo_clerk''s unknown stage is refused by its list');
-SELECT is((SELECT field FROM eduaid.message WHERE key = 'student_stage_fk'), 'stage',
+    $$UPDATE eduaid.student_year SET stage = 'university' WHERE household_year_id = fx('y_m')$$,
+    '23503', 'insert or update on table "student_year" violates foreign key constraint "student_year_stage_fk"',
+    'demo_clerk''s unknown stage (of a school year) is refused by its list');
+SELECT is((SELECT field FROM eduaid.message WHERE key = 'student_year_stage_fk'), 'stage',
     '... and that refusal''s message concerns the field stage');
 SELECT throws_ok(
     $$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage, school_id)

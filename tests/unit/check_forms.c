@@ -202,7 +202,7 @@ static const char *const kinds[] = {"household", "training", "special_ed",
 static const char *const tables[] = {
     "household", "training_enrollment", "special_ed_plan",
     "teacher_fund_application", "household_year"};
-static const size_t nfields_of[] = {11, 18, 22, 16, 5};
+static const size_t nfields_of[] = {10, 18, 22, 16, 5};
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
 /* Widths of columns plus one cell between each fit in 80 columns. */
@@ -281,14 +281,8 @@ START_TEST(test_household)
     ck_assert_str_eq(f->search[2], "head_id_number");
     ck_assert_str_eq(f->search[3], "village_id");
 
-    fd = formdef_field(f, "poverty_status");
-    ck_assert_ptr_nonnull(fd);
-    ck_assert_int_eq(fd->type, FT_CHOICE);
-    ck_assert(fd->required);
-    ck_assert_uint_eq(fd->nchoices, 3);
-    ck_assert_str_eq(fielddef_choice_label(fd, "monitored", true), "监测户");
-    ck_assert_str_eq(fielddef_choice_label(fd, "poor", true), "未脱贫");
-    ck_assert_str_eq(fielddef_choice_label(fd, "lifted", true), "已脱贫");
+    /* A school year's facts are the year's record (household_year.conf). */
+    ck_assert_ptr_null(formdef_field(f, "poverty_status"));
     fd = formdef_field(f, "registered_year");
     ck_assert_int_eq(fd->type, FT_INT);
     ck_assert_int_eq(fd->min, 2014);
@@ -312,23 +306,15 @@ START_TEST(test_household)
     ck_assert_str_eq(g->parent_key, "household_id");
     ck_assert_str_eq(g->title.zh, "家庭成员");
     ck_assert_str_eq(g->title.en, "Members");
-    ck_assert_uint_eq(g->nfields, 15);
-    ck_assert_uint_eq(g->ncolumns, 5);
+    ck_assert_uint_eq(g->nfields, 9);
+    ck_assert_uint_eq(g->ncolumns, 4);
     ck_assert_str_eq(g->columns[1].field, "id_number_masked");
     ck_assert_str_eq(g->columns[1].label.zh, "身份证号");
-    ck_assert_str_eq(g->columns[4].field, "schooling_status");
+    ck_assert_str_eq(g->columns[3].field, "disability_type");
     fd = griddef_field(g, "id_number");
     ck_assert_str_eq(fd->birth_field, "birth_date");
     ck_assert_str_eq(fd->sex_field, "sex");
-    fd = griddef_field(g, "stage");
-    ck_assert_uint_eq(fd->nchoices, 7);
-    ck_assert_str_eq(fielddef_choice_label(fd, "secondary_vocational", true),
-                     "中职");
-    ck_assert_str_eq(fielddef_choice_label(fd, "none", true), "未入学或已离校");
-    fd = griddef_field(g, "schooling_status");
-    ck_assert_str_eq(fielddef_choice_label(fd, "dropped_out", true), "辍学");
-    ck_assert_str_eq(fielddef_choice_label(fd, "suspended", false),
-                     "Suspended");
+    ck_assert_ptr_null(griddef_field(g, "stage"));
     fd = griddef_field(g, "disability_type");
     ck_assert_uint_eq(fd->nchoices, 7);
     ck_assert_str_eq(fielddef_choice_label(fd, "multiple", true), "多重");
@@ -339,10 +325,8 @@ START_TEST(test_household)
     ck_assert_int_eq(fd->type, FT_BOOL);
     ck_assert_str_eq(fd->label.zh, "留守儿童");
     ck_assert_str_eq(griddef_field(g, "migrant")->label.zh, "随迁子女");
-    ck_assert_str_eq(griddef_field(g, "nutrition_meal")->label.zh,
-                     "营养改善计划");
-    ck_assert_str_eq(griddef_field(g, "school_id")->lookup, "school");
-    ck_assert_int_eq(griddef_field(g, "grade")->max, 12);
+    ck_assert_ptr_null(griddef_field(g, "nutrition_meal"));
+    ck_assert_ptr_null(griddef_field(g, "school_id"));
     ck_assert_ptr_null(griddef_field(g, "household_id"));
     formdef_free(f);
 }
@@ -752,6 +736,26 @@ filled_from_parent(const char *parent_key, const char *col)
             strcmp(col, "school_year") == 0);
 }
 
+/* The register's old columns of a school year's facts: kept (with
+ * defaults, 029_register_without_years.sql) until a migration drops them,
+ * read by nothing, in no form -- household_year.conf has them per year. */
+static bool
+legacy_column(const char *table, const char *col)
+{
+    static const char *const student[] = {
+        "stage",    "school_id",        "grade",
+        "boarding", "schooling_status", "nutrition_meal"};
+
+    if (strcmp(table, "household") == 0)
+        return strcmp(col, "poverty_status") == 0;
+    if (strcmp(table, "student") != 0)
+        return false;
+    for (size_t i = 0; i < sizeof(student) / sizeof(student[0]); i++)
+        if (strcmp(col, student[i]) == 0)
+            return true;
+    return false;
+}
+
 /* Fields and columns of one table agree both ways. */
 static void
 assert_table_matches(const char *sql, const char *table,
@@ -770,7 +774,7 @@ assert_table_matches(const char *sql, const char *table,
 
         if (t.cols[i].generated ||
             (parent_key != NULL && strcmp(name, parent_key) == 0) ||
-            filled_from_parent(parent_key, name))
+            filled_from_parent(parent_key, name) || legacy_column(table, name))
             continue;
         for (size_t j = 0; j < nfields; j++)
             is_field = is_field || strcmp(fields[j].name, name) == 0;
@@ -1003,9 +1007,47 @@ START_TEST(test_unknown_lookup)
 }
 END_TEST
 
+/* The record of a school year: the household's status that year, each
+ * child's facts of the year and the year's aid. */
+START_TEST(test_household_year_form)
+{
+    struct formdef *f = load_form("forms/household_year.conf");
+    const struct fielddef *fd = formdef_field(f, "poverty_status");
+    const struct griddef *g;
+
+    ck_assert_ptr_nonnull(fd);
+    ck_assert_int_eq(fd->type, FT_CHOICE);
+    ck_assert(fd->required);
+    ck_assert_uint_eq(fd->nchoices, 3);
+    ck_assert_str_eq(fielddef_choice_label(fd, "monitored", true), "监测户");
+    ck_assert_str_eq(fielddef_choice_label(fd, "poor", true), "未脱贫");
+    ck_assert_str_eq(fielddef_choice_label(fd, "lifted", true), "已脱贫");
+    ck_assert_uint_eq(f->ngrids, 2);
+    g = &f->grids[0];
+    ck_assert_str_eq(g->table, "student_year");
+    ck_assert_str_eq(g->parent_key, "household_year_id");
+    fd = griddef_field(g, "stage");
+    ck_assert_uint_eq(fd->nchoices, 7);
+    ck_assert_str_eq(fielddef_choice_label(fd, "secondary_vocational", true),
+                     "中职");
+    ck_assert_str_eq(fielddef_choice_label(fd, "none", true), "未入学或已离校");
+    fd = griddef_field(g, "schooling_status");
+    ck_assert_str_eq(fielddef_choice_label(fd, "dropped_out", true), "辍学");
+    ck_assert_str_eq(fielddef_choice_label(fd, "suspended", false),
+                     "Suspended");
+    g = &f->grids[1];
+    ck_assert_str_eq(g->table, "student_subsidy");
+    ck_assert_str_eq(g->parent_key, "household_year_id");
+    fd = griddef_field(g, "program");
+    ck_assert_uint_eq(fd->nchoices, 10);
+    ck_assert_int_eq(griddef_field(g, "amount")->type, FT_MONEY);
+    formdef_free(f);
+}
+END_TEST
+
 START_TEST(test_queries)
 {
-    struct formdef *f = load_form("forms/household.conf");
+    struct formdef *f = load_form("forms/household_year.conf");
     const struct fielddef *fd = formdef_field(f, "poverty_status");
     char english[] = "only English";
     struct label half = {NULL, english};
@@ -1060,7 +1102,7 @@ START_TEST(test_out_of_memory)
         ck_assert_str_eq(err.message, "out of memory");
         ck_assert_str_eq(err.file, form);
     }
-    ck_assert_int_gt(n, 200);
+    ck_assert_int_gt(n, 150);
 
     for (n = 0; n < 100000; n++) {
         struct lookupset *l = NULL;
@@ -1624,6 +1666,7 @@ formdef_suite(void)
     tcase_add_test(tc, test_no_form);
     tcase_add_test(tc, test_missing_file);
     tcase_add_test(tc, test_unknown_lookup);
+    tcase_add_test(tc, test_household_year_form);
     tcase_add_test(tc, test_queries);
     tcase_add_test(tc, test_out_of_memory);
     suite_add_tcase(s, tc);
