@@ -108,6 +108,9 @@ CREATE UNIQUE INDEX transfer_request_pending_key
     ON eduaid.transfer_request (township_id, household_id) WHERE state = 'pending';
 -- the receiving side's requests
 CREATE INDEX transfer_request_to_idx ON eduaid.transfer_request (to_township_id, state, id);
+-- personal columns keep no statistics (016_index_scope.sql)
+ALTER TABLE eduaid.transfer_request ALTER COLUMN household_no SET STATISTICS 0,
+                                    ALTER COLUMN head_name SET STATISTICS 0;
 COMMENT ON TABLE eduaid.transfer_request IS
     'eduaid: a household''s move to another township, requested by the sending and decided by the receiving township (028_transfers.sql)';
 

@@ -3,15 +3,17 @@
  *   The main menu: the record kinds the person's role works with, each
  *   with how many of its records they can see in each state; Enter opens
  *   the list of that kind. Below them, for everyone who works with
- *   records, the ledgers (ledgers.c), the reports (report.c) and the
- *   public notices (公示, with how many are open); for officers and
- *   supervisors, the review queue with how many records wait for them
- *   (eduaid.queue_counts); the roster import; for clerks and officers the
- *   records returned to them (the last row). Admins work with users and
- *   reference data, not records, and are told so. On its first moment on
- *   screen it puts officers and supervisors in the review queue, then
- *   offers to restore unsaved changes an earlier session left in the draft
- *   journal (restored forms open above the queue).
+ *   records, the ledgers (ledgers.c), the reports (report.c), the public
+ *   notices (公示, with how many are open) and the households moving
+ *   between townships (迁入迁出, transfer.c, with how many requests are
+ *   pending); for officers and supervisors, the review queue with how
+ *   many records wait for them (eduaid.queue_counts); the roster import;
+ *   for clerks and officers the records returned to them (the last row).
+ *   Admins work with users and reference data, not records, and are told
+ *   so. On its first moment on screen it puts officers and supervisors in
+ *   the review queue, then offers to restore unsaved changes an earlier
+ *   session left in the draft journal (restored forms open above the
+ *   queue).
  */
 #include "config.h"
 
@@ -25,6 +27,7 @@
 #include "db/notice.h"
 #include "db/record.h"
 #include "db/review.h"
+#include "db/transfer.h"
 #include "screens/form.h"
 #include "screens/review.h"
 #include "screens/screens.h"
@@ -43,7 +46,8 @@ enum item {
     ITEM_NOTICE,
     ITEM_QUEUE,
     ITEM_IMPORT,
-    ITEM_RETURNED
+    ITEM_RETURNED,
+    ITEM_TRANSFERS
 };
 
 struct menu {
@@ -51,11 +55,12 @@ struct menu {
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 7]; /* the forms and every other item */
+    enum item items[MAX_FORMS + 8]; /* the forms and every other item */
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
     char notice_counts[160];
+    char transfer_counts[160];
     const char *cells[2];
     bool started; /* the first tick has put the queue up and asked */
     int top, rows, cols;
@@ -81,7 +86,8 @@ count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
         return;
     for (size_t s = 0; status_at(s) != NULL; s++)
         for (int i = 0; i < r->nrows; i++)
-            if (strcmp(dbres_field(r, i, "status"), status_at(s)) == 0 && used < outsz)
+            if (strcmp(dbres_field(r, i, "status"), status_at(s)) == 0 &&
+                used < outsz)
                 used += (size_t)snprintf(
                     out + used, outsz - used, "%s%s %s", used ? " · " : "",
                     status_marker(status_at(s)), dbres_field(r, i, "n"));
@@ -158,6 +164,32 @@ notice_line(struct screen *s)
     dbres_free(r);
 }
 
+/* The transfers' row: requests waiting, coming in and going out. */
+static void
+transfer_line(struct screen *s)
+{
+    struct menu *m = s->data;
+    struct db_error err;
+    struct dbres *r = transfer_list(s->app->db, &err);
+    int in = 0, out = 0;
+
+    if (r == NULL) {
+        snprintf(m->transfer_counts, sizeof(m->transfer_counts), "?");
+        return;
+    }
+    for (int i = 0; i < r->nrows; i++) {
+        if (strcmp(dbres_field(r, i, "state"), "pending") != 0)
+            continue;
+        if (strcmp(dbres_field(r, i, "direction"), "out") != 0)
+            in++;
+        if (strcmp(dbres_field(r, i, "direction"), "in") != 0)
+            out++;
+    }
+    dbres_free(r);
+    snprintf(m->transfer_counts, sizeof(m->transfer_counts),
+             _("%d coming in \xc2\xb7 %d going out, pending"), in, out);
+}
+
 static bool
 menu_row(void *arg, int index, struct lv_row *row)
 {
@@ -192,6 +224,10 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("Ledgers");
         m->cells[1] = _("dropout control, home delivery, training");
         break;
+    case ITEM_TRANSFERS:
+        m->cells[0] = _("Transfers");
+        m->cells[1] = m->transfer_counts;
+        break;
     case ITEM_REPORTS:
         m->cells[0] = _("Reports");
         m->cells[1] = _("the plan's indicators per township, with bar charts");
@@ -220,6 +256,9 @@ menu_refresh(struct screen *s)
             break;
         case ITEM_NOTICE:
             notice_line(s);
+            break;
+        case ITEM_TRANSFERS:
+            transfer_line(s);
             break;
         case ITEM_IMPORT:
         case ITEM_LEDGERS:
@@ -323,6 +362,8 @@ open_item(struct screen *s, int sel)
         return ledgers_screen_new(s->app);
     case ITEM_REPORTS:
         return report_screen_new(s->app);
+    case ITEM_TRANSFERS:
+        return transfer_screen_new(s->app);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -431,6 +472,7 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_LEDGERS;
         m->items[m->nitems++] = ITEM_REPORTS;
         m->items[m->nitems++] = ITEM_NOTICE;
+        m->items[m->nitems++] = ITEM_TRANSFERS;
     }
     if (review_has_queue(db_role(a->db)))
         m->items[m->nitems++] = ITEM_QUEUE;
