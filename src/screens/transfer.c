@@ -181,7 +181,7 @@ accept_selected(struct screen *s, int sel)
     char *village;
     bool ok;
 
-    snprintf(title, sizeof(title), _("Accept %s (%s): village"),
+    snprintf(title, sizeof(title), _("Take in %s (%s): village"),
              cell(t, sel, "household_no"), cell(t, sel, "head_name"));
     village = ledger_pick(a, title, village_search,
                           (void *)cell(t, sel, "to_township_id"));
@@ -327,12 +327,12 @@ transfer_screen_new(struct app *a)
     if (s == NULL)
         return NULL;
     t = s->data;
-    t->columns[0] = (struct lv_column){_("Way"), 4, false};
+    t->columns[0] = (struct lv_column){_("Direction"), 4, false};
     t->columns[1] = (struct lv_column){_("Household no."), 12, false};
-    t->columns[2] = (struct lv_column){_("Head"), 0, false};
+    t->columns[2] = (struct lv_column){_("Head of household"), 0, false};
     t->columns[3] = (struct lv_column){_("From"), 10, false};
     t->columns[4] = (struct lv_column){_("To"), 10, false};
-    t->columns[5] = (struct lv_column){_("Requested"), 10, false};
+    t->columns[5] = (struct lv_column){_("Requested on"), 10, false};
     listbase_init(&t->lb, s, &transfer_list_ops, t->columns, NCOLS);
     t->lb.lv.status_width = 8;
     t->lb.below = DETAIL_LINES + 1;
@@ -364,8 +364,8 @@ transfer_request_dialog(struct app *a, long long household, int township,
     }
     ok = true;
     app_status(a, "%s",
-               _("The transfer is requested; an officer of the receiving "
-                 "township accepts it (Main menu, Transfers)."));
+               _("Transfer requested; an officer of the receiving township "
+                 "decides it."));
 cleanup:
     free(to);
     free(reason);

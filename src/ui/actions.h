@@ -63,7 +63,7 @@
     X(ATTEND, "attend", 0, 0, 'a', N_("Attendance"))                           \
     X(ATTEND_ALL, "attend-all", 0, 0, 'A', N_("Whole class"))                  \
     X(TRANSFER, "transfer", 0, 'G' - 64, 0, N_("Move out"))                    \
-    X(ACCEPT, "accept-transfer", 0, 0, 'Y', N_("Accept"))                      \
+    X(ACCEPT, "accept-transfer", 0, 0, 'Y', N_("Take in"))                     \
     X(REFUSE, "refuse-transfer", 0, 0, 'N', N_("Refuse"))                      \
     X(WITHDRAW, "withdraw-transfer", 0, 0, 'W', N_("Withdraw"))
 
