@@ -3,17 +3,17 @@
  *   The main menu: the record kinds the person's role works with, each
  *   with how many of its records they can see in each state; Enter opens
  *   the list of that kind. Below them, for everyone who works with
- *   records, the ledgers (ledgers.c), the reports (report.c), the public
- *   notices (公示, with how many are open) and the households moving
- *   between townships (迁入迁出, transfer.c, with how many requests are
- *   pending); for officers and supervisors, the review queue with how
- *   many records wait for them (eduaid.queue_counts); the roster import;
- *   for clerks and officers the records returned to them (the last row).
- *   Admins work with users and reference data, not records, and are told
- *   so. On its first moment on screen it puts officers and supervisors in
- *   the review queue, then offers to restore unsaved changes an earlier
- *   session left in the draft journal (restored forms open above the
- *   queue).
+ *   records, the ledgers (ledgers.c), the reports (report.c) and the
+ *   public notices (公示, with how many are open); for officers and
+ *   supervisors, the review queue with how many records wait for them
+ *   (eduaid.queue_counts); the roster import; for clerks and officers the
+ *   records returned to them; last, for everyone who works with records,
+ *   the households moving between townships (迁入迁出, transfer.c, with
+ *   how many requests are pending). Admins work with users and reference
+ *   data, not records, and are told so. On its first moment on screen it
+ *   puts officers and supervisors in the review queue, then offers to
+ *   restore unsaved changes an earlier session left in the draft journal
+ *   (restored forms open above the queue).
  */
 #include "config.h"
 
@@ -472,7 +472,6 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_LEDGERS;
         m->items[m->nitems++] = ITEM_REPORTS;
         m->items[m->nitems++] = ITEM_NOTICE;
-        m->items[m->nitems++] = ITEM_TRANSFERS;
     }
     if (review_has_queue(db_role(a->db)))
         m->items[m->nitems++] = ITEM_QUEUE;
@@ -482,6 +481,9 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_IMPORT;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
+    /* last: the rows above keep their places (issue 11) */
+    if (works_with_records(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_TRANSFERS;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
     m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);
