@@ -556,13 +556,14 @@ form_actions(struct screen *s)
         f->acts[n++] = ACT_REOPEN;
     if (f->rec->id != 0)
         f->acts[n++] = ACT_HISTORY;
-    if (may_transfer(s))
-        f->acts[n++] = ACT_TRANSFER;
     if (f->editable) {
         f->acts[n++] = ACT_LOOKUP;
         f->acts[n++] = ACT_ADD_ROW;
         f->acts[n++] = ACT_DELETE_ROW;
     }
+    /* after the editing keys: on a narrow key bar they come first */
+    if (may_transfer(s))
+        f->acts[n++] = ACT_TRANSFER;
     f->acts[n++] = ACT_HELP;
     f->acts[n++] = ACT_BACK;
     f->acts[n] = ACT_NONE;
