@@ -96,13 +96,14 @@ RETURN current_user = 'eduaid_owner'
 -- (row_bookkeeping, record_guard, member_touch: 20_workflow.sql,
 -- 22_workflow_steps.sql) let exactly such an update through: true when
 -- the current role is the transferer and the rows o and n (to_jsonb of
--- OLD and NEW) differ in nothing but township_id, village_id and the
--- bookkeeping the update itself writes (and the generated *_masked
--- columns, which a BEFORE trigger sees unset). Anything else the
+-- OLD and NEW) differ in township_id, and in nothing else but village_id
+-- and the bookkeeping the update itself writes (and the generated
+-- *_masked columns, which a BEFORE trigger sees unset). Anything else the
 -- transferer might write meets the guards as any writer would.
 CREATE OR REPLACE FUNCTION eduaid.transfer_move(o jsonb, n jsonb) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
 RETURN current_user = 'eduaid_transferer'
+   AND o -> 'township_id' IS DISTINCT FROM n -> 'township_id'
    AND NOT EXISTS (SELECT FROM jsonb_each(o) AS e
                     WHERE e.key NOT IN ('township_id', 'village_id', 'version', 'updated_by',
                                         'updated_at')

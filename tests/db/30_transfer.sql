@@ -11,12 +11,12 @@
 -- and the hostile logins: a clerk of a third township (clerk_103, 土城镇)
 -- sees neither the request nor the result, and the functions answer
 -- another township's ids exactly as missing ones. Runs in about two
--- seconds (79 assertions).
+-- seconds (80 assertions).
 \set ON_ERROR_STOP on
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(79);
+SELECT plan(80);
 
 -- What a refused statement said: SQLSTATE and message ('ok' when it ran).
 CREATE FUNCTION public.fx_refusal(stmt text) RETURNS TABLE (state text, message text)
@@ -388,6 +388,9 @@ SELECT ok(eduaid.transfer_move('{"township_id": 1, "village_id": 1, "version": 1
 SELECT ok(NOT eduaid.transfer_move('{"township_id": 1, "phone": "1"}',
                                    '{"township_id": 2, "phone": "2"}'),
     'a move that changes anything else does not');
+SELECT ok(NOT eduaid.transfer_move('{"township_id": 1, "village_id": 1}',
+                                   '{"township_id": 1, "village_id": 2}'),
+    'a change of village alone is no move');
 SELECT ok(NOT eduaid.transfer_move('{"township_id": 1, "status": "draft"}',
                                    '{"township_id": 2, "status": "approved"}'),
     '... not the status either');
