@@ -211,4 +211,4 @@ INSERT INTO eduaid.message (key, field, zh, en) VALUES
 ('student_year_student_key', 'student_id', '该成员这一学年已有记录。', 'The member has a row for this school year already.'),
 ('student_year_pkey', NULL, '该成员学年记录已存在。', 'This member''s school-year row exists already.'),
 ('student_subsidy_student_year_fk', 'student_id', '该成员这一学年还没有学年信息，请先填写。', 'The member has no row for this school year: add it first.'),
-('student_subsidy_household_year_fk', 'school_year', '资助的学年须与户的学年记录一致。', 'A grant''s school year is its household record''s year.');
+('student_subsidy_household_year_fk', NULL, '资助的学年须与户的学年记录一致。', 'A grant''s school year is its household record''s year.');

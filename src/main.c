@@ -37,6 +37,8 @@ static const struct subcommand subcommands[] = {
     {"export", cmd_export, "KIND FILE",
      "export records to CSV (UTF-8 with BOM or GB18030)"},
     {"import", cmd_import, "roster FILE", "import a household roster (CSV)"},
+    {"rates", cmd_rates, "ACTION [ARG]...",
+     "standard subsidy amounts: list, set, delete"},
     {"reconcile", cmd_reconcile, "IMPORT_ID",
      "compare a roster import with eduaid"},
     {"notice", cmd_notice, "ACTION [ARG]...",

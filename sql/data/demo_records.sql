@@ -27,15 +27,13 @@ RETURN CASE
     ELSE 'none'
 END;
 
-CREATE FUNCTION eduaid_demo.amount(program text, stage text) RETURNS numeric
-LANGUAGE sql IMMUTABLE
-RETURN CASE program
-    WHEN 'preschool_aid' THEN 1000 WHEN 'compulsory_waiver' THEN 0
-    WHEN 'boarding_subsidy' THEN CASE stage WHEN 'junior' THEN 1250 ELSE 1000 END
-    WHEN 'high_school_grant' THEN 2000 WHEN 'high_school_waiver' THEN 800
-    WHEN 'vocational_waiver' THEN 2000 WHEN 'vocational_grant' THEN 2000
-    WHEN 'college_freshman_aid' THEN 1000 WHEN 'student_loan' THEN 8000
-END;
+-- The amount of a grant: the standard amount of the school year
+-- (eduaid.standard_amount, the rates of 027_subsidy_rates.sql); a student
+-- loan, applied for and without a standard amount, is 8000.
+CREATE FUNCTION eduaid_demo.amount(program text, school_year int, stage text, boarding boolean)
+RETURNS numeric LANGUAGE sql STABLE
+RETURN coalesce(eduaid.standard_amount(program, school_year, stage, boarding),
+                CASE program WHEN 'student_loan' THEN 8000 END);
 
 DO $$
 DECLARE
@@ -142,7 +140,7 @@ BEGIN
         INSERT INTO eduaid.student_subsidy (township_id, household_year_id, student_id,
                program, amount, granted_on)
         SELECT sy.township_id, sy.household_year_id, sy.student_id, p,
-               eduaid_demo.amount(p, sy.stage),
+               eduaid_demo.amount(p, 2026, sy.stage, sy.boarding),
                DATE '2026-09-15' + eduaid_demo.pick(st.id_number, 40)
           FROM eduaid.student_year sy
           JOIN eduaid.student st ON st.township_id = sy.township_id AND st.id = sy.student_id

@@ -16,13 +16,19 @@
 --       space (U+3000 included), and text without it at either end
 --       C: valid_is_blank(), text_is_space()  src/core/validate.c, text.c
 --       tests/data/blank_vectors.csv
+--   eduaid.stage_programs(stage, boarding)  the programs of 全程资助 a
+--       member's stage (and boarding) entitles him to, in report order
+--       C: entitle_programs(), entitle_mask()  src/core/entitle.c
+--       tests/data/entitlement_vectors.csv
 --
 -- Re-applied on every migrate (CREATE OR REPLACE, the same privileges
 -- each time): a rule changes here and nowhere else in sql/.
 --
 -- Part of what sql/migrate.sh runs BEFORE pending migrations (00..09):
 -- CHECK constraints call is_blank, money_valid and phone_valid (003, 004,
--- 025), so these reference no table and grant to the group roles only
+-- 025), so these reference no table (stage_programs names the stages and
+-- programs as literals, the values of eduaid.choice_stage and of
+-- student_subsidy_program_check) and grant to the group roles only
 -- once those exist (on an empty database they come with 001).
 SET ROLE eduaid_owner;
 
@@ -64,3 +70,34 @@ CREATE OR REPLACE FUNCTION eduaid.tidy(t text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN regexp_replace(t, '^[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+|'
                          '[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+$', '', 'g');
+
+-- The programs a member is entitled to by stage (and boarding), in the
+-- order of eduaid.subsidy_programs() (34_reports.sql): what the coverage
+-- reports compare the granted subsidies with and what a member's year is
+-- offered. 两免一补 in compulsory school (the boarding living subsidy for
+-- boarders only); the grant and the fee waiver in senior high and in
+-- secondary vocational school; freshman aid and the student loan at
+-- college; nothing for 'none' or an unknown stage. zihui (滋蕙计划) is
+-- applied for, never an entitlement. NULL boarding counts as not boarding.
+CREATE OR REPLACE FUNCTION eduaid.stage_programs(stage text, boarding boolean) RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE stage
+    WHEN 'preschool' THEN ARRAY['preschool_aid']
+    WHEN 'primary' THEN ARRAY['compulsory_waiver'] ||
+        CASE WHEN boarding THEN ARRAY['boarding_subsidy'] ELSE '{}' END
+    WHEN 'junior' THEN ARRAY['compulsory_waiver'] ||
+        CASE WHEN boarding THEN ARRAY['boarding_subsidy'] ELSE '{}' END
+    WHEN 'senior_high' THEN ARRAY['high_school_grant', 'high_school_waiver']
+    WHEN 'secondary_vocational' THEN ARRAY['vocational_waiver', 'vocational_grant']
+    WHEN 'college' THEN ARRAY['college_freshman_aid', 'student_loan']
+    ELSE '{}'::text[]
+END;
+DO $$
+BEGIN
+    REVOKE ALL ON FUNCTION eduaid.stage_programs(text, boolean) FROM PUBLIC;
+    IF to_regrole('eduaid_auditor') IS NOT NULL THEN
+        GRANT EXECUTE ON FUNCTION eduaid.stage_programs(text, boolean)
+            TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
+    END IF;
+END
+$$;

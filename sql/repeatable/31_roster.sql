@@ -13,7 +13,8 @@
 --   eduaid.roster_differences(id)  the reconciliation: one row per difference
 --   eduaid.roster_counts(id)    the same, counted per township
 --   eduaid.roster_create_drafts(id, household_nos)  new draft households (and
---                               members) for chosen missing households
+--                               members, and their records of the current
+--                               school year) for chosen missing households
 --
 -- Who: clerks, officers and supervisors import; each sees their own imports,
 -- auditors every import. The client resolves township and village names to
@@ -443,7 +444,10 @@ GRANT EXECUTE ON FUNCTION eduaid.roster_differences(bigint), eduaid.roster_count
 -- guard and the audit trail apply exactly as for a household typed in.
 -- The roster names no school, so members are created at stage 'none'; the
 -- household's notes carry the stages the roster gave, for the clerk to
--- complete before submitting. Returns the new households.
+-- complete before submitting. The household's record of the current
+-- school year (household_year, a draft) comes with it, with a row per
+-- member (student_year, stage 'none' likewise). Returns the new
+-- households.
 CREATE OR REPLACE FUNCTION eduaid.roster_create_drafts(p_import bigint, p_household_nos text[])
 RETURNS TABLE (household_no text, household_id bigint, members int)
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -505,6 +509,30 @@ BEGIN
                     eduaid.id_sex(m.member_id_number), eduaid.id_birth_date(m.member_id_number),
                     coalesce(m.relation, 'child'), 'none');
         END LOOP;
+        -- This school year's record of the household (a draft, as the
+        -- household) and its members' rows there, at stage 'none' like
+        -- the members themselves (issue 11: the facts of a year live in
+        -- the year rows).
+        INSERT INTO eduaid.household_year (township_id, household_id, school_year,
+                                           poverty_status)
+        SELECT x.township_id, x.id, eduaid.school_year_of(current_date), x.poverty_status
+          FROM eduaid.household x
+         WHERE x.township_id = h.township_id AND x.id = new_id
+        ON CONFLICT DO NOTHING;
+        INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage,
+                                         school_id, grade, boarding, schooling_status,
+                                         nutrition_meal)
+        SELECT s.township_id, y.id, s.id, s.stage, s.school_id, s.grade, s.boarding,
+               s.schooling_status, s.nutrition_meal
+          FROM eduaid.student s
+          JOIN eduaid.household_year y
+            ON y.township_id = s.township_id AND y.household_id = s.household_id
+           AND y.school_year = eduaid.school_year_of(current_date)
+         WHERE s.township_id = h.township_id AND s.household_id = new_id
+           AND NOT EXISTS (SELECT FROM eduaid.student_year sy
+                            WHERE sy.township_id = y.township_id
+                              AND sy.household_year_id = y.id AND sy.student_id = s.id)
+         ORDER BY s.id;
         household_no := hno;
         household_id := new_id;
         members := n;

@@ -68,22 +68,6 @@
 -- helped by the indexes of 014_reports.sql.
 SET ROLE eduaid_owner;
 
--- The programs a member is entitled to by stage (and boarding): what
--- coverage reports compare the granted subsidies with.
-CREATE OR REPLACE FUNCTION eduaid.stage_programs(stage text, boarding boolean) RETURNS text[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE stage
-    WHEN 'preschool' THEN ARRAY['preschool_aid']
-    WHEN 'primary' THEN ARRAY['compulsory_waiver'] ||
-        CASE WHEN boarding THEN ARRAY['boarding_subsidy'] ELSE '{}' END
-    WHEN 'junior' THEN ARRAY['compulsory_waiver'] ||
-        CASE WHEN boarding THEN ARRAY['boarding_subsidy'] ELSE '{}' END
-    WHEN 'senior_high' THEN ARRAY['high_school_grant', 'high_school_waiver']
-    WHEN 'secondary_vocational' THEN ARRAY['vocational_waiver', 'vocational_grant']
-    WHEN 'college' THEN ARRAY['college_freshman_aid', 'student_loan']
-    ELSE '{}'::text[]
-END;
-
 -- The programs eduaid.stage_programs can name, in report order.
 CREATE OR REPLACE FUNCTION eduaid.subsidy_programs() RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE

@@ -27,6 +27,8 @@ CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.tra
     FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('reference');
 CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.fund_program
     FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('reference');
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.subsidy_rate
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('reference');
 
 ------------------------------------------------------------------------
 -- 建档立卡户核查: the household record and its members.

@@ -58,6 +58,13 @@ GRANT SELECT ON eduaid.fund_program
 GRANT SELECT, INSERT ON eduaid.fund_program TO eduaid_admin;
 GRANT UPDATE (name, max_amount, active)
     ON eduaid.fund_program TO eduaid_admin;
+-- Issue 11, rates: the standard amounts (027_subsidy_rates.sql). Everyone
+-- reads them; the admin inserts rates and changes their amounts (deletes
+-- through eduaid.delete_subsidy_rate, 40_rates.sql); the keys never change.
+GRANT SELECT ON eduaid.subsidy_rate
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT, INSERT ON eduaid.subsidy_rate TO eduaid_admin;
+GRANT UPDATE (amount) ON eduaid.subsidy_rate TO eduaid_admin;
 
 ------------------------------------------------------------------------
 -- The records and their members. Clerks, officers and auditors read whole

@@ -28,8 +28,8 @@
 #include "ui/keys.h"
 
 /* The record kinds, in menu order; forms/<kind>.conf defines each. */
-static const char *const kinds[] = {"household", "household_year", "training",
-                                    "special_ed", "teacher_fund"};
+static const char *const kinds[] = {"household", "training", "special_ed",
+                                    "teacher_fund", "household_year"};
 #define N_KINDS (sizeof(kinds) / sizeof(kinds[0]))
 
 static void

@@ -13,6 +13,7 @@ int cmd_check_id(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_notice(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_rates(int argc, char **argv);
 int cmd_reconcile(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_user(int argc, char **argv);

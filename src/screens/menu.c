@@ -7,13 +7,14 @@
  *   public notices (公示, with how many are open); for officers and
  *   supervisors, the review queue with how many records wait for them
  *   (eduaid.queue_counts); the roster import; for clerks and officers the
- *   records returned to them; last, for everyone who works with records,
- *   the households moving between townships (迁入迁出, transfer.c, with
- *   how many requests are pending). Admins work with users and reference
- *   data, not records, and are told so. On its first moment on screen it
- *   puts officers and supervisors in the review queue, then offers to
- *   restore unsaved changes an earlier session left in the draft journal
- *   (restored forms open above the queue).
+ *   new school year (rollover.c) and the records returned to them; last,
+ *   for everyone who works with records, the households moving between
+ *   townships (迁入迁出, transfer.c, with how many requests are pending).
+ *   Admins work with users and reference data, not records, and are told
+ *   so. On its first moment on screen it puts officers and supervisors in
+ *   the review queue, then offers to restore unsaved changes an earlier
+ *   session left in the draft journal (restored forms open above the
+ *   queue).
  */
 #include "config.h"
 
@@ -46,6 +47,7 @@ enum item {
     ITEM_NOTICE,
     ITEM_QUEUE,
     ITEM_IMPORT,
+    ITEM_ROLLOVER,
     ITEM_RETURNED,
     ITEM_TRANSFERS
 };
@@ -55,7 +57,7 @@ struct menu {
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 8]; /* the forms and every other item */
+    enum item items[MAX_FORMS + 9]; /* the forms and every other item */
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
@@ -220,6 +222,10 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[1] =
             _("import a roster CSV file and reconcile it with eduaid");
         break;
+    case ITEM_ROLLOVER:
+        m->cells[0] = _("New school year");
+        m->cells[1] = _("propose next year's records, confirm, submit");
+        break;
     case ITEM_LEDGERS:
         m->cells[0] = _("Ledgers");
         m->cells[1] = _("dropout control, home delivery, training");
@@ -261,6 +267,7 @@ menu_refresh(struct screen *s)
             transfer_line(s);
             break;
         case ITEM_IMPORT:
+        case ITEM_ROLLOVER:
         case ITEM_LEDGERS:
         case ITEM_REPORTS:
             break;
@@ -358,6 +365,8 @@ open_item(struct screen *s, int sel)
         return notice_screen_new(s->app);
     case ITEM_IMPORT:
         return import_screen_new(s->app);
+    case ITEM_ROLLOVER:
+        return rollover_screen_new(s->app);
     case ITEM_LEDGERS:
         return ledgers_screen_new(s->app);
     case ITEM_REPORTS:
@@ -479,6 +488,10 @@ menu_screen_new(struct app *a)
         strcmp(db_role(a->db), "officer") == 0 ||
         strcmp(db_role(a->db), "supervisor") == 0)
         m->items[m->nitems++] = ITEM_IMPORT;
+    /* the September rollover (issue 11): clerks and officers */
+    if (strcmp(db_role(a->db), "clerk") == 0 ||
+        strcmp(db_role(a->db), "officer") == 0)
+        m->items[m->nitems++] = ITEM_ROLLOVER;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
     /* last: the rows above keep their places (issue 11) */

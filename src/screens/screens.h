@@ -70,6 +70,9 @@ struct screen *report_screen_new(struct app *a);
  * township (0: all the person may see). */
 struct screen *report_missing_screen_new(struct app *a, int year, int township);
 
+/* 新学年: a township's records of a school year proposed from the year
+ * before (the September rollover), confirmed and submitted in bulk. */
+struct screen *rollover_screen_new(struct app *a);
 /* Households moving between townships (迁入迁出): the requests from and
  * to the person's townships; officers of the receiving township accept
  * or refuse, the sending side withdraws (transfer.c). */

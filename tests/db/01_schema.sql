@@ -71,8 +71,9 @@ SELECT results_eq(
        WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import', 'account_request')
        ORDER BY 1, 2$$,
     $$SELECT t, t || p, c, r::text[], 'PERMISSIVE'
-        FROM unnest(ARRAY['household', 'special_ed_plan', 'student', 'student_subsidy',
-                          'teacher', 'teacher_fund_application', 'training_enrollment']) AS t
+        FROM unnest(ARRAY['household', 'household_year', 'special_ed_plan', 'student',
+                          'student_subsidy', 'student_year', 'teacher',
+                          'teacher_fund_application', 'training_enrollment']) AS t
        CROSS JOIN (VALUES
            ('_insert', 'INSERT', '{eduaid_clerk,eduaid_officer}'),
            ('_owner', 'ALL', '{eduaid_owner}'),
@@ -80,13 +81,17 @@ SELECT results_eq(
            ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer}')) AS v(p, c, r)
       UNION ALL -- deletes go through eduaid.delete_draft/delete_member (020_locks.sql)
       SELECT t, t || p, c, r::text[], 'PERMISSIVE'
-        FROM unnest(ARRAY['household', 'special_ed_plan', 'student', 'student_subsidy',
-                          'teacher_fund_application', 'training_enrollment']) AS t
+        FROM unnest(ARRAY['household', 'household_year', 'special_ed_plan', 'student',
+                          'student_subsidy', 'student_year', 'teacher_fund_application',
+                          'training_enrollment']) AS t
        CROSS JOIN (VALUES
            ('_remover_delete', 'DELETE', '{eduaid_remover}'),
            ('_remover_read', 'SELECT', '{eduaid_remover}')) AS v(p, c, r)
       UNION ALL
       SELECT 'household', 'household_remover_touch', 'UPDATE', '{eduaid_remover}', 'PERMISSIVE'
+      UNION ALL
+      SELECT 'household_year', 'household_year_remover_touch', 'UPDATE', '{eduaid_remover}',
+             'PERMISSIVE'
       UNION ALL -- exports go through eduaid.export_<kind> (020_locks.sql)
       SELECT t, t || '_exporter_read', 'SELECT', '{eduaid_exporter}', 'PERMISSIVE'
         FROM unnest(ARRAY['household', 'special_ed_plan', 'teacher_fund_application',
@@ -212,6 +217,7 @@ SELECT results_eq(
              ('decide_objection', '{eduaid_supervisor}'),
              ('delete_draft', '{eduaid_clerk,eduaid_officer}'),
              ('delete_member', '{eduaid_clerk,eduaid_officer}'),
+             ('delete_subsidy_rate', '{eduaid_admin}'),
              ('disable_user', '{eduaid_admin}'),
              ('dropout_confirm', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('dropout_open', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
@@ -422,7 +428,11 @@ SELECT is_empty(
            ('teacher_fund_application', 'z_audit'),
            ('student', 'a_bookkeeping'), ('student', 'b_member_guard'), ('student', 'z_audit'),
            ('student_subsidy', 'a_bookkeeping'), ('student_subsidy', 'b_member_guard'),
-           ('student_subsidy', 'z_audit'),
+           ('student_subsidy', 'z_audit'), ('student_subsidy', 'b_year_guard'),
+           ('household_year', 'a_bookkeeping'), ('household_year', 'b_record_guard'),
+           ('household_year', 'b_year_guard'), ('household_year', 'z_audit'),
+           ('student_year', 'a_bookkeeping'), ('student_year', 'b_member_guard'),
+           ('student_year', 'b_year_guard'), ('student_year', 'z_audit'),
            ('teacher', 'a_bookkeeping'), ('teacher', 'z_audit')) AS v(tbl, trigger_name)
        WHERE NOT EXISTS (SELECT FROM pg_trigger t
                           WHERE t.tgrelid = format('eduaid.%I', v.tbl)::regclass
@@ -431,7 +441,8 @@ SELECT is_empty(
 SELECT is_empty(
     $$SELECT c.relname, e.event FROM pg_class c
        CROSS JOIN (VALUES ('INSERT', 4), ('DELETE', 8), ('UPDATE', 16)) AS e(event, bit)
-       WHERE c.oid IN ('eduaid.student'::regclass, 'eduaid.student_subsidy'::regclass)
+       WHERE c.oid IN ('eduaid.student'::regclass, 'eduaid.student_subsidy'::regclass,
+                       'eduaid.student_year'::regclass)
          AND NOT EXISTS (SELECT FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
                           WHERE t.tgrelid = c.oid AND NOT t.tgisinternal
                             AND p.proname ~ '^member_' AND (t.tgtype & e.bit) <> 0)$$,

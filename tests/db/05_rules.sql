@@ -9,7 +9,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(74);
+SELECT plan(75);
 
 -- ---- helpers of this file (as the caller; demo_clerk below) ---------------
 -- A member of household hh_r with the given ID number, sex and birth date.
@@ -295,11 +295,18 @@ SELECT lives_ok($$SELECT fx_try_plan(fx_idno('65900120120202092'), '2021-09-01',
 SELECT throws_ok($$SELECT fx_try_student(fx_idno('65900120140510271'), 'M', '2014-05-10', township => 420325101)$$,
     '23503', 'insert or update on table "student" violates foreign key constraint "student_household_fk"',
     'a member in another township than its household is refused (student_household_fk)');
+SELECT fx_year('y_r2', 'hh_r2') \gset
 SELECT throws_ok(
-    $$INSERT INTO eduaid.student_subsidy (township_id, household_id, student_id, school_year, program, amount)
-      VALUES (420325100, fx('hh_r2'), fx('st_money'), 2026, 'compulsory_waiver', 500)$$,
+    $$INSERT INTO eduaid.student_subsidy (township_id, household_year_id, student_id, program, amount)
+      VALUES (420325100, fx('y_r2'), fx('st_money'), 'compulsory_waiver', 500)$$,
     '23503', 'insert or update on table "student_subsidy" violates foreign key constraint "student_subsidy_student_fk"',
-    'a subsidy naming another household than its member''s is refused (student_subsidy_student_fk)');
+    'a subsidy in another household''s year record than its member''s is refused (student_subsidy_student_fk: the record''s household is not the member''s)');
+SELECT throws_ok(
+    $$INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage, school_id, grade)
+      VALUES (420325100, fx('y_r2'), fx('st_money'), 'primary',
+              (SELECT min(id) FROM eduaid.school WHERE township_id = 420325100), 3)$$,
+    '23503', 'insert or update on table "student_year" violates foreign key constraint "student_year_student_fk"',
+    'a child''s year row in another household''s year record is refused (student_year_student_fk)');
 SELECT throws_ok(
     $$INSERT INTO eduaid.training_enrollment (township_id, household_id, trainee_name, trainee_id_number,
           trainee_sex, trainee_birth_date, trainee_type, course_id, provider_school_id, batch, start_date)

@@ -86,6 +86,9 @@ WITH r AS (
            verified_by, verified_at, editors, household_no || ' ' || head_name AS summary
       FROM eduaid.household
     UNION ALL
+    SELECT 'household_year', id, township_id, status, created_by, submitted_by, submitted_at,
+           verified_by, verified_at, editors, NULL FROM eduaid.household_year
+    UNION ALL
     SELECT 'training', id, township_id, status, created_by, submitted_by, submitted_at,
            verified_by, verified_at, editors, NULL FROM eduaid.training_enrollment
     UNION ALL
@@ -157,7 +160,8 @@ LANGUAGE sql AS $$
     SELECT array_agg(c.kind || '=' || c.waiting ORDER BY c.kind)
          = (SELECT array_agg(k || '=' || (SELECT count(*) FROM eduaid.review_queue(p_limit => 1000) q
                                            WHERE q.kind = k) ORDER BY k)
-              FROM unnest(ARRAY['household', 'training', 'special_ed', 'teacher_fund']) AS k)
+              FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed',
+                                'teacher_fund']) AS k)
       FROM eduaid.queue_counts() AS c
 $$;
 
@@ -371,16 +375,17 @@ SELECT is((SELECT sum(waiting)::int FROM eduaid.queue_counts()), 0,
 SET SESSION AUTHORIZATION demo_officer;
 SELECT ok(public.fx_counts_agree(), 'queue_counts agrees with review_queue for demo_officer');
 SELECT is((SELECT array_agg(kind) FROM eduaid.queue_counts()),
-          ARRAY['household', 'training', 'special_ed', 'teacher_fund'],
-          'all four kinds, in the contract''s order');
+          ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund'],
+          'all five kinds, in the contract''s order');
 SET SESSION AUTHORIZATION demo_supervisor;
 SELECT ok(public.fx_counts_agree(), 'queue_counts agrees with review_queue for demo_supervisor');
 SET SESSION AUTHORIZATION officer_103;
 SELECT ok(public.fx_counts_agree(), 'and for the officer of 土城镇');
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT results_eq($$SELECT kind, waiting FROM eduaid.queue_counts()$$,
-    $$VALUES ('household', 0::bigint), ('training', 0), ('special_ed', 0), ('teacher_fund', 0)$$,
-    'a clerk has no queue: four zeros');
+    $$VALUES ('household', 0::bigint), ('household_year', 0), ('training', 0), ('special_ed', 0),
+             ('teacher_fund', 0)$$,
+    'a clerk has no queue: five zeros');
 SET SESSION AUTHORIZATION demo_auditor;
 SELECT throws_ok($$SELECT * FROM eduaid.queue_counts()$$, '42501', NULL,
     'the auditor may not call queue_counts');
@@ -396,6 +401,7 @@ RESET SESSION AUTHORIZATION;
 CREATE TABLE public.fx_returned AS
 SELECT r.kind, r.id, r.rejected_at FROM (
     SELECT 'household' AS kind, id, status, created_by, submitted_by, rejected_at FROM eduaid.household
+    UNION ALL SELECT 'household_year', id, status, created_by, submitted_by, rejected_at FROM eduaid.household_year
     UNION ALL SELECT 'training', id, status, created_by, submitted_by, rejected_at FROM eduaid.training_enrollment
     UNION ALL SELECT 'special_ed', id, status, created_by, submitted_by, rejected_at FROM eduaid.special_ed_plan
     UNION ALL SELECT 'teacher_fund', id, status, created_by, submitted_by, rejected_at FROM eduaid.teacher_fund_application) AS r

@@ -16,7 +16,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(56);
+SELECT plan(57);
 
 -- ==== structure and privileges =============================================
 SELECT has_table('eduaid', 'roster_import', 'roster_import exists');
@@ -424,6 +424,17 @@ SELECT results_eq(
     'it is a draft of hers in the roster''s township and village, the member at stage none');
 SELECT alike((SELECT notes FROM eduaid.household WHERE household_no = 'TEST-RC-NEW'),
     '%新户学生: junior%', 'the notes keep the stage the roster gave');
+SELECT results_eq(
+    $$SELECT y.status, y.created_by, y.school_year, y.poverty_status, s.stage, st.name
+        FROM eduaid.household h
+        JOIN eduaid.household_year y ON y.household_id = h.id
+        JOIN eduaid.student_year s ON s.household_year_id = y.id
+        JOIN eduaid.student st ON st.id = s.student_id
+       WHERE h.household_no = 'TEST-RC-NEW'$$,
+    $$SELECT 'draft', 'demo_clerk', eduaid.school_year_of(current_date), h.poverty_status,
+             'none', '新户学生'
+        FROM eduaid.household h WHERE h.household_no = 'TEST-RC-NEW'$$,
+    'with its record of this school year (a draft of hers) and the member''s row there, at stage none');
 SELECT is((SELECT count(*)::int FROM eduaid.audit_log a JOIN eduaid.household h
              ON a.township_id = h.township_id AND a.record_id = h.id
             WHERE h.household_no = 'TEST-RC-NEW' AND a.kind = 'household' AND a.action = 'insert'

@@ -22,7 +22,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(55);
+SELECT plan(57);
 
 -- ==== the catalog: no strong lock for anyone who logs in ===================
 SELECT is_empty(
@@ -67,7 +67,7 @@ SELECT t.tbl, m.mode
                     'special_ed_plan', 'teacher', 'teacher_fund_application',
                     'dropout_case', 'home_visit', 'training_attendance',
                     'notice', 'notice_item', 'roster_import', 'roster_row',
-                    'school', 'training_course', 'fund_program', 'township',
+                    'school', 'training_course', 'fund_program', 'subsidy_rate', 'township',
                     'audit_log', 'app_user', 'schema_version']) AS t(tbl)
  CROSS JOIN unnest(ARRAY['ACCESS EXCLUSIVE', 'EXCLUSIVE', 'SHARE ROW EXCLUSIVE',
                          'SHARE', 'SHARE UPDATE EXCLUSIVE']) AS m(mode)
@@ -107,16 +107,22 @@ SELECT throws_ok($$DELETE FROM eduaid.student WHERE id = fx('st_d1')$$, '42501',
 SELECT throws_ok($$TRUNCATE eduaid.student$$, '42501', NULL,
     'demo_clerk: TRUNCATE is refused');
 
-SELECT is((SELECT version FROM eduaid.household WHERE id = fx('hh_d')), 4,
-    'hh_d is at version 4 (created, two members, a subsidy: one touch per statement)');
-SELECT ok(eduaid.delete_member('student_subsidy', fx('hh_d'), fx('sub_d')),
-    'demo_clerk deletes a subsidy row through delete_member');
+SELECT is((SELECT version FROM eduaid.household WHERE id = fx('hh_d')), 3,
+    'hh_d is at version 3 (created, two members: one touch per statement)');
+SELECT is((SELECT version FROM eduaid.household_year WHERE id = fx('st_d2_y')), 3,
+    'its 2026 record is at version 3 (created, the children''s rows, a subsidy)');
+SELECT ok(eduaid.delete_member('student_subsidy', fx('st_d2_y'), fx('sub_d')),
+    'demo_clerk deletes a subsidy row of the year record through delete_member');
+SELECT is(eduaid.delete_member('student_subsidy', fx('hh_d'), fx('sub_d')), false,
+    'a subsidy is named with its year record, not the household: false');
 SELECT ok(eduaid.delete_member('student', fx('hh_d'), fx('st_d1')),
     'demo_clerk deletes a member through delete_member');
 SELECT results_eq(
-    $$SELECT version, editors::text[], updated_by::text FROM eduaid.household WHERE id = fx('hh_d')$$,
-    $$VALUES (6, ARRAY['demo_clerk'], 'demo_clerk')$$,
-    'each member delete is an edit of the household by demo_clerk (version 6, editors, updated_by)');
+    $$SELECT version, editors::text[], updated_by::text FROM eduaid.household WHERE id = fx('hh_d')
+      UNION ALL
+      SELECT version, editors::text[], updated_by::text FROM eduaid.household_year WHERE id = fx('st_d2_y')$$,
+    $$VALUES (4, ARRAY['demo_clerk'], 'demo_clerk'), (5, ARRAY['demo_clerk'], 'demo_clerk')$$,
+    'each member delete is an edit of its record by demo_clerk (the household: the member; the year: the subsidy and the member''s year row going with the member)');
 SELECT is((SELECT count(*)::int FROM eduaid.student WHERE household_id = fx('hh_d')), 1,
     'one member is left');
 SELECT is(eduaid.delete_member('student', fx('hh_d'), fx('st_d1')), false,

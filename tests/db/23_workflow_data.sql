@@ -28,8 +28,8 @@ SELECT results_eq(
              ('verified', '已审核', 'verified', 'verified', 30, NULL, 'verified', '{}', false, false),
              ('approved', '已批准', 'approved', 'approved', 40, NULL, 'approved', '{}', true, false),
              ('rejected', '已退回', 'rejected', 'rejected', 50, NULL, 'rejected', '{clerk,officer}', false, false),
-             ('in_notice', '公示中', 'on notice', 'submitted', 60, '{household,teacher_fund}', NULL, '{}', true, false),
-             ('final', '已生效', 'final', 'approved', 70, '{household,teacher_fund}', NULL, '{}', true, false)$$,
+             ('in_notice', '公示中', 'on notice', 'submitted', 60, '{household,teacher_fund,household_year}', NULL, '{}', true, false),
+             ('final', '已生效', 'final', 'approved', 70, '{household,teacher_fund,household_year}', NULL, '{}', true, false)$$,
     'record_status: the seven states, their words, looks and rules');
 SELECT results_eq(
     $$SELECT action, role, from_status, to_status, kinds, reason_required, four_eyes, by_notice
@@ -46,9 +46,9 @@ SELECT results_eq(
              ('submit', 'officer', 'draft', 'submitted', NULL, false, NULL, false),
              ('submit', 'officer', 'rejected', 'submitted', NULL, false, NULL, false),
              ('verify', 'officer', 'submitted', 'verified', NULL, false, 'submitted', false),
-             ('finalize', 'supervisor', 'in_notice', 'final', '{household,teacher_fund}', false, NULL, true),
-             ('notice', 'supervisor', 'approved', 'in_notice', '{household,teacher_fund}', false, NULL, true),
-             ('reject', 'supervisor', 'in_notice', 'rejected', '{household,teacher_fund}', false, NULL, true)$$,
+             ('finalize', 'supervisor', 'in_notice', 'final', '{household,teacher_fund,household_year}', false, NULL, true),
+             ('notice', 'supervisor', 'approved', 'in_notice', '{household,teacher_fund,household_year}', false, NULL, true),
+             ('reject', 'supervisor', 'in_notice', 'rejected', '{household,teacher_fund,household_year}', false, NULL, true)$$,
     'workflow_step: the fifteen steps of 006 and 013');
 SELECT is((SELECT count(*)::int FROM (SELECT DISTINCT from_status, to_status, action
                                         FROM eduaid.workflow_step) AS p),

@@ -21,7 +21,11 @@
 --   fx_new_idno(birth, sex)          a fresh valid ID number
 --   fx_household(key, township)      a draft household, as the current user
 --   fx_student(key, hh_key, birth, sex)   a member of that household
---   fx_subsidy(key, student_key)     a subsidy of that member (school year 2026)
+--   fx_year(key, hh_key [, year])    the household's record of a school year
+--                                    (default 2026, a draft, made if missing)
+--                                    with a row of that year per member
+--   fx_subsidy(key, student_key)     a subsidy of that member (school year
+--                                    2026, in the record fx_year makes)
 --   fx_teacher(key, township)        a teacher at a primary school there
 --   fx_fund(key, teacher_key)        a draft teacher fund application
 --   fx_training(key, hh_key)         a draft training enrollment
@@ -101,16 +105,58 @@ BEGIN
 END
 $$;
 
+-- The household's record of a school year (a draft, in the household's
+-- poverty status), made if missing, with a row of that year for each of
+-- its members that has none (their facts as the register has them).
+CREATE FUNCTION public.fx_year(key text, hh_key text, year int DEFAULT 2026) RETURNS bigint
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    y_id bigint;
+    tid  int;
+BEGIN
+    SELECT h.township_id INTO tid FROM eduaid.household h WHERE h.id = public.fx(hh_key);
+    IF tid IS NULL THEN
+        RAISE EXCEPTION 'fx_year: household % not visible', hh_key;
+    END IF;
+    SELECT y.id INTO y_id FROM eduaid.household_year y
+     WHERE y.township_id = tid AND y.household_id = public.fx(hh_key) AND y.school_year = year;
+    IF y_id IS NULL THEN
+        INSERT INTO eduaid.household_year (township_id, household_id, school_year, poverty_status)
+        SELECT h.township_id, h.id, year, h.poverty_status
+          FROM eduaid.household h WHERE h.id = public.fx(hh_key)
+        RETURNING id INTO y_id;
+    END IF;
+    INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage,
+                                     school_id, grade, boarding, schooling_status,
+                                     nutrition_meal)
+    SELECT s.township_id, y_id, s.id, s.stage, s.school_id, s.grade, s.boarding,
+           s.schooling_status, s.nutrition_meal
+      FROM eduaid.student s
+     WHERE s.township_id = tid AND s.household_id = public.fx(hh_key)
+       AND NOT EXISTS (SELECT FROM eduaid.student_year x
+                        WHERE x.township_id = tid AND x.household_year_id = y_id
+                          AND x.student_id = s.id);
+    RETURN public.fx_set(key, y_id);
+END
+$$;
+
+-- A grant of school year 2026 to that member, in the household's record of
+-- 2026 (made by fx_year if missing, key <student_key>_y).
 CREATE FUNCTION public.fx_subsidy(key text, student_key text,
                                   program text DEFAULT 'compulsory_waiver',
                                   amount numeric DEFAULT 500) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     new_id bigint;
+    y_id   bigint;
 BEGIN
-    INSERT INTO eduaid.student_subsidy (township_id, household_id, student_id, school_year,
+    PERFORM public.fx_set(student_key || '_hh',
+                          (SELECT s.household_id FROM eduaid.student s
+                            WHERE s.id = public.fx(student_key)));
+    y_id := public.fx_year(student_key || '_y', student_key || '_hh');
+    INSERT INTO eduaid.student_subsidy (township_id, household_year_id, student_id,
                                         program, amount)
-    SELECT s.township_id, s.household_id, s.id, 2026, program, amount
+    SELECT s.township_id, y_id, s.id, program, amount
       FROM eduaid.student s WHERE s.id = public.fx(student_key)
     RETURNING id INTO new_id;
     IF new_id IS NULL THEN

@@ -7,6 +7,8 @@
  *     tests/data/phone_vectors.csv        valid_phone (core/validate.c)
  *     tests/data/money_vectors.csv        valid_money
  *     tests/data/blank_vectors.csv        valid_is_blank
+ *     tests/data/entitlement_vectors.csv  entitle_programs, entitle_mask
+ *                                         (core/entitle.c)
  *   Each file is read with core/csv.c (quoted fields, "" for an empty
  *   one); its header is checked, so a renamed column fails here first.
  *   Also date_utc_ymd against gmtime_r and date_school_year_today.
@@ -24,6 +26,7 @@
 
 #include "core/csv.h"
 #include "core/date.h"
+#include "core/entitle.h"
 #include "core/text.h"
 #include "core/validate.h"
 
@@ -220,6 +223,69 @@ START_TEST(test_blank_vectors)
 }
 END_TEST
 
+/* Every stage of eduaid.choice_stage, each with and without boarding. */
+static const char *const choice_stages[] = {
+    "preschool", "primary", "junior", "senior_high", "secondary_vocational",
+    "college",   "none"};
+
+START_TEST(test_entitlement_vectors)
+{
+    struct vectors v;
+    char **f;
+    bool seen[sizeof(choice_stages) / sizeof(choice_stages[0])][2] = {{0}};
+    unsigned named = 0;
+
+    vectors_open(&v, "entitlement_vectors.csv", "stage,boarding,programs");
+    while (vectors_next(&v, &f, 3)) {
+        bool boarding = truth(&v, f[1]);
+        const char *got[ENTITLE_NPROGRAMS];
+        char joined[512] = "";
+        int n = entitle_programs(f[0], boarding, got, ENTITLE_NPROGRAMS);
+        unsigned mask = 0;
+
+        ck_assert_int_le(n, ENTITLE_NPROGRAMS);
+        for (int i = 0; i < n; i++) {
+            int p = entitle_program_find(got[i]);
+
+            ck_assert_int_ge(p, 0);
+            ck_assert_str_eq(entitle_program_code(p), got[i]);
+            mask |= 1u << p;
+            snprintf(joined + strlen(joined), sizeof(joined) - strlen(joined),
+                     "%s%s", i > 0 ? " " : "", got[i]);
+        }
+        ck_assert_msg(strcmp(joined, f[2]) == 0,
+                      "%s:%ld: %s, boarding %s: expected '%s', got '%s'",
+                      v.path, csv_line(v.r), f[0], f[1], f[2], joined);
+        ck_assert_uint_eq(entitle_mask(f[0], boarding), mask);
+        named |= mask;
+        for (size_t i = 0; i < sizeof(choice_stages) / sizeof(choice_stages[0]);
+             i++)
+            if (strcmp(choice_stages[i], f[0]) == 0)
+                seen[i][boarding] = true;
+    }
+    vectors_close(&v, 14);
+    /* every stage, boarding or not; every program named somewhere */
+    for (size_t i = 0; i < sizeof(choice_stages) / sizeof(choice_stages[0]);
+         i++)
+        ck_assert_msg(seen[i][0] && seen[i][1],
+                      "entitlement_vectors.csv lacks stage %s with boarding "
+                      "true and false",
+                      choice_stages[i]);
+    ck_assert_uint_eq(named, (1u << ENTITLE_NPROGRAMS) - 1);
+    ck_assert_uint_eq(entitle_mask(NULL, true), 0);
+    ck_assert_ptr_null(entitle_program_code(ENTITLE_NPROGRAMS));
+    ck_assert_ptr_null(entitle_program_code(-1));
+    ck_assert_int_eq(entitle_program_find("zihui"), -1);
+    /* a short array gets the first ones, the count is the whole */
+    {
+        const char *one[1];
+
+        ck_assert_int_eq(entitle_programs("junior", true, one, 1), 2);
+        ck_assert_str_eq(one[0], "compulsory_waiver");
+    }
+}
+END_TEST
+
 /* date_utc_ymd, the fallback of date_school_year_today, as gmtime_r. */
 START_TEST(test_utc_ymd)
 {
@@ -265,6 +331,7 @@ rules_suite(void)
     tcase_add_test(tc, test_phone_vectors);
     tcase_add_test(tc, test_money_vectors);
     tcase_add_test(tc, test_blank_vectors);
+    tcase_add_test(tc, test_entitlement_vectors);
     suite_add_tcase(s, tc);
     tc = tcase_create("today");
     tcase_add_test(tc, test_utc_ymd);
