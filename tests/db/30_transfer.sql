@@ -33,13 +33,13 @@ $$;
 
 -- A year record of household hh_key for school_year, as the current user,
 -- with a year row for every member and one grant per member.
-CREATE FUNCTION public.fx_year(key text, hh_key text, school_year int) RETURNS bigint
+CREATE FUNCTION public.fx_tr_year(key text, hh_key text, school_year int) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     y bigint;
 BEGIN
     INSERT INTO eduaid.household_year (township_id, household_id, school_year)
-    SELECT h.township_id, h.id, fx_year.school_year FROM eduaid.household h
+    SELECT h.township_id, h.id, fx_tr_year.school_year FROM eduaid.household h
      WHERE h.id = public.fx(hh_key)
     RETURNING id INTO y;
     INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage,
@@ -86,8 +86,8 @@ INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, bir
 SELECT h.township_id, h.id, '户主本人', h.head_id_number, eduaid.id_sex(h.head_id_number),
        eduaid.id_birth_date(h.head_id_number), 'other', 'none'
   FROM eduaid.household h WHERE h.id = fx('tr');
-SELECT fx_year('tr_2025', 'tr', 2025) \gset
-SELECT fx_year('tr_2026', 'tr', 2026) \gset
+SELECT fx_tr_year('tr_2025', 'tr', 2025) \gset
+SELECT fx_tr_year('tr_2026', 'tr', 2026) \gset
 RESET SESSION AUTHORIZATION;
 SELECT fx_approve('household_year', fx('tr_2025'));
 SELECT fx_approve('household', fx('tr'));
