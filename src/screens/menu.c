@@ -6,10 +6,11 @@
  *   records, the ledgers (ledgers.c), the reports (report.c) and the
  *   public notices (公示, with how many are open); for officers and
  *   supervisors, the review queue with how many records wait for them
- *   (eduaid.queue_counts); the roster import; for clerks and officers the
- *   new school year (rollover.c) and the records returned to them; last,
- *   for everyone who works with records, the households moving between
- *   townships (迁入迁出, transfer.c, with how many requests are pending).
+ *   (eduaid.queue_counts); the roster import; for everyone who works with
+ *   records the households moving between townships (迁入迁出,
+ *   transfer.c, with how many requests are pending); for clerks and
+ *   officers the new school year (rollover.c) and the records returned to
+ *   them (the last row).
  *   Admins work with users and reference data, not records, and are told
  *   so. On its first moment on screen it puts officers and supervisors in
  *   the review queue, then offers to restore unsaved changes an earlier
@@ -47,9 +48,9 @@ enum item {
     ITEM_NOTICE,
     ITEM_QUEUE,
     ITEM_IMPORT,
+    ITEM_TRANSFERS,
     ITEM_ROLLOVER,
-    ITEM_RETURNED,
-    ITEM_TRANSFERS
+    ITEM_RETURNED
 };
 
 struct menu {
@@ -488,15 +489,16 @@ menu_screen_new(struct app *a)
         strcmp(db_role(a->db), "officer") == 0 ||
         strcmp(db_role(a->db), "supervisor") == 0)
         m->items[m->nitems++] = ITEM_IMPORT;
+    /* 迁入迁出 (issue 11): after the rows key scripts count down to,
+     * before those they count up to from the end */
+    if (works_with_records(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_TRANSFERS;
     /* the September rollover (issue 11): clerks and officers */
     if (strcmp(db_role(a->db), "clerk") == 0 ||
         strcmp(db_role(a->db), "officer") == 0)
         m->items[m->nitems++] = ITEM_ROLLOVER;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
-    /* last: the rows above keep their places (issue 11) */
-    if (works_with_records(db_role(a->db)))
-        m->items[m->nitems++] = ITEM_TRANSFERS;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
     m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);
