@@ -89,6 +89,49 @@ RETURN current_user = 'eduaid_owner'
     OR coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r
                   WHERE r.rolname = current_user), false);
 
+-- Transfers between townships (issue 11, 028_transfers.sql,
+-- 41_transfer.sql). A household moves by UPDATEs of township_id (and the
+-- household's village) run by eduaid_transferer, the owner of the
+-- transfer functions. The guards that keep a row's township fixed
+-- (row_bookkeeping, record_guard, member_touch: 20_workflow.sql,
+-- 22_workflow_steps.sql) let exactly such an update through: true when
+-- the current role is the transferer and the rows o and n (to_jsonb of
+-- OLD and NEW) differ in township_id, and in nothing else but village_id
+-- and the bookkeeping the update itself writes (and the generated
+-- *_masked columns, which a BEFORE trigger sees unset). Anything else the
+-- transferer might write meets the guards as any writer would.
+CREATE OR REPLACE FUNCTION eduaid.transfer_move(o jsonb, n jsonb) RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN current_user = 'eduaid_transferer'
+   AND o -> 'township_id' IS DISTINCT FROM n -> 'township_id'
+   AND NOT EXISTS (SELECT FROM jsonb_each(o) AS e
+                    WHERE e.key NOT IN ('township_id', 'village_id', 'version', 'updated_by',
+                                        'updated_at')
+                      AND e.key !~ '_masked$'
+                      AND e.value IS DISTINCT FROM n -> e.key);
+COMMENT ON FUNCTION eduaid.transfer_move(jsonb, jsonb) IS
+    'eduaid: is this update a transfer''s move of a row to another township, and nothing else (41_transfer.sql)';
+
+-- The households coming to the townships of the person logged in: those
+-- with a pending transfer request to one of them. The transferer's row
+-- policies (38_policies.sql) let it read and move these rows, which are
+-- still in the sending township while an officer of the receiving one
+-- accepts them. Run as the transferer (invoker), under its own policy on
+-- transfer_request.
+CREATE OR REPLACE FUNCTION eduaid.transfer_incoming() RETURNS bigint[]
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN coalesce((SELECT array_agg(r.household_id) FROM eduaid.transfer_request r
+                      WHERE r.state = 'pending'
+                        AND r.to_township_id = ANY ((SELECT eduaid.my_scope())::bigint[])),
+                    '{}'::bigint[]);
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.transfer_incoming() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION eduaid.transfer_incoming() TO eduaid_transferer;
+
 -- Names. Clerks, officers and supervisors may not read eduaid.app_user
 -- (it holds roles and townships); this view is their one door to the
 -- names of the people of their own county. It runs with its owner's

@@ -64,7 +64,9 @@ RETURN jsonb_build_object(
     'rejected_by', r -> 'rejected_by', 'rejected_at', r -> 'rejected_at');
 
 -- Bookkeeping shared by every township-scoped row: keys never change, the
--- version goes up by one, updated_by/at say who and when.
+-- version goes up by one, updated_by/at say who and when. (The one
+-- exception: a transfer moves a household's rows to another township,
+-- eduaid.transfer_move, 10_scope.sql.)
 CREATE OR REPLACE FUNCTION eduaid.row_bookkeeping() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
@@ -75,7 +77,9 @@ BEGIN
             NEW.created_at := now();
         END IF;
     ELSE
-        IF NEW.id <> OLD.id OR NEW.township_id <> OLD.township_id
+        IF NEW.id <> OLD.id
+           OR (NEW.township_id <> OLD.township_id
+               AND NOT eduaid.transfer_move(to_jsonb(OLD), to_jsonb(NEW)))
            OR NEW.created_by <> OLD.created_by OR NEW.created_at <> OLD.created_at
         THEN
             RAISE EXCEPTION USING ERRCODE = 'EA006',
@@ -99,10 +103,15 @@ $$;
 -- person to its editors, or fails (and takes the statement with it) as an
 -- edit of the record would. No record (it is being deleted with its
 -- members) means nothing to touch. The trigger's argument names the
--- record's table.
+-- record's table. A transfer (run as eduaid_transferer, 41_transfer.sql)
+-- moves the record with its members: its members' moves are no edit of
+-- it, and the record itself is moved (and versioned) by its own update.
 CREATE OR REPLACE FUNCTION eduaid.member_touch() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
+    IF current_user = 'eduaid_transferer' THEN
+        RETURN NULL;
+    END IF;
     IF TG_ARGV[0] = 'household_year' THEN
         UPDATE eduaid.household_year y SET poverty_status = y.poverty_status
           FROM (SELECT DISTINCT c.township_id, c.household_year_id FROM changed c) AS m

@@ -123,6 +123,12 @@ BEGIN
         RETURN NEW;
     END IF;
 
+    -- A transfer's move to another township (10_scope.sql): no edit of
+    -- the record's data, in whatever state; its editors stay as they were.
+    IF eduaid.transfer_move(to_jsonb(OLD), to_jsonb(NEW)) THEN
+        RETURN NEW;
+    END IF;
+
     IF NEW.client_uuid IS DISTINCT FROM OLD.client_uuid THEN
         RAISE EXCEPTION USING ERRCODE = 'EA006',
             MESSAGE = format('%s %s: client_uuid cannot change', TG_TABLE_NAME, OLD.id);
@@ -343,6 +349,7 @@ BEGIN
             CASE WHEN TG_TABLE_NAME = 'student' THEN r ->> 'household_id'
                  WHEN TG_TABLE_NAME IN ('student_year', 'student_subsidy') THEN r ->> 'household_year_id'
                  WHEN TG_TABLE_NAME = 'notice_objection' THEN r ->> 'record_id'
+                 WHEN TG_TABLE_NAME = 'transfer_request' THEN r ->> 'household_id'
                  ELSE r ->> 'id' END::bigint,
             (r ->> 'id')::bigint, r ->> 'login',
             CASE WHEN TG_ARGV[0] NOT IN ('user', 'reference') THEN (r ->> 'township_id')::int END,

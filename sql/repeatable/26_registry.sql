@@ -30,6 +30,14 @@
 -- the client's field mapping and the township as DETAIL; a second active
 -- plan is refused the same way and says nothing of a plan.
 --
+-- A person's references are matched by their holder (the household, whose
+-- id is unique county-wide), not by township: when a household moves to
+-- another township (a transfer, 41_transfer.sql) its rows move one
+-- statement at a time, and a person named twice in it (the head who is
+-- also a member) is taken in the new township while still held in the
+-- old; the row follows the last township it was taken in. A reference
+-- from another household is refused as before.
+--
 -- Data loaded with triggers off (session_replication_role = replica: the
 -- benchmarks in tests/bench) is registered with eduaid.registry_rebuild()
 -- (superuser), which refuses data that breaks the rules with EA050. A
@@ -81,9 +89,8 @@ DECLARE
 BEGIN
     INSERT INTO eduaid.registry AS g (kind, key, township_id, holder, refs)
     VALUES (p_kind, p_key, p_township, p_holder, 1)
-    ON CONFLICT (kind, key) DO UPDATE SET refs = g.refs + 1
-     WHERE g.kind = 'person' AND g.township_id = EXCLUDED.township_id
-       AND g.holder = EXCLUDED.holder
+    ON CONFLICT (kind, key) DO UPDATE SET refs = g.refs + 1, township_id = EXCLUDED.township_id
+     WHERE g.kind = 'person' AND g.holder = EXCLUDED.holder
     RETURNING true INTO taken;
     IF taken THEN
         RETURN;
@@ -120,14 +127,14 @@ DECLARE
     left_refs int;
 BEGIN
     UPDATE eduaid.registry g SET refs = g.refs - 1
-     WHERE g.kind = p_kind AND g.key = p_key AND g.township_id = p_township
+     WHERE g.kind = p_kind AND g.key = p_key
        AND g.holder = p_holder AND g.refs > 1
     RETURNING g.refs INTO left_refs;
     IF FOUND THEN
         RETURN;
     END IF;
     DELETE FROM eduaid.registry g
-     WHERE g.kind = p_kind AND g.key = p_key AND g.township_id = p_township
+     WHERE g.kind = p_kind AND g.key = p_key
        AND g.holder = p_holder;
     IF NOT FOUND THEN
         RAISE EXCEPTION USING ERRCODE = 'EA051',

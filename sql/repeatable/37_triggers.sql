@@ -303,3 +303,12 @@ CREATE OR REPLACE TRIGGER b_no_truncate BEFORE TRUNCATE ON eduaid.notice_objecti
     FOR EACH STATEMENT EXECUTE FUNCTION eduaid.notice_no_truncate();
 CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.notice_objection
     FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('objection');
+
+------------------------------------------------------------------------
+-- Transfers between townships (issue 11, 028_transfers.sql,
+-- 41_transfer.sql): every request and every decision is audited, filed
+-- under the household it moves (audit_row: record_id is household_id),
+-- in the sending township. The move itself is audited by the household's
+-- and its rows' own triggers, in the receiving township.
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.transfer_request
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household');

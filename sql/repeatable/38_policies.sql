@@ -172,6 +172,51 @@ END
 $$;
 
 ------------------------------------------------------------------------
+-- Transfers between townships (issue 11, 028_transfers.sql,
+-- 41_transfer.sql). Only eduaid_transferer, the owner of the transfer
+-- functions, reads or writes transfer_request (no login has a grant on
+-- it; they read it through eduaid.transfers()): a request is the sending
+-- township's (township_id) and the receiving one's (to_township_id), and
+-- the transferer sees it when either is one of the caller's townships.
+-- The rows of a household the transferer reads in the caller's townships,
+-- and in the households coming to them (eduaid.transfer_incoming(): a
+-- pending request to one of the caller's townships); it updates only the
+-- latter, and only into the caller's townships (WITH CHECK): a receiving
+-- officer's acceptance moves the household to him, nothing moves anywhere
+-- else. The functions check the roles and the sides.
+DO $$
+DECLARE
+    tbl   text;
+    scope constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
+    incoming constant text := '%I = ANY ((SELECT eduaid.transfer_incoming())::bigint[])';
+BEGIN
+    PERFORM pg_temp.row_security('transfer_request', true);
+    PERFORM pg_temp.policy('transfer_request', 'transfer_request_transferer',
+        'TO eduaid_transferer USING (township_id = ANY ((SELECT eduaid.my_scope())::bigint[]) '
+        'OR to_township_id = ANY ((SELECT eduaid.my_scope())::bigint[])) '
+        'WITH CHECK (township_id = ANY ((SELECT eduaid.my_scope())::bigint[]) '
+        'OR to_township_id = ANY ((SELECT eduaid.my_scope())::bigint[]))');
+    PERFORM pg_temp.policy('transfer_request', 'transfer_request_owner',
+        'TO eduaid_owner USING (true) WITH CHECK (true)');
+    FOREACH tbl IN ARRAY ARRAY['household', 'student', 'household_year', 'student_year',
+        'student_subsidy', 'training_enrollment', 'special_ed_plan', 'dropout_case']
+    LOOP
+        PERFORM pg_temp.policy(tbl, tbl || '_transferer_read',
+            format('FOR SELECT TO eduaid_transferer USING (%s OR %s)', scope,
+                   format(incoming, CASE tbl WHEN 'household' THEN 'id' ELSE 'household_id' END)));
+    END LOOP;
+    FOREACH tbl IN ARRAY ARRAY['household', 'student', 'household_year', 'student_year',
+        'student_subsidy']
+    LOOP
+        PERFORM pg_temp.policy(tbl, tbl || '_transferer_move',
+            format('FOR UPDATE TO eduaid_transferer USING (%s) WITH CHECK (%s)',
+                   format(incoming, CASE tbl WHEN 'household' THEN 'id' ELSE 'household_id' END),
+                   scope));
+    END LOOP;
+END
+$$;
+
+------------------------------------------------------------------------
 -- The audit log: written by its owner's trigger function only, as the
 -- person logged in; clerks, officers and supervisors read the history of
 -- their townships' rows, auditors everything; the owner's definer

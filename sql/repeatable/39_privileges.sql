@@ -307,6 +307,28 @@ GRANT SELECT ON eduaid.member_tally
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
 
 ------------------------------------------------------------------------
+-- Transfers between townships (issue 11, 028_transfers.sql,
+-- 41_transfer.sql). transfer_request is read and written by
+-- eduaid_transferer only (logins read it through eduaid.transfers()).
+-- The transferer reads a household's rows and the records that keep a
+-- household from moving, and moves rows by their township (and the
+-- household's village) only: the guards let nothing else through from it
+-- (eduaid.transfer_move), its policies only into the caller's townships
+-- (38_policies.sql). No DELETE, no table-level UPDATE.
+REVOKE ALL ON eduaid.transfer_request FROM PUBLIC;
+GRANT SELECT, INSERT ON eduaid.transfer_request TO eduaid_transferer;
+GRANT UPDATE (to_village_id, state, decided_by, decided_at, refusal_reason)
+    ON eduaid.transfer_request TO eduaid_transferer;
+GRANT SELECT ON eduaid.household, eduaid.student, eduaid.household_year, eduaid.student_year,
+    eduaid.student_subsidy TO eduaid_transferer;
+GRANT SELECT (township_id, id, household_id) ON eduaid.training_enrollment,
+    eduaid.special_ed_plan, eduaid.dropout_case TO eduaid_transferer;
+GRANT SELECT ON eduaid.township, eduaid.village TO eduaid_transferer;
+GRANT UPDATE (township_id, village_id) ON eduaid.household TO eduaid_transferer;
+GRANT UPDATE (township_id) ON eduaid.student, eduaid.household_year, eduaid.student_year,
+    eduaid.student_subsidy TO eduaid_transferer;
+
+------------------------------------------------------------------------
 -- Readable by no login: the registry (26_registry.sql), the line numbers
 -- of notices (33_notice.sql), the verifiers of pending account requests
 -- (27_users.sql). Their owners' functions read them. Nor is the

@@ -429,6 +429,38 @@ open_history(struct screen *s)
     return KR_HANDLED;
 }
 
+/* May the person ask to move this household to another township? A
+ * saved household, clerks and officers (the server checks the rest). */
+static bool
+may_transfer(struct screen *s)
+{
+    struct form *f = s->data;
+    const char *role = db_role(s->app->db);
+
+    return strcmp(f->def->kind, "household") == 0 && f->rec->id != 0 &&
+           (strcmp(role, "clerk") == 0 || strcmp(role, "officer") == 0);
+}
+
+/* Ask to move the household (issue 11): the township and a reason, in
+ * transfer.c's dialog; unsaved changes are saved first. */
+static enum key_result
+request_transfer(struct screen *s)
+{
+    struct form *f = s->data;
+    int i = fieldset_find(&f->fs, "household_no");
+    char *no;
+
+    if (!may_transfer(s))
+        return KR_UNHANDLED;
+    if (f->fs.dirty && !form_save(f))
+        return KR_REDRAW;
+    no = i >= 0 ? fieldset_value(&f->fs, (size_t)i) : NULL;
+    transfer_request_dialog(s->app, f->rec->id, form_township(f),
+                            no != NULL ? no : "");
+    free(no);
+    return KR_REDRAW;
+}
+
 static enum key_result
 form_key(struct screen *s, const struct key *k)
 {
@@ -486,6 +518,8 @@ form_key(struct screen *s, const struct key *k)
         return KR_REDRAW;
     case ACT_HISTORY:
         return open_history(s);
+    case ACT_TRANSFER:
+        return request_transfer(s);
     case ACT_BACK:
         return leave(s);
     default:
@@ -527,6 +561,9 @@ form_actions(struct screen *s)
         f->acts[n++] = ACT_ADD_ROW;
         f->acts[n++] = ACT_DELETE_ROW;
     }
+    /* after the editing keys: on a narrow key bar they come first */
+    if (may_transfer(s))
+        f->acts[n++] = ACT_TRANSFER;
     f->acts[n++] = ACT_HELP;
     f->acts[n++] = ACT_BACK;
     f->acts[n] = ACT_NONE;

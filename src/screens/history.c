@@ -157,7 +157,10 @@ add_heading(struct screen *s, const struct dbres *r, int i)
                  dbres_field(r, i, "row_id"));
     else if (table != NULL && strcmp(table, h->form->table) != 0)
         snprintf(part, sizeof(part), " \xc2\xb7 %s %s",
-                 strcmp(table, "student_subsidy") == 0 ? _("Subsidy") : table,
+                 strcmp(table, "student_subsidy") == 0 ? _("Subsidy")
+                 : strcmp(table, "transfer_request") == 0
+                     ? _("Transfer request")
+                     : table,
                  dbres_field(r, i, "row_id"));
     snprintf(line, sizeof(line), "%s  %s  %s%s", dbres_field(r, i, "at"),
              review_action_label(dbres_field(r, i, "action")), who, part);
@@ -170,12 +173,15 @@ add_heading(struct screen *s, const struct dbres *r, int i)
     return true;
 }
 
-/* Columns an entry's heading already tells (who, when, which row). */
+/* Columns an entry's heading already tells (who, when, which row; of a
+ * transfer request, who asked and decided when, and which household). */
 static bool
 is_bookkeeping(const char *col)
 {
-    static const char *const cols[] = {"id", "created_by", "created_at",
-                                       "client_uuid"};
+    static const char *const cols[] = {
+        "id",          "created_by",   "created_at",
+        "client_uuid", "requested_by", "requested_at",
+        "decided_by",  "decided_at",   "household_id"};
 
     for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
         if (strcmp(col, cols[i]) == 0)
@@ -207,7 +213,10 @@ add_change(struct screen *s, const struct dbres *r, int i)
     label = d != NULL                    ? label_text(&d->label, s->app->zh)
             : strcmp(col, "status") == 0 ? _("Status")
             : strcmp(col, "reason") == 0 ? _("Reason")
-                                         : col;
+            : strcmp(col, "state") == 0  ? _("State")
+            : strcmp(col, "to_township_id") == 0 ? _("To")
+            : strcmp(col, "refusal_reason") == 0 ? _("Reason for refusal")
+                                                 : col;
     if (strcmp(action, "insert") == 0) {
         if (new == NULL || new[0] == '\0')
             return true; /* a new record's empty fields are no news */

@@ -6,13 +6,16 @@
  *   records, the ledgers (ledgers.c), the reports (report.c) and the
  *   public notices (公示, with how many are open); for officers and
  *   supervisors, the review queue with how many records wait for them
- *   (eduaid.queue_counts); the roster import; for clerks and officers the
- *   new school year (rollover.c) and the records returned to them (the
- *   last row). Admins work with users and
- *   reference data, not records, and are told so. On its first moment on
- *   screen it puts officers and supervisors in the review queue, then
- *   offers to restore unsaved changes an earlier session left in the draft
- *   journal (restored forms open above the queue).
+ *   (eduaid.queue_counts); the roster import; for everyone who works with
+ *   records the households moving between townships (迁入迁出,
+ *   transfer.c, with how many requests are pending); for clerks and
+ *   officers the new school year (rollover.c) and the records returned to
+ *   them (the last row).
+ *   Admins work with users and reference data, not records, and are told
+ *   so. On its first moment on screen it puts officers and supervisors in
+ *   the review queue, then offers to restore unsaved changes an earlier
+ *   session left in the draft journal (restored forms open above the
+ *   queue).
  */
 #include "config.h"
 
@@ -26,6 +29,7 @@
 #include "db/notice.h"
 #include "db/record.h"
 #include "db/review.h"
+#include "db/transfer.h"
 #include "screens/form.h"
 #include "screens/review.h"
 #include "screens/screens.h"
@@ -44,6 +48,7 @@ enum item {
     ITEM_NOTICE,
     ITEM_QUEUE,
     ITEM_IMPORT,
+    ITEM_TRANSFERS,
     ITEM_ROLLOVER,
     ITEM_RETURNED
 };
@@ -53,11 +58,12 @@ struct menu {
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 8]; /* the forms and every other item */
+    enum item items[MAX_FORMS + 9]; /* the forms and every other item */
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
     char notice_counts[160];
+    char transfer_counts[160];
     const char *cells[2];
     bool started; /* the first tick has put the queue up and asked */
     int top, rows, cols;
@@ -83,7 +89,8 @@ count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
         return;
     for (size_t s = 0; status_at(s) != NULL; s++)
         for (int i = 0; i < r->nrows; i++)
-            if (strcmp(dbres_field(r, i, "status"), status_at(s)) == 0 && used < outsz)
+            if (strcmp(dbres_field(r, i, "status"), status_at(s)) == 0 &&
+                used < outsz)
                 used += (size_t)snprintf(
                     out + used, outsz - used, "%s%s %s", used ? " · " : "",
                     status_marker(status_at(s)), dbres_field(r, i, "n"));
@@ -160,6 +167,32 @@ notice_line(struct screen *s)
     dbres_free(r);
 }
 
+/* The transfers' row: requests waiting, coming in and going out. */
+static void
+transfer_line(struct screen *s)
+{
+    struct menu *m = s->data;
+    struct db_error err;
+    struct dbres *r = transfer_list(s->app->db, &err);
+    int in = 0, out = 0;
+
+    if (r == NULL) {
+        snprintf(m->transfer_counts, sizeof(m->transfer_counts), "?");
+        return;
+    }
+    for (int i = 0; i < r->nrows; i++) {
+        if (strcmp(dbres_field(r, i, "state"), "pending") != 0)
+            continue;
+        if (strcmp(dbres_field(r, i, "direction"), "out") != 0)
+            in++;
+        if (strcmp(dbres_field(r, i, "direction"), "in") != 0)
+            out++;
+    }
+    dbres_free(r);
+    snprintf(m->transfer_counts, sizeof(m->transfer_counts),
+             _("%d coming in \xc2\xb7 %d going out, pending"), in, out);
+}
+
 static bool
 menu_row(void *arg, int index, struct lv_row *row)
 {
@@ -198,6 +231,10 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("Ledgers");
         m->cells[1] = _("dropout control, home delivery, training");
         break;
+    case ITEM_TRANSFERS:
+        m->cells[0] = _("Transfers");
+        m->cells[1] = m->transfer_counts;
+        break;
     case ITEM_REPORTS:
         m->cells[0] = _("Reports");
         m->cells[1] = _("the plan's indicators per township, with bar charts");
@@ -226,6 +263,9 @@ menu_refresh(struct screen *s)
             break;
         case ITEM_NOTICE:
             notice_line(s);
+            break;
+        case ITEM_TRANSFERS:
+            transfer_line(s);
             break;
         case ITEM_IMPORT:
         case ITEM_ROLLOVER:
@@ -332,6 +372,8 @@ open_item(struct screen *s, int sel)
         return ledgers_screen_new(s->app);
     case ITEM_REPORTS:
         return report_screen_new(s->app);
+    case ITEM_TRANSFERS:
+        return transfer_screen_new(s->app);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -447,6 +489,10 @@ menu_screen_new(struct app *a)
         strcmp(db_role(a->db), "officer") == 0 ||
         strcmp(db_role(a->db), "supervisor") == 0)
         m->items[m->nitems++] = ITEM_IMPORT;
+    /* 迁入迁出 (issue 11): after the rows key scripts count down to,
+     * before those they count up to from the end */
+    if (works_with_records(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_TRANSFERS;
     /* the September rollover (issue 11): clerks and officers */
     if (strcmp(db_role(a->db), "clerk") == 0 ||
         strcmp(db_role(a->db), "officer") == 0)

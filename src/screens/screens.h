@@ -73,5 +73,14 @@ struct screen *report_missing_screen_new(struct app *a, int year, int township);
 /* 新学年: a township's records of a school year proposed from the year
  * before (the September rollover), confirmed and submitted in bulk. */
 struct screen *rollover_screen_new(struct app *a);
+/* Households moving between townships (迁入迁出): the requests from and
+ * to the person's townships; officers of the receiving township accept
+ * or refuse, the sending side withdraws (transfer.c). */
+struct screen *transfer_screen_new(struct app *a);
+/* Ask to move household (of township; label names it in the dialog's
+ * title) to another township of the county: the township, a reason.
+ * True when the server took the request (said on the status line). */
+bool transfer_request_dialog(struct app *a, long long household, int township,
+                             const char *label);
 
 #endif /* EDUAID_SCREENS_H */

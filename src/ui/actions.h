@@ -23,6 +23,12 @@
  *   move a case on are capitals (Shift): not hit by accident. ATTEND
  *   records a trainee's attendance on a day, ATTEND_ALL the whole class's
  *   (trainbatch.c).
+ *
+ *   The transfer actions (src/screens/transfer.c, issue 11): TRANSFER asks
+ *   to move the household of the form to another township (a control
+ *   key: the form's fields take printable keys); in the list of
+ *   transfers ACCEPT and REFUSE decide an incoming request, WITHDRAW takes
+ *   back an outgoing one -- capitals, not hit by accident.
  */
 #ifndef EDUAID_UI_ACTIONS_H
 #define EDUAID_UI_ACTIONS_H
@@ -55,7 +61,11 @@
     X(CONFIRM, "confirm-dropout", 0, 0, 'C', N_("Confirm dropout"))            \
     X(RETURN_SCHOOL, "back-in-school", 0, 0, 'B', N_("Back in school"))        \
     X(ATTEND, "attend", 0, 0, 'a', N_("Attendance"))                           \
-    X(ATTEND_ALL, "attend-all", 0, 0, 'A', N_("Whole class"))
+    X(ATTEND_ALL, "attend-all", 0, 0, 'A', N_("Whole class"))                  \
+    X(TRANSFER, "transfer", 0, 'G' - 64, 0, N_("Move out"))                    \
+    X(ACCEPT, "accept-transfer", 0, 0, 'Y', N_("Take in"))                     \
+    X(REFUSE, "refuse-transfer", 0, 0, 'N', N_("Refuse"))                      \
+    X(WITHDRAW, "withdraw-transfer", 0, 0, 'W', N_("Withdraw"))
 
 enum action {
     ACT_NONE = 0,

@@ -119,14 +119,27 @@ SELECT results_eq(
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}')) AS v(p, c, r)
       UNION ALL -- the registry (017_registry.sql): its owner only, nobody reads it
       VALUES ('registry', 'registry_owner', 'ALL', '{eduaid_registry_owner}'::text[], 'PERMISSIVE')
+      UNION ALL -- transfers (028_transfers.sql): the transferer reads what it checks and
+                -- moves households coming to the caller, only into the caller's townships
+      SELECT t, t || '_transferer_read', 'SELECT', '{eduaid_transferer}', 'PERMISSIVE'
+        FROM unnest(ARRAY['household', 'student', 'household_year', 'student_year',
+                          'student_subsidy', 'training_enrollment', 'special_ed_plan',
+                          'dropout_case']) AS t
+      UNION ALL
+      SELECT t, t || '_transferer_move', 'UPDATE', '{eduaid_transferer}', 'PERMISSIVE'
+        FROM unnest(ARRAY['household', 'student', 'household_year', 'student_year',
+                          'student_subsidy']) AS t
+      UNION ALL
+      VALUES ('transfer_request', 'transfer_request_owner', 'ALL', '{eduaid_owner}'::text[], 'PERMISSIVE'),
+             ('transfer_request', 'transfer_request_transferer', 'ALL', '{eduaid_transferer}', 'PERMISSIVE')
        ORDER BY 1, 2$$,
     'each township-scoped table has exactly the delete/insert/owner/read/update policies');
 
 SELECT policies_are('eduaid', 'household',
     ARRAY['household_read', 'household_insert', 'household_update', 'household_owner',
           'household_remover_read', 'household_remover_delete', 'household_remover_touch',
-          'household_exporter_read'],
-    'household has exactly its eight policies (no DELETE for any login: 020_locks.sql)');
+          'household_exporter_read', 'household_transferer_read', 'household_transferer_move'],
+    'household has exactly its ten policies (no DELETE for any login: 020_locks.sql)');
 SELECT policy_cmd_is('eduaid', 'household', 'household_read', 'SELECT',
     'household_read is a SELECT policy');
 SELECT policy_cmd_is('eduaid', 'household', 'household_insert', 'INSERT',
@@ -195,7 +208,8 @@ SELECT is_empty(
        WHERE p.pronamespace = 'eduaid'::regnamespace AND p.prosecdef
          AND (r.rolsuper OR r.rolcanlogin OR r.rolbypassrls
               OR r.rolname NOT IN ('eduaid_owner', 'eduaid_audit_owner', 'eduaid_usermgr',
-                                   'eduaid_registry_owner', 'eduaid_remover', 'eduaid_exporter'))$$,
+                                   'eduaid_registry_owner', 'eduaid_remover', 'eduaid_exporter',
+                                   'eduaid_transferer'))$$,
     'definer functions belong to the NOLOGIN owner roles, never to a superuser or a login');
 
 -- Who may run which definer function, by group role.
@@ -256,6 +270,11 @@ SELECT results_eq(
              ('special_ed_counts', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('submit', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('teacher_facts_changed', '{}'),
+             ('transfer_accept', '{eduaid_clerk,eduaid_officer}'),
+             ('transfer_refuse', '{eduaid_clerk,eduaid_officer}'),
+             ('transfer_request', '{eduaid_clerk,eduaid_officer}'),
+             ('transfer_withdraw', '{eduaid_clerk,eduaid_officer}'),
+             ('transfers', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('transition', '{}'),
              ('verify', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}')$$,
     'each definer function is executable by exactly the intended group roles');
@@ -264,7 +283,8 @@ SELECT results_eq(
 SELECT is_empty(
     $$SELECT rolname FROM pg_roles
        WHERE rolname IN ('eduaid_owner', 'eduaid_audit_owner', 'eduaid_usermgr',
-                         'eduaid_registry_owner', 'eduaid_remover', 'eduaid_exporter', 'eduaid_clerk',
+                         'eduaid_registry_owner', 'eduaid_remover', 'eduaid_exporter',
+                         'eduaid_transferer', 'eduaid_clerk',
                          'eduaid_officer', 'eduaid_supervisor', 'eduaid_admin', 'eduaid_auditor')
          AND (rolcanlogin OR rolsuper OR rolbypassrls OR rolcreatedb)$$,
     'the owner and group roles cannot log in and are neither superuser, BYPASSRLS nor CREATEDB');
@@ -292,7 +312,8 @@ SELECT is_empty(
     $$SELECT m.member::regrole::text FROM pg_auth_members m
        WHERE m.roleid IN ('eduaid_owner'::regrole, 'eduaid_audit_owner'::regrole,
                           'eduaid_usermgr'::regrole, 'eduaid_registry_owner'::regrole,
-                          'eduaid_remover'::regrole, 'eduaid_exporter'::regrole)$$,
+                          'eduaid_remover'::regrole, 'eduaid_exporter'::regrole,
+                          'eduaid_transferer'::regrole)$$,
     'nobody is a member of the owner roles (SET ROLE to them is impossible)');
 SELECT is_empty(
     $$SELECT m.member::regrole::text, m.roleid::regrole::text FROM pg_auth_members m

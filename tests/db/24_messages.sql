@@ -24,14 +24,14 @@ SELECT plan(32);
 -- The SQLSTATEs the files of sql/ raise (ERRCODE = 'EA0xx'), found from the
 -- source tree on the client side as tests/db/01_schema.sql finds it.
 CREATE TABLE public.fx_raised (code text);
-\copy public.fx_raised FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/sql/migrate.sh" ]; then grep -rhoE "ERRCODE *= *.EA0[0-9]{2}" "$d/sql" | grep -oE "EA0[0-9]{2}" | sort -u; exit 0; fi; done; exit 1'
+\copy public.fx_raised FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/sql/migrate.sh" ]; then grep -rhoE "ERRCODE *= *.EA[0-9]{3}" "$d/sql" | grep -oE "EA[0-9]{3}" | sort -u; exit 0; fi; done; exit 1'
 CREATE TABLE public.fx_form_field (tbl text, field text);
 \copy public.fx_form_field FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/tests/db/_form_fields.sh" ]; then sh "$d/tests/db/_form_fields.sh" "$d/forms"; exit 0; fi; done; exit 1'
 
 -- The codes and constraint names the installed functions raise.
 CREATE VIEW public.fx_proc_code AS
     SELECT DISTINCT m[1] AS code
-      FROM pg_proc p, regexp_matches(p.prosrc, '''(EA0[0-9]{2})''', 'g') AS m
+      FROM pg_proc p, regexp_matches(p.prosrc, '''(EA[0-9]{3})''', 'g') AS m
      WHERE p.pronamespace = 'eduaid'::regnamespace;
 CREATE VIEW public.fx_proc_constraint AS
     SELECT DISTINCT m[1] AS name

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # tests/db/27_db_modules.t: the domain modules of src/db (review, notice,
-# ledger, homevisit, training, roster, history, record's status counts,
+# ledger, homevisit, transfer, training, roster, history, record's status counts,
 # report's cursor, export's kind check) against the test database, through
 # the Check runner tests/dbclient/check_modules, which logs in as the demo
 # users themselves over libpq: every column a module's header promises is

@@ -1,7 +1,7 @@
 /*
  * check_modules.c
  *   Check tests of the domain modules of src/db (review, notice, ledger,
- *   homevisit, training, roster, history, record's status counts,
+ *   homevisit, transfer, training, roster, history, record's status counts,
  *   report's cursor, export's kind check) against a live eduaid database
  *   with the demo data loaded, named by the libpq environment. They log in
  *   as the demo users themselves, so what each sees is the server's
@@ -38,6 +38,7 @@
 #include "db/review.h"
 #include "db/roster.h"
 #include "db/training.h"
+#include "db/transfer.h"
 
 #define S(x) ((char *)(x))
 #define CONNECT_TIMEOUT 10
@@ -340,6 +341,45 @@ START_TEST(test_home_delivery)
 }
 END_TEST
 
+/* ---- transfer (issue 11) ----------------------------------------------------
+ */
+
+START_TEST(test_transfer)
+{
+    struct dbres *r;
+    char *id;
+    bool mine = false;
+
+    as("demo_clerk");
+    r = transfer_list(db, &err);
+    has_columns(r, "transfer_list",
+                "id,direction,household_id,household_no,head_name,"
+                "from_township,to_township,to_village,to_township_id,reason,"
+                "state,requested_by_name,requested_at,decided_by_name,"
+                "decided_at,refusal_reason,may_decide,may_withdraw");
+    dbres_free(r);
+    r = transfer_townships(db, "", "420325100", &err);
+    has_columns(r, "transfer_townships", "value,label,detail");
+    ck_assert_int_eq(r->nrows, 19); /* the county's 20, less its own */
+    for (int i = 0; i < r->nrows; i++)
+        mine = mine || strcmp(dbres_field(r, i, "value"), "420325100") == 0;
+    ck_assert_msg(!mine, "a household's own township is no destination");
+    dbres_free(r);
+    r = transfer_villages(db, "", "420325101", &err);
+    has_columns(r, "transfer_villages", "value,label,detail");
+    ck_assert_int_gt(r->nrows, 0);
+    dbres_free(r);
+    /* another township's household: as missing (and nothing written) */
+    as("demo_clerk2");
+    id = transfer_request(db, "1", "420325101", "x", &err);
+    ck_assert_ptr_null(id);
+    ck_assert_str_eq(err.sqlstate, "EA080");
+    as("officer_101");
+    ck_assert_int_eq(transfer_accept(db, "0", "0", &err), -1);
+    ck_assert_str_eq(err.sqlstate, "EA110");
+}
+END_TEST
+
 START_TEST(test_training)
 {
     struct dbres *r;
@@ -464,6 +504,7 @@ modules_suite(void)
     tcase_add_test(tc, test_review_returned);
     tcase_add_test(tc, test_dropout);
     tcase_add_test(tc, test_home_delivery);
+    tcase_add_test(tc, test_transfer);
     tcase_add_test(tc, test_training);
     tcase_add_test(tc, test_roster);
     tcase_add_test(tc, test_history_and_counts);

@@ -392,11 +392,11 @@ END_TEST
 
 START_TEST(test_bind_replaces)
 {
-    /* save = [ "F2", "^G" ]: ^S no longer saves, ^G does. */
-    ck_assert_int_eq(bind3(ACT_SAVE, 2, "F2", "^G", NULL), 0);
-    ck_assert_str_eq(names_of(ACT_SAVE, KEYS_ALL), "F2/^G");
+    /* save = [ "F2", "^Z" ]: ^S no longer saves, ^Z does. */
+    ck_assert_int_eq(bind3(ACT_SAVE, 2, "F2", "^Z", NULL), 0);
+    ck_assert_str_eq(names_of(ACT_SAVE, KEYS_ALL), "F2/^Z");
     ck_assert_str_eq(names_of(ACT_SAVE, KEYS_PRIMARY), "F2");
-    ck_assert_int_eq(action_of_char('G' - 64), ACT_SAVE);
+    ck_assert_int_eq(action_of_char('Z' - 64), ACT_SAVE);
     ck_assert_int_eq(action_of_fkey(KEY_F(2)), ACT_SAVE);
     ck_assert_int_eq(action_of_char('S' - 64), ACT_NONE);
     /* Others keep their defaults. */
@@ -404,9 +404,9 @@ START_TEST(test_bind_replaces)
     ck_assert_str_eq(names_of(ACT_BACK, KEYS_ALL), "Esc/q");
 
     /* The first key listed is the primary one. */
-    ck_assert_int_eq(bind3(ACT_SAVE, 2, "C-g", "F2", NULL), 0);
-    ck_assert_str_eq(names_of(ACT_SAVE, KEYS_PRIMARY), "^G");
-    ck_assert_str_eq(names_of(ACT_SAVE, KEYS_ALL), "^G/F2");
+    ck_assert_int_eq(bind3(ACT_SAVE, 2, "C-z", "F2", NULL), 0);
+    ck_assert_str_eq(names_of(ACT_SAVE, KEYS_PRIMARY), "^Z");
+    ck_assert_str_eq(names_of(ACT_SAVE, KEYS_ALL), "^Z/F2");
 
     /* An action's own keys may be given again, in any spelling. */
     ck_assert_int_eq(bind3(ACT_BACK, 2, "ESC", "q", NULL), 0);
@@ -492,8 +492,8 @@ START_TEST(test_bind_errors)
     ck_assert_str_eq(last_err, "unknown key name \"\"");
     ck_assert_int_eq(bind3(ACT_SAVE, 2, "F2", "f2", NULL), -1);
     ck_assert_str_eq(last_err, "\"F2\" is listed twice");
-    ck_assert_int_eq(bind3(ACT_SAVE, 2, "^G", "C-g", NULL), -1);
-    ck_assert_str_eq(last_err, "\"^G\" is listed twice");
+    ck_assert_int_eq(bind3(ACT_SAVE, 2, "^Z", "C-z", NULL), -1);
+    ck_assert_str_eq(last_err, "\"^Z\" is listed twice");
     ck_assert_int_eq(bind3(ACT_SAVE, 2, "F2", "F10", NULL), -1);
     ck_assert_str_eq(last_err, "\"F10\" is already bound to submit");
     ck_assert_int_eq(bind3(ACT_SAVE, 1, "^X", NULL, NULL), -1);
@@ -560,7 +560,7 @@ START_TEST(test_apply_good)
     struct settings_error err;
     struct settings *s = load("keys:\n"
                               "{\n"
-                              "  save = [ \"F2\", \"^G\" ];\n"
+                              "  save = [ \"F2\", \"^Z\" ];\n"
                               "  submit = [ \"F10\", \"^X\" ];\n"
                               "  back = [ \"Esc\", \"q\" ];\n"
                               "  quit = \"C-q\";\n"
@@ -570,14 +570,14 @@ START_TEST(test_apply_good)
 
     ck_assert_msg(keys_apply(s->bindings, s->nbindings, &err) == 0, "%s:%d: %s",
                   err.file, err.line, err.message);
-    ck_assert_str_eq(names_of(ACT_SAVE, KEYS_ALL), "F2/^G");
+    ck_assert_str_eq(names_of(ACT_SAVE, KEYS_ALL), "F2/^Z");
     ck_assert_str_eq(names_of(ACT_SUBMIT, KEYS_ALL), "F10/^X");
     ck_assert_str_eq(names_of(ACT_BACK, KEYS_ALL), "Esc/q");
     ck_assert_str_eq(names_of(ACT_QUIT, KEYS_ALL), "^Q");
     ck_assert_str_eq(names_of(ACT_HELP, KEYS_ALL), "");
     ck_assert_str_eq(names_of(ACT_NEW, KEYS_ALL), "F3/^N"); /* not named */
     ck_assert_int_eq(action_of_char('S' - 64), ACT_NONE);
-    ck_assert_int_eq(action_of_char('G' - 64), ACT_SAVE);
+    ck_assert_int_eq(action_of_char('Z' - 64), ACT_SAVE);
     ck_assert_int_eq(action_of_fkey(KEY_F(1)), ACT_NONE);
     settings_free(s);
 
