@@ -28,7 +28,10 @@
 #define CURSOR_NAME "eduaid_export"
 
 /* The roster import's columns (core/roster.h), in its order, and the
- * form fields they come from: the contract with the import. */
+ * form fields they come from: the contract with the import. A member's
+ * stage is a fact of the school year (026_school_years.sql), no longer a
+ * field of the household form: it comes from the member's row of the
+ * server's current school year (YEAR_STAGE, joined as gy). */
 struct roster_src {
     enum roster_col col;
     bool grid;         /* a member's field, else the household's */
@@ -49,6 +52,7 @@ static const struct roster_src roster_cols[] = {
 };
 #define N_ROSTER (sizeof roster_cols / sizeof roster_cols[0])
 #define ROSTER_KIND "household"
+#define YEAR_STAGE "gy.stage"
 
 /* The record's own columns every export ends with. */
 static const struct {
@@ -195,6 +199,12 @@ plan_columns(const struct export_query *q, size_t *n, struct db_error *err)
     for (size_t i = 0; roster && i < N_ROSTER; i++) {
         const struct fielddef *fd = roster_field(f, &roster_cols[i]);
 
+        if (fd == NULL && roster_cols[i].col == RC_STAGE && g != NULL) {
+            cols[k++] = (struct excol){q->zh ? roster_col_zh(RC_STAGE)
+                                             : roster_col_name(RC_STAGE),
+                                       NULL, true, YEAR_STAGE};
+            continue;
+        }
         if (fd == NULL) {
             set_err(err, NULL, "%s: no field '%s', which the roster needs",
                     f->path, roster_cols[i].field);
@@ -373,6 +383,10 @@ put_from(struct sql *s, const struct export_query *q, const struct excol *cols,
         put(s, " g ON g.township_id = r.township_id AND ");
         put_col(s, "g", f->grids[0].parent_key);
         put(s, " = r.id");
+        if (strcmp(f->kind, ROSTER_KIND) == 0)
+            put(s, " LEFT JOIN eduaid.student_year gy"
+                   " ON gy.township_id = g.township_id AND gy.student_id = g.id"
+                   " AND gy.school_year = eduaid.school_year_of(current_date)");
     }
     for (size_t i = 0; i < ncols; i++) {
         const struct lookupdef *d =

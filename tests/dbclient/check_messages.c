@@ -118,11 +118,12 @@ START_TEST(test_real_refusals)
                      "Family size is 1 to 30.");
     ck_assert_str_eq(messages_field(msgs, &err), "family_size");
 
-    refused("UPDATE eduaid.household SET poverty_status = 'rich' WHERE id ="
-            " (SELECT min(id) FROM eduaid.household WHERE status = 'draft'"
-            " AND township_id = 420325100)");
+    refused(
+        "UPDATE eduaid.household_year SET poverty_status = 'rich' WHERE id ="
+        " (SELECT min(id) FROM eduaid.household_year WHERE status = 'draft'"
+        " AND township_id = 420325100)");
     ck_assert_str_eq(err.sqlstate, "23503");
-    ck_assert_str_eq(err.constraint, "household_poverty_status_fk");
+    ck_assert_str_eq(err.constraint, "household_year_poverty_status_fk");
     ck_assert_str_eq(messages_text(msgs, &err, false),
                      "Choose a poverty status from the list.");
     ck_assert_str_eq(messages_field(msgs, &err), "poverty_status");
@@ -252,7 +253,8 @@ START_TEST(test_refused_choice_file)
 END_TEST
 
 /* Ranges, lengths and a grid's choice the server refuses, in the real
- * household form; a read-only field is the server's and not asked. */
+ * household and school-year forms; a read-only field is the server's and
+ * not asked. */
 START_TEST(test_refused_limits)
 {
     static char university[] = "university";
@@ -296,7 +298,14 @@ START_TEST(test_refused_limits)
     ck_assert_int_eq(fieldcheck_form(db, f, &ferr, &err), -1);
     d->max_chars = saved_chars;
 
-    ck_assert_int_eq(f->ngrids, 1);
+    ck_assert_int_eq(fieldcheck_form(db, f, &ferr, &err), 0);
+    formdef_free(f);
+
+    /* A child's stage is a fact of the school year (household_year.conf). */
+    f = NULL;
+    ck_assert_int_eq(
+        formdef_load(src_path("forms/household_year.conf"), &f, &ferr), 0);
+    ck_assert_int_eq(f->ngrids, 2);
     d = field_named(f->grids[0].fields, f->grids[0].nfields, "stage");
     ch = &d->choices[2];
     saved = ch->value;
@@ -304,8 +313,8 @@ START_TEST(test_refused_limits)
     ck_assert_int_eq(fieldcheck_form(db, f, &ferr, &err), -1);
     ck_assert_int_eq(ferr.line, ch->line);
     ck_assert_int_gt(ch->line, d->line);
-    ck_assert_msg(strstr(ferr.message, "eduaid.student.stage") != NULL, "%s",
-                  ferr.message);
+    ck_assert_msg(strstr(ferr.message, "eduaid.student_year.stage") != NULL,
+                  "%s", ferr.message);
     ch->value = saved;
 
     ck_assert_int_eq(fieldcheck_form(db, f, &ferr, &err), 0);

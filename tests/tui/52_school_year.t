@@ -89,4 +89,33 @@ after26=$(as demo_supervisor "$REPORT26")
 [ "$after26" = "$before26" ]
 tui_ok $? "2026's subsidy report of 城关镇 is unchanged"
 
+# ==== a transfer to 军店镇 ===================================================
+HH=FX1000011
+HHID=$(su "select id from eduaid.household where household_no = '$HH'")
+PAST=$(su "select count(*) from eduaid.household_year where household_id = $HHID and school_year < 2026")
+tui_start clerk_100 80 24 zh_CN.UTF-8
+tui_wait "建档立卡户核查" && tui_keys Enter && tui_wait "户编号" &&
+	tui_keys / && tui_wait "$BOX" && tui_type "$HH" && tui_keys Enter && tui_wait_gone "$BOX" &&
+	tui_keys Enter && tui_wait "户主姓名" && tui_keys C-g && tui_wait "军店镇" &&
+	tui_type "军店" && tui_keys Enter && tui_wait "理由" &&
+	tui_type "随子女迁居军店镇" && tui_keys Enter && tui_wait "已申请迁出"
+tui_ok $? "clerk_100 asks on $HH's form (^G) to move it to 军店镇, with a reason"
+tui_keys Escape Escape && tui_wait "主菜单" && tui_keys q
+[ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
+tui_ok $? "... and leaves cleanly"
+tui_start officer_101 80 24 zh_CN.UTF-8
+tui_wait "学年资助核查" && tui_menu "迁入迁出" "记录类型" && tui_wait "$HH" &&
+	tui_keys Y && tui_wait "选择行政村" && tui_keys Enter && tui_wait_gone "选择行政村"
+tui_ok $? "officer_101 of 军店镇 takes it in (Y, a village of his)"
+db_wait "select township_id from eduaid.household where id = $HHID" 420325101
+tui_ok $? "$HH is a household of 军店镇 now"
+[ "$(su "select count(*) from eduaid.household_year where household_id = $HHID
+          and school_year < 2026 and township_id = $TOWN")" = "$PAST" ] &&
+	[ "$(su "select count(*) from eduaid.household_year where household_id = $HHID
+              and school_year >= 2026 and township_id <> 420325101")" = 0 ]
+tui_ok $? "its $PAST past years stay with 城关镇, this year and the next went with it"
+tui_keys Escape && tui_wait "主菜单" && tui_keys q
+[ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
+tui_ok $? "the officer leaves cleanly, nothing on stderr"
+
 tui_done
