@@ -737,7 +737,7 @@ filled_from_parent(const char *parent_key, const char *col)
 }
 
 /* The register's old columns of a school year's facts: kept (with
- * defaults, 029_register_without_years.sql) until a migration drops them,
+ * defaults, 030_register_without_years.sql) until a migration drops them,
  * read by nothing, in no form -- household_year.conf has them per year. */
 static bool
 legacy_column(const char *table, const char *col)

@@ -1,4 +1,4 @@
--- 029_register_without_years.sql: the register entry no longer takes the
+-- 030_register_without_years.sql: the register entry no longer takes the
 -- facts of a school year (issue 11). Since 026 a household's poverty
 -- status and a child's stage, school, grade, boarding, schooling status
 -- and nutrition meal are kept per school year (household_year,
