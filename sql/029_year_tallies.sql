@@ -1,0 +1,76 @@
+-- 029_year_tallies.sql: the report tallies per school year (issue 11,
+-- docs/design/school-years.md "Entitlement and aid"). NUMBER PROVISIONAL:
+-- asked for in helper 4's report; renumber on merge (file, Makefile.am,
+-- EDUAID_SCHEMA_LEVEL in src/db/schema.h).
+--
+-- Before, eduaid.subsidy_tally held the entitlements of today's stages as
+-- school_year 0 and the grants of each school year beside them, and
+-- eduaid.member_tally today's members with no year at all: last year's
+-- report compared last year's grants with this year's stages. Now both
+-- count the year rows (026_school_years.sql) of the household_year
+-- records that count (approved, in_notice, final), per school year:
+--
+--   subsidy_tally (township_id, school_year, program): entitled, the
+--       student_year rows of that year whose stage (and boarding) entitle
+--       them to the program (eduaid.stage_programs); granted, those of
+--       them with a grant of the program in that year's record
+--   member_tally (township_id, school_year, stage, school_id,
+--       schooling_status, nutrition_meal): n, the student_year rows
+--
+-- The rows of the old shape are counted again here from the year rows
+-- (the functions of repeatable/34_reports.sql keep them from then on).
+-- SQLSTATEs: none new.
+SET ROLE eduaid_owner;
+
+DELETE FROM eduaid.subsidy_tally;
+DELETE FROM eduaid.member_tally;
+
+ALTER TABLE eduaid.subsidy_tally RENAME COLUMN n TO entitled;
+ALTER TABLE eduaid.subsidy_tally
+    ADD COLUMN granted bigint NOT NULL DEFAULT 0,
+    ADD CONSTRAINT subsidy_tally_granted_check CHECK (granted BETWEEN 0 AND entitled);
+COMMENT ON TABLE eduaid.subsidy_tally IS
+    'eduaid: per township, school year and program, the entitlements of the counted household_year records and how many of them were granted';
+
+ALTER TABLE eduaid.member_tally
+    ADD COLUMN school_year int NOT NULL,
+    DROP CONSTRAINT member_tally_pkey,
+    ADD CONSTRAINT member_tally_pkey
+        PRIMARY KEY (township_id, school_year, stage, school_id, schooling_status, nutrition_meal);
+COMMENT ON TABLE eduaid.member_tally IS
+    'eduaid: per township and school year, the members of the counted household_year records by stage, school, schooling status and meal';
+
+-- The counted year records of a school year in a township: the reports'
+-- and the missing list's way in.
+CREATE INDEX household_year_counted_idx ON eduaid.household_year (township_id, school_year, household_id)
+    WHERE status IN ('approved', 'in_notice', 'final');
+-- A record's members, by the record alone: what the tally trigger counts
+-- when a record enters or leaves the counted states (whichever township
+-- its rows are in at that moment).
+CREATE INDEX student_year_household_year_idx ON eduaid.student_year (household_year_id);
+
+-- The tallies of the data as it stands (the same count as
+-- eduaid.report_tally_rebuild()).
+INSERT INTO eduaid.subsidy_tally (township_id, school_year, program, entitled, granted)
+SELECT hy.township_id, hy.school_year, p.program, count(*), count(s.id)
+  FROM eduaid.household_year hy
+  JOIN eduaid.student_year sy ON sy.township_id = hy.township_id AND sy.household_year_id = hy.id
+ CROSS JOIN LATERAL unnest(eduaid.stage_programs(sy.stage, sy.boarding)) AS p (program)
+  LEFT JOIN eduaid.student_subsidy s ON s.township_id = sy.township_id
+   AND s.household_year_id = sy.household_year_id AND s.student_id = sy.student_id
+   AND s.program = p.program
+ WHERE hy.status IN ('approved', 'in_notice', 'final')
+ GROUP BY 1, 2, 3;
+INSERT INTO eduaid.member_tally (township_id, school_year, stage, school_id, schooling_status,
+                                 nutrition_meal, n)
+SELECT hy.township_id, hy.school_year, sy.stage, coalesce(sy.school_id, 0), sy.schooling_status,
+       sy.nutrition_meal, count(*)
+  FROM eduaid.household_year hy
+  JOIN eduaid.student_year sy ON sy.township_id = hy.township_id AND sy.household_year_id = hy.id
+ WHERE hy.status IN ('approved', 'in_notice', 'final')
+ GROUP BY 1, 2, 3, 4, 5, 6;
+
+------------------------------------------------------------------------
+-- What the refusals mean (24_messages.sql).
+INSERT INTO eduaid.message (key, field, zh, en) VALUES
+('subsidy_tally_granted_check', NULL, '资助计数出错。', 'The count of grants went wrong.');
