@@ -17,6 +17,9 @@
 --   member_tally (township_id, school_year, stage, school_id,
 --       schooling_status, nutrition_meal): n, the student_year rows
 --
+-- The subsidy list's public notice becomes a notice of household_year
+-- records (kind 'household_year'): the notice tables' kind checks learn it.
+--
 -- The rows of the old shape are counted again here from the year rows
 -- (the functions of repeatable/34_reports.sql keep them from then on).
 -- SQLSTATEs: none new.
@@ -69,6 +72,23 @@ SELECT hy.township_id, hy.school_year, sy.stage, coalesce(sy.school_id, 0), sy.s
   JOIN eduaid.student_year sy ON sy.township_id = hy.township_id AND sy.household_year_id = hy.id
  WHERE hy.status IN ('approved', 'in_notice', 'final')
  GROUP BY 1, 2, 3, 4, 5, 6;
+
+------------------------------------------------------------------------
+-- The subsidy list on public notice (repeatable/33_notice.sql) is a notice
+-- of household_year records of its school year (kind 'household_year'):
+-- the grants a year's record lists. Notices of kind 'household' stay as
+-- they were published (closed or closing); no new one is opened.
+ALTER TABLE eduaid.notice
+    DROP CONSTRAINT notice_kind_check,
+    ADD CONSTRAINT notice_kind_check CHECK (kind IN ('household', 'household_year', 'teacher_fund')),
+    DROP CONSTRAINT notice_township_id_check,
+    ADD CONSTRAINT notice_township_id_check
+        CHECK ((kind IN ('household', 'household_year')) = (township_id IS NOT NULL)
+               AND (kind = 'teacher_fund') = (program_id IS NOT NULL));
+ALTER TABLE eduaid.notice_item
+    DROP CONSTRAINT notice_item_kind_check,
+    ADD CONSTRAINT notice_item_kind_check
+        CHECK (kind IN ('household', 'household_year', 'teacher_fund'));
 
 ------------------------------------------------------------------------
 -- What the refusals mean (24_messages.sql).
