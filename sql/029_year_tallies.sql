@@ -20,8 +20,8 @@
 -- The subsidy list's public notice becomes a notice of household_year
 -- records (kind 'household_year'): the notice tables' kind checks learn it.
 --
--- The rows of the old shape are counted again here from the year rows
--- (the functions of repeatable/34_reports.sql keep them from then on).
+-- The rows of the old shape are emptied here; repeatable/34_reports.sql
+-- counts them again from the year rows and keeps them from then on.
 -- SQLSTATEs: none new.
 SET ROLE eduaid_owner;
 
@@ -52,26 +52,10 @@ CREATE INDEX household_year_counted_idx ON eduaid.household_year (township_id, s
 -- its rows are in at that moment).
 CREATE INDEX student_year_household_year_idx ON eduaid.student_year (household_year_id);
 
--- The tallies of the data as it stands (the same count as
--- eduaid.report_tally_rebuild()).
-INSERT INTO eduaid.subsidy_tally (township_id, school_year, program, entitled, granted)
-SELECT hy.township_id, hy.school_year, p.program, count(*), count(s.id)
-  FROM eduaid.household_year hy
-  JOIN eduaid.student_year sy ON sy.township_id = hy.township_id AND sy.household_year_id = hy.id
- CROSS JOIN LATERAL unnest(eduaid.stage_programs(sy.stage, sy.boarding)) AS p (program)
-  LEFT JOIN eduaid.student_subsidy s ON s.township_id = sy.township_id
-   AND s.household_year_id = sy.household_year_id AND s.student_id = sy.student_id
-   AND s.program = p.program
- WHERE hy.status IN ('approved', 'in_notice', 'final')
- GROUP BY 1, 2, 3;
-INSERT INTO eduaid.member_tally (township_id, school_year, stage, school_id, schooling_status,
-                                 nutrition_meal, n)
-SELECT hy.township_id, hy.school_year, sy.stage, coalesce(sy.school_id, 0), sy.schooling_status,
-       sy.nutrition_meal, count(*)
-  FROM eduaid.household_year hy
-  JOIN eduaid.student_year sy ON sy.township_id = hy.township_id AND sy.household_year_id = hy.id
- WHERE hy.status IN ('approved', 'in_notice', 'final')
- GROUP BY 1, 2, 3, 4, 5, 6;
+-- The tallies of the data as it stands are counted again by
+-- repeatable/34_reports.sql, which runs after this (empty tallies while
+-- counted records exist: eduaid.report_tally_rebuild()); the rule naming
+-- the entitlements, eduaid.stage_programs, is a repeatable function.
 
 ------------------------------------------------------------------------
 -- The subsidy list on public notice (repeatable/33_notice.sql) is a notice

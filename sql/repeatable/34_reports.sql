@@ -243,6 +243,15 @@ REVOKE ALL ON FUNCTION eduaid.tally_subsidy_share(bigint), eduaid.tally_member_s
     eduaid.report_tally_year(int, bigint, int),
     eduaid.report_tally_trigger(), eduaid.report_tally_rebuild() FROM PUBLIC;
 
+-- Empty tallies while records count (029_year_tallies.sql emptied the
+-- tallies of their old shape): count them from the records. Otherwise
+-- nothing: the trigger keeps them.
+SELECT eduaid.report_tally_rebuild()
+ WHERE NOT EXISTS (SELECT FROM eduaid.subsidy_tally)
+   AND NOT EXISTS (SELECT FROM eduaid.member_tally)
+   AND EXISTS (SELECT FROM eduaid.household_year hy
+                WHERE hy.status IN ('approved', 'in_notice', 'final'));
+
 ------------------------------------------------------------------------
 -- 应享尽享: each registered student of the school year is entitled to the
 -- programs of that year's stage (eduaid.stage_programs); an entitlement is
