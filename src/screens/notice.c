@@ -123,9 +123,8 @@ kind_search(void *arg, const char *filter, const struct pick_item **items)
 
     (void)arg;
     (void)filter;
-    kinds[0] =
-        (struct pick_item){"household_year", _("Subsidy list"),
-                           _("a township's approved school-year records")};
+    kinds[0] = (struct pick_item){"household_year", _("Subsidy list"),
+                                  _("approved year records")};
     kinds[1] = (struct pick_item){"teacher_fund", _("Teacher fund"),
                                   _("the approved awards of a fund program")};
     *items = kinds;
