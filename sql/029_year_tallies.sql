@@ -47,10 +47,6 @@ COMMENT ON TABLE eduaid.member_tally IS
 -- and the missing list's way in.
 CREATE INDEX household_year_counted_idx ON eduaid.household_year (township_id, school_year, household_id)
     WHERE status IN ('approved', 'in_notice', 'final');
--- A record's members, by the record alone: what the tally trigger counts
--- when a record enters or leaves the counted states (whichever township
--- its rows are in at that moment).
-CREATE INDEX student_year_household_year_idx ON eduaid.student_year (household_year_id);
 
 -- The tallies of the data as it stands are counted again by
 -- repeatable/34_reports.sql, which runs after this (empty tallies while

@@ -114,8 +114,11 @@ DROP FUNCTION IF EXISTS eduaid.report_tally_add(int, bigint, int);
 DROP FUNCTION IF EXISTS eduaid.subsidy_share(int, bigint);
 DROP FUNCTION IF EXISTS eduaid.member_share(int, bigint);
 
--- The members of one household_year record, as they stand now.
-CREATE OR REPLACE FUNCTION eduaid.tally_member_share(p_household_year bigint)
+-- The members of one household_year record, as they stand now (its rows
+-- are in the record's township: one of p_townships, which holds the
+-- township before and after a move; every index leads with township_id,
+-- 016_index_scope.sql).
+CREATE OR REPLACE FUNCTION eduaid.tally_member_share(p_townships int[], p_household_year bigint)
 RETURNS TABLE (school_year int, stage text, school_id int, schooling_status text,
                nutrition_meal boolean, n bigint)
 LANGUAGE sql STABLE
@@ -124,14 +127,14 @@ BEGIN ATOMIC
     SELECT sy.school_year, sy.stage, coalesce(sy.school_id, 0), sy.schooling_status,
            sy.nutrition_meal, count(*)
       FROM eduaid.student_year sy
-     WHERE sy.household_year_id = p_household_year
+     WHERE sy.township_id = ANY (p_townships) AND sy.household_year_id = p_household_year
      GROUP BY 1, 2, 3, 4, 5;
 END;
 
 -- The entitlements of the members of one household_year record by their
 -- stage and boarding of that year, and how many of them were granted (a
 -- grant of the program in the same record).
-CREATE OR REPLACE FUNCTION eduaid.tally_subsidy_share(p_household_year bigint)
+CREATE OR REPLACE FUNCTION eduaid.tally_subsidy_share(p_townships int[], p_household_year bigint)
 RETURNS TABLE (school_year int, program text, entitled bigint, granted bigint)
 LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp
@@ -142,39 +145,39 @@ BEGIN ATOMIC
       LEFT JOIN eduaid.student_subsidy s ON s.township_id = sy.township_id
        AND s.student_id = sy.student_id AND s.school_year = sy.school_year
        AND s.program = p.program AND s.household_year_id = sy.household_year_id
-     WHERE sy.household_year_id = p_household_year
+     WHERE sy.township_id = ANY (p_townships) AND sy.household_year_id = p_household_year
      GROUP BY 1, 2;
 END;
 
 -- Add (sign 1) or take away (-1) the share of one household_year record
--- in both tallies, as township p_township's.
+-- (its rows in one of p_rows_in) in both tallies, as township p_township's.
 CREATE OR REPLACE FUNCTION eduaid.report_tally_year(p_township int, p_household_year bigint,
-                                                    sign int)
+                                                    sign int, p_rows_in int[])
 RETURNS void
 LANGUAGE sql VOLATILE
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
     INSERT INTO eduaid.subsidy_tally AS t (township_id, school_year, program, entitled, granted)
     SELECT p_township, x.school_year, x.program, x.entitled, x.granted
-      FROM eduaid.tally_subsidy_share(p_household_year) AS x
+      FROM eduaid.tally_subsidy_share(p_rows_in, p_household_year) AS x
      WHERE sign > 0
     ON CONFLICT (township_id, school_year, program)
     DO UPDATE SET entitled = t.entitled + EXCLUDED.entitled, granted = t.granted + EXCLUDED.granted;
     UPDATE eduaid.subsidy_tally AS t SET entitled = t.entitled - x.entitled,
                                          granted = t.granted - x.granted
-      FROM eduaid.tally_subsidy_share(p_household_year) AS x
+      FROM eduaid.tally_subsidy_share(p_rows_in, p_household_year) AS x
      WHERE sign < 0 AND t.township_id = p_township
        AND t.school_year = x.school_year AND t.program = x.program;
     INSERT INTO eduaid.member_tally AS t (township_id, school_year, stage, school_id,
                                           schooling_status, nutrition_meal, n)
     SELECT p_township, x.school_year, x.stage, x.school_id, x.schooling_status,
            x.nutrition_meal, x.n
-      FROM eduaid.tally_member_share(p_household_year) AS x
+      FROM eduaid.tally_member_share(p_rows_in, p_household_year) AS x
      WHERE sign > 0
     ON CONFLICT (township_id, school_year, stage, school_id, schooling_status, nutrition_meal)
     DO UPDATE SET n = t.n + EXCLUDED.n;
     UPDATE eduaid.member_tally AS t SET n = t.n - x.n
-      FROM eduaid.tally_member_share(p_household_year) AS x
+      FROM eduaid.tally_member_share(p_rows_in, p_household_year) AS x
      WHERE sign < 0 AND t.township_id = p_township AND t.school_year = x.school_year
        AND t.stage = x.stage AND t.school_id = x.school_id
        AND t.schooling_status = x.schooling_status AND t.nutrition_meal = x.nutrition_meal;
@@ -193,12 +196,17 @@ DECLARE
     was   boolean := TG_OP <> 'INSERT' AND OLD.status IN ('approved', 'in_notice', 'final');
     now_  boolean := TG_OP <> 'DELETE' AND NEW.status IN ('approved', 'in_notice', 'final');
     moved boolean := TG_OP = 'UPDATE' AND OLD.township_id IS DISTINCT FROM NEW.township_id;
+    -- (its rows: in the township before or after a move, whichever they
+    -- are in at this moment)
+    rows_in int[] := CASE TG_OP WHEN 'INSERT' THEN ARRAY[NEW.township_id]
+                                WHEN 'DELETE' THEN ARRAY[OLD.township_id]
+                                ELSE ARRAY[OLD.township_id, NEW.township_id] END;
 BEGIN
     IF was AND (NOT now_ OR moved) THEN
-        PERFORM eduaid.report_tally_year(OLD.township_id, OLD.id, -1);
+        PERFORM eduaid.report_tally_year(OLD.township_id, OLD.id, -1, rows_in);
     END IF;
     IF now_ AND (NOT was OR moved) THEN
-        PERFORM eduaid.report_tally_year(NEW.township_id, NEW.id, 1);
+        PERFORM eduaid.report_tally_year(NEW.township_id, NEW.id, 1, rows_in);
     END IF;
     RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
 END
@@ -239,8 +247,8 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON FUNCTION eduaid.tally_subsidy_share(bigint), eduaid.tally_member_share(bigint),
-    eduaid.report_tally_year(int, bigint, int),
+REVOKE ALL ON FUNCTION eduaid.tally_subsidy_share(int[], bigint),
+    eduaid.tally_member_share(int[], bigint), eduaid.report_tally_year(int, bigint, int, int[]),
     eduaid.report_tally_trigger(), eduaid.report_tally_rebuild() FROM PUBLIC;
 
 -- Empty tallies while records count (029_year_tallies.sql emptied the

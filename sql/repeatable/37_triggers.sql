@@ -36,9 +36,21 @@ CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.househ
     FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
 CREATE OR REPLACE TRIGGER b_record_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.household
     FOR EACH ROW EXECUTE FUNCTION eduaid.record_guard();
--- (the report tallies follow household_year now, issue 11: see there)
-DROP TRIGGER IF EXISTS c_report_tally_delete ON eduaid.household;
-DROP TRIGGER IF EXISTS z_report_tally ON eduaid.household;
+-- (the report tallies follow household_year now, issue 11: see there; the
+-- household's tally triggers are dropped once, where they still exist, so
+-- that a run with nothing to change takes no lock on household)
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = 'eduaid.household'::regclass
+                                          AND t.tgname = 'c_report_tally_delete') THEN
+        DROP TRIGGER c_report_tally_delete ON eduaid.household;
+    END IF;
+    IF EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = 'eduaid.household'::regclass
+                                          AND t.tgname = 'z_report_tally') THEN
+        DROP TRIGGER z_report_tally ON eduaid.household;
+    END IF;
+END
+$$;
 CREATE OR REPLACE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.household
     FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
 CREATE OR REPLACE TRIGGER r_registry_update AFTER UPDATE ON eduaid.household
