@@ -165,8 +165,8 @@ SELECT throws_ok($$SELECT eduaid.open_notice('household_year', 420325100, 2031, 
     'EA016', NULL, 'a period shorter than 7 days is refused');
 SELECT throws_ok($$SELECT eduaid.open_notice('training', 420325100, 2031)$$, 'EA010', NULL,
     'training records have no notice');
-SELECT throws_ok($$SELECT eduaid.open_notice('household', 420325100, 2031)$$, 'EA010', NULL,
-    'nor have register entries: the subsidy list is a notice of household_year records (issue 11)');
+SELECT throws_ok($$SELECT eduaid.open_notice('household', 420325100, 2031)$$, 'EA015', NULL,
+    'a notice of register entries (kept from before issue 11) finds no approved household here');
 SELECT throws_ok($$SELECT eduaid.open_notice('household_year', 420325101, 2031)$$, 'EA015', NULL,
     'a township with no approved records of the year: nothing to put on notice');
 SELECT fx_set('nt_n1', eduaid.open_notice('household_year', 420325100, 2031)) \gset
