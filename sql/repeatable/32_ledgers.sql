@@ -1,26 +1,28 @@
 -- repeatable/32_ledgers.sql: the ledgers the plan names (issue 5); their
 -- tables are 012_ledgers.sql's.
 --
--- 控辍保学 (dropout control): three ledgers over the school-age children
--- (aged 6-15 on September 1 of a school year) who are members
--- (eduaid.student) of registered households:
+-- 控辍保学 (dropout control): three ledgers of a school year over the
+-- school-age children (aged 6-15 on September 1 of the school year) who
+-- have a row of that year (eduaid.student_year, issue 11: the facts of
+-- the year, not today's):
 --   school_age  every such child;
---   suspected   those whose schooling_status is not 'enrolled', plus every
---               child with a case opened by hand, still unconfirmed;
+--   suspected   those whose schooling_status that year is not 'enrolled',
+--               plus every child with a case opened by hand, still
+--               unconfirmed;
 --   confirmed   those whose case was confirmed as a dropout.
--- Household records count whatever their workflow status: the ledgers
--- track children, not approvals, and a child reported out of school in a
--- draft household needs a visit as much as one in an approved one.
+-- Year records count whatever their workflow status: the ledgers track
+-- children, not approvals, and a child reported out of school in a draft
+-- record needs a visit as much as one in an approved one.
 --
 --   eduaid.dropout_case   one case per episode: suspected -> confirmed ->
 --                         returned (or suspected -> returned); one open
 --                         case per child; never deleted
 --   eduaid.dropout_visit  persuasion-to-return visits (劝返) of a case
 --
--- A child whose record still says "not enrolled" stays on the suspected
+-- A child whose year row still says "not enrolled" stays on the suspected
 -- ledger unless a case of theirs was closed as back in school after the
--- record last changed (the return is then the newer fact). The household
--- record itself is corrected through the normal workflow.
+-- row last changed (the return is then the newer fact). The year record
+-- itself is corrected through the normal workflow.
 --
 -- Writes go only through these functions (SECURITY DEFINER; clerks and
 -- officers of the child's township; EA004 for other roles, EA005 for a
@@ -76,18 +78,22 @@ SET ROLE eduaid_owner;
 
 -- The school year of a date: eduaid.school_year_of, 01_shared_rules.sql.
 
--- Every member of the caller's townships with the first year of school
--- age: the one door through which a supervisor (who may not read birth
--- dates) gets ages. It runs with its owner's rights on purpose and scopes
--- by township itself; security_barrier keeps callers' conditions out.
+-- Every member's row of a school year (eduaid.student_year) in the
+-- caller's townships with the first year of school age: the one door
+-- through which a supervisor (who may not read birth dates) gets ages. It
+-- runs with its owner's rights on purpose and scopes by township itself;
+-- security_barrier keeps callers' conditions out. One row per child and
+-- school year: callers pick the year (school_year, stage and
+-- schooling_status are that year's; updated_at is the year row's).
 CREATE OR REPLACE VIEW eduaid.student_school_age WITH (security_barrier = true) AS
-SELECT s.township_id, s.household_id, s.id AS student_id,
+SELECT sy.township_id, sy.household_id, sy.student_id,
        eduaid.school_entry_year(s.birth_date) AS entry_year,
-       s.schooling_status, s.updated_at
-  FROM eduaid.student s
- WHERE s.township_id = ANY ((SELECT eduaid.my_townships())::int[]);
+       sy.schooling_status, sy.updated_at, sy.school_year, sy.stage
+  FROM eduaid.student_year sy
+  JOIN eduaid.student s ON s.household_id = sy.household_id AND s.id = sy.student_id
+ WHERE sy.township_id = ANY ((SELECT eduaid.my_townships())::int[]);
 COMMENT ON VIEW eduaid.student_school_age IS
-    'eduaid: members of the caller''s townships with the school year in which each turns six on Sept. 1';
+    'eduaid: members'' rows of each school year in the caller''s townships, with the school year in which each turns six on Sept. 1';
 
 
 ------------------------------------------------------------------------
@@ -451,20 +457,24 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
     -- (A correlated lookup, kept apart by OFFSET 0: each case finds its
     -- child by the primary key instead of a join over every child.)
-    SELECT a.township_id, a.household_id, a.student_id, school_year - a.entry_year + 6,
+    SELECT a.township_id, a.household_id, a.student_id,
+           dropout_flagged.school_year - a.entry_year + 6,
            oc.id, oc.state
       FROM eduaid.dropout_case oc
      CROSS JOIN LATERAL (
            SELECT v.* FROM eduaid.student_school_age v
             WHERE v.township_id = oc.township_id AND v.student_id = oc.student_id
+              AND v.school_year = dropout_flagged.school_year
            OFFSET 0) a
-     WHERE oc.state <> 'returned' AND a.entry_year BETWEEN school_year - 9 AND school_year
+     WHERE oc.state <> 'returned'
+       AND a.entry_year BETWEEN dropout_flagged.school_year - 9 AND dropout_flagged.school_year
     UNION ALL
-    SELECT a.township_id, a.household_id, a.student_id, school_year - a.entry_year + 6,
+    SELECT a.township_id, a.household_id, a.student_id,
+           dropout_flagged.school_year - a.entry_year + 6,
            NULL, 'suspected'
       FROM eduaid.student_school_age a
-     WHERE a.schooling_status <> 'enrolled'
-       AND a.entry_year BETWEEN school_year - 9 AND school_year
+     WHERE a.schooling_status <> 'enrolled' AND a.school_year = dropout_flagged.school_year
+       AND a.entry_year BETWEEN dropout_flagged.school_year - 9 AND dropout_flagged.school_year
        AND NOT EXISTS (SELECT FROM eduaid.dropout_case d
                         WHERE d.township_id = a.township_id AND d.student_id = a.student_id
                           AND (d.state <> 'returned' OR d.updated_at >= a.updated_at));
@@ -478,7 +488,8 @@ BEGIN ATOMIC
     WITH age AS (
         SELECT a.township_id, count(*) AS school_age
           FROM eduaid.student_school_age a
-         WHERE a.entry_year BETWEEN school_year - 9 AND school_year
+         WHERE a.school_year = ledger_counts.school_year
+           AND a.entry_year BETWEEN ledger_counts.school_year - 9 AND ledger_counts.school_year
          GROUP BY a.township_id
     ), flagged AS (
         SELECT f.township_id,
@@ -516,16 +527,18 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
     WITH rows AS (
         SELECT a.township_id, a.household_id, a.student_id,
-               school_year - a.entry_year + 6 AS age, NULL::bigint AS case_id
+               dropout_ledger.school_year - a.entry_year + 6 AS age, NULL::bigint AS case_id
           FROM eduaid.student_school_age a
-         WHERE ledger = 'school_age' AND a.entry_year BETWEEN school_year - 9 AND school_year
+         WHERE ledger = 'school_age' AND a.school_year = dropout_ledger.school_year
+           AND a.entry_year BETWEEN dropout_ledger.school_year - 9 AND dropout_ledger.school_year
         UNION ALL
         SELECT f.township_id, f.household_id, f.student_id, f.age, f.case_id
           FROM eduaid.dropout_flagged(school_year) f
          WHERE ledger IN ('suspected', 'confirmed') AND f.standing = ledger
         UNION ALL
         SELECT d.township_id, d.household_id, d.student_id,
-               (SELECT school_year - a.entry_year + 6 FROM eduaid.student_school_age a
+               (SELECT dropout_ledger.school_year - min(a.entry_year) + 6
+                  FROM eduaid.student_school_age a
                  WHERE a.township_id = d.township_id AND a.student_id = d.student_id), d.id
           FROM eduaid.dropout_case d
          WHERE ledger = 'returned' AND d.state = 'returned'
@@ -537,15 +550,19 @@ BEGIN ATOMIC
          LIMIT p_limit
     )
     SELECT r.township_id, r.student_id, h.household_no, s.name, s.id_number_masked, r.age,
-           s.stage, s.schooling_status, d.id, d.state, d.opened_on, d.confirmed_on,
+           sy.stage, sy.schooling_status, d.id, d.state, d.opened_on, d.confirmed_on,
            d.returned_on, sc.name,
            (SELECT count(*) FROM eduaid.dropout_visit v
              WHERE v.township_id = d.township_id AND v.case_id = d.id),
            (SELECT max(v.visit_date) FROM eduaid.dropout_visit v
              WHERE v.township_id = d.township_id AND v.case_id = d.id)
       FROM page r
-      JOIN eduaid.student s ON s.township_id = r.township_id AND s.id = r.student_id
-      JOIN eduaid.household h ON h.township_id = r.township_id AND h.id = r.household_id
+      JOIN eduaid.student s ON s.household_id = r.household_id AND s.id = r.student_id
+      JOIN eduaid.household h ON h.id = r.household_id
+      -- the child's stage and status of that year (none: a returned case
+      -- of a child with no row of the year)
+      LEFT JOIN eduaid.student_year sy ON sy.township_id = r.township_id
+       AND sy.student_id = r.student_id AND sy.school_year = dropout_ledger.school_year
       LEFT JOIN eduaid.dropout_case d ON d.township_id = r.township_id
        AND d.id = coalesce(r.case_id, (SELECT oc.id FROM eduaid.dropout_case oc
                                         WHERE oc.township_id = r.township_id

@@ -3,8 +3,15 @@
 -- 013_notice.sql's (and notice_line, 016_index_scope.sql's).
 --
 -- Two more workflow states for teacher fund applications (kind
--- 'teacher_fund') and households (kind 'household', whose student_subsidy
--- rows are the subsidy list):
+-- 'teacher_fund') and a household's record of a school year (kind
+-- 'household_year', whose student_subsidy rows are that year's subsidy
+-- list; issue 11). Before issue 11 the list was a notice of households,
+-- kind 'household'; such notices stay as published, close and have their
+-- objections decided, and one can still be opened (its lines: approved
+-- households with grants of the school year, as before; kept for the
+-- tests that use it, tests/db/19_reviewers.sql) -- but the client and
+-- `eduaid notice open` offer only household_year, since the register entry
+-- itself is no aid:
 --
 --   approved --open_notice--> in_notice --close_notice--> final
 --                                 |  (after ends_on, no undecided objection)
@@ -14,8 +21,9 @@
 --   eduaid.open_notice(kind, scope, school_year [, ends_on, title, contact])
 --       supervisor: every approved record of a fund program (scope =
 --       fund_program.id, kind 'teacher_fund') or of a township (scope =
---       township id, kind 'household': households with subsidies of that
---       school year) in the caller's county goes on a new notice, one
+--       township id, kind 'household_year': the household_year records of
+--       that school year with grants) in the caller's county goes on a new
+--       notice, one
 --       line each with its record hash; returns the notice id
 --   eduaid.record_objection(item, content [, objector, received_on])
 --       officer of the item's township or supervisor, while the notice is
@@ -47,7 +55,7 @@
 --   eduaid-notice/1|notice|line|kind|township|record|name|masked ID|
 --   program|amount|school year|audit id
 -- where audit id is the latest audit_log entry of the record (for a
--- household, of it or its members) when the notice was opened: its
+-- household_year record, of it or its members) when the notice was opened: its
 -- approval. A printed line and the audit log can thus be checked against
 -- each other (notice_verify).
 --
@@ -122,6 +130,7 @@ CREATE OR REPLACE FUNCTION eduaid.notice_transition_check(tbl text, township int
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     k   text := CASE tbl WHEN 'household' THEN 'household'
+                         WHEN 'household_year' THEN 'household_year'
                          WHEN 'teacher_fund_application' THEN 'teacher_fund' END;
     itm record;
 BEGIN
@@ -407,13 +416,13 @@ BEGIN
             MESSAGE = format('a %s cannot open a public notice; supervisors do (只有县级审核人可以开启公示)',
                              coalesce(v_role, 'non-eduaid user'));
     END IF;
-    IF p_kind IS NULL OR p_kind NOT IN ('household', 'teacher_fund') THEN
+    IF p_kind IS NULL OR p_kind NOT IN ('household_year', 'household', 'teacher_fund') THEN
         RAISE EXCEPTION USING ERRCODE = 'EA010',
             MESSAGE = format('no public notice for record kind "%s" (此类记录无需公示)', p_kind),
-            HINT = 'kind is household or teacher_fund';
+            HINT = 'kind is household_year (a school year''s subsidy list) or teacher_fund';
     END IF;
     SELECT u.county_id INTO v_county FROM eduaid.app_user u WHERE u.login = session_user;
-    IF p_kind = 'household' THEN
+    IF p_kind IN ('household_year', 'household') THEN
         SELECT t.name INTO v_scope FROM eduaid.township t
          WHERE t.id = p_scope AND t.id = ANY (v_towns);
     ELSE
@@ -422,7 +431,7 @@ BEGIN
     IF v_scope IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'EA005',
             MESSAGE = format('%s %s not found (乡镇或项目不存在)',
-                             CASE p_kind WHEN 'household' THEN 'township' ELSE 'fund program' END,
+                             CASE p_kind WHEN 'teacher_fund' THEN 'fund program' ELSE 'township' END,
                              p_scope);
     END IF;
     IF v_ends < current_date + 6 THEN
@@ -435,10 +444,10 @@ BEGIN
                                contact, starts_on, ends_on)
     VALUES (p_kind, v_county, p_school_year,
             CASE WHEN p_kind = 'teacher_fund' THEN p_scope END,
-            CASE WHEN p_kind = 'household' THEN p_scope END,
+            CASE WHEN p_kind <> 'teacher_fund' THEN p_scope END,
             coalesce(eduaid.tidy(p_title), format('%s %s-%s学年%s公示', v_scope, p_school_year,
                      p_school_year + 1,
-                     CASE p_kind WHEN 'household' THEN '学生资助名单' ELSE '拟资助教师名单' END)),
+                     CASE p_kind WHEN 'teacher_fund' THEN '拟资助教师名单' ELSE '学生资助名单' END)),
             coalesce(eduaid.tidy(p_contact),
                      (SELECT c.name || '教育局' FROM eduaid.county c WHERE c.id = v_county)),
             current_date, v_ends)
@@ -452,6 +461,18 @@ BEGIN
          WHERE p_kind = 'teacher_fund' AND x.program_id = p_scope
            AND x.school_year = p_school_year AND x.status = 'approved'
            AND x.township_id = ANY (v_towns)
+        UNION ALL
+        SELECT hy.township_id, hy.id, h.head_name, h.head_id_number_masked,
+               s.programs, s.amount
+          FROM eduaid.household_year hy
+          JOIN eduaid.household h ON h.id = hy.household_id
+          JOIN LATERAL (SELECT string_agg(DISTINCT eduaid.subsidy_label(ss.program), '、') AS programs,
+                               sum(ss.amount) AS amount
+                          FROM eduaid.student_subsidy ss
+                         WHERE ss.township_id = hy.township_id
+                           AND ss.household_year_id = hy.id) s ON s.amount IS NOT NULL
+         WHERE p_kind = 'household_year' AND hy.township_id = p_scope
+           AND hy.school_year = p_school_year AND hy.status = 'approved'
         UNION ALL
         SELECT h.township_id, h.id, h.head_name, h.head_id_number_masked,
                s.programs, s.amount

@@ -1,7 +1,9 @@
 -- repeatable/35_export.sql: the server's side of `eduaid export` (issue 5;
 -- issue 9 item 8). An export reads its record rows through
 --   eduaid.export_household(status, township, unmasked)
---   eduaid.export_training(...), export_special_ed(...), export_teacher_fund(...)
+--   eduaid.export_household_year(...) (a household's record of a school
+--       year: that year's facts, issue 11), export_training(...),
+--       export_special_ed(...), export_teacher_fund(...)
 -- set-returning SECURITY DEFINER functions owned by eduaid_exporter (a
 -- NOLOGIN role whose row policies are the caller's townships,
 -- 38_policies.sql). Each validates its arguments (the caller's role, the
@@ -106,7 +108,8 @@ DO $do$
 DECLARE
     k text;
 BEGIN
-    FOREACH k IN ARRAY ARRAY['household', 'training', 'special_ed', 'teacher_fund'] LOOP
+    FOREACH k IN ARRAY ARRAY['household', 'household_year', 'training', 'special_ed',
+                             'teacher_fund'] LOOP
         EXECUTE format($create$
 CREATE OR REPLACE FUNCTION eduaid.%1$I(p_status text, p_township int, p_unmasked boolean)
 RETURNS SETOF eduaid.%2$I
@@ -126,6 +129,8 @@ END
 $do$;
 COMMENT ON FUNCTION eduaid.export_household(text, int, boolean) IS
     'eduaid: the household rows of an export (status, township, unmasked), logged by the server';
+COMMENT ON FUNCTION eduaid.export_household_year(text, int, boolean) IS
+    'eduaid: the household_year rows of an export (status, township, unmasked), logged by the server';
 COMMENT ON FUNCTION eduaid.export_training(text, int, boolean) IS
     'eduaid: the training rows of an export (status, township, unmasked), logged by the server';
 COMMENT ON FUNCTION eduaid.export_special_ed(text, int, boolean) IS
@@ -133,10 +138,12 @@ COMMENT ON FUNCTION eduaid.export_special_ed(text, int, boolean) IS
 COMMENT ON FUNCTION eduaid.export_teacher_fund(text, int, boolean) IS
     'eduaid: the teacher-fund rows of an export (status, township, unmasked), logged by the server';
 REVOKE ALL ON FUNCTION eduaid.export_query(text, text, int, boolean),
-    eduaid.export_household(text, int, boolean), eduaid.export_training(text, int, boolean),
+    eduaid.export_household(text, int, boolean), eduaid.export_household_year(text, int, boolean),
+    eduaid.export_training(text, int, boolean),
     eduaid.export_special_ed(text, int, boolean), eduaid.export_teacher_fund(text, int, boolean)
     FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION eduaid.export_household(text, int, boolean),
+    eduaid.export_household_year(text, int, boolean),
     eduaid.export_training(text, int, boolean), eduaid.export_special_ed(text, int, boolean),
     eduaid.export_teacher_fund(text, int, boolean)
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;

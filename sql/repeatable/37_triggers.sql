@@ -36,9 +36,21 @@ CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.househ
     FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
 CREATE OR REPLACE TRIGGER b_record_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.household
     FOR EACH ROW EXECUTE FUNCTION eduaid.record_guard();
--- (before its members go: the tally takes the household's share away)
-CREATE OR REPLACE TRIGGER c_report_tally_delete BEFORE DELETE ON eduaid.household
-    FOR EACH ROW EXECUTE FUNCTION eduaid.report_tally_trigger();
+-- (the report tallies follow household_year now, issue 11: see there; the
+-- household's tally triggers are dropped once, where they still exist, so
+-- that a run with nothing to change takes no lock on household)
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = 'eduaid.household'::regclass
+                                          AND t.tgname = 'c_report_tally_delete') THEN
+        DROP TRIGGER c_report_tally_delete ON eduaid.household;
+    END IF;
+    IF EXISTS (SELECT FROM pg_trigger t WHERE t.tgrelid = 'eduaid.household'::regclass
+                                          AND t.tgname = 'z_report_tally') THEN
+        DROP TRIGGER z_report_tally ON eduaid.household;
+    END IF;
+END
+$$;
 CREATE OR REPLACE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.household
     FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
 CREATE OR REPLACE TRIGGER r_registry_update AFTER UPDATE ON eduaid.household
@@ -48,8 +60,6 @@ CREATE OR REPLACE TRIGGER r_registry_update AFTER UPDATE ON eduaid.household
     EXECUTE FUNCTION eduaid.registry_sync();
 CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.household
     FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household');
-CREATE OR REPLACE TRIGGER z_report_tally AFTER INSERT OR UPDATE OF status ON eduaid.household
-    FOR EACH ROW EXECUTE FUNCTION eduaid.report_tally_trigger();
 
 -- A member row belongs to its household's record: after each statement
 -- every household whose members it changed is touched (member_touch).
@@ -89,6 +99,14 @@ CREATE OR REPLACE TRIGGER b_member_guard BEFORE UPDATE ON eduaid.household_year
     FOR EACH ROW EXECUTE FUNCTION eduaid.member_guard();
 CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.household_year
     FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household_year');
+-- The report tallies (34_reports.sql, issue 11 part 4): a record entering
+-- or leaving the counted states, or moving township while counted, adds or
+-- takes away its share; deleted while counted, before its members go.
+CREATE OR REPLACE TRIGGER c_report_tally_delete BEFORE DELETE ON eduaid.household_year
+    FOR EACH ROW EXECUTE FUNCTION eduaid.report_tally_trigger();
+CREATE OR REPLACE TRIGGER z_report_tally AFTER INSERT OR UPDATE OF status, township_id
+    ON eduaid.household_year
+    FOR EACH ROW EXECUTE FUNCTION eduaid.report_tally_trigger();
 
 CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.student_year
     FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();

@@ -118,6 +118,9 @@ BEGIN
         PERFORM pg_temp.policy(tbl, tbl || '_exporter_read',
             format('FOR SELECT TO eduaid_exporter USING (%s)', scope));
     END LOOP;
+    -- (issue 11 part 4: the export of household_year records)
+    PERFORM pg_temp.policy('household_year', 'household_year_exporter_read',
+        format('FOR SELECT TO eduaid_exporter USING (%s)', scope));
 
     --------------------------------------------------------------------
     -- The ledgers: everyone reads their townships; clerks and officers

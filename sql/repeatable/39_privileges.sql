@@ -119,6 +119,9 @@ GRANT UPDATE (poverty_status, notes)
 GRANT UPDATE (poverty_status)
     ON eduaid.household_year TO eduaid_remover;
 
+-- (issue 11 part 4: eduaid.export_household_year, 35_export.sql)
+GRANT SELECT ON eduaid.household_year TO eduaid_exporter;
+
 -- eduaid.student_year: its household and school year are its record's
 -- (eduaid.year_guard fills them)
 GRANT SELECT ON eduaid.student_year

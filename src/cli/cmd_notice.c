@@ -41,8 +41,8 @@ notice_usage(FILE *fp)
           "                            undecided objections, title\n"
           "  print NOTICE [FILE]       the printable sheet, UTF-8 text, to\n"
           "                            FILE or standard output\n"
-          "  open household TOWNSHIP YEAR [--ends DATE] [--title T] [--contact "
-          "C]\n"
+          "  open household_year TOWNSHIP YEAR [--ends DATE] [--title T]\n"
+          "                            [--contact C]\n"
           "  open teacher_fund PROGRAM YEAR [--ends DATE] [--title T] "
           "[--contact C]\n"
           "                            put the approved records on notice\n"
@@ -339,8 +339,8 @@ open_scope(struct db *db, const char **params, char *idbuf, size_t idsz,
     if (id == NULL) {
         fprintf(stderr,
                 r->nrows == 0
-                    ? _("%s: notice open: no notices of kind '%s' (household "
-                        "or teacher_fund)\n")
+                    ? _("%s: notice open: no notices of kind '%s' "
+                        "(household_year or teacher_fund)\n")
                     : _("%s: notice open: no township or fund program '%s'\n"),
                 PACKAGE_NAME, r->nrows == 0 ? params[0] : params[1]);
         dbres_free(r);

@@ -55,12 +55,12 @@ static const char sheet_lines_sql[] =
 
 static const char scope_id_sql[] =
     "SELECT CASE $1"
-    "    WHEN 'household' THEN (SELECT t.id FROM eduaid.township t"
+    "    WHEN 'household_year' THEN (SELECT t.id FROM eduaid.township t"
     "                            WHERE t.id::text = $2 OR t.name = $2"
     "                            ORDER BY t.id LIMIT 1)"
     "    ELSE (SELECT p.id FROM eduaid.fund_program p"
     "           WHERE p.code = $2 OR p.id::text = $2) END AS id"
-    "  WHERE $1 IN ('household', 'teacher_fund')";
+    "  WHERE $1 IN ('household_year', 'teacher_fund')";
 
 static const char townships_sql[] =
     "SELECT t.id, t.name FROM eduaid.township t"
@@ -86,7 +86,7 @@ static const char items_sql[] =
     "SELECT i.id, i.line_no, t.name AS township, i.name, i.program,"
     "       to_char(i.amount, 'FM999,999,999,990.00') AS amount, i.masked_id,"
     "       left(i.record_hash, 16) AS record_hash, i.kind, i.record_id,"
-    "       coalesce(h.status, f.status) AS status,"
+    "       coalesce(h.status, y.status, f.status) AS status,"
     "       count(o.id) FILTER (WHERE o.decision = 'pending') AS pending,"
     "       count(o.id) FILTER (WHERE o.decision = 'upheld') AS upheld,"
     "       count(o.id) FILTER (WHERE o.decision = 'dismissed') AS dismissed,"
@@ -95,12 +95,14 @@ static const char items_sql[] =
     "  JOIN eduaid.township t ON t.id = i.township_id"
     "  LEFT JOIN eduaid.household h ON i.kind = 'household'"
     "       AND h.township_id = i.township_id AND h.id = i.record_id"
+    "  LEFT JOIN eduaid.household_year y ON i.kind = 'household_year'"
+    "       AND y.township_id = i.township_id AND y.id = i.record_id"
     "  LEFT JOIN eduaid.teacher_fund_application f ON i.kind = 'teacher_fund'"
     "       AND f.township_id = i.township_id AND f.id = i.record_id"
     "  LEFT JOIN eduaid.notice_objection o"
     "       ON o.township_id = i.township_id AND o.item_id = i.id"
     " WHERE i.notice_id = $1::bigint"
-    " GROUP BY i.township_id, i.id, t.name, h.status, f.status"
+    " GROUP BY i.township_id, i.id, t.name, h.status, y.status, f.status"
     " ORDER BY i.line_no";
 
 static const char object_sql[] =
@@ -173,7 +175,7 @@ notices_scope_choices(struct db *db, const char *kind, const char *filter,
                       struct db_error *err)
 {
     const char *params[1] = {filter != NULL ? filter : ""};
-    bool household = kind != NULL && strcmp(kind, "household") == 0;
+    bool household = kind != NULL && strcmp(kind, "household_year") == 0;
 
     return db_exec(db, household ? townships_sql : programs_sql, 1, params,
                    err);

@@ -25,7 +25,8 @@
 /*
  * notices_list
  *
- * Every notice the caller may see, one row each: id, kind ("household",
+ * Every notice the caller may see, one row each: id, kind
+ * ("household_year": a subsidy list; "household": one of before issue 11;
  * "teacher_fund"), title, starts_on, ends_on (YYYY-MM-DD), closed ("t"
  * once closed, else "f"), days_left (ends_on - today + 1: 0 or less once
  * the period is over, whether closed or not), lines (lines on it),
@@ -61,7 +62,7 @@ struct dbres *notices_sheet_lines(struct db *db, const char *id,
  * notices_scope_id
  *
  * What a notice of kind is about, from what a person typed: for
- * "household" a township (9-digit code or name), for "teacher_fund" a
+ * "household_year" a township (9-digit code or name), for "teacher_fund" a
  * fund program (code or id). No row when kind is neither; else one row
  * whose column id is the township's or program's id, NULL when none
  * matches.
@@ -71,7 +72,7 @@ struct dbres *notices_scope_id(struct db *db, const char *kind,
 
 /* The choices for that scope, at most 64 rows of id, name: the caller's
  * townships whose name holds filter or whose code starts with it
- * ("household"), or the active fund programs whose name holds it or
+ * ("household_year"), or the active fund programs whose name holds it or
  * whose code starts with it (any other kind). */
 struct dbres *notices_scope_choices(struct db *db, const char *kind,
                                     const char *filter, struct db_error *err);

@@ -123,8 +123,8 @@ kind_search(void *arg, const char *filter, const struct pick_item **items)
 
     (void)arg;
     (void)filter;
-    kinds[0] = (struct pick_item){"household", _("Subsidy list"),
-                                  _("the approved households of a township")};
+    kinds[0] = (struct pick_item){"household_year", _("Subsidy list"),
+                                  _("approved year records")};
     kinds[1] = (struct pick_item){"teacher_fund", _("Teacher fund"),
                                   _("the approved awards of a fund program")};
     *items = kinds;
@@ -180,8 +180,8 @@ open_notice(struct screen *s)
         return;
     p.kind = kind;
     scope = dialog_pick(s->app,
-                        strcmp(kind, "household") == 0 ? _("Township")
-                                                       : _("Fund program"),
+                        strcmp(kind, "household_year") == 0 ? _("Township")
+                                                            : _("Fund program"),
                         NULL, scope_search, &p);
     dbres_free(p.rows);
     snprintf(initial, sizeof(initial), "%d", date_school_year_today());

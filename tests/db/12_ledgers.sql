@@ -13,12 +13,14 @@
 -- only, by a teacher of the township, and the visits due drop. 培训台账:
 -- attendance within the course and the ledger per course and batch.
 --
--- Dates are relative to today: the school year is the one today lies in.
+-- Dates are relative to today: the school year is the one today lies in,
+-- and the fixture's children have rows of that year (issue 11: a ledger of
+-- a school year reads that year's rows).
 \set ON_ERROR_STOP on
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(100);
+SELECT plan(101);
 
 -- The school year and its September 1; counts of a role before the fixture.
 SELECT fx_set('y', eduaid.school_year_of(current_date)) \gset
@@ -122,8 +124,21 @@ SELECT fx_student('ok12', 'lg_a', (fx_sep1() - interval '12 years')::date),
        fx_student('young5', 'lg_a', (fx_sep1() - interval '6 years' + interval '1 day')::date),
        fx_student('ok6', 'lg_a', (fx_sep1() - interval '6 years')::date, 'M'),
        fx_student('ok10', 'lg_a', (fx_sep1() - interval '10 years')::date, 'M') \gset
-SELECT fx_rowcount($$UPDATE eduaid.student SET schooling_status = 'dropped_out', stage = 'none',
-                     school_id = NULL WHERE id IN (fx('ok15'), fx('old16'))$$) \gset
+-- Their facts of this school year (issue 11: the ledgers read the year
+-- rows): a draft record of the year, ok15 and old16 dropped out, the
+-- others in primary school.
+INSERT INTO eduaid.household_year (township_id, household_id, school_year)
+VALUES (420325100, fx('lg_a'), fx('y'));
+INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage, school_id,
+                                 schooling_status)
+SELECT 420325100, hy.id, fx(k), CASE WHEN k IN ('ok15', 'old16') THEN 'none' ELSE 'primary' END,
+       CASE WHEN k NOT IN ('ok15', 'old16')
+            THEN (SELECT min(sc.id) FROM eduaid.school sc
+                   WHERE sc.township_id = 420325100 AND sc.kind = 'primary') END,
+       CASE WHEN k IN ('ok15', 'old16') THEN 'dropped_out' ELSE 'enrolled' END
+  FROM eduaid.household_year hy
+ CROSS JOIN unnest(ARRAY['ok12', 'ok15', 'old16', 'young5', 'ok6', 'ok10']) AS k
+ WHERE hy.household_id = fx('lg_a') AND hy.school_year = fx('y');
 
 SELECT results_eq($$SELECT * FROM fx_delta()$$,
     $$VALUES (420325100, 4::bigint, 1::bigint, 0::bigint, 0::bigint),
@@ -132,6 +147,9 @@ SELECT results_eq($$SELECT * FROM fx_delta()$$,
 SELECT ok(fx_on('suspected', 'ok15') AND NOT fx_on('suspected', 'old16')
           AND fx_on('school_age', 'ok6') AND NOT fx_on('school_age', 'young5'),
           'the suspected ledger lists the dropped-out 15-year-old, not the 16-year-old');
+SELECT is((SELECT count(*) FROM eduaid.dropout_ledger(fx('y')::int - 1, 'school_age') l
+            WHERE l.student_id IN (fx('ok12'), fx('ok15'), fx('ok6'), fx('ok10'))), 0::bigint,
+          'last school year''s ledger knows nothing of them: they have no row of that year');
 
 -- ==== 控辍保学 as the clerk ===================================================
 SELECT lives_ok($$SELECT fx_set('case12', eduaid.dropout_open(fx('ok12'), current_date, '邻居反映长期不在校'))$$,
@@ -179,7 +197,7 @@ SELECT throws_ok($$SELECT eduaid.dropout_return(fx('ok10'), current_date, 1)$$, 
                  'no return for a child without an open case');
 
 -- ok10: opened and closed as back in school today; ok15: back in school
--- too (the household record still says dropped out, but the return is newer).
+-- too (the year row still says dropped out, but the return is newer).
 SELECT lives_ok($$SELECT eduaid.dropout_open(fx('ok10'), fx_sep1())$$, 'clerk: opens a case dated September 1');
 SELECT lives_ok($$SELECT eduaid.dropout_return(fx('ok10'), current_date,
                      (SELECT min(id) FROM eduaid.school WHERE township_id = 420325100 AND kind = 'primary'))$$,

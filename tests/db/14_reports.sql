@@ -1,18 +1,21 @@
 -- tests/db/14_reports.sql: the reports of sql/014_reports.sql against
--- numbers worked out by hand, and their township scope.
+-- numbers worked out by hand, and their township scope; per school year
+-- (issue 11): each report for year Y reads year Y's rows only.
 --
 -- The fixture is a township of its own, 测试乡 (420325299, no demo data),
 -- made by the superuser inside this test's transaction with triggers off
 -- (session_replication_role = replica) so that records can be given any
 -- status directly. Its rows and what each report must make of them are
--- listed below; every expectation is a literal, computed by hand. The
+-- listed below, for two school years (2025 and 2026, each household's
+-- children with other facts in each); every expectation is a literal,
+-- computed by hand. The
 -- scope tests run on the demo data: demo_officer (城关镇) sees 城关镇 and
 -- the total only, demo_supervisor every township of the county.
 \set ON_ERROR_STOP on
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(44);
+SELECT plan(55);
 
 -- ==== the subsidy tally ====================================================
 -- What the trigger kept while the demo data went through the workflow is
@@ -20,39 +23,91 @@ SELECT plan(44);
 CREATE TEMP TABLE tally_kept AS SELECT * FROM eduaid.subsidy_tally;
 CREATE TEMP TABLE members_kept AS SELECT * FROM eduaid.member_tally WHERE n > 0;
 SELECT eduaid.report_tally_rebuild() \g /dev/null
-SELECT set_eq($$SELECT * FROM tally_kept WHERE n > 0$$, $$SELECT * FROM eduaid.subsidy_tally$$,
+SELECT set_eq($$SELECT * FROM tally_kept WHERE entitled > 0$$, $$SELECT * FROM eduaid.subsidy_tally$$,
               'the subsidy tally kept by the trigger equals a count from scratch');
 SELECT set_eq($$SELECT * FROM members_kept$$, $$SELECT * FROM eduaid.member_tally$$,
               'the member tally kept by the trigger equals a count from scratch');
 
--- A household through the workflow in 军店镇: approval adds its member's
--- entitlement and grant, reopening takes them away again.
+-- A household's records of two school years through the workflow in
+-- 军店镇: approving 2026 adds its member's entitlement and grant to 2026
+-- and leaves 2025 as it was approved; reopening 2026 takes them away again.
+CREATE FUNCTION public.h4_year(key text, hh_key text, year int) RETURNS bigint
+LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    new_id bigint;
+BEGIN
+    INSERT INTO eduaid.household_year (township_id, household_id, school_year)
+    SELECT h.township_id, h.id, year FROM eduaid.household h WHERE h.id = public.fx(hh_key)
+    RETURNING id INTO new_id;
+    RETURN public.fx_set(key, new_id);
+END
+$$;
+CREATE FUNCTION public.h4_member(hy_key text, st_key text, stage text, grade int)
+RETURNS void LANGUAGE sql VOLATILE
+BEGIN ATOMIC
+    INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage,
+                                     school_id, grade)
+    SELECT hy.township_id, hy.id, public.fx(st_key), stage,
+           (SELECT min(s.id) FROM eduaid.school s
+             WHERE s.township_id = hy.township_id AND s.kind = 'primary'), grade
+      FROM eduaid.household_year hy WHERE hy.id = public.fx(hy_key);
+END;
+CREATE FUNCTION public.h4_grant(hy_key text, st_key text, program text) RETURNS void
+LANGUAGE sql VOLATILE
+BEGIN ATOMIC
+    INSERT INTO eduaid.student_subsidy (township_id, household_year_id, student_id, program,
+                                        amount)
+    SELECT hy.township_id, hy.id, public.fx(st_key), program, 500
+      FROM eduaid.household_year hy WHERE hy.id = public.fx(hy_key);
+END;
+-- (entitled/granted of compulsory_waiver in 军店镇, and its members)
+CREATE FUNCTION public.h4_cw(year int) RETURNS text LANGUAGE sql STABLE
+RETURN (SELECT entitled || '/' || granted || '/' ||
+               (SELECT members FROM eduaid.report_schooling(year, 420325101)
+                 WHERE township_id IS NOT NULL)
+          FROM eduaid.report_subsidy(year, 420325101)
+         WHERE township_id IS NOT NULL AND item = 'compulsory_waiver');
+
 SET SESSION AUTHORIZATION demo_supervisor;
-SELECT entitled AS e0, granted AS g0 FROM eduaid.report_subsidy(2026, 420325101)
- WHERE township_id IS NOT NULL AND item = 'compulsory_waiver' \gset
-SELECT members AS m0 FROM eduaid.report_schooling(2026, 420325101) WHERE township_id IS NOT NULL \gset
+SELECT public.h4_cw(2025) AS y25, public.h4_cw(2026) AS y26 \gset
 SET SESSION AUTHORIZATION demo_clerk;
-SELECT fx_household('hh_w', 420325101), fx_student('st_w', 'hh_w'), fx_subsidy('sub_w', 'st_w') \g /dev/null
-SELECT eduaid.submit('household', fx('hh_w')) \g /dev/null
+SELECT fx_household('hh_w', 420325101), fx_student('st_w', 'hh_w') \g /dev/null
+SELECT public.h4_year('hy_w25', 'hh_w', 2025), public.h4_year('hy_w26', 'hh_w', 2026) \g /dev/null
+SELECT public.h4_member('hy_w25', 'st_w', 'primary', 2), public.h4_member('hy_w26', 'st_w', 'primary', 3),
+       public.h4_grant('hy_w25', 'st_w', 'compulsory_waiver'),
+       public.h4_grant('hy_w26', 'st_w', 'compulsory_waiver') \g /dev/null
+SELECT eduaid.submit('household_year', fx('hy_w25')), eduaid.submit('household_year', fx('hy_w26')) \g /dev/null
 SET SESSION AUTHORIZATION officer_101;
-SELECT eduaid.verify('household', fx('hh_w')) \g /dev/null
+SELECT eduaid.verify('household_year', fx('hy_w25')), eduaid.verify('household_year', fx('hy_w26')) \g /dev/null
 SET SESSION AUTHORIZATION demo_supervisor;
-SELECT is((SELECT entitled || '/' || granted FROM eduaid.report_subsidy(2026, 420325101)
-            WHERE township_id IS NOT NULL AND item = 'compulsory_waiver'),
-          :e0 || '/' || :g0, 'a verified household does not count yet');
-SELECT eduaid.approve('household', fx('hh_w')) \g /dev/null
-SELECT is((SELECT entitled || '/' || granted FROM eduaid.report_subsidy(2026, 420325101)
-            WHERE township_id IS NOT NULL AND item = 'compulsory_waiver'),
-          (:e0 + 1) || '/' || (:g0 + 1), 'approval adds its member''s entitlement and grant');
-SELECT is((SELECT members FROM eduaid.report_schooling(2026, 420325101) WHERE township_id IS NOT NULL),
-          (:m0 + 1)::bigint, 'approval adds its member to the schooling report');
+SELECT is(public.h4_cw(2026), :'y26', 'a verified record does not count yet');
+SELECT eduaid.approve('household_year', fx('hy_w25')) \g /dev/null
+SELECT is(public.h4_cw(2025),
+          (split_part(:'y25', '/', 1)::int + 1) || '/' || (split_part(:'y25', '/', 2)::int + 1)
+          || '/' || (split_part(:'y25', '/', 3)::int + 1),
+          'approving 2025''s record adds its member''s entitlement, grant and member to 2025');
+SELECT public.h4_cw(2025) AS y25a \gset
+SELECT is(public.h4_cw(2026), :'y26', '... and nothing to 2026');
+SELECT eduaid.approve('household_year', fx('hy_w26')) \g /dev/null
+SELECT is(public.h4_cw(2026),
+          (split_part(:'y26', '/', 1)::int + 1) || '/' || (split_part(:'y26', '/', 2)::int + 1)
+          || '/' || (split_part(:'y26', '/', 3)::int + 1),
+          'approving 2026''s record adds its member''s entitlement, grant and member to 2026');
+SELECT is(public.h4_cw(2025), :'y25a', 'approving 2026 leaves 2025''s report unchanged');
 SET SESSION AUTHORIZATION demo_clerk;
-SELECT eduaid.reopen('household', fx('hh_w'), '更正') \g /dev/null
+SELECT eduaid.reopen('household_year', fx('hy_w26'), '更正') \g /dev/null
 SET SESSION AUTHORIZATION demo_supervisor;
-SELECT is((SELECT entitled || '/' || granted FROM eduaid.report_subsidy(2026, 420325101)
-            WHERE township_id IS NOT NULL AND item = 'compulsory_waiver'),
-          :e0 || '/' || :g0, 'reopening takes them away again');
+SELECT is(public.h4_cw(2026), :'y26', 'reopening 2026''s record takes them away again');
+SELECT is(public.h4_cw(2025), :'y25a', '... and leaves 2025 as approved');
 RESET SESSION AUTHORIZATION;
+-- The household's own record (the register entry) does not count: its
+-- state changes no report.
+SELECT is((SELECT status FROM eduaid.household WHERE id = fx('hh_w')), 'draft',
+          'the register entry itself stayed a draft throughout');
+CREATE TEMP TABLE tally_after AS SELECT * FROM eduaid.subsidy_tally;
+SELECT eduaid.report_tally_rebuild() \g /dev/null
+SELECT set_eq($$SELECT * FROM tally_after WHERE entitled > 0$$, $$SELECT * FROM eduaid.subsidy_tally$$,
+              'the tally kept through approvals of two years equals a count from scratch');
 
 -- ==== the fixture ==========================================================
 SET session_replication_role = replica;
@@ -80,13 +135,44 @@ SELECT id, 420325299, hh, '学生' || id, n, 'F', birth, stage, school, boarding
        disability, meal
   FROM public.fx_new_idno(birth, 'F') AS n
 $$;
+-- A household's record of a school year (id: 99YYNN, NN its household's)
+CREATE FUNCTION pg_temp.hy(hh bigint, year int, status text) RETURNS void LANGUAGE sql AS $$
+INSERT INTO eduaid.household_year (id, township_id, status, household_id, school_year)
+OVERRIDING SYSTEM VALUE
+VALUES (990000 + (year % 100) * 100 + hh % 100, 420325299, status, hh, year)
+$$;
+-- A child's facts in a school year
+CREATE FUNCTION pg_temp.sy(p_st bigint, p_year int, p_stage text, p_school int,
+                           p_boarding boolean, p_status text, p_meal boolean)
+RETURNS void LANGUAGE sql AS $$
+INSERT INTO eduaid.student_year (township_id, household_year_id, household_id, school_year,
+                                 student_id, stage, school_id, boarding, schooling_status,
+                                 nutrition_meal)
+SELECT 420325299, hy.id, hy.household_id, p_year, s.id, p_stage, p_school, p_boarding, p_status,
+       p_meal
+  FROM eduaid.student s
+  JOIN eduaid.household_year hy ON hy.household_id = s.household_id AND hy.school_year = p_year
+ WHERE s.id = p_st
+$$;
 CREATE FUNCTION pg_temp.sub(st bigint, year int, program text) RETURNS void LANGUAGE sql AS $$
-INSERT INTO eduaid.student_subsidy (township_id, household_id, student_id, school_year, program, amount)
-SELECT 420325299, s.household_id, s.id, year, program, 500 FROM eduaid.student s WHERE s.id = st
+INSERT INTO eduaid.student_subsidy (township_id, household_id, student_id, school_year, program,
+                                    amount, household_year_id)
+SELECT 420325299, s.household_id, s.id, year, program, 500, hy.id
+  FROM eduaid.student s
+  JOIN eduaid.household_year hy ON hy.household_id = s.household_id AND hy.school_year = year
+ WHERE s.id = st
 $$;
 
--- H1, H2 approved; H3 a draft (nothing of it counts)
-SELECT pg_temp.hh(990001, 'approved'), pg_temp.hh(990002, 'approved'), pg_temp.hh(990003, 'draft');
+-- H1, H2, H3: the register entries, all drafts (their own state counts
+-- for nothing: the year records do). 2026: H1 and H2 approved, H3 a
+-- draft (nothing of it counts). 2025: H1 final, H2 approved (in_notice
+-- and final count as approved does), no record of H3.
+SELECT pg_temp.hh(990001, 'draft'), pg_temp.hh(990002, 'draft'), pg_temp.hh(990003, 'draft');
+SELECT pg_temp.hy(990001, 2026, 'approved'), pg_temp.hy(990002, 2026, 'approved'),
+       pg_temp.hy(990003, 2026, 'draft'),
+       pg_temp.hy(990001, 2025, 'final'), pg_temp.hy(990002, 2025, 'approved');
+-- The persons (their stage and the rest in the old columns, which no
+-- report reads any more: each of them here as in 2026)
 --            id      hh      born          stage         school boards status        disability     meal
 SELECT pg_temp.st(990011, 990001, '2018-05-01', 'primary',     9901, true,  'enrolled',     NULL,          true),
        pg_temp.st(990012, 990001, '2013-05-01', 'junior',      9902, false, 'dropped_out',  NULL,          false),
@@ -96,7 +182,27 @@ SELECT pg_temp.st(990011, 990001, '2018-05-01', 'primary',     9901, true,  'enr
        pg_temp.st(990016, 990002, '2010-09-01', 'senior_high', 9901, false, 'enrolled',     'hearing',     false),
        pg_temp.st(990017, 990002, '2020-09-01', 'preschool',   9901, false, 'enrolled',     'physical',    false),
        pg_temp.st(990018, 990003, '2015-03-01', 'primary',     9901, false, 'enrolled',     'visual',      true);
--- S11 has its compulsory waiver, its boarding subsidy only for 2025; S12
+-- Their facts in 2026:
+--            id      year  stage          school boards status         meal
+SELECT pg_temp.sy(990011, 2026, 'primary',     9901, true,  'enrolled',     true),
+       pg_temp.sy(990012, 2026, 'junior',      9902, false, 'dropped_out',  false),
+       pg_temp.sy(990013, 2026, 'none',        NULL, false, 'not_enrolled', false),
+       pg_temp.sy(990014, 2026, 'senior_high', 9901, false, 'enrolled',     false),
+       pg_temp.sy(990015, 2026, 'primary',     9901, false, 'suspended',    false),
+       pg_temp.sy(990016, 2026, 'senior_high', 9901, false, 'enrolled',     false),
+       pg_temp.sy(990017, 2026, 'preschool',   9901, false, 'enrolled',     false),
+       pg_temp.sy(990018, 2026, 'primary',     9901, false, 'enrolled',     true);
+-- ... and in 2025, a year younger (S12 still in primary school, S14 and
+-- S16 in junior high, S14 boarding, S17 in kindergarten; S18's household
+-- has no record of 2025):
+SELECT pg_temp.sy(990011, 2025, 'primary',     9901, true,  'enrolled',     true),
+       pg_temp.sy(990012, 2025, 'primary',     9901, false, 'enrolled',     true),
+       pg_temp.sy(990013, 2025, 'none',        NULL, false, 'not_enrolled', false),
+       pg_temp.sy(990014, 2025, 'junior',      9902, true,  'enrolled',     false),
+       pg_temp.sy(990015, 2025, 'primary',     9901, false, 'enrolled',     false),
+       pg_temp.sy(990016, 2025, 'junior',      9902, false, 'enrolled',     false),
+       pg_temp.sy(990017, 2025, 'preschool',   9901, false, 'enrolled',     false);
+-- 2026: S11 has its compulsory waiver, its boarding subsidy only for 2025; S12
 -- its waiver; S14 the high-school grant and 滋蕙 (not an entitlement) but
 -- not the waiver; S15 nothing; S16 both; S17 preschool aid; S18 (draft
 -- household) its waiver.
@@ -105,6 +211,12 @@ SELECT pg_temp.sub(990011, 2026, 'compulsory_waiver'), pg_temp.sub(990011, 2025,
        pg_temp.sub(990014, 2026, 'high_school_grant'), pg_temp.sub(990014, 2026, 'zihui'),
        pg_temp.sub(990016, 2026, 'high_school_grant'), pg_temp.sub(990016, 2026, 'high_school_waiver'),
        pg_temp.sub(990017, 2026, 'preschool_aid'), pg_temp.sub(990018, 2026, 'compulsory_waiver');
+-- 2025: S11 the boarding subsidy (above) but not the waiver; S12 the
+-- waiver; S14 the waiver and the boarding subsidy; S16 the waiver; S15
+-- and S17 nothing.
+SELECT pg_temp.sub(990012, 2025, 'compulsory_waiver'),
+       pg_temp.sub(990014, 2025, 'compulsory_waiver'), pg_temp.sub(990014, 2025, 'boarding_subsidy'),
+       pg_temp.sub(990016, 2025, 'compulsory_waiver');
 
 -- Plans: S13 (10 on Sep 1 2026) an approved special class; S17 (just 6)
 -- only a submitted one; S16 (just 16: too old) and S18 (draft household)
@@ -158,9 +270,11 @@ SET session_replication_role = origin;
 -- loaded with triggers off: tally again
 SELECT eduaid.report_tally_rebuild() \g /dev/null
 
--- The ledgers' counts (sql/012_ledgers.sql) take every member aged 6-15 on
--- Sep 1: S11, S12, S13, S15, S17 and S18 (their own rule, household
--- status aside); S12, S13 and S15 are not enrolled: suspected dropouts.
+-- The ledgers' counts (sql/012_ledgers.sql) take every child with a row of
+-- the year aged 6-15 on Sep 1: in 2026 S11, S12, S13, S15, S17 and S18
+-- (their own rule, the record's status aside); S12, S13 and S15 are not
+-- enrolled: suspected dropouts. In 2025 S11 to S16 (S17 is five); only
+-- S13 is not enrolled.
 
 -- ==== each report, as demo_supervisor, for 测试乡 ==========================
 SET SESSION AUTHORIZATION demo_supervisor;
@@ -259,8 +373,54 @@ SELECT results_eq(
              (NULL, '励耕计划', 1, 5000, 1, 4000),
              (NULL, '润雨计划', 1, 2000, 0, 0)$$,
     'teacher funds: applications (not drafts) and approved amounts of the year by program');
-SELECT is((SELECT count(*) FROM eduaid.report_subsidy(2027, 420325299) WHERE granted > 0),
-          0::bigint, 'subsidy: another school year finds no grants');
+SELECT is((SELECT count(*) FROM eduaid.report_subsidy(2027, 420325299) WHERE entitled + granted > 0),
+          0::bigint, 'subsidy: a school year without records finds nothing at all');
+SELECT is(array(SELECT household_year_id FROM eduaid.report_subsidy_missing(2026, 420325299)),
+          ARRAY[992601, 992602, 992602]::bigint[],
+          'subsidy: each missing line names the household_year record to open (2026''s)');
+
+-- ==== 2025: the same township a year earlier ===============================
+SELECT results_eq(
+    $$SELECT item, entitled, granted, missing, coverage
+        FROM eduaid.report_subsidy(2025, 420325299) WHERE township_id IS NOT NULL$$,
+    $$VALUES (NULL::text, 8::bigint, 5::bigint, 3::bigint, 62.5),
+             ('preschool_aid', 1, 0, 1, 0.0),
+             ('compulsory_waiver', 5, 3, 2, 60.0),
+             ('boarding_subsidy', 2, 2, 0, 100.0),
+             ('high_school_grant', 0, 0, 0, NULL),
+             ('high_school_waiver', 0, 0, 0, NULL),
+             ('vocational_waiver', 0, 0, 0, NULL),
+             ('vocational_grant', 0, 0, 0, NULL),
+             ('college_freshman_aid', 0, 0, 0, NULL),
+             ('student_loan', 0, 0, 0, NULL)$$,
+    '2025 subsidy: that year''s stages and boarding against that year''s grants, by hand');
+SELECT results_eq(
+    $$SELECT household_no, student_id, stage, school, program, household_year_id
+        FROM eduaid.report_subsidy_missing(2025, 420325299)$$,
+    $$VALUES ('TEST-R990001', 990011::bigint, 'primary', '测试小学', 'compulsory_waiver', 992501::bigint),
+             ('TEST-R990002', 990015::bigint, 'primary', '测试小学', 'compulsory_waiver', 992502::bigint),
+             ('TEST-R990002', 990017::bigint, 'preschool', '测试小学', 'preschool_aid', 992502::bigint)$$,
+    '2025 missing list: that year''s stages, schools and records');
+SELECT results_eq(
+    $$SELECT township_id, pilot_students, covered, missing, coverage
+        FROM eduaid.report_nutrition(2025, 420325299)$$,
+    $$VALUES (420325299, 3::bigint, 2::bigint, 1::bigint, 66.7), (NULL, 3, 2, 1, 66.7)$$,
+    '2025 nutrition: that year''s schools and meals');
+SELECT results_eq(
+    $$SELECT township_id, members, enrolled, dropped_out, suspended, not_enrolled, enrolled_pct,
+             school_age, suspected, confirmed, returned
+        FROM eduaid.report_schooling(2025, 420325299)$$,
+    $$VALUES (420325299, 7::bigint, 6::bigint, 0::bigint, 0::bigint, 1::bigint, 85.7,
+              6::bigint, 1::bigint, 0::bigint, 0::bigint),
+             (NULL, 7, 6, 0, 0, 1, 85.7, 6, 1, 0, 0)$$,
+    '2025 schooling: that year''s statuses; the ledgers'' counts of 2025');
+SELECT results_eq(
+    $$SELECT township_id, children, planned, unplanned, coverage, special_school,
+             regular_class, special_class, home_delivery
+        FROM eduaid.report_special_ed(2025, 420325299)$$,
+    $$VALUES (420325299, 2::bigint, 2::bigint, 0::bigint, 100.0, 0::bigint, 1::bigint, 1::bigint, 0::bigint),
+             (NULL, 2, 2, 0, 100.0, 0, 1, 1, 0)$$,
+    '2025 special education: the disabled children with a row of 2025, aged 6-15 then');
 
 -- ==== scope ================================================================
 SELECT is((SELECT count(DISTINCT township_id) FROM eduaid.report_subsidy(2026)),

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # tests/db/42_notice.t: `eduaid notice` against the test database, as the
-# real logins: a supervisor opens a household notice (fixture households
-# of 大木厂镇 420325104 with subsidies of school year 2033, which nothing
-# else uses) and prints it; the sheet has its title, period, one line per
+# real logins: a supervisor opens a subsidy-list notice (kind
+# household_year: fixture households of 大木厂镇 420325104 with approved
+# records of school year 2033, which nothing else uses, and their grants)
+# and prints it; the sheet has its title, period, one line per
 # record in line order with the masked ID number (no full ID number
 # anywhere), columns that line up in display cells (CJK and 𠮷 are two
 # cells) under en_US.UTF-8 and LC_ALL=C alike, totals and where to send
@@ -49,10 +50,10 @@ run() { # USER ARGS...
 tag=$(printf '%05d' $(($$ % 100000)))
 sup=demo_supervisor
 
-# ---- fixtures: three approved households with 2033 subsidies ----------------
+# ---- fixtures: three households with approved records of 2033 and grants ---
 # Names of 1, 2 and 3 characters, one of them outside the BMP.
 make_household() { # N NAME
-	local n=$1 name=$2 first17 head17 hid sid
+	local n=$1 name=$2 first17 head17 hid sid yid
 	first17="65900120170901${tag:3:2}$n"
 	head17="65900119710101${tag:3:2}$n"
 	hid=$(db_psql_as clerk_104 -c "INSERT INTO eduaid.household (township_id, household_no,
@@ -69,13 +70,20 @@ make_household() { # N NAME
 	           (SELECT min(s.id) FROM eduaid.school s WHERE s.township_id = 420325104
 	               AND s.kind = 'primary'), 3
 	    RETURNING id") || return 1
-	db_psql_as clerk_104 -c "INSERT INTO eduaid.student_subsidy (township_id, household_id,
-	        student_id, school_year, program, amount)
-	    VALUES (420325104, $hid, $sid, 2033, 'boarding_subsidy', $((n * 250 + 1000)))" >/dev/null &&
-		db_psql_as clerk_104 -c "SELECT eduaid.submit('household', $hid)" >/dev/null &&
-		db_psql_as officer_104 -c "SELECT eduaid.verify('household', $hid)" >/dev/null &&
-		db_psql_as demo_supervisor2 -c "SELECT eduaid.approve('household', $hid)" >/dev/null &&
-		echo "$hid"
+	yid=$(db_psql_as clerk_104 -c "INSERT INTO eduaid.household_year (township_id, household_id,
+	        school_year) VALUES (420325104, $hid, 2033) RETURNING id") || return 1
+	db_psql_as clerk_104 -c "INSERT INTO eduaid.student_year (township_id, household_year_id,
+	        student_id, stage, school_id, grade, boarding)
+	    SELECT 420325104, $yid, $sid, 'primary',
+	           (SELECT min(s.id) FROM eduaid.school s WHERE s.township_id = 420325104
+	               AND s.kind = 'primary'), 3, true" >/dev/null || return 1
+	db_psql_as clerk_104 -c "INSERT INTO eduaid.student_subsidy (township_id, household_year_id,
+	        student_id, program, amount)
+	    VALUES (420325104, $yid, $sid, 'boarding_subsidy', $((n * 250 + 1000)))" >/dev/null &&
+		db_psql_as clerk_104 -c "SELECT eduaid.submit('household_year', $yid)" >/dev/null &&
+		db_psql_as officer_104 -c "SELECT eduaid.verify('household_year', $yid)" >/dev/null &&
+		db_psql_as demo_supervisor2 -c "SELECT eduaid.approve('household_year', $yid)" >/dev/null &&
+		echo "$yid"
 }
 
 ids=()
@@ -88,15 +96,15 @@ for spec in "1 李" "2 𠮷祥" "3 欧阳明"; do
 		tap_diag "$(cat "$work/err")"
 	fi
 done
-tap_is "${#ids[@]}" 3 "three approved fixture households of 大木厂镇 with 2033 subsidies"
+tap_is "${#ids[@]}" 3 "three approved fixture records of 2033 of 大木厂镇, with grants"
 
 # ---- open --------------------------------------------------------------------
-run officer_104 open household 420325104 2033 >"$work/out" 2>"$work/err"
+run officer_104 open household_year 420325104 2033 >"$work/out" 2>"$work/err"
 tap_is "$?" 1 "an officer cannot open a notice (exit 1)"
 grep -q "permission denied for function open_notice" "$work/err"
 tap_run "... and is told the server's refusal" test $? -eq 0
 
-notice=$(run $sup open household 大木厂镇 2033 --contact '大木厂镇政府 0719-3333333' 2>"$work/err")
+notice=$(run $sup open household_year 大木厂镇 2033 --contact '大木厂镇政府 0719-3333333' 2>"$work/err")
 if [[ $notice =~ ^[0-9]+$ ]]; then
 	tap_pass "the supervisor opens the notice by the township's name: notice $notice"
 else
@@ -104,9 +112,10 @@ else
 	tap_diag "$notice" "$(cat "$work/err")"
 	notice=0
 fi
-tap_is "$(db_psql_super -c "SELECT string_agg(status, ',' ORDER BY id) FROM eduaid.household
-                             WHERE household_no LIKE 'TNOTICE-$tag-%'")" \
-	"in_notice,in_notice,in_notice" "the households are in_notice"
+tap_is "$(db_psql_super -c "SELECT string_agg(y.status, ',' ORDER BY y.id)
+                             FROM eduaid.household_year y JOIN eduaid.household h ON h.id = y.household_id
+                             WHERE h.household_no LIKE 'TNOTICE-$tag-%'")" \
+	"in_notice,in_notice,in_notice" "the households' records of 2033 are in_notice"
 
 # ---- print -----------------------------------------------------------------
 run $sup print "$notice" "$work/sheet.txt" 2>"$work/err"
@@ -177,7 +186,7 @@ tap_is "$?" 1 "closing before the end date is refused (exit 1)"
 grep -qF "it can be closed from $(date -d "$today +7 days" +%F) on" "$work/err"
 tap_run "... in the server's words" test $? -eq 0
 tap_is "$(run $sup list | awk -F'\t' -v n="$notice" '$1 == n {print $2, $3, $6, $7, $8}')" \
-	"household open 7 3 0" "notice list: kind, state, days left, lines, undecided objections"
+	"household_year open 7 3 0" "notice list: kind, state, days left, lines, undecided objections"
 n_lines=$(run officer_103 print 1 | grep -cE '^ +[0-9]+  ')
 tap_is "$n_lines" 1 "officer_103 prints only the line of his township from the demo notice"
 run officer_103 print "$notice" >/dev/null 2>"$work/err"

@@ -210,6 +210,17 @@ tap_is "$(csv "$tmp/o.csv" "len(rows) - 1")" \
 	"$(db_psql_as demo_officer -c "SELECT count(*) FROM eduaid.household h
 	    LEFT JOIN eduaid.student s ON s.township_id = h.township_id AND s.household_id = h.id")" \
 	"... every row psql counts for him"
+# A school year's facts (issue 11): the household_year records, one row
+# per member row of the year, each with that year's stage.
+export_as demo_officer en household_year --status approved "$tmp/y.csv"
+tap_is "$?" 0 "demo_officer exports the approved household_year records he may read"
+tap_is "$(csv "$tmp/y.csv" "len(rows) - 1")" \
+	"$(db_psql_as demo_officer -c "SELECT count(*) FROM eduaid.household_year y
+	    LEFT JOIN eduaid.student_year s ON s.township_id = y.township_id AND s.household_year_id = y.id
+	    WHERE y.status = 'approved'")" \
+	"... every row psql counts for him"
+tap_is "$(csv "$tmp/y.csv" "sorted(set((r[rows[0].index('School year')], r[rows[0].index('Township')]) for r in rows[1:]))")" \
+	"[('2026', '城关镇')]" "... of 城关镇 and the demo's school year 2026"
 # The roster import reads an unmasked household export back: reconciled
 # with eduaid, nothing differs.
 export_as demo_officer en household --township 420325100 --unmasked "$tmp/rt.csv"
@@ -246,8 +257,8 @@ tap_is "$?:$(cat "$tmp/stderr")" "2:eduaid: export: $tmp is a directory" \
 	"a directory as FILE is refused before anything is read"
 
 # ---- the audit log -----------------------------------------------------------------
-tap_is "$(db_psql_super -c "select count(*) from eduaid.audit_log where action = 'export' and id > $audit0")" 10 \
-	"the 10 exports that succeeded are in the audit log, the refused ones are not"
+tap_is "$(db_psql_super -c "select count(*) from eduaid.audit_log where action = 'export' and id > $audit0")" 11 \
+	"the 11 exports that succeeded are in the audit log, the refused ones are not"
 tap_is "$(db_psql_super -c "select actor || ' ' || kind || ' ' || township_id || ' ' || (new_row -> 'rows')
     || ' ' || (new_row -> 'unmasked') || ' ' || (new_row -> 'filters' ->> 'status')
     from eduaid.audit_log where action = 'export' and id > $audit0 and actor = 'demo_clerk' and (new_row ->> 'unmasked')::boolean")" \

@@ -5,8 +5,9 @@
 --   psql -v drop=1 -f _missing_pages.sql   take it away again
 --
 -- 分页乡 (420325298, a township of 房县 after every demo one) with 1,800
--- approved households TEST-P990101 .. TEST-P991900, each of three primary
--- pupils not granted their compulsory waiver: 5,400 lines in the list, in
+-- households TEST-P990101 .. TEST-P991900, each with an approved record of
+-- school year 2026 (household_year, issue 11) of three primary pupils not
+-- granted their compulsory waiver: 5,400 lines in the list, in
 -- household order, three to a household -- more than a page of the screen
 -- (200) or of the export (5,000), with page boundaries inside households.
 -- Loaded with triggers off (approved records cannot be inserted through
@@ -16,6 +17,8 @@
 SET client_min_messages = warning;
 SET session_replication_role = replica;
 BEGIN;
+DELETE FROM eduaid.student_year WHERE township_id = 420325298;
+DELETE FROM eduaid.household_year WHERE township_id = 420325298;
 DELETE FROM eduaid.student WHERE township_id = 420325298;
 DELETE FROM eduaid.household WHERE township_id = 420325298;
 DELETE FROM eduaid.school WHERE township_id = 420325298;
@@ -43,6 +46,13 @@ SELECT 9900000 + k, 420325298, 990100 + (k + 2) / 3, '分页' || k, i || eduaid.
   FROM generate_series(1, 5400) AS k
  CROSS JOIN LATERAL (SELECT '659002' || to_char(date '2016-01-01' + k / 100, 'YYYYMMDD')
                             || lpad((k % 100)::text, 2, '0') || '2') AS x (i);
+INSERT INTO eduaid.household_year (id, township_id, status, household_id, school_year)
+OVERRIDING SYSTEM VALUE
+SELECT 990100 + k, 420325298, 'approved', 990100 + k, 2026 FROM generate_series(1, 1800) AS k;
+INSERT INTO eduaid.student_year (township_id, household_year_id, household_id, school_year,
+                                 student_id, stage, school_id, grade)
+SELECT 420325298, 990100 + (k + 2) / 3, 990100 + (k + 2) / 3, 2026, 9900000 + k, 'primary', 9801, 3
+  FROM generate_series(1, 5400) AS k;
 \endif
 COMMIT;
 SET session_replication_role = origin;

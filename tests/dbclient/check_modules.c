@@ -175,22 +175,27 @@ START_TEST(test_notice_scope)
     struct dbres *r;
 
     as("demo_supervisor");
-    r = notices_scope_id(db, "household", "城关镇", &err);
+    r = notices_scope_id(db, "household_year", "城关镇", &err);
     has_columns(r, "notices_scope_id", "id");
     ck_assert_int_eq(r->nrows, 1);
     ck_assert_str_eq(dbres_field(r, 0, "id"), "420325100");
     dbres_free(r);
-    r = notices_scope_id(db, "household", "420325101", &err);
+    r = notices_scope_id(db, "household_year", "420325101", &err);
     ck_assert_str_eq(dbres_field(r, 0, "id"), "420325101");
     dbres_free(r);
-    r = notices_scope_id(db, "household", "no such township", &err);
+    r = notices_scope_id(db, "household_year", "no such township", &err);
     ck_assert_int_eq(r->nrows, 1);
     ck_assert_ptr_null(dbres_field(r, 0, "id"));
     dbres_free(r);
     r = notices_scope_id(db, "no such kind", "城关镇", &err);
     ck_assert_int_eq(r->nrows, 0);
     dbres_free(r);
-    r = notices_scope_choices(db, "household", "城关", &err);
+    /* a subsidy list is of household_year records (issue 11), no longer of
+     * register entries */
+    r = notices_scope_id(db, "household", "城关镇", &err);
+    ck_assert_int_eq(r->nrows, 0);
+    dbres_free(r);
+    r = notices_scope_choices(db, "household_year", "城关", &err);
     has_columns(r, "notices_scope_choices", "id,name");
     ck_assert_int_eq(r->nrows, 1);
     ck_assert_str_eq(dbres_field(r, 0, "name"), "城关镇");

@@ -51,7 +51,8 @@ row() {
 [ -x "$TUI_BIN" ]
 tui_ok $? "the client is built ($TUI_BIN)"
 
-# A household of 城关镇 with a dropped-out child of 12; an approved
+# A household of 城关镇 with a dropped-out child of 12 (so says its row of
+# this school year); an approved
 # home-delivery plan (8 visits a month) for a disabled child of it.
 as_user demo_clerk "
     INSERT INTO eduaid.household (township_id, household_no, village_id, head_name,
@@ -63,6 +64,16 @@ as_user demo_clerk "
     SELECT 420325100, h.id, 'Dropout Kid', '659003$BIRTH$SEQ' || '2' || eduaid.id_check_digit('659003$BIRTH${SEQ}2'),
            'F', DATE '$BIRTH', 'none', 'dropped_out'
       FROM eduaid.household h WHERE h.household_no = '$HH';
+    -- (the ledgers read the child's row of the school year: issue 11)
+    INSERT INTO eduaid.household_year (township_id, household_id, school_year)
+    SELECT 420325100, h.id, $YEAR FROM eduaid.household h WHERE h.household_no = '$HH';
+    INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage,
+                                     schooling_status)
+    SELECT 420325100, y.id, s.id, 'none', 'dropped_out'
+      FROM eduaid.household h
+      JOIN eduaid.household_year y ON y.household_id = h.id AND y.school_year = $YEAR
+      JOIN eduaid.student s ON s.household_id = h.id AND s.name = 'Dropout Kid'
+     WHERE h.household_no = '$HH';
     INSERT INTO eduaid.special_ed_plan (township_id, household_id, child_name, child_id_number,
         child_sex, child_birth_date, disability_type, disability_grade, placement, school_id,
         home_teacher_id, visits_per_month, placed_on)

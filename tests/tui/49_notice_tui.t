@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # tests/tui/49_notice_tui.t: the Public notice screens through the terminal
 # client, in tmux (en_US.UTF-8, 100x30), against its own copy of
-# the demo cluster. Fixture: two approved households of 青峰镇 (420325105) with
-# subsidies of school year 2034 (nothing else uses it), put on notice by
-# demo_supervisor; officer_105 records an objection against line 1.
+# the demo cluster. Fixture: two households of 青峰镇 (420325105) with
+# approved records of school year 2034 (kind household_year, nothing else
+# uses the year) and their grants, put on notice by demo_supervisor; officer_105 records an objection against line 1.
 # demo_supervisor2 goes from the main menu to "Public notice", sees the
 # notice open with 1 undecided objection, opens its lines (masked ID
 # numbers, "on notice"), upholds the objection (F7) -- the database shows
@@ -22,41 +22,46 @@ as() { psql -X -q -At -v ON_ERROR_STOP=1 -U "$1" -c "$2"; }
 T=$(printf %06d $$)
 SEQ=${T:4:2}
 
-# make_household N NAME: an approved household of 青峰镇 with one member and
-# a 2034 subsidy; prints its id.
+# make_household N NAME: a household of 青峰镇 with one member and an
+# approved record of 2034 with a grant; prints the record's id.
 make_household() {
-	local head="65900119720101${SEQ}$1" kid="65900120160901${SEQ}$1" hid
+	local head="65900119720101${SEQ}$1" kid="65900120160901${SEQ}$1" hid yid
 	hid=$(as clerk_105 "INSERT INTO eduaid.household (township_id, household_no, village_id, head_name,
 	                                  head_id_number, registered_year, family_size)
 	    VALUES (420325105, 'NTUI-$T-$1',
 	            (SELECT min(v.id) FROM eduaid.village v WHERE v.township_id = 420325105),
 	            '$2', '$head' || eduaid.id_check_digit('$head'), 2016, 3)
 	    RETURNING id")
-	as clerk_105 "WITH s AS (
-	        INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex,
+	as clerk_105 "INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex,
 	                                    birth_date, stage, school_id, grade)
 	        SELECT 420325105, $hid, '学生', k, eduaid.id_sex(k), eduaid.id_birth_date(k),
 	               'primary', (SELECT min(s.id) FROM eduaid.school s
 	                            WHERE s.township_id = 420325105 AND s.kind = 'primary'), 3
-	          FROM (SELECT '$kid' || eduaid.id_check_digit('$kid') AS k) AS x
-	        RETURNING id)
-	    INSERT INTO eduaid.student_subsidy (township_id, household_id, student_id,
-	                                        school_year, program, amount)
-	    SELECT 420325105, $hid, s.id, 2034, 'compulsory_waiver', 500 FROM s" >/dev/null
-	as clerk_105 "SELECT eduaid.submit('household', $hid)" >/dev/null
-	as officer_105 "SELECT eduaid.verify('household', $hid)" >/dev/null
-	as demo_supervisor "SELECT eduaid.approve('household', $hid)" >/dev/null
-	echo "$hid"
+	          FROM (SELECT '$kid' || eduaid.id_check_digit('$kid') AS k) AS x" >/dev/null
+	yid=$(as clerk_105 "INSERT INTO eduaid.household_year (township_id, household_id, school_year)
+	    VALUES (420325105, $hid, 2034) RETURNING id")
+	as clerk_105 "INSERT INTO eduaid.student_year (township_id, household_year_id, student_id,
+	                                      stage, school_id, grade)
+	    SELECT 420325105, $yid, s.id, 'primary', s.school_id, 3
+	      FROM eduaid.student s WHERE s.township_id = 420325105 AND s.household_id = $hid" >/dev/null
+	as clerk_105 "INSERT INTO eduaid.student_subsidy (township_id, household_year_id, student_id,
+	                                         program, amount)
+	    SELECT 420325105, $yid, s.id, 'compulsory_waiver', 500
+	      FROM eduaid.student s WHERE s.township_id = 420325105 AND s.household_id = $hid" >/dev/null
+	as clerk_105 "SELECT eduaid.submit('household_year', $yid)" >/dev/null
+	as officer_105 "SELECT eduaid.verify('household_year', $yid)" >/dev/null
+	as demo_supervisor "SELECT eduaid.approve('household_year', $yid)" >/dev/null
+	echo "$yid"
 }
 
 H1=$(make_household 1 孙大伟)
 H2=$(make_household 2 钱小红)
-NOTICE=$(as demo_supervisor "SELECT eduaid.open_notice('household', 420325105, 2034)")
+NOTICE=$(as demo_supervisor "SELECT eduaid.open_notice('household_year', 420325105, 2034)")
 ITEM1=$(su "SELECT id FROM eduaid.notice_item WHERE notice_id = $NOTICE AND line_no = 1")
 as officer_105 "SELECT eduaid.record_objection($ITEM1, '该户子女已在外地就读', '村民')" >/dev/null
-[ -n "$H2" ] && [ "$(su "SELECT string_agg(status, ',' ORDER BY id) FROM eduaid.household
+[ -n "$H2" ] && [ "$(su "SELECT string_agg(status, ',' ORDER BY id) FROM eduaid.household_year
                           WHERE id IN ($H1, $H2)")" = "in_notice,in_notice" ]
-tui_ok $? "fixture: notice $NOTICE of two households on notice, one objection"
+tui_ok $? "fixture: notice $NOTICE of two households' records of 2034 on notice, one objection"
 
 # row TEXT1 TEXT2: wait for a line of the screen showing both.
 row() {
@@ -109,8 +114,8 @@ tui_keys Enter
 tui_wait "Objection upheld: the record went back to its author."
 tui_ok $? "the objection is upheld"
 [ "$(su "SELECT status || '|' || rejected_by || '|' || (reason LIKE '%该户子女已在外地就读%经核实属实%')
-          FROM eduaid.household WHERE id = $H1")" = "rejected|demo_supervisor2|true" ]
-tui_ok $? "the database: 孙大伟's household is rejected by demo_supervisor2 with the objection as reason"
+          FROM eduaid.household_year WHERE id = $H1")" = "rejected|demo_supervisor2|true" ]
+tui_ok $? "the database: 孙大伟's record of 2034 is rejected by demo_supervisor2 with the objection as reason"
 row "孙大伟" "upheld"
 tui_ok $? "the line says upheld, the record rejected"
 tui_keys F12
@@ -146,7 +151,7 @@ tui_keys y
 tui_wait "it can be closed from the day after."
 tui_ok $? "closing before the end date is refused in words"
 [ "$(su "SELECT closed_at IS NULL FROM eduaid.notice WHERE id = $NOTICE")" = t ] &&
-	[ "$(su "SELECT status FROM eduaid.household WHERE id = $H2")" = in_notice ]
+	[ "$(su "SELECT status FROM eduaid.household_year WHERE id = $H2")" = in_notice ]
 tui_ok $? "the database: the notice is still open, line 2 still on notice"
 
 tui_done
