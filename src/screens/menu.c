@@ -7,7 +7,8 @@
  *   public notices (公示, with how many are open); for officers and
  *   supervisors, the review queue with how many records wait for them
  *   (eduaid.queue_counts); the roster import; for clerks and officers the
- *   records returned to them (the last row). Admins work with users and
+ *   records returned to them; last, for clerks and officers, 应享未享资助
+ *   (aid_missing.c, issue 11). Admins work with users and
  *   reference data, not records, and are told so. On its first moment on
  *   screen it puts officers and supervisors in the review queue, then
  *   offers to restore unsaved changes an earlier session left in the draft
@@ -43,7 +44,8 @@ enum item {
     ITEM_NOTICE,
     ITEM_QUEUE,
     ITEM_IMPORT,
-    ITEM_RETURNED
+    ITEM_RETURNED,
+    ITEM_AID /* issue 11: 应享未享资助, clerks and officers */
 };
 
 struct menu {
@@ -51,7 +53,7 @@ struct menu {
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 7]; /* the forms and every other item */
+    enum item items[MAX_FORMS + 8]; /* the forms and every other item */
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
@@ -81,7 +83,8 @@ count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
         return;
     for (size_t s = 0; status_at(s) != NULL; s++)
         for (int i = 0; i < r->nrows; i++)
-            if (strcmp(dbres_field(r, i, "status"), status_at(s)) == 0 && used < outsz)
+            if (strcmp(dbres_field(r, i, "status"), status_at(s)) == 0 &&
+                used < outsz)
                 used += (size_t)snprintf(
                     out + used, outsz - used, "%s%s %s", used ? " · " : "",
                     status_marker(status_at(s)), dbres_field(r, i, "n"));
@@ -196,6 +199,10 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("Reports");
         m->cells[1] = _("the plan's indicators per township, with bar charts");
         break;
+    case ITEM_AID: /* issue 11 */
+        m->cells[0] = _("Aid not yet granted");
+        m->cells[1] = _("this school year's aid to grant, in one step");
+        break;
     }
     row->cells = m->cells;
     return true;
@@ -224,6 +231,7 @@ menu_refresh(struct screen *s)
         case ITEM_IMPORT:
         case ITEM_LEDGERS:
         case ITEM_REPORTS:
+        case ITEM_AID:
             break;
         }
     listview_set_rows(&m->lv, (int)m->nitems, false);
@@ -323,6 +331,8 @@ open_item(struct screen *s, int sel)
         return ledgers_screen_new(s->app);
     case ITEM_REPORTS:
         return report_screen_new(s->app);
+    case ITEM_AID: /* issue 11 */
+        return aid_missing_screen_new(s->app, 0, 0, NULL);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -440,6 +450,10 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_IMPORT;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
+    /* issue 11: last, so that the rows above keep their places */
+    if (strcmp(db_role(a->db), "clerk") == 0 ||
+        strcmp(db_role(a->db), "officer") == 0)
+        m->items[m->nitems++] = ITEM_AID;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
     m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);

@@ -70,4 +70,10 @@ struct screen *report_screen_new(struct app *a);
  * township (0: all the person may see). */
 struct screen *report_missing_screen_new(struct app *a, int year, int township);
 
+/* 应享未享资助 (aid_missing.c): the aid offered and not granted in year
+ * (0: the server's current school year) in township (0: every township the
+ * person may see; township_name its name), to grant in one step. */
+struct screen *aid_missing_screen_new(struct app *a, int year, int township,
+                                      const char *township_name);
+
 #endif /* EDUAID_SCREENS_H */
