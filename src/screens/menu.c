@@ -83,8 +83,7 @@ count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
         return;
     for (size_t s = 0; status_at(s) != NULL; s++)
         for (int i = 0; i < r->nrows; i++)
-            if (strcmp(dbres_field(r, i, "status"), status_at(s)) == 0 &&
-                used < outsz)
+            if (strcmp(dbres_field(r, i, "status"), status_at(s)) == 0 && used < outsz)
                 used += (size_t)snprintf(
                     out + used, outsz - used, "%s%s %s", used ? " · " : "",
                     status_marker(status_at(s)), dbres_field(r, i, "n"));
