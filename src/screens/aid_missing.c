@@ -183,8 +183,8 @@ text_add(struct text *t, const char *fmt, ...)
 
 /* Why a line was refused, in the person's language: the words of
  * eduaid.message for its SQLSTATE or constraint, else ours. */
-static const char *
-refusal_text(const struct app *a, const char *state, const char *constraint)
+const char *
+aid_refusal_text(const struct app *a, const char *state, const char *constraint)
 {
     struct db_error e;
     const char *text;
@@ -245,8 +245,8 @@ say_result(struct screen *s, const int *rows, const struct dbres *r)
                      cell(m, line, "student_name"),
                      report_item_label(report_find("subsidy"),
                                        cell(m, line, "program")),
-                     refusal_text(s->app, dbres_field(r, i, "sql_state"),
-                                  dbres_field(r, i, "constraint_name")));
+                     aid_refusal_text(s->app, dbres_field(r, i, "sql_state"),
+                                      dbres_field(r, i, "constraint_name")));
         }
     }
     text_add(&t, _("%d granted, %d granted already, %d refused."), granted,

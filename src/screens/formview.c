@@ -478,6 +478,10 @@ form_key(struct screen *s, const struct key *k)
     case ACT_DELETE_ROW:
         return delete_row(s);
     case ACT_PASS:
+        if (form_fills_aid(f)) { /* issue 11: household_year's F7 */
+            form_fill_aid(f);
+            return KR_REDRAW;
+        }
         return form_pass(f) && f->review ? KR_CLOSE : KR_REDRAW;
     case ACT_REJECT:
         return form_reject(f) && f->review ? KR_CLOSE : KR_REDRAW;
@@ -517,6 +521,8 @@ form_actions(struct screen *s)
     if (review_pass_action(role, f->def->kind, st) != NULL) {
         f->acts[n++] = ACT_PASS;
         f->acts[n++] = ACT_REJECT;
+    } else if (form_fills_aid(f)) {
+        f->acts[n++] = ACT_PASS; /* issue 11: fill in standard aid */
     }
     if (review_may_reopen(role, f->def->kind, st))
         f->acts[n++] = ACT_REOPEN;
@@ -565,6 +571,7 @@ static const struct screen_ops form_ops = {
     .key = form_key,
     .resumed = form_resumed,
     .actions = form_actions,
+    .action_label = form_action_label,
     .title = form_title,
     .close = form_close,
 };

@@ -75,5 +75,9 @@ struct screen *report_missing_screen_new(struct app *a, int year, int township);
  * person may see; township_name its name), to grant in one step. */
 struct screen *aid_missing_screen_new(struct app *a, int year, int township,
                                       const char *township_name);
+/* Why a grant was refused (eduaid.grant_standard's sql_state and
+ * constraint_name), in the person's language. */
+const char *aid_refusal_text(const struct app *a, const char *state,
+                             const char *constraint);
 
 #endif /* EDUAID_SCREENS_H */
