@@ -19,7 +19,7 @@
 --   eduaid.grant_record_standard(household_year_id)
 --       grant_standard of every program of the record's proposal that has
 --       a standard amount and is not yet granted (the form's F7)
---   eduaid.aid_missing(school_year, township, after..., limit)
+--   eduaid.aid_missing(school_year, township, after..., limit, status)
 --       the 应享未享 working list: each program offered and not granted in
 --       every household_year record of that school year the caller may
 --       see, whatever its state (paged by keyset)
@@ -199,11 +199,12 @@ COMMENT ON FUNCTION eduaid.grant_record_standard(bigint) IS
 -- year records of p_school_year the caller may see (any state: a rolled
 -- over draft too), in the order (township_id, household_no, student_id,
 -- program), the lines after the key p_after_* (all NULL: from the first),
--- at most p_limit (NULL: all). The child's name, never the ID number.
+-- at most p_limit (NULL: all); only records in state p_status when it is
+-- given. The child's name, never the ID number.
 CREATE OR REPLACE FUNCTION eduaid.aid_missing(p_school_year int, p_township int DEFAULT NULL,
     p_after_township int DEFAULT NULL, p_after_household_no text DEFAULT NULL,
     p_after_student bigint DEFAULT NULL, p_after_program text DEFAULT NULL,
-    p_limit int DEFAULT NULL)
+    p_limit int DEFAULT NULL, p_status text DEFAULT NULL)
 RETURNS TABLE (household_year_id bigint, status text, township_id int, township text,
                household_no text, head_name text, student_id bigint, student_name text,
                stage text, school text, program text, amount numeric)
@@ -224,6 +225,7 @@ BEGIN ATOMIC
      WHERE hy.school_year = p_school_year
        AND hy.township_id = ANY ((SELECT eduaid.my_townships())::int[])
        AND (p_township IS NULL OR hy.township_id = p_township)
+       AND (p_status IS NULL OR hy.status = p_status)
        -- township ids are positive: (0, '', 0, '') is before every line
        AND (hy.township_id, h.household_no)
            >= (coalesce(p_after_township, 0), coalesce(p_after_household_no, ''))
@@ -236,15 +238,15 @@ BEGIN ATOMIC
      ORDER BY hy.township_id, h.household_no, st.id, p.program
      LIMIT p_limit;
 END;
-COMMENT ON FUNCTION eduaid.aid_missing(int, int, int, text, bigint, text, int) IS
+COMMENT ON FUNCTION eduaid.aid_missing(int, int, int, text, bigint, text, int, text) IS
     'eduaid: 应享未享 working list of a school year over the year records the caller may see (paged)';
 
 REVOKE ALL ON FUNCTION eduaid.aid_offered(text, boolean, text, boolean),
     eduaid.aid_proposal(bigint), eduaid.grant_one_standard(bigint, bigint, text),
     eduaid.grant_standard(bigint[], bigint[], text[]), eduaid.grant_record_standard(bigint),
-    eduaid.aid_missing(int, int, int, text, bigint, text, int) FROM PUBLIC;
+    eduaid.aid_missing(int, int, int, text, bigint, text, int, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION eduaid.aid_offered(text, boolean, text, boolean),
-    eduaid.aid_proposal(bigint), eduaid.aid_missing(int, int, int, text, bigint, text, int)
+    eduaid.aid_proposal(bigint), eduaid.aid_missing(int, int, int, text, bigint, text, int, text)
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
 -- granting writes grants: clerks and officers only
 GRANT EXECUTE ON FUNCTION eduaid.grant_one_standard(bigint, bigint, text),

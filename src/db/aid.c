@@ -39,7 +39,7 @@ aid_current_year(struct db *db, int *year, struct db_error *err)
 }
 
 struct dbres *
-aid_missing_page(struct db *db, int year, int township,
+aid_missing_page(struct db *db, int year, int township, const char *status,
                  const struct dbres *after, int after_row, int limit,
                  struct db_error *err)
 {
@@ -49,9 +49,10 @@ aid_missing_page(struct db *db, int year, int township,
         "       m.stage, m.school, m.program, "
         "       to_char(m.amount, 'FM9999999990') AS amount "
         "  FROM eduaid.aid_missing($1::int, $2::int, $3::int, $4::text, "
-        "                          $5::bigint, $6::text, $7::int) AS m";
+        "                          $5::bigint, $6::text, $7::int, $8::text) AS "
+        "m";
     char ybuf[16], tbuf[16], lbuf[16];
-    const char *params[7] = {ybuf, township > 0 ? tbuf : NULL};
+    const char *params[8] = {ybuf, township > 0 ? tbuf : NULL};
 
     snprintf(ybuf, sizeof ybuf, "%d", year);
     snprintf(tbuf, sizeof tbuf, "%d", township);
@@ -63,7 +64,8 @@ aid_missing_page(struct db *db, int year, int township,
         params[5] = dbres_field(after, after_row, "program");
     }
     params[6] = limit > 0 ? lbuf : NULL;
-    return db_exec(db, sql, 7, params, err);
+    params[7] = status != NULL && status[0] != '\0' ? status : NULL;
+    return db_exec(db, sql, 8, params, err);
 }
 
 /* Append text to the array literal *buf (size *cap, length *len). */

@@ -26,14 +26,15 @@ int aid_current_year(struct db *db, int *year, struct db_error *err);
  * aid_missing_page
  *
  * The lines of year's list (township 0: every township the person may
- * see) after line after_row of after (NULL: from the first), at most
- * limit (0: all). Columns: household_year_id, status, township_id,
+ * see; status NULL or "": records in any state, else in that one) after
+ * line after_row of after (NULL: from the first), at most limit (0: all).
+ * Columns: household_year_id, status, township_id,
  * township, household_no, head_name, student_id, student_name, stage,
  * school, program, amount.
  */
 struct dbres *aid_missing_page(struct db *db, int year, int township,
-                               const struct dbres *after, int after_row,
-                               int limit, struct db_error *err);
+                               const char *status, const struct dbres *after,
+                               int after_row, int limit, struct db_error *err);
 
 /*
  * aid_grant

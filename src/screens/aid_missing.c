@@ -5,8 +5,9 @@
  *   been granted, in every household_year record the person may see,
  *   whatever its state, with the standard amount. It opens at the
  *   server's current school year (or the year and township the subsidy
- *   report's missing list was showing); F4 changes the year and the
- *   township. Space marks a line, * marks all; F7 grants the marked lines
+ *   report's missing list was showing); F4 changes the year, the
+ *   township and the state of the records shown (草稿: what can be granted
+ *   in now). Space marks a line, * marks all; F7 grants the marked lines
  *   (or the selected one) at their standard amounts in one step
  *   (eduaid.grant_standard) and says how many were granted and, per
  *   refusal, why; Enter opens the line's year record in its form, to check
@@ -41,6 +42,8 @@ struct aid {
     const struct fielddef *stage; /* the year rows' stage and its labels */
     int year, township, current;
     char township_name[64];
+    char status[16];   /* "": every state */
+    char years[5][16]; /* F4's year labels (the pick list keeps pointers) */
     struct lv_column columns[NCOLS];
 };
 
@@ -75,8 +78,9 @@ fetch_page(struct screen *s)
     struct db_error err;
     int lastrow = 0;
     const struct dbres *last = listbase_last(&m->lb, &lastrow);
-    struct dbres *r = aid_missing_page(s->app->db, m->year, m->township, last,
-                                       lastrow, PAGE_ROWS, &err);
+    struct dbres *r =
+        aid_missing_page(s->app->db, m->year, m->township, m->status, last,
+                         lastrow, PAGE_ROWS, &err);
 
     if (r == NULL) {
         app_error(s->app, &err);
@@ -97,9 +101,10 @@ aid_draw(struct screen *s)
                  cell(m, 0, "township"));
     if (m->lb.lv.nmarked > 0)
         snprintf(marked, sizeof marked, _("   Marked: %d"), m->lb.lv.nmarked);
-    snprintf(line, sizeof line, _("School year %d-%02d   Township: %s%s"),
-             m->year, (m->year + 1) % 100,
-             m->township ? m->township_name : _("all"), marked);
+    snprintf(line, sizeof line,
+             _("School year %d-%02d   Township: %s   State: %s%s"), m->year,
+             (m->year + 1) % 100, m->township ? m->township_name : _("all"),
+             m->status[0] ? status_marker(m->status) : _("all"), marked);
     listbase_line(&m->lb, 0, line, UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
     listview_draw(&m->lb.lv);
 }
@@ -111,13 +116,19 @@ filter_choices(struct screen *s, struct listbase_filter *f)
 {
     struct aid *m = s->data;
 
-    for (int y = m->current + 1; y >= m->current - 3; y--) {
-        char value[16], label[32];
+    for (int i = 0; i < 5; i++) {
+        int y = m->current + 1 - i;
+        char value[16];
 
         snprintf(value, sizeof value, "%d", y);
-        snprintf(label, sizeof label, "%d-%02d", y, (y + 1) % 100);
-        listbase_filter_add(f, 'y', value, _("School year"), label);
+        snprintf(m->years[i], sizeof m->years[i], "%d-%02d", y, (y + 1) % 100);
+        listbase_filter_add(f, 'y', value, _("School year"), m->years[i]);
     }
+    listbase_filter_add(f, 's', "", _("State"), _("all"));
+    for (size_t i = 0; status_at(i) != NULL; i++)
+        if (status_of_kind(status_at(i), "household_year"))
+            listbase_filter_add(f, 's', status_at(i), _("State"),
+                                status_marker(status_at(i)));
     listbase_filter_add_townships(f);
 }
 
@@ -128,6 +139,8 @@ filter_chosen(struct screen *s, const struct listbase_filter *f, const char *v)
 
     if (v[0] == 'y')
         m->year = atoi(v + 2);
+    else if (v[0] == 's')
+        snprintf(m->status, sizeof m->status, "%s", v + 2);
     else
         listbase_filter_township(f, v, &m->township, m->township_name,
                                  sizeof m->township_name);
@@ -457,7 +470,7 @@ aid_missing_screen_new(struct app *a, int year, int township,
     listbase_init(&m->lb, s, &aid_list, m->columns, NCOLS);
     listbase_paged(&m->lb, PAGE_ROWS);
     m->lb.lv.multi = true;
-    m->lb.lv.status_width = 6;
+    m->lb.lv.status_width = a->zh ? 6 : 9; /* 已批准, submitted */
     m->lb.lv.empty_text = _("Every child was granted what the year offers.");
     reload(s);
     return s;

@@ -19,7 +19,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(31);
+SELECT plan(32);
 
 -- ==== fixtures ==============================================================
 -- The list walked a page at a time, as the screen walks it (made here, as
@@ -178,6 +178,11 @@ SELECT is_empty($$SELECT * FROM eduaid.aid_missing(2025) WHERE household_no LIKE
     'nor is any of them in 2025''s');
 SELECT is((SELECT count(*)::int FROM eduaid.aid_missing(2026, 420325103)), 0,
     'asking for another township gives nothing');
+SELECT results_eq(
+    $$SELECT household_no, program FROM eduaid.aid_missing(2026, 420325100, p_status => 'submitted')
+       WHERE household_no LIKE 'TEST-AID-%'$$,
+    $$VALUES ('TEST-AID-B', 'compulsory_waiver')$$,
+    'asked for one state, the list has the records in that state only');
 
 -- Paging: the list walked seven lines at a time is the list (fx_walk).
 SELECT cmp_ok((SELECT count(*)::int FROM eduaid.aid_missing(2026, 420325100)), '>', 7,
