@@ -85,7 +85,7 @@ form_action_label(struct screen *s, enum action a)
 {
     struct form *f = s->data;
 
-    return a == ACT_PASS && form_fills_aid(f) ? _("Fill in standard aid")
+    return a == ACT_PASS && form_fills_aid(f) ? _("Standard aid")
                                               : NULL;
 }
 

@@ -522,7 +522,17 @@ form_actions(struct screen *s)
         f->acts[n++] = ACT_PASS;
         f->acts[n++] = ACT_REJECT;
     } else if (form_fills_aid(f)) {
-        f->acts[n++] = ACT_PASS; /* issue 11: fill in standard aid */
+        /* issue 11: fill in standard aid, before the row keys; History
+         * (F12, in the help) gives way on a narrow bar */
+        f->acts[n++] = ACT_PASS;
+        f->acts[n++] = ACT_LOOKUP;
+        f->acts[n++] = ACT_ADD_ROW;
+        f->acts[n++] = ACT_DELETE_ROW;
+        f->acts[n++] = ACT_HISTORY;
+        f->acts[n++] = ACT_HELP;
+        f->acts[n++] = ACT_BACK;
+        f->acts[n] = ACT_NONE;
+        return f->acts;
     }
     if (review_may_reopen(role, f->def->kind, st))
         f->acts[n++] = ACT_REOPEN;
