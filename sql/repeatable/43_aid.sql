@@ -24,8 +24,8 @@
 --       every household_year record of that school year the caller may
 --       see, whatever its state (paged by keyset)
 --   eduaid.last_approved_members(kind, id)
---       for kind household_year: the children's year rows and grants added,
---       removed or changed since the record was last approved
+--       a record's member rows (for household_year: the children's year
+--       rows and grants) added, removed or changed since its last approval
 --
 -- Every function is SECURITY INVOKER: row-level security, the column
 -- grants and the record guard (20_workflow.sql, 22_workflow_steps.sql)
@@ -252,3 +252,73 @@ GRANT EXECUTE ON FUNCTION eduaid.aid_offered(text, boolean, text, boolean),
 GRANT EXECUTE ON FUNCTION eduaid.grant_one_standard(bigint, bigint, text),
     eduaid.grant_standard(bigint[], bigint[], text[]), eduaid.grant_record_standard(bigint)
     TO eduaid_clerk, eduaid_officer;
+
+------------------------------------------------------------------------
+-- The approved-value diff of a record's members: each member row (a
+-- child's year row, a grant) added, removed or changed since the record's
+-- last approval, read from the audit log as last_approved (30_review.sql)
+-- reads the record's own row: the row as it stood at the last approve
+-- entry (its last entry up to then) against its last entry since. A
+-- change of bookkeeping alone (version, updated_by/at: a touch) is no
+-- change. fields: the columns that differ; approved, now: the rows (NULL
+-- for a row added, removed). Masked rows for those who read masked rows;
+-- no rows when the record was never approved or I cannot see it.
+CREATE OR REPLACE FUNCTION eduaid.last_approved_members(p_kind text, p_id bigint)
+RETURNS TABLE (table_name text, row_id bigint, change text, student_id bigint, program text,
+               fields text[], approved jsonb, now jsonb)
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    v_table constant text := eduaid.record_table(p_kind);
+    v_full constant boolean := has_column_privilege('eduaid.audit_log', 'new_row', 'SELECT');
+BEGIN
+    IF v_table IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA010',
+            MESSAGE = format('unknown record kind "%s" (未知记录类型)', p_kind),
+            HINT = 'kind is household, household_year, training, special_ed or teacher_fund';
+    END IF;
+    -- new_row or new_masked by name: a supervisor may not even mention
+    -- new_row in a query
+    RETURN QUERY EXECUTE format($q$
+    WITH entries AS (
+        SELECT e.id, e.table_name AS tbl, e.row_id AS rid, e.action, e.%I AS row
+          FROM eduaid.audit_log e
+         WHERE e.township_id = ANY ((SELECT eduaid.my_townships())::int[])
+           AND e.kind = $1 AND e.record_id = $2),
+    appr AS (
+        SELECT max(e.id) AS id FROM entries e WHERE e.tbl = $3 AND e.action = 'approve'),
+    touched AS (
+        SELECT DISTINCT e.tbl, e.rid FROM entries e, appr
+         WHERE e.tbl <> $3 AND e.id > appr.id),
+    states AS (
+        SELECT t.tbl, t.rid,
+               (SELECT e.row - '{version,updated_by,updated_at}'::text[] FROM entries e
+                 WHERE e.tbl = t.tbl AND e.rid = t.rid AND e.id <= appr.id
+                 ORDER BY e.id DESC LIMIT 1) AS before,
+               (SELECT e.row - '{version,updated_by,updated_at}'::text[] FROM entries e
+                 WHERE e.tbl = t.tbl AND e.rid = t.rid
+                 ORDER BY e.id DESC LIMIT 1) AS after
+          FROM touched t, appr)
+    SELECT s.tbl::text, s.rid,
+           CASE WHEN s.before IS NULL THEN 'added'
+                WHEN s.after IS NULL THEN 'removed' ELSE 'changed' END,
+           (coalesce(s.after, s.before) ->> 'student_id')::bigint,
+           coalesce(s.after, s.before) ->> 'program',
+           ARRAY(SELECT k.key FROM jsonb_each(coalesce(s.after, s.before)) AS k
+                  WHERE s.before IS NOT NULL AND s.after IS NOT NULL
+                    AND k.value IS DISTINCT FROM s.before -> k.key
+                  ORDER BY k.key),
+           s.before, s.after
+      FROM states s
+     WHERE s.before IS DISTINCT FROM s.after
+     ORDER BY s.tbl DESC, 4, 5, s.rid
+    $q$, CASE WHEN v_full THEN 'new_row' ELSE 'new_masked' END)
+    USING p_kind, p_id, v_table;
+END
+$$;
+COMMENT ON FUNCTION eduaid.last_approved_members(text, bigint) IS
+    'eduaid: a record''s member rows added, removed or changed since its last approval';
+REVOKE ALL ON FUNCTION eduaid.last_approved_members(text, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION eduaid.last_approved_members(text, bigint)
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;

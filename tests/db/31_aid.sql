@@ -19,7 +19,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(32);
+SELECT plan(38);
 
 -- ==== fixtures ==============================================================
 -- The list walked a page at a time, as the screen walks it (made here, as
@@ -221,6 +221,54 @@ SELECT results_eq(
     'demo_clerk fills in the draft: the freshman aid, not the loan (no standard amount)');
 SELECT is_empty($$SELECT * FROM eduaid.grant_record_standard(fx('yd'))$$,
     'another township''s record: nothing is granted, nothing is said');
+
+-- ==== the approved-value diff of members (last_approved_members) =============
+-- TEST-AID-E: s8 a junior boarder, both grants filled in, approved; then
+-- reopened, the boarding grant removed, the waiver's amount changed, a
+-- 滋蕙 grant added and s8's grade corrected.
+SET SESSION AUTHORIZATION demo_clerk;
+SELECT fx_household('aid_e', 420325100), fx_student('s8', 'aid_e'), fx_year('ye', 'aid_e') \gset
+UPDATE eduaid.student_year SET stage = 'junior', grade = 7, boarding = true
+ WHERE household_year_id = fx('ye') AND student_id = fx('s8');
+SELECT count(*) FROM eduaid.grant_record_standard(fx('ye')) \gset
+SELECT eduaid.submit('household_year', fx('ye')) \gset
+SELECT is_empty($$SELECT * FROM eduaid.last_approved_members('household_year', fx('ye'))$$,
+    'a record never approved has no member diff');
+SET SESSION AUTHORIZATION demo_officer;
+SELECT eduaid.verify('household_year', fx('ye')) \gset
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT eduaid.approve('household_year', fx('ye')) \gset
+SET SESSION AUTHORIZATION demo_clerk;
+SELECT eduaid.reopen('household_year', fx('ye'), '更正年级和资助') \gset
+SELECT is_empty($$SELECT * FROM eduaid.last_approved_members('household_year', fx('ye'))$$,
+    'reopened and not yet changed: nothing differs from the approval');
+SELECT eduaid.delete_member('student_subsidy', fx('ye'),
+    (SELECT id FROM eduaid.student_subsidy WHERE household_year_id = fx('ye')
+        AND program = 'boarding_subsidy')) \gset
+UPDATE eduaid.student_subsidy SET amount = 100
+ WHERE household_year_id = fx('ye') AND program = 'compulsory_waiver';
+INSERT INTO eduaid.student_subsidy (township_id, household_year_id, student_id, program, amount)
+VALUES (420325100, fx('ye'), fx('s8'), 'zihui', 1500);
+UPDATE eduaid.student_year SET grade = 8 WHERE household_year_id = fx('ye');
+SELECT eduaid.submit('household_year', fx('ye')) \gset
+SET SESSION AUTHORIZATION demo_officer;
+SELECT results_eq(
+    $$SELECT table_name, change, student_id, program, fields,
+             approved ->> 'amount', now ->> 'amount'
+        FROM eduaid.last_approved_members('household_year', fx('ye'))$$,
+    $$VALUES ('student_year', 'changed', fx('s8'), NULL, '{grade}'::text[], NULL, NULL),
+             ('student_subsidy', 'removed', fx('s8'), 'boarding_subsidy', '{}', '1250', NULL),
+             ('student_subsidy', 'changed', fx('s8'), 'compulsory_waiver', '{amount}', '0', '100'),
+             ('student_subsidy', 'added', fx('s8'), 'zihui', '{}', NULL, '1500')$$,
+    'demo_officer sees what changed since the approval: the grade, a grant removed, an amount changed, a grant added');
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT is((SELECT count(*)::int FROM eduaid.last_approved_members('household_year', fx('ye'))), 4,
+    'so does the supervisor');
+SET SESSION AUTHORIZATION demo_clerk2;
+SELECT is_empty($$SELECT * FROM eduaid.last_approved_members('household_year', fx('ye'))$$,
+    'another township''s clerk sees nothing of it');
+SELECT throws_ok($$SELECT * FROM eduaid.last_approved_members('nonsense', 1)$$, 'EA010', NULL,
+    'an unknown kind is refused (EA010)');
 
 SELECT * FROM finish();
 ROLLBACK;
