@@ -97,6 +97,9 @@ bool form_fill_aid(struct form *f);
 const char *form_action_label(struct screen *s, enum action a);
 void form_prefill_amount(struct form *f, const struct griddef *g,
                          struct fieldset *fs);
+/* A household_year record with values of a last approval: say on the
+ * status line how many member rows changed since. */
+void form_note_member_changes(struct form *f);
 
 /* Items a person can focus: the fields, then every grid row not deleted.
  * For an item past the fields, *grid and *row say which row. */
