@@ -348,16 +348,21 @@ static enum key_result
 add_row(struct screen *s)
 {
     struct form *f = s->data;
+    size_t g = 0, at;
     int r;
 
     if (f->def->ngrids == 0 || !f->editable)
         return KR_HANDLED;
-    if ((r = record_add_row(f->rec, 0)) < 0) {
+    /* into the grid of the focused row (a year record's grants), else the
+     * first */
+    if (!form_item_row(f, f->focus, &g, &at))
+        g = 0;
+    if ((r = record_add_row(f->rec, g)) < 0) {
         app_status(s->app, "%s", _("out of memory"));
         return KR_REDRAW;
     }
     f->fs.dirty = true;
-    return open_row(s, 0, (size_t)r, true);
+    return open_row(s, g, (size_t)r, true);
 }
 
 static enum key_result
