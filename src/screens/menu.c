@@ -6,9 +6,9 @@
  *   records, the ledgers (ledgers.c), the reports (report.c) and the
  *   public notices (公示, with how many are open); for officers and
  *   supervisors, the review queue with how many records wait for them
- *   (eduaid.queue_counts); the roster import; for clerks and officers the
- *   records returned to them; last, for clerks and officers, 应享未享资助
- *   (aid_missing.c, issue 11). Admins work with users and
+ *   (eduaid.queue_counts); the roster import; for clerks and officers
+ *   应享未享资助 (aid_missing.c, issue 11) and the records returned to them
+ *   (the last row). Admins work with users and
  *   reference data, not records, and are told so. On its first moment on
  *   screen it puts officers and supervisors in the review queue, then
  *   offers to restore unsaved changes an earlier session left in the draft
@@ -447,12 +447,13 @@ menu_screen_new(struct app *a)
         strcmp(db_role(a->db), "officer") == 0 ||
         strcmp(db_role(a->db), "supervisor") == 0)
         m->items[m->nitems++] = ITEM_IMPORT;
-    if (review_has_returned(db_role(a->db)))
-        m->items[m->nitems++] = ITEM_RETURNED;
-    /* issue 11: last, so that the rows above keep their places */
+    /* issue 11: after the rows whose places the scripts count, before the
+     * returned records (the last row: End) */
     if (strcmp(db_role(a->db), "clerk") == 0 ||
         strcmp(db_role(a->db), "officer") == 0)
         m->items[m->nitems++] = ITEM_AID;
+    if (review_has_returned(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_RETURNED;
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
     m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);
