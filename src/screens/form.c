@@ -417,6 +417,7 @@ form_load_approved(struct form *f)
         }
     }
     dbres_free(r);
+    form_note_member_changes(f); /* issue 11: a year record's members */
 }
 
 bool

@@ -82,6 +82,25 @@ bool form_field_changed(const struct form *f, size_t i);
 /* Free the values of the last approval. */
 void form_free_approved(struct form *f);
 
+/*
+ * Aid in a household_year record (formaid.c, issue 11). form_fills_aid:
+ * F7 means "fill in standard aid" here (kind household_year, saved, the
+ * person may edit it and has no review step on it). form_fill_aid saves
+ * unsaved changes, grants every program offered and not granted at the
+ * standard amounts and loads the record again; true when it asked the
+ * server. form_action_label: the form's key bar word for F7 then.
+ * form_prefill_amount: a grant row (student_subsidy) of fs with a child
+ * and a program and no amount gets the standard amount.
+ */
+bool form_fills_aid(const struct form *f);
+bool form_fill_aid(struct form *f);
+const char *form_action_label(struct screen *s, enum action a);
+void form_prefill_amount(struct form *f, const struct griddef *g,
+                         struct fieldset *fs);
+/* A household_year record with values of a last approval: say on the
+ * status line how many member rows changed since. */
+void form_note_member_changes(struct form *f);
+
 /* Items a person can focus: the fields, then every grid row not deleted.
  * For an item past the fields, *grid and *row say which row. */
 int form_items(const struct form *f);

@@ -348,16 +348,21 @@ static enum key_result
 add_row(struct screen *s)
 {
     struct form *f = s->data;
+    size_t g = 0, at;
     int r;
 
     if (f->def->ngrids == 0 || !f->editable)
         return KR_HANDLED;
-    if ((r = record_add_row(f->rec, 0)) < 0) {
+    /* into the grid of the focused row (a year record's grants), else the
+     * first */
+    if (!form_item_row(f, f->focus, &g, &at))
+        g = 0;
+    if ((r = record_add_row(f->rec, g)) < 0) {
         app_status(s->app, "%s", _("out of memory"));
         return KR_REDRAW;
     }
     f->fs.dirty = true;
-    return open_row(s, 0, (size_t)r, true);
+    return open_row(s, g, (size_t)r, true);
 }
 
 static enum key_result
@@ -510,6 +515,10 @@ form_key(struct screen *s, const struct key *k)
     case ACT_DELETE_ROW:
         return delete_row(s);
     case ACT_PASS:
+        if (form_fills_aid(f)) { /* issue 11: household_year's F7 */
+            form_fill_aid(f);
+            return KR_REDRAW;
+        }
         return form_pass(f) && f->review ? KR_CLOSE : KR_REDRAW;
     case ACT_REJECT:
         return form_reject(f) && f->review ? KR_CLOSE : KR_REDRAW;
@@ -551,6 +560,18 @@ form_actions(struct screen *s)
     if (review_pass_action(role, f->def->kind, st) != NULL) {
         f->acts[n++] = ACT_PASS;
         f->acts[n++] = ACT_REJECT;
+    } else if (form_fills_aid(f)) {
+        /* issue 11: fill in standard aid, before the row keys; History
+         * (F12, in the help) gives way on a narrow bar */
+        f->acts[n++] = ACT_PASS;
+        f->acts[n++] = ACT_LOOKUP;
+        f->acts[n++] = ACT_ADD_ROW;
+        f->acts[n++] = ACT_DELETE_ROW;
+        f->acts[n++] = ACT_HISTORY;
+        f->acts[n++] = ACT_HELP;
+        f->acts[n++] = ACT_BACK;
+        f->acts[n] = ACT_NONE;
+        return f->acts;
     }
     if (review_may_reopen(role, f->def->kind, st))
         f->acts[n++] = ACT_REOPEN;
@@ -602,6 +623,7 @@ static const struct screen_ops form_ops = {
     .key = form_key,
     .resumed = form_resumed,
     .actions = form_actions,
+    .action_label = form_action_label,
     .title = form_title,
     .close = form_close,
 };

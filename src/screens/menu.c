@@ -6,11 +6,12 @@
  *   records, the ledgers (ledgers.c), the reports (report.c) and the
  *   public notices (公示, with how many are open); for officers and
  *   supervisors, the review queue with how many records wait for them
- *   (eduaid.queue_counts); the roster import; for everyone who works with
- *   records the households moving between townships (迁入迁出,
- *   transfer.c, with how many requests are pending); for clerks and
- *   officers the new school year (rollover.c) and the records returned to
- *   them (the last row).
+ *   (eduaid.queue_counts); the roster import; for clerks and officers
+ *   应享未享资助 (aid_missing.c: a school year's aid not yet granted); for
+ *   everyone who works with records the households moving between
+ *   townships (迁入迁出, transfer.c, with how many requests are pending);
+ *   for clerks and officers the new school year (rollover.c) and the
+ *   records returned to them (the last row).
  *   Admins work with users and reference data, not records, and are told
  *   so. On its first moment on screen it puts officers and supervisors in
  *   the review queue, then offers to restore unsaved changes an earlier
@@ -48,6 +49,7 @@ enum item {
     ITEM_NOTICE,
     ITEM_QUEUE,
     ITEM_IMPORT,
+    ITEM_AID, /* 应享未享资助, clerks and officers */
     ITEM_TRANSFERS,
     ITEM_ROLLOVER,
     ITEM_RETURNED
@@ -58,7 +60,7 @@ struct menu {
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 9]; /* the forms and every other item */
+    enum item items[MAX_FORMS + 10]; /* the forms and every other item */
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
@@ -239,6 +241,10 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("Reports");
         m->cells[1] = _("the plan's indicators per township, with bar charts");
         break;
+    case ITEM_AID: /* issue 11 */
+        m->cells[0] = _("Aid not yet granted");
+        m->cells[1] = _("this school year's aid to grant, in one step");
+        break;
     }
     row->cells = m->cells;
     return true;
@@ -271,6 +277,7 @@ menu_refresh(struct screen *s)
         case ITEM_ROLLOVER:
         case ITEM_LEDGERS:
         case ITEM_REPORTS:
+        case ITEM_AID:
             break;
         }
     listview_set_rows(&m->lv, (int)m->nitems, false);
@@ -374,6 +381,8 @@ open_item(struct screen *s, int sel)
         return report_screen_new(s->app);
     case ITEM_TRANSFERS:
         return transfer_screen_new(s->app);
+    case ITEM_AID: /* issue 11 */
+        return aid_missing_screen_new(s->app, 0, 0, NULL);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -489,6 +498,11 @@ menu_screen_new(struct app *a)
         strcmp(db_role(a->db), "officer") == 0 ||
         strcmp(db_role(a->db), "supervisor") == 0)
         m->items[m->nitems++] = ITEM_IMPORT;
+    /* 应享未享资助 (issue 11): after the rows key scripts count down to,
+     * before those they count up to from the end */
+    if (strcmp(db_role(a->db), "clerk") == 0 ||
+        strcmp(db_role(a->db), "officer") == 0)
+        m->items[m->nitems++] = ITEM_AID;
     /* 迁入迁出 (issue 11): after the rows key scripts count down to,
      * before those they count up to from the end */
     if (works_with_records(db_role(a->db)))

@@ -7,7 +7,9 @@
  *   report (report.c). The list arrives in keyset pages of PAGE_ROWS
  *   lines (listbase.h), the next one when the cursor nears the end of those
  *   loaded; the heading's count is the Missing figure of the subsidy
- *   report (its tally), which is what the whole list holds.
+ *   report (its tally), which is what the whole list holds. Enter (for
+ *   clerks and officers) opens 应享未享资助 (aid_missing.c) for the same
+ *   year and township, where the aid is granted.
  */
 #include "config.h"
 
@@ -33,6 +35,15 @@ struct missing {
     char total[24]; /* lines of the whole list, as text; "" if unknown */
     struct lv_column columns[NCOLS];
 };
+
+/* Clerks and officers grant aid (eduaid.grant_standard). */
+static bool
+may_grant(const struct screen *s)
+{
+    const char *role = db_role(s->app->db);
+
+    return strcmp(role, "clerk") == 0 || strcmp(role, "officer") == 0;
+}
 
 static const char *const missing_shows[NCOLS] = {
     "township", "household_no", "name",  "id_number_masked",
@@ -131,18 +142,26 @@ static enum key_result
 missing_key(struct screen *s, const struct key *k)
 {
     struct missing *m = s->data;
+    struct screen *next;
 
+    if (k->action == ACT_OPEN && may_grant(s)) { /* issue 11 */
+        if ((next = aid_missing_screen_new(s->app, m->year, m->township,
+                                           NULL)) != NULL)
+            app_push(s->app, next);
+        return KR_REDRAW;
+    }
     return listbase_key(&m->lb, k);
 }
 
 static const enum action missing_actions_list[] = {ACT_REFRESH, ACT_HELP,
                                                    ACT_BACK, ACT_NONE};
+static const enum action missing_grant_actions[] = {
+    ACT_OPEN, ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
 
 static const enum action *
 missing_actions(struct screen *s)
 {
-    (void)s;
-    return missing_actions_list;
+    return may_grant(s) ? missing_grant_actions : missing_actions_list;
 }
 
 static const char *

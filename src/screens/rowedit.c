@@ -4,6 +4,8 @@
  *   record's form: the same fields, keys and checks. F2 (or Enter on the
  *   last field) keeps the row in the record -- it is saved with the record
  *   -- and Esc drops the changes (a new row that was never kept goes).
+ *   A grant row whose program is picked gets the standard amount when its
+ *   amount is empty (form_prefill_amount, formaid.c).
  */
 #include "config.h"
 
@@ -146,16 +148,18 @@ row_key(struct screen *s, const struct key *k)
         row_move(e, k->action == ACT_NEXT_FIELD ? 1 : -1);
         return KR_REDRAW;
     case ACT_OPEN:
-        if (!field_is_typed(st->def))
-            form_pick(e->form, &e->fs, (size_t)e->focus);
-        else if (e->focus + 1 == (int)e->fs.n)
+        if (!field_is_typed(st->def)) {
+            if (form_pick(e->form, &e->fs, (size_t)e->focus))
+                form_prefill_amount(e->form, e->grid, &e->fs);
+        } else if (e->focus + 1 == (int)e->fs.n)
             return keep(s);
         else
             row_move(e, 1);
         return KR_REDRAW;
     case ACT_LOOKUP:
-        if (!field_is_typed(st->def))
-            form_pick(e->form, &e->fs, (size_t)e->focus);
+        if (!field_is_typed(st->def) &&
+            form_pick(e->form, &e->fs, (size_t)e->focus))
+            form_prefill_amount(e->form, e->grid, &e->fs);
         return KR_REDRAW;
     case ACT_SAVE:
         return keep(s);

@@ -82,5 +82,14 @@ struct screen *transfer_screen_new(struct app *a);
  * True when the server took the request (said on the status line). */
 bool transfer_request_dialog(struct app *a, long long household, int township,
                              const char *label);
+/* 应享未享资助 (aid_missing.c): the aid offered and not granted in year
+ * (0: the server's current school year) in township (0: every township the
+ * person may see; township_name its name), to grant in one step. */
+struct screen *aid_missing_screen_new(struct app *a, int year, int township,
+                                      const char *township_name);
+/* Why a grant was refused (eduaid.grant_standard's sql_state and
+ * constraint_name), in the person's language. */
+const char *aid_refusal_text(const struct app *a, const char *state,
+                             const char *constraint);
 
 #endif /* EDUAID_SCREENS_H */

@@ -94,8 +94,8 @@ SELECT results_eq(
              'PERMISSIVE'
       UNION ALL -- exports go through eduaid.export_<kind> (020_locks.sql)
       SELECT t, t || '_exporter_read', 'SELECT', '{eduaid_exporter}', 'PERMISSIVE'
-        FROM unnest(ARRAY['household', 'special_ed_plan', 'teacher_fund_application',
-                          'training_enrollment']) AS t
+        FROM unnest(ARRAY['household', 'household_year', 'special_ed_plan',
+                          'teacher_fund_application', 'training_enrollment']) AS t
       UNION ALL -- the ledgers (012_ledgers.sql): nothing is deleted, supervisors only read
       SELECT t, t || p, c, r::text[], 'PERMISSIVE'
         FROM unnest(ARRAY['dropout_case', 'dropout_visit', 'home_visit', 'training_attendance']) AS t
@@ -239,6 +239,7 @@ SELECT results_eq(
              ('dropout_visit', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('enable_user', '{}'),
              ('export_household', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('export_household_year', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('export_log', '{}'),
              ('export_special_ed', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('export_teacher_fund', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
