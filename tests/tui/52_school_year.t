@@ -63,7 +63,20 @@ db_wait "select count(*) from eduaid.household_year where township_id = $TOWN
 tui_ok $? "one 2027 draft for each of the $COUNTED households counted in 2026"
 
 # ==== the clerk grants 2027's aid from the 应享未享 list =====================
-# (filled in with the 应享未享 screen)
+MISSING27="select count(*) from eduaid.aid_missing(2027, $TOWN, p_limit => 1000) where amount is not null"
+GRANTED27="select count(*) from eduaid.student_subsidy where township_id = $TOWN and school_year = 2027"
+before_missing=$(as demo_clerk "$MISSING27")
+[ "$before_missing" -gt 0 ] && [ "$(su "$GRANTED27")" = 0 ]
+tui_ok $? "the new drafts are entitled to $before_missing grants at a standard amount, none granted yet"
+tui_keys Escape && tui_wait "主菜单" && tui_menu "应享未享资助" "记录类型" && tui_wait "2026-27学年" &&
+	tui_keys F4 && tui_wait "筛选" && tui_type "2027-28" && tui_keys Enter && tui_wait "2027-28学年"
+tui_ok $? "demo_clerk opens 应享未享资助 and picks 2027-28 (F4)"
+tui_keys '*' && tui_keys F7 && tui_wait "[ 是 (y) ]" && tui_keys Enter && tui_wait "未能发放"
+tui_ok $? "* marks every line, F7 grants them at the standard amounts in one step, and says how it went"
+db_wait "$MISSING27" 0 && [ "$(su "$GRANTED27")" = "$before_missing" ]
+tui_ok $? "all $before_missing are granted; nothing with a standard amount is missing in 2027"
+tui_keys Enter Escape && tui_wait "主菜单" && tui_menu "新学年" "记录类型" && tui_wait "2026->2027"
+tui_ok $? "back in 新学年"
 
 # ==== the clerk submits every draft =========================================
 tui_keys '*' && tui_keys F10 && tui_wait "提交" && tui_keys Enter && tui_wait "处理结果"
@@ -88,23 +101,27 @@ tui_ok $? "demo_officer verifies and demo_supervisor approves them: four-eyes ho
 after26=$(as demo_supervisor "$REPORT26")
 [ "$after26" = "$before26" ]
 tui_ok $? "2026's subsidy report of 城关镇 is unchanged"
+[ "$(as demo_supervisor "select sum(granted) from eduaid.report_subsidy(2027, $TOWN)
+                          where township_id = $TOWN and item is not null")" = "$before_missing" ]
+tui_ok $? "2027's shows the $before_missing grants"
 
 # ==== a transfer to 军店镇 ===================================================
 HH=FX1000011
 HHID=$(su "select id from eduaid.household where household_no = '$HH'")
 PAST=$(su "select count(*) from eduaid.household_year where household_id = $HHID and school_year < 2026")
 tui_start clerk_100 80 24 zh_CN.UTF-8
-tui_wait "建档立卡户核查" && tui_keys Enter && tui_wait "户编号" &&
+tui_wait "建档立卡户核查" && tui_keys Enter && tui_wait "户主姓名" &&
 	tui_keys / && tui_wait "$BOX" && tui_type "$HH" && tui_keys Enter && tui_wait_gone "$BOX" &&
 	tui_keys Enter && tui_wait "户主姓名" && tui_keys C-g && tui_wait "军店镇" &&
-	tui_type "军店" && tui_keys Enter && tui_wait "理由" &&
+	tui_type "军店" && tui_keys Enter && tui_wait "迁移原因" &&
 	tui_type "随子女迁居军店镇" && tui_keys Enter && tui_wait "已申请迁出"
 tui_ok $? "clerk_100 asks on $HH's form (^G) to move it to 军店镇, with a reason"
 tui_keys Escape Escape && tui_wait "主菜单" && tui_keys q
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "... and leaves cleanly"
 tui_start officer_101 80 24 zh_CN.UTF-8
-tui_wait "学年资助核查" && tui_menu "迁入迁出" "记录类型" && tui_wait "$HH" &&
+tui_wait "审核队列" && tui_wait "已等待" && tui_keys Escape && tui_wait "主菜单" &&
+	tui_menu "迁入迁出" "记录类型" && tui_wait "$HH" &&
 	tui_keys Y && tui_wait "选择行政村" && tui_keys Enter && tui_wait_gone "选择行政村"
 tui_ok $? "officer_101 of 军店镇 takes it in (Y, a village of his)"
 db_wait "select township_id from eduaid.household where id = $HHID" 420325101
