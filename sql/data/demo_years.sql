@@ -117,3 +117,8 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- The past years' records were written approved, their rows after them:
+-- count them again (the tallies follow status changes, which these rows
+-- did not make).
+SELECT eduaid.report_tally_rebuild();

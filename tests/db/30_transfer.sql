@@ -95,9 +95,9 @@ SELECT is(eduaid.school_year_of(current_date), 2026, 'the school year is 2026 (t
 
 -- 城关镇's tallies of past years, before.
 CREATE TEMPORARY TABLE tally_before AS
-SELECT t.township_id, t.school_year, t.program, t.n FROM eduaid.subsidy_tally t
+SELECT t.township_id, t.school_year, t.program, t.entitled, t.granted FROM eduaid.subsidy_tally t
  WHERE t.township_id = 420325100 AND t.school_year BETWEEN 1 AND 2025;
-SELECT ok((SELECT sum(n) FROM tally_before WHERE school_year = 2025) > 0,
+SELECT ok((SELECT sum(granted) FROM tally_before WHERE school_year = 2025) > 0,
           '城关镇 counts 2025 grants (among them TEST-TR''s)');
 
 -- Two more households (refusing, withdrawing) and the blocked ones.
@@ -236,9 +236,9 @@ SELECT results_eq(
     $$VALUES (2025, ARRAY[420325100]), (2026, ARRAY[420325101])$$,
     'and the grants of each year');
 SELECT results_eq(
-    $$SELECT township_id, school_year, program, n FROM eduaid.subsidy_tally
+    $$SELECT township_id, school_year, program, entitled, granted FROM eduaid.subsidy_tally
        WHERE township_id = 420325100 AND school_year BETWEEN 1 AND 2025 ORDER BY 2, 3$$,
-    $$SELECT township_id, school_year, program, n FROM tally_before ORDER BY 2, 3$$,
+    $$SELECT township_id, school_year, program, entitled, granted FROM tally_before ORDER BY 2, 3$$,
     '城关镇''s tallies of past years are what they were');
 SELECT is((SELECT count(*)::int FROM eduaid.audit_log a
             WHERE a.actor = 'officer_101' AND a.action = 'update' AND a.township_id = 420325101
