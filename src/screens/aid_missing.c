@@ -16,12 +16,12 @@
 #include "config.h"
 
 #include <curses.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/textbuf.h"
 #include "db/aid.h"
 #include "db/messages.h"
 #include "db/report.h"
@@ -149,51 +149,6 @@ filter_chosen(struct screen *s, const struct listbase_filter *f, const char *v)
 
 /* ---- F7: grant ---------------------------------------------------------- */
 
-struct text {
-    char *s;
-    size_t len, cap;
-    bool failed;
-};
-
-static void text_add(struct text *t, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-text_add(struct text *t, const char *fmt, ...)
-{
-    va_list ap;
-    int n;
-    size_t want;
-    char *grown;
-
-    if (t->failed)
-        return;
-    va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        t->failed = true;
-        return;
-    }
-    want = t->len + (size_t)n + 1;
-    if (want > t->cap) {
-        size_t cap = t->cap ? t->cap * 2 : 1024;
-
-        while (cap < want)
-            cap *= 2;
-        if ((grown = realloc(t->s, cap)) == NULL) {
-            t->failed = true;
-            return;
-        }
-        t->s = grown;
-        t->cap = cap;
-    }
-    va_start(ap, fmt);
-    vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
-    va_end(ap);
-    t->len += (size_t)n;
-}
-
 /* Why a line was refused, in the person's language: the words of
  * eduaid.message for its SQLSTATE or constraint, else ours. */
 const char *
@@ -241,7 +196,7 @@ static void
 say_result(struct screen *s, const int *rows, const struct dbres *r)
 {
     struct aid *m = s->data;
-    struct text t = {0}, bad = {0};
+    struct textbuf t = {0}, bad = {0};
     int granted = 0, already = 0, refused = 0;
 
     for (int i = 0; i < r->nrows; i++) {
@@ -254,23 +209,23 @@ say_result(struct screen *s, const int *rows, const struct dbres *r)
             already++;
         else {
             refused++;
-            text_add(&bad, "  %s %s %s: %s\n", cell(m, line, "household_no"),
-                     cell(m, line, "student_name"),
-                     report_item_label(report_find("subsidy"),
-                                       cell(m, line, "program")),
-                     aid_refusal_text(s->app, dbres_field(r, i, "sql_state"),
-                                      dbres_field(r, i, "constraint_name")));
+            textbuf_add(&bad, "  %s %s %s: %s\n", cell(m, line, "household_no"),
+                        cell(m, line, "student_name"),
+                        report_item_label(report_find("subsidy"),
+                                          cell(m, line, "program")),
+                        aid_refusal_text(s->app, dbres_field(r, i, "sql_state"),
+                                         dbres_field(r, i, "constraint_name")));
         }
     }
-    text_add(&t, _("%d granted, %d granted already, %d refused."), granted,
-             already, refused);
-    text_add(&t, "\n");
+    textbuf_add(&t, _("%d granted, %d granted already, %d refused."), granted,
+                already, refused);
+    textbuf_add(&t, "\n");
     if (refused > 0)
-        text_add(&t, "\n%s\n%s", _("Refused:"), bad.s ? bad.s : "");
+        textbuf_add(&t, "\n%s\n%s", _("Refused:"), bad.s ? bad.s : "");
     if (granted > 0)
-        text_add(&t, "\n%s",
-                 _("Each record granted in goes through its review: open it "
-                   "(Enter) to check it and submit it."));
+        textbuf_add(&t, "\n%s",
+                    _("Each record granted in goes through its review: open it "
+                      "(Enter) to check it and submit it."));
     dialog_message(s->app, _("Grant"),
                    t.failed || t.s == NULL ? _("Out of memory.") : t.s);
     free(t.s);
@@ -428,8 +383,9 @@ static const struct listbase_ops aid_list = {.fetch = fetch_page,
                                              .filter_chosen = filter_chosen,
                                              .shows = aid_shows};
 
-/* The stage field of the year record's pupils grid, for its labels. */
-static const struct fielddef *
+/* The stage field of the year record's pupils grid, for its labels
+ * (screens.h). */
+const struct fielddef *
 year_stage_field(const struct app *a)
 {
     const struct formdef *f = app_form(a, "household_year");

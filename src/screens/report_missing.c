@@ -184,17 +184,6 @@ static const struct screen_ops missing_ops = {
 static const struct listbase_ops missing_list = {
     .fetch = fetch_rows, .row = missing_row, .shows = missing_shows};
 
-/* The stage field of the household form's member grid, for its labels. */
-static const struct fielddef *
-member_stage_field(const struct app *a)
-{
-    const struct formdef *f = app_form(a, "household");
-
-    for (size_t i = 0; f != NULL && i < f->ngrids; i++)
-        if (griddef_field(&f->grids[i], "stage") != NULL)
-            return griddef_field(&f->grids[i], "stage");
-    return NULL;
-}
 
 struct screen *
 report_missing_screen_new(struct app *a, int year, int township)
@@ -208,7 +197,7 @@ report_missing_screen_new(struct app *a, int year, int township)
     m = s->data;
     m->year = year;
     m->township = township;
-    m->stage = member_stage_field(a);
+    m->stage = year_stage_field(a);
     /* 80 columns leave the school about 10 cells */
     m->columns[0] = (struct lv_column){_("Township"), 8, false};
     m->columns[1] = (struct lv_column){_("Household no."), 12, false};

@@ -20,12 +20,12 @@
 #include "config.h"
 
 #include <curses.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/textbuf.h"
 #include "db/record.h"
 #include "db/rollover.h"
 #include "screens/listbase.h"
@@ -214,52 +214,6 @@ run(struct screen *s)
 
 /* ---- submitting --------------------------------------------------------- */
 
-/* A growing text for the result of the bulk submit. */
-struct text {
-    char *s;
-    size_t len, cap;
-    bool failed;
-};
-
-static void text_add(struct text *t, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-static void
-text_add(struct text *t, const char *fmt, ...)
-{
-    va_list ap;
-    int n;
-    size_t need;
-    char *grown;
-
-    if (t->failed)
-        return;
-    va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-        t->failed = true;
-        return;
-    }
-    need = t->len + (size_t)n + 1;
-    if (need > t->cap) {
-        size_t cap = t->cap ? t->cap : 1024;
-
-        while (cap < need)
-            cap *= 2;
-        if ((grown = realloc(t->s, cap)) == NULL) {
-            t->failed = true;
-            return;
-        }
-        t->s = grown;
-        t->cap = cap;
-    }
-    va_start(ap, fmt);
-    vsnprintf(t->s + t->len, t->cap - t->len, fmt, ap);
-    va_end(ap);
-    t->len += (size_t)n;
-}
-
 /* "FX1000053 于平": row i as people name it. */
 static void
 describe(struct rollover *r, int i, char *buf, size_t bufsz)
@@ -271,7 +225,7 @@ describe(struct rollover *r, int i, char *buf, size_t bufsz)
 /* Submit row i in its own transaction with the version shown; the result
  * into ok or bad. True when submitted. */
 static bool
-submit_row(struct screen *s, int i, struct text *ok, struct text *bad)
+submit_row(struct screen *s, int i, struct textbuf *ok, struct textbuf *bad)
 {
     struct rollover *r = s->data;
     struct db_error err;
@@ -282,10 +236,10 @@ submit_row(struct screen *s, int i, struct text *ok, struct text *bad)
                     atoi(cell(r, i, "version")), "submit", NULL, NULL,
                     &err) != 0) {
         app_keep_error(s->app, &err);
-        text_add(bad, "  %s: %s\n", what, review_error_text(s->app, &err));
+        textbuf_add(bad, "  %s: %s\n", what, review_error_text(s->app, &err));
         return false;
     }
-    text_add(ok, "  %s\n", what);
+    textbuf_add(ok, "  %s\n", what);
     return true;
 }
 
@@ -297,7 +251,7 @@ submit_marked(struct screen *s)
     struct rollover *r = s->data;
     int n = listbase_nrows(&r->lb), sel = listbase_selected(&r->lb);
     int count = r->lb.lv.nmarked > 0 ? r->lb.lv.nmarked : 1, done = 0;
-    struct text ok = {0}, bad = {0}, all = {0};
+    struct textbuf ok = {0}, bad = {0}, all = {0};
     char question[256];
 
     if (sel < 0)
@@ -308,12 +262,12 @@ submit_marked(struct screen *s)
     for (int i = 0; i < n; i++)
         if (r->lb.lv.nmarked > 0 ? listview_marked(&r->lb.lv, i) : i == sel)
             done += submit_row(s, i, &ok, &bad) ? 1 : 0;
-    text_add(&all, _("%d submitted, %d not."), done, count - done);
-    text_add(&all, "\n");
+    textbuf_add(&all, _("%d submitted, %d not."), done, count - done);
+    textbuf_add(&all, "\n");
     if (count > done)
-        text_add(&all, "\n%s\n%s", _("Not submitted:"), bad.s ? bad.s : "");
+        textbuf_add(&all, "\n%s\n%s", _("Not submitted:"), bad.s ? bad.s : "");
     if (done > 0)
-        text_add(&all, "\n%s\n%s", _("Submitted:"), ok.s ? ok.s : "");
+        textbuf_add(&all, "\n%s\n%s", _("Submitted:"), ok.s ? ok.s : "");
     listview_clear_marks(&r->lb.lv);
     reload(s);
     if (all.failed || ok.failed || bad.failed)

@@ -87,6 +87,10 @@ bool transfer_request_dialog(struct app *a, long long household, int township,
  * person may see; township_name its name), to grant in one step. */
 struct screen *aid_missing_screen_new(struct app *a, int year, int township,
                                       const char *township_name);
+/* The stage field of the school-year form's grid of pupils (a stage is a
+ * fact of the school year; aid_missing.c), for the words of a stage; NULL
+ * without that form. */
+const struct fielddef *year_stage_field(const struct app *a);
 /* Why a grant was refused (eduaid.grant_standard's sql_state and
  * constraint_name), in the person's language. */
 const char *aid_refusal_text(const struct app *a, const char *state,

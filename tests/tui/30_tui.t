@@ -38,14 +38,12 @@ tui_keys Enter
 tui_wait "户主姓名"
 tui_ok $? "Enter opens the household list"
 
-# A new household: township, village, number, status, year, size, head.
+# A new household: township, village, number, year, size, head.
 tui_keys C-n
 tui_wait "户籍信息" && tui_keys Enter && pick "城关镇" &&
 	tui_keys Tab Enter && pick "" && tui_keys Tab
 tui_ok $? "township and village are picked from lists"
 tui_type "$HNO"
-tui_keys Tab Enter
-pick "未脱贫"
 tui_keys Tab
 tui_type 2016
 tui_keys Tab
@@ -71,14 +69,6 @@ add_member() { # NAME ID BIRTH
 	tui_type "$3"
 	tui_keys Tab Enter
 	pick "子女" || return 1
-	tui_keys Tab Enter
-	pick "小学" || return 1
-	tui_keys Tab Enter
-	pick "城关镇中心小学" || return 1
-	tui_keys Tab
-	tui_type 2
-	tui_keys Tab Tab Enter
-	pick "在校" || return 1
 	tui_keys C-s
 	tui_wait_gone "出生日期"
 }
@@ -142,8 +132,6 @@ tui_start demo_clerk 80 24 zh_CN.UTF-8
 tui_wait "建档立卡户核查" && tui_keys Enter && tui_wait "户主姓名" && tui_keys C-n
 tui_wait "户籍信息" && tui_keys Enter && pick "城关镇" && tui_keys Tab Enter && pick "" && tui_keys Tab
 tui_type "${HNO}B"
-tui_keys Tab Enter
-pick "未脱贫"
 tui_keys Tab
 tui_type 2016
 tui_keys Tab

@@ -88,8 +88,8 @@ tui_start demo_clerk 80 24 zh_CN.UTF-8
 tui_wait "建档立卡户核查" && tui_keys Enter && tui_wait "户主姓名" && search "$HA" &&
 	tui_wait "$HA" && tui_keys Enter && tui_wait "户籍信息"
 tui_ok $? "demo_clerk finds the draft $HA and opens it"
-# Fields: township, village, number, status, year, size, head's name.
-tui_keys Tab Tab Tab Tab Tab Tab C-u
+# Fields: township, village, number, year, size, head's name.
+tui_keys Tab Tab Tab Tab Tab C-u
 tui_type "张三丰"
 tui_keys C-s
 db_wait "select head_name from eduaid.household where household_no = '$HA'" "张三丰"
@@ -138,7 +138,7 @@ tui_ok $? "the clerk sees $HB under 'returned to me' with the reason and who ret
 tui_keys Enter
 tui_wait "退回原因" && tui_wait "户籍信息"
 tui_ok $? "Enter opens it, editable, the reason on top"
-tui_keys Tab Tab Tab Tab Tab Tab C-u
+tui_keys Tab Tab Tab Tab Tab C-u
 tui_type "李四"
 tui_keys C-s
 db_wait "select head_name from eduaid.household where household_no = '$HB'" "李四"

@@ -19,6 +19,7 @@
 #include "core/date.h"
 #include "core/idnumber.h"
 #include "core/text.h"
+#include "core/textbuf.h"
 #include "core/validate.h"
 
 /* The characters the tests turn on, as code points and as UTF-8. */
@@ -1032,6 +1033,25 @@ END_TEST
  * Suites and the runner
  * --------------------------------------------------------------------- */
 
+/* A growing text: appends, grows past its first 1024 bytes, stays whole. */
+START_TEST(test_textbuf)
+{
+    struct textbuf t = {0};
+
+    textbuf_add(&t, "%d granted, %s", 3, "已有 0 项");
+    ck_assert(!t.failed);
+    ck_assert_str_eq(t.s, "3 granted, 已有 0 项");
+    ck_assert_uint_eq(t.len, strlen(t.s));
+    for (int i = 0; i < 300; i++)
+        textbuf_add(&t, "%04d\n", i);
+    ck_assert(!t.failed);
+    ck_assert_uint_eq(t.len, strlen("3 granted, 已有 0 项") + 300 * 5);
+    ck_assert_uint_ge(t.cap, t.len + 1);
+    ck_assert(strstr(t.s, "0299\n") == t.s + t.len - 5);
+    free(t.s);
+}
+END_TEST
+
 static Suite *
 text_suite(void)
 {
@@ -1040,6 +1060,7 @@ text_suite(void)
     TCase *cells = tcase_create("cells");
     TCase *fit = tcase_create("fit");
 
+    tcase_add_test(utf8, test_textbuf);
     tcase_add_test(utf8, test_utf8_ascii);
     tcase_add_test(utf8, test_utf8_cjk);
     tcase_add_test(utf8, test_utf8_outside_bmp);
