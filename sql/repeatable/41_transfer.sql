@@ -132,21 +132,29 @@ $$;
 COMMENT ON FUNCTION eduaid.transfer_request(bigint, int, text) IS
     'eduaid: ask to move a household of the caller''s townships to another township of the county';
 
--- The pending request p_request to one of my townships, locked; EA004 for
--- anyone but an officer, EA110 when there is none, EA111 when decided.
-CREATE OR REPLACE FUNCTION eduaid.transfer_incoming_request(p_request bigint)
+-- The pending request p_request, locked: incoming (to one of my townships,
+-- decided by an officer) or outgoing (from one of them, withdrawn by a
+-- clerk or officer). EA004 for any other role, EA110 when there is no such
+-- request on my side (another township's reads as none), EA111 when it is
+-- decided already.
+CREATE OR REPLACE FUNCTION eduaid.transfer_pending_request(p_request bigint, p_incoming boolean)
 RETURNS eduaid.transfer_request
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     r eduaid.transfer_request;
 BEGIN
-    IF coalesce(eduaid.my_role(), '') <> 'officer' THEN
+    IF p_incoming AND coalesce(eduaid.my_role(), '') <> 'officer' THEN
         RAISE EXCEPTION USING ERRCODE = 'EA004',
             MESSAGE = format('%s may not decide transfers: an officer of the receiving township does (只有迁入乡镇的专干可以处理迁移申请)',
                              session_user);
+    ELSIF NOT p_incoming AND coalesce(eduaid.my_role(), '') NOT IN ('clerk', 'officer') THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA004',
+            MESSAGE = format('%s may not withdraw transfers (无权撤回迁移申请)', session_user);
     END IF;
     SELECT x.* INTO r FROM eduaid.transfer_request x
-     WHERE x.id = p_request AND x.to_township_id = ANY (eduaid.my_townships())
+     WHERE x.id = p_request
+       AND CASE WHEN p_incoming THEN x.to_township_id ELSE x.township_id END
+           = ANY (eduaid.my_townships())
        FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION USING ERRCODE = 'EA110',
@@ -166,7 +174,7 @@ $$;
 CREATE OR REPLACE FUNCTION eduaid.transfer_accept(p_request bigint, p_village bigint) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    r      eduaid.transfer_request := eduaid.transfer_incoming_request(p_request);
+    r      eduaid.transfer_request := eduaid.transfer_pending_request(p_request, true);
     v_year constant int := eduaid.school_year_of(current_date);
 BEGIN
     IF r.requested_by = session_user THEN
@@ -217,7 +225,7 @@ COMMENT ON FUNCTION eduaid.transfer_accept(bigint, bigint) IS
 CREATE OR REPLACE FUNCTION eduaid.transfer_refuse(p_request bigint, p_reason text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    r eduaid.transfer_request := eduaid.transfer_incoming_request(p_request);
+    r eduaid.transfer_request := eduaid.transfer_pending_request(p_request, true);
 BEGIN
     IF coalesce(eduaid.is_blank(p_reason), true) THEN
         RAISE EXCEPTION USING ERRCODE = 'EA003',
@@ -236,24 +244,8 @@ COMMENT ON FUNCTION eduaid.transfer_refuse(bigint, text) IS
 CREATE OR REPLACE FUNCTION eduaid.transfer_withdraw(p_request bigint) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    r eduaid.transfer_request;
+    r eduaid.transfer_request := eduaid.transfer_pending_request(p_request, false);
 BEGIN
-    IF coalesce(eduaid.my_role(), '') NOT IN ('clerk', 'officer') THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA004',
-            MESSAGE = format('%s may not withdraw transfers (无权撤回迁移申请)', session_user);
-    END IF;
-    SELECT x.* INTO r FROM eduaid.transfer_request x
-     WHERE x.id = p_request AND x.township_id = ANY (eduaid.my_townships())
-       FOR UPDATE;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA110',
-            MESSAGE = format('transfer request %s not found in your townships (在您负责的乡镇中找不到该迁移申请)',
-                             p_request);
-    END IF;
-    IF r.state <> 'pending' THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA111',
-            MESSAGE = format('transfer request %s is %s already (该迁移申请已处理)', p_request, r.state);
-    END IF;
     UPDATE eduaid.transfer_request x
        SET state = 'withdrawn', decided_by = session_user, decided_at = now()
      WHERE x.township_id = r.township_id AND x.id = r.id;
@@ -304,7 +296,7 @@ COMMENT ON FUNCTION eduaid.transfers(boolean) IS
     'eduaid: the transfer requests from or to the caller''s townships (all of the county''s for supervisors and auditors)';
 
 REVOKE ALL ON FUNCTION eduaid.transfer_check(int, bigint),
-    eduaid.transfer_incoming_request(bigint),
+    eduaid.transfer_pending_request(bigint, boolean),
     eduaid.transfer_request(bigint, int, text), eduaid.transfer_accept(bigint, bigint),
     eduaid.transfer_refuse(bigint, text), eduaid.transfer_withdraw(bigint),
     eduaid.transfers(boolean) FROM PUBLIC;
