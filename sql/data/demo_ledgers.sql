@@ -28,8 +28,9 @@ kids AS (
            (SELECT min(sc.id) FROM eduaid.school sc
              WHERE sc.township_id = s.township_id AND sc.active
                AND sc.kind IN ('primary', 'junior', 'nine_year')) AS school
-      FROM eduaid.student s, y
-     WHERE s.schooling_status <> 'enrolled'
+      FROM eduaid.student s
+      JOIN eduaid.student_year sy ON sy.student_id = s.id AND sy.school_year = 2026, y
+     WHERE sy.schooling_status <> 'enrolled'
        AND eduaid.school_entry_year(s.birth_date) BETWEEN y.sy - 8 AND y.sy - 1)
 SELECT format('SET SESSION AUTHORIZATION %I', 'clerk_' || right(township_id::text, 3)),
        format('SELECT eduaid.dropout_visit(%s, current_date - 20, %L, %L, %L)', id,

@@ -42,7 +42,8 @@ BEGIN
                 UNION ALL
                 SELECT m.household_id, m.name, m.id_number, 'two_after'
                   FROM eduaid.student m
-                 WHERE m.township_id = s.township_id AND m.stage = 'none'
+                  JOIN eduaid.student_year my ON my.student_id = m.id AND my.school_year = 2026
+                 WHERE m.township_id = s.township_id AND my.stage = 'none'
                    AND eduaid_demo.pick(m.id_number || 'train', 4) < 3) AS p
           CROSS JOIN LATERAL (SELECT 1 + eduaid_demo.pick(p.idn || 'batch', 4) AS batch) AS b
           JOIN eduaid.training_course c
@@ -61,12 +62,13 @@ BEGIN
                x.placed - 20, '县残疾儿童教育安置专家委员会评估', pl.placement,
                CASE pl.placement WHEN 'special_school' THEN spec
                                  WHEN 'home_delivery' THEN t.school_id
-                                 ELSE coalesce(m.school_id, spec) END,
+                                 ELSE coalesce(my.school_id, spec) END,
                CASE WHEN pl.placement = 'home_delivery' THEN t.id END,
                CASE WHEN pl.placement = 'home_delivery' THEN 2 + 2 * eduaid_demo.pick(m.id_number || 'vis', 2) END,
                '制定个别化教育计划，每学期评估调整',
                x.placed, x.placed + 180
           FROM eduaid.student m
+          JOIN eduaid.student_year my ON my.student_id = m.id AND my.school_year = 2026
           CROSS JOIN LATERAL (SELECT greatest(DATE '2025-09-01', (m.birth_date + interval '6 years')::date) AS placed) AS x
           CROSS JOIN LATERAL (SELECT CASE
                    WHEN m.disability_grade <= 2 AND eduaid_demo.pick(m.id_number || 'pl', 2) = 0 THEN 'home_delivery'

@@ -35,6 +35,19 @@ RETURNS numeric LANGUAGE sql STABLE
 RETURN coalesce(eduaid.standard_amount(program, school_year, stage, boarding),
                 CASE program WHEN 'student_loan' THEN 8000 END);
 
+-- The children of the demo households and what decides their facts:
+-- filled and read by the clerks while they insert (the school year's rows
+-- are drawn from the same keys as the members).
+CREATE TABLE eduaid_demo.kid (
+    household_id bigint NOT NULL,
+    c            int NOT NULL,
+    k            text NOT NULL,
+    idn          text PRIMARY KEY,
+    age          int NOT NULL,
+    st           text NOT NULL
+);
+GRANT SELECT, INSERT ON eduaid_demo.kid TO PUBLIC;
+
 DO $$
 DECLARE
     s        record;
@@ -63,27 +76,62 @@ BEGIN
         EXECUTE format('SET SESSION AUTHORIZATION %I', s.clerk);
 
         INSERT INTO eduaid.household (township_id, household_no, village_id, head_name,
-               head_id_number, phone, poverty_status, registered_year, family_size, address)
+               head_id_number, phone, registered_year, family_size, address)
         SELECT s.township_id, k, vids[1 + eduaid_demo.pick(k || 'v', cardinality(vids))],
                eduaid_demo.person_name(k),
                eduaid_demo.person_id('1966-01-01', 9000, 0, first_hh + i,
                                      eduaid_demo.pick(k || 'sex', 100) < 85),
                eduaid_demo.phone(k),
-               eduaid_demo.choose(k || 'pov', '{poor,poor,lifted,lifted,lifted,monitored}'),
                2014 + eduaid_demo.pick(k || 'yr', 6), 2 + eduaid_demo.pick(k || 'fam', 5),
                s.name || eduaid_demo.choose(k || 'grp', '{一,二,三,四,五,六}') || '组'
           FROM generate_series(1, nh) AS i,
                LATERAL (SELECT 'FX' || right(s.township_id::text, 3) || lpad(i::text, 4, '0') AS k) AS key
          ORDER BY i;
 
-        -- School-age members: 0 to 3 per household, ages 4 to 20.
+        -- School-age members: 0 to 3 per household, ages 4 to 20; who
+        -- they are (kept in eduaid_demo.kid: their year rows below are
+        -- drawn from the same keys).
+        INSERT INTO eduaid_demo.kid (household_id, c, k, idn, age, st)
+        SELECT h.id, c, k, idn, age, st
+          FROM eduaid.household h
+          CROSS JOIN LATERAL generate_series(1, CASE
+                   WHEN eduaid_demo.pick(h.household_no || 'kids', 100) < 10 THEN 0
+                   WHEN eduaid_demo.pick(h.household_no || 'kids', 100) < 55 THEN 1
+                   WHEN eduaid_demo.pick(h.household_no || 'kids', 100) < 90 THEN 2
+                   ELSE 3 END) AS c
+          CROSS JOIN LATERAL (SELECT h.household_no || '-' || c AS k,
+                   eduaid_demo.person_id('2006-01-01', 6000, 150,
+                       (first_hh + right(h.household_no, 4)::int) * 4 + c,
+                       eduaid_demo.pick(h.household_no || c || 'sex', 2) = 0) AS idn) AS p
+          CROSS JOIN LATERAL (SELECT eduaid_demo.school_age(eduaid.id_birth_date(idn)) AS age) AS a
+          CROSS JOIN LATERAL (SELECT eduaid_demo.stage(k, age) AS st) AS g
+         WHERE h.township_id = s.township_id;
         INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date,
-               relation, stage, school_id, grade, boarding, schooling_status, disability_type,
-               disability_grade, left_behind, migrant, nutrition_meal)
+               relation, disability_type, disability_grade, left_behind, migrant)
         SELECT s.township_id, h.id, eduaid_demo.person_name(k, left(h.head_name, 1)), idn,
                eduaid.id_sex(idn), eduaid.id_birth_date(idn),
                CASE WHEN eduaid_demo.pick(k || 'rel', 5) = 0 THEN 'grandchild' ELSE 'child' END,
-               st,
+               CASE WHEN eduaid_demo.pick(k || 'dis', 1000) < 25 THEN
+                   eduaid_demo.choose(k || 'dtype', '{visual,hearing,speech,physical,intellectual,intellectual,mental,multiple}') END,
+               CASE WHEN eduaid_demo.pick(k || 'dis', 1000) < 25 THEN 1 + eduaid_demo.pick(k || 'dgr', 4) END,
+               age <= 15 AND eduaid_demo.pick(k || 'lb', 10) < 3,
+               eduaid_demo.pick(k || 'mig', 100) < 3
+          FROM eduaid.household h
+          JOIN eduaid_demo.kid ON kid.household_id = h.id
+         WHERE h.township_id = s.township_id
+         ORDER BY h.id, c;
+
+        -- School year 2026: each household's record of the year (its
+        -- poverty status), its children's facts of the year.
+        INSERT INTO eduaid.household_year (township_id, household_id, school_year, poverty_status)
+        SELECT h.township_id, h.id, 2026,
+               eduaid_demo.choose(h.household_no || 'pov', '{poor,poor,lifted,lifted,lifted,monitored}')
+          FROM eduaid.household h
+         WHERE h.township_id = s.township_id
+         ORDER BY h.id;
+        INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage,
+               school_id, grade, boarding, schooling_status, nutrition_meal)
+        SELECT x.township_id, y.id, x.id, st,
                CASE st WHEN 'preschool' THEN kg WHEN 'primary' THEN pri WHEN 'junior' THEN jun
                        WHEN 'senior_high' THEN CASE WHEN eduaid_demo.pick(k, 2) = 0 THEN county.sh1
                                                     ELSE county.sh2 END
@@ -97,44 +145,14 @@ BEGIN
                          AND eduaid_demo.pick(k || 'drop', 100) < 3 THEN 'dropped_out'
                     WHEN eduaid_demo.pick(k || 'susp', 100) = 0 THEN 'suspended'
                     ELSE 'enrolled' END,
-               CASE WHEN eduaid_demo.pick(k || 'dis', 1000) < 25 THEN
-                   eduaid_demo.choose(k || 'dtype', '{visual,hearing,speech,physical,intellectual,intellectual,mental,multiple}') END,
-               CASE WHEN eduaid_demo.pick(k || 'dis', 1000) < 25 THEN 1 + eduaid_demo.pick(k || 'dgr', 4) END,
-               age <= 15 AND eduaid_demo.pick(k || 'lb', 10) < 3,
-               eduaid_demo.pick(k || 'mig', 100) < 3,
                st IN ('primary', 'junior') AND eduaid_demo.pick(k || 'meal', 100) < 97
-          FROM eduaid.household h
-          CROSS JOIN LATERAL generate_series(1, CASE
-                   WHEN eduaid_demo.pick(h.household_no || 'kids', 100) < 10 THEN 0
-                   WHEN eduaid_demo.pick(h.household_no || 'kids', 100) < 55 THEN 1
-                   WHEN eduaid_demo.pick(h.household_no || 'kids', 100) < 90 THEN 2
-                   ELSE 3 END) AS c
-          CROSS JOIN LATERAL (SELECT h.household_no || '-' || c AS k,
-                   eduaid_demo.person_id('2006-01-01', 6000, 150,
-                       (first_hh + right(h.household_no, 4)::int) * 4 + c,
-                       eduaid_demo.pick(h.household_no || c || 'sex', 2) = 0) AS idn) AS p
-          CROSS JOIN LATERAL (SELECT eduaid_demo.school_age(eduaid.id_birth_date(idn)) AS age) AS a
-          CROSS JOIN LATERAL (SELECT eduaid_demo.stage(k, age) AS st) AS g
-         WHERE h.township_id = s.township_id
-         ORDER BY h.id, c;
-
-        -- School year 2026: each household's record of the year, its
-        -- children's facts of the year (as the register has them).
-        INSERT INTO eduaid.household_year (township_id, household_id, school_year, poverty_status)
-        SELECT h.township_id, h.id, 2026, h.poverty_status
-          FROM eduaid.household h
-         WHERE h.township_id = s.township_id
-         ORDER BY h.id;
-        INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage,
-               school_id, grade, boarding, schooling_status, nutrition_meal)
-        SELECT st.township_id, y.id, st.id, st.stage, st.school_id, st.grade, st.boarding,
-               st.schooling_status, st.nutrition_meal
-          FROM eduaid.student st
+          FROM eduaid.student x
+          JOIN eduaid_demo.kid ON kid.idn = x.id_number
           JOIN eduaid.household_year y
-            ON y.township_id = st.township_id AND y.household_id = st.household_id
+            ON y.township_id = x.township_id AND y.household_id = x.household_id
            AND y.school_year = 2026
-         WHERE st.township_id = s.township_id
-         ORDER BY st.id;
+         WHERE x.township_id = s.township_id
+         ORDER BY x.id;
 
         -- Aid granted in school year 2026: 95% of what each is entitled to.
         INSERT INTO eduaid.student_subsidy (township_id, household_year_id, student_id,

@@ -49,16 +49,16 @@ BEGIN
                    (township_id, household_id, school_year, poverty_status, status, editors,
                     created_by, created_at, submitted_by, submitted_at, verified_by, verified_at,
                     approved_by, approved_at)
-            SELECT h.township_id, h.id, y,
+            SELECT h.township_id, h.household_id, y,
                    CASE WHEN y = 2024 AND h.poverty_status = 'lifted' THEN 'poor'
-                        ELSE h.poverty_status END,
+                        ELSE h.poverty_status END,  -- h: the record of 2026
                    'approved', ARRAY[s.clerk], s.clerk, make_timestamptz(y, 10, 8, 9, 0, 0),
                    s.clerk, make_timestamptz(y, 10, 9, 9, 0, 0),
                    s.officer, make_timestamptz(y, 10, 12, 10, 0, 0),
                    'demo_supervisor', make_timestamptz(y, 10, 20, 15, 0, 0)
-              FROM eduaid.household h
-             WHERE h.township_id = s.township_id
-             ORDER BY h.id;
+              FROM eduaid.household_year h
+             WHERE h.township_id = s.township_id AND h.school_year = 2026
+             ORDER BY h.household_id;
 
             INSERT INTO eduaid.student_year
                    (township_id, household_year_id, student_id, stage, school_id, grade,

@@ -442,8 +442,8 @@ GRANT EXECUTE ON FUNCTION eduaid.roster_differences(bigint), eduaid.roster_count
 -- with its members, through the ordinary INSERTs as the caller -- so
 -- row-level security, the column grants, the data rules, the person-ID
 -- guard and the audit trail apply exactly as for a household typed in.
--- The roster names no school, so members are created at stage 'none'; the
--- household's notes carry the stages the roster gave, for the clerk to
+-- The roster names no school, so members' year rows are at stage 'none';
+-- the household's notes carry the stages the roster gave, for the clerk to
 -- complete before submitting. The household's record of the current
 -- school year (household_year, a draft) comes with it, with a row per
 -- member (student_year, stage 'none' likewise). Returns the new
@@ -504,26 +504,22 @@ BEGIN
                   WHERE r.import_id = p_import AND r.household_no = hno
                     AND r.member_name IS NOT NULL ORDER BY r.file_line LOOP
             INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex,
-                                        birth_date, relation, stage)
+                                        birth_date, relation)
             VALUES (h.township_id, new_id, m.member_name, m.member_id_number,
                     eduaid.id_sex(m.member_id_number), eduaid.id_birth_date(m.member_id_number),
-                    coalesce(m.relation, 'child'), 'none');
+                    coalesce(m.relation, 'child'));
         END LOOP;
         -- This school year's record of the household (a draft, as the
-        -- household) and its members' rows there, at stage 'none' like
-        -- the members themselves (issue 11: the facts of a year live in
-        -- the year rows).
-        INSERT INTO eduaid.household_year (township_id, household_id, school_year,
-                                           poverty_status)
-        SELECT x.township_id, x.id, eduaid.school_year_of(current_date), x.poverty_status
+        -- household, poor until the clerk says otherwise) and its members'
+        -- rows there, at stage 'none' (issue 11: the facts of a year live
+        -- in the year rows).
+        INSERT INTO eduaid.household_year (township_id, household_id, school_year)
+        SELECT x.township_id, x.id, eduaid.school_year_of(current_date)
           FROM eduaid.household x
          WHERE x.township_id = h.township_id AND x.id = new_id
         ON CONFLICT DO NOTHING;
-        INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage,
-                                         school_id, grade, boarding, schooling_status,
-                                         nutrition_meal)
-        SELECT s.township_id, y.id, s.id, s.stage, s.school_id, s.grade, s.boarding,
-               s.schooling_status, s.nutrition_meal
+        INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage)
+        SELECT s.township_id, y.id, s.id, 'none'
           FROM eduaid.student s
           JOIN eduaid.household_year y
             ON y.township_id = s.township_id AND y.household_id = s.household_id

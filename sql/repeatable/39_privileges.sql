@@ -79,14 +79,14 @@ GRANT SELECT, DELETE ON eduaid.household TO eduaid_remover;
 GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
               client_uuid, status, reason, editors, submitted_by, submitted_at, verified_by,
               verified_at, approved_by, approved_at, rejected_by, rejected_at, household_no,
-              village_id, head_name, head_id_number_masked, phone, address, poverty_status,
+              village_id, head_name, head_id_number_masked, phone, address,
               registered_year, family_size, notes)
     ON eduaid.household TO eduaid_supervisor;
 GRANT INSERT (township_id, client_uuid, household_no, village_id, head_name, head_id_number,
-              phone, address, poverty_status, registered_year, family_size, notes)
+              phone, address, registered_year, family_size, notes)
     ON eduaid.household TO eduaid_clerk, eduaid_officer;
 GRANT UPDATE (household_no, village_id, head_name, head_id_number, phone, address,
-              poverty_status, registered_year, family_size, notes)
+              registered_year, family_size, notes)
     ON eduaid.household TO eduaid_clerk, eduaid_officer;
 GRANT UPDATE (household_no)
     ON eduaid.household TO eduaid_remover;
@@ -95,17 +95,14 @@ GRANT UPDATE (household_no)
 GRANT SELECT ON eduaid.student TO eduaid_clerk, eduaid_officer, eduaid_auditor;
 GRANT SELECT, DELETE ON eduaid.student TO eduaid_remover;
 GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
-              household_id, name, id_number_masked, sex, birth_date_masked, relation, stage,
-              school_id, grade, boarding, schooling_status, disability_type,
-              disability_grade, left_behind, migrant, nutrition_meal)
+              household_id, name, id_number_masked, sex, birth_date_masked, relation,
+              disability_type, disability_grade, left_behind, migrant)
     ON eduaid.student TO eduaid_supervisor;
-GRANT INSERT (township_id, household_id, name, id_number, sex, birth_date, relation, stage,
-              school_id, grade, boarding, schooling_status, disability_type,
-              disability_grade, left_behind, migrant, nutrition_meal)
+GRANT INSERT (township_id, household_id, name, id_number, sex, birth_date, relation,
+              disability_type, disability_grade, left_behind, migrant)
     ON eduaid.student TO eduaid_clerk, eduaid_officer;
-GRANT UPDATE (name, id_number, sex, birth_date, relation, stage, school_id, grade, boarding,
-              schooling_status, disability_type, disability_grade, left_behind, migrant,
-              nutrition_meal)
+GRANT UPDATE (name, id_number, sex, birth_date, relation, disability_type, disability_grade,
+              left_behind, migrant)
     ON eduaid.student TO eduaid_clerk, eduaid_officer;
 
 -- eduaid.household_year (026_school_years.sql): nothing in it is personal

@@ -63,13 +63,21 @@ SELECT n, tw.id, 'approved', 'BE' || lpad(n::text, 8, '0'), tw.village, '王建'
        bench.full_id('1950-01-01', n), 2016, 1 + n % 8, '某村,' || n % 13 || '组'
   FROM generate_series(1, :n) AS n JOIN bench.tw ON tw.k = n % 20;
 INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date,
-                            relation, stage, school_id)
+                            relation)
 SELECT h.township_id, h.id, '王小' || h.id % 89, i.idno,
        CASE WHEN substr(i.idno, 17, 1)::int % 2 = 1 THEN 'M' ELSE 'F' END,
-       to_date(substr(i.idno, 7, 8), 'YYYYMMDD'), 'child', 'primary', tw.school
+       to_date(substr(i.idno, 7, 8), 'YYYYMMDD'), 'child'
   FROM eduaid.household h JOIN bench.tw ON tw.id = h.township_id
  CROSS JOIN LATERAL (SELECT bench.full_id('2012-01-01', h.id::int) AS idno) AS i;
 SELECT setval(pg_get_serial_sequence('eduaid.household', 'id'), 10000000) \g /dev/null
+-- this school year's facts (a member's stage: 026_school_years.sql)
+INSERT INTO eduaid.household_year (township_id, status, household_id, school_year)
+SELECT h.township_id, 'approved', h.id, eduaid.school_year_of(current_date) FROM eduaid.household h;
+INSERT INTO eduaid.student_year (township_id, household_year_id, household_id, school_year,
+                                 student_id, stage, school_id, grade)
+SELECT s.township_id, y.id, y.household_id, y.school_year, s.id, 'primary', tw.school, 3
+  FROM eduaid.student s JOIN bench.tw ON tw.id = s.township_id
+  JOIN eduaid.household_year y ON y.household_id = s.household_id;
 -- loaded with triggers off: the county registry (sql/017_registry.sql)
 SELECT eduaid.registry_rebuild() \g /dev/null
 DROP SCHEMA bench CASCADE;
@@ -77,10 +85,12 @@ VACUUM ANALYZE;
 SQL
 
 masked_copy="SELECT h.household_no, t.name, v.name, h.head_name, h.head_id_number_masked,
-    h.family_size, s.name, s.id_number_masked, s.relation, s.stage
+    h.family_size, s.name, s.id_number_masked, s.relation, gy.stage
   FROM eduaid.household h JOIN eduaid.township t ON t.id = h.township_id
   LEFT JOIN eduaid.village v ON v.id = h.village_id
   LEFT JOIN eduaid.student s ON s.township_id = h.township_id AND s.household_id = h.id
+  LEFT JOIN eduaid.student_year gy ON gy.student_id = s.id
+   AND gy.school_year = eduaid.school_year_of(current_date)
  ORDER BY h.township_id, h.id, s.id"
 
 # run NAME CMD...: time CMD once after a warm-up; print a table line; sets

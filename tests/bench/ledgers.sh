@@ -87,21 +87,31 @@ SELECT n, tw.id, 'B' || lpad(n::text, 9, '0'), tw.village, '户主',
   JOIN bench.id_seq s ON s.s = n / 10957;
 -- Students: four per household, born 2005-2022 (6,574 days, sequence
 -- i / 6574); 3% not enrolled.
-INSERT INTO eduaid.student (id, township_id, household_id, name, id_number, sex, birth_date,
-                            stage, school_id, grade, schooling_status)
+INSERT INTO eduaid.student (id, township_id, household_id, name, id_number, sex, birth_date)
 OVERRIDING SYSTEM VALUE
 SELECT i, tw.id, 1 + (i - 1) / 4, '学生',
        d.prefix || s.digits || substr('10X98765432', (d.r + s.r) % 11 + 1, 1),
-       CASE WHEN s.s % 2 = 1 THEN 'M' ELSE 'F' END, d.d,
-       CASE WHEN i % 100 < 3 THEN 'none' ELSE 'primary' END,
-       CASE WHEN i % 100 < 3 THEN NULL ELSE tw.school END, NULL,
-       CASE WHEN i % 100 < 2 THEN 'dropped_out' WHEN i % 100 < 3 THEN 'suspended' ELSE 'enrolled' END
+       CASE WHEN s.s % 2 = 1 THEN 'M' ELSE 'F' END, d.d
   FROM generate_series(1, :students) AS i
   JOIN bench.tw ON tw.k = (1 + (i - 1) / 4) % 20
   JOIN bench.id_date d ON d.d = date '2005-01-01' + i % 6574
   JOIN bench.id_seq s ON s.s = i / 6574;
 SELECT setval(pg_get_serial_sequence('eduaid.household', 'id'), :students / 4);
 SELECT setval(pg_get_serial_sequence('eduaid.student', 'id'), :students);
+-- Their facts of school year 2026 (026_school_years.sql): one year record
+-- per household (id as the household's), 3% not enrolled.
+INSERT INTO eduaid.household_year (id, township_id, status, household_id, school_year)
+OVERRIDING SYSTEM VALUE
+SELECT h.id, h.township_id, 'approved', h.id, 2026 FROM eduaid.household h;
+INSERT INTO eduaid.student_year (township_id, household_year_id, household_id, school_year,
+                                 student_id, stage, school_id, schooling_status)
+SELECT st.township_id, st.household_id, st.household_id, 2026, st.id,
+       CASE WHEN st.id % 100 < 3 THEN 'none' ELSE 'primary' END,
+       CASE WHEN st.id % 100 < 3 THEN NULL ELSE tw.school END,
+       CASE WHEN st.id % 100 < 2 THEN 'dropped_out' WHEN st.id % 100 < 3 THEN 'suspended'
+            ELSE 'enrolled' END
+  FROM eduaid.student st JOIN bench.tw ON tw.id = st.township_id;
+SELECT setval(pg_get_serial_sequence('eduaid.household_year', 'id'), :students / 4);
 
 -- 3,000 cases of school-age children out of school: a third each
 -- suspected, confirmed and back in school (in the school year 2026).
@@ -113,7 +123,8 @@ SELECT s.township_id, s.household_id, s.id,
        CASE WHEN n % 3 = 2 THEN date '2026-10-10' END,
        CASE WHEN n % 3 = 2 THEN (SELECT tw.school FROM bench.tw WHERE tw.id = s.township_id) END
   FROM (SELECT s.*, row_number() OVER (ORDER BY s.id) AS n FROM eduaid.student s
-         WHERE s.schooling_status <> 'enrolled'
+          JOIN eduaid.student_year sy ON sy.student_id = s.id AND sy.school_year = 2026
+         WHERE sy.schooling_status <> 'enrolled'
            AND eduaid.school_entry_year(s.birth_date) BETWEEN 2017 AND 2026
          ORDER BY s.id LIMIT 3000) s;
 INSERT INTO eduaid.dropout_visit (township_id, case_id, visit_date, visitor, outcome)

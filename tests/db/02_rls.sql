@@ -190,8 +190,8 @@ SELECT throws_ok($$SELECT fx_household('hh_x1', 420325100)$$, '42501',
     'new row violates row-level security policy for table "household"',
     'demo_clerk2 cannot INSERT a household into 城关镇');
 SELECT throws_ok(
-    $$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage)
-      VALUES (420325100, fx('hh_cg'), '越权', fx_new_idno('2016-05-05', 'F'), 'F', '2016-05-05', 'none')$$,
+    $$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
+      VALUES (420325100, fx('hh_cg'), '越权', fx_new_idno('2016-05-05', 'F'), 'F', '2016-05-05')$$,
     '42501', 'new row violates row-level security policy for table "student"',
     'demo_clerk2 cannot INSERT a member into a 城关镇 household');
 SELECT throws_ok($$SELECT fx_teacher('t_x1', 420325100)$$, '42501',

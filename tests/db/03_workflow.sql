@@ -267,8 +267,8 @@ SET SESSION AUTHORIZATION demo_clerk;
 SELECT fx_household('hh_h', 420325100), fx_student('st_h', 'hh_h') \gset
 SELECT is(eduaid.submit('household', fx('hh_h')), 3, 'demo_clerk submits hh_h with its member');
 SET SESSION AUTHORIZATION demo_officer;
-SELECT is(fx_rowcount($$UPDATE eduaid.student SET grade = 4 WHERE id = fx('st_h')$$), 1,
-    'demo_officer corrects the member''s grade');
+SELECT is(fx_rowcount($$UPDATE eduaid.student SET relation = 'grandchild' WHERE id = fx('st_h')$$), 1,
+    'demo_officer corrects the member''s relation');
 RESET SESSION AUTHORIZATION;
 SELECT results_eq(
     $$SELECT h.version, h.editors, s.version FROM eduaid.household h
@@ -281,7 +281,7 @@ SELECT throws_ok($$SELECT eduaid.verify('household', fx('hh_h'))$$, 'EA002', NUL
 SET SESSION AUTHORIZATION officer_100;
 SELECT is(eduaid.verify('household', fx('hh_h')), 5, 'officer_100 verifies hh_h');
 SET SESSION AUTHORIZATION demo_supervisor;
-SELECT throws_ok($$UPDATE eduaid.student SET boarding = true WHERE id = fx('st_h')$$, '42501', NULL,
+SELECT throws_ok($$UPDATE eduaid.student SET left_behind = true WHERE id = fx('st_h')$$, '42501', NULL,
     'demo_supervisor cannot correct a member of the verified household either (42501)');
 RESET SESSION AUTHORIZATION;
 SELECT results_eq(
@@ -314,7 +314,7 @@ SELECT fx_student('st_d', 'hh_d') \gset
 SET SESSION AUTHORIZATION demo_supervisor;
 SELECT throws_ok($$UPDATE eduaid.household SET family_size = 2 WHERE id = fx('hh_d')$$, '42501', NULL,
     'a supervisor cannot edit a draft (42501: no UPDATE privilege at all)');
-SELECT throws_ok($$UPDATE eduaid.student SET grade = 2 WHERE id = fx('st_d')$$, '42501', NULL,
+SELECT throws_ok($$UPDATE eduaid.student SET relation = 'grandchild' WHERE id = fx('st_d')$$, '42501', NULL,
     'a supervisor cannot edit a member of a draft household (42501)');
 SET SESSION AUTHORIZATION demo_officer;
 SELECT fx_household('hh_v', 420325100) \gset
@@ -333,7 +333,7 @@ SELECT throws_ok($$UPDATE eduaid.household SET family_size = 2 WHERE id = fx('hh
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT throws_ok($$UPDATE eduaid.household SET head_name = '改' WHERE id = fx('hh_a')$$, 'EA006', NULL,
     'clerk: UPDATE of an approved household is EA006');
-SELECT throws_ok($$UPDATE eduaid.student SET grade = 5 WHERE id = fx('st_a')$$, 'EA006', NULL,
+SELECT throws_ok($$UPDATE eduaid.student SET relation = 'grandchild' WHERE id = fx('st_a')$$, 'EA006', NULL,
     'clerk: editing a member of an approved household is EA006');
 SELECT throws_ok($$SELECT fx_student('st_a2', 'hh_a')$$, 'EA006', NULL,
     'clerk: adding a member to an approved household is EA006');
@@ -360,35 +360,35 @@ SELECT throws_ok($$UPDATE eduaid.teacher_fund_application SET amount_approved = 
 -- member must still reach the household's guard.
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT throws_ok($$MERGE INTO eduaid.student s USING (SELECT fx('st_a') AS id) v ON s.id = v.id
-                   WHEN MATCHED THEN UPDATE SET grade = 6$$, 'EA006', NULL,
+                   WHEN MATCHED THEN UPDATE SET relation = 'grandchild'$$, 'EA006', NULL,
     'clerk: MERGE ... UPDATE of a member of an approved household is EA006');
 SELECT throws_ok($$MERGE INTO eduaid.student s USING (SELECT fx('st_a') AS id) v ON s.id = v.id
                    WHEN MATCHED THEN DELETE$$, '42501', NULL,
     'clerk: MERGE ... DELETE of a member is refused outright (no DELETE privilege, 020_locks.sql)');
 SELECT throws_ok($$MERGE INTO eduaid.student s USING (SELECT 1) v ON false
-                   WHEN NOT MATCHED THEN INSERT (township_id, household_id, name, id_number, sex, birth_date, stage)
-                   VALUES (420325100, fx('hh_a'), '合并', fx_new_idno('2015-01-01', 'M'), 'M', '2015-01-01', 'none')$$,
+                   WHEN NOT MATCHED THEN INSERT (township_id, household_id, name, id_number, sex, birth_date)
+                   VALUES (420325100, fx('hh_a'), '合并', fx_new_idno('2015-01-01', 'M'), 'M', '2015-01-01')$$,
     'EA006', NULL, 'clerk: MERGE ... INSERT of a member into an approved household is EA006');
-SELECT throws_ok($$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage)
-                   SELECT township_id, household_id, name, id_number, sex, birth_date, 'none'
+SELECT throws_ok($$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
+                   SELECT township_id, household_id, name, id_number, sex, birth_date
                      FROM eduaid.student WHERE id = fx('st_a')
-                   ON CONFLICT (id_number) DO UPDATE SET grade = 7$$, '42P10', NULL,
+                   ON CONFLICT (id_number) DO UPDATE SET relation = 'grandchild'$$, '42P10', NULL,
     'clerk: INSERT ... ON CONFLICT (id_number) DO UPDATE of a member of an approved household finds no unique key on ID numbers (42P10: the county-wide rule is the registry of 017_registry.sql, no index)');
-SELECT throws_ok($$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage)
-                   SELECT township_id, household_id, name, id_number, sex, birth_date, 'none'
+SELECT throws_ok($$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
+                   SELECT township_id, household_id, name, id_number, sex, birth_date
                      FROM eduaid.student WHERE id = fx('st_a')
-                   ON CONFLICT (township_id, household_id, id_number) DO UPDATE SET grade = 7$$, 'EA006', NULL,
+                   ON CONFLICT (township_id, household_id, id_number) DO UPDATE SET relation = 'grandchild'$$, 'EA006', NULL,
     'clerk: INSERT ... ON CONFLICT (township_id, household_id, id_number) DO UPDATE of a member of an approved household is EA006');
-SELECT throws_ok($$WITH u AS (UPDATE eduaid.student SET grade = 8 WHERE id = fx('st_a') RETURNING id)
+SELECT throws_ok($$WITH u AS (UPDATE eduaid.student SET relation = 'grandchild' WHERE id = fx('st_a') RETURNING id)
                    SELECT count(*) FROM u$$, 'EA006', NULL,
     'clerk: an UPDATE of a member inside a WITH is EA006');
 RESET SESSION AUTHORIZATION;
 SELECT results_eq(
-    $$SELECT h.head_name, h.version, s.grade, (SELECT count(*)::int FROM eduaid.student x
+    $$SELECT h.head_name, h.version, s.relation, (SELECT count(*)::int FROM eduaid.student x
                                               WHERE x.household_id = h.id)
         FROM eduaid.household h JOIN eduaid.student s ON s.household_id = h.id
        WHERE h.id = fx('hh_a')$$,
-    $$VALUES ('测试户主', 5, 3, 1)$$,
+    $$VALUES ('测试户主', 5, 'child', 1)$$,
     'the approved household and its member are unchanged');
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT is(eduaid.reopen('household', fx('hh_a'), ' 补录新生 '), 6,
@@ -397,7 +397,7 @@ SELECT results_eq(
     $$SELECT status, reason, approved_by, approved_at IS NOT NULL FROM eduaid.household WHERE id = fx('hh_a')$$,
     $$VALUES ('draft', '补录新生', 'demo_supervisor', true)$$,
     'it is a draft again, with the reason, and still says who approved it before');
-SELECT is(fx_rowcount($$UPDATE eduaid.student SET grade = 4 WHERE id = fx('st_a')$$), 1,
+SELECT is(fx_rowcount($$UPDATE eduaid.student SET relation = 'grandchild' WHERE id = fx('st_a')$$), 1,
     'once reopened, its member can be edited');
 SELECT is((SELECT version FROM eduaid.household WHERE id = fx('hh_a')), 7,
     'and that edit made it version 7');

@@ -14,24 +14,19 @@ SELECT plan(75);
 -- ---- helpers of this file (as the caller; demo_clerk below) ---------------
 -- A member of household hh_r with the given ID number, sex and birth date.
 CREATE FUNCTION public.fx_try_student(idno text, sex text, birth date,
-                                      stage text DEFAULT 'primary',
-                                      schooling text DEFAULT 'enrolled',
                                       township int DEFAULT 420325100) RETURNS bigint
 LANGUAGE sql VOLATILE AS $$
-    INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date,
-                                stage, school_id, schooling_status)
-    VALUES (township, public.fx('hh_r'), '规则学生', idno, sex, birth, stage,
-            (SELECT min(s.id) FROM eduaid.school s WHERE s.township_id = 420325100
-                AND s.kind = 'primary'), schooling)
+    INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
+    VALUES (township, public.fx('hh_r'), '规则学生', idno, sex, birth)
     RETURNING id
 $$;
--- A household in 城关镇 whose head has this ID number (and poverty status).
-CREATE FUNCTION public.fx_try_head(idno text, poverty text DEFAULT 'poor') RETURNS bigint
+-- A household in 城关镇 whose head has this ID number.
+CREATE FUNCTION public.fx_try_head(idno text) RETURNS bigint
 LANGUAGE sql VOLATILE AS $$
     INSERT INTO eduaid.household (township_id, household_no, village_id, head_name,
-                                  head_id_number, registered_year, family_size, poverty_status)
+                                  head_id_number, registered_year, family_size)
     VALUES (420325100, 'TEST-R-' || nextval('public.fx_seq'), 420325100001, '规则户主', idno,
-            2016, 3, poverty)
+            2016, 3)
     RETURNING id
 $$;
 -- A teacher fund application of teacher t_r.
@@ -177,15 +172,18 @@ SELECT throws_ok(
     'trainee: sex must match the ID number (training_enrollment_trainee_sex_check)');
 
 -- ==== enums =================================================================
-SELECT throws_ok($$SELECT fx_try_student(fx_idno('65900120140510211'), 'M', '2014-05-10', 'university')$$,
-    '23503', 'insert or update on table "student" violates foreign key constraint "student_stage_fk"',
-    'member: an unknown stage is refused (student_stage_fk, its choice list)');
-SELECT throws_ok($$SELECT fx_try_student(fx_idno('65900120140510231'), 'M', '2014-05-10', 'primary', 'graduated')$$,
-    '23503', 'insert or update on table "student" violates foreign key constraint "student_schooling_status_fk"',
-    'member: an unknown schooling status is refused (student_schooling_status_fk, its choice list)');
-SELECT throws_ok($$SELECT fx_try_head(fx_idno('65900119700303011'), 'rich')$$,
-    '23503', 'insert or update on table "household" violates foreign key constraint "household_poverty_status_fk"',
-    'household: an unknown poverty status is refused (household_poverty_status_fk, its choice list)');
+-- (a child's stage and schooling status, a household's poverty status:
+-- facts of a school year, in the year's rows since 026_school_years.sql)
+SELECT fx_year('y_r', 'hh_r') \gset
+SELECT throws_ok($$UPDATE eduaid.student_year SET stage = 'university' WHERE household_year_id = fx('y_r')$$,
+    '23503', 'insert or update on table "student_year" violates foreign key constraint "student_year_stage_fk"',
+    'member''s year: an unknown stage is refused (student_year_stage_fk, its choice list)');
+SELECT throws_ok($$UPDATE eduaid.student_year SET schooling_status = 'graduated' WHERE household_year_id = fx('y_r')$$,
+    '23503', 'insert or update on table "student_year" violates foreign key constraint "student_year_schooling_status_fk"',
+    'member''s year: an unknown schooling status is refused (student_year_schooling_status_fk, its choice list)');
+SELECT throws_ok($$UPDATE eduaid.household_year SET poverty_status = 'rich' WHERE id = fx('y_r')$$,
+    '23503', 'insert or update on table "household_year" violates foreign key constraint "household_year_poverty_status_fk"',
+    'household''s year: an unknown poverty status is refused (household_year_poverty_status_fk, its choice list)');
 SELECT throws_ok($$SELECT fx_try_plan(fx_idno('65900120120101032'), '2021-09-01', 'boarding')$$,
     '23503', 'insert or update on table "special_ed_plan" violates foreign key constraint "special_ed_plan_placement_fk"',
     'special-ed: an unknown placement is refused (special_ed_plan_placement_fk, its choice list)');

@@ -21,14 +21,14 @@ GRANT SELECT ON public.pid_secret TO PUBLIC;
 SET SESSION AUTHORIZATION demo_clerk2;
 SELECT fx_household('pid_b', 420325103) \gset
 SELECT throws_ok(
-    $$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage)
+    $$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
       SELECT 420325103, fx('pid_b'), '重复', p.id_number, eduaid.id_sex(p.id_number),
-             eduaid.id_birth_date(p.id_number), 'none' FROM public.pid_secret p$$,
+             eduaid.id_birth_date(p.id_number) FROM public.pid_secret p$$,
     'EA008', NULL, 'a member whose ID number is held in another township is refused (EA008)');
 SELECT throws_like(
-    $$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage)
+    $$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
       SELECT 420325103, fx('pid_b'), '重复', p.id_number, eduaid.id_sex(p.id_number),
-             eduaid.id_birth_date(p.id_number), 'none' FROM public.pid_secret p$$,
+             eduaid.id_birth_date(p.id_number) FROM public.pid_secret p$$,
     '%registered in 城关镇%', 'the message names the township that holds it');
 SELECT throws_ok(
     $$UPDATE eduaid.household SET head_id_number = (SELECT head_id_number FROM public.pid_secret)
@@ -42,9 +42,9 @@ DECLARE m text;
 BEGIN
     EXECUTE 'SET SESSION AUTHORIZATION demo_clerk2';
     BEGIN
-        INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage)
+        INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
         SELECT 420325103, public.fx('pid_b'), '重复', p.id_number, eduaid.id_sex(p.id_number),
-               eduaid.id_birth_date(p.id_number), 'none' FROM public.pid_secret p;
+               eduaid.id_birth_date(p.id_number) FROM public.pid_secret p;
     EXCEPTION WHEN OTHERS THEN
         GET STACKED DIAGNOSTICS m = MESSAGE_TEXT;
     END;
@@ -65,9 +65,9 @@ SELECT lives_ok($$UPDATE eduaid.student SET id_number = id_number WHERE id = fx(
     'setting a member''s ID number to itself is no duplicate');
 SELECT fx_household('pid_c', 420325101) \gset
 SELECT throws_ok(
-    $$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage)
+    $$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
       SELECT 420325101, fx('pid_c'), '重复', p.id_number, eduaid.id_sex(p.id_number),
-             eduaid.id_birth_date(p.id_number), 'none' FROM public.pid_secret p$$,
+             eduaid.id_birth_date(p.id_number) FROM public.pid_secret p$$,
     'EA008', NULL, 'a member of another household in a township the clerk sees is refused too');
 RESET SESSION AUTHORIZATION;
 SELECT is((SELECT count(*)::int FROM eduaid.student s, public.pid_secret p WHERE s.id_number = p.id_number),

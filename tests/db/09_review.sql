@@ -433,7 +433,7 @@ SET SESSION AUTHORIZATION demo_officer;
 SELECT eduaid.reject('household', fx('rq_h'), '缺少学籍证明') \gset
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT fx_rowcount($$UPDATE eduaid.household SET family_size = 5 WHERE id = fx('rq_h')$$),
-       fx_rowcount($$UPDATE eduaid.student SET grade = 4, left_behind = true WHERE id = fx('rq_hs')$$) \gset
+       fx_rowcount($$UPDATE eduaid.student SET disability_type = 'visual', disability_grade = 2, left_behind = true WHERE id = fx('rq_hs')$$) \gset
 SELECT is(eduaid.last_approved('household', fx('rq_h')), NULL::jsonb,
     'last_approved is NULL before any approval');
 SELECT eduaid.submit('household', fx('rq_h')) \gset
@@ -480,7 +480,7 @@ SELECT results_eq(
     'each edit shows exactly the fields it changed, old and new');
 SELECT results_eq(
     $$SELECT changes FROM eduaid.record_history('household', fx('rq_h')) WHERE table_name = 'student' AND action = 'update'$$,
-    $$VALUES ('{"grade": [3, 4], "left_behind": [false, true]}'::jsonb)$$,
+    $$VALUES ('{"disability_type": [null, "visual"], "disability_grade": [null, 2], "left_behind": [false, true]}'::jsonb)$$,
     'the member''s edit, in the household''s history, values typed as in the row');
 SELECT is_empty(
     $$SELECT action FROM eduaid.record_history('household', fx('rq_h'))

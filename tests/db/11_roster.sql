@@ -242,7 +242,10 @@ WITH hh AS (
 ), mm AS (
     SELECT CASE WHEN s.id = fx('s_moved') THEN fx('rc_mem') ELSE s.household_id END AS hid,
            CASE WHEN s.id = fx('s_name') THEN '改名学生' ELSE s.name END AS name,
-           s.id_number, s.relation, s.stage, s.id
+           s.id_number, s.relation,
+           (SELECT sy.stage FROM eduaid.student_year sy  -- the stage of this school year
+             WHERE sy.student_id = s.id AND sy.school_year = eduaid.school_year_of(current_date)) AS stage,
+           s.id
       FROM eduaid.student s WHERE s.id <> fx('s_gone')
     UNION ALL
     SELECT fx('rc_mem'), '新学生', current_setting('eduaid_test.new_member_id'), 'child', 'primary', 0
@@ -415,13 +418,13 @@ SELECT results_eq(
     $$VALUES ('TEST-RC-NEW', 1)$$, 'the clerk creates the missing household with its member');
 SELECT results_eq(
     $$SELECT h.status, h.created_by, h.township_id, h.village_id, h.head_name, h.head_id_number,
-             h.family_size, s.name, s.id_number, s.sex, s.stage, s.relation
+             h.family_size, s.name, s.id_number, s.sex, s.relation
         FROM eduaid.household h JOIN eduaid.student s ON s.household_id = h.id
        WHERE h.household_no = 'TEST-RC-NEW'$$,
     $$VALUES ('draft', 'demo_clerk', 420325100, 420325100001::bigint, '新户主',
               current_setting('eduaid_test.new_hh_head'), 3, '新户学生',
-              current_setting('eduaid_test.new_hh_member'), 'F', 'none', 'child')$$,
-    'it is a draft of hers in the roster''s township and village, the member at stage none');
+              current_setting('eduaid_test.new_hh_member'), 'F', 'child')$$,
+    'it is a draft of hers in the roster''s township and village, with its member');
 SELECT alike((SELECT notes FROM eduaid.household WHERE household_no = 'TEST-RC-NEW'),
     '%新户学生: junior%', 'the notes keep the stage the roster gave');
 SELECT results_eq(
@@ -431,10 +434,8 @@ SELECT results_eq(
         JOIN eduaid.student_year s ON s.household_year_id = y.id
         JOIN eduaid.student st ON st.id = s.student_id
        WHERE h.household_no = 'TEST-RC-NEW'$$,
-    $$SELECT 'draft', 'demo_clerk', eduaid.school_year_of(current_date), h.poverty_status,
-             'none', '新户学生'
-        FROM eduaid.household h WHERE h.household_no = 'TEST-RC-NEW'$$,
-    'with its record of this school year (a draft of hers) and the member''s row there, at stage none');
+    $$VALUES ('draft', 'demo_clerk', eduaid.school_year_of(current_date), 'poor', 'none', '新户学生')$$,
+    'with its record of this school year (a draft of hers, poor) and the member''s row there, at stage none');
 SELECT is((SELECT count(*)::int FROM eduaid.audit_log a JOIN eduaid.household h
              ON a.township_id = h.township_id AND a.record_id = h.id
             WHERE h.household_no = 'TEST-RC-NEW' AND a.kind = 'household' AND a.action = 'insert'

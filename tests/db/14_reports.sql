@@ -124,15 +124,12 @@ OVERRIDING SYSTEM VALUE
 VALUES (id, 420325299, status, 'TEST-R' || id, 420325299001, '测试户主',
         public.fx_new_idno(date '1980-01-01' + (id % 1000)::int, 'M'), 2016, 4)
 $$;
-CREATE FUNCTION pg_temp.st(id bigint, hh bigint, birth date, stage text, school int,
-                           boarding boolean, status text, disability text, meal boolean)
+CREATE FUNCTION pg_temp.st(id bigint, hh bigint, birth date, disability text)
 RETURNS void LANGUAGE sql AS $$
 INSERT INTO eduaid.student (id, township_id, household_id, name, id_number, sex, birth_date,
-                            stage, school_id, boarding, schooling_status, disability_type,
-                            nutrition_meal)
+                            disability_type)
 OVERRIDING SYSTEM VALUE
-SELECT id, 420325299, hh, '学生' || id, n, 'F', birth, stage, school, boarding, status,
-       disability, meal
+SELECT id, 420325299, hh, '学生' || id, n, 'F', birth, disability
   FROM public.fx_new_idno(birth, 'F') AS n
 $$;
 -- A household's record of a school year (id: 99YYNN, NN its household's)
@@ -171,17 +168,16 @@ SELECT pg_temp.hh(990001, 'draft'), pg_temp.hh(990002, 'draft'), pg_temp.hh(9900
 SELECT pg_temp.hy(990001, 2026, 'approved'), pg_temp.hy(990002, 2026, 'approved'),
        pg_temp.hy(990003, 2026, 'draft'),
        pg_temp.hy(990001, 2025, 'final'), pg_temp.hy(990002, 2025, 'approved');
--- The persons (their stage and the rest in the old columns, which no
--- report reads any more: each of them here as in 2026)
---            id      hh      born          stage         school boards status        disability     meal
-SELECT pg_temp.st(990011, 990001, '2018-05-01', 'primary',     9901, true,  'enrolled',     NULL,          true),
-       pg_temp.st(990012, 990001, '2013-05-01', 'junior',      9902, false, 'dropped_out',  NULL,          false),
-       pg_temp.st(990013, 990001, '2016-03-01', 'none',        NULL, false, 'not_enrolled', 'intellectual', false),
-       pg_temp.st(990014, 990002, '2010-03-01', 'senior_high', 9901, false, 'enrolled',     NULL,          false),
-       pg_temp.st(990015, 990002, '2017-03-01', 'primary',     9901, false, 'suspended',    NULL,          false),
-       pg_temp.st(990016, 990002, '2010-09-01', 'senior_high', 9901, false, 'enrolled',     'hearing',     false),
-       pg_temp.st(990017, 990002, '2020-09-01', 'preschool',   9901, false, 'enrolled',     'physical',    false),
-       pg_temp.st(990018, 990003, '2015-03-01', 'primary',     9901, false, 'enrolled',     'visual',      true);
+-- The persons (their stage and the rest: facts of each school year, below)
+--            id      hh      born          disability
+SELECT pg_temp.st(990011, 990001, '2018-05-01', NULL),
+       pg_temp.st(990012, 990001, '2013-05-01', NULL),
+       pg_temp.st(990013, 990001, '2016-03-01', 'intellectual'),
+       pg_temp.st(990014, 990002, '2010-03-01', NULL),
+       pg_temp.st(990015, 990002, '2017-03-01', NULL),
+       pg_temp.st(990016, 990002, '2010-09-01', 'hearing'),
+       pg_temp.st(990017, 990002, '2020-09-01', 'physical'),
+       pg_temp.st(990018, 990003, '2015-03-01', 'visual');
 -- Their facts in 2026:
 --            id      year  stage          school boards status         meal
 SELECT pg_temp.sy(990011, 2026, 'primary',     9901, true,  'enrolled',     true),

@@ -31,9 +31,9 @@ $$;
 CREATE FUNCTION public.fx_member(hh_key text, idno text) RETURNS bigint
 LANGUAGE sql VOLATILE AS $$
     INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date,
-                                relation, stage)
+                                relation)
     SELECT h.township_id, h.id, '登记测试', idno, eduaid.id_sex(idno), eduaid.id_birth_date(idno),
-           'other', 'none'
+           'other'
       FROM eduaid.household h WHERE h.id = public.fx(hh_key)
     RETURNING id
 $$;
@@ -112,9 +112,9 @@ SELECT throws_like(
 -- security first (42501), before the registry is asked: it tells nothing.
 SELECT results_eq(
     $$SELECT state FROM fx_refusal(format(
-        'INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage)
-         VALUES (420325103, %s, %L, %L, %L, %L, %L)', fx('rg_tc'), '越权', fx_idno_of('cg_head'),
-         eduaid.id_sex(fx_idno_of('cg_head')), eduaid.id_birth_date(fx_idno_of('cg_head')), 'none'))$$,
+        'INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
+         VALUES (420325103, %s, %L, %L, %L, %L)', fx('rg_tc'), '越权', fx_idno_of('cg_head'),
+         eduaid.id_sex(fx_idno_of('cg_head')), eduaid.id_birth_date(fx_idno_of('cg_head'))))$$,
     $$VALUES ('42501')$$,
     'a member inserted into 土城镇 by a 城关镇 clerk is refused by RLS (42501), not by the registry');
 

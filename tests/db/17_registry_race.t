@@ -66,8 +66,8 @@ else
 fi
 
 member_sql() { # member_sql HOUSEHOLD TOWNSHIP IDNUMBER17
-	printf "INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage)
-        SELECT %s, %s, '并发学生', x.idn, eduaid.id_sex(x.idn), eduaid.id_birth_date(x.idn), 'none'
+	printf "INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
+        SELECT %s, %s, '并发学生', x.idn, eduaid.id_sex(x.idn), eduaid.id_birth_date(x.idn)
           FROM (SELECT '%s' || eduaid.id_check_digit('%s') AS idn) x;" "$1" "$2" "$3" "$3"
 }
 # wait_for SQL: poll (as the superuser) until SQL returns t; 20 s at most

@@ -166,8 +166,8 @@ SELECT throws_ok(
 SELECT is((SELECT field FROM eduaid.message WHERE key = 'student_year_stage_fk'), 'stage',
     '... and that refusal''s message concerns the field stage');
 SELECT throws_ok(
-    $$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, stage, school_id)
-      SELECT township_id, id, '测试学生', fx_new_idno('2014-09-01', 'F'), 'X', '2014-09-01', 'none', NULL
+    $$INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
+      SELECT township_id, id, '测试学生', fx_new_idno('2014-09-01', 'F'), 'X', '2014-09-01'
         FROM eduaid.household WHERE id = fx('hh_m')$$,
     '23514', 'new row for relation "student" violates check constraint "student_sex_check"',
     'a sex other than M or F still disagrees with the ID number (student_sex_check)');
@@ -195,10 +195,11 @@ SELECT is(
 -- ---- what a column takes -------------------------------------------------------
 SELECT results_eq(
     $$SELECT n, refused_by FROM eduaid.field_refusals(
-          ARRAY['household', 'household', 'household', 'household', 'student', 'student', 'student', 'nowhere'],
+          ARRAY['household_year', 'household_year', 'household', 'household', 'student', 'student_year',
+                'student_year', 'nowhere'],
           ARRAY['poverty_status', 'poverty_status', 'family_size', 'family_size', 'sex', 'stage', 'grade', 'x'],
           ARRAY['poor', 'rich', '30', '31', 'X', 'primary', 'two', '1']) ORDER BY n$$,
-    $$VALUES (2, 'household_poverty_status_fk'), (4, 'household_family_size_check'),
+    $$VALUES (2, 'household_year_poverty_status_fk'), (4, 'household_family_size_check'),
              (5, 'student_sex_fk'), (7, 'not a value of type integer'), (8, 'no such column')$$,
     'field_refusals: the list, the range, the type; a rule across columns (school unless stage none) is not its question');
 SET SESSION AUTHORIZATION demo_auditor;

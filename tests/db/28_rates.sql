@@ -127,7 +127,8 @@ SELECT results_eq(
     'the 2026 rates of boarders in compulsory school, senior high and college');
 SELECT is_empty(
     $$SELECT s.program, s.amount, st.stage, st.boarding FROM eduaid.student_subsidy s
-        JOIN eduaid.student st ON st.township_id = s.township_id AND st.id = s.student_id
+        JOIN eduaid.student_year st ON st.township_id = s.township_id
+         AND st.household_year_id = s.household_year_id AND st.student_id = s.student_id
        WHERE s.school_year = 2026
          AND s.amount IS DISTINCT FROM
              coalesce(eduaid.standard_amount(s.program, 2026, st.stage, st.boarding),

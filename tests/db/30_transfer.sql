@@ -44,8 +44,10 @@ BEGIN
     RETURNING id INTO y;
     INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage,
                                      school_id, grade)
-    SELECT s.township_id, y, s.id, 'primary', s.school_id, 3
-      FROM eduaid.student s WHERE s.household_id = public.fx(hh_key) AND s.stage <> 'none';
+    SELECT s.township_id, y, s.id, 'primary',
+           (SELECT min(c.id) FROM eduaid.school c
+             WHERE c.township_id = s.township_id AND c.kind = 'primary'), 3
+      FROM eduaid.student s WHERE s.household_id = public.fx(hh_key) AND s.relation = 'child';
     INSERT INTO eduaid.student_subsidy (township_id, household_year_id, student_id, program,
                                         amount)
     SELECT s.township_id, y, s.student_id, 'compulsory_waiver', 500
@@ -82,9 +84,9 @@ SET SESSION AUTHORIZATION clerk_100;
 SELECT fx_household('tr', 420325100) \gset
 SELECT fx_student('tr_kid', 'tr') \gset
 INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date,
-                            relation, stage)
+                            relation)
 SELECT h.township_id, h.id, '户主本人', h.head_id_number, eduaid.id_sex(h.head_id_number),
-       eduaid.id_birth_date(h.head_id_number), 'other', 'none'
+       eduaid.id_birth_date(h.head_id_number), 'other'
   FROM eduaid.household h WHERE h.id = fx('tr');
 SELECT fx_tr_year('tr_2025', 'tr', 2025) \gset
 SELECT fx_tr_year('tr_2026', 'tr', 2026) \gset

@@ -149,11 +149,13 @@ dump() {
 	db_psql_as demo_officer -c "COPY (
 	    SELECT h.household_no, t.name AS township, v.name AS village, h.head_name,
 	           h.head_id_number, h.family_size, s.name AS member_name,
-	           s.id_number AS member_id_number, s.relation, s.stage
+	           s.id_number AS member_id_number, s.relation, sy.stage
 	      FROM eduaid.household h
 	      JOIN eduaid.township t ON t.id = h.township_id
 	      JOIN eduaid.village v ON v.id = h.village_id
 	      LEFT JOIN eduaid.student s ON s.township_id = h.township_id AND s.household_id = h.id
+	      LEFT JOIN eduaid.student_year sy  -- the stage of this school year
+	        ON sy.student_id = s.id AND sy.school_year = eduaid.school_year_of(current_date)
 	     WHERE h.township_id = 420325100
 	     ORDER BY h.household_no, s.id) TO STDOUT WITH CSV HEADER"
 }

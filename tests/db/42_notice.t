@@ -63,12 +63,10 @@ make_household() { # N NAME
 	            '$name', '$head17' || eduaid.id_check_digit('$head17'),
 	            2016, 3) RETURNING id") || return 1
 	sid=$(db_psql_as clerk_104 -c "INSERT INTO eduaid.student (township_id, household_id, name,
-	        id_number, sex, birth_date, stage, school_id, grade)
+	        id_number, sex, birth_date)
 	    SELECT 420325104, $hid, '学生$n', '$first17' || eduaid.id_check_digit('$first17'),
 	           eduaid.id_sex('$first17' || eduaid.id_check_digit('$first17')),
-	           eduaid.id_birth_date('$first17' || eduaid.id_check_digit('$first17')), 'primary',
-	           (SELECT min(s.id) FROM eduaid.school s WHERE s.township_id = 420325104
-	               AND s.kind = 'primary'), 3
+	           eduaid.id_birth_date('$first17' || eduaid.id_check_digit('$first17'))
 	    RETURNING id") || return 1
 	yid=$(db_psql_as clerk_104 -c "INSERT INTO eduaid.household_year (township_id, household_id,
 	        school_year) VALUES (420325104, $hid, 2033) RETURNING id") || return 1

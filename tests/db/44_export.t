@@ -102,11 +102,10 @@ if ! db_psql_super -v tricky="$tricky" >"$tmp/fixture.log" 2>&1 <<-SQL; then
 	  FROM (VALUES (1, '$HA'), (2, '$HB'), (3, '$HC')) AS x(i, n),
 	       LATERAL (SELECT '659002$birth' || lpad((600 + i)::text, 3, '0') AS p) AS y;
 	INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date,
-	                            relation, stage, school_id)
+	                            relation)
 	SELECT h.township_id, h.id, '学生' || j, p || eduaid.id_check_digit(p),
 	       eduaid.id_sex(p || eduaid.id_check_digit(p)), eduaid.id_birth_date(p || eduaid.id_check_digit(p)),
-	       'child', 'primary',
-	       (SELECT min(s.id) FROM eduaid.school s WHERE s.township_id = 420325100)
+	       'child'
 	  FROM eduaid.household h CROSS JOIN generate_series(1, 2) AS j,
 	       LATERAL (SELECT '659002$kid' || lpad((700 + j + 10 * (h.household_no = '$HC')::int)::text,
 	                                            3, '0') AS p) AS y
@@ -116,7 +115,8 @@ if ! db_psql_super -v tricky="$tricky" >"$tmp/fixture.log" 2>&1 <<-SQL; then
 	SELECT h.township_id, h.id, eduaid.school_year_of(current_date)
 	  FROM eduaid.household h WHERE h.household_no IN ('$HA', '$HC');
 	INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage, school_id)
-	SELECT s.township_id, y.id, s.id, s.stage, s.school_id
+	SELECT s.township_id, y.id, s.id, 'primary',
+	       (SELECT min(c.id) FROM eduaid.school c WHERE c.township_id = 420325100)
 	  FROM eduaid.student s JOIN eduaid.household_year y
 	    ON y.township_id = s.township_id AND y.household_id = s.household_id
 	 WHERE s.household_id IN (SELECT id FROM eduaid.household WHERE household_no IN ('$HA', '$HC'));

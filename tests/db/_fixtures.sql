@@ -91,11 +91,8 @@ DECLARE
     new_id bigint;
     idno   text := public.fx_new_idno(birth, sex);
 BEGIN
-    INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex,
-                                birth_date, stage, school_id, grade)
-    SELECT h.township_id, h.id, '测试学生', idno, sex, birth, 'primary',
-           (SELECT min(s.id) FROM eduaid.school s
-             WHERE s.township_id = h.township_id AND s.kind = 'primary'), 3
+    INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
+    SELECT h.township_id, h.id, '测试学生', idno, sex, birth
       FROM eduaid.household h WHERE h.id = public.fx(hh_key)
     RETURNING id INTO new_id;
     IF new_id IS NULL THEN
@@ -105,9 +102,10 @@ BEGIN
 END
 $$;
 
--- The household's record of a school year (a draft, in the household's
--- poverty status), made if missing, with a row of that year for each of
--- its members that has none (their facts as the register has them).
+-- The household's record of a school year (a draft, poor), made if
+-- missing, with a row of that year for each of its members that has none:
+-- in grade 3 of the township's first primary school, enrolled, not
+-- boarding (a test that needs other facts updates the row).
 CREATE FUNCTION public.fx_year(key text, hh_key text, year int DEFAULT 2026) RETURNS bigint
 LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
@@ -121,16 +119,16 @@ BEGIN
     SELECT y.id INTO y_id FROM eduaid.household_year y
      WHERE y.township_id = tid AND y.household_id = public.fx(hh_key) AND y.school_year = year;
     IF y_id IS NULL THEN
-        INSERT INTO eduaid.household_year (township_id, household_id, school_year, poverty_status)
-        SELECT h.township_id, h.id, year, h.poverty_status
+        INSERT INTO eduaid.household_year (township_id, household_id, school_year)
+        SELECT h.township_id, h.id, year
           FROM eduaid.household h WHERE h.id = public.fx(hh_key)
         RETURNING id INTO y_id;
     END IF;
     INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage,
-                                     school_id, grade, boarding, schooling_status,
-                                     nutrition_meal)
-    SELECT s.township_id, y_id, s.id, s.stage, s.school_id, s.grade, s.boarding,
-           s.schooling_status, s.nutrition_meal
+                                     school_id, grade)
+    SELECT s.township_id, y_id, s.id, 'primary',
+           (SELECT min(c.id) FROM eduaid.school c
+             WHERE c.township_id = tid AND c.kind = 'primary'), 3
       FROM eduaid.student s
      WHERE s.township_id = tid AND s.household_id = public.fx(hh_key)
        AND NOT EXISTS (SELECT FROM eduaid.student_year x

@@ -38,11 +38,10 @@ SELECT 990100 + k, 420325298, 'approved', 'TEST-P' || (990100 + k), 420325298001
   FROM generate_series(1, 1800) AS k
  CROSS JOIN LATERAL (SELECT '659002' || to_char(date '1980-01-01' + k / 10, 'YYYYMMDD')
                             || lpad((k % 10)::text, 2, '0') || '1') AS x (i);
-INSERT INTO eduaid.student (id, township_id, household_id, name, id_number, sex, birth_date,
-                            stage, school_id, boarding, schooling_status, nutrition_meal)
+INSERT INTO eduaid.student (id, township_id, household_id, name, id_number, sex, birth_date)
 OVERRIDING SYSTEM VALUE
 SELECT 9900000 + k, 420325298, 990100 + (k + 2) / 3, '分页' || k, i || eduaid.id_check_digit(i),
-       'F', date '2016-01-01' + k / 100, 'primary', 9801, false, 'enrolled', false
+       'F', date '2016-01-01' + k / 100
   FROM generate_series(1, 5400) AS k
  CROSS JOIN LATERAL (SELECT '659002' || to_char(date '2016-01-01' + k / 100, 'YYYYMMDD')
                             || lpad((k % 100)::text, 2, '0') || '2') AS x (i);

@@ -70,7 +70,6 @@ enum {
     F_HEAD,
     F_HEAD_ID,
     F_PHONE,
-    F_POVERTY,
     F_YEAR,
     F_FAMILY,
     F_NOTES,
@@ -83,7 +82,6 @@ static struct fielddef hh_fields[NFIELDS] = {
     FIELD("head_name", FT_TEXT, true, 13),
     FIELD("head_id_number", FT_ID_NUMBER, true, 14),
     FIELD("phone", FT_PHONE, false, 15),
-    FIELD("poverty_status", FT_CHOICE, true, 16),
     FIELD("registered_year", FT_INT, true, 17),
     FIELD("family_size", FT_INT, true, 18),
     FIELD("notes", FT_TEXT, false, 19),
@@ -94,10 +92,10 @@ enum {
     G_ID,
     G_SEX,
     G_BIRTH,
-    G_STAGE,
-    G_SCHOOL,
-    G_STATUS,
-    G_BOARDING,
+    G_RELATION,
+    G_DISABILITY,
+    G_DISABILITY_GRADE,
+    G_LEFT_BEHIND,
     NGFIELDS
 };
 static struct fielddef st_fields[NGFIELDS] = {
@@ -105,10 +103,10 @@ static struct fielddef st_fields[NGFIELDS] = {
     FIELD("id_number", FT_ID_NUMBER, true, 41),
     FIELD("sex", FT_CHOICE, true, 42),
     FIELD("birth_date", FT_DATE, true, 43),
-    FIELD("stage", FT_CHOICE, true, 44),
-    LOOKUP("school_id", "school", 45),
-    FIELD("schooling_status", FT_CHOICE, true, 46),
-    FIELD("boarding", FT_BOOL, false, 47),
+    FIELD("relation", FT_CHOICE, true, 44),
+    FIELD("disability_type", FT_CHOICE, false, 45),
+    FIELD("disability_grade", FT_INT, false, 46),
+    FIELD("left_behind", FT_BOOL, false, 47),
 };
 static struct columndef st_columns[] = {
     {S("name"), {S("姓名"), S("Name")}, 8, 50},
@@ -130,7 +128,7 @@ static struct columndef hh_columns[] = {
     {S("head_name"), {S("户主"), S("Head")}, 8, 31},
     {S("village_id"), {S("村"), S("Village")}, 10, 32},
     {S("head_id_number_masked"), {S("身份证号"), S("ID number")}, 18, 33},
-    {S("poverty_status"), {S("状态"), S("Status")}, 6, 34},
+    {S("family_size"), {S("人口"), S("Size")}, 4, 34},
 };
 static char *hh_search[] = {S("household_no"), S("head_name"),
                             S("head_id_number"), S("village_id")};
@@ -260,16 +258,16 @@ new_household(int n, int t, int k, const char *head)
     ck_assert(record_set(r, F_HEAD, head));
     ck_assert(record_set(r, F_HEAD_ID, id));
     ck_assert(record_set(r, F_PHONE, "13912345678"));
-    ck_assert(record_set(r, F_POVERTY, "poor"));
     ck_assert(record_set(r, F_YEAR, "2016"));
     ck_assert(record_set(r, F_FAMILY, "4"));
     free(village);
     return r;
 }
 
-/* Add member k named name: in primary school at school, or at home. */
+/* Add member k named name: a left-behind grandchild with a visual
+ * disability of grade 2 when disabled, else a child with no disability. */
 static int
-add_member(struct record *r, int k, const char *name, const char *school)
+add_member(struct record *r, int k, const char *name, bool disabled)
 {
     char id[19], birth[11], sex[2] = {0};
     int i = record_add_row(r, 0);
@@ -286,14 +284,14 @@ add_member(struct record *r, int k, const char *name, const char *school)
     v[G_SEX] = strdup(sex);
     free(v[G_BIRTH]);
     v[G_BIRTH] = strdup(birth);
-    free(v[G_STAGE]);
-    v[G_STAGE] = strdup(school != NULL ? "primary" : "none");
-    free(v[G_SCHOOL]);
-    v[G_SCHOOL] = strdup(school != NULL ? school : "");
-    free(v[G_STATUS]);
-    v[G_STATUS] = strdup(school != NULL ? "enrolled" : "not_enrolled");
-    free(v[G_BOARDING]);
-    v[G_BOARDING] = strdup(school != NULL ? "t" : "f");
+    free(v[G_RELATION]);
+    v[G_RELATION] = strdup(disabled ? "grandchild" : "child");
+    free(v[G_DISABILITY]);
+    v[G_DISABILITY] = strdup(disabled ? "visual" : "");
+    free(v[G_DISABILITY_GRADE]);
+    v[G_DISABILITY_GRADE] = strdup(disabled ? "2" : "");
+    free(v[G_LEFT_BEHIND]);
+    v[G_LEFT_BEHIND] = strdup(disabled ? "t" : "f");
     return i;
 }
 
@@ -808,13 +806,12 @@ END_TEST
 
 START_TEST(test_insert_roundtrip)
 {
-    char *school = first_key("school", T_CHENGGUAN);
     struct record *r = new_household(1, T_CHENGGUAN, 1, JI YAN "测试户");
     struct record *back;
     char no_like[32];
 
-    add_member(r, 2, JI, school);
-    add_member(r, 3, YAN, NULL);
+    add_member(r, 2, JI, true);
+    add_member(r, 3, YAN, false);
     ck_assert(record_set(r, F_NOTES, "备注：" JI "与" YAN));
     save_ok(r);
     ck_assert_str_eq(r->status, "draft");
@@ -852,9 +849,10 @@ START_TEST(test_insert_roundtrip)
                           st_fields[i].name, back->grids[0].rows[row].values[i],
                           r->grids[0].rows[row].values[i]);
     }
-    ck_assert_str_eq(back->grids[0].rows[0].values[G_BOARDING], "t");
-    ck_assert_str_eq(back->grids[0].rows[1].values[G_BOARDING], "f");
-    ck_assert_str_eq(back->grids[0].rows[1].values[G_SCHOOL], "");
+    ck_assert_str_eq(back->grids[0].rows[0].values[G_LEFT_BEHIND], "t");
+    ck_assert_str_eq(back->grids[0].rows[1].values[G_LEFT_BEHIND], "f");
+    ck_assert_str_eq(back->grids[0].rows[0].values[G_DISABILITY_GRADE], "2");
+    ck_assert_str_eq(back->grids[0].rows[1].values[G_DISABILITY], "");
 
     /* the list shows it first, with the names intact */
     {
@@ -873,7 +871,6 @@ START_TEST(test_insert_roundtrip)
     ck_assert_int_eq(count_households(no_like), 0);
     record_free(back);
     record_free(r);
-    free(school);
 }
 END_TEST
 
@@ -883,8 +880,8 @@ START_TEST(test_update_and_grid_changes)
     struct record *back;
     int v0, i;
 
-    add_member(r, 5, "甲", NULL);
-    add_member(r, 6, "乙", NULL);
+    add_member(r, 5, "甲", false);
+    add_member(r, 6, "乙", false);
     save_ok(r);
     v0 = r->version;
 
@@ -897,7 +894,7 @@ START_TEST(test_update_and_grid_changes)
     /* members: delete the first, rename the second, add a third */
     r->grids[0].rows[0].deleted = true;
     set_grid_value(r, 1, G_NAME, "乙" YAN);
-    i = add_member(r, 7, "丙", NULL);
+    i = add_member(r, 7, "丙", false);
     ck_assert_int_eq(i, 2);
     save_ok(r);
     ck_assert_int_gt(r->version, v0);
@@ -946,7 +943,7 @@ START_TEST(test_stale_version)
      * fails the same way */
     b = record_load(db, &household_form, r->id, &err);
     ck_assert_str_eq(b->values[F_FAMILY], "5");
-    add_member(r, 9, "丁", NULL);
+    add_member(r, 9, "丁", false);
     ck_assert_int_eq(record_save(db, r, &err), -1);
     ck_assert_str_eq(err.sqlstate, "EA007");
     ck_assert(r->grids[0].rows[0].id == 0);
@@ -965,16 +962,16 @@ START_TEST(test_replay_same_uuid)
     struct record *back;
     char no[32];
 
-    add_member(r, 11, "戊", NULL);
-    add_member(r, 12, "己", NULL);
+    add_member(r, 11, "戊", false);
+    add_member(r, 12, "己", false);
     save_ok(r);
 
     /* the same edit, saved again as new: a replay after a lost COMMIT */
     snprintf(again->uuid, sizeof again->uuid, "%s", r->uuid);
     for (int i = 0; i < NFIELDS; i++)
         ck_assert(record_set(again, (size_t)i, r->values[i]));
-    add_member(again, 11, "戊", NULL);
-    add_member(again, 12, "己", NULL);
+    add_member(again, 11, "戊", false);
+    add_member(again, 12, "己", false);
     save_ok(again);
     ck_assert(again->id == r->id);
     ck_assert(again->grids[0].rows[0].id == r->grids[0].rows[0].id);
@@ -1003,7 +1000,7 @@ START_TEST(test_save_after_connection_lost)
     char *killed;
     char no[32];
 
-    add_member(r, 14, "庚", NULL);
+    add_member(r, 14, "庚", false);
     killed = query1(other, "SELECT pg_terminate_backend($1::int)", 1, params);
     ck_assert_str_eq(killed, "t");
     ck_assert_int_eq(record_save(db, r, &err), -1);
@@ -1044,7 +1041,7 @@ START_TEST(test_errors_name_fields)
     ck_assert(record_set(r, F_HEAD_ID, idn));
 
     /* a member's: the grid's field */
-    add_member(r, 16, "辛", NULL);
+    add_member(r, 16, "辛", false);
     r->grids[0].rows[0].values[G_ID][17] =
         r->grids[0].rows[0].values[G_ID][17] == '1' ? '2' : '1';
     ck_assert_int_eq(record_save(db, r, &err), -1);
@@ -1056,7 +1053,7 @@ START_TEST(test_errors_name_fields)
 
     /* a missing value: not-null names the column */
     r->grids[0].rows[0].deleted = true;
-    add_member(r, 17, "壬", NULL);
+    add_member(r, 17, "壬", false);
     set_grid_value(r, 1, G_SEX, "");
     ck_assert_int_eq(record_save(db, r, &err), -1);
     ck_assert_str_eq(err.sqlstate, "23502");
@@ -1159,9 +1156,9 @@ START_TEST(test_error_field_mapping)
                      "head_id_number");
 
     db_error_clear(&e);
-    snprintf(e.constraint, sizeof e.constraint, "student_school_fk");
+    snprintf(e.constraint, sizeof e.constraint, "student_disability_type_fk");
     ck_assert_str_eq(record_error_field(&household_form, &e, &grid),
-                     "school_id");
+                     "disability_type");
     ck_assert_int_eq(grid, 0);
 
     db_error_clear(&e);
@@ -1255,7 +1252,7 @@ START_TEST(test_supervisor_masked)
     int v = 0;
     char head_id[19];
 
-    add_member(r, 20, JI, NULL);
+    add_member(r, 20, JI, false);
     save_ok(r);
     snprintf(head_id, sizeof head_id, "%s", r->values[F_HEAD_ID]);
     ck_assert_int_eq(record_transition(db, &household_form, r->id, r->version,

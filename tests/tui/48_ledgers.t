@@ -59,10 +59,9 @@ as_user demo_clerk "
                                   head_id_number, registered_year, family_size)
     VALUES (420325100, '$HH', (SELECT min(v.id) FROM eduaid.village v WHERE v.township_id = 420325100),
             '测试户主', '65900319700101$SEQ' || '1' || eduaid.id_check_digit('65900319700101${SEQ}1'), 2016, 4);
-    INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date,
-                                stage, schooling_status)
+    INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
     SELECT 420325100, h.id, 'Dropout Kid', '659003$BIRTH$SEQ' || '2' || eduaid.id_check_digit('659003$BIRTH${SEQ}2'),
-           'F', DATE '$BIRTH', 'none', 'dropped_out'
+           'F', DATE '$BIRTH'
       FROM eduaid.household h WHERE h.household_no = '$HH';
     -- (the ledgers read the child's row of the school year: issue 11)
     INSERT INTO eduaid.household_year (township_id, household_id, school_year)

@@ -33,16 +33,15 @@ make_household() {
 	            '$2', '$head' || eduaid.id_check_digit('$head'), 2016, 3)
 	    RETURNING id")
 	as clerk_105 "INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex,
-	                                    birth_date, stage, school_id, grade)
-	        SELECT 420325105, $hid, '学生', k, eduaid.id_sex(k), eduaid.id_birth_date(k),
-	               'primary', (SELECT min(s.id) FROM eduaid.school s
-	                            WHERE s.township_id = 420325105 AND s.kind = 'primary'), 3
+	                                    birth_date)
+	        SELECT 420325105, $hid, '学生', k, eduaid.id_sex(k), eduaid.id_birth_date(k)
 	          FROM (SELECT '$kid' || eduaid.id_check_digit('$kid') AS k) AS x" >/dev/null
 	yid=$(as clerk_105 "INSERT INTO eduaid.household_year (township_id, household_id, school_year)
 	    VALUES (420325105, $hid, 2034) RETURNING id")
 	as clerk_105 "INSERT INTO eduaid.student_year (township_id, household_year_id, student_id,
 	                                      stage, school_id, grade)
-	    SELECT 420325105, $yid, s.id, 'primary', s.school_id, 3
+	    SELECT 420325105, $yid, s.id, 'primary', (SELECT min(c.id) FROM eduaid.school c
+	                            WHERE c.township_id = 420325105 AND c.kind = 'primary'), 3
 	      FROM eduaid.student s WHERE s.township_id = 420325105 AND s.household_id = $hid" >/dev/null
 	as clerk_105 "INSERT INTO eduaid.student_subsidy (township_id, household_year_id, student_id,
 	                                         program, amount)
