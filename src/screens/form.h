@@ -118,6 +118,8 @@ void form_prefill_amount(struct form *f, const struct griddef *g,
  */
 void form_load_member_diff(struct form *f);
 void form_free_member_diff(struct form *f);
+/* How many grid rows were added, removed or changed since, as saved. */
+int form_rows_changed(const struct form *f);
 bool form_grid_diff(const struct form *f, size_t g, struct rowdiff *d);
 const char *form_value_words(struct form *f, const struct fielddef *d,
                              const char *v);

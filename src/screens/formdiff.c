@@ -80,6 +80,13 @@ note_counts(struct form *f)
                    count_rows(f, NULL, "changed"));
 }
 
+int
+form_rows_changed(const struct form *f)
+{
+    return count_rows(f, NULL, "added") + count_rows(f, NULL, "removed") +
+           count_rows(f, NULL, "changed");
+}
+
 void
 form_load_member_diff(struct form *f)
 {

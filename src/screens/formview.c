@@ -269,7 +269,7 @@ cell_attr(const struct griddef *g, const struct rowdiff_row *m, size_t c,
     if (m->mark == ROW_REMOVED)
         return UA_GONE;
     if (m->mark == ROW_ADDED)
-        return UA_NOTICE;
+        return UA_ADDED;
     if (m->mark == ROW_CHANGED && m->changed != NULL &&
         (fi = column_field(g, c)) >= 0 && m->changed[fi])
         return UA_MARK;
@@ -427,7 +427,12 @@ form_draw(struct screen *s)
     scroll_to(f, lines, n, focus_line);
     for (size_t i = 0; f->approved != NULL && i < f->def->nfields; i++)
         changed += form_field_changed(f, i);
-    if (f->approved != NULL)
+    if (f->approved != NULL && form_rows_changed(f) > 0)
+        snprintf(note, sizeof(note),
+                 _("  (reopened after approval: %d field(s), %d row(s) "
+                   "changed)"),
+                 changed, form_rows_changed(f));
+    else if (f->approved != NULL)
         snprintf(note, sizeof(note),
                  _("  (reopened after approval: %d field(s) changed)"),
                  changed);
@@ -772,8 +777,7 @@ form_help_note(struct screen *s, int i, const char **keys, const char **text)
     if (f->def->ngrids == 0 || i > 0)
         return false;
     *keys = "+ ~ -";
-    *text = _("A grid row added, changed or removed (dimmed, read-only) since "
-              "the last approval");
+    *text = _("Row added / changed / removed (dimmed) since the approval");
     return true;
 }
 

@@ -57,7 +57,8 @@ enum ui_attr {
     UA_ST_VERIFIED,
     UA_ST_APPROVED,
     UA_ST_REJECTED,
-    UA_GONE, /* a grid row removed since the approval: dimmed */
+    UA_ADDED, /* a grid row added since the approval */
+    UA_GONE,  /* a grid row removed since the approval: dimmed */
     UA_COUNT
 };
 
