@@ -170,17 +170,16 @@ form_row_approved_text(struct form *f, const struct griddef *g,
                        const struct rowdiff_row *r, char *out, size_t outsz)
 {
     size_t len;
+    bool first = true;
 
-    snprintf(out, outsz, "%s", _("approved value:"));
+    snprintf(out, outsz, "%s", _("approved value: "));
     for (size_t i = 0; r->changed != NULL && i < g->nfields; i++) {
         if (!r->changed[i])
             continue;
         len = strlen(out);
-        snprintf(out + len, outsz - len, " %s %s;",
+        snprintf(out + len, outsz - len, "%s%s %s", first ? "" : _("; "),
                  label_text(&g->fields[i].label, f->app->zh),
                  form_value_words(f, &g->fields[i], r->approved[i]));
+        first = false;
     }
-    len = strlen(out);
-    if (len > 0 && out[len - 1] == ';')
-        out[len - 1] = '\0';
 }

@@ -439,7 +439,8 @@ form_draw(struct screen *s)
     snprintf(head, sizeof(head), _("Status: %s%s%s"),
              f->rec->id ? status_marker(f->rec->status) : _("new"),
              f->editable ? "" : _("  (read-only for your role)"), note);
-    draw_str(stdscr, f->top, 0, f->cols, head, UA_LABEL, DRAW_PAD);
+    draw_str(stdscr, f->top, 0, f->cols, head, UA_LABEL,
+             DRAW_PAD | DRAW_MARK_CUT);
     if (f->rec->reason && f->rec->reason[0] &&
         status_returned(f->rec->status)) {
         snprintf(head, sizeof(head), _("Returned because: %s"), f->rec->reason);
@@ -768,14 +769,15 @@ form_actions(struct screen *s)
     return f->acts;
 }
 
-/* The help's words for the marks of grid rows (issue 11). */
+/* The help's words for the marks of grid rows (issue 11), where there can
+ * be marks. */
 static bool
 form_help_note(struct screen *s, int i, const char **keys, const char **text)
 {
     struct form *f = s->data;
 
-    if (f->def->ngrids == 0 || i > 0)
-        return false;
+    if (f->def->ngrids == 0 || f->approved == NULL || i > 0)
+        return false; /* no version to compare with: no marks */
     *keys = "+ ~ -";
     *text = _("Row added / changed / removed (dimmed) since the approval");
     return true;
