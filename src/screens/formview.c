@@ -110,8 +110,8 @@ build_lines(const struct form *f, const struct rowdiff *diffs, struct line *out,
         ADD(L_GRID_HEAD, (int)g, 0, -1);
         for (size_t r = 0; r < f->rec->grids[g].count; r++)
             if (!f->rec->grids[g].rows[r].deleted) {
-                if (diffs != NULL && diffs[g].rows[r].mark == ROW_CHANGED &&
-                    item == f->focus) {
+                if (diffs != NULL && r < diffs[g].nrows &&
+                    diffs[g].rows[r].mark == ROW_CHANGED && item == f->focus) {
                     ADD(L_GRID_ROW, (int)g, r, item++);
                     ADD(L_ROW_APPROVED, (int)g, r, -1);
                 } else
