@@ -262,7 +262,9 @@ GRANT EXECUTE ON FUNCTION eduaid.grant_one_standard(bigint, bigint, text),
 -- change of bookkeeping alone (version, updated_by/at: a touch) is no
 -- change. fields: the columns that differ; approved, now: the rows (NULL
 -- for a row added, removed). Masked rows for those who read masked rows;
--- no rows when the record was never approved or I cannot see it.
+-- no rows when the record was never approved or I cannot see it now (a
+-- household moved to another township leaves its entries in the old
+-- township's log: its old clerks see none of its diff; issue 11, h3).
 CREATE OR REPLACE FUNCTION eduaid.last_approved_members(p_kind text, p_id bigint)
 RETURNS TABLE (table_name text, row_id bigint, change text, student_id bigint, program text,
                fields text[], approved jsonb, now jsonb)
@@ -272,11 +274,17 @@ AS $$
 DECLARE
     v_table constant text := eduaid.record_table(p_kind);
     v_full constant boolean := has_column_privilege('eduaid.audit_log', 'new_row', 'SELECT');
+    v_seen boolean;
 BEGIN
     IF v_table IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'EA010',
             MESSAGE = format('unknown record kind "%s" (未知记录类型)', p_kind),
             HINT = 'kind is household, household_year, training, special_ed or teacher_fund';
+    END IF;
+    EXECUTE format('SELECT EXISTS (SELECT 1 FROM eduaid.%I r WHERE r.id = $1)', v_table)
+       INTO v_seen USING p_id;
+    IF NOT v_seen THEN
+        RETURN;
     END IF;
     -- new_row or new_masked by name: a supervisor may not even mention
     -- new_row in a query

@@ -190,18 +190,3 @@ aid_standard_amount(struct db *db, long long year_id, long long student_id,
     dbres_free(r);
     return found ? 1 : 0;
 }
-
-struct dbres *
-aid_member_changes(struct db *db, const char *kind, long long id,
-                   struct db_error *err)
-{
-    static const char sql[] =
-        "SELECT m.table_name, m.row_id, m.change, m.student_id, m.program, "
-        "       array_to_string(m.fields, ',') AS fields "
-        "  FROM eduaid.last_approved_members($1::text, $2::bigint) AS m";
-    char idbuf[32];
-    const char *params[2] = {kind, idbuf};
-
-    snprintf(idbuf, sizeof idbuf, "%lld", id);
-    return db_exec(db, sql, 2, params, err);
-}

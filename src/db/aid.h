@@ -66,10 +66,4 @@ int aid_standard_amount(struct db *db, long long year_id, long long student_id,
                         const char *program, char *out, size_t outsz,
                         struct db_error *err);
 
-/* The member rows of record id of kind added, removed or changed since its
- * last approval (eduaid.last_approved_members): table_name, row_id,
- * change ("added", "removed", "changed"), student_id, program, fields. */
-struct dbres *aid_member_changes(struct db *db, const char *kind, long long id,
-                                 struct db_error *err);
-
 #endif /* EDUAID_DB_AID_H */

@@ -2,7 +2,8 @@
  * history.c
  *   The statements of a record's history (history.h): the audit entries
  *   of eduaid.record_history, each spread into its changed fields in the
- *   form's order, and the row of eduaid.last_approved, one column a row.
+ *   form's order, the row of eduaid.last_approved, one column a row, and
+ *   the member rows of eduaid.last_approved_members, one column a row.
  *   Every value is a parameter.
  */
 #include "config.h"
@@ -37,6 +38,19 @@ static const char approved_sql[] =
     " WHEN 'boolean' THEN left(a.value::text, 1)"
     " WHEN 'null' THEN NULL ELSE a.value #>> '{}' END AS value"
     " FROM jsonb_each(eduaid.last_approved($1::text, $2::bigint)) AS a";
+
+/* The member rows changed since the last approval, each row as approved
+ * spread into its columns (an added row has none: one line, field NULL). */
+static const char members_sql[] =
+    "SELECT m.table_name, m.row_id::text AS row_id, m.change,"
+    " a.key AS field, CASE jsonb_typeof(a.value)"
+    " WHEN 'boolean' THEN left(a.value::text, 1)"
+    " WHEN 'null' THEN NULL ELSE a.value #>> '{}' END AS approved,"
+    " CASE WHEN a.key IS NULL THEN NULL"
+    " WHEN a.key = ANY (m.fields) THEN 't' ELSE 'f' END AS differs"
+    " FROM eduaid.last_approved_members($1::text, $2::bigint) AS m"
+    " LEFT JOIN LATERAL jsonb_each(m.approved) AS a(key, value) ON true"
+    " ORDER BY m.table_name, m.row_id, a.key";
 
 /* The field names of the form and its grids as an array literal, in the
  * form's order (names are [a-z_][a-z0-9_]*: no quoting needed). */
@@ -95,4 +109,15 @@ history_last_approved(struct db *db, const char *kind, long long id,
 
     snprintf(idbuf, sizeof idbuf, "%lld", id);
     return db_exec(db, approved_sql, 2, params, err);
+}
+
+struct dbres *
+history_member_changes(struct db *db, const char *kind, long long id,
+                       struct db_error *err)
+{
+    char idbuf[32];
+    const char *params[2] = {kind, idbuf};
+
+    snprintf(idbuf, sizeof idbuf, "%lld", id);
+    return db_exec(db, members_sql, 2, params, err);
 }

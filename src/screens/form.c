@@ -287,6 +287,8 @@ form_save(struct form *f)
     /* the server fills the read-only fields: show what it put there */
     if (formdef_has_read_only(f->def))
         form_reload(f);
+    else /* the rows' marks against the approval, as saved */
+        form_load_member_diff(f);
     app_status(f->app, _("Saved (version %d)."), f->rec->version);
     return true;
 }
@@ -379,6 +381,7 @@ form_check(struct form *f)
 void
 form_free_approved(struct form *f)
 {
+    form_free_member_diff(f);
     if (f->approved == NULL)
         return;
     for (size_t i = 0; i < f->def->nfields; i++)
@@ -417,7 +420,7 @@ form_load_approved(struct form *f)
         }
     }
     dbres_free(r);
-    form_note_member_changes(f); /* issue 11: a year record's members */
+    form_load_member_diff(f); /* issue 11: the grid rows since */
 }
 
 bool

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "core/rowdiff.h"
 #include "db/record.h"
 #include "screens/fields.h"
 #include "screens/session.h"
@@ -34,8 +35,14 @@ struct form {
     char **approved;    /* values at the last approval, parallel to fs (NULL
                            entries: empty), or NULL: never approved, or not
                            reopened */
-    int focus;          /* < fs.n: a field; else a grid row (form_item) */
-    int scroll;         /* first line shown */
+    /* the grid rows added, removed or changed since the last approval
+     * (formdiff.c): the server's answer and its lines as entries; NULL and
+     * 0 when approved is NULL */
+    struct dbres *member_changes;
+    struct rowdiff_entry *changes;
+    size_t nchanges;
+    int focus;  /* < fs.n: a field; else a grid row (form_item) */
+    int scroll; /* first line shown */
     int top, rows, cols;
     char grid_error[640]; /* a server error about a grid row */
     struct form_cache cache[FORM_CACHE];
@@ -97,9 +104,28 @@ bool form_fill_aid(struct form *f);
 const char *form_action_label(struct screen *s, enum action a);
 void form_prefill_amount(struct form *f, const struct griddef *g,
                          struct fieldset *fs);
-/* A household_year record with values of a last approval: say on the
- * status line how many member rows changed since. */
-void form_note_member_changes(struct form *f);
+
+/*
+ * The approved-value diff of the grid rows (formdiff.c, issue 11).
+ * form_load_member_diff: with the values of a last approval, fetch the
+ * grid rows added, removed or changed since (else drop them) and say on
+ * the status line how many. form_grid_diff: grid g's rows marked (core/
+ * rowdiff.h), parallel to f->rec->grids[g].rows, with the rows removed
+ * since; false (d empty) when there is nothing to mark or out of memory;
+ * rowdiff_free it. form_value_words: a field's value in words (choice
+ * labels, yes/no, lookup labels, "(empty)"). form_row_approved_text: "approved
+ * value: label value; ..." of the changed cells of r.
+ */
+void form_load_member_diff(struct form *f);
+void form_free_member_diff(struct form *f);
+/* How many grid rows were added, removed or changed since, as saved. */
+int form_rows_changed(const struct form *f);
+bool form_grid_diff(const struct form *f, size_t g, struct rowdiff *d);
+const char *form_value_words(struct form *f, const struct fielddef *d,
+                             const char *v);
+void form_row_approved_text(struct form *f, const struct griddef *g,
+                            const struct rowdiff_row *r, char *out,
+                            size_t outsz);
 
 /* Items a person can focus: the fields, then every grid row not deleted.
  * For an item past the fields, *grid and *row say which row. */

@@ -9,10 +9,8 @@
  *   where the person may edit the record and has no review step on it
  *   (a reviewer's F7 passes the record, formview.c). And the row editor's
  *   prefill: a grant row whose program is picked gets the standard amount
- *   when its amount is empty. And the approved-value diff of the members:
- *   a year record on its way again after an approval says on the status
- *   line how many children's rows and grants were added, removed or
- *   changed since (eduaid.last_approved_members; F12 shows which).
+ *   when its amount is empty. (The approved-value diff of its grid rows,
+ *   children's year rows and grants, is formdiff.c's, for every kind.)
  */
 #include "config.h"
 
@@ -116,37 +114,4 @@ form_prefill_amount(struct form *f, const struct griddef *g,
     else if (amount[0] != '\0' &&
              lineedit_set_utf8(&fs->f[ai].edit, amount) == false)
         app_status(f->app, "%s", _("out of memory"));
-}
-
-void
-form_note_member_changes(struct form *f)
-{
-    struct db_error err;
-    struct dbres *r;
-    int n[2][3] = {{0}}; /* [year rows, grants][added, removed, changed] */
-
-    if (strcmp(f->def->kind, "household_year") != 0 || f->approved == NULL)
-        return;
-    if ((r = aid_member_changes(f->app->db, f->def->kind, f->rec->id, &err)) ==
-        NULL) {
-        app_error(f->app, &err);
-        return;
-    }
-    for (int i = 0; i < r->nrows; i++) {
-        const char *t = dbres_field(r, i, "table_name");
-        const char *c = dbres_field(r, i, "change");
-        int g = t != NULL && strcmp(t, "student_subsidy") == 0;
-        int k = c == NULL                   ? 2
-                : strcmp(c, "added") == 0   ? 0
-                : strcmp(c, "removed") == 0 ? 1
-                                            : 2;
-
-        n[g][k]++;
-    }
-    if (r->nrows > 0)
-        app_status(f->app,
-                   _("Since the approval: pupils +%d -%d ~%d, aid +%d -%d ~%d "
-                     "(F12: which)."),
-                   n[0][0], n[0][1], n[0][2], n[1][0], n[1][1], n[1][2]);
-    dbres_free(r);
 }

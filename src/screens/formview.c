@@ -3,7 +3,11 @@
  *   The record form as a screen: a column of lines (section titles,
  *   "label: field" lines -- each followed, in a record reopened after
  *   approval, by the approved value when it differs -- then each grid's
- *   title, heading and rows), scrolled so the focused item shows; the keys
+ *   title, heading and rows -- in a record with an approved version each
+ *   row added since marked '+', each changed '~' (the focused one followed
+ *   by the approved values of its changed cells), each removed shown
+ *   dimmed as '-' with its approved values, formdiff.c's diff), scrolled
+ *   so the focused item and the lines that belong to it show; the keys
  *   that move, type, pick, save, submit and take the review steps the role
  *   has (only those are offered); and form_screen_new.
  */
@@ -35,13 +39,15 @@ enum line_kind {
     L_GRID_TITLE,
     L_GRID_HEAD,
     L_GRID_ROW,
+    L_ROW_APPROVED, /* under the focused changed row: its approved values */
+    L_GRID_GONE,    /* a row removed since the approval (read-only) */
     L_GRID_EMPTY
 };
 
 struct line {
     enum line_kind kind;
     int index;  /* section, field, grid */
-    size_t row; /* grid row */
+    size_t row; /* grid row (L_GRID_GONE: which removed row) */
     int item;   /* focusable item, or -1 */
 };
 
@@ -74,9 +80,11 @@ form_item_row(const struct form *f, int item, size_t *grid, size_t *row)
     return false;
 }
 
-/* The lines of the form into out (cap of them); how many. */
+/* The lines of the form into out (cap of them); how many. diffs: each
+ * grid's marks (formdiff.c), or NULL. */
 static int
-build_lines(const struct form *f, struct line *out, int cap)
+build_lines(const struct form *f, const struct rowdiff *diffs, struct line *out,
+            int cap)
 {
     int n = 0, item = (int)f->fs.n;
 
@@ -102,9 +110,16 @@ build_lines(const struct form *f, struct line *out, int cap)
         ADD(L_GRID_HEAD, (int)g, 0, -1);
         for (size_t r = 0; r < f->rec->grids[g].count; r++)
             if (!f->rec->grids[g].rows[r].deleted) {
-                ADD(L_GRID_ROW, (int)g, r, item++);
+                if (diffs != NULL && r < diffs[g].nrows &&
+                    diffs[g].rows[r].mark == ROW_CHANGED && item == f->focus) {
+                    ADD(L_GRID_ROW, (int)g, r, item++);
+                    ADD(L_ROW_APPROVED, (int)g, r, -1);
+                } else
+                    ADD(L_GRID_ROW, (int)g, r, item++);
                 shown++;
             }
+        for (size_t r = 0; diffs != NULL && r < diffs[g].nremoved; r++, shown++)
+            ADD(L_GRID_GONE, (int)g, r, -1);
         if (shown == 0)
             ADD(L_GRID_EMPTY, (int)g, 0, -1);
     }
@@ -199,16 +214,122 @@ draw_approved(struct form *f, int y, int fi)
              UA_ST_APPROVED, DRAW_MARK_CUT);
 }
 
+/* The field grid column c shows (a *_masked column: the field masked),
+ * or -1. */
+static int
+column_field(const struct griddef *g, size_t c)
+{
+    const char *name = g->columns[c].field;
+    size_t len = strlen(name);
+
+    for (size_t i = 0; i < g->nfields; i++)
+        if (strcmp(g->fields[i].name, name) == 0 ||
+            (len > 7 && strcmp(name + len - 7, "_masked") == 0 &&
+             strncmp(g->fields[i].name, name, len - 7) == 0 &&
+             g->fields[i].name[len - 7] == '\0'))
+            return (int)i;
+    return -1;
+}
+
+/* The marks of row r of grid g, or NULL when there are none. */
+static const struct rowdiff_row *
+mark_of(const struct rowdiff *diffs, size_t g, size_t r)
+{
+    return diffs != NULL && r < diffs[g].nrows ? &diffs[g].rows[r] : NULL;
+}
+
+/* Does grid g carry a mark on a row shown? */
+static bool
+grid_marked(const struct form *f, const struct rowdiff *diffs, size_t g)
+{
+    const struct rowdiff_row *m;
+
+    if (diffs == NULL)
+        return false;
+    if (diffs[g].nremoved > 0)
+        return true;
+    for (size_t r = 0; r < f->rec->grids[g].count; r++)
+        if (!f->rec->grids[g].rows[r].deleted &&
+            (m = mark_of(diffs, g, r)) != NULL && m->mark != ROW_SAME)
+            return true;
+    return false;
+}
+
+/* The attribute of cell c of a row marked m. */
+static enum ui_attr
+cell_attr(const struct griddef *g, const struct rowdiff_row *m, size_t c,
+          bool focused)
+{
+    int fi;
+
+    if (focused)
+        return UA_SELECTED;
+    if (m == NULL)
+        return UA_NORMAL;
+    if (m->mark == ROW_REMOVED)
+        return UA_GONE;
+    if (m->mark == ROW_ADDED)
+        return UA_ADDED;
+    if (m->mark == ROW_CHANGED && m->changed != NULL &&
+        (fi = column_field(g, c)) >= 0 && m->changed[fi])
+        return UA_MARK;
+    return UA_NORMAL;
+}
+
+/* A grid row (or a removed row, from its approved values): its mark in the
+ * two cells before it, then its cells. */
 static void
-draw_grid_line(struct form *f, int y, const struct line *l, bool focused)
+draw_grid_row(struct form *f, int y, const struct line *l,
+              const struct rowdiff *diffs, bool focused)
+{
+    const struct griddef *g = &f->def->grids[l->index];
+    const struct rowdiff_row *m;
+    const struct grid_row *row;
+    struct grid_row gone;
+    char buf[64];
+    int x = 2;
+
+    if (l->kind == L_GRID_GONE) {
+        m = &diffs[l->index].removed[l->row];
+        if (m->approved == NULL)
+            return;
+        gone = (struct grid_row){.id = m->id, .values = m->approved};
+        row = &gone;
+    } else {
+        m = mark_of(diffs, (size_t)l->index, l->row);
+        row = &f->rec->grids[l->index].rows[l->row];
+    }
+    if (m != NULL && m->mark != ROW_SAME) {
+        char mark[2] = {rowdiff_marker(m->mark), '\0'};
+
+        draw_str(stdscr, y, 0, 2, mark, UA_MARK, DRAW_PAD);
+    }
+    for (size_t c = 0; c < g->ncolumns && x < f->cols; c++) {
+        int w = g->columns[c].width;
+
+        if (x + w > f->cols)
+            w = f->cols - x;
+        draw_str(stdscr, y, x, w, grid_cell(f, g, row, c, buf, sizeof(buf)),
+                 cell_attr(g, m, c, focused), DRAW_PAD | DRAW_MARK_CUT);
+        x += w + 1;
+    }
+}
+
+static void
+draw_grid_line(struct form *f, int y, const struct line *l,
+               const struct rowdiff *diffs, bool focused)
 {
     const struct griddef *g = &f->def->grids[l->index];
     int x = 2;
-    char buf[64];
+    char buf[256];
 
     if (l->kind == L_GRID_TITLE) {
-        snprintf(buf, sizeof(buf), "%s", label_text(&g->title, f->app->zh));
-        draw_str(stdscr, y, 0, f->cols, buf, UA_HEADER, DRAW_PAD);
+        snprintf(buf, sizeof(buf), "%s%s", label_text(&g->title, f->app->zh),
+                 grid_marked(f, diffs, (size_t)l->index)
+                     ? _("  since the approval: +added ~changed -removed")
+                     : "");
+        draw_str(stdscr, y, 0, f->cols, buf, UA_HEADER,
+                 DRAW_PAD | DRAW_MARK_CUT);
         return;
     }
     if (l->kind == L_GRID_EMPTY) {
@@ -216,23 +337,77 @@ draw_grid_line(struct form *f, int y, const struct line *l, bool focused)
                  _("(none yet: F6 or Ctrl-A adds one)"), UA_LABEL, 0);
         return;
     }
+    if (l->kind == L_ROW_APPROVED) {
+        form_row_approved_text(f, g, mark_of(diffs, (size_t)l->index, l->row),
+                               buf, sizeof(buf));
+        draw_str(stdscr, y, 4, f->cols - 4, buf, UA_ST_APPROVED,
+                 DRAW_PAD | DRAW_MARK_CUT);
+        return;
+    }
+    if (l->kind != L_GRID_HEAD) {
+        draw_grid_row(f, y, l, diffs, focused);
+        return;
+    }
     for (size_t c = 0; c < g->ncolumns && x < f->cols; c++) {
         int w = g->columns[c].width;
-        const char *text =
-            l->kind == L_GRID_HEAD
-                ? label_text(&g->columns[c].label, f->app->zh)
-                : grid_cell(f, g, &f->rec->grids[l->index].rows[l->row], c, buf,
-                            sizeof(buf));
 
         if (x + w > f->cols)
             w = f->cols - x;
-        draw_str(stdscr, y, x, w, text,
-                 l->kind == L_GRID_HEAD ? UA_HEADER
-                 : focused              ? UA_SELECTED
-                                        : UA_NORMAL,
-                 DRAW_PAD | DRAW_MARK_CUT);
+        draw_str(stdscr, y, x, w, label_text(&g->columns[c].label, f->app->zh),
+                 UA_HEADER, DRAW_PAD | DRAW_MARK_CUT);
         x += w + 1;
     }
+}
+
+/* Each grid's marks against the last approval, or NULL (none, or out of
+ * memory). */
+static struct rowdiff *
+grid_diffs(const struct form *f)
+{
+    struct rowdiff *d;
+
+    if (f->member_changes == NULL || f->def->ngrids == 0 ||
+        (d = calloc(f->def->ngrids, sizeof(*d))) == NULL)
+        return NULL;
+    for (size_t g = 0; g < f->def->ngrids; g++)
+        if (!form_grid_diff(f, g, &d[g])) {
+            for (size_t k = 0; k < g; k++)
+                rowdiff_free(&d[k]);
+            free(d);
+            return NULL;
+        }
+    return d;
+}
+
+static void
+free_diffs(const struct form *f, struct rowdiff *d)
+{
+    for (size_t g = 0; d != NULL && g < f->def->ngrids; g++)
+        rowdiff_free(&d[g]);
+    free(d);
+}
+
+/* Scroll so the focused line shows, and the lines that belong to it (an
+ * approved value, removed rows after a grid's last row) when they fit. */
+static void
+scroll_to(struct form *f, const struct line *lines, int n, int focus_line)
+{
+    int end = focus_line;
+
+    while (end + 1 < n && lines[end + 1].item < 0 &&
+           lines[end + 1].kind != L_SECTION &&
+           lines[end + 1].kind != L_GRID_TITLE &&
+           lines[end + 1].kind != L_GRID_HEAD)
+        end++;
+    if (focus_line < f->scroll)
+        f->scroll = focus_line > 0 && lines[focus_line - 1].item < 0
+                        ? focus_line - 1
+                        : focus_line;
+    if (end >= f->scroll + f->rows - 1)
+        f->scroll =
+            end - f->rows + 2 < focus_line ? end - f->rows + 2 : focus_line;
+    if (f->scroll < 0)
+        f->scroll = 0;
 }
 
 static void
@@ -240,7 +415,8 @@ form_draw(struct screen *s)
 {
     struct form *f = s->data;
     struct line lines[256];
-    int n = build_lines(f, lines, 256), focus_line = 0, changed = 0;
+    struct rowdiff *diffs = grid_diffs(f);
+    int n = build_lines(f, diffs, lines, 256), focus_line = 0, changed = 0;
     char head[256], note[128] = "";
 
     if (n > 256)
@@ -248,22 +424,23 @@ form_draw(struct screen *s)
     for (int i = 0; i < n; i++)
         if (lines[i].item == f->focus)
             focus_line = i;
-    if (focus_line < f->scroll)
-        f->scroll = focus_line > 0 && lines[focus_line - 1].item < 0
-                        ? focus_line - 1
-                        : focus_line;
-    if (focus_line >= f->scroll + f->rows - 1)
-        f->scroll = focus_line - f->rows + 2;
+    scroll_to(f, lines, n, focus_line);
     for (size_t i = 0; f->approved != NULL && i < f->def->nfields; i++)
         changed += form_field_changed(f, i);
-    if (f->approved != NULL)
+    if (f->approved != NULL && form_rows_changed(f) > 0)
+        snprintf(note, sizeof(note),
+                 _("  (reopened after approval: %d field(s), %d row(s) "
+                   "changed)"),
+                 changed, form_rows_changed(f));
+    else if (f->approved != NULL)
         snprintf(note, sizeof(note),
                  _("  (reopened after approval: %d field(s) changed)"),
                  changed);
     snprintf(head, sizeof(head), _("Status: %s%s%s"),
              f->rec->id ? status_marker(f->rec->status) : _("new"),
              f->editable ? "" : _("  (read-only for your role)"), note);
-    draw_str(stdscr, f->top, 0, f->cols, head, UA_LABEL, DRAW_PAD);
+    draw_str(stdscr, f->top, 0, f->cols, head, UA_LABEL,
+             DRAW_PAD | DRAW_MARK_CUT);
     if (f->rec->reason && f->rec->reason[0] &&
         status_returned(f->rec->status)) {
         snprintf(head, sizeof(head), _("Returned because: %s"), f->rec->reason);
@@ -284,11 +461,12 @@ form_draw(struct screen *s)
         else if (l->kind == L_APPROVED)
             draw_approved(f, y, l->index);
         else
-            draw_grid_line(f, y, l, focused);
+            draw_grid_line(f, y, l, diffs, focused);
     }
     if (f->grid_error[0])
         draw_str(stdscr, f->top + f->rows - 1, 0, f->cols, f->grid_error,
                  UA_ERROR, DRAW_PAD);
+    free_diffs(f, diffs);
 }
 
 static void
@@ -591,6 +769,20 @@ form_actions(struct screen *s)
     return f->acts;
 }
 
+/* The help's words for the marks of grid rows (issue 11), where there can
+ * be marks. */
+static bool
+form_help_note(struct screen *s, int i, const char **keys, const char **text)
+{
+    struct form *f = s->data;
+
+    if (f->def->ngrids == 0 || f->approved == NULL || i > 0)
+        return false; /* no version to compare with: no marks */
+    *keys = "+ ~ -";
+    *text = _("Row added / changed / removed (dimmed) since the approval");
+    return true;
+}
+
 static const char *
 form_title(struct screen *s)
 {
@@ -624,6 +816,7 @@ static const struct screen_ops form_ops = {
     .resumed = form_resumed,
     .actions = form_actions,
     .action_label = form_action_label,
+    .help_note = form_help_note,
     .title = form_title,
     .close = form_close,
 };

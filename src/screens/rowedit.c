@@ -5,15 +5,20 @@
  *   last field) keeps the row in the record -- it is saved with the record
  *   -- and Esc drops the changes (a new row that was never kept goes).
  *   A grant row whose program is picked gets the standard amount when its
- *   amount is empty (form_prefill_amount, formaid.c).
+ *   amount is empty (form_prefill_amount, formaid.c). In a record with an
+ *   approved version, a row changed since shows under each changed field
+ *   its approved value, as the form does for its fields, and a row added
+ *   since says so (formdiff.c).
  */
 #include "config.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/rowdiff.h"
 #include "screens/form.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
@@ -24,7 +29,9 @@ struct rowedit {
     struct grid_row *row;
     struct fieldset fs;
     bool is_new;
-    bool done; /* kept or dropped on purpose */
+    bool done;           /* kept or dropped on purpose */
+    struct rowdiff diff; /* the grid's marks against the last approval */
+    const struct rowdiff_row *mark; /* this row's, or NULL */
     int focus, scroll, top, rows, cols;
 };
 
@@ -38,22 +45,61 @@ row_layout(struct screen *s, int top, int rows, int cols)
     e->cols = cols;
 }
 
+/* Is field i of a row changed since the approval? */
+static bool
+changed_since(const struct rowedit *e, size_t i)
+{
+    return e->mark != NULL && e->mark->mark == ROW_CHANGED &&
+           e->mark->changed != NULL && e->mark->changed[i];
+}
+
+/* Under a field changed since the approval: what was approved (as the
+ * form shows it under its own fields). */
+static void
+draw_row_approved(struct rowedit *e, int y, size_t i)
+{
+    char line[512];
+
+    snprintf(
+        line, sizeof(line), _("approved value: %s"),
+        form_value_words(e->form, &e->grid->fields[i], e->mark->approved[i]));
+    draw_str(stdscr, y, 20, e->cols - 20, line, UA_ST_APPROVED,
+             DRAW_PAD | DRAW_MARK_CUT);
+}
+
 static void
 row_draw(struct screen *s)
 {
     struct rowedit *e = s->data;
-    int shown = e->rows - 1;
+    int shown = e->rows - 1, lines[128], n = 0, focus_line = 0;
 
-    if (e->focus < e->scroll)
-        e->scroll = e->focus;
-    if (e->focus >= e->scroll + shown)
-        e->scroll = e->focus - shown + 1;
+    /* the lines: each field, and under a changed one its approved value
+     * (-1 - the field) */
+    for (int i = 0; i < (int)e->fs.n && n < 127; i++) {
+        if (i == e->focus)
+            focus_line = n;
+        lines[n++] = i;
+        if (changed_since(e, (size_t)i))
+            lines[n++] = -1 - i;
+    }
+    if (focus_line < e->scroll)
+        e->scroll = focus_line;
+    if (focus_line + 1 < n && lines[focus_line + 1] < 0)
+        focus_line++; /* its approved value shows too */
+    if (focus_line >= e->scroll + shown)
+        e->scroll = focus_line - shown + 1;
     draw_str(stdscr, e->top, 0, e->cols,
-             _("F2 keeps this row in the record; Esc drops the changes."),
-             UA_LABEL, DRAW_PAD);
-    for (int i = e->scroll, y = e->top + 1;
-         i < (int)e->fs.n && y < e->top + e->rows; i++, y++)
-        form_draw_field(e->form, &e->fs, y, i, i == e->focus);
+             e->mark != NULL && e->mark->mark == ROW_ADDED
+                 ? _("A row added since the approval. F2 keeps it in the "
+                     "record; Esc drops the changes.")
+                 : _("F2 keeps this row in the record; Esc drops the changes."),
+             UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
+    for (int i = e->scroll, y = e->top + 1; i < n && y < e->top + e->rows;
+         i++, y++)
+        if (lines[i] >= 0)
+            form_draw_field(e->form, &e->fs, y, lines[i], lines[i] == e->focus);
+        else
+            draw_row_approved(e, y, (size_t)(-1 - lines[i]));
 }
 
 /* Copy the row's values into the record's row; false when out of memory. */
@@ -205,6 +251,7 @@ row_close(struct screen *s)
     if (!e->done && e->fs.dirty)
         copy_into_row(e);
     fieldset_free(&e->fs);
+    rowdiff_free(&e->diff);
     free(e);
     free(s);
 }
@@ -241,5 +288,7 @@ rowedit_screen_new(struct form *f, size_t grid, size_t row, bool is_new)
     e->is_new = is_new;
     form_show_lookups(f, &e->fs);
     e->fs.dirty = false;
+    if (form_grid_diff(f, grid, &e->diff) && row < e->diff.nrows)
+        e->mark = &e->diff.rows[row];
     return s;
 }

@@ -340,6 +340,7 @@ attr_letter(attr_t at, short pair)
         [UA_NOTICE] = 'n',       [UA_ST_DRAFT] = ' ',
         [UA_ST_SUBMITTED] = 's', [UA_ST_VERIFIED] = 'v',
         [UA_ST_APPROVED] = 'a',  [UA_ST_REJECTED] = 'r',
+        [UA_ADDED] = 'A',        [UA_GONE] = 'g',
     };
     int a = (int)((at & ~(A_COLOR | A_ALTCHARSET)) | COLOR_PAIR(pair));
 

@@ -46,7 +46,7 @@ static const enum action global_actions[] = {ACT_HELP, ACT_COMMAND, ACT_DETAILS,
                                              ACT_QUIT};
 
 #define MAX_ROWS                                                               \
-    (ACT_COUNT + 8 + sizeof(list_keys) / sizeof(list_keys[0]) +                \
+    (ACT_COUNT + 12 + sizeof(list_keys) / sizeof(list_keys[0]) +               \
      sizeof(line_keys) / sizeof(line_keys[0]))
 
 struct help_row {
@@ -212,6 +212,14 @@ help_screen_new(struct app *a, struct screen *below)
         for (int i = 0; acts != NULL && acts[i] != ACT_NONE && i < ACT_COUNT;
              i++)
             add_action(h, acts[i], below);
+    }
+    if (below != NULL && below->ops->help_note != NULL) {
+        const char *keys, *text;
+
+        for (int i = 0; h->n < (int)MAX_ROWS &&
+                        below->ops->help_note(below, i, &keys, &text);
+             i++)
+            add_row(h, keys, text);
     }
     add_heading(h, _("Everywhere"));
     for (size_t i = 0; i < sizeof(global_actions) / sizeof(global_actions[0]);

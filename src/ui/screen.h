@@ -19,12 +19,12 @@ struct app;
 struct screen;
 
 enum key_result {
-    KR_UNHANDLED = 0,   /* not mine: the app tries the global keys */
-    KR_HANDLED,         /* done, nothing to redraw */
-    KR_REDRAW,          /* draw me again */
-    KR_RELAYOUT,        /* layout and draw everything again */
-    KR_CLOSE,           /* pop me */
-    KR_QUIT             /* leave the program */
+    KR_UNHANDLED = 0, /* not mine: the app tries the global keys */
+    KR_HANDLED,       /* done, nothing to redraw */
+    KR_REDRAW,        /* draw me again */
+    KR_RELAYOUT,      /* layout and draw everything again */
+    KR_CLOSE,         /* pop me */
+    KR_QUIT           /* leave the program */
 };
 
 /* A key as get_wch() gave it: a character, or a KEY_* code. */
@@ -50,6 +50,11 @@ struct screen_ops {
     /* Optional: what action a does on this screen, for the key bar and the
      * help screen (UTF-8), or NULL for its usual label. */
     const char *(*action_label)(struct screen *s, enum action a);
+    /* Optional: what marks on this screen mean, for the help screen: the
+     * i-th note's marks (*keys) and meaning (*text), UTF-8; false past the
+     * last. */
+    bool (*help_note)(struct screen *s, int i, const char **keys,
+                      const char **text);
     void (*close)(struct screen *s);
     /* Optional: a key arrives every 250 ms even when none was typed (ACT_NONE,
      * code 0): poll the connection, blink, autosave. */
@@ -59,7 +64,7 @@ struct screen {
     const struct screen_ops *ops;
     struct app *app;
     void *data;
-    int result;         /* what resumed() of the screen below receives */
+    int result; /* what resumed() of the screen below receives */
 };
 
 #endif /* EDUAID_UI_SCREEN_H */

@@ -49,6 +49,8 @@ static const struct attr_spec specs[UA_COUNT] = {
     [UA_ST_VERIFIED] = {COLOR_CYAN, DEF, A_NORMAL, A_BOLD},
     [UA_ST_APPROVED] = {COLOR_GREEN, DEF, A_NORMAL, A_NORMAL},
     [UA_ST_REJECTED] = {COLOR_RED, DEF, A_BOLD, A_BOLD | A_UNDERLINE},
+    [UA_ADDED] = {COLOR_GREEN, DEF, A_BOLD, A_BOLD},
+    [UA_GONE] = {DEF, DEF, A_DIM, A_DIM},
 };
 
 static SCREEN *screen;

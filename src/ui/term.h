@@ -57,6 +57,8 @@ enum ui_attr {
     UA_ST_VERIFIED,
     UA_ST_APPROVED,
     UA_ST_REJECTED,
+    UA_ADDED, /* a grid row added since the approval */
+    UA_GONE,  /* a grid row removed since the approval: dimmed */
     UA_COUNT
 };
 
@@ -64,10 +66,10 @@ enum ui_attr {
  * term_init
  *
  * Take over the terminal on stdin/stdout (newterm: an unknown TERM is an
- * error, not an exit), or draw on nothing in headless mode (headless.h) and install the signal flags and an atexit
- * term_restore. Returns 0, or -1 with a sentence in err (errsz bytes)
- * that the caller prints -- curses is not active then. Calling it while
- * active does nothing and returns 0.
+ * error, not an exit), or draw on nothing in headless mode (headless.h) and
+ * install the signal flags and an atexit term_restore. Returns 0, or -1 with a
+ * sentence in err (errsz bytes) that the caller prints -- curses is not active
+ * then. Calling it while active does nothing and returns 0.
  */
 int term_init(enum term_colour mode, char *err, size_t errsz);
 

@@ -13,7 +13,8 @@
  *   cell. Beyond the names: the notice list's two orders and its limit,
  *   the review queue's keyset pages, the outcome filter, lookups by code
  *   and name, and that the report cursor leaves no transaction open. The
- *   tests change nothing in the database.
+ *   tests change nothing in the database (the member diff's changes are
+ *   made in a transaction rolled back).
  *
  *   Run by tests/db/27_db_modules.t (TAP: CK_TAP_LOG_FILE_NAME=-).
  */
@@ -465,6 +466,123 @@ START_TEST(test_history_and_counts)
 }
 END_TEST
 
+/* The row as the result has it for table t and id (NULL: any) and field
+ * (NULL: the row's line without one); -1 when none. */
+static int
+find_line(const struct dbres *r, const char *t, const char *id,
+          const char *field)
+{
+    for (int i = 0; i < r->nrows; i++) {
+        const char *f = dbres_field(r, i, "field");
+
+        if (strcmp(dbres_field(r, i, "table_name"), t) == 0 &&
+            (id == NULL || strcmp(dbres_field(r, i, "row_id"), id) == 0) &&
+            (field == NULL ? f == NULL : f != NULL && strcmp(f, field) == 0))
+            return i;
+    }
+    return -1;
+}
+
+/* The approved-value diff of a year record's grants, one column a line,
+ * in a transaction rolled back: a demo clerk reopens an approved 2026
+ * record of hers, changes the first grant's amount, deletes the second and
+ * adds one (issue 11). */
+START_TEST(test_member_changes)
+{
+    struct dbres *r, *g;
+    char yid[32], first[32], second[32];
+    const char *p[1] = {yid};
+    int i;
+
+    as("demo_clerk");
+    r = history_member_changes(db, "household_year", 0, &err);
+    has_columns(r, "history_member_changes",
+                "table_name,row_id,change,field,approved,differs");
+    ck_assert_int_eq(r->nrows, 0);
+    dbres_free(r);
+    ck_assert_int_eq(db_begin(db, &err), 0);
+    r = db_exec(
+        db,
+        "SELECT min(y.id) AS id FROM eduaid.household_year y"
+        " WHERE y.status = 'approved' AND y.school_year = 2026"
+        "   AND y.township_id = 420325100"
+        "   AND eduaid.last_approved('household_year', y.id) IS NOT NULL"
+        "   AND (SELECT count(*) FROM eduaid.student_subsidy s"
+        "         WHERE s.household_year_id = y.id) >= 2",
+        0, NULL, &err);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_ptr_nonnull(dbres_field(r, 0, "id"));
+    snprintf(yid, sizeof yid, "%s", dbres_field(r, 0, "id"));
+    dbres_free(r);
+    g = db_exec(db,
+                "SELECT id FROM eduaid.student_subsidy"
+                " WHERE household_year_id = $1::bigint ORDER BY id LIMIT 2",
+                1, p, &err);
+    ck_assert_ptr_nonnull(g);
+    snprintf(first, sizeof first, "%s", dbres_field(g, 0, "id"));
+    snprintf(second, sizeof second, "%s", dbres_field(g, 1, "id"));
+    dbres_free(g);
+    ck_assert_int_eq(
+        db_command(db,
+                   "SELECT eduaid.reopen('household_year', $1::bigint, "
+                   "'dbclient test')",
+                   1, p, &err),
+        0);
+    ck_assert_int_eq(
+        db_command(db,
+                   "UPDATE eduaid.student_subsidy SET amount = amount + 7"
+                   " WHERE id = (SELECT min(id) FROM eduaid.student_subsidy"
+                   "              WHERE household_year_id = $1::bigint)",
+                   1, p, &err),
+        0);
+    ck_assert_int_eq(
+        db_command(db,
+                   "SELECT eduaid.delete_member('student_subsidy', $1::bigint,"
+                   " (SELECT id FROM eduaid.student_subsidy"
+                   "   WHERE household_year_id = $1::bigint"
+                   "   ORDER BY id OFFSET 1 LIMIT 1))",
+                   1, p, &err),
+        0);
+    ck_assert_int_eq(
+        db_command(db,
+                   "INSERT INTO eduaid.student_subsidy (township_id,"
+                   " household_year_id, student_id, program, amount)"
+                   " SELECT township_id, household_year_id, student_id,"
+                   "        'zihui', 1500 FROM eduaid.student_subsidy"
+                   "  WHERE household_year_id = $1::bigint LIMIT 1",
+                   1, p, &err),
+        0);
+    r = history_member_changes(db, "household_year", atoll(yid), &err);
+    ck_assert_msg(r != NULL, "history_member_changes: %s", err.message);
+    /* the changed grant: one line a column, only the amount differs */
+    i = find_line(r, "student_subsidy", first, "amount");
+    ck_assert_int_ge(i, 0);
+    ck_assert_str_eq(dbres_field(r, i, "change"), "changed");
+    ck_assert_str_eq(dbres_field(r, i, "differs"), "t");
+    i = find_line(r, "student_subsidy", first, "program");
+    ck_assert_int_ge(i, 0);
+    ck_assert_str_eq(dbres_field(r, i, "differs"), "f");
+    /* the removed one: its columns as approved */
+    i = find_line(r, "student_subsidy", second, "program");
+    ck_assert_int_ge(i, 0);
+    ck_assert_str_eq(dbres_field(r, i, "change"), "removed");
+    ck_assert_ptr_nonnull(dbres_field(r, i, "approved"));
+    /* the added one: one line without a column */
+    i = find_line(r, "student_subsidy", NULL, NULL);
+    ck_assert_int_ge(i, 0);
+    ck_assert_str_eq(dbres_field(r, i, "change"), "added");
+    ck_assert_ptr_null(dbres_field(r, i, "approved"));
+    dbres_free(r);
+    db_rollback(db);
+    /* another township's clerk: nothing, as for an id that does not exist */
+    as("demo_clerk2");
+    r = history_member_changes(db, "household_year", atoll(yid), &err);
+    ck_assert_ptr_nonnull(r);
+    ck_assert_int_eq(r->nrows, 0);
+    dbres_free(r);
+}
+END_TEST
+
 START_TEST(test_report_cursor)
 {
     struct report_cursor *c;
@@ -513,6 +631,7 @@ modules_suite(void)
     tcase_add_test(tc, test_training);
     tcase_add_test(tc, test_roster);
     tcase_add_test(tc, test_history_and_counts);
+    tcase_add_test(tc, test_member_changes);
     tcase_add_test(tc, test_report_cursor);
     suite_add_tcase(s, tc);
     return s;

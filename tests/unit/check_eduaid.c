@@ -20,6 +20,7 @@ main(void)
     srunner_add_suite(sr, mask_suite());
     srunner_add_suite(sr, journal_suite());
     srunner_add_suite(sr, rules_suite());
+    srunner_add_suite(sr, rowdiff_suite());
 
     srunner_run_all(sr, CK_ENV);
     failed = srunner_ntests_failed(sr);

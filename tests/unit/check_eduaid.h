@@ -13,5 +13,6 @@ Suite *idnumber_suite(void);
 Suite *journal_suite(void);
 Suite *mask_suite(void);
 Suite *rules_suite(void);
+Suite *rowdiff_suite(void);
 
 #endif /* EDUAID_CHECK_EDUAID_H */
