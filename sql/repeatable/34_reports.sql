@@ -277,8 +277,8 @@ SELECT eduaid.report_tally_rebuild()
 -- (eduaid.entitled_programs); an entitlement is granted when a subsidy row
 -- of that program is in the same year record. A grant to a child not
 -- entitled (one who left school that year, say) is no entitlement granted
--- and is not counted; neither is 滋蕙计划, selective, not an entitlement. Read from eduaid.subsidy_tally, under
--- its row-level security.
+-- and is not counted; neither is 滋蕙计划, selective, not an entitlement.
+-- Read from eduaid.subsidy_tally, under its row-level security.
 CREATE OR REPLACE FUNCTION eduaid.report_subsidy(p_year int, p_township int DEFAULT NULL)
 RETURNS TABLE (township_id int, township text, item text, entitled bigint,
                granted bigint, missing bigint, coverage numeric)
@@ -309,8 +309,9 @@ END;
 -- who, where, which program, and the household_year record to open to
 -- grant it (the client opens it at that member). The student_year rows of
 -- the counted household_year records of year p_year, entitled by that
--- year's facts (eduaid.entitled_programs); a grant of the program in the same record is the
--- entitlement granted. ID numbers masked for every role. In the
+-- year's facts (eduaid.entitled_programs); a grant of the program in the
+-- same record is the entitlement granted. ID numbers masked for every
+-- role. In the
 -- order (township_id, household_no, student_id, program), a page at a time
 -- (keyset paging): the lines after the one whose key is p_after_township,
 -- p_after_household_no, p_after_student, p_after_program (all NULL: from
