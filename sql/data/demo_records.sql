@@ -130,7 +130,7 @@ BEGIN
          WHERE h.township_id = s.township_id
          ORDER BY h.id;
         INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage,
-               school_id, grade, boarding, schooling_status, nutrition_meal)
+               school_id, grade, boarding, schooling_status, nutrition_meal, left_school)
         SELECT x.township_id, y.id, x.id, st,
                CASE st WHEN 'preschool' THEN kg WHEN 'primary' THEN pri WHEN 'junior' THEN jun
                        WHEN 'senior_high' THEN CASE WHEN eduaid_demo.pick(k, 2) = 0 THEN county.sh1
@@ -145,7 +145,8 @@ BEGIN
                          AND eduaid_demo.pick(k || 'drop', 100) < 3 THEN 'dropped_out'
                     WHEN eduaid_demo.pick(k || 'susp', 100) = 0 THEN 'suspended'
                     ELSE 'enrolled' END,
-               st IN ('primary', 'junior') AND eduaid_demo.pick(k || 'meal', 100) < 97
+               st IN ('primary', 'junior') AND eduaid_demo.pick(k || 'meal', 100) < 97,
+               st = 'none'  -- 18 or older, left after senior high (a leaver of 2026)
           FROM eduaid.student x
           JOIN eduaid_demo.kid ON kid.idn = x.id_number
           JOIN eduaid.household_year y
@@ -162,8 +163,10 @@ BEGIN
                DATE '2026-09-15' + eduaid_demo.pick(st.id_number, 40)
           FROM eduaid.student_year sy
           JOIN eduaid.student st ON st.township_id = sy.township_id AND st.id = sy.student_id
-          CROSS JOIN LATERAL unnest(eduaid.stage_programs(sy.stage, sy.boarding)) AS p
-         WHERE sy.township_id = s.township_id AND sy.schooling_status = 'enrolled'
+          CROSS JOIN LATERAL unnest(eduaid.entitled_programs(sy.stage, sy.boarding,
+                                                             sy.schooling_status,
+                                                             sy.left_school)) AS p
+         WHERE sy.township_id = s.township_id
            AND eduaid_demo.pick(st.id_number || p, 100) < 95
          ORDER BY sy.student_id, p;
 

@@ -13,7 +13,8 @@
 -- vocational as in 2026), preschool below grade 1 from the age of three,
 -- none before. A child at college in 2026 finished senior high 12 in 2025;
 -- one out of school in 2026 (18 or older) left after senior high 12 in
--- 2025 (left_school). Aid of those years: what the stage entitled them to,
+-- 2025 (his row of 2026 says so: left_school, as the rollover marks a
+-- leaver). Aid of those years: what the stage entitled them to,
 -- at that year's standard amount, for about 96 in 100 entitlements -- the
 -- rest is aid missed, which the reports of those years show.
 --
@@ -70,14 +71,13 @@ BEGIN
                                 WHEN 'senior_high' THEN coalesce(p.school26, county.sh1)
                                 WHEN 'secondary_vocational' THEN county.voc END,
                    p.grade, p.boarding AND p.stage <> 'preschool', 'enrolled',
-                   p.stage IN ('primary', 'junior'), p.left_school,
+                   p.stage IN ('primary', 'junior'), false,
                    s.clerk, make_timestamptz(y, 10, 8, 9, 0, 0)
               FROM (SELECT sy.township_id, hy.id AS yid, sy.student_id, sy.boarding,
                            CASE WHEN sy.stage IN ('senior_high', 'secondary_vocational')
                                 THEN sy.school_id END AS school26,
                            g.stage, CASE WHEN g.stage IN ('preschool', 'none') THEN NULL
-                                         ELSE g.grade END AS grade,
-                           y = 2025 AND sy.stage IN ('college', 'none') AS left_school
+                                         ELSE g.grade END AS grade
                       FROM eduaid.student_year sy
                       JOIN eduaid.student st ON st.township_id = sy.township_id
                                             AND st.id = sy.student_id
@@ -109,7 +109,9 @@ BEGIN
                    make_date(y, 9, 15) + eduaid_demo.pick(sy.student_id || p || y, 40),
                    s.clerk, make_timestamptz(y, 10, 8, 9, 0, 0)
               FROM eduaid.student_year sy
-             CROSS JOIN LATERAL unnest(eduaid.stage_programs(sy.stage, sy.boarding)) AS p
+             CROSS JOIN LATERAL unnest(eduaid.entitled_programs(sy.stage, sy.boarding,
+                                                                sy.schooling_status,
+                                                                sy.left_school)) AS p
              WHERE sy.township_id = s.township_id AND sy.school_year = y
                AND eduaid_demo.pick(sy.student_id || p || y, 100) < 96
              ORDER BY sy.student_id, p;

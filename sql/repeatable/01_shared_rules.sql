@@ -20,6 +20,14 @@
 --       member's stage (and boarding) entitles him to, in report order
 --       C: entitle_programs(), entitle_mask()  src/core/entitle.c
 --       tests/data/entitlement_vectors.csv
+--   eduaid.entitled_programs(stage, boarding, schooling_status,
+--       left_school)  THE entitlement of a child's year row: the programs
+--       of that year's stage while the child is in school that year; what
+--       the reports count as entitled (34_reports.sql: the tallies, the
+--       missing list) and what the clerk's working list and the grants
+--       offer (43_aid.sql): one rule, so that the two never disagree
+--       C: entitle_year_mask(), entitle_year_programs()  src/core/entitle.c
+--       tests/data/entitlement_vectors.csv
 --
 -- Re-applied on every migrate (CREATE OR REPLACE, the same privileges
 -- each time): a rule changes here and nowhere else in sql/.
@@ -71,10 +79,10 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN regexp_replace(t, '^[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+|'
                          '[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+$', '', 'g');
 
--- The programs a member is entitled to by stage (and boarding), in the
--- order of eduaid.subsidy_programs() (34_reports.sql): what the coverage
--- reports compare the granted subsidies with and what a member's year is
--- offered. 两免一补 in compulsory school (the boarding living subsidy for
+-- The programs a member's stage (and boarding) gives, in the order of
+-- eduaid.subsidy_programs() (34_reports.sql), while he is in school: the
+-- stage part of eduaid.entitled_programs below, which is what the
+-- coverage reports and the offer of a member's year use. 两免一补 in compulsory school (the boarding living subsidy for
 -- boarders only); the grant and the fee waiver in senior high and in
 -- secondary vocational school; freshman aid and the student loan at
 -- college; nothing for 'none' or an unknown stage. zihui (滋蕙计划) is
@@ -98,6 +106,47 @@ BEGIN
     IF to_regrole('eduaid_auditor') IS NOT NULL THEN
         GRANT EXECUTE ON FUNCTION eduaid.stage_programs(text, boolean)
             TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
+    END IF;
+END
+$$;
+
+-- THE entitlement of a child in a school year (issue 11): the programs
+-- of that year's stage (and boarding, stage_programs) while the child is
+-- in school that year, nothing otherwise. Every "entitled" of eduaid
+-- comes from here: the reports' tallies and their missing list
+-- (34_reports.sql) and the clerk's working list, the form's offer and the
+-- grants (43_aid.sql). Before, the reports counted every child of the
+-- year by stage and the working list skipped the leavers: the two counts
+-- of 应享未享 differed for the same township and year.
+-- In school means schooling_status 'enrolled' (在校) and not left_school:
+--   * left_school: the child graduated or left during that year (the
+--     rollover marks the leavers); that year's aid is not his to claim
+--     any more, whatever was paid before he left;
+--   * dropped_out (辍学) and not_enrolled (未入学): out of school; the
+--     case is the 控辍保学 ledger's (persuade back, 32_ledgers.sql), not
+--     an aid missed; once back, his year row says enrolled and he is
+--     entitled again;
+--   * suspended (休学): on leave for the year; the grants and the living
+--     subsidy are paid to students attending (a suspended student's are
+--     stopped while on leave), and the waivers have no fee to waive.
+-- Its C twin is entitle_year_mask (src/core/entitle.c), held to it by
+-- tests/data/entitlement_vectors.csv. NULL left_school counts as not left
+-- (the column is NOT NULL); a NULL schooling status is not in school.
+CREATE OR REPLACE FUNCTION eduaid.entitled_programs(stage text, boarding boolean,
+                                                    schooling_status text, left_school boolean)
+RETURNS text[]
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN schooling_status = 'enrolled' AND left_school IS NOT TRUE
+            THEN eduaid.stage_programs(stage, boarding)
+            ELSE '{}'::text[] END;
+COMMENT ON FUNCTION eduaid.entitled_programs(text, boolean, text, boolean) IS
+    'eduaid: the programs a child''s year row is entitled to (its stage''s, while in school that year)';
+DO $$
+BEGIN
+    REVOKE ALL ON FUNCTION eduaid.entitled_programs(text, boolean, text, boolean) FROM PUBLIC;
+    IF to_regrole('eduaid_auditor') IS NOT NULL THEN
+        GRANT EXECUTE ON FUNCTION eduaid.entitled_programs(text, boolean, text, boolean)
+            TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
     END IF;
 END
 $$;

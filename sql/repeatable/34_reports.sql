@@ -33,7 +33,12 @@
 -- registered student of Y is a student_year row of a counted
 -- household_year record of Y, with that year's stage, school, boarding,
 -- schooling status and meal; a grant of Y counts when it is in that
--- record. Approving this year's record never touches last year's, so last
+-- record. Who is entitled to what is eduaid.entitled_programs
+-- (01_shared_rules.sql): that year's stage's programs while the child is
+-- in school that year (enrolled, not left_school), the very rule of the
+-- clerk's 应享未享 working list (eduaid.aid_missing, 43_aid.sql), so the
+-- report's missing count of a township and year is the length of that
+-- list over the counted records (tests/db/34_entitlement.sql). Approving this year's record never touches last year's, so last
 -- year's figures stay as they were approved. Year rows and grants have no
 -- workflow of their own: they count with their household_year record (the
 -- register entry's own state, household.status, does not matter here).
@@ -65,7 +70,10 @@
 -- make a counted record read-only, members included), so the tallies
 -- change only when a record enters or leaves the counted states (or, while
 -- counted, moves to another township): a trigger on household_year adds
--- or takes away that record's share. Data loaded with triggers off is
+-- or takes away that record's share. A child's schooling status or
+-- left_school, which decide his entitlement, change the same way: the
+-- record is reopened (its share taken away), corrected, and approved again
+-- (its share, as it now stands, added). Data loaded with triggers off is
 -- tallied again with eduaid.report_tally_rebuild() (superuser);
 -- tests/db/14_reports.sql
 -- checks the tallies against a count from scratch. The tallies are derived
@@ -132,8 +140,9 @@ BEGIN ATOMIC
 END;
 
 -- The entitlements of the members of one household_year record by their
--- stage and boarding of that year, and how many of them were granted (a
--- grant of the program in the same record).
+-- facts of that year (eduaid.entitled_programs: stage and boarding while
+-- in school), and how many of them were granted (a grant of the program
+-- in the same record).
 CREATE OR REPLACE FUNCTION eduaid.tally_subsidy_share(p_townships int[], p_household_year bigint)
 RETURNS TABLE (school_year int, program text, entitled bigint, granted bigint)
 LANGUAGE sql STABLE
@@ -141,7 +150,8 @@ SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
     SELECT sy.school_year, p.program, count(*), count(s.id)
       FROM eduaid.student_year sy
-     CROSS JOIN LATERAL unnest(eduaid.stage_programs(sy.stage, sy.boarding)) AS p (program)
+     CROSS JOIN LATERAL unnest(eduaid.entitled_programs(sy.stage, sy.boarding,
+                               sy.schooling_status, sy.left_school)) AS p (program)
       LEFT JOIN eduaid.student_subsidy s ON s.township_id = sy.township_id
        AND s.student_id = sy.student_id AND s.school_year = sy.school_year
        AND s.program = p.program AND s.household_year_id = sy.household_year_id
@@ -226,7 +236,8 @@ BEGIN
       FROM eduaid.household_year hy
       JOIN eduaid.student_year sy ON sy.township_id = hy.township_id
        AND sy.household_year_id = hy.id
-     CROSS JOIN LATERAL unnest(eduaid.stage_programs(sy.stage, sy.boarding)) AS p (program)
+     CROSS JOIN LATERAL unnest(eduaid.entitled_programs(sy.stage, sy.boarding,
+                               sy.schooling_status, sy.left_school)) AS p (program)
       LEFT JOIN eduaid.student_subsidy s ON s.township_id = sy.township_id
        AND s.household_year_id = sy.household_year_id AND s.student_id = sy.student_id
        AND s.program = p.program
@@ -261,11 +272,13 @@ SELECT eduaid.report_tally_rebuild()
                 WHERE hy.status IN ('approved', 'in_notice', 'final'));
 
 ------------------------------------------------------------------------
--- 应享尽享: each registered student of the school year is entitled to the
--- programs of that year's stage (eduaid.stage_programs); an entitlement is
--- granted when a subsidy row of that program is in the same year record. 滋蕙计划 is selective, not an
--- entitlement, and is not counted. Read from eduaid.subsidy_tally, under
--- its row-level security.
+-- 应享尽享: each registered student of the school year in school that year
+-- is entitled to the programs of that year's stage
+-- (eduaid.entitled_programs); an entitlement is granted when a subsidy row
+-- of that program is in the same year record. A grant to a child not
+-- entitled (one who left school that year, say) is no entitlement granted
+-- and is not counted; neither is 滋蕙计划, selective, not an entitlement.
+-- Read from eduaid.subsidy_tally, under its row-level security.
 CREATE OR REPLACE FUNCTION eduaid.report_subsidy(p_year int, p_township int DEFAULT NULL)
 RETURNS TABLE (township_id int, township text, item text, entitled bigint,
                granted bigint, missing bigint, coverage numeric)
@@ -295,9 +308,10 @@ END;
 -- Each entitlement of a registered student not granted in the school year:
 -- who, where, which program, and the household_year record to open to
 -- grant it (the client opens it at that member). The student_year rows of
--- the counted household_year records of year p_year, by that year's stage
--- and boarding; a grant of the program in the same record is the
--- entitlement granted. ID numbers masked for every role. In the
+-- the counted household_year records of year p_year, entitled by that
+-- year's facts (eduaid.entitled_programs); a grant of the program in the
+-- same record is the entitlement granted. ID numbers masked for every
+-- role. In the
 -- order (township_id, household_no, student_id, program), a page at a time
 -- (keyset paging): the lines after the one whose key is p_after_township,
 -- p_after_household_no, p_after_student, p_after_program (all NULL: from
@@ -342,7 +356,8 @@ BEGIN ATOMIC
            OFFSET 0) sy
       JOIN eduaid.student st ON st.household_id = sy.household_id AND st.id = sy.student_id
       LEFT JOIN eduaid.school sc ON sc.id = sy.school_id
-     CROSS JOIN LATERAL unnest(eduaid.stage_programs(sy.stage, sy.boarding)) AS p (program)
+     CROSS JOIN LATERAL unnest(eduaid.entitled_programs(sy.stage, sy.boarding,
+                               sy.schooling_status, sy.left_school)) AS p (program)
      WHERE hy.school_year = p_year
        AND hy.status IN ('approved', 'in_notice', 'final')
        AND hy.township_id = ANY ((SELECT eduaid.my_townships())::int[])

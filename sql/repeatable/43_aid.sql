@@ -1,12 +1,13 @@
 -- repeatable/43_aid.sql: granting a child's aid of a school year (issue 11,
 -- "Aid"). A year's grants (student_subsidy) are members of the household's
 -- record of that year (household_year, 026_school_years.sql): they are
--- written as any edit of that record and reviewed with it.
+-- written as any edit of that record and reviewed with it. What a child's
+-- year row is offered is its entitlement, eduaid.entitled_programs
+-- (01_shared_rules.sql): that year's stage's programs while in school that
+-- year, none once he left school or is not enrolled; the reports count
+-- the same entitlements (34_reports.sql), so the working list below and
+-- the subsidy report's 应享未享 never disagree.
 --
---   eduaid.aid_offered(stage, boarding, schooling_status, left_school)
---       the programs a child's year row is offered: its stage's
---       entitlement (eduaid.stage_programs, 01_shared_rules.sql), none
---       for a child who left school that year or is not in school
 --   eduaid.aid_proposal(household_year_id)
 --       per child's year row of the record and program offered: the
 --       standard amount of the record's school year (40_rates.sql; NULL
@@ -43,18 +44,6 @@
 SET ROLE eduaid_owner;
 
 ------------------------------------------------------------------------
--- What a child's year row is offered.
-CREATE OR REPLACE FUNCTION eduaid.aid_offered(p_stage text, p_boarding boolean,
-                                              p_schooling_status text, p_left_school boolean)
-RETURNS text[]
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE WHEN p_left_school OR p_schooling_status IS DISTINCT FROM 'enrolled'
-            THEN '{}'::text[]
-            ELSE eduaid.stage_programs(p_stage, p_boarding) END;
-COMMENT ON FUNCTION eduaid.aid_offered(text, boolean, text, boolean) IS
-    'eduaid: the programs a child''s year row is offered (none once left or not in school)';
-
-------------------------------------------------------------------------
 -- The form's offer for one year record.
 CREATE OR REPLACE FUNCTION eduaid.aid_proposal(p_household_year_id bigint)
 RETURNS TABLE (student_id bigint, program text, amount numeric, granted boolean)
@@ -68,8 +57,9 @@ BEGIN ATOMIC
       FROM eduaid.household_year hy
       JOIN eduaid.student_year sy
         ON sy.township_id = hy.township_id AND sy.household_year_id = hy.id
-     CROSS JOIN LATERAL unnest(eduaid.aid_offered(sy.stage, sy.boarding, sy.schooling_status,
-                                                  sy.left_school)) WITH ORDINALITY AS p (program, ord)
+     CROSS JOIN LATERAL unnest(eduaid.entitled_programs(sy.stage, sy.boarding,
+                               sy.schooling_status, sy.left_school))
+           WITH ORDINALITY AS p (program, ord)
      WHERE hy.id = p_household_year_id
        AND hy.township_id = ANY ((SELECT eduaid.my_townships())::int[])
      ORDER BY sy.student_id, p.ord;
@@ -114,8 +104,8 @@ BEGIN
         RETURN;
     END IF;
     IF p_program IS NULL
-       OR NOT p_program = ANY (eduaid.aid_offered(sy.stage, sy.boarding, sy.schooling_status,
-                                                  sy.left_school)) THEN
+       OR NOT p_program = ANY (eduaid.entitled_programs(sy.stage, sy.boarding,
+                                                        sy.schooling_status, sy.left_school)) THEN
         outcome := 'refused';
         state := 'EA141';
         RETURN;
@@ -220,8 +210,8 @@ BEGIN ATOMIC
         ON sy.township_id = hy.township_id AND sy.household_year_id = hy.id
       JOIN eduaid.student st ON st.household_id = sy.household_id AND st.id = sy.student_id
       LEFT JOIN eduaid.school sc ON sc.id = sy.school_id
-     CROSS JOIN LATERAL unnest(eduaid.aid_offered(sy.stage, sy.boarding, sy.schooling_status,
-                                                  sy.left_school)) AS p (program)
+     CROSS JOIN LATERAL unnest(eduaid.entitled_programs(sy.stage, sy.boarding,
+                               sy.schooling_status, sy.left_school)) AS p (program)
      WHERE hy.school_year = p_school_year
        AND hy.township_id = ANY ((SELECT eduaid.my_townships())::int[])
        AND (p_township IS NULL OR hy.township_id = p_township)
@@ -241,12 +231,15 @@ END;
 COMMENT ON FUNCTION eduaid.aid_missing(int, int, int, text, bigint, text, int, text) IS
     'eduaid: 应享未享 working list of a school year over the year records the caller may see (paged)';
 
-REVOKE ALL ON FUNCTION eduaid.aid_offered(text, boolean, text, boolean),
-    eduaid.aid_proposal(bigint), eduaid.grant_one_standard(bigint, bigint, text),
+-- (the offer had a rule of its own, aid_offered, before the reports and
+-- the working list shared eduaid.entitled_programs; the functions above no
+-- longer name it)
+DROP FUNCTION IF EXISTS eduaid.aid_offered(text, boolean, text, boolean);
+
+REVOKE ALL ON FUNCTION eduaid.aid_proposal(bigint), eduaid.grant_one_standard(bigint, bigint, text),
     eduaid.grant_standard(bigint[], bigint[], text[]), eduaid.grant_record_standard(bigint),
     eduaid.aid_missing(int, int, int, text, bigint, text, int, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION eduaid.aid_offered(text, boolean, text, boolean),
-    eduaid.aid_proposal(bigint), eduaid.aid_missing(int, int, int, text, bigint, text, int, text)
+GRANT EXECUTE ON FUNCTION eduaid.aid_proposal(bigint), eduaid.aid_missing(int, int, int, text, bigint, text, int, text)
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
 -- granting writes grants: clerks and officers only
 GRANT EXECUTE ON FUNCTION eduaid.grant_one_standard(bigint, bigint, text),

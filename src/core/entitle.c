@@ -1,8 +1,9 @@
 /*
  * entitle.c
  *   The entitlement rule (entitle.h): the C twin of
- *   eduaid.stage_programs in sql/repeatable/01_shared_rules.sql.  A change
- *   of the rule changes both and tests/data/entitlement_vectors.csv.
+ *   eduaid.stage_programs and eduaid.entitled_programs in
+ *   sql/repeatable/01_shared_rules.sql.  A change of the rule changes both
+ *   and tests/data/entitlement_vectors.csv.
  */
 #include "config.h"
 
@@ -72,10 +73,11 @@ entitle_mask(const char *stage, bool boarding)
     return 0;
 }
 
-int
-entitle_programs(const char *stage, bool boarding, const char **out, int max)
+/* The codes of the programs of mask m, in report order, as
+ * entitle_programs says. */
+static int
+mask_programs(unsigned m, const char **out, int max)
 {
-    unsigned m = entitle_mask(stage, boarding);
     int n = 0;
 
     for (int p = 0; p < ENTITLE_NPROGRAMS; p++) {
@@ -86,4 +88,30 @@ entitle_programs(const char *stage, bool boarding, const char **out, int max)
         n++;
     }
     return n;
+}
+
+int
+entitle_programs(const char *stage, bool boarding, const char **out, int max)
+{
+    return mask_programs(entitle_mask(stage, boarding), out, max);
+}
+
+unsigned
+entitle_year_mask(const char *stage, bool boarding,
+                  const char *schooling_status, bool left_school)
+{
+    if (left_school || schooling_status == NULL ||
+        strcmp(schooling_status, "enrolled") != 0)
+        return 0;
+    return entitle_mask(stage, boarding);
+}
+
+int
+entitle_year_programs(const char *stage, bool boarding,
+                      const char *schooling_status, bool left_school,
+                      const char **out, int max)
+{
+    return mask_programs(
+        entitle_year_mask(stage, boarding, schooling_status, left_school), out,
+        max);
 }

@@ -1,9 +1,12 @@
 /*
  * entitle.h
  *   The entitlement rule of 全程资助, the C twin of
- *   eduaid.stage_programs(stage, boarding) in
- *   sql/repeatable/01_shared_rules.sql: which subsidy programs a member's
- *   stage (and boarding) entitles him to.  Both are held to
+ *   eduaid.stage_programs(stage, boarding) and
+ *   eduaid.entitled_programs(stage, boarding, schooling_status,
+ *   left_school) in sql/repeatable/01_shared_rules.sql: which subsidy
+ *   programs a member's stage (and boarding) gives, and which of them a
+ *   child's year row is entitled to (those of its stage while in school
+ *   that year: enrolled and not left school).  Both are held to
  *   tests/data/entitlement_vectors.csv (tests/unit/check_rules.c,
  *   tests/db/26_rule_vectors.sql).  Pure functions.
  */
@@ -51,5 +54,25 @@ unsigned entitle_mask(const char *stage, bool boarding);
  */
 int entitle_programs(const char *stage, bool boarding, const char **out,
                      int max);
+
+/*
+ * entitle_year_mask
+ *
+ * The programs a child's year row is entitled to: entitle_mask(stage,
+ * boarding) while schooling_status is "enrolled" and left_school is false,
+ * 0 otherwise (dropped out, suspended, not enrolled, left school that
+ * year, or a NULL or unknown status).
+ */
+unsigned entitle_year_mask(const char *stage, bool boarding,
+                           const char *schooling_status, bool left_school);
+
+/*
+ * entitle_year_programs
+ *
+ * The same as program codes in report order, as entitle_programs.
+ */
+int entitle_year_programs(const char *stage, bool boarding,
+                          const char *schooling_status, bool left_school,
+                          const char **out, int max);
 
 #endif

@@ -10,9 +10,12 @@
 # Steps: a throwaway cluster (tools/lib/cluster.sh, --fast: fsync and JIT
 # off); sql/migrate.sh; sql/data/reference.sql and users.sql (not the demo
 # records); then, across the 20 townships of 房县: 700,000 households,
-# 2,000,000 students (1% disabled, stages, boarding and schooling status
-# spread by a hash), their subsidies of school year 2026 (every entitlement
-# granted but one in ten), 20,000 special-education plans (for 80% of the
+# 2,000,000 students (1% disabled), each household's record of school year
+# 2026 (household_year, in the workflow's states as the other records) with
+# a year row per student (student_year: stages, boarding, schooling status,
+# meals and leavers spread by a hash), their grants in those records
+# (student_subsidy: every entitlement of eduaid.entitled_programs granted
+# but one in ten), 20,000 special-education plans (for 80% of the
 # disabled children), 200,000 training enrollments starting in 2026-27,
 # 25,000 teachers with 50,000 fund applications -- INSERT ... SELECT
 # generate_series as the superuser with session_replication_role = replica
@@ -26,11 +29,15 @@
 # the missing-subsidy list as the screen asks for it, in keyset pages of 200
 # lines: the first page, the next one (after line 200), one from the middle
 # (after half the list), and the supervisor's list of 城关镇 alone (the
-# officer column: his page 2 of it). Time is the server's: EXPLAIN
+# officer column: his page 2 of it); beside it, the clerk's 应享未享 working
+# list (eduaid.aid_missing: the same entitlements over the records of every
+# state) in the same pages, the county's as the supervisor. Time is the
+# server's: EXPLAIN
 # (ANALYZE, FORMAT JSON) "Execution Time", the median of RUNS runs in one
 # session after WARMUP runs. Target: under 1000 ms each. Then, without a
 # target (an export of every line, not a screen): the whole list in one
-# query (server time, median of 3 after 1) and `eduaid report
+# query (server time, median of 3 after 1), the whole working list
+# likewise, and `eduaid report
 # subsidy_missing -o FILE` (wall clock, median of 3; only when the client is
 # built in the source tree or $top_builddir). Exit status 1 when a target
 # is missed, 2 when the benchmark could not run.
@@ -69,6 +76,7 @@ CREATE TABLE bench.idx AS
 SELECT c.relname::text AS name, pg_get_indexdef(i.indexrelid) AS def
   FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
  WHERE i.indrelid IN ('eduaid.household'::regclass, 'eduaid.student'::regclass,
+                      'eduaid.household_year'::regclass, 'eduaid.student_year'::regclass,
                       'eduaid.student_subsidy'::regclass, 'eduaid.training_enrollment'::regclass,
                       'eduaid.special_ed_plan'::regclass, 'eduaid.teacher'::regclass,
                       'eduaid.teacher_fund_application'::regclass)
@@ -106,16 +114,43 @@ cat >"$work/student.sql" <<'SQL'
 -- student m is a member of household (m - 1) % 700000 + 1 (three members in
 -- the first 600,000 households, two in the rest), born 2010-2015
 INSERT INTO eduaid.student (id, township_id, household_id, name, id_number, sex, birth_date,
-    stage, school_id, grade, boarding, schooling_status, disability_type, disability_grade,
-    nutrition_meal, created_by, updated_by)
+    disability_type, disability_grade, created_by, updated_by)
 OVERRIDING SYSTEM VALUE
-SELECT m, tw.id, x.h, bench.pname(m + 11), i.idno, i.sex, i.birth, x.stage,
-       CASE WHEN x.stage <> 'none' THEN tw.school END, NULL,
+SELECT m, tw.id, x.h, bench.pname(m + 11), i.idno, i.sex, i.birth,
+       CASE WHEN m % 100 = 0 THEN 'hearing' END, CASE WHEN m % 100 = 0 THEN 2 END,
+       tw.clerk, tw.clerk
+  FROM generate_series(:lo, :hi) AS m
+ CROSS JOIN LATERAL (SELECT (m - 1) % 700000 + 1 AS h) AS x
+  JOIN bench.tw ON tw.k = x.h % 20
+ CROSS JOIN LATERAL bench.idno('2010-01-01', m) AS i;
+SQL
+cat >"$work/household_year.sql" <<'SQL'
+-- household n's record of 2026 (id n), in a workflow state of its own
+INSERT INTO eduaid.household_year (id, township_id, status, created_by, editors, created_at,
+    updated_by, updated_at, submitted_by, submitted_at, verified_by, verified_at,
+    approved_by, approved_at, rejected_by, rejected_at, reason,
+    household_id, school_year, poverty_status)
+OVERRIDING SYSTEM VALUE
+SELECT n, tw.id, w.status, w.created_by, w.editors, w.created_at, w.created_by, w.updated_at,
+       w.submitted_by, w.submitted_at, w.verified_by, w.verified_at, w.approved_by,
+       w.approved_at, w.rejected_by, w.rejected_at, w.reason,
+       n, 2026, CASE WHEN n % 10 < 7 THEN 'poor' ELSE 'lifted' END
+  FROM generate_series(:lo, :hi) AS n
+  JOIN bench.tw ON tw.k = n % 20
+ CROSS JOIN LATERAL bench.wf(15, n, tw.clerk, tw.officer) AS w;
+SQL
+cat >"$work/student_year.sql" <<'SQL'
+-- student m's row of 2026 in his household's record: stage, boarding (30%
+-- of primary and junior), schooling status (94% enrolled), meal (90%),
+-- left school during the year (1%)
+INSERT INTO eduaid.student_year (township_id, household_year_id, household_id, school_year,
+    student_id, stage, school_id, grade, boarding, schooling_status, nutrition_meal,
+    left_school, created_by, updated_by)
+SELECT tw.id, x.h, x.h, 2026, m, x.stage, CASE WHEN x.stage <> 'none' THEN tw.school END, NULL,
        x.stage IN ('primary', 'junior') AND x.g % 10 < 3,
        CASE WHEN x.g % 100 < 94 THEN 'enrolled' WHEN x.g % 100 < 96 THEN 'dropped_out'
             WHEN x.g % 100 < 97 THEN 'suspended' ELSE 'not_enrolled' END,
-       CASE WHEN m % 100 = 0 THEN 'hearing' END, CASE WHEN m % 100 = 0 THEN 2 END,
-       x.g % 10 <> 0, tw.clerk, tw.clerk
+       x.g % 10 <> 0, bench.g(52, m) % 100 = 0, tw.clerk, tw.clerk
   FROM generate_series(:lo, :hi) AS m
  CROSS JOIN LATERAL (
        SELECT (m - 1) % 700000 + 1 AS h, bench.g(50, m) AS g,
@@ -126,17 +161,20 @@ SELECT m, tw.id, x.h, bench.pname(m + 11), i.idno, i.sex, i.birth, x.stage,
                    WHEN bench.g(51, m) % 100 < 93 THEN 'secondary_vocational'
                    WHEN bench.g(51, m) % 100 < 98 THEN 'college'
                    ELSE 'none' END AS stage) AS x
-  JOIN bench.tw ON tw.k = x.h % 20
- CROSS JOIN LATERAL bench.idno('2010-01-01', m) AS i;
+  JOIN bench.tw ON tw.k = x.h % 20;
 SQL
 cat >"$work/subsidy.sql" <<'SQL'
--- every entitlement of students :lo .. :hi granted for 2026, but one in ten
-INSERT INTO eduaid.student_subsidy (township_id, household_id, student_id, school_year,
-                                    program, amount, created_by, updated_by)
-SELECT st.township_id, st.household_id, st.id, 2026, p.program, 500, 'demo_clerk', 'demo_clerk'
-  FROM eduaid.student st
- CROSS JOIN LATERAL unnest(eduaid.stage_programs(st.stage, st.boarding)) WITH ORDINALITY AS p (program, k)
- WHERE st.id BETWEEN :lo AND :hi AND bench.g(60 + p.k::int, st.id::int) % 10 <> 0;
+-- every entitlement of the year rows of students :lo .. :hi granted in
+-- their record of 2026, but one in ten
+INSERT INTO eduaid.student_subsidy (township_id, household_year_id, household_id, student_id,
+                                    school_year, program, amount, created_by, updated_by)
+SELECT sy.township_id, sy.household_year_id, sy.household_id, sy.student_id, 2026, p.program,
+       500, 'demo_clerk', 'demo_clerk'
+  FROM eduaid.student_year sy
+ CROSS JOIN LATERAL unnest(eduaid.entitled_programs(sy.stage, sy.boarding, sy.schooling_status,
+                                                    sy.left_school)) WITH ORDINALITY AS p (program, k)
+ WHERE sy.student_id BETWEEN :lo AND :hi AND sy.school_year = 2026
+   AND bench.g(60 + p.k::int, sy.student_id::int) % 10 <> 0;
 SQL
 cat >"$work/special_ed.sql" <<'SQL'
 -- a plan for 80% of the disabled students (student 100n), placed at 7
@@ -232,10 +270,21 @@ if ! {
 	say "reports.sh: generating households failed"
 	exit 2
 fi
+if ! {
+	for ((lo = 1; lo <= 2000000; lo += 200000)); do
+		echo "student $lo $((lo + 199999))"
+	done
+	for ((lo = 1; lo <= 700000; lo += 100000)); do
+		echo "household_year $lo $((lo + 99999))"
+	done
+} | run_jobs; then
+	say "reports.sh: generating students and year records failed"
+	exit 2
+fi
 if ! for ((lo = 1; lo <= 2000000; lo += 200000)); do
-	echo "student $lo $((lo + 199999))"
+	echo "student_year $lo $((lo + 199999))"
 done | run_jobs; then
-	say "reports.sh: generating students failed"
+	say "reports.sh: generating the students' year rows failed"
 	exit 2
 fi
 if ! {
@@ -253,7 +302,7 @@ fi
 sql <<'SQL'
 SET client_min_messages = warning;
 SELECT setval(pg_get_serial_sequence('eduaid.' || t, 'id'), 10000000)
-  FROM unnest('{household,student,teacher,training_enrollment,special_ed_plan,teacher_fund_application}'::text[]) AS t
+  FROM unnest('{household,student,household_year,teacher,training_enrollment,special_ed_plan,teacher_fund_application}'::text[]) AS t
 \g /dev/null
 SET maintenance_work_mem = '256MB';
 DO $$
@@ -279,6 +328,8 @@ SQL
 say "reports.sh: data ready in $(($(date +%s) - t0)) s"
 sql -c "SELECT (SELECT count(*) FROM eduaid.household) AS households,
                (SELECT count(*) FROM eduaid.student) AS students,
+               (SELECT count(*) FROM eduaid.household_year) AS year_records,
+               (SELECT count(*) FROM eduaid.student_year) AS year_rows,
                (SELECT count(*) FROM eduaid.student_subsidy) AS subsidies,
                (SELECT count(*) FROM eduaid.special_ed_plan) AS plans,
                (SELECT count(*) FROM eduaid.training_enrollment) AS training,
@@ -307,13 +358,14 @@ row() {
 	done
 	printf '%s\n' "$line"
 }
-# key WHO N [TOWNSHIP]: the key of line N of WHO's missing list (of
+# key WHO N [TOWNSHIP [LIST]]: the key of line N of WHO's missing list (of
 # TOWNSHIP, or all WHO may see), as the arguments p_after_township ..
-# p_after_program of eduaid.report_subsidy_missing
+# p_after_program of eduaid.report_subsidy_missing (LIST aid_missing: of
+# the working list, the same arguments)
 key() {
 	local k
 	k=$(sql_as "$1" -A -t -c "SELECT format('%s, %L, %s, %L', township_id, household_no, student_id, program)
-	      FROM eduaid.report_subsidy_missing(2026, ${3:-NULL}, NULL, NULL, NULL, NULL, $2) OFFSET $2 - 1") &&
+	      FROM eduaid.${4:-report_subsidy_missing}(2026, ${3:-NULL}, NULL, NULL, NULL, NULL, $2) OFFSET $2 - 1") &&
 		[[ -n $k ]] || {
 		say "reports.sh: no line $2 in the missing list of $1"
 		exit 2
@@ -347,6 +399,18 @@ row 'subsidy_missing mid page' \
 row 'subsidy_missing township' \
 	"SELECT * FROM $m, 420325100, NULL, NULL, NULL, NULL, 200)" \
 	"SELECT * FROM $m, 420325100, $(key demo_officer 200 420325100), 200)"
+# The 应享未享 working list (the records of every state) in the same pages:
+# the county's as the supervisor (a county role), 城关镇's.
+a='eduaid.aid_missing(2026'
+row 'aid_missing page 1' \
+	"SELECT * FROM $a, NULL, NULL, NULL, NULL, NULL, 200)" \
+	"SELECT * FROM $a, NULL, NULL, NULL, NULL, NULL, 200)"
+row 'aid_missing page 2' \
+	"SELECT * FROM $a, NULL, $(key demo_supervisor 200 NULL aid_missing), 200)" \
+	"SELECT * FROM $a, NULL, $(key demo_officer 200 NULL aid_missing), 200)"
+row 'aid_missing township' \
+	"SELECT * FROM $a, 420325100, NULL, NULL, NULL, NULL, 200)" \
+	"SELECT * FROM $a, 420325100, $(key demo_officer 200 420325100 aid_missing), 200)"
 say "reports.sh: $RUNS runs each after $WARMUP, median of the server's execution time; target < 1000 ms"
 
 # The whole list as an export (a file of every line, not a screen: no
@@ -354,12 +418,15 @@ say "reports.sh: $RUNS runs each after $WARMUP, median of the server's execution
 # time of `eduaid report subsidy_missing -o FILE` (a cursor over the whole
 # list, fetched 5,000 lines at a time) when the client is built, median of 3.
 printf '\n%-26s %12s %12s\n' 'export (no target)' 'county ms' 'officer ms'
-line=$(printf '%-26s' 'whole list, server')
-for who in demo_supervisor demo_officer; do
-	ms=$(RUNS=3 WARMUP=1 median_ms "$who" "SELECT * FROM $m)") || exit 2
-	line+=$(printf ' %12s' "$ms")
+for q in "$m" "$a"; do
+	line=$(printf '%-26s' "whole ${q#eduaid.}), server")
+	for who in demo_supervisor demo_officer; do
+		ms=$(RUNS=3 WARMUP=1 median_ms "$who" "SELECT * FROM $q)") || exit 2
+		line+=$(printf ' %12s' "$ms")
+	done
+	printf '%s\n' "$line"
 done
-printf '%s\n' "$line"
+say "reports.sh: the lists hold $(sql_as demo_supervisor -A -t -c "SELECT (SELECT count(*) FROM $m)) || ' lines (report, county) and ' || (SELECT count(*) FROM $a)) || ' (working list, county)'")"
 bin=${top_builddir:-$top_srcdir}/eduaid
 if [[ -x $bin ]]; then
 	line=$(printf '%-26s' 'eduaid report, wall')

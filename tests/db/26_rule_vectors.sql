@@ -2,8 +2,10 @@
 -- sql/repeatable/01_shared_rules.sql against the vector files their C twins are
 -- held to by tests/unit/check_rules.c: school years (school_year_of),
 -- phones (phone_valid), money (money_valid), blank text (is_blank, tidy),
--- entitlements (stage_programs: every stage of choice_stage with and
--- without boarding, in the report order of subsidy_programs).
+-- entitlements (entitled_programs, every vector: a year row's stage,
+-- boarding, schooling status and left_school; stage_programs, the vectors
+-- of a child in school: every stage of choice_stage with and without
+-- boarding, in the report order of subsidy_programs).
 -- Then the rules as a clerk meets them: demo_clerk's household phone is
 -- refused exactly when phone_valid says no (household_phone_check, which
 -- like the other two phone constraints calls phone_valid), and a head's
@@ -17,19 +19,20 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(17);
+SELECT plan(18);
 
 CREATE TABLE public.fx_school_year_vector (d date, school_year int);
 CREATE TABLE public.fx_phone_vector (phone text, valid boolean);
 CREATE TABLE public.fx_money_vector (amount text, reason text);
 CREATE TABLE public.fx_blank_vector (codepoints text, blank boolean, what text);
-CREATE TABLE public.fx_entitlement_vector (stage text, boarding boolean, programs text);
+CREATE TABLE public.fx_entitlement_vector (stage text, boarding boolean, schooling_status text,
+                                           left_school boolean, programs text);
 GRANT SELECT ON public.fx_phone_vector, public.fx_blank_vector TO PUBLIC;
 \copy public.fx_school_year_vector FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/tests/data/school_year_vectors.csv" ]; then cat "$d/tests/data/school_year_vectors.csv"; exit 0; fi; done; echo date,school_year' CSV HEADER
 \copy public.fx_phone_vector FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/tests/data/phone_vectors.csv" ]; then cat "$d/tests/data/phone_vectors.csv"; exit 0; fi; done; echo phone,valid' CSV HEADER
 \copy public.fx_money_vector FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/tests/data/money_vectors.csv" ]; then cat "$d/tests/data/money_vectors.csv"; exit 0; fi; done; echo amount,reason' CSV HEADER
 \copy public.fx_blank_vector FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/tests/data/blank_vectors.csv" ]; then cat "$d/tests/data/blank_vectors.csv"; exit 0; fi; done; echo codepoints,blank,what' CSV HEADER
-\copy public.fx_entitlement_vector FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/tests/data/entitlement_vectors.csv" ]; then cat "$d/tests/data/entitlement_vectors.csv"; exit 0; fi; done; echo stage,boarding,programs' CSV HEADER
+\copy public.fx_entitlement_vector FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/tests/data/entitlement_vectors.csv" ]; then cat "$d/tests/data/entitlement_vectors.csv"; exit 0; fi; done; echo stage,boarding,schooling_status,left_school,programs' CSV HEADER
 
 -- The text of a blank vector: its code points, hexadecimal, space-separated.
 CREATE FUNCTION public.fx_text(codepoints text) RETURNS text
@@ -79,20 +82,29 @@ SELECT is_empty(
        WHERE (eduaid.tidy(public.fx_text(codepoints)) = '') IS DISTINCT FROM blank$$,
     'eduaid.tidy leaves nothing of exactly the blank vectors');
 
--- stage_programs: an empty field of the file is NULL (no stage, no
--- programs), as the C twin reads it as "".
-SELECT cmp_ok((SELECT count(*)::int FROM public.fx_entitlement_vector), '>=', 14,
-    'tests/data/entitlement_vectors.csv was found and holds at least 14 vectors');
+-- entitled_programs and stage_programs: an empty field of the file is
+-- NULL (no stage, no status, no programs), as the C twin reads it as "".
+SELECT cmp_ok((SELECT count(*)::int FROM public.fx_entitlement_vector), '>=', 28,
+    'tests/data/entitlement_vectors.csv was found and holds at least 28 vectors');
+SELECT is_empty(
+    $$SELECT stage, boarding, schooling_status, left_school, programs
+        FROM public.fx_entitlement_vector
+       WHERE array_to_string(eduaid.entitled_programs(stage, boarding, schooling_status,
+                                                      left_school), ' ')
+             IS DISTINCT FROM coalesce(programs, '')$$,
+    'eduaid.entitled_programs agrees with every vector of tests/data/entitlement_vectors.csv');
 SELECT is_empty(
     $$SELECT stage, boarding, programs FROM public.fx_entitlement_vector
-       WHERE array_to_string(eduaid.stage_programs(stage, boarding), ' ')
+       WHERE schooling_status = 'enrolled' AND NOT left_school
+         AND array_to_string(eduaid.stage_programs(stage, boarding), ' ')
              IS DISTINCT FROM coalesce(programs, '')$$,
-    'eduaid.stage_programs agrees with every vector of tests/data/entitlement_vectors.csv');
+    'eduaid.stage_programs agrees with every vector of a child in school');
 SELECT is_empty(
     $$SELECT c.value, b.boarding FROM eduaid.choice_stage c
        CROSS JOIN (VALUES (false), (true)) AS b (boarding)
-      EXCEPT SELECT stage, boarding FROM public.fx_entitlement_vector$$,
-    'the entitlement vectors hold every stage of choice_stage, boarding and not');
+      EXCEPT SELECT stage, boarding FROM public.fx_entitlement_vector
+              WHERE schooling_status = 'enrolled' AND NOT left_school$$,
+    'the entitlement vectors hold every stage of choice_stage, boarding and not, in school');
 SELECT is_empty(
     $$SELECT c.value, b.boarding, eduaid.stage_programs(c.value, b.boarding)
         FROM eduaid.choice_stage c CROSS JOIN (VALUES (false), (true)) AS b (boarding)

@@ -7,7 +7,9 @@
  *     tests/data/phone_vectors.csv        valid_phone (core/validate.c)
  *     tests/data/money_vectors.csv        valid_money
  *     tests/data/blank_vectors.csv        valid_is_blank
- *     tests/data/entitlement_vectors.csv  entitle_programs, entitle_mask
+ *     tests/data/entitlement_vectors.csv  entitle_programs, entitle_mask,
+ *                                         entitle_year_programs,
+ *                                         entitle_year_mask
  *                                         (core/entitle.c)
  *   Each file is read with core/csv.c (quoted fields, "" for an empty
  *   one); its header is checked, so a renamed column fails here first.
@@ -235,12 +237,16 @@ START_TEST(test_entitlement_vectors)
     bool seen[sizeof(choice_stages) / sizeof(choice_stages[0])][2] = {{0}};
     unsigned named = 0;
 
-    vectors_open(&v, "entitlement_vectors.csv", "stage,boarding,programs");
-    while (vectors_next(&v, &f, 3)) {
+    vectors_open(&v, "entitlement_vectors.csv",
+                 "stage,boarding,schooling_status,left_school,programs");
+    while (vectors_next(&v, &f, 5)) {
         bool boarding = truth(&v, f[1]);
+        bool left = truth(&v, f[3]);
+        bool in_school = strcmp(f[2], "enrolled") == 0 && !left;
         const char *got[ENTITLE_NPROGRAMS];
         char joined[512] = "";
-        int n = entitle_programs(f[0], boarding, got, ENTITLE_NPROGRAMS);
+        int n = entitle_year_programs(f[0], boarding, f[2], left, got,
+                                      ENTITLE_NPROGRAMS);
         unsigned mask = 0;
 
         ck_assert_int_le(n, ENTITLE_NPROGRAMS);
@@ -253,17 +259,24 @@ START_TEST(test_entitlement_vectors)
             snprintf(joined + strlen(joined), sizeof(joined) - strlen(joined),
                      "%s%s", i > 0 ? " " : "", got[i]);
         }
-        ck_assert_msg(strcmp(joined, f[2]) == 0,
-                      "%s:%ld: %s, boarding %s: expected '%s', got '%s'",
-                      v.path, csv_line(v.r), f[0], f[1], f[2], joined);
-        ck_assert_uint_eq(entitle_mask(f[0], boarding), mask);
+        ck_assert_msg(strcmp(joined, f[4]) == 0,
+                      "%s:%ld: %s, boarding %s, %s, left %s: expected '%s', "
+                      "got '%s'",
+                      v.path, csv_line(v.r), f[0], f[1], f[2], f[3], f[4],
+                      joined);
+        ck_assert_uint_eq(entitle_year_mask(f[0], boarding, f[2], left), mask);
         named |= mask;
+        if (!in_school)
+            continue;
+        /* in school, the year's entitlement is the stage's */
+        ck_assert_uint_eq(entitle_mask(f[0], boarding), mask);
+        ck_assert_int_eq(entitle_programs(f[0], boarding, NULL, 0), n);
         for (size_t i = 0; i < sizeof(choice_stages) / sizeof(choice_stages[0]);
              i++)
             if (strcmp(choice_stages[i], f[0]) == 0)
                 seen[i][boarding] = true;
     }
-    vectors_close(&v, 14);
+    vectors_close(&v, 28);
     /* every stage, boarding or not; every program named somewhere */
     for (size_t i = 0; i < sizeof(choice_stages) / sizeof(choice_stages[0]);
          i++)
@@ -273,6 +286,8 @@ START_TEST(test_entitlement_vectors)
                       choice_stages[i]);
     ck_assert_uint_eq(named, (1u << ENTITLE_NPROGRAMS) - 1);
     ck_assert_uint_eq(entitle_mask(NULL, true), 0);
+    ck_assert_uint_eq(entitle_year_mask("junior", true, NULL, false), 0);
+    ck_assert_uint_eq(entitle_year_mask(NULL, true, "enrolled", false), 0);
     ck_assert_ptr_null(entitle_program_code(ENTITLE_NPROGRAMS));
     ck_assert_ptr_null(entitle_program_code(-1));
     ck_assert_int_eq(entitle_program_find("zihui"), -1);
