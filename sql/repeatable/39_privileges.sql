@@ -320,7 +320,7 @@ GRANT SELECT ON eduaid.member_tally
 -- (38_policies.sql). No DELETE, no table-level UPDATE.
 REVOKE ALL ON eduaid.transfer_request FROM PUBLIC;
 GRANT SELECT, INSERT ON eduaid.transfer_request TO eduaid_transferer;
-GRANT UPDATE (to_village_id, state, decided_by, decided_at, refusal_reason)
+GRANT UPDATE (to_village_id, to_household_id, state, decided_by, decided_at, refusal_reason)
     ON eduaid.transfer_request TO eduaid_transferer;
 GRANT SELECT ON eduaid.household, eduaid.student, eduaid.household_year, eduaid.student_year,
     eduaid.student_subsidy TO eduaid_transferer;
