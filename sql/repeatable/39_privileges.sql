@@ -339,6 +339,9 @@ GRANT SELECT (trainee_id_number) ON eduaid.training_enrollment TO eduaid_transfe
 GRANT SELECT (child_id_number) ON eduaid.special_ed_plan TO eduaid_transferer;
 GRANT SELECT (student_id) ON eduaid.dropout_case TO eduaid_transferer;
 GRANT UPDATE (moved_out_on) ON eduaid.student TO eduaid_transferer;
+-- (the household form's member grid shows the day a member moved out:
+-- the supervisor reads it as the other logins do)
+GRANT SELECT (moved_out_on) ON eduaid.student TO eduaid_supervisor;
 GRANT INSERT (township_id, household_id, name, id_number, sex, birth_date, relation,
               disability_type, disability_grade, left_behind, migrant,
               moved_from_household_id, moved_from_id)

@@ -220,8 +220,8 @@ accept_member(struct screen *s, int sel)
                             (void *)cell(t, sel, "to_township_id"));
     if (household == NULL)
         return false;
-    ok = transfer_accept_member(a->db, cell(t, sel, "id"), household, &err) ==
-         0;
+    ok =
+        transfer_accept_member(a->db, cell(t, sel, "id"), household, &err) == 0;
     free(household);
     if (!ok) {
         app_error(a, &err);
@@ -405,23 +405,25 @@ transfer_screen_new(struct app *a)
     return s;
 }
 
-bool
-transfer_request_dialog(struct app *a, long long household, int township,
-                        const char *label)
+/* The request dialog of both kinds: the township, a reason, then the
+ * request (of member when member, else of household `what`). */
+static bool
+request_dialog(struct app *a, const char *what, bool member, int township,
+               const char *title)
 {
-    char title[256], hh[24], from[16];
+    char from[16];
     char *to = NULL, *reason = NULL, *id = NULL;
     struct db_error err;
     bool ok = false;
 
-    snprintf(hh, sizeof(hh), "%lld", household);
     snprintf(from, sizeof(from), "%d", township);
-    snprintf(title, sizeof(title), _("Move %s to another township"), label);
     if ((to = ledger_pick(a, title, township_search, from)) == NULL ||
         (reason = dialog_prompt(a, PROMPT_TEXT, title, _("Reason for the move"),
                                 NULL)) == NULL)
         goto cleanup;
-    if ((id = transfer_request(a->db, hh, to, reason, &err)) == NULL) {
+    id = member ? transfer_request_member(a->db, what, to, reason, &err)
+                : transfer_request(a->db, what, to, reason, &err);
+    if (id == NULL) {
         app_error(a, &err);
         goto cleanup;
     }
@@ -434,4 +436,27 @@ cleanup:
     free(reason);
     free(id);
     return ok;
+}
+
+bool
+transfer_request_dialog(struct app *a, long long household, int township,
+                        const char *label)
+{
+    char title[256], hh[24];
+
+    snprintf(hh, sizeof(hh), "%lld", household);
+    snprintf(title, sizeof(title), _("Move %s to another township"), label);
+    return request_dialog(a, hh, false, township, title);
+}
+
+bool
+transfer_member_dialog(struct app *a, long long member, int township,
+                       const char *label)
+{
+    char title[256], id[24];
+
+    snprintf(id, sizeof(id), "%lld", member);
+    snprintf(title, sizeof(title),
+             _("Move member %s to a household of another township"), label);
+    return request_dialog(a, id, true, township, title);
 }
