@@ -37,7 +37,10 @@
 --   * Counted in the old year: status approved, in_notice or final (what
 --     the reports count, 34_reports.sql). A household that has a row for
 --     the new year already (a draft of an earlier run, one entered by hand,
---     or a transfer's) is left alone: a second run adds nothing.
+--     or a transfer's) is left alone: a second run adds nothing. One that
+--     moved to another township since (a transfer) is left to its new
+--     township (whose rollover does not see the old year's record: the
+--     family's first year there is entered by hand).
 --   * The new record: a draft, the old year's poverty status.
 --   * A child gets a row when the old year's row is in a stage (not
 --     'none') and not left_school. In school (enrolled):
@@ -285,6 +288,10 @@ BEGIN
            AND NOT EXISTS (SELECT FROM eduaid.household_year n
                             WHERE n.township_id = o.township_id
                               AND n.household_id = o.household_id AND n.school_year = v_year)
+           -- a household that moved away since (a transfer) is proposed by
+           -- its new township, not here
+           AND EXISTS (SELECT FROM eduaid.household h
+                        WHERE h.township_id = o.township_id AND h.id = o.household_id)
          ORDER BY o.household_id
         ON CONFLICT DO NOTHING
         RETURNING id)
@@ -366,7 +373,9 @@ SELECT p_year,
            AND o.status IN ('approved', 'in_notice', 'final')
            AND NOT EXISTS (SELECT FROM eduaid.household_year n
                             WHERE n.township_id = o.township_id
-                              AND n.household_id = o.household_id AND n.school_year = p_year)),
+                              AND n.household_id = o.household_id AND n.school_year = p_year)
+           AND EXISTS (SELECT FROM eduaid.household h
+                        WHERE h.township_id = o.township_id AND h.id = o.household_id)),
        count(*)::int,
        (count(*) FILTER (WHERE y.status = 'draft'))::int,
        (count(*) FILTER (WHERE y.status = 'submitted'))::int,

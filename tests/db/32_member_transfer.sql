@@ -11,12 +11,12 @@
 -- in 2026; the 2027 rollover proposes her in TEST-RH and not in TEST-MH.
 -- Refusals, four-eyes, the wrong kind, and the hostile logins (a third
 -- township's officer, another township's ids). Runs in about two seconds
--- (65 assertions).
+-- (67 assertions).
 \set ON_ERROR_STOP on
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(65);
+SELECT plan(67);
 
 -- What a refused statement said: SQLSTATE and message ('ok' when it ran).
 CREATE FUNCTION public.fx_refusal(stmt text) RETURNS TABLE (state text, message text)
@@ -353,6 +353,27 @@ SELECT is((SELECT count(*)::int FROM eduaid.rollover_moved_in(420325101, 2026)),
 SET SESSION AUTHORIZATION officer_101;
 SELECT is((SELECT count(*)::int FROM eduaid.rollover_moved_in(420325101, 2026)), 1,
     'the receiving officer reads her 2026 facts for the rollover (she is his member now)');
+
+-- ==== a household that moved away, and its old township's rollover =========
+-- TEST-HX's 2025 record stays in 城关镇 when the family moves to 土城镇:
+-- 城关镇's rollover from 2025 must neither propose it nor fail on it.
+RESET SESSION AUTHORIZATION;
+SET SESSION AUTHORIZATION clerk_100;
+SELECT fx_household('hx', 420325100) \gset
+SELECT fx_mt_year('hx_2025', 'hx', 2025) \gset
+RESET SESSION AUTHORIZATION;
+SELECT fx_mt_approve('household_year', fx('hx_2025'), 'clerk_100', 'officer_100');
+SELECT fx_mt_approve('household', fx('hx'), 'clerk_100', 'officer_100');
+SET SESSION AUTHORIZATION clerk_100;
+SELECT fx_set('hx_req', eduaid.transfer_request(fx('hx'), 420325103, '务工')) \gset
+SET SESSION AUTHORIZATION officer_103;
+SELECT eduaid.transfer_accept(fx('hx_req'), (SELECT min(v.id) FROM eduaid.village v
+                                              WHERE v.township_id = 420325103));
+SET SESSION AUTHORIZATION clerk_100;
+SELECT is((SELECT to_propose FROM eduaid.rollover_status(420325100, 2026)), 0,
+    '城关镇''s rollover into 2026 has nothing to propose: TEST-HX (counted in 2025) moved away');
+SELECT lives_ok($$SELECT * FROM eduaid.rollover(420325100, 2025)$$,
+    '... and running it does not fail on the household it can no longer write');
 
 -- ==== the role ==============================================================
 RESET SESSION AUTHORIZATION;
