@@ -244,6 +244,7 @@ WITH hh AS (
            CASE WHEN s.id = fx('s_name') THEN '改名学生' ELSE s.name END AS name,
            s.id_number, s.relation, s.stage, s.id
       FROM eduaid.student s WHERE s.id <> fx('s_gone')
+       AND s.moved_out_on IS NULL  -- (the demo's member who moved away: 033)
     UNION ALL
     SELECT fx('rc_mem'), '新学生', current_setting('eduaid_test.new_member_id'), 'child', 'primary', 0
 ), r AS (

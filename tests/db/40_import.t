@@ -154,6 +154,7 @@ dump() {
 	      JOIN eduaid.township t ON t.id = h.township_id
 	      JOIN eduaid.village v ON v.id = h.village_id
 	      LEFT JOIN eduaid.student s ON s.township_id = h.township_id AND s.household_id = h.id
+	                                AND s.moved_out_on IS NULL
 	     WHERE h.township_id = 420325100
 	     ORDER BY h.household_no, s.id) TO STDOUT WITH CSV HEADER"
 }
