@@ -80,6 +80,7 @@ GRANT SELECT ON eduaid_demo.staff TO PUBLIC;
 \ir demo_records.sql
 \ir demo_workflow.sql
 \ir demo_years.sql
+\ir demo_transfers.sql
 
 DROP SCHEMA eduaid_demo CASCADE;
 COMMIT;

@@ -124,13 +124,47 @@ SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
     RETURN coalesce((SELECT array_agg(r.household_id) FROM eduaid.transfer_request r
-                      WHERE r.state = 'pending'
+                      WHERE r.state = 'pending' AND r.student_id IS NULL
                         AND r.to_township_id = ANY ((SELECT eduaid.my_scope())::bigint[])),
                     '{}'::bigint[]);
 END
 $$;
 REVOKE ALL ON FUNCTION eduaid.transfer_incoming() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION eduaid.transfer_incoming() TO eduaid_transferer;
+
+-- A member's transfer (issue 11, 033_member_transfers.sql): the members
+-- coming to the townships of the person logged in (a pending member's
+-- request to one of them), and the households they come from. The
+-- transferer reads those households (to check what keeps the member from
+-- moving) and reads and marks moved out the member's row only; it moves
+-- nothing of the household (transfer_incoming() names whole households'
+-- moves alone).
+CREATE OR REPLACE FUNCTION eduaid.transfer_incoming_members() RETURNS bigint[]
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN coalesce((SELECT array_agg(r.student_id) FROM eduaid.transfer_request r
+                      WHERE r.state = 'pending' AND r.student_id IS NOT NULL
+                        AND r.to_township_id = ANY ((SELECT eduaid.my_scope())::bigint[])),
+                    '{}'::bigint[]);
+END
+$$;
+CREATE OR REPLACE FUNCTION eduaid.transfer_incoming_from() RETURNS bigint[]
+LANGUAGE plpgsql STABLE
+SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+    RETURN coalesce((SELECT array_agg(r.household_id) FROM eduaid.transfer_request r
+                      WHERE r.state = 'pending'
+                        AND r.to_township_id = ANY ((SELECT eduaid.my_scope())::bigint[])),
+                    '{}'::bigint[]);
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.transfer_incoming_members(), eduaid.transfer_incoming_from()
+    FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION eduaid.transfer_incoming_members(), eduaid.transfer_incoming_from()
+    TO eduaid_transferer;
 
 -- Names. Clerks, officers and supervisors may not read eduaid.app_user
 -- (it holds roles and townships); this view is their one door to the

@@ -178,6 +178,85 @@ BEGIN
 END
 $$;
 
+-- A member who moved to a household of another township (a member's
+-- transfer, 033_member_transfers.sql, 41_transfer.sql) leaves its row in
+-- the old household as history: read-only and never deleted (its year
+-- rows and the new row's link name it); a household's whole move still
+-- carries it along (eduaid.transfer_move), and trusted writers may repair
+-- it. Refused as EA151.
+CREATE OR REPLACE FUNCTION eduaid.member_moved_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF OLD.moved_out_on IS NOT NULL AND NOT eduaid.trusted_writer()
+       AND (TG_OP = 'DELETE' OR NOT eduaid.transfer_move(to_jsonb(OLD), to_jsonb(NEW))) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA151',
+            MESSAGE = format('member %s has moved out; its row is kept as it was (该成员已迁出，其记录只读)',
+                             OLD.id);
+    END IF;
+    IF TG_OP = 'DELETE' THEN
+        RETURN OLD;
+    END IF;
+    RETURN NEW;
+END
+$$;
+
+-- A person is counted once per school year: a child's year row
+-- (student_year) is refused when the same person has a row of that school
+-- year in another household -- one of the rows a member's transfer linked
+-- (moved_from_*, 033_member_transfers.sql: the household it moved from or
+-- to, and on; the registry lets no two current households hold one
+-- person, so these are the only other rows of that person) -- and a member
+-- that moved out takes no row of a school year after the one it moved in.
+-- Only rows with a link are looked at (the rest return at once). Runs
+-- after year_guard (which set the school year), as the owner: the other
+-- household may be another township's, and the answer (EA158) names
+-- neither it nor its township.
+CREATE OR REPLACE FUNCTION eduaid.member_year_once() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    me eduaid.student;
+BEGIN
+    SELECT s.* INTO me FROM eduaid.student s
+     WHERE s.household_id = NEW.household_id AND s.id = NEW.student_id;
+    IF NOT FOUND OR (me.moved_out_on IS NULL AND me.moved_from_id IS NULL) THEN
+        RETURN NEW;                -- no transfer: nothing to compare
+    END IF;
+    IF me.moved_out_on IS NOT NULL
+       AND NEW.school_year > eduaid.school_year_of(me.moved_out_on) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA151',
+            MESSAGE = format('member %s has moved out; it takes no later school year here (该成员已迁出)',
+                             me.id);
+    END IF;
+    IF EXISTS (
+        WITH RECURSIVE back (household_id, id) AS (
+            SELECT me.moved_from_household_id, me.moved_from_id
+             WHERE me.moved_from_id IS NOT NULL
+            UNION
+            SELECT s.moved_from_household_id, s.moved_from_id
+              FROM back b JOIN eduaid.student s ON s.household_id = b.household_id AND s.id = b.id
+             WHERE s.moved_from_id IS NOT NULL),
+        fwd (household_id, id, moved_out_on) AS (
+            SELECT me.household_id, me.id, me.moved_out_on
+            UNION
+            SELECT s.household_id, s.id, s.moved_out_on
+              FROM fwd f JOIN eduaid.student s
+                ON s.moved_from_household_id = f.household_id AND s.moved_from_id = f.id
+             WHERE f.moved_out_on IS NOT NULL)
+        SELECT FROM eduaid.student_year y
+         WHERE y.school_year = NEW.school_year
+           AND (y.household_id, y.student_id) IN (SELECT b.household_id, b.id FROM back b
+                                                  UNION
+                                                  SELECT f.household_id, f.id FROM fwd f
+                                                   WHERE f.id <> me.id)) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA158',
+            MESSAGE = format('this person is counted in another household in school year %s already (此人本学年已在另一户登记)',
+                             NEW.school_year);
+    END IF;
+    RETURN NEW;
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.member_year_once() FROM PUBLIC;
+
 -- A fund application asks for no more than its program's maximum. Raised
 -- as a check violation named after the field, like the CHECKs.
 CREATE OR REPLACE FUNCTION eduaid.fund_amount_guard() RETURNS trigger

@@ -57,6 +57,11 @@ BEGIN
                      ROW('household_no', r.household_no, r.township_id, r.id, 'household_no')
                     ]::eduaid.registry_ref[];
     WHEN 'student' THEN
+        -- a member that moved to another household (033_member_transfers.sql)
+        -- is history there: the person is held where it lives now
+        IF r.moved_out_on IS NOT NULL THEN
+            RETURN '{}'::eduaid.registry_ref[];
+        END IF;
         RETURN ARRAY[ROW('person', r.id_number, r.township_id, r.household_id, 'id_number')
                     ]::eduaid.registry_ref[];
     WHEN 'training_enrollment' THEN
@@ -193,6 +198,7 @@ BEGIN
     SELECT 'household_no', h.household_no, h.township_id, h.id FROM eduaid.household h
     UNION ALL
     SELECT 'person', s.id_number, s.township_id, s.household_id FROM eduaid.student s
+     WHERE s.moved_out_on IS NULL
     UNION ALL
     SELECT 'person', e.trainee_id_number, e.township_id, e.household_id
       FROM eduaid.training_enrollment e

@@ -288,6 +288,7 @@ WITH imp AS (
       JOIN eduaid.household h ON h.township_id = s.township_id AND h.id = s.household_id,
            scope
      WHERE s.township_id = ANY (scope.t)
+       AND s.moved_out_on IS NULL   -- moved to another household (033): not a member here
 ), d AS (
     SELECT rh.township_id, 'missing_household' AS diff_kind, rh.household_no,
            rh.head_name AS person_name, rh.head_id_number AS id_number,

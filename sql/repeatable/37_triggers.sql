@@ -67,10 +67,15 @@ CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.studen
     FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
 CREATE OR REPLACE TRIGGER b_member_guard BEFORE UPDATE ON eduaid.student
     FOR EACH ROW EXECUTE FUNCTION eduaid.member_guard();
+-- A member's transfer (issue 11, 033_member_transfers.sql): a member that
+-- moved out is history (member_moved_guard, 20_workflow.sql).
+CREATE OR REPLACE TRIGGER b_member_moved BEFORE UPDATE OR DELETE ON eduaid.student
+    FOR EACH ROW EXECUTE FUNCTION eduaid.member_moved_guard();
 CREATE OR REPLACE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.student
     FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
 CREATE OR REPLACE TRIGGER r_registry_update AFTER UPDATE ON eduaid.student
     FOR EACH ROW WHEN (OLD.id_number IS DISTINCT FROM NEW.id_number
+                       OR OLD.moved_out_on IS DISTINCT FROM NEW.moved_out_on
                        OR OLD.household_id IS DISTINCT FROM NEW.household_id
                        OR OLD.township_id IS DISTINCT FROM NEW.township_id)
     EXECUTE FUNCTION eduaid.registry_sync();
@@ -114,6 +119,10 @@ CREATE OR REPLACE TRIGGER b_member_guard BEFORE UPDATE ON eduaid.student_year
     FOR EACH ROW EXECUTE FUNCTION eduaid.member_guard();
 CREATE OR REPLACE TRIGGER b_year_guard BEFORE INSERT ON eduaid.student_year
     FOR EACH ROW EXECUTE FUNCTION eduaid.year_guard();
+-- once per person and school year, across households (issue 11, a
+-- member's transfer: member_year_once, 20_workflow.sql)
+CREATE OR REPLACE TRIGGER c_year_once BEFORE INSERT ON eduaid.student_year
+    FOR EACH ROW EXECUTE FUNCTION eduaid.member_year_once();
 CREATE OR REPLACE TRIGGER y_member_insert AFTER INSERT ON eduaid.student_year
     REFERENCING NEW TABLE AS changed
     FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch('household_year');

@@ -201,13 +201,26 @@ BEGIN
         'OR to_township_id = ANY ((SELECT eduaid.my_scope())::bigint[]))');
     PERFORM pg_temp.policy('transfer_request', 'transfer_request_owner',
         'TO eduaid_owner USING (true) WITH CHECK (true)');
+    -- (a member's transfer, 033: the household a member comes from is read
+    -- too -- transfer_incoming_from() -- to check what keeps it from moving)
     FOREACH tbl IN ARRAY ARRAY['household', 'student', 'household_year', 'student_year',
         'student_subsidy', 'training_enrollment', 'special_ed_plan', 'dropout_case']
     LOOP
         PERFORM pg_temp.policy(tbl, tbl || '_transferer_read',
             format('FOR SELECT TO eduaid_transferer USING (%s OR %s)', scope,
-                   format(incoming, CASE tbl WHEN 'household' THEN 'id' ELSE 'household_id' END)));
+                   format('%I = ANY ((SELECT eduaid.transfer_incoming_from())::bigint[])',
+                          CASE tbl WHEN 'household' THEN 'id' ELSE 'household_id' END)));
     END LOOP;
+    -- A member's transfer (issue 11, 033_member_transfers.sql): the
+    -- transferer marks the incoming member's row moved out (that row only,
+    -- where it is: 39_privileges.sql grants the column) and makes its new
+    -- row in a household of the caller's townships.
+    PERFORM pg_temp.policy('student', 'student_transferer_moved_out',
+        'FOR UPDATE TO eduaid_transferer '
+        'USING (id = ANY ((SELECT eduaid.transfer_incoming_members())::bigint[])) '
+        'WITH CHECK (id = ANY ((SELECT eduaid.transfer_incoming_members())::bigint[]))');
+    PERFORM pg_temp.policy('student', 'student_transferer_moved_in',
+        format('FOR INSERT TO eduaid_transferer WITH CHECK (%s)', scope));
     FOREACH tbl IN ARRAY ARRAY['household', 'student', 'household_year', 'student_year',
         'student_subsidy']
     LOOP

@@ -317,7 +317,7 @@ GRANT SELECT ON eduaid.member_tally
 -- (38_policies.sql). No DELETE, no table-level UPDATE.
 REVOKE ALL ON eduaid.transfer_request FROM PUBLIC;
 GRANT SELECT, INSERT ON eduaid.transfer_request TO eduaid_transferer;
-GRANT UPDATE (to_village_id, state, decided_by, decided_at, refusal_reason)
+GRANT UPDATE (to_village_id, to_household_id, state, decided_by, decided_at, refusal_reason)
     ON eduaid.transfer_request TO eduaid_transferer;
 GRANT SELECT ON eduaid.household, eduaid.student, eduaid.household_year, eduaid.student_year,
     eduaid.student_subsidy TO eduaid_transferer;
@@ -327,6 +327,22 @@ GRANT SELECT ON eduaid.township, eduaid.village TO eduaid_transferer;
 GRANT UPDATE (township_id, village_id) ON eduaid.household TO eduaid_transferer;
 GRANT UPDATE (township_id) ON eduaid.student, eduaid.household_year, eduaid.student_year,
     eduaid.student_subsidy TO eduaid_transferer;
+-- A member's transfer (issue 11, 033_member_transfers.sql): the
+-- transferer reads whose ID number the records that keep a member from
+-- moving name, marks the member's row moved out, and makes its new row
+-- (the person's own facts and the link back; never the workflow's or the
+-- old per-year columns).
+GRANT SELECT (trainee_id_number) ON eduaid.training_enrollment TO eduaid_transferer;
+GRANT SELECT (child_id_number) ON eduaid.special_ed_plan TO eduaid_transferer;
+GRANT SELECT (student_id) ON eduaid.dropout_case TO eduaid_transferer;
+GRANT UPDATE (moved_out_on) ON eduaid.student TO eduaid_transferer;
+-- (the household form's member grid shows the day a member moved out:
+-- the supervisor reads it as the other logins do)
+GRANT SELECT (moved_out_on) ON eduaid.student TO eduaid_supervisor;
+GRANT INSERT (township_id, household_id, name, id_number, sex, birth_date, relation,
+              disability_type, disability_grade, left_behind, migrant,
+              moved_from_household_id, moved_from_id)
+    ON eduaid.student TO eduaid_transferer;
 
 ------------------------------------------------------------------------
 -- Readable by no login: the registry (26_registry.sql), the line numbers

@@ -48,6 +48,28 @@
 -- The tallies of the reports (34_reports.sql) are not touched here: past
 -- years' tallies stay with the old township (tests/db/30_transfer.sql
 -- reads them before and after).
+--
+-- A member moving alone (033_member_transfers.sql; tests/db/32_member_transfer.sql):
+--   eduaid.transfer_request_member(student_id, to_township_id, reason) -> id
+--       a clerk or officer of the member's township asks to move the member
+--   eduaid.transfer_accept_member(request_id, household_id)
+--       an officer of the receiving township, not the requester, accepts
+--       into one of its households: the member's old row is marked moved
+--       out (history, kept with its year rows), a new row is made in the
+--       receiving household with the person's own facts and a link back;
+--       the registry holds the person there
+--   transfer_refuse, transfer_withdraw and transfers() serve both kinds
+--       (transfers() says which: student_id, member_name).
+-- What refuses a member's move (at the request and again at acceptance):
+-- no such member of my townships (EA150, also another township's), moved
+-- out already (EA151), the household's head (EA152: move the household),
+-- training, special-education or dropout records of that member (EA153),
+-- the sending household or its record of this school year under review or
+-- in a notice (EA154); at acceptance also a household not of the receiving
+-- township (EA155, as for one that does not exist) or under review (EA156),
+-- and the other kind's function (EA157). The year rows already recorded
+-- stay where they were counted, this school year's too; a person is
+-- counted once per school year (member_year_once, 20_workflow.sql, EA158).
 RESET ROLE;
 GRANT CREATE ON SCHEMA eduaid TO eduaid_transferer;
 -- (the scope, and what the CHECKs of the rows it moves call)
@@ -89,6 +111,169 @@ BEGIN
     END IF;
 END
 $$;
+
+-- EA151..EA154 for member p_student of household p_household (township
+-- p_township), or nothing: may it move alone?
+CREATE OR REPLACE FUNCTION eduaid.transfer_member_check(p_township int, p_household bigint,
+                                                        p_student bigint) RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    m record;
+BEGIN
+    SELECT s.id_number, s.moved_out_on, h.head_id_number INTO m
+      FROM eduaid.student s
+      JOIN eduaid.household h ON h.township_id = s.township_id AND h.id = s.household_id
+     WHERE s.township_id = p_township AND s.household_id = p_household AND s.id = p_student;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA150',
+            MESSAGE = format('member %s: no such member in your townships (在您负责的乡镇中找不到该成员)',
+                             p_student);
+    END IF;
+    IF m.moved_out_on IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA151',
+            MESSAGE = format('member %s has moved out already (该成员已迁出)', p_student);
+    END IF;
+    IF m.id_number = m.head_id_number THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA152',
+            MESSAGE = 'the head of the household cannot move alone: move the household (户主不能单独迁出，请迁移整户)';
+    END IF;
+    IF EXISTS (SELECT FROM eduaid.training_enrollment e
+                WHERE e.township_id = p_township AND e.household_id = p_household
+                  AND e.trainee_id_number = m.id_number)
+       OR EXISTS (SELECT FROM eduaid.special_ed_plan p
+                   WHERE p.township_id = p_township AND p.household_id = p_household
+                     AND p.child_id_number = m.id_number)
+       OR EXISTS (SELECT FROM eduaid.dropout_case d
+                   WHERE d.township_id = p_township AND d.household_id = p_household
+                     AND d.student_id = p_student) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA153',
+            MESSAGE = 'the member has training, special-education or dropout records and cannot move yet (该成员有培训、特教或控辍记录，暂不能单独迁出)';
+    END IF;
+    IF eduaid.transfer_household_busy(p_township, p_household) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA154',
+            MESSAGE = 'the sending household or its record of this school year is under review or in a notice (迁出户或其本学年记录正在审核或公示中)';
+    END IF;
+END
+$$;
+
+-- Is household p_household (in township p_township), or a record of it of
+-- this school year or later, under review or in a notice?
+CREATE OR REPLACE FUNCTION eduaid.transfer_household_busy(p_township int, p_household bigint)
+RETURNS boolean
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
+RETURN EXISTS (SELECT FROM eduaid.household h
+                WHERE h.township_id = p_township AND h.id = p_household
+                  AND h.status IN ('submitted', 'verified', 'in_notice'))
+    OR EXISTS (SELECT FROM eduaid.household_year y
+                WHERE y.township_id = p_township AND y.household_id = p_household
+                  AND y.school_year >= eduaid.school_year_of(current_date)
+                  AND y.status IN ('submitted', 'verified', 'in_notice'));
+
+-- Ask to move member p_student (of a household of my townships) to a
+-- household of township p_to_township (chosen by its officer).
+CREATE OR REPLACE FUNCTION eduaid.transfer_request_member(p_student bigint, p_to_township int,
+                                                         p_reason text) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    m    record;
+    v_id bigint;
+BEGIN
+    IF coalesce(eduaid.my_role(), '') NOT IN ('clerk', 'officer') THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA004',
+            MESSAGE = format('%s may not request transfers (无权申请迁移)', session_user);
+    END IF;
+    SELECT s.township_id, s.household_id, s.name, h.household_no, h.head_name INTO m
+      FROM eduaid.student s
+      JOIN eduaid.household h ON h.township_id = s.township_id AND h.id = s.household_id
+     WHERE s.id = p_student AND s.township_id = ANY (eduaid.my_townships());
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA150',
+            MESSAGE = format('member %s: no such member in your townships (在您负责的乡镇中找不到该成员)',
+                             p_student);
+    END IF;
+    IF NOT EXISTS (SELECT FROM eduaid.township t, eduaid.township f
+                    WHERE t.id = p_to_township AND f.id = m.township_id
+                      AND t.county_id = f.county_id AND t.id <> f.id) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA116',
+            MESSAGE = 'choose another township of the county (请选择本县的另一个乡镇)';
+    END IF;
+    IF coalesce(eduaid.is_blank(p_reason), true) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA003',
+            MESSAGE = 'a reason is required to request a transfer (必须填写理由)';
+    END IF;
+    PERFORM eduaid.transfer_member_check(m.township_id, m.household_id, p_student);
+    INSERT INTO eduaid.transfer_request (township_id, household_id, household_no, head_name,
+                                         student_id, member_name, to_township_id, reason)
+    VALUES (m.township_id, m.household_id, m.household_no, m.head_name, p_student, m.name,
+            p_to_township, eduaid.tidy(p_reason))
+    RETURNING id INTO v_id;
+    RETURN v_id;
+END
+$$;
+COMMENT ON FUNCTION eduaid.transfer_request_member(bigint, int, text) IS
+    'eduaid: ask to move one member of a household of the caller''s townships to a household of another township';
+
+-- Accept member request p_request into household p_household of the
+-- receiving township (see the head of this file).
+CREATE OR REPLACE FUNCTION eduaid.transfer_accept_member(p_request bigint, p_household bigint)
+RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r       eduaid.transfer_request := eduaid.transfer_pending_request(p_request, true);
+    v_vill  bigint;
+    v_new   bigint;
+BEGIN
+    IF r.student_id IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA157',
+            MESSAGE = format('transfer %s moves a household: accept it into a village (整户迁移须选择迁入村)',
+                             p_request);
+    END IF;
+    IF r.requested_by = session_user THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA118',
+            MESSAGE = format('four-eyes rule: you requested transfer %s, so someone else accepts it (四眼原则：不能接收本人提出的迁移申请)',
+                             p_request);
+    END IF;
+    SELECT h.village_id INTO v_vill FROM eduaid.household h
+     WHERE h.id = p_household AND h.township_id = r.to_township_id;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA155',
+            MESSAGE = format('household %s: choose a household of the receiving township (请选择迁入乡镇的一个建档立卡户)',
+                             p_household);
+    END IF;
+    IF eduaid.transfer_household_busy(r.to_township_id, p_household) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA156',
+            MESSAGE = 'the receiving household or its record of this school year is under review or in a notice (迁入户或其本学年记录正在审核或公示中)';
+    END IF;
+    -- the member's row, locked: nothing changes it while it moves
+    PERFORM FROM eduaid.student s
+      WHERE s.township_id = r.township_id AND s.id = r.student_id FOR UPDATE;
+    PERFORM eduaid.transfer_member_check(r.township_id, r.household_id, r.student_id);
+
+    -- the old row becomes history (the registry lets the person go) ...
+    UPDATE eduaid.student s SET moved_out_on = current_date
+     WHERE s.township_id = r.township_id AND s.household_id = r.household_id
+       AND s.id = r.student_id;
+    -- ... and the person is a member of the receiving household
+    INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date,
+                                relation, disability_type, disability_grade, left_behind,
+                                migrant, moved_from_household_id, moved_from_id)
+    SELECT r.to_township_id, p_household, s.name, s.id_number, s.sex, s.birth_date,
+           s.relation, s.disability_type, s.disability_grade, s.left_behind, s.migrant,
+           s.household_id, s.id
+      FROM eduaid.student s
+     WHERE s.township_id = r.township_id AND s.household_id = r.household_id
+       AND s.id = r.student_id
+    RETURNING id INTO v_new;
+
+    UPDATE eduaid.transfer_request x
+       SET state = 'accepted', to_village_id = v_vill, to_household_id = p_household,
+           decided_by = session_user, decided_at = now()
+     WHERE x.township_id = r.township_id AND x.id = r.id;
+    RETURN v_new;
+END
+$$;
+COMMENT ON FUNCTION eduaid.transfer_accept_member(bigint, bigint) IS
+    'eduaid: accept a member moving to the caller''s township into one of its households (an officer, not the requester); returns the new member row';
 
 -- Ask to move household p_household to township p_to_township.
 CREATE OR REPLACE FUNCTION eduaid.transfer_request(p_household bigint, p_to_township int,
@@ -177,6 +362,11 @@ DECLARE
     r      eduaid.transfer_request := eduaid.transfer_pending_request(p_request, true);
     v_year constant int := eduaid.school_year_of(current_date);
 BEGIN
+    IF r.student_id IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA157',
+            MESSAGE = format('transfer %s moves a member: accept it into a household (成员迁移须选择迁入户)',
+                             p_request);
+    END IF;
     IF r.requested_by = session_user THEN
         RAISE EXCEPTION USING ERRCODE = 'EA118',
             MESSAGE = format('four-eyes rule: you requested transfer %s, so someone else accepts it (四眼原则：不能接收本人提出的迁移申请)',
@@ -258,13 +448,28 @@ COMMENT ON FUNCTION eduaid.transfer_withdraw(bigint) IS
 -- 'out' (from one of my townships), 'in' (to one of them), 'both' (I see
 -- both sides: supervisors, auditors, someone working in both). may_decide
 -- and may_withdraw say what the functions above would let me do.
+-- A member's request (033) has student_id and member_name; once
+-- accepted, to_household_id and to_household_no -- the receiving side's
+-- household, shown to that side only.
+-- (Its columns grew with 033: an older definition is dropped first.)
+DO $$
+BEGIN
+    IF EXISTS (SELECT FROM pg_catalog.pg_proc p
+                WHERE p.oid = to_regprocedure('eduaid.transfers(boolean)')
+                  AND NOT pg_catalog.pg_get_function_result(p.oid) LIKE '%member_name%') THEN
+        DROP FUNCTION eduaid.transfers(boolean);
+    END IF;
+END
+$$;
 CREATE OR REPLACE FUNCTION eduaid.transfers(p_pending_only boolean DEFAULT false)
 RETURNS TABLE (id bigint, direction text, household_id bigint, household_no text,
                head_name text, from_township_id int, from_township text, to_township_id int,
                to_township text, to_village_id bigint, to_village text, reason text, state text,
                requested_by text, requested_by_name text, requested_at timestamptz,
                decided_by text, decided_by_name text, decided_at timestamptz,
-               refusal_reason text, may_decide boolean, may_withdraw boolean)
+               refusal_reason text, may_decide boolean, may_withdraw boolean,
+               student_id bigint, member_name text, to_household_id bigint,
+               to_household_no text)
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
     mine    constant int[] := coalesce(eduaid.my_townships(), '{}'::int[]);
@@ -280,11 +485,16 @@ BEGIN
            r.decided_by, coalesce(du.full_name, ''), r.decided_at, r.refusal_reason,
            r.state = 'pending' AND my_role = 'officer' AND r.to_township_id = ANY (mine)
                AND r.requested_by <> session_user,
-           r.state = 'pending' AND my_role IN ('clerk', 'officer') AND r.township_id = ANY (mine)
+           r.state = 'pending' AND my_role IN ('clerk', 'officer') AND r.township_id = ANY (mine),
+           r.student_id, r.member_name,
+           CASE WHEN r.to_township_id = ANY (mine) THEN r.to_household_id END,
+           CASE WHEN r.to_township_id = ANY (mine) THEN th.household_no END
       FROM eduaid.transfer_request r
       JOIN eduaid.township f ON f.id = r.township_id
       JOIN eduaid.township t ON t.id = r.to_township_id
       LEFT JOIN eduaid.village v ON v.id = r.to_village_id
+      LEFT JOIN eduaid.household th
+        ON th.id = r.to_household_id AND th.township_id = ANY (mine)
       LEFT JOIN eduaid.user_directory ru ON ru.login = r.requested_by
       LEFT JOIN eduaid.user_directory du ON du.login = r.decided_by
      WHERE (r.township_id = ANY (mine) OR r.to_township_id = ANY (mine))
@@ -295,6 +505,12 @@ $$;
 COMMENT ON FUNCTION eduaid.transfers(boolean) IS
     'eduaid: the transfer requests from or to the caller''s townships (all of the county''s for supervisors and auditors)';
 
+REVOKE ALL ON FUNCTION eduaid.transfer_member_check(int, bigint, bigint),
+    eduaid.transfer_household_busy(int, bigint),
+    eduaid.transfer_request_member(bigint, int, text),
+    eduaid.transfer_accept_member(bigint, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION eduaid.transfer_request_member(bigint, int, text),
+    eduaid.transfer_accept_member(bigint, bigint) TO eduaid_clerk, eduaid_officer;
 REVOKE ALL ON FUNCTION eduaid.transfer_check(int, bigint),
     eduaid.transfer_pending_request(bigint, boolean),
     eduaid.transfer_request(bigint, int, text), eduaid.transfer_accept(bigint, bigint),

@@ -37,7 +37,10 @@
 --   * Counted in the old year: status approved, in_notice or final (what
 --     the reports count, 34_reports.sql). A household that has a row for
 --     the new year already (a draft of an earlier run, one entered by hand,
---     or a transfer's) is left alone: a second run adds nothing.
+--     or a transfer's) is left alone: a second run adds nothing. One that
+--     moved to another township since (a transfer) is left to its new
+--     township (whose rollover does not see the old year's record: the
+--     family's first year there is entered by hand).
 --   * The new record: a draft, the old year's poverty status.
 --   * A child gets a row when the old year's row is in a stage (not
 --     'none') and not left_school. In school (enrolled):
@@ -207,6 +210,42 @@ GRANT EXECUTE ON FUNCTION eduaid.rollover_school(int, int, text, text)
     TO eduaid_clerk, eduaid_officer;
 
 ------------------------------------------------------------------------
+-- A member's transfer (issue 11, 033_member_transfers.sql): the members
+-- of township p_township who moved in from a household of another
+-- township, with the year row p_year of the row they moved from (and how
+-- many school years up to p_year they were in college there). The
+-- rollover proposes them in their new household from it: a member moved
+-- out is no longer proposed where it was (rollover(): moved_out_on), and
+-- one moved in is, from the next rollover on. The old row is in another
+-- township, so this reads as the owner, for the caller's own townships
+-- only (another township's is empty), and only the year facts of people
+-- who are the caller's members now.
+CREATE OR REPLACE FUNCTION eduaid.rollover_moved_in(p_township int, p_year int)
+RETURNS TABLE (household_id bigint, student_id bigint, stage text, school_id int, grade int,
+               boarding boolean, schooling_status text, nutrition_meal boolean,
+               left_school boolean, college_years int)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+SELECT st.household_id, st.id, y.stage, y.school_id, y.grade, y.boarding, y.schooling_status,
+       y.nutrition_meal, y.left_school,
+       (SELECT count(DISTINCT c.school_year)::int FROM eduaid.student_year c
+         WHERE c.household_id = y.household_id AND c.student_id = y.student_id
+           AND c.stage = 'college' AND c.school_year <= p_year)
+  FROM eduaid.student st
+  JOIN eduaid.student_year y
+    ON y.household_id = st.moved_from_household_id AND y.student_id = st.moved_from_id
+   AND y.school_year = p_year
+ WHERE st.township_id = p_township
+   AND p_township = ANY (coalesce(eduaid.my_townships(), '{}'::int[]))
+   AND st.moved_from_id IS NOT NULL AND st.moved_out_on IS NULL
+   AND NOT EXISTS (SELECT FROM eduaid.student_year z
+                    WHERE z.township_id = st.township_id AND z.household_id = st.household_id
+                      AND z.student_id = st.id AND z.school_year = p_year);
+END;
+REVOKE ALL ON FUNCTION eduaid.rollover_moved_in(int, int) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION eduaid.rollover_moved_in(int, int) TO eduaid_clerk, eduaid_officer;
+
+------------------------------------------------------------------------
 -- Roll township p_township over from school year p_from_year into the
 -- next: see the top of this file. Returns how many households got a
 -- draft, how many children in school it holds, how many were marked as
@@ -249,6 +288,10 @@ BEGIN
            AND NOT EXISTS (SELECT FROM eduaid.household_year n
                             WHERE n.township_id = o.township_id
                               AND n.household_id = o.household_id AND n.school_year = v_year)
+           -- a household that moved away since (a transfer) is proposed by
+           -- its new township, not here
+           AND EXISTS (SELECT FROM eduaid.household h
+                        WHERE h.township_id = o.township_id AND h.id = o.household_id)
          ORDER BY o.household_id
         ON CONFLICT DO NOTHING
         RETURNING id)
@@ -272,16 +315,27 @@ BEGIN
           JOIN eduaid.household_year o
             ON o.township_id = n.township_id AND o.household_id = n.household_id
            AND o.school_year = p_from_year
-          JOIN eduaid.student_year s
-            ON s.township_id = o.township_id AND s.household_year_id = o.id
+          CROSS JOIN LATERAL (
+                SELECT s.household_id, s.student_id, s.stage, s.school_id, s.grade,
+                       s.boarding, s.schooling_status, s.nutrition_meal, s.left_school,
+                       (SELECT count(DISTINCT c.school_year)::int FROM eduaid.student_year c
+                         WHERE c.township_id = s.township_id AND c.student_id = s.student_id
+                           AND c.stage = 'college' AND c.school_year <= p_from_year)
+                           AS college_years
+                  FROM eduaid.student_year s
+                 WHERE s.township_id = o.township_id AND s.household_year_id = o.id
+                UNION ALL
+                SELECT m.household_id, m.student_id, m.stage, m.school_id, m.grade,
+                       m.boarding, m.schooling_status, m.nutrition_meal, m.left_school,
+                       m.college_years
+                  FROM eduaid.rollover_moved_in(p_township, p_from_year) m
+                 WHERE m.household_id = o.household_id) AS s
           JOIN eduaid.student st
             ON st.township_id = n.township_id AND st.household_id = s.household_id
-           AND st.id = s.student_id
+           AND st.id = s.student_id AND st.moved_out_on IS NULL
           CROSS JOIN LATERAL eduaid.rollover_stage(
                    s.stage, s.grade, s.schooling_status, st.birth_date, v_year,
-                   (SELECT count(DISTINCT c.school_year)::int FROM eduaid.student_year c
-                     WHERE c.township_id = s.township_id AND c.student_id = s.student_id
-                       AND c.stage = 'college' AND c.school_year <= p_from_year)) AS nx
+                   s.college_years) AS nx
           CROSS JOIN LATERAL eduaid.rollover_school(n.township_id, s.school_id, s.stage,
                                                     nx.stage) AS sch
          WHERE n.township_id = p_township AND n.id = ANY (v_new)
@@ -319,7 +373,9 @@ SELECT p_year,
            AND o.status IN ('approved', 'in_notice', 'final')
            AND NOT EXISTS (SELECT FROM eduaid.household_year n
                             WHERE n.township_id = o.township_id
-                              AND n.household_id = o.household_id AND n.school_year = p_year)),
+                              AND n.household_id = o.household_id AND n.school_year = p_year)
+           AND EXISTS (SELECT FROM eduaid.household h
+                        WHERE h.township_id = o.township_id AND h.id = o.household_id)),
        count(*)::int,
        (count(*) FILTER (WHERE y.status = 'draft'))::int,
        (count(*) FILTER (WHERE y.status = 'submitted'))::int,

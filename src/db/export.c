@@ -224,6 +224,9 @@ plan_columns(const struct export_query *q, size_t *n, struct db_error *err)
         for (size_t j = 0; roster && j < N_ROSTER; j++)
             taken = taken || (roster_cols[j].grid == grid &&
                               strcmp(roster_cols[j].field, fd->name) == 0);
+        /* (current members only: their day of moving out is always empty) */
+        taken =
+            taken || (roster && grid && strcmp(fd->name, "moved_out_on") == 0);
         if (!taken)
             cols[k++] =
                 (struct excol){label_text(&fd->label, q->zh), fd, grid, NULL};
@@ -383,8 +386,11 @@ put_from(struct sql *s, const struct export_query *q, const struct excol *cols,
         put(s, " g ON g.township_id = r.township_id AND ");
         put_col(s, "g", f->grids[0].parent_key);
         put(s, " = r.id");
+        /* the register's members: one who moved to a household of another
+         * township (issue 11, 033_member_transfers.sql) is history here */
         if (strcmp(f->kind, ROSTER_KIND) == 0)
-            put(s, " LEFT JOIN eduaid.student_year gy"
+            put(s, " AND g.moved_out_on IS NULL"
+                   " LEFT JOIN eduaid.student_year gy"
                    " ON gy.township_id = g.township_id AND gy.student_id = g.id"
                    " AND gy.school_year = eduaid.school_year_of(current_date)");
     }

@@ -19,7 +19,10 @@ static const char list_sql[] =
     " to_char(t.requested_at, 'YYYY-MM-DD') AS requested_at, t.decided_by_name,"
     " coalesce(to_char(t.decided_at, 'YYYY-MM-DD'), '') AS decided_at,"
     " coalesce(t.refusal_reason, '') AS refusal_reason, t.may_decide,"
-    " t.may_withdraw FROM eduaid.transfers() t";
+    " t.may_withdraw, coalesce(t.student_id::text, '') AS student_id,"
+    " coalesce(t.member_name, '') AS member_name,"
+    " coalesce(t.to_household_no, '') AS to_household_no"
+    " FROM eduaid.transfers() t";
 
 static const char townships_sql[] =
     "SELECT t.id::text AS value, t.name AS label, '' AS detail"
@@ -32,6 +35,19 @@ static const char villages_sql[] =
     "SELECT v.id::text AS value, v.name AS label, '' AS detail"
     " FROM eduaid.village v WHERE v.township_id = $2::int"
     " AND v.name LIKE '%' || $1 || '%' ORDER BY v.id LIMIT 200";
+
+static const char households_sql[] =
+    "SELECT h.id::text AS value, h.household_no || ' ' || h.head_name AS label,"
+    " coalesce(v.name, '') AS detail FROM eduaid.household h"
+    " LEFT JOIN eduaid.village v ON v.id = h.village_id"
+    " WHERE h.township_id = $2::int AND (h.household_no LIKE '%' || $1 || '%'"
+    " OR h.head_name LIKE '%' || $1 || '%') ORDER BY h.household_no LIMIT 200";
+
+static const char request_member_sql[] =
+    "SELECT eduaid.transfer_request_member($1::bigint, $2::int, $3) AS id";
+
+static const char accept_member_sql[] =
+    "SELECT eduaid.transfer_accept_member($1::bigint, $2::bigint)";
 
 static const char request_sql[] =
     "SELECT eduaid.transfer_request($1::bigint, $2::int, $3) AS id";
@@ -69,12 +85,22 @@ transfer_villages(struct db *db, const char *filter, const char *township,
     return db_exec(db, villages_sql, 2, params, err);
 }
 
-char *
-transfer_request(struct db *db, const char *household, const char *to_township,
-                 const char *reason, struct db_error *err)
+struct dbres *
+transfer_households(struct db *db, const char *filter, const char *township,
+                    struct db_error *err)
 {
-    const char *params[3] = {household, to_township, reason};
-    struct dbres *r = db_exec(db, request_sql, 3, params, err);
+    const char *params[2] = {filter != NULL ? filter : "", township};
+
+    return db_exec(db, households_sql, 2, params, err);
+}
+
+/* One request function: the id it returns, malloc'd, or NULL with err. */
+static char *
+request_id(struct db *db, const char *sql, const char *what,
+           const char *to_township, const char *reason, struct db_error *err)
+{
+    const char *params[3] = {what, to_township, reason};
+    struct dbres *r = db_exec(db, sql, 3, params, err);
     char *id = NULL;
 
     if (r == NULL)
@@ -87,6 +113,31 @@ transfer_request(struct db *db, const char *household, const char *to_township,
         err->status = DB_NO_MEMORY;
     }
     return id;
+}
+
+char *
+transfer_request(struct db *db, const char *household, const char *to_township,
+                 const char *reason, struct db_error *err)
+{
+    return request_id(db, request_sql, household, to_township, reason, err);
+}
+
+char *
+transfer_request_member(struct db *db, const char *student,
+                        const char *to_township, const char *reason,
+                        struct db_error *err)
+{
+    return request_id(db, request_member_sql, student, to_township, reason,
+                      err);
+}
+
+int
+transfer_accept_member(struct db *db, const char *request,
+                       const char *household, struct db_error *err)
+{
+    const char *params[2] = {request, household};
+
+    return db_command(db, accept_member_sql, 2, params, err);
 }
 
 int

@@ -23,7 +23,9 @@
  * until accepted), to_township_id, reason, state (pending, accepted,
  * refused, withdrawn), requested_by_name, requested_at (YYYY-MM-DD),
  * decided_by_name, decided_at (YYYY-MM-DD or ""), refusal_reason ("" when
- * none), may_decide and may_withdraw ("t" or "f"). */
+ * none), may_decide and may_withdraw ("t" or "f"); a member's move
+ * (033_member_transfers.sql) has student_id and member_name ("" for a
+ * household's), and once accepted to_household_no (receiving side). */
 struct dbres *transfer_list(struct db *db, struct db_error *err);
 
 /* The other townships of the county of household township `from`, as a
@@ -35,6 +37,20 @@ struct dbres *transfer_townships(struct db *db, const char *filter,
  * label, detail (""). */
 struct dbres *transfer_villages(struct db *db, const char *filter,
                                 const char *township, struct db_error *err);
+
+/* The households of township `township` whose number or head's name holds
+ * filter: value (id), label (number and head), detail (village). */
+struct dbres *transfer_households(struct db *db, const char *filter,
+                                  const char *township, struct db_error *err);
+
+/* Ask to move member `student` to a household of to_township; accept a
+ * member's request into household. As transfer_request and
+ * transfer_accept. */
+char *transfer_request_member(struct db *db, const char *student,
+                              const char *to_township, const char *reason,
+                              struct db_error *err);
+int transfer_accept_member(struct db *db, const char *request,
+                           const char *household, struct db_error *err);
 
 /* Ask to move household to township to_township, for reason. The new
  * request's id in a malloc'd string (the caller frees it), or NULL with

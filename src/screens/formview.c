@@ -644,6 +644,59 @@ request_transfer(struct screen *s)
     return KR_REDRAW;
 }
 
+/* The member on the focused row of the household form's member grid
+ * (issue 11, a member moving alone), saved and not moved out: its grid
+ * and row, or false. */
+static bool
+focused_member(struct screen *s, size_t *g, size_t *r)
+{
+    struct form *f = s->data;
+    const struct griddef *gd;
+    const struct grid_row *row;
+
+    if (!may_transfer(s) || !form_item_row(f, f->focus, g, r))
+        return false;
+    gd = &f->def->grids[*g];
+    row = &f->rec->grids[*g].rows[*r];
+    if (strcmp(gd->table, "student") != 0 || row->id == 0)
+        return false;
+    for (size_t c = 0; c < gd->nfields; c++)
+        if (strcmp(gd->fields[c].name, "moved_out_on") == 0 &&
+            row->values[c] != NULL && row->values[c][0] != '\0')
+            return false;
+    return true;
+}
+
+/* Ask to move the focused member to a household of another township
+ * (transfer.c's dialog); unsaved changes are saved first. */
+static enum key_result
+request_member_transfer(struct screen *s)
+{
+    struct form *f = s->data;
+    const struct griddef *gd;
+    const struct grid_row *row;
+    const char *name = "";
+    size_t g, r;
+
+    if (!focused_member(s, &g, &r)) {
+        app_status(s->app, "%s",
+                   _("Select a member of the household (saved, not moved "
+                     "out) to move."));
+        return KR_REDRAW;
+    }
+    if (f->fs.dirty && !form_save(f))
+        return KR_REDRAW;
+    if (!form_item_row(f, f->focus, &g, &r))
+        return KR_REDRAW;
+    gd = &f->def->grids[g];
+    row = &f->rec->grids[g].rows[r];
+    for (size_t c = 0; c < gd->nfields; c++)
+        if (strcmp(gd->fields[c].name, "name") == 0 && row->values[c] != NULL)
+            name = row->values[c];
+    transfer_member_dialog(s->app, row->id, form_township(f), name);
+    return KR_REDRAW;
+}
+
 static enum key_result
 form_key(struct screen *s, const struct key *k)
 {
@@ -707,6 +760,8 @@ form_key(struct screen *s, const struct key *k)
         return open_history(s);
     case ACT_TRANSFER:
         return request_transfer(s);
+    case ACT_MOVE_MEMBER:
+        return may_transfer(s) ? request_member_transfer(s) : KR_UNHANDLED;
     case ACT_BACK:
         return leave(s);
     default:
@@ -763,6 +818,12 @@ form_actions(struct screen *s)
     /* after the editing keys: on a narrow key bar they come first */
     if (may_transfer(s))
         f->acts[n++] = ACT_TRANSFER;
+    if (may_transfer(s) && f->def->ngrids > 0) {
+        size_t g, r;
+
+        if (focused_member(s, &g, &r))
+            f->acts[n++] = ACT_MOVE_MEMBER;
+    }
     f->acts[n++] = ACT_HELP;
     f->acts[n++] = ACT_BACK;
     f->acts[n] = ACT_NONE;

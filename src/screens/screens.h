@@ -82,6 +82,11 @@ struct screen *transfer_screen_new(struct app *a);
  * True when the server took the request (said on the status line). */
 bool transfer_request_dialog(struct app *a, long long household, int township,
                              const char *label);
+/* Ask to move member (label: their name) of a household of township to a
+ * household of another township of the county: the township, a reason.
+ * As transfer_request_dialog. */
+bool transfer_member_dialog(struct app *a, long long member, int township,
+                            const char *label);
 /* 应享未享资助 (aid_missing.c): the aid offered and not granted in year
  * (0: the server's current school year) in township (0: every township the
  * person may see; township_name its name), to grant in one step. */

@@ -9,7 +9,9 @@
  *   request (W). From a household's form, transfer_request_dialog asks
  *   for the receiving township (the other townships of the county) and a
  *   reason. The server decides who may take each step; its refusals are
- *   shown in the words of eduaid.message.
+ *   shown in the words of eduaid.message. A member moving alone
+ *   (033_member_transfers.sql) shows as "household number/member's name";
+ *   Y on it picks a household of the receiving township instead.
  */
 #include "config.h"
 
@@ -34,6 +36,7 @@ struct transfer {
     struct listbase lb; /* first: the screen ops of listbase.h use it */
     struct lv_column columns[NCOLS];
     char way[64];
+    char who[160];
     enum action acts[8];
 };
 
@@ -94,6 +97,13 @@ state_attr(const char *state)
     return UA_ST_DRAFT;
 }
 
+/* Is request i a member's move (not the whole household's)? */
+static bool
+is_member(struct transfer *t, int i)
+{
+    return cell(t, i, "student_id")[0] != '\0';
+}
+
 static bool
 transfer_row(struct screen *s, int i, const char **cells, struct lv_row *row)
 {
@@ -102,6 +112,11 @@ transfer_row(struct screen *s, int i, const char **cells, struct lv_row *row)
     snprintf(t->way, sizeof(t->way), "%s",
              direction_word(cell(t, i, "direction")));
     cells[0] = t->way;
+    if (is_member(t, i)) {
+        snprintf(t->who, sizeof(t->who), _("%s (member)"),
+                 cell(t, i, "member_name"));
+        cells[2] = t->who;
+    }
     row->status = state_word(cell(t, i, "state"));
     row->status_attr = state_attr(cell(t, i, "state"));
     return true;
@@ -117,7 +132,12 @@ draw_detail(struct transfer *t, int sel)
     snprintf(line, sizeof(line), _("Reason: %s (requested by %s)"),
              cell(t, sel, "reason"), cell(t, sel, "requested_by_name"));
     listbase_line(&t->lb, -3, line, UA_NORMAL, DRAW_PAD | DRAW_MARK_CUT);
-    if (strcmp(state, "accepted") == 0)
+    if (strcmp(state, "accepted") == 0 && is_member(t, sel) &&
+        cell(t, sel, "to_household_no")[0] != '\0')
+        snprintf(line, sizeof(line), _("Accepted by %s on %s, into %s"),
+                 cell(t, sel, "decided_by_name"), cell(t, sel, "decided_at"),
+                 cell(t, sel, "to_household_no"));
+    else if (strcmp(state, "accepted") == 0)
         snprintf(line, sizeof(line), _("Accepted by %s on %s, into %s"),
                  cell(t, sel, "decided_by_name"), cell(t, sel, "decided_at"),
                  cell(t, sel, "to_village"));
@@ -128,6 +148,10 @@ draw_detail(struct transfer *t, int sel)
     else if (strcmp(state, "withdrawn") == 0)
         snprintf(line, sizeof(line), _("Withdrawn by %s on %s"),
                  cell(t, sel, "decided_by_name"), cell(t, sel, "decided_at"));
+    else if (strcmp(cell(t, sel, "may_decide"), "t") == 0 && is_member(t, sel))
+        snprintf(line, sizeof(line), "%s",
+                 _("Y accepts the member into a household of your township, "
+                   "N refuses it."));
     else if (strcmp(cell(t, sel, "may_decide"), "t") == 0)
         snprintf(line, sizeof(line), "%s",
                  _("Y accepts it into a village of your township, N refuses "
@@ -171,6 +195,43 @@ township_search(struct db *db, const char *filter, void *arg,
     return transfer_townships(db, filter, arg, err);
 }
 
+/* The households of the receiving township (arg). */
+static struct dbres *
+household_search(struct db *db, const char *filter, void *arg,
+                 struct db_error *err)
+{
+    return transfer_households(db, filter, arg, err);
+}
+
+/* Y on a member's request: a household of the receiving township. */
+static bool
+accept_member(struct screen *s, int sel)
+{
+    struct transfer *t = s->data;
+    struct app *a = s->app;
+    struct db_error err;
+    char title[256];
+    char *household;
+    bool ok;
+
+    snprintf(title, sizeof(title), _("Take in %s (of %s): household"),
+             cell(t, sel, "member_name"), cell(t, sel, "household_no"));
+    household = ledger_pick(a, title, household_search,
+                            (void *)cell(t, sel, "to_township_id"));
+    if (household == NULL)
+        return false;
+    ok =
+        transfer_accept_member(a->db, cell(t, sel, "id"), household, &err) == 0;
+    free(household);
+    if (!ok) {
+        app_error(a, &err);
+        return false;
+    }
+    app_status(a, _("%s is now a member of a household of %s."),
+               cell(t, sel, "member_name"), cell(t, sel, "to_township"));
+    return true;
+}
+
 static bool
 accept_selected(struct screen *s, int sel)
 {
@@ -181,6 +242,8 @@ accept_selected(struct screen *s, int sel)
     char *village;
     bool ok;
 
+    if (is_member(t, sel))
+        return accept_member(s, sel);
     snprintf(title, sizeof(title), _("Take in %s (%s): village"),
              cell(t, sel, "household_no"), cell(t, sel, "head_name"));
     village = ledger_pick(a, title, village_search,
@@ -342,23 +405,25 @@ transfer_screen_new(struct app *a)
     return s;
 }
 
-bool
-transfer_request_dialog(struct app *a, long long household, int township,
-                        const char *label)
+/* The request dialog of both kinds: the township, a reason, then the
+ * request (of member when member, else of household `what`). */
+static bool
+request_dialog(struct app *a, const char *what, bool member, int township,
+               const char *title)
 {
-    char title[256], hh[24], from[16];
+    char from[16];
     char *to = NULL, *reason = NULL, *id = NULL;
     struct db_error err;
     bool ok = false;
 
-    snprintf(hh, sizeof(hh), "%lld", household);
     snprintf(from, sizeof(from), "%d", township);
-    snprintf(title, sizeof(title), _("Move %s to another township"), label);
     if ((to = ledger_pick(a, title, township_search, from)) == NULL ||
         (reason = dialog_prompt(a, PROMPT_TEXT, title, _("Reason for the move"),
                                 NULL)) == NULL)
         goto cleanup;
-    if ((id = transfer_request(a->db, hh, to, reason, &err)) == NULL) {
+    id = member ? transfer_request_member(a->db, what, to, reason, &err)
+                : transfer_request(a->db, what, to, reason, &err);
+    if (id == NULL) {
         app_error(a, &err);
         goto cleanup;
     }
@@ -371,4 +436,27 @@ cleanup:
     free(reason);
     free(id);
     return ok;
+}
+
+bool
+transfer_request_dialog(struct app *a, long long household, int township,
+                        const char *label)
+{
+    char title[256], hh[24];
+
+    snprintf(hh, sizeof(hh), "%lld", household);
+    snprintf(title, sizeof(title), _("Move %s to another township"), label);
+    return request_dialog(a, hh, false, township, title);
+}
+
+bool
+transfer_member_dialog(struct app *a, long long member, int township,
+                       const char *label)
+{
+    char title[256], id[24];
+
+    snprintf(id, sizeof(id), "%lld", member);
+    snprintf(title, sizeof(title),
+             _("Move member %s to a household of another township"), label);
+    return request_dialog(a, id, true, township, title);
 }

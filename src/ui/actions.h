@@ -28,7 +28,10 @@
  *   to move the household of the form to another township (a control
  *   key: the form's fields take printable keys); in the list of
  *   transfers ACCEPT and REFUSE decide an incoming request, WITHDRAW takes
- *   back an outgoing one -- capitals, not hit by accident.
+ *   back an outgoing one -- capitals, not hit by accident. MOVE_MEMBER
+ *   (^Y: no terminal, PuTTY included, takes it for itself) asks to move
+ *   the member on the household form's selected row to a household of
+ *   another township.
  */
 #ifndef EDUAID_UI_ACTIONS_H
 #define EDUAID_UI_ACTIONS_H
@@ -63,6 +66,7 @@
     X(ATTEND, "attend", 0, 0, 'a', N_("Attendance"))                           \
     X(ATTEND_ALL, "attend-all", 0, 0, 'A', N_("Whole class"))                  \
     X(TRANSFER, "transfer", 0, 'G' - 64, 0, N_("Move out"))                    \
+    X(MOVE_MEMBER, "transfer-member", 0, 'Y' - 64, 0, N_("Member out"))        \
     X(ACCEPT, "accept-transfer", 0, 0, 'Y', N_("Take in"))                     \
     X(REFUSE, "refuse-transfer", 0, 0, 'N', N_("Refuse"))                      \
     X(WITHDRAW, "withdraw-transfer", 0, 0, 'W', N_("Withdraw"))

@@ -129,6 +129,10 @@ SELECT results_eq(
       SELECT t, t || '_transferer_move', 'UPDATE', '{eduaid_transferer}', 'PERMISSIVE'
         FROM unnest(ARRAY['household', 'student', 'household_year', 'student_year',
                           'student_subsidy']) AS t
+      UNION ALL -- a member's transfer (033_member_transfers.sql): the transferer marks the
+                -- incoming member's row moved out, and makes its new row in the caller's townships
+      VALUES ('student', 'student_transferer_moved_in', 'INSERT', '{eduaid_transferer}'::text[], 'PERMISSIVE'),
+             ('student', 'student_transferer_moved_out', 'UPDATE', '{eduaid_transferer}', 'PERMISSIVE')
       UNION ALL
       VALUES ('transfer_request', 'transfer_request_owner', 'ALL', '{eduaid_owner}'::text[], 'PERMISSIVE'),
              ('transfer_request', 'transfer_request_transferer', 'ALL', '{eduaid_transferer}', 'PERMISSIVE')
@@ -157,10 +161,14 @@ SELECT policy_roles_are('eduaid', 'household', 'household_update',
 -- ones check the new row too (a row cannot move out of scope).
 -- roster_import is scoped by person, not township (tests/db/11_roster.sql);
 -- account_request by county (018_accounts.sql, tests/db/18_accounts.sql).
+-- student_transferer_moved_out (033_member_transfers.sql) is scoped by the
+-- member of a pending request to the caller's townships
+-- (transfer_incoming_members()): the row stays in the sending township,
+-- and only its moved_out_on is granted (tests/db/32_member_transfer.sql).
 SELECT is_empty(
     $$SELECT tablename, policyname FROM pg_policies
        WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import', 'account_request')
-         AND policyname !~ '_owner$'
+         AND policyname !~ '_owner$' AND policyname <> 'student_transferer_moved_out'
          AND NOT (coalesce(qual, '') ~ 'township_id = ANY .*my_scope\(\)'
                   OR coalesce(with_check, '') ~ 'township_id = ANY .*my_scope\(\)')$$,
     'every non-owner policy of a township-scoped table compares township_id with my_scope()');
@@ -168,6 +176,7 @@ SELECT is_empty(
     $$SELECT tablename, policyname FROM pg_policies
        WHERE schemaname = 'eduaid' AND cmd IN ('INSERT', 'UPDATE')
          AND policyname !~ '_owner$' AND tablename NOT IN ('audit_log', 'roster_import')
+         AND policyname <> 'student_transferer_moved_out'
          AND coalesce(with_check, '') !~ 'township_id = ANY .*my_scope\(\)'$$,
     'every INSERT and UPDATE policy has a township WITH CHECK');
 
@@ -245,6 +254,7 @@ SELECT results_eq(
              ('export_teacher_fund', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('export_training', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('field_refusals', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('member_year_once', '{}'),
              ('my_account_county', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_role', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_scope', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
@@ -261,6 +271,7 @@ SELECT results_eq(
              ('request_enable', '{eduaid_admin}'),
              ('request_password', '{eduaid_admin}'),
              ('request_townships', '{eduaid_admin}'),
+             ('rollover_moved_in', '{eduaid_clerk,eduaid_officer}'),
              ('roster_differences_masked', '{eduaid_supervisor}'),
              ('roster_finish', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('roster_import_finished', '{}'),
@@ -272,8 +283,10 @@ SELECT results_eq(
              ('submit', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('teacher_facts_changed', '{}'),
              ('transfer_accept', '{eduaid_clerk,eduaid_officer}'),
+             ('transfer_accept_member', '{eduaid_clerk,eduaid_officer}'),
              ('transfer_refuse', '{eduaid_clerk,eduaid_officer}'),
              ('transfer_request', '{eduaid_clerk,eduaid_officer}'),
+             ('transfer_request_member', '{eduaid_clerk,eduaid_officer}'),
              ('transfer_withdraw', '{eduaid_clerk,eduaid_officer}'),
              ('transfers', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('transition', '{}'),

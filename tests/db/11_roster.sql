@@ -247,6 +247,7 @@ WITH hh AS (
              WHERE sy.student_id = s.id AND sy.school_year = eduaid.school_year_of(current_date)) AS stage,
            s.id
       FROM eduaid.student s WHERE s.id <> fx('s_gone')
+       AND s.moved_out_on IS NULL  -- (the demo's member who moved away: 033)
     UNION ALL
     SELECT fx('rc_mem'), '新学生', current_setting('eduaid_test.new_member_id'), 'child', 'primary', 0
 ), r AS (

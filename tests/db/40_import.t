@@ -154,6 +154,7 @@ dump() {
 	      JOIN eduaid.township t ON t.id = h.township_id
 	      JOIN eduaid.village v ON v.id = h.village_id
 	      LEFT JOIN eduaid.student s ON s.township_id = h.township_id AND s.household_id = h.id
+	                                AND s.moved_out_on IS NULL
 	      LEFT JOIN eduaid.student_year sy  -- the stage of this school year
 	        ON sy.student_id = s.id AND sy.school_year = eduaid.school_year_of(current_date)
 	     WHERE h.township_id = 420325100

@@ -306,8 +306,8 @@ START_TEST(test_household)
     ck_assert_str_eq(g->parent_key, "household_id");
     ck_assert_str_eq(g->title.zh, "家庭成员");
     ck_assert_str_eq(g->title.en, "Members");
-    ck_assert_uint_eq(g->nfields, 9);
-    ck_assert_uint_eq(g->ncolumns, 4);
+    ck_assert_uint_eq(g->nfields, 10); /* moved_out_on (issue 11) */
+    ck_assert_uint_eq(g->ncolumns, 5);
     ck_assert_str_eq(g->columns[1].field, "id_number_masked");
     ck_assert_str_eq(g->columns[1].label.zh, "身份证号");
     ck_assert_str_eq(g->columns[3].field, "disability_type");
@@ -635,6 +635,23 @@ type_fits(enum field_type ft, const char *sqltype)
     return false;
 }
 
+/* The text of the file at path, then of the source file rel2 (malloc'd). */
+static char *
+read_texts(const char *path, const char *rel2)
+{
+    char path2[4096];
+    char *a = read_text(path);
+    char *b = read_text(src_path(path2, sizeof(path2), rel2));
+    char *both = malloc(strlen(a) + strlen(b) + 1);
+
+    ck_assert_ptr_nonnull(both);
+    strcpy(both, a);
+    strcat(both, b);
+    free(a);
+    free(b);
+    return both;
+}
+
 /*
  * The migration that adds the server-filled copies (read-only fields) to
  * record tables, read by test_forms_match_schema: "ADD COLUMN name type".
@@ -813,7 +830,9 @@ START_TEST(test_forms_match_schema)
     free(records);
     free(years);
     facts_sql =
-        read_text(src_path(path, sizeof(path), "sql/021_record_facts.sql"));
+        read_texts(src_path(path, sizeof(path), "sql/021_record_facts.sql"),
+                   /* a member's day of moving out (issue 11) */
+                   "sql/033_member_transfers.sql");
     snprintf(rel, sizeof(rel), "forms/%s.conf", kinds[_i]);
     f = load_form(rel);
     assert_table_matches(sql, f->table, f->fields, f->nfields, f->columns,
