@@ -79,6 +79,34 @@ GRANT EXECUTE ON FUNCTION eduaid.my_role(), eduaid.my_townships(), eduaid.my_sco
 GRANT SELECT ON eduaid.user_directory TO eduaid_transferer;
 SET ROLE eduaid_transferer;
 
+-- The terms of any request (a household's or a member's), or EA004, EA116,
+-- EA003: the caller is a clerk or an officer; then, given the township a
+-- request is from (NULL: the caller only), it goes to another township of
+-- the same county and gives a reason.
+CREATE OR REPLACE FUNCTION eduaid.transfer_request_terms(p_from int, p_to int, p_reason text)
+RETURNS void
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF coalesce(eduaid.my_role(), '') NOT IN ('clerk', 'officer') THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA004',
+            MESSAGE = format('%s may not request transfers (无权申请迁移)', session_user);
+    END IF;
+    IF p_from IS NULL THEN
+        RETURN;
+    END IF;
+    IF NOT EXISTS (SELECT FROM eduaid.township t, eduaid.township f
+                    WHERE t.id = p_to AND f.id = p_from
+                      AND t.county_id = f.county_id AND t.id <> f.id) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA116',
+            MESSAGE = 'choose another township of the county (请选择本县的另一个乡镇)';
+    END IF;
+    IF coalesce(eduaid.is_blank(p_reason), true) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA003',
+            MESSAGE = 'a reason is required to request a transfer (必须填写理由)';
+    END IF;
+END
+$$;
+
 -- EA112..EA115 for household p_household (in township p_township), or
 -- nothing: may it move?
 CREATE OR REPLACE FUNCTION eduaid.transfer_check(p_township int, p_household bigint) RETURNS void
@@ -178,10 +206,7 @@ DECLARE
     m    record;
     v_id bigint;
 BEGIN
-    IF coalesce(eduaid.my_role(), '') NOT IN ('clerk', 'officer') THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA004',
-            MESSAGE = format('%s may not request transfers (无权申请迁移)', session_user);
-    END IF;
+    PERFORM eduaid.transfer_request_terms(NULL, NULL, NULL);
     SELECT s.township_id, s.household_id, s.name, h.household_no, h.head_name INTO m
       FROM eduaid.student s
       JOIN eduaid.household h ON h.township_id = s.township_id AND h.id = s.household_id
@@ -191,16 +216,7 @@ BEGIN
             MESSAGE = format('member %s: no such member in your townships (在您负责的乡镇中找不到该成员)',
                              p_student);
     END IF;
-    IF NOT EXISTS (SELECT FROM eduaid.township t, eduaid.township f
-                    WHERE t.id = p_to_township AND f.id = m.township_id
-                      AND t.county_id = f.county_id AND t.id <> f.id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA116',
-            MESSAGE = 'choose another township of the county (请选择本县的另一个乡镇)';
-    END IF;
-    IF coalesce(eduaid.is_blank(p_reason), true) THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA003',
-            MESSAGE = 'a reason is required to request a transfer (必须填写理由)';
-    END IF;
+    PERFORM eduaid.transfer_request_terms(m.township_id, p_to_township, p_reason);
     PERFORM eduaid.transfer_member_check(m.township_id, m.household_id, p_student);
     INSERT INTO eduaid.transfer_request (township_id, household_id, household_no, head_name,
                                          student_id, member_name, to_township_id, reason)
@@ -283,10 +299,7 @@ DECLARE
     h    record;
     v_id bigint;
 BEGIN
-    IF coalesce(eduaid.my_role(), '') NOT IN ('clerk', 'officer') THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA004',
-            MESSAGE = format('%s may not request transfers (无权申请迁移)', session_user);
-    END IF;
+    PERFORM eduaid.transfer_request_terms(NULL, NULL, NULL);
     SELECT x.township_id, x.household_no, x.head_name INTO h
       FROM eduaid.household x
      WHERE x.id = p_household AND x.township_id = ANY (eduaid.my_townships());
@@ -295,16 +308,7 @@ BEGIN
             MESSAGE = format('household %s: no such household in your townships (在您负责的乡镇中找不到该户)',
                              p_household);
     END IF;
-    IF NOT EXISTS (SELECT FROM eduaid.township t, eduaid.township f
-                    WHERE t.id = p_to_township AND f.id = h.township_id
-                      AND t.county_id = f.county_id AND t.id <> f.id) THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA116',
-            MESSAGE = 'choose another township of the county (请选择本县的另一个乡镇)';
-    END IF;
-    IF coalesce(eduaid.is_blank(p_reason), true) THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA003',
-            MESSAGE = 'a reason is required to request a transfer (必须填写理由)';
-    END IF;
+    PERFORM eduaid.transfer_request_terms(h.township_id, p_to_township, p_reason);
     PERFORM eduaid.transfer_check(h.township_id, p_household);
     INSERT INTO eduaid.transfer_request (township_id, household_id, household_no, head_name,
                                          to_township_id, reason)
@@ -505,7 +509,8 @@ $$;
 COMMENT ON FUNCTION eduaid.transfers(boolean) IS
     'eduaid: the transfer requests from or to the caller''s townships (all of the county''s for supervisors and auditors)';
 
-REVOKE ALL ON FUNCTION eduaid.transfer_member_check(int, bigint, bigint),
+REVOKE ALL ON FUNCTION eduaid.transfer_request_terms(int, int, text),
+    eduaid.transfer_member_check(int, bigint, bigint),
     eduaid.transfer_household_busy(int, bigint),
     eduaid.transfer_request_member(bigint, int, text),
     eduaid.transfer_accept_member(bigint, bigint) FROM PUBLIC;
