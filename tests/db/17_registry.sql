@@ -12,21 +12,6 @@ BEGIN;
 \ir _fixtures.sql
 SELECT plan(44);
 
--- What a refused statement said: SQLSTATE, DETAIL, TABLE, COLUMN, MESSAGE.
-CREATE FUNCTION public.fx_refusal(stmt text)
-RETURNS TABLE (state text, detail text, tbl text, col text, message text)
-LANGUAGE plpgsql VOLATILE AS $$
-BEGIN
-    EXECUTE stmt;
-    state := 'ok';
-    RETURN NEXT;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, detail = PG_EXCEPTION_DETAIL,
-                            tbl = TABLE_NAME, col = COLUMN_NAME, message = MESSAGE_TEXT;
-    RETURN NEXT;
-END
-$$;
-
 -- A member, trainee or plan with a given ID number, as the current user.
 CREATE FUNCTION public.fx_member(hh_key text, idno text) RETURNS bigint
 LANGUAGE sql VOLATILE AS $$

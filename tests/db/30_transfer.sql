@@ -20,19 +20,6 @@ BEGIN;
 \ir _fixtures.sql
 SELECT plan(80);
 
--- What a refused statement said: SQLSTATE and message ('ok' when it ran).
-CREATE FUNCTION public.fx_refusal(stmt text) RETURNS TABLE (state text, message text)
-LANGUAGE plpgsql VOLATILE AS $$
-BEGIN
-    EXECUTE stmt;
-    state := 'ok';
-    RETURN NEXT;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
-    RETURN NEXT;
-END
-$$;
-
 -- A year record of household hh_key for school_year, as the current user,
 -- with a year row for every member and one grant per member.
 CREATE FUNCTION public.fx_tr_year(key text, hh_key text, school_year int) RETURNS bigint

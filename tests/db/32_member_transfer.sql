@@ -20,19 +20,6 @@ BEGIN;
 \ir _fixtures.sql
 SELECT plan(67);
 
--- What a refused statement said: SQLSTATE and message ('ok' when it ran).
-CREATE FUNCTION public.fx_refusal(stmt text) RETURNS TABLE (state text, message text)
-LANGUAGE plpgsql VOLATILE AS $$
-BEGIN
-    EXECUTE stmt;
-    state := 'ok';
-    RETURN NEXT;
-EXCEPTION WHEN OTHERS THEN
-    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, message = MESSAGE_TEXT;
-    RETURN NEXT;
-END
-$$;
-
 -- A year record of household hh_key for school_year, as the current user:
 -- a primary-3 row for every current member (given here, not taken from the
 -- register) and a 500 yuan compulsory_waiver grant each.

@@ -30,6 +30,9 @@
 --   fx_fund(key, teacher_key)        a draft teacher fund application
 --   fx_training(key, hh_key)         a draft training enrollment
 --   fx_special_ed(key, hh_key)       a draft special-education plan
+--   fx_refusal(sql)                  what a statement was refused with:
+--                                    state (SQLSTATE, 'ok' when it ran),
+--                                    detail, tbl, col, message
 --   fx_rowcount(sql)                 rows a statement affected, as the
 --                                    current user
 --   fx_finds(query)                  does the query find a row? (false when
@@ -241,6 +244,20 @@ BEGIN
         RAISE EXCEPTION 'fx_special_ed: household % not visible', hh_key;
     END IF;
     RETURN public.fx_set(key, new_id);
+END
+$$;
+
+CREATE FUNCTION public.fx_refusal(stmt text)
+RETURNS TABLE (state text, detail text, tbl text, col text, message text)
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+    EXECUTE stmt;
+    state := 'ok';
+    RETURN NEXT;
+EXCEPTION WHEN OTHERS THEN
+    GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, detail = PG_EXCEPTION_DETAIL,
+                            tbl = TABLE_NAME, col = COLUMN_NAME, message = MESSAGE_TEXT;
+    RETURN NEXT;
 END
 $$;
 
