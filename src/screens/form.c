@@ -84,30 +84,49 @@ form_township(const struct form *f)
     return i >= 0 && f->fs.f[i].value ? atoi(f->fs.f[i].value) : 0;
 }
 
+/* The most rows a lookup's pick list fetches: all there are in practice
+ * (66 schools); beyond it the count says how many more match. */
+#define LOOKUP_PICK_MAX 2000
+
 struct lookup_pick {
     struct form *f;
+    const struct fielddef *d;
     const struct lookupdef *l;
     struct dbres *rows;
-    struct pick_item items[50];
+    struct pick_item *items;
 };
 
 static int
 lookup_search(void *arg, const char *filter, const struct pick_item **items)
 {
     struct lookup_pick *p = arg;
+    struct lookup_only only = {p->d->only_column, p->d->only_values,
+                               p->d->nonly};
     struct db_error err;
+    const char *total;
 
     dbres_free(p->rows);
-    p->rows = record_lookup(p->f->app->db, p->l, form_township(p->f), filter,
-                            50, &err);
+    free(p->items);
+    p->items = NULL;
+    p->rows = record_lookup_only(p->f->app->db, p->l, &only,
+                                 form_township(p->f), filter, LOOKUP_PICK_MAX,
+                                 &err);
     if (p->rows == NULL) {
         app_error(p->f->app, &err);
         return -1;
     }
+    if ((p->items = calloc((size_t)p->rows->nrows + 1, sizeof(*p->items))) ==
+        NULL) {
+        app_status(p->f->app, "%s", _("out of memory"));
+        return -1;
+    }
     for (int i = 0; i < p->rows->nrows; i++)
-        p->items[i] = (struct pick_item){dbres_field(p->rows, i, "key"),
-                                         dbres_field(p->rows, i, "label"),
-                                         dbres_field(p->rows, i, "detail")};
+        p->items[i] = (struct pick_item){
+            dbres_field(p->rows, i, "key"), dbres_field(p->rows, i, "label"),
+            lookupdef_detail_text(p->l, dbres_field(p->rows, i, "detail"),
+                                  p->f->app->zh)};
+    if (p->rows->nrows > 0 && (total = dbres_field(p->rows, 0, "total")) != NULL)
+        dialog_pick_total(atoi(total));
     *items = p->items;
     return p->rows->nrows;
 }
@@ -153,7 +172,7 @@ form_pick(struct form *f, struct fieldset *fs, size_t i)
         if (v != NULL)
             fieldset_pick(fs, i, v, NULL);
     } else if (d->type == FT_LOOKUP) {
-        struct lookup_pick p = {.f = f, .l = lookup_of(f->app, d)};
+        struct lookup_pick p = {.f = f, .d = d, .l = lookup_of(f->app, d)};
 
         if (p.l == NULL)
             return false;
@@ -161,6 +180,7 @@ form_pick(struct form *f, struct fieldset *fs, size_t i)
         if (v != NULL)
             fieldset_pick(fs, i, v, form_lookup_label(f, d, v));
         dbres_free(p.rows);
+        free(p.items);
     } else if (d->type == FT_BOOL) {
         v = strdup(fs->f[i].value && fs->f[i].value[0] == 't' ? "f" : "t");
         if (v != NULL)
