@@ -393,8 +393,7 @@ label_free(struct label *l)
     free(l->en);
 }
 
-static void
-strings_free(char **v, size_t n);
+static void strings_free(char **v, size_t n);
 
 static void
 choices_free(struct choice *c, size_t n)
@@ -585,8 +584,8 @@ parse_lookup_only(struct loader *ld, const config_setting_t *g,
         return -1;
     if (o == NULL)
         return 0;
-    if (check_keys(ld, o, what, (const char *const[]){"column", "values", NULL}) <
-            0 ||
+    if (check_keys(ld, o, what,
+                   (const char *const[]){"column", "values", NULL}) < 0 ||
         get_name(ld, o, what, "column", true, &f->only_column) < 0 ||
         member(ld, o, what, "values", K_STRINGS, true, &vals) < 0)
         return -1;

@@ -1645,7 +1645,8 @@ lookup_only_where(struct sbuf *b, struct params *p, struct db *db,
 
     if (o == NULL || o->column == NULL || o->nvalues == 0)
         return;
-    if ((arr = array_literal((const char *const *)o->values, o->nvalues)) == NULL) {
+    if ((arr = array_literal((const char *const *)o->values, o->nvalues)) ==
+        NULL) {
         p->failed = true;
         return;
     }

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/match.h"
 #include "db/history.h"
 #include "db/messages.h"
 #include "db/record.h"
@@ -108,9 +109,9 @@ lookup_search(void *arg, const char *filter, const struct pick_item **items)
     dbres_free(p->rows);
     free(p->items);
     p->items = NULL;
-    p->rows = record_lookup_only(p->f->app->db, p->l, &only,
-                                 form_township(p->f), filter, LOOKUP_PICK_MAX,
-                                 &err);
+    p->rows =
+        record_lookup_only(p->f->app->db, p->l, &only, form_township(p->f),
+                           filter, LOOKUP_PICK_MAX, &err);
     if (p->rows == NULL) {
         app_error(p->f->app, &err);
         return -1;
@@ -125,7 +126,8 @@ lookup_search(void *arg, const char *filter, const struct pick_item **items)
             dbres_field(p->rows, i, "key"), dbres_field(p->rows, i, "label"),
             lookupdef_detail_text(p->l, dbres_field(p->rows, i, "detail"),
                                   p->f->app->zh)};
-    if (p->rows->nrows > 0 && (total = dbres_field(p->rows, 0, "total")) != NULL)
+    if (p->rows->nrows > 0 &&
+        (total = dbres_field(p->rows, 0, "total")) != NULL)
         dialog_pick_total(atoi(total));
     *items = p->items;
     return p->rows->nrows;
@@ -145,9 +147,9 @@ choice_search(void *arg, const char *filter, const struct pick_item **items)
 
     for (size_t i = 0; i < p->d->nchoices && n < 32; i++) {
         const char *label = label_text(&p->d->choices[i].label, p->zh);
+        const char *texts[] = {label, p->d->choices[i].value};
 
-        if (filter != NULL && filter[0] && strstr(label, filter) == NULL &&
-            strstr(p->d->choices[i].value, filter) == NULL)
+        if (!match_words(filter, texts, 2))
             continue;
         p->items[n++] = (struct pick_item){p->d->choices[i].value, label, NULL};
     }
