@@ -20,6 +20,7 @@
 
 #include "core/i18n.h"
 #include "core/match.h"
+#include "core/text.h"
 #include "db/history.h"
 #include "db/messages.h"
 #include "db/record.h"
@@ -28,6 +29,7 @@
 #include "screens/screens.h"
 #include "screens/status.h"
 #include "ui/dialog.h"
+#include "ui/keys.h"
 
 /* The lookup behind field d, or NULL. */
 static const struct lookupdef *
@@ -157,9 +159,40 @@ choice_search(void *arg, const char *filter, const struct pick_item **items)
     return n;
 }
 
+static bool pick_from(struct form *f, struct fieldset *fs, size_t i,
+                      const char *filter);
+
 /* Enter/F5 on a choice or lookup field of fs: the pick list. */
 bool
 form_pick(struct form *f, struct fieldset *fs, size_t i)
+{
+    return pick_from(f, fs, i, NULL);
+}
+
+bool
+form_pick_typed(struct form *f, struct fieldset *fs, size_t i,
+                const struct key *k)
+{
+    const struct fielddef *d = fs->f[i].def;
+    wchar_t w[2] = {0, 0};
+    char *typed;
+    bool picked;
+
+    if ((d->type != FT_CHOICE && d->type != FT_LOOKUP) || !keys_is_text(k) ||
+        (k->action != ACT_NONE && k->code < 0x80))
+        return false;
+    w[0] = (wchar_t)k->code;
+    if ((typed = text_to_utf8(w)) == NULL)
+        return false;
+    picked = pick_from(f, fs, i, typed);
+    free(typed);
+    return picked;
+}
+
+/* The pick list of field i of fs, its filter box holding filter (NULL:
+ * empty). */
+static bool
+pick_from(struct form *f, struct fieldset *fs, size_t i, const char *filter)
 {
     const struct fielddef *d = fs->f[i].def;
     const char *title = label_text(&d->label, f->app->zh);
@@ -170,7 +203,7 @@ form_pick(struct form *f, struct fieldset *fs, size_t i)
     if (d->type == FT_CHOICE) {
         struct choice_pick p = {.d = d, .zh = f->app->zh};
 
-        v = dialog_pick(f->app, title, NULL, choice_search, &p);
+        v = dialog_pick(f->app, title, filter, choice_search, &p);
         if (v != NULL)
             fieldset_pick(fs, i, v, NULL);
     } else if (d->type == FT_LOOKUP) {
@@ -178,7 +211,7 @@ form_pick(struct form *f, struct fieldset *fs, size_t i)
 
         if (p.l == NULL)
             return false;
-        v = dialog_pick(f->app, title, NULL, lookup_search, &p);
+        v = dialog_pick(f->app, title, filter, lookup_search, &p);
         if (v != NULL)
             fieldset_pick(fs, i, v, form_lookup_label(f, d, v));
         dbres_free(p.rows);
