@@ -168,9 +168,9 @@ struct formdef {
  */
 struct lookupdef {
     char *name, *table, *key, *label, *detail, *scope;
+    int line;
     struct choice *words; /* detail_words: the detail's codes in words */
     size_t nwords;
-    int line;
 };
 
 struct lookupset {

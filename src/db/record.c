@@ -1656,17 +1656,17 @@ lookup_only_where(struct sbuf *b, struct params *p, struct db *db,
     free(arr);
 }
 
-/* " AND (x.label ILIKE $n OR x.detail ILIKE $n)": text anywhere in them. */
+/* " AND (x.label ILIKE $n OR x.detail ILIKE $n)" for the word w (len
+ * bytes): the word anywhere in them. False when out of memory. */
 static bool
-lookup_text_where(struct sbuf *b, struct params *p, struct db *db,
-                  const struct lookupdef *d, const char *text)
+lookup_word_where(struct sbuf *b, struct params *p, struct db *db,
+                  const struct lookupdef *d, const char *w, size_t len)
 {
-    char *pat;
+    char *word = strndup(w, len), *pat = word ? like_contains(word) : NULL;
     int n;
 
-    if (is_empty(text))
-        return true;
-    if ((pat = like_contains(text)) == NULL)
+    free(word);
+    if (pat == NULL)
         return false;
     n = par_add(p, pat);
     free(pat);
@@ -1679,6 +1679,27 @@ lookup_text_where(struct sbuf *b, struct params *p, struct db *db,
         sb_addf(b, "::text ILIKE $%d", n);
     }
     sb_add(b, ")");
+    return true;
+}
+
+/* Every word of text (split at ASCII white space) in the label or the
+ * detail, as core/match.h's match_words. False when out of memory. */
+static bool
+lookup_text_where(struct sbuf *b, struct params *p, struct db *db,
+                  const struct lookupdef *d, const char *text)
+{
+    static const char space[] = " \t\r\n\f\v";
+
+    for (const char *t = text != NULL ? text : ""; *t != '\0';) {
+        size_t len;
+
+        t += strspn(t, space);
+        if ((len = strcspn(t, space)) == 0)
+            break;
+        if (!lookup_word_where(b, p, db, d, t, len))
+            return false;
+        t += len;
+    }
     return true;
 }
 

@@ -179,7 +179,7 @@ form_pick_typed(struct form *f, struct fieldset *fs, size_t i,
     bool picked;
 
     if ((d->type != FT_CHOICE && d->type != FT_LOOKUP) || !keys_is_text(k) ||
-        (k->action != ACT_NONE && k->code < 0x80))
+        k->code == ' ' || (k->action != ACT_NONE && k->code < 0x80))
         return false;
     w[0] = (wchar_t)k->code;
     if ((typed = text_to_utf8(w)) == NULL)

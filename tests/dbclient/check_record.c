@@ -46,9 +46,12 @@
 /* ---- the household form, by hand ----------------------------------------- */
 
 static struct lookupdef lookup_items[] = {
-    {S("township"), S("township"), S("id"), S("name"), NULL, S("mine"), 3},
-    {S("village"), S("village"), S("id"), S("name"), NULL, S("township"), 4},
-    {S("school"), S("school"), S("id"), S("name"), S("kind"), S("township"), 5},
+    {S("township"), S("township"), S("id"), S("name"), NULL, S("mine"), 3, NULL,
+     0},
+    {S("village"), S("village"), S("id"), S("name"), NULL, S("township"), 4,
+     NULL, 0},
+    {S("school"), S("school"), S("id"), S("name"), S("kind"), S("township"), 5,
+     NULL, 0},
 };
 static struct lookupset lookups = {S("forms/lookups.conf"), lookup_items, 3};
 
@@ -426,7 +429,8 @@ START_TEST(test_today_is_the_servers)
     zone_today(zone);
     d = db_connect(NULL, "demo_clerk", NULL, CONNECT_TIMEOUT, &e);
     ck_assert_ptr_nonnull(d);
-    r = db_exec(d, "SELECT to_char(current_date, 'YYYYMMDD') AS d", 0, NULL, &e);
+    r = db_exec(d, "SELECT to_char(current_date, 'YYYYMMDD') AS d", 0, NULL,
+                &e);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(atoi(dbres_field(r, 0, "d")), date_today_yyyymmdd());
     dbres_free(r);
