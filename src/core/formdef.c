@@ -78,6 +78,7 @@ static const struct {
     {"max", TYPE_BIT(FT_INT)},
     {"choices", TYPE_BIT(FT_CHOICE)},
     {"lookup", TYPE_BIT(FT_LOOKUP)},
+    {"lookup_only", TYPE_BIT(FT_LOOKUP)},
     {"birth_field", TYPE_BIT(FT_ID_NUMBER)},
     {"sex_field", TYPE_BIT(FT_ID_NUMBER)},
 };
@@ -91,8 +92,8 @@ static const char *const grid_keys[] = {"table",   "parent_key", "title",
                                         "columns", "fields",     NULL};
 static const char *const column_keys[] = {"field", "width", "zh", "en", NULL};
 static const char *const label_keys[] = {"zh", "en", NULL};
-static const char *const lookup_keys[] = {"name",   "table", "key", "label",
-                                          "detail", "scope", NULL};
+static const char *const lookup_keys[] = {
+    "name", "table", "key", "label", "detail", "scope", "detail_words", NULL};
 static const char *const lookup_scopes[] = {"township", "mine", "all", NULL};
 
 /* ---------------------------------------------------------------------- */
@@ -392,6 +393,20 @@ label_free(struct label *l)
     free(l->en);
 }
 
+static void strings_free(char **v, size_t n);
+
+static void
+choices_free(struct choice *c, size_t n)
+{
+    if (c == NULL)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        free(c[i].value);
+        label_free(&c[i].label);
+    }
+    free(c);
+}
+
 static void
 fields_free(struct fielddef *fields, size_t n)
 {
@@ -402,14 +417,10 @@ fields_free(struct fielddef *fields, size_t n)
 
         free(f->name);
         label_free(&f->label);
-        if (f->choices != NULL) {
-            for (size_t c = 0; c < f->nchoices; c++) {
-                free(f->choices[c].value);
-                label_free(&f->choices[c].label);
-            }
-            free(f->choices);
-        }
+        choices_free(f->choices, f->nchoices);
         free(f->lookup);
+        free(f->only_column);
+        strings_free(f->only_values, f->nonly);
         free(f->birth_field);
         free(f->sex_field);
     }
@@ -487,6 +498,7 @@ lookupset_free(struct lookupset *l)
             free(d->label);
             free(d->detail);
             free(d->scope);
+            choices_free(d->words, d->nwords);
         }
         free(l->items);
     }
@@ -506,48 +518,89 @@ xcalloc(size_t n, size_t size)
     return calloc(n > 0 ? n : 1, size);
 }
 
+/*
+ * The list key of g: ( ( "value", "中文", "English" ), ... ), values
+ * unique, into *out and *n. what names g in messages; a missing list is
+ * an error when required (a choice field's choices), else 0 with *out NULL.
+ */
 static int
-parse_choices(struct loader *ld, const config_setting_t *g, const char *what,
-              struct fielddef *f)
+parse_choice_list(struct loader *ld, const config_setting_t *g,
+                  const char *what, const char *key, bool required,
+                  struct choice **out, size_t *nout)
 {
-    config_setting_t *list = config_setting_get_member(g, "choices");
+    config_setting_t *list = config_setting_get_member(g, key);
+    struct choice *c;
     int n;
 
     if (list == NULL)
-        return fail(ld, g, "%s is a choice but has no choices", what);
+        return required ? fail(ld, g, "%s is a choice but has no choices", what)
+                        : 0;
     if (config_setting_type(list) != CONFIG_TYPE_LIST &&
         config_setting_type(list) != CONFIG_TYPE_ARRAY)
-        return fail(ld, list, "%s: 'choices' must be a list ( ... )", what);
+        return fail(ld, list, "%s: '%s' must be a list ( ... )", what, key);
     n = length(list);
     if (n <= 0)
-        return fail(ld, list, "%s is a choice but has no choices", what);
-    f->choices = xcalloc((size_t)n, sizeof(*f->choices));
-    if (f->choices == NULL)
+        return fail(ld, list, "%s: '%s' is empty", what, key);
+    if ((c = *out = xcalloc((size_t)n, sizeof(*c))) == NULL)
         return fail(ld, list, "out of memory");
-    f->nchoices = (size_t)n;
+    *nout = (size_t)n;
     for (int i = 0; i < n; i++) {
-        const config_setting_t *c = config_setting_get_elem(list, i);
-        struct choice *ch = &f->choices[i];
+        const config_setting_t *e = config_setting_get_elem(list, i);
         const char *v[3];
 
-        if (!is_kind(c, K_STRINGS) || length(c) != 3)
-            return fail(ld, c,
+        if (!is_kind(e, K_STRINGS) || length(e) != 3)
+            return fail(ld, e,
                         "%s: choice %d must be ( \"value\", \"中文\", "
                         "\"English\" )",
                         what, i + 1);
         for (int k = 0; k < 3; k++) {
-            v[k] = config_setting_get_string_elem(c, k);
+            v[k] = config_setting_get_string_elem(e, k);
             if (is_ascii_blank(v[k]))
-                return fail(ld, c, "%s: choice %d has an empty string", what,
+                return fail(ld, e, "%s: choice %d has an empty string", what,
                             i + 1);
         }
         for (int j = 0; j < i; j++)
-            if (strcmp(f->choices[j].value, v[0]) == 0)
-                return fail(ld, c, "%s: duplicate choice '%s'", what, v[0]);
-        ch->line = (int)config_setting_source_line(c);
-        if (dup_string(ld, c, v[0], &ch->value) < 0 ||
-            dup_string(ld, c, v[1], &ch->label.zh) < 0 ||
-            dup_string(ld, c, v[2], &ch->label.en) < 0)
+            if (strcmp(c[j].value, v[0]) == 0)
+                return fail(ld, e, "%s: duplicate choice '%s'", what, v[0]);
+        c[i].line = (int)config_setting_source_line(e);
+        if (dup_string(ld, e, v[0], &c[i].value) < 0 ||
+            dup_string(ld, e, v[1], &c[i].label.zh) < 0 ||
+            dup_string(ld, e, v[2], &c[i].label.en) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* lookup_only = { column = "..."; values = [ "...", ... ]; } of a lookup
+ * field (absent: every row). */
+static int
+parse_lookup_only(struct loader *ld, const config_setting_t *g,
+                  const char *what, struct fielddef *f)
+{
+    config_setting_t *o, *vals;
+    int n;
+
+    if (member(ld, g, what, "lookup_only", K_GROUP, false, &o) < 0)
+        return -1;
+    if (o == NULL)
+        return 0;
+    if (check_keys(ld, o, what,
+                   (const char *const[]){"column", "values", NULL}) < 0 ||
+        get_name(ld, o, what, "column", true, &f->only_column) < 0 ||
+        member(ld, o, what, "values", K_STRINGS, true, &vals) < 0)
+        return -1;
+    if ((n = length(vals)) <= 0)
+        return fail(ld, vals, "%s: lookup_only has no values", what);
+    if ((f->only_values = xcalloc((size_t)n, sizeof(char *))) == NULL)
+        return fail(ld, vals, "out of memory");
+    f->nonly = (size_t)n;
+    for (int i = 0; i < n; i++) {
+        const char *v = config_setting_get_string_elem(vals, i);
+
+        if (is_ascii_blank(v))
+            return fail(ld, vals, "%s: lookup_only value %d is empty", what,
+                        i + 1);
+        if (dup_string(ld, vals, v, &f->only_values[i]) < 0)
             return -1;
     }
     return 0;
@@ -635,12 +688,15 @@ parse_field(struct loader *ld, const config_setting_t *s, const char *where,
             return fail(ld, s, "%s: min %ld is greater than max %ld", what,
                         f->min, f->max);
     }
-    if (f->type == FT_CHOICE && parse_choices(ld, s, what, f) < 0)
+    if (f->type == FT_CHOICE &&
+        parse_choice_list(ld, s, what, "choices", true, &f->choices,
+                          &f->nchoices) < 0)
         return -1;
     if (f->type == FT_LOOKUP) {
         if (config_setting_get_member(s, "lookup") == NULL)
             return fail(ld, s, "%s is a lookup but names no lookup", what);
-        if (get_name(ld, s, what, "lookup", true, &f->lookup) < 0)
+        if (get_name(ld, s, what, "lookup", true, &f->lookup) < 0 ||
+            parse_lookup_only(ld, s, what, f) < 0)
             return -1;
     }
     if (get_name(ld, s, what, "birth_field", false, &f->birth_field) < 0 ||
@@ -1064,7 +1120,9 @@ parse_lookup(struct loader *ld, const config_setting_t *s, int index,
         get_name(ld, s, what, "key", true, &d->key) < 0 ||
         get_name(ld, s, what, "label", true, &d->label) < 0 ||
         get_name(ld, s, what, "detail", false, &d->detail) < 0 ||
-        get_name(ld, s, what, "scope", true, &d->scope) < 0)
+        get_name(ld, s, what, "scope", true, &d->scope) < 0 ||
+        parse_choice_list(ld, s, what, "detail_words", false, &d->words,
+                          &d->nwords) < 0)
         return -1;
     for (size_t i = 0; lookup_scopes[i] != NULL && d->scope != NULL; i++)
         if (strcmp(lookup_scopes[i], d->scope) == 0)
@@ -1182,6 +1240,17 @@ const struct fielddef *
 griddef_field(const struct griddef *g, const char *name)
 {
     return g != NULL ? find_field(g->fields, g->nfields, name) : NULL;
+}
+
+const char *
+lookupdef_detail_text(const struct lookupdef *d, const char *v, bool zh)
+{
+    if (d == NULL || v == NULL)
+        return v;
+    for (size_t i = 0; i < d->nwords; i++)
+        if (strcmp(d->words[i].value, v) == 0)
+            return zh ? d->words[i].label.zh : d->words[i].label.en;
+    return v;
 }
 
 const struct lookupdef *

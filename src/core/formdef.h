@@ -51,6 +51,11 @@
  *   shown but never edited, checked or written by INSERT or UPDATE; it
  *   cannot also be required.
  *
+ *   A lookup field may say which rows its pick list offers:
+ *     lookup_only = { column = "kind"; values = [ "vocational", "college" ]; };
+ *   (only rows of the lookup's table whose column is one of the values;
+ *   values not empty; the column is checked against the server at start).
+ *
  *   forms/lookups.conf:
  *
  *     lookups = (
@@ -58,6 +63,10 @@
  *         scope = "township"; },
  *       { name = "teacher"; table = "teacher"; key = "id"; label = "name";
  *         detail = "id_number_masked"; scope = "township"; }, ... );
+ *
+ *   A lookup may give its detail's codes in words, as a choice field's
+ *   choices: detail_words = ( ( "junior", "初中", "Junior school" ), ... );
+ *   a code not listed is shown as it is.
  */
 /* clang-format on */
 #ifndef EDUAID_CORE_FORMDEF_H
@@ -100,6 +109,9 @@ struct fielddef {
     struct choice *choices; /* FT_CHOICE */
     size_t nchoices;
     char *lookup;      /* FT_LOOKUP: name of a lookupdef */
+    char *only_column; /* FT_LOOKUP: offer only rows whose only_column is */
+    char **only_values; /* one of only_values (lookup_only), or NULL */
+    size_t nonly;
     char *birth_field; /* FT_ID_NUMBER: fields that must agree, or NULL */
     char *sex_field;
     int line; /* where it is defined */
@@ -157,6 +169,8 @@ struct formdef {
 struct lookupdef {
     char *name, *table, *key, *label, *detail, *scope;
     int line;
+    struct choice *words; /* detail_words: the detail's codes in words */
+    size_t nwords;
 };
 
 struct lookupset {
@@ -211,6 +225,10 @@ const struct fielddef *formdef_field(const struct formdef *f, const char *name);
 const struct fielddef *griddef_field(const struct griddef *g, const char *name);
 const struct lookupdef *lookupset_find(const struct lookupset *l,
                                        const char *name);
+/* The words for detail code v of lookup d in the user's language (zh), or
+ * v itself when d has none for it. */
+const char *lookupdef_detail_text(const struct lookupdef *d, const char *v,
+                                  bool zh);
 /* Whether any field of the record (not its grids) is read_only. */
 bool formdef_has_read_only(const struct formdef *f);
 /* The label in the UI language: zh when zh is true. */

@@ -1620,9 +1620,100 @@ record_transition(struct db *db, const struct formdef *f, long long id,
 
 /* ---- lookups ------------------------------------------------------------- */
 
+/* s with LIKE's \\ % _ escaped between two %: a substring pattern. */
+static char *
+like_contains(const char *s)
+{
+    char *pre = like_prefix(s), *p;
+
+    if (pre == NULL || (p = malloc(strlen(pre) + 2)) == NULL) {
+        free(pre);
+        return NULL;
+    }
+    p[0] = '%';
+    strcpy(p + 1, pre);
+    free(pre);
+    return p;
+}
+
+/* " AND x.<col> = ANY ($n::text[])": only the rows o allows. */
+static void
+lookup_only_where(struct sbuf *b, struct params *p, struct db *db,
+                  const struct lookup_only *o)
+{
+    char *arr;
+
+    if (o == NULL || o->column == NULL || o->nvalues == 0)
+        return;
+    if ((arr = array_literal((const char *const *)o->values, o->nvalues)) ==
+        NULL) {
+        p->failed = true;
+        return;
+    }
+    sb_add(b, " AND ");
+    sb_col(b, db, "x", o->column);
+    sb_addf(b, "::text = ANY ($%d::text[])", par_add(p, arr));
+    free(arr);
+}
+
+/* " AND (x.label ILIKE $n OR x.detail ILIKE $n)" for the word w (len
+ * bytes): the word anywhere in them. False when out of memory. */
+static bool
+lookup_word_where(struct sbuf *b, struct params *p, struct db *db,
+                  const struct lookupdef *d, const char *w, size_t len)
+{
+    char *word = strndup(w, len), *pat = word ? like_contains(word) : NULL;
+    int n;
+
+    free(word);
+    if (pat == NULL)
+        return false;
+    n = par_add(p, pat);
+    free(pat);
+    sb_add(b, " AND (");
+    sb_col(b, db, "x", d->label);
+    sb_addf(b, "::text ILIKE $%d", n);
+    if (d->detail != NULL) {
+        sb_add(b, " OR ");
+        sb_col(b, db, "x", d->detail);
+        sb_addf(b, "::text ILIKE $%d", n);
+    }
+    sb_add(b, ")");
+    return true;
+}
+
+/* Every word of text (split at ASCII white space) in the label or the
+ * detail, as core/match.h's match_words. False when out of memory. */
+static bool
+lookup_text_where(struct sbuf *b, struct params *p, struct db *db,
+                  const struct lookupdef *d, const char *text)
+{
+    static const char space[] = " \t\r\n\f\v";
+
+    for (const char *t = text != NULL ? text : ""; *t != '\0';) {
+        size_t len;
+
+        t += strspn(t, space);
+        if ((len = strcspn(t, space)) == 0)
+            break;
+        if (!lookup_word_where(b, p, db, d, t, len))
+            return false;
+        t += len;
+    }
+    return true;
+}
+
 struct dbres *
 record_lookup(struct db *db, const struct lookupdef *d, int township_id,
               const char *prefix, int limit, struct db_error *err)
+{
+    return record_lookup_only(db, d, NULL, township_id, prefix, limit, err);
+}
+
+struct dbres *
+record_lookup_only(struct db *db, const struct lookupdef *d,
+                   const struct lookup_only *only, int township_id,
+                   const char *text, int limit, struct db_error *err)
 {
     struct sbuf b = {0};
     struct params p = {0};
@@ -1644,7 +1735,7 @@ record_lookup(struct db *db, const struct lookupdef *d, int township_id,
     } else {
         sb_add(&b, "NULL::text");
     }
-    sb_add(&b, " AS detail FROM ");
+    sb_add(&b, " AS detail, count(*) OVER () AS total FROM ");
     sb_table(&b, db, d->table);
     sb_add(&b, " x WHERE true");
     if (d->scope == NULL || strcmp(d->scope, "all") == 0) {
@@ -1665,25 +1756,10 @@ record_lookup(struct db *db, const struct lookupdef *d, int township_id,
                 d->scope);
         goto cleanup;
     }
-    if (!is_empty(prefix)) {
-        char *pat = like_prefix(prefix);
-        int n;
-
-        if (pat == NULL) {
-            set_no_memory(err);
-            goto cleanup;
-        }
-        n = par_add(&p, pat);
-        free(pat);
-        sb_add(&b, " AND (");
-        sb_col(&b, db, "x", d->label);
-        sb_addf(&b, "::text LIKE $%d", n);
-        if (d->detail != NULL) {
-            sb_add(&b, " OR ");
-            sb_col(&b, db, "x", d->detail);
-            sb_addf(&b, "::text LIKE $%d", n);
-        }
-        sb_add(&b, ")");
+    lookup_only_where(&b, &p, db, only);
+    if (!lookup_text_where(&b, &p, db, d, text)) {
+        set_no_memory(err);
+        goto cleanup;
     }
     sb_add(&b, " ORDER BY ");
     sb_col(&b, db, "x", d->key);
@@ -1763,6 +1839,41 @@ cat_check(const struct dbres *cols, const char *file, int line,
                           col, table, col);
         return false;
     }
+    return true;
+}
+
+/* Each lookup_only column of fields[0..n-1] (file path) is a column of
+ * its lookup's table. */
+static bool
+only_fields_ok(const struct dbres *cols, const char *path,
+               const struct fielddef *fields, size_t n,
+               const struct lookupset *l, struct formdef_error *ferr)
+{
+    for (size_t i = 0; i < n; i++) {
+        const struct fielddef *fd = &fields[i];
+        const struct lookupdef *d;
+
+        if (fd->only_column == NULL ||
+            (d = lookupset_find(l, fd->lookup)) == NULL)
+            continue;
+        if (!cat_check(cols, path, fd->line, d->table, fd->only_column,
+                       "lookup_only column", ferr))
+            return false;
+    }
+    return true;
+}
+
+/* The lookup_only columns of form f and its grids. */
+static bool
+only_columns_ok(const struct dbres *cols, const struct formdef *f,
+                const struct lookupset *l, struct formdef_error *ferr)
+{
+    if (!only_fields_ok(cols, f->path, f->fields, f->nfields, l, ferr))
+        return false;
+    for (size_t g = 0; g < f->ngrids; g++)
+        if (!only_fields_ok(cols, f->path, f->grids[g].fields,
+                            f->grids[g].nfields, l, ferr))
+            return false;
     return true;
 }
 
@@ -1853,6 +1964,8 @@ record_check_catalog(struct db *db, const struct formdef *f,
                            gd->columns[i].field, "grid column", ferr))
                 goto cleanup;
     }
+    if (!only_columns_ok(cols, f, l, ferr))
+        goto cleanup;
     if (l != NULL)
         for (size_t i = 0; i < l->count; i++) {
             const struct lookupdef *d = &l->items[i];

@@ -106,13 +106,24 @@ int record_transition(struct db *db, const struct formdef *f, long long id, int 
 /*
  * record_lookup
  *
- * Up to limit rows of lookup d whose label or detail starts with prefix
- * (NULL: any), in the scope of township_id (for scope "township"):
- * columns key, label, detail (NULL when the lookup has none). A new dbres
- * (dbres_free), or NULL with err on failure.
+ * Up to limit rows of lookup d whose label or detail contains each word of
+ * text (anywhere, ASCII case ignored; NULL or blank: any), in the scope of
+ * township_id (for scope "township"), in key order: columns key, label,
+ * detail (NULL when the lookup has none) and total (how many rows match
+ * in all, however many limit returned). A new dbres (dbres_free), or NULL
+ * with err on failure. record_lookup_only keeps only the rows whose
+ * only->column is one of only->values (a field's lookup_only; NULL: all).
  */
+struct lookup_only {
+    const char *column;
+    char *const *values;
+    size_t nvalues;
+};
 struct dbres *record_lookup(struct db *db, const struct lookupdef *d, int township_id,
-                            const char *prefix, int limit, struct db_error *err);
+                            const char *text, int limit, struct db_error *err);
+struct dbres *record_lookup_only(struct db *db, const struct lookupdef *d,
+                                 const struct lookup_only *only, int township_id,
+                                 const char *text, int limit, struct db_error *err);
 /* The label of one key of lookup d (malloc'd), or NULL. */
 char *record_lookup_label(struct db *db, const struct lookupdef *d, const char *key,
                           struct db_error *err);

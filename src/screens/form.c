@@ -19,6 +19,8 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/match.h"
+#include "core/text.h"
 #include "db/history.h"
 #include "db/messages.h"
 #include "db/record.h"
@@ -27,6 +29,7 @@
 #include "screens/screens.h"
 #include "screens/status.h"
 #include "ui/dialog.h"
+#include "ui/keys.h"
 
 /* The lookup behind field d, or NULL. */
 static const struct lookupdef *
@@ -84,30 +87,50 @@ form_township(const struct form *f)
     return i >= 0 && f->fs.f[i].value ? atoi(f->fs.f[i].value) : 0;
 }
 
+/* The most rows a lookup's pick list fetches: all there are in practice
+ * (66 schools); beyond it the count says how many more match. */
+#define LOOKUP_PICK_MAX 2000
+
 struct lookup_pick {
     struct form *f;
+    const struct fielddef *d;
     const struct lookupdef *l;
     struct dbres *rows;
-    struct pick_item items[50];
+    struct pick_item *items;
 };
 
 static int
 lookup_search(void *arg, const char *filter, const struct pick_item **items)
 {
     struct lookup_pick *p = arg;
+    struct lookup_only only = {p->d->only_column, p->d->only_values,
+                               p->d->nonly};
     struct db_error err;
+    const char *total;
 
     dbres_free(p->rows);
-    p->rows = record_lookup(p->f->app->db, p->l, form_township(p->f), filter,
-                            50, &err);
+    free(p->items);
+    p->items = NULL;
+    p->rows =
+        record_lookup_only(p->f->app->db, p->l, &only, form_township(p->f),
+                           filter, LOOKUP_PICK_MAX, &err);
     if (p->rows == NULL) {
         app_error(p->f->app, &err);
         return -1;
     }
+    if ((p->items = calloc((size_t)p->rows->nrows + 1, sizeof(*p->items))) ==
+        NULL) {
+        app_status(p->f->app, "%s", _("out of memory"));
+        return -1;
+    }
     for (int i = 0; i < p->rows->nrows; i++)
-        p->items[i] = (struct pick_item){dbres_field(p->rows, i, "key"),
-                                         dbres_field(p->rows, i, "label"),
-                                         dbres_field(p->rows, i, "detail")};
+        p->items[i] = (struct pick_item){
+            dbres_field(p->rows, i, "key"), dbres_field(p->rows, i, "label"),
+            lookupdef_detail_text(p->l, dbres_field(p->rows, i, "detail"),
+                                  p->f->app->zh)};
+    if (p->rows->nrows > 0 &&
+        (total = dbres_field(p->rows, 0, "total")) != NULL)
+        dialog_pick_total(atoi(total));
     *items = p->items;
     return p->rows->nrows;
 }
@@ -126,9 +149,9 @@ choice_search(void *arg, const char *filter, const struct pick_item **items)
 
     for (size_t i = 0; i < p->d->nchoices && n < 32; i++) {
         const char *label = label_text(&p->d->choices[i].label, p->zh);
+        const char *texts[] = {label, p->d->choices[i].value};
 
-        if (filter != NULL && filter[0] && strstr(label, filter) == NULL &&
-            strstr(p->d->choices[i].value, filter) == NULL)
+        if (!match_words(filter, texts, 2))
             continue;
         p->items[n++] = (struct pick_item){p->d->choices[i].value, label, NULL};
     }
@@ -136,9 +159,40 @@ choice_search(void *arg, const char *filter, const struct pick_item **items)
     return n;
 }
 
+static bool pick_from(struct form *f, struct fieldset *fs, size_t i,
+                      const char *filter);
+
 /* Enter/F5 on a choice or lookup field of fs: the pick list. */
 bool
 form_pick(struct form *f, struct fieldset *fs, size_t i)
+{
+    return pick_from(f, fs, i, NULL);
+}
+
+bool
+form_pick_typed(struct form *f, struct fieldset *fs, size_t i,
+                const struct key *k)
+{
+    const struct fielddef *d = fs->f[i].def;
+    wchar_t w[2] = {0, 0};
+    char *typed;
+    bool picked;
+
+    if ((d->type != FT_CHOICE && d->type != FT_LOOKUP) || !keys_is_text(k) ||
+        k->code == ' ' || (k->action != ACT_NONE && k->code < 0x80))
+        return false;
+    w[0] = (wchar_t)k->code;
+    if ((typed = text_to_utf8(w)) == NULL)
+        return false;
+    picked = pick_from(f, fs, i, typed);
+    free(typed);
+    return picked;
+}
+
+/* The pick list of field i of fs, its filter box holding filter (NULL:
+ * empty). */
+static bool
+pick_from(struct form *f, struct fieldset *fs, size_t i, const char *filter)
 {
     const struct fielddef *d = fs->f[i].def;
     const char *title = label_text(&d->label, f->app->zh);
@@ -149,18 +203,19 @@ form_pick(struct form *f, struct fieldset *fs, size_t i)
     if (d->type == FT_CHOICE) {
         struct choice_pick p = {.d = d, .zh = f->app->zh};
 
-        v = dialog_pick(f->app, title, NULL, choice_search, &p);
+        v = dialog_pick(f->app, title, filter, choice_search, &p);
         if (v != NULL)
             fieldset_pick(fs, i, v, NULL);
     } else if (d->type == FT_LOOKUP) {
-        struct lookup_pick p = {.f = f, .l = lookup_of(f->app, d)};
+        struct lookup_pick p = {.f = f, .d = d, .l = lookup_of(f->app, d)};
 
         if (p.l == NULL)
             return false;
-        v = dialog_pick(f->app, title, NULL, lookup_search, &p);
+        v = dialog_pick(f->app, title, filter, lookup_search, &p);
         if (v != NULL)
             fieldset_pick(fs, i, v, form_lookup_label(f, d, v));
         dbres_free(p.rows);
+        free(p.items);
     } else if (d->type == FT_BOOL) {
         v = strdup(fs->f[i].value && fs->f[i].value[0] == 't' ? "f" : "t");
         if (v != NULL)

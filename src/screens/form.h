@@ -59,6 +59,11 @@ void form_show_lookups(struct form *f, struct fieldset *fs);
 int form_township(const struct form *f);
 /* The pick list (or toggle) of field i of fs; true when it changed. */
 bool form_pick(struct form *f, struct fieldset *fs, size_t i);
+/* A character typed on a choice or lookup field of fs: its pick list,
+ * the character in the filter box (true: the key was taken; false: not a
+ * character for it, or nothing picked -- the key is then the screen's). */
+bool form_pick_typed(struct form *f, struct fieldset *fs, size_t i,
+                     const struct key *k);
 /* Check every field; the first with an error, or -1. */
 int form_check(struct form *f);
 /* Save; true on success (messages on the status line and the fields). */

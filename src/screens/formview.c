@@ -712,6 +712,9 @@ form_key(struct screen *s, const struct key *k)
         form_pick(f, &f->fs, (size_t)f->focus);
         return KR_REDRAW;
     }
+    if (on_field && f->editable && !st->locked &&
+        form_pick_typed(f, &f->fs, (size_t)f->focus, k))
+        return KR_REDRAW;
     if (k->is_function && (k->code == KEY_DOWN || k->code == KEY_UP)) {
         move_focus(f, k->code == KEY_DOWN ? 1 : -1);
         return KR_REDRAW;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/match.h"
 #include "db/record.h"
 #include "ui/dialog.h"
 #include "ui/draw.h"
@@ -161,8 +162,8 @@ listbase_selected(const struct listbase *lb)
 }
 
 bool
-listbase_find(struct listbase *lb, const char *text,
-              const char *const *cols, int ncols)
+listbase_find(struct listbase *lb, const char *text, const char *const *cols,
+              int ncols)
 {
     int n = listbase_nrows(lb), from = listbase_selected(lb);
 
@@ -237,7 +238,8 @@ listbase_filter_add_townships(struct listbase_filter *f)
     listbase_filter_add(f, 't', "0", _("Township"), _("all"));
     for (int i = 0; f->townships != NULL && i < f->townships->nrows; i++)
         listbase_filter_add(f, 't', dbres_field(f->townships, i, "key"),
-                            _("Township"), dbres_field(f->townships, i, "label"));
+                            _("Township"),
+                            dbres_field(f->townships, i, "label"));
 }
 
 bool
@@ -254,19 +256,25 @@ listbase_filter_township(const struct listbase_filter *f, const char *value,
     return true;
 }
 
-/* The pick list's search: the list's choices (the filter text is not
- * used: they are few). */
+/* The pick list's search: the list's choices whose heading or label hold
+ * every word typed in the filter box. */
 static int
 filter_search(void *arg, const char *filter, const struct pick_item **items)
 {
     struct listbase_filter *f = arg;
     struct listbase *lb = f->screen->data;
+    int n = 0;
 
-    (void)filter;
     f->n = 0;
     lb->ops->filter_choices(f->screen, f);
+    for (int i = 0; i < f->n; i++) {
+        const char *texts[] = {f->items[i].label, f->items[i].detail};
+
+        if (match_words(filter, texts, 2))
+            f->items[n++] = f->items[i];
+    }
     *items = f->items;
-    return f->n;
+    return n;
 }
 
 /* F4: the pick list; the choice applied, the list reloaded. */

@@ -184,6 +184,10 @@ row_key(struct screen *s, const struct key *k)
         form_pick(e->form, &e->fs, (size_t)e->focus);
         return KR_REDRAW;
     }
+    if (!st->locked && form_pick_typed(e->form, &e->fs, (size_t)e->focus, k)) {
+        form_prefill_amount(e->form, e->grid, &e->fs);
+        return KR_REDRAW;
+    }
     if (k->is_function && (k->code == KEY_DOWN || k->code == KEY_UP)) {
         row_move(e, k->code == KEY_DOWN ? 1 : -1);
         return KR_REDRAW;

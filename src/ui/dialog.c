@@ -404,9 +404,32 @@ dialog_prompt(struct app *a, enum prompt_kind kind, const char *title,
 
 struct pick {
     const struct pick_item *items;
-    int n;
+    int n, total; /* rows shown; rows that match (>= n) */
     const char *cells[2];
 };
+
+/* The total the running search reported (dialog_pick_total), -1: none.
+ * Only one pick list runs at a time (they are modal). */
+static int pick_total = -1;
+
+void
+dialog_pick_total(int total)
+{
+    pick_total = total;
+}
+
+/* The count line: how many match, and how many of them are shown. */
+static void
+pick_count_text(const struct pick *p, bool failed, char *out, size_t outsz)
+{
+    if (failed)
+        snprintf(out, outsz, "%s", _("Search failed."));
+    else if (p->total > p->n)
+        snprintf(out, outsz, _("%d found, first %d shown: type to narrow"),
+                 p->total, p->n);
+    else
+        snprintf(out, outsz, _("%d found"), p->n);
+}
 
 static bool
 pick_row(void *arg, int index, struct lv_row *row)
@@ -429,12 +452,15 @@ run_search(struct pick *p, struct listview *lv, const struct lineedit *filter,
     char *f = lineedit_utf8(filter);
 
     p->items = NULL;
+    pick_total = -1;
     p->n = search(arg, f != NULL ? f : "", &p->items);
+    p->total = pick_total > p->n ? pick_total : p->n;
+    pick_total = -1;
     free(f);
     if (p->n < 0 || p->items == NULL) {
         bool failed = p->n < 0;
 
-        p->n = 0;
+        p->n = p->total = 0;
         listview_set_rows(lv, 0, false);
         return !failed;
     }
@@ -480,7 +506,7 @@ dialog_pick(struct app *a, const char *title, const char *initial_filter,
                 centre_box(LINES - 4 < 22 ? LINES - 4 : 22, DIALOG_MAX_COLS);
             const char *flabel = _("Filter:");
             int lw = text_utf8_cells(flabel);
-            char count[64];
+            char count[128];
 
             draw_box(stdscr, b.y, b.x, b.rows, b.cols, title, UA_DIALOG,
                      UA_DIALOG_TITLE);
@@ -488,10 +514,7 @@ dialog_pick(struct app *a, const char *title, const char *initial_filter,
             listview_layout(&lv, b.y + 3, b.x + 2, b.rows - 5, b.cols - 4);
             listview_draw(&lv);
             draw_box_rule(stdscr, b.y + 2, b.x, b.cols, UA_DIALOG);
-            if (failed)
-                snprintf(count, sizeof(count), "%s", _("Search failed."));
-            else
-                snprintf(count, sizeof(count), _("%d found"), p.n);
+            pick_count_text(&p, failed, count, sizeof(count));
             draw_str(stdscr, b.y + b.rows - 2, b.x + 2, b.cols - 4, count,
                      failed ? UA_ERROR : UA_DIALOG, DRAW_PAD | DRAW_MARK_CUT);
             draw_str(stdscr, b.y + 1, b.x + 2, lw, flabel, UA_DIALOG, 0);

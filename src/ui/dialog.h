@@ -55,10 +55,16 @@ struct pick_item {
  * possibly "") and return how many, or -1 on failure (report it with
  * app_error; the dialog shows "search failed" and keeps going). The array
  * and its strings are the caller's and must stay valid until the next
- * call or until dialog_pick returns. Keep the count modest (a LIMIT).
+ * call or until dialog_pick returns. Keep the count modest (a LIMIT);
+ * a search that returns fewer rows than match says how many match in all
+ * with dialog_pick_total, so the count shown is true.
  */
 typedef int (*pick_search_fn)(void *arg, const char *filter,
                               const struct pick_item **items);
+
+/* Called by a search of the pick list on screen: total rows match the
+ * filter, of which it returned the first ones. */
+void dialog_pick_total(int total);
 
 /*
  * dialog_pick

@@ -46,9 +46,12 @@
 /* ---- the household form, by hand ----------------------------------------- */
 
 static struct lookupdef lookup_items[] = {
-    {S("township"), S("township"), S("id"), S("name"), NULL, S("mine"), 3},
-    {S("village"), S("village"), S("id"), S("name"), NULL, S("township"), 4},
-    {S("school"), S("school"), S("id"), S("name"), S("kind"), S("township"), 5},
+    {S("township"), S("township"), S("id"), S("name"), NULL, S("mine"), 3, NULL,
+     0},
+    {S("village"), S("village"), S("id"), S("name"), NULL, S("township"), 4,
+     NULL, 0},
+    {S("school"), S("school"), S("id"), S("name"), S("kind"), S("township"), 5,
+     NULL, 0},
 };
 static struct lookupset lookups = {S("forms/lookups.conf"), lookup_items, 3};
 
@@ -426,7 +429,8 @@ START_TEST(test_today_is_the_servers)
     zone_today(zone);
     d = db_connect(NULL, "demo_clerk", NULL, CONNECT_TIMEOUT, &e);
     ck_assert_ptr_nonnull(d);
-    r = db_exec(d, "SELECT to_char(current_date, 'YYYYMMDD') AS d", 0, NULL, &e);
+    r = db_exec(d, "SELECT to_char(current_date, 'YYYYMMDD') AS d", 0, NULL,
+                &e);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(atoi(dbres_field(r, 0, "d")), date_today_yyyymmdd());
     dbres_free(r);
@@ -1385,6 +1389,77 @@ START_TEST(test_lookups)
 }
 END_TEST
 
+/* Issue 12: the pickers. Any word anywhere in the name, the true count
+ * beyond the limit, a field's lookup_only, LIKE's metacharacters taken
+ * as themselves. */
+START_TEST(test_lookup_substring)
+{
+    struct lookupdef all = {S("school"), S("school"), S("id"),
+                            S("name"),   S("kind"),   S("all"),
+                            1,           NULL,        0};
+    char *kinds[] = {S("vocational"), S("college")};
+    struct lookup_only only = {"kind", kinds, 2};
+    struct dbres *r;
+    int n;
+
+    r = record_lookup(db, &all, 0, NULL, 5000, &err);
+    ck_assert_msg(r != NULL, "%s", err.message);
+    n = r->nrows;
+    ck_assert_int_gt(n, 10);
+    ck_assert_str_eq(r->names[3], "total");
+    ck_assert_int_eq(atoi(dbres_field(r, 0, "total")), n);
+    dbres_free(r);
+    /* a limit: the first rows, the total still all of them */
+    r = record_lookup(db, &all, 0, "", 10, &err);
+    ck_assert_int_eq(r->nrows, 10);
+    ck_assert_int_eq(atoi(dbres_field(r, 9, "total")), n);
+    dbres_free(r);
+    /* 职 in the middle of the name */
+    r = record_lookup(db, &all, 0, "职", 5000, &err);
+    ck_assert_int_eq(r->nrows, 1);
+    ck_assert_str_eq(dbres_field(r, 0, "label"), "房县职业技术学校");
+    ck_assert_str_eq(dbres_field(r, 0, "total"), "1");
+    dbres_free(r);
+    /* two words, each somewhere; the detail (kind) matches too */
+    r = record_lookup(db, &all, 0, " 房县  学校 ", 5000, &err);
+    ck_assert_int_ge(r->nrows, 2);
+    for (int i = 0; i < r->nrows; i++)
+        ck_assert(strstr(dbres_field(r, i, "label"), "房县") != NULL &&
+                  strstr(dbres_field(r, i, "label"), "学校") != NULL);
+    dbres_free(r);
+    r = record_lookup(db, &all, 0, "VOCATIONAL", 5000, &err);
+    ck_assert_int_eq(r->nrows, 1);
+    dbres_free(r);
+    /* % and _ are characters, not patterns: only the names holding one */
+    for (const char *c = "%_"; *c != '\0'; c++) {
+        char one[2] = {*c, '\0'};
+        int holding = 0;
+
+        r = record_lookup(db, &all, 0, NULL, 5000, &err);
+        for (int i = 0; i < r->nrows; i++)
+            holding += strchr(dbres_field(r, i, "label"), *c) != NULL ||
+                       strchr(dbres_field(r, i, "detail"), *c) != NULL;
+        dbres_free(r);
+        r = record_lookup(db, &all, 0, one, 5000, &err);
+        ck_assert_int_eq(r->nrows, holding);
+        ck_assert_int_lt(r->nrows, n);
+        dbres_free(r);
+    }
+    /* lookup_only: schools that train, no kindergarten among them */
+    r = record_lookup_only(db, &all, &only, 0, NULL, 5000, &err);
+    ck_assert_msg(r != NULL, "%s", err.message);
+    ck_assert_int_ge(r->nrows, 1);
+    ck_assert_int_lt(r->nrows, n);
+    for (int i = 0; i < r->nrows; i++)
+        ck_assert(strcmp(dbres_field(r, i, "detail"), "vocational") == 0 ||
+                  strcmp(dbres_field(r, i, "detail"), "college") == 0);
+    dbres_free(r);
+    r = record_lookup_only(db, &all, &only, 0, "幼儿园", 5000, &err);
+    ck_assert_int_eq(r->nrows, 0);
+    dbres_free(r);
+}
+END_TEST
+
 /* ---- the catalog check --------------------------------------------------- */
 
 START_TEST(test_catalog)
@@ -1674,6 +1749,7 @@ record_suite(void)
     tcase_add_test(tc, test_submit_and_reject);
     tcase_add_test(tc, test_supervisor_masked);
     tcase_add_test(tc, test_lookups);
+    tcase_add_test(tc, test_lookup_substring);
     tcase_add_test(tc, test_catalog);
     tcase_add_test(tc, test_real_forms);
     suite_add_tcase(s, tc);

@@ -345,6 +345,14 @@ START_TEST(test_training)
                      "贫困劳动力");
     ck_assert_str_eq(formdef_field(f, "course_id")->lookup, "course");
     ck_assert_str_eq(formdef_field(f, "provider_school_id")->lookup, "school");
+    /* issue 12: the provider picker offers only schools that train */
+    fd = formdef_field(f, "provider_school_id");
+    ck_assert_str_eq(fd->only_column, "kind");
+    ck_assert_uint_eq(fd->nonly, 2);
+    ck_assert_str_eq(fd->only_values[0], "vocational");
+    ck_assert_str_eq(fd->only_values[1], "college");
+    ck_assert_ptr_null(formdef_field(f, "course_id")->only_column);
+    ck_assert_uint_eq(formdef_field(f, "course_id")->nonly, 0);
     ck_assert_str_eq(formdef_field(f, "household_id")->lookup, "household");
     fd = formdef_field(f, "trainee_id_number");
     ck_assert_str_eq(fd->birth_field, "trainee_birth_date");
@@ -436,6 +444,18 @@ START_TEST(test_real_lookups)
     d = lookupset_find(l, "school");
     ck_assert_str_eq(d->detail, "kind");
     ck_assert_str_eq(d->scope, "all");
+    /* issue 12: school kinds in words, every kind of school_kind_check */
+    ck_assert_uint_eq(d->nwords, 8);
+    ck_assert_str_eq(lookupdef_detail_text(d, "junior", true), "初中");
+    ck_assert_str_eq(lookupdef_detail_text(d, "junior", false),
+                     "Junior school");
+    ck_assert_str_eq(lookupdef_detail_text(d, "kindergarten", true), "幼儿园");
+    ck_assert_str_eq(lookupdef_detail_text(d, "vocational", true), "中职");
+    ck_assert_str_eq(lookupdef_detail_text(d, "unknown", true), "unknown");
+    ck_assert_ptr_null(lookupdef_detail_text(d, NULL, true));
+    ck_assert_uint_eq(lookupset_find(l, "township")->nwords, 0);
+    ck_assert_str_eq(
+        lookupdef_detail_text(lookupset_find(l, "township"), "x", true), "x");
     ck_assert_str_eq(lookupset_find(l, "course")->table, "training_course");
     ck_assert_str_eq(lookupset_find(l, "fund_program")->scope, "all");
     d = lookupset_find(l, "teacher");
@@ -934,6 +954,9 @@ static const struct {
     {"bad_lookups_scope.conf", {"'county'", "'village'"}},
     {"bad_lookups_duplicate.conf", {"duplicate", "'school'"}},
     {"bad_lookups_missing.conf", {"'label'", "'course'"}},
+    {"bad_lookup_only.conf", {"'school_id'", "no values"}},
+    {"bad_lookup_only_type.conf", {"'lookup_only'", "text field"}},
+    {"bad_lookups_words.conf", {"duplicate", "'junior'"}},
 };
 #define NBAD_FORMS (sizeof(bad_forms) / sizeof(bad_forms[0]))
 
