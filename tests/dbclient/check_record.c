@@ -426,7 +426,8 @@ START_TEST(test_today_is_the_servers)
     zone_today(zone);
     d = db_connect(NULL, "demo_clerk", NULL, CONNECT_TIMEOUT, &e);
     ck_assert_ptr_nonnull(d);
-    r = db_exec(d, "SELECT to_char(current_date, 'YYYYMMDD') AS d", 0, NULL, &e);
+    r = db_exec(d, "SELECT to_char(current_date, 'YYYYMMDD') AS d", 0, NULL,
+                &e);
     ck_assert_ptr_nonnull(r);
     ck_assert_int_eq(atoi(dbres_field(r, 0, "d")), date_today_yyyymmdd());
     dbres_free(r);
@@ -543,8 +544,9 @@ START_TEST(test_connection_lost)
                 &err);
     ck_assert_ptr_null(r);
     ck_assert_int_eq(err.status, DB_CONNECTION_LOST);
-    ck_assert_int_eq(db_command(db, "SELECT 1", 0, NULL, &err), -1);
-    ck_assert_int_eq(err.status, DB_CONNECTION_LOST);
+    /* the next statement finds the connection gone and restores it
+     * first (issue 12: tests/dbclient/check_reconnect.c) */
+    ck_assert_int_eq(db_command(db, "SELECT 1", 0, NULL, &err), 0);
 
     ck_assert_int_eq(db_reconnect(db, &err), 0);
     ck_assert_str_eq(db_user(db), "demo_clerk");
@@ -1003,13 +1005,11 @@ START_TEST(test_save_after_connection_lost)
     add_member(r, 14, "庚", false);
     killed = query1(other, "SELECT pg_terminate_backend($1::int)", 1, params);
     ck_assert_str_eq(killed, "t");
-    ck_assert_int_eq(record_save(db, r, &err), -1);
-    ck_assert_int_eq(err.status, DB_CONNECTION_LOST);
-    ck_assert(r->id == 0); /* nothing taken as saved */
-    ck_assert(r->grids[0].rows[0].id == 0);
-
-    ck_assert_int_eq(db_reconnect(db, &err), 0);
+    /* the save's first statement finds the connection gone: the db layer
+     * reconnects before anything of the save is sent (its reads and its
+     * BEGIN are repeated), so the save goes through once (issue 12) */
     save_ok(r);
+    ck_assert(r->id != 0);
     snprintf(no, sizeof no, "%s", r->values[F_HNO]);
     ck_assert_int_eq(count_households(no), 1);
     delete_draft(r->id);
