@@ -32,7 +32,8 @@ struct db {
      * restored: the caller's statements fail until it ends the
      * transaction (db_rollback, db_commit, db_begin). */
     bool tx_lost;
-    bool restoring; /* inside restore(): no nested reconnecting */
+    bool restoring;           /* inside restore(): no nested reconnecting */
+    long long restore_failed; /* when restore() last gave up (ms), or 0 */
     db_notice_fn notice_fn;
     void *notice_arg;
     db_event_fn event_fn;
@@ -390,6 +391,9 @@ exec_once(struct db *db, const char *sql, int nparams,
  * no further try starts: the screen waits at most a few seconds. */
 static const int backoff_ms[] = {0, 250, 750, 1500};
 #define RESTORE_BUDGET_MS 3000
+/* Within this time after restore() gave up, one try without waiting: a
+ * screen that reads several things does not wait the backoff for each. */
+#define RESTORE_QUIET_MS 5000
 
 static long long
 now_ms(void)
@@ -444,7 +448,8 @@ reset_once(struct db *db, struct db_error *err)
  * restore
  *
  * The connection is gone: reconnect, with a short backoff, a few tries,
- * at most about RESTORE_BUDGET_MS (plus one connect_timeout). The event
+ * at most about RESTORE_BUDGET_MS (plus one connect_timeout); soon after
+ * a restore that gave up, one try only (RESTORE_QUIET_MS). The event
  * callback hears DB_EV_RECONNECTING first, then DB_EV_RECONNECTED or
  * DB_EV_LOST. On failure err says DB_CONNECTION_LOST (with libpq's words).
  */
@@ -453,11 +458,15 @@ restore(struct db *db, struct db_error *err)
 {
     long long start = now_ms();
     int rc = -1;
+    size_t tries = sizeof backoff_ms / sizeof backoff_ms[0];
 
+    if (db->restore_failed != 0 &&
+        start - db->restore_failed < RESTORE_QUIET_MS)
+        tries = 1;
     db->in_tx = false;
     db->restoring = true;
     tell(db, DB_EV_RECONNECTING);
-    for (size_t i = 0; i < sizeof backoff_ms / sizeof backoff_ms[0]; i++) {
+    for (size_t i = 0; i < tries; i++) {
         if (i > 0 && now_ms() - start + backoff_ms[i] > RESTORE_BUDGET_MS)
             break;
         if (backoff_ms[i] > 0)
@@ -466,6 +475,7 @@ restore(struct db *db, struct db_error *err)
             break;
     }
     db->restoring = false;
+    db->restore_failed = rc == 0 ? 0 : now_ms();
     if (rc == 0) {
         db_error_clear(err);
         tell(db, DB_EV_RECONNECTED);
