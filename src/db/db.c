@@ -576,12 +576,13 @@ run(struct db *db, const char *sql, int nparams, const char *const *params,
     res = exec_once(db, sql, nparams, params, err);
     if (res != NULL || PQstatus(db->conn) != CONNECTION_BAD)
         return res;
+    /* the caller's transaction died with the connection, whether or not
+     * it comes back: its later statements must not run in autocommit */
+    db->tx_lost = in_tx;
     if (restore(db, err) != 0)
         return NULL;
-    if (in_tx) {
-        db->tx_lost = true;
+    if (in_tx)
         return not_repeated(err);
-    }
     if (starts_transaction(sql))
         return exec_once(db, sql, nparams, params, err);
     return repeat_read(db, sql, nparams, params, err);
