@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <time.h>
 #include <string.h>
+#include <sys/time.h>
 
 #include <libpq-fe.h>
 
@@ -27,8 +28,16 @@ struct db {
     char *user; /* session_user */
     char *role; /* eduaid.my_role(), "" when none */
     bool in_tx; /* the caller began a transaction (db_begin) */
+    /* The connection broke inside the caller's transaction and was
+     * restored: the caller's statements fail until it ends the
+     * transaction (db_rollback, db_commit, db_begin). */
+    bool tx_lost;
+    bool restoring;           /* inside restore(): no nested reconnecting */
+    long long restore_failed; /* when restore() last gave up (ms), or 0 */
     db_notice_fn notice_fn;
     void *notice_arg;
+    db_event_fn event_fn;
+    void *event_arg;
 };
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -329,21 +338,17 @@ dbres_field(const struct dbres *r, int row, const char *name)
 /* ---- execution ---------------------------------------------------------- */
 
 /*
- * Run sql and classify the result. On success return the PGresult (the
- * caller PQclear()s it); on failure NULL with err filled in. Outside a
- * caller's transaction a failure never leaves one open.
+ * Send sql once and classify the result: the PGresult on success (the
+ * caller PQclear()s it), else NULL with err filled in. Outside a caller's
+ * transaction a failure never leaves one open.
  */
 static PGresult *
-run(struct db *db, const char *sql, int nparams, const char *const *params,
-    struct db_error *err)
+exec_once(struct db *db, const char *sql, int nparams,
+          const char *const *params, struct db_error *err)
 {
     PGresult *res;
 
     db_error_clear(err);
-    if (db == NULL || db->conn == NULL) {
-        set_error(err, DB_CONNECTION_LOST, "not connected");
-        return NULL;
-    }
     res = PQexecParams(db->conn, sql, nparams, NULL, params, NULL, NULL, 0);
     if (res == NULL) {
         /* out of memory, or the connection is gone */
@@ -380,6 +385,209 @@ run(struct db *db, const char *sql, int nparams, const char *const *params,
     return NULL;
 }
 
+/* ---- surviving a lost connection ---------------------------------------- */
+
+/* The waits before each try to reconnect (ms), and the time after which
+ * no further try starts: the screen waits at most a few seconds. */
+static const int backoff_ms[] = {0, 250, 750, 1500};
+#define RESTORE_BUDGET_MS 3000
+/* Within this time after restore() gave up, one try without waiting: a
+ * screen that reads several things does not wait the backoff for each. */
+#define RESTORE_QUIET_MS 5000
+
+static long long
+now_ms(void)
+{
+    struct timeval tv;
+
+    gettimeofday(&tv, NULL);
+    return (long long)tv.tv_sec * 1000 + tv.tv_usec / 1000;
+}
+
+static void
+sleep_ms(int ms)
+{
+    struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000L};
+
+    while (nanosleep(&ts, &ts) != 0)
+        ;
+}
+
+static void
+tell(struct db *db, enum db_event ev)
+{
+    if (db->event_fn != NULL)
+        db->event_fn(db->event_arg, ev);
+}
+
+static int load_identity(struct db *db, struct db_error *err);
+static void follow_server_clock(PGconn *conn);
+static void set_connect_error(PGconn *conn, struct db_error *err);
+
+/*
+ * One try: PQreset opens a new connection with the same parameters (the
+ * notice receiver stays with the PGconn), then what db_connect does after
+ * PQconnectdbParams is done again -- the server's TimeZone, session_user
+ * and eduaid.my_role(). eduaid sets nothing else per session (no SET, no
+ * prepared statements): application_name and client_encoding are
+ * connection parameters PQreset sends again.
+ */
+static int
+reset_once(struct db *db, struct db_error *err)
+{
+    PQreset(db->conn);
+    if (PQstatus(db->conn) != CONNECTION_OK) {
+        set_connect_error(db->conn, err);
+        return -1;
+    }
+    follow_server_clock(db->conn);
+    return load_identity(db, err);
+}
+
+/*
+ * restore
+ *
+ * The connection is gone: reconnect, with a short backoff, a few tries,
+ * at most about RESTORE_BUDGET_MS (plus one connect_timeout); soon after
+ * a restore that gave up, one try only (RESTORE_QUIET_MS). The event
+ * callback hears DB_EV_RECONNECTING first, then DB_EV_RECONNECTED or
+ * DB_EV_LOST. On failure err says DB_CONNECTION_LOST (with libpq's words).
+ */
+static int
+restore(struct db *db, struct db_error *err)
+{
+    long long start = now_ms();
+    int rc = -1;
+    size_t tries = sizeof backoff_ms / sizeof backoff_ms[0];
+
+    if (db->restore_failed != 0 &&
+        start - db->restore_failed < RESTORE_QUIET_MS)
+        tries = 1;
+    db->in_tx = false;
+    db->restoring = true;
+    tell(db, DB_EV_RECONNECTING);
+    for (size_t i = 0; i < tries; i++) {
+        if (i > 0 && now_ms() - start + backoff_ms[i] > RESTORE_BUDGET_MS)
+            break;
+        if (backoff_ms[i] > 0)
+            sleep_ms(backoff_ms[i]);
+        if ((rc = reset_once(db, err)) == 0)
+            break;
+    }
+    db->restoring = false;
+    db->restore_failed = rc == 0 ? 0 : now_ms();
+    if (rc == 0) {
+        db_error_clear(err);
+        tell(db, DB_EV_RECONNECTED);
+        return 0;
+    }
+    err->status = DB_CONNECTION_LOST;
+    tell(db, DB_EV_LOST);
+    return -1;
+}
+
+/* The statement was not repeated after the connection came back. */
+static PGresult *
+not_repeated(struct db_error *err)
+{
+    set_error(err, DB_CONNECTION_LOST,
+              "the connection to the server was lost and restored; the "
+              "statement was not repeated");
+    err->reconnected = true;
+    return NULL;
+}
+
+/* sql starts a transaction: nothing is done yet, repeating it is safe. */
+static bool
+starts_transaction(const char *sql)
+{
+    while (*sql == ' ' || *sql == '\t' || *sql == '\n')
+        sql++;
+    return strncmp(sql, "BEGIN", 5) == 0;
+}
+
+/*
+ * Repeat a statement after a reconnect, inside BEGIN READ ONLY: the
+ * server itself tells a read from a write. A read is answered; a write
+ * is refused (25006, nothing done) and reported as not repeated.
+ */
+static PGresult *
+repeat_read(struct db *db, const char *sql, int nparams,
+            const char *const *params, struct db_error *err)
+{
+    PGresult *res, *done;
+    bool ok;
+
+    if ((res = exec_once(db, "BEGIN READ ONLY", 0, NULL, err)) == NULL)
+        return NULL;
+    PQclear(res);
+    if ((res = exec_once(db, sql, nparams, params, err)) == NULL) {
+        /* exec_once rolled the read-only transaction back */
+        if (strcmp(err->sqlstate, "25006") == 0)
+            return not_repeated(err);
+        return NULL;
+    }
+    done = exec_once(db, "COMMIT", 0, NULL, err);
+    ok = done != NULL;
+    PQclear(done);
+    if (!ok) {
+        PQclear(res);
+        return NULL;
+    }
+    return res;
+}
+
+/*
+ * Run sql and classify the result. On success return the PGresult (the
+ * caller PQclear()s it); on failure NULL with err filled in. Outside a
+ * caller's transaction a failure never leaves one open.
+ *
+ * Every statement of eduaid passes here, so here a lost connection is
+ * survived: one found broken before the statement is restored first (the
+ * statement was never sent); one that breaks under the statement is
+ * restored, and then a statement outside the caller's transaction is
+ * repeated if it only reads (repeat_read) or starts a transaction. Inside
+ * the caller's transaction nothing is repeated -- the transaction died
+ * with the connection -- and err says so (DB_CONNECTION_LOST with
+ * err->reconnected): the caller reports it and the user saves again.
+ */
+static PGresult *
+run(struct db *db, const char *sql, int nparams, const char *const *params,
+    struct db_error *err)
+{
+    struct db_error local;
+    PGresult *res;
+    bool in_tx;
+
+    if (err == NULL)
+        err = &local;
+    db_error_clear(err);
+    if (db == NULL || db->conn == NULL) {
+        set_error(err, DB_CONNECTION_LOST, "not connected");
+        return NULL;
+    }
+    if (db->restoring)
+        return exec_once(db, sql, nparams, params, err);
+    if (db->tx_lost)
+        return not_repeated(err);
+    if (PQstatus(db->conn) == CONNECTION_BAD && restore(db, err) != 0)
+        return NULL;
+    in_tx = db->in_tx;
+    res = exec_once(db, sql, nparams, params, err);
+    if (res != NULL || PQstatus(db->conn) != CONNECTION_BAD)
+        return res;
+    /* the caller's transaction died with the connection, whether or not
+     * it comes back: its later statements must not run in autocommit */
+    db->tx_lost = in_tx;
+    if (restore(db, err) != 0)
+        return NULL;
+    if (in_tx)
+        return not_repeated(err);
+    if (starts_transaction(sql))
+        return exec_once(db, sql, nparams, params, err);
+    return repeat_read(db, sql, nparams, params, err);
+}
+
 struct dbres *
 db_exec(struct db *db, const char *sql, int nparams, const char *const *params,
         struct db_error *err)
@@ -411,6 +619,8 @@ db_command(struct db *db, const char *sql, int nparams,
 int
 db_begin(struct db *db, struct db_error *err)
 {
+    if (db != NULL)
+        db->tx_lost = false;
     if (db_command(db, "BEGIN", 0, NULL, err) != 0)
         return -1;
     db->in_tx = true;
@@ -424,8 +634,10 @@ db_commit(struct db *db, struct db_error *err)
     bool rolled_back;
 
     res = run(db, "COMMIT", 0, NULL, err);
-    if (db != NULL)
+    if (db != NULL) {
         db->in_tx = false;
+        db->tx_lost = false;
+    }
     if (res == NULL)
         return -1;
     /* COMMIT of a failed transaction "succeeds" as ROLLBACK */
@@ -447,6 +659,7 @@ db_rollback(struct db *db)
     if (db == NULL)
         return;
     db->in_tx = false;
+    db->tx_lost = false;
     if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK &&
         PQtransactionStatus(db->conn) != PQTRANS_IDLE)
         PQclear(PQexec(db->conn, "ROLLBACK"));
@@ -607,20 +820,34 @@ db_close(struct db *db)
 int
 db_reconnect(struct db *db, struct db_error *err)
 {
+    struct db_error local;
+
+    if (err == NULL)
+        err = &local;
     db_error_clear(err);
     if (db == NULL || db->conn == NULL) {
         set_error(err, DB_UNREACHABLE, "not connected");
         return -1;
     }
     db->in_tx = false;
-    /* same parameters, same notice receiver (kept by the PGconn) */
-    PQreset(db->conn);
-    if (PQstatus(db->conn) != CONNECTION_OK) {
-        set_connect_error(db->conn, err);
-        return -1;
-    }
-    follow_server_clock(db->conn);
-    return load_identity(db, err);
+    db->tx_lost = false;
+    return restore(db, err);
+}
+
+bool
+db_connected(const struct db *db)
+{
+    return db != NULL && db->conn != NULL &&
+           PQstatus(db->conn) == CONNECTION_OK;
+}
+
+void
+db_set_event(struct db *db, db_event_fn fn, void *arg)
+{
+    if (db == NULL)
+        return;
+    db->event_fn = fn;
+    db->event_arg = arg;
 }
 
 const char *

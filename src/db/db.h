@@ -25,11 +25,11 @@ struct db;
 
 enum db_status {
     DB_OK = 0,
-    DB_NEEDS_PASSWORD,   /* the server asked for a password and none was given */
-    DB_AUTH_FAILED,      /* a password was given and refused */
-    DB_UNREACHABLE,      /* no server answered */
-    DB_ERROR,            /* the server refused the statement (see db_error) */
-    DB_CONNECTION_LOST,  /* the connection broke; maybe reconnect */
+    DB_NEEDS_PASSWORD,  /* the server asked for a password and none was given */
+    DB_AUTH_FAILED,     /* a password was given and refused */
+    DB_UNREACHABLE,     /* no server answered */
+    DB_ERROR,           /* the server refused the statement (see db_error) */
+    DB_CONNECTION_LOST, /* the connection broke; maybe reconnect */
     DB_NO_MEMORY
 };
 
@@ -46,14 +46,18 @@ struct db_error {
      * and the column named in the error's context, else 0 and "". */
     long copy_row;
     char copy_column[64];
+    /* DB_CONNECTION_LOST only: the connection came back, but the
+     * statement was not repeated (it wrote, or the caller's transaction
+     * died with the connection): say so, and let the user save again. */
+    bool reconnected;
 };
 
 /* Rows of a result: values[row * ncols + col], NULL for SQL NULL. */
 struct dbres {
     int nrows, ncols;
-    char **names;        /* column names */
+    char **names; /* column names */
     char **values;
-    long long affected;  /* rows changed by INSERT/UPDATE/DELETE */
+    long long affected; /* rows changed by INSERT/UPDATE/DELETE */
 };
 
 /* Called with each NOTICE/WARNING the server sends (UTF-8, one line). */
@@ -68,8 +72,9 @@ typedef void (*db_notice_fn)(void *arg, const char *message);
  * to DB_OK; on failure return NULL with err filled in (status says whether
  * to ask for a password, report a wrong one, or report the server down).
  */
-struct db *db_connect(const char *conninfo, const char *user, const char *password,
-                      int connect_timeout, struct db_error *err);
+struct db *db_connect(const char *conninfo, const char *user,
+                      const char *password, int connect_timeout,
+                      struct db_error *err);
 void db_close(struct db *db);
 void db_set_notice(struct db *db, db_notice_fn fn, void *arg);
 
@@ -96,8 +101,31 @@ int db_begin(struct db *db, struct db_error *err);
 int db_commit(struct db *db, struct db_error *err);
 void db_rollback(struct db *db);
 
-/* Try to re-establish a lost connection with the same settings; 0 or -1. */
+/*
+ * Surviving a restart of the server. Every statement (db_exec,
+ * db_command, db_begin, db_commit) that finds the connection gone
+ * reconnects by itself: a few tries with a short backoff, bounded to a
+ * few seconds, then the session's state is set up again as db_connect set
+ * it. A statement outside the caller's transaction that only reads is
+ * then repeated (the server tells: it is repeated in a READ ONLY
+ * transaction), and so is BEGIN; a write, and any statement inside the
+ * caller's transaction, is not: err is DB_CONNECTION_LOST with
+ * err->reconnected, and the caller's later statements fail alike until
+ * it ends the transaction (db_rollback). When the server cannot be
+ * reached err is DB_CONNECTION_LOST and the next statement tries again.
+ *
+ * The event callback hears each attempt: DB_EV_RECONNECTING before the
+ * first try (the screen may say so at once), then DB_EV_RECONNECTED or
+ * DB_EV_LOST.
+ */
+enum db_event { DB_EV_RECONNECTING, DB_EV_RECONNECTED, DB_EV_LOST };
+typedef void (*db_event_fn)(void *arg, enum db_event ev);
+void db_set_event(struct db *db, db_event_fn fn, void *arg);
+
+/* Reconnect now (as above, also on a live connection); 0 or -1. */
 int db_reconnect(struct db *db, struct db_error *err);
+/* The connection is up as far as libpq knows (no round trip). */
+bool db_connected(const struct db *db);
 
 /*
  * db_encrypt_password
@@ -108,8 +136,8 @@ int db_reconnect(struct db *db, struct db_error *err);
  * server. Returns a new malloc'd string (the caller wipes and frees it), or
  * NULL with err filled in.
  */
-char *db_encrypt_password(struct db *db, const char *password,
-                          const char *user, struct db_error *err);
+char *db_encrypt_password(struct db *db, const char *password, const char *user,
+                          struct db_error *err);
 
 /* A new malloc'd quoted identifier ("eduaid"."x" quoting rules), or NULL. */
 char *db_quote_ident(struct db *db, const char *ident);

@@ -300,22 +300,6 @@ place_error(struct form *f, const struct db_error *err)
     }
 }
 
-/*
- * A save that failed because the connection broke: reconnect and save once
- * more. Safe to repeat -- a new record is found again by its client UUID,
- * an update checks the version it started from. True when the retry saved.
- */
-static bool
-retry_after_reconnect(struct form *f, struct db_error *err)
-{
-    if (err->status != DB_CONNECTION_LOST)
-        return false;
-    app_status(f->app, "%s", _("The connection was lost; reconnecting..."));
-    if (db_reconnect(f->app->db, err) != 0)
-        return false;
-    return record_save(f->app->db, f->rec, err) == 0;
-}
-
 bool
 form_save(struct form *f)
 {
@@ -332,8 +316,9 @@ form_save(struct form *f)
         return false;
     }
     f->grid_error[0] = '\0';
-    if (record_save(f->app->db, f->rec, &err) != 0 &&
-        !retry_after_reconnect(f, &err)) {
+    /* A connection lost under the save is not saved again behind the
+     * user's back (db.h): the status line says so, the values stay. */
+    if (record_save(f->app->db, f->rec, &err) != 0) {
         place_error(f, &err);
         return false;
     }

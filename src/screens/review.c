@@ -93,7 +93,6 @@ review_step(struct app *a, const char *kind, long long id, int version,
             struct db_error *err)
 {
     const struct formdef *f = app_form(a, kind);
-    struct db_error again;
     int v = 0;
 
     db_error_clear(err);
@@ -104,12 +103,10 @@ review_step(struct app *a, const char *kind, long long id, int version,
                  kind ? kind : "");
         return -1;
     }
-    if (record_transition(a->db, f, id, version, action, reason, &v, err) !=
-        0) {
-        if (err->status == DB_CONNECTION_LOST)
-            db_reconnect(a->db, &again);
+    /* a lost connection: the db layer reconnected (or could not); the
+     * transition is not repeated (review.h) */
+    if (record_transition(a->db, f, id, version, action, reason, &v, err) != 0)
         return -1;
-    }
     if (new_version != NULL)
         *new_version = v;
     return 0;

@@ -44,8 +44,8 @@ bool review_has_returned(const char *role);
  * version the person saw: action is "verify", "approve", "reject" or
  * "reopen" (reason required for the last two). One call, one
  * transaction. When the connection was lost the call is not repeated (it
- * may have committed; a refreshed view tells), but the connection is
- * re-established so that the next call works. On success returns 0 and
+ * may have committed; a refreshed view tells); the db layer has already
+ * re-established the connection, or tried to (db.h). On success returns 0 and
  * sets *new_version (may be NULL); else -1 with err filled in.
  */
 int review_step(struct app *a, const char *kind, long long id, int version,

@@ -17,6 +17,36 @@
 #include "db/schema.h"
 #include "screens/status.h"
 #include "ui/keys.h"
+#include "ui/listview.h"
+
+/*
+ * What the db layer says while it reconnects (db_set_event): on the
+ * status line at once, and every empty list says the connection is lost
+ * (not "no records") until it is back.
+ */
+static void
+on_db_event(void *arg, enum db_event ev)
+{
+    struct app *a = arg;
+
+    switch (ev) {
+    case DB_EV_RECONNECTING:
+        app_status(a, "%s", _("Reconnecting to the server..."));
+        app_status_now(a);
+        break;
+    case DB_EV_RECONNECTED:
+        listview_set_offline(NULL);
+        app_status(a, "%s", _("The connection to the server was restored."));
+        break;
+    case DB_EV_LOST:
+        listview_set_offline(
+            _("The connection to the server is lost; ^R tries again."));
+        app_status_error(
+            a, "%s",
+            _("The connection to the server is lost; ^R tries again."));
+        break;
+    }
+}
 
 int
 session_connect(struct app *a, const char *conninfo, const char *user,
@@ -28,6 +58,7 @@ session_connect(struct app *a, const char *conninfo, const char *user,
         db_connect(conninfo, user, password, a->settings->connect_timeout, err);
     if (a->db == NULL)
         return -1;
+    db_set_event(a->db, on_db_event, a);
     role = db_role(a->db);
     if (role[0] != '\0')
         snprintf(a->who, sizeof(a->who), "%s@%s", db_user(a->db), role);
@@ -73,7 +104,10 @@ session_error_text(const struct app *a, const struct db_error *e)
 
     switch (e->status) {
     case DB_CONNECTION_LOST:
-        return _("The connection to the server was lost.");
+        if (e->reconnected)
+            return _("The connection to the server was lost and is back; "
+                     "this was not saved: save again.");
+        return _("The connection to the server is lost; ^R tries again.");
     case DB_UNREACHABLE:
         return _("The server cannot be reached.");
     case DB_AUTH_FAILED:

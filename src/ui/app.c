@@ -346,6 +346,18 @@ paint_status(struct app *a)
                  st->status_error ? UA_ERROR : UA_STATUS, DRAW_MARK_CUT);
 }
 
+void
+app_status_now(struct app *a)
+{
+    struct app_stack *st = a->stack;
+
+    if (st == NULL || !st->running || !app_big_enough())
+        return;
+    paint_status(a);
+    wnoutrefresh(stdscr);
+    doupdate();
+}
+
 static void
 paint_too_small(void)
 {

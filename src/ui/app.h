@@ -28,7 +28,7 @@ struct messages;
 
 struct app {
     struct settings *settings;
-    struct db *db; /* NULL until logged in */
+    struct db *db;             /* NULL until logged in */
     struct messages *messages; /* NULL until logged in */
     struct lookupset *lookups;
     struct formdef **forms; /* one per record kind */
@@ -57,6 +57,10 @@ void app_status(struct app *a, const char *fmt, ...)
 /* The same in the error colours (what went wrong, in words). */
 void app_status_error(struct app *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* Send the status line to the terminal now, before the key being handled
+ * is done (a wait the user should know about, such as reconnecting). */
+void app_status_now(struct app *a);
 
 /* The form of a record kind, or NULL. */
 const struct formdef *app_form(const struct app *a, const char *kind);

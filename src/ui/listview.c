@@ -223,6 +223,15 @@ draw_columns(const struct listview *lv, int y, int x, const char *const *cells,
         draw_fill(stdscr, y, x, end - x, attr);
 }
 
+/* listview_set_offline's text, or NULL. */
+static const char *offline_text;
+
+void
+listview_set_offline(const char *text)
+{
+    offline_text = text;
+}
+
 void
 listview_draw(struct listview *lv)
 {
@@ -244,7 +253,10 @@ listview_draw(struct listview *lv)
 
         if (idx >= lv->nrows) {
             draw_fill(stdscr, y, lv->x, lv->width, UA_NORMAL);
-            if (lv->nrows == 0 && r == 0)
+            if (lv->nrows == 0 && r == 0 && offline_text != NULL)
+                draw_str(stdscr, y, lv->x + 1, lv->width - 1, offline_text,
+                         UA_ERROR, DRAW_MARK_CUT);
+            else if (lv->nrows == 0 && r == 0)
                 draw_str(stdscr, y, lv->x + 1, lv->width - 1,
                          lv->empty_text != NULL ? lv->empty_text
                                                 : _("No records."),

@@ -98,6 +98,11 @@ void listview_layout(struct listview *lv, int y, int x, int height, int width);
 
 void listview_draw(struct listview *lv);
 
+/* While text is set (not NULL), every empty list shows it instead of its
+ * empty_text: no rows because the server cannot be reached is not "no
+ * records". One setting for the process (there is one connection). */
+void listview_set_offline(const char *text);
+
 /* Navigation and marks. KR_REDRAW when something changed, KR_HANDLED
  * for a navigation key that changed nothing, else KR_UNHANDLED. */
 enum key_result listview_key(struct listview *lv, const struct key *k);

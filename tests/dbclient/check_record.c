@@ -547,8 +547,9 @@ START_TEST(test_connection_lost)
                 &err);
     ck_assert_ptr_null(r);
     ck_assert_int_eq(err.status, DB_CONNECTION_LOST);
-    ck_assert_int_eq(db_command(db, "SELECT 1", 0, NULL, &err), -1);
-    ck_assert_int_eq(err.status, DB_CONNECTION_LOST);
+    /* the next statement finds the connection gone and restores it
+     * first (issue 12: tests/dbclient/check_reconnect.c) */
+    ck_assert_int_eq(db_command(db, "SELECT 1", 0, NULL, &err), 0);
 
     ck_assert_int_eq(db_reconnect(db, &err), 0);
     ck_assert_str_eq(db_user(db), "demo_clerk");
@@ -1007,13 +1008,11 @@ START_TEST(test_save_after_connection_lost)
     add_member(r, 14, "庚", false);
     killed = query1(other, "SELECT pg_terminate_backend($1::int)", 1, params);
     ck_assert_str_eq(killed, "t");
-    ck_assert_int_eq(record_save(db, r, &err), -1);
-    ck_assert_int_eq(err.status, DB_CONNECTION_LOST);
-    ck_assert(r->id == 0); /* nothing taken as saved */
-    ck_assert(r->grids[0].rows[0].id == 0);
-
-    ck_assert_int_eq(db_reconnect(db, &err), 0);
+    /* the save's first statement finds the connection gone: the db layer
+     * reconnects before anything of the save is sent (its reads and its
+     * BEGIN are repeated), so the save goes through once (issue 12) */
     save_ok(r);
+    ck_assert(r->id != 0);
     snprintf(no, sizeof no, "%s", r->values[F_HNO]);
     ck_assert_int_eq(count_households(no), 1);
     delete_draft(r->id);

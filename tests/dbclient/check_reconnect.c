@@ -1,0 +1,213 @@
+/*
+ * check_reconnect.c
+ *   Check tests of src/db/db.c surviving a lost connection (issue 12)
+ *   against a live eduaid database with the demo data loaded, named by
+ *   the libpq environment. A restart of the server is stood in for by
+ *   pg_terminate_backend from a second session of the same login (a
+ *   login may end its own backends): the next statement finds the
+ *   connection gone. A read outside a transaction is answered after one
+ *   reconnect, on a new backend, with the session set up again (who we
+ *   are, our role); the event callback hears the attempt once. A write
+ *   (outside a transaction) and any statement inside the caller's
+ *   transaction are reported (DB_CONNECTION_LOST, reconnected) and not
+ *   repeated; the caller's later statements fail alike until it rolls
+ *   back, then the connection serves again; BEGIN after the loss is
+ *   repeated (nothing was done yet). The tests change nothing in the
+ *   database: the write is an UPDATE of no row (WHERE false), which the
+ *   server still counts as a write (refused in a READ ONLY transaction).
+ *
+ *   Run by tests/db/46_reconnect.t (TAP: CK_TAP_LOG_FILE_NAME=-).
+ */
+#include "config.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db.h"
+
+#define CONNECT_TIMEOUT 10
+#define WRITE "UPDATE eduaid.household SET notes = notes WHERE false"
+
+static struct db *db, *killer;
+static struct db_error err;
+static int events[3]; /* per enum db_event */
+
+static void
+count_event(void *arg, enum db_event ev)
+{
+    (void)arg;
+    events[ev]++;
+}
+
+static struct db *
+connect_as(const char *user)
+{
+    struct db_error e;
+    struct db *d = db_connect(NULL, user, NULL, CONNECT_TIMEOUT, &e);
+
+    ck_assert_msg(d != NULL, "connect as %s: %s", user, e.message);
+    return d;
+}
+
+static void
+setup(void)
+{
+    db = connect_as("demo_clerk");
+    killer = connect_as("demo_clerk");
+    memset(events, 0, sizeof events);
+    db_set_event(db, count_event, NULL);
+}
+
+static void
+teardown(void)
+{
+    db_close(db);
+    db_close(killer);
+}
+
+/* db's backend process id, read through db (one statement). */
+static long
+backend_pid(struct db_error *e)
+{
+    struct dbres *r = db_exec(db, "SELECT pg_backend_pid() AS pid", 0, NULL, e);
+    long pid;
+
+    if (r == NULL)
+        return -1;
+    pid = atol(dbres_field(r, 0, "pid"));
+    dbres_free(r);
+    return pid;
+}
+
+/* End db's backend from the second session, as a restart would, and wait
+ * until the server has let it go. */
+static long
+kill_backend(void)
+{
+    char pidtext[32];
+    const char *params[1] = {pidtext};
+    long pid = backend_pid(&err);
+    struct dbres *r;
+
+    ck_assert_msg(pid > 0, "pg_backend_pid: %s", err.message);
+    snprintf(pidtext, sizeof pidtext, "%ld", pid);
+    r = db_exec(killer, "SELECT pg_terminate_backend($1::int, 5000) AS ended",
+                1, params, &err);
+    ck_assert_msg(r != NULL, "pg_terminate_backend: %s", err.message);
+    ck_assert_str_eq(dbres_field(r, 0, "ended"), "t");
+    dbres_free(r);
+    return pid;
+}
+
+START_TEST(read_repeated_after_reconnect)
+{
+    long old = kill_backend();
+    long now = backend_pid(&err);
+
+    ck_assert_msg(now > 0, "read after the restart: %d %s", err.status,
+                  err.message);
+    ck_assert_int_ne(now, old);
+    ck_assert_int_eq(events[DB_EV_RECONNECTING], 1);
+    ck_assert_int_eq(events[DB_EV_RECONNECTED], 1);
+    ck_assert_int_eq(events[DB_EV_LOST], 0);
+    /* the session is set up again as db_connect set it up */
+    ck_assert_str_eq(db_user(db), "demo_clerk");
+    ck_assert_str_eq(db_role(db), "clerk");
+    ck_assert(db_connected(db));
+    /* and the next read needs no reconnect */
+    ck_assert_int_eq(backend_pid(&err), now);
+    ck_assert_int_eq(events[DB_EV_RECONNECTING], 1);
+}
+END_TEST
+
+START_TEST(write_in_transaction_not_repeated)
+{
+    long old, now;
+
+    ck_assert_int_eq(db_begin(db, &err), 0);
+    ck_assert_int_eq(db_command(db, WRITE, 0, NULL, &err), 0);
+    old = kill_backend(); /* a read inside the transaction: not the test */
+    ck_assert_int_eq(db_command(db, WRITE, 0, NULL, &err), -1);
+    ck_assert_int_eq(err.status, DB_CONNECTION_LOST);
+    ck_assert(err.reconnected);
+    ck_assert_int_eq(events[DB_EV_RECONNECTED], 1);
+    /* the transaction is gone: its later statements are refused, not run
+     * in autocommit on the new connection */
+    ck_assert_int_eq(db_command(db, "SELECT 1", 0, NULL, &err), -1);
+    ck_assert(err.reconnected);
+    ck_assert_int_eq(db_commit(db, &err), -1);
+    /* after the caller ends it, the new connection serves */
+    now = backend_pid(&err);
+    ck_assert_msg(now > 0, "read after the lost transaction: %s", err.message);
+    ck_assert_int_ne(now, old);
+    ck_assert_int_eq(events[DB_EV_RECONNECTING], 1);
+}
+END_TEST
+
+START_TEST(write_outside_transaction_not_repeated)
+{
+    char pidtext[32];
+    const char *params[1] = {pidtext};
+    struct dbres *r;
+    long pid;
+
+    kill_backend();
+    ck_assert_int_eq(db_command(db, WRITE, 0, NULL, &err), -1);
+    ck_assert_int_eq(err.status, DB_CONNECTION_LOST);
+    ck_assert(err.reconnected);
+    /* the read-only attempt left no transaction open */
+    pid = backend_pid(&err);
+    ck_assert_msg(pid > 0, "read: %s", err.message);
+    snprintf(pidtext, sizeof pidtext, "%ld", pid);
+    r = db_exec(killer,
+                "SELECT state FROM pg_stat_activity WHERE pid = $1::int", 1,
+                params, &err);
+    ck_assert_msg(r != NULL && r->nrows == 1, "pg_stat_activity: %s",
+                  err.message);
+    ck_assert_str_eq(dbres_field(r, 0, "state"), "idle");
+    dbres_free(r);
+    ck_assert_int_eq(db_command(db, WRITE, 0, NULL, &err), 0);
+    ck_assert_int_eq(events[DB_EV_RECONNECTING], 1);
+}
+END_TEST
+
+START_TEST(begin_repeated_after_reconnect)
+{
+    kill_backend();
+    ck_assert_msg(db_begin(db, &err) == 0, "BEGIN after the restart: %s",
+                  err.message);
+    ck_assert_int_eq(db_command(db, WRITE, 0, NULL, &err), 0);
+    ck_assert_int_eq(db_commit(db, &err), 0);
+    ck_assert_int_eq(events[DB_EV_RECONNECTED], 1);
+}
+END_TEST
+
+static Suite *
+suite(void)
+{
+    Suite *s = suite_create("reconnect");
+    TCase *tc = tcase_create("reconnect");
+
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, read_repeated_after_reconnect);
+    tcase_add_test(tc, write_in_transaction_not_repeated);
+    tcase_add_test(tc, write_outside_transaction_not_repeated);
+    tcase_add_test(tc, begin_repeated_after_reconnect);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int
+main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    int failed;
+
+    srunner_run_all(sr, CK_ENV);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
