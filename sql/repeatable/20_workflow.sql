@@ -275,6 +275,25 @@ BEGIN
 END
 $$;
 
+-- A training enrollment's provider is a school that trains: vocational or
+-- a college (035_training_provider.sql). Checked when the provider is set
+-- or changed, as a check violation named after the field.
+CREATE OR REPLACE FUNCTION eduaid.training_provider_guard() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM eduaid.school s
+                    WHERE s.id = NEW.provider_school_id AND s.kind IN ('vocational', 'college')) THEN
+        RAISE EXCEPTION USING ERRCODE = 'check_violation',
+            CONSTRAINT = 'training_enrollment_provider_school_kind_check',
+            TABLE = 'training_enrollment', SCHEMA = 'eduaid',
+            MESSAGE = format('school %s does not train: choose a vocational school or a college (培训学校须为职业学校或高校)',
+                             NEW.provider_school_id);
+    END IF;
+    RETURN NEW;
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.training_provider_guard() FROM PUBLIC;
+
 ------------------------------------------------------------------------
 -- The facts a record depends on that live in another row are copied into
 -- the record, so reviewers approve what they saw and the register can

@@ -159,6 +159,9 @@ CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.traini
     FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
 CREATE OR REPLACE TRIGGER b_record_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.training_enrollment
     FOR EACH ROW EXECUTE FUNCTION eduaid.record_guard();
+CREATE OR REPLACE TRIGGER c_training_provider_guard
+    BEFORE INSERT OR UPDATE OF provider_school_id ON eduaid.training_enrollment
+    FOR EACH ROW EXECUTE FUNCTION eduaid.training_provider_guard();
 CREATE OR REPLACE TRIGGER r_registry AFTER INSERT OR DELETE ON eduaid.training_enrollment
     FOR EACH ROW EXECUTE FUNCTION eduaid.registry_sync();
 CREATE OR REPLACE TRIGGER r_registry_update AFTER UPDATE ON eduaid.training_enrollment

@@ -9,7 +9,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(75);
+SELECT plan(76);
 
 -- ---- helpers of this file (as the caller; demo_clerk below) ---------------
 -- A member of household hh_r with the given ID number, sex and birth date.
@@ -170,6 +170,14 @@ SELECT throws_ok(
               (SELECT min(id) FROM eduaid.school WHERE kind = 'vocational'), '2026-2', '2026-04-01')$$,
     '23514', 'new row for relation "training_enrollment" violates check constraint "training_enrollment_trainee_sex_check"',
     'trainee: sex must match the ID number (training_enrollment_trainee_sex_check)');
+SELECT throws_ok(
+    $$INSERT INTO eduaid.training_enrollment (township_id, household_id, trainee_name, trainee_id_number,
+          trainee_sex, trainee_birth_date, trainee_type, course_id, provider_school_id, batch, start_date)
+      VALUES (420325100, fx('hh_r'), '规则学员', fx_idno('65900119990909031'), 'M', '1999-09-09',
+              'poor_labor', (SELECT min(id) FROM eduaid.training_course),
+              (SELECT min(id) FROM eduaid.school WHERE kind = 'kindergarten'), '2026-2', '2026-04-01')$$,
+    '23514', NULL,
+    'trainee: a kindergarten trains nobody (training_enrollment_provider_school_kind_check, 035)');
 
 -- ==== enums =================================================================
 -- (a child's stage and schooling status, a household's poverty status:

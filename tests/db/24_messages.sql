@@ -39,7 +39,9 @@ CREATE VIEW public.fx_proc_constraint AS
            regexp_matches(p.prosrc, '''([a-z][a-z0-9_]*_(check|fk|key|pkey|required))''', 'g') AS m
      WHERE p.pronamespace = 'eduaid'::regnamespace;
 -- Every name a refusal can carry: constraints, unique indexes, and names
--- raised by functions; with the table each belongs to (NULL: unknown).
+-- raised by functions; with the table each belongs to (NULL: unknown; a
+-- name a function raises belongs to the longest table name it starts
+-- with, as eduaid names constraints <table>_<column>_<what>).
 CREATE VIEW public.fx_named AS
     SELECT c.conname::text AS name, t.relname::text AS tbl
       FROM pg_constraint c LEFT JOIN pg_class t ON t.oid = c.conrelid
@@ -49,7 +51,11 @@ CREATE VIEW public.fx_named AS
       FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
      WHERE i.relnamespace = 'eduaid'::regnamespace AND x.indisunique
     UNION
-    SELECT f.name, NULL FROM public.fx_proc_constraint f;
+    SELECT f.name, (SELECT t.relname::text FROM pg_class t
+                     WHERE t.relnamespace = 'eduaid'::regnamespace AND t.relkind = 'r'
+                       AND starts_with(f.name, t.relname || '_')
+                     ORDER BY length(t.relname) DESC LIMIT 1)
+      FROM public.fx_proc_constraint f;
 
 SELECT cmp_ok((SELECT count(*)::int FROM public.fx_raised), '>=', 30,
     'the files of sql/ raise thirty SQLSTATEs of eduaid or more (the source tree was found)');

@@ -189,7 +189,8 @@ enroll() { # TOWNSHIP NAME SEQ
 	      provider_school_id, batch, start_date)
 	    SELECT $1, $hh, '$2', '$idno', eduaid.id_sex('$idno'), eduaid.id_birth_date('$idno'),
 	           'poor_labor', (SELECT min(id) FROM eduaid.training_course),
-	           (SELECT min(id) FROM eduaid.school), '2099-1', current_date - 30" >/dev/null
+	           (SELECT min(id) FROM eduaid.school WHERE kind = 'vocational'), '2099-1',
+	           current_date - 30" >/dev/null
 }
 enroll 420325100 学员甲 $(printf %03d $(( $$ % 500 * 2 + 1 )))
 enroll 420325101 学员乙 $(printf %03d $(( $$ % 500 * 2 + 3 )))
