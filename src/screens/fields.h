@@ -78,7 +78,7 @@ enum field_fill {
  * The person leaves field i (Tab, arrows, Enter). A valid date is
  * rewritten as YYYY-MM-DD (2012/5/21 -> 2012-05-21). A valid ID number
  * fills the fields its definition pairs with it (birth_field, sex_field
- * in forms/FORMAT.md) in the same set, unless they are locked. Then the
+ * of core/formdef.h) in the same set, unless they are locked. Then the
  * field is checked as fieldset_check() does, except that an empty
  * required field the person has not touched is left unmarked: the
  * "required" nag comes at save (fieldset_check_all) or when the person
