@@ -484,8 +484,8 @@ form_leave_field(struct app *app, struct fieldset *fs, size_t i)
 {
     if (fieldset_leave(fs, i) == FILL_REPLACED)
         app_status(app, "%s",
-                   _("Sex and date of birth now follow the ID number "
-                     "(the values typed did not match it)."));
+                   _("Sex and birth date set from the ID number (what was "
+                     "typed disagreed)."));
 }
 
 bool
