@@ -734,8 +734,8 @@ join_for(struct joins *j, const struct fielddef *fd, const struct lookupset *l)
     return (int)j->n++;
 }
 
-/* Whether any search field is an ID number (needs the privilege check),
- * the record's or a grid's ("student.id_number"). */
+/* Whether the search needs the privilege check: an ID number field, or
+ * any grid's field ("student.name"). */
 static bool
 search_has_id(const struct formdef *f)
 {
@@ -743,8 +743,8 @@ search_has_id(const struct formdef *f)
         const struct fielddef *fd =
             find_field(f->fields, f->nfields, f->search[i]);
 
-        if (fd == NULL)
-            fd = formdef_grid_search_field(f, f->search[i], NULL);
+        if (fd == NULL && formdef_grid_search_field(f, f->search[i], NULL))
+            return true; /* a grid's columns: checked one by one */
         if (fd != NULL && fd->type == FT_ID_NUMBER)
             return true;
     }
@@ -767,11 +767,11 @@ search_privileges(struct db *db, const struct formdef *f, struct db_error *err)
 /*
  * A search term over grid rows (search entry "student.name"): EXISTS a
  * row of the grid's table pointing at r whose field starts with the
- * search text (text) or equals it upper-cased (ID number: only when the
- * session may read the column, as for the record's own ID numbers; the
- * masked twin is never searched). RLS applies to the rows as the caller.
- * false when the term is left out; *like / *eq: the parameters, added
- * once.
+ * search text (text) or equals it upper-cased (ID number); only columns
+ * the session may read (a supervisor's ID numbers are masked: not
+ * searched, as the record's own; the masked twin never is). RLS applies to the
+ * rows as the caller. false when the term is left out; *like / *eq: the
+ * parameters, added once.
  */
 static bool
 grid_search_term(struct sbuf *where, struct params *p, struct db *db,
@@ -786,8 +786,8 @@ grid_search_term(struct sbuf *where, struct params *p, struct db *db,
     if (fd == NULL)
         return false;
     gd = &f->grids[g];
-    if (fd->type == FT_ID_NUMBER &&
-        (privs == NULL || !col_may(privs, gd->table, fd->name, PRIV_SELECT)))
+    if (privs == NULL || !col_may(privs, gd->table, fd->name, PRIV_SELECT) ||
+        !col_may(privs, gd->table, gd->parent_key, PRIV_SELECT))
         return false;
     if (fd->type == FT_TEXT && *like == 0) {
         char *pat = like_prefix(search);
