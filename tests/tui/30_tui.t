@@ -66,7 +66,8 @@ add_member() { # NAME ID BIRTH
 	tui_keys Tab Enter
 	pick "男" || return 1
 	tui_keys Tab
-	tui_type "$3"
+	# the birth date came from the ID number (issue 12): not typed again
+	tui_wait "$3" || return 1
 	tui_keys Tab Enter
 	pick "子女" || return 1
 	tui_keys C-s
