@@ -7,6 +7,7 @@
 
 #include "date.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -111,4 +112,78 @@ date_school_year_today(void)
         return date_school_year(today / 10000, today / 100 % 100, today % 100);
     date_utc_ymd((long long)time(NULL), &y, &m, &d);
     return date_school_year(y, m, d);
+}
+
+/* The value of 1 to max ASCII digits at *s (advanced past them), or -1
+ * when there are fewer than min or more than max. */
+static int
+take_digits(const char **s, int min, int max)
+{
+    int v = 0, n = 0;
+
+    while (**s >= '0' && **s <= '9') {
+        if (++n > max)
+            return -1;
+        v = v * 10 + (**s - '0');
+        (*s)++;
+    }
+    return n < min ? -1 : v;
+}
+
+/* YYYY<sep>M(M)<sep>D(D) into v[3]; false when s has another shape. */
+static bool
+split_separated(const char *s, int v[3])
+{
+    char sep;
+
+    if ((v[0] = take_digits(&s, 4, 4)) < 0)
+        return false;
+    sep = *s;
+    if (sep != '-' && sep != '/' && sep != '.')
+        return false;
+    s++;
+    if ((v[1] = take_digits(&s, 1, 2)) < 0 || *s++ != sep)
+        return false;
+    return (v[2] = take_digits(&s, 1, 2)) >= 0 && *s == '\0';
+}
+
+/* YYYYMMDD into v[3]; false when s is not exactly eight digits. */
+static bool
+split_compact(const char *s, int v[3])
+{
+    const char *p = s;
+    int all = take_digits(&p, 8, 8);
+
+    if (all < 0 || *p != '\0')
+        return false;
+    v[0] = all / 10000;
+    v[1] = all / 100 % 100;
+    v[2] = all % 100;
+    return true;
+}
+
+enum date_parse_result
+date_parse(const char *s, int *ymd)
+{
+    int v[3];
+
+    if (ymd != NULL)
+        *ymd = 0;
+    if (s == NULL || !(split_separated(s, v) || split_compact(s, v)))
+        return DATE_PARSE_FORMAT;
+    if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in_month(v[0], v[1]))
+        return DATE_PARSE_INVALID;
+    if (ymd != NULL)
+        *ymd = v[0] * 10000 + v[1] * 100 + v[2];
+    return DATE_PARSE_OK;
+}
+
+char *
+date_format_iso(int ymd, char *buf)
+{
+    unsigned v = ymd < 0 ? 0u : (unsigned)ymd;
+
+    snprintf(buf, 11, "%04u-%02u-%02u", v / 10000 % 10000, v / 100 % 100,
+             v % 100);
+    return buf;
 }

@@ -76,4 +76,33 @@ void date_utc_ymd(long long t, int *y, int *m, int *d);
  */
 int date_school_year_today(void);
 
+/* What date_parse() found. */
+enum date_parse_result {
+    DATE_PARSE_OK = 0,
+    DATE_PARSE_FORMAT, /* none of the shapes below */
+    DATE_PARSE_INVALID /* the shape of a date, but no such month or day */
+};
+
+/*
+ * date_parse
+ *
+ * A date as people type it: YYYY-MM-DD, YYYY/MM/DD or YYYY.MM.DD with
+ * one- or two-digit month and day and the same separator twice
+ * (2012-05-21, 2012/5/21, 2012.5.21), or the eight digits YYYYMMDD
+ * (20120521). ASCII digits only, nothing before or after (the caller
+ * trims white space). The year is any four digits (range checks are the
+ * caller's); month and day must name a real day of that year (2012/2/30
+ * is DATE_PARSE_INVALID). *ymd (may be NULL) gets y * 10000 + m * 100 + d
+ * when DATE_PARSE_OK, 0 otherwise.
+ */
+enum date_parse_result date_parse(const char *s, int *ymd);
+
+/*
+ * date_format_iso
+ *
+ * ymd (y * 10000 + m * 100 + d) as "YYYY-MM-DD" into buf (at least 11
+ * bytes), the one form dates are stored and shown in. Returns buf.
+ */
+char *date_format_iso(int ymd, char *buf);
+
 #endif /* EDUAID_CORE_DATE_H */

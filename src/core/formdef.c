@@ -831,11 +831,38 @@ parse_columns(struct loader *ld, const config_setting_t *list, const char *what,
     return 0;
 }
 
-/* An optional array of strings, each naming a field. */
+const struct fielddef *
+formdef_grid_search_field(const struct formdef *f, const char *name,
+                          size_t *grid)
+{
+    const char *dot = name != NULL ? strchr(name, '.') : NULL;
+
+    if (f == NULL || dot == NULL)
+        return NULL;
+    for (size_t g = 0; g < f->ngrids; g++) {
+        const struct griddef *gd = &f->grids[g];
+        const struct fielddef *fd;
+
+        if (strlen(gd->table) != (size_t)(dot - name) ||
+            strncmp(gd->table, name, (size_t)(dot - name)) != 0)
+            continue;
+        fd = griddef_field(gd, dot + 1);
+        if (fd == NULL || (fd->type != FT_TEXT && fd->type != FT_ID_NUMBER))
+            return NULL;
+        if (grid != NULL)
+            *grid = g;
+        return fd;
+    }
+    return NULL;
+}
+
+/* An optional array of strings, each naming a field (grids_of not NULL:
+ * or "<grid table>.<field>", a text or ID number field of a grid). */
 static int
 parse_field_names(struct loader *ld, const config_setting_t *form,
                   const char *key, const struct fielddef *fields,
-                  size_t nfields, char ***out, size_t *nout)
+                  size_t nfields, const struct formdef *grids_of, char ***out,
+                  size_t *nout)
 {
     config_setting_t *arr;
     int n;
@@ -852,7 +879,8 @@ parse_field_names(struct loader *ld, const config_setting_t *form,
         const config_setting_t *e = config_setting_get_elem(arr, i);
         const char *v = config_setting_get_string(e);
 
-        if (find_field(fields, nfields, v) == NULL)
+        if (find_field(fields, nfields, v) == NULL &&
+            formdef_grid_search_field(grids_of, v, NULL) == NULL)
             return fail(ld, e, "%s names no field '%s'", key, v);
         for (int j = 0; j < i; j++)
             if (strcmp((*out)[j], v) == 0)
@@ -1056,10 +1084,10 @@ parse_form(struct loader *ld, const config_t *cfg, struct formdef *f)
         parse_columns(ld, list, "list", f->fields, f->nfields, &f->columns,
                       &f->ncolumns) < 0)
         return -1;
-    if (parse_field_names(ld, form, "summary", f->fields, f->nfields,
+    if (parse_field_names(ld, form, "summary", f->fields, f->nfields, NULL,
                           &f->summary, &f->nsummary) < 0 ||
-        parse_field_names(ld, form, "search", f->fields, f->nfields, &f->search,
-                          &f->nsearch) < 0)
+        parse_field_names(ld, form, "search", f->fields, f->nfields, f,
+                          &f->search, &f->nsearch) < 0)
         return -1;
     return 0;
 }

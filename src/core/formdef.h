@@ -16,7 +16,10 @@
  *       title = { zh = "建档立卡户核查"; en = "Household verification"; };
  *       summary = [ "household_no", "head_name" ];   # one-line description
  *       list = ( { field = "household_no"; width = 12; }, ... );
- *       search = [ "head_name", "household_no", "head_id_number" ];
+ *       search = [ "head_name", "household_no", "head_id_number",
+ *                  "student.name", "student.id_number" ];
+ *                 # "<grid table>.<field>" (text or id_number): the record
+ *                 # is found by any of its grid rows too
  *       sections = (
  *         { title = { zh = "户主"; en = "Head"; };
  *           fields = (
@@ -24,6 +27,10 @@
  *               required = true; width = 16; max_chars = 50; },
  *             { name = "head_id_number"; type = "id_number"; zh = ...; en = ...;
  *               required = true; birth_field = "birth_date"; sex_field = "sex"; },
+ *               # birth_field / sex_field: the fields of the same record or
+ *               # row that must agree with the ID number; the form fills
+ *               # them from a valid ID number when it is left (replacing a
+ *               # disagreeing value typed, and saying so)
  *             { name = "poverty_status"; type = "choice"; zh = ...; en = ...;
  *               choices = ( ( "poor", "未脱贫", "not lifted" ), ... ); },
  *             { name = "village_id"; type = "lookup"; lookup = "village"; ... } ) } );
@@ -223,6 +230,13 @@ int formdef_check_lookups(const struct formdef *f, const struct lookupset *l,
 /* Find by name (NULL when absent). */
 const struct fielddef *formdef_field(const struct formdef *f, const char *name);
 const struct fielddef *griddef_field(const struct griddef *g, const char *name);
+/* A search entry "<grid table>.<field>" (search = [ "student.name" ]: a
+ * household found by a member's name): the grid field it names, a text or
+ * ID number field, with the grid's index in *grid (may be NULL); NULL for
+ * anything else (a plain field name too). */
+const struct fielddef *formdef_grid_search_field(const struct formdef *f,
+                                                 const char *name,
+                                                 size_t *grid);
 const struct lookupdef *lookupset_find(const struct lookupset *l,
                                        const char *name);
 /* The words for detail code v of lookup d in the user's language (zh), or

@@ -70,9 +70,10 @@ valid_message(enum valid_result r)
         return N_("The check digit of the ID number does not match; "
                   "please check for a typing error.");
     case VALID_DATE_FORMAT:
-        return N_("Enter the date as YYYY-MM-DD.");
+        return N_("Enter the date as 2012-05-21, 2012/5/21, 2012.5.21 "
+                  "or 20120521.");
     case VALID_DATE_INVALID:
-        return N_("There is no such day.");
+        return N_("There is no such day (check the month and the day).");
     case VALID_DATE_RANGE:
         return N_("The date is out of range.");
     case VALID_PHONE:
@@ -156,34 +157,21 @@ valid_id_number(const char *s, int today_yyyymmdd)
     return from_id_error(id_number_check(s, NULL, today_yyyymmdd));
 }
 
-/* True when s is exactly YYYY-MM-DD in ASCII digits. */
-static bool
-is_date_format(const char *s)
-{
-    static const char pattern[] = "dddd-dd-dd";
-
-    for (size_t i = 0; i < sizeof(pattern) - 1; i++) {
-        if (pattern[i] == 'd' ? !ascii_is_digit(s[i]) : s[i] != pattern[i])
-            return false;
-    }
-    return s[sizeof(pattern) - 1] == '\0';
-}
-
 enum valid_result
 valid_date(const char *s, int latest_yyyymmdd, int *ymd)
 {
-    int y, m, d, v;
+    int v;
 
     if (ymd != NULL)
         *ymd = 0;
-    if (s == NULL || !is_date_format(s))
+    switch (date_parse(s, &v)) {
+    case DATE_PARSE_FORMAT:
         return VALID_DATE_FORMAT;
-    y = ascii_digits_value(s, 4);
-    m = ascii_digits_value(s + 5, 2);
-    d = ascii_digits_value(s + 8, 2);
-    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+    case DATE_PARSE_INVALID:
         return VALID_DATE_INVALID;
-    v = y * 10000 + m * 100 + d;
+    case DATE_PARSE_OK:
+        break;
+    }
     if (v < VALID_MIN_DATE || (latest_yyyymmdd > 0 && v > latest_yyyymmdd))
         return VALID_DATE_RANGE;
     if (ymd != NULL)

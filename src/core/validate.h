@@ -70,9 +70,11 @@ enum valid_result valid_id_number(const char *s, int today_yyyymmdd);
 /*
  * valid_date
  *
- * Exactly YYYY-MM-DD (ASCII digits, two-digit month and day), a real day
- * of the Gregorian calendar, from 1900-01-01 to latest_yyyymmdd (0 = no
- * upper bound).  *ymd (may be NULL) gets YYYYMMDD when valid, 0 otherwise.
+ * A date as date_parse() (core/date.h) takes it -- 2012-05-21,
+ * 2012/5/21, 2012.5.21 or 20120521 -- naming a real day of the Gregorian
+ * calendar, from 1900-01-01 to latest_yyyymmdd (0 = no upper bound); the
+ * form stores it as YYYY-MM-DD (date_format_iso()).  *ymd (may be NULL) gets
+ * YYYYMMDD when valid, 0 otherwise.
  */
 enum valid_result valid_date(const char *s, int latest_yyyymmdd, int *ymd);
 

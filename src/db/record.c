@@ -734,7 +734,8 @@ join_for(struct joins *j, const struct fielddef *fd, const struct lookupset *l)
     return (int)j->n++;
 }
 
-/* Whether any search field is an ID number (needs the privilege check). */
+/* Whether the search needs the privilege check: an ID number field, or
+ * any grid's field ("student.name"). */
 static bool
 search_has_id(const struct formdef *f)
 {
@@ -742,10 +743,74 @@ search_has_id(const struct formdef *f)
         const struct fielddef *fd =
             find_field(f->fields, f->nfields, f->search[i]);
 
+        if (fd == NULL && formdef_grid_search_field(f, f->search[i], NULL))
+            return true; /* a grid's columns: checked one by one */
         if (fd != NULL && fd->type == FT_ID_NUMBER)
             return true;
     }
     return false;
+}
+
+/* The column privileges on the record's table and its grids' tables. */
+static struct dbres *
+search_privileges(struct db *db, const struct formdef *f, struct db_error *err)
+{
+    const char *t[16];
+    size_t n = 0;
+
+    t[n++] = f->table;
+    for (size_t g = 0; g < f->ngrids && n < sizeof t / sizeof t[0]; g++)
+        t[n++] = f->grids[g].table;
+    return column_privileges(db, t, n, err);
+}
+
+/*
+ * A search term over grid rows (search entry "student.name"): EXISTS a
+ * row of the grid's table pointing at r whose field starts with the
+ * search text (text) or equals it upper-cased (ID number); only columns
+ * the session may read (a supervisor's ID numbers are masked: not
+ * searched, as the record's own; the masked twin never is). RLS applies to the
+ * rows as the caller. false when the term is left out; *like / *eq: the
+ * parameters, added once.
+ */
+static bool
+grid_search_term(struct sbuf *where, struct params *p, struct db *db,
+                 const struct formdef *f, const char *entry,
+                 const struct dbres *privs, const char *search, int *like,
+                 int *eq)
+{
+    size_t g;
+    const struct fielddef *fd = formdef_grid_search_field(f, entry, &g);
+    const struct griddef *gd;
+
+    if (fd == NULL)
+        return false;
+    gd = &f->grids[g];
+    if (privs == NULL || !col_may(privs, gd->table, fd->name, PRIV_SELECT) ||
+        !col_may(privs, gd->table, gd->parent_key, PRIV_SELECT))
+        return false;
+    if (fd->type == FT_TEXT && *like == 0) {
+        char *pat = like_prefix(search);
+
+        if (pat == NULL) {
+            p->failed = true;
+            return false;
+        }
+        *like = par_add(p, pat);
+        free(pat);
+    } else if (fd->type == FT_ID_NUMBER && *eq == 0)
+        *eq = par_add(p, search);
+    sb_add(where, "EXISTS (SELECT 1 FROM ");
+    sb_table(where, db, gd->table);
+    sb_add(where, " g WHERE ");
+    sb_col(where, db, "g", gd->parent_key);
+    sb_add(where, " = r.id AND ");
+    sb_col(where, db, "g", fd->name);
+    if (fd->type == FT_TEXT)
+        sb_addf(where, "::text LIKE $%d)", *like);
+    else
+        sb_addf(where, " = upper($%d))", *eq);
+    return true;
 }
 
 struct dbres *
@@ -781,9 +846,7 @@ record_list_page(struct db *db, const struct formdef *f,
     }
     /* ID numbers are searched only by those who may read them */
     if (search != NULL && search_has_id(f)) {
-        const char *t[1] = {f->table};
-
-        privs = column_privileges(db, t, 1, err);
+        privs = search_privileges(db, f, err);
         if (privs == NULL)
             goto cleanup;
     }
@@ -805,6 +868,20 @@ record_list_page(struct db *db, const struct formdef *f,
             enum match m = fd != NULL ? search_match(fd) : MATCH_NONE;
             int alias;
 
+            if (fd == NULL) {
+                struct sbuf term = {0};
+
+                if (grid_search_term(&term, &p, db, f, f->search[i], privs,
+                                     search, &like, &eq) &&
+                    term.s != NULL) {
+                    sb_add(&where, terms++ > 0 ? " OR " : "");
+                    sb_add(&where, term.s);
+                }
+                if (term.failed)
+                    where.failed = true;
+                sb_free(&term);
+                continue;
+            }
             if (m == MATCH_NONE)
                 continue;
             if (m == MATCH_UPPER_EQ && privs != NULL &&

@@ -13,7 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/i18n.h"
+#include "core/idnumber.h"
 #include "core/validate.h"
 
 bool
@@ -126,9 +128,20 @@ fieldset_value(const struct fieldset *fs, size_t i)
     const struct fieldstate *s = &fs->f[i];
 
     if (field_is_typed(s->def)) {
-        char *v = lineedit_utf8(&s->edit);
+        char *v = lineedit_utf8(&s->edit), *iso;
+        int ymd;
 
-        return v ? trim(v) : NULL;
+        if (v == NULL)
+            return NULL;
+        trim(v);
+        /* a date as typed (2012/5/21) is stored as YYYY-MM-DD */
+        if (s->def->type != FT_DATE || date_parse(v, &ymd) != DATE_PARSE_OK)
+            return v;
+        if ((iso = realloc(v, 11)) == NULL) {
+            free(v);
+            return NULL;
+        }
+        return date_format_iso(ymd, iso);
     }
     return strdup(s->value ? s->value : "");
 }
@@ -221,4 +234,124 @@ fieldset_check_all(struct fieldset *fs)
         if (!fieldset_check(fs, i) && first < 0)
             first = (int)i;
     return first;
+}
+
+/* Set typed field j to text; FILL_REPLACED when it held another non-empty
+ * value, else FILL_FILLED; FILL_NONE when locked or out of memory. */
+static enum field_fill
+fill_typed(struct fieldset *fs, int j, const char *text)
+{
+    struct fieldstate *t = &fs->f[j];
+    char *old;
+    enum field_fill r;
+
+    if (t->locked || (old = fieldset_value(fs, (size_t)j)) == NULL)
+        return FILL_NONE;
+    r = old[0] != '\0' && strcmp(old, text) != 0 ? FILL_REPLACED : FILL_FILLED;
+    if (strcmp(old, text) != 0 && !lineedit_set_utf8(&t->edit, text))
+        r = FILL_NONE;
+    else if (strcmp(old, text) != 0)
+        fs->dirty = true;
+    free(old);
+    t->error[0] = '\0';
+    return r;
+}
+
+/* Set picked field j to value, as fill_typed. */
+static enum field_fill
+fill_picked(struct fieldset *fs, int j, const char *value)
+{
+    struct fieldstate *t = &fs->f[j];
+    const char *old = t->value ? t->value : "";
+    enum field_fill r;
+
+    if (t->locked)
+        return FILL_NONE;
+    if (strcmp(old, value) == 0) {
+        t->error[0] = '\0';
+        return FILL_FILLED;
+    }
+    r = old[0] != '\0' ? FILL_REPLACED : FILL_FILLED;
+    if (!fieldset_pick(fs, (size_t)j, value, NULL))
+        return FILL_NONE;
+    fs->dirty = true;
+    return r;
+}
+
+static enum field_fill
+worse(enum field_fill a, enum field_fill b)
+{
+    return a > b ? a : b;
+}
+
+enum field_fill
+fieldset_fill_from_id(struct fieldset *fs, size_t i)
+{
+    const struct fielddef *d = fs->f[i].def;
+    struct id_info info;
+    enum field_fill r = FILL_NONE;
+    char *v, date[11], sex[2];
+    int j;
+
+    if (d->type != FT_ID_NUMBER || fs->f[i].locked ||
+        (v = fieldset_value(fs, i)) == NULL)
+        return FILL_NONE;
+    if (id_number_check(v, &info, valid_today()) != ID_OK) {
+        free(v);
+        return FILL_NONE;
+    }
+    free(v);
+    date_format_iso(info.year * 10000 + info.month * 100 + info.day, date);
+    sex[0] = info.sex;
+    sex[1] = '\0';
+    if ((j = fieldset_find(fs, d->birth_field)) >= 0)
+        r = worse(r, field_is_typed(fs->f[j].def) ? fill_typed(fs, j, date)
+                                                  : fill_picked(fs, j, date));
+    if ((j = fieldset_find(fs, d->sex_field)) >= 0)
+        r = worse(r, field_is_typed(fs->f[j].def) ? fill_typed(fs, j, sex)
+                                                  : fill_picked(fs, j, sex));
+    return r;
+}
+
+/* Rewrite a valid date of typed field i as YYYY-MM-DD in its editor. */
+static void
+normalise_date(struct fieldset *fs, size_t i)
+{
+    struct fieldstate *s = &fs->f[i];
+    char *v;
+
+    if (s->def->type != FT_DATE || s->locked ||
+        (v = fieldset_value(fs, i)) == NULL)
+        return;
+    if (valid_date(v, 0, NULL) == VALID_OK) {
+        char *typed = lineedit_utf8(&s->edit);
+
+        if (typed != NULL && strcmp(typed, v) != 0)
+            lineedit_set_utf8(&s->edit, v);
+        free(typed);
+    }
+    free(v);
+}
+
+enum field_fill
+fieldset_leave(struct fieldset *fs, size_t i)
+{
+    struct fieldstate *s = &fs->f[i];
+    enum field_fill r;
+    char *v;
+
+    normalise_date(fs, i);
+    r = fieldset_fill_from_id(fs, i);
+    if (!s->touched && s->def->required &&
+        (v = fieldset_value(fs, i)) != NULL) {
+        bool empty = v[0] == '\0';
+
+        free(v);
+        if (empty) { /* passed by, not emptied: say nothing yet */
+            s->error[0] = '\0';
+            return r;
+        }
+    }
+    fieldset_check(fs, i);
+    return r;
 }

@@ -24,6 +24,7 @@ struct fieldstate {
     char error[256]; /* "" when fine */
     bool locked;     /* arrived masked, or read-only: shown, never edited or
                         checked */
+    bool touched;    /* the person changed it (typed) since it was loaded */
 };
 
 struct fieldset {
@@ -63,6 +64,37 @@ int fieldset_find(const struct fieldset *fs, const char *name);
  * true when it is fine.
  */
 bool fieldset_check(struct fieldset *fs, size_t i);
+
+/* What fieldset_leave() filled from an ID number. */
+enum field_fill {
+    FILL_NONE = 0, /* nothing (not a valid ID number, or nothing to fill) */
+    FILL_FILLED,   /* sex / birth date set where they were empty or equal */
+    FILL_REPLACED  /* a different sex or birth date typed was replaced */
+};
+
+/*
+ * fieldset_leave
+ *
+ * The person leaves field i (Tab, arrows, Enter). A valid date is
+ * rewritten as YYYY-MM-DD (2012/5/21 -> 2012-05-21). A valid ID number
+ * fills the fields its definition pairs with it (birth_field, sex_field
+ * of core/formdef.h) in the same set, unless they are locked. Then the
+ * field is checked as fieldset_check() does, except that an empty
+ * required field the person has not touched is left unmarked: the
+ * "required" nag comes at save (fieldset_check_all) or when the person
+ * empties a field. Returns what the ID number filled.
+ */
+enum field_fill fieldset_leave(struct fieldset *fs, size_t i);
+
+/*
+ * fieldset_fill_from_id
+ *
+ * The fill of fieldset_leave() alone: when field i is an ID number valid
+ * under today's date, set its birth_field (YYYY-MM-DD) and sex_field
+ * ("M"/"F", the server's eduaid.id_birth_date and eduaid.id_sex) and
+ * clear their errors.
+ */
+enum field_fill fieldset_fill_from_id(struct fieldset *fs, size_t i);
 
 /* Check every field; the index of the first with an error, or -1. */
 int fieldset_check_all(struct fieldset *fs);

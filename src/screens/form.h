@@ -140,8 +140,13 @@ bool form_item_row(const struct form *f, int item, size_t *grid, size_t *row);
 /* Draw field fi of fs as "label: field [error]" on line y (formview.c). */
 void form_draw_field(struct form *f, struct fieldset *fs, int y, int fi,
                      bool focused);
+/* The person leaves field i of fs (fieldset_leave: dates made
+ * YYYY-MM-DD, an ID number's sex and birth date filled, the check without
+ * the nag on an untouched empty field); a replaced value is said on the
+ * status line (formview.c). */
+void form_leave_field(struct app *app, struct fieldset *fs, size_t i);
 /* The editing keys of ui/editkeys.h for typed field st of fs, marking it
- * changed and clearing its error. */
+ * changed (and touched) and clearing its error. */
 bool form_edit_key(struct fieldset *fs, struct fieldstate *st,
                    const struct key *k);
 

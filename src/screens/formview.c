@@ -479,6 +479,15 @@ form_layout(struct screen *s, int top, int rows, int cols)
     f->cols = cols;
 }
 
+void
+form_leave_field(struct app *app, struct fieldset *fs, size_t i)
+{
+    if (fieldset_leave(fs, i) == FILL_REPLACED)
+        app_status(app, "%s",
+                   _("Sex and birth date set from the ID number (what was "
+                     "typed disagreed)."));
+}
+
 bool
 form_edit_key(struct fieldset *fs, struct fieldstate *st, const struct key *k)
 {
@@ -490,6 +499,7 @@ form_edit_key(struct fieldset *fs, struct fieldstate *st, const struct key *k)
         return false;
     if (changed) {
         fs->dirty = true;
+        st->touched = true;
         st->error[0] = '\0';
     }
     return true;
@@ -502,7 +512,7 @@ move_focus(struct form *f, int delta)
     int n = form_items(f), next = f->focus + delta;
 
     if (f->focus < (int)f->fs.n && f->editable)
-        fieldset_check(&f->fs, (size_t)f->focus);
+        form_leave_field(f->app, &f->fs, (size_t)f->focus);
     form_journal_write(f);
     if (next >= 0 && next < n)
         f->focus = next;

@@ -165,7 +165,7 @@ drop(struct screen *s)
 static void
 row_move(struct rowedit *e, int delta)
 {
-    fieldset_check(&e->fs, (size_t)e->focus);
+    form_leave_field(e->form->app, &e->fs, (size_t)e->focus);
     if (e->focus + delta >= 0 && e->focus + delta < (int)e->fs.n)
         e->focus += delta;
 }

@@ -354,6 +354,18 @@ SELECT is_empty(
         FROM public.fx_id_vector
        WHERE eduaid.id_number_valid(id_number) IS DISTINCT FROM valid$$,
     'eduaid.id_number_valid agrees with every vector of tests/data/id_vectors.csv');
+-- issue 12: the client fills sex and birth date from a valid ID number
+-- (src/screens/fields.c, tests/unit/check_forms.c test_entry_id_vectors:
+-- characters 7-14 as the date, the 17th's parity as the sex); the server's
+-- eduaid.id_birth_date / eduaid.id_sex must say the same of every vector.
+SELECT is_empty(
+    $$SELECT id_number FROM public.fx_id_vector
+       WHERE valid
+         AND (eduaid.id_birth_date(id_number) IS DISTINCT FROM
+                to_date(substr(id_number, 7, 8), 'YYYYMMDD')
+              OR eduaid.id_sex(id_number) IS DISTINCT FROM
+                CASE WHEN substr(id_number, 17, 1)::int % 2 = 1 THEN 'M' ELSE 'F' END)$$,
+    'eduaid.id_birth_date and eduaid.id_sex give what the client fills, for every valid vector');
 SELECT is_empty(
     $$SELECT id_number, reason FROM public.fx_id_vector
        WHERE (reason = 'ok') <> valid

@@ -136,6 +136,11 @@ static struct columndef hh_columns[] = {
 static char *hh_search[] = {S("household_no"), S("head_name"),
                             S("head_id_number"), S("village_id")};
 static struct sectiondef hh_sections[] = {{{S("户主"), S("Head")}, 0, NFIELDS}};
+/* forms/household.conf's search since issue 12: the members' names and ID
+ * numbers too (the form of test_list_member_search) */
+static char *hh_member_search[] = {S("household_no"),   S("head_name"),
+                                   S("head_id_number"), S("village_id"),
+                                   S("student.name"),   S("student.id_number")};
 
 static struct formdef household_form = {
     .path = S("forms/household.conf"),
@@ -755,6 +760,109 @@ START_TEST(test_list_search)
     free(name);
     free(lower);
     free(id_number);
+}
+END_TEST
+
+/* The households d finds with the members' search for text: whether the
+ * one with id want is among them, and how many there are (*n). */
+static bool
+member_search_finds(struct db *d, const char *text, long long want, int *n)
+{
+    struct formdef f = household_form;
+    struct list_query q = {.limit = 100, .search = text};
+    struct dbres *r;
+    bool found = false;
+
+    f.search = hh_member_search;
+    f.nsearch = 6;
+    r = record_list_page(d, &f, &lookups, &q, &err);
+    ck_assert_msg(r != NULL, "%s %s", err.sqlstate, err.message);
+    for (int i = 0; i < r->nrows; i++)
+        if (atoll(dbres_field(r, i, "id")) == want)
+            found = true;
+    *n = r->nrows;
+    dbres_free(r);
+    return found;
+}
+
+/* issue 12: / in the household list finds a household by a member's name
+ * (a prefix) or full ID number, as the caller under RLS; the ID number
+ * only for those who may read it (not the supervisor, who sees it
+ * masked), and another township's members never. */
+START_TEST(test_list_member_search)
+{
+    char *name, *id_number, *hid, *head_id;
+    const char *params[1];
+    struct db *other;
+    long long want;
+    int n;
+
+    name = query1(db,
+                  "SELECT s.name FROM eduaid.student s JOIN eduaid.household h"
+                  " ON h.id = s.household_id WHERE s.id_number <>"
+                  " h.head_id_number ORDER BY s.id LIMIT 1",
+                  0, NULL);
+    ck_assert_ptr_nonnull(name);
+    params[0] = name;
+    id_number = query1(db,
+                       "SELECT id_number FROM eduaid.student WHERE name = $1"
+                       " ORDER BY id LIMIT 1",
+                       1, params);
+    hid = query1(db,
+                 "SELECT household_id::text FROM eduaid.student WHERE name = $1"
+                 " ORDER BY id LIMIT 1",
+                 1, params);
+    want = atoll(hid);
+    params[0] = hid;
+    head_id =
+        query1(db, "SELECT head_id_number FROM eduaid.household WHERE id = $1",
+               1, params);
+    ck_assert_str_ne(id_number, head_id);
+
+    /* the clerk: by the member's name and full ID number */
+    ck_assert(member_search_finds(db, name, want, &n));
+    ck_assert(member_search_finds(db, id_number, want, &n));
+    ck_assert_int_eq(n, 1);
+    /* a member's ID number is exact: a prefix finds nothing */
+    id_number[17] = '\0';
+    ck_assert(!member_search_finds(db, id_number, want, &n));
+    ck_assert_int_eq(n, 0);
+    free(id_number);
+    params[0] = name;
+    id_number = query1(db,
+                       "SELECT id_number FROM eduaid.student WHERE name = $1"
+                       " ORDER BY id LIMIT 1",
+                       1, params);
+    /* without the members in the search (before issue 12): not found */
+    {
+        struct list_query q = {.limit = 100, .search = id_number};
+        struct dbres *r =
+            record_list_page(db, &household_form, &lookups, &q, &err);
+
+        ck_assert_ptr_nonnull(r);
+        ck_assert_int_eq(r->nrows, 0);
+        dbres_free(r);
+    }
+
+    /* another township's clerk: RLS hides the member and the household */
+    other = connect_as("demo_clerk2");
+    ck_assert(!member_search_finds(other, id_number, want, &n));
+    ck_assert_int_eq(n, 0);
+    ck_assert(!member_search_finds(other, name, want, &n));
+    db_close(other);
+
+    /* the supervisor reads names but not ID numbers: found by the name,
+     * never by the ID number (no oracle of who holds it) */
+    other = connect_as("demo_supervisor");
+    ck_assert(member_search_finds(other, name, want, &n));
+    ck_assert(!member_search_finds(other, id_number, want, &n));
+    ck_assert_int_eq(n, 0);
+    db_close(other);
+
+    free(name);
+    free(id_number);
+    free(hid);
+    free(head_id);
 }
 END_TEST
 
@@ -1738,6 +1846,7 @@ record_suite(void)
     tcase_add_test(tc, test_list_pages);
     tcase_add_test(tc, test_list_filters);
     tcase_add_test(tc, test_list_search);
+    tcase_add_test(tc, test_list_member_search);
     tcase_add_test(tc, test_list_other_clerk);
     tcase_add_test(tc, test_insert_roundtrip);
     tcase_add_test(tc, test_update_and_grid_changes);

@@ -65,9 +65,10 @@ add_member() { # NAME ID BIRTH
 	tui_type "$2"
 	tui_keys Tab Enter
 	pick "男" || return 1
-	tui_keys Tab
-	tui_type "$3"
-	tui_keys Tab Enter
+	# the birth date came from the ID number (issue 12): not typed again
+	# (seen before its field is entered: a field being edited is scrolled)
+	tui_wait "$3" || return 1
+	tui_keys Tab Tab Enter
 	pick "子女" || return 1
 	tui_keys C-s
 	tui_wait_gone "出生日期"

@@ -1,7 +1,7 @@
 /*
  * check_date.c
  *   Unit tests of src/core/date.c: leap years, month lengths, date
- *   validity, today's date.
+ *   validity, today's date, dates as people type them (date_parse).
  */
 #include "config.h"
 
@@ -10,6 +10,78 @@
 #include "core/date.h"
 
 #include <stdlib.h>
+
+/* date_parse: the shapes people type (issue 12), each with its answer. */
+static const struct {
+    const char *in;
+    enum date_parse_result want;
+    int ymd;
+} parse_vectors[] = {
+    {"2012-05-21", DATE_PARSE_OK, 20120521},
+    {"2012/5/21", DATE_PARSE_OK, 20120521},
+    {"2012.5.21", DATE_PARSE_OK, 20120521},
+    {"20120521", DATE_PARSE_OK, 20120521},
+    {"2012/05/21", DATE_PARSE_OK, 20120521},
+    {"2012-5-1", DATE_PARSE_OK, 20120501},
+    {"2012.12.31", DATE_PARSE_OK, 20121231},
+    {"2024/2/29", DATE_PARSE_OK, 20240229},
+    {"20000229", DATE_PARSE_OK, 20000229},
+    {"0000-01-01", DATE_PARSE_OK, 101}, /* the year's range is the caller's */
+    /* no such day */
+    {"2012/2/30", DATE_PARSE_INVALID, 0},
+    {"2023.2.29", DATE_PARSE_INVALID, 0},
+    {"21000229", DATE_PARSE_INVALID, 0},
+    {"2012-13-01", DATE_PARSE_INVALID, 0},
+    {"2012/0/1", DATE_PARSE_INVALID, 0},
+    {"2012/4/31", DATE_PARSE_INVALID, 0},
+    {"20120532", DATE_PARSE_INVALID, 0},
+    {"2012-05-00", DATE_PARSE_INVALID, 0},
+    /* other shapes */
+    {"2012/5-21", DATE_PARSE_FORMAT, 0}, /* two separators */
+    {"2012/512/1", DATE_PARSE_FORMAT, 0},
+    {"2012/5/", DATE_PARSE_FORMAT, 0},
+    {"12/5/21", DATE_PARSE_FORMAT, 0},   /* a two-digit year */
+    {"21/5/2012", DATE_PARSE_FORMAT, 0}, /* day first */
+    {"2012 5 21", DATE_PARSE_FORMAT, 0},
+    {"2012年5月21日", DATE_PARSE_FORMAT, 0},
+    {"2012052", DATE_PARSE_FORMAT, 0},
+    {"201205211", DATE_PARSE_FORMAT, 0},
+    {" 2012-05-21", DATE_PARSE_FORMAT, 0}, /* the caller trims */
+    {"2012-05-21 ", DATE_PARSE_FORMAT, 0},
+    {"２０１２-05-21", DATE_PARSE_FORMAT, 0}, /* full-width digits */
+    {"2012-05-21x", DATE_PARSE_FORMAT, 0},
+    {"-2012-05-21", DATE_PARSE_FORMAT, 0},
+    {"", DATE_PARSE_FORMAT, 0},
+};
+
+START_TEST(test_date_parse)
+{
+    int ymd;
+
+    for (size_t i = 0; i < sizeof parse_vectors / sizeof parse_vectors[0];
+         i++) {
+        ymd = -1;
+        ck_assert_msg(date_parse(parse_vectors[i].in, &ymd) ==
+                          parse_vectors[i].want,
+                      "date_parse(\"%s\")", parse_vectors[i].in);
+        ck_assert_int_eq(ymd, parse_vectors[i].ymd);
+    }
+    ck_assert_int_eq(date_parse(NULL, &ymd), DATE_PARSE_FORMAT);
+    ck_assert_int_eq(ymd, 0);
+    ck_assert_int_eq(date_parse("2012/5/21", NULL), DATE_PARSE_OK);
+}
+END_TEST
+
+START_TEST(test_date_format_iso)
+{
+    char buf[11];
+
+    ck_assert_str_eq(date_format_iso(20120521, buf), "2012-05-21");
+    ck_assert_str_eq(date_format_iso(19000101, buf), "1900-01-01");
+    ck_assert_str_eq(date_format_iso(99991231, buf), "9999-12-31");
+    ck_assert_str_eq(date_format_iso(101, buf), "0000-01-01");
+}
+END_TEST
 
 START_TEST(test_leap_years)
 {
@@ -110,6 +182,8 @@ date_suite(void)
     tcase_add_test(tc, test_leap_years);
     tcase_add_test(tc, test_days_in_month);
     tcase_add_test(tc, test_date_valid);
+    tcase_add_test(tc, test_date_parse);
+    tcase_add_test(tc, test_date_format_iso);
     tcase_add_test(tc, test_today);
     tcase_add_test(tc, test_today_pinned);
     suite_add_tcase(s, tc);

@@ -19,8 +19,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/date.h"
 #include "core/formdef.h"
+#include "core/idnumber.h"
 #include "core/settings.h"
+#include "screens/fields.h"
 
 #define MARKER "# <- error"
 
@@ -258,6 +261,210 @@ START_TEST(test_real_forms_load)
 }
 END_TEST
 
+/* ---------------------------------------------------------------------- */
+/* Entry (issue 12): what leaving a field does (src/screens/fields.c) */
+
+/* A member row of the real household form, all empty. */
+static struct formdef *
+member_row(struct fieldset *fs)
+{
+    struct formdef *f = load_form("forms/household.conf");
+
+    ck_assert(
+        fieldset_init(fs, f->grids[0].fields, f->grids[0].nfields, NULL, true));
+    return f;
+}
+
+/* Type text into field name of fs as a person would (touched). */
+static size_t
+type_into(struct fieldset *fs, const char *name, const char *text)
+{
+    int i = fieldset_find(fs, name);
+
+    ck_assert_int_ge(i, 0);
+    ck_assert(lineedit_set_utf8(&fs->f[i].edit, text));
+    fs->f[i].touched = true;
+    return (size_t)i;
+}
+
+static void
+assert_value(const struct fieldset *fs, const char *name, const char *want)
+{
+    int i = fieldset_find(fs, name);
+    char *v;
+
+    ck_assert_int_ge(i, 0);
+    v = fieldset_value(fs, (size_t)i);
+    ck_assert_ptr_nonnull(v);
+    ck_assert_str_eq(v, want);
+    free(v);
+}
+
+START_TEST(test_entry_id_fills)
+{
+    struct fieldset fs;
+    struct formdef *f = member_row(&fs);
+    size_t id;
+
+    /* a valid ID fills the empty sex and birth date of its row */
+    id = type_into(&fs, "id_number", "420325201205210021");
+    ck_assert_int_eq(fieldset_leave(&fs, id), FILL_FILLED);
+    assert_value(&fs, "birth_date", "2012-05-21");
+    assert_value(&fs, "sex", "F"); /* 17th digit 2: even */
+    ck_assert_str_eq(fs.f[fieldset_find(&fs, "sex")].shown, "女");
+    ck_assert_str_eq(fs.f[id].error, "");
+    ck_assert(fs.dirty);
+
+    /* a different value typed before is replaced, and that is said */
+    type_into(&fs, "birth_date", "2011-01-01");
+    ck_assert(fieldset_pick(&fs, (size_t)fieldset_find(&fs, "sex"), "M", NULL));
+    ck_assert_int_eq(fieldset_leave(&fs, id), FILL_REPLACED);
+    assert_value(&fs, "birth_date", "2012-05-21");
+    assert_value(&fs, "sex", "F");
+    /* the same values again: filled, nothing replaced */
+    ck_assert_int_eq(fieldset_leave(&fs, id), FILL_FILLED);
+
+    /* an invalid ID (check digit) fills nothing and is marked */
+    type_into(&fs, "birth_date", "");
+    id = type_into(&fs, "id_number", "42032520120521002X");
+    ck_assert_int_eq(fieldset_leave(&fs, id), FILL_NONE);
+    assert_value(&fs, "birth_date", "");
+    ck_assert_str_ne(fs.f[id].error, "");
+    fieldset_free(&fs);
+    formdef_free(f);
+}
+END_TEST
+
+/* Every valid vector of tests/data/id_vectors.csv fills what the server's
+ * eduaid.id_birth_date and eduaid.id_sex return: characters 7-14 as the
+ * date, the parity of the 17th as the sex (tests/db/05_rules.sql holds the
+ * SQL to the same). */
+START_TEST(test_entry_id_vectors)
+{
+    char path[1024], line[256];
+    FILE *fp =
+        fopen(src_path(path, sizeof path, "tests/data/id_vectors.csv"), "r");
+    int n = 0;
+
+    ck_assert_ptr_nonnull(fp);
+    while (fgets(line, sizeof line, fp) != NULL) {
+        struct fieldset fs;
+        struct formdef *f;
+        char want_date[11], want_sex[2], *comma = strchr(line, ',');
+        size_t id;
+
+        if (comma == NULL || strncmp(comma, ",true,", 6) != 0)
+            continue;
+        *comma = '\0';
+        f = member_row(&fs);
+        id = type_into(&fs, "id_number", line);
+        snprintf(want_date, sizeof want_date, "%.4s-%.2s-%.2s", line + 6,
+                 line + 10, line + 12);
+        want_sex[0] = (line[16] - '0') % 2 ? 'M' : 'F';
+        want_sex[1] = '\0';
+        ck_assert_int_eq(fieldset_fill_from_id(&fs, id), FILL_FILLED);
+        assert_value(&fs, "birth_date", want_date);
+        assert_value(&fs, "sex", want_sex);
+        fieldset_free(&fs);
+        formdef_free(f);
+        n++;
+    }
+    fclose(fp);
+    ck_assert_int_ge(n, 5);
+}
+END_TEST
+
+/* Each form's ID numbers pair with fields of their own record or row. */
+START_TEST(test_entry_pairs)
+{
+    static const char *const forms[] = {
+        "forms/household.conf", "forms/training.conf", "forms/special_ed.conf"};
+
+    for (size_t k = 0; k < sizeof forms / sizeof forms[0]; k++) {
+        struct formdef *f = load_form(forms[k]);
+        struct fieldset fs;
+        const struct fielddef *defs = f->fields;
+        size_t n = f->nfields;
+        int paired = 0;
+
+        for (size_t g = 0; g <= f->ngrids; g++) {
+            if (g > 0) {
+                defs = f->grids[g - 1].fields;
+                n = f->grids[g - 1].nfields;
+            }
+            ck_assert(fieldset_init(&fs, defs, n, NULL, true));
+            for (size_t i = 0; i < n; i++) {
+                if (defs[i].type != FT_ID_NUMBER || defs[i].sex_field == NULL)
+                    continue;
+                ck_assert_int_ge(fieldset_find(&fs, defs[i].sex_field), 0);
+                ck_assert_int_ge(fieldset_find(&fs, defs[i].birth_field), 0);
+                type_into(&fs, defs[i].name, "11010519491231002X");
+                ck_assert_int_eq(fieldset_leave(&fs, i), FILL_FILLED);
+                assert_value(&fs, defs[i].birth_field, "1949-12-31");
+                assert_value(&fs, defs[i].sex_field, "F");
+                paired++;
+            }
+            fieldset_free(&fs);
+        }
+        ck_assert_int_ge(paired, 1);
+        formdef_free(f);
+    }
+}
+END_TEST
+
+START_TEST(test_entry_required_nag)
+{
+    struct fieldset fs;
+    struct formdef *f = member_row(&fs);
+    int name = fieldset_find(&fs, "name"), sex = fieldset_find(&fs, "sex");
+
+    /* Tab past untouched empty required fields: no nag */
+    ck_assert(fs.f[name].def->required);
+    fieldset_leave(&fs, (size_t)name);
+    ck_assert_str_eq(fs.f[name].error, "");
+    fieldset_leave(&fs, (size_t)sex);
+    ck_assert_str_eq(fs.f[sex].error, "");
+    /* emptied by the person: the nag */
+    type_into(&fs, "name", "");
+    fieldset_leave(&fs, (size_t)name);
+    ck_assert_str_ne(fs.f[name].error, "");
+    /* at save every empty required field is marked */
+    ck_assert_int_ge(fieldset_check_all(&fs), 0);
+    ck_assert_str_ne(fs.f[sex].error, "");
+    fieldset_free(&fs);
+    formdef_free(f);
+}
+END_TEST
+
+START_TEST(test_entry_dates)
+{
+    struct fieldset fs;
+    struct formdef *f = member_row(&fs);
+    static const char *const same[] = {"2012-05-21", "2012/5/21", "2012.5.21",
+                                       "20120521", " 2012/05/21 "};
+    size_t bd;
+
+    for (size_t k = 0; k < sizeof same / sizeof same[0]; k++) {
+        bd = type_into(&fs, "birth_date", same[k]);
+        fieldset_leave(&fs, bd);
+        ck_assert_str_eq(fs.f[bd].error, "");
+        assert_value(&fs, "birth_date", "2012-05-21");
+        {
+            char *typed = lineedit_utf8(&fs.f[bd].edit);
+
+            ck_assert_str_eq(typed, "2012-05-21"); /* shown as stored */
+            free(typed);
+        }
+    }
+    bd = type_into(&fs, "birth_date", "2012/2/30");
+    fieldset_leave(&fs, bd);
+    ck_assert_str_ne(fs.f[bd].error, "");
+    assert_value(&fs, "birth_date", "2012/2/30"); /* left as typed */
+    fieldset_free(&fs);
+    formdef_free(f);
+}
+END_TEST
+
 START_TEST(test_household)
 {
     struct formdef *f = load_form("forms/household.conf");
@@ -277,9 +484,29 @@ START_TEST(test_household)
     ck_assert_uint_eq(f->nsummary, 2);
     ck_assert_str_eq(f->summary[0], "household_no");
     ck_assert_str_eq(f->summary[1], "head_name");
-    ck_assert_uint_eq(f->nsearch, 4);
+    ck_assert_uint_eq(f->nsearch, 6);
     ck_assert_str_eq(f->search[2], "head_id_number");
     ck_assert_str_eq(f->search[3], "village_id");
+    /* issue 12: a household is found by its members' names and IDs */
+    ck_assert_str_eq(f->search[4], "student.name");
+    ck_assert_str_eq(f->search[5], "student.id_number");
+    {
+        size_t gi = 99;
+
+        fd = formdef_grid_search_field(f, "student.id_number", &gi);
+        ck_assert_ptr_nonnull(fd);
+        ck_assert_int_eq(fd->type, FT_ID_NUMBER);
+        ck_assert_uint_eq(gi, 0);
+        ck_assert_ptr_nonnull(
+            formdef_grid_search_field(f, "student.name", NULL));
+        /* only text and ID number fields of a grid; never a plain name */
+        ck_assert_ptr_null(formdef_grid_search_field(f, "student.sex", NULL));
+        ck_assert_ptr_null(
+            formdef_grid_search_field(f, "student.nosuch", NULL));
+        ck_assert_ptr_null(formdef_grid_search_field(f, "pupil.name", NULL));
+        ck_assert_ptr_null(formdef_grid_search_field(f, "studen.name", NULL));
+        ck_assert_ptr_null(formdef_grid_search_field(f, "head_name", NULL));
+    }
 
     /* A school year's facts are the year's record (household_year.conf). */
     ck_assert_ptr_null(formdef_field(f, "poverty_status"));
@@ -1695,6 +1922,11 @@ formdef_suite(void)
 
     tcase_add_loop_test(tc, test_real_forms_load, 0, NKINDS);
     tcase_add_test(tc, test_household);
+    tcase_add_test(tc, test_entry_id_fills);
+    tcase_add_test(tc, test_entry_id_vectors);
+    tcase_add_test(tc, test_entry_pairs);
+    tcase_add_test(tc, test_entry_required_nag);
+    tcase_add_test(tc, test_entry_dates);
     tcase_add_test(tc, test_training);
     tcase_add_test(tc, test_special_ed);
     tcase_add_test(tc, test_teacher_fund);

@@ -795,12 +795,19 @@ START_TEST(test_valid_date)
                      VALID_DATE_RANGE);
     ck_assert_int_eq(valid_date("2099-01-01", 0, NULL), VALID_OK);
 
-    ck_assert_int_eq(valid_date("2023-2-3", 0, NULL), VALID_DATE_FORMAT);
-    ck_assert_int_eq(valid_date("2023/02/03", 0, NULL), VALID_DATE_FORMAT);
-    ck_assert_int_eq(valid_date("20230203", 0, NULL), VALID_DATE_FORMAT);
+    /* issue 12: dates as people type them (core/date.c date_parse) */
+    ck_assert_int_eq(valid_date("2023-2-3", 0, &ymd), VALID_OK);
+    ck_assert_int_eq(ymd, 20230203);
+    ck_assert_int_eq(valid_date("2023/02/03", 0, NULL), VALID_OK);
+    ck_assert_int_eq(valid_date("2023.2.3", 0, NULL), VALID_OK);
+    ck_assert_int_eq(valid_date("20230203", 0, NULL), VALID_OK);
+    ck_assert_int_eq(valid_date("2012/2/30", 0, NULL), VALID_DATE_INVALID);
+    ck_assert_int_eq(valid_date("18991231", 0, NULL), VALID_DATE_RANGE);
+    ck_assert_int_eq(valid_date("2023-02/03", 0, NULL), VALID_DATE_FORMAT);
     ck_assert_int_eq(valid_date("2023-02-03 ", 0, NULL), VALID_DATE_FORMAT);
     ck_assert_int_eq(valid_date(" 2023-02-03", 0, NULL), VALID_DATE_FORMAT);
-    ck_assert_int_eq(valid_date("2023-02-0", 0, NULL), VALID_DATE_FORMAT);
+    ck_assert_int_eq(valid_date("2023-02-0", 0, NULL), VALID_DATE_INVALID);
+    ck_assert_int_eq(valid_date("2023-02-", 0, NULL), VALID_DATE_FORMAT);
     ck_assert_int_eq(valid_date("２０２３-02-03", 0, NULL), VALID_DATE_FORMAT);
     ck_assert_int_eq(valid_date("", 0, NULL), VALID_DATE_FORMAT);
     ck_assert_int_eq(valid_date(NULL, 0, &ymd), VALID_DATE_FORMAT);
@@ -988,7 +995,10 @@ START_TEST(test_valid_id_agreement)
     ck_assert_int_eq(valid_id_birth(male, NULL), VALID_OK);
     ck_assert_int_eq(valid_id_birth("", "1985-03-15"), VALID_OK);
     ck_assert_int_eq(valid_id_birth("123", "1985-03-16"), VALID_OK);
-    ck_assert_int_eq(valid_id_birth(male, "1985-3-16"), VALID_OK);
+    ck_assert_int_eq(valid_id_birth(male, "1985-3"), VALID_OK);
+    /* a date as typed is compared as the date it names (issue 12) */
+    ck_assert_int_eq(valid_id_birth(male, "1985-3-16"), VALID_BIRTH_MISMATCH);
+    ck_assert_int_eq(valid_id_birth(male, "1985/3/15"), VALID_OK);
 
     ck_assert_int_eq(valid_id_sex(male, "M"), VALID_OK);
     ck_assert_int_eq(valid_id_sex(male, "F"), VALID_SEX_MISMATCH);
