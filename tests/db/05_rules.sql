@@ -9,7 +9,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(76);
+SELECT plan(77);
 
 -- ---- helpers of this file (as the caller; demo_clerk below) ---------------
 -- A member of household hh_r with the given ID number, sex and birth date.
