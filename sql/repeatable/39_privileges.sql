@@ -43,6 +43,10 @@ GRANT SELECT (id, name)
     ON eduaid.township TO eduaid_registry_owner;
 GRANT SELECT ON eduaid.village
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
+-- The pinyin initials of Han characters (issue 12, the pickers' match by
+-- initials): public Unicode data, read through eduaid.pinyin_initials().
+GRANT SELECT ON eduaid.pinyin_initial
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
 GRANT SELECT ON eduaid.school
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
 GRANT SELECT, INSERT ON eduaid.school TO eduaid_admin;

@@ -1733,8 +1733,21 @@ lookup_only_where(struct sbuf *b, struct params *p, struct db *db,
     free(arr);
 }
 
+/* Whether the len bytes at w are ASCII letters only: a word that may be
+ * pinyin initials (fxzy for 房县职业技术学校). */
+static bool
+is_initials(const char *w, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (!((w[i] >= 'a' && w[i] <= 'z') || (w[i] >= 'A' && w[i] <= 'Z')))
+            return false;
+    return len > 0;
+}
+
 /* " AND (x.label ILIKE $n OR x.detail ILIKE $n)" for the word w (len
- * bytes): the word anywhere in them. False when out of memory. */
+ * bytes): the word anywhere in them; a word of ASCII letters also
+ * anywhere in the label's pinyin initials (ILIKE: the function gives them
+ * lower-case). False when out of memory. */
 static bool
 lookup_word_where(struct sbuf *b, struct params *p, struct db *db,
                   const struct lookupdef *d, const char *w, size_t len)
@@ -1754,6 +1767,11 @@ lookup_word_where(struct sbuf *b, struct params *p, struct db *db,
         sb_add(b, " OR ");
         sb_col(b, db, "x", d->detail);
         sb_addf(b, "::text ILIKE $%d", n);
+    }
+    if (is_initials(w, len)) {
+        sb_add(b, " OR eduaid.pinyin_initials(");
+        sb_col(b, db, "x", d->label);
+        sb_addf(b, "::text) ILIKE $%d", n);
     }
     sb_add(b, ")");
     return true;

@@ -107,7 +107,9 @@ int record_transition(struct db *db, const struct formdef *f, long long id, int 
  * record_lookup
  *
  * Up to limit rows of lookup d whose label or detail contains each word of
- * text (anywhere, ASCII case ignored; NULL or blank: any), in the scope of
+ * text (anywhere, ASCII case ignored; NULL or blank: any; a word of ASCII
+ * letters may also be found in the label's pinyin initials, fxzy for
+ * 房县职业技术学校: eduaid.pinyin_initials), in the scope of
  * township_id (for scope "township"), in key order: columns key, label,
  * detail (NULL when the lookup has none) and total (how many rows match
  * in all, however many limit returned). A new dbres (dbres_free), or NULL

@@ -1537,6 +1537,22 @@ START_TEST(test_lookup_substring)
     r = record_lookup(db, &all, 0, "VOCATIONAL", 5000, &err);
     ck_assert_int_eq(r->nrows, 1);
     dbres_free(r);
+    /* the pinyin initials: fxzy (房县职业), either case, is in
+     * 房县职业技术学校's fxzyjsxx only; initials and a word together */
+    for (const char *w = "fxzy"; w != NULL; w = *w == 'f' ? "FxZy" : NULL) {
+        r = record_lookup(db, &all, 0, w, 5000, &err);
+        ck_assert_msg(r != NULL, "%s", err.message);
+        ck_assert_int_eq(r->nrows, 1);
+        ck_assert_str_eq(dbres_field(r, 0, "label"), "房县职业技术学校");
+        dbres_free(r);
+    }
+    r = record_lookup(db, &all, 0, "jsxx 房县", 5000, &err);
+    ck_assert_int_eq(r->nrows, 1);
+    ck_assert_str_eq(dbres_field(r, 0, "label"), "房县职业技术学校");
+    dbres_free(r);
+    r = record_lookup(db, &all, 0, "qqqqq", 5000, &err);
+    ck_assert_int_eq(r->nrows, 0);
+    dbres_free(r);
     /* % and _ are characters, not patterns: only the names holding one */
     for (const char *c = "%_"; *c != '\0'; c++) {
         char one[2] = {*c, '\0'};
