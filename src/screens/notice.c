@@ -189,8 +189,9 @@ open_confirmed(struct screen *s, const char *kind, const char *scope,
     name = dbres_field(r, 0, "scope");
     lines = dbres_field(r, 0, "lines");
     if (name == NULL || lines == NULL || strcmp(lines, "0") == 0) {
-        app_status(s->app, _("%s has no approved records of %s to put on "
-                             "notice."),
+        app_status(s->app,
+                   _("%s has no approved records of %s to put on "
+                     "notice."),
                    name != NULL ? name : scope, year);
         dbres_free(r);
         return false;
