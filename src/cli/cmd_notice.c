@@ -3,7 +3,8 @@
  *   eduaid notice: the public notice (公示) from the command line -- list
  *   the notices, print one as a UTF-8 sheet (title, period, one line per
  *   record with its masked ID number and record hash, totals, where to
- *   send objections; columns lined up by display width, not bytes), open
+ *   send objections; columns lined up by display width, not bytes; always
+ *   in Chinese, whatever the locale: it is posted in the township), open
  *   and close notices, and check a printed record hash against the audit
  *   log. The rules are the server's (sql/013_notice.sql): this only calls
  *   its functions as the user logged in, and says what it refused.
@@ -12,7 +13,9 @@
 
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -21,6 +24,7 @@
 
 #include "cli/cmd_connect.h"
 #include "core/i18n.h"
+#include "core/safefile.h"
 #include "core/text.h"
 #include "db/db.h"
 #include "db/notice.h"
@@ -169,6 +173,39 @@ put_table(FILE *fp, const struct dbres *items)
     put_rule(fp, '-', total);
 }
 
+/* A public notice is posted in Chinese whatever the locale of whoever
+ * prints it (issue 12 item 11): the messages of the sheet in zh_CN while
+ * it is written, then as they were. */
+struct msg_locale {
+    char *locale, *language;
+};
+
+static void
+sheet_chinese(struct msg_locale *was)
+{
+    const char *l = setlocale(LC_MESSAGES, NULL), *g = getenv("LANGUAGE");
+
+    was->locale = l != NULL ? strdup(l) : NULL;
+    was->language = g != NULL ? strdup(g) : NULL;
+    setenv("LANGUAGE", "zh_CN", 1);
+    if (setlocale(LC_MESSAGES, "zh_CN.UTF-8") == NULL &&
+        setlocale(LC_MESSAGES, "zh_CN.utf8") == NULL)
+        setlocale(LC_MESSAGES, "C.UTF-8");
+}
+
+static void
+sheet_restore(struct msg_locale *was)
+{
+    if (was->language != NULL)
+        setenv("LANGUAGE", was->language, 1);
+    else
+        unsetenv("LANGUAGE");
+    if (was->locale != NULL)
+        setlocale(LC_MESSAGES, was->locale);
+    free(was->locale);
+    free(was->language);
+}
+
 /* n: the notice's head (notices_sheet), items its lines. */
 static void
 put_sheet(FILE *fp, const struct dbres *n, const struct dbres *items)
@@ -201,23 +238,34 @@ put_sheet(FILE *fp, const struct dbres *n, const struct dbres *items)
             PACKAGE_NAME);
 }
 
+/* The sheet to file (a public notice: 0644, through core/safefile.c; its
+ * absolute name said on stderr) or standard output. */
 static int
 write_sheet(const char *file, const struct dbres *n, const struct dbres *items)
 {
-    FILE *fp = file != NULL ? fopen(file, "w") : stdout;
+    struct safefile f = {.fp = stdout};
+    struct msg_locale was;
+    char err[PATH_MAX + 128];
 
-    if (fp == NULL) {
-        fprintf(stderr, "%s: notice print: %s: ", PACKAGE_NAME, file);
-        perror(NULL);
+    if (file != NULL &&
+        safefile_open(&f, file, SAFEFILE_PUBLIC, err, sizeof(err)) != 0) {
+        fprintf(stderr, "%s: notice print: %s\n", PACKAGE_NAME, err);
         return EXIT_USAGE;
     }
-    put_sheet(fp, n, items);
-    if (fflush(fp) != 0 || ferror(fp) || (file != NULL && fclose(fp) != 0)) {
-        fprintf(stderr, "%s: notice print: %s: ", PACKAGE_NAME,
-                file != NULL ? file : _("standard output"));
-        perror(NULL);
+    sheet_chinese(&was);
+    put_sheet(f.fp, n, items);
+    sheet_restore(&was);
+    if (file == NULL ? fflush(stdout) != 0 || ferror(stdout)
+                     : safefile_commit(&f, err, sizeof(err)) != 0) {
+        if (file == NULL)
+            snprintf(err, sizeof(err), "%s: %s", _("standard output"),
+                     strerror(errno));
+        fprintf(stderr, "%s: notice print: %s\n", PACKAGE_NAME, err);
         return EXIT_USAGE;
     }
+    if (file != NULL)
+        fprintf(stderr, _("%s: notice print: written to %s\n"), PACKAGE_NAME,
+                f.path);
     return EXIT_OK;
 }
 
