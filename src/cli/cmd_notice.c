@@ -145,9 +145,8 @@ put_table(FILE *fp, const struct dbres *items)
     static const char *const cols[SHEET_COLS] = {
         "line_no", "township",  "name",       "program",
         "amount",  "masked_id", "record_hash"};
-    const char *heads[SHEET_COLS] = {
-        _("No."),    _("Township"),  _("Name"),       _("Program"),
-        _("Amount"), _("ID number"), _("Record hash")};
+    static const char *const heads[SHEET_COLS] = {
+        "序号", "乡镇", "姓名", "项目", "金额", "身份证号", "校验码"};
     int w[SHEET_COLS], total = 0;
 
     for (int c = 0; c < SHEET_COLS; c++) {
@@ -173,40 +172,10 @@ put_table(FILE *fp, const struct dbres *items)
     put_rule(fp, '-', total);
 }
 
-/* A public notice is posted in Chinese whatever the locale of whoever
- * prints it (issue 12 item 11): the messages of the sheet in zh_CN while
- * it is written, then as they were. */
-struct msg_locale {
-    char *locale, *language;
-};
-
-static void
-sheet_chinese(struct msg_locale *was)
-{
-    const char *l = setlocale(LC_MESSAGES, NULL), *g = getenv("LANGUAGE");
-
-    was->locale = l != NULL ? strdup(l) : NULL;
-    was->language = g != NULL ? strdup(g) : NULL;
-    setenv("LANGUAGE", "zh_CN", 1);
-    if (setlocale(LC_MESSAGES, "zh_CN.UTF-8") == NULL &&
-        setlocale(LC_MESSAGES, "zh_CN.utf8") == NULL)
-        setlocale(LC_MESSAGES, "C.UTF-8");
-}
-
-static void
-sheet_restore(struct msg_locale *was)
-{
-    if (was->language != NULL)
-        setenv("LANGUAGE", was->language, 1);
-    else
-        unsetenv("LANGUAGE");
-    if (was->locale != NULL)
-        setlocale(LC_MESSAGES, was->locale);
-    free(was->locale);
-    free(was->language);
-}
-
-/* n: the notice's head (notices_sheet), items its lines. */
+/* n: the notice's head (notices_sheet), items its lines. The sheet's
+ * words are Chinese, not the printer's language: a public notice is
+ * posted in the township (issue 12 item 11), and must not depend on a
+ * message catalogue being installed. */
 static void
 put_sheet(FILE *fp, const struct dbres *n, const struct dbres *items)
 {
@@ -214,27 +183,25 @@ put_sheet(FILE *fp, const struct dbres *n, const struct dbres *items)
 
     fprintf(fp, "%s\n", title);
     put_rule(fp, '=', text_utf8_cells(title));
-    fprintf(fp, _("Notice no. %s\n"), dbres_field(n, 0, "id"));
-    fprintf(fp, _("Period: %s to %s (%s days)\n"),
+    fprintf(fp, "公示编号：%s\n", dbres_field(n, 0, "id"));
+    fprintf(fp, "公示期：%s 至 %s（共 %s 天）\n",
             dbres_field(n, 0, "starts_on"), dbres_field(n, 0, "ends_on"),
             dbres_field(n, 0, "days"));
-    fprintf(fp, _("Opened by %s on %s\n"), dbres_field(n, 0, "opened_by"),
+    fprintf(fp, "发布人：%s，发布日期：%s\n", dbres_field(n, 0, "opened_by"),
             dbres_field(n, 0, "opened_on"));
     if (dbres_field(n, 0, "closed_on") != NULL)
-        fprintf(fp, _("Closed on %s\n"), dbres_field(n, 0, "closed_on"));
+        fprintf(fp, "结束日期：%s\n", dbres_field(n, 0, "closed_on"));
     fputc('\n', fp);
     put_table(fp, items);
-    fprintf(fp, _("Total: %s records, amount %s yuan\n\n"),
-            dbres_field(n, 0, "lines"), dbres_field(n, 0, "total"));
+    fprintf(fp, "合计：%s 条，金额 %s 元\n\n", dbres_field(n, 0, "lines"),
+            dbres_field(n, 0, "total"));
+    fprintf(
+        fp,
+        "异议：公示期内如有异议，可书面或当面向%s反映，请注明该条的校验码。\n",
+        dbres_field(n, 0, "contact"));
     fprintf(fp,
-            _("Objections: anyone may object to a line during the period, "
-              "in writing or in person, to %s, quoting the line's record "
-              "hash.\n"),
-            dbres_field(n, 0, "contact"));
-    fprintf(fp,
-            _("Record hash: the first 16 hex digits of the SHA-256 that ties "
-              "the line to the audit log; check it with \"%s notice verify "
-              "HASH\".\n"),
+            "校验码：该条 SHA-256 摘要的前16位，与审计日志对应；可用“%s notice "
+            "verify 校验码”核对。\n",
             PACKAGE_NAME);
 }
 
@@ -244,7 +211,6 @@ static int
 write_sheet(const char *file, const struct dbres *n, const struct dbres *items)
 {
     struct safefile f = {.fp = stdout};
-    struct msg_locale was;
     char err[PATH_MAX + 128];
 
     if (file != NULL &&
@@ -252,9 +218,7 @@ write_sheet(const char *file, const struct dbres *n, const struct dbres *items)
         fprintf(stderr, "%s: notice print: %s\n", PACKAGE_NAME, err);
         return EXIT_USAGE;
     }
-    sheet_chinese(&was);
     put_sheet(f.fp, n, items);
-    sheet_restore(&was);
     if (file == NULL ? fflush(stdout) != 0 || ferror(stdout)
                      : safefile_commit(&f, err, sizeof(err)) != 0) {
         if (file == NULL)
