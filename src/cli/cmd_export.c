@@ -1,10 +1,10 @@
 /*
  * cmd_export.c
  *   eduaid export KIND [--status S] [--township T] [--encoding E]
- *   [--unmasked] [--excel-text] FILE: the records of one kind that the user may
- * read, as CSV for a spreadsheet (the columns and the transaction: db/export.c;
- *   the encoding: core/csvout.c). FILE is written whole or not at all,
- *   mode 0600, never through a symlink (core/safefile.c): a temporary file
+ *   [--unmasked] [--excel-text] [--codes] FILE: the records of one kind that
+ * the user may read, as CSV for a spreadsheet (the columns and the transaction:
+ * db/export.c; the encoding: core/csvout.c). FILE is written whole or not at
+ * all, mode 0600, never through a symlink (core/safefile.c): a temporary file
  *   beside it is put in place only after the export is recorded in the
  *   audit log and committed; "-" writes to stdout. The file's absolute
  *   name is said on stderr.
@@ -41,6 +41,7 @@ struct export_args {
     enum csvout_encoding encoding;
     bool unmasked;
     bool excel_text; /* long digit strings as ="..." (for Excel only) */
+    bool codes;      /* stored codes, not words */
 };
 
 /* The temporary file, removed by the signal handler on the way out. */
@@ -58,7 +59,8 @@ export_usage(FILE *fp)
         _("Write the records of KIND (household, training, special_ed,\n"
           "teacher_fund) that you may read to FILE as CSV (\"-\": standard\n"
           "output). Households give one row per member, led by the roster\n"
-          "import's columns. Headers are in your language.\n\n"
+          "import's columns. Headers and values (choices, yes/no, stage,\n"
+          "status) are in your language.\n\n"
           "Options:\n"
           "  --status S       only records in status S (draft, submitted,\n"
           "                   verified, approved, rejected, ...)\n"
@@ -71,6 +73,8 @@ export_usage(FILE *fp)
           "  --excel-text     write numbers of 12 or more digits as =\"...\"\n"
           "                   so that Excel shows every digit (such a file\n"
           "                   is for reading in Excel, not for re-import)\n"
+          "  --codes          values as stored codes (child, primary, true,\n"
+          "                   approved), for re-import and scripts\n"
           "  -h, --help       show this help\n\n"
           "Every export is recorded in the audit log. Exit status: 0 done,\n"
           "1 refused or failed (no file is left), 2 bad command line.\n"),
@@ -126,6 +130,10 @@ parse_option(int argc, char **argv, int *i, struct export_args *a)
         return 1;
     if (strcmp(argv[*i], "--unmasked") == 0) {
         a->unmasked = true;
+        return 0;
+    }
+    if (strcmp(argv[*i], "--codes") == 0) {
+        a->codes = true;
         return 0;
     }
     if (strcmp(argv[*i], "--excel-text") == 0) {
@@ -501,6 +509,7 @@ cmd_export(int argc, char **argv)
     q.lookups = l;
     q.status = a.status;
     q.unmasked = a.unmasked;
+    q.codes = a.codes;
     rc = run_export(db, &q, &a);
 cleanup:
     if (db != NULL)

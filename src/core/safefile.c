@@ -117,8 +117,10 @@ existing(const char *path, char *err, size_t errsz)
                  _("%s is a symbolic link: not written through "
                    "it"),
                  path);
+    else if (S_ISDIR(st.st_mode))
+        snprintf(err, errsz, _("%s is a directory"), path);
     else
-        fail(err, errsz, path, S_ISDIR(st.st_mode) ? EISDIR : EEXIST);
+        fail(err, errsz, path, EEXIST);
     return -1;
 }
 
