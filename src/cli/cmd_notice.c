@@ -27,6 +27,7 @@
 #include "core/safefile.h"
 #include "core/text.h"
 #include "db/db.h"
+#include "db/messages.h"
 #include "db/notice.h"
 
 /* Columns of the sheet; cells wider than this are cut with '~'. */
@@ -69,11 +70,26 @@ notice_usage(FILE *fp)
  * errors
  * ---------------------------------------------------------------------- */
 
-/* Say what the server refused; returns the exit status to use. */
+/* The server's error table (eduaid.message), read after connecting; NULL
+ * when it could not be. */
+static struct messages *words;
+
+/* Say what the server refused -- in the user's language from eduaid.message
+ * when it has words for it, then the server's own message for the record
+ * --; returns the exit status to use. */
 static int
 notice_refused(const char *action, const struct db_error *err)
 {
-    fprintf(stderr, "%s: notice %s: %s\n", PACKAGE_NAME, action, err->message);
+    const char *text = messages_text(words, err, speak_chinese("auto"));
+
+    if (text != NULL && strcmp(text, err->message) != 0) {
+        fprintf(stderr, "%s: notice %s: %s\n", PACKAGE_NAME, action, text);
+        fprintf(stderr, _("%s: (the server said: %s)\n"), PACKAGE_NAME,
+                err->message);
+    } else {
+        fprintf(stderr, "%s: notice %s: %s\n", PACKAGE_NAME, action,
+                err->message);
+    }
     if (err->hint[0] != '\0')
         fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err->hint);
     return err->status == DB_ERROR ? EXIT_INVALID : EXIT_USAGE;
@@ -473,6 +489,7 @@ notice_verify(struct db *db, int argc, char **argv)
 int
 cmd_notice(int argc, char **argv)
 {
+    struct db_error err;
     struct db *db;
     const char *action = argc > 1 ? argv[1] : "";
     int rc;
@@ -493,6 +510,7 @@ cmd_notice(int argc, char **argv)
     db = cmd_connect("notice");
     if (db == NULL)
         return EXIT_USAGE;
+    words = messages_load(db, &err);
     argc--;
     argv++;
     rc = strcmp(action, "list") == 0    ? notice_list(db, argc)
@@ -500,6 +518,8 @@ cmd_notice(int argc, char **argv)
          : strcmp(action, "open") == 0  ? notice_open(db, argc, argv)
          : strcmp(action, "close") == 0 ? notice_close(db, argc, argv)
                                         : notice_verify(db, argc, argv);
+    messages_free(words);
+    words = NULL;
     db_close(db);
     return rc;
 }
