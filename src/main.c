@@ -17,6 +17,7 @@
 #include "cli/cli.h"
 #include "core/cmdline.h"
 #include "core/i18n.h"
+#include "core/text.h"
 
 /*
  * A subcommand.  run() gets the arguments from the subcommand's name on
@@ -32,22 +33,23 @@ struct subcommand {
 static int cmd_help(int argc, char **argv);
 
 static const struct subcommand subcommands[] = {
-    {"check-id", cmd_check_id, "[NUMBER...]",
-     "validate ID numbers (from stdin if none given)"},
-    {"export", cmd_export, "KIND FILE",
-     "export records to CSV (UTF-8 with BOM or GB18030)"},
-    {"import", cmd_import, "roster FILE", "import a household roster (CSV)"},
-    {"rates", cmd_rates, "ACTION [ARG]...",
-     "standard subsidy amounts: list, set, delete"},
-    {"reconcile", cmd_reconcile, "IMPORT_ID",
-     "compare a roster import with eduaid"},
-    {"notice", cmd_notice, "ACTION [ARG]...",
-     "public notices: list, print, open, close, verify"},
-    {"report", cmd_report, "NAME [--year Y] [-o FILE]",
-     "print a report as CSV (--list: the reports)"},
-    {"user", cmd_user, "ACTION [ARG]...",
-     "accounts: request, approve, refuse, disable"},
-    {"help", cmd_help, "", "show this help"},
+    {"check-id", cmd_check_id, N_("[NUMBER...]"),
+     N_("validate ID numbers (from stdin if none given)")},
+    {"export", cmd_export, N_("KIND FILE"),
+     N_("export records to CSV (UTF-8 with BOM or GB18030)")},
+    {"import", cmd_import, N_("roster FILE"),
+     N_("import a household roster (CSV)")},
+    {"rates", cmd_rates, N_("ACTION [ARG]..."),
+     N_("standard subsidy amounts: list, set, delete")},
+    {"reconcile", cmd_reconcile, N_("IMPORT_ID"),
+     N_("compare a roster import with eduaid")},
+    {"notice", cmd_notice, N_("ACTION [ARG]..."),
+     N_("public notices: list, print, open, close, verify")},
+    {"report", cmd_report, N_("NAME [--year Y] [-o FILE]"),
+     N_("print a report as CSV (--list: the reports)")},
+    {"user", cmd_user, N_("ACTION [ARG]..."),
+     N_("accounts: request, approve, refuse, disable")},
+    {"help", cmd_help, "", N_("show this help")},
 };
 
 #define N_SUBCOMMANDS (sizeof(subcommands) / sizeof(subcommands[0]))
@@ -55,29 +57,36 @@ static const struct subcommand subcommands[] = {
 static void
 usage(FILE *fp)
 {
-    fprintf(fp, "Usage: %s [OPTION]... [COMMAND [ARG]...]\n", PACKAGE_NAME);
-    fprintf(fp, "Records of the county education bureau's "
-                "poverty-alleviation plan.\n"
-                "With no COMMAND, start the terminal client.\n\n");
-    fprintf(fp, "Options:\n");
-    fprintf(fp, "  -c FILE        read the configuration from FILE\n");
-    fprintf(fp, "  -d CONNINFO    connect with this libpq connection string\n");
-    fprintf(fp, "  -U USER        log in as USER\n");
-    fprintf(fp, "  --headless=COLSxROWS --keys=FILE\n"
-                "                 no terminal: draw at this size, type the "
-                "keys of FILE,\n"
-                "                 print the screens on stdout (for tests)\n");
-    fprintf(fp, "  -h, --help     show this help and exit\n");
-    fprintf(fp, "  -V, --version  show the version and exit\n\n");
-    fprintf(fp, "Commands:\n");
+    fprintf(fp, _("Usage: %s [OPTION]... [COMMAND [ARG]...]\n"), PACKAGE_NAME);
+    fputs(_("Records of the county education bureau's "
+            "poverty-alleviation plan.\n"
+            "With no COMMAND, start the terminal client.\n\n"),
+          fp);
+    fputs(_("Options:\n"), fp);
+    fputs(_("  -c FILE        read the configuration from FILE\n"), fp);
+    fputs(_("  -d CONNINFO    connect with this libpq connection string\n"),
+          fp);
+    fputs(_("  -U USER        log in as USER\n"), fp);
+    fputs(_("  --headless=COLSxROWS --keys=FILE\n"
+            "                 no terminal: draw at this size, type the "
+            "keys of FILE,\n"
+            "                 print the screens on stdout (for tests)\n"),
+          fp);
+    fputs(_("  -h, --help     show this help and exit\n"), fp);
+    fputs(_("  -V, --version  show the version and exit\n\n"), fp);
+    fputs(_("Commands:\n"), fp);
     for (size_t i = 0; i < N_SUBCOMMANDS; i++) {
         const struct subcommand *c = &subcommands[i];
-        char left[64];
+        char left[96];
+        int pad;
 
-        snprintf(left, sizeof(left), "%s %s", c->name, c->synopsis);
-        fprintf(fp, "  %-22s %s\n", left, c->summary);
+        snprintf(left, sizeof(left), "%s %s", c->name,
+                 c->synopsis[0] != '\0' ? _(c->synopsis) : "");
+        /* lined up in display cells: a translated synopsis may be wide */
+        pad = 22 - text_utf8_cells(left);
+        fprintf(fp, "  %s%*s %s\n", left, pad > 0 ? pad : 0, "", _(c->summary));
     }
-    fprintf(fp, "\nRun '%s COMMAND --help' for more about a command.\n",
+    fprintf(fp, _("\nRun '%s COMMAND --help' for more about a command.\n"),
             PACKAGE_NAME);
 }
 
@@ -98,7 +107,7 @@ static int
 cmd_help(int argc, char **argv)
 {
     if (argc > 1 && !is_help_option(argv[1])) {
-        fprintf(stderr, "%s: help takes no arguments\n", PACKAGE_NAME);
+        fprintf(stderr, _("%s: help takes no arguments\n"), PACKAGE_NAME);
         usage(stderr);
         return EXIT_USAGE;
     }
@@ -115,7 +124,7 @@ static const char *
 option_argument(int argc, char **argv, int *i)
 {
     if (*i + 1 >= argc) {
-        fprintf(stderr, "%s: option '%s' needs an argument\n", PACKAGE_NAME,
+        fprintf(stderr, _("%s: option '%s' needs an argument\n"), PACKAGE_NAME,
                 argv[*i]);
         return NULL;
     }
@@ -164,7 +173,8 @@ main(int argc, char **argv)
                : strcmp(argv[i], "-U") == 0 ? &opts.user
                                             : NULL;
         if (slot == NULL) {
-            fprintf(stderr, "%s: unknown option '%s'\n", PACKAGE_NAME, argv[i]);
+            fprintf(stderr, _("%s: unknown option '%s'\n"), PACKAGE_NAME,
+                    argv[i]);
             usage(stderr);
             return EXIT_USAGE;
         }
@@ -173,7 +183,7 @@ main(int argc, char **argv)
     }
 
     if ((opts.headless != NULL || opts.keys != NULL) && i < argc) {
-        fprintf(stderr, "%s: --headless and --keys are for the client\n",
+        fprintf(stderr, _("%s: --headless and --keys are for the client\n"),
                 PACKAGE_NAME);
         return EXIT_USAGE;
     }
@@ -183,7 +193,7 @@ main(int argc, char **argv)
 
     cmd = find_subcommand(argv[i]);
     if (cmd == NULL) {
-        fprintf(stderr, "%s: unknown command '%s'\n", PACKAGE_NAME, argv[i]);
+        fprintf(stderr, _("%s: unknown command '%s'\n"), PACKAGE_NAME, argv[i]);
         usage(stderr);
         return EXIT_USAGE;
     }

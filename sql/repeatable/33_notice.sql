@@ -25,6 +25,9 @@
 --       that school year with grants) in the caller's county goes on a new
 --       notice, one
 --       line each with its record hash; returns the notice id
+--   eduaid.notice_preview(kind, scope, school_year)
+--       supervisor: what open_notice would do, before it does: the
+--       township's or program's name and how many lines
 --   eduaid.record_objection(item, content [, objector, received_on])
 --       officer of the item's township or supervisor, while the notice is
 --       open, for an objection received during the period
@@ -393,74 +396,29 @@ REVOKE ALL ON FUNCTION eduaid.notice_guard(), eduaid.notice_item_guard(),
 ------------------------------------------------------------------------
 -- The functions.
 
--- Open a notice. A fund application's line names the teacher as the
--- application was approved (its copy, 20_workflow.sql), not as the
--- register has him when the notice opens.
-CREATE OR REPLACE FUNCTION eduaid.open_notice(p_kind text, p_scope int, p_school_year int,
-                                   p_ends_on date DEFAULT NULL, p_title text DEFAULT NULL,
-                                   p_contact text DEFAULT NULL) RETURNS bigint
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
-DECLARE
-    v_role   text := eduaid.my_role();
-    v_towns  int[] := eduaid.my_townships();
-    v_county int;
-    v_scope  text;
-    v_ends   date := coalesce(p_ends_on, current_date + 6);
-    v_id     bigint;
-    v_n      int := 0;
-    r        record;
-    v_audit  bigint;
+-- The records a notice of kind and scope for a school year puts on it, in
+-- line order: township_id, id, name, masked, program, amount. One query for
+-- open_notice() and notice_preview(), so the count a supervisor confirms is
+-- the count the notice gets (issue 12 item 10). No login calls it: it runs
+-- inside those two definer functions, as their owner, for the caller's
+-- townships p_towns.
+CREATE OR REPLACE FUNCTION eduaid.notice_candidates(p_kind text, p_scope int, p_school_year int,
+                                                    p_towns int[])
+RETURNS TABLE (township_id int, id bigint, name text, masked text, program text, amount numeric)
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+#variable_conflict use_column
 BEGIN
-    IF v_role IS DISTINCT FROM 'supervisor' THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA004',
-            MESSAGE = format('a %s cannot open a public notice; supervisors do (只有县级审核人可以开启公示)',
-                             coalesce(v_role, 'non-eduaid user'));
-    END IF;
-    IF p_kind IS NULL OR p_kind NOT IN ('household_year', 'household', 'teacher_fund') THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA010',
-            MESSAGE = format('no public notice for record kind "%s" (此类记录无需公示)', p_kind),
-            HINT = 'kind is household_year (a school year''s subsidy list) or teacher_fund';
-    END IF;
-    SELECT u.county_id INTO v_county FROM eduaid.app_user u WHERE u.login = session_user;
-    IF p_kind IN ('household_year', 'household') THEN
-        SELECT t.name INTO v_scope FROM eduaid.township t
-         WHERE t.id = p_scope AND t.id = ANY (v_towns);
-    ELSE
-        SELECT p.name INTO v_scope FROM eduaid.fund_program p WHERE p.id = p_scope;
-    END IF;
-    IF v_scope IS NULL THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA005',
-            MESSAGE = format('%s %s not found (乡镇或项目不存在)',
-                             CASE p_kind WHEN 'teacher_fund' THEN 'fund program' ELSE 'township' END,
-                             p_scope);
-    END IF;
-    IF v_ends < current_date + 6 THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA016',
-            MESSAGE = format('a notice period lasts at least 7 days: it cannot end before %s (公示期不少于7天)',
-                             current_date + 6);
-    END IF;
-
-    INSERT INTO eduaid.notice (kind, county_id, school_year, program_id, township_id, title,
-                               contact, starts_on, ends_on)
-    VALUES (p_kind, v_county, p_school_year,
-            CASE WHEN p_kind = 'teacher_fund' THEN p_scope END,
-            CASE WHEN p_kind <> 'teacher_fund' THEN p_scope END,
-            coalesce(eduaid.tidy(p_title), format('%s %s-%s学年%s公示', v_scope, p_school_year,
-                     p_school_year + 1,
-                     CASE p_kind WHEN 'teacher_fund' THEN '拟资助教师名单' ELSE '学生资助名单' END)),
-            coalesce(eduaid.tidy(p_contact),
-                     (SELECT c.name || '教育局' FROM eduaid.county c WHERE c.id = v_county)),
-            current_date, v_ends)
-    RETURNING id INTO v_id;
-
-    FOR r IN
+    RETURN QUERY
+    SELECT q.township_id::int, q.id::bigint, q.name::text, q.masked::text, q.program::text,
+           q.amount::numeric
+      FROM (
         SELECT x.township_id, x.id, x.teacher_name AS name, x.teacher_id_number_masked AS masked,
                fp.name AS program, coalesce(x.amount_approved, x.amount_requested) AS amount
           FROM eduaid.teacher_fund_application x
           JOIN eduaid.fund_program fp ON fp.id = x.program_id
          WHERE p_kind = 'teacher_fund' AND x.program_id = p_scope
            AND x.school_year = p_school_year AND x.status = 'approved'
-           AND x.township_id = ANY (v_towns)
+           AND x.township_id = ANY (p_towns)
         UNION ALL
         SELECT hy.township_id, hy.id, h.head_name, h.head_id_number_masked,
                s.programs, s.amount
@@ -484,7 +442,110 @@ BEGIN
                            AND ss.school_year = p_school_year) s ON s.amount IS NOT NULL
          WHERE p_kind = 'household' AND h.township_id = p_scope
            AND h.status = 'approved'
-        ORDER BY 1, 2
+           ) q
+     ORDER BY 1, 2;
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.notice_candidates(text, int, int, int[]) FROM PUBLIC;
+
+-- What a supervisor may open a notice of: the name of the township
+-- (household_year, household: one of the caller's) or fund program
+-- (teacher_fund) p_scope, or the refusal: EA004 not a supervisor, EA010 no
+-- such kind, EA005 no such scope of the caller's. For open_notice() and
+-- notice_preview(), which run as the owner: no login calls it.
+CREATE OR REPLACE FUNCTION eduaid.notice_scope_name(p_kind text, p_scope int)
+RETURNS text
+LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v_role   text := eduaid.my_role();
+    v_towns  int[] := eduaid.my_townships();
+    v_scope  text;
+BEGIN
+    IF v_role IS DISTINCT FROM 'supervisor' THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA004',
+            MESSAGE = format('a %s cannot open a public notice; supervisors do (只有县级审核人可以开启公示)',
+                             coalesce(v_role, 'non-eduaid user'));
+    END IF;
+    IF p_kind IS NULL OR p_kind NOT IN ('household_year', 'household', 'teacher_fund') THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA010',
+            MESSAGE = format('no public notice for record kind "%s" (此类记录无需公示)', p_kind),
+            HINT = 'kind is household_year (a school year''s subsidy list) or teacher_fund';
+    END IF;
+    IF p_kind IN ('household_year', 'household') THEN
+        SELECT t.name INTO v_scope FROM eduaid.township t
+         WHERE t.id = p_scope AND t.id = ANY (v_towns);
+    ELSE
+        SELECT p.name INTO v_scope FROM eduaid.fund_program p WHERE p.id = p_scope;
+    END IF;
+    IF v_scope IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA005',
+            MESSAGE = format('%s %s not found (乡镇或项目不存在)',
+                             CASE p_kind WHEN 'teacher_fund' THEN 'fund program' ELSE 'township' END,
+                             p_scope);
+    END IF;
+    RETURN v_scope;
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.notice_scope_name(text, int) FROM PUBLIC;
+
+-- What opening a notice would put on it, asked before opening (the
+-- confirmation names the township or program and the count, issue 12 item
+-- 10): one row, scope (the township's or program's name) and lines (how
+-- many records, from the same query open_notice uses). Supervisors, with
+-- open_notice's refusals; the caller learns nothing open_notice would not
+-- tell him.
+CREATE OR REPLACE FUNCTION eduaid.notice_preview(p_kind text, p_scope int, p_school_year int)
+RETURNS TABLE (scope text, lines bigint)
+LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v_name text := eduaid.notice_scope_name(p_kind, p_scope);
+BEGIN
+    RETURN QUERY
+    SELECT v_name, count(*)
+      FROM eduaid.notice_candidates(p_kind, p_scope, p_school_year, eduaid.my_townships());
+END
+$$;
+
+-- Open a notice. A fund application's line names the teacher as the
+-- application was approved (its copy, 20_workflow.sql), not as the
+-- register has him when the notice opens.
+CREATE OR REPLACE FUNCTION eduaid.open_notice(p_kind text, p_scope int, p_school_year int,
+                                   p_ends_on date DEFAULT NULL, p_title text DEFAULT NULL,
+                                   p_contact text DEFAULT NULL) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    v_towns  int[] := eduaid.my_townships();
+    v_county int;
+    v_scope  text;
+    v_ends   date := coalesce(p_ends_on, current_date + 6);
+    v_id     bigint;
+    v_n      int := 0;
+    r        record;
+    v_audit  bigint;
+BEGIN
+    v_scope := eduaid.notice_scope_name(p_kind, p_scope);
+    SELECT u.county_id INTO v_county FROM eduaid.app_user u WHERE u.login = session_user;
+    IF v_ends < current_date + 6 THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA016',
+            MESSAGE = format('a notice period lasts at least 7 days: it cannot end before %s (公示期不少于7天)',
+                             current_date + 6);
+    END IF;
+
+    INSERT INTO eduaid.notice (kind, county_id, school_year, program_id, township_id, title,
+                               contact, starts_on, ends_on)
+    VALUES (p_kind, v_county, p_school_year,
+            CASE WHEN p_kind = 'teacher_fund' THEN p_scope END,
+            CASE WHEN p_kind <> 'teacher_fund' THEN p_scope END,
+            coalesce(eduaid.tidy(p_title), format('%s %s-%s学年%s公示', v_scope, p_school_year,
+                     p_school_year + 1,
+                     CASE p_kind WHEN 'teacher_fund' THEN '拟资助教师名单' ELSE '学生资助名单' END)),
+            coalesce(eduaid.tidy(p_contact),
+                     (SELECT c.name || '教育局' FROM eduaid.county c WHERE c.id = v_county)),
+            current_date, v_ends)
+    RETURNING id INTO v_id;
+
+    FOR r IN
+        SELECT c.* FROM eduaid.notice_candidates(p_kind, p_scope, p_school_year, v_towns) c
     LOOP
         v_n := v_n + 1;
         v_audit := eduaid.latest_audit_id(p_kind, r.township_id, r.id);
@@ -674,11 +735,11 @@ END
 $$;
 
 REVOKE ALL ON FUNCTION eduaid.open_notice(text, int, int, date, text, text),
-    eduaid.record_objection(bigint, text, text, date),
+    eduaid.notice_preview(text, int, int), eduaid.record_objection(bigint, text, text, date),
     eduaid.decide_objection(bigint, text, text), eduaid.close_notice(bigint),
     eduaid.notice_verify(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION eduaid.open_notice(text, int, int, date, text, text),
-    eduaid.decide_objection(bigint, text, text), eduaid.close_notice(bigint)
+    eduaid.notice_preview(text, int, int), eduaid.decide_objection(bigint, text, text), eduaid.close_notice(bigint)
     TO eduaid_supervisor;
 GRANT EXECUTE ON FUNCTION eduaid.record_objection(bigint, text, text, date)
     TO eduaid_officer, eduaid_supervisor;

@@ -1,11 +1,13 @@
 /*
  * cmd_export.c
  *   eduaid export KIND [--status S] [--township T] [--encoding E]
- *   [--unmasked] [--excel-text] FILE: the records of one kind that the user may
- * read, as CSV for a spreadsheet (the columns and the transaction: db/export.c;
- *   the encoding: core/csvout.c). FILE is written whole or not at all: a
- *   temporary file beside it is renamed over it only after the export is
- *   recorded in the audit log and committed; "-" writes to stdout.
+ *   [--unmasked] [--excel-text] [--codes] FILE: the records of one kind that
+ * the user may read, as CSV for a spreadsheet (the columns and the transaction:
+ * db/export.c; the encoding: core/csvout.c). FILE is written whole or not at
+ * all, mode 0600, never through a symlink (core/safefile.c): a temporary file
+ *   beside it is put in place only after the export is recorded in the
+ *   audit log and committed; "-" writes to stdout. The file's absolute
+ *   name is said on stderr.
  */
 #include "config.h"
 
@@ -25,6 +27,7 @@
 #include "core/csvout.h"
 #include "core/formdef.h"
 #include "core/i18n.h"
+#include "core/safefile.h"
 #include "core/settings.h"
 #include "db/db.h"
 #include "db/export.h"
@@ -38,10 +41,11 @@ struct export_args {
     enum csvout_encoding encoding;
     bool unmasked;
     bool excel_text; /* long digit strings as ="..." (for Excel only) */
+    bool codes;      /* stored codes, not words */
 };
 
 /* The temporary file, removed by the signal handler on the way out. */
-static char tmp_path[4096];
+static struct safefile out; /* the file being written (not stdout) */
 static volatile sig_atomic_t tmp_live;
 
 static void
@@ -55,7 +59,8 @@ export_usage(FILE *fp)
         _("Write the records of KIND (household, training, special_ed,\n"
           "teacher_fund) that you may read to FILE as CSV (\"-\": standard\n"
           "output). Households give one row per member, led by the roster\n"
-          "import's columns. Headers are in your language.\n\n"
+          "import's columns. Headers and values (choices, yes/no, stage,\n"
+          "status) are in your language.\n\n"
           "Options:\n"
           "  --status S       only records in status S (draft, submitted,\n"
           "                   verified, approved, rejected, ...)\n"
@@ -68,6 +73,8 @@ export_usage(FILE *fp)
           "  --excel-text     write numbers of 12 or more digits as =\"...\"\n"
           "                   so that Excel shows every digit (such a file\n"
           "                   is for reading in Excel, not for re-import)\n"
+          "  --codes          values as stored codes (child, primary, true,\n"
+          "                   approved), for re-import and scripts\n"
           "  -h, --help       show this help\n\n"
           "Every export is recorded in the audit log. Exit status: 0 done,\n"
           "1 refused or failed (no file is left), 2 bad command line.\n"),
@@ -123,6 +130,10 @@ parse_option(int argc, char **argv, int *i, struct export_args *a)
         return 1;
     if (strcmp(argv[*i], "--unmasked") == 0) {
         a->unmasked = true;
+        return 0;
+    }
+    if (strcmp(argv[*i], "--codes") == 0) {
+        a->codes = true;
         return 0;
     }
     if (strcmp(argv[*i], "--excel-text") == 0) {
@@ -235,77 +246,49 @@ static void
 on_signal(int sig)
 {
     if (tmp_live)
-        unlink(tmp_path);
+        unlink(out.tmp);
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
-/* A new temporary file beside path (mode 0600 for personal data, else as
- * the umask says), opened for writing; NULL after a message. */
+/* Start writing path (core/safefile.h: 0600 -- every export names
+ * children of poor households --, never through a symlink), catching the
+ * signals that would leave its temporary file behind; NULL after a
+ * message. */
 static FILE *
-open_temp(const char *path, bool personal)
+open_temp(const char *path)
 {
-    const char *slash = strrchr(path, '/');
-    int dirlen = slash != NULL ? (int)(slash - path + 1) : 0;
-    struct stat st;
-    mode_t mask;
-    FILE *fp;
-    int fd;
+    char msg[PATH_MAX + 128];
 
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        export_warn(_("%s is a directory"), path);
-        return NULL;
-    }
-
-    if (snprintf(tmp_path, sizeof tmp_path, "%.*s.%s.XXXXXX", dirlen, path,
-                 path + dirlen) >= (int)sizeof tmp_path) {
-        export_warn(_("file name too long: %s"), path);
-        return NULL;
-    }
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     signal(SIGHUP, on_signal);
-    if ((fd = mkstemp(tmp_path)) < 0) {
-        fprintf(stderr, "%s: export: %s: %s\n", PACKAGE_NAME, tmp_path,
-                strerror(errno));
+    if (safefile_open(&out, path, SAFEFILE_PRIVATE, msg, sizeof msg) != 0) {
+        fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, msg);
         return NULL;
     }
     tmp_live = 1;
-    mask = umask(0);
-    umask(mask);
-    if ((!personal && fchmod(fd, 0666 & ~mask) != 0) ||
-        (fp = fdopen(fd, "wb")) == NULL) {
-        fprintf(stderr, "%s: export: %s: %s\n", PACKAGE_NAME, tmp_path,
-                strerror(errno));
-        close(fd);
-        unlink(tmp_path);
-        tmp_live = 0;
-        return NULL;
-    }
-    return fp;
+    return out.fp;
 }
 
-/* Flush, sync and close the temporary file; 0 or -1 after a message. */
+/* Put the complete file in place; 0 or -1 after a message. */
 static int
-close_temp(FILE *fp)
+commit_temp(void)
 {
-    int rc = fflush(fp) != 0 || fsync(fileno(fp)) != 0 ? -1 : 0;
+    char msg[PATH_MAX + 128];
+    int rc = safefile_commit(&out, msg, sizeof msg);
 
-    if (fclose(fp) != 0)
-        rc = -1;
+    tmp_live = 0;
     if (rc != 0)
-        fprintf(stderr, "%s: export: %s: %s\n", PACKAGE_NAME, tmp_path,
-                strerror(errno));
+        fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, msg);
     return rc;
 }
 
 static void
 drop_temp(void)
 {
-    if (tmp_live) {
-        unlink(tmp_path);
-        tmp_live = 0;
-    }
+    tmp_live = 0;
+    safefile_abort(&out);
 }
 
 /* ---- the export ---------------------------------------------------------- */
@@ -420,7 +403,7 @@ run_export(struct db *db, const struct export_query *q,
     char msg[256];
     long long nrows = 0;
 
-    fp = to_stdout ? stdout : open_temp(a->file, q->unmasked);
+    fp = to_stdout ? stdout : open_temp(a->file);
     if (fp == NULL)
         return EXIT_USAGE;
     if ((ex = export_begin(db, q, &err)) == NULL) {
@@ -439,34 +422,25 @@ run_export(struct db *db, const struct export_query *q,
         goto failed;
     }
     w = NULL;
-    if (to_stdout ? fflush(stdout) != 0 : close_temp(fp) != 0) {
-        if (to_stdout)
-            export_warn("%s", strerror(errno));
-        fp = NULL;
+    /* on disk before the audit log says it was written */
+    if (fflush(fp) != 0 || (!to_stdout && fsync(fileno(fp)) != 0)) {
+        export_warn("%s", strerror(errno));
         goto failed;
     }
-    fp = NULL;
     if (export_finish(ex, nrows, &err) != 0) {
         ex = NULL;
         report_db_error(&err, a);
         goto failed;
     }
     ex = NULL;
-    if (!to_stdout && rename(tmp_path, a->file) != 0) {
-        fprintf(stderr, "%s: export: %s: %s\n", PACKAGE_NAME, a->file,
-                strerror(errno));
-        drop_temp();
+    if (!to_stdout && commit_temp() != 0)
         return EXIT_FAILED;
-    }
-    tmp_live = 0;
     fprintf(stderr, _("%s: export: %lld rows written to %s\n"), PACKAGE_NAME,
-            nrows, to_stdout ? _("standard output") : a->file);
+            nrows, to_stdout ? _("standard output") : out.path);
     return EXIT_OK;
 failed:
     csvout_close(w, msg, sizeof msg);
     export_abort(ex);
-    if (fp != NULL && !to_stdout)
-        fclose(fp);
     if (!to_stdout)
         drop_temp();
     return EXIT_FAILED;
@@ -516,11 +490,10 @@ cmd_export(int argc, char **argv)
         fprintf(stderr, _("Try '%s export --help'.\n"), PACKAGE_NAME);
         return EXIT_USAGE;
     }
-    if (settings_load(cli_options()->config_file,
-                      EDUAID_SYSCONFDIR "/eduaid/eduaid.conf",
-                      forms_dir != NULL ? forms_dir
-                                        : EDUAID_PKGDATADIR "/forms",
-                      &s, &serr) != 0) {
+    if (settings_load(
+            cli_options()->config_file, EDUAID_SYSCONFDIR "/eduaid/eduaid.conf",
+            forms_dir != NULL ? forms_dir : EDUAID_PKGDATADIR "/forms", &s,
+            &serr) != 0) {
         fprintf(stderr, "%s:%d: %s\n", serr.file[0] ? serr.file : PACKAGE_NAME,
                 serr.line, serr.message);
         return EXIT_USAGE;
@@ -536,6 +509,7 @@ cmd_export(int argc, char **argv)
     q.lookups = l;
     q.status = a.status;
     q.unmasked = a.unmasked;
+    q.codes = a.codes;
     rc = run_export(db, &q, &a);
 cleanup:
     if (db != NULL)

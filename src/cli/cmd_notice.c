@@ -3,7 +3,8 @@
  *   eduaid notice: the public notice (公示) from the command line -- list
  *   the notices, print one as a UTF-8 sheet (title, period, one line per
  *   record with its masked ID number and record hash, totals, where to
- *   send objections; columns lined up by display width, not bytes), open
+ *   send objections; columns lined up by display width, not bytes; always
+ *   in Chinese, whatever the locale: it is posted in the township), open
  *   and close notices, and check a printed record hash against the audit
  *   log. The rules are the server's (sql/013_notice.sql): this only calls
  *   its functions as the user logged in, and says what it refused.
@@ -12,7 +13,9 @@
 
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -21,8 +24,10 @@
 
 #include "cli/cmd_connect.h"
 #include "core/i18n.h"
+#include "core/safefile.h"
 #include "core/text.h"
 #include "db/db.h"
+#include "db/messages.h"
 #include "db/notice.h"
 
 /* Columns of the sheet; cells wider than this are cut with '~'. */
@@ -65,11 +70,26 @@ notice_usage(FILE *fp)
  * errors
  * ---------------------------------------------------------------------- */
 
-/* Say what the server refused; returns the exit status to use. */
+/* The server's error table (eduaid.message), read after connecting; NULL
+ * when it could not be. */
+static struct messages *words;
+
+/* Say what the server refused -- in the user's language from eduaid.message
+ * when it has words for it, then the server's own message for the record
+ * --; returns the exit status to use. */
 static int
 notice_refused(const char *action, const struct db_error *err)
 {
-    fprintf(stderr, "%s: notice %s: %s\n", PACKAGE_NAME, action, err->message);
+    const char *text = messages_text(words, err, speak_chinese("auto"));
+
+    if (text != NULL && strcmp(text, err->message) != 0) {
+        fprintf(stderr, "%s: notice %s: %s\n", PACKAGE_NAME, action, text);
+        fprintf(stderr, _("%s: (the server said: %s)\n"), PACKAGE_NAME,
+                err->message);
+    } else {
+        fprintf(stderr, "%s: notice %s: %s\n", PACKAGE_NAME, action,
+                err->message);
+    }
     if (err->hint[0] != '\0')
         fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err->hint);
     return err->status == DB_ERROR ? EXIT_INVALID : EXIT_USAGE;
@@ -141,9 +161,8 @@ put_table(FILE *fp, const struct dbres *items)
     static const char *const cols[SHEET_COLS] = {
         "line_no", "township",  "name",       "program",
         "amount",  "masked_id", "record_hash"};
-    const char *heads[SHEET_COLS] = {
-        _("No."),    _("Township"),  _("Name"),       _("Program"),
-        _("Amount"), _("ID number"), _("Record hash")};
+    static const char *const heads[SHEET_COLS] = {
+        "序号", "乡镇", "姓名", "项目", "金额", "身份证号", "校验码"};
     int w[SHEET_COLS], total = 0;
 
     for (int c = 0; c < SHEET_COLS; c++) {
@@ -169,7 +188,10 @@ put_table(FILE *fp, const struct dbres *items)
     put_rule(fp, '-', total);
 }
 
-/* n: the notice's head (notices_sheet), items its lines. */
+/* n: the notice's head (notices_sheet), items its lines. The sheet's
+ * words are Chinese, not the printer's language: a public notice is
+ * posted in the township (issue 12 item 11), and must not depend on a
+ * message catalogue being installed. */
 static void
 put_sheet(FILE *fp, const struct dbres *n, const struct dbres *items)
 {
@@ -177,47 +199,53 @@ put_sheet(FILE *fp, const struct dbres *n, const struct dbres *items)
 
     fprintf(fp, "%s\n", title);
     put_rule(fp, '=', text_utf8_cells(title));
-    fprintf(fp, _("Notice no. %s\n"), dbres_field(n, 0, "id"));
-    fprintf(fp, _("Period: %s to %s (%s days)\n"),
+    fprintf(fp, "公示编号：%s\n", dbres_field(n, 0, "id"));
+    fprintf(fp, "公示期：%s 至 %s（共 %s 天）\n",
             dbres_field(n, 0, "starts_on"), dbres_field(n, 0, "ends_on"),
             dbres_field(n, 0, "days"));
-    fprintf(fp, _("Opened by %s on %s\n"), dbres_field(n, 0, "opened_by"),
+    fprintf(fp, "发布人：%s，发布日期：%s\n", dbres_field(n, 0, "opened_by"),
             dbres_field(n, 0, "opened_on"));
     if (dbres_field(n, 0, "closed_on") != NULL)
-        fprintf(fp, _("Closed on %s\n"), dbres_field(n, 0, "closed_on"));
+        fprintf(fp, "结束日期：%s\n", dbres_field(n, 0, "closed_on"));
     fputc('\n', fp);
     put_table(fp, items);
-    fprintf(fp, _("Total: %s records, amount %s yuan\n\n"),
-            dbres_field(n, 0, "lines"), dbres_field(n, 0, "total"));
+    fprintf(fp, "合计：%s 条，金额 %s 元\n\n", dbres_field(n, 0, "lines"),
+            dbres_field(n, 0, "total"));
+    fprintf(
+        fp,
+        "异议：公示期内如有异议，可书面或当面向%s反映，请注明该条的校验码。\n",
+        dbres_field(n, 0, "contact"));
     fprintf(fp,
-            _("Objections: anyone may object to a line during the period, "
-              "in writing or in person, to %s, quoting the line's record "
-              "hash.\n"),
-            dbres_field(n, 0, "contact"));
-    fprintf(fp,
-            _("Record hash: the first 16 hex digits of the SHA-256 that ties "
-              "the line to the audit log; check it with \"%s notice verify "
-              "HASH\".\n"),
+            "校验码：该条 SHA-256 摘要的前16位，与审计日志对应；可用“%s notice "
+            "verify 校验码”核对。\n",
             PACKAGE_NAME);
 }
 
+/* The sheet to file (a public notice: 0644, through core/safefile.c; its
+ * absolute name said on stderr) or standard output. */
 static int
 write_sheet(const char *file, const struct dbres *n, const struct dbres *items)
 {
-    FILE *fp = file != NULL ? fopen(file, "w") : stdout;
+    struct safefile f = {.fp = stdout};
+    char err[PATH_MAX + 128];
 
-    if (fp == NULL) {
-        fprintf(stderr, "%s: notice print: %s: ", PACKAGE_NAME, file);
-        perror(NULL);
+    if (file != NULL &&
+        safefile_open(&f, file, SAFEFILE_PUBLIC, err, sizeof(err)) != 0) {
+        fprintf(stderr, "%s: notice print: %s\n", PACKAGE_NAME, err);
         return EXIT_USAGE;
     }
-    put_sheet(fp, n, items);
-    if (fflush(fp) != 0 || ferror(fp) || (file != NULL && fclose(fp) != 0)) {
-        fprintf(stderr, "%s: notice print: %s: ", PACKAGE_NAME,
-                file != NULL ? file : _("standard output"));
-        perror(NULL);
+    put_sheet(f.fp, n, items);
+    if (file == NULL ? fflush(stdout) != 0 || ferror(stdout)
+                     : safefile_commit(&f, err, sizeof(err)) != 0) {
+        if (file == NULL)
+            snprintf(err, sizeof(err), "%s: %s", _("standard output"),
+                     strerror(errno));
+        fprintf(stderr, "%s: notice print: %s\n", PACKAGE_NAME, err);
         return EXIT_USAGE;
     }
+    if (file != NULL)
+        fprintf(stderr, _("%s: notice print: written to %s\n"), PACKAGE_NAME,
+                f.path);
     return EXIT_OK;
 }
 
@@ -461,6 +489,7 @@ notice_verify(struct db *db, int argc, char **argv)
 int
 cmd_notice(int argc, char **argv)
 {
+    struct db_error err;
     struct db *db;
     const char *action = argc > 1 ? argv[1] : "";
     int rc;
@@ -481,6 +510,7 @@ cmd_notice(int argc, char **argv)
     db = cmd_connect("notice");
     if (db == NULL)
         return EXIT_USAGE;
+    words = messages_load(db, &err);
     argc--;
     argv++;
     rc = strcmp(action, "list") == 0    ? notice_list(db, argc)
@@ -488,6 +518,8 @@ cmd_notice(int argc, char **argv)
          : strcmp(action, "open") == 0  ? notice_open(db, argc, argv)
          : strcmp(action, "close") == 0 ? notice_close(db, argc, argv)
                                         : notice_verify(db, argc, argv);
+    messages_free(words);
+    words = NULL;
     db_close(db);
     return rc;
 }

@@ -11,6 +11,7 @@
 
 #include "cli/cli.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,7 +128,7 @@ cmd_reconcile(int argc, char **argv)
     struct dbres *counts = NULL, *diffs = NULL;
     struct db_error err;
     struct db *db;
-    char msg[600];
+    char msg[600], written[PATH_MAX];
     int rc = reconcile_parse(argc, argv, &a), known;
 
     if (rc != 0)
@@ -153,10 +154,14 @@ cmd_reconcile(int argc, char **argv)
     print_counts(counts);
     print_differences(diffs);
     if (a.csv != NULL &&
-        roster_write_csv(diffs, a.csv, a.enc, msg, sizeof(msg)) != 0) {
+        roster_write_csv(diffs, a.csv, a.enc, written, sizeof(written), msg,
+                         sizeof(msg)) != 0) {
         fprintf(stderr, "%s: %s\n", PACKAGE_NAME, msg);
         goto done;
     }
+    if (a.csv != NULL)
+        fprintf(stderr, _("%s: %d differences written to %s\n"), PACKAGE_NAME,
+                diffs->nrows, written);
     rc = diffs->nrows > 0 ? EXIT_INVALID : EXIT_OK;
 done:
     dbres_free(counts);

@@ -18,6 +18,7 @@
 #include "core/csvout.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/safefile.h"
 #include "db/report.h"
 
 #define MISSING_NAME "subsidy_missing"
@@ -250,41 +251,44 @@ write_body(struct csvout *w, struct db *db, const struct report_args *a,
     return rc;
 }
 
-/* Write the CSV to a->out (or stdout); 0 or EXIT_USAGE. */
+/* Write the CSV to a->out (0600, core/safefile.c: some reports list
+ * children by name; its absolute name said on stderr) or stdout; 0 or
+ * EXIT_USAGE. */
 static int
 report_write(struct db *db, const struct report_args *a,
              const struct report_def *d)
 {
-    FILE *fp = a->out ? fopen(a->out, "w") : stdout;
+    struct safefile f = {.fp = stdout};
     struct csvout *w;
-    char err[512], cerr[256];
+    char err[PATH_MAX + 128], cerr[256];
     int bad;
 
-    if (fp == NULL) {
-        fprintf(stderr, "%s report: %s: %s\n", PACKAGE_NAME, a->out,
-                strerror(errno));
+    if (a->out != NULL &&
+        safefile_open(&f, a->out, SAFEFILE_PRIVATE, err, sizeof err) != 0) {
+        fprintf(stderr, "%s report: %s\n", PACKAGE_NAME, err);
         return EXIT_USAGE;
     }
-    w = csvout_open(fp, a->enc, err, sizeof err);
+    w = csvout_open(f.fp, a->enc, err, sizeof err);
     bad = w == NULL || write_header(w, d, err, sizeof err) != 0 ||
           write_body(w, db, a, d, err, sizeof err) != 0;
     if (csvout_close(w, cerr, sizeof cerr) != 0 && !bad) {
         snprintf(err, sizeof err, "%s", cerr);
         bad = 1;
     }
-    if (a->out != NULL && fclose(fp) != 0 && !bad) {
+    if (a->out == NULL && fflush(stdout) != 0 && !bad) {
         snprintf(err, sizeof err, "%s", strerror(errno));
         bad = 1;
-    } else if (a->out == NULL && fflush(stdout) != 0 && !bad) {
-        snprintf(err, sizeof err, "%s", strerror(errno));
+    } else if (a->out != NULL && bad) {
+        safefile_abort(&f);
+    } else if (a->out != NULL && safefile_commit(&f, err, sizeof err) != 0) {
         bad = 1;
     }
     if (bad) {
         fprintf(stderr, "%s report: %s\n", PACKAGE_NAME, err);
-        if (a->out != NULL)
-            remove(a->out);
         return EXIT_USAGE;
     }
+    if (a->out != NULL)
+        fprintf(stderr, _("%s report: written to %s\n"), PACKAGE_NAME, f.path);
     return EXIT_OK;
 }
 

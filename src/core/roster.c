@@ -32,14 +32,28 @@ static const struct {
 };
 
 /* Codes and the Chinese names the form uses (forms/household.conf), plus
- * the words rosters commonly write. */
+ * the words rosters commonly write, and the English words. */
 static const char *const stages[][2] = {
-    {"preschool", "学前"},      {"primary", "小学"},
-    {"junior", "初中"},         {"senior_high", "普通高中"},
-    {"senior_high", "高中"},    {"secondary_vocational", "中职"},
-    {"college", "高校"},        {"college", "大学"},
-    {"none", "未入学或已离校"}, {"none", "未入学"},
+    {"preschool", "学前"},
+    {"primary", "小学"},
+    {"junior", "初中"},
+    {"senior_high", "普通高中"},
+    {"senior_high", "高中"},
+    {"secondary_vocational", "中职"},
+    {"college", "高校"},
+    {"college", "大学"},
+    {"none", "未入学或已离校"},
+    {"none", "未入学"},
     {"none", "已离校"},
+    /* the English words of eduaid.choice_stage, as `eduaid export` writes
+     * them in English (issue 12 item 11) */
+    {"preschool", "Preschool"},
+    {"primary", "Primary"},
+    {"junior", "Junior high"},
+    {"senior_high", "Senior high"},
+    {"secondary_vocational", "Vocational"},
+    {"college", "College"},
+    {"none", "Not in school"},
 };
 static const char *const relations[][2] = {
     {"child", "子女"},      {"child", "子"},        {"child", "女"},

@@ -53,6 +53,20 @@ static const struct roster_src roster_cols[] = {
 #define N_ROSTER (sizeof roster_cols / sizeof roster_cols[0])
 #define ROSTER_KIND "household"
 #define YEAR_STAGE "gy.stage"
+/* the stage and the status in words (issue 12 item 11), from the tables
+ * the screens read them from */
+#define YEAR_STAGE_ZH                                                          \
+    "coalesce((SELECT c.zh FROM eduaid.choice_stage c"                         \
+    " WHERE c.value = gy.stage), gy.stage)"
+#define YEAR_STAGE_EN                                                          \
+    "coalesce((SELECT c.en FROM eduaid.choice_stage c"                         \
+    " WHERE c.value = gy.stage), gy.stage)"
+#define STATUS_ZH                                                              \
+    "coalesce((SELECT s.word_zh FROM eduaid.record_status s"                   \
+    " WHERE s.code = r.status), r.status)"
+#define STATUS_EN                                                              \
+    "coalesce((SELECT s.word_en FROM eduaid.record_status s"                   \
+    " WHERE s.code = r.status), r.status)"
 
 /* The record's own columns every export ends with. */
 static const struct {
@@ -81,7 +95,9 @@ struct export
     char *status; /* NULL: any */
     int township_id;
     bool unmasked;
+    bool words, zh; /* choices and yes/no in words, which */
     const char **labels;
+    const struct fielddef **fields; /* each column's field, or NULL */
     size_t ncols;
 };
 
@@ -202,7 +218,10 @@ plan_columns(const struct export_query *q, size_t *n, struct db_error *err)
         if (fd == NULL && roster_cols[i].col == RC_STAGE && g != NULL) {
             cols[k++] = (struct excol){q->zh ? roster_col_zh(RC_STAGE)
                                              : roster_col_name(RC_STAGE),
-                                       NULL, true, YEAR_STAGE};
+                                       NULL, true,
+                                       q->codes ? YEAR_STAGE
+                                       : q->zh  ? YEAR_STAGE_ZH
+                                                : YEAR_STAGE_EN};
             continue;
         }
         if (fd == NULL) {
@@ -232,9 +251,11 @@ plan_columns(const struct export_query *q, size_t *n, struct db_error *err)
                 (struct excol){label_text(&fd->label, q->zh), fd, grid, NULL};
     }
     for (size_t i = 0; i < N_RECORD_COLS; i++)
-        cols[k++] =
-            (struct excol){q->zh ? record_cols[i].zh : record_cols[i].en, NULL,
-                           false, record_cols[i].expr};
+        cols[k++] = (struct excol){
+            q->zh ? record_cols[i].zh : record_cols[i].en, NULL, false,
+            i > 0 || q->codes ? record_cols[i].expr
+            : q->zh           ? STATUS_ZH
+                              : STATUS_EN};
     *n = k;
     return cols;
 }
@@ -489,6 +510,7 @@ export_free(struct export *ex)
     free(ex->kind);
     free(ex->status);
     free(ex->labels);
+    free(ex->fields);
     free(ex);
 }
 
@@ -509,13 +531,18 @@ export_new(struct db *db, const struct export_query *q,
     ex->kind = strdup(q->form->kind);
     ex->status = q->status != NULL ? strdup(q->status) : NULL;
     ex->labels = calloc(ncols, sizeof *ex->labels);
+    ex->fields = calloc(ncols, sizeof *ex->fields);
+    ex->words = !q->codes;
+    ex->zh = q->zh;
     if (ex->kind == NULL || (q->status != NULL && ex->status == NULL) ||
-        ex->labels == NULL) {
+        ex->labels == NULL || ex->fields == NULL) {
         export_free(ex);
         return NULL;
     }
-    for (size_t i = 0; i < ncols; i++)
+    for (size_t i = 0; i < ncols; i++) {
         ex->labels[i] = cols[i].label;
+        ex->fields[i] = cols[i].fd;
+    }
     return ex;
 }
 
@@ -578,13 +605,43 @@ export_header(const struct export *ex, size_t *ncols)
     return ex->labels;
 }
 
+/* The word for stored value v of field fd (a choice's label, yes or no),
+ * or v itself. */
+static const char *
+word_of(const struct export *ex, const struct fielddef *fd, const char *v)
+{
+    if (v == NULL || fd == NULL)
+        return v;
+    if (fd->type == FT_BOOL)
+        return strcmp(v, "true") == 0    ? (ex->zh ? "是" : "yes")
+               : strcmp(v, "false") == 0 ? (ex->zh ? "否" : "no")
+                                         : v;
+    if (fd->type == FT_CHOICE)
+        for (size_t c = 0; c < fd->nchoices; c++)
+            if (strcmp(fd->choices[c].value, v) == 0)
+                return label_text(&fd->choices[c].label, ex->zh);
+    return v;
+}
+
 struct dbres *
 export_fetch(struct export *ex, struct db_error *err)
 {
     char sql[64];
+    struct dbres *page;
 
     snprintf(sql, sizeof sql, "FETCH %d FROM " CURSOR_NAME, EXPORT_PAGE_ROWS);
-    return db_exec(ex->db, sql, 0, NULL, err);
+    page = db_exec(ex->db, sql, 0, NULL, err);
+    if (page == NULL || !ex->words || (size_t)page->ncols != ex->ncols)
+        return page;
+    /* the words are the form's, which outlives the page: dbres_free frees
+     * the block of the page's own strings, not what values[] points at */
+    for (int i = 0; i < page->nrows; i++)
+        for (size_t c = 0; c < ex->ncols; c++) {
+            char **v = &page->values[(size_t)i * ex->ncols + c];
+
+            *v = (char *)word_of(ex, ex->fields[c], *v);
+        }
+    return page;
 }
 
 int

@@ -7,7 +7,10 @@
  *   writes the export's audit row itself (the client cannot skip it).
  *
  *   Columns: the form's fields in form order (lookups as their labels,
- *   dates as YYYY-MM-DD, choices as their stored codes), then those of
+ *   dates as YYYY-MM-DD; choices, yes/no fields, the stage and the status
+ *   in words of the language asked -- the form's choice labels, 是/否,
+ *   eduaid.choice_stage, eduaid.record_status -- or, with q->codes, as
+ *   their stored codes, for re-import), then those of
  *   its first grid, one row per grid row (a record without grid rows is
  *   one row with those columns empty), then the record's status, id and
  *   last change. Personal data (any field with a *_masked twin column) is
@@ -36,7 +39,8 @@ struct export_query {
     const char *status; /* NULL: any; else one of eduaid.record_statuses() */
     int township_id;    /* 0: every township I may see */
     bool unmasked;      /* read the real personal columns */
-    bool zh;            /* Chinese headers */
+    bool zh;            /* Chinese headers and words */
+    bool codes;         /* values as stored codes (for re-import), not words */
 };
 
 /* Rows fetched per round trip. */

@@ -73,11 +73,19 @@ static const char programs_sql[] =
     " WHERE p.active AND (p.name LIKE '%' || $1 || '%' OR p.code LIKE $1 || "
     "'%') ORDER BY p.id LIMIT 64";
 
+/* The new notice's id. Its lines are counted by a statement of their own
+ * (lines_sql): a subquery of this one would read the snapshot taken before
+ * open_notice inserted them, and count 0 (issue 12 item 10). */
 static const char open_sql[] =
-    "SELECT o.id, (SELECT count(*) FROM eduaid.notice_item i"
-    "               WHERE i.notice_id = o.id) AS lines"
-    "  FROM eduaid.open_notice($1, $2::int, $3::int, $4::date, $5, $6)"
-    "       AS o(id)";
+    "SELECT eduaid.open_notice($1, $2::int, $3::int, $4::date, $5, $6) AS id";
+
+static const char lines_sql[] =
+    "SELECT $1::bigint AS id, count(*) AS lines FROM eduaid.notice_item i"
+    " WHERE i.notice_id = $1::bigint";
+
+static const char preview_sql[] =
+    "SELECT p.scope, p.lines"
+    "  FROM eduaid.notice_preview($1, $2::int, $3::int) AS p";
 
 static const char close_sql[] =
     "SELECT eduaid.close_notice($1::bigint) AS final";
@@ -182,13 +190,29 @@ notices_scope_choices(struct db *db, const char *kind, const char *filter,
 }
 
 struct dbres *
+notices_preview(struct db *db, const char *kind, const char *scope,
+                const char *year, struct db_error *err)
+{
+    const char *params[3] = {kind, scope, year};
+
+    return db_exec(db, preview_sql, 3, params, err);
+}
+
+struct dbres *
 notices_open(struct db *db, const char *kind, const char *scope,
              const char *year, const char *ends_on, const char *title,
              const char *contact, struct db_error *err)
 {
     const char *params[6] = {kind, scope, year, ends_on, title, contact};
+    struct dbres *r = db_exec(db, open_sql, 6, params, err), *lines;
+    const char *id[1];
 
-    return db_exec(db, open_sql, 6, params, err);
+    if (r == NULL)
+        return NULL;
+    id[0] = dbres_field(r, 0, "id");
+    lines = db_exec(db, lines_sql, 1, id, err);
+    dbres_free(r);
+    return lines;
 }
 
 struct dbres *

@@ -78,12 +78,25 @@ struct dbres *notices_scope_choices(struct db *db, const char *kind,
                                     const char *filter, struct db_error *err);
 
 /*
+ * notices_preview
+ *
+ * What notices_open would put on a notice, before opening it
+ * (eduaid.notice_preview; supervisors, with its refusals): one row, scope
+ * (the township's or fund program's name) and lines (how many records).
+ */
+struct dbres *notices_preview(struct db *db, const char *kind,
+                              const char *scope, const char *year,
+                              struct db_error *err);
+
+/*
  * notices_open
  *
  * Put every approved record of kind and scope (an id) for school year
  * `year` on a new notice (eduaid.open_notice; supervisors). ends_on,
  * title and contact may be NULL for the server's defaults. One row: id
- * (the new notice's), lines.
+ * (the new notice's), lines (counted after it was opened). When the
+ * notice opened but its lines could not be counted (the connection lost
+ * in between) NULL with err, like a refusal: the notice list shows it.
  */
 struct dbres *notices_open(struct db *db, const char *kind, const char *scope,
                            const char *year, const char *ends_on,

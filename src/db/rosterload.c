@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/csvout.h"
+#include "core/safefile.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/roster.h"
@@ -486,21 +487,21 @@ done:
 
 /* ---- CSV of a result --------------------------------------------------- */
 
-/* Write the differences to path as CSV; 0 or -1 with a sentence in err. */
+/* Write the differences to path as CSV, 0600; 0 or -1 with a sentence in
+ * err. */
 int
 roster_write_csv(const struct dbres *r, const char *path,
-                 enum csvout_encoding enc, char *err, size_t errsz)
+                 enum csvout_encoding enc, char *written, size_t wsz, char *err,
+                 size_t errsz)
 {
-    FILE *fp = fopen(path, "wb");
+    struct safefile f;
     struct csvout *w;
-    int rc = 0;
+    int rc;
 
-    if (fp == NULL) {
-        snprintf(err, errsz, "%s: %s", path, strerror(errno));
+    if (safefile_open(&f, path, SAFEFILE_PRIVATE, err, errsz) != 0)
         return -1;
-    }
-    if ((w = csvout_open(fp, enc, err, errsz)) == NULL) {
-        fclose(fp);
+    if ((w = csvout_open(f.fp, enc, err, errsz)) == NULL) {
+        safefile_abort(&f);
         return -1;
     }
     rc = csvout_row(w, (size_t)r->ncols, (const char *const *)r->names, err,
@@ -513,12 +514,13 @@ roster_write_csv(const struct dbres *r, const char *path,
         char ignored[200];
 
         (void)csvout_close(w, ignored, sizeof(ignored));
-    } else if (csvout_close(w, err, errsz) != 0) {
-        rc = -1;
+        safefile_abort(&f);
+        return -1;
     }
-    if (fclose(fp) != 0 && rc == 0) {
-        snprintf(err, errsz, "%s: %s", path, strerror(errno));
-        rc = -1;
+    if (csvout_close(w, err, errsz) != 0) {
+        safefile_abort(&f);
+        return -1;
     }
-    return rc;
+    snprintf(written, wsz, "%s", f.path);
+    return safefile_commit(&f, err, errsz);
 }

@@ -51,10 +51,13 @@ void roster_load_free(struct roster_load *out);
  * roster_write_csv
  *
  * Write result r (its column names as the header row, then its rows) to
- * the file path with csvout.h in encoding enc. 0, or -1 with a sentence
- * in err (the file may then be incomplete).
+ * the file path with csvout.h in encoding enc, mode 0600 (full ID
+ * numbers), through core/safefile.h: complete or not at all, never through
+ * a symlink. The absolute name it got goes to written[wsz]. 0, or -1 with a
+ * sentence in err.
  */
 int roster_write_csv(const struct dbres *r, const char *path,
-                     enum csvout_encoding enc, char *err, size_t errsz);
+                     enum csvout_encoding enc, char *written, size_t wsz,
+                     char *err, size_t errsz);
 
 #endif /* EDUAID_DB_ROSTERLOAD_H */

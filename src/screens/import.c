@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "core/safefile.h"
 #include "core/text.h"
 #include "db/roster.h"
 #include "db/rosterload.h"
@@ -207,29 +208,38 @@ import_file(struct screen *s)
 /* ---- actions --------------------------------------------------------------
  */
 
+/* The differences to a CSV file (0600: full ID numbers): offered in the
+ * exports directory, a bare name typed goes there too, and the status line
+ * names the file by its absolute path. */
 static void
 export_csv(struct screen *s)
 {
     struct import *im = s->data;
-    char name[64], msg[600];
-    char *path;
+    char dir[PATH_MAX], name[PATH_MAX + 64], path[PATH_MAX], msg[600],
+        written[PATH_MAX];
+    char *typed;
 
     if (im->diffs == NULL)
         return;
-    snprintf(name, sizeof(name), "reconcile-%s.csv", im->import_id);
-    path = dialog_prompt(s->app, PROMPT_TEXT, _("Export the differences"),
-                         _("CSV file to write:"), name);
-    if (path == NULL || path[0] == '\0') {
-        free(path);
+    if (safefile_exports_dir(dir, sizeof(dir), msg, sizeof(msg)) != 0) {
+        app_status(s->app, "%s", msg);
         return;
     }
-    if (roster_write_csv(im->diffs, path, CSVOUT_UTF8_BOM, msg, sizeof(msg)) !=
-        0)
+    snprintf(name, sizeof(name), "%s/reconcile-%s.csv", dir, im->import_id);
+    typed = dialog_prompt(s->app, PROMPT_TEXT, _("Export the differences"),
+                          _("CSV file to write:"), name);
+    if (typed == NULL || typed[0] == '\0') {
+        free(typed);
+        return;
+    }
+    if (safefile_path(typed, dir, path, sizeof(path), msg, sizeof(msg)) != 0 ||
+        roster_write_csv(im->diffs, path, CSVOUT_UTF8_BOM, written,
+                         sizeof(written), msg, sizeof(msg)) != 0)
         app_status(s->app, "%s", msg);
     else
         app_status(s->app, _("%d differences written to %s"), im->diffs->nrows,
-                   path);
-    free(path);
+                   written);
+    free(typed);
 }
 
 /* Mark every missing household of the township (or clear the marks). */

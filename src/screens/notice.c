@@ -169,6 +169,45 @@ open_call(struct screen *s, const char *kind, const char *scope,
     reload(s);
 }
 
+/* Ask, in the words of what the server would put on the notice (its
+ * township or program and how many records, eduaid.notice_preview),
+ * whether to open it. */
+static bool
+open_confirmed(struct screen *s, const char *kind, const char *scope,
+               const char *year)
+{
+    struct db_error err;
+    struct dbres *r = notices_preview(s->app->db, kind, scope, year, &err);
+    char text[512];
+    const char *name, *lines;
+    bool teachers = strcmp(kind, "teacher_fund") == 0;
+
+    if (r == NULL) {
+        app_error(s->app, &err);
+        return false;
+    }
+    name = dbres_field(r, 0, "scope");
+    lines = dbres_field(r, 0, "lines");
+    if (name == NULL || lines == NULL || strcmp(lines, "0") == 0) {
+        app_status(s->app,
+                   _("%s has no approved records of %s to put on "
+                     "notice."),
+                   name != NULL ? name : scope, year);
+        dbres_free(r);
+        return false;
+    }
+    snprintf(text, sizeof(text),
+             teachers ? _("Open the %s notice of %s with %s teachers? They "
+                          "become final after 7 days without an upheld "
+                          "objection.")
+                      : _("Open the %s notice of %s with %s households? They "
+                          "become final after 7 days without an upheld "
+                          "objection."),
+             year, name, lines);
+    dbres_free(r);
+    return dialog_confirm(s->app, _("Open a notice"), text, false);
+}
+
 static void
 open_notice(struct screen *s)
 {
@@ -188,12 +227,7 @@ open_notice(struct screen *s)
     if (scope != NULL)
         year = dialog_prompt(s->app, PROMPT_TEXT, _("Open a notice"),
                              _("School year (2026 is 2026-2027):"), initial);
-    if (year != NULL &&
-        dialog_confirm(s->app, _("Open a notice"),
-                       _("Put every approved record of it on public notice "
-                         "for 7 days? They become final only after the "
-                         "period, without an upheld objection."),
-                       false))
+    if (year != NULL && open_confirmed(s, kind, scope, year))
         open_call(s, kind, scope, year);
     free(year);
     free(scope);

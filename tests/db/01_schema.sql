@@ -259,6 +259,7 @@ SELECT results_eq(
              ('my_role', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_scope', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('notice_preview', '{eduaid_supervisor}'),
              ('open_notice', '{eduaid_supervisor}'),
              ('record_facts', '{}'),
              ('record_objection', '{eduaid_officer,eduaid_supervisor}'),

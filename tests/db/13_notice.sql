@@ -22,7 +22,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(101);
+SELECT plan(109);
 
 -- The household's record of school year 2031 (kind household_year: the
 -- subsidy list on notice is of these, issue 11), a row of that year for
@@ -157,9 +157,15 @@ SELECT throws_ok($$SELECT eduaid.open_notice('household_year', 420325100, 2031)$
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT throws_ok($$SELECT eduaid.open_notice('household_year', 420325100, 2031)$$, '42501', NULL,
     'a clerk may not call open_notice');
+SELECT throws_ok($$SELECT * FROM eduaid.notice_preview('household_year', 420325100, 2031)$$, '42501', NULL,
+    'a clerk may not call notice_preview');
+SELECT throws_ok($$SELECT eduaid.notice_candidates('household_year', 420325100, 2031, ARRAY[420325100])$$,
+    '42501', NULL, 'nor notice_candidates: it counts records of any township');
 SET SESSION AUTHORIZATION officer_100;
 SELECT throws_ok($$SELECT eduaid.open_notice('household_year', 420325100, 2031)$$, '42501', NULL,
     'an officer may not call open_notice');
+SELECT throws_ok($$SELECT * FROM eduaid.notice_preview('household_year', 420325100, 2031)$$, '42501', NULL,
+    'an officer may not call notice_preview');
 SET SESSION AUTHORIZATION demo_supervisor;
 SELECT throws_ok($$SELECT eduaid.open_notice('household_year', 420325100, 2031, current_date + 5)$$,
     'EA016', NULL, 'a period shorter than 7 days is refused');
@@ -169,7 +175,21 @@ SELECT throws_ok($$SELECT eduaid.open_notice('household', 420325100, 2031)$$, 'E
     'a notice of register entries (kept from before issue 11) finds no approved household here');
 SELECT throws_ok($$SELECT eduaid.open_notice('household_year', 420325101, 2031)$$, 'EA015', NULL,
     'a township with no approved records of the year: nothing to put on notice');
+-- Before opening, the confirmation's words (issue 12 item 10): the township
+-- and the count the notice will get, from the query opening uses.
+SELECT results_eq($$SELECT scope, lines FROM eduaid.notice_preview('household_year', 420325100, 2031)$$,
+    $$VALUES ('城关镇', 3::bigint)$$,
+    'notice_preview names the township and counts the 3 records the notice will list');
+SELECT results_eq($$SELECT scope, lines FROM eduaid.notice_preview('household_year', 420325101, 2031)$$,
+    $$VALUES ('军店镇', 0::bigint)$$,
+    'notice_preview of a township with nothing approved: 0 (open_notice then refuses)');
+SELECT throws_ok($$SELECT * FROM eduaid.notice_preview('training', 420325100, 2031)$$, 'EA010', NULL,
+    'notice_preview refuses a kind without notices as open_notice does');
+SELECT throws_ok($$SELECT * FROM eduaid.notice_preview('household_year', 999999999, 2031)$$, 'EA005', NULL,
+    'notice_preview of no township of the caller: not found');
 SELECT fx_set('nt_n1', eduaid.open_notice('household_year', 420325100, 2031)) \gset
+SELECT is((SELECT count(*) FROM eduaid.notice_item WHERE notice_id = fx('nt_n1')), 3::bigint,
+    'the notice got the count notice_preview announced');
 SELECT fx_set('nt_n2', eduaid.open_notice('teacher_fund',
     (SELECT id FROM eduaid.fund_program WHERE code = 'runyu'), 2031, current_date + 10,
     NULL, '县教育局资助中心 0719-3222222')) \gset

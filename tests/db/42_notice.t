@@ -123,11 +123,11 @@ tap_is "$(head -n 1 "$sheet")" "大木厂镇 2033-2034学年学生资助名单�
 # (the server's today: its time zone, Asia/Shanghai, is a day ahead of UTC
 # from 16:00 UTC on)
 today=$(db_psql_super -c "SELECT to_char(current_date, 'YYYY-MM-DD')")
-grep -qE "^Period: $today to $(date -d "$today +6 days" +%F) \(7 days\)$" "$sheet"
+grep -qE "^公示期：$today 至 $(date -d "$today +6 days" +%F)（共 7 天）$" "$sheet"
 tap_run "the period: today to 6 days later, 7 days" test $? -eq 0
-grep -qF "to 大木厂镇政府 0719-3333333, quoting the line's record hash." "$sheet"
+grep -qF "向大木厂镇政府 0719-3333333反映，请注明该条的校验码。" "$sheet"
 tap_run "the sheet says where to send objections" test $? -eq 0
-grep -qF "Total: 3 records, amount 4,500.00 yuan" "$sheet"
+grep -qF "合计：3 条，金额 4,500.00 元" "$sheet"
 tap_run "totals: 3 records, 1,250 + 1,500 + 1,750" test $? -eq 0
 
 # The lines: "  N  大木厂镇  NAME  PROGRAM  AMOUNT  MASKED  HASH16".
@@ -148,12 +148,27 @@ cells() { # reads lines, prints the cell count of each (East Asian wide = 2)
 }
 widths=$(printf '%s\n' "${lines[@]}" | cells | sort -u | paste -sd,)
 tap_is "$(wc -l <<<"${widths//,/$'\n'}")" 1 "every line has the same width in cells ($widths)"
-starts=$( (grep -E '^No\.' "$sheet" | sed 's/Record hash$//'
+starts=$( (grep -E '^序号' "$sheet" | sed 's/校验码$//'
 	printf '%s\n' "${lines[@]}" | sed -E 's/[0-9a-f]{16}$//') | cells | sort -u | wc -l)
 tap_is "$starts" 1 "the hash column starts at the same cell on every line and in the header"
 RUN_LC=C run $sup print "$notice" >"$work/sheet-c.txt" 2>"$work/err"
 cmp -s "$sheet" "$work/sheet-c.txt"
-tap_run "under LC_ALL=C the sheet is the same, byte for byte (UTF-8, CJK two cells)" test $? -eq 0
+tap_run "under LC_ALL=C the sheet is the same, byte for byte (UTF-8, CJK two cells, in Chinese)" test $? -eq 0
+# A public notice is Chinese whatever the printer's language, with or
+# without a message catalogue (issue 12 item 11): it was English under
+# en_US and C.
+grep -qE '^公示编号：[0-9]+$' "$work/sheet-c.txt"
+tap_run "under LC_ALL=C the sheet is in Chinese (公示编号, 合计, 异议)" test $? -eq 0
+grep -qE 'Period|Total|Objections' "$work/sheet-c.txt"
+tap_run "... with no English word of the old sheet" test $? -ne 0
+# The file: written whole, 0644 (it is public), its absolute name said.
+tap_is "$(stat -c %a "$sheet")" 644 "the printed sheet is 0644 (a public notice)"
+(cd "$work" && umask 0 && LC_ALL=C "$bin" -U $sup notice print "$notice" rel-sheet.txt) 2>"$work/err"
+grep -qF "written to $work/rel-sheet.txt" "$work/err"
+tap_run "a relative file name is said in full ($work/rel-sheet.txt)" test $? -eq 0
+ln -s "$work/sheet.txt" "$work/link.txt"
+run $sup print "$notice" "$work/link.txt" 2>"$work/err"
+tap_is "$?" 2 "printing to a symlink is refused (exit 2), nothing written through it"
 
 # ---- hashes ------------------------------------------------------------------
 verified=0

@@ -147,8 +147,18 @@ tap_is "$(head -c 3 "$tmp/a.csv" | od -An -tx1 | tr -d ' ')" efbbbf "UTF-8 with 
 tap_is "$(csv "$tmp/a.csv" "sorted(set((r[1], r[-3]) for r in rows[1:]))")" "[('城关镇', 'draft')]" \
 	"every row is a draft of 城关镇"
 tap_is "$(csv "$tmp/a.csv" "sorted((r[0], r[6], r[8], r[9]) for r in rows if r[0] in ('$HA', '$HB', '$HC'))")" \
-	"[('$HA', '学生1', 'child', 'primary'), ('$HA', '学生2', 'child', 'primary'), ('$HB', '', '', ''), ('$HC', '学生1', 'child', 'primary')]" \
+	"[('$HA', '学生1', 'Child', 'Primary'), ('$HA', '学生2', 'Child', 'Primary'), ('$HB', '', '', ''), ('$HC', '学生1', 'Child', 'Primary')]" \
 	"one row per member; a household without members is one row with the member columns empty"
+# Values in the user's words, not codes (issue 12 item 11: the export mixed
+# Chinese headers with child, primary, true); --codes writes the codes.
+tap_is "$(csv "$tmp/a.csv" "set(r[rows[0].index('Left-behind child')] for r in rows[1:]) - {''} <= {'yes', 'no'}")" \
+	True "English: yes/no fields in words (yes, no; not true, false)"
+export_as demo_clerk en household --township 420325100 --status draft --codes "$tmp/codes.csv"
+tap_is "$(csv "$tmp/codes.csv" "sorted(set((r[8], r[9], r[rows[0].index('Left-behind child')], r[-3]) for r in rows[1:] if r[0] == '$HA'))")" \
+	"[('child', 'primary', 'false', 'draft')]" "--codes: relation, stage, yes/no and status as stored codes"
+tap_is "$(stat -c %a "$tmp/codes.csv")" 600 "... 0600 like every export (members' names)"
+grep -qF "rows written to $tmp/codes.csv" "$tmp/stderr"
+tap_run "... its full path said on stderr" test $? -eq 0
 if grep -aqE '(^|[^0-9])[0-9]{17}[0-9X]([^0-9]|$)' "$tmp/a.csv"; then
 	tap_fail "masked by default: no full 18-character ID number in the file"
 	grep -aoE '[0-9]{17}[0-9X]' "$tmp/a.csv" | head -n 3 | sed 's/^/# /'
@@ -179,6 +189,22 @@ tap_is "$(csv "$tmp/zh.csv" '",".join(rows[0][:10])')" \
 	"户编号,乡镇,村,户主姓名,户主身份证号,家庭人口,学生姓名,学生身份证号,与户主关系,学段" \
 	"ui.language zh_CN: the roster columns in Chinese"
 tap_is "$(csv "$tmp/zh.csv" 'rows[0][10]')" "建档年份" "... and the form's own labels in Chinese after them"
+tap_is "$(csv "$tmp/zh.csv" "sorted(set((r[8], r[9], r[rows[0].index('留守儿童')], r[-3]) for r in rows[1:] if r[0] == '$HA'))")" \
+	"[('子女', '小学', '否', '草稿')]" "... and the values in Chinese words: 子女, 小学, 否, 草稿 (not child, primary, false, draft)"
+# Chinese words and --codes go back in through the roster import, every
+# row (English words: the round trip below).
+for f in zh codes; do
+	opt=
+	[[ $f == codes ]] && opt=--codes
+	export_as demo_officer "${f/codes/en}" household --township 420325100 --unmasked $opt "$tmp/rt-$f.csv"
+	(cd "$tmp" && EDUAID_CONF=/dev/null LC_ALL=C.UTF-8 LANGUAGE=en \
+		"$bin" -U demo_officer import roster "rt-$f.csv" >"import-$f.out" 2>&1)
+	rc=$?
+	imp=$(sed -n 's/^import //p' "$tmp/import-$f.out")
+	tap_is "$rc:$(db_psql_super -c "select row_count from eduaid.roster_import where id = ${imp:-0}")" \
+		"0:$(csv "$tmp/rt-$f.csv" "len(rows) - 1")" \
+		"the roster import takes the ${f/zh/Chinese-worded} export, every row"
+done
 
 # ---- --unmasked ----------------------------------------------------------------
 export_as demo_clerk en household --township 420325100 --status draft --unmasked "$tmp/u.csv"
@@ -267,8 +293,8 @@ tap_is "$?:$(cat "$tmp/stderr")" "2:eduaid: export: $tmp is a directory" \
 	"a directory as FILE is refused before anything is read"
 
 # ---- the audit log -----------------------------------------------------------------
-tap_is "$(db_psql_super -c "select count(*) from eduaid.audit_log where action = 'export' and id > $audit0")" 11 \
-	"the 11 exports that succeeded are in the audit log, the refused ones are not"
+tap_is "$(db_psql_super -c "select count(*) from eduaid.audit_log where action = 'export' and id > $audit0")" 14 \
+	"the 14 exports that succeeded are in the audit log, the refused ones are not"
 tap_is "$(db_psql_super -c "select actor || ' ' || kind || ' ' || township_id || ' ' || (new_row -> 'rows')
     || ' ' || (new_row -> 'unmasked') || ' ' || (new_row -> 'filters' ->> 'status')
     from eduaid.audit_log where action = 'export' and id > $audit0 and actor = 'demo_clerk' and (new_row ->> 'unmasked')::boolean")" \

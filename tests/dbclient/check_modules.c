@@ -208,6 +208,29 @@ START_TEST(test_notice_scope)
 }
 END_TEST
 
+/* Opening a notice says how many lines it has: as many as notice_preview
+ * announced before (issue 12 item 10: it said 0, counting in the snapshot
+ * taken before open_notice inserted them). In a transaction rolled back. */
+START_TEST(test_notice_open_count)
+{
+    struct dbres *pre, *r;
+
+    as("demo_supervisor");
+    ck_assert_int_eq(db_begin(db, &err), 0);
+    pre = notices_preview(db, "household_year", "420325100", "2026", &err);
+    has_columns(pre, "notices_preview", "scope,lines");
+    ck_assert_str_eq(dbres_field(pre, 0, "scope"), "城关镇");
+    ck_assert_int_gt(atoi(dbres_field(pre, 0, "lines")), 0);
+    r = notices_open(db, "household_year", "420325100", "2026", NULL, NULL,
+                     NULL, &err);
+    has_columns(r, "notices_open", "id,lines");
+    ck_assert_str_eq(dbres_field(r, 0, "lines"), dbres_field(pre, 0, "lines"));
+    dbres_free(r);
+    dbres_free(pre);
+    db_rollback(db);
+}
+END_TEST
+
 /* ---- review ----------------------------------------------------------------
  */
 
@@ -623,6 +646,7 @@ modules_suite(void)
     tcase_add_test(tc, test_notice_list);
     tcase_add_test(tc, test_notice_sheet);
     tcase_add_test(tc, test_notice_scope);
+    tcase_add_test(tc, test_notice_open_count);
     tcase_add_test(tc, test_review_queue);
     tcase_add_test(tc, test_review_returned);
     tcase_add_test(tc, test_dropout);

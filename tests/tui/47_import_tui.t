@@ -99,6 +99,17 @@ tui_wait "written to $dir/out.csv"
 tui_ok $? "F2 exports the differences"
 head -1 "$dir/out.csv" | grep -q "township_id,township_name,diff_kind"
 tui_ok $? "as CSV with a header"
+[ "$(stat -c %a "$dir/out.csv")" = 600 ]
+tui_ok $? "only its owner may read it: it holds full ID numbers (issue 12 item 11: it was 0644)"
+# The file offered is in the exports directory, not wherever the client
+# was started, and the status line names it in full.
+tui_keys F2
+tui_wait "CSV file to write:"
+tui_keys Enter
+tui_wait "written to $TUI_TMP/home/.local/share/eduaid/exports/reconcile-"
+tui_ok $? "Enter on the offered name writes into ~/.local/share/eduaid/exports, named in full"
+[ "$(stat -c %a "$TUI_TMP/home/.local/share/eduaid/exports")" = 700 ]
+tui_ok $? "the exports directory is made 0700"
 tui_keys Escape Escape
 tui_wait "Choose what to work on"
 tui_ok $? "Esc goes back to the counts, then to the menu"

@@ -229,6 +229,9 @@ START_TEST(codes_of_stage_and_relation)
     ck_assert_str_eq(roster_stage_code("普通高中"), "senior_high");
     ck_assert_str_eq(roster_stage_code("中职"), "secondary_vocational");
     ck_assert_str_eq(roster_stage_code("未入学或已离校"), "none");
+    /* the English words `eduaid export` writes (issue 12 item 11) */
+    ck_assert_str_eq(roster_stage_code("Senior high"), "senior_high");
+    ck_assert_str_eq(roster_stage_code("Not in school"), "none");
     ck_assert_ptr_null(roster_stage_code("kindergarten"));
     ck_assert_ptr_null(roster_stage_code(NULL));
     ck_assert_str_eq(roster_relation_code("孙子女"), "grandchild");

@@ -1,0 +1,216 @@
+/*
+ * check_safefile.c
+ *   Check tests of core/safefile.c, in a directory of their own under
+ *   TMPDIR: a file is written 0600 even under umask 0 (issue 12 item 11:
+ *   reconciliations with full ID numbers were 0644), a public one 0644
+ *   under umask 077; nothing is written through or over a symlink (its
+ *   target untouched); a directory is refused; a regular file is replaced
+ *   whole; an abandoned file leaves nothing behind; names come out
+ *   absolute; the exports directory is made 0700 under XDG_DATA_HOME or
+ *   HOME. Cost: a few milliseconds.
+ */
+#include "config.h"
+
+#include <check.h>
+#include <dirent.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/safefile.h"
+
+static char dir[PATH_MAX];
+static char err[512];
+
+static void
+setup(void)
+{
+    const char *t = getenv("TMPDIR");
+
+    snprintf(dir, sizeof(dir), "%s/check_safefile.XXXXXX",
+             t != NULL && t[0] == '/' ? t : "/tmp");
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    ck_assert_int_eq(chdir(dir), 0);
+}
+
+static void
+teardown(void)
+{
+    char cmd[PATH_MAX + 16];
+
+    ck_assert_int_eq(chdir("/"), 0);
+    snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+/* Write text to name with mode; the result of commit. */
+static int
+write_file(const char *name, mode_t mode, const char *text, struct safefile *f)
+{
+    if (safefile_open(f, name, mode, err, sizeof(err)) != 0)
+        return -1;
+    fputs(text, f->fp);
+    return safefile_commit(f, err, sizeof(err));
+}
+
+static int
+entries(void)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int n = 0;
+
+    ck_assert_ptr_nonnull(d);
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            n++;
+    closedir(d);
+    return n;
+}
+
+START_TEST(private_under_umask_0)
+{
+    struct safefile f;
+    struct stat st;
+    char want[PATH_MAX + 32];
+    mode_t old = umask(0);
+
+    ck_assert_int_eq(write_file("ids.csv", SAFEFILE_PRIVATE, "x\n", &f), 0);
+    umask(old);
+    snprintf(want, sizeof(want), "%s/ids.csv", dir);
+    ck_assert_str_eq(f.path, want);
+    ck_assert_int_eq(stat(want, &st), 0);
+    ck_assert_int_eq(st.st_mode & 07777, 0600);
+    ck_assert_int_eq(entries(), 1); /* no temporary file left */
+}
+END_TEST
+
+START_TEST(public_under_umask_077)
+{
+    struct safefile f;
+    struct stat st;
+    mode_t old = umask(077);
+
+    ck_assert_int_eq(write_file("./sheet.txt", SAFEFILE_PUBLIC, "x\n", &f), 0);
+    umask(old);
+    ck_assert_int_eq(stat("sheet.txt", &st), 0);
+    ck_assert_int_eq(st.st_mode & 07777, 0644);
+    ck_assert_ptr_null(strstr(f.path, "/./"));
+}
+END_TEST
+
+START_TEST(refuses_a_symlink)
+{
+    struct safefile f;
+    char buf[16] = "";
+    FILE *fp = fopen("target", "w");
+
+    ck_assert_ptr_nonnull(fp);
+    fputs("old\n", fp);
+    fclose(fp);
+    ck_assert_int_eq(symlink("target", "link.csv"), 0);
+    ck_assert_int_eq(
+        safefile_open(&f, "link.csv", SAFEFILE_PRIVATE, err, sizeof(err)), -1);
+    ck_assert_ptr_nonnull(strstr(err, "link.csv"));
+    /* a symlink made after the open is not replaced at commit either */
+    ck_assert_int_eq(
+        safefile_open(&f, "late.csv", SAFEFILE_PRIVATE, err, sizeof(err)), 0);
+    fputs("secret\n", f.fp);
+    ck_assert_int_eq(symlink("target", "late.csv"), 0);
+    ck_assert_int_eq(safefile_commit(&f, err, sizeof(err)), -1);
+    fp = fopen("target", "r");
+    ck_assert_ptr_nonnull(fgets(buf, sizeof(buf), fp));
+    fclose(fp);
+    ck_assert_str_eq(buf, "old\n");
+    ck_assert_int_eq(entries(), 3); /* target and the two links */
+}
+END_TEST
+
+START_TEST(refuses_a_directory)
+{
+    struct safefile f;
+
+    ck_assert_int_eq(mkdir("d", 0700), 0);
+    ck_assert_int_eq(safefile_open(&f, "d", SAFEFILE_PRIVATE, err, sizeof(err)),
+                     -1);
+}
+END_TEST
+
+START_TEST(replaces_a_regular_file_and_aborts_cleanly)
+{
+    struct safefile f;
+    char buf[16] = "";
+    FILE *fp;
+
+    ck_assert_int_eq(write_file("a.csv", SAFEFILE_PUBLIC, "one\n", &f), 0);
+    ck_assert_int_eq(write_file("a.csv", SAFEFILE_PRIVATE, "two\n", &f), 0);
+    fp = fopen("a.csv", "r");
+    ck_assert_ptr_nonnull(fgets(buf, sizeof(buf), fp));
+    fclose(fp);
+    ck_assert_str_eq(buf, "two\n");
+    ck_assert_int_eq(
+        safefile_open(&f, "b.csv", SAFEFILE_PRIVATE, err, sizeof(err)), 0);
+    safefile_abort(&f);
+    safefile_abort(&f);
+    ck_assert_int_eq(entries(), 1);
+}
+END_TEST
+
+START_TEST(paths_and_the_exports_directory)
+{
+    char out[PATH_MAX], want[PATH_MAX + 32];
+    struct stat st;
+
+    ck_assert_int_eq(
+        safefile_path("/x/y.csv", "/z", out, sizeof(out), err, sizeof(err)), 0);
+    ck_assert_str_eq(out, "/x/y.csv");
+    ck_assert_int_eq(
+        safefile_path("y.csv", "/z/", out, sizeof(out), err, sizeof(err)), 0);
+    ck_assert_str_eq(out, "/z/y.csv");
+    setenv("XDG_DATA_HOME", dir, 1);
+    ck_assert_int_eq(safefile_exports_dir(out, sizeof(out), err, sizeof(err)),
+                     0);
+    snprintf(want, sizeof(want), "%s/eduaid/exports", dir);
+    ck_assert_str_eq(out, want);
+    ck_assert_int_eq(stat(out, &st), 0);
+    ck_assert_int_eq(st.st_mode & 07777, 0700);
+    unsetenv("XDG_DATA_HOME");
+    setenv("HOME", dir, 1);
+    ck_assert_int_eq(safefile_exports_dir(out, sizeof(out), err, sizeof(err)),
+                     0);
+    snprintf(want, sizeof(want), "%s/.local/share/eduaid/exports", dir);
+    ck_assert_str_eq(out, want);
+}
+END_TEST
+
+static Suite *
+safefile_suite(void)
+{
+    Suite *s = suite_create("safefile");
+    TCase *tc = tcase_create("core");
+
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, private_under_umask_0);
+    tcase_add_test(tc, public_under_umask_077);
+    tcase_add_test(tc, refuses_a_symlink);
+    tcase_add_test(tc, refuses_a_directory);
+    tcase_add_test(tc, replaces_a_regular_file_and_aborts_cleanly);
+    tcase_add_test(tc, paths_and_the_exports_directory);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int
+main(void)
+{
+    SRunner *sr = srunner_create(safefile_suite());
+    int failed;
+
+    srunner_run_all(sr, CK_ENV);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
