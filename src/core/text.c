@@ -277,12 +277,112 @@ sink_put_cells(struct sink *o, const char *s, int limit)
     return used;
 }
 
+/* True for a character of a number-like token: ASCII letters and digits
+ * and the punctuation of numbers, dates, money and codes (2026-27, 84.8%,
+ * FX1000108, 420325********0015, 1,234.50). Anything else (a space, a
+ * CJK character) ends the token. */
+static bool
+token_char(wchar_t c)
+{
+    if ((c >= L'0' && c <= L'9') || (c >= L'a' && c <= L'z') ||
+        (c >= L'A' && c <= L'Z') || c == 0xA5 /* yen */)
+        return true;
+    return c != L'\0' && c < 0x80 && strchr(".,:/%+-*_#", (int)c) != NULL;
+}
+
+/* True when the token starting at s (bytes of token_char) holds a digit. */
+static bool
+token_has_digit(const char *s)
+{
+    wchar_t c;
+    int len;
+
+    while ((len = text_utf8_next(s, &c)) > 0 && token_char(c)) {
+        if (c >= L'0' && c <= L'9')
+            return true;
+        s += len;
+    }
+    return false;
+}
+
+/*
+ * Where a marked cut of s to limit cells ends (a pointer into s): after
+ * the last character that fits, or -- when that would split a token that
+ * holds a digit -- before that token, so that no number, date or code is
+ * ever shown in part. *number says that nothing is left because s starts
+ * with such a token.
+ */
+static const char *
+cut_point(const char *s, int limit, bool *number)
+{
+    const char *p = s, *tok = NULL;
+    int used = 0, len, w;
+    wchar_t c;
+
+    *number = false;
+    while ((len = text_utf8_next(p, &c)) > 0) {
+        w = text_char_cells(c);
+        if (used + w > limit)
+            break;
+        if (!token_char(c))
+            tok = NULL;
+        else if (tok == NULL)
+            tok = p;
+        used += w;
+        p += len;
+    }
+    if (len > 0 && tok != NULL && token_char(c) && token_has_digit(tok)) {
+        p = tok;
+        *number = p == s;
+    }
+    return p;
+}
+
+/* Append the characters of s up to end (all of them fit). */
+static int
+sink_put_until(struct sink *o, const char *s, const char *end)
+{
+    int used = 0, len;
+    wchar_t c;
+
+    while (s < end && (len = text_utf8_next(s, &c)) > 0) {
+        if (!sink_put(o, shown_char(c)))
+            break;
+        used += text_char_cells(c);
+        s += len;
+    }
+    return used;
+}
+
+/* A marked cut of s (which is wider than cells, cells > 0): names cut at
+ * a character with '~' in the last cell; a number that cannot be shown
+ * whole is shown as '#' in every cell instead of a misleading part. */
+static int
+fit_marked(struct sink *o, const char *s, int cells)
+{
+    bool number;
+    const char *end = cut_point(s, cells - 1, &number);
+    int used;
+
+    if (number) {
+        for (used = 0; used < cells && sink_put(o, L'#'); used++)
+            ;
+        return used;
+    }
+    used = sink_put_until(o, s, end);
+    while (used < cells - 1 && sink_put(o, L' '))
+        used++;
+    if (used == cells - 1 && sink_put(o, L'~'))
+        used++;
+    return used;
+}
+
 int
 text_fit(const char *s, int cells, bool pad, bool mark_cut, char *out,
          size_t outsz)
 {
     struct sink o = {out, outsz, 0, false};
-    int total, limit, used;
+    int used;
     bool cut;
 
     if (out == NULL || outsz == 0)
@@ -293,17 +393,15 @@ text_fit(const char *s, int cells, bool pad, bool mark_cut, char *out,
     if (cells < 0)
         cells = 0;
 
-    total = text_utf8_cells(s);
-    cut = total > cells;
-    limit = (cut && mark_cut && cells > 0) ? cells - 1 : cells;
-    used = sink_put_cells(&o, s, limit);
+    cut = text_utf8_cells(s) > cells;
+    if (cut && mark_cut && cells > 0)
+        return fit_marked(&o, s, cells);
+    used = sink_put_cells(&o, s, cells);
     /* A cut text fills every cell (a straddling wide character becomes a
      * space); a whole one only when padded. */
     if (cut || pad)
-        while (used < limit && sink_put(&o, L' '))
+        while (used < cells && sink_put(&o, L' '))
             used++;
-    if (cut && limit < cells && used == limit && sink_put(&o, L'~'))
-        used++;
     return used;
 }
 

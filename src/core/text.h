@@ -66,6 +66,18 @@ char *text_to_utf8(const wchar_t *s);
  * pad is true. A wide character that would straddle the edge is replaced
  * by a space, so columns line up: a cut text always fills `cells` cells,
  * padded or not. If cut, the last cell shows '~' when mark_cut is true.
+ *
+ * This is the one cut of the client, and it knows numbers from names: a
+ * marked cut never splits a token of ASCII letters, digits and the
+ * punctuation of numbers (.,:/%+-*_# and the yen sign) that holds a digit
+ * -- a count, a date, money, an ID number, a code -- but drops it whole
+ * before the '~' (`FX1000108 明志福 ~`, never `... 20~`); when the text
+ * starts with such a token that does not fit, every cell shows '#' (as a
+ * spreadsheet does) rather than a part that reads as another number.
+ * Columns that hold numbers are sized to their widest value, so this is
+ * the last resort. Names are cut at a character, a wide character never
+ * in half: the '~' goes in the last cell, after a space where a wide
+ * character would straddle it.
  * Unprintable characters and invalid bytes are shown as U+FFFD (or '?'
  * where that is not one cell). Returns the number of cells written.
  *

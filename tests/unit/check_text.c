@@ -342,6 +342,85 @@ START_TEST(test_fit_edges)
 }
 END_TEST
 
+/* The cut knows numbers from names: a count, a date, a code or an ID
+ * number is never shown in part (issue 12 item 6: `已批准 1~`, `202~`). */
+START_TEST(test_fit_numbers_whole)
+{
+    char out[128];
+
+    /* The menu's counts: the number goes whole, its word with it not. */
+    ck_assert_int_eq(text_fit("approved 1187 · returned 4", 14, false, true,
+                              out, sizeof(out)),
+                     14);
+    ck_assert_str_eq(out, "approved 1187~");
+    ck_assert_int_eq(text_fit("approved 1187 · returned 4", 12, false, true,
+                              out, sizeof(out)),
+                     12);
+    ck_assert_str_eq(out, "approved   ~");
+    /* In Chinese: 已批准 1187 cut inside the number drops it. */
+    ck_assert_int_eq(
+        text_fit("已批准 1187 · 已退回 4", 12, true, true, out, sizeof(out)),
+        12);
+    ck_assert_str_eq(out, "已批准 1187~");
+    ck_assert_int_eq(
+        text_fit("已批准 1187 · 已退回 4", 10, true, true, out, sizeof(out)),
+        10);
+    ck_assert_str_eq(out, "已批准   ~");
+    ck_assert_int_eq(text_utf8_cells(out), 10);
+    /* A name and a school year: the year goes whole or not at all. */
+    ck_assert_int_eq(
+        text_fit("FX1000108 明志福 2026-27", 20, false, true, out, sizeof(out)),
+        20);
+    ck_assert_str_eq(out, "FX1000108 明志福   ~");
+    /* A date alone that does not fit: '#' in every cell, no part. */
+    ck_assert_int_eq(text_fit("2026-11-16", 4, false, true, out, sizeof(out)),
+                     4);
+    ck_assert_str_eq(out, "####");
+    ck_assert_int_eq(
+        text_fit("420325********0015", 10, true, true, out, sizeof(out)), 10);
+    ck_assert_str_eq(out, "##########");
+    /* Digits inside CJK text end at the CJK character: 2026年第1期. */
+    ck_assert_int_eq(
+        text_fit("2026年第1期培训", 9, false, true, out, sizeof(out)), 9);
+    ck_assert_str_eq(out, "2026年第~");
+    ck_assert_int_eq(
+        text_fit("2026年第12期", 10, false, true, out, sizeof(out)), 10);
+    ck_assert_str_eq(out, "2026年第 ~");
+    /* A word without digits is a name: cut at a character. */
+    ck_assert_int_eq(text_fit("education", 5, false, true, out, sizeof(out)),
+                     5);
+    ck_assert_str_eq(out, "educ~");
+    /* Numbers that fit are untouched; unmarked cuts stay plain. */
+    ck_assert_int_eq(text_fit("84.8%", 5, true, true, out, sizeof(out)), 5);
+    ck_assert_str_eq(out, "84.8%");
+    ck_assert_int_eq(text_fit("1187", 2, false, false, out, sizeof(out)), 2);
+    ck_assert_str_eq(out, "11");
+}
+END_TEST
+
+/* Names in CJK: the marker goes in the last cell, never after half a wide
+ * character, at every width. */
+START_TEST(test_fit_cjk_marker_cell)
+{
+    const char *s = "郭家庄村民委员会";
+    char out[64];
+
+    for (int cells = 1; cells < 16; cells++) {
+        int n = text_fit(s, cells, false, true, out, sizeof(out));
+        size_t len = strlen(out);
+
+        ck_assert_int_eq(n, cells);
+        ck_assert_int_eq(text_utf8_cells(out), cells);
+        ck_assert_msg(len > 0 && out[len - 1] == '~', "width %d: %s", cells,
+                      out);
+        /* Whole characters before the marker: an odd width pads with a
+         * space where the next character would straddle. */
+        if (cells % 2 == 0 && cells > 1)
+            ck_assert_msg(out[len - 2] == ' ', "width %d: %s", cells, out);
+    }
+}
+END_TEST
+
 /* A small buffer is cut at a character boundary, never mid-sequence. */
 START_TEST(test_fit_small_buffer)
 {
@@ -1087,6 +1166,8 @@ text_suite(void)
 
     tcase_add_loop_test(fit, test_fit_every_width, 0, 11);
     tcase_add_test(fit, test_fit_edges);
+    tcase_add_test(fit, test_fit_numbers_whole);
+    tcase_add_test(fit, test_fit_cjk_marker_cell);
     tcase_add_test(fit, test_fit_small_buffer);
     suite_add_tcase(s, fit);
     return s;
