@@ -617,39 +617,69 @@ lineedit_word_right(struct lineedit *e)
     return lineedit_move(e, i);
 }
 
+/* Room for text in a scrolled field `cells` wide whose first shown
+ * character is at index scroll: a cell for the '<' when text is hidden on
+ * the left, and the last cell always kept for the '>' (or the cursor at
+ * the end). */
+static int
+scrolled_room(int cells, int scroll)
+{
+    int room = cells - 1 - (scroll > 0 ? 1 : 0);
+
+    return room > 0 ? room : 0;
+}
+
+/* Scroll so that the cursor's character (or, at the end, nothing: the
+ * kept last cell takes the cursor) fits in the room after scroll. */
+static void
+scroll_to_cursor(struct lineedit *e, int cells)
+{
+    for (;;) {
+        int room = scrolled_room(cells, e->scroll);
+        int need = e->cur < e->len ? text_char_cells(e->buf[e->cur]) : 0;
+        int off = text_cells(e->buf + e->scroll, e->cur - e->scroll);
+
+        if (off + need <= room || e->scroll >= e->cur)
+            return;
+        e->scroll++;
+    }
+}
+
+/* Scroll back while everything from scroll-1 on still fits: after
+ * deleting, or in a field that grew. */
+static void
+scroll_back(struct lineedit *e, int cells)
+{
+    while (e->scroll > 0) {
+        int room = scrolled_room(cells, e->scroll - 1);
+        int tail = text_cells(e->buf + e->scroll - 1, -1);
+
+        if (tail > room)
+            return;
+        e->scroll--;
+    }
+}
+
 int
 lineedit_view(struct lineedit *e, int cells)
 {
-    int need, off, tail;
+    int off;
 
     if (cells <= 0)
         return 0;
+    /* A value that fits is shown whole, from its first character; the
+     * cursor after its last may sit in the cell after the field. */
+    if (text_cells(e->buf, -1) <= cells) {
+        e->scroll = 0;
+        return text_cells(e->buf, e->cur);
+    }
     if (e->scroll < 0 || e->scroll > e->cur)
         e->scroll = e->cur;
-
-    /* The cursor's cell(s): the whole character under it, or one free
-     * cell at the end. */
-    need = e->cur < e->len ? text_char_cells(e->buf[e->cur]) : 1;
-    if (need < 1)
-        need = 1;
-    if (need > cells)
-        need = cells;
-
+    scroll_to_cursor(e, cells);
+    scroll_back(e, cells);
+    scroll_to_cursor(e, cells);
     off = text_cells(e->buf + e->scroll, e->cur - e->scroll);
-    while (off + need > cells && e->scroll < e->cur)
-        off -= text_char_cells(e->buf[e->scroll++]);
-
-    /* Scroll back while the rest of the text, and the cell after it, leave
-     * room on the right (after deleting, or in a wider field). */
-    tail = text_cells(e->buf + e->scroll, -1) + 1;
-    while (e->scroll > 0) {
-        int w = text_char_cells(e->buf[e->scroll - 1]);
-
-        if (tail + w > cells)
-            break;
-        tail += w;
-        off += w;
-        e->scroll--;
-    }
-    return off;
+    if (e->scroll > 0)
+        off++;
+    return off < cells ? off : cells - 1;
 }

@@ -137,13 +137,21 @@ bool lineedit_word_right(struct lineedit *e);
 /*
  * lineedit_view
  *
- * Adjust scroll so that the cursor is visible in a field `cells` wide
- * (a wide character is never split), and return the cell offset of the
- * cursor inside the field, always below `cells`. The character under the
- * cursor is shown whole, and at the end one free cell is kept for the
- * cursor. Scrolling is minimal: moving inside the field leaves scroll
- * alone, and when text is deleted the field scrolls back to fill itself.
- * Drawing shows buf from scroll on, cut with text_fit(). 0 when cells <= 0.
+ * Where the text of a field `cells` wide starts (e->scroll) and the cell
+ * offset of the cursor inside the field. A value that fits in the field
+ * is shown whole from its first character: scroll is 0 and the cursor
+ * after the last character may be at offset `cells` -- the cell after
+ * the field, which the drawing gives the edit box -- so typing the last
+ * digit of an 18-digit ID number in an 18-cell field never hides the
+ * first. Only a value wider than the field scrolls, and then the hidden
+ * parts are marked: the first cell shows '<' when text is hidden on the
+ * left (scroll > 0), and the last cell is kept for '>' when text is
+ * hidden on the right or for the cursor at the end; the offset is then
+ * below `cells`, counting the '<' cell. The character under the cursor is
+ * shown whole, a wide character never split. Scrolling is minimal:
+ * moving inside the field leaves scroll alone, and when text is deleted
+ * the field scrolls back to fill itself. 0 when cells <= 0.
+ * draw_field() (ui/draw.h) draws what this decides.
  */
 int lineedit_view(struct lineedit *e, int cells);
 

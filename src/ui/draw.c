@@ -216,9 +216,51 @@ draw_box_rule(WINDOW *w, int y, int x, int cols, enum ui_attr attr)
 }
 
 int
+draw_lineedit(WINDOW *w, int y, int x, int cells, struct lineedit *e,
+              enum ui_attr attr, char fill)
+{
+    int off = lineedit_view(e, cells), used = 0, i;
+    bool whole = text_cells(e->buf, -1) <= cells;
+    int lead = !whole && e->scroll > 0 ? 1 : 0;
+    int room = whole ? cells : cells - 1 - lead;
+
+    if (cells <= 0)
+        return x;
+    wattrset(w, term_attr(attr));
+    if (lead)
+        mvwaddch(w, y, x, '<');
+    for (i = e->scroll; i >= 0 && i < e->len; i++) {
+        int cw = cells_of(e->buf[i]);
+
+        if (used + cw > room)
+            break;
+        used += cw;
+    }
+    if (e->scroll >= 0 && e->scroll <= e->len)
+        draw_wide(w, y, x + lead, e->buf + e->scroll, i - e->scroll, attr);
+    if (lead + used < cells) {
+        wattrset(w, term_attr(attr));
+        mvwhline(w, y, x + lead + used, (chtype)(unsigned char)fill,
+                 cells - lead - used);
+    }
+    if (!whole && i < e->len) {
+        wattrset(w, term_attr(attr));
+        mvwaddch(w, y, x + cells - 1, '>');
+    }
+    /* The cursor after a value that fills the field goes in the cell after
+     * it, when the window has one. */
+    if (off > cells - 1 && x + off >= getmaxx(w))
+        off = cells - 1;
+    if (off < 0)
+        off = 0;
+    draw_cursor(y, x + off);
+    return x + off;
+}
+
+int
 draw_field(WINDOW *w, int y, int x, int cells, struct lineedit *e, bool active)
 {
-    int used = 0, i, start;
+    int used = 0, i;
 
     if (cells <= 0)
         return x;
@@ -250,29 +292,5 @@ draw_field(WINDOW *w, int y, int x, int cells, struct lineedit *e, bool active)
         return x;
     }
 
-    {
-        int off = lineedit_view(e, cells);
-
-        start = e->scroll;
-        if (start < 0 || start > e->len)
-            start = 0;
-        for (i = start; i < e->len; i++) {
-            int cw = cells_of(e->buf[i]);
-
-            if (used + cw > cells)
-                break;
-            used += cw;
-        }
-        draw_wide(w, y, x, e->buf + start, i - start, UA_FIELD_ACTIVE);
-        if (used < cells) {
-            wattrset(w, term_attr(UA_FIELD_ACTIVE));
-            mvwhline(w, y, x + used, '_', cells - used);
-        }
-        if (off < 0)
-            off = 0;
-        if (off > cells - 1)
-            off = cells - 1;
-        draw_cursor(y, x + off);
-        return x + off;
-    }
+    return draw_lineedit(w, y, x, cells, e, UA_FIELD_ACTIVE, '_');
 }

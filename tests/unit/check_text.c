@@ -693,15 +693,27 @@ assert_view(struct lineedit *e, int width)
 
     ck_assert_int_ge(e->scroll, 0);
     ck_assert_int_le(e->scroll, e->cur);
-    /* The offset is the cells before the cursor: on a character boundary,
-     * so never inside a wide character. */
-    ck_assert_int_eq(off, text_cells(e->buf + e->scroll, e->cur - e->scroll));
     ck_assert_int_ge(off, 0);
+    if (text_cells(e->buf, -1) <= width) {
+        /* A value that fits is shown whole: nothing scrolled off, the
+         * cursor at the end possibly in the cell after the field. */
+        ck_assert_int_eq(e->scroll, 0);
+        ck_assert_int_eq(off, text_cells(e->buf, e->cur));
+        return;
+    }
     ck_assert_msg(off < width, "cursor %d at cell %d of %d", e->cur, off,
                   width);
-    /* The character under the cursor is whole in the field. */
-    if (e->cur < e->len && width >= 2)
-        ck_assert_int_le(off + text_char_cells(e->buf[e->cur]), width);
+    if (width < 4) /* no room for a wide character between the marks */
+        return;
+    /* The offset counts the '<' cell and the cells before the cursor: on
+     * a character boundary, so never inside a wide character. */
+    ck_assert_int_eq(off,
+                     (e->scroll > 0 ? 1 : 0) +
+                         text_cells(e->buf + e->scroll, e->cur - e->scroll));
+    /* The character under the cursor is whole, before the last cell
+     * (kept for the '>'). */
+    if (e->cur < e->len)
+        ck_assert_int_le(off + text_char_cells(e->buf[e->cur]), width - 1);
 }
 
 START_TEST(test_view_every_position)
@@ -735,14 +747,13 @@ START_TEST(test_view_scrolling)
     struct lineedit e;
 
     ck_assert(lineedit_init(&e, 0));
-    /* 6 cells: at the end the cursor needs a free cell, so 张 scrolls off
-     * whole (𠮷䶮 + the cursor cell = 5). */
+    /* 6 cells in 5: '<' then 䶮 and the cursor cell (张𠮷 hidden whole). */
     ck_assert(lineedit_set_utf8(&e, "张𠮷䶮"));
-    ck_assert_int_eq(lineedit_view(&e, 5), 4);
-    ck_assert_int_eq(e.scroll, 1);
+    ck_assert_int_eq(lineedit_view(&e, 5), 3);
+    ck_assert_int_eq(e.scroll, 2);
     ck_assert(lineedit_left(&e)); /* on 䶮: still fits */
-    ck_assert_int_eq(lineedit_view(&e, 5), 2);
-    ck_assert_int_eq(e.scroll, 1);
+    ck_assert_int_eq(lineedit_view(&e, 5), 1);
+    ck_assert_int_eq(e.scroll, 2);
     ck_assert(lineedit_home(&e));
     ck_assert_int_eq(lineedit_view(&e, 5), 0);
     ck_assert_int_eq(e.scroll, 0);
@@ -750,20 +761,23 @@ START_TEST(test_view_scrolling)
     /* Moving left inside the field does not scroll. */
     ck_assert(lineedit_set_utf8(&e, "abcdefgh"));
     ck_assert_int_eq(lineedit_view(&e, 5), 4);
-    ck_assert_int_eq(e.scroll, 4);
+    ck_assert_int_eq(e.scroll, 5);
     ck_assert(lineedit_left(&e));
     ck_assert_int_eq(lineedit_view(&e, 5), 3);
-    ck_assert_int_eq(e.scroll, 4);
+    ck_assert_int_eq(e.scroll, 5);
     /* Deleting at the end scrolls back to fill the field. */
     ck_assert(lineedit_end(&e));
     ck_assert(lineedit_backspace(&e));
     ck_assert(lineedit_backspace(&e));
-    ck_assert(lineedit_backspace(&e));
     ck_assert_int_eq(lineedit_view(&e, 5), 4);
-    ck_assert_int_eq(e.scroll, 1);
+    ck_assert_int_eq(e.scroll, 3);
+    /* Once it fits again it is whole from its first character. */
+    ck_assert(lineedit_backspace(&e));
+    ck_assert_int_eq(lineedit_view(&e, 5), 5);
+    ck_assert_int_eq(e.scroll, 0);
     /* A wide character at the left edge goes whole, never half. */
     ck_assert(lineedit_set_utf8(&e, "a𠮷bcd"));
-    ck_assert_int_eq(lineedit_view(&e, 5), 3);
+    ck_assert_int_eq(lineedit_view(&e, 5), 4);
     ck_assert_int_eq(e.scroll, 2);
     /* A field one cell wide still shows the cursor. */
     ck_assert(lineedit_set_utf8(&e, "𠮷𠮷"));
@@ -773,6 +787,36 @@ START_TEST(test_view_scrolling)
     ck_assert_int_eq(lineedit_view(&e, 1), 0);
     ck_assert_int_eq(e.scroll, 1);
     ck_assert_int_eq(lineedit_view(&e, 0), 0);
+    lineedit_free(&e);
+}
+END_TEST
+
+/* Issue 12 item 6: the last digit of an 18-digit ID number typed in an
+ * 18-cell field (or of a date in a 10-cell one) hid the first, as if a
+ * digit were lost. A value that fits is shown whole, the cursor after it
+ * in the cell after the field. */
+START_TEST(test_view_value_that_fits_is_whole)
+{
+    struct lineedit e;
+    const char *id = "420325201509010029";
+
+    ck_assert(lineedit_init(&e, 0));
+    for (const char *p = id; *p != '\0'; p++)
+        ck_assert(lineedit_insert(&e, (wchar_t)*p));
+    ck_assert_int_eq(lineedit_view(&e, 18), 18);
+    ck_assert_int_eq(e.scroll, 0);
+    ck_assert(lineedit_set_utf8(&e, "2018-01-01"));
+    ck_assert_int_eq(lineedit_view(&e, 10), 10);
+    ck_assert_int_eq(e.scroll, 0);
+    /* A Chinese name filling its field exactly. */
+    ck_assert(lineedit_set_utf8(&e, "房县职业技术学校"));
+    ck_assert_int_eq(lineedit_view(&e, 16), 16);
+    ck_assert_int_eq(e.scroll, 0);
+    /* One character more does not fit: now it scrolls, the '<' cell
+     * counted. */
+    ck_assert(lineedit_insert(&e, L'a'));
+    ck_assert_int_eq(lineedit_view(&e, 16), 14);
+    ck_assert_int_gt(e.scroll, 0);
     lineedit_free(&e);
 }
 END_TEST
@@ -1193,6 +1237,7 @@ lineedit_suite(void)
 
     tcase_add_test(view, test_view_every_position);
     tcase_add_test(view, test_view_scrolling);
+    tcase_add_test(view, test_view_value_that_fits_is_whole);
     suite_add_tcase(s, view);
     return s;
 }
