@@ -290,19 +290,24 @@ token_char(wchar_t c)
     return c != L'\0' && c < 0x80 && strchr(".,:/%+-*_#", (int)c) != NULL;
 }
 
-/* True when the token starting at s (bytes of token_char) holds a digit. */
+/* True when the token starting at s (a run of token_char) is a number:
+ * it holds a digit, and no more letters than digits (2026-27, FX1000108,
+ * 420325********001X -- not a path such as /tmp/x1/report.csv). */
 static bool
 token_has_digit(const char *s)
 {
+    int digits = 0, letters = 0;
     wchar_t c;
     int len;
 
     while ((len = text_utf8_next(s, &c)) > 0 && token_char(c)) {
         if (c >= L'0' && c <= L'9')
-            return true;
+            digits++;
+        else if ((c >= L'a' && c <= L'z') || (c >= L'A' && c <= L'Z'))
+            letters++;
         s += len;
     }
-    return false;
+    return digits > 0 && letters <= digits;
 }
 
 /*
@@ -335,6 +340,50 @@ cut_point(const char *s, int limit, bool *number)
         p = tok;
         *number = p == s;
     }
+    return p;
+}
+
+bool
+text_is_number(const char *s)
+{
+    wchar_t c;
+    int len;
+
+    if (s == NULL || !token_has_digit(s))
+        return false;
+    while ((len = text_utf8_next(s, &c)) > 0) {
+        if (!token_char(c))
+            return false;
+        s += len;
+    }
+    return true;
+}
+
+const char *
+text_wrap_line(const char *s, int cells, const char **next)
+{
+    const char *p = s, *brk = NULL;
+    int used = 0, len, w;
+    wchar_t c;
+
+    if (s == NULL)
+        s = p = "";
+    while ((len = text_utf8_next(p, &c)) > 0) {
+        w = text_char_cells(c);
+        if (text_is_space(c) && p > s)
+            brk = p;
+        if (used + w > cells)
+            break;
+        used += w;
+        p += len;
+    }
+    if (len > 0 && brk != NULL && !text_is_space(c))
+        p = brk; /* the line ends at the last space */
+    *next = p;
+    while ((len = text_utf8_next(*next, &c)) > 0 && text_is_space(c))
+        *next += len;
+    if (*next == p && p == s && len > 0) /* nothing fits: one character */
+        *next = p = s + len;
     return p;
 }
 

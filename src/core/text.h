@@ -68,9 +68,10 @@ char *text_to_utf8(const wchar_t *s);
  * padded or not. If cut, the last cell shows '~' when mark_cut is true.
  *
  * This is the one cut of the client, and it knows numbers from names: a
- * marked cut never splits a token of ASCII letters, digits and the
- * punctuation of numbers (.,:/%+-*_# and the yen sign) that holds a digit
- * -- a count, a date, money, an ID number, a code -- but drops it whole
+ * marked cut never splits a number: a token of ASCII letters, digits and
+ * the punctuation of numbers (.,:/%+-*_# and the yen sign) that holds a
+ * digit and no more letters than digits -- a count, a date, money, an ID
+ * number, a code (not a path) -- but drops it whole
  * before the '~' (`FX1000108 明志福 ~`, never `... 20~`); when the text
  * starts with such a token that does not fit, every cell shows '#' (as a
  * spreadsheet does) rather than a part that reads as another number.
@@ -87,6 +88,25 @@ char *text_to_utf8(const wchar_t *s);
  */
 int text_fit(const char *s, int cells, bool pad, bool mark_cut, char *out,
              size_t outsz);
+
+/* True when s is one number by text_fit's rule: only ASCII letters,
+ * digits and .,:/%+-*_# (and the yen sign), at least one digit and no
+ * more letters than digits -- a count, money, a date, an ID number, a
+ * code. */
+bool text_is_number(const char *s);
+
+/*
+ * text_wrap_line
+ *
+ * The first line of s wrapped at `cells` cells: returns where it ends
+ * (a pointer into s; the line is s up to there, trailing spaces dropped by
+ * breaking before them), and sets *next to where the next line starts
+ * (after the spaces; at the NUL when s fits). The line breaks at the last
+ * space that leaves it within `cells`, so a word or a number is never
+ * split; a first word wider than `cells` is broken at a character (draw
+ * it with text_fit to mark it). At least one character per line.
+ */
+const char *text_wrap_line(const char *s, int cells, const char **next);
 
 /*
  * The line editor. len characters in buf (NUL-terminated; cap is the size

@@ -390,6 +390,18 @@ START_TEST(test_fit_numbers_whole)
     ck_assert_int_eq(text_fit("education", 5, false, true, out, sizeof(out)),
                      5);
     ck_assert_str_eq(out, "educ~");
+    /* A path is a name even with digits in it. */
+    ck_assert_int_eq(text_fit("/tmp/export2/households.csv", 10, false, true,
+                              out, sizeof(out)),
+                     10);
+    ck_assert_str_eq(out, "/tmp/expo~");
+    ck_assert(text_is_number("2026-11-16"));
+    ck_assert(text_is_number("420325********001X"));
+    ck_assert(text_is_number("FX1000108"));
+    ck_assert(!text_is_number("/tmp/export2"));
+    ck_assert(!text_is_number("26小时"));
+    ck_assert(!text_is_number("approved"));
+    ck_assert(!text_is_number(""));
     /* Numbers that fit are untouched; unmarked cuts stay plain. */
     ck_assert_int_eq(text_fit("84.8%", 5, true, true, out, sizeof(out)), 5);
     ck_assert_str_eq(out, "84.8%");
