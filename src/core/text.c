@@ -362,23 +362,30 @@ text_is_number(const char *s)
 const char *
 text_wrap_line(const char *s, int cells, const char **next)
 {
-    const char *p = s, *brk = NULL;
+    const char *p = s, *brk = NULL, *sep = NULL;
     int used = 0, len, w;
-    wchar_t c;
+    wchar_t c, prev = 0;
 
     if (s == NULL)
         s = p = "";
     while ((len = text_utf8_next(p, &c)) > 0) {
         w = text_char_cells(c);
-        if (text_is_space(c) && p > s)
+        if (text_is_space(c) && p > s) {
             brk = p;
+            if (prev == 0xB7) /* after a " · " separator */
+                sep = p;
+        }
         if (used + w > cells)
             break;
         used += w;
         p += len;
+        prev = c;
     }
-    if (len > 0 && brk != NULL && !text_is_space(c))
-        p = brk; /* the line ends at the last space */
+    /* the line ends at the last separator, else at the last space */
+    if (len > 0 && sep != NULL)
+        p = sep;
+    else if (len > 0 && brk != NULL && !text_is_space(c))
+        p = brk;
     *next = p;
     while ((len = text_utf8_next(*next, &c)) > 0 && text_is_space(c))
         *next += len;

@@ -101,8 +101,9 @@ bool text_is_number(const char *s);
  * The first line of s wrapped at `cells` cells: returns where it ends
  * (a pointer into s; the line is s up to there, trailing spaces dropped by
  * breaking before them), and sets *next to where the next line starts
- * (after the spaces; at the NUL when s fits). The line breaks at the last
- * space that leaves it within `cells`, so a word or a number is never
+ * (after the spaces; at the NUL when s fits). The line breaks after the
+ * last " · " separator that leaves it within `cells` (so "approved 1590"
+ * stays together), else at the last space, so a word or a number is never
  * split; a first word wider than `cells` is broken at a character (draw
  * it with text_fit to mark it). At least one character per line.
  */

@@ -433,6 +433,40 @@ START_TEST(test_fit_cjk_marker_cell)
 }
 END_TEST
 
+/* The menu's counts wrap after a " · ", a count never parted from its
+ * word, and never split. */
+START_TEST(test_wrap_lines)
+{
+    const char *s = "draft 410 · submitted 296 · verified 277 · approved "
+                    "1590 · rejected 265";
+    const char *next, *end;
+
+    end = text_wrap_line(s, 51, &next);
+    ck_assert_int_eq((int)(end - s),
+                     (int)strlen("draft 410 · submitted 296 · verified 277 ·"));
+    ck_assert_str_eq(next, "approved 1590 · rejected 265");
+    end = text_wrap_line(next, 51, &next);
+    ck_assert_str_eq(end, "");
+    ck_assert_str_eq(next, "");
+    /* Chinese, 13 cells: 已批准 1187 · | 已退回 52 */
+    s = "已批准 1187 · 已退回 52";
+    end = text_wrap_line(s, 13, &next);
+    ck_assert_int_eq((int)(end - s), (int)strlen("已批准 1187 ·"));
+    ck_assert_str_eq(next, "已退回 52");
+    /* No separator: at the last space; a word wider than the line at a
+     * character. */
+    s = "import a roster CSV file";
+    end = text_wrap_line(s, 12, &next);
+    ck_assert_int_eq((int)(end - s), 8);
+    ck_assert_str_eq(next, "roster CSV file");
+    s = "郭家庄村民委员会";
+    end = text_wrap_line(s, 5, &next);
+    ck_assert_int_eq((int)(end - s), 6); /* two characters, 4 cells */
+    end = text_wrap_line(s, 0, &next);
+    ck_assert_int_eq((int)(end - s), 3); /* at least one */
+}
+END_TEST
+
 /* A small buffer is cut at a character boundary, never mid-sequence. */
 START_TEST(test_fit_small_buffer)
 {
@@ -1224,6 +1258,7 @@ text_suite(void)
     tcase_add_test(fit, test_fit_edges);
     tcase_add_test(fit, test_fit_numbers_whole);
     tcase_add_test(fit, test_fit_cjk_marker_cell);
+    tcase_add_test(fit, test_wrap_lines);
     tcase_add_test(fit, test_fit_small_buffer);
     suite_add_tcase(s, fit);
     return s;
