@@ -105,8 +105,8 @@ draw_str(WINDOW *w, int y, int x, int cells, const char *s, enum ui_attr attr,
         if (fit == NULL)
             return 0;
     }
-    used = text_fit(s != NULL ? s : "", cells, false,
-                    (flags & DRAW_MARK_CUT) != 0, fit, fitsz);
+    /* every cut is marked (issue 12 item 6): DRAW_MARK_CUT is implied */
+    used = text_fit(s != NULL ? s : "", cells, false, true, fit, fitsz);
     if (used < 0)
         used = 0;
     if (used > cells)
@@ -260,37 +260,15 @@ draw_lineedit(WINDOW *w, int y, int x, int cells, struct lineedit *e,
 int
 draw_field(WINDOW *w, int y, int x, int cells, struct lineedit *e, bool active)
 {
-    int used = 0, i;
-
     if (cells <= 0)
         return x;
     if (!active) {
-        bool cut = false;
+        /* the one cut (text_fit): a name with '~', a number never in part */
+        char *text = lineedit_utf8(e);
 
-        for (i = 0; i < e->len; i++) {
-            int cw = cells_of(e->buf[i]);
-
-            if (used + cw > cells) {
-                cut = true;
-                break;
-            }
-            used += cw;
-        }
-        if (cut) {
-            /* Room for the '~': drop characters until one cell is free. */
-            while (i > 0 && used > cells - 1)
-                used -= cells_of(e->buf[--i]);
-        }
-        draw_wide(w, y, x, e->buf, i, UA_FIELD);
-        if (cut) {
-            draw_fill(w, y, x + used, cells - 1 - used, UA_FIELD);
-            wattrset(w, term_attr(UA_FIELD));
-            mvwaddch(w, y, x + cells - 1, '~');
-        } else {
-            draw_fill(w, y, x + used, cells - used, UA_FIELD);
-        }
+        draw_str(w, y, x, cells, text != NULL ? text : "", UA_FIELD, DRAW_PAD);
+        free(text);
         return x;
     }
-
     return draw_lineedit(w, y, x, cells, e, UA_FIELD_ACTIVE, '_');
 }

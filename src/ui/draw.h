@@ -20,7 +20,9 @@
 
 enum draw_flags {
     DRAW_PAD = 1,      /* fill the rest of the cells with spaces */
-    DRAW_MARK_CUT = 2, /* '~' in the last cell when the text was cut */
+    DRAW_MARK_CUT = 2, /* '~' in the last cell when the text was cut: always
+                          done now (text_fit's cut, numbers never in part);
+                          the flag stays for the callers that say so */
     DRAW_RIGHT = 4,    /* align right (implies DRAW_PAD on the left) */
     DRAW_CENTRE = 8    /* centre (pads both sides) */
 };
@@ -29,8 +31,10 @@ enum draw_flags {
  * draw_str
  *
  * Put UTF-8 s (NULL = "") at (y, x) of w in at most `cells` cells with
- * attribute attr, as flags say. Returns the cells written, padding
- * included. Nothing is drawn for cells <= 0.
+ * attribute attr, as flags say. Text that does not fit is cut by
+ * text_fit with its mark: a name with '~' in the last cell, a number
+ * never in part. Returns the cells written, padding included. Nothing is
+ * drawn for cells <= 0.
  */
 int draw_str(WINDOW *w, int y, int x, int cells, const char *s,
              enum ui_attr attr, unsigned flags);
