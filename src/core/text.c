@@ -277,12 +277,168 @@ sink_put_cells(struct sink *o, const char *s, int limit)
     return used;
 }
 
+/* True for a character of a number-like token: ASCII letters and digits
+ * and the punctuation of numbers, dates, money and codes (2026-27, 84.8%,
+ * FX1000108, 420325********0015, 1,234.50). Anything else (a space, a
+ * CJK character) ends the token. */
+static bool
+token_char(wchar_t c)
+{
+    if ((c >= L'0' && c <= L'9') || (c >= L'a' && c <= L'z') ||
+        (c >= L'A' && c <= L'Z') || c == 0xA5 /* yen */)
+        return true;
+    return c != L'\0' && c < 0x80 && strchr(".,:/%+-*_#", (int)c) != NULL;
+}
+
+/* True when the token starting at s (a run of token_char) is a number:
+ * it holds a digit, and no more letters than digits (2026-27, FX1000108,
+ * 420325********001X -- not a path such as /tmp/x1/report.csv). */
+static bool
+token_has_digit(const char *s)
+{
+    int digits = 0, letters = 0;
+    wchar_t c;
+    int len;
+
+    while ((len = text_utf8_next(s, &c)) > 0 && token_char(c)) {
+        if (c >= L'0' && c <= L'9')
+            digits++;
+        else if ((c >= L'a' && c <= L'z') || (c >= L'A' && c <= L'Z'))
+            letters++;
+        s += len;
+    }
+    return digits > 0 && letters <= digits;
+}
+
+/*
+ * Where a marked cut of s to limit cells ends (a pointer into s): after
+ * the last character that fits, or -- when that would split a token that
+ * holds a digit -- before that token, so that no number, date or code is
+ * ever shown in part. *number says that nothing is left because s starts
+ * with such a token.
+ */
+static const char *
+cut_point(const char *s, int limit, bool *number)
+{
+    const char *p = s, *tok = NULL;
+    int used = 0, len, w;
+    wchar_t c;
+
+    *number = false;
+    while ((len = text_utf8_next(p, &c)) > 0) {
+        w = text_char_cells(c);
+        if (used + w > limit)
+            break;
+        if (!token_char(c))
+            tok = NULL;
+        else if (tok == NULL)
+            tok = p;
+        used += w;
+        p += len;
+    }
+    if (len > 0 && tok != NULL && token_char(c) && token_has_digit(tok)) {
+        p = tok;
+        *number = p == s;
+    }
+    return p;
+}
+
+bool
+text_is_number(const char *s)
+{
+    wchar_t c;
+    int len;
+
+    if (s == NULL || !token_has_digit(s))
+        return false;
+    while ((len = text_utf8_next(s, &c)) > 0) {
+        if (!token_char(c))
+            return false;
+        s += len;
+    }
+    return true;
+}
+
+const char *
+text_wrap_line(const char *s, int cells, const char **next)
+{
+    const char *p = s, *brk = NULL, *sep = NULL;
+    int used = 0, len, w;
+    wchar_t c, prev = 0;
+
+    if (s == NULL)
+        s = p = "";
+    while ((len = text_utf8_next(p, &c)) > 0) {
+        w = text_char_cells(c);
+        if (text_is_space(c) && p > s) {
+            brk = p;
+            if (prev == 0xB7) /* after a " · " separator */
+                sep = p;
+        }
+        if (used + w > cells)
+            break;
+        used += w;
+        p += len;
+        prev = c;
+    }
+    /* the line ends at the last separator, else at the last space */
+    if (len > 0 && sep != NULL)
+        p = sep;
+    else if (len > 0 && brk != NULL && !text_is_space(c))
+        p = brk;
+    *next = p;
+    while ((len = text_utf8_next(*next, &c)) > 0 && text_is_space(c))
+        *next += len;
+    if (*next == p && p == s && len > 0) /* nothing fits: one character */
+        *next = p = s + len;
+    return p;
+}
+
+/* Append the characters of s up to end (all of them fit). */
+static int
+sink_put_until(struct sink *o, const char *s, const char *end)
+{
+    int used = 0, len;
+    wchar_t c;
+
+    while (s < end && (len = text_utf8_next(s, &c)) > 0) {
+        if (!sink_put(o, shown_char(c)))
+            break;
+        used += text_char_cells(c);
+        s += len;
+    }
+    return used;
+}
+
+/* A marked cut of s (which is wider than cells, cells > 0): names cut at
+ * a character with '~' in the last cell; a number that cannot be shown
+ * whole is shown as '#' in every cell instead of a misleading part. */
+static int
+fit_marked(struct sink *o, const char *s, int cells)
+{
+    bool number;
+    const char *end = cut_point(s, cells - 1, &number);
+    int used;
+
+    if (number) {
+        for (used = 0; used < cells && sink_put(o, L'#'); used++)
+            ;
+        return used;
+    }
+    used = sink_put_until(o, s, end);
+    while (used < cells - 1 && sink_put(o, L' '))
+        used++;
+    if (used == cells - 1 && sink_put(o, L'~'))
+        used++;
+    return used;
+}
+
 int
 text_fit(const char *s, int cells, bool pad, bool mark_cut, char *out,
          size_t outsz)
 {
     struct sink o = {out, outsz, 0, false};
-    int total, limit, used;
+    int used;
     bool cut;
 
     if (out == NULL || outsz == 0)
@@ -293,17 +449,15 @@ text_fit(const char *s, int cells, bool pad, bool mark_cut, char *out,
     if (cells < 0)
         cells = 0;
 
-    total = text_utf8_cells(s);
-    cut = total > cells;
-    limit = (cut && mark_cut && cells > 0) ? cells - 1 : cells;
-    used = sink_put_cells(&o, s, limit);
+    cut = text_utf8_cells(s) > cells;
+    if (cut && mark_cut && cells > 0)
+        return fit_marked(&o, s, cells);
+    used = sink_put_cells(&o, s, cells);
     /* A cut text fills every cell (a straddling wide character becomes a
      * space); a whole one only when padded. */
     if (cut || pad)
-        while (used < limit && sink_put(&o, L' '))
+        while (used < cells && sink_put(&o, L' '))
             used++;
-    if (cut && limit < cells && used == limit && sink_put(&o, L'~'))
-        used++;
     return used;
 }
 
@@ -519,39 +673,69 @@ lineedit_word_right(struct lineedit *e)
     return lineedit_move(e, i);
 }
 
+/* Room for text in a scrolled field `cells` wide whose first shown
+ * character is at index scroll: a cell for the '<' when text is hidden on
+ * the left, and the last cell always kept for the '>' (or the cursor at
+ * the end). */
+static int
+scrolled_room(int cells, int scroll)
+{
+    int room = cells - 1 - (scroll > 0 ? 1 : 0);
+
+    return room > 0 ? room : 0;
+}
+
+/* Scroll so that the cursor's character (or, at the end, nothing: the
+ * kept last cell takes the cursor) fits in the room after scroll. */
+static void
+scroll_to_cursor(struct lineedit *e, int cells)
+{
+    for (;;) {
+        int room = scrolled_room(cells, e->scroll);
+        int need = e->cur < e->len ? text_char_cells(e->buf[e->cur]) : 0;
+        int off = text_cells(e->buf + e->scroll, e->cur - e->scroll);
+
+        if (off + need <= room || e->scroll >= e->cur)
+            return;
+        e->scroll++;
+    }
+}
+
+/* Scroll back while everything from scroll-1 on still fits: after
+ * deleting, or in a field that grew. */
+static void
+scroll_back(struct lineedit *e, int cells)
+{
+    while (e->scroll > 0) {
+        int room = scrolled_room(cells, e->scroll - 1);
+        int tail = text_cells(e->buf + e->scroll - 1, -1);
+
+        if (tail > room)
+            return;
+        e->scroll--;
+    }
+}
+
 int
 lineedit_view(struct lineedit *e, int cells)
 {
-    int need, off, tail;
+    int off;
 
     if (cells <= 0)
         return 0;
+    /* A value that fits is shown whole, from its first character; the
+     * cursor after its last may sit in the cell after the field. */
+    if (text_cells(e->buf, -1) <= cells) {
+        e->scroll = 0;
+        return text_cells(e->buf, e->cur);
+    }
     if (e->scroll < 0 || e->scroll > e->cur)
         e->scroll = e->cur;
-
-    /* The cursor's cell(s): the whole character under it, or one free
-     * cell at the end. */
-    need = e->cur < e->len ? text_char_cells(e->buf[e->cur]) : 1;
-    if (need < 1)
-        need = 1;
-    if (need > cells)
-        need = cells;
-
+    scroll_to_cursor(e, cells);
+    scroll_back(e, cells);
+    scroll_to_cursor(e, cells);
     off = text_cells(e->buf + e->scroll, e->cur - e->scroll);
-    while (off + need > cells && e->scroll < e->cur)
-        off -= text_char_cells(e->buf[e->scroll++]);
-
-    /* Scroll back while the rest of the text, and the cell after it, leave
-     * room on the right (after deleting, or in a wider field). */
-    tail = text_cells(e->buf + e->scroll, -1) + 1;
-    while (e->scroll > 0) {
-        int w = text_char_cells(e->buf[e->scroll - 1]);
-
-        if (tail + w > cells)
-            break;
-        tail += w;
-        off += w;
-        e->scroll--;
-    }
-    return off;
+    if (e->scroll > 0)
+        off++;
+    return off < cells ? off : cells - 1;
 }

@@ -66,6 +66,19 @@ char *text_to_utf8(const wchar_t *s);
  * pad is true. A wide character that would straddle the edge is replaced
  * by a space, so columns line up: a cut text always fills `cells` cells,
  * padded or not. If cut, the last cell shows '~' when mark_cut is true.
+ *
+ * This is the one cut of the client, and it knows numbers from names: a
+ * marked cut never splits a number: a token of ASCII letters, digits and
+ * the punctuation of numbers (.,:/%+-*_# and the yen sign) that holds a
+ * digit and no more letters than digits -- a count, a date, money, an ID
+ * number, a code (not a path) -- but drops it whole
+ * before the '~' (`FX1000108 明志福 ~`, never `... 20~`); when the text
+ * starts with such a token that does not fit, every cell shows '#' (as a
+ * spreadsheet does) rather than a part that reads as another number.
+ * Columns that hold numbers are sized to their widest value, so this is
+ * the last resort. Names are cut at a character, a wide character never
+ * in half: the '~' goes in the last cell, after a space where a wide
+ * character would straddle it.
  * Unprintable characters and invalid bytes are shown as U+FFFD (or '?'
  * where that is not one cell). Returns the number of cells written.
  *
@@ -75,6 +88,26 @@ char *text_to_utf8(const wchar_t *s);
  */
 int text_fit(const char *s, int cells, bool pad, bool mark_cut, char *out,
              size_t outsz);
+
+/* True when s is one number by text_fit's rule: only ASCII letters,
+ * digits and .,:/%+-*_# (and the yen sign), at least one digit and no
+ * more letters than digits -- a count, money, a date, an ID number, a
+ * code. */
+bool text_is_number(const char *s);
+
+/*
+ * text_wrap_line
+ *
+ * The first line of s wrapped at `cells` cells: returns where it ends
+ * (a pointer into s; the line is s up to there, trailing spaces dropped by
+ * breaking before them), and sets *next to where the next line starts
+ * (after the spaces; at the NUL when s fits). The line breaks after the
+ * last " · " separator that leaves it within `cells` (so "approved 1590"
+ * stays together), else at the last space, so a word or a number is never
+ * split; a first word wider than `cells` is broken at a character (draw
+ * it with text_fit to mark it). At least one character per line.
+ */
+const char *text_wrap_line(const char *s, int cells, const char **next);
 
 /*
  * The line editor. len characters in buf (NUL-terminated; cap is the size
@@ -125,13 +158,21 @@ bool lineedit_word_right(struct lineedit *e);
 /*
  * lineedit_view
  *
- * Adjust scroll so that the cursor is visible in a field `cells` wide
- * (a wide character is never split), and return the cell offset of the
- * cursor inside the field, always below `cells`. The character under the
- * cursor is shown whole, and at the end one free cell is kept for the
- * cursor. Scrolling is minimal: moving inside the field leaves scroll
- * alone, and when text is deleted the field scrolls back to fill itself.
- * Drawing shows buf from scroll on, cut with text_fit(). 0 when cells <= 0.
+ * Where the text of a field `cells` wide starts (e->scroll) and the cell
+ * offset of the cursor inside the field. A value that fits in the field
+ * is shown whole from its first character: scroll is 0 and the cursor
+ * after the last character may be at offset `cells` -- the cell after
+ * the field, which the drawing gives the edit box -- so typing the last
+ * digit of an 18-digit ID number in an 18-cell field never hides the
+ * first. Only a value wider than the field scrolls, and then the hidden
+ * parts are marked: the first cell shows '<' when text is hidden on the
+ * left (scroll > 0), and the last cell is kept for '>' when text is
+ * hidden on the right or for the cursor at the end; the offset is then
+ * below `cells`, counting the '<' cell. The character under the cursor is
+ * shown whole, a wide character never split. Scrolling is minimal:
+ * moving inside the field leaves scroll alone, and when text is deleted
+ * the field scrolls back to fill itself. 0 when cells <= 0.
+ * draw_field() (ui/draw.h) draws what this decides.
  */
 int lineedit_view(struct lineedit *e, int cells);
 

@@ -517,6 +517,9 @@ menu_screen_new(struct app *a)
     m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);
     m->lv.empty_text = "";
+    /* the counts wrap onto a second line rather than lose a number
+     * (issue 12 item 6) */
+    m->lv.wrap_column = 1;
     menu_refresh(s);
     return s;
 }

@@ -171,7 +171,8 @@ bar_cell(struct report_screen *r, int row)
     len = strlen(r->bar);
     for (; n < width && len + 12 < sizeof r->bar; n++)
         r->bar[len++] = n == t ? '|' : ' ';
-    snprintf(r->bar + len, sizeof r->bar - len, " %7.7s", v != NULL ? v : "-");
+    /* the value whole, however long (a number is never cut) */
+    snprintf(r->bar + len, sizeof r->bar - len, " %7s", v != NULL ? v : "-");
     return r->bar;
 }
 
@@ -213,8 +214,10 @@ set_columns(struct report_screen *r)
     r->columns[n++] =
         (struct lv_column){r->by_item ? _(r->def->item_label) : _("Township"),
                            r->by_item ? 22 : 10, false};
+    /* the bar ends in its value: sized like a number column, never
+     * narrowed (listview.h) */
     r->columns[n++] = (struct lv_column){_(r->def->cols[r->def->bar].label),
-                                         r->bar_cells, false};
+                                         r->bar_cells, true};
     for (int c = 0; c < r->def->ncols && n < MAX_COLS; c++) {
         const char *label = _(r->def->cols[c].label);
         int w = text_utf8_cells(label);
@@ -269,6 +272,7 @@ report_draw(struct screen *s)
     struct report_screen *r = s->data;
     char line[512], sortby[128];
 
+    listview_draw(&r->lv); /* first: it finds whether columns are hidden */
     if (r->sort < 0)
         snprintf(sortby, sizeof sortby, "%s", _("natural order"));
     else
@@ -283,12 +287,14 @@ report_draw(struct screen *s)
     snprintf(line, sizeof line, "%s%s",
              _("1-6/n/p report  y/Y year  s sort  r reverse"),
              r->def->item_label != NULL ? _("  g townships/items") : "");
+    if (r->lv.hmore || r->lv.hfirst > 1)
+        snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
+                 _("  Left/Right columns"));
     if (strcmp(r->def->name, "subsidy") == 0)
         snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
                  _("  Enter students not granted"));
     draw_str(stdscr, r->top + 1, 0, r->cols, line, UA_NORMAL,
              DRAW_PAD | DRAW_MARK_CUT);
-    listview_draw(&r->lv);
 }
 
 /* Show report i of the table (same year, natural order). */

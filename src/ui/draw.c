@@ -105,8 +105,8 @@ draw_str(WINDOW *w, int y, int x, int cells, const char *s, enum ui_attr attr,
         if (fit == NULL)
             return 0;
     }
-    used = text_fit(s != NULL ? s : "", cells, false,
-                    (flags & DRAW_MARK_CUT) != 0, fit, fitsz);
+    /* every cut is marked (issue 12 item 6): DRAW_MARK_CUT is implied */
+    used = text_fit(s != NULL ? s : "", cells, false, true, fit, fitsz);
     if (used < 0)
         used = 0;
     if (used > cells)
@@ -216,63 +216,59 @@ draw_box_rule(WINDOW *w, int y, int x, int cols, enum ui_attr attr)
 }
 
 int
-draw_field(WINDOW *w, int y, int x, int cells, struct lineedit *e, bool active)
+draw_lineedit(WINDOW *w, int y, int x, int cells, struct lineedit *e,
+              enum ui_attr attr, char fill)
 {
-    int used = 0, i, start;
+    int off = lineedit_view(e, cells), used = 0, i;
+    bool whole = text_cells(e->buf, -1) <= cells;
+    int lead = !whole && e->scroll > 0 ? 1 : 0;
+    int room = whole ? cells : cells - 1 - lead;
 
     if (cells <= 0)
         return x;
+    wattrset(w, term_attr(attr));
+    if (lead)
+        mvwaddch(w, y, x, '<');
+    for (i = e->scroll; i >= 0 && i < e->len; i++) {
+        int cw = cells_of(e->buf[i]);
+
+        if (used + cw > room)
+            break;
+        used += cw;
+    }
+    if (e->scroll >= 0 && e->scroll <= e->len)
+        draw_wide(w, y, x + lead, e->buf + e->scroll, i - e->scroll, attr);
+    if (lead + used < cells) {
+        wattrset(w, term_attr(attr));
+        mvwhline(w, y, x + lead + used, (chtype)(unsigned char)fill,
+                 cells - lead - used);
+    }
+    if (!whole && i < e->len) {
+        wattrset(w, term_attr(attr));
+        mvwaddch(w, y, x + cells - 1, '>');
+    }
+    /* The cursor after a value that fills the field goes in the cell after
+     * it, when the window has one. */
+    if (off > cells - 1 && x + off >= getmaxx(w))
+        off = cells - 1;
+    if (off < 0)
+        off = 0;
+    draw_cursor(y, x + off);
+    return x + off;
+}
+
+int
+draw_field(WINDOW *w, int y, int x, int cells, struct lineedit *e, bool active)
+{
+    if (cells <= 0)
+        return x;
     if (!active) {
-        bool cut = false;
+        /* the one cut (text_fit): a name with '~', a number never in part */
+        char *text = lineedit_utf8(e);
 
-        for (i = 0; i < e->len; i++) {
-            int cw = cells_of(e->buf[i]);
-
-            if (used + cw > cells) {
-                cut = true;
-                break;
-            }
-            used += cw;
-        }
-        if (cut) {
-            /* Room for the '~': drop characters until one cell is free. */
-            while (i > 0 && used > cells - 1)
-                used -= cells_of(e->buf[--i]);
-        }
-        draw_wide(w, y, x, e->buf, i, UA_FIELD);
-        if (cut) {
-            draw_fill(w, y, x + used, cells - 1 - used, UA_FIELD);
-            wattrset(w, term_attr(UA_FIELD));
-            mvwaddch(w, y, x + cells - 1, '~');
-        } else {
-            draw_fill(w, y, x + used, cells - used, UA_FIELD);
-        }
+        draw_str(w, y, x, cells, text != NULL ? text : "", UA_FIELD, DRAW_PAD);
+        free(text);
         return x;
     }
-
-    {
-        int off = lineedit_view(e, cells);
-
-        start = e->scroll;
-        if (start < 0 || start > e->len)
-            start = 0;
-        for (i = start; i < e->len; i++) {
-            int cw = cells_of(e->buf[i]);
-
-            if (used + cw > cells)
-                break;
-            used += cw;
-        }
-        draw_wide(w, y, x, e->buf + start, i - start, UA_FIELD_ACTIVE);
-        if (used < cells) {
-            wattrset(w, term_attr(UA_FIELD_ACTIVE));
-            mvwhline(w, y, x + used, '_', cells - used);
-        }
-        if (off < 0)
-            off = 0;
-        if (off > cells - 1)
-            off = cells - 1;
-        draw_cursor(y, x + off);
-        return x + off;
-    }
+    return draw_lineedit(w, y, x, cells, e, UA_FIELD_ACTIVE, '_');
 }

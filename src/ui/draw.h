@@ -20,7 +20,9 @@
 
 enum draw_flags {
     DRAW_PAD = 1,      /* fill the rest of the cells with spaces */
-    DRAW_MARK_CUT = 2, /* '~' in the last cell when the text was cut */
+    DRAW_MARK_CUT = 2, /* '~' in the last cell when the text was cut: always
+                          done now (text_fit's cut, numbers never in part);
+                          the flag stays for the callers that say so */
     DRAW_RIGHT = 4,    /* align right (implies DRAW_PAD on the left) */
     DRAW_CENTRE = 8    /* centre (pads both sides) */
 };
@@ -29,8 +31,10 @@ enum draw_flags {
  * draw_str
  *
  * Put UTF-8 s (NULL = "") at (y, x) of w in at most `cells` cells with
- * attribute attr, as flags say. Returns the cells written, padding
- * included. Nothing is drawn for cells <= 0.
+ * attribute attr, as flags say. Text that does not fit is cut by
+ * text_fit with its mark: a name with '~' in the last cell, a number
+ * never in part. Returns the cells written, padding included. Nothing is
+ * drawn for cells <= 0.
  */
 int draw_str(WINDOW *w, int y, int x, int cells, const char *s,
              enum ui_attr attr, unsigned flags);
@@ -60,13 +64,25 @@ void draw_box(WINDOW *w, int y, int x, int rows, int cols, const char *title,
  *
  * An input field `cells` wide at (y, x) showing e. Active: the field
  * being edited -- plain attributes (UA_FIELD_ACTIVE), free cells shown as
- * '_', e->scroll adjusted (lineedit_view) so the cursor is visible, and
- * the cursor placed there (draw_cursor). Not active: the text from its
- * start in UA_FIELD, cut with '~'. Returns the screen column of the
- * cursor (active) or x.
+ * '_', drawn by draw_lineedit (the whole value when it fits, else scrolled
+ * with the hidden parts marked), and the cursor placed (draw_cursor). Not
+ * active: the text from its start in UA_FIELD, cut with '~'. Returns the screen
+ * column of the cursor (active) or x.
  */
 int draw_field(WINDOW *w, int y, int x, int cells, struct lineedit *e,
                bool active);
+
+/*
+ * draw_lineedit
+ *
+ * The text of e in a field `cells` wide at (y, x) in attr, as
+ * lineedit_view() places it: a value that fits shown whole from its first
+ * character (the cursor after its last in the cell after the field), a
+ * longer one scrolled with '<' and '>' where text is hidden; free cells
+ * shown as fill. Places the cursor (draw_cursor) and returns its column.
+ */
+int draw_lineedit(WINDOW *w, int y, int x, int cells, struct lineedit *e,
+                  enum ui_attr attr, char fill);
 
 /*
  * The cursor of the frame being drawn. The app hides it before each frame

@@ -15,6 +15,13 @@
 
 /* Cells of the multi-select mark column ("* ") */
 #define MARK_CELLS 2
+/* Columns the width computation handles (more are not drawn). */
+#define LV_MAX_COLUMNS 24
+/* A name column gives way down to this many cells before the columns
+ * scroll sideways. */
+#define NAME_MIN 6
+/* Rows whose values size the columns, at most (from the first shown). */
+#define SIZE_ROWS 1000
 
 void
 listview_init(struct listview *lv, const struct lv_column *columns,
@@ -27,6 +34,8 @@ listview_init(struct listview *lv, const struct lv_column *columns,
     lv->arg = arg;
     lv->header = true;
     lv->empty_text = NULL;
+    lv->wrap_column = -1;
+    lv->hfirst = 1;
 }
 
 void
@@ -45,6 +54,42 @@ body_rows(const struct listview *lv)
     int n = lv->height - (lv->header ? 1 : 0);
 
     return n > 0 ? n : 0;
+}
+
+/* Lines row idx takes: 1, or what its wrap column's value wraps to. */
+static int
+row_lines(const struct listview *lv, int idx)
+{
+    struct lv_row row;
+    const char *v, *next;
+    int n = 0;
+
+    if (lv->wrap_column < 0 || lv->wrap_column >= lv->ncolumns ||
+        lv->wrap_cells <= 0 || lv->row == NULL || idx < 0 || idx >= lv->nrows)
+        return 1;
+    memset(&row, 0, sizeof(row));
+    if (!lv->row(lv->arg, idx, &row) || row.span || row.cells == NULL)
+        return 1;
+    v = row.cells[lv->wrap_column];
+    if (v == NULL || text_utf8_cells(v) <= lv->wrap_cells)
+        return 1;
+    while (*v != '\0' && n < LV_WRAP_MAX) {
+        text_wrap_line(v, lv->wrap_cells, &next);
+        v = next;
+        n++;
+    }
+    return n > 0 ? n : 1;
+}
+
+/* Lines rows top..last (inclusive) take. */
+static int
+lines_between(const struct listview *lv, int top, int last)
+{
+    int n = 0;
+
+    for (int i = top; i <= last; i++)
+        n += row_lines(lv, i);
+    return n;
 }
 
 static void
@@ -68,6 +113,9 @@ scroll_to_selection(struct listview *lv)
         lv->top = lv->sel;
     if (lv->sel >= lv->top + body)
         lv->top = lv->sel - body + 1;
+    /* Wrapped rows take more lines: the selected one shown whole. */
+    while (lv->top < lv->sel && lines_between(lv, lv->top, lv->sel) > body)
+        lv->top++;
 }
 
 /* Ask for more rows when the selection is within a page of the end. */
@@ -131,6 +179,7 @@ listview_reset(struct listview *lv)
     lv->asked = false;
     lv->sel = 0;
     lv->top = 0;
+    lv->hfirst = 1;
 }
 
 void
@@ -141,23 +190,6 @@ listview_layout(struct listview *lv, int y, int x, int height, int width)
     lv->height = height > 0 ? height : 0;
     lv->width = width > 0 ? width : 0;
     scroll_to_selection(lv);
-}
-
-/* Width of column i given the room; fixed columns as asked, the flexible
- * one what is left after the others and the gaps. */
-static int
-column_width(const struct listview *lv, int i, int room)
-{
-    int fixed = 0, flex;
-
-    if (lv->columns[i].width > 0)
-        return lv->columns[i].width;
-    for (int j = 0; j < lv->ncolumns; j++)
-        if (lv->columns[j].width > 0)
-            fixed += lv->columns[j].width;
-    fixed += lv->ncolumns - 1; /* gaps */
-    flex = room - fixed;
-    return flex > 0 ? flex : 0;
 }
 
 /* Left part of a row: the mark and status columns; returns the x after. */
@@ -191,36 +223,268 @@ draw_lead(const struct listview *lv, int y, bool marked, const char *status,
     return x;
 }
 
-/* The columns of a row (cells may be NULL: headings or a blank row). */
+/* The widths of one frame: w[i] per column (0: not shown), the first
+ * column shown after column 0, and whether columns are hidden. */
+struct layout {
+    int w[LV_MAX_COLUMNS];
+    int n;      /* columns handled */
+    int first;  /* first shown after column 0 */
+    int last;   /* last shown */
+    bool left;  /* columns hidden between 0 and first */
+    bool right; /* columns hidden after last */
+};
+
+/* The widest value (and heading) per column, and which columns hold only
+ * numbers: over the loaded rows from the first shown, SIZE_ROWS at most. */
 static void
-draw_columns(const struct listview *lv, int y, int x, const char *const *cells,
-             bool headings, enum ui_attr attr)
+measure(const struct listview *lv, int n, int *val, int *head, bool *number)
+{
+    bool seen[LV_MAX_COLUMNS];
+
+    for (int c = 0; c < n; c++) {
+        val[c] = 0;
+        head[c] = text_utf8_cells(lv->columns[c].title);
+        number[c] = true;
+        seen[c] = false;
+    }
+    for (int i = lv->top; i < lv->nrows && i < lv->top + SIZE_ROWS; i++) {
+        struct lv_row row;
+
+        memset(&row, 0, sizeof(row));
+        if (lv->row == NULL || !lv->row(lv->arg, i, &row) || row.span ||
+            row.cells == NULL)
+            continue;
+        for (int c = 0; c < n; c++) {
+            const char *v = row.cells[c];
+            int cells;
+
+            if (v == NULL || v[0] == '\0')
+                continue;
+            cells = text_utf8_cells(v);
+            if (cells > val[c])
+                val[c] = cells;
+            if (!text_is_number(v) && strcmp(v, "-") != 0)
+                number[c] = false;
+            seen[c] = true;
+        }
+    }
+    for (int c = 0; c < n; c++)
+        number[c] = lv->columns[c].right || (number[c] && seen[c]);
+}
+
+/* Index of the flexible column (width 0), or -1. */
+static int
+flex_column(const struct listview *lv, int n)
+{
+    for (int c = 0; c < n; c++)
+        if (lv->columns[c].width <= 0)
+            return c;
+    return -1;
+}
+
+/* Give up to `want` more cells to column c out of *extra. */
+static void
+grow(struct layout *L, int c, int want, int *extra)
+{
+    int g = want < *extra ? want : *extra;
+
+    if (g > 0) {
+        L->w[c] += g;
+        *extra -= g;
+    }
+}
+
+/* Widths for `room` cells: numbers whole, leftover room to names. Returns
+ * the cells still missing (> 0: the columns must scroll). */
+static int
+size_columns(const struct listview *lv, struct layout *L, int room)
+{
+    int val[LV_MAX_COLUMNS], head[LV_MAX_COLUMNS];
+    bool number[LV_MAX_COLUMNS];
+    int n = L->n, flex = flex_column(lv, n), extra, asked_extra;
+    int asked[LV_MAX_COLUMNS];
+
+    measure(lv, n, val, head, number);
+    extra = room - (n - 1);
+    for (int c = 0; c < n; c++) {
+        L->w[c] = lv->columns[c].width > 0 ? lv->columns[c].width : 0;
+        if (number[c] && val[c] > L->w[c])
+            L->w[c] = val[c];
+        extra -= L->w[c];
+    }
+    if (extra >= 0) {
+        /* the flexible column up to its widest value, then the others up
+         * to theirs (headings included), then the flexible one again */
+        if (flex >= 0)
+            grow(L, flex, (val[flex] > head[flex] ? val[flex] : head[flex]),
+                 &extra);
+        for (int c = 0; c < n; c++) {
+            int nat = val[c] > head[c] ? val[c] : head[c];
+
+            if (c != flex && nat > L->w[c])
+                grow(L, c, nat - L->w[c], &extra);
+        }
+        if (flex >= 0)
+            grow(L, flex, extra, &extra);
+        return 0;
+    }
+    /* names give way, the widest first, down to NAME_MIN cells -- when
+     * that makes everything fit; else they keep their widths and the
+     * columns scroll */
+    memcpy(asked, L->w, sizeof(asked));
+    asked_extra = extra;
+    while (extra < 0) {
+        int widest = -1;
+
+        for (int c = 0; c < n; c++)
+            if (!number[c] && L->w[c] > NAME_MIN &&
+                (widest < 0 || L->w[c] > L->w[widest]))
+                widest = c;
+        if (widest < 0)
+            break;
+        L->w[widest]--;
+        extra++;
+    }
+    if (extra < 0) {
+        memcpy(L->w, asked, sizeof(asked));
+        extra = asked_extra;
+    }
+    return -extra;
+}
+
+/* Which columns are shown in `room` cells: column 0 and whole columns from
+ * lv->hfirst on, one cell kept for the '>' when some are hidden. */
+static void
+pick_columns(struct listview *lv, struct layout *L, int room, bool scroll)
+{
+    int used;
+
+    L->first = 1;
+    L->left = L->right = false;
+    if (!scroll) {
+        L->last = L->n - 1;
+        lv->hfirst = 1;
+        return;
+    }
+    if (lv->hfirst < 1)
+        lv->hfirst = 1;
+    if (lv->hfirst > L->n - 1)
+        lv->hfirst = L->n - 1;
+    L->first = lv->hfirst;
+    L->left = L->first > 1;
+    used = L->w[0] + 1;
+    L->last = 0;
+    for (int c = L->first; c < L->n; c++) {
+        int need = used + L->w[c] + (c < L->n - 1 ? 1 : 0);
+
+        /* keep a cell for the '>' unless this is the last column */
+        if (need + (c < L->n - 1 ? 1 : 0) > room && c > L->first)
+            break;
+        used += L->w[c] + 1;
+        L->last = c;
+    }
+    if (L->last < L->first)
+        L->last = L->first;
+    L->right = L->last < L->n - 1;
+}
+
+/* The layout of the columns in the room after the lead cells. */
+static void
+compute_layout(struct listview *lv, struct layout *L, int room)
+{
+    int missing;
+
+    L->n = lv->ncolumns < LV_MAX_COLUMNS ? lv->ncolumns : LV_MAX_COLUMNS;
+    if (L->n <= 0) {
+        L->first = 1;
+        L->last = -1;
+        L->left = L->right = false;
+        return;
+    }
+    missing = size_columns(lv, L, room);
+    pick_columns(lv, L, room, missing > 0 && L->n > 1);
+    lv->hmore = L->right;
+    lv->wrap_cells = lv->wrap_column >= 0 && lv->wrap_column < L->n
+                         ? L->w[lv->wrap_column]
+                         : 0;
+}
+
+/* Cells of the lead (mark and status columns). */
+static int
+lead_cells(const struct listview *lv)
+{
+    int n = lv->multi ? MARK_CELLS : 0;
+
+    if (lv->status_width > 0)
+        n += lv->status_width + 1;
+    return n < lv->width ? n : lv->width;
+}
+
+/* The text of a cell on line `line` of its row: the value itself, or for
+ * the wrap column the line-th line of it (the last one marked when more
+ * is left). buf holds a copy when needed. */
+static const char *
+cell_line(const struct listview *lv, int c, const char *s, int line, int w,
+          char *buf, size_t bufsz)
+{
+    const char *end, *next;
+
+    if (c != lv->wrap_column || s == NULL)
+        return line == 0 ? s : NULL;
+    for (int i = 0; i < line && *s != '\0'; i++) {
+        text_wrap_line(s, w, &next);
+        s = next;
+    }
+    if (line == LV_WRAP_MAX - 1)
+        return s; /* the rest, cut with '~' */
+    end = text_wrap_line(s, w, &next);
+    if ((size_t)(end - s) >= bufsz)
+        return s;
+    memcpy(buf, s, (size_t)(end - s));
+    buf[end - s] = '\0';
+    return buf;
+}
+
+/* One line of the columns of a row (cells may be NULL: headings or a
+ * blank row); line > 0 are the wrap column's further lines. */
+static void
+draw_columns(const struct listview *lv, const struct layout *L, int y, int x,
+             const char *const *cells, bool headings, enum ui_attr attr,
+             int line)
 {
     int end = lv->x + lv->width;
-    int room = end - x;
+    char buf[512];
 
-    for (int i = 0; i < lv->ncolumns && x < end; i++) {
-        int w = column_width(lv, i, room);
+    for (int c = 0; c <= L->last && x < end; c++) {
+        int w = L->w[c];
         const char *s;
 
+        if (c > 0 && c < L->first)
+            continue;
         if (x + w > end)
             w = end - x;
         if (headings)
-            s = lv->columns[i].title;
+            s = line == 0 ? lv->columns[c].title : NULL;
         else
-            s = cells != NULL ? cells[i] : NULL;
+            s = cell_line(lv, c, cells != NULL ? cells[c] : NULL, line, w, buf,
+                          sizeof(buf));
         if (w > 0)
             draw_str(stdscr, y, x, w, s, attr,
                      DRAW_PAD | DRAW_MARK_CUT |
-                         (lv->columns[i].right ? DRAW_RIGHT : 0));
+                         (lv->columns[c].right ? DRAW_RIGHT : 0));
         x += w;
-        if (x < end && i < lv->ncolumns - 1) {
-            draw_fill(stdscr, y, x, 1, attr);
+        if (x < end && c < L->last) {
+            /* the gap after column 0 shows '<' when columns are hidden */
+            draw_str(stdscr, y, x, 1,
+                     c == 0 && L->left && (headings || !lv->header) ? "<" : "",
+                     attr, DRAW_PAD);
             x++;
         }
     }
     if (x < end)
         draw_fill(stdscr, y, x, end - x, attr);
+    if (L->right && (headings || !lv->header))
+        draw_str(stdscr, y, end - 1, 1, ">", attr, DRAW_PAD);
 }
 
 /* listview_set_offline's text, or NULL. */
@@ -232,49 +496,71 @@ listview_set_offline(const char *text)
     offline_text = text;
 }
 
-void
-listview_draw(struct listview *lv)
+/* The empty list's line: offline, or its empty text. */
+static void
+draw_empty(const struct listview *lv, int y, int r)
 {
-    int y = lv->y, body = body_rows(lv);
+    draw_fill(stdscr, y, lv->x, lv->width, UA_NORMAL);
+    if (lv->nrows == 0 && r == 0 && offline_text != NULL)
+        draw_str(stdscr, y, lv->x + 1, lv->width - 1, offline_text, UA_ERROR,
+                 DRAW_MARK_CUT);
+    else if (lv->nrows == 0 && r == 0)
+        draw_str(stdscr, y, lv->x + 1, lv->width - 1,
+                 lv->empty_text != NULL ? lv->empty_text : _("No records."),
+                 UA_NORMAL, DRAW_MARK_CUT);
+}
 
-    if (lv->width <= 0 || lv->height <= 0)
-        return;
-    if (lv->header) {
-        int x = draw_lead(lv, y, false, lv->status_title, UA_HEADER, UA_HEADER);
+/* Row idx from line y on, at most `room` lines; returns the lines used. */
+static int
+draw_row(const struct listview *lv, const struct layout *L, int y, int idx,
+         int room)
+{
+    struct lv_row row;
+    enum ui_attr base;
+    int x, lines = row_lines(lv, idx);
 
-        draw_columns(lv, y, x, NULL, true, UA_HEADER);
-        y++;
-    }
-    for (int r = 0; r < body; r++, y++) {
-        int idx = lv->top + r;
-        struct lv_row row;
-        enum ui_attr base;
-        int x;
-
-        if (idx >= lv->nrows) {
-            draw_fill(stdscr, y, lv->x, lv->width, UA_NORMAL);
-            if (lv->nrows == 0 && r == 0 && offline_text != NULL)
-                draw_str(stdscr, y, lv->x + 1, lv->width - 1, offline_text,
-                         UA_ERROR, DRAW_MARK_CUT);
-            else if (lv->nrows == 0 && r == 0)
-                draw_str(stdscr, y, lv->x + 1, lv->width - 1,
-                         lv->empty_text != NULL ? lv->empty_text
-                                                : _("No records."),
-                         UA_NORMAL, DRAW_MARK_CUT);
-            continue;
-        }
+    memset(&row, 0, sizeof(row));
+    row.status_attr = UA_NORMAL;
+    if (lv->row == NULL || !lv->row(lv->arg, idx, &row))
         memset(&row, 0, sizeof(row));
-        row.status_attr = UA_NORMAL;
-        if (lv->row == NULL || !lv->row(lv->arg, idx, &row))
-            memset(&row, 0, sizeof(row));
-        base = idx == lv->sel ? UA_SELECTED : row.attr;
-        x = draw_lead(lv, y, listview_marked(lv, idx), row.status,
-                      row.status_attr, base);
+    base = idx == lv->sel ? UA_SELECTED : row.attr;
+    if (lines > room)
+        lines = room;
+    for (int line = 0; line < lines; line++) {
+        x = draw_lead(lv, y + line, line == 0 && listview_marked(lv, idx),
+                      line == 0 ? row.status : NULL, row.status_attr, base);
         if (row.span)
             draw_text(stdscr, y, x, lv->x + lv->width - x,
                       row.cells != NULL ? row.cells[0] : NULL, base);
         else
-            draw_columns(lv, y, x, row.cells, false, base);
+            draw_columns(lv, L, y + line, x, row.cells, false, base, line);
+    }
+    return lines;
+}
+
+void
+listview_draw(struct listview *lv)
+{
+    int y = lv->y, body = body_rows(lv), r = 0, idx;
+    struct layout L;
+
+    if (lv->width <= 0 || lv->height <= 0)
+        return;
+    compute_layout(lv, &L, lv->width - lead_cells(lv));
+    scroll_to_selection(lv); /* the wrap width may have changed */
+    if (lv->header) {
+        int x = draw_lead(lv, y, false, lv->status_title, UA_HEADER, UA_HEADER);
+
+        draw_columns(lv, &L, y, x, NULL, true, UA_HEADER, 0);
+        y++;
+    }
+    for (idx = lv->top; r < body; idx++) {
+        if (idx >= lv->nrows) {
+            draw_empty(lv, y + r, r);
+            r++;
+            continue;
+        }
+        r += draw_row(lv, &L, y + r, idx, body - r);
     }
 }
 
@@ -351,6 +637,16 @@ listview_key(struct listview *lv, const struct key *k)
         case KEY_SELECT:
             lv->sel = lv->nrows - 1;
             break;
+        case KEY_LEFT:
+            if (lv->hfirst <= 1)
+                return KR_UNHANDLED;
+            lv->hfirst--;
+            return KR_REDRAW;
+        case KEY_RIGHT:
+            if (!lv->hmore)
+                return KR_UNHANDLED;
+            lv->hfirst++;
+            return KR_REDRAW;
         default:
             return KR_UNHANDLED;
         }

@@ -7,10 +7,24 @@
  *   a header, moves with the arrows, PgUp/PgDn, Home/End, and asks for
  *   more rows when the selection comes near the end of what is loaded.
  *
+ *   Column widths follow the content (listview_draw): a column of numbers
+ *   (right-aligned, or every value a number, date or code by text_fit's
+ *   rule) is never narrower than its widest value; room left over goes to
+ *   the flexible column up to its widest value, then to the other columns
+ *   up to theirs (headings included), then again to the flexible one --
+ *   so a wider terminal shows more. When the numbers do not fit, names
+ *   give way (down to NAME_MIN cells) and then the columns after the
+ *   first scroll sideways: Left/Right move them a column at a time, the
+ *   first (key) column stays, and '<' / '>' in the heading (or the row,
+ *   without one) say that more lie left / right. Names are cut by
+ *   text_fit with '~'. One column (wrap_column) may wrap onto more lines
+ *   at its spaces instead of being cut (the menu's counts).
+ *
  *   Keys: Up/Down; PgUp/PgDn (and ^Y/^V, nano's, for terminals without
  *   them); Home/End (and KEY_FIND/KEY_SELECT, which PuTTY's Home and End
- *   arrive as under TERM=xterm); Space marks and moves down when multi is
- *   on. Everything else is KR_UNHANDLED.
+ *   arrive as under TERM=xterm); Left/Right when columns are hidden; Space
+ *   marks and moves down when multi is on. Everything else is
+ *   KR_UNHANDLED.
  *
  *   The widget draws on stdscr.
  */
@@ -66,6 +80,8 @@ struct listview {
     bool multi;               /* Space marks rows */
     bool header;              /* draw the column headings (default true) */
     const char *empty_text;   /* shown when there are no rows (UTF-8) */
+    int wrap_column;          /* wraps at its spaces (up to LV_WRAP_MAX
+                                 lines a row) instead of being cut; -1 none */
 
     /* State: read it, change it only through the functions. */
     int nrows;     /* rows loaded */
@@ -76,7 +92,13 @@ struct listview {
     unsigned char *marks; /* nrows flags, or NULL */
     int marks_cap;
     int nmarked;
+    int hfirst;     /* first column shown after column 0 (sideways scroll) */
+    bool hmore;     /* the last draw left columns hidden on the right */
+    int wrap_cells; /* the wrap column's width at the last draw */
 };
+
+/* Lines a wrapping row may take at most. */
+#define LV_WRAP_MAX 3
 
 /* Set up with columns (ncolumns of them) and the row callback; no marker
  * column, no marks, with a header. */

@@ -397,10 +397,10 @@ static int scroll_pos; /* first character shown of prompt + line */
 static void
 draw_prompt(int y, int x, int cells)
 {
-    int np, nl, ncur, used = 0, i;
+    int np, nl, ncur;
     wchar_t *wp, *wl, *all;
     struct lineedit e;
-    int off, point = rl_point;
+    int point = rl_point;
 
     if (point < 0)
         point = 0;
@@ -430,23 +430,8 @@ draw_prompt(int y, int x, int cells)
     e.cap = np + nl + 1;
     e.cur = np + ncur;
     e.scroll = scroll_pos <= e.len ? scroll_pos : 0;
-    off = lineedit_view(&e, cells);
+    draw_lineedit(stdscr, y, x, cells, &e, UA_FIELD_ACTIVE, ' ');
     scroll_pos = e.scroll;
-
-    for (i = e.scroll; i < e.len; i++) {
-        int cw = text_char_cells(all[i]);
-
-        if (used + cw > cells)
-            break;
-        used += cw;
-    }
-    draw_wide(stdscr, y, x, all + e.scroll, i - e.scroll, UA_FIELD_ACTIVE);
-    draw_fill(stdscr, y, x + used, cells - used, UA_FIELD_ACTIVE);
-    if (off < 0)
-        off = 0;
-    if (off > cells - 1)
-        off = cells - 1;
-    draw_cursor(y, x + off);
     free(wp);
     free(wl);
     free(all);

@@ -101,8 +101,9 @@ tui_wait_gone() { # TEXT
 tui_keys() { tmux_ send-keys -t e2e "$@"; }
 
 # On the main menu, open the row whose first column reads LABEL: Home, then
-# Down as many times as LABEL's line lies below the header line (HEADER,
-# default "Record kind"), then Enter. Tests never count rows themselves, so
+# Down as many times as LABEL's row lies below the header line (HEADER,
+# default "Record kind"; a wrapped row's further lines, blank in the first
+# column, are not counted), then Enter. Tests never count rows themselves, so
 # a new menu row breaks none of them.
 tui_menu() { # LABEL [HEADER]
 	local screen hl ll n
@@ -111,7 +112,12 @@ tui_menu() { # LABEL [HEADER]
 	hl=$(printf '%s\n' "$screen" | grep -nF -- "${2:-Record kind}" | head -1 | cut -d: -f1)
 	ll=$(printf '%s\n' "$screen" | grep -nF -- "$1" | head -1 | cut -d: -f1)
 	[ -n "$hl" ] && [ -n "$ll" ] && [ "$ll" -gt "$hl" ] || return 1
-	n=$((ll - hl - 1))
+	# rows, not lines: a row whose counts wrap (issue 12 item 6) goes on
+	# in lines whose first column is blank
+	n=0
+	[ "$ll" -gt $((hl + 1)) ] &&
+		n=$(printf '%s\n' "$screen" | sed -n "$((hl + 1)),$((ll - 1))p" |
+			grep -cvE '^[[:space:]]{10}')
 	tui_keys Home
 	while [ "$n" -gt 0 ]; do tui_keys Down; n=$((n - 1)); done
 	tui_keys Enter

@@ -342,6 +342,131 @@ START_TEST(test_fit_edges)
 }
 END_TEST
 
+/* The cut knows numbers from names: a count, a date, a code or an ID
+ * number is never shown in part (issue 12 item 6: `已批准 1~`, `202~`). */
+START_TEST(test_fit_numbers_whole)
+{
+    char out[128];
+
+    /* The menu's counts: the number goes whole, its word with it not. */
+    ck_assert_int_eq(text_fit("approved 1187 · returned 4", 14, false, true,
+                              out, sizeof(out)),
+                     14);
+    ck_assert_str_eq(out, "approved 1187~");
+    ck_assert_int_eq(text_fit("approved 1187 · returned 4", 12, false, true,
+                              out, sizeof(out)),
+                     12);
+    ck_assert_str_eq(out, "approved   ~");
+    /* In Chinese: 已批准 1187 cut inside the number drops it. */
+    ck_assert_int_eq(
+        text_fit("已批准 1187 · 已退回 4", 12, true, true, out, sizeof(out)),
+        12);
+    ck_assert_str_eq(out, "已批准 1187~");
+    ck_assert_int_eq(
+        text_fit("已批准 1187 · 已退回 4", 10, true, true, out, sizeof(out)),
+        10);
+    ck_assert_str_eq(out, "已批准   ~");
+    ck_assert_int_eq(text_utf8_cells(out), 10);
+    /* A name and a school year: the year goes whole or not at all. */
+    ck_assert_int_eq(
+        text_fit("FX1000108 明志福 2026-27", 20, false, true, out, sizeof(out)),
+        20);
+    ck_assert_str_eq(out, "FX1000108 明志福   ~");
+    /* A date alone that does not fit: '#' in every cell, no part. */
+    ck_assert_int_eq(text_fit("2026-11-16", 4, false, true, out, sizeof(out)),
+                     4);
+    ck_assert_str_eq(out, "####");
+    ck_assert_int_eq(
+        text_fit("420325********0015", 10, true, true, out, sizeof(out)), 10);
+    ck_assert_str_eq(out, "##########");
+    /* Digits inside CJK text end at the CJK character: 2026年第1期. */
+    ck_assert_int_eq(
+        text_fit("2026年第1期培训", 9, false, true, out, sizeof(out)), 9);
+    ck_assert_str_eq(out, "2026年第~");
+    ck_assert_int_eq(
+        text_fit("2026年第12期", 10, false, true, out, sizeof(out)), 10);
+    ck_assert_str_eq(out, "2026年第 ~");
+    /* A word without digits is a name: cut at a character. */
+    ck_assert_int_eq(text_fit("education", 5, false, true, out, sizeof(out)),
+                     5);
+    ck_assert_str_eq(out, "educ~");
+    /* A path is a name even with digits in it. */
+    ck_assert_int_eq(text_fit("/tmp/export2/households.csv", 10, false, true,
+                              out, sizeof(out)),
+                     10);
+    ck_assert_str_eq(out, "/tmp/expo~");
+    ck_assert(text_is_number("2026-11-16"));
+    ck_assert(text_is_number("420325********001X"));
+    ck_assert(text_is_number("FX1000108"));
+    ck_assert(!text_is_number("/tmp/export2"));
+    ck_assert(!text_is_number("26小时"));
+    ck_assert(!text_is_number("approved"));
+    ck_assert(!text_is_number(""));
+    /* Numbers that fit are untouched; unmarked cuts stay plain. */
+    ck_assert_int_eq(text_fit("84.8%", 5, true, true, out, sizeof(out)), 5);
+    ck_assert_str_eq(out, "84.8%");
+    ck_assert_int_eq(text_fit("1187", 2, false, false, out, sizeof(out)), 2);
+    ck_assert_str_eq(out, "11");
+}
+END_TEST
+
+/* Names in CJK: the marker goes in the last cell, never after half a wide
+ * character, at every width. */
+START_TEST(test_fit_cjk_marker_cell)
+{
+    const char *s = "郭家庄村民委员会";
+    char out[64];
+
+    for (int cells = 1; cells < 16; cells++) {
+        int n = text_fit(s, cells, false, true, out, sizeof(out));
+        size_t len = strlen(out);
+
+        ck_assert_int_eq(n, cells);
+        ck_assert_int_eq(text_utf8_cells(out), cells);
+        ck_assert_msg(len > 0 && out[len - 1] == '~', "width %d: %s", cells,
+                      out);
+        /* Whole characters before the marker: an odd width pads with a
+         * space where the next character would straddle. */
+        if (cells % 2 == 0 && cells > 1)
+            ck_assert_msg(out[len - 2] == ' ', "width %d: %s", cells, out);
+    }
+}
+END_TEST
+
+/* The menu's counts wrap after a " · ", a count never parted from its
+ * word, and never split. */
+START_TEST(test_wrap_lines)
+{
+    const char *s = "draft 410 · submitted 296 · verified 277 · approved "
+                    "1590 · rejected 265";
+    const char *next, *end;
+
+    end = text_wrap_line(s, 51, &next);
+    ck_assert_int_eq((int)(end - s),
+                     (int)strlen("draft 410 · submitted 296 · verified 277 ·"));
+    ck_assert_str_eq(next, "approved 1590 · rejected 265");
+    end = text_wrap_line(next, 51, &next);
+    ck_assert_str_eq(end, "");
+    ck_assert_str_eq(next, "");
+    /* Chinese, 13 cells: 已批准 1187 · | 已退回 52 */
+    s = "已批准 1187 · 已退回 52";
+    end = text_wrap_line(s, 13, &next);
+    ck_assert_int_eq((int)(end - s), (int)strlen("已批准 1187 ·"));
+    ck_assert_str_eq(next, "已退回 52");
+    /* No separator: at the last space; a word wider than the line at a
+     * character. */
+    s = "import a roster CSV file";
+    end = text_wrap_line(s, 12, &next);
+    ck_assert_int_eq((int)(end - s), 8);
+    ck_assert_str_eq(next, "roster CSV file");
+    s = "郭家庄村民委员会";
+    end = text_wrap_line(s, 5, &next);
+    ck_assert_int_eq((int)(end - s), 6); /* two characters, 4 cells */
+    end = text_wrap_line(s, 0, &next);
+    ck_assert_int_eq((int)(end - s), 3); /* at least one */
+}
+END_TEST
+
 /* A small buffer is cut at a character boundary, never mid-sequence. */
 START_TEST(test_fit_small_buffer)
 {
@@ -614,15 +739,27 @@ assert_view(struct lineedit *e, int width)
 
     ck_assert_int_ge(e->scroll, 0);
     ck_assert_int_le(e->scroll, e->cur);
-    /* The offset is the cells before the cursor: on a character boundary,
-     * so never inside a wide character. */
-    ck_assert_int_eq(off, text_cells(e->buf + e->scroll, e->cur - e->scroll));
     ck_assert_int_ge(off, 0);
+    if (text_cells(e->buf, -1) <= width) {
+        /* A value that fits is shown whole: nothing scrolled off, the
+         * cursor at the end possibly in the cell after the field. */
+        ck_assert_int_eq(e->scroll, 0);
+        ck_assert_int_eq(off, text_cells(e->buf, e->cur));
+        return;
+    }
     ck_assert_msg(off < width, "cursor %d at cell %d of %d", e->cur, off,
                   width);
-    /* The character under the cursor is whole in the field. */
-    if (e->cur < e->len && width >= 2)
-        ck_assert_int_le(off + text_char_cells(e->buf[e->cur]), width);
+    if (width < 4) /* no room for a wide character between the marks */
+        return;
+    /* The offset counts the '<' cell and the cells before the cursor: on
+     * a character boundary, so never inside a wide character. */
+    ck_assert_int_eq(off,
+                     (e->scroll > 0 ? 1 : 0) +
+                         text_cells(e->buf + e->scroll, e->cur - e->scroll));
+    /* The character under the cursor is whole, before the last cell
+     * (kept for the '>'). */
+    if (e->cur < e->len)
+        ck_assert_int_le(off + text_char_cells(e->buf[e->cur]), width - 1);
 }
 
 START_TEST(test_view_every_position)
@@ -656,14 +793,13 @@ START_TEST(test_view_scrolling)
     struct lineedit e;
 
     ck_assert(lineedit_init(&e, 0));
-    /* 6 cells: at the end the cursor needs a free cell, so 张 scrolls off
-     * whole (𠮷䶮 + the cursor cell = 5). */
+    /* 6 cells in 5: '<' then 䶮 and the cursor cell (张𠮷 hidden whole). */
     ck_assert(lineedit_set_utf8(&e, "张𠮷䶮"));
-    ck_assert_int_eq(lineedit_view(&e, 5), 4);
-    ck_assert_int_eq(e.scroll, 1);
+    ck_assert_int_eq(lineedit_view(&e, 5), 3);
+    ck_assert_int_eq(e.scroll, 2);
     ck_assert(lineedit_left(&e)); /* on 䶮: still fits */
-    ck_assert_int_eq(lineedit_view(&e, 5), 2);
-    ck_assert_int_eq(e.scroll, 1);
+    ck_assert_int_eq(lineedit_view(&e, 5), 1);
+    ck_assert_int_eq(e.scroll, 2);
     ck_assert(lineedit_home(&e));
     ck_assert_int_eq(lineedit_view(&e, 5), 0);
     ck_assert_int_eq(e.scroll, 0);
@@ -671,20 +807,23 @@ START_TEST(test_view_scrolling)
     /* Moving left inside the field does not scroll. */
     ck_assert(lineedit_set_utf8(&e, "abcdefgh"));
     ck_assert_int_eq(lineedit_view(&e, 5), 4);
-    ck_assert_int_eq(e.scroll, 4);
+    ck_assert_int_eq(e.scroll, 5);
     ck_assert(lineedit_left(&e));
     ck_assert_int_eq(lineedit_view(&e, 5), 3);
-    ck_assert_int_eq(e.scroll, 4);
+    ck_assert_int_eq(e.scroll, 5);
     /* Deleting at the end scrolls back to fill the field. */
     ck_assert(lineedit_end(&e));
     ck_assert(lineedit_backspace(&e));
     ck_assert(lineedit_backspace(&e));
-    ck_assert(lineedit_backspace(&e));
     ck_assert_int_eq(lineedit_view(&e, 5), 4);
-    ck_assert_int_eq(e.scroll, 1);
+    ck_assert_int_eq(e.scroll, 3);
+    /* Once it fits again it is whole from its first character. */
+    ck_assert(lineedit_backspace(&e));
+    ck_assert_int_eq(lineedit_view(&e, 5), 5);
+    ck_assert_int_eq(e.scroll, 0);
     /* A wide character at the left edge goes whole, never half. */
     ck_assert(lineedit_set_utf8(&e, "a𠮷bcd"));
-    ck_assert_int_eq(lineedit_view(&e, 5), 3);
+    ck_assert_int_eq(lineedit_view(&e, 5), 4);
     ck_assert_int_eq(e.scroll, 2);
     /* A field one cell wide still shows the cursor. */
     ck_assert(lineedit_set_utf8(&e, "𠮷𠮷"));
@@ -694,6 +833,36 @@ START_TEST(test_view_scrolling)
     ck_assert_int_eq(lineedit_view(&e, 1), 0);
     ck_assert_int_eq(e.scroll, 1);
     ck_assert_int_eq(lineedit_view(&e, 0), 0);
+    lineedit_free(&e);
+}
+END_TEST
+
+/* Issue 12 item 6: the last digit of an 18-digit ID number typed in an
+ * 18-cell field (or of a date in a 10-cell one) hid the first, as if a
+ * digit were lost. A value that fits is shown whole, the cursor after it
+ * in the cell after the field. */
+START_TEST(test_view_value_that_fits_is_whole)
+{
+    struct lineedit e;
+    const char *id = "420325201509010029";
+
+    ck_assert(lineedit_init(&e, 0));
+    for (const char *p = id; *p != '\0'; p++)
+        ck_assert(lineedit_insert(&e, (wchar_t)*p));
+    ck_assert_int_eq(lineedit_view(&e, 18), 18);
+    ck_assert_int_eq(e.scroll, 0);
+    ck_assert(lineedit_set_utf8(&e, "2018-01-01"));
+    ck_assert_int_eq(lineedit_view(&e, 10), 10);
+    ck_assert_int_eq(e.scroll, 0);
+    /* A Chinese name filling its field exactly. */
+    ck_assert(lineedit_set_utf8(&e, "房县职业技术学校"));
+    ck_assert_int_eq(lineedit_view(&e, 16), 16);
+    ck_assert_int_eq(e.scroll, 0);
+    /* One character more does not fit: now it scrolls, the '<' cell
+     * counted. */
+    ck_assert(lineedit_insert(&e, L'a'));
+    ck_assert_int_eq(lineedit_view(&e, 16), 14);
+    ck_assert_int_gt(e.scroll, 0);
     lineedit_free(&e);
 }
 END_TEST
@@ -1087,6 +1256,9 @@ text_suite(void)
 
     tcase_add_loop_test(fit, test_fit_every_width, 0, 11);
     tcase_add_test(fit, test_fit_edges);
+    tcase_add_test(fit, test_fit_numbers_whole);
+    tcase_add_test(fit, test_fit_cjk_marker_cell);
+    tcase_add_test(fit, test_wrap_lines);
     tcase_add_test(fit, test_fit_small_buffer);
     suite_add_tcase(s, fit);
     return s;
@@ -1112,6 +1284,7 @@ lineedit_suite(void)
 
     tcase_add_test(view, test_view_every_position);
     tcase_add_test(view, test_view_scrolling);
+    tcase_add_test(view, test_view_value_that_fits_is_whole);
     suite_add_tcase(s, view);
     return s;
 }
