@@ -19,13 +19,15 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(35);
+SELECT plan(38);
 
 -- ---- what the sources raise --------------------------------------------------
 -- The SQLSTATEs the files of sql/ raise (ERRCODE = 'EA0xx'), found from the
 -- source tree on the client side as tests/db/01_schema.sql finds it.
 CREATE TABLE public.fx_raised (code text);
 \copy public.fx_raised FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/sql/migrate.sh" ]; then grep -rhoE "ERRCODE *= *.EA[0-9]{3}" "$d/sql" | grep -oE "EA[0-9]{3}" | sort -u; exit 0; fi; done; exit 1'
+CREATE TABLE public.fx_form_marks (tbl text, field text, required bool, read_only bool);
+\copy public.fx_form_marks FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/tests/db/_form_required.sh" ]; then sh "$d/tests/db/_form_required.sh" "$d/forms"; exit 0; fi; done; exit 1'
 CREATE TABLE public.fx_form_field (tbl text, field text);
 \copy public.fx_form_field FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/tests/db/_form_fields.sh" ]; then sh "$d/tests/db/_form_fields.sh" "$d/forms"; exit 0; fi; done; exit 1'
 
@@ -148,6 +150,31 @@ SELECT is_empty(
 SELECT is_empty(
     $$SELECT key FROM eduaid.message WHERE key ~ '^EA[0-9]{3}$' AND field IS NULL$$,
     'every SQLSTATE of ours names the field it concerns or _record');
+-- The required marks of the forms agree with the server: a column the
+-- person fills that is NOT NULL without a default is marked required (*),
+-- and a field marked required is NOT NULL; a field the server requires
+-- only under a condition (a CHECK with IS NULL / IS NOT NULL on it: the
+-- school unless the stage is "not in school") is not marked, and a rule
+-- of its table names it, so its hint says the condition when the field
+-- is entered (src/screens/formhint.c).
+SELECT is_empty(
+    $$SELECT f.tbl, f.field, f.required, a.attnotnull FROM public.fx_form_marks f
+        JOIN pg_attribute a ON a.attrelid = ('eduaid.' || quote_ident(f.tbl))::regclass
+                           AND a.attname = f.field
+       WHERE (a.attnotnull AND NOT a.atthasdef AND NOT f.read_only AND NOT f.required)
+          OR (f.required AND NOT a.attnotnull)$$,
+    'every field of a NOT NULL column without a default is marked required, and only those of NOT NULL columns');
+SELECT is_empty(
+    $$SELECT f.tbl, f.field, c.conname FROM public.fx_form_marks f
+        JOIN pg_constraint c ON c.conrelid = ('eduaid.' || quote_ident(f.tbl))::regclass
+                            AND c.contype = 'c'
+       WHERE NOT f.required AND NOT f.read_only
+         AND pg_get_constraintdef(c.oid) ~ ('\m' || f.field || '\M IS (NOT )?NULL')
+         AND NOT EXISTS (SELECT FROM eduaid.message m JOIN pg_constraint k ON k.conname = m.key
+                          WHERE k.conrelid = c.conrelid AND m.field = f.field)$$,
+    'every field required under a condition has a rule of its table naming it (its hint)');
+SELECT cmp_ok((SELECT count(*)::int FROM public.fx_form_marks WHERE required), '>=', 40,
+    '... the forms'' marks were read');
 SELECT is(
     (SELECT field FROM eduaid.message WHERE key = 'household_village_fk'), 'village_id',
     'household_village_fk concerns the field village_id');
