@@ -22,7 +22,7 @@ as() { psql -X -q -At -v ON_ERROR_STOP=1 -U "$EDUAID_SUPERUSER" -c "SET SESSION 
 
 # An identifier of the schema on the screen: a constraint's or a column's
 # name, snake_case (the words never hold one: tests/db/24_messages.sql).
-NAMES='[a-z0-9]+_[a-z0-9_]+'
+NAMES='[a-z]+_[a-z][a-z0-9_]*'
 no_names() { ! tui_screen | grep -qE -- "$NAMES"; }
 
 # next_to TEXT: press Down (at most 40 times) until TEXT is on the screen
