@@ -214,6 +214,16 @@ append(char *buf, size_t size, size_t *n, const char *s, bool zh)
     return true;
 }
 
+/* A foreign key's name (<table>_<column>_fk): its words say a value is
+ * not in the list, which the pick list of the field already shows. */
+static bool
+is_foreign_key(const char *key)
+{
+    size_t n = strlen(key);
+
+    return n > 3 && strcmp(key + n - 3, "_fk") == 0;
+}
+
 size_t
 messages_hint(const struct messages *m, const char *table, const char *field,
               bool zh, char *buf, size_t size)
@@ -229,7 +239,8 @@ messages_hint(const struct messages *m, const char *table, const char *field,
         const char *s = zh ? row->zh : row->en;
 
         if (row->table == NULL || row->field == NULL ||
-            strcmp(row->table, table) != 0 || strcmp(row->field, field) != 0)
+            strcmp(row->table, table) != 0 || strcmp(row->field, field) != 0 ||
+            is_foreign_key(row->key))
             continue;
         if (strstr(buf, s) != NULL) /* two rules, one sentence */
             continue;

@@ -73,7 +73,8 @@ const char *messages_field(const struct messages *m,
  * messages_hint
  *
  * The rules of one field: the words (Chinese when zh) of every row whose
- * constraint belongs to table and concerns field, in the order of their
+ * constraint belongs to table and concerns field, but its foreign keys
+ * (the field's pick list shows what they take), in the order of their
  * keys, one sentence each, into buf (size bytes, always terminated;
  * sentences that do not fit whole are left out). Returns the bytes
  * written, 0 when the field has no rule of its own (m may be NULL).
