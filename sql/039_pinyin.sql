@@ -13,7 +13,7 @@ COMMENT ON TABLE eduaid.pinyin_initial IS
     'First letter of each Han character''s most frequent Mandarin reading (Unihan kMandarin); tools/gen-pinyin';
 
 INSERT INTO eduaid.message (key, field, zh, en) VALUES
-('pinyin_initial_pkey', NULL,
+('pinyin_initial_pkey', '_record',
  '每个汉字只有一个拼音首字母。', 'Each Han character has one pinyin initial.');
 
 COPY eduaid.pinyin_initial (code, initial) FROM stdin;

@@ -2,7 +2,7 @@
  * messages.c
  *   The server's error table, read at login and looked up by constraint
  *   name and SQLSTATE (see messages.h): the rows sorted by key, found by
- *   binary search.
+ *   binary search; the rules of one field (its hint) found by a walk.
  */
 #include "config.h"
 
@@ -52,6 +52,7 @@ messages_free(struct messages *m)
         free(m->rows[i].zh);
         free(m->rows[i].en);
         free(m->rows[i].field);
+        free(m->rows[i].table);
     }
     free(m->rows);
     free(m);
@@ -72,7 +73,7 @@ messages_from_rows(const struct dbres *r)
 {
     struct messages *m;
     int ck = column(r, "key"), cz = column(r, "zh"), ce = column(r, "en"),
-        cf = column(r, "field");
+        cf = column(r, "field"), ct = column(r, "tbl"); /* tbl: optional */
     bool failed = false;
 
     if (ck < 0 || cz < 0 || ce < 0 || cf < 0)
@@ -96,6 +97,7 @@ messages_from_rows(const struct dbres *r)
         row->zh = copy(zh, &failed);
         row->en = copy(en, &failed);
         row->field = copy(dbres_get(r, i, cf), &failed);
+        row->table = ct >= 0 ? copy(dbres_get(r, i, ct), &failed) : NULL;
     }
     if (failed) {
         messages_free(m);
@@ -108,8 +110,29 @@ messages_from_rows(const struct dbres *r)
 struct messages *
 messages_load(struct db *db, struct db_error *err)
 {
+    /* tbl: the table of a constraint or unique index of that name, else
+     * the longest table name the key starts with (a name a function
+     * raises: eduaid names rules <table>_<column>_<what>); NULL for a
+     * SQLSTATE. */
     struct dbres *r = db_exec(
-        db, "SELECT key, zh, en, field FROM eduaid.message", 0, NULL, err);
+        db,
+        "SELECT m.key, m.zh, m.en, m.field,"
+        " CASE WHEN m.key ~ '^[a-z]' THEN coalesce("
+        "  (SELECT t.relname::text FROM pg_catalog.pg_constraint c"
+        "    JOIN pg_catalog.pg_class t ON t.oid = c.conrelid"
+        "   WHERE c.conname = m.key"
+        "     AND c.connamespace = 'eduaid'::regnamespace LIMIT 1),"
+        "  (SELECT t.relname::text FROM pg_catalog.pg_index x"
+        "    JOIN pg_catalog.pg_class i ON i.oid = x.indexrelid"
+        "    JOIN pg_catalog.pg_class t ON t.oid = x.indrelid"
+        "   WHERE i.relname = m.key"
+        "     AND i.relnamespace = 'eduaid'::regnamespace LIMIT 1),"
+        "  (SELECT t.relname::text FROM pg_catalog.pg_class t"
+        "   WHERE t.relnamespace = 'eduaid'::regnamespace AND t.relkind = 'r'"
+        "     AND starts_with(m.key, t.relname || '_')"
+        "   ORDER BY length(t.relname) DESC LIMIT 1)) END AS tbl"
+        " FROM eduaid.message m",
+        0, NULL, err);
     struct messages *m;
 
     if (r == NULL)
@@ -169,5 +192,60 @@ messages_field(const struct messages *m, const struct db_error *err)
 {
     const struct message *row = messages_find(m, err);
 
-    return row != NULL ? row->field : NULL;
+    if (row == NULL || row->field == NULL ||
+        strcmp(row->field, MESSAGES_WHOLE_RECORD) == 0)
+        return NULL;
+    return row->field;
+}
+
+/* Append s to buf (size bytes, holding n), a blank between sentences of
+ * English; false when it does not fit whole. */
+static bool
+append(char *buf, size_t size, size_t *n, const char *s, bool zh)
+{
+    const char *sep = *n > 0 && !zh ? " " : "";
+    size_t need = strlen(sep) + strlen(s);
+
+    if (*n + need + 1 > size)
+        return false;
+    memcpy(buf + *n, sep, strlen(sep));
+    memcpy(buf + *n + strlen(sep), s, strlen(s) + 1);
+    *n += need;
+    return true;
+}
+
+/* A foreign key's name (<table>_<column>_fk): its words say a value is
+ * not in the list, which the pick list of the field already shows. */
+static bool
+is_foreign_key(const char *key)
+{
+    size_t n = strlen(key);
+
+    return n > 3 && strcmp(key + n - 3, "_fk") == 0;
+}
+
+size_t
+messages_hint(const struct messages *m, const char *table, const char *field,
+              bool zh, char *buf, size_t size)
+{
+    size_t n = 0;
+
+    if (size > 0)
+        buf[0] = '\0';
+    if (m == NULL || table == NULL || field == NULL || size == 0)
+        return 0;
+    for (size_t i = 0; i < m->n; i++) {
+        const struct message *row = &m->rows[i];
+        const char *s = zh ? row->zh : row->en;
+
+        if (row->table == NULL || row->field == NULL ||
+            strcmp(row->table, table) != 0 || strcmp(row->field, field) != 0 ||
+            is_foreign_key(row->key))
+            continue;
+        if (strstr(buf, s) != NULL) /* two rules, one sentence */
+            continue;
+        if (!append(buf, size, &n, s, zh))
+            break;
+    }
+    return n;
 }

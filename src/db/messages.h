@@ -20,11 +20,15 @@
 
 struct messages;
 
-/* One row: key (SQLSTATE or constraint name), its words, and the field it
- * concerns (NULL: none). */
+/* One row: key (SQLSTATE or constraint name), its words, the field it
+ * concerns (NULL: none; MESSAGES_WHOLE_RECORD: the record as a whole)
+ * and the table of the constraint (NULL: a SQLSTATE, or unknown). */
 struct message {
-    char *key, *zh, *en, *field;
+    char *key, *zh, *en, *field, *table;
 };
+
+/* The field of a rule that concerns the whole record (sql/036). */
+#define MESSAGES_WHOLE_RECORD "_record"
 
 /*
  * messages_load
@@ -35,9 +39,9 @@ struct message {
  */
 struct messages *messages_load(struct db *db, struct db_error *err);
 
-/* The same from a result with the columns key, zh, en, field (as
- * messages_load reads them); NULL when out of memory or a column is
- * missing. r stays the caller's. */
+/* The same from a result with the columns key, zh, en, field and
+ * optionally tbl (as messages_load reads them); NULL when out of memory or
+ * a column is missing. r stays the caller's. */
 struct messages *messages_from_rows(const struct dbres *r);
 
 void messages_free(struct messages *m);
@@ -61,8 +65,21 @@ const struct message *messages_find(const struct messages *m,
 const char *messages_text(const struct messages *m, const struct db_error *err,
                           bool zh);
 
-/* The form field err's row names, or NULL. */
+/* The form field err's row names, or NULL (also for the whole record). */
 const char *messages_field(const struct messages *m,
                            const struct db_error *err);
+
+/*
+ * messages_hint
+ *
+ * The rules of one field: the words (Chinese when zh) of every row whose
+ * constraint belongs to table and concerns field, but its foreign keys
+ * (the field's pick list shows what they take), in the order of their
+ * keys, one sentence each, into buf (size bytes, always terminated;
+ * sentences that do not fit whole are left out). Returns the bytes
+ * written, 0 when the field has no rule of its own (m may be NULL).
+ */
+size_t messages_hint(const struct messages *m, const char *table,
+                     const char *field, bool zh, char *buf, size_t size);
 
 #endif /* EDUAID_DB_MESSAGES_H */

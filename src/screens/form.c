@@ -295,8 +295,13 @@ place_error(struct form *f, const struct db_error *err)
         fieldset_set_error(&f->fs, (size_t)i, text);
         f->focus = i;
     } else if (grid >= 0) {
-        snprintf(f->grid_error, sizeof(f->grid_error), "%.64s: %.512s", name,
-                 text);
+        /* the grid and the field in words, never the column's name */
+        const struct griddef *g = &f->def->grids[grid];
+        const struct fielddef *d = griddef_field(g, name);
+
+        snprintf(f->grid_error, sizeof(f->grid_error), "%.60s: %.60s: %.512s",
+                 label_text(&g->title, f->app->zh),
+                 d != NULL ? label_text(&d->label, f->app->zh) : "", text);
     }
 }
 

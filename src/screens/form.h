@@ -50,6 +50,12 @@ struct form {
     enum action acts[16]; /* the key bar: what can be done here now */
 };
 
+/* The hint of field i of fs, a field of table (the form's or a grid's):
+ * its rules' words on the status line when the status line is empty and
+ * the form is being edited (formhint.c). */
+void form_draw_hint(struct form *f, const char *table,
+                    const struct fieldset *fs, int i);
+
 /* The label of lookup key of field d (cached), or key itself. */
 const char *form_lookup_label(struct form *f, const struct fielddef *d,
                               const char *key);

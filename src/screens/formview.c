@@ -466,6 +466,7 @@ form_draw(struct screen *s)
     if (f->grid_error[0])
         draw_str(stdscr, f->top + f->rows - 1, 0, f->cols, f->grid_error,
                  UA_ERROR, DRAW_PAD);
+    form_draw_hint(f, f->def->table, &f->fs, f->focus);
     free_diffs(f, diffs);
 }
 

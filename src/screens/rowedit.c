@@ -100,6 +100,7 @@ row_draw(struct screen *s)
             form_draw_field(e->form, &e->fs, y, lines[i], lines[i] == e->focus);
         else
             draw_row_approved(e, y, (size_t)(-1 - lines[i]));
+    form_draw_hint(e->form, e->grid->table, &e->fs, e->focus);
 }
 
 /* Copy the row's values into the record's row; false when out of memory. */

@@ -132,6 +132,14 @@ app_keep_error(struct app *a, const struct db_error *e)
 
     if (e == NULL || e->status == DB_OK)
         return;
+    /* First what it means, in the person's language (the error table's
+     * words); below it the server's own text, the technical part. */
+    if (messages_find(a->messages, e) != NULL && n < size)
+        n += (size_t)snprintf(text + n, size - n, _("%s: %s\n"),
+                              _("What it means"), session_error_text(a, e));
+    if (n > 0 && n < size)
+        n += (size_t)snprintf(text + n, size - n, "%s\n",
+                              _("Technical details:"));
 #define DETAIL(label, value)                                                   \
     do {                                                                       \
         if ((value)[0] != '\0' && n < size)                                    \

@@ -346,6 +346,12 @@ paint_status(struct app *a)
                  st->status_error ? UA_ERROR : UA_STATUS, DRAW_MARK_CUT);
 }
 
+bool
+app_status_empty(const struct app *a)
+{
+    return a->stack == NULL || a->stack->status[0] == '\0';
+}
+
 void
 app_status_now(struct app *a)
 {

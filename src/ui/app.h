@@ -58,6 +58,10 @@ void app_status(struct app *a, const char *fmt, ...)
 void app_status_error(struct app *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* True when the status line has nothing to say (a screen may show a hint
+ * there). */
+bool app_status_empty(const struct app *a);
+
 /* Send the status line to the terminal now, before the key being handled
  * is done (a wait the user should know about, such as reconnecting). */
 void app_status_now(struct app *a);

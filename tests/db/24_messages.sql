@@ -5,8 +5,9 @@
 -- the functions' bodies and from the files of sql/), every named
 -- constraint and unique index of schema eduaid and every constraint name a
 -- function raises itself; no row for anything that no longer exists; both
--- languages; fields that are fields of the forms (forms/*.conf, read by
--- tests/db/_form_fields.sh) of the constraint's table. Every login reads
+-- languages; fields that are columns of the constraint's table or
+-- '_record' (issue 12), a SQLSTATE's a field of the forms (forms/*.conf,
+-- read by tests/db/_form_fields.sh). Every login reads
 -- it, none writes it (demo_clerk, demo_officer, demo_supervisor,
 -- demo_admin, demo_auditor try). The choice lists: what the forms' choice
 -- columns refer to, readable by all and written by none, taken by the
@@ -18,13 +19,15 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(32);
+SELECT plan(38);
 
 -- ---- what the sources raise --------------------------------------------------
 -- The SQLSTATEs the files of sql/ raise (ERRCODE = 'EA0xx'), found from the
 -- source tree on the client side as tests/db/01_schema.sql finds it.
 CREATE TABLE public.fx_raised (code text);
 \copy public.fx_raised FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/sql/migrate.sh" ]; then grep -rhoE "ERRCODE *= *.EA[0-9]{3}" "$d/sql" | grep -oE "EA[0-9]{3}" | sort -u; exit 0; fi; done; exit 1'
+CREATE TABLE public.fx_form_marks (tbl text, field text, required bool, read_only bool);
+\copy public.fx_form_marks FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/tests/db/_form_required.sh" ]; then sh "$d/tests/db/_form_required.sh" "$d/forms"; exit 0; fi; done; exit 1'
 CREATE TABLE public.fx_form_field (tbl text, field text);
 \copy public.fx_form_field FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/tests/db/_form_fields.sh" ]; then sh "$d/tests/db/_form_fields.sh" "$d/forms"; exit 0; fi; done; exit 1'
 
@@ -107,14 +110,71 @@ SELECT cmp_ok((SELECT count(*)::int FROM public.fx_form_field), '>=', 60,
     'the forms'' fields were read (forms/*.conf)');
 SELECT is_empty(
     $$SELECT m.key, m.field FROM eduaid.message m
-       WHERE m.field IS NOT NULL
+       WHERE m.field IS NOT NULL AND m.field <> '_record'
          AND NOT EXISTS (SELECT FROM public.fx_form_field f
                           WHERE f.field = m.field
                             AND f.tbl IN (SELECT n.tbl FROM public.fx_named n
                                            WHERE n.name = m.key AND n.tbl IS NOT NULL
                                           UNION ALL
-                                          SELECT f.tbl WHERE m.key !~ '^[a-z]'))$$,
-    'every field a message names is a field of a form of the constraint''s table (any form for a SQLSTATE)');
+                                          SELECT f.tbl WHERE m.key !~ '^[a-z]'))
+         AND m.key !~ '^[a-z]'$$,
+    'every field a SQLSTATE''s message names is a field of a form (a constraint''s: a column of its table, below)');
+-- Issue 12 (every server rule has words): every named constraint and
+-- unique index of schema eduaid, walked from the catalogue, has its row
+-- with words in both languages and the field it concerns: a column of its
+-- own table (which the form shows as the field's hint and marks when the
+-- rule refuses), or '_record' when it concerns the record as a whole
+-- (sql/036_message_fields.sql). Every SQLSTATE of ours names a field or
+-- '_record' too.
+SELECT is_empty(
+    $$SELECT n.name, n.tbl, m.field FROM public.fx_named n
+        LEFT JOIN eduaid.message m ON m.key = n.name
+       WHERE n.name NOT IN (SELECT name FROM public.fx_proc_constraint)
+         AND (m.key IS NULL OR btrim(m.zh) = '' OR btrim(m.en) = '' OR m.field IS NULL
+              OR (m.field <> '_record'
+                  AND NOT EXISTS (SELECT FROM pg_attribute a
+                                   WHERE a.attrelid = ('eduaid.' || quote_ident(n.tbl))::regclass
+                                     AND a.attname = m.field AND a.attnum > 0
+                                     AND NOT a.attisdropped)))$$,
+    'every named constraint and unique index has zh, en and a field: a column of its table or _record');
+SELECT is_empty(
+    $$SELECT f.name, m.field FROM public.fx_named f JOIN eduaid.message m ON m.key = f.name
+       WHERE f.name IN (SELECT name FROM public.fx_proc_constraint)
+         AND (m.field IS NULL
+              OR (m.field <> '_record' AND f.tbl IS NOT NULL
+                  AND NOT EXISTS (SELECT FROM pg_attribute a
+                                   WHERE a.attrelid = ('eduaid.' || quote_ident(f.tbl))::regclass
+                                     AND a.attname = m.field AND a.attnum > 0
+                                     AND NOT a.attisdropped)))$$,
+    'every constraint name a function raises names a column of its table or _record');
+SELECT is_empty(
+    $$SELECT key FROM eduaid.message WHERE key ~ '^EA[0-9]{3}$' AND field IS NULL$$,
+    'every SQLSTATE of ours names the field it concerns or _record');
+-- The required marks of the forms agree with the server: a column the
+-- person fills that is NOT NULL without a default is marked required (*),
+-- and a field marked required is NOT NULL; a field the server requires
+-- only under a condition (a CHECK with IS NULL / IS NOT NULL on it: the
+-- school unless the stage is "not in school") is not marked, and a rule
+-- of its table names it, so its hint says the condition when the field
+-- is entered (src/screens/formhint.c).
+SELECT is_empty(
+    $$SELECT f.tbl, f.field, f.required, a.attnotnull FROM public.fx_form_marks f
+        JOIN pg_attribute a ON a.attrelid = ('eduaid.' || quote_ident(f.tbl))::regclass
+                           AND a.attname = f.field
+       WHERE (a.attnotnull AND NOT a.atthasdef AND NOT f.read_only AND NOT f.required)
+          OR (f.required AND NOT a.attnotnull)$$,
+    'every field of a NOT NULL column without a default is marked required, and only those of NOT NULL columns');
+SELECT is_empty(
+    $$SELECT f.tbl, f.field, c.conname FROM public.fx_form_marks f
+        JOIN pg_constraint c ON c.conrelid = ('eduaid.' || quote_ident(f.tbl))::regclass
+                            AND c.contype = 'c'
+       WHERE NOT f.required AND NOT f.read_only
+         AND pg_get_constraintdef(c.oid) ~ ('\m' || f.field || '\M IS (NOT )?NULL')
+         AND NOT EXISTS (SELECT FROM eduaid.message m JOIN pg_constraint k ON k.conname = m.key
+                          WHERE k.conrelid = c.conrelid AND m.field = f.field)$$,
+    'every field required under a condition has a rule of its table naming it (its hint)');
+SELECT cmp_ok((SELECT count(*)::int FROM public.fx_form_marks WHERE required), '>=', 40,
+    '... the forms'' marks were read');
 SELECT is(
     (SELECT field FROM eduaid.message WHERE key = 'household_village_fk'), 'village_id',
     'household_village_fk concerns the field village_id');

@@ -93,7 +93,41 @@ START_TEST(test_load)
     ck_assert_ptr_nonnull(m);
     ck_assert_str_eq(m->key, "EA002");
     ck_assert_ptr_nonnull(strstr(m->zh, "四眼原则"));
-    ck_assert_ptr_null(m->field);
+    /* the record as a whole (sql/036): no one field to put it on */
+    ck_assert_str_eq(m->field, MESSAGES_WHOLE_RECORD);
+    ck_assert_ptr_null(messages_field(msgs, &e));
+}
+END_TEST
+
+/* A field's hint: the rules of its table that name it (issue 12). */
+START_TEST(test_hints)
+{
+    char hint[512];
+
+    ck_assert_uint_gt(messages_hint(msgs, "student_year", "school_id", true,
+                                    hint, sizeof hint),
+                      0);
+    ck_assert_ptr_nonnull(strstr(hint, "在校学生须填写就读学校。"));
+    ck_assert_uint_gt(messages_hint(msgs, "training_enrollment", "batch", false,
+                                    hint, sizeof hint),
+                      0);
+    /* its CHECK and its unique key, one sentence each */
+    ck_assert_str_eq(hint, "A batch is year-number, such as 2026-1. The "
+                           "trainee is enrolled in this batch of the course "
+                           "already.");
+    ck_assert_uint_gt(messages_hint(msgs, "special_ed_plan", "placed_on", true,
+                                    hint, sizeof hint),
+                      0);
+    ck_assert_ptr_nonnull(strstr(hint, "安置时儿童须年满6岁且未满16岁。"));
+    /* another table's rule on a column of the same name is not this one's */
+    ck_assert_uint_eq(
+        messages_hint(msgs, "nowhere", "school_id", true, hint, sizeof hint),
+        0);
+    ck_assert_str_eq(hint, "");
+    /* too small a buffer: no sentence is cut */
+    ck_assert_uint_eq(
+        messages_hint(msgs, "training_enrollment", "batch", false, hint, 8), 0);
+    ck_assert_str_eq(hint, "");
 }
 END_TEST
 
@@ -331,6 +365,7 @@ messages_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, test_load);
+    tcase_add_test(tc, test_hints);
     tcase_add_test(tc, test_real_refusals);
     tcase_add_test(tc, test_fallbacks);
     tcase_add_test(tc, test_real_forms_pass);
