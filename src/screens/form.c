@@ -311,6 +311,10 @@ form_save(struct form *f)
         app_status(f->app, "%s", _("Please correct the marked fields."));
         return false;
     }
+    /* issue 12 item 4: a save that would take the person's own next
+     * step away is announced first (the server says whether) */
+    if (f->fs.dirty && form_foresee_save(f) != FORESIGHT_SAVE)
+        return false;
     if (!collect(f)) {
         app_status(f->app, "%s", _("out of memory"));
         return false;
@@ -319,11 +323,19 @@ form_save(struct form *f)
     /* A connection lost under the save is not saved again behind the
      * user's back (db.h): the status line says so, the values stay. */
     if (record_save(f->app->db, f->rec, &err) != 0) {
+        /* issue 12 item 3: someone else changed the record meanwhile:
+         * the person chooses per field, nothing typed is lost */
+        if (strcmp(err.sqlstate, "EA007") == 0 && f->rec->id != 0 &&
+            form_conflict_open(f))
+            return false;
         place_error(f, &err);
         return false;
     }
     f->fs.dirty = false;
+    f->conflict = false;
     form_journal_remove(f);
+    if (!form_set_base(f, f->rec->values))
+        app_status(f->app, "%s", _("out of memory"));
     /* the server fills the read-only fields: show what it put there */
     if (formdef_has_read_only(f->def))
         form_reload(f);
@@ -498,6 +510,9 @@ form_reload(struct form *f)
     f->fs = fs;
     form_show_lookups(f, &f->fs);
     f->fs.dirty = false;
+    f->conflict = false;
+    if (!form_set_base(f, rec->values))
+        app_status(f->app, "%s", _("out of memory"));
     f->grid_error[0] = '\0';
     f->editable = status_editable(db_role(f->app->db), rec->status);
     if (f->focus >= form_items(f))
