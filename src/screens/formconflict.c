@@ -231,7 +231,7 @@ static void
 draw_value(struct conflict *c, int y, const struct clash *k, int which,
            const char *v)
 {
-    static const int tag_cells = 14;
+    static const int tag_cells = 16;
     char tag[64];
     const char *word = which == 1   ? _("1 Mine")
                        : which == 2 ? _("2 Database's")
@@ -259,19 +259,19 @@ conflict_draw(struct screen *s)
     for (int i = 0; i < c->rows; i++)
         draw_fill(stdscr, c->top + i, 0, c->cols, UA_NORMAL);
     snprintf(line, sizeof(line),
-             _("Someone else changed this record meanwhile (version %d -> "
-               "%d). %d field(s) changed on both sides: keep one."),
+             _("Someone else saved it meanwhile (version %d -> %d); %d "
+               "field(s) changed by both."),
              c->f->rec->version, c->now->version, (int)c->n);
     draw_str(stdscr, y++, 0, c->cols, line, UA_HEADER, DRAW_MARK_CUT);
     snprintf(line, sizeof(line),
-             _("Taken from the database (you had not changed them): %d; "
-               "kept as you typed (they had not): %d."),
+             _("Taken from the database: %d (you had not changed them); "
+               "kept as typed: %d."),
              c->taken, c->kept);
     draw_str(stdscr, y++, 0, c->cols, line, UA_NORMAL, DRAW_MARK_CUT);
     if (c->f->def->ngrids > 0) {
         snprintf(line, sizeof(line),
-                 _("Table rows: the %d you changed stay as you left them; the "
-                   "others are the database's."),
+                 _("Table rows: the %d you changed are kept as you left "
+                   "them, the rest as saved."),
                  c->rows_mine);
         draw_str(stdscr, y++, 0, c->cols, line, UA_NORMAL, DRAW_MARK_CUT);
     }
@@ -400,8 +400,8 @@ conflict_key(struct screen *s, const struct key *k)
     case ACT_BACK:
         s->result = 0;
         app_status(s->app, "%s",
-                   _("Not saved: the form holds what you typed (kept in the "
-                     "journal). F2 compares it with the database again."));
+                   _("Not saved; the form keeps what you typed (journaled). F2 "
+                     "compares again."));
         return KR_CLOSE;
     default:
         return KR_UNHANDLED;
@@ -501,8 +501,8 @@ form_conflict_open(struct form *f)
     *s = (struct screen){.ops = &conflict_ops, .app = f->app, .data = c};
     app_push(f->app, s);
     app_status(f->app, "%s",
-               _("Someone else saved this record while you edited it. Nothing "
-                 "you typed is lost: choose per field, then F2."));
+               _("Saved meanwhile by someone else. Nothing typed is lost: "
+                 "choose per field, F2."));
     return true;
 }
 
