@@ -305,6 +305,7 @@ form_save(struct form *f)
 {
     struct db_error err;
     int bad = form_check(f);
+    enum foresight fore;
 
     if (bad >= 0) {
         f->focus = bad;
@@ -313,7 +314,8 @@ form_save(struct form *f)
     }
     /* issue 12 item 4: a save that would take the person's own next
      * step away is announced first (the server says whether) */
-    if (f->fs.dirty && form_foresee_save(f) != FORESIGHT_SAVE)
+    fore = f->fs.dirty ? form_foresee_save(f) : FORESIGHT_SAVE;
+    if (fore != FORESIGHT_SAVE && fore != FORESIGHT_ANYWAY)
         return false;
     if (!collect(f)) {
         app_status(f->app, "%s", _("out of memory"));
@@ -341,7 +343,13 @@ form_save(struct form *f)
         form_reload(f);
     else /* the rows' marks against the approval, as saved */
         form_load_member_diff(f);
-    app_status(f->app, _("Saved (version %d)."), f->rec->version);
+    if (fore == FORESIGHT_ANYWAY) /* the queue no longer offers it him */
+        app_status(f->app,
+                   _("Saved (version %d). Another person must now take the "
+                     "next step; it has left your queue."),
+                   f->rec->version);
+    else
+        app_status(f->app, _("Saved (version %d)."), f->rec->version);
     return true;
 }
 

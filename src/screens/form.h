@@ -184,7 +184,8 @@ void form_conflict_resumed(struct form *f, int result);
  * to be corrected), to save anyway, or to go back to editing.
  */
 enum foresight {
-    FORESIGHT_SAVE,    /* nothing lost, or the person saves anyway */
+    FORESIGHT_SAVE,    /* nothing lost: save */
+    FORESIGHT_ANYWAY,  /* the step is lost, and the person saves anyway */
     FORESIGHT_EDIT,    /* not saved: back to editing, nothing changed */
     FORESIGHT_RETURNED /* returned instead; the form shows it as returned */
 };

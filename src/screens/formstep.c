@@ -168,7 +168,7 @@ form_foresee_save(struct form *f)
     case 0:
         return return_instead(f);
     case 1:
-        return FORESIGHT_SAVE;
+        return FORESIGHT_ANYWAY;
     default:
         app_status(f->app, "%s",
                    _("Not saved: your changes are still in the form."));

@@ -44,7 +44,7 @@ tui_wait "审核队列" && tui_wait "提交人" && search "$HA" && tui_wait "$HA
 	tui_keys Enter && tui_wait "家庭人口"
 tui_ok $? "demo_officer opens $HA from his queue"
 tui_keys Tab Tab Tab Tab C-u && tui_type 5 && tui_keys F2
-tui_wait "四眼原则" && tui_wait "保存后您将不能审核此记录" && tui_wait "退回 (r)" &&
+tui_wait "四眼原则" && tui_wait "保存后您将不能审核此记录（四眼原则：须由另一人审核）" && tui_wait "退回 (r)" &&
 	tui_wait "仍然保存 (s)" && tui_wait "继续编辑 (Esc)"
 tui_ok $? "he fixes the family size (5); F2 warns before saving: 保存后您将不能审核此记录, 退回 / 仍然保存 / 继续编辑"
 tui_screen | sed 's/^/#   /'
@@ -75,8 +75,8 @@ tui_keys Tab Tab Tab Tab C-u && tui_type 6 && tui_keys F2
 tui_wait "Four-eyes" && tui_wait "you can no longer verify this record"
 tui_ok $? "in English: F2 warns he could no longer verify the record"
 tui_keys s
-tui_wait "Saved (version" && [ "$(col "$HB" "family_size || '|' || status || '|' || array_to_string(editors, ',')")" = "6|submitted|demo_clerk,demo_officer" ]
-tui_ok $? "s saves anyway: family size 6, still submitted, demo_officer now an editor"
+tui_wait "it has left your queue" && [ "$(col "$HB" "family_size || '|' || status || '|' || array_to_string(editors, ',')")" = "6|submitted|demo_clerk,demo_officer" ]
+tui_ok $? "s saves anyway and says the record has left his queue: family size 6, still submitted, demo_officer now an editor"
 tui_keys F7
 tui_wait "Verify this record?" && tui_keys y
 tui_wait "Four-eyes rule" && [ "$(col "$HB" status)" = submitted ]
