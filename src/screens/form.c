@@ -345,8 +345,8 @@ form_save(struct form *f)
         form_load_member_diff(f);
     if (fore == FORESIGHT_ANYWAY) /* the queue no longer offers it him */
         app_status(f->app,
-                   _("Saved (version %d). Another person must now take the "
-                     "next step; it has left your queue."),
+                   _("Saved (version %d). Another person takes the next step; "
+                     "it left your queue."),
                    f->rec->version);
     else
         app_status(f->app, _("Saved (version %d)."), f->rec->version);

@@ -75,7 +75,7 @@ tui_keys Tab Tab Tab Tab C-u && tui_type 6 && tui_keys F2
 tui_wait "Four-eyes" && tui_wait "you can no longer verify this record"
 tui_ok $? "in English: F2 warns he could no longer verify the record"
 tui_keys s
-tui_wait "it has left your queue" && [ "$(col "$HB" "family_size || '|' || status || '|' || array_to_string(editors, ',')")" = "6|submitted|demo_clerk,demo_officer" ]
+tui_wait "it left your queue" && [ "$(col "$HB" "family_size || '|' || status || '|' || array_to_string(editors, ',')")" = "6|submitted|demo_clerk,demo_officer" ]
 tui_ok $? "s saves anyway and says the record has left his queue: family size 6, still submitted, demo_officer now an editor"
 tui_keys F7
 tui_wait "Verify this record?" && tui_keys y
