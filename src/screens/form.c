@@ -179,8 +179,10 @@ form_pick_typed(struct form *f, struct fieldset *fs, size_t i,
     bool picked;
 
     if ((d->type != FT_CHOICE && d->type != FT_LOOKUP) || !keys_is_text(k) ||
-        k->code == ' ' || (k->action != ACT_NONE && k->code < 0x80))
-        return false;
+        k->code == ' ' ||
+        (k->action != ACT_NONE && k->action != ACT_KEEP_MINE &&
+         k->action != ACT_KEEP_THEIRS && k->code < 0x80))
+        return false; /* (1 and 2 only choose in an edit conflict) */
     w[0] = (wchar_t)k->code;
     if ((typed = text_to_utf8(w)) == NULL)
         return false;

@@ -226,25 +226,30 @@ conflict_layout(struct screen *s, int top, int rows, int cols)
     c->cols = cols;
 }
 
-/* One value line of a clash: "(*) 1 Mine      value". */
+/* One value line of a clash: "(*) 1 Mine        value" (the key of
+ * keep-mine / keep-theirs as bound). */
 static void
 draw_value(struct conflict *c, int y, const struct clash *k, int which,
            const char *v)
 {
-    static const int tag_cells = 16;
-    char tag[64];
-    const char *word = which == 1   ? _("1 Mine")
-                       : which == 2 ? _("2 Database's")
-                                    : _("  Started from");
+    static const int tag_cells = 20;
+    char tag[128], key[32] = "";
+    const char *word = which == 1   ? _("Mine")
+                       : which == 2 ? _("Database's")
+                                    : _("Started from");
 
-    snprintf(tag, sizeof(tag), "%s %s",
+    keys_names(which == 2 ? ACT_KEEP_THEIRS : ACT_KEEP_MINE, KEYS_PRIMARY, key,
+               sizeof(key));
+    if (which == 0) /* no key: blanks as wide as the others' */
+        memset(key, ' ', strlen(key));
+    snprintf(tag, sizeof(tag), "%s %s %s",
              which == 0         ? "   "
              : k->keep == which ? "(*)"
                                 : "( )",
-             word);
-    draw_str(stdscr, y, 2, tag_cells + 4, tag,
+             key, word);
+    draw_str(stdscr, y, 2, tag_cells, tag,
              k->keep == which ? UA_MARK : UA_LABEL, DRAW_PAD);
-    draw_str(stdscr, y, tag_cells + 6, c->cols - tag_cells - 7,
+    draw_str(stdscr, y, tag_cells + 2, c->cols - tag_cells - 3,
              form_value_words(c->f, &c->f->def->fields[k->field], v),
              which == 0 ? UA_LABEL : UA_NORMAL, DRAW_PAD | DRAW_MARK_CUT);
 }

@@ -35,10 +35,9 @@
  *
  *   The edit conflict's choice (src/screens/formconflict.c, issue 12):
  *   KEEP_MINE and KEEP_THEIRS keep, for the selected field, what the
- *   person typed or what the database now holds. Their keys are the
- *   digits 1 and 2, read by that screen alone (a digit bound here would
- *   stop opening the pick list of a lookup field), so their labels name
- *   them; they can be bound to other keys by name.
+ *   person typed or what the database now holds: the digits 1 and 2,
+ *   which a choice or lookup field of a form still takes as the start of
+ *   its pick list's filter (form_pick_typed).
  */
 #ifndef EDUAID_UI_ACTIONS_H
 #define EDUAID_UI_ACTIONS_H
@@ -77,8 +76,8 @@
     X(ACCEPT, "accept-transfer", 0, 0, 'Y', N_("Take in"))                     \
     X(REFUSE, "refuse-transfer", 0, 0, 'N', N_("Refuse"))                      \
     X(WITHDRAW, "withdraw-transfer", 0, 0, 'W', N_("Withdraw"))              \
-    X(KEEP_MINE, "keep-mine", 0, 0, 0, N_("1 Mine"))                          \
-    X(KEEP_THEIRS, "keep-theirs", 0, 0, 0, N_("2 Database's"))
+    X(KEEP_MINE, "keep-mine", 0, 0, '1', N_("Mine"))                          \
+    X(KEEP_THEIRS, "keep-theirs", 0, 0, '2', N_("Database's"))
 
 enum action {
     ACT_NONE = 0,
