@@ -184,6 +184,20 @@ END
 $$;
 
 ------------------------------------------------------------------------
+-- The four-eyes rule, stated once (issue 12 item 4): does the rule of a
+-- step (its four_eyes stamp, NULL: none) keep person who from taking it on
+-- a record (its row as jsonb: created_by, editors, <stamp>_by)? who created
+-- or edited the record, or is its <four_eyes>_by. transition() refuses
+-- with it (EA002); save_blocks_own_step() foresees with it.
+CREATE OR REPLACE FUNCTION eduaid.four_eyes_bars(four_eyes text, rec jsonb, who text)
+RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN four_eyes IS NOT NULL
+   AND coalesce(who = rec ->> 'created_by'
+                OR coalesce(rec -> 'editors' ? who, false)
+                OR who = rec ->> (four_eyes || '_by'), false);
+
+------------------------------------------------------------------------
 -- One step, checked and applied; the public functions (submit, verify,
 -- approve, reject, reopen: 006_workflow.sql) name it.
 CREATE OR REPLACE FUNCTION eduaid.transition(action text, kind text, record_id bigint,
@@ -236,9 +250,7 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'EA003',
             MESSAGE = format('a reason is required to %s (必须填写理由)', action);
     END IF;
-    IF step.four_eyes IS NOT NULL
-       AND (me = rec.created_by OR me = ANY (rec.editors)
-            OR me = to_jsonb(rec) ->> (step.four_eyes || '_by')) THEN
+    IF eduaid.four_eyes_bars(step.four_eyes, to_jsonb(rec), me) THEN
         RAISE EXCEPTION USING ERRCODE = 'EA002',
             MESSAGE = format('four-eyes rule: you created, edited or verified %s record %s, so you cannot %s it (四眼原则：不能审核本人经手的记录)',
                              kind, record_id, action);
@@ -387,6 +399,58 @@ RETURN eduaid.transition('reject', kind, id, reason, expected_version);
 CREATE OR REPLACE FUNCTION eduaid.reopen(kind text, id bigint, reason text, expected_version int DEFAULT NULL)
 RETURNS int LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 RETURN eduaid.transition('reopen', kind, id, reason, expected_version);
+
+------------------------------------------------------------------------
+-- eduaid.save_blocks_own_step(kind, record_id) (issue 12 item 4): the
+-- step the person logged in could take on the record now and would lose
+-- by saving an edit of it -- a step of his role from the record's state
+-- whose four-eyes rule (four_eyes_bars, the rule transition() enforces)
+-- lets him take it today and would refuse it once he is among the
+-- record's editors. NULL when there is none, when he may not edit the
+-- record in its state, and for a record he cannot see (another
+-- township's, or no such record: the same answer, so nothing leaks);
+-- EA010 for an unknown kind, as the steps themselves. The client asks
+-- before saving an existing record and warns (formstep.c).
+CREATE OR REPLACE FUNCTION eduaid.save_blocks_own_step(kind text, record_id bigint)
+RETURNS text LANGUAGE plpgsql STABLE SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    tbl  text := eduaid.record_table(kind);
+    me   text := session_user;
+    rec  jsonb;
+    lost text;
+BEGIN
+    IF tbl IS NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA010',
+            MESSAGE = format('unknown record kind "%s" (未知记录类型)', kind);
+    END IF;
+    EXECUTE format('SELECT jsonb_build_object(''status'', status, ''created_by'', created_by, '
+                   '''editors'', to_jsonb(editors), ''submitted_by'', submitted_by, '
+                   '''verified_by'', verified_by, ''approved_by'', approved_by, '
+                   '''rejected_by'', rejected_by) '
+                   'FROM eduaid.%I WHERE id = $1 AND township_id = ANY ($2)', tbl)
+       INTO rec USING record_id, eduaid.my_townships();
+    IF rec IS NULL OR NOT eduaid.may_edit(rec ->> 'status') THEN
+        RETURN NULL;
+    END IF;
+    SELECT w.action INTO lost
+      FROM eduaid.workflow_step w
+     WHERE w.role = eduaid.my_role() AND w.from_status = rec ->> 'status'
+       AND NOT w.by_notice
+       AND (w.kinds IS NULL OR save_blocks_own_step.kind = ANY (w.kinds))
+       AND NOT eduaid.four_eyes_bars(w.four_eyes, rec, me)
+       AND eduaid.four_eyes_bars(w.four_eyes,
+               jsonb_set(rec, '{editors}',
+                         coalesce(nullif(rec -> 'editors', 'null'::jsonb), '[]'::jsonb)
+                         || to_jsonb(me)), me)
+     ORDER BY w.reason_required, w.action -- the step forward first (verify
+     LIMIT 1;                             -- before reject)
+    RETURN lost;
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.save_blocks_own_step(text, bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION eduaid.save_blocks_own_step(text, bigint)
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor;
 
 REVOKE ALL ON FUNCTION eduaid.submit(text, bigint, int), eduaid.verify(text, bigint, int),
     eduaid.approve(text, bigint, int), eduaid.reject(text, bigint, text, int),

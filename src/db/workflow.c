@@ -1,12 +1,14 @@
 /*
  * workflow.c
  *   The workflow tables, read once per session, and the look-ups the
- *   screens make in them (see workflow.h).
+ *   screens make in them, and the four-eyes foresight of a save
+ *   (eduaid.save_blocks_own_step: see workflow.h).
  */
 #include "config.h"
 
 #include "db/workflow.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -189,4 +191,29 @@ workflow_role_reviews(const struct workflow *wf, const char *role)
             strcmp(wf->steps[i].role, role) == 0)
             return true;
     return false;
+}
+
+int
+workflow_save_blocks(struct db *db, const char *kind, long long id, char *step,
+                     size_t stepsz, struct db_error *err)
+{
+    static const char sql[] =
+        "SELECT eduaid.save_blocks_own_step($1::text, $2::bigint) AS step";
+    char idbuf[32];
+    const char *params[2] = {kind, idbuf};
+    struct dbres *res;
+    const char *v;
+    int rc;
+
+    if (stepsz > 0)
+        step[0] = '\0';
+    snprintf(idbuf, sizeof idbuf, "%lld", id);
+    if ((res = db_exec(db, sql, 2, params, err)) == NULL)
+        return -1;
+    v = res->nrows > 0 ? dbres_field(res, 0, "step") : NULL;
+    rc = v != NULL && v[0] != '\0';
+    if (rc)
+        snprintf(step, stepsz, "%s", v);
+    dbres_free(res);
+    return rc;
 }

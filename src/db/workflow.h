@@ -79,4 +79,16 @@ const struct wf_step *workflow_step(const struct workflow *wf,
 /* Has role a four-eyes step (a review: verify, approve, reject)? */
 bool workflow_role_reviews(const struct workflow *wf, const char *role);
 
+/*
+ * workflow_save_blocks
+ *
+ * Four-eyes foresight (issue 12 item 4): the step (an action, e.g.
+ * "verify") the person logged in could take on record id of kind now and
+ * would lose by saving an edit of it, as eduaid.save_blocks_own_step()
+ * says -- the server's rule, never the client's. 1 with the action in
+ * step[stepsz], 0 when none (step ""), -1 with err.
+ */
+int workflow_save_blocks(struct db *db, const char *kind, long long id,
+                         char *step, size_t stepsz, struct db_error *err);
+
 #endif /* EDUAID_DB_WORKFLOW_H */

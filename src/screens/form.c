@@ -179,8 +179,10 @@ form_pick_typed(struct form *f, struct fieldset *fs, size_t i,
     bool picked;
 
     if ((d->type != FT_CHOICE && d->type != FT_LOOKUP) || !keys_is_text(k) ||
-        k->code == ' ' || (k->action != ACT_NONE && k->code < 0x80))
-        return false;
+        k->code == ' ' ||
+        (k->action != ACT_NONE && k->action != ACT_KEEP_MINE &&
+         k->action != ACT_KEEP_THEIRS && k->code < 0x80))
+        return false; /* (1 and 2 only choose in an edit conflict) */
     w[0] = (wchar_t)k->code;
     if ((typed = text_to_utf8(w)) == NULL)
         return false;
@@ -310,12 +312,18 @@ form_save(struct form *f)
 {
     struct db_error err;
     int bad = form_check(f);
+    enum foresight fore;
 
     if (bad >= 0) {
         f->focus = bad;
         app_status(f->app, "%s", _("Please correct the marked fields."));
         return false;
     }
+    /* issue 12 item 4: a save that would take the person's own next
+     * step away is announced first (the server says whether) */
+    fore = f->fs.dirty ? form_foresee_save(f) : FORESIGHT_SAVE;
+    if (fore != FORESIGHT_SAVE && fore != FORESIGHT_ANYWAY)
+        return false;
     if (!collect(f)) {
         app_status(f->app, "%s", _("out of memory"));
         return false;
@@ -324,17 +332,31 @@ form_save(struct form *f)
     /* A connection lost under the save is not saved again behind the
      * user's back (db.h): the status line says so, the values stay. */
     if (record_save(f->app->db, f->rec, &err) != 0) {
+        /* issue 12 item 3: someone else changed the record meanwhile:
+         * the person chooses per field, nothing typed is lost */
+        if (strcmp(err.sqlstate, "EA007") == 0 && f->rec->id != 0 &&
+            form_conflict_open(f))
+            return false;
         place_error(f, &err);
         return false;
     }
     f->fs.dirty = false;
+    f->conflict = false;
     form_journal_remove(f);
+    if (!form_set_base(f, f->rec->values))
+        app_status(f->app, "%s", _("out of memory"));
     /* the server fills the read-only fields: show what it put there */
     if (formdef_has_read_only(f->def))
         form_reload(f);
     else /* the rows' marks against the approval, as saved */
         form_load_member_diff(f);
-    app_status(f->app, _("Saved (version %d)."), f->rec->version);
+    if (fore == FORESIGHT_ANYWAY) /* the queue no longer offers it him */
+        app_status(f->app,
+                   _("Saved (version %d). Another person takes the next step; "
+                     "it left your queue."),
+                   f->rec->version);
+    else
+        app_status(f->app, _("Saved (version %d)."), f->rec->version);
     return true;
 }
 
@@ -503,6 +525,9 @@ form_reload(struct form *f)
     f->fs = fs;
     form_show_lookups(f, &f->fs);
     f->fs.dirty = false;
+    f->conflict = false;
+    if (!form_set_base(f, rec->values))
+        app_status(f->app, "%s", _("out of memory"));
     f->grid_error[0] = '\0';
     f->editable = status_editable(db_role(f->app->db), rec->status);
     if (f->focus >= form_items(f))

@@ -48,6 +48,12 @@ struct form {
     struct form_cache cache[FORM_CACHE];
     int ncache;
     enum action acts[16]; /* the key bar: what can be done here now */
+    /* issue 12 item 3: the record's own values as last read from or saved
+     * to the database, parallel to def->fields (NULL entries: empty;
+     * NULL: a new record): "what you started from" in a conflict */
+    char **base;
+    bool conflict; /* a save was refused as someone else changed the
+                      record, and the person has not chosen yet */
 };
 
 /* The hint of field i of fs, a field of table (the form's or a grid's):
@@ -155,6 +161,41 @@ void form_leave_field(struct app *app, struct fieldset *fs, size_t i);
  * changed (and touched) and clearing its error. */
 bool form_edit_key(struct fieldset *fs, struct fieldstate *st,
                    const struct key *k);
+
+/*
+ * Edit conflicts (formconflict.c, issue 12 item 3). form_set_base: keep
+ * values (parallel to def->fields; NULL: none) as what the form started
+ * from; false when out of memory. form_free_base frees it.
+ * form_conflict_open: a save of f was refused with EA007 (someone else
+ * changed the record): read the record again and push the screen that
+ * shows, per field changed on both sides, what was typed, what the
+ * database holds and what the form started from, and lets the person
+ * keep either; fields changed on one side only take that side, grid rows
+ * the person did not touch take the database's. The form stays as typed
+ * (and journaled) until the person chooses; then the form holds the
+ * merge over the new version and is saved again (form_conflict_resumed,
+ * from the form's resumed op). false when it could not (err reported).
+ */
+#define FORM_CONFLICT_MERGED 12003 /* the conflict screen's result: merged */
+bool form_set_base(struct form *f, char *const *values);
+void form_free_base(struct form *f);
+bool form_conflict_open(struct form *f);
+void form_conflict_resumed(struct form *f, int result);
+
+/*
+ * Four-eyes foresight (formstep.c, issue 12 item 4): before an existing
+ * record is saved, ask the server whether the save would take away the
+ * person's own next step (eduaid.save_blocks_own_step); if so, say so
+ * and offer to return the record instead (with a reason naming what was
+ * to be corrected), to save anyway, or to go back to editing.
+ */
+enum foresight {
+    FORESIGHT_SAVE,    /* nothing lost: save */
+    FORESIGHT_ANYWAY,  /* the step is lost, and the person saves anyway */
+    FORESIGHT_EDIT,    /* not saved: back to editing, nothing changed */
+    FORESIGHT_RETURNED /* returned instead; the form shows it as returned */
+};
+enum foresight form_foresee_save(struct form *f);
 
 /* The draft journal of the form (formjournal.c): the directory of the
  * person's journals; write what is unsaved (when dirty); remove it (saved

@@ -33,7 +33,13 @@ build(struct form *f, struct journal *j)
     snprintf(j->uuid, sizeof(j->uuid), "%s", f->rec->uuid);
     for (size_t i = 0; i < f->fs.n; i++) {
         char *v = fieldset_value(&f->fs, i);
-        bool ok = v != NULL && journal_add_field(j, f->fs.f[i].def->name, v);
+        /* a saved record's fields the person did not change are left
+         * out: restored over a newer version, they keep its values
+         * (issue 12 item 3) */
+        bool same = v != NULL && f->base != NULL &&
+                    strcmp(v, f->base[i] ? f->base[i] : "") == 0;
+        bool ok = v != NULL &&
+                  (same || journal_add_field(j, f->fs.f[i].def->name, v));
 
         free(v);
         if (!ok)

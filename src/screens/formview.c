@@ -594,6 +594,18 @@ leave(struct screen *s)
 {
     struct form *f = s->data;
 
+    /* issue 12 item 3: edits a conflict stopped are kept, never dropped */
+    if (f->conflict && f->fs.dirty) {
+        if (!dialog_confirm(s->app, _("Unsaved changes"),
+                            _("Someone else changed this record and your "
+                              "changes are not saved. They are kept: the next "
+                              "start of eduaid offers them again. Leave now?"),
+                            false))
+            return KR_REDRAW;
+        form_journal_write(f);
+        f->fs.dirty = false;
+        return KR_CLOSE;
+    }
     if (f->fs.dirty && !dialog_confirm(s->app, _("Unsaved changes"),
                                        _("This record has changes that are not "
                                          "saved. Leave and lose them?"),
@@ -786,8 +798,8 @@ form_key(struct screen *s, const struct key *k)
 static void
 form_resumed(struct screen *s, int result)
 {
-    (void)s;
-    (void)result;
+    /* the conflict screen's merge is saved (issue 12 item 3) */
+    form_conflict_resumed(s->data, result);
 }
 
 /* What can be done with the record now: editing when the role may edit it
@@ -877,6 +889,7 @@ form_close(struct screen *s)
         free(f->cache[i].label);
     }
     form_free_approved(f);
+    form_free_base(f);
     fieldset_free(&f->fs);
     record_free(f->rec);
     free(f);
@@ -934,6 +947,8 @@ open_form(struct app *a, const struct formdef *def, struct record *rec)
     f->rec = rec;
     form_show_lookups(f, &f->fs);
     f->editable = status_editable(db_role(a->db), rec->id ? rec->status : "");
+    if (rec->id != 0 && !form_set_base(f, rec->values))
+        app_status(a, "%s", _("out of memory"));
     form_load_approved(f);
     return s;
 }
@@ -975,6 +990,7 @@ form_screen_restore(struct app *a, const struct formdef *def,
     struct db_error err;
     struct record *rec =
         j->id ? record_load(a->db, def, j->id, &err) : record_new(def);
+    struct record *base = NULL;
     struct screen *s;
 
     if (rec == NULL) {
@@ -982,11 +998,23 @@ form_screen_restore(struct app *a, const struct formdef *def,
             app_error(a, &err);
         return NULL;
     }
-    if (!form_journal_apply(rec, j)) {
+    /* what the form started from is the database's record, not the
+     * journal laid over it (issue 12 item 3) */
+    if (j->id != 0 && (base = record_load(a->db, def, j->id, &err)) == NULL) {
+        app_error(a, &err);
         record_free(rec);
         return NULL;
     }
-    if ((s = open_form(a, def, rec)) != NULL)
+    if (!form_journal_apply(rec, j)) {
+        record_free(base);
+        record_free(rec);
+        return NULL;
+    }
+    if ((s = open_form(a, def, rec)) != NULL) {
         ((struct form *)s->data)->fs.dirty = true;
+        if (base != NULL && !form_set_base(s->data, base->values))
+            app_status(a, "%s", _("out of memory"));
+    }
+    record_free(base);
     return s;
 }

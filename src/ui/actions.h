@@ -32,6 +32,12 @@
  *   (^Y: no terminal, PuTTY included, takes it for itself) asks to move
  *   the member on the household form's selected row to a household of
  *   another township.
+ *
+ *   The edit conflict's choice (src/screens/formconflict.c, issue 12):
+ *   KEEP_MINE and KEEP_THEIRS keep, for the selected field, what the
+ *   person typed or what the database now holds: the digits 1 and 2,
+ *   which a choice or lookup field of a form still takes as the start of
+ *   its pick list's filter (form_pick_typed).
  */
 #ifndef EDUAID_UI_ACTIONS_H
 #define EDUAID_UI_ACTIONS_H
@@ -69,7 +75,9 @@
     X(MOVE_MEMBER, "transfer-member", 0, 'Y' - 64, 0, N_("Member out"))        \
     X(ACCEPT, "accept-transfer", 0, 0, 'Y', N_("Take in"))                     \
     X(REFUSE, "refuse-transfer", 0, 0, 'N', N_("Refuse"))                      \
-    X(WITHDRAW, "withdraw-transfer", 0, 0, 'W', N_("Withdraw"))
+    X(WITHDRAW, "withdraw-transfer", 0, 0, 'W', N_("Withdraw"))              \
+    X(KEEP_MINE, "keep-mine", 0, 0, '1', N_("Mine"))                          \
+    X(KEEP_THEIRS, "keep-theirs", 0, 0, '2', N_("Database's"))
 
 enum action {
     ACT_NONE = 0,

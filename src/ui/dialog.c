@@ -354,6 +354,62 @@ dialog_confirm(struct app *a, const char *title, const char *question,
     }
 }
 
+int
+dialog_choose(struct app *a, const char *title, const char *question,
+              const char *const *labels, const char *keys, int n, int focus)
+{
+    if (n < 1 || n > 3)
+        return -1;
+    for (;;) {
+        struct key k;
+        enum modal_event ev;
+
+        if (app_paint(a)) {
+            struct lines l;
+            struct box b = centre_box(4, DIALOG_MAX_COLS);
+
+            if (wrap_text(question, b.cols - 4, &l)) {
+                b = centre_box(l.n + 4, want_cols(widest(&l), title));
+                lines_free(&l);
+                if (wrap_text(question, b.cols - 4, &l)) {
+                    draw_box(stdscr, b.y, b.x, b.rows, b.cols, title, UA_DIALOG,
+                             UA_DIALOG_TITLE);
+                    for (int i = 0; i < l.n && i < b.rows - 4; i++)
+                        draw_str(stdscr, b.y + 1 + i, b.x + 2, b.cols - 4,
+                                 l.v[i], UA_DIALOG, DRAW_PAD | DRAW_MARK_CUT);
+                    draw_buttons(&b, b.y + b.rows - 2, labels, n, focus);
+                    lines_free(&l);
+                }
+            }
+        }
+        app_refresh(a);
+
+        ev = app_modal_key(a, &k, 250);
+        if (ev == ME_HANGUP || ev == ME_INTERRUPT)
+            return -1;
+        if (ev != ME_KEY)
+            continue;
+        if (k.is_function) {
+            if (k.code == KEY_RIGHT)
+                focus = (focus + 1) % n;
+            else if (k.code == KEY_LEFT || k.code == KEY_BTAB)
+                focus = (focus + n - 1) % n;
+            else if (k.code == KEY_ENTER)
+                return focus;
+            continue;
+        }
+        if (k.code == 27 || k.code == 'q')
+            return -1;
+        if (k.code == '\t')
+            focus = (focus + 1) % n;
+        else if (k.code == '\r' || k.code == '\n' || k.code == ' ')
+            return focus;
+        for (int i = 0; keys != NULL && i < n; i++)
+            if (keys[i] != 0 && (wint_t)keys[i] == k.code)
+                return i;
+    }
+}
+
 /* ------------------------------------------------------------------
  * One-line prompt
  * ------------------------------------------------------------------ */

@@ -32,6 +32,19 @@ bool dialog_confirm(struct app *a, const char *title, const char *question,
                     bool default_yes);
 
 /*
+ * dialog_choose
+ *
+ * A question with two or three answers (issue 12: return instead, save
+ * anyway, go back). labels are the buttons (already translated, each
+ * naming its key), keys[i] the character that picks answer i (0: none);
+ * Left/Right/Tab move and Enter takes the one in focus (focus: the one
+ * first in focus). The index chosen, or -1 for Esc, q, Ctrl-C, hang-up.
+ */
+int dialog_choose(struct app *a, const char *title, const char *question,
+                  const char *const *labels, const char *keys, int n,
+                  int focus);
+
+/*
  * dialog_prompt
  *
  * One line of text in a box, read through the readline bridge (kind picks

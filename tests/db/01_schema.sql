@@ -277,6 +277,7 @@ SELECT results_eq(
              ('roster_finish', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('roster_import_finished', '{}'),
              ('roster_rows_guard', '{}'),
+             ('save_blocks_own_step', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('schema_level', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('set_user_password', '{}'),
              ('set_user_townships', '{}'),

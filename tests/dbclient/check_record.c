@@ -30,6 +30,7 @@
 #include "core/idnumber.h"
 #include "db/db.h"
 #include "db/record.h"
+#include "db/workflow.h"
 
 #define S(x) ((char *)(x))
 #define CONNECT_TIMEOUT 10
@@ -1350,6 +1351,46 @@ START_TEST(test_submit_and_reject)
 END_TEST
 
 /*
+ * Four-eyes foresight (issue 12 item 4): workflow_save_blocks says what
+ * the server's save_blocks_own_step says -- the officer about to correct
+ * a submitted household would lose "verify", its clerk nothing, an
+ * officer of another township nothing (the record is not his to see).
+ */
+START_TEST(test_save_blocks)
+{
+    struct record *r = new_household(9, T_CHENGGUAN, 21, "四眼测试");
+    struct db *officer, *other;
+    char step[32] = "x";
+    int v = 0;
+
+    save_ok(r);
+    ck_assert_int_eq(
+        workflow_save_blocks(db, "household", r->id, step, sizeof step, &err),
+        0);
+    ck_assert_str_eq(step, "");
+    ck_assert_int_eq(record_transition(db, &household_form, r->id, r->version,
+                                       "submit", NULL, &v, &err),
+                     0);
+    officer = connect_as("demo_officer");
+    ck_assert_int_eq(workflow_save_blocks(officer, "household", r->id, step,
+                                          sizeof step, &err),
+                     1);
+    ck_assert_str_eq(step, "verify");
+    db_close(officer);
+    other = connect_as("officer_103");
+    ck_assert_int_eq(workflow_save_blocks(other, "household", r->id, step,
+                                          sizeof step, &err),
+                     0);
+    ck_assert_int_eq(workflow_save_blocks(other, "nonsense", r->id, step,
+                                          sizeof step, &err),
+                     -1);
+    ck_assert_str_eq(err.sqlstate, "EA010");
+    db_close(other);
+    record_free(r);
+}
+END_TEST
+
+/*
  * A supervisor reads personal data masked (the *_masked twins) and saves
  * nothing: supervisors approve or return, they do not edit.
  */
@@ -1871,6 +1912,7 @@ record_suite(void)
     tcase_add_test(tc, test_save_after_connection_lost);
     tcase_add_test(tc, test_errors_name_fields);
     tcase_add_test(tc, test_submit_and_reject);
+    tcase_add_test(tc, test_save_blocks);
     tcase_add_test(tc, test_supervisor_masked);
     tcase_add_test(tc, test_lookups);
     tcase_add_test(tc, test_lookup_substring);
