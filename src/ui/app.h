@@ -40,6 +40,9 @@ struct app {
     char exit_message[600]; /* printed on stderr once the terminal is back */
     int exit_status; /* app_run's result when a screen quits with KR_QUIT */
     struct app_stack *stack; /* private to app.c */
+    /* The key bar of a dialog open over the top screen (dialog.c), shown
+     * instead of the screen's, or NULL. */
+    struct screen *modal_bar;
 };
 
 /* Take over the terminal, run screens from first until the stack is empty
