@@ -513,8 +513,8 @@ app_set_command_hook(app_command_fn fn)
     command_hook = fn;
 }
 
-static bool
-confirm_quit(struct app *a)
+bool
+app_confirm_quit(struct app *a)
 {
     return dialog_confirm(a, _("Quit"), _("Quit eduaid?"), false);
 }
@@ -541,7 +541,7 @@ global_key(struct app *a, const struct key *k)
         app_push(a, help_screen_new(a, top_screen(a)));
         return true;
     case ACT_QUIT:
-        if (confirm_quit(a))
+        if (app_confirm_quit(a))
             st->quit = true;
         st->dirty = true;
         return true;
@@ -768,7 +768,7 @@ app_run(struct app *a, struct screen *first)
         case ME_HANGUP:
             continue; /* term_hangup() is set */
         case ME_INTERRUPT:
-            if (confirm_quit(a))
+            if (app_confirm_quit(a))
                 st->quit = true;
             st->dirty = true;
             break;

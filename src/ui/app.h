@@ -53,6 +53,10 @@ int app_run(struct app *a, struct screen *first);
 /* Push s on top (it gets layout and draw before the next key). */
 void app_push(struct app *a, struct screen *s);
 
+/* Ask whether to leave eduaid (Ctrl-Q anywhere, Esc and q on the main
+ * menu: one question); true: yes. */
+bool app_confirm_quit(struct app *a);
+
 /* A message on the status line until the next key (UTF-8, printf-style). */
 void app_status(struct app *a, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
