@@ -994,9 +994,11 @@ preset_township(struct form *f)
     if (l == NULL || i < 0 ||
         (r = record_lookup(f->app->db, l, 0, NULL, 2, &err)) == NULL)
         return;
-    if (r->nrows == 1)
+    /* where the new record starts: the journal keeps only what differs */
+    if (r->nrows == 1 &&
         fieldset_pick(&f->fs, (size_t)i, dbres_field(r, 0, "key"),
-                      dbres_field(r, 0, "label"));
+                      dbres_field(r, 0, "label")))
+        (void)record_set(f->rec, (size_t)i, dbres_field(r, 0, "key"));
     dbres_free(r);
 }
 

@@ -258,7 +258,8 @@ notice_key(struct screen *s, const struct key *k)
         return KR_REDRAW;
     case ACT_PASS:
         if (!is_supervisor(s->app))
-            app_status(s->app, "%s", _("Supervisors open notices."));
+            app_status(s->app, "%s",
+                       _("only supervisors open and close notices"));
         else if (sel >= 0)
             close_notice(s, sel);
         return KR_REDRAW;
@@ -283,7 +284,7 @@ static bool
 notice_available(struct screen *s, enum action a, const char **why)
 {
     if ((a == ACT_NEW || a == ACT_PASS) && !is_supervisor(s->app)) {
-        *why = _("supervisors open and close notices");
+        *why = _("only supervisors open and close notices");
         return false;
     }
     return true;

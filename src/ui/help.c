@@ -47,7 +47,6 @@ static const enum action global_actions[] = {ACT_HELP, ACT_COMMAND, ACT_DETAILS,
 
 #define MAX_ROWS HELP_MAX_LINES
 
-
 struct help {
     struct listview lv;
     struct lv_column cols[2];

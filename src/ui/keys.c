@@ -624,8 +624,8 @@ screen_actions_now(struct screen *s, struct action_now *out, int max)
         const char *why = NULL, *l = NULL;
 
         out[n].a = acts[i];
-        out[n].available = s->ops->available == NULL ||
-                           s->ops->available(s, acts[i], &why);
+        out[n].available =
+            s->ops->available == NULL || s->ops->available(s, acts[i], &why);
         out[n].why = out[n].available ? NULL : why;
         if (s->ops->action_label != NULL)
             l = s->ops->action_label(s, acts[i]);
@@ -668,8 +668,7 @@ keybar_plan(struct screen *s, int cols, struct keybar_item *out, int max)
         if (own != NULL)
             snprintf(all[m].names, sizeof(all[m].names), "%s", own);
         else
-            keys_names(now[i].a, KEYS_ALL, all[m].names,
-                       sizeof(all[m].names));
+            keys_names(now[i].a, KEYS_ALL, all[m].names, sizeof(all[m].names));
         all[m].label = now[i].label;
         all[m].gap = true;
         if (all[m].names[0] == '\0')
