@@ -857,13 +857,14 @@ form_actions(struct screen *s)
     }
     if (review_may_reopen(role, f->def->kind, st))
         f->acts[n++] = ACT_REOPEN;
-    f->acts[n++] = ACT_HISTORY;
     f->acts[n++] = ACT_LOOKUP;
     if (f->def->ngrids > 0) {
         f->acts[n++] = ACT_ADD_ROW;
         f->acts[n++] = ACT_DELETE_ROW;
     }
-    /* after the editing keys: on a narrow key bar they come first */
+    /* after the editing keys: on a narrow key bar they come first (the
+     * help lists what gives way) */
+    f->acts[n++] = ACT_HISTORY;
     if (may_transfer(s)) {
         f->acts[n++] = ACT_TRANSFER;
         if (f->def->ngrids > 0)

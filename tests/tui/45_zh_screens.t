@@ -220,5 +220,5 @@ to_menu
 tui_menu "  公示 " "$HDR"
 check "公示期" "vt100: the notices"
 to_menu
-tui_keys q
+tui_quit
 tui_done
