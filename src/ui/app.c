@@ -260,9 +260,11 @@ paint_keybar(struct app *a, struct screen *top)
         x += draw_str(stdscr, y, x, COLS - x, items[i].names, UA_KEYNAME, 0);
         if (x >= COLS)
             break;
-        snprintf(label, sizeof(label), "%s%s ", items[i].gap ? " " : "",
+        snprintf(label, sizeof(label), "%s%s", items[i].gap ? " " : "",
                  items[i].label);
         x += draw_str(stdscr, y, x, COLS - x, label, UA_KEYBAR, DRAW_MARK_CUT);
+        if (x < COLS) /* the blank between items */
+            draw_fill(stdscr, y, x++, 1, UA_KEYBAR);
     }
     if (x < COLS)
         draw_fill(stdscr, y, x, COLS - x, UA_KEYBAR);
