@@ -6,7 +6,7 @@
 # the terminal going away (tmux kills the session: SIGHUP) leaves no
 # journal, nor does one given a member row and then none (F6, Esc: the
 # form was marked changed), and the next start does not offer 1 条记录的
-# 修改尚未保存.
+# 修改尚未保存. In English Esc asks Quit eduaid? too.
 # Runs on a copy of the demo cluster of its own (tests/tui/run.sh). About
 # 20 s.
 set -u
@@ -62,5 +62,14 @@ tui_ok $? "the next start offers nothing (no 尚未保存)"
 tui_keys q && tui_wait "$ASK" && tui_keys y
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "demo_clerk leaves cleanly"
+
+# ==== in English: Esc asks too ==============================================
+tui_start demo_clerk 80 24 C.UTF-8
+tui_wait "Main menu" && tui_screen | tail -n 2 | grep -qF 'Esc/q Quit'
+tui_ok $? "in English the menu's bar says Esc/q Quit"
+tui_keys Escape
+tui_wait "Quit eduaid?" && tui_keys y
+[ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
+tui_ok $? "Esc asks Quit eduaid?, y leaves cleanly"
 
 tui_done
