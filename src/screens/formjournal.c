@@ -62,6 +62,36 @@ build(struct form *f, struct journal *j)
     return true;
 }
 
+/* Whether a new record's form holds anything typed or picked: a field
+ * other than the township it may have started in, a township other than
+ * that one, a row kept. A new form merely opened, passed through with
+ * Tab, or given a row and then none (F6, Esc) holds nothing worth keeping
+ * (issue 12 item 8: such a form came back as unsaved changes on the next
+ * start). A record that exists keeps its journal whenever it is dirty. */
+static bool
+holds_changes(struct form *f)
+{
+    if (f->rec->id != 0)
+        return true;
+    for (size_t i = 0; i < f->fs.n; i++) {
+        char *v = fieldset_value(&f->fs, i);
+        const char *start = f->rec->values[i] ? f->rec->values[i] : "";
+        bool preset = strcmp(f->fs.f[i].def->name, "township_id") == 0;
+        bool holds =
+            v == NULL || (v[0] != '\0' && (!preset || strcmp(v, start) != 0));
+
+        free(v);
+        if (holds)
+            return true;
+    }
+    for (size_t g = 0; g < f->def->ngrids; g++)
+        for (size_t r = 0; r < f->rec->grids[g].count; r++)
+            if (f->rec->grids[g].rows[r].changed &&
+                !f->rec->grids[g].rows[r].deleted)
+                return true;
+    return false;
+}
+
 void
 form_journal_write(struct form *f)
 {
@@ -70,6 +100,10 @@ form_journal_write(struct form *f)
 
     if (!f->fs.dirty)
         return;
+    if (!holds_changes(f)) { /* nothing typed, or taken back: none kept */
+        form_journal_remove(f);
+        return;
+    }
     form_journal_dir(f->app, dir, sizeof(dir));
     if (!build(f, &j) || journal_write(dir, &j, err, sizeof(err)) != 0)
         app_status(f->app,

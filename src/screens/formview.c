@@ -410,6 +410,40 @@ scroll_to(struct form *f, const struct line *lines, int n, int focus_line)
         f->scroll = 0;
 }
 
+/* Whether role may edit a record of some state (else it only reads). */
+static bool
+role_ever_edits(const char *role)
+{
+    const char *st;
+
+    for (size_t i = 0; (st = status_at(i)) != NULL; i++)
+        if (status_editable(role, st))
+            return true;
+    return status_editable(role, "");
+}
+
+/* Why the record cannot be edited (issue 12): the state, and how to change
+ * it, when the role edits in other states; the role when it never does. */
+static const char *
+form_read_only_why(struct form *f)
+{
+    static char why[256];
+    const char *role = db_role(f->app->db);
+    const char *st = f->rec->id ? f->rec->status : "";
+    char keys[32];
+
+    if (!role_ever_edits(role))
+        return _("read-only for your role");
+    if (review_may_reopen(role, f->def->kind, st)) {
+        keys_names(ACT_REOPEN, KEYS_PRIMARY, keys, sizeof(keys));
+        snprintf(why, sizeof(why), _("%s: reopen it with %s to change it"),
+                 status_marker(st), keys);
+    } else
+        snprintf(why, sizeof(why), _("%s: not changed in this state"),
+                 status_marker(st));
+    return why;
+}
+
 static void
 form_draw(struct screen *s)
 {
@@ -417,7 +451,7 @@ form_draw(struct screen *s)
     struct line lines[256];
     struct rowdiff *diffs = grid_diffs(f);
     int n = build_lines(f, diffs, lines, 256), focus_line = 0, changed = 0;
-    char head[256], note[128] = "";
+    char head[512], note[128] = "", ro[300] = "";
 
     if (n > 256)
         n = 256;
@@ -436,9 +470,11 @@ form_draw(struct screen *s)
         snprintf(note, sizeof(note),
                  _("  (reopened after approval: %d field(s) changed)"),
                  changed);
+    if (!f->editable)
+        snprintf(ro, sizeof(ro), _("  (%s)"), form_read_only_why(f));
     snprintf(head, sizeof(head), _("Status: %s%s%s"),
              f->rec->id ? status_marker(f->rec->status) : _("new"),
-             f->editable ? "" : _("  (read-only for your role)"), note);
+             f->editable ? "" : ro, note);
     draw_str(stdscr, f->top, 0, f->cols, head, UA_LABEL,
              DRAW_PAD | DRAW_MARK_CUT);
     if (f->rec->reason && f->rec->reason[0] &&
@@ -745,9 +781,7 @@ form_key(struct screen *s, const struct key *k)
     if (!f->editable &&
         (k->action == ACT_SAVE || k->action == ACT_SUBMIT ||
          k->action == ACT_ADD_ROW || k->action == ACT_DELETE_ROW)) {
-        app_status(
-            s->app, "%s",
-            _("This record is read-only for your role in its present state."));
+        app_status(s->app, "%s", form_read_only_why(f));
         return KR_REDRAW;
     }
     switch (k->action) {
@@ -802,8 +836,10 @@ form_resumed(struct screen *s, int result)
     form_conflict_resumed(s->data, result);
 }
 
-/* What can be done with the record now: editing when the role may edit it
- * in its state, and the review steps the role has there. */
+/* The form's table of actions (issue 12): what its role and kind can
+ * ever do with the record, the review steps the role has in the record's
+ * state; form_available says which of them can be done now. The row keys
+ * only on a form with rows; on a narrow bar the first come first. */
 static const enum action *
 form_actions(struct screen *s)
 {
@@ -812,14 +848,7 @@ form_actions(struct screen *s)
     const char *st = f->rec->id ? f->rec->status : "";
     int n = 0;
 
-    if (f->editable)
-        f->acts[n++] = ACT_SAVE;
-    if (f->editable && review_may_submit(role, f->def->kind, st))
-        f->acts[n++] = ACT_SUBMIT;
-    if (review_pass_action(role, f->def->kind, st) != NULL) {
-        f->acts[n++] = ACT_PASS;
-        f->acts[n++] = ACT_REJECT;
-    } else if (form_fills_aid(f)) {
+    if (form_fills_aid(f)) {
         /* issue 11: fill in standard aid, before the row keys; History
          * (F12, in the help) gives way on a narrow bar */
         f->acts[n++] = ACT_PASS;
@@ -832,28 +861,86 @@ form_actions(struct screen *s)
         f->acts[n] = ACT_NONE;
         return f->acts;
     }
+    f->acts[n++] = ACT_SAVE;
+    if (review_may_submit(role, f->def->kind, st))
+        f->acts[n++] = ACT_SUBMIT;
+    if (review_pass_action(role, f->def->kind, st) != NULL) {
+        f->acts[n++] = ACT_PASS;
+        f->acts[n++] = ACT_REJECT;
+    }
     if (review_may_reopen(role, f->def->kind, st))
         f->acts[n++] = ACT_REOPEN;
-    if (f->rec->id != 0)
-        f->acts[n++] = ACT_HISTORY;
-    if (f->editable) {
-        f->acts[n++] = ACT_LOOKUP;
+    f->acts[n++] = ACT_LOOKUP;
+    if (f->def->ngrids > 0) {
         f->acts[n++] = ACT_ADD_ROW;
         f->acts[n++] = ACT_DELETE_ROW;
     }
-    /* after the editing keys: on a narrow key bar they come first */
-    if (may_transfer(s))
+    /* after the editing keys: on a narrow key bar they come first (the
+     * help lists what gives way) */
+    f->acts[n++] = ACT_HISTORY;
+    if (may_transfer(s)) {
         f->acts[n++] = ACT_TRANSFER;
-    if (may_transfer(s) && f->def->ngrids > 0) {
-        size_t g, r;
-
-        if (focused_member(s, &g, &r))
+        if (f->def->ngrids > 0)
             f->acts[n++] = ACT_MOVE_MEMBER;
     }
     f->acts[n++] = ACT_HELP;
     f->acts[n++] = ACT_BACK;
     f->acts[n] = ACT_NONE;
     return f->acts;
+}
+
+/* Which of the form's actions can be done now, and why not. */
+static bool
+form_available(struct screen *s, enum action a, const char **why)
+{
+    struct form *f = s->data;
+    bool on_field = f->focus < (int)f->fs.n;
+    size_t g, r;
+
+    switch (a) {
+    case ACT_SAVE:
+    case ACT_SUBMIT:
+    case ACT_ADD_ROW:
+        if (!f->editable) {
+            *why = form_read_only_why(f);
+            return false;
+        }
+        return true;
+    case ACT_LOOKUP:
+        if (!f->editable) {
+            *why = form_read_only_why(f);
+            return false;
+        }
+        if (!on_field || field_is_typed(f->fs.f[f->focus].def)) {
+            *why = _("the field in focus has no list");
+            return false;
+        }
+        return true;
+    case ACT_DELETE_ROW:
+        if (!f->editable) {
+            *why = form_read_only_why(f);
+            return false;
+        }
+        if (!form_item_row(f, f->focus, &g, &r)) {
+            *why = _("move to a row first");
+            return false;
+        }
+        return true;
+    case ACT_HISTORY:
+        if (f->rec->id == 0) {
+            *why = _("a new record has no history yet");
+            return false;
+        }
+        return true;
+    case ACT_MOVE_MEMBER:
+        if (!focused_member(s, &g, &r)) {
+            *why = _("move to a member's row first");
+            return false;
+        }
+        return true;
+    default:
+        return true;
+    }
 }
 
 /* The help's words for the marks of grid rows (issue 11), where there can
@@ -903,6 +990,7 @@ static const struct screen_ops form_ops = {
     .key = form_key,
     .resumed = form_resumed,
     .actions = form_actions,
+    .available = form_available,
     .action_label = form_action_label,
     .help_note = form_help_note,
     .title = form_title,
@@ -921,9 +1009,11 @@ preset_township(struct form *f)
     if (l == NULL || i < 0 ||
         (r = record_lookup(f->app->db, l, 0, NULL, 2, &err)) == NULL)
         return;
-    if (r->nrows == 1)
+    /* where the new record starts: the journal keeps only what differs */
+    if (r->nrows == 1 &&
         fieldset_pick(&f->fs, (size_t)i, dbres_field(r, 0, "key"),
-                      dbres_field(r, 0, "label"));
+                      dbres_field(r, 0, "label")))
+        (void)record_set(f->rec, (size_t)i, dbres_field(r, 0, "key"));
     dbres_free(r);
 }
 

@@ -308,13 +308,8 @@ static enum key_result
 history_key(struct screen *s, const struct key *k)
 {
     struct history *h = s->data;
-    int sel;
 
     switch (k->action) {
-    case ACT_OPEN:
-        if ((sel = listview_selected(&h->lv)) >= 0)
-            dialog_message(s->app, h->title, h->lines[sel].text);
-        return KR_REDRAW;
     case ACT_REFRESH:
         load(s);
         return KR_REDRAW;
@@ -326,8 +321,10 @@ history_key(struct screen *s, const struct key *k)
     }
 }
 
-static const enum action history_actions_list[] = {
-    ACT_OPEN, ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
+/* No Enter: every change is on the screen already (issue 12: the bar
+ * offered an Enter that showed the same line again). */
+static const enum action history_actions_list[] = {ACT_REFRESH, ACT_HELP,
+                                                   ACT_BACK, ACT_NONE};
 
 static const enum action *
 history_actions(struct screen *s)

@@ -159,6 +159,10 @@ list_key(struct screen *s, const struct key *k)
         open_record(s, atoll(cell(l, sel, "id")));
         return KR_HANDLED;
     case ACT_NEW:
+        if (!status_editable(db_role(s->app->db), "")) {
+            app_status(s->app, "%s", _("your role does not create records"));
+            return KR_REDRAW;
+        }
         open_record(s, 0);
         return KR_HANDLED;
     case ACT_HISTORY:
@@ -185,6 +189,18 @@ list_actions(struct screen *s)
     return list_actions_list;
 }
 
+/* F3 only for a role that creates records (issue 12: an auditor's list
+ * offered it, and the new form could not be saved). */
+static bool
+list_available(struct screen *s, enum action a, const char **why)
+{
+    if (a == ACT_NEW && !status_editable(db_role(s->app->db), "")) {
+        *why = _("your role does not create records");
+        return false;
+    }
+    return true;
+}
+
 static const char *
 list_title(struct screen *s)
 {
@@ -200,6 +216,7 @@ static const struct screen_ops list_ops = {
     .key = list_key,
     .resumed = listbase_resumed,
     .actions = list_actions,
+    .available = list_available,
     .title = list_title,
     .close = listbase_close,
 };

@@ -415,8 +415,8 @@ menu_key(struct screen *s, const struct key *k)
     case ACT_REFRESH:
         menu_refresh(s);
         return KR_REDRAW;
-    case ACT_BACK:
-        return KR_QUIT;
+    case ACT_BACK: /* the same question as ^Q (issue 12 item 8) */
+        return app_confirm_quit(s->app) ? KR_QUIT : KR_REDRAW;
     default:
         r = listview_key(&m->lv, k);
         return r;
@@ -438,6 +438,14 @@ menu_actions(struct screen *s)
 {
     (void)s;
     return menu_actions_list;
+}
+
+/* Esc and q leave eduaid from here: say so. */
+static const char *
+menu_action_label(struct screen *s, enum action a)
+{
+    (void)s;
+    return a == ACT_BACK ? _("Quit") : NULL;
 }
 
 static const char *
@@ -464,6 +472,7 @@ static const struct screen_ops menu_ops = {
     .key = menu_key,
     .resumed = menu_resumed,
     .actions = menu_actions,
+    .action_label = menu_action_label,
     .title = menu_title,
     .close = menu_close,
 };

@@ -291,7 +291,10 @@ notice_key(struct screen *s, const struct key *k)
             open_notice(s);
         return KR_REDRAW;
     case ACT_PASS:
-        if (sel >= 0)
+        if (!is_supervisor(s->app))
+            app_status(s->app, "%s",
+                       _("only supervisors open and close notices"));
+        else if (sel >= 0)
             close_notice(s, sel);
         return KR_REDRAW;
     default:
@@ -307,6 +310,18 @@ notice_actions(struct screen *s)
 {
     (void)s;
     return notice_actions_list;
+}
+
+/* Opening and closing a notice are a supervisor's (issue 12: the bar
+ * offered them to clerks). */
+static bool
+notice_available(struct screen *s, enum action a, const char **why)
+{
+    if ((a == ACT_NEW || a == ACT_PASS) && !is_supervisor(s->app)) {
+        *why = _("only supervisors open and close notices");
+        return false;
+    }
+    return true;
 }
 
 static const char *
@@ -335,6 +350,7 @@ static const struct screen_ops notice_ops = {
     .key = notice_key,
     .resumed = listbase_resumed,
     .actions = notice_actions,
+    .available = notice_available,
     .title = notice_title,
     .action_label = notice_action_label,
     .close = listbase_close,

@@ -231,6 +231,19 @@ row_actions(struct screen *s)
     return row_actions_list;
 }
 
+/* F5 only on a field with a list (issue 12: one truthful bar). */
+static bool
+row_available(struct screen *s, enum action a, const char **why)
+{
+    struct rowedit *e = s->data;
+
+    if (a == ACT_LOOKUP && field_is_typed(e->fs.f[e->focus].def)) {
+        *why = _("the field in focus has no list");
+        return false;
+    }
+    return true;
+}
+
 static const char *
 row_title(struct screen *s)
 {
@@ -268,6 +281,7 @@ static const struct screen_ops row_ops = {
     .key = row_key,
     .resumed = row_resumed,
     .actions = row_actions,
+    .available = row_available,
     .title = row_title,
     .close = row_close,
 };

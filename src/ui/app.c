@@ -245,90 +245,26 @@ paint_title(struct app *a, struct screen *top)
     draw_str(stdscr, 0, 1, COLS - 1, line, UA_TITLE, DRAW_PAD | DRAW_MARK_CUT);
 }
 
-/* Action a's label on screen s: the screen's own, else the usual one. */
-static const char *
-bar_label(struct screen *s, enum action a)
-{
-    const char *l = s != NULL && s->ops->action_label != NULL
-                        ? s->ops->action_label(s, a)
-                        : NULL;
-
-    return l != NULL ? l : keys_label(a);
-}
-
-/* Cells the key bar takes with names in mode. */
-static int
-keybar_cells(struct screen *s, const enum action *acts,
-             enum keys_names_mode mode)
-{
-    int total = 0;
-
-    for (int i = 0; i < ACT_COUNT && acts[i] != ACT_NONE; i++) {
-        char names[64];
-
-        keys_names(acts[i], mode, names, sizeof(names));
-        total += text_utf8_cells(names) + 1 +
-                 text_utf8_cells(bar_label(s, acts[i])) + 1;
-    }
-    return total;
-}
-
-/* Cells of action a's item on the key bar: names, label, blanks. */
-static int
-keybar_item_cells(struct screen *s, enum action a, enum keys_names_mode mode)
-{
-    char names[64];
-
-    keys_names(a, mode, names, sizeof(names));
-    return text_utf8_cells(names) + 1 + text_utf8_cells(bar_label(s, a)) + 1;
-}
-
-/* Cells to keep for Help and Back, which the bar always shows last. */
-static int
-keybar_reserve(struct screen *s, const enum action *acts,
-               enum keys_names_mode mode)
-{
-    int n = 0;
-
-    for (int i = 0; i < ACT_COUNT && acts[i] != ACT_NONE; i++)
-        if (acts[i] == ACT_HELP || acts[i] == ACT_BACK)
-            n += keybar_item_cells(s, acts[i], mode);
-    return n;
-}
-
-/* The key bar: every action with all its keys when they fit, else with
- * the primary key only; an item that would not fit whole is left out
- * (F1 lists them all), Help and Back are always shown. */
+/* The key bar (keybar_plan in keys.h: the available actions of the top
+ * screen, or of the dialog over it, with all their keys). */
 static void
-paint_keybar(struct screen *top)
+paint_keybar(struct app *a, struct screen *top)
 {
-    static const enum action none[] = {ACT_NONE};
-    const enum action *acts = none;
-    enum keys_names_mode mode = KEYS_ALL;
-    int y = LINES - 2, x = 0, reserve;
+    struct keybar_item items[ACT_COUNT];
+    struct screen *s = a->modal_bar != NULL ? a->modal_bar : top;
+    int n = keybar_plan(s, COLS, items, ACT_COUNT), y = LINES - 2, x = 0;
 
-    if (top != NULL && top->ops->actions != NULL &&
-        top->ops->actions(top) != NULL)
-        acts = top->ops->actions(top);
-    if (keybar_cells(top, acts, KEYS_ALL) > COLS)
-        mode = KEYS_PRIMARY;
-    reserve = keybar_cells(top, acts, mode) > COLS
-                  ? keybar_reserve(top, acts, mode)
-                  : 0;
-    for (int i = 0; i < ACT_COUNT && acts[i] != ACT_NONE && x < COLS; i++) {
-        char names[64], label[256];
-        bool kept = acts[i] == ACT_HELP || acts[i] == ACT_BACK;
+    for (int i = 0; i < n && x < COLS; i++) {
+        char label[256];
 
-        if (kept)
-            reserve -= keybar_item_cells(top, acts[i], mode);
-        if (x + keybar_item_cells(top, acts[i], mode) + reserve > COLS && !kept)
-            continue;
-        keys_names(acts[i], mode, names, sizeof(names));
-        x += draw_str(stdscr, y, x, COLS - x, names, UA_KEYNAME, 0);
+        x += draw_str(stdscr, y, x, COLS - x, items[i].names, UA_KEYNAME, 0);
         if (x >= COLS)
             break;
-        snprintf(label, sizeof(label), " %s ", bar_label(top, acts[i]));
+        snprintf(label, sizeof(label), "%s%s", items[i].gap ? " " : "",
+                 items[i].label);
         x += draw_str(stdscr, y, x, COLS - x, label, UA_KEYBAR, DRAW_MARK_CUT);
+        if (x < COLS) /* the blank between items */
+            draw_fill(stdscr, y, x++, 1, UA_KEYBAR);
     }
     if (x < COLS)
         draw_fill(stdscr, y, x, COLS - x, UA_KEYBAR);
@@ -395,7 +331,7 @@ app_paint(struct app *a)
         return false;
     }
     paint_title(a, top);
-    paint_keybar(top);
+    paint_keybar(a, top);
     paint_status(a);
     if (top != NULL && top->ops->draw != NULL)
         top->ops->draw(top);
@@ -585,8 +521,8 @@ app_set_command_hook(app_command_fn fn)
     command_hook = fn;
 }
 
-static bool
-confirm_quit(struct app *a)
+bool
+app_confirm_quit(struct app *a)
 {
     return dialog_confirm(a, _("Quit"), _("Quit eduaid?"), false);
 }
@@ -613,7 +549,7 @@ global_key(struct app *a, const struct key *k)
         app_push(a, help_screen_new(a, top_screen(a)));
         return true;
     case ACT_QUIT:
-        if (confirm_quit(a))
+        if (app_confirm_quit(a))
             st->quit = true;
         st->dirty = true;
         return true;
@@ -840,7 +776,7 @@ app_run(struct app *a, struct screen *first)
         case ME_HANGUP:
             continue; /* term_hangup() is set */
         case ME_INTERRUPT:
-            if (confirm_quit(a))
+            if (app_confirm_quit(a))
                 st->quit = true;
             st->dirty = true;
             break;

@@ -40,6 +40,9 @@ struct app {
     char exit_message[600]; /* printed on stderr once the terminal is back */
     int exit_status; /* app_run's result when a screen quits with KR_QUIT */
     struct app_stack *stack; /* private to app.c */
+    /* The key bar of a dialog open over the top screen (dialog.c), shown
+     * instead of the screen's, or NULL. */
+    struct screen *modal_bar;
 };
 
 /* Take over the terminal, run screens from first until the stack is empty
@@ -49,6 +52,10 @@ int app_run(struct app *a, struct screen *first);
 
 /* Push s on top (it gets layout and draw before the next key). */
 void app_push(struct app *a, struct screen *s);
+
+/* Ask whether to leave eduaid (Ctrl-Q anywhere, Esc and q on the main
+ * menu: one question); true: yes. */
+bool app_confirm_quit(struct app *a);
 
 /* A message on the status line until the next key (UTF-8, printf-style). */
 void app_status(struct app *a, const char *fmt, ...)

@@ -198,11 +198,78 @@ draw_buttons(const struct box *b, int y, const char *const *labels, int n,
 }
 
 /* ------------------------------------------------------------------
+ * The key bar of a dialog: its own keys, not the screen's under it
+ * ------------------------------------------------------------------ */
+
+struct dialog_bar {
+    struct screen s;
+    enum action acts[3];
+    const char *keys[2], *labels[2];
+    struct screen *prev;
+};
+
+static const enum action *
+bar_actions(struct screen *s)
+{
+    return ((struct dialog_bar *)s->data)->acts;
+}
+
+static const char *
+bar_label(struct screen *s, enum action a)
+{
+    struct dialog_bar *b = s->data;
+
+    return a == b->acts[0] ? b->labels[0] : b->labels[1];
+}
+
+static const char *
+bar_keys(struct screen *s, enum action a)
+{
+    struct dialog_bar *b = s->data;
+
+    return a == b->acts[0] ? b->keys[0] : b->keys[1];
+}
+
+static const struct screen_ops dialog_bar_ops = {
+    .name = "dialog",
+    .actions = bar_actions,
+    .action_label = bar_label,
+    .action_keys = bar_keys,
+};
+
+/* Show a dialog's two keys (k1 does l1: accept; k2 does l2: cancel) on
+ * the key bar until dialog_bar_end. */
+static void
+dialog_bar_begin(struct app *a, struct dialog_bar *b, const char *k1,
+                 const char *l1, const char *k2, const char *l2)
+{
+    memset(b, 0, sizeof(*b));
+    b->s.ops = &dialog_bar_ops;
+    b->s.app = a;
+    b->s.data = b;
+    b->acts[0] = ACT_OPEN;
+    b->acts[1] = ACT_BACK;
+    b->acts[2] = ACT_NONE;
+    b->keys[0] = k1;
+    b->labels[0] = l1;
+    b->keys[1] = k2;
+    b->labels[1] = l2;
+    b->prev = a->modal_bar;
+    a->modal_bar = &b->s;
+}
+
+static void
+dialog_bar_end(struct app *a, struct dialog_bar *b)
+{
+    a->modal_bar = b->prev;
+}
+
+/* ------------------------------------------------------------------
  * Message
  * ------------------------------------------------------------------ */
 
-void
-dialog_message(struct app *a, const char *title, const char *text)
+static void
+message_loop(struct app *a, const char *title, const char *text)
 {
     int first = 0;
     const char *ok[1];
@@ -283,13 +350,23 @@ dialog_message(struct app *a, const char *title, const char *text)
     }
 }
 
+void
+dialog_message(struct app *a, const char *title, const char *text)
+{
+    struct dialog_bar bar;
+
+    dialog_bar_begin(a, &bar, "Enter", _("OK"), "Esc/q", _("Close"));
+    message_loop(a, title, text);
+    dialog_bar_end(a, &bar);
+}
+
 /* ------------------------------------------------------------------
  * Yes / no
  * ------------------------------------------------------------------ */
 
-bool
-dialog_confirm(struct app *a, const char *title, const char *question,
-               bool default_yes)
+static bool
+confirm_loop(struct app *a, const char *title, const char *question,
+             bool default_yes)
 {
     const char *labels[2];
     int focus = default_yes ? 0 : 1;
@@ -354,12 +431,10 @@ dialog_confirm(struct app *a, const char *title, const char *question,
     }
 }
 
-int
-dialog_choose(struct app *a, const char *title, const char *question,
-              const char *const *labels, const char *keys, int n, int focus)
+static int
+choose_loop(struct app *a, const char *title, const char *question,
+            const char *const *labels, const char *keys, int n, int focus)
 {
-    if (n < 1 || n > 3)
-        return -1;
     for (;;) {
         struct key k;
         enum modal_event ev;
@@ -410,6 +485,34 @@ dialog_choose(struct app *a, const char *title, const char *question,
     }
 }
 
+int
+dialog_choose(struct app *a, const char *title, const char *question,
+              const char *const *labels, const char *keys, int n, int focus)
+{
+    struct dialog_bar bar;
+    int chosen;
+
+    if (n < 1 || n > 3)
+        return -1;
+    dialog_bar_begin(a, &bar, "Enter", _("Pick"), "Esc", _("Cancel"));
+    chosen = choose_loop(a, title, question, labels, keys, n, focus);
+    dialog_bar_end(a, &bar);
+    return chosen;
+}
+
+bool
+dialog_confirm(struct app *a, const char *title, const char *question,
+               bool default_yes)
+{
+    struct dialog_bar bar;
+    bool yes;
+
+    dialog_bar_begin(a, &bar, "y", _("Yes"), "n/Esc", _("No"));
+    yes = confirm_loop(a, title, question, default_yes);
+    dialog_bar_end(a, &bar);
+    return yes;
+}
+
 /* ------------------------------------------------------------------
  * One-line prompt
  * ------------------------------------------------------------------ */
@@ -448,10 +551,16 @@ dialog_prompt(struct app *a, enum prompt_kind kind, const char *title,
 {
     struct prompt_box p;
 
+    struct dialog_bar bar;
+    char *r;
+
     p.a = a;
     p.title = title;
     p.label = label;
-    return prompt_read(a, kind, NULL, initial, place_prompt_box, &p);
+    dialog_bar_begin(a, &bar, "Enter", _("OK"), "Esc", _("Cancel"));
+    r = prompt_read(a, kind, NULL, initial, place_prompt_box, &p);
+    dialog_bar_end(a, &bar);
+    return r;
 }
 
 /* ------------------------------------------------------------------
@@ -525,9 +634,9 @@ run_search(struct pick *p, struct listview *lv, const struct lineedit *filter,
     return true;
 }
 
-char *
-dialog_pick(struct app *a, const char *title, const char *initial_filter,
-            pick_search_fn search, void *arg)
+static char *
+pick_loop(struct app *a, const char *title, const char *initial_filter,
+          pick_search_fn search, void *arg)
 {
     struct lv_column cols[2];
     struct listview lv;
@@ -625,4 +734,18 @@ dialog_pick(struct app *a, const char *title, const char *initial_filter,
     listview_free(&lv);
     lineedit_free(&filter);
     return result;
+}
+
+char *
+dialog_pick(struct app *a, const char *title, const char *initial_filter,
+            pick_search_fn search, void *arg)
+{
+    struct dialog_bar bar;
+    char *r;
+
+    /* typing narrows the list (the filter line says so) */
+    dialog_bar_begin(a, &bar, "Enter", _("Pick"), "Esc", _("Cancel"));
+    r = pick_loop(a, title, initial_filter, search, arg);
+    dialog_bar_end(a, &bar);
+    return r;
 }

@@ -45,20 +45,12 @@ static const struct fixed_key line_keys[] = {
 static const enum action global_actions[] = {ACT_HELP, ACT_COMMAND, ACT_DETAILS,
                                              ACT_QUIT};
 
-#define MAX_ROWS                                                               \
-    (ACT_COUNT + 12 + sizeof(list_keys) / sizeof(list_keys[0]) +               \
-     sizeof(line_keys) / sizeof(line_keys[0]))
-
-struct help_row {
-    char keys[48];
-    const char *label; /* translated */
-    bool heading;
-};
+#define MAX_ROWS HELP_MAX_LINES
 
 struct help {
     struct listview lv;
     struct lv_column cols[2];
-    struct help_row rows[MAX_ROWS];
+    struct help_line rows[MAX_ROWS];
     int n;
     const char *cells[2];
     char title[256];
@@ -66,38 +58,158 @@ struct help {
 
 static const enum action help_actions[] = {ACT_BACK, ACT_NONE};
 
-static void
-add_heading(struct help *h, const char *text)
+/* The lines being built. */
+struct lines_out {
+    struct help_line *v;
+    int n, max;
+};
+
+static struct help_line *
+next_line(struct lines_out *o, const char *keys, const char *label)
 {
-    if (h->n >= (int)MAX_ROWS)
-        return;
-    h->rows[h->n].keys[0] = '\0';
-    h->rows[h->n].label = text;
-    h->rows[h->n].heading = true;
-    h->n++;
+    struct help_line *l;
+
+    if (o->n >= o->max)
+        return NULL;
+    l = &o->v[o->n++];
+    memset(l, 0, sizeof(*l));
+    snprintf(l->keys, sizeof(l->keys), "%s", keys);
+    snprintf(l->label, sizeof(l->label), "%s", label);
+    return l;
 }
 
 static void
-add_row(struct help *h, const char *keys, const char *label)
+add_heading(struct lines_out *o, const char *text)
 {
-    if (h->n >= (int)MAX_ROWS)
-        return;
-    snprintf(h->rows[h->n].keys, sizeof(h->rows[0].keys), "%s", keys);
-    h->rows[h->n].label = label;
-    h->rows[h->n].heading = false;
-    h->n++;
+    struct help_line *l = next_line(o, "", text);
+
+    if (l != NULL)
+        l->heading = true;
+}
+
+/* An action of the screen's table: plain when available now, else dimmed
+ * with why. */
+static void
+add_action(struct lines_out *o, struct screen *below,
+           const struct action_now *an)
+{
+    char names[48], label[sizeof(o->v[0].label)];
+    const char *own = below != NULL && below->ops->action_keys != NULL
+                          ? below->ops->action_keys(below, an->a)
+                          : NULL;
+    struct help_line *l;
+
+    if (own != NULL)
+        snprintf(names, sizeof(names), "%s", own);
+    else
+        keys_names(an->a, KEYS_ALL, names, sizeof(names));
+    if (an->available || an->why == NULL)
+        snprintf(label, sizeof(label), "%s", an->label);
+    else
+        snprintf(label, sizeof(label), _("%s (not now: %s)"), an->label,
+                 an->why);
+    if ((l = next_line(o, names, label)) != NULL)
+        l->unavailable = !an->available;
+}
+
+/* Whether the control key named name ("^A") means an action of the key
+ * map: then it is that action's on every screen, not an editing key
+ * (editkeys.h: actions come first). */
+static bool
+bound_to_action(const char *name)
+{
+    struct key k;
+
+    memset(&k, 0, sizeof(k));
+    if (name[0] != '^') /* Esc and Enter cancel and accept there too */
+        return false;
+    if (keys_parse_name(name, &k.code, &k.is_function) != 0)
+        return false;
+    return keys_action(&k) != ACT_NONE;
+}
+
+/* A fixed line's keys ("^A/^E Home/End") without the names that are bound
+ * to actions: one meaning per key on the page. Returns false when no name
+ * is left. */
+static bool
+unbound_names(const char *keys, char *out, size_t outsz)
+{
+    char copy[64], *save = NULL;
+    size_t used = 0;
+
+    snprintf(copy, sizeof(copy), "%s", keys);
+    out[0] = '\0';
+    for (char *group = strtok_r(copy, " ", &save); group != NULL;
+         group = strtok_r(NULL, " ", &save)) {
+        char kept[64] = "", *save2 = NULL;
+        size_t k = 0;
+
+        for (char *name = strtok_r(group, "/", &save2); name != NULL;
+             name = strtok_r(NULL, "/", &save2)) {
+            if (bound_to_action(name))
+                continue;
+            k += (size_t)snprintf(kept + k, sizeof(kept) - k, "%s%s",
+                                  k > 0 ? "/" : "", name);
+            if (k >= sizeof(kept))
+                k = sizeof(kept) - 1;
+        }
+        if (k == 0)
+            continue;
+        used += (size_t)snprintf(out + used, outsz - used, "%s%s",
+                                 used > 0 ? " " : "", kept);
+        if (used >= outsz)
+            used = outsz - 1;
+    }
+    return used > 0;
 }
 
 static void
-add_action(struct help *h, enum action a, struct screen *below)
+add_fixed(struct lines_out *o, const struct fixed_key *f, size_t n)
 {
-    char names[48];
-    const char *label = below != NULL && below->ops->action_label != NULL
-                            ? below->ops->action_label(below, a)
-                            : NULL;
+    for (size_t i = 0; i < n; i++) {
+        char keys[64];
 
-    keys_names(a, KEYS_ALL, names, sizeof(names));
-    add_row(h, names, label != NULL ? label : keys_label(a));
+        if (unbound_names(f[i].keys, keys, sizeof(keys)))
+            next_line(o, keys, _(f[i].label));
+    }
+}
+
+int
+help_lines(struct screen *below, struct help_line *out, int max)
+{
+    struct lines_out o = {out, 0, max};
+    struct action_now now[ACT_COUNT];
+    int n = screen_actions_now(below, now, ACT_COUNT);
+
+    if (below != NULL && below->ops->actions != NULL) {
+        add_heading(&o, _("On this screen"));
+        for (int i = 0; i < n; i++)
+            add_action(&o, below, &now[i]);
+    }
+    if (below != NULL && below->ops->help_note != NULL) {
+        const char *keys, *text;
+
+        for (int i = 0;
+             o.n < o.max && below->ops->help_note(below, i, &keys, &text); i++)
+            next_line(&o, keys, text);
+    }
+    add_heading(&o, _("Everywhere"));
+    for (size_t i = 0; i < sizeof(global_actions) / sizeof(global_actions[0]);
+         i++) {
+        struct action_now an = {global_actions[i], true, NULL,
+                                keys_label(global_actions[i])};
+        bool listed = false;
+
+        for (int j = 0; j < n; j++)
+            listed = listed || now[j].a == an.a;
+        if (!listed) /* once on the page */
+            add_action(&o, NULL, &an);
+    }
+    add_heading(&o, _("In lists"));
+    add_fixed(&o, list_keys, sizeof(list_keys) / sizeof(list_keys[0]));
+    add_heading(&o, _("On the command line (:) and in prompts"));
+    add_fixed(&o, line_keys, sizeof(line_keys) / sizeof(line_keys[0]));
+    return o.n;
 }
 
 static bool
@@ -113,6 +225,8 @@ help_row(void *arg, int index, struct lv_row *row)
         row->span = true;
         row->attr = UA_HEADER;
     } else {
+        if (h->rows[index].unavailable)
+            row->attr = UA_GONE; /* dimmed: not now */
         h->cells[0] = h->rows[index].keys;
         h->cells[1] = h->rows[index].label;
     }
@@ -205,32 +319,7 @@ help_screen_new(struct app *a, struct screen *below)
     else
         snprintf(h->title, sizeof(h->title), "%s", _("Help"));
 
-    if (below != NULL && below->ops->actions != NULL) {
-        const enum action *acts = below->ops->actions(below);
-
-        add_heading(h, _("On this screen"));
-        for (int i = 0; acts != NULL && acts[i] != ACT_NONE && i < ACT_COUNT;
-             i++)
-            add_action(h, acts[i], below);
-    }
-    if (below != NULL && below->ops->help_note != NULL) {
-        const char *keys, *text;
-
-        for (int i = 0; h->n < (int)MAX_ROWS &&
-                        below->ops->help_note(below, i, &keys, &text);
-             i++)
-            add_row(h, keys, text);
-    }
-    add_heading(h, _("Everywhere"));
-    for (size_t i = 0; i < sizeof(global_actions) / sizeof(global_actions[0]);
-         i++)
-        add_action(h, global_actions[i], NULL);
-    add_heading(h, _("In lists"));
-    for (size_t i = 0; i < sizeof(list_keys) / sizeof(list_keys[0]); i++)
-        add_row(h, list_keys[i].keys, _(list_keys[i].label));
-    add_heading(h, _("On the command line (:) and in prompts"));
-    for (size_t i = 0; i < sizeof(line_keys) / sizeof(line_keys[0]); i++)
-        add_row(h, line_keys[i].keys, _(line_keys[i].label));
+    h->n = help_lines(below, h->rows, MAX_ROWS);
 
     h->cols[0].title = _("Key");
     h->cols[0].width = 20;

@@ -13,6 +13,7 @@
 #include <strings.h>
 
 #include "core/i18n.h"
+#include "core/text.h"
 
 /* An action of ACTION_LIST: its configuration name, default keys and
  * label. */
@@ -604,4 +605,96 @@ keys_by_id(const char *name)
         if (strcmp(action_defs[a].id, name) == 0)
             return (enum action)a;
     return ACT_NONE;
+}
+
+/* ------------------------------------------------------------------
+ * A screen's actions now: the key bar's and the help's one source
+ * ------------------------------------------------------------------ */
+
+int
+screen_actions_now(struct screen *s, struct action_now *out, int max)
+{
+    const enum action *acts;
+    int n = 0;
+
+    if (s == NULL || s->ops == NULL || s->ops->actions == NULL ||
+        (acts = s->ops->actions(s)) == NULL)
+        return 0;
+    for (int i = 0; i < ACT_COUNT && acts[i] != ACT_NONE && n < max; i++) {
+        const char *why = NULL, *l = NULL;
+
+        out[n].a = acts[i];
+        out[n].available =
+            s->ops->available == NULL || s->ops->available(s, acts[i], &why);
+        out[n].why = out[n].available ? NULL : why;
+        if (s->ops->action_label != NULL)
+            l = s->ops->action_label(s, acts[i]);
+        out[n].label = l != NULL ? l : keys_label(acts[i]);
+        n++;
+    }
+    return n;
+}
+
+/* Cells of a bar item with the blank after it. */
+static int
+item_cells(const struct keybar_item *it)
+{
+    return text_utf8_cells(it->names) + (it->gap ? 1 : 0) +
+           text_utf8_cells(it->label) + 1;
+}
+
+static bool
+always_shown(enum action a)
+{
+    return a == ACT_HELP || a == ACT_BACK;
+}
+
+int
+keybar_plan(struct screen *s, int cols, struct keybar_item *out, int max)
+{
+    struct action_now now[ACT_COUNT];
+    struct keybar_item all[ACT_COUNT];
+    int n = screen_actions_now(s, now, ACT_COUNT), m = 0, total = 0,
+        reserve = 0, x = 0, kept = 0;
+
+    for (int i = 0; i < n; i++) {
+        const char *own;
+
+        if (!now[i].available)
+            continue;
+        all[m].a = now[i].a;
+        own = s->ops->action_keys != NULL ? s->ops->action_keys(s, now[i].a)
+                                          : NULL;
+        if (own != NULL)
+            snprintf(all[m].names, sizeof(all[m].names), "%s", own);
+        else
+            keys_names(now[i].a, KEYS_ALL, all[m].names, sizeof(all[m].names));
+        all[m].label = now[i].label;
+        all[m].gap = true;
+        if (all[m].names[0] == '\0')
+            continue; /* no key: nothing to press */
+        total += item_cells(&all[m]);
+        m++;
+    }
+    if (total - 1 > cols) { /* compact: no blank before a Chinese label */
+        total = 0;
+        for (int i = 0; i < m; i++) {
+            all[i].gap = (unsigned char)all[i].label[0] < 0x80;
+            total += item_cells(&all[i]);
+        }
+    }
+    for (int i = 0; i < m; i++)
+        if (always_shown(all[i].a))
+            reserve += item_cells(&all[i]);
+    for (int i = 0; i < m && kept < max; i++) {
+        int w = item_cells(&all[i]);
+
+        if (always_shown(all[i].a))
+            reserve -= w;
+        else if (total - 1 > cols && x + w + reserve - 1 > cols)
+            continue;
+        out[kept++] = all[i];
+        x += w;
+    }
+    return kept;
 }

@@ -124,4 +124,45 @@ const char *keys_label(enum action a);
 const char *keys_id(enum action a);
 enum action keys_by_id(const char *name);
 
+/* One action of a screen's table as it stands now: what the key bar and
+ * the help screen both show (issue 12: one truthful bar per screen, role
+ * and state). */
+struct action_now {
+    enum action a;
+    bool available;    /* the bar shows it; the help shows it plainly */
+    const char *why;   /* not available: why (UTF-8), or NULL */
+    const char *label; /* the screen's word for it, else keys_label() */
+};
+
+/*
+ * screen_actions_now
+ *
+ * Screen s's table of actions (ops->actions) with what ops->available
+ * says of each now, into out (at most max); returns how many. The one
+ * road from a screen to its key bar and its help screen.
+ */
+int screen_actions_now(struct screen *s, struct action_now *out, int max);
+
+/* One item of the key bar: the names of the action's keys and its label,
+ * with a blank between them unless the bar is compact. */
+struct keybar_item {
+    enum action a;
+    char names[64];
+    const char *label;
+    bool gap;
+};
+
+/*
+ * keybar_plan
+ *
+ * The key bar of screen s in cols cells, into out (at most max); returns
+ * how many items. Only available actions, in the table's order, each with
+ * ALL its keys ("F2/^S": terminals without F-keys, PuTTY's often, need
+ * the control-key twin). When they do not fit, the bar turns compact (no
+ * blank between keys and a Chinese label: "F2/^S保存"), then leaves out
+ * the items that do not fit whole, keeping Help and Back (the help lists
+ * every one). Items are separated by one blank.
+ */
+int keybar_plan(struct screen *s, int cols, struct keybar_item *out, int max);
+
 #endif /* EDUAID_UI_KEYS_H */

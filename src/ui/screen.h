@@ -43,13 +43,24 @@ struct screen_ops {
     enum key_result (*key)(struct screen *s, const struct key *k);
     /* Called when the screen above was popped; result is its outcome. */
     void (*resumed)(struct screen *s, int result);
-    /* The actions shown in the key bar and the help screen, ending ACT_NONE. */
+    /* The screen's table of actions, ending ACT_NONE: everything it can do
+     * in some role or state. The key bar shows the ones available now, the
+     * help screen all of them (the others dimmed, with why); both ask
+     * through screen_action_now() in keys.h, so they cannot drift. */
     const enum action *(*actions)(struct screen *s);
+    /* Optional: whether action a of the table can be done now -- the role,
+     * the record's state, rows present, the focused widget. When not, *why
+     * (set only then, may be left NULL) says why in words (UTF-8,
+     * translated) for the help screen. NULL: all are available. */
+    bool (*available)(struct screen *s, enum action a, const char **why);
     /* Title for the title bar (UTF-8). */
     const char *(*title)(struct screen *s);
     /* Optional: what action a does on this screen, for the key bar and the
      * help screen (UTF-8), or NULL for its usual label. */
     const char *(*action_label)(struct screen *s, enum action a);
+    /* Optional: the names of the keys that do a here (UTF-8), or NULL for
+     * the key map's (a dialog's own loop reads its keys itself). */
+    const char *(*action_keys)(struct screen *s, enum action a);
     /* Optional: what marks on this screen mean, for the help screen: the
      * i-th note's marks (*keys) and meaning (*text), UTF-8; false past the
      * last. */

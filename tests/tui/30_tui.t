@@ -113,7 +113,7 @@ names=$(su "select string_agg(encode(convert_to(s.name, 'UTF8'), 'hex'), ',' ord
 tui_ok $? "the database holds 𠮷 (f0a0aeb7) and 䶮 (e4b6ae) exactly (got $names)"
 
 tui_keys Escape
-tui_wait "户主姓名" && tui_keys Escape && tui_wait "技能培训" && tui_keys q
+tui_wait "户主姓名" && tui_keys Escape && tui_wait "技能培训" && tui_quit
 [ "$(tui_exit_status)" = 0 ]
 tui_ok $? "q leaves the client cleanly (exit 0)"
 [ ! -s "$TUI_TMP/stderr" ]

@@ -66,7 +66,7 @@ tui_ok $? "the right password (with Chinese in it) opens the menu"
 tui_screen | grep -q "right-"
 [ $? -ne 0 ]
 tui_ok $? "the password never shows on the screen"
-tui_keys q
+tui_quit
 [ "$(tui_exit_status)" = 0 ]
 tui_ok $? "q leaves cleanly"
 

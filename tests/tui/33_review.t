@@ -98,7 +98,7 @@ tui_keys F10
 tui_wait "$BOX" && tui_keys y
 db_wait "$(status_of "$HA")" submitted
 tui_ok $? "F10 submits it"
-tui_keys Escape && tui_wait "户主姓名" && tui_keys Escape && tui_wait "技能培训" && tui_keys q
+tui_keys Escape && tui_wait "户主姓名" && tui_keys Escape && tui_wait "技能培训" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "the clerk leaves cleanly, nothing on stderr"
 
@@ -127,7 +127,7 @@ tui_wait "理由（必填）" && tui_type "$REASON" && tui_keys Enter
 db_wait "select status || ':' || reason from eduaid.household where household_no = '$HB'" "rejected:$REASON"
 tui_ok $? "F11 with a reason returns it: rejected, with that reason"
 tui_keys q
-tui_wait "主菜单" && tui_keys q
+tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ]
 tui_ok $? "the officer leaves: q from the queue, q from the menu"
 
@@ -150,7 +150,7 @@ tui_ok $? "F10 submits it again"
 tui_keys Escape
 tui_wait "按 Enter 打开并修改" && ! tui_screen | grep -q "$HB"
 tui_ok $? "and it has left the returned list"
-tui_keys q && tui_wait "主菜单" && tui_keys q
+tui_keys q && tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "the clerk leaves cleanly, nothing on stderr"
 
@@ -199,7 +199,7 @@ echo "$screen" | grep -q "已审核  王德明 (demo_officer)"
 tui_ok $? "history: verified by 王德明 (demo_officer)"
 echo "$screen" | grep -q "已批准  赵丽华 (demo_supervisor)"
 tui_ok $? "history: approved by 赵丽华 (demo_supervisor)"
-tui_keys Escape && tui_wait "搜索：$HA" && tui_keys Escape && tui_wait "主菜单" && tui_keys q
+tui_keys Escape && tui_wait "搜索：$HA" && tui_keys Escape && tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "the supervisor leaves cleanly, nothing on stderr"
 
@@ -228,7 +228,7 @@ tui_ok $? "the database shows 50 approved by demo_supervisor2"
 tui_keys Enter
 tui_wait_gone "${HD}01"
 tui_ok $? "they have left the queue"
-tui_keys q && tui_wait "主菜单" && tui_keys q
+tui_keys q && tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "the supervisor leaves cleanly, nothing on stderr"
 

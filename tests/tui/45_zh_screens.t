@@ -121,8 +121,8 @@ tui_menu "  台账 " "$HDR"
 check "控辍保学" "the ledgers"
 tui_keys Home Enter
 check "疑似辍学台账" "the dropout ledger"
-tui_screen | tail -2 | grep -qF "Esc 返回"
-tui_ok $? "the key bar keeps Esc 返回 whole at 80 columns"
+tui_screen | tail -2 | grep -qE "Esc/q ?返回"
+tui_ok $? "the key bar keeps Esc/q 返回 whole at 80 columns (with its twin q)"
 tmux_ resize-window -t e2e -x 100 -y 30
 tui_wait "疑似辍学台账"
 narrow 100
@@ -220,5 +220,5 @@ to_menu
 tui_menu "  公示 " "$HDR"
 check "公示期" "vt100: the notices"
 to_menu
-tui_keys q
+tui_quit
 tui_done

@@ -222,7 +222,7 @@ tui_keys Home a && tui_wait "Session date" && tui_keys C-u && tui_type "2099-01-
 	tui_wait "The session date must lie within the course and not in the future."
 tui_ok $? "a day in the future is refused by the server, in words"
 tui_keys Escape && tui_wait "Person-times"
-tui_keys Escape && tui_wait "Dropout control" && tui_keys Escape && tui_wait "Main menu" && tui_keys q
+tui_keys Escape && tui_wait "Dropout control" && tui_keys Escape && tui_wait "Main menu" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "the clerk leaves cleanly, nothing on stderr"
 

@@ -100,7 +100,7 @@ tui_wait "Schooling and dropout ledgers"
 tui_ok $? "3 picks the schooling report"
 tui_wait "Enrolled %"
 tui_ok $? "its columns are shown"
-tui_keys q q
+tui_keys q && tui_quit
 [ "$(tui_exit_status)" = 0 ]
 tui_ok $? "q leaves cleanly"
 
@@ -144,7 +144,7 @@ tui_wait "分页5400"
 tui_ok $? "End page by page reaches the last line (TEST-P991900)"
 tui_screen | grep -F "分页5400" | grep -q "TEST-P991900"
 tui_ok $? "... of the last household"
-tui_keys q q q
+tui_keys q q && tui_quit
 [ "$(tui_exit_status)" = 0 ]
 tui_ok $? "q leaves cleanly"
 fixture -v drop=1

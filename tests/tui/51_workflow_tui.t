@@ -99,7 +99,7 @@ db_wait "select status || ':' || approved_by from eduaid.household where househo
 	"approved:demo_supervisor2"
 tui_ok $? "F7 takes the approve step out of it: approved by demo_supervisor2"
 # (a record opened from the queue closes once passed)
-tui_wait "提交人" && tui_keys q && tui_wait "主菜单" && tui_keys q
+tui_wait "提交人" && tui_keys q && tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "the supervisor leaves cleanly, nothing on stderr"
 
@@ -108,7 +108,7 @@ tui_start demo_supervisor2 80 24 zh_CN.UTF-8
 tui_wait "审核队列" && tui_wait "提交人" && tui_keys q && tui_wait "主菜单" &&
 	row "建档立卡户核查" "已复核 1"
 tui_ok $? "the main menu counts one household 已复核"
-tui_keys q
+tui_quit
 [ "$(tui_exit_status)" = 0 ]
 tui_ok $? "... and quits"
 
@@ -116,7 +116,7 @@ tui_start demo_supervisor2 80 24 en_US.UTF-8
 tui_wait "Review queue" && tui_wait "Submitted by" && search "$HB" && row "$HB" "王五" &&
 	tui_keys Enter && tui_wait "Status: checked"
 tui_ok $? "in English $HB opens from the queue as checked"
-tui_keys Escape && tui_wait "Submitted by" && tui_keys q && tui_wait "Main menu" && tui_keys q
+tui_keys Escape && tui_wait "Submitted by" && tui_keys q && tui_wait "Main menu" && tui_quit
 [ "$(tui_exit_status)" = 0 ]
 tui_ok $? "and leaves cleanly"
 tui_done

@@ -84,7 +84,7 @@ tui_ok $? "* marks every draft, F10 and yes submit them: the result is shown"
 db_wait "select count(*) from eduaid.household_year where township_id = $TOWN
           and school_year = 2027 and status = 'submitted'" "$COUNTED"
 tui_ok $? "all $COUNTED are submitted"
-tui_keys Enter Escape && tui_wait "主菜单" && tui_keys q
+tui_keys Enter Escape && tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "the clerk leaves cleanly, nothing on stderr"
 
@@ -116,7 +116,7 @@ tui_wait "建档立卡户核查" && tui_keys Enter && tui_wait "户主姓名" &&
 	tui_type "军店" && tui_keys Enter && tui_wait "迁移原因" &&
 	tui_type "随子女迁居军店镇" && tui_keys Enter && tui_wait "已申请迁出"
 tui_ok $? "clerk_100 asks on $HH's form (^G) to move it to 军店镇, with a reason"
-tui_keys Escape Escape && tui_wait "主菜单" && tui_keys q
+tui_keys Escape Escape && tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "... and leaves cleanly"
 tui_start officer_101 80 24 zh_CN.UTF-8
@@ -131,7 +131,7 @@ tui_ok $? "$HH is a household of 军店镇 now"
 	[ "$(su "select count(*) from eduaid.household_year where household_id = $HHID
               and school_year >= 2026 and township_id <> 420325101")" = 0 ]
 tui_ok $? "its $PAST past years stay with 城关镇, this year and the next went with it"
-tui_keys Escape && tui_wait "主菜单" && tui_keys q
+tui_keys Escape && tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "the officer leaves cleanly, nothing on stderr"
 

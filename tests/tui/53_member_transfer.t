@@ -58,7 +58,7 @@ tui_ok $? "^Y, 军店镇 and a reason: the member's move is requested"
 [ "$(su "select count(*) from eduaid.transfer_request where student_id = $KID
           and state = 'pending' and requested_by = 'clerk_100' and to_township_id = 420325101")" = 1 ]
 tui_ok $? "the request names $NAME and 军店镇, by clerk_100"
-tui_keys Escape Escape && tui_wait "主菜单" && tui_keys q
+tui_keys Escape Escape && tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "... and leaves cleanly"
 
@@ -77,7 +77,7 @@ tui_ok $? "$NAME is a member of $TO now"
               and household_id = $FROMID")" = "$YEARS" ] &&
 	[ "$(su "select g.holder from eduaid.registry g where g.kind = 'person' and g.key = '$IDNO'")" = "$TOID" ]
 tui_ok $? "her row in $FROM is moved out with its $YEARS year rows; the registry holds her in $TO"
-tui_keys Escape && tui_wait "主菜单" && tui_keys q
+tui_keys Escape && tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "the officer leaves cleanly, nothing on stderr"
 
@@ -91,7 +91,7 @@ for i in $(seq 1 25); do tui_keys Down; done
 sleep 0.5
 ! tui_screen | grep -q "成员迁出"
 tui_ok $? "on her row, moved out, no ^Y"
-tui_keys Escape Escape && tui_wait "主菜单" && tui_keys q
+tui_keys Escape Escape && tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "clerk_100 leaves cleanly"
 

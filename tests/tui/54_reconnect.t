@@ -73,7 +73,7 @@ printf '# after: %s\n' "$after"
 # (the menu's lines: above the key bar, whose F1/? is no count)
 [ -n "$before" ] && [ "$before" = "$after" ] && ! tui_screen | head -n 22 | grep -qF '?'
 tui_ok $? "the menu's counts after a restart and ^R: as before, no ?"
-tui_keys q
+tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "demo_clerk leaves cleanly, nothing on stderr"
 
@@ -89,7 +89,7 @@ tui_wait "$BACK" && tui_wait "$ROW"
 tui_ok $? "^R after a restart: the queue holds $ROW again, $BACK"
 ! tui_screen | grep -qF "没有等待您审核的记录"
 tui_ok $? "... not 没有等待您审核的记录"
-tui_keys q && tui_wait "记录类型" && tui_keys q
+tui_keys q && tui_wait "记录类型" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "demo_officer leaves cleanly, nothing on stderr"
 

@@ -134,7 +134,7 @@ tui_ok $? "... in words, no constraint name, the date typed still there"
 tui_keys F9 && tui_wait "错误详情" && tui_screen | grep -qF "说明：安置时儿童须年满6岁且未满16岁。" &&
 	tui_screen | grep -qF "技术详情："
 tui_ok $? "... F9's details begin with the Chinese sentence (the English server text is the technical part)"
-tui_keys Enter && tui_wait_gone "错误详情" && leave && tui_keys q
+tui_keys Enter && tui_wait_gone "错误详情" && leave && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "demo_clerk leaves cleanly, nothing on stderr"
 

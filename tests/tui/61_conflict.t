@@ -119,7 +119,7 @@ tui_wait "甲改"
 tui_ok $? "the form shows the member as clerk_100 left it"
 ! ls "$JDIR"/household-*.journal >/dev/null 2>&1
 tui_ok $? "saved: the journal is gone"
-tui_keys Escape && tui_wait "户主" && tui_keys q && tui_wait "主菜单" && tui_keys q
+tui_keys Escape && tui_wait "户主" && tui_keys q && tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "demo_clerk leaves cleanly, nothing on stderr"
 
@@ -137,7 +137,7 @@ tui_ok $? "F2: Edit conflict, 1 field(s) changed by both, their notes shown"
 tui_keys 2 && tui_wait "(*) 2 Database's" && tui_keys F2 && tui_wait "Saved with the other person's changes" &&
 	[ "$(col "notes || '|' || version")" = "their notes|$((V1 + 3))" ]
 tui_ok $? "2 keeps the database's notes; saved"
-tui_keys Escape && tui_wait "Head" && tui_keys q && tui_keys q
+tui_keys Escape && tui_wait "Head" && tui_keys q && tui_wait "Main menu" && tui_quit
 [ "$(tui_exit_status)" = 0 ]
 tui_ok $? "and leaves cleanly"
 tui_done

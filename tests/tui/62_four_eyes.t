@@ -63,7 +63,7 @@ tui_wait "已退回给录入人，理由中写明了您的更正"
 tui_ok $? "Enter returns it; the status line says his edit was not saved"
 [ "$(col "$HA" "status || '|' || reason || '|' || family_size || '|' || array_to_string(editors, ',')")" = "rejected|请更正：家庭人口 4 -> 5|4|demo_clerk" ]
 tui_ok $? "the database: rejected, the reason names the correction, family size 4, demo_officer not an editor"
-tui_keys Escape && tui_wait "提交人" && tui_keys q && tui_wait "主菜单" && tui_keys q
+tui_keys Escape && tui_wait "提交人" && tui_keys q && tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "demo_officer leaves cleanly, nothing on stderr"
 
@@ -81,7 +81,7 @@ tui_keys F7
 tui_wait "Verify this record?" && tui_keys y
 tui_wait "Four-eyes rule" && [ "$(col "$HB" status)" = submitted ]
 tui_ok $? "and F7 is refused as foreseen (four-eyes)"
-tui_keys Escape && tui_wait "Submitted by" && tui_keys q && tui_keys q
+tui_keys Escape && tui_wait "Submitted by" && tui_keys q && tui_wait "Main menu" && tui_quit
 [ "$(tui_exit_status)" = 0 ]
 tui_ok $? "and leaves cleanly"
 tui_done

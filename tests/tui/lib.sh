@@ -124,6 +124,18 @@ tui_menu() { # LABEL [HEADER]
 }
 tui_type() { tmux_ send-keys -t e2e -l -- "$1"; }
 
+# On the main menu: q asks whether to quit, as Esc and ^Q do (issue 12
+# item 8); answer yes. Fails when the question does not come.
+tui_quit() {
+	local i
+	tui_keys q
+	for i in $(seq 1 100); do
+		tui_screen | grep -qE 'Quit eduaid\?|确定退出 eduaid 吗？' && { tui_keys y; return 0; }
+		sleep 0.1
+	done
+	return 1
+}
+
 # Wait for the client to exit; its status on stdout.
 tui_exit_status() {
 	local i

@@ -7,7 +7,11 @@
  *   keys_names shows after that, and that the commented defaults of
  *   conf/eduaid.conf are the defaults. And the one key map of text fields
  *   (ui/editkeys.c): the same keys in every editor, the key map's actions
- *   first on a screen. No curses function that needs
+ *   first on a screen. And the key bar and the help screen of a screen's
+ *   table of actions (keybar_plan, help_lines: issue 12): they agree, the
+ *   bar shows only what is available now and keeps the control-key twins
+ *   at 80 columns, and a control key has one meaning on a help page. No
+ *   curses function that needs
  *   initscr() is called. Files are found under $top_srcdir (default ".");
  *   Check's variables apply (CK_FORK=no for valgrind).
  */
@@ -16,6 +20,7 @@
 #include <check.h>
 #include <curses.h>
 #include <ftw.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +28,9 @@
 #include <unistd.h>
 
 #include "core/settings.h"
+#include "core/text.h"
 #include "ui/editkeys.h"
+#include "ui/help.h"
 #include "ui/keys.h"
 
 /* ---------------------------------------------------------------------- */
@@ -861,6 +868,220 @@ START_TEST(test_edit_apply)
 END_TEST
 
 /* ---------------------------------------------------------------------- */
+/* The key bar and the help: one table, one truth (issue 12) */
+
+/* A screen's table as the tests make it: actions, which are available,
+ * labels in Chinese or English. */
+struct fake {
+    enum action acts[ACT_COUNT + 1];
+    bool avail[ACT_COUNT];
+    bool zh;
+};
+
+static const enum action *
+fake_actions(struct screen *s)
+{
+    return ((struct fake *)s->data)->acts;
+}
+
+static bool
+fake_available(struct screen *s, enum action a, const char **why)
+{
+    struct fake *f = s->data;
+
+    if (!f->avail[a])
+        *why = "not in this state";
+    return f->avail[a];
+}
+
+static const char *
+fake_label(struct screen *s, enum action a)
+{
+    struct fake *f = s->data;
+
+    if (!f->zh)
+        return NULL;
+    switch (a) { /* po/zh_CN.po's words */
+    case ACT_SAVE:
+        return "保存";
+    case ACT_SUBMIT:
+        return "提交";
+    case ACT_HISTORY:
+        return "历史记录";
+    case ACT_LOOKUP:
+        return "选择";
+    case ACT_ADD_ROW:
+        return "添加行";
+    case ACT_DELETE_ROW:
+        return "删除行";
+    case ACT_TRANSFER:
+        return "迁出";
+    case ACT_HELP:
+        return "帮助";
+    case ACT_BACK:
+        return "返回";
+    default:
+        return "其他操作";
+    }
+}
+
+static const struct screen_ops fake_ops = {
+    .name = "fake",
+    .actions = fake_actions,
+    .available = fake_available,
+    .action_label = fake_label,
+};
+
+/* Table number i of the loop: every action of ACTION_LIST, in an order and
+ * with an availability of its own. */
+static void
+fake_table(int i, struct fake *f, struct screen *s)
+{
+    unsigned x = 2166136261u ^ (unsigned)i;
+
+    memset(f, 0, sizeof(*f));
+    memset(s, 0, sizeof(*s));
+    for (int a = 1; a < ACT_COUNT; a++) {
+        x = x * 1103515245u + 12345u;
+        f->acts[a - 1] = (enum action)(i % 2 ? a : ACT_COUNT - a);
+        f->avail[f->acts[a - 1]] = (x >> 16) % 3 != 0;
+    }
+    f->acts[ACT_COUNT - 1] = ACT_NONE;
+    f->zh = i % 4 >= 2;
+    s->ops = &fake_ops;
+    s->data = f;
+}
+
+/* The bar and the help of every table agree: each bar item is an action
+ * the help lists plainly (available), with the same keys and label, in
+ * the table's order; the help lists every action of the table once,
+ * dimmed exactly when not available; Help and Back are on the bar when
+ * available; the bar fits. */
+START_TEST(test_bar_and_help_agree)
+{
+    static struct help_line lines[HELP_MAX_LINES];
+    struct fake f;
+    struct screen s;
+    const int widths[] = {80, 100, 132, 1000};
+
+    fake_table(_i, &f, &s);
+    int nl = help_lines(&s, lines, HELP_MAX_LINES);
+
+    for (size_t w = 0; w < sizeof(widths) / sizeof(widths[0]); w++) {
+        struct keybar_item bar[ACT_COUNT];
+        int nb = keybar_plan(&s, widths[w], bar, ACT_COUNT), cells = -1;
+        int last = -1;
+        bool help = false, back = false;
+
+        for (int b = 0; b < nb; b++) {
+            int at = -1;
+
+            ck_assert_msg(f.avail[bar[b].a], "%s on the bar, not available",
+                          keys_id(bar[b].a));
+            for (int t = 0; f.acts[t] != ACT_NONE; t++)
+                if (f.acts[t] == bar[b].a)
+                    at = t;
+            ck_assert_int_gt(at, last); /* the table's order */
+            last = at;
+            /* the help's "On this screen" lines come first, in order */
+            ck_assert_str_eq(lines[1 + at].keys, bar[b].names);
+            ck_assert_str_eq(lines[1 + at].label, bar[b].label);
+            ck_assert(!lines[1 + at].unavailable);
+            cells += text_utf8_cells(bar[b].names) + (bar[b].gap ? 1 : 0) +
+                     text_utf8_cells(bar[b].label) + 1;
+            help = help || bar[b].a == ACT_HELP;
+            back = back || bar[b].a == ACT_BACK;
+        }
+        ck_assert_int_le(cells, widths[w]);
+        ck_assert(help == f.avail[ACT_HELP]);
+        ck_assert(back == f.avail[ACT_BACK]);
+        if (widths[w] == 1000) { /* room for all: every available one */
+            int avail = 0;
+
+            for (int t = 0; f.acts[t] != ACT_NONE; t++)
+                avail += f.avail[f.acts[t]] ? 1 : 0;
+            ck_assert_int_eq(nb, avail);
+        }
+    }
+    ck_assert(lines[0].heading);
+    for (int t = 0; f.acts[t] != ACT_NONE; t++) {
+        char names[64];
+
+        keys_names(f.acts[t], KEYS_ALL, names, sizeof(names));
+        ck_assert_int_lt(1 + t, nl);
+        ck_assert(!lines[1 + t].heading);
+        ck_assert_str_eq(lines[1 + t].keys, names);
+        ck_assert(lines[1 + t].unavailable == !f.avail[f.acts[t]]);
+        if (!f.avail[f.acts[t]]) /* dimmed, with why */
+            ck_assert_ptr_nonnull(
+                strstr(lines[1 + t].label, "not in this state"));
+    }
+}
+END_TEST
+
+/* One meaning per control key on a help page: no ^X names two lines
+ * (^A and ^E were add-row and error details on a form, Home/End in the
+ * help's editing keys; ^F, ^W, ^R, ^G, ^Y alike). */
+START_TEST(test_help_one_meaning)
+{
+    static struct help_line lines[HELP_MAX_LINES];
+    struct fake f;
+    struct screen s;
+    int nl;
+
+    fake_table(_i, &f, &s);
+    nl = help_lines(&s, lines, HELP_MAX_LINES);
+    for (int i = 0; i < nl; i++)
+        for (const char *p = strchr(lines[i].keys, '^'); p != NULL;
+             p = strchr(p + 1, '^')) {
+            char name[3] = {'^', p[1], '\0'};
+
+            for (int j = i + 1; j < nl; j++) {
+                const char *q = strstr(lines[j].keys, name);
+
+                ck_assert_msg(q == NULL || (q[2] >= 'A' && q[2] <= 'Z'),
+                              "%s means \"%s\" and \"%s\"", name,
+                              lines[i].label, lines[j].label);
+            }
+        }
+}
+END_TEST
+
+/* A household draft's bar at 80 columns in Chinese (its nine actions do
+ * not fit with blanks): compact, every item shown with its control-key
+ * twin (F2/^S ...: terminals without F-keys), the editing keys, Help and
+ * Back all there; the history (F12/^O, in the help) gives way. */
+START_TEST(test_bar_twins_at_80)
+{
+    const enum action form[] = {
+        ACT_SAVE,    ACT_SUBMIT,   ACT_LOOKUP, ACT_ADD_ROW, ACT_DELETE_ROW,
+        ACT_HISTORY, ACT_TRANSFER, ACT_HELP,   ACT_BACK,    ACT_NONE};
+    const char *want[] = {"F2/^S", "F10/^X", "F5/^L", "F6/^A",
+                          "F8/^D", "^G",     "F1/?",  "Esc/q"};
+    struct keybar_item bar[ACT_COUNT];
+    struct fake f;
+    struct screen s;
+    int nb;
+
+    fake_table(0, &f, &s);
+    memcpy(f.acts, form, sizeof(form));
+    for (int i = 0; form[i] != ACT_NONE; i++)
+        f.avail[form[i]] = true;
+    f.zh = true;
+    nb = keybar_plan(&s, 80, bar, ACT_COUNT);
+    ck_assert_int_eq(nb, 8);
+    for (int i = 0; i < nb; i++) {
+        ck_assert_str_eq(bar[i].names, want[i]);
+        ck_assert(!bar[i].gap); /* "F2/^S保存": compact */
+    }
+    /* wide enough: all nine, a blank between keys and label */
+    nb = keybar_plan(&s, 132, bar, ACT_COUNT);
+    ck_assert_int_eq(nb, 9);
+    ck_assert(bar[0].gap);
+}
+END_TEST
+
+/* ---------------------------------------------------------------------- */
 
 static Suite *
 keys_suite(void)
@@ -900,15 +1121,26 @@ keys_suite(void)
     tcase_add_test(tc, test_edit_actions_first);
     tcase_add_test(tc, test_edit_apply);
     suite_add_tcase(s, tc);
+
+    tc = tcase_create("keybar");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_loop_test(tc, test_bar_and_help_agree, 0, 64);
+    tcase_add_loop_test(tc, test_help_one_meaning, 0, 8);
+    tcase_add_test(tc, test_bar_twins_at_80);
+    suite_add_tcase(s, tc);
     return s;
 }
 
 int
 main(void)
 {
-    SRunner *sr = srunner_create(keys_suite());
+    SRunner *sr;
     int failed;
 
+    /* wide characters take two cells (the key bar's Chinese labels) */
+    if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+        (void)setlocale(LC_ALL, "en_US.UTF-8");
+    sr = srunner_create(keys_suite());
     srunner_run_all(sr, CK_ENV);
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);
