@@ -73,7 +73,8 @@ messages_from_rows(const struct dbres *r)
 {
     struct messages *m;
     int ck = column(r, "key"), cz = column(r, "zh"), ce = column(r, "en"),
-        cf = column(r, "field"), ct = column(r, "tbl"); /* tbl: optional */
+        cf = column(r, "field"), ct = column(r, "tbl"), /* optional */
+        cr = column(r, "rule");                         /* optional */
     bool failed = false;
 
     if (ck < 0 || cz < 0 || ce < 0 || cf < 0)
@@ -98,6 +99,8 @@ messages_from_rows(const struct dbres *r)
         row->en = copy(en, &failed);
         row->field = copy(dbres_get(r, i, cf), &failed);
         row->table = ct >= 0 ? copy(dbres_get(r, i, ct), &failed) : NULL;
+        row->rule = cr >= 0 && dbres_get(r, i, cr) != NULL &&
+                    strcmp(dbres_get(r, i, cr), "t") == 0;
     }
     if (failed) {
         messages_free(m);
@@ -130,7 +133,14 @@ messages_load(struct db *db, struct db_error *err)
         "  (SELECT t.relname::text FROM pg_catalog.pg_class t"
         "   WHERE t.relnamespace = 'eduaid'::regnamespace AND t.relkind = 'r'"
         "     AND starts_with(m.key, t.relname || '_')"
-        "   ORDER BY length(t.relname) DESC LIMIT 1)) END AS tbl"
+        "   ORDER BY length(t.relname) DESC LIMIT 1)) END AS tbl,"
+        " m.key ~ '^[a-z]' AND m.key !~ '_fk$' AND coalesce("
+        "  (SELECT c.contype = 'c' FROM pg_catalog.pg_constraint c"
+        "   WHERE c.conname = m.key"
+        "     AND c.connamespace = 'eduaid'::regnamespace LIMIT 1),"
+        "  NOT EXISTS (SELECT FROM pg_catalog.pg_class i"
+        "   WHERE i.relname = m.key AND i.relkind = 'i'"
+        "     AND i.relnamespace = 'eduaid'::regnamespace)) AS rule"
         " FROM eduaid.message m",
         0, NULL, err);
     struct messages *m;
@@ -214,16 +224,6 @@ append(char *buf, size_t size, size_t *n, const char *s, bool zh)
     return true;
 }
 
-/* A foreign key's name (<table>_<column>_fk): its words say a value is
- * not in the list, which the pick list of the field already shows. */
-static bool
-is_foreign_key(const char *key)
-{
-    size_t n = strlen(key);
-
-    return n > 3 && strcmp(key + n - 3, "_fk") == 0;
-}
-
 size_t
 messages_hint(const struct messages *m, const char *table, const char *field,
               bool zh, char *buf, size_t size)
@@ -239,8 +239,8 @@ messages_hint(const struct messages *m, const char *table, const char *field,
         const char *s = zh ? row->zh : row->en;
 
         if (row->table == NULL || row->field == NULL ||
-            strcmp(row->table, table) != 0 || strcmp(row->field, field) != 0 ||
-            is_foreign_key(row->key))
+            !row->rule || strcmp(row->table, table) != 0 ||
+            strcmp(row->field, field) != 0)
             continue;
         if (strstr(buf, s) != NULL) /* two rules, one sentence */
             continue;

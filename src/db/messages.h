@@ -25,6 +25,11 @@ struct messages;
  * and the table of the constraint (NULL: a SQLSTATE, or unknown). */
 struct message {
     char *key, *zh, *en, *field, *table;
+    /* A rule about the field's value, fit for its hint: a CHECK or a name
+     * a function raises -- not a unique key (its words mean "this value
+     * is taken", true only once it is) and not a foreign key (the field's
+     * pick list says it). */
+    bool rule;
 };
 
 /* The field of a rule that concerns the whole record (sql/036). */

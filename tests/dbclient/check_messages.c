@@ -111,10 +111,17 @@ START_TEST(test_hints)
     ck_assert_uint_gt(messages_hint(msgs, "training_enrollment", "batch", false,
                                     hint, sizeof hint),
                       0);
-    /* its CHECK and its unique key, one sentence each */
-    ck_assert_str_eq(hint, "A batch is year-number, such as 2026-1. The "
-                           "trainee is enrolled in this batch of the course "
-                           "already.");
+    /* its CHECK; not its unique key, whose words ("enrolled already")
+     * are true only of a taken value */
+    ck_assert_str_eq(hint, "A batch is year-number, such as 2026-1.");
+    /* an ID number's hint is a rule, not "not valid" before anything is
+     * typed (040), and not the registry's "registered already" */
+    ck_assert_uint_gt(messages_hint(msgs, "student", "id_number", true, hint,
+                                    sizeof hint),
+                      0);
+    ck_assert_ptr_nonnull(strstr(hint, "身份证号须为18位"));
+    ck_assert_ptr_null(strstr(hint, "无效"));
+    ck_assert_ptr_null(strstr(hint, "已"));
     ck_assert_uint_gt(messages_hint(msgs, "special_ed_plan", "placed_on", true,
                                     hint, sizeof hint),
                       0);
