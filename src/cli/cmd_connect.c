@@ -7,7 +7,8 @@
  *   terminal, the password is read from /dev/tty without echo (three
  *   tries); a script without a terminal is told to use PGPASSWORD or
  *   ~/.pgpass instead. A server whose schema is not the level this eduaid
- *   was built for is refused, in words (db/schema.h).
+ *   was built for is refused, in words (db/schema.h). And how every
+ *   subcommand says what the server refused: cli_refused.
  */
 #include "config.h"
 
@@ -21,6 +22,7 @@
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "cli/cli.h"
+#include "db/messages.h"
 #include "db/schema.h"
 
 /*
@@ -131,4 +133,27 @@ cmd_connect(const char *cmd)
         return NULL;
     }
     return db;
+}
+
+int
+cli_refused(struct db *db, const char *what, const struct db_error *err)
+{
+    struct db_error merr;
+    struct messages *m = NULL;
+    const char *text;
+
+    if (db != NULL && err->status == DB_ERROR && err->sqlstate[0] != '\0')
+        m = messages_load(db, &merr);
+    text = messages_text(m, err, speak_chinese("auto"));
+    if (text == NULL)
+        text =
+            err->message[0] != '\0' ? err->message : _("the server refused it");
+    fprintf(stderr, "%s: %s: %s\n", PACKAGE_NAME, what, text);
+    if (err->message[0] != '\0' && strcmp(text, err->message) != 0)
+        fprintf(stderr, _("%s: (the server said: %s)\n"), PACKAGE_NAME,
+                err->message);
+    if (err->hint[0] != '\0')
+        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err->hint);
+    messages_free(m);
+    return err->status == DB_ERROR ? EXIT_INVALID : EXIT_USAGE;
 }

@@ -230,7 +230,7 @@ kind_known(struct db *db, const char *kind)
     int known = export_kind_known(db, kind, &err);
 
     if (known < 0) {
-        fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, err.message);
+        cli_refused(db, "export", &err);
         return -1;
     }
     if (!known)
@@ -465,7 +465,7 @@ township_filter(struct db *db, const char *text, int *id)
     else if (rc == 2)
         export_warn(_("township '%s' is not one of yours"), text);
     else
-        fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, err.message);
+        cli_refused(db, "export", &err);
     return EXIT_FAILED;
 }
 

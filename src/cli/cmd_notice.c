@@ -27,7 +27,6 @@
 #include "core/safefile.h"
 #include "core/text.h"
 #include "db/db.h"
-#include "db/messages.h"
 #include "db/notice.h"
 
 /* Columns of the sheet; cells wider than this are cut with '~'. */
@@ -70,29 +69,18 @@ notice_usage(FILE *fp)
  * errors
  * ---------------------------------------------------------------------- */
 
-/* The server's error table (eduaid.message), read after connecting; NULL
- * when it could not be. */
-static struct messages *words;
+/* The connection the notice's statements use, for the words of a refusal
+ * (cli_refused). */
+static struct db *words_db;
 
-/* Say what the server refused -- in the user's language from eduaid.message
- * when it has words for it, then the server's own message for the record
- * --; returns the exit status to use. */
+/* Say what the server refused; returns the exit status to use. */
 static int
 notice_refused(const char *action, const struct db_error *err)
 {
-    const char *text = messages_text(words, err, speak_chinese("auto"));
+    char what[64];
 
-    if (text != NULL && strcmp(text, err->message) != 0) {
-        fprintf(stderr, "%s: notice %s: %s\n", PACKAGE_NAME, action, text);
-        fprintf(stderr, _("%s: (the server said: %s)\n"), PACKAGE_NAME,
-                err->message);
-    } else {
-        fprintf(stderr, "%s: notice %s: %s\n", PACKAGE_NAME, action,
-                err->message);
-    }
-    if (err->hint[0] != '\0')
-        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err->hint);
-    return err->status == DB_ERROR ? EXIT_INVALID : EXIT_USAGE;
+    snprintf(what, sizeof what, "notice %s", action);
+    return cli_refused(words_db, what, err);
 }
 
 /* r, or after a message (status in *rc) NULL when it is NULL. */
@@ -489,7 +477,6 @@ notice_verify(struct db *db, int argc, char **argv)
 int
 cmd_notice(int argc, char **argv)
 {
-    struct db_error err;
     struct db *db;
     const char *action = argc > 1 ? argv[1] : "";
     int rc;
@@ -510,7 +497,7 @@ cmd_notice(int argc, char **argv)
     db = cmd_connect("notice");
     if (db == NULL)
         return EXIT_USAGE;
-    words = messages_load(db, &err);
+    words_db = db;
     argc--;
     argv++;
     rc = strcmp(action, "list") == 0    ? notice_list(db, argc)
@@ -518,8 +505,7 @@ cmd_notice(int argc, char **argv)
          : strcmp(action, "open") == 0  ? notice_open(db, argc, argv)
          : strcmp(action, "close") == 0 ? notice_close(db, argc, argv)
                                         : notice_verify(db, argc, argv);
-    messages_free(words);
-    words = NULL;
+    words_db = NULL;
     db_close(db);
     return rc;
 }

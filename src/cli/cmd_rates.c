@@ -18,7 +18,6 @@
 #include "cli/cmd_connect.h"
 #include "core/i18n.h"
 #include "core/validate.h"
-#include "db/messages.h"
 #include "db/rates.h"
 
 static void
@@ -49,22 +48,14 @@ rates_usage_error(const char *what, const char *arg)
     return EXIT_USAGE;
 }
 
-/* Say what the server (or rates.c) refused, in eduaid.message's words;
- * returns the exit status to use. */
+/* Say what the server (or rates.c) refused; returns the exit status. */
 static int
 rates_refused(struct db *db, const char *action, const struct db_error *err)
 {
-    struct db_error merr;
-    struct messages *m = NULL;
-    const char *text;
+    char what[64];
 
-    if (err->status == DB_ERROR && err->sqlstate[0] != '\0')
-        m = messages_load(db, &merr);
-    text = messages_text(m, err, speak_chinese("auto"));
-    fprintf(stderr, "%s rates %s: %s\n", PACKAGE_NAME, action,
-            text != NULL ? text : _("the server refused it"));
-    messages_free(m);
-    return err->status == DB_ERROR ? EXIT_INVALID : EXIT_USAGE;
+    snprintf(what, sizeof what, "rates %s", action);
+    return cli_refused(db, what, err);
 }
 
 /* A school year 2014..2035, or -1. */

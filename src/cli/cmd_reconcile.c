@@ -137,7 +137,7 @@ cmd_reconcile(int argc, char **argv)
         return EXIT_USAGE;
     rc = EXIT_USAGE;
     if ((known = roster_import_known(db, a.import_id, &err)) < 0) {
-        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err.message);
+        cli_refused(db, "reconcile", &err);
         goto done;
     }
     if (known == 0) {
@@ -148,7 +148,7 @@ cmd_reconcile(int argc, char **argv)
     if ((counts = roster_counts(db, a.import_id, a.township, &err)) == NULL ||
         (diffs = roster_differences(db, a.import_id, a.township, &err)) ==
             NULL) {
-        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err.message);
+        cli_refused(db, "reconcile", &err);
         goto done;
     }
     print_counts(counts);

@@ -86,19 +86,20 @@ user_usage_error(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+/* The connection, made when an action has checked its arguments (usage
+ * errors need no server, user_db); NULL after a message. Closed by
+ * cmd_user. */
+static struct db *the_db;
+
 /* Say what the server refused; returns the exit status to use. */
 static int
 user_refused(const char *action, const struct db_error *err)
 {
-    fprintf(stderr, "%s: user %s: %s\n", PACKAGE_NAME, action, err->message);
-    if (err->hint[0] != '\0')
-        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err->hint);
-    return err->status == DB_ERROR ? EXIT_INVALID : EXIT_USAGE;
-}
+    char what[64];
 
-/* The connection, made when an action has checked its arguments (usage
- * errors need no server); NULL after a message. Closed by cmd_user. */
-static struct db *the_db;
+    snprintf(what, sizeof what, "user %s", action);
+    return cli_refused(the_db, what, err);
+}
 
 static struct db *
 user_db(void)

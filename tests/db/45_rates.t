@@ -49,7 +49,10 @@ is "$(grep -c '^2026  boarding_subsidy  *junior  *yes  *1250.00  Boarding subsid
 is "$(tail -n +2 "$work/list" | awk '{print $1}' | sort -u)" 2026 'only 2026'
 "$BIN" -U demo_clerk rates set preschool_aid 2027 preschool no 1100 >"$work/out" 2>"$work/err"
 is "$?" 1 'demo_clerk: rates set is refused (exit 1)'
-is "$(cat "$work/err")" 'eduaid rates set: Permission denied.' 'in the words of eduaid.message'
+is "$(head -1 "$work/err")" 'eduaid: rates set: Permission denied.' 'in the words of eduaid.message'
+is "$(sed -n 2p "$work/err" | cut -c1-28)" 'eduaid: (the server said: pe' '... then what the server said, for the record'
+LANG=zh_CN.UTF-8 LC_ALL= "$BIN" -U demo_clerk rates set preschool_aid 2027 preschool no 1100 >"$work/out" 2>"$work/err"
+is "$(head -1 "$work/err")" 'eduaid: rates set: 权限不足。' '... in Chinese under zh_CN (issue 12: the CLI in the user'"'"'s language)'
 
 # ---- demo_admin keeps them ---------------------------------------------------
 "$BIN" -U demo_admin rates set preschool_aid 2027 preschool no 1100 2>"$work/err"
@@ -63,11 +66,11 @@ is "$(su "SELECT eduaid.standard_amount('preschool_aid', 2027, 'preschool', fals
 	'eduaid.standard_amount answers it'
 "$BIN" -U demo_admin rates set boarding_subsidy 2027 junior no 625 >"$work/out" 2>"$work/err"
 is "$?" 1 'demo_admin: a boarding subsidy for day pupils is refused (exit 1)'
-is "$(cat "$work/err")" 'eduaid rates set: This stage (boarding or not) is not entitled to this program.' \
+is "$(head -1 "$work/err")" 'eduaid: rates set: This stage (boarding or not) is not entitled to this program.' \
 	'... in the words of its constraint'
 "$BIN" -U demo_admin rates set phd_grant 2027 junior no 1 >"$work/out" 2>"$work/err"
 is "$?" 1 'demo_admin: an unknown program is refused (exit 1)'
-is "$(cat "$work/err")" "eduaid rates set: no subsidy program 'phd_grant'" '... by its name'
+is "$(cat "$work/err")" "eduaid: rates set: no subsidy program 'phd_grant'" '... by its name'
 "$BIN" -U demo_admin rates delete preschool_aid 2027 preschool no 2>"$work/err"
 is "$?" 0 'demo_admin: rates delete deletes it'
 "$BIN" -U demo_admin rates delete preschool_aid 2027 preschool no 2>"$work/err"
