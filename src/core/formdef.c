@@ -74,6 +74,7 @@ static const struct {
     {"read_only", ALL_TYPES},
     {"width", ALL_TYPES},
     {"max_chars", TYPE_BIT(FT_TEXT) | TYPE_BIT(FT_PHONE)},
+    {"no_spaces", TYPE_BIT(FT_TEXT)},
     {"min", TYPE_BIT(FT_INT)},
     {"max", TYPE_BIT(FT_INT)},
     {"choices", TYPE_BIT(FT_CHOICE)},
@@ -662,7 +663,8 @@ parse_field(struct loader *ld, const config_setting_t *s, const char *where,
 
     if (get_label_pair(ld, s, what, true, &f->label) < 0 ||
         get_bool(ld, s, what, "required", false, &f->required) < 0 ||
-        get_bool(ld, s, what, "read_only", false, &f->read_only) < 0)
+        get_bool(ld, s, what, "read_only", false, &f->read_only) < 0 ||
+        get_bool(ld, s, what, "no_spaces", false, &f->no_spaces) < 0)
         return -1;
     if (f->read_only && f->required)
         return fail(ld, s,

@@ -56,7 +56,9 @@
  *   read_only = true: a column the server fills (a copy of the register
  *   taken at submission, say teacher_fund_application.teacher_title),
  *   shown but never edited, checked or written by INSERT or UPDATE; it
- *   cannot also be required.
+ *   cannot also be required. A text field may say no_spaces = true:
+ *   white space typed into it is left out as it is typed (a bank account
+ *   number copied from a card printed in groups of four digits).
  *
  *   A lookup field may say which rows its pick list offers:
  *     lookup_only = { column = "kind"; values = [ "vocational", "college" ]; };
@@ -112,6 +114,7 @@ struct fielddef {
     int max_chars; /* 0: no limit */
     bool required;
     bool read_only;         /* filled by the server: shown, never written */
+    bool no_spaces;         /* FT_TEXT: white space typed is left out */
     long min, max;          /* FT_INT */
     struct choice *choices; /* FT_CHOICE */
     size_t nchoices;

@@ -525,15 +525,35 @@ form_leave_field(struct app *app, struct fieldset *fs, size_t i)
                      "typed disagreed)."));
 }
 
+/* Whether k types white space (U+3000 too). */
+static bool
+types_space(const struct key *k)
+{
+    return keys_is_text(k) && (k->code == ' ' || k->code == '\t' ||
+                               k->code == 0x3000);
+}
+
 bool
 form_edit_key(struct fieldset *fs, struct fieldstate *st, const struct key *k)
 {
+    enum edit_op op = editkeys_op(k, EDIT_ON_SCREEN);
     bool changed = false;
 
     if (st->locked) /* a masked value: typing changes nothing */
-        return editkeys_op_changes(editkeys_op(k, EDIT_ON_SCREEN));
+        return editkeys_op_changes(op);
+    if (op == EDIT_INSERT && st->def->no_spaces && types_space(k))
+        return true; /* "6228 4800 ...": the digits alone */
     if (!editkeys_apply(&st->edit, k, EDIT_ON_SCREEN, &changed))
         return false;
+    if (op == EDIT_INSERT && !changed && st->edit.max_chars > 0 &&
+        st->edit.len >= st->edit.max_chars) {
+        /* typed but not taken: say so, never drop it silently */
+        snprintf(st->error, sizeof(st->error),
+                 _("At most %d characters: what is typed beyond is not "
+                   "taken."),
+                 st->edit.max_chars);
+        return true;
+    }
     if (changed) {
         fs->dirty = true;
         st->touched = true;

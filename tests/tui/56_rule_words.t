@@ -62,8 +62,10 @@ tui_ok $? "demo_clerk is on the main menu"
 open_found "技能培训" "赵桂" && tui_wait "*培训批次" && next_to "培训批次写作“年份-期数”，如2026-1。"
 tui_ok $? "training: entering 培训批次 shows its rule (年份-期数, 2026-1) before anything is refused"
 for i in $(seq 1 10); do tui_keys BSpace; done
-tui_type "2026年第1期" && tui_keys F2 && tui_wait "（F9：详情）"
-tui_ok $? "... 2026年第1期 is refused on F2"
+tui_type "2026年第1期" && tui_wait "最多 7 个字，超出的部分未录入。"
+tui_ok $? "... typed past the field's 7 characters, 期 is not taken and the field says so (never dropped silently)"
+tui_keys F2 && tui_wait "（F9：详情）"
+tui_ok $? "... 2026年第1 is refused on F2"
 tui_screen | tail -1 | grep -qF "培训批次写作“年份-期数”，如2026-1。" && no_names
 tui_ok $? "... the status line says the rule in Chinese; no constraint name on the screen"
 tui_screen | grep -F "*培训批次" | grep -qF "年第1"
@@ -78,10 +80,13 @@ tui_ok $? "... and back to the menu"
 open_found "教师帮扶资金" "邓志博" && next_to "银行账号为12到19位数字。"
 tui_ok $? "teacher fund: entering 银行账号 shows its rule (12 to 19 digits)"
 for i in $(seq 1 25); do tui_keys BSpace; done
-tui_type "6228 4800 0006" && tui_keys F2 && tui_wait "（F9：详情）"
-tui_ok $? "... an account with blanks is refused on F2"
+tui_type "6228 4800 0006 8190 183" && tui_wait "6228480000068190183"
+tui_ok $? "... an account copied from the card in groups of four: the blanks are left out, all 19 digits taken"
+for i in $(seq 1 25); do tui_keys BSpace; done
+tui_type "6228-4800-0006" && tui_keys F2 && tui_wait "（F9：详情）"
+tui_ok $? "... an account with dashes is refused on F2"
 tui_screen | tail -1 | grep -qF "银行账号为12到19位数字。" && no_names &&
-	tui_screen | grep -F "*银行账号" | grep -qF "6228 4800 0006"
+	tui_screen | grep -F "*银行账号" | grep -qF "6228-4800-0006"
 tui_ok $? "... in words, no constraint name, and the account typed is still there"
 leave
 tui_ok $? "... and back to the menu"

@@ -642,6 +642,9 @@ START_TEST(test_teacher_fund)
     ck_assert_ptr_nonnull(c);
     ck_assert_str_eq(c->label.en, "Bank account");
     ck_assert_ptr_null(find_column(f->columns, f->ncolumns, "bank_account"));
+    /* an account copied from a card in groups of four: blanks left out */
+    ck_assert(formdef_field(f, "bank_account")->no_spaces);
+    ck_assert(!formdef_field(f, "bank_name")->no_spaces);
     /* the teacher as submitted: filled by the server, never required */
     ck_assert(formdef_field(f, "teacher_rural_years")->read_only);
     ck_assert(formdef_field(f, "teacher_title")->read_only);
@@ -1183,6 +1186,7 @@ static const struct {
     {"bad_lookups_missing.conf", {"'label'", "'course'"}},
     {"bad_lookup_only.conf", {"'school_id'", "no values"}},
     {"bad_lookup_only_type.conf", {"'lookup_only'", "text field"}},
+    {"bad_no_spaces_type.conf", {"'no_spaces'", "int field"}},
     {"bad_lookups_words.conf", {"duplicate", "'junior'"}},
 };
 #define NBAD_FORMS (sizeof(bad_forms) / sizeof(bad_forms[0]))
