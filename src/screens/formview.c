@@ -529,8 +529,8 @@ form_leave_field(struct app *app, struct fieldset *fs, size_t i)
 static bool
 types_space(const struct key *k)
 {
-    return keys_is_text(k) && (k->code == ' ' || k->code == '\t' ||
-                               k->code == 0x3000);
+    return keys_is_text(k) &&
+           (k->code == ' ' || k->code == '\t' || k->code == 0x3000);
 }
 
 bool
