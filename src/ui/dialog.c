@@ -10,6 +10,7 @@
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "core/i18n.h"
 #include "core/text.h"
@@ -364,73 +365,9 @@ dialog_message(struct app *a, const char *title, const char *text)
  * Yes / no
  * ------------------------------------------------------------------ */
 
-static bool
-confirm_loop(struct app *a, const char *title, const char *question,
-             bool default_yes)
-{
-    const char *labels[2];
-    int focus = default_yes ? 0 : 1;
-
-    labels[0] = _("Yes (y)");
-    labels[1] = _("No (n)");
-    for (;;) {
-        struct key k;
-        enum modal_event ev;
-
-        if (app_paint(a)) {
-            struct lines l;
-            struct box b = centre_box(4, DIALOG_MAX_COLS);
-
-            if (wrap_text(question, b.cols - 4, &l)) {
-                b = centre_box(l.n + 4, want_cols(widest(&l), title));
-                lines_free(&l);
-                if (wrap_text(question, b.cols - 4, &l)) {
-                    draw_box(stdscr, b.y, b.x, b.rows, b.cols, title, UA_DIALOG,
-                             UA_DIALOG_TITLE);
-                    for (int i = 0; i < l.n && i < b.rows - 4; i++)
-                        draw_str(stdscr, b.y + 1 + i, b.x + 2, b.cols - 4,
-                                 l.v[i], UA_DIALOG, DRAW_PAD | DRAW_MARK_CUT);
-                    draw_buttons(&b, b.y + b.rows - 2, labels, 2, focus);
-                    lines_free(&l);
-                }
-            }
-        }
-        app_refresh(a);
-
-        ev = app_modal_key(a, &k, 250);
-        if (ev == ME_HANGUP || ev == ME_INTERRUPT)
-            return false;
-        if (ev != ME_KEY)
-            continue;
-        if (k.is_function) {
-            if (k.code == KEY_LEFT || k.code == KEY_RIGHT || k.code == KEY_BTAB)
-                focus = 1 - focus;
-            else if (k.code == KEY_ENTER)
-                return focus == 0;
-            continue;
-        }
-        switch (k.code) {
-        case 'y':
-        case 'Y':
-            return true;
-        case 'n':
-        case 'N':
-        case 'q':
-        case 27:
-            return false;
-        case '\t':
-            focus = 1 - focus;
-            break;
-        case '\r':
-        case '\n':
-        case ' ':
-            return focus == 0;
-        default:
-            break;
-        }
-    }
-}
-
+/* The question in a box with n buttons (labels), focus on one: the index
+ * chosen (Enter or Space on the focused one, or its key in keys, either
+ * case), or -1 (Esc, q, a hangup). */
 static int
 choose_loop(struct app *a, const char *title, const char *question,
             const char *const *labels, const char *keys, int n, int focus)
@@ -480,9 +417,21 @@ choose_loop(struct app *a, const char *title, const char *question,
         else if (k.code == '\r' || k.code == '\n' || k.code == ' ')
             return focus;
         for (int i = 0; keys != NULL && i < n; i++)
-            if (keys[i] != 0 && (wint_t)keys[i] == k.code)
+            if (keys[i] != 0 && (wint_t)keys[i] == towlower((wint_t)k.code))
                 return i;
     }
+}
+
+static bool
+confirm_loop(struct app *a, const char *title, const char *question,
+             bool default_yes)
+{
+    const char *labels[2];
+
+    labels[0] = _("Yes (y)");
+    labels[1] = _("No (n)");
+    return choose_loop(a, title, question, labels, "yn", 2,
+                       default_yes ? 0 : 1) == 0;
 }
 
 int
