@@ -110,10 +110,16 @@ tui_menu() { # LABEL [HEADER]
 	tui_wait "$1" || return 1
 	screen=$(tui_screen)
 	hl=$(printf '%s\n' "$screen" | grep -nF -- "${2:-Record kind}" | head -1 | cut -d: -f1)
-	# the row that begins with LABEL (not a count that holds its word:
-	# 教师帮扶资金's "公示中 7" is no 公示)
-	ll=$(printf '%s\n' "$screen" | awk -v l="$1" -v h="${hl:-0}" \
-		'NR > h { t = $0; sub(/^[[:space:]]+/, "", t); if (index(t, l) == 1) { print NR; exit } }')
+	# the row that begins with LABEL (blanks around it ignored), then a
+	# blank, "(" or the end -- not a count that holds its word:
+	# 教师帮扶资金's "公示中 7" is no 公示
+	ll=$(printf '%s\n' "$screen" | awk -v l="$1" -v h="${hl:-0}" '
+		BEGIN { sub(/^[[:space:]]+/, "", l); sub(/[[:space:]]+$/, "", l) }
+		NR > h {
+			t = $0; sub(/^[[:space:]]+/, "", t)
+			if (index(t, l) == 1 && (length(t) == length(l) ||
+			    substr(t, length(l) + 1, 1) ~ /[[:space:](]/)) { print NR; exit }
+		}')
 	[ -n "$hl" ] && [ -n "$ll" ] && [ "$ll" -gt "$hl" ] || return 1
 	# rows, not lines: a row whose counts wrap (issue 12 item 6) goes on
 	# in lines whose first column is blank
