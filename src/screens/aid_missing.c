@@ -372,6 +372,7 @@ static const struct screen_ops aid_ops = {
     .key = aid_key,
     .resumed = listbase_resumed,
     .actions = aid_actions,
+    .available = listbase_available,
     .action_label = aid_action_label,
     .title = aid_title,
     .close = listbase_close,

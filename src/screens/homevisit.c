@@ -234,6 +234,7 @@ static const struct screen_ops homevisit_ops = {
     .draw = homevisit_draw,
     .key = homevisit_key,
     .actions = homevisit_actions,
+    .available = listbase_available,
     .title = homevisit_title,
     .close = homevisit_close,
 };

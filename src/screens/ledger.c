@@ -241,6 +241,7 @@ static const struct screen_ops ledger_ops = {
     .key = ledger_screen_key,
     .resumed = listbase_resumed,
     .actions = ledger_actions,
+    .available = listbase_available,
     .title = ledger_screen_title,
     .close = listbase_close,
 };

@@ -150,6 +150,7 @@ static const struct screen_ops visits_ops = {
     .draw = visits_draw,
     .key = visits_key,
     .actions = visits_actions,
+    .available = listbase_available,
     .title = visits_title,
     .close = visits_close,
 };

@@ -194,6 +194,8 @@ list_actions(struct screen *s)
 static bool
 list_available(struct screen *s, enum action a, const char **why)
 {
+    if (!listbase_available(s, a, why))
+        return false;
     if (a == ACT_NEW && !status_editable(db_role(s->app->db), "")) {
         *why = _("your role does not create records");
         return false;

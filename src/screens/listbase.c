@@ -359,6 +359,24 @@ listbase_close(struct screen *s)
     free(s);
 }
 
+bool
+listbase_available(struct screen *s, enum action a, const char **why)
+{
+    static const enum action on_rows[] = {
+        ACT_OPEN,     ACT_PASS,       ACT_REJECT, ACT_HISTORY,
+        ACT_MARK_ALL, ACT_ACCEPT,     ACT_REFUSE, ACT_WITHDRAW,
+        ACT_ATTEND,   ACT_ATTEND_ALL, ACT_SUBMIT};
+
+    if (listbase_nrows(s->data) > 0)
+        return true;
+    for (size_t i = 0; i < sizeof(on_rows) / sizeof(on_rows[0]); i++)
+        if (a == on_rows[i]) {
+            *why = _("the list has no rows");
+            return false;
+        }
+    return true;
+}
+
 struct screen *
 listbase_screen_new(struct app *a, const struct screen_ops *ops, size_t size)
 {

@@ -197,6 +197,11 @@ void listbase_free(struct listbase *lb);
  */
 void listbase_layout(struct screen *s, int top, int rows, int cols);
 void listbase_resumed(struct screen *s, int result);
+/* The screen's available hook (ui/screen.h) as far as its rows go: the
+ * actions that work on a row (open, pass, return, history, mark all,
+ * accept, refuse, withdraw, attendance, submit) are not available while
+ * the list has none -- the key bar does not offer what would do nothing. */
+bool listbase_available(struct screen *s, enum action a, const char **why);
 void listbase_close(struct screen *s);
 struct screen *listbase_screen_new(struct app *a, const struct screen_ops *ops,
                                    size_t size);

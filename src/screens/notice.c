@@ -317,6 +317,8 @@ notice_actions(struct screen *s)
 static bool
 notice_available(struct screen *s, enum action a, const char **why)
 {
+    if (!listbase_available(s, a, why))
+        return false;
     if ((a == ACT_NEW || a == ACT_PASS) && !is_supervisor(s->app)) {
         *why = _("only supervisors open and close notices");
         return false;

@@ -480,6 +480,7 @@ static const struct screen_ops queue_ops = {
     .key = queue_key,
     .resumed = listbase_resumed,
     .actions = queue_actions,
+    .available = listbase_available,
     .title = queue_title,
     .close = listbase_close,
 };

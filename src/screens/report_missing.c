@@ -177,6 +177,7 @@ static const struct screen_ops missing_ops = {
     .draw = missing_draw,
     .key = missing_key,
     .actions = missing_actions,
+    .available = listbase_available,
     .title = missing_title,
     .close = listbase_close,
 };

@@ -132,6 +132,7 @@ static const struct screen_ops returned_ops = {
     .key = returned_key,
     .resumed = listbase_resumed,
     .actions = returned_actions,
+    .available = listbase_available,
     .title = returned_title,
     .close = listbase_close,
 };

@@ -465,6 +465,7 @@ static const struct screen_ops rollover_ops = {
     .key = rollover_key,
     .resumed = listbase_resumed,
     .actions = rollover_actions,
+    .available = listbase_available,
     .action_label = rollover_action_label,
     .title = rollover_title,
     .close = rollover_close,

@@ -186,6 +186,7 @@ static const struct screen_ops batch_ops = {
     .draw = batch_draw,
     .key = batch_key,
     .actions = batch_actions,
+    .available = listbase_available,
     .title = batch_title,
     .close = listbase_close,
 };

@@ -114,6 +114,7 @@ static const struct screen_ops train_ops = {
     .draw = train_draw,
     .key = train_key,
     .actions = train_actions,
+    .available = listbase_available,
     .title = train_title,
     .close = listbase_close,
 };

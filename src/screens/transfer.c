@@ -373,6 +373,7 @@ static const struct screen_ops transfer_ops = {
     .key = transfer_key,
     .resumed = listbase_resumed,
     .actions = transfer_actions,
+    .available = listbase_available,
     .title = transfer_title,
     .close = listbase_close,
 };
