@@ -55,7 +55,7 @@ load_forms(struct app *a, const char *dir)
     }
     a->forms = calloc(N_KINDS, sizeof(*a->forms));
     if (a->forms == NULL) {
-        fprintf(stderr, "%s: out of memory\n", PACKAGE_NAME);
+        fprintf(stderr, _("%s: out of memory\n"), PACKAGE_NAME);
         return -1;
     }
     for (size_t i = 0; i < N_KINDS; i++) {
@@ -138,7 +138,7 @@ client_session(const struct options *opts)
     if (first != NULL)
         status = app_run(&a, first);
     else if (status != EXIT_USAGE)
-        fprintf(stderr, "%s: out of memory\n", PACKAGE_NAME);
+        fprintf(stderr, _("%s: out of memory\n"), PACKAGE_NAME);
 cleanup:
     free_app(&a);
     return status;

@@ -14,14 +14,14 @@
 #include <sys/types.h>
 
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/idnumber.h"
 
 static void
 check_id_usage(FILE *fp)
 {
-    fprintf(fp, "Usage: %s check-id [NUMBER...]\n", PACKAGE_NAME);
-    fprintf(fp,
-            "Validate resident ID numbers (GB 11643-1999): length, digits,\n"
+    fprintf(fp, _("Usage: %s check-id [NUMBER...]\n"), PACKAGE_NAME);
+    fputs(_("Validate resident ID numbers (GB 11643-1999): length, digits,\n"
             "area code, birth date (not in the future) and check digit.\n"
             "With no NUMBER, read numbers from standard input, one per "
             "line;\n"
@@ -30,7 +30,8 @@ check_id_usage(FILE *fp)
             "  NUMBER  ok       YYYY-MM-DD  M|F\n"
             "  NUMBER  invalid  REASON\n\n"
             "Exit status: 0 if all numbers are valid, 1 if any is not,\n"
-            "2 on a usage or I/O error.\n");
+            "2 on a usage or I/O error.\n"),
+          fp);
 }
 
 /*
@@ -91,7 +92,7 @@ cmd_check_id(int argc, char **argv)
             check_id_usage(stdout);
             return EXIT_OK;
         }
-        fprintf(stderr, "%s: check-id: unknown option '%s'\n", PACKAGE_NAME,
+        fprintf(stderr, _("%s: check-id: unknown option '%s'\n"), PACKAGE_NAME,
                 argv[first]);
         check_id_usage(stderr);
         return EXIT_USAGE;

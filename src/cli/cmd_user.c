@@ -246,7 +246,7 @@ act_request_create(int argc, char **argv)
     long long id;
 
     if (townships == NULL) {
-        fprintf(stderr, "%s: out of memory\n", PACKAGE_NAME);
+        fprintf(stderr, _("%s: out of memory\n"), PACKAGE_NAME);
         return EXIT_USAGE;
     }
     for (int i = 1; i < argc; i++) {

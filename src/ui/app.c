@@ -720,7 +720,7 @@ app_run(struct app *a, struct screen *first)
     int status = 0, burst = 0, wait = TICK_MS;
 
     if (st == NULL) {
-        fprintf(stderr, "%s: out of memory\n", PACKAGE_NAME);
+        fprintf(stderr, _("%s: out of memory\n"), PACKAGE_NAME);
         if (first != NULL)
             first->ops->close(first);
         return 1;

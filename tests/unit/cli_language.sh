@@ -12,7 +12,7 @@ bin=$build/eduaid
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-printf '1..6\n'
+printf '1..8\n'
 gmo=
 for g in "$build/po/zh_CN.gmo" "$top/po/zh_CN.gmo"; do
 	[ -f "$g" ] && gmo=$g && break
@@ -45,3 +45,5 @@ check 3 "... its commands' summaries too" '公示：列出、打印、开启、�
 check 4 "eduaid --help under LANG=C is English" '^Usage: eduaid .*Commands:' "$(as C --help | paste -sd' ')"
 check 5 "an unknown command is said in Chinese under LANG=zh_CN.UTF-8" '未知命令“frob”' "$(as zh_CN.UTF-8 frob)"
 check 6 "eduaid notice --help under LANG=zh_CN.UTF-8 is Chinese" '^用法' "$(as zh_CN.UTF-8 notice --help)"
+check 7 "eduaid check-id --help under LANG=zh_CN.UTF-8 is Chinese" '校验居民身份证号' "$(as zh_CN.UTF-8 check-id --help)"
+check 8 "... and its unknown option" '未知选项“--frob”' "$(as zh_CN.UTF-8 check-id --frob)"
