@@ -159,12 +159,27 @@ grid_cell(struct form *f, const struct griddef *g, const struct grid_row *row,
     return "";
 }
 
+/* The cells field d gets on a screen cols wide: its width, and on a
+ * terminal wider than 80 columns a text longer than that (an address, a
+ * name of a school) grows into the extra columns -- wider terminals use
+ * their width (issue 12) -- up to what its longest value needs. */
+static int
+field_cells(const struct fielddef *d, int cols)
+{
+    int want = d->max_chars > 0 ? 2 * d->max_chars : d->width;
+
+    if (d->type != FT_TEXT || cols <= 80 || want <= d->width)
+        return d->width;
+    return d->width +
+           (want - d->width < cols - 80 ? want - d->width : cols - 80);
+}
+
 void
 form_draw_field(struct form *f, struct fieldset *fs, int y, int fi,
                 bool focused)
 {
     struct fieldstate *s = &fs->f[fi];
-    int width = s->def->width, x = LABEL_CELLS + 2;
+    int width = field_cells(s->def, f->cols), x = LABEL_CELLS + 2;
     char label[128];
 
     if (x + width > f->cols - 1)
