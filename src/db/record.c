@@ -1830,7 +1830,14 @@ record_lookup_only(struct db *db, const struct lookupdef *d,
     } else {
         sb_add(&b, "NULL::text");
     }
-    sb_add(&b, " AS detail, count(*) OVER () AS total FROM ");
+    sb_add(&b, " AS detail, count(*) OVER () AS total, ");
+    /* a township-scoped row's township: picked before the township, it
+     * tells the form which (a village names its township) */
+    if (d->scope != NULL && strcmp(d->scope, "township") == 0)
+        sb_add(&b, "x.township_id::text");
+    else
+        sb_add(&b, "NULL::text");
+    sb_add(&b, " AS township FROM ");
     sb_table(&b, db, d->table);
     sb_add(&b, " x WHERE true");
     if (d->scope == NULL || strcmp(d->scope, "all") == 0) {

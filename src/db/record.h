@@ -111,8 +111,9 @@ int record_transition(struct db *db, const struct formdef *f, long long id, int 
  * letters may also be found in the label's pinyin initials, fxzy for
  * 房县职业技术学校: eduaid.pinyin_initials), in the scope of
  * township_id (for scope "township"), in key order: columns key, label,
- * detail (NULL when the lookup has none) and total (how many rows match
- * in all, however many limit returned). A new dbres (dbres_free), or NULL
+ * detail (NULL when the lookup has none), total (how many rows match
+ * in all, however many limit returned) and township (the row's township
+ * for a lookup of scope "township", else NULL). A new dbres (dbres_free), or NULL
  * with err on failure. record_lookup_only keeps only the rows whose
  * only->column is one of only->values (a field's lookup_only; NULL: all).
  */

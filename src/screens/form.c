@@ -159,6 +159,25 @@ choice_search(void *arg, const char *filter, const struct pick_item **items)
     return n;
 }
 
+/* A village (any lookup of scope "township") picked while the record's
+ * township is empty: the township is the village's -- a clerk of two
+ * townships need not pick both. */
+static void
+township_from_pick(struct form *f, const struct lookup_pick *p, const char *key)
+{
+    int t = fieldset_find(&f->fs, "township_id");
+    const char *town = NULL;
+
+    if (t < 0 || form_township(f) != 0 || f->fs.f[t].locked || p->rows == NULL)
+        return;
+    for (int r = 0; r < p->rows->nrows && town == NULL; r++)
+        if (strcmp(dbres_field(p->rows, r, "key"), key) == 0)
+            town = dbres_field(p->rows, r, "township");
+    if (town != NULL)
+        fieldset_pick(&f->fs, (size_t)t, town,
+                      form_lookup_label(f, f->fs.f[t].def, town));
+}
+
 static bool pick_from(struct form *f, struct fieldset *fs, size_t i,
                       const char *filter);
 
@@ -214,8 +233,10 @@ pick_from(struct form *f, struct fieldset *fs, size_t i, const char *filter)
         if (p.l == NULL)
             return false;
         v = dialog_pick(f->app, title, filter, lookup_search, &p);
-        if (v != NULL)
+        if (v != NULL) {
             fieldset_pick(fs, i, v, form_lookup_label(f, d, v));
+            township_from_pick(f, &p, v);
+        }
         dbres_free(p.rows);
         free(p.items);
     } else if (d->type == FT_BOOL) {

@@ -1488,6 +1488,8 @@ START_TEST(test_lookups)
         ck_assert(strncmp(dbres_get(r, i, 0), "420325100", 9) == 0);
         ck_assert_int_eq(strlen(dbres_get(r, i, 0)), 12);
         ck_assert_ptr_null(dbres_get(r, i, 2));
+        /* a village names its township: a form picks it from the village */
+        ck_assert_str_eq(dbres_field(r, i, "township"), "420325100");
     }
     n = r->nrows;
     label = record_lookup_label(db, &lookup_items[1], dbres_get(r, 0, 0), &err);
