@@ -63,30 +63,6 @@ corrections(struct form *f, char *out, size_t outsz)
     }
 }
 
-/* Ask for the reason of the return, offering text, until one is given;
- * NULL when cancelled. */
-static char *
-ask_reason(struct form *f, const char *text)
-{
-    const char *label = _("Reason (required; the author sees it):");
-
-    for (;;) {
-        char *r =
-            dialog_prompt(f->app, PROMPT_REASON, _("Return"), label, text);
-        const char *p = r;
-
-        if (r == NULL)
-            return NULL;
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (*p != '\0')
-            return r;
-        free(r);
-        text = NULL;
-        label = _("A reason is required. Reason (Esc cancels):");
-    }
-}
-
 /* Return the record (as it is in the database, with the version shown)
  * with a reason naming the corrections; the edits are dropped and the
  * form shows the returned record. */
@@ -99,7 +75,9 @@ return_instead(struct form *f)
     int version;
 
     corrections(f, text, sizeof(text));
-    if ((reason = ask_reason(f, text)) == NULL)
+    if ((reason = review_prompt_reason(
+             f->app, _("Return"), _("Reason (required; the author sees it):"),
+             text)) == NULL)
         return FORESIGHT_EDIT;
     if (review_step(f->app, f->def->kind, f->rec->id, f->rec->version, "reject",
                     reason, &version, &err) != 0) {

@@ -113,16 +113,11 @@ review_step(struct app *a, const char *kind, long long id, int version,
 }
 
 char *
-review_ask_reason(struct app *a, const char *title, const char *what)
+review_prompt_reason(struct app *a, const char *title, const char *label,
+                     const char *initial)
 {
-    char label[512];
-
-    if (what != NULL && what[0] != '\0')
-        snprintf(label, sizeof(label), _("%s -- reason (required):"), what);
-    else
-        snprintf(label, sizeof(label), "%s", _("Reason (required):"));
     for (;;) {
-        char *r = dialog_prompt(a, PROMPT_REASON, title, label, NULL);
+        char *r = dialog_prompt(a, PROMPT_REASON, title, label, initial);
         const char *p = r;
 
         if (r == NULL)
@@ -132,9 +127,21 @@ review_ask_reason(struct app *a, const char *title, const char *what)
         if (*p != '\0')
             return r;
         free(r);
-        snprintf(label, sizeof(label), "%s",
-                 _("A reason is required. Reason (Esc cancels):"));
+        initial = NULL;
+        label = _("A reason is required. Reason (Esc cancels):");
     }
+}
+
+char *
+review_ask_reason(struct app *a, const char *title, const char *what)
+{
+    char label[512];
+
+    if (what != NULL && what[0] != '\0')
+        snprintf(label, sizeof(label), _("%s -- reason (required):"), what);
+    else
+        snprintf(label, sizeof(label), "%s", _("Reason (required):"));
+    return review_prompt_reason(a, title, label, NULL);
 }
 
 const char *

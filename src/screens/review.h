@@ -61,6 +61,10 @@ int review_step(struct app *a, const char *kind, long long id, int version,
  * NULL when the person cancelled.
  */
 char *review_ask_reason(struct app *a, const char *title, const char *what);
+/* The same with the prompt's label and the text it starts with (initial,
+ * may be NULL) given: review_ask_reason's loop. */
+char *review_prompt_reason(struct app *a, const char *title, const char *label,
+                           const char *initial);
 
 /* A refusal as one sentence in the person's language: the same words
  * app_error puts on the status line (session_error_text: the server's
