@@ -43,16 +43,6 @@ as_user() {
 	su "SET SESSION AUTHORIZATION $1; $2" >/dev/null
 }
 
-# db_wait SQL WANT: wait up to 10 s for SQL to answer WANT.
-db_wait() {
-	local i
-	for i in $(seq 1 100); do
-		[ "$(su "$1")" = "$2" ] && return 0
-		sleep 0.1
-	done
-	echo "# $1 -> $(su "$1") (wanted $2)"
-	return 1
-}
 status_of() { echo "select status from eduaid.household where household_no = '$1'"; }
 
 # row TEXT1 TEXT2: wait for a line of the screen showing both.
@@ -92,11 +82,11 @@ tui_ok $? "demo_clerk finds the draft $HA and opens it"
 tui_keys Tab Tab Tab Tab Tab C-u
 tui_type "张三丰"
 tui_keys C-s
-db_wait "select head_name from eduaid.household where household_no = '$HA'" "张三丰"
+tui_db_wait "select head_name from eduaid.household where household_no = '$HA'" "张三丰"
 tui_ok $? "F2 saves the changed head's name"
 tui_keys F10
 tui_wait "$BOX" && tui_keys y
-db_wait "$(status_of "$HA")" submitted
+tui_db_wait "$(status_of "$HA")" submitted
 tui_ok $? "F10 submits it"
 tui_keys Escape && tui_wait "户主姓名" && tui_keys Escape && tui_wait "技能培训" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
@@ -109,7 +99,7 @@ search "$HA" && row "$HA" "张三丰" && row "$HA" "张晓梅"
 tui_ok $? "/ finds $HA in the queue, with who submitted it"
 tui_keys F7
 tui_wait "确认审核通过" && tui_keys y
-db_wait "$(status_of "$HA")" verified
+tui_db_wait "$(status_of "$HA")" verified
 tui_ok $? "F7 verifies it"
 [ "$(su "select verified_by from eduaid.household where household_no = '$HA'")" = demo_officer ]
 tui_ok $? "verified by demo_officer"
@@ -124,7 +114,7 @@ search "$HB" && row "$HB" "张三"
 tui_ok $? "the officer finds $HB, submitted meanwhile"
 tui_keys F11
 tui_wait "理由（必填）" && tui_type "$REASON" && tui_keys Enter
-db_wait "select status || ':' || reason from eduaid.household where household_no = '$HB'" "rejected:$REASON"
+tui_db_wait "select status || ':' || reason from eduaid.household where household_no = '$HB'" "rejected:$REASON"
 tui_ok $? "F11 with a reason returns it: rejected, with that reason"
 tui_keys q
 tui_wait "主菜单" && tui_quit
@@ -141,11 +131,11 @@ tui_ok $? "Enter opens it, editable, the reason on top"
 tui_keys Tab Tab Tab Tab Tab C-u
 tui_type "李四"
 tui_keys C-s
-db_wait "select head_name from eduaid.household where household_no = '$HB'" "李四"
+tui_db_wait "select head_name from eduaid.household where household_no = '$HB'" "李四"
 tui_ok $? "the clerk fixes a field and F2 saves it"
 tui_keys F10
 tui_wait "$BOX" && tui_keys y
-db_wait "$(status_of "$HB")" submitted
+tui_db_wait "$(status_of "$HB")" submitted
 tui_ok $? "F10 submits it again"
 tui_keys Escape
 tui_wait "按 Enter 打开并修改" && ! tui_screen | grep -q "$HB"
@@ -160,7 +150,7 @@ tui_wait "审核队列" && tui_wait "提交人" && search "$HA" && row "$HA" "�
 tui_ok $? "demo_supervisor finds the verified $HA in the queue"
 tui_keys F7
 tui_wait "确认审批通过" && tui_keys y
-db_wait "$(status_of "$HA")" approved
+tui_db_wait "$(status_of "$HA")" approved
 tui_ok $? "F7 approves it: the database says approved"
 
 # ==== four-eyes: a supervisor among the editors cannot approve it ==========

@@ -24,16 +24,6 @@ YEAR=$(su "select eduaid.school_year_of(current_date)")
 BIRTH=$(su "select to_char(make_date($YEAR - 12, 9, 1), 'YYYYMMDD')")
 SEQ=$(printf %02d $((10#$T % 100)))
 
-# db_wait SQL WANT: wait up to 10 s for SQL to answer WANT.
-db_wait() {
-	local i
-	for i in $(seq 1 100); do
-		[ "$(su "$1")" = "$2" ] && return 0
-		sleep 0.1
-	done
-	echo "# $1 -> $(su "$1") (wanted $2)"
-	return 1
-}
 # counts FIELD: demo_clerk's ledger_counts summed over his townships.
 counts() {
 	su "SET SESSION AUTHORIZATION demo_clerk; SELECT sum($1) FROM eduaid.ledger_counts($YEAR)" | tail -n 1
@@ -136,7 +126,7 @@ tui_wait "Suspected dropouts" && tui_keys C
 tui_wait "Confirmed on" && tui_keys Enter
 tui_wait "Dropout confirmed." && tui_wait "suspected $((S0 - 1))" && tui_wait "confirmed $((C0 + 1))"
 tui_ok $? "C confirms the dropout: suspected $((S0 - 1)), confirmed $((C0 + 1))"
-db_wait "select state from eduaid.dropout_case where student_id = ($KID)" confirmed
+tui_db_wait "select state from eduaid.dropout_case where student_id = ($KID)" confirmed
 tui_ok $? "the case is confirmed in the database"
 
 tui_keys l

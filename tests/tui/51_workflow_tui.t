@@ -28,17 +28,6 @@ cleanup_state() {
 }
 trap 'cleanup_state; tmux_ kill-server 2>/dev/null; rm -rf "$TUI_TMP"' EXIT
 
-# db_wait SQL WANT: wait up to 10 s for SQL to answer WANT.
-db_wait() {
-	local i
-	for i in $(seq 1 100); do
-		[ "$(su "$1")" = "$2" ] && return 0
-		sleep 0.1
-	done
-	echo "# $1 -> $(su "$1") (wanted $2)"
-	return 1
-}
-
 # row TEXT1 TEXT2: wait for a line of the screen showing both.
 row() {
 	local i
@@ -95,7 +84,7 @@ tui_wait "状态：已复核"
 tui_ok $? "Enter opens it: its status reads 已复核"
 tui_keys F7
 tui_wait "确认审批通过" && tui_keys y
-db_wait "select status || ':' || approved_by from eduaid.household where household_no = '$HA'" \
+tui_db_wait "select status || ':' || approved_by from eduaid.household where household_no = '$HA'" \
 	"approved:demo_supervisor2"
 tui_ok $? "F7 takes the approve step out of it: approved by demo_supervisor2"
 # (a record opened from the queue closes once passed)

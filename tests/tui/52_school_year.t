@@ -21,17 +21,6 @@ as() { psql -X -q -At -v ON_ERROR_STOP=1 -U "$EDUAID_SUPERUSER" -c "SET SESSION 
 TOWN=420325100 # 城关镇
 BOX='┐'
 
-# db_wait SQL WANT: wait up to 20 s for SQL to answer WANT.
-db_wait() {
-	local i
-	for i in $(seq 1 200); do
-		[ "$(su "$1")" = "$2" ] && return 0
-		sleep 0.1
-	done
-	echo "# $1 -> $(su "$1") (wanted $2)"
-	return 1
-}
-
 [ -x "$TUI_BIN" ]
 tui_ok $? "the client is built ($TUI_BIN)"
 
@@ -58,7 +47,7 @@ tui_wait "2026->2027"
 tui_ok $? "demo_clerk opens 新学年: 2026 -> 2027 is offered"
 tui_keys F3 && tui_wait "继续吗" && tui_keys Enter && tui_wait "已生成"
 tui_ok $? "F3 and yes: the drafts are proposed, and the screen says how many"
-db_wait "select count(*) from eduaid.household_year where township_id = $TOWN
+tui_db_wait "select count(*) from eduaid.household_year where township_id = $TOWN
           and school_year = 2027 and status = 'draft'" "$COUNTED"
 tui_ok $? "one 2027 draft for each of the $COUNTED households counted in 2026"
 
@@ -73,7 +62,7 @@ tui_keys Escape && tui_wait "主菜单" && tui_menu "应享未享资助" "记录
 tui_ok $? "demo_clerk opens 应享未享资助 and picks 2027-28 (F4)"
 tui_keys '*' && tui_keys F7 && tui_wait "[ 是 (y) ]" && tui_keys Enter && tui_wait "未能发放"
 tui_ok $? "* marks every line, F7 grants them at the standard amounts in one step, and says how it went"
-db_wait "$MISSING27" 0 && [ "$(su "$GRANTED27")" = "$before_missing" ]
+tui_db_wait "$MISSING27" 0 && [ "$(su "$GRANTED27")" = "$before_missing" ]
 tui_ok $? "all $before_missing are granted; nothing with a standard amount is missing in 2027"
 tui_keys Enter Escape && tui_wait "主菜单" && tui_menu "新学年" "记录类型" && tui_wait "2026->2027"
 tui_ok $? "back in 新学年"
@@ -81,7 +70,7 @@ tui_ok $? "back in 新学年"
 # ==== the clerk submits every draft =========================================
 tui_keys '*' && tui_keys F10 && tui_wait "提交" && tui_keys Enter && tui_wait "处理结果"
 tui_ok $? "* marks every draft, F10 and yes submit them: the result is shown"
-db_wait "select count(*) from eduaid.household_year where township_id = $TOWN
+tui_db_wait "select count(*) from eduaid.household_year where township_id = $TOWN
           and school_year = 2027 and status = 'submitted'" "$COUNTED"
 tui_ok $? "all $COUNTED are submitted"
 tui_keys Enter Escape && tui_wait "主菜单" && tui_quit
@@ -124,7 +113,7 @@ tui_wait "审核队列" && tui_wait "已等待" && tui_keys Escape && tui_wait "
 	tui_menu "迁入迁出" "记录类型" && tui_wait "$HH" &&
 	tui_keys Y && tui_wait "选择行政村" && tui_keys Enter && tui_wait_gone "选择行政村"
 tui_ok $? "officer_101 of 军店镇 takes it in (Y, a village of his)"
-db_wait "select township_id from eduaid.household where id = $HHID" 420325101
+tui_db_wait "select township_id from eduaid.household where id = $HHID" 420325101
 tui_ok $? "$HH is a household of 军店镇 now"
 [ "$(su "select count(*) from eduaid.household_year where household_id = $HHID
           and school_year < 2026 and township_id = $TOWN")" = "$PAST" ] &&

@@ -19,17 +19,6 @@ BOX='┐'
 FROM=FX1000294
 TO=FX1010015
 
-# db_wait SQL WANT: wait up to 20 s for SQL to answer WANT.
-db_wait() {
-	local i
-	for i in $(seq 1 200); do
-		[ "$(su "$1")" = "$2" ] && return 0
-		sleep 0.1
-	done
-	echo "# $1 -> $(su "$1") (wanted $2)"
-	return 1
-}
-
 [ -x "$TUI_BIN" ]
 tui_ok $? "the client is built ($TUI_BIN)"
 
@@ -70,7 +59,7 @@ tui_ok $? "officer_101 sees $NAME coming as a member, and what Y does"
 tui_keys Y && tui_wait "选择迁入户" && tui_type "$TO" && tui_wait "$TO" && tui_keys Enter &&
 	tui_wait_gone "选择迁入户"
 tui_ok $? "Y, and $TO picked by its number"
-db_wait "select count(*) from eduaid.student where household_id = $TOID and moved_from_id = $KID" 1
+tui_db_wait "select count(*) from eduaid.student where household_id = $TOID and moved_from_id = $KID" 1
 tui_ok $? "$NAME is a member of $TO now"
 [ "$(su "select moved_out_on is not null from eduaid.student where id = $KID")" = t ] &&
 	[ "$(su "select count(*) from eduaid.student_year where student_id = $KID

@@ -31,16 +31,6 @@ KID2_ID=$(idno "65900520180302${SEQ:1:2}2")
 col() { su "select $1 from eduaid.household where household_no = '$HNO'"; }
 PG=$(dirname "$(su 'SHOW data_directory')")
 
-# db_wait SQL WANT: wait up to 20 s for SQL to answer WANT.
-db_wait() {
-	local i
-	for i in $(seq 1 200); do
-		[ "$(su "$1")" = "$2" ] && return 0
-		sleep 0.1
-	done
-	echo "# $1 -> $(su "$1") (wanted $2)"
-	return 1
-}
 # search TEXT: the / prompt of a list, TEXT, Enter.
 search() {
 	tui_keys /
@@ -125,7 +115,7 @@ tui_ok $? "1 keeps his, F2 saves the merge"
 [ "$(col "address || '|' || notes")" = "城关镇光明路8号|村委会核实：4口人" ]
 tui_ok $? "the database: his address, clerk_100's notes -- nothing retyped"
 tui_keys F10 && tui_wait "$BOX" && tui_keys y
-db_wait "select status from eduaid.household where household_no = '$HNO'" submitted
+tui_db_wait "select status from eduaid.household where household_no = '$HNO'" submitted
 tui_ok $? "F10 submits it"
 tui_keys Escape && tui_wait "户主" && tui_keys Escape && tui_wait "主菜单" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
@@ -136,7 +126,7 @@ tui_start demo_officer 80 24 zh_CN.UTF-8
 tui_wait "审核队列" && tui_wait "提交人" && search "$HNO" && tui_wait "王大山"
 tui_ok $? "demo_officer finds it in his review queue (/)"
 tui_keys F7 && tui_wait "确认审核通过" && tui_keys y
-db_wait "select status || '|' || verified_by from eduaid.household where household_no = '$HNO'" \
+tui_db_wait "select status || '|' || verified_by from eduaid.household where household_no = '$HNO'" \
 	"verified|demo_officer"
 tui_ok $? "F7 verifies it: four-eyes holds (the clerk saved it, the officer verifies)"
 

@@ -145,6 +145,19 @@ tui_quit() {
 	return 1
 }
 
+# tui_db_wait SQL WANT: wait up to 20 s for SQL (run as the suite's
+# superuser) to answer WANT; says what it answered when it never does.
+tui_db_wait() {
+	local i got
+	for i in $(seq 1 200); do
+		got=$(psql -X -At -v ON_ERROR_STOP=1 -U "$EDUAID_SUPERUSER" -c "$1")
+		[ "$got" = "$2" ] && return 0
+		sleep 0.1
+	done
+	echo "# $1 -> $got (wanted $2)"
+	return 1
+}
+
 # Wait for the client to exit; its status on stdout.
 tui_exit_status() {
 	local i
