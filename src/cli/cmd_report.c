@@ -138,7 +138,7 @@ report_parse(int argc, char **argv, struct report_args *a)
     }
     if (a->name == NULL) {
         fprintf(stderr, _("%s report: which report? (--list)\n"), PACKAGE_NAME);
-        return EXIT_USAGE + 2;
+        return PARSED_BAD;
     }
     return 0;
 }
@@ -311,7 +311,6 @@ cmd_report(int argc, char **argv)
     case PARSED_BAD:
         return EXIT_USAGE;
     case PARSED_RUN:
-    default:
         break;
     }
     if (strcmp(a.name, MISSING_NAME) != 0 &&

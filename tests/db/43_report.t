@@ -46,6 +46,11 @@ list=$("$BIN" report --list)
 is "$(printf '%s\n' "$list" | awk '{print $1}' | paste -sd,)" \
 	subsidy,nutrition,schooling,special_ed,training,teacher_fund,subsidy_missing \
 	'report --list names every report'
+# issue 13 item 1: with no report name it said "which report?" and then
+# died of SIGSEGV (strcmp on NULL); now a usage error, exit 2
+"$BIN" report >/dev/null 2>"$work/err"
+is "$?" 2 'report with no name: a usage error (exit 2), not a crash'
+is "$(cat "$work/err")" 'eduaid report: which report? (--list)' '... saying which is missing'
 
 # ---- the officer's subsidy report ----------------------------------------------
 "$BIN" -U demo_officer report subsidy --year 2026 >"$work/off.csv" 2>"$work/err"
