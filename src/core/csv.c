@@ -3,9 +3,10 @@
  *   The CSV reader (see csv.h). Bytes are read from the file in chunks
  *   into raw, decoded to UTF-8 into dec (checked when the file is UTF-8,
  *   through iconv(3) when it is GB18030), and the parser walks dec one
- *   byte at a time, keeping the line and the characters seen on it. A
+ *   byte at a time, keeping the line and the field being read. A
  *   decoding failure is held back until the parser has used up the text
- *   decoded before it, so that it is reported where it happens.
+ *   decoded before it, so that it is reported where it happens: on its
+ *   physical line, in the field being read.
  */
 #include "config.h"
 
@@ -42,7 +43,6 @@ struct csv_reader {
     bool bom_checked;
 
     long line;     /* line of the next byte of dec */
-    long chars;    /* characters before it on its line */
     long rec_line; /* line the last record started on */
 
     char *text; /* the record's fields, each NUL-terminated */
@@ -269,7 +269,7 @@ convert_utf8(struct csv_reader *r)
     r->dec_len += i;
     r->raw_pos += i;
     if (i < n && len < 0) {
-        r->bad = "byte sequence not valid in UTF-8";
+        r->bad = _("byte sequence not valid in UTF-8");
         return -1;
     }
     return 0;
@@ -299,7 +299,7 @@ convert_iconv(struct csv_reader *r)
         r->dec_len = r->dec_cap - outleft;
         r->raw_pos = r->raw_len - inleft;
         if (errno != E2BIG) {
-            r->bad = "byte sequence not valid in GB18030";
+            r->bad = _("byte sequence not valid in GB18030");
             return -1;
         }
     }
@@ -353,8 +353,7 @@ peek(struct csv_reader *r)
 static void
 advance(struct csv_reader *r)
 {
-    if (((unsigned char)r->dec[r->dec_pos++] & 0xC0) != 0x80)
-        r->chars++;
+    r->dec_pos++;
 }
 
 /* Consume the line break peek() returned: CRLF, LF or CR. */
@@ -364,7 +363,6 @@ eat_newline(struct csv_reader *r)
     if (r->dec[r->dec_pos++] == '\r' && peek(r) == '\n')
         r->dec_pos++;
     r->line++;
-    r->chars = 0;
 }
 
 /* ---- parsing --------------------------------------------------------- */
@@ -378,14 +376,22 @@ fail_at(struct csv_reader *r, long line, long column, const char *msg)
     return -1;
 }
 
-/* Fail the reader at the next character, or nowhere when the failure is
- * out of memory or a read error (r->bad_nowhere). */
+/* The 1-based number of the field being read (the first before any). */
+static long
+field_no(const struct csv_reader *r)
+{
+    return r->nfields > 0 ? (long)r->nfields : 1;
+}
+
+/* Fail the reader on the line of the next character, in the field being
+ * read, or nowhere when the failure is out of memory or a read error
+ * (r->bad_nowhere). */
 static int
 fail(struct csv_reader *r, const char *msg)
 {
     if (msg == r->bad && r->bad_nowhere)
         return fail_at(r, 0, 0, msg);
-    return fail_at(r, r->line, r->chars + 1, msg);
+    return fail_at(r, r->line, field_no(r), msg);
 }
 
 static int
@@ -450,14 +456,14 @@ field_end(struct csv_reader *r, int c, const char *msg)
     }
     if (c == C_EOF)
         return END_RECORD;
-    fail(r, c == C_BAD ? r->bad : c == '\0' ? "NUL byte" : msg);
+    fail(r, c == C_BAD ? r->bad : c == '\0' ? _("NUL byte") : msg);
     return END_FAIL;
 }
 
 static enum field_end
 quoted_field(struct csv_reader *r)
 {
-    long qline = r->line, qcol = r->chars + 1;
+    long qline = r->line, qcol = field_no(r);
     int c;
 
     advance(r); /* the opening quote */
@@ -468,7 +474,7 @@ quoted_field(struct csv_reader *r)
             return END_FAIL;
         }
         if (c == C_BAD || c == '\0') {
-            fail(r, c == C_BAD ? r->bad : "NUL byte");
+            fail(r, c == C_BAD ? r->bad : _("NUL byte"));
             return END_FAIL;
         }
         if (c == '\n' || c == '\r') {

@@ -27,8 +27,11 @@ enum csv_encoding {
 };
 
 /*
- * Where and why reading failed. line and column are 1-based; column counts
- * characters (not bytes) of the decoded line. line is 0 for a failure not
+ * Where and why reading failed. line and column are 1-based: line is the
+ * physical line of the failure, column the number of the field of the
+ * record it is in (the first field is 1, as a spreadsheet's column A) --
+ * the one meaning of "column" in eduaid's messages about a CSV file, the
+ * one the roster checks use too. line and column are 0 for a failure not
  * tied to a place in the file (opening, out of memory, a read error).
  */
 struct csv_error {
@@ -88,12 +91,14 @@ enum csv_encoding csv_encoding(const struct csv_reader *r);
  * strings owned by the reader and valid until the next call or
  * csv_close(). A line break inside a quoted field is returned as "\n"
  * whether the file wrote CRLF, LF or CR. Returns 1, 0 at the end of the
- * file, or -1 with err set: an unterminated quoted field (at its opening
- * quote), a quote inside an unquoted field or text after a closing quote
- * (at that character), a NUL byte, a byte sequence not valid in the
- * encoding (at the first character it would have made), a read error or
- * out of memory. After an error every further call fails the same way.
- * Lines are physical lines: a quoted field with line breaks spans several.
+ * file, or -1 with err set: an unterminated quoted field (on the line of
+ * its opening quote), a quote inside an unquoted field or text after a
+ * closing quote (on the line of that character), a NUL byte, a byte
+ * sequence not valid in the encoding (on the line of the first character
+ * it would have made), each in the field it is in; a read error or out of
+ * memory (line and column 0). After an error every further call fails
+ * the same way. Lines are physical lines: a quoted field with line breaks
+ * spans several.
  */
 int csv_next(struct csv_reader *r, char ***fields, size_t *nfields,
              struct csv_error *err);

@@ -485,7 +485,7 @@ START_TEST(error_unterminated)
 
     open_str(&in, "a,b\r\n张三,\"abc\r\ndef,\r\n", CSV_ENC_UTF8);
     assert_record(&in, 1, "a|b|");
-    assert_fails(&in, 2, 4, "quoted field not closed");
+    assert_fails(&in, 2, 2, "quoted field not closed");
     close_input(&in);
 }
 END_TEST
@@ -496,11 +496,11 @@ START_TEST(error_quote_in_field)
 
     open_str(&in, "x\nab\"c,d\n", CSV_ENC_UTF8);
     assert_record(&in, 1, "x|");
-    assert_fails(&in, 2, 3, "quote inside an unquoted field");
+    assert_fails(&in, 2, 1, "quote inside an unquoted field");
     close_input(&in);
 
     open_str(&in, "张三," JI_U8 "\"\n", CSV_ENC_UTF8);
-    assert_fails(&in, 1, 5, "quote inside an unquoted field");
+    assert_fails(&in, 1, 2, "quote inside an unquoted field");
     close_input(&in);
 }
 END_TEST
@@ -510,7 +510,7 @@ START_TEST(error_after_quote)
     struct input in;
 
     open_str(&in, "\"a\nb\"c,d\n", CSV_ENC_UTF8);
-    assert_fails(&in, 2, 3, "text after the closing quote");
+    assert_fails(&in, 2, 1, "text after the closing quote");
     close_input(&in);
 }
 END_TEST
@@ -521,11 +521,11 @@ START_TEST(error_nul)
 
     open_input(&in, "a,b\nc,d\0e\n", 10, CSV_ENC_UTF8);
     assert_record(&in, 1, "a|b|");
-    assert_fails(&in, 2, 4, "NUL byte");
+    assert_fails(&in, 2, 2, "NUL byte");
     close_input(&in);
 
     open_input(&in, "\"张\0\"\n", 7, CSV_ENC_UTF8);
-    assert_fails(&in, 1, 3, "NUL byte");
+    assert_fails(&in, 1, 1, "NUL byte");
     close_input(&in);
 }
 END_TEST
@@ -536,12 +536,12 @@ START_TEST(error_invalid_utf8)
 
     open_str(&in, "a\n张三,李\xFF四\n", CSV_ENC_UTF8);
     assert_record(&in, 1, "a|");
-    assert_fails(&in, 2, 5, "byte sequence not valid in UTF-8");
+    assert_fails(&in, 2, 2, "byte sequence not valid in UTF-8");
     close_input(&in);
 
     /* a sequence cut by the end of the file */
     open_str(&in, "a,\xE5\xBC", CSV_ENC_UTF8);
-    assert_fails(&in, 1, 3, "incomplete character at the end of the file");
+    assert_fails(&in, 1, 2, "incomplete character at the end of the file");
     close_input(&in);
 }
 END_TEST
@@ -559,10 +559,42 @@ START_TEST(error_invalid_gb18030)
     bytes[len + 3] = '\xFF';
     open_input(&in, bytes, len + 4, CSV_ENC_GB18030);
     assert_record(&in, 1, "x|");
-    assert_fails(&in, 2, 5, "byte sequence not valid in GB18030");
+    assert_fails(&in, 2, 2, "byte sequence not valid in GB18030");
     close_input(&in);
     free(bytes);
     free(gb);
+}
+END_TEST
+
+/*
+ * The column of every failure is the number of its field (issue 13 item
+ * 6: it counted characters, so a name of wide characters before it
+ * moved it), on the physical line of the failure.
+ */
+START_TEST(error_column_is_field)
+{
+    struct input in;
+
+    /* three wide characters before the quote: still field 2 */
+    open_str(&in, "张三丰,李\"四\n", CSV_ENC_UTF8);
+    assert_fails(&in, 1, 2, "quote inside an unquoted field");
+    close_input(&in);
+
+    /* field 3 of a record from line 1, failing on its line 2 */
+    open_str(&in, "a,b,\"x\ny\"z\n", CSV_ENC_UTF8);
+    assert_fails(&in, 2, 3, "text after the closing quote");
+    close_input(&in);
+
+    /* an empty field and a quoted one before it count as fields */
+    open_str(&in, ",\"a,b\",c\xFF\n", CSV_ENC_UTF8);
+    assert_fails(&in, 1, 3, "byte sequence not valid in UTF-8");
+    close_input(&in);
+
+    /* a bad byte starting a line is in the first field of its record */
+    open_str(&in, "a,b\n\xFF,c\n", CSV_ENC_UTF8);
+    assert_record(&in, 1, "a|b|");
+    assert_fails(&in, 2, 1, "byte sequence not valid in UTF-8");
+    close_input(&in);
 }
 END_TEST
 
@@ -605,6 +637,7 @@ csv_suite(void)
     tcase_add_test(errors, error_nul);
     tcase_add_test(errors, error_invalid_utf8);
     tcase_add_test(errors, error_invalid_gb18030);
+    tcase_add_test(errors, error_column_is_field);
     suite_add_tcase(s, errors);
     return s;
 }
