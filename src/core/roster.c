@@ -14,6 +14,7 @@
 #include "core/ascii.h"
 #include "core/i18n.h"
 #include "core/idnumber.h"
+#include "core/text.h"
 
 static const struct {
     const char *name, *zh;
@@ -89,29 +90,66 @@ roster_col_by_name(const char *name)
     return RC_N;
 }
 
-/* A copy of s without ASCII blanks at either end, in out (size outsz). */
+/* Where s is without blanks (text_is_space: the server's) at either end:
+ * *start and *len. */
+static void
+trim_span(const char *s, const char **start, size_t *len)
+{
+    const char *end;
+    wchar_t c;
+    int n;
+
+    while ((n = text_utf8_next(s, &c)) > 0 && text_is_space(c))
+        s += n;
+    *start = end = s;
+    while ((n = text_utf8_next(s, &c)) > 0) {
+        s += n;
+        if (!text_is_space(c))
+            end = s;
+    }
+    *len = (size_t)(end - *start);
+}
+
+/* A copy of s without blanks at either end, in out (size outsz), cut at a
+ * character's end when it does not fit. */
 static void
 trim_into(const char *s, char *out, size_t outsz)
 {
+    const char *start;
     size_t len;
 
-    while (*s == ' ' || *s == '\t')
-        s++;
-    len = strlen(s);
-    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        len--;
-    if (len >= outsz)
+    trim_span(s, &start, &len);
+    if (len >= outsz) {
         len = outsz - 1;
-    memcpy(out, s, len);
+        while (len > 0 && ((unsigned char)start[len] & 0xC0) == 0x80)
+            len--;
+    }
+    memcpy(out, start, len);
     out[len] = '\0';
 }
 
-static enum roster_col
-match_header(const char *field)
+static bool
+is_blank(const char *s)
 {
-    char name[128];
+    const char *start;
+    size_t len;
 
-    trim_into(field, name, sizeof(name));
+    trim_span(s, &start, &len);
+    return len == 0;
+}
+
+bool
+roster_record_blank(const char *const *fields, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!is_blank(fields[i]))
+            return false;
+    return true;
+}
+
+static enum roster_col
+match_header(const char *name)
+{
     for (int c = 0; c < RC_N; c++)
         if (strcmp(name, columns[c].zh) == 0 ||
             ascii_same(name, columns[c].name))
@@ -119,42 +157,63 @@ match_header(const char *field)
     return RC_N;
 }
 
+/* The trimmed names of the n header fields into h->names; false when out
+ * of memory. */
+static bool
+take_names(const char *const *fields, size_t n, struct roster_header *h)
+{
+    h->names = calloc(n > 0 ? n : 1, sizeof(*h->names));
+    if (h->names == NULL)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(fields[i]) + 1;
+
+        if ((h->names[i] = malloc(len)) == NULL)
+            return false;
+        trim_into(fields[i], h->names[i], len);
+    }
+    return true;
+}
+
 int
 roster_header_map(const char *const *fields, size_t n, struct roster_header *h,
                   long *col_out, char *err, size_t errsz)
 {
     long col = 0;
+    bool failed = false;
 
     for (int c = 0; c < RC_N; c++)
         h->pos[c] = -1;
     h->nfields = n;
+    h->names = NULL;
     h->unknown = calloc(n > 0 ? n : 1, sizeof(*h->unknown));
-    if (h->unknown == NULL) {
+    if (h->unknown == NULL || !take_names(fields, n, h)) {
         snprintf(err, errsz, "%s", _("out of memory"));
         goto fail;
     }
+    /* every field, past a doubled one too: the unknown ones are told */
     for (size_t i = 0; i < n; i++) {
-        enum roster_col c = match_header(fields[i]);
+        enum roster_col c = match_header(h->names[i]);
 
         if (c == RC_N) {
-            h->unknown[i] = true;
-            continue;
-        }
-        if (h->pos[c] >= 0) {
+            h->unknown[i] = h->names[i][0] != '\0';
+        } else if (h->pos[c] < 0) {
+            h->pos[c] = (int)i;
+        } else if (!failed) {
+            failed = true;
             col = (long)i + 1;
             snprintf(err, errsz, _("column %s is given twice"),
                      columns[c].name);
-            goto fail;
         }
-        h->pos[c] = (int)i;
     }
-    for (int c = 0; c < RC_N; c++)
+    for (int c = 0; !failed && c < RC_N; c++)
         if (columns[c].required && h->pos[c] < 0) {
+            failed = true;
             snprintf(err, errsz, _("required column %s (%s) is missing"),
                      columns[c].name, columns[c].zh);
-            goto fail;
         }
-    return 0;
+    if (!failed)
+        return 0;
 fail:
     if (col_out != NULL)
         *col_out = col;
@@ -164,8 +223,45 @@ fail:
 void
 roster_header_free(struct roster_header *h)
 {
+    for (size_t i = 0; h->names != NULL && i < h->nfields; i++)
+        free(h->names[i]);
+    free(h->names);
+    h->names = NULL;
     free(h->unknown);
     h->unknown = NULL;
+}
+
+const char *
+roster_header_name(const struct roster_header *h, long col)
+{
+    if (h->names == NULL || col < 1 || (size_t)col > h->nfields ||
+        h->names[col - 1] == NULL || h->names[col - 1][0] == '\0')
+        return NULL;
+    return h->names[col - 1];
+}
+
+int
+roster_record_extra(const struct roster_header *h, const char *const *fields,
+                    size_t n, struct roster_problem *p)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (is_blank(fields[i]))
+            continue;
+        p->column = (long)i + 1;
+        if (i >= h->nfields)
+            snprintf(p->message, sizeof(p->message),
+                     _("a value beyond the header's %zu columns (name its "
+                       "column in the header, or delete the value)"),
+                     h->nfields);
+        else if (h->names == NULL || h->names[i][0] == '\0')
+            snprintf(p->message, sizeof(p->message), "%s",
+                     _("a value in a column the header leaves unnamed (name "
+                       "it in the header, or delete the value)"));
+        else
+            continue;
+        return -1;
+    }
+    return 0;
 }
 
 static const char *
@@ -342,6 +438,38 @@ roster_record_free(struct roster_record *rec)
 {
     free(rec->buf);
     rec->buf = NULL;
+}
+
+size_t
+roster_record_warnings(const struct roster_header *h,
+                       const struct roster_record *rec,
+                       struct roster_problem *w, size_t nw)
+{
+    static const enum roster_col names[] = {RC_HEAD_NAME, RC_MEMBER_NAME};
+    size_t found = 0;
+
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        const char *v = rec->values[names[i]];
+
+        if (v == NULL || strchr(v, '?') == NULL || found == nw)
+            continue;
+        w[found].column = h->pos[names[i]] + 1;
+        snprintf(w[found].message, sizeof(w[found].message),
+                 _("\"%s\" holds a '?', most likely a character the file "
+                   "could not hold: Excel's \"CSV\" is GBK on Chinese Windows "
+                   "and writes ? for a name such as 𠮷; save the roster as "
+                   "\"CSV UTF-8\" and import it again"),
+                 v);
+        found++;
+    }
+    /* the file's column order */
+    if (found == 2 && w[1].column < w[0].column) {
+        struct roster_problem t = w[0];
+
+        w[0] = w[1];
+        w[1] = t;
+    }
+    return found;
 }
 
 static bool

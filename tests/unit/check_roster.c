@@ -266,6 +266,171 @@ START_TEST(resolves_places)
 }
 END_TEST
 
+/* ---- issue 13 item 6: what Excel writes ------------------------------ */
+
+#define IDEO_SP "\xE3\x80\x80" /* U+3000, an input method's space */
+#define NBSP "\xC2\xA0"        /* U+00A0 */
+
+START_TEST(header_trims_unicode_blanks)
+{
+    /* 户编号 followed by U+3000 was an unknown column and a missing one */
+    const char *const f[] = {"户编号" IDEO_SP, NBSP "乡镇", "村" NBSP IDEO_SP,
+                             "户主姓名", IDEO_SP "户主身份证号\t"};
+    struct roster_header h;
+    char err[256];
+
+    ck_assert_int_eq(roster_header_map(f, N(f), &h, NULL, err, sizeof(err)), 0);
+    ck_assert_int_eq(h.pos[RC_HOUSEHOLD_NO], 0);
+    ck_assert_int_eq(h.pos[RC_TOWNSHIP], 1);
+    ck_assert_int_eq(h.pos[RC_VILLAGE], 2);
+    ck_assert_int_eq(h.pos[RC_HEAD_ID_NUMBER], 4);
+    ck_assert_str_eq(roster_header_name(&h, 1), "户编号");
+    ck_assert_str_eq(roster_header_name(&h, 5), "户主身份证号");
+    ck_assert_ptr_null(roster_header_name(&h, 0));
+    ck_assert_ptr_null(roster_header_name(&h, 6));
+    roster_header_free(&h);
+}
+END_TEST
+
+START_TEST(header_unknown_told_with_missing)
+{
+    /* 户主身份证号码 is not 户主身份证号: unknown, and the column missing;
+     * a doubled column before it does not stop the matching */
+    const char *const f[] = {"户编号",   "乡镇",           "户编号", "村",
+                             "户主姓名", "户主身份证号码", ""};
+    struct roster_header h;
+    char err[256];
+    long col = -1;
+
+    ck_assert_int_eq(roster_header_map(f, N(f), &h, &col, err, sizeof(err)),
+                     -1);
+    ck_assert_str_eq(err, "column household_no is given twice");
+    ck_assert_int_eq(col, 3);
+    ck_assert(h.unknown[5]);
+    ck_assert_str_eq(roster_header_name(&h, 6), "户主身份证号码");
+    /* an unnamed field is not an unknown column, and has no name */
+    ck_assert(!h.unknown[6]);
+    ck_assert_ptr_null(roster_header_name(&h, 7));
+    roster_header_free(&h);
+
+    ck_assert_int_eq(
+        roster_header_map(f + 3, N(f) - 3, &h, &col, err, sizeof(err)), -1);
+    ck_assert_str_eq(err, "required column household_no (户编号) is missing");
+    ck_assert(h.unknown[2]);
+    roster_header_free(&h);
+}
+END_TEST
+
+START_TEST(values_trim_unicode_blanks)
+{
+    const char *const f[] = {"FX1000001" IDEO_SP,
+                             NBSP "城关镇",
+                             "北关社区居民委员会",
+                             "李四" IDEO_SP,
+                             "420325198709070013" NBSP,
+                             IDEO_SP,
+                             NBSP "彭磊珍" NBSP,
+                             "420325201511053001",
+                             "子女" IDEO_SP,
+                             "小学"};
+    struct roster_record rec;
+    struct roster_problem p;
+
+    ck_assert_int_eq(check_record(f, &rec, &p), 0);
+    ck_assert_str_eq(rec.values[RC_HOUSEHOLD_NO], "FX1000001");
+    ck_assert_str_eq(rec.values[RC_TOWNSHIP], "城关镇");
+    ck_assert_str_eq(rec.values[RC_HEAD_NAME], "李四");
+    ck_assert_str_eq(rec.values[RC_HEAD_ID_NUMBER], "420325198709070013");
+    ck_assert_ptr_null(rec.values[RC_FAMILY_SIZE]);
+    ck_assert_str_eq(rec.values[RC_MEMBER_NAME], "彭磊珍");
+    ck_assert_str_eq(rec.values[RC_RELATION], "child");
+    roster_record_free(&rec);
+}
+END_TEST
+
+START_TEST(blank_records)
+{
+    const char *const commas[] = {"", "", "", ""};
+    const char *const spaces[] = {" ", "\t", IDEO_SP, NBSP " "};
+    const char *const one[] = {"", "", "x", ""};
+
+    ck_assert(roster_record_blank(commas, N(commas)));
+    ck_assert(roster_record_blank(spaces, N(spaces)));
+    ck_assert(roster_record_blank(one, 0));
+    ck_assert(!roster_record_blank(one, N(one)));
+}
+END_TEST
+
+START_TEST(extra_fields_refused)
+{
+    const char *const head[] = {"household_no", "", "township", "备注"};
+    const char *const beyond[] = {"FX1", "", "城关镇", "x", "  ", "多余"};
+    const char *const trailing_blank[] = {"FX1", IDEO_SP, "城关镇",
+                                          "x",   " ",     ""};
+    const char *const unnamed[] = {"FX1", "值", "城关镇"};
+    struct roster_header h;
+    struct roster_problem p;
+    char err[256];
+
+    /* the header misses required columns: its mapping is still made */
+    ck_assert_int_eq(
+        roster_header_map(head, N(head), &h, NULL, err, sizeof(err)), -1);
+    ck_assert_int_eq(roster_record_extra(&h, beyond, N(beyond), &p), -1);
+    ck_assert_int_eq(p.column, 6);
+    ck_assert_str_eq(p.message, "a value beyond the header's 4 columns (name "
+                                "its column in the header, or delete the "
+                                "value)");
+    /* blanks beyond the header and under "备注" are no loss */
+    ck_assert_int_eq(
+        roster_record_extra(&h, trailing_blank, N(trailing_blank), &p), 0);
+    ck_assert_int_eq(roster_record_extra(&h, unnamed, N(unnamed), &p), -1);
+    ck_assert_int_eq(p.column, 2);
+    ck_assert_str_eq(p.message, "a value in a column the header leaves "
+                                "unnamed (name it in the header, or delete "
+                                "the value)");
+    roster_header_free(&h);
+}
+END_TEST
+
+START_TEST(question_mark_in_names_warned)
+{
+    const char *const f[] = {"FX1000001",
+                             "城关镇",
+                             "北关村",
+                             "张?",
+                             "420325198709070013",
+                             "",
+                             "彭?珍",
+                             "420325201511053001",
+                             "",
+                             ""};
+    const char *const ok[] = {
+        "FX1000001", "城关镇", "北关村", "张三", "420325198709070013",
+        "",          "",       "",       "",     ""};
+    struct roster_record rec;
+    struct roster_problem p, w[2];
+    struct roster_header h;
+    char err[256];
+
+    ck_assert_int_eq(check_record(f, &rec, &p), 0);
+    ck_assert_int_eq(
+        roster_header_map(english, N(english), &h, NULL, err, sizeof(err)), 0);
+    ck_assert_uint_eq(roster_record_warnings(&h, &rec, w, 2), 2);
+    ck_assert_int_eq(w[0].column, 4);
+    ck_assert_int_eq(w[1].column, 7);
+    ck_assert_msg(strncmp(w[1].message, "\"彭?珍\" holds a '?'", 20) == 0,
+                  "got '%s'", w[1].message);
+    ck_assert_uint_eq(roster_record_warnings(&h, &rec, w, 1), 1);
+    ck_assert_int_eq(w[0].column, 4);
+    roster_record_free(&rec);
+
+    ck_assert_int_eq(check_record(ok, &rec, &p), 0);
+    ck_assert_uint_eq(roster_record_warnings(&h, &rec, w, 2), 0);
+    roster_record_free(&rec);
+    roster_header_free(&h);
+}
+END_TEST
+
 static Suite *
 roster_suite(void)
 {
@@ -282,6 +447,12 @@ roster_suite(void)
     tcase_add_loop_test(t, bad_record_column, 0, (int)N(bad));
     tcase_add_test(t, codes_of_stage_and_relation);
     tcase_add_test(t, resolves_places);
+    tcase_add_test(t, header_trims_unicode_blanks);
+    tcase_add_test(t, header_unknown_told_with_missing);
+    tcase_add_test(t, values_trim_unicode_blanks);
+    tcase_add_test(t, blank_records);
+    tcase_add_test(t, extra_fields_refused);
+    tcase_add_test(t, question_mark_in_names_warned);
     suite_add_tcase(s, t);
     return s;
 }
