@@ -2,8 +2,9 @@
  * cmd_import.c
  *   eduaid import roster [--encoding auto|utf-8|gb18030] [--no-client-checks]
  *   FILE.csv: load a household roster into the staging tables in one
- *   transaction (db/rosterload.c), print each problem as FILE:LINE:COLUMN,
- *   then a summary and the import id for `eduaid reconcile`.
+ *   transaction (db/rosterload.c), print each problem as FILE:LINE:COLUMN
+ *   (COLUMN the field's number), then a summary and the import id for
+ *   `eduaid reconcile`.
  */
 #include "config.h"
 
@@ -28,8 +29,10 @@ import_usage(FILE *fp)
     fprintf(
         fp, "%s",
         _("Load a household roster (CSV) into eduaid's staging tables, in\n"
-          "one transaction: a bad row is reported as FILE:LINE:COLUMN and\n"
-          "nothing is imported. The columns are described in the README.\n\n"
+          "one transaction: a bad row is reported as FILE:LINE:COLUMN (the\n"
+          "line the row starts on, the number of the field: 1 is column A)\n"
+          "and nothing is imported. Rows of only commas and blanks are\n"
+          "skipped. The columns are described in the README.\n\n"
           "  --encoding E        auto (the default: detected), utf-8 or "
           "gb18030\n"
           "  --no-client-checks  leave every check to the server (tests)\n\n"

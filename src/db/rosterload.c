@@ -1,7 +1,10 @@
 /*
  * rosterload.c
  *   A roster CSV file into eduaid's staging tables with COPY, in one
- *   transaction, every problem as FILE:LINE:COLUMN (see rosterload.h).
+ *   transaction, every problem as FILE:LINE:COLUMN: NAME: reason (see
+ *   rosterload.h): blank records skipped and told, values outside the
+ *   header's columns refused, '?' in names and rows of townships outside
+ *   the importer's told.
  */
 #include "config.h"
 
@@ -32,10 +35,16 @@ struct loader {
     const char *path;
     struct roster_load *out;
     struct roster_header h;
+    long header_line; /* 0 until the header is read */
     struct dbres *tres, *vres;
     struct roster_place *townships, *villages;
     size_t nt, nv;
-    long *lines; /* file line of each copied row */
+    bool *mine;      /* townships[i] is one of the importer's */
+    long *oos_rows;  /* rows of townships[i] when it is not */
+    long *oos_first; /* and the first line of them */
+    long blank_first, blank_last, blank_count; /* a run of blank records */
+    char *q_household; /* household whose head's '?' was last told */
+    long *lines;       /* file line of each copied row */
     size_t nlines, caplines;
     struct db_copy *copy;
     char import_id[24];
@@ -44,28 +53,38 @@ struct loader {
     bool dead; /* the COPY failed: stop reading */
 };
 
+static void vadd_message(struct roster_load *out, bool error, const char *path,
+                         long line, long col, const char *name, const char *fmt,
+                         va_list ap) __attribute__((format(printf, 7, 0)));
 static void add_message(struct roster_load *out, bool error, const char *path,
                         long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+static void say(struct loader *l, bool error, long line, long col,
+                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
-/* Append "PATH:LINE:COL: text" (or "PATH: text" for line 0). */
+/* Append "PATH:LINE:COL: [warning: ][NAME: ]text" -- "PATH:LINE: ..."
+ * for column 0, "PATH: ..." for line 0. */
 static void
-add_message(struct roster_load *out, bool error, const char *path, long line,
-            long col, const char *fmt, ...)
+vadd_message(struct roster_load *out, bool error, const char *path, long line,
+             long col, const char *name, const char *fmt, va_list ap)
 {
-    char text[600], msg[1200];
+    char where[300], named[300], text[800], msg[1500];
     char **grown;
-    va_list ap;
 
-    va_start(ap, fmt);
     vsnprintf(text, sizeof(text), fmt, ap);
-    va_end(ap);
-    if (line > 0)
-        snprintf(msg, sizeof(msg), "%s:%ld:%ld: %s%s", path, line, col,
-                 error ? "" : _("warning: "), text);
+    if (line > 0 && col > 0)
+        snprintf(where, sizeof(where), "%s:%ld:%ld: ", path, line, col);
+    else if (line > 0)
+        snprintf(where, sizeof(where), "%s:%ld: ", path, line);
     else
-        snprintf(msg, sizeof(msg), "%s: %s%s", path,
-                 error ? "" : _("warning: "), text);
+        snprintf(where, sizeof(where), "%s: ", path);
+    named[0] = '\0';
+    if (name != NULL)
+        /* TRANSLATORS: the header's name of the column a message is about,
+         * before the message */
+        snprintf(named, sizeof(named), _("%s: "), name);
+    snprintf(msg, sizeof(msg), "%s%s%s%s", where, error ? "" : _("warning: "),
+             named, text);
     grown = realloc(out->messages, (out->nmessages + 1) * sizeof(*grown));
     if (grown == NULL)
         return; /* the count of errors still says it failed */
@@ -74,6 +93,32 @@ add_message(struct roster_load *out, bool error, const char *path, long line,
         out->nmessages++;
     if (error)
         out->nerrors++;
+}
+
+static void
+add_message(struct roster_load *out, bool error, const char *path, long line,
+            long col, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    vadd_message(out, error, path, line, col, NULL, fmt, ap);
+    va_end(ap);
+}
+
+/* add_message() about the loader's file, naming the header's column col
+ * when the line is a data record's and the header names col. */
+static void
+say(struct loader *l, bool error, long line, long col, const char *fmt, ...)
+{
+    const char *name = NULL;
+    va_list ap;
+
+    if (l->header_line > 0 && line > l->header_line)
+        name = roster_header_name(&l->h, col);
+    va_start(ap, fmt);
+    vadd_message(l->out, error, l->path, line, col, name, fmt, ap);
+    va_end(ap);
 }
 
 void
@@ -109,8 +154,11 @@ load_places(struct loader *l)
 {
     struct db_error err;
 
-    l->tres = db_exec(l->db, "SELECT id, 0, name FROM eduaid.township", 0, NULL,
-                      &err);
+    l->tres = db_exec(l->db,
+                      "SELECT id, 0, name, coalesce(id = ANY "
+                      "(eduaid.my_townships()), false) AS mine "
+                      "FROM eduaid.township",
+                      0, NULL, &err);
     if (l->tres != NULL)
         l->vres =
             db_exec(l->db, "SELECT id, township_id, name FROM eduaid.village",
@@ -119,15 +167,48 @@ load_places(struct loader *l)
         add_message(l->out, true, l->path, 0, 0, "%s", err.message);
         return -1;
     }
+    l->nt = (size_t)l->tres->nrows;
+    l->nv = (size_t)l->vres->nrows;
     l->townships = places_from(l->tres, false);
     l->villages = places_from(l->vres, true);
-    if (l->townships == NULL || l->villages == NULL) {
+    l->mine = calloc(l->nt + 1, sizeof(*l->mine));
+    l->oos_rows = calloc(l->nt + 1, sizeof(*l->oos_rows));
+    l->oos_first = calloc(l->nt + 1, sizeof(*l->oos_first));
+    if (l->townships == NULL || l->villages == NULL || l->mine == NULL ||
+        l->oos_rows == NULL || l->oos_first == NULL) {
         add_message(l->out, true, l->path, 0, 0, "%s", _("out of memory"));
         return -1;
     }
-    l->nt = (size_t)l->tres->nrows;
-    l->nv = (size_t)l->vres->nrows;
+    for (size_t i = 0; i < l->nt; i++)
+        l->mine[i] = strcmp(dbres_field(l->tres, (int)i, "mine"), "t") == 0;
     return 0;
+}
+
+/* Count a row of township t when it is not one of the importer's. */
+static void
+tally_scope(struct loader *l, long long t, long line)
+{
+    for (size_t i = 0; i < l->nt; i++)
+        if (l->townships[i].id == t) {
+            if (!l->mine[i] && l->oos_rows[i]++ == 0)
+                l->oos_first[i] = line;
+            return;
+        }
+}
+
+/* Tell the rows imported of townships outside the importer's: the
+ * reconciliation leaves them out (issue 13 item 6). */
+static void
+tell_scope(struct loader *l)
+{
+    for (size_t i = 0; i < l->nt; i++)
+        if (l->oos_rows[i] > 0)
+            add_message(l->out, false, l->path, 0, 0,
+                        _("%s (%lld) is not one of your townships: its rows "
+                          "(%ld, the first on line %ld) are imported, but "
+                          "your reconciliation leaves them out"),
+                        l->townships[i].name, l->townships[i].id,
+                        l->oos_rows[i], l->oos_first[i]);
 }
 
 /* ---- mapping the server's refusals back to the file --------------------- */
@@ -180,7 +261,7 @@ copy_refused(struct loader *l, const struct db_error *err)
         col = csv_column_of(l, err->column);
     if (col == 0 && err->copy_column[0] != '\0')
         col = csv_column_of(l, err->copy_column);
-    add_message(l->out, true, l->path, line, col, "%s", err->message);
+    say(l, true, line, col, "%s", err->message);
 }
 
 /* Report a refusal of roster_finish (EA020: DETAIL the line, COLUMN the
@@ -194,7 +275,7 @@ statement_refused(struct loader *l, const struct db_error *err)
         line = strtol(err->detail, NULL, 10);
         col = csv_column_of(l, err->column);
     }
-    add_message(l->out, true, l->path, line, col, "%s", err->message);
+    say(l, true, line, col, "%s", err->message);
 }
 
 /* ---- records ------------------------------------------------------------ */
@@ -233,23 +314,45 @@ resolve_places(struct loader *l, const struct roster_record *rec, long line,
         snprintf(tid, 24, "%lld", t);
     if (v > 0)
         snprintf(vid, 24, "%lld", v);
+    if (t > 0)
+        tally_scope(l, t, line);
     if (!l->client_checks || (t > 0 && v > 0))
         return 0;
     if (t <= 0)
-        add_message(l->out, true, l->path, line, l->h.pos[RC_TOWNSHIP] + 1,
-                    _("unknown township \"%s\" (a name or a 9-digit code)"),
-                    rec->values[RC_TOWNSHIP]);
+        say(l, true, line, l->h.pos[RC_TOWNSHIP] + 1,
+            _("unknown township \"%s\" (a name or a 9-digit code)"),
+            rec->values[RC_TOWNSHIP]);
     else if (v < 0)
-        add_message(l->out, true, l->path, line, l->h.pos[RC_VILLAGE] + 1,
-                    _("several villages of this township are called \"%s\": "
-                      "give its 12-digit code"),
-                    rec->values[RC_VILLAGE]);
+        say(l, true, line, l->h.pos[RC_VILLAGE] + 1,
+            _("several villages of this township are called \"%s\": "
+              "give its 12-digit code"),
+            rec->values[RC_VILLAGE]);
     else
-        add_message(l->out, true, l->path, line, l->h.pos[RC_VILLAGE] + 1,
-                    _("no village \"%s\" in this township (a name or a "
-                      "12-digit code)"),
-                    rec->values[RC_VILLAGE]);
+        say(l, true, line, l->h.pos[RC_VILLAGE] + 1,
+            _("no village \"%s\" in this township (a name or a "
+              "12-digit code)"),
+            rec->values[RC_VILLAGE]);
     return -1;
+}
+
+/* Tell what roster_record_warnings() finds in rec: a head's name once per
+ * household (it repeats on each of its rows). */
+static void
+warn_record(struct loader *l, const struct roster_record *rec, long line)
+{
+    struct roster_problem w[2];
+    size_t n = roster_record_warnings(&l->h, rec, w, 2);
+    const char *hno = rec->values[RC_HOUSEHOLD_NO];
+
+    for (size_t i = 0; i < n; i++) {
+        if (w[i].column == l->h.pos[RC_HEAD_NAME] + 1 && hno != NULL) {
+            if (l->q_household != NULL && strcmp(l->q_household, hno) == 0)
+                continue;
+            free(l->q_household);
+            l->q_household = strdup(hno); /* NULL: told again, no harm */
+        }
+        say(l, false, line, w[i].column, "%s", w[i].message);
+    }
 }
 
 /* Check, resolve and copy one record; -1 on a problem (reported). */
@@ -263,12 +366,19 @@ take_record(struct loader *l, char **fields, size_t n, long line)
     const char *v[N_COPY];
     int rc = -1;
 
+    /* a value the header does not name would be dropped: refused with
+     * or without the client's checks (the server never sees it) */
+    if (roster_record_extra(&l->h, (const char *const *)fields, n, &p) != 0) {
+        say(l, true, line, p.column, "%s", p.message);
+        return -1;
+    }
     if (roster_record_check(&l->h, (const char *const *)fields, n, &rec,
                             l->today, &p) != 0 &&
         (l->client_checks || rec.buf == NULL)) {
-        add_message(l->out, true, l->path, line, p.column, "%s", p.message);
+        say(l, true, line, p.column, "%s", p.message);
         goto done;
     }
+    warn_record(l, &rec, line);
     /* after an error, only check the rest: nothing more is copied */
     if (resolve_places(l, &rec, line, tid, vid) != 0 || l->out->nerrors > 0)
         goto done;
@@ -288,7 +398,7 @@ take_record(struct loader *l, char **fields, size_t n, long line)
     v[12] = rec.values[RC_RELATION];
     v[13] = rec.values[RC_STAGE];
     if (remember_line(l, line) != 0) {
-        add_message(l->out, true, l->path, 0, 0, "%s", _("out of memory"));
+        say(l, true, 0, 0, "%s", _("out of memory"));
         goto done;
     }
     if (db_copy_row(l->copy, v, &err) != 0) {
@@ -304,57 +414,95 @@ done:
 
 /* ---- the file ----------------------------------------------------------- */
 
+/* A blank record (only commas and blanks, as Excel writes below a table)
+ * on line: skipped, and told with the others of its run by blank_tell().
+ * A blank record between rows is skipped the same way. */
+static void
+blank_note(struct loader *l, long line)
+{
+    if (l->blank_count++ == 0)
+        l->blank_first = line;
+    l->blank_last = line;
+}
+
+static void
+blank_tell(struct loader *l)
+{
+    if (l->blank_count == 1)
+        say(l, false, l->blank_first, 0, "%s",
+            _("a blank row (only commas and blanks) skipped"));
+    else if (l->blank_count > 1)
+        say(l, false, l->blank_first, 0,
+            _("%ld blank rows (only commas and blanks, lines %ld-%ld) "
+              "skipped"),
+            l->blank_count, l->blank_first, l->blank_last);
+    l->blank_count = 0;
+}
+
+/* The next record that is not blank: 1, 0 at the end, -1 (reported). */
+static int
+next_record(struct loader *l, struct csv_reader *r, char ***fields, size_t *n)
+{
+    struct csv_error cerr;
+    int got;
+
+    while ((got = csv_next(r, fields, n, &cerr)) > 0 &&
+           roster_record_blank((const char *const *)*fields, *n))
+        blank_note(l, csv_line(r));
+    blank_tell(l);
+    if (got < 0)
+        say(l, true, cerr.line, cerr.column, "%s", cerr.message);
+    return got;
+}
+
+/* The header: its unknown columns told first, always -- they explain a
+ * missing one ("户主身份证号码" is not 户主身份证号). */
 static int
 read_header(struct loader *l, struct csv_reader *r)
 {
-    struct csv_error cerr;
     char **fields;
     size_t n;
     char err[300];
-    long col = 0;
-    int got = csv_next(r, &fields, &n, &cerr);
+    long col = 0, line;
+    int got = next_record(l, r, &fields, &n), rc;
 
-    if (got < 0) {
-        add_message(l->out, true, l->path, cerr.line, cerr.column, "%s",
-                    cerr.message);
+    if (got < 0)
         return -1;
-    }
     if (got == 0) {
         add_message(l->out, true, l->path, 0, 0, "%s",
                     _("the file is empty: a header row is required"));
         return -1;
     }
-    if (roster_header_map((const char *const *)fields, n, &l->h, &col, err,
-                          sizeof(err)) != 0) {
-        add_message(l->out, true, l->path, csv_line(r), col, "%s", err);
+    line = csv_line(r);
+    rc = roster_header_map((const char *const *)fields, n, &l->h, &col, err,
+                           sizeof(err));
+    for (size_t i = 0; l->h.unknown != NULL && l->h.names != NULL && i < n; i++)
+        if (l->h.unknown[i])
+            say(l, false, line, (long)i + 1, _("unknown column \"%s\" ignored"),
+                l->h.names[i]);
+    if (rc != 0) {
+        say(l, true, line, col, "%s", err);
         return -1;
     }
-    for (size_t i = 0; i < n; i++)
-        if (l->h.unknown[i])
-            add_message(l->out, false, l->path, csv_line(r), (long)i + 1,
-                        _("unknown column \"%s\" ignored"), fields[i]);
+    l->header_line = line;
     return 0;
 }
 
 static int
 read_records(struct loader *l, struct csv_reader *r)
 {
-    struct csv_error cerr;
     char **fields;
     size_t n;
     int got;
 
-    while ((got = csv_next(r, &fields, &n, &cerr)) > 0) {
+    while ((got = next_record(l, r, &fields, &n)) > 0) {
         l->out->rows++;
         if (take_record(l, fields, n, csv_line(r)) != 0 &&
             (l->out->nerrors >= ROSTER_LOAD_MAX_ERRORS || l->dead))
             return -1;
     }
-    if (got < 0) {
-        add_message(l->out, true, l->path, cerr.line, cerr.column, "%s",
-                    cerr.message);
+    if (got < 0)
         return -1;
-    }
     if (l->out->rows == 0 && l->out->nerrors == 0) {
         add_message(l->out, true, l->path, 0, 0, "%s",
                     _("the roster has no rows"));
@@ -439,6 +587,10 @@ loader_free(struct loader *l)
     roster_header_free(&l->h);
     free(l->townships);
     free(l->villages);
+    free(l->mine);
+    free(l->oos_rows);
+    free(l->oos_first);
+    free(l->q_household);
     dbres_free(l->tres);
     dbres_free(l->vres);
     free(l->lines);
@@ -473,6 +625,7 @@ roster_load_file(struct db *db, const char *path, enum csv_encoding enc,
         begin_import(&l) != 0 || read_records(&l, r) != 0 ||
         finish_import(&l) != 0)
         goto done;
+    tell_scope(&l);
     rc = 0;
 done:
     loader_free(&l);

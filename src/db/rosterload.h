@@ -6,9 +6,18 @@
  *   resolved against the database, rows copied, the import finished by
  *   eduaid.roster_finish() and committed -- or, at the first refusal by
  *   the client or the server, nothing kept. Every problem is reported as
- *   "FILE:LINE:COLUMN: reason" with the file's physical line and the
- *   1-based CSV column. Used by `eduaid import roster` and the import
- *   screen.
+ *   "FILE:LINE:COLUMN: NAME: reason" -- LINE the physical line the record
+ *   starts on (a failure to read the file: the line it is on), COLUMN the
+ *   number of the field in the record (1 for the first, the spreadsheet's
+ *   column A; for every kind of problem), NAME the header's name of that
+ *   column on a data row; "FILE:LINE: reason" when no column is concerned,
+ *   "FILE: reason" when no line is. Warnings say "warning: " before NAME.
+ *   Records of only commas and blanks are skipped with a warning (Excel
+ *   writes them below a table; one between rows too); a value outside the
+ *   header's named columns is refused; a '?' in a name and rows of
+ *   townships outside the importer's (imported, left out of their
+ *   reconciliation) are warnings. Used by `eduaid import roster` and the
+ *   import screen.
  */
 #ifndef EDUAID_DB_ROSTERLOAD_H
 #define EDUAID_DB_ROSTERLOAD_H
@@ -24,7 +33,8 @@ struct roster_load {
     long long import_id; /* 0 when nothing was imported */
     long rows, households, members;
     enum csv_encoding encoding;
-    /* "FILE:LINE:COLUMN: reason" lines, errors and warnings in file order */
+    /* "FILE:LINE:COLUMN: NAME: reason" lines, errors and warnings in file
+     * order, then the townships outside the importer's */
     char **messages;
     size_t nmessages;
     size_t nerrors; /* how many of them are errors (the rest warnings) */
