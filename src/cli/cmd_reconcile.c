@@ -5,6 +5,8 @@
  *   server under the caller's row-level security (sql/011_roster.sql):
  *   counts per township, then every difference; --csv writes the
  *   differences as CSV (UTF-8 with BOM, or GB18030) for a spreadsheet.
+ *   The roster's rows in townships outside the caller's, which are not
+ *   compared, are counted and named on stderr.
  *   Exit status 0 when nothing differs, 1 when something does (as diff).
  */
 #include "config.h"
@@ -121,11 +123,27 @@ print_differences(const struct dbres *r)
     }
 }
 
+/* Tell the roster's rows the reconciliation leaves out: their townships
+ * are not the caller's (issue 13 item 6: they vanished without a word). */
+static void
+tell_outside(const struct dbres *r)
+{
+    for (int i = 0; i < r->nrows; i++)
+        fprintf(stderr,
+                _("%s: warning: %s (%s) is not one of your townships: the "
+                  "roster's %s rows there (%s households, the first on line "
+                  "%s) are not compared\n"),
+                PACKAGE_NAME, dbres_field(r, i, "township_name"),
+                dbres_field(r, i, "township_id"), dbres_field(r, i, "rows"),
+                dbres_field(r, i, "households"),
+                dbres_field(r, i, "first_line"));
+}
+
 int
 cmd_reconcile(int argc, char **argv)
 {
     struct reconcile_args a = {NULL, NULL, NULL, CSVOUT_UTF8_BOM};
-    struct dbres *counts = NULL, *diffs = NULL;
+    struct dbres *counts = NULL, *diffs = NULL, *outside = NULL;
     struct db_error err;
     struct db *db;
     char msg[600], written[PATH_MAX];
@@ -147,12 +165,14 @@ cmd_reconcile(int argc, char **argv)
     }
     if ((counts = roster_counts(db, a.import_id, a.township, &err)) == NULL ||
         (diffs = roster_differences(db, a.import_id, a.township, &err)) ==
-            NULL) {
+            NULL ||
+        (outside = roster_outside_scope(db, a.import_id, &err)) == NULL) {
         cli_refused(db, "reconcile", &err);
         goto done;
     }
     print_counts(counts);
     print_differences(diffs);
+    tell_outside(outside);
     if (a.csv != NULL &&
         roster_write_csv(diffs, a.csv, a.enc, written, sizeof(written), msg,
                          sizeof(msg)) != 0) {
@@ -166,6 +186,7 @@ cmd_reconcile(int argc, char **argv)
 done:
     dbres_free(counts);
     dbres_free(diffs);
+    dbres_free(outside);
     db_close(db);
     return rc;
 }

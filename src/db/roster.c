@@ -2,8 +2,9 @@
  * roster.c
  *   The statements of the reconciliation (roster.h): reads of
  *   eduaid.roster_counts and roster_differences, optionally of one
- *   township, and one call of roster_create_drafts per household, each in
- *   its own statement. Every value is a parameter.
+ *   township, of the rows outside the caller's townships, and one call of
+ * roster_create_drafts per household, each in its own statement. Every value is
+ * a parameter.
  */
 #include "config.h"
 
@@ -25,6 +26,17 @@ static const char diff_sql[] =
     "id_number, field, roster_value, eduaid_value "
     "FROM eduaid.roster_differences($1) "
     "WHERE $2::int IS NULL OR township_id = $2::int";
+
+/* Rows of the import whose township is not one of the caller's (those
+ * roster_counts and roster_differences leave out), per township. */
+static const char outside_sql[] =
+    "SELECT x.township_id, t.name AS township_name, "
+    "count(DISTINCT x.household_no) AS households, count(*) AS rows, "
+    "min(x.file_line) AS first_line "
+    "FROM eduaid.roster_rows x JOIN eduaid.township t ON t.id = x.township_id "
+    "WHERE x.import_id = $1 AND NOT coalesce(x.township_id = ANY "
+    "(eduaid.my_townships()), false) "
+    "GROUP BY x.township_id, t.name ORDER BY x.township_id";
 
 static const char draft_sql[] =
     "SELECT household_id, members FROM "
@@ -60,6 +72,14 @@ roster_differences(struct db *db, const char *import_id, const char *township,
     const char *params[2] = {import_id, township};
 
     return db_exec(db, diff_sql, 2, params, err);
+}
+
+struct dbres *
+roster_outside_scope(struct db *db, const char *import_id, struct db_error *err)
+{
+    const char *params[1] = {import_id};
+
+    return db_exec(db, outside_sql, 1, params, err);
 }
 
 int

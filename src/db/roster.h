@@ -36,6 +36,13 @@ struct dbres *roster_counts(struct db *db, const char *import_id,
 struct dbres *roster_differences(struct db *db, const char *import_id,
                                  const char *township, struct db_error *err);
 
+/* The import's rows in townships that are not the caller's, which the
+ * counts and differences leave out, one row per township: township_id,
+ * township_name, households, rows, first_line (the file line of the
+ * first). */
+struct dbres *roster_outside_scope(struct db *db, const char *import_id,
+                                   struct db_error *err);
+
 /* A draft of household household_no of the import and its members
  * (eduaid.roster_create_drafts; clerks and officers). 0, or -1 with
  * err. */
