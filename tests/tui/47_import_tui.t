@@ -44,7 +44,7 @@ tui_wait "CSV file (UTF-8 or GB18030):"
 tui_ok $? "the screen asks for a file"
 tui_type "$dir/bad.csv"
 tui_keys Enter
-tui_wait "bad.csv:3:5: 户主身份证号: invalid ID number"
+tui_wait "bad.csv:3:5: 户主身份证号: invalid ID"
 tui_ok $? "a bad row is shown as FILE:LINE:COLUMN: NAME (the header's name of the column)"
 tui_wait "Nothing was imported."
 tui_ok $? "and nothing is imported"
