@@ -51,6 +51,10 @@ struct lstream {
 static struct lstream out_stream = {STDOUT_FILENO, {0}, 0};
 static struct lstream err_stream = {STDERR_FILENO, {0}, 0};
 static FILE *raw_stdout;
+/* The locale the streams convert to, kept: a command that changes
+ * LC_CTYPE for its own widths (cmd_notice.c's sheet) still writes to
+ * the terminal in its encoding. */
+static locale_t out_locale;
 
 static bool
 write_all(int fd, const char *b, size_t n)
@@ -120,6 +124,7 @@ lstream_write(void *cookie, const char *buf, size_t size)
     unsigned char in[64 + 4];
     char out[(64 + 4) * MB_LEN_MAX];
     size_t done = 0;
+    locale_t was = uselocale(out_locale);
 
     while (done < size || ls->npend > 0) {
         size_t n = ls->npend, take = size - done, i = 0, outn = 0, k;
@@ -135,11 +140,14 @@ lstream_write(void *cookie, const char *buf, size_t size)
             i += k;
         memcpy(ls->pend, in + i, n - i); /* a split character: < 4 bytes */
         ls->npend = n - i;
-        if (!write_all(ls->fd, out, outn))
+        if (!write_all(ls->fd, out, outn)) {
+            uselocale(was);
             return -1;
+        }
         if (take == 0)
             break;
     }
+    uselocale(was);
     return (ssize_t)size;
 }
 
@@ -162,6 +170,8 @@ i18n_output_to_locale(void)
     FILE *fp;
 
     if (MB_CUR_MAX <= 1 || cs == NULL || strcmp(cs, "UTF-8") == 0)
+        return;
+    if ((out_locale = duplocale(LC_GLOBAL_LOCALE)) == (locale_t)0)
         return;
     fflush(stdout);
     fflush(stderr);

@@ -16,7 +16,8 @@
 #      finds the household.
 #   4. The command line's messages (--help, an unknown option: gettext,
 #      UTF-8 inside) come out in GB18030 on the terminal, on standard
-#      output and standard error (before: UTF-8, garbled there).
+#      output and standard error (before: UTF-8, garbled there); so does
+#      the database's text printed by `eduaid notice list`.
 # Runs on a copy of the demo cluster of its own (tests/tui/run.sh). About
 # 20 s.
 set -u
@@ -108,13 +109,19 @@ tui_ok $? "q, y leaves the client (exit 0)"
 
 # ==== 4. the command line ====================================================
 tui_start_shell 80 24 "env LANG=zh_CN.GB18030 LC_ALL=zh_CN.GB18030 \
-	EDUAID_LOCALEDIR='$TUI_TMP/locale' $GBTERM sh -c \
-	\"'$TUI_BIN' check-id --help; '$TUI_BIN' --bogus 2>&1 >/dev/null | head -1\" \
+	EDUAID_LOCALEDIR='$TUI_TMP/locale' HOME='$TUI_TMP/home' \
+	PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' $GBTERM sh -c \
+	\"'$TUI_BIN' check-id --help; '$TUI_BIN' --bogus 2>&1 >/dev/null | head -1; \
+	  '$TUI_BIN' -U demo_supervisor notice list\" \
 	; sleep 600"
 tui_wait "用法：eduaid check-id [身份证号...]" && tui_wait "号码两侧的空白和空行忽略不计。"
 tui_ok $? "eduaid check-id --help on the terminal: gettext's text in GB18030"
 # (“ and ” are two cells wide on a GB18030 terminal)
 tui_wait "eduaid：未知选项“ --bogus”"
 tui_ok $? "an unknown option, on standard error (into a pipe): in GB18030 too"
+# (its first word: the line is wrapped at the 80th cell)
+title=$(su "select split_part(title, ' ', 1) from eduaid.notice order by id limit 1")
+[ -n "$title" ] && tui_wait "$title"
+tui_ok $? "eduaid notice list: the database's text ($title) in GB18030"
 
 tui_done
