@@ -7,9 +7,10 @@
 # key sequences than tmux sends).
 #   1. Every TERM draws the household list and a household form exactly as
 #      xterm-256color does, cell for cell (Chinese included): the title on
-#      the first line (nothing scrolled), the rows, the key bar on the last
-#      line, a cut cell '~' in the 80th column. Down and PgDn move in the
-#      list (Enter opens the row they reach).
+#      the first line (nothing scrolled), the rows, the key bar above the
+#      status line, a cut cell '~' in the 80th column; the selected row
+#      stands out (reverse video where there is no colour). Down and PgDn
+#      move in the list (Enter opens the row they reach).
 #   2. Every TERM saves (F2) and submits (F10) a draft as the key bar says,
 #      with the keys as tmux sends them, and with the sequences real
 #      terminals send that the TERM's description does not know: PuTTY's
@@ -107,6 +108,12 @@ for T in $TERMS; do
 		[ "$list" = "$REF_LIST" ] ||
 			diff <(printf '%s\n' "$REF_LIST") <(printf '%s\n' "$list") | sed 's/^/# /'
 	fi
+	# the attributes the first two rows start with (capture-pane -e)
+	sel=$(tmux_ capture-pane -e -p -t e2e | sed -n 4p | grep -oE $'^(\e\\[[0-9;]*m)+')
+	next=$(tmux_ capture-pane -e -p -t e2e | sed -n 5p | grep -oE $'^(\e\\[[0-9;]*m)+')
+	[ -n "$sel" ] && [ "$sel" != "$next" ] &&
+		{ [ "$T" != vt100 ] || [[ $sel == *\;7m* || $sel == *\[7m* ]]; }
+	tui_ok $? "$T: the selected row stands out$([ "$T" = vt100 ] && echo ' (reverse video)')"
 	page1=$(numbers)
 	row2=$(printf '%s\n' "$list" | grep -oE 'FX[0-9]+' | sed -n 2p)
 	tui_keys Down Enter && tui_wait "*户主姓名" && [ "$(form_no)" = "$row2" ]
