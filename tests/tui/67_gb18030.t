@@ -19,7 +19,7 @@
 #      output and standard error (before: UTF-8, garbled there); so does
 #      the database's text printed by `eduaid notice list`.
 # Runs on a copy of the demo cluster of its own (tests/tui/run.sh). About
-# 20 s.
+# 25 s.
 set -u
 . "$top_srcdir/tests/tui/lib.sh"
 . "$top_srcdir/tests/db/lib.sh"
