@@ -19,8 +19,12 @@
 #      default), the Linux console's ESC [ [ B; vt100, which has no F10,
 #      with the ^S and ^X the key bar names beside F2 and F10 (no flow
 #      control takes ^S).
+#   3. PuTTY's arrows with application cursor keys off (a PuTTY setting):
+#      ESC [ B, which TERM=putty calls kind (scroll forward), moves down
+#      as under TERM=xterm (before: nothing moved under TERM=putty), and
+#      ESC [ 6 ~ pages down.
 # Runs on a copy of the demo cluster of its own (tests/tui/run.sh).
-# About 80 s (fourteen starts of the client). TUI_TERMS="vt100 putty" runs
+# About 85 s (fourteen starts of the client). TUI_TERMS="vt100 putty" runs
 # some of the terminals only.
 set -u
 . "$top_srcdir/tests/tui/lib.sh"
