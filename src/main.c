@@ -146,6 +146,8 @@ main(int argc, char **argv)
                                 : LOCALEDIR);
     bind_textdomain_codeset(PACKAGE, "UTF-8");
     textdomain(PACKAGE);
+    /* the program's text is UTF-8; a GB18030 terminal gets GB18030 */
+    i18n_output_to_locale();
 
     for (i = 1; i < argc && is_option(argv[i]); i++) {
         if (strcmp(argv[i], "--") == 0) {
@@ -188,8 +190,10 @@ main(int argc, char **argv)
         return EXIT_USAGE;
     }
     cli_set_options(&opts);
-    if (i >= argc)
+    if (i >= argc) {
+        i18n_output_raw(); /* curses converts the screen itself */
         return client_main(&opts);
+    }
 
     cmd = find_subcommand(argv[i]);
     if (cmd == NULL) {

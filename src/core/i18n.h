@@ -19,4 +19,18 @@
  * "en" it also sets LANGUAGE, so that gettext follows the setting. */
 bool speak_chinese(const char *language);
 
+/* In a locale whose encoding is multibyte and not UTF-8 (zh_CN.GB18030):
+ * standard error, and standard output when it is a terminal, become
+ * streams that write the program's UTF-8 (its own text, gettext's, the
+ * database's) in the locale's encoding -- what such a terminal shows.
+ * Standard output that is no terminal stays UTF-8: data for files and
+ * programs. Nothing changes in UTF-8 and single-byte locales. Call after
+ * setlocale; the streams' fds stay STDOUT_FILENO and STDERR_FILENO
+ * (fileno() of the new streams is -1). */
+void i18n_output_to_locale(void);
+
+/* Standard output back as it was: curses writes the screen there in the
+ * locale's encoding itself (the terminal client). */
+void i18n_output_raw(void);
+
 #endif /* EDUAID_CORE_I18N_H */

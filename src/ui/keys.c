@@ -127,6 +127,14 @@ keys_make(int rc, wint_t ch)
 
     k.code = ch;
     k.is_function = rc == KEY_CODE_YES;
+    /* TERM=putty names ESC [ A / ESC [ B, PuTTY's arrows when application
+     * cursor keys are off (a PuTTY setting), scroll back and forward
+     * (kri, kind; Shift+arrow in xterm's description): they are Up and
+     * Down here, so the arrows work whichever mode PuTTY is in. */
+    if (k.is_function && ch == (wint_t)KEY_SR)
+        k.code = (wint_t)KEY_UP;
+    else if (k.is_function && ch == (wint_t)KEY_SF)
+        k.code = (wint_t)KEY_DOWN;
     k.action = keys_action(&k);
     return k;
 }

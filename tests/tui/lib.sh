@@ -67,13 +67,15 @@ tui_start_shell() { # COLS ROWS COMMAND
 }
 
 # Start the client as USER in a COLSxROWS pane with locale LANG_; its exit
-# status lands in $TUI_TMP/exit, its stderr in $TUI_TMP/stderr.
+# status lands in $TUI_TMP/exit, its stderr in $TUI_TMP/stderr. TUI_TERM
+# (default xterm-256color) is the client's TERM; TUI_WRAP, when set, a
+# command the client runs under (tests/tui/gbterm.py: a GB18030 terminal).
 tui_start() { # USER COLS ROWS LANG_
 	tui_start_shell "$2" "$3" \
-		"env HOME='$TUI_TMP/home' LANG='$4' LC_ALL='$4' TERM=xterm-256color \
+		"env HOME='$TUI_TMP/home' LANG='$4' LC_ALL='$4' TERM='${TUI_TERM:-xterm-256color}' \
 		 EDUAID_FORMS_DIR='$top_srcdir/forms' EDUAID_LOCALEDIR='$TUI_TMP/locale' \
 		 PGHOST='$PGHOST' PGPORT='${PGPORT:-5432}' PGDATABASE='$PGDATABASE' \
-		 '$TUI_BIN' -U '$1' 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600"
+		 ${TUI_WRAP:-} '$TUI_BIN' -U '$1' 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600"
 }
 
 tui_screen() { tmux_ capture-pane -p -t e2e 2>/dev/null; }
@@ -172,3 +174,8 @@ tui_exit_status() {
 tui_idno() { # PREFIX17
 	printf '%s%s' "$1" "$(psql -X -At -U "$EDUAID_SUPERUSER" -c "select eduaid.id_check_digit('$1')")"
 }
+
+# tui_raw BYTES: send BYTES (printf %b escapes: \e, \033) to the client as
+# they are -- a key sequence as a given terminal sends it (PuTTY's
+# \e[12~ for F2), not as tmux would translate a key name.
+tui_raw() { tmux_ send-keys -t e2e -l -- "$(printf '%b' "$1")"; }

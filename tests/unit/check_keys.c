@@ -10,8 +10,10 @@
  *   first on a screen. And the key bar and the help screen of a screen's
  *   table of actions (keybar_plan, help_lines: issue 12): they agree, the
  *   bar shows only what is available now and keeps the control-key twins
- *   at 80 columns, and a control key has one meaning on a help page. No
- *   curses function that needs
+ *   at 80 columns, and a control key has one meaning on a help page. And
+ *   the terminals' key sequences (issue 13): PuTTY's, the Linux
+ *   console's, SS3 and CSI keys decoded, PuTTY's scroll keys as arrows,
+ *   every F-key with a twin. No curses function that needs
  *   initscr() is called. Files are found under $top_srcdir (default ".");
  *   Check's variables apply (CK_FORK=no for valgrind).
  */
@@ -1083,6 +1085,95 @@ END_TEST
 
 /* ---------------------------------------------------------------------- */
 
+/* ------------------------------------------------------------------
+ * Terminals' key sequences (issue 13, Terminals): what follows an Esc
+ * that the TERM's description did not know
+ * ------------------------------------------------------------------ */
+
+static const struct {
+    const char *seq; /* after the Esc */
+    int code;
+} sequences[] = {
+    /* PuTTY's default function keys (ESC [ 11~ .. ESC [ 24~) */
+    {"[11~", KEY_F(1)},
+    {"[12~", KEY_F(2)},
+    {"[13~", KEY_F(3)},
+    {"[14~", KEY_F(4)},
+    {"[15~", KEY_F(5)},
+    {"[17~", KEY_F(6)},
+    {"[18~", KEY_F(7)},
+    {"[19~", KEY_F(8)},
+    {"[20~", KEY_F(9)},
+    {"[21~", KEY_F(10)},
+    {"[23~", KEY_F(11)},
+    {"[24~", KEY_F(12)},
+    /* xterm, vt100 (SS3), the Linux console */
+    {"OP", KEY_F(1)},
+    {"OQ", KEY_F(2)},
+    {"OR", KEY_F(3)},
+    {"OS", KEY_F(4)},
+    {"[[A", KEY_F(1)},
+    {"[[B", KEY_F(2)},
+    {"[[E", KEY_F(5)},
+    {"[1;2P", KEY_F(1)},
+    /* arrows and paging, normal and application mode */
+    {"[A", KEY_UP},
+    {"[B", KEY_DOWN},
+    {"OA", KEY_UP},
+    {"OB", KEY_DOWN},
+    {"[C", KEY_RIGHT},
+    {"OD", KEY_LEFT},
+    {"[5~", KEY_PPAGE},
+    {"[6~", KEY_NPAGE},
+    {"[1~", KEY_HOME},
+    {"[4~", KEY_END},
+    {"[H", KEY_HOME},
+    {"OF", KEY_END},
+    {"[Z", KEY_BTAB},
+    /* what no key is */
+    {"[16~", 0},
+    {"[99~", 0},
+    {"[[Z", 0},
+    {"Ox", 0},
+};
+#define NSEQUENCES ((int)(sizeof(sequences) / sizeof(sequences[0])))
+
+START_TEST(test_sequences)
+{
+    ck_assert_msg(keys_decode_sequence(sequences[_i].seq) == sequences[_i].code,
+                  "ESC %s", sequences[_i].seq);
+}
+END_TEST
+
+/* TERM=putty calls ESC [ A / ESC [ B (PuTTY's arrows with application
+ * cursor keys off) kri and kind: curses gives KEY_SR and KEY_SF, which
+ * move as Up and Down do. */
+START_TEST(test_putty_scroll_keys_are_arrows)
+{
+    struct key up = keys_make(KEY_CODE_YES, (wint_t)KEY_SR);
+    struct key down = keys_make(KEY_CODE_YES, (wint_t)KEY_SF);
+
+    ck_assert(up.is_function && up.code == (wint_t)KEY_UP);
+    ck_assert(down.is_function && down.code == (wint_t)KEY_DOWN);
+}
+END_TEST
+
+/* Every F-key of the defaults has a control-key twin, for a terminal
+ * without it (a vt100 has F1-F4): F1 has '?'. */
+START_TEST(test_fkeys_have_twins)
+{
+    for (int a = 1; a < ACT_COUNT; a++) {
+        char names[64];
+
+        keys_names((enum action)a, KEYS_ALL, names, sizeof(names));
+        if (strncmp(names, "F", 1) != 0 || names[1] < '1' || names[1] > '9')
+            continue;
+        ck_assert_msg(strchr(names, '/') != NULL, "%s: %s has no twin",
+                      keys_id((enum action)a), names);
+    }
+}
+END_TEST
+
 static Suite *
 keys_suite(void)
 {
@@ -1127,6 +1218,12 @@ keys_suite(void)
     tcase_add_loop_test(tc, test_bar_and_help_agree, 0, 64);
     tcase_add_loop_test(tc, test_help_one_meaning, 0, 8);
     tcase_add_test(tc, test_bar_twins_at_80);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("terminals");
+    tcase_add_loop_test(tc, test_sequences, 0, NSEQUENCES);
+    tcase_add_test(tc, test_putty_scroll_keys_are_arrows);
+    tcase_add_test(tc, test_fkeys_have_twins);
     suite_add_tcase(s, tc);
     return s;
 }
