@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/tui/67_gb18030.t: a GB18030 terminal (issue 13, Terminals). The
+# tests/tui/68_gb18030.t: a GB18030 terminal (issue 13, Terminals). The
 # client runs under LANG=LC_ALL=zh_CN.GB18030 behind tests/tui/gbterm.py,
 # which is a GB18030 terminal inside tmux: it shows what the client writes
 # decoded as GB18030 (UTF-8 written there shows garbled, as on a real one)
