@@ -36,14 +36,21 @@ check_id_usage(FILE *fp)
 
 /*
  * Check one number, print its line; returns true if it is valid.  len is
- * the length of s as read, so a NUL byte inside it is caught.
+ * the length of s as read, so a NUL byte inside it is caught.  s is
+ * folded first, in place, as the server folds it (id_number_fold: blanks
+ * such as U+3000 at either end, full-width digits and Ｘ), and printed
+ * folded.
  */
 static bool
-check_id_one(const char *s, size_t len, int today)
+check_id_one(char *s, size_t len, int today)
 {
     struct id_info info;
     enum id_error e;
 
+    if (strlen(s) == len) {
+        id_number_fold(s);
+        len = strlen(s);
+    }
     if (strlen(s) != len)
         e = len == ID_NUMBER_LEN ? ID_ERR_CHARS : ID_ERR_LENGTH;
     else
