@@ -141,9 +141,8 @@ valid_trim(char *s)
     return s;
 }
 
-/* A character eduaid.is_clean() refuses (a line feed aside). */
-static bool
-is_control(wchar_t c)
+bool
+valid_control_char(wchar_t c)
 {
     return (c >= 0x01 && c <= 0x1F) || (c >= 0x7F && c <= 0x9F) ||
            c == 0x061C || c == 0x200E || c == 0x200F ||
@@ -159,7 +158,7 @@ valid_clean(const char *s, bool multiline)
     if (s == NULL)
         return true;
     for (; (len = text_utf8_next(s, &c)) > 0; s += len)
-        if (is_control(c) && !(multiline && c == L'\n'))
+        if (valid_control_char(c) && !(multiline && c == L'\n'))
             return false;
     return true;
 }

@@ -12,6 +12,7 @@
 #define EDUAID_CORE_VALIDATE_H
 
 #include <stdbool.h>
+#include <wchar.h>
 
 enum valid_result {
     VALID_OK = 0,
@@ -74,6 +75,11 @@ char *valid_trim(char *s);
  * tests/data/clean_vectors.csv holds the two to the same answers.
  */
 bool valid_clean(const char *s, bool multiline);
+
+/* True for a character valid_clean() refuses, the line feed included:
+ * what a display of stored text (old audit rows may hold them) should
+ * show as a placeholder, bidirectional controls included. */
+bool valid_control_char(wchar_t c);
 
 /*
  * valid_text

@@ -289,6 +289,9 @@ START_TEST(test_trim)
     ck_assert_int_eq(valid_text("李\x1b]0;x\a", true, 50, 0), VALID_CONTROL);
     ck_assert_int_eq(valid_text("李\r\n四", true, 50, 0), VALID_CONTROL);
     ck_assert_int_eq(valid_text("李四", true, 50, 0), VALID_OK);
+    ck_assert(valid_control_char(0x202E) && valid_control_char(0x9B));
+    ck_assert(valid_control_char(L'\n') && valid_control_char(0x1B));
+    ck_assert(!valid_control_char(0x3000) && !valid_control_char(0x674E));
     ck_assert_str_eq(valid_message(VALID_CONTROL),
                      "Control characters and direction marks are not "
                      "allowed.");
