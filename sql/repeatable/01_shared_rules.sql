@@ -22,7 +22,10 @@
 --       U+202A-U+202E, U+2066-U+2069); the CHECK of every name and free
 --       text that others are shown (041_clean_text.sql, issue 13)
 --       C: valid_clean()  src/core/validate.c
---       tests/data/clean_vectors.csv
+--       tests/data/clean_vectors.csv (read by tests/db/48_clean_text.sql)
+--   eduaid.id_number_fold(text)  an ID number as stored: trimmed, its
+--       full-width digits and Ｘ/ｘ in ASCII (before id_number_valid)
+--       C: id_number_fold()  src/core/idnumber.c
 --   eduaid.stage_programs(stage, boarding)  the programs of 全程资助 a
 --       member's stage (and boarding) entitles him to, in report order
 --       C: entitle_programs(), entitle_mask()  src/core/entitle.c
