@@ -8,7 +8,10 @@
 --     U+009B, U+202E, U+2066, U+061C, U+200F) and a line feed unless the
 --     column is multi-line, and the columns are the ones 041 names;
 --   * as demo_clerk through his grants, and through each definer function
---     that writes text: ESC, BEL, U+009B and U+202E refused, naming the
+--     that writes text (reject, dropout_open, dropout_visit,
+--     transfer_request, transfer_refuse, open_notice, record_objection,
+--     decide_objection, request_create, refuse_request) as the role that
+--     may call it: ESC, BEL, U+009B and U+202E refused, naming the
 --     constraint; a CR LF name refused, a multi-line note kept;
 --   * '李四　' (U+3000) and '李四' + U+00A0 stored as '李四'; an ID number
 --     in full-width digits and Ｘ accepted and stored in ASCII.
@@ -16,7 +19,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(43);
+SELECT plan(52);
 
 CREATE TABLE public.fx_clean_vector (codepoints text, line boolean, lines boolean, what text);
 \copy public.fx_clean_vector FROM PROGRAM 'for d in "${top_srcdir:-/nonexistent}" . .. ../..; do if [ -f "$d/tests/data/clean_vectors.csv" ]; then cat "$d/tests/data/clean_vectors.csv"; exit 0; fi; done; echo codepoints,line,lines,what' CSV HEADER
@@ -265,9 +268,47 @@ SELECT is((SELECT message ~ 'transfer_request_reason_clean' FROM fx_refusal(form
               'SELECT eduaid.transfer_request(%s, 420325101, %L)', fx('hh_t'), E'随子女\u001b迁居'))),
     true, 'demo_clerk: transfer_request with ESC in the reason is refused');
 
+SELECT fx_set('req_t', eduaid.transfer_request(fx('hh_t'), 420325103, '随子女迁居')) \gset
+SET SESSION AUTHORIZATION officer_103;
+SELECT is((SELECT message ~ 'transfer_request_refusal_reason_clean' FROM fx_refusal(format(
+              'SELECT eduaid.transfer_refuse(%s, %L)', fx('req_t'), E'未落户\u009b'))),
+    true, 'officer_103 (receiving): transfer_refuse with U+009B in the reason is refused');
+
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT is((SELECT message ~ 'notice_title_clean' FROM fx_refusal(
+              $$SELECT eduaid.open_notice('household_year', 420325100, 2026, NULL, E'公示\u001b[2J')$$)),
+    true, 'demo_supervisor: open_notice with ESC in the title is refused');
+SELECT is((SELECT message ~ 'notice_contact_clean' FROM fx_refusal(
+              $$SELECT eduaid.open_notice('household_year', 420325100, 2026, NULL, NULL, E'电话\u202e')$$)),
+    true, '... and U+202E in the contact');
+SELECT fx_set('nt', eduaid.open_notice('household_year', 420325100, 2026, NULL, E'公示\u3000')) \gset
+SELECT is((SELECT title FROM eduaid.notice WHERE id = fx('nt')), '公示', '... a title with U+3000 is stored trimmed');
+SELECT fx_set('nt_item', (SELECT min(id) FROM eduaid.notice_item WHERE notice_id = fx('nt'))) \gset
+SET SESSION AUTHORIZATION demo_officer;
+SELECT is((SELECT message ~ 'notice_objection_content_clean' FROM fx_refusal(format(
+              'SELECT eduaid.record_objection(%s, %L)', fx('nt_item'), E'家庭\u0007收入超标'))),
+    true, 'demo_officer: record_objection with BEL in the content is refused');
+SELECT is((SELECT message ~ 'notice_objection_objector_clean' FROM fx_refusal(format(
+              'SELECT eduaid.record_objection(%s, %L, %L)', fx('nt_item'), '家庭收入超标', E'匿名\n村民'))),
+    true, '... and a line feed in the objector''s name');
+SELECT fx_set('obj', eduaid.record_objection(fx('nt_item'), E'家庭收入超标\n有新房', '村民')) \gset
+SELECT is((SELECT content FROM eduaid.notice_objection WHERE id = fx('obj')), E'家庭收入超标\n有新房',
+    '... a two-line objection is kept');
+SET SESSION AUTHORIZATION demo_supervisor2;
+SELECT is((SELECT message ~ 'notice_objection_decision_note_clean' FROM fx_refusal(format(
+              'SELECT eduaid.decide_objection(%s, ''dismissed'', %L)', fx('obj'), E'核实\u202e无误'))),
+    true, 'demo_supervisor2: decide_objection with U+202E in the note is refused');
+
+RESET SESSION AUTHORIZATION;
+SELECT fx_set('rq', eduaid.request_create('clean_test', '测试用户', 'clerk', '{420325100}', NULL, 420325)) \gset
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT is((SELECT message ~ 'account_request_reason_clean' FROM fx_refusal(format(
+              'SELECT eduaid.refuse_request(%s, %L)', fx('rq'), E'不\u001b同意'))),
+    true, 'demo_supervisor: refuse_request with ESC in the reason is refused');
+
 RESET SESSION AUTHORIZATION;
 SELECT is((SELECT message ~ 'account_request_full_name_clean' FROM fx_refusal(
-              $$SELECT eduaid.request_create('clean_test', E'\u202e管理员', 'clerk', '{420325100}', NULL, 420325)$$)),
+              $$SELECT eduaid.request_create('clean_test2', E'\u202e管理员', 'clerk', '{420325100}', NULL, 420325)$$)),
     true, 'request_create with U+202E in the full name is refused');
 SELECT is((SELECT message ~ 'school_name_clean' FROM fx_refusal(
               $$UPDATE eduaid.school SET name = E'城关\u001b小学' WHERE id = (SELECT min(id) FROM eduaid.school)$$)),
