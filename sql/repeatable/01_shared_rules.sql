@@ -23,8 +23,8 @@
 --       text that others are shown (041_clean_text.sql, issue 13)
 --       C: valid_clean()  src/core/validate.c
 --       tests/data/clean_vectors.csv (read by tests/db/48_clean_text.sql)
---   eduaid.id_number_fold(text)  an ID number as stored: trimmed, its
---       full-width digits and Ｘ/ｘ in ASCII (before id_number_valid)
+--   eduaid.id_number_fold(text)  an ID number as stored: its full-width
+--       digits and Ｘ/ｘ in ASCII (before id_number_valid)
 --       C: id_number_fold()  src/core/idnumber.c
 --   eduaid.stage_programs(stage, boarding)  the programs of 全程资助 a
 --       member's stage (and boarding) entitles him to, in report order
@@ -89,17 +89,17 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN regexp_replace(t, '^[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+|'
                          '[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+$', '', 'g');
 
--- An ID number as it is stored: without white space at either end
--- (eduaid.tidy) and with the full-width digits and letter X an input
--- method types (０-９, Ｘ, ｘ) folded to ASCII ('0'-'9', 'X', 'x'; a
--- lower-case x stays refused by id_number_valid, as when typed in ASCII).
--- Applied before the check by the tables' a_tidy triggers
--- (eduaid.tidy_columns, 37_triggers.sql). Its C twin is id_number_fold
--- (src/core/idnumber.c); tidy is above, so it lives here, not in
--- 00_rules.sql with the other ID number rules. NULL gives NULL.
+-- An ID number with the full-width digits and letter X an input method
+-- types (０-９, Ｘ, ｘ) folded to ASCII ('0'-'9', 'X', 'x'; a lower-case x
+-- stays refused by id_number_valid, as when typed in ASCII). Nothing else
+-- changes: white space around a number is refused by its check as
+-- before (05_rules.sql; the client trims what it sends). Applied before
+-- the check by the tables' a_tidy triggers (eduaid.tidy_columns below,
+-- 37_triggers.sql). Its C twin is id_number_fold (src/core/idnumber.c).
+-- NULL gives NULL.
 CREATE OR REPLACE FUNCTION eduaid.id_number_fold(n text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN translate(eduaid.tidy(n), '０１２３４５６７８９Ｘｘ', '0123456789Xx');
+RETURN translate(n, '０１２３４５６７８９Ｘｘ', '0123456789Xx');
 
 -- Text a person typed that is safe to show to another: no control
 -- character that a terminal, a spreadsheet or a printer would act on
@@ -117,8 +117,8 @@ RETURN CASE WHEN multiline
 
 -- The trigger that makes every write store tidy text (issue 13): the
 -- columns named by its arguments are trimmed of white space at either end
--- (eduaid.tidy: U+3000, U+00A0 ... as well as ASCII), and a column whose
--- name ends in id_number is folded as well (eduaid.id_number_fold), so
+-- (eduaid.tidy: U+3000, U+00A0 ... as well as ASCII), but a column whose
+-- name ends in id_number is folded instead (eduaid.id_number_fold), so
 -- that '李四　' and a full-width ID number are stored as '李四' and in
 -- ASCII whichever way they came: the record layer, a definer function, an
 -- import or psql. Declared BEFORE INSERT OR UPDATE as a_tidy on each table

@@ -16,6 +16,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/idnumber.h"
+#include "core/validate.h"
 
 static void
 check_id_usage(FILE *fp)
@@ -37,9 +38,9 @@ check_id_usage(FILE *fp)
 /*
  * Check one number, print its line; returns true if it is valid.  len is
  * the length of s as read, so a NUL byte inside it is caught.  s is
- * folded first, in place, as the server folds it (id_number_fold: blanks
- * such as U+3000 at either end, full-width digits and Ｘ), and printed
- * folded.
+ * trimmed and folded first, in place, as a form does before the server's
+ * check (valid_trim: blanks such as U+3000 at either end; id_number_fold:
+ * full-width digits and Ｘ), and printed so.
  */
 static bool
 check_id_one(char *s, size_t len, int today)
@@ -48,7 +49,7 @@ check_id_one(char *s, size_t len, int today)
     enum id_error e;
 
     if (strlen(s) == len) {
-        id_number_fold(s);
+        id_number_fold(valid_trim(s));
         len = strlen(s);
     }
     if (strlen(s) != len)

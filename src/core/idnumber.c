@@ -13,7 +13,6 @@
 
 #include "ascii.h"
 #include "date.h"
-#include "validate.h"
 
 /* ISO 7064 MOD 11-2 weights of the first 17 digits: 2^(17-i) mod 11. */
 static const int check_weights[17] = {7, 9, 10, 5,  8, 4, 2, 1, 6,
@@ -58,7 +57,6 @@ id_number_fold(char *s)
         }
     }
     *out = '\0';
-    valid_trim(s);
     return s;
 }
 
