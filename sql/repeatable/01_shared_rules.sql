@@ -16,6 +16,16 @@
 --       space (U+3000 included), and text without it at either end
 --       C: valid_is_blank(), text_is_space()  src/core/validate.c, text.c
 --       tests/data/blank_vectors.csv
+--   eduaid.is_clean(text, multiline)  text without control characters:
+--       no C0 control (a line feed only where multiline), no DEL, no C1
+--       control, no bidirectional control (U+061C, U+200E, U+200F,
+--       U+202A-U+202E, U+2066-U+2069); the CHECK of every name and free
+--       text that others are shown (041_clean_text.sql, issue 13)
+--       C: valid_clean()  src/core/validate.c
+--       tests/data/clean_vectors.csv (read by tests/db/48_clean_text.sql)
+--   eduaid.id_number_fold(text)  an ID number as stored: its full-width
+--       digits and Ｘ/ｘ in ASCII (before id_number_valid)
+--       C: id_number_fold()  src/core/idnumber.c
 --   eduaid.stage_programs(stage, boarding)  the programs of 全程资助 a
 --       member's stage (and boarding) entitles him to, in report order
 --       C: entitle_programs(), entitle_mask()  src/core/entitle.c
@@ -78,6 +88,66 @@ CREATE OR REPLACE FUNCTION eduaid.tidy(t text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN regexp_replace(t, '^[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+|'
                          '[\s\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]+$', '', 'g');
+
+-- An ID number with the full-width digits and letter X an input method
+-- types (０-９, Ｘ, ｘ) folded to ASCII ('0'-'9', 'X', 'x'; a lower-case x
+-- stays refused by id_number_valid, as when typed in ASCII). Nothing else
+-- changes: white space around a number is refused by its check as
+-- before (05_rules.sql; the client trims what it sends). Applied before
+-- the check by the tables' a_tidy triggers (eduaid.tidy_columns below,
+-- 37_triggers.sql). Its C twin is id_number_fold (src/core/idnumber.c).
+-- NULL gives NULL.
+CREATE OR REPLACE FUNCTION eduaid.id_number_fold(n text) RETURNS text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN translate(n, '０１２３４５６７８９Ｘｘ', '0123456789Xx');
+
+-- Text a person typed that is safe to show to another: no control
+-- character that a terminal, a spreadsheet or a printer would act on
+-- (ESC, BEL, CR, TAB, backspace ...; U+009B, the C1 CSI, included), and
+-- no bidirectional control, which reorders what is shown (U+202E turns
+-- "李四gpj.exe" around). A line feed is allowed only in text meant to
+-- span lines (multiline: notes, contents, plans); a CR never (a CR LF
+-- note is stored with LF alone, the migration 041 converted the old
+-- ones). NULL gives NULL: a CHECK lets it pass.
+CREATE OR REPLACE FUNCTION eduaid.is_clean(t text, multiline boolean DEFAULT false) RETURNS boolean
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE WHEN multiline
+            THEN t !~ '[\u0001-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]'
+            ELSE t !~ '[\u0001-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]' END;
+
+-- The trigger that makes every write store tidy text (issue 13): the
+-- columns named by its arguments are trimmed of white space at either end
+-- (eduaid.tidy: U+3000, U+00A0 ... as well as ASCII), but a column whose
+-- name ends in id_number is folded instead (eduaid.id_number_fold), so
+-- that '李四　' and a full-width ID number are stored as '李四' and in
+-- ASCII whichever way they came: the record layer, a definer function, an
+-- import or psql. Declared BEFORE INSERT OR UPDATE as a_tidy on each table
+-- (37_triggers.sql); it changes nothing else of the row, and a value that
+-- is already tidy is left alone (no new row image is built).
+CREATE OR REPLACE FUNCTION eduaid.tidy_columns() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    r jsonb := to_jsonb(NEW);
+    fix jsonb := '{}';
+    c text;
+    v text;
+    w text;
+BEGIN
+    FOREACH c IN ARRAY TG_ARGV LOOP
+        v := r ->> c;
+        CONTINUE WHEN v IS NULL;
+        w := CASE WHEN c LIKE '%id\_number' THEN eduaid.id_number_fold(v) ELSE eduaid.tidy(v) END;
+        IF w <> v THEN
+            fix := fix || jsonb_build_object(c, w);
+        END IF;
+    END LOOP;
+    IF fix <> '{}' THEN
+        NEW := jsonb_populate_record(NEW, fix);
+    END IF;
+    RETURN NEW;
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.tidy_columns() FROM PUBLIC;
 
 -- The programs a member's stage (and boarding) gives, in the order of
 -- eduaid.subsidy_programs() (34_reports.sql), while he is in school: the

@@ -342,3 +342,58 @@ CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.not
 -- and its rows' own triggers, in the receiving township.
 CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.transfer_request
     FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household');
+
+------------------------------------------------------------------------
+-- Clean text (issue 13): every write stores its names and free text
+-- trimmed of white space (U+3000 and U+00A0 included) and its ID numbers
+-- folded from full-width to ASCII (eduaid.tidy_columns, 01_shared_rules.sql),
+-- before the guards look at the row; the CHECKs <table>_<column>_clean
+-- (041_clean_text.sql) then refuse control characters. Facts copied from
+-- the teacher register (e_record_facts) come from tidy rows. The roster's
+-- staging rows (roster_row, COPY) are trimmed by the import itself and
+-- only checked here.
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.household
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('head_name', 'head_id_number', 'address',
+                                                      'notes', 'reason');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.student
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('name', 'id_number');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.household_year
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('notes', 'reason');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.training_enrollment
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('trainee_name', 'trainee_id_number',
+                                                      'certificate_no', 'needs_survey', 'reason');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.special_ed_plan
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('child_name', 'child_id_number', 'assessment',
+                                                      'individual_plan', 'end_reason', 'reason');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.teacher
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('name', 'id_number', 'title');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.teacher_fund_application
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('bank_name', 'reason_text', 'reason');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.home_visit
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('content');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.dropout_case
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('notes');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.dropout_visit
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('visitor', 'notes');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.notice
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('title', 'contact');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.notice_objection
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('objector', 'content', 'decision_note');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.transfer_request
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('reason', 'refusal_reason');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.account_request
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('full_name', 'reason');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.app_user
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('full_name');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.county
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('name');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.township
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('name');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.village
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('name');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.school
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('name');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.training_course
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('name');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.fund_program
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('name');

@@ -16,6 +16,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/idnumber.h"
+#include "core/validate.h"
 
 static void
 check_id_usage(FILE *fp)
@@ -36,14 +37,21 @@ check_id_usage(FILE *fp)
 
 /*
  * Check one number, print its line; returns true if it is valid.  len is
- * the length of s as read, so a NUL byte inside it is caught.
+ * the length of s as read, so a NUL byte inside it is caught.  s is
+ * trimmed and folded first, in place, as a form does before the server's
+ * check (valid_trim: blanks such as U+3000 at either end; id_number_fold:
+ * full-width digits and Ｘ), and printed so.
  */
 static bool
-check_id_one(const char *s, size_t len, int today)
+check_id_one(char *s, size_t len, int today)
 {
     struct id_info info;
     enum id_error e;
 
+    if (strlen(s) == len) {
+        id_number_fold(valid_trim(s));
+        len = strlen(s);
+    }
     if (strlen(s) != len)
         e = len == ID_NUMBER_LEN ? ID_ERR_CHARS : ID_ERR_LENGTH;
     else

@@ -1,7 +1,8 @@
 /*
  * idnumber.c
  *   Validation of GB 11643-1999 resident identity numbers (see
- *   idnumber.h for the rules and the order they are checked in).
+ *   idnumber.h for the rules and the order they are checked in), and
+ *   the folding of a number typed in full width (id_number_fold).
  */
 #include "config.h"
 
@@ -20,6 +21,44 @@ static const int check_weights[17] = {7, 9, 10, 5,  8, 4, 2, 1, 6,
 /* Check character for each value of the weighted sum modulo 11. */
 static const char check_chars[11] = {'1', '0', 'X', '9', '8', '7',
                                      '6', '5', '4', '3', '2'};
+
+/* The ASCII character the full-width one at p (UTF-8) stands for, or 0:
+ * U+FF10-U+FF19 are EF BC 90-99, U+FF38 is EF BC B8, U+FF58 is EF BD 98. */
+static char
+fullwidth_ascii(const unsigned char *p)
+{
+    if (p[0] != 0xEF)
+        return 0;
+    if (p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99)
+        return (char)('0' + (p[2] - 0x90));
+    if (p[1] == 0xBC && p[2] == 0xB8)
+        return 'X';
+    if (p[1] == 0xBD && p[2] == 0x98)
+        return 'x';
+    return 0;
+}
+
+char *
+id_number_fold(char *s)
+{
+    char *out = s;
+    const unsigned char *in = (const unsigned char *)s;
+
+    if (s == NULL)
+        return NULL;
+    while (*in != 0) {
+        char a = fullwidth_ascii(in);
+
+        if (a != 0) {
+            *out++ = a;
+            in += 3;
+        } else {
+            *out++ = (char)*in++;
+        }
+    }
+    *out = '\0';
+    return s;
+}
 
 char
 id_check_digit(const char *first17)

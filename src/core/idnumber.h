@@ -82,6 +82,18 @@ enum id_error id_number_check(const char *s, struct id_info *info,
                               int today_yyyymmdd);
 
 /*
+ * id_number_fold
+ *
+ * Fold s in place as the server's eduaid.id_number_fold() does before its
+ * check: the full-width digits ０-９ (U+FF10-U+FF19) and letters Ｘ
+ * (U+FF38) and ｘ (U+FF58) an input method types become '0'-'9', 'X' and
+ * 'x' (an ASCII x stays the ID_ERR_LOWER_X it is typed in ASCII); nothing
+ * else changes (the caller trims, valid_trim).  The result is never
+ * longer than s.  Returns s; NULL gives NULL.
+ */
+char *id_number_fold(char *s);
+
+/*
  * id_check_digit
  *
  * The check character for the first 17 characters of first17, which must

@@ -6,8 +6,9 @@
  *   eduaid.phone_valid() -- the C homes of those rules, whose SQL homes
  *   are in sql/repeatable/01_shared_rules.sql (tests/data/blank_vectors.csv,
  *   money_vectors.csv and phone_vectors.csv hold both to the same
- *   answers).  Input is taken as is (the form trims it); nothing here
- *   allocates.
+ *   answers); clean text as eduaid.is_clean() (tests/data/clean_vectors.csv)
+ *   and trimming as eduaid.tidy() (valid_trim, what the form stores).
+ *   Input is taken as is (the form trims it); nothing here allocates.
  */
 #include "config.h"
 
@@ -92,6 +93,9 @@ valid_message(enum valid_result r)
         return N_("The birth date does not match the ID number.");
     case VALID_SEX_MISMATCH:
         return N_("The sex does not match the ID number.");
+    case VALID_CONTROL:
+        return N_("Control characters and direction marks are not "
+                  "allowed.");
     }
     return N_("Invalid value.");
 }
@@ -112,6 +116,53 @@ valid_is_blank(const char *s)
     return true;
 }
 
+char *
+valid_trim(char *s)
+{
+    const char *p, *start = NULL, *end = NULL;
+    wchar_t c;
+    int len;
+
+    if (s == NULL)
+        return NULL;
+    for (p = s; (len = text_utf8_next(p, &c)) > 0; p += len) {
+        if (text_is_space(c))
+            continue;
+        if (start == NULL)
+            start = p;
+        end = p + len;
+    }
+    if (start == NULL) {
+        s[0] = '\0';
+        return s;
+    }
+    memmove(s, start, (size_t)(end - start));
+    s[end - start] = '\0';
+    return s;
+}
+
+bool
+valid_control_char(wchar_t c)
+{
+    return (c >= 0x01 && c <= 0x1F) || (c >= 0x7F && c <= 0x9F) ||
+           c == 0x061C || c == 0x200E || c == 0x200F ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+bool
+valid_clean(const char *s, bool multiline)
+{
+    wchar_t c;
+    int len;
+
+    if (s == NULL)
+        return true;
+    for (; (len = text_utf8_next(s, &c)) > 0; s += len)
+        if (valid_control_char(c) && !(multiline && c == L'\n'))
+            return false;
+    return true;
+}
+
 enum valid_result
 valid_text(const char *s, bool required, int max_chars, int max_cells)
 {
@@ -119,6 +170,8 @@ valid_text(const char *s, bool required, int max_chars, int max_cells)
         return VALID_REQUIRED;
     if (s == NULL)
         return VALID_OK;
+    if (!valid_clean(s, false))
+        return VALID_CONTROL;
     if (max_chars > 0 && text_utf8_chars(s) > (size_t)max_chars)
         return VALID_TOO_LONG;
     if (max_cells > 0 && text_utf8_cells(s) > max_cells)
@@ -154,7 +207,15 @@ from_id_error(enum id_error e)
 enum valid_result
 valid_id_number(const char *s, int today_yyyymmdd)
 {
-    return from_id_error(id_number_check(s, NULL, today_yyyymmdd));
+    /* 18 full-width characters take 3 bytes each; longer is too long
+     * folded or not */
+    char folded[3 * ID_NUMBER_LEN + 1];
+
+    if (s == NULL || strlen(s) >= sizeof(folded))
+        return from_id_error(id_number_check(s, NULL, today_yyyymmdd));
+    strcpy(folded, s);
+    id_number_fold(folded);
+    return from_id_error(id_number_check(folded, NULL, today_yyyymmdd));
 }
 
 enum valid_result

@@ -12,6 +12,7 @@
 #define EDUAID_CORE_VALIDATE_H
 
 #include <stdbool.h>
+#include <wchar.h>
 
 enum valid_result {
     VALID_OK = 0,
@@ -35,7 +36,8 @@ enum valid_result {
     VALID_INT_FORMAT,
     VALID_INT_RANGE,
     VALID_BIRTH_MISMATCH, /* birth date disagrees with the ID number */
-    VALID_SEX_MISMATCH    /* sex disagrees with the ID number's 17th digit */
+    VALID_SEX_MISMATCH,   /* sex disagrees with the ID number's 17th digit */
+    VALID_CONTROL         /* a control or direction character (valid_clean) */
 };
 
 /*
@@ -53,9 +55,37 @@ const char *valid_message(enum valid_result r);
 bool valid_is_blank(const char *s);
 
 /*
+ * valid_trim
+ *
+ * s without the white space of text_is_space() at either end, in place
+ * (the server's eduaid.tidy(): U+3000, U+00A0 ... as well as ASCII, one
+ * definition of the blank set for the whole client).  Returns s; NULL
+ * gives NULL.
+ */
+char *valid_trim(char *s);
+
+/*
+ * valid_clean
+ *
+ * True when s holds no control character the server's eduaid.is_clean()
+ * refuses: no C0 control (a line feed only when multiline), no DEL, no C1
+ * control (U+0080-U+009F), no bidirectional control (U+061C, U+200E,
+ * U+200F, U+202A-U+202E, U+2066-U+2069).  NULL is clean.  An invalid
+ * UTF-8 byte is not a control (the server never stores one).
+ * tests/data/clean_vectors.csv holds the two to the same answers.
+ */
+bool valid_clean(const char *s, bool multiline);
+
+/* True for a character valid_clean() refuses, the line feed included:
+ * what a display of stored text (old audit rows may hold them) should
+ * show as a placeholder, bidirectional controls included. */
+bool valid_control_char(wchar_t c);
+
+/*
  * valid_text
  *
- * VALID_REQUIRED when required and s is blank; VALID_TOO_LONG when s has
+ * VALID_REQUIRED when required and s is blank; VALID_CONTROL when s is
+ * not valid_clean() on one line; VALID_TOO_LONG when s has
  * more than max_chars characters (code points, as char_length() counts);
  * VALID_TOO_WIDE when it takes more than max_cells cells in the running
  * locale.  A limit of 0 is no limit.
@@ -64,7 +94,9 @@ enum valid_result valid_text(const char *s, bool required, int max_chars,
                              int max_cells);
 
 /* The ID number rules of core/idnumber.h, as the server's
- * id_number_valid(); today_yyyymmdd: 0 to skip the future check. */
+ * id_number_valid(), on s folded by id_number_fold() (full-width digits
+ * and Ｘ as ASCII, as the server stores them); today_yyyymmdd: 0 to skip
+ * the future check. */
 enum valid_result valid_id_number(const char *s, int today_yyyymmdd);
 
 /*

@@ -134,7 +134,7 @@ messages_load(struct db *db, struct db_error *err)
         "   WHERE t.relnamespace = 'eduaid'::regnamespace AND t.relkind = 'r'"
         "     AND starts_with(m.key, t.relname || '_')"
         "   ORDER BY length(t.relname) DESC LIMIT 1)) END AS tbl,"
-        " m.key ~ '^[a-z]' AND m.key !~ '_fk$' AND coalesce("
+        " m.key ~ '^[a-z]' AND m.key !~ '_(fk|clean)$' AND coalesce("
         "  (SELECT c.contype = 'c' FROM pg_catalog.pg_constraint c"
         "   WHERE c.conname = m.key"
         "     AND c.connamespace = 'eduaid'::regnamespace LIMIT 1),"
@@ -238,9 +238,8 @@ messages_hint(const struct messages *m, const char *table, const char *field,
         const struct message *row = &m->rows[i];
         const char *s = zh ? row->zh : row->en;
 
-        if (row->table == NULL || row->field == NULL ||
-            !row->rule || strcmp(row->table, table) != 0 ||
-            strcmp(row->field, field) != 0)
+        if (row->table == NULL || row->field == NULL || !row->rule ||
+            strcmp(row->table, table) != 0 || strcmp(row->field, field) != 0)
             continue;
         if (strstr(buf, s) != NULL) /* two rules, one sentence */
             continue;

@@ -27,8 +27,10 @@ struct message {
     char *key, *zh, *en, *field, *table;
     /* A rule about the field's value, fit for its hint: a CHECK or a name
      * a function raises -- not a unique key (its words mean "this value
-     * is taken", true only once it is) and not a foreign key (the field's
-     * pick list says it). */
+     * is taken", true only once it is), not a foreign key (the field's
+     * pick list says it) and not a <table>_<column>_clean CHECK (no
+     * control characters, sql/041: a form cannot type them; its words
+     * are the refusal of a pasted one). */
     bool rule;
 };
 

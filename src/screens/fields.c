@@ -105,23 +105,6 @@ fieldset_free(struct fieldset *fs)
     memset(fs, 0, sizeof(*fs));
 }
 
-/* s without white space at either end, in place. */
-static char *
-trim(char *s)
-{
-    size_t len = strlen(s);
-    char *start = s;
-
-    while (*start == ' ' || *start == '\t')
-        start++;
-    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-        s[--len] = '\0';
-    if (valid_is_blank(start))
-        start[0] = '\0';
-    memmove(s, start, strlen(start) + 1);
-    return s;
-}
-
 char *
 fieldset_value(const struct fieldset *fs, size_t i)
 {
@@ -133,7 +116,9 @@ fieldset_value(const struct fieldset *fs, size_t i)
 
         if (v == NULL)
             return NULL;
-        trim(v);
+        valid_trim(v); /* as the server's tidy(): U+3000, U+00A0 ... */
+        if (s->def->type == FT_ID_NUMBER)
+            id_number_fold(v); /* ０-９ and Ｘ as the server stores them */
         /* a date as typed (2012/5/21) is stored as YYYY-MM-DD */
         if (s->def->type != FT_DATE || date_parse(v, &ymd) != DATE_PARSE_OK)
             return v;

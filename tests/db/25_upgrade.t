@@ -12,6 +12,12 @@
 #     same. So a function, view, trigger, policy or grant of the old schema
 #     that repeatable/ lost -- or one it defines differently -- fails here.
 #   * migrate.sh refuses a database of the old files below level 21.
+#   * Rows holding control characters (ESC, BEL, CR LF, TAB, U+009B,
+#     U+202E) and Unicode blanks, written into that old database (an
+#     approved household with a member, a village, a school), do not stop
+#     the upgrade: 041_clean_text.sql cleans them (a multi-line note keeps
+#     its line, as LF), leaves the record approved at its version, and
+#     its clean constraints are all validated (issue 13).
 # Emits TAP; run by tests/db/run-db-tests.sh (in databases of its own,
 # dropped on exit). Costs about 20 s (a restore, two migrations, two
 # dumps; 40 s on a busy machine).
@@ -34,7 +40,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-tap_plan 15
+tap_plan 22
 
 # ---- the layout ----------------------------------------------------------------
 # code FILE...: the files without their -- comments, as "file:line:text"
@@ -104,6 +110,29 @@ tap_is "$(db_psql_super -d "$upgraded" -c 'SELECT max(version) FROM eduaid.schem
 # a copy of it for the refusal below
 db_psql_super -d postgres -c "DROP DATABASE $below" -c "CREATE DATABASE $below TEMPLATE $upgraded" >/dev/null
 
+# Text no one could type any more (041_clean_text.sql), as the old server
+# stored it: an approved household (triggers off to approve it at once).
+if db_psql_super -d "$upgraded" >"$work/dirty.log" 2>&1 <<'SQL'; then
+UPDATE eduaid.village SET name = name || E'\u202e' WHERE id = (SELECT min(id) FROM eduaid.village);
+UPDATE eduaid.school SET name = E'\u001b]0;pwned\u0007' || name WHERE id = (SELECT min(id) FROM eduaid.school);
+INSERT INTO eduaid.household (township_id, household_no, village_id, head_name, head_id_number,
+                              registered_year, family_size, address, notes)
+SELECT v.township_id, 'UP-000001', v.id, E'李\u001b[2J四\u3000', '11010519491231002X', 2020, 3,
+       E'十堰\t房县\u00a0', E'一行\r\n二行\u009b'
+  FROM eduaid.village v ORDER BY v.id LIMIT 1;
+INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date, relation, stage)
+SELECT township_id, id, E'王五\r\n', '11010520150101001' || eduaid.id_check_digit('11010520150101001'),
+       'M', '2015-01-01', 'child', 'none'
+  FROM eduaid.household WHERE household_no = 'UP-000001';
+SET session_replication_role = replica;
+UPDATE eduaid.household SET status = 'approved', reason = E'核实\u0007无误', version = 7
+ WHERE household_no = 'UP-000001';
+SQL
+	tap_pass "the old database takes rows with control characters"
+else
+	tap_fail "the old database takes rows with control characters" "$(tail -n 5 "$work/dirty.log")"
+fi
+
 if migrate "$upgraded" "$work/upgrade.log"; then
 	tap_pass "sql/migrate.sh migrates it"
 else
@@ -133,6 +162,26 @@ tap_is "$(versions "$upgraded")" "$(versions "$fresh")" \
 	"schema_version has the same versions, names and checksums"
 tap_is "$(db_psql_super -d "$upgraded" -c 'SELECT count(*) FROM eduaid.village')" 305 \
 	"the reference data came through"
+
+# 041: the dirty rows came through clean.
+tap_is "$(db_psql_super -d "$upgraded" -c "SELECT head_name || '|' || address || '|' || reason || '|'
+	       || status || '|' || version FROM eduaid.household WHERE household_no = 'UP-000001'")" \
+	'李[2J四|十堰 房县|核实无误|approved|7' \
+	"041: a head's name lost its ESC and U+3000, TAB became a space, BEL went; still approved, version 7"
+tap_is "$(db_psql_super -d "$upgraded" -c "SELECT notes = E'一行\\n二行' FROM eduaid.household
+	       WHERE household_no = 'UP-000001'")" t \
+	"041: a note's CR LF became LF, U+009B went"
+tap_is "$(db_psql_super -d "$upgraded" -c "SELECT name FROM eduaid.student WHERE id_number LIKE '11010520150101001_'")" \
+	'王五' "041: a member's trailing CR LF was trimmed"
+tap_is "$(db_psql_super -d "$upgraded" -c "SELECT eduaid.is_clean(v.name) AND eduaid.is_clean(s.name)
+	       FROM (SELECT name FROM eduaid.village ORDER BY id LIMIT 1) v,
+	            (SELECT name FROM eduaid.school ORDER BY id LIMIT 1) s")" t \
+	"041: the village's U+202E and the school's OSC sequence went"
+tap_is "$(db_psql_super -d "$upgraded" -c "SELECT count(*) FILTER (WHERE convalidated) || '/' || count(*)
+	       FROM pg_constraint WHERE connamespace = 'eduaid'::regnamespace AND conname LIKE '%\\_clean'")" \
+	'51/51' "041: every clean constraint is there and validated"
+tap_is "$(db_psql_super -d "$upgraded" -c "SELECT count(*) FROM eduaid.message WHERE key LIKE '%\\_clean'")" \
+	51 "041: each has its words"
 
 # An old-layout database below level 21 is refused, nothing applied.
 db_psql_super -d "$below" -c 'DELETE FROM eduaid.schema_version WHERE version >= 21' >/dev/null

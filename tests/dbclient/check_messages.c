@@ -116,9 +116,9 @@ START_TEST(test_hints)
     ck_assert_str_eq(hint, "A batch is year-number, such as 2026-1.");
     /* an ID number's hint is a rule, not "not valid" before anything is
      * typed (040), and not the registry's "registered already" */
-    ck_assert_uint_gt(messages_hint(msgs, "student", "id_number", true, hint,
-                                    sizeof hint),
-                      0);
+    ck_assert_uint_gt(
+        messages_hint(msgs, "student", "id_number", true, hint, sizeof hint),
+        0);
     ck_assert_ptr_nonnull(strstr(hint, "身份证号须为18位"));
     ck_assert_ptr_null(strstr(hint, "无效"));
     ck_assert_ptr_null(strstr(hint, "已"));
@@ -126,6 +126,12 @@ START_TEST(test_hints)
                                     hint, sizeof hint),
                       0);
     ck_assert_ptr_nonnull(strstr(hint, "安置时儿童须年满6岁且未满16岁。"));
+    /* the clean rule of a name (041) is words for a refusal, not a hint:
+     * a form cannot type a control character */
+    ck_assert_uint_gt(
+        messages_hint(msgs, "household", "head_name", true, hint, sizeof hint),
+        0);
+    ck_assert_ptr_null(strstr(hint, "控制字符"));
     /* another table's rule on a column of the same name is not this one's */
     ck_assert_uint_eq(
         messages_hint(msgs, "nowhere", "school_id", true, hint, sizeof hint),
@@ -168,6 +174,20 @@ START_TEST(test_real_refusals)
     ck_assert_str_eq(messages_text(msgs, &err, false),
                      "Choose a poverty status from the list.");
     ck_assert_str_eq(messages_field(msgs, &err), "poverty_status");
+
+    /* a name holding ESC (issue 13): the words of its clean rule, on
+     * the field, in the user's language */
+    refused("UPDATE eduaid.household SET head_name = E'\\u001b]0;x\\u0007'"
+            " WHERE id = (SELECT min(id) FROM eduaid.household"
+            " WHERE status = 'draft' AND township_id = 420325100)");
+    ck_assert_str_eq(err.sqlstate, "23514");
+    ck_assert_str_eq(err.constraint, "household_head_name_clean");
+    ck_assert_str_eq(messages_text(msgs, &err, true),
+                     "户主姓名不能含控制字符、换行或方向控制符。");
+    ck_assert_str_eq(messages_text(msgs, &err, false),
+                     "A name cannot hold control characters, line breaks or "
+                     "direction marks.");
+    ck_assert_str_eq(messages_field(msgs, &err), "head_name");
 
     refused("SELECT eduaid.submit('pony', 1)");
     ck_assert_str_eq(err.sqlstate, "EA010");

@@ -988,6 +988,53 @@ START_TEST(test_insert_roundtrip)
 }
 END_TEST
 
+/* ascii (digits and X) in full width, as an input method types it. */
+static void
+widen(const char *ascii, char *out)
+{
+    for (; *ascii != '\0'; ascii++) {
+        *out++ = (char)0xEF;
+        *out++ = (char)0xBC;
+        *out++ = (char)(*ascii == 'X' ? 0xB8 : 0x90 + (*ascii - '0'));
+    }
+    *out = '\0';
+}
+
+/* Issue 13: what the record layer saves is stored clean -- 李四 + U+3000
+ * and 王五 + U+00A0 as 李四 and 王五, a head's ID number typed in full
+ * width in ASCII, a two-line note as it is -- and a name holding ESC is
+ * refused by its clean rule, on its field. */
+START_TEST(test_clean_text_saves)
+{
+    struct record *r = new_household(10, T_CHENGGUAN, 30, "李四\u3000");
+    struct record *back, *bad;
+    char wide[3 * 18 + 1], ascii[19];
+
+    snprintf(ascii, sizeof ascii, "%s", r->values[F_HEAD_ID]);
+    widen(ascii, wide);
+    ck_assert(record_set(r, F_HEAD_ID, wide));
+    ck_assert(record_set(r, F_NOTES, "第一行\n第二行"));
+    add_member(r, 31, "王五\u00a0", false);
+    save_ok(r);
+    back = record_load(db, &household_form, r->id, &err);
+    ck_assert_msg(back != NULL, "%s", err.message);
+    ck_assert_str_eq(back->values[F_HEAD], "李四");
+    ck_assert_str_eq(back->values[F_HEAD_ID], ascii);
+    ck_assert_str_eq(back->values[F_NOTES], "第一行\n第二行");
+    ck_assert_int_eq(back->grids[0].count, 1);
+    ck_assert_str_eq(back->grids[0].rows[0].values[G_NAME], "王五");
+    delete_draft(r->id);
+    record_free(back);
+    record_free(r);
+
+    bad = new_household(11, T_CHENGGUAN, 32, "李\x1b]0;pwned\a四");
+    ck_assert_int_eq(record_save(db, bad, &err), -1);
+    ck_assert_str_eq(err.sqlstate, "23514");
+    ck_assert_str_eq(err.constraint, "household_head_name_clean");
+    record_free(bad);
+}
+END_TEST
+
 START_TEST(test_update_and_grid_changes)
 {
     struct record *r = new_household(2, T_JUNDIAN, 4, "更新测试");
@@ -1381,9 +1428,9 @@ START_TEST(test_save_blocks)
     ck_assert_int_eq(workflow_save_blocks(other, "household", r->id, step,
                                           sizeof step, &err),
                      0);
-    ck_assert_int_eq(workflow_save_blocks(other, "nonsense", r->id, step,
-                                          sizeof step, &err),
-                     -1);
+    ck_assert_int_eq(
+        workflow_save_blocks(other, "nonsense", r->id, step, sizeof step, &err),
+        -1);
     ck_assert_str_eq(err.sqlstate, "EA010");
     db_close(other);
     record_free(r);
@@ -1908,6 +1955,7 @@ record_suite(void)
     tcase_add_test(tc, test_list_member_search);
     tcase_add_test(tc, test_list_other_clerk);
     tcase_add_test(tc, test_insert_roundtrip);
+    tcase_add_test(tc, test_clean_text_saves);
     tcase_add_test(tc, test_update_and_grid_changes);
     tcase_add_test(tc, test_stale_version);
     tcase_add_test(tc, test_replay_same_uuid);

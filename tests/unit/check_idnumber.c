@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/idnumber.h"
+#include "core/validate.h"
 
 /* "Today" for the tests and for the future column of id_vectors.csv. */
 #define TEST_TODAY 20261128
@@ -180,6 +181,38 @@ START_TEST(test_lower_x)
     /* Upper-casing it is the fix a form offers. */
     ck_assert_int_eq(id_number_check("11010519491231002X", NULL, TEST_TODAY),
                      ID_OK);
+}
+END_TEST
+
+/* A number typed in full width (an input method's ０-９ and Ｘ) is folded
+ * to ASCII before the check, as the server's id_number_fold(). */
+START_TEST(test_fold)
+{
+    char wide[] = "１１０１０５１９４９１２３１００２Ｘ";
+    char mixed[] = "\u3000110105１９４９1231002X\u00a0";
+    char lower[] = "11010519491231002ｘ";
+    char other[] = "１１Ａ";
+    char ascii[] = "11010519491231002X";
+
+    ck_assert_str_eq(id_number_fold(wide), "11010519491231002X");
+    ck_assert_int_eq(id_number_check(wide, NULL, TEST_TODAY), ID_OK);
+    /* folding is no trimming: blanks stay, as the server's */
+    ck_assert_str_eq(id_number_fold(mixed), "\u3000110105194912310"
+                                            "02X\u00a0");
+    /* ｘ is an x: refused as the ASCII one is */
+    ck_assert_str_eq(id_number_fold(lower), "11010519491231002x");
+    ck_assert_int_eq(id_number_check(lower, NULL, TEST_TODAY), ID_ERR_LOWER_X);
+    /* only digits and X fold: a full-width A stays and is refused */
+    ck_assert_str_eq(id_number_fold(other), "11Ａ");
+    ck_assert_str_eq(id_number_fold(ascii), "11010519491231002X");
+    ck_assert_ptr_null(id_number_fold(NULL));
+    /* the form's check folds a copy of what is typed */
+    ck_assert_int_eq(
+        valid_id_number("１１０１０５１９４９１２３１００２Ｘ", TEST_TODAY),
+        VALID_OK);
+    ck_assert_int_eq(
+        valid_id_number("１１０１０５１９４９１２３１００２９", TEST_TODAY),
+        VALID_ID_CHECK);
 }
 END_TEST
 
@@ -447,6 +480,7 @@ idnumber_suite(void)
     tc = tcase_create("rules");
     tcase_add_test(tc, test_wrong_check_digit);
     tcase_add_test(tc, test_lower_x);
+    tcase_add_test(tc, test_fold);
     tcase_add_test(tc, test_length);
     tcase_add_test(tc, test_chars);
     tcase_add_test(tc, test_area);

@@ -6,7 +6,8 @@
  *     tests/data/school_year_vectors.csv  date_school_year (core/date.c)
  *     tests/data/phone_vectors.csv        valid_phone (core/validate.c)
  *     tests/data/money_vectors.csv        valid_money
- *     tests/data/blank_vectors.csv        valid_is_blank
+ *     tests/data/blank_vectors.csv        valid_is_blank, valid_trim
+ *     tests/data/clean_vectors.csv        valid_clean, valid_text
  *     tests/data/entitlement_vectors.csv  entitle_programs, entitle_mask,
  *                                         entitle_year_programs,
  *                                         entitle_year_mask
@@ -213,6 +214,10 @@ START_TEST(test_blank_vectors)
                       v.path, csv_line(v.r), f[0], f[2], f[1]);
         /* a required field refuses exactly the blank text */
         ck_assert_int_eq(valid_text(s, true, 0, 0) == VALID_REQUIRED, want);
+        /* and the form's trim (tidy's twin) leaves nothing of exactly it */
+        ck_assert_msg((valid_trim(s)[0] == '\0') == want,
+                      "%s:%ld: %s (%s): valid_trim", v.path, csv_line(v.r),
+                      f[0], f[2]);
         free(s);
         if (want)
             blank++;
@@ -222,6 +227,74 @@ START_TEST(test_blank_vectors)
     vectors_close(&v, 20);
     ck_assert_int_gt(blank, 5);
     ck_assert_int_gt(text, 5);
+}
+END_TEST
+
+START_TEST(test_clean_vectors)
+{
+    struct vectors v;
+    char **f;
+    int refused = 0, lf_only = 0;
+
+    vectors_open(&v, "clean_vectors.csv", "codepoints,line,lines,what");
+    while (vectors_next(&v, &f, 4)) {
+        bool line = truth(&v, f[1]), lines = truth(&v, f[2]);
+        char *s = from_codepoints(f[0]);
+
+        ck_assert_ptr_nonnull(s);
+        ck_assert_msg(valid_clean(s, false) == line,
+                      "%s:%ld: %s (%s): one line: expected %s", v.path,
+                      csv_line(v.r), f[0], f[3], f[1]);
+        ck_assert_msg(valid_clean(s, true) == lines,
+                      "%s:%ld: %s (%s): multi-line: expected %s", v.path,
+                      csv_line(v.r), f[0], f[3], f[2]);
+        /* a text field of a form refuses the same */
+        ck_assert_int_eq(valid_text(s, false, 0, 0) == VALID_CONTROL, !line);
+        free(s);
+        refused += !lines;
+        lf_only += lines && !line;
+    }
+    vectors_close(&v, 30);
+    ck_assert_int_gt(refused, 20);
+    ck_assert_int_gt(lf_only, 1);
+}
+END_TEST
+
+/* The form stores what the server's tidy() would: U+3000, U+00A0, U+FEFF
+ * trimmed at either end, never inside; NULL stays NULL. */
+START_TEST(test_trim)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"李四\u3000", "李四"},
+        {"李四\u00a0", "李四"},
+        {"\u3000 李四\t\n", "李四"},
+        {"\ufeff王五\u2003", "王五"},
+        {"李\u3000四", "李\u3000四"},
+        {"\u3000\u00a0 ", ""},
+        {"", ""},
+        {"张三", "张三"},
+    };
+
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *s = strdup(cases[i].in);
+
+        ck_assert_ptr_nonnull(s);
+        ck_assert_str_eq(valid_trim(s), cases[i].out);
+        free(s);
+    }
+    ck_assert_ptr_null(valid_trim(NULL));
+    ck_assert_int_eq(valid_text("李\u202e四", true, 50, 0), VALID_CONTROL);
+    ck_assert_int_eq(valid_text("李\x1b]0;x\a", true, 50, 0), VALID_CONTROL);
+    ck_assert_int_eq(valid_text("李\r\n四", true, 50, 0), VALID_CONTROL);
+    ck_assert_int_eq(valid_text("李四", true, 50, 0), VALID_OK);
+    ck_assert(valid_control_char(0x202E) && valid_control_char(0x9B));
+    ck_assert(valid_control_char(L'\n') && valid_control_char(0x1B));
+    ck_assert(!valid_control_char(0x3000) && !valid_control_char(0x674E));
+    ck_assert_str_eq(valid_message(VALID_CONTROL),
+                     "Control characters and direction marks are not "
+                     "allowed.");
 }
 END_TEST
 
@@ -346,6 +419,8 @@ rules_suite(void)
     tcase_add_test(tc, test_phone_vectors);
     tcase_add_test(tc, test_money_vectors);
     tcase_add_test(tc, test_blank_vectors);
+    tcase_add_test(tc, test_clean_vectors);
+    tcase_add_test(tc, test_trim);
     tcase_add_test(tc, test_entitlement_vectors);
     suite_add_tcase(s, tc);
     tc = tcase_create("today");
