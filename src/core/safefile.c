@@ -16,6 +16,7 @@
 #include "core/i18n.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,6 +145,29 @@ existing(const char *path, char *err, size_t errsz)
     return classify(&st, path, err, errsz);
 }
 
+/* Whether the symlink path (lstat'ed into link) may have been planted:
+ * in a sticky directory anyone may write (/tmp), owned neither by us nor
+ * by the directory's owner -- the kernel's protected_symlinks rule,
+ * which realpath() and rename() would otherwise step around (root
+ * exporting to /tmp/x.csv must not replace what another user's link
+ * names). */
+static bool
+planted(const char *path, const struct stat *link)
+{
+    char dir[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    struct stat st;
+
+    if (link->st_uid == geteuid())
+        return false;
+    snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path),
+             path);
+    if (stat(dir, &st) != 0)
+        return true;
+    return (st.st_mode & S_ISVTX) && (st.st_mode & S_IWOTH) &&
+           link->st_uid != st.st_uid;
+}
+
 /* Settle f->target, what path names: path itself, or the file its
  * symlink names in the end; what is there. */
 static enum found
@@ -160,6 +184,13 @@ resolve(struct safefile *f, char *err, size_t errsz)
     }
     if (!S_ISLNK(st.st_mode))
         return classify(&st, f->path, err, errsz);
+    if (planted(f->path, &st)) {
+        snprintf(err, errsz,
+                 _("%s is a symbolic link of another user in a shared "
+                   "directory: not followed"),
+                 f->path);
+        return FOUND_REFUSED;
+    }
     if (realpath(f->path, f->target) == NULL) {
         if (errno == ENOENT)
             snprintf(err, errsz,

@@ -6,7 +6,8 @@
  *   under umask 077; a symlink is followed (issue 13 item 3: it became a
  *   regular file, its target untouched): the regular file it names is
  *   replaced and the link stays, a link to nothing is refused, and one
- *   put at the name after the open is not replaced at commit; a named
+ *   put at the name after the open is not replaced at commit, one planted
+ *   by another user in a sticky shared directory is not followed; a named
  *   pipe is written in place for its reader (it was replaced, the reader
  *   got nothing), /dev/null likewise, and /dev/full fails the commit
  *   with ENOSPC and stays a device (as root it was replaced); "-" is
@@ -180,6 +181,33 @@ START_TEST(refuses_a_link_to_nothing_and_a_late_link)
 }
 END_TEST
 
+/* A link planted in a shared sticky directory (/tmp) by another user is
+ * not followed: root writing /tmp/x.csv must not replace what it names.
+ * Needs root (lchown); skipped otherwise. */
+START_TEST(refuses_a_planted_link)
+{
+    struct safefile f;
+
+    if (geteuid() != 0)
+        return;
+    make_file("target", "old\n");
+    ck_assert_int_eq(mkdir("shared", 01777), 0);
+    ck_assert_int_eq(chmod("shared", 01777), 0);
+    ck_assert_int_eq(symlink("../target", "shared/x.csv"), 0);
+    ck_assert_int_eq(lchown("shared/x.csv", 65534, 65534), 0);
+    ck_assert_int_eq(
+        safefile_open(&f, "shared/x.csv", SAFEFILE_PRIVATE, err, sizeof(err)),
+        -1);
+    ck_assert_ptr_nonnull(strstr(err, "shared/x.csv"));
+    ck_assert_str_eq(first_line("target"), "old\n");
+    /* the same link of our own is followed */
+    ck_assert_int_eq(lchown("shared/x.csv", 0, 0), 0);
+    ck_assert_int_eq(write_file("shared/x.csv", SAFEFILE_PRIVATE, "new\n", &f),
+                     0);
+    ck_assert_str_eq(first_line("target"), "new\n");
+}
+END_TEST
+
 START_TEST(a_pipe_is_written_in_place)
 {
     struct safefile f;
@@ -328,6 +356,7 @@ safefile_suite(void)
     tcase_add_test(tc, public_under_umask_077);
     tcase_add_test(tc, follows_a_symlink);
     tcase_add_test(tc, refuses_a_link_to_nothing_and_a_late_link);
+    tcase_add_test(tc, refuses_a_planted_link);
     tcase_add_test(tc, a_pipe_is_written_in_place);
     tcase_add_test(tc, devices_are_written_in_place);
     tcase_add_test(tc, dash_is_standard_output);
