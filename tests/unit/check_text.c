@@ -332,11 +332,14 @@ START_TEST(test_shown)
                    "2J\xe2\x80\xae\xe2\x81\xa6\xff"
                    "张" JI_U8 "e\xcc\x81");
     ck_assert_ptr_nonnull(s);
-    ck_assert_str_eq(s, FFFD_U8 "]0;pwned" FFFD_U8 FFFD_U8 FFFD_U8 FFFD_U8
-                            FFFD_U8 FFFD_U8 FFFD_U8 "2J" FFFD_U8 FFFD_U8
-                                FFFD_U8 "张" JI_U8 "e\xcc\x81");
+    ck_assert_str_eq(
+        s, FFFD_U8
+        "]0;pwned" FFFD_U8 FFFD_U8 FFFD_U8 FFFD_U8 FFFD_U8 FFFD_U8 FFFD_U8
+        "2J" FFFD_U8 FFFD_U8 FFFD_U8 "张" JI_U8 "e\xcc\x81");
     ck_assert_int_eq(text_utf8_cells("\xe2\x80\xae"), 1);
-    text_fit("\xe2\x80\xae" "ab", 5, false, false, out, sizeof(out));
+    text_fit("\xe2\x80\xae"
+             "ab",
+             5, false, false, out, sizeof(out));
     ck_assert_str_eq(out, FFFD_U8 "ab");
     free(s);
     s = text_shown(NULL);
