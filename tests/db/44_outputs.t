@@ -24,7 +24,7 @@
 # Run by tests/db/run-db-tests.sh through prove. Fixture households carry
 # numbers made from this process's id; the EXIT trap deletes them as the
 # superuser (roster imports and audit rows stay, as the tables want).
-# Cost: about 20 s.
+# Cost: about 40 s (two cores shared).
 set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
