@@ -3,11 +3,13 @@
  *   eduaid export KIND [--status S] [--township T] [--encoding E]
  *   [--unmasked] [--excel-text] [--codes] FILE: the records of one kind that
  * the user may read, as CSV for a spreadsheet (the columns and the transaction:
- * db/export.c; the encoding: core/csvout.c). FILE is written whole or not at
- * all, mode 0600, never through a symlink (core/safefile.c): a temporary file
+ * db/export.c; the encoding and the guard against formulas: core/csvout.c,
+ *   numbers told from text by the form field's type, --codes raw).
+ *   FILE is written through core/safefile.c, mode 0600: a regular file
+ *   (or the one a symlink names) whole or not at all -- a temporary file
  *   beside it is put in place only after the export is recorded in the
- *   audit log and committed; "-" writes to stdout. The file's absolute
- *   name is said on stderr.
+ *   audit log and committed --, a pipe or a device in place; "-" writes
+ *   to stdout. The file's absolute name is said on stderr.
  */
 #include "config.h"
 
@@ -23,6 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cli/cliout.h"
 #include "cli/cmd_connect.h"
 #include "core/csvout.h"
 #include "core/formdef.h"
@@ -44,8 +47,9 @@ struct export_args {
     bool codes;      /* stored codes, not words */
 };
 
-/* The temporary file, removed by the signal handler on the way out. */
-static struct safefile out; /* the file being written (not stdout) */
+/* The file being written; its temporary file removed by the signal
+ * handler on the way out. */
+static struct safefile out;
 static volatile sig_atomic_t tmp_live;
 
 static void
@@ -74,8 +78,14 @@ export_usage(FILE *fp)
           "                   so that Excel shows every digit (such a file\n"
           "                   is for reading in Excel, not for re-import)\n"
           "  --codes          values as stored codes (child, primary, true,\n"
-          "                   approved), for re-import and scripts\n"
+          "                   approved), for re-import and scripts; text\n"
+          "                   is written as it is (see below)\n"
           "  -h, --help       show this help\n\n"
+          "In the encodings for Excel (utf-8, gb18030) a text cell that\n"
+          "begins with = + - @, a tab or a carriage return gets an\n"
+          "apostrophe before it, so that a spreadsheet shows it and never\n"
+          "runs it as a formula; numbers stay numbers. utf-8-nobom and\n"
+          "--codes write every cell as it is, for re-import.\n\n"
           "Every export is recorded in the audit log. Exit status: 0 done,\n"
           "1 refused or failed (no file is left), 2 bad command line.\n"),
         fp);
@@ -245,18 +255,18 @@ kind_known(struct db *db, const char *kind)
 static void
 on_signal(int sig)
 {
-    if (tmp_live)
+    if (tmp_live && out.tmp[0] != '\0')
         unlink(out.tmp);
     signal(sig, SIG_DFL);
     raise(sig);
 }
 
 /* Start writing path (core/safefile.h: 0600 -- every export names
- * children of poor households --, never through a symlink), catching the
+ * children of poor households --; "-": standard output), catching the
  * signals that would leave its temporary file behind; NULL after a
  * message. */
 static FILE *
-open_temp(const char *path)
+open_output(const char *path)
 {
     char msg[PATH_MAX + 128];
 
@@ -271,9 +281,22 @@ open_temp(const char *path)
     return out.fp;
 }
 
+/* Everything written on its way (on disk, for a file) before the audit
+ * log says it was written; 0 or -1 after a message. */
+static int
+flush_output(void)
+{
+    char msg[PATH_MAX + 128];
+
+    if (safefile_flush(&out, msg, sizeof msg) == 0)
+        return 0;
+    fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, msg);
+    return -1;
+}
+
 /* Put the complete file in place; 0 or -1 after a message. */
 static int
-commit_temp(void)
+commit_output(void)
 {
     char msg[PATH_MAX + 128];
     int rc = safefile_commit(&out, msg, sizeof msg);
@@ -285,7 +308,7 @@ commit_temp(void)
 }
 
 static void
-drop_temp(void)
+drop_output(void)
 {
     tmp_live = 0;
     safefile_abort(&out);
@@ -313,38 +336,36 @@ report_db_error(const struct db_error *err, const struct export_args *a)
         export_warn("%s", err->message);
 }
 
-/* Longest digit string --excel-text guards, and its cell's size. */
-#define EXCEL_MAX_DIGITS 40
-struct excel_cell {
-    char text[EXCEL_MAX_DIGITS + 4]; /* ="...", NUL */
-};
-
-/* Whether v is 12 to EXCEL_MAX_DIGITS ASCII digits: a number Excel would
- * round to 15 digits or show in scientific notation. */
-static bool
-excel_mangles(const char *v)
-{
-    size_t n = v != NULL ? strspn(v, "0123456789") : 0;
-
-    return n >= 12 && n <= EXCEL_MAX_DIGITS && v[n] == '\0';
-}
-
-/* Write one row of ncols values; with cells (--excel-text), long digit
- * strings as ="..." formulas, which Excel shows as the text they hold. */
+/* How w writes the cells of ex: numbers (the form's whole numbers and
+ * money) told from text for the guard against formulas, --codes raw,
+ * --excel-text's formulas; 0, or -1 with msg. */
 static int
-write_row(struct csvout *w, size_t ncols, const char *const *values,
-          struct excel_cell *cells, const char **row, char *msg, size_t msgsz)
+set_cells(struct csvout *w, const struct export *ex,
+          const struct export_args *a, char *msg, size_t msgsz)
 {
-    if (cells == NULL)
-        return csvout_row(w, ncols, values, msg, msgsz);
-    for (size_t c = 0; c < ncols; c++) {
-        row[c] = values[c];
-        if (excel_mangles(values[c])) {
-            snprintf(cells[c].text, sizeof cells[c].text, "=\"%s\"", values[c]);
-            row[c] = cells[c].text;
-        }
+    size_t ncols;
+    enum csvout_kind *kinds;
+    int rc;
+
+    (void)export_header(ex, &ncols);
+    if ((kinds = calloc(ncols + 1, sizeof *kinds)) == NULL) {
+        snprintf(msg, msgsz, "out of memory");
+        return -1;
     }
-    return csvout_row(w, ncols, row, msg, msgsz);
+    for (size_t c = 0; c < ncols; c++) {
+        const struct fielddef *fd = export_column_field(ex, c);
+
+        kinds[c] = fd != NULL && (fd->type == FT_INT || fd->type == FT_MONEY)
+                       ? CSVOUT_NUMBER
+                       : CSVOUT_TEXT;
+    }
+    rc = csvout_set_kinds(w, ncols, kinds, msg, msgsz);
+    free(kinds);
+    if (a->codes)
+        csvout_set_raw(w);
+    if (a->excel_text)
+        csvout_set_excel_text(w);
+    return rc;
 }
 
 /* Write the header and every row of ex to w; the number of data rows in
@@ -356,22 +377,19 @@ write_rows(struct export *ex, struct csvout *w, const struct export_args *a,
     struct db_error err;
     size_t ncols;
     const char *const *header = export_header(ex, &ncols);
-    struct excel_cell *cells =
-        a->excel_text ? calloc(ncols, sizeof *cells) : NULL;
-    const char **row = a->excel_text ? calloc(ncols, sizeof *row) : NULL;
     char msg[256] = "out of memory";
     struct dbres *page = NULL;
     int rc = -1;
 
     *nrows = 0;
-    if ((a->excel_text && (cells == NULL || row == NULL)) ||
-        csvout_row(w, ncols, header, msg, sizeof msg) != 0)
+    if (csvout_row(w, ncols, header, msg, sizeof msg) != 0)
         goto write_failed;
     while ((page = export_fetch(ex, &err)) != NULL && page->nrows > 0) {
         for (int i = 0; i < page->nrows; i++)
-            if (write_row(w, ncols,
-                          (const char *const *)page->values + (size_t)i * ncols,
-                          cells, row, msg, sizeof msg) != 0)
+            if (csvout_row(w, ncols,
+                           (const char *const *)page->values +
+                               (size_t)i * ncols,
+                           msg, sizeof msg) != 0)
                 goto write_failed;
         *nrows += page->nrows;
         dbres_free(page);
@@ -385,8 +403,6 @@ write_failed:
     export_warn("%s", msg);
 done:
     dbres_free(page);
-    free(cells);
-    free(row);
     return rc;
 }
 
@@ -395,7 +411,6 @@ static int
 run_export(struct db *db, const struct export_query *q,
            const struct export_args *a)
 {
-    bool to_stdout = strcmp(a->file, "-") == 0;
     struct db_error err;
     struct export *ex;
     struct csvout *w = NULL;
@@ -403,14 +418,14 @@ run_export(struct db *db, const struct export_query *q,
     char msg[256];
     long long nrows = 0;
 
-    fp = to_stdout ? stdout : open_temp(a->file);
-    if (fp == NULL)
+    if ((fp = open_output(a->file)) == NULL)
         return EXIT_USAGE;
     if ((ex = export_begin(db, q, &err)) == NULL) {
         report_db_error(&err, a);
         goto failed;
     }
-    if ((w = csvout_open(fp, a->encoding, msg, sizeof msg)) == NULL) {
+    if ((w = csvout_open(fp, a->encoding, msg, sizeof msg)) == NULL ||
+        set_cells(w, ex, a, msg, sizeof msg) != 0) {
         export_warn("%s", msg);
         goto failed;
     }
@@ -422,27 +437,25 @@ run_export(struct db *db, const struct export_query *q,
         goto failed;
     }
     w = NULL;
-    /* on disk before the audit log says it was written */
-    if (fflush(fp) != 0 || (!to_stdout && fsync(fileno(fp)) != 0)) {
-        export_warn("%s", strerror(errno));
+    /* on disk (or in the pipe) before the audit log says it was written */
+    if (flush_output() != 0)
         goto failed;
-    }
     if (export_finish(ex, nrows, &err) != 0) {
         ex = NULL;
         report_db_error(&err, a);
         goto failed;
     }
     ex = NULL;
-    if (!to_stdout && commit_temp() != 0)
+    if (commit_output() != 0)
         return EXIT_FAILED;
     fprintf(stderr, _("%s: export: %lld rows written to %s\n"), PACKAGE_NAME,
-            nrows, to_stdout ? _("standard output") : out.path);
+            nrows,
+            out.how == SAFEFILE_STDOUT ? _("standard output") : out.path);
     return EXIT_OK;
 failed:
     csvout_close(w, msg, sizeof msg);
     export_abort(ex);
-    if (!to_stdout)
-        drop_temp();
+    drop_output();
     return EXIT_FAILED;
 }
 
@@ -499,6 +512,7 @@ cmd_export(int argc, char **argv)
         return EXIT_USAGE;
     }
     rc = EXIT_FAILED;
+    cli_output_locale();
     q.zh = speak_chinese(s->language);
     if ((db = cmd_connect(PACKAGE_NAME ": export")) == NULL ||
         kind_known(db, a.kind) != 0 ||

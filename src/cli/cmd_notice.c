@@ -7,13 +7,14 @@
  *   in Chinese, whatever the locale: it is posted in the township), open
  *   and close notices, and check a printed record hash against the audit
  *   log. The rules are the server's (sql/013_notice.sql): this only calls
- *   its functions as the user logged in, and says what it refused.
+ *   its functions as the user logged in, and says what it refused. What
+ *   the database holds reaches a terminal as the screens show it
+ *   (cli/cliout.h); the sheet goes through core/safefile.c.
  */
 #include "config.h"
 
 #include "cli/cli.h"
 
-#include <errno.h>
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
@@ -22,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cliout.h"
 #include "cli/cmd_connect.h"
 #include "core/i18n.h"
 #include "core/safefile.h"
@@ -185,24 +187,36 @@ put_sheet(FILE *fp, const struct dbres *n, const struct dbres *items)
 {
     const char *title = dbres_field(n, 0, "title");
 
-    fprintf(fp, "%s\n", title);
-    put_rule(fp, '=', text_utf8_cells(title));
-    fprintf(fp, "公示编号：%s\n", dbres_field(n, 0, "id"));
-    fprintf(fp, "公示期：%s 至 %s（共 %s 天）\n",
-            dbres_field(n, 0, "starts_on"), dbres_field(n, 0, "ends_on"),
-            dbres_field(n, 0, "days"));
-    fprintf(fp, "发布人：%s，发布日期：%s\n", dbres_field(n, 0, "opened_by"),
-            dbres_field(n, 0, "opened_on"));
-    if (dbres_field(n, 0, "closed_on") != NULL)
-        fprintf(fp, "结束日期：%s\n", dbres_field(n, 0, "closed_on"));
+    cli_put(fp, title);
+    fputc('\n', fp);
+    put_rule(fp, '=', cli_cells(title));
+    fputs("公示编号：", fp);
+    cli_put(fp, dbres_field(n, 0, "id"));
+    fputs("\n公示期：", fp);
+    cli_put(fp, dbres_field(n, 0, "starts_on"));
+    fputs(" 至 ", fp);
+    cli_put(fp, dbres_field(n, 0, "ends_on"));
+    fputs("（共 ", fp);
+    cli_put(fp, dbres_field(n, 0, "days"));
+    fputs(" 天）\n发布人：", fp);
+    cli_put(fp, dbres_field(n, 0, "opened_by"));
+    fputs("，发布日期：", fp);
+    cli_put(fp, dbres_field(n, 0, "opened_on"));
+    fputc('\n', fp);
+    if (dbres_field(n, 0, "closed_on") != NULL) {
+        fputs("结束日期：", fp);
+        cli_put(fp, dbres_field(n, 0, "closed_on"));
+        fputc('\n', fp);
+    }
     fputc('\n', fp);
     put_table(fp, items);
-    fprintf(fp, "合计：%s 条，金额 %s 元\n\n", dbres_field(n, 0, "lines"),
-            dbres_field(n, 0, "total"));
-    fprintf(
-        fp,
-        "异议：公示期内如有异议，可书面或当面向%s反映，请注明该条的校验码。\n",
-        dbres_field(n, 0, "contact"));
+    fputs("合计：", fp);
+    cli_put(fp, dbres_field(n, 0, "lines"));
+    fputs(" 条，金额 ", fp);
+    cli_put(fp, dbres_field(n, 0, "total"));
+    fputs(" 元\n\n异议：公示期内如有异议，可书面或当面向", fp);
+    cli_put(fp, dbres_field(n, 0, "contact"));
+    fputs("反映，请注明该条的校验码。\n", fp);
     fprintf(fp,
             "校验码：该条 SHA-256 摘要的前16位，与审计日志对应；可用“%s notice "
             "verify 校验码”核对。\n",
@@ -214,24 +228,19 @@ put_sheet(FILE *fp, const struct dbres *n, const struct dbres *items)
 static int
 write_sheet(const char *file, const struct dbres *n, const struct dbres *items)
 {
-    struct safefile f = {.fp = stdout};
+    struct safefile f;
     char err[PATH_MAX + 128];
 
-    if (file != NULL &&
-        safefile_open(&f, file, SAFEFILE_PUBLIC, err, sizeof(err)) != 0) {
+    if (safefile_open(&f, file, SAFEFILE_PUBLIC, err, sizeof(err)) != 0) {
         fprintf(stderr, "%s: notice print: %s\n", PACKAGE_NAME, err);
         return EXIT_USAGE;
     }
     put_sheet(f.fp, n, items);
-    if (file == NULL ? fflush(stdout) != 0 || ferror(stdout)
-                     : safefile_commit(&f, err, sizeof(err)) != 0) {
-        if (file == NULL)
-            snprintf(err, sizeof(err), "%s: %s", _("standard output"),
-                     strerror(errno));
+    if (safefile_commit(&f, err, sizeof(err)) != 0) {
         fprintf(stderr, "%s: notice print: %s\n", PACKAGE_NAME, err);
         return EXIT_USAGE;
     }
-    if (file != NULL)
+    if (f.how != SAFEFILE_STDOUT)
         fprintf(stderr, _("%s: notice print: written to %s\n"), PACKAGE_NAME,
                 f.path);
     return EXIT_OK;
@@ -296,8 +305,10 @@ static int
 print_rows(const struct dbres *r, const char *const *cols, int ncols)
 {
     for (int i = 0; i < r->nrows; i++)
-        for (int c = 0; c < ncols; c++)
-            printf("%s%c", val(r, i, cols[c]), c + 1 < ncols ? '\t' : '\n');
+        for (int c = 0; c < ncols; c++) {
+            cli_put(stdout, val(r, i, cols[c]));
+            putchar(c + 1 < ncols ? '\t' : '\n');
+        }
     return flushed();
 }
 
@@ -310,11 +321,13 @@ print_list(const struct dbres *r)
         bool closed = strcmp(val(r, i, "closed"), "t") == 0;
         int left = atoi(val(r, i, "days_left"));
 
-        printf("%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", val(r, i, "id"),
+        printf("%s\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t", val(r, i, "id"),
                val(r, i, "kind"), closed ? "closed" : "open",
                val(r, i, "starts_on"), val(r, i, "ends_on"),
                closed || left < 0 ? 0 : left, val(r, i, "lines"),
-               val(r, i, "pending"), val(r, i, "title"));
+               val(r, i, "pending"));
+        cli_put(stdout, val(r, i, "title"));
+        putchar('\n');
     }
     return flushed();
 }

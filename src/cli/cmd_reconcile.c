@@ -7,6 +7,7 @@
  *   differences as CSV (UTF-8 with BOM, or GB18030) for a spreadsheet.
  *   The roster's rows in townships outside the caller's, which are not
  *   compared, are counted and named on stderr.
+ *   Names reach a terminal as the screens show them (cli/cliout.h).
  *   Exit status 0 when nothing differs, 1 when something does (as diff).
  */
 #include "config.h"
@@ -14,10 +15,12 @@
 #include "cli/cli.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cliout.h"
 #include "cli/cmd_connect.h"
 #include "core/csvout.h"
 #include "core/i18n.h"
@@ -84,42 +87,90 @@ reconcile_parse(int argc, char **argv, struct reconcile_args *a)
     return 0;
 }
 
+/* The columns of the counts table: the result's column, its header
+ * (msgid; NULL: none), its least width, right-aligned, a " |" before. */
+static const struct {
+    const char *column, *head;
+    int min;
+    bool right, bar;
+} count_cols[] = {
+    {"township_id", N_("township"), 10, false, false},
+    {"township_name", NULL, 12, false, false},
+    {"roster_households", N_("households"), 9, true, false},
+    {"roster_members", N_("members"), 8, true, false},
+    {"missing_households", N_("missing"), 8, true, true},
+    {"extra_households", N_("extra"), 6, true, false},
+    {"differing_households", N_("differing"), 9, true, false},
+    {"missing_members", N_("missing"), 8, true, true},
+    {"extra_members", N_("extra"), 6, true, false},
+    {"differing_members", N_("differing"), 9, true, false},
+};
+#define N_COUNT_COLS (sizeof(count_cols) / sizeof(count_cols[0]))
+
+/* One line of the counts table: cells[c] in a column width[c] wide. */
+static void
+print_count_line(const char *const *cells, const int *width)
+{
+    for (size_t c = 0; c < N_COUNT_COLS; c++) {
+        fputs(c == 0 ? "" : count_cols[c].bar ? " | " : " ", stdout);
+        cli_put_cell(stdout, cells[c], width[c], count_cols[c].right);
+    }
+    fputc('\n', stdout);
+}
+
+/* The counts per township, columns lined up by display cells (a Chinese
+ * header or township name is two cells a character, not three bytes). */
 static void
 print_counts(const struct dbres *r)
 {
-    static const char *const numbers[] = {
-        "roster_households", "roster_members",       "missing_households",
-        "extra_households",  "differing_households", "missing_members",
-        "extra_members",     "differing_members"};
+    const char *cells[N_COUNT_COLS];
+    int width[N_COUNT_COLS];
 
-    printf("%-10s %-12s %9s %8s | %8s %6s %9s | %8s %6s %9s\n", _("township"),
-           "", _("households"), _("members"), _("missing"), _("extra"),
-           _("differing"), _("missing"), _("extra"), _("differing"));
+    for (size_t c = 0; c < N_COUNT_COLS; c++) {
+        cells[c] = count_cols[c].head != NULL ? _(count_cols[c].head) : "";
+        width[c] = cli_cells(cells[c]);
+        if (width[c] < count_cols[c].min)
+            width[c] = count_cols[c].min;
+        for (int i = 0; i < r->nrows; i++) {
+            int w = cli_cells(dbres_field(r, i, count_cols[c].column));
+
+            if (w > width[c])
+                width[c] = w;
+        }
+    }
+    print_count_line(cells, width);
     for (int i = 0; i < r->nrows; i++) {
-        printf("%-10s %-12s", dbres_field(r, i, "township_id"),
-               dbres_field(r, i, "township_name"));
-        for (int c = 0; c < (int)(sizeof(numbers) / sizeof(numbers[0])); c++)
-            printf(c == 2 || c == 5 ? " | %8s" : " %8s",
-                   dbres_field(r, i, numbers[c]));
-        printf("\n");
+        for (size_t c = 0; c < N_COUNT_COLS; c++)
+            cells[c] = dbres_field(r, i, count_cols[c].column);
+        print_count_line(cells, width);
     }
 }
 
+/* Every difference, one a line, its fields tab-separated. */
 static void
 print_differences(const struct dbres *r)
 {
+    static const char *const cols[] = {"township_name", "diff_kind",
+                                       "household_no", "person_name",
+                                       "id_number"};
+
     for (int i = 0; i < r->nrows; i++) {
         const char *field = dbres_field(r, i, "field");
-        const char *was = dbres_field(r, i, "roster_value");
-        const char *is = dbres_field(r, i, "eduaid_value");
 
-        printf(
-            "%s\t%s\t%s\t%s\t%s", dbres_field(r, i, "township_name"),
-            dbres_field(r, i, "diff_kind"), dbres_field(r, i, "household_no"),
-            dbres_field(r, i, "person_name"), dbres_field(r, i, "id_number"));
-        if (field != NULL)
-            printf("\t%s: %s -> %s", field, was ? was : "", is ? is : "");
-        printf("\n");
+        for (size_t c = 0; c < sizeof(cols) / sizeof(cols[0]); c++) {
+            if (c > 0)
+                fputc('\t', stdout);
+            cli_put(stdout, dbres_field(r, i, cols[c]));
+        }
+        if (field != NULL) {
+            fputc('\t', stdout);
+            cli_put(stdout, field);
+            fputs(": ", stdout);
+            cli_put(stdout, dbres_field(r, i, "roster_value"));
+            fputs(" -> ", stdout);
+            cli_put(stdout, dbres_field(r, i, "eduaid_value"));
+        }
+        fputc('\n', stdout);
     }
 }
 
@@ -151,6 +202,7 @@ cmd_reconcile(int argc, char **argv)
 
     if (rc != 0)
         return rc - 1;
+    cli_output_locale();
     if ((db = cmd_connect(PACKAGE_NAME)) == NULL)
         return EXIT_USAGE;
     rc = EXIT_USAGE;

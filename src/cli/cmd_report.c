@@ -2,7 +2,11 @@
  * cmd_report.c
  *   eduaid report: a report of src/db/report.h as CSV (UTF-8 with a byte
  *   order mark, or GB18030), to standard output or a file -- for the
- *   monthly figures sent to the county leadership.
+ *   monthly figures sent to the county leadership. Written through
+ *   core/safefile.c (a regular file replaced whole or not at all, a pipe
+ *   or a device in place, a failure never removing what was there), its
+ *   counts and amounts numbers, its names guarded against formulas
+ *   (core/csvout.c).
  */
 #include "config.h"
 
@@ -14,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cliout.h"
 #include "cli/cmd_connect.h"
 #include "core/csvout.h"
 #include "core/date.h"
@@ -251,6 +256,22 @@ write_body(struct csvout *w, struct db *db, const struct report_args *a,
     return rc;
 }
 
+/* The kinds of the columns of report d (NULL: the missing list) for
+ * w's guard against formulas: counts, amounts and percentages are
+ * numbers; the codes, names and labels text. 0, or -1 with err. */
+static int
+set_kinds(struct csvout *w, const struct report_def *d, char *err, size_t errsz)
+{
+    enum csvout_kind k[32] = {CSVOUT_TEXT, CSVOUT_TEXT, CSVOUT_TEXT};
+    const struct report_col *cols = d ? d->cols : report_missing_cols;
+    int ncols = d ? d->ncols : report_missing_ncols;
+    size_t n = d != NULL && d->item_label != NULL ? 3 : 2;
+
+    for (int i = 0; i < ncols && n < 32; i++)
+        k[n++] = cols[i].kind == RC_TEXT ? CSVOUT_TEXT : CSVOUT_NUMBER;
+    return csvout_set_kinds(w, n, k, err, errsz);
+}
+
 /* Write the CSV to a->out (0600, core/safefile.c: some reports list
  * children by name; its absolute name said on stderr) or stdout; 0 or
  * EXIT_USAGE. */
@@ -258,36 +279,32 @@ static int
 report_write(struct db *db, const struct report_args *a,
              const struct report_def *d)
 {
-    struct safefile f = {.fp = stdout};
+    struct safefile f;
     struct csvout *w;
     char err[PATH_MAX + 128], cerr[256];
     int bad;
 
-    if (a->out != NULL &&
-        safefile_open(&f, a->out, SAFEFILE_PRIVATE, err, sizeof err) != 0) {
+    if (safefile_open(&f, a->out, SAFEFILE_PRIVATE, err, sizeof err) != 0) {
         fprintf(stderr, "%s report: %s\n", PACKAGE_NAME, err);
         return EXIT_USAGE;
     }
     w = csvout_open(f.fp, a->enc, err, sizeof err);
-    bad = w == NULL || write_header(w, d, err, sizeof err) != 0 ||
+    bad = w == NULL || set_kinds(w, d, err, sizeof err) != 0 ||
+          write_header(w, d, err, sizeof err) != 0 ||
           write_body(w, db, a, d, err, sizeof err) != 0;
     if (csvout_close(w, cerr, sizeof cerr) != 0 && !bad) {
         snprintf(err, sizeof err, "%s", cerr);
         bad = 1;
     }
-    if (a->out == NULL && fflush(stdout) != 0 && !bad) {
-        snprintf(err, sizeof err, "%s", strerror(errno));
-        bad = 1;
-    } else if (a->out != NULL && bad) {
+    if (bad)
         safefile_abort(&f);
-    } else if (a->out != NULL && safefile_commit(&f, err, sizeof err) != 0) {
+    else if (safefile_commit(&f, err, sizeof err) != 0)
         bad = 1;
-    }
     if (bad) {
         fprintf(stderr, "%s report: %s\n", PACKAGE_NAME, err);
         return EXIT_USAGE;
     }
-    if (a->out != NULL)
+    if (f.how != SAFEFILE_STDOUT)
         fprintf(stderr, _("%s report: written to %s\n"), PACKAGE_NAME, f.path);
     return EXIT_OK;
 }
@@ -319,6 +336,7 @@ cmd_report(int argc, char **argv)
                 PACKAGE_NAME, a.name);
         return EXIT_USAGE;
     }
+    cli_output_locale();
     if ((db = cmd_connect("eduaid report")) == NULL)
         return EXIT_USAGE;
     rc = report_write(db, &a, d);

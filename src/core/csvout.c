@@ -3,6 +3,10 @@
  *   The CSV writer of csvout.h: a record is built as UTF-8 in one buffer
  *   (quoting as needed), passed through iconv(3) into the output encoding
  *   -- which also refuses bytes that are not UTF-8 -- and written out.
+ *   Each cell is first made what the file's reader should see: shown as
+ *   the screens show it on a terminal, a long digit string as a ="..."
+ *   formula with --excel-text, an apostrophe before a text cell a
+ *   spreadsheet would take for a formula.
  */
 #include "config.h"
 
@@ -14,8 +18,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/ascii.h"
+#include "core/text.h"
+
+/* What starts a formula in a spreadsheet (OWASP's CSV injection). */
+#define FORMULA_STARTS "=+-@\t\r"
+/* Longest digit string --excel-text writes as a formula. */
+#define EXCEL_TEXT_MIN 12
+#define EXCEL_TEXT_MAX 40
 
 struct csvout {
     FILE *fp;
@@ -25,6 +37,11 @@ struct csvout {
     char *conv; /* its conversion */
     size_t convcap;
     long rows;
+    bool guard;      /* an encoding for Excel, not set raw */
+    bool excel_text; /* long digit strings as ="..." */
+    bool shown;      /* fp is a terminal */
+    bool *numeric;   /* per column, nnumeric of them */
+    size_t nnumeric;
     char failure[256]; /* "" until something fails */
 };
 
@@ -91,29 +108,101 @@ needs_quotes(const char *s)
     return strpbrk(s, ",\"\r\n") != NULL;
 }
 
-/* Append one field (with its separator) to the record being built. */
-static int
-append_field(struct csvout *w, const char *s, bool first)
+/* Whether s is a plain number as the server writes one: an optional
+ * minus, digits, and a fraction (-12, 3.50). */
+static bool
+plain_number(const char *s)
 {
-    bool quote;
+    size_t n;
 
-    if (!s)
-        s = "";
-    quote = needs_quotes(s);
-    if (reserve(w, 2 * strlen(s) + 3) != 0)
-        return -1;
-    if (!first)
-        w->rec[w->len++] = ',';
-    if (quote)
-        w->rec[w->len++] = '"';
+    if (*s == '-')
+        s++;
+    if ((n = strspn(s, "0123456789")) == 0)
+        return false;
+    s += n;
+    if (*s == '.' && (n = strspn(s + 1, "0123456789")) > 0)
+        s += n + 1;
+    return *s == '\0';
+}
+
+/* Whether cell s of column col needs an apostrophe before it. */
+static bool
+needs_guard(const struct csvout *w, size_t col, const char *s)
+{
+    if (!w->guard || s[0] == '\0' || strchr(FORMULA_STARTS, s[0]) == NULL)
+        return false;
+    return !(col < w->nnumeric && w->numeric[col] && plain_number(s));
+}
+
+/* Whether --excel-text writes s as ="s". */
+static bool
+excel_text_cell(const struct csvout *w, const char *s)
+{
+    size_t n = strspn(s, "0123456789");
+
+    return w->excel_text && n >= EXCEL_TEXT_MIN && n <= EXCEL_TEXT_MAX &&
+           s[n] == '\0';
+}
+
+/* Append the characters of s, quotes doubled (room reserved). */
+static void
+append_text(struct csvout *w, const char *s)
+{
     for (; *s; s++) {
         if (*s == '"')
             w->rec[w->len++] = '"';
         w->rec[w->len++] = *s;
     }
+}
+
+/* Append the cell s of column col (with its separator) to the record
+ * being built: an --excel-text formula, or s quoted as needed with an
+ * apostrophe before it when a spreadsheet would run it. */
+static int
+append_cell(struct csvout *w, size_t col, const char *s)
+{
+    bool formula = excel_text_cell(w, s), guard = needs_guard(w, col, s);
+    bool quote = formula || needs_quotes(s);
+
+    if (reserve(w, 2 * strlen(s) + 8) != 0)
+        return -1;
+    if (col > 0)
+        w->rec[w->len++] = ',';
+    if (formula) {
+        memcpy(w->rec + w->len, "\"=\"\"", 4);
+        w->len += 4;
+    } else if (quote) {
+        w->rec[w->len++] = '"';
+    }
+    if (guard)
+        w->rec[w->len++] = '\'';
+    append_text(w, s);
+    if (formula) {
+        memcpy(w->rec + w->len, "\"\"", 2);
+        w->len += 2;
+    }
     if (quote)
         w->rec[w->len++] = '"';
     return 0;
+}
+
+/* Append field col (NULL: empty), shown as the screens show it when the
+ * file is a terminal. */
+static int
+append_field(struct csvout *w, size_t col, const char *s)
+{
+    char *shown = NULL;
+    int rc;
+
+    if (s == NULL)
+        s = "";
+    if (w->shown && (s = shown = text_shown(s)) == NULL) {
+        fail(w, "out of memory");
+        return -1;
+    }
+    rc = append_cell(w, col, s);
+    free(shown);
+    return rc;
 }
 
 /* Convert rec[0..len) and write it; -1 with the failure set. */
@@ -159,7 +248,7 @@ csvout_row(struct csvout *w, size_t n, const char *const *fields, char *err,
     }
     w->len = 0;
     for (size_t i = 0; i < n; i++)
-        if (append_field(w, fields[i], i == 0) != 0)
+        if (append_field(w, i, fields[i]) != 0)
             goto failed;
     if (reserve(w, 2) != 0)
         goto failed;
@@ -172,6 +261,36 @@ csvout_row(struct csvout *w, size_t n, const char *const *fields, char *err,
 failed:
     copy_failure(w, err, errsz);
     return -1;
+}
+
+int
+csvout_set_kinds(struct csvout *w, size_t n, const enum csvout_kind *kinds,
+                 char *err, size_t errsz)
+{
+    bool *numeric = n > 0 ? calloc(n, sizeof *numeric) : NULL;
+
+    if (n > 0 && numeric == NULL) {
+        snprintf(err, errsz, "out of memory");
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        numeric[i] = kinds[i] == CSVOUT_NUMBER;
+    free(w->numeric);
+    w->numeric = numeric;
+    w->nnumeric = n;
+    return 0;
+}
+
+void
+csvout_set_raw(struct csvout *w)
+{
+    w->guard = false;
+}
+
+void
+csvout_set_excel_text(struct csvout *w)
+{
+    w->excel_text = true;
 }
 
 long
@@ -190,6 +309,8 @@ csvout_open(FILE *fp, enum csvout_encoding enc, char *err, size_t errsz)
         return NULL;
     }
     w->fp = fp;
+    w->guard = enc != CSVOUT_UTF8;
+    w->shown = isatty(fileno(fp)) == 1;
     w->cd = iconv_open(enc == CSVOUT_GB18030 ? "GB18030" : "UTF-8", "UTF-8");
     if (w->cd == (iconv_t)-1) {
         snprintf(err, errsz, "cannot convert to %s: %s",
@@ -221,6 +342,7 @@ csvout_close(struct csvout *w, char *err, size_t errsz)
     iconv_close(w->cd);
     free(w->rec);
     free(w->conv);
+    free(w->numeric);
     free(w);
     return rc;
 }

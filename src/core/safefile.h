@@ -1,11 +1,21 @@
 /*
  * safefile.h
  *   The one way eduaid writes a file a person asked for (exports,
- *   reconciliations, reports, printed notices): under a temporary name
- *   beside it, created exclusively (never through a symlink) with the mode
- *   asked for whatever the umask says (0600 for anything with personal
- *   data), and put in place only when complete -- linked where no file is,
- *   renamed over a regular file, refused over a symlink or anything else.
+ *   reconciliations, reports, printed notices), by what is at its name:
+ *   - nothing, or a regular file: written under a temporary name beside
+ *     it, created exclusively (never through a symlink) with the mode
+ *     asked for whatever the umask says (0600 for anything with personal
+ *     data), and put in place only when complete -- linked where no file
+ *     is, renamed over a regular file; a failure removes the temporary
+ *     file and never the file that was there;
+ *   - a symlink: followed; the regular file it names is replaced as above
+ *     (the link stays a link), a pipe or device it names is written in
+ *     place; a link to nothing is refused;
+ *   - a named pipe or a character device (/dev/null, /dev/full, a
+ *     terminal), or standard output ("-"): written in place, never
+ *     replaced; a write error there (ENOSPC on /dev/full, a reader gone)
+ *     fails the commit;
+ *   - a directory, a socket or a block device: refused.
  *   Its name is always absolute, so that the screen and the command line
  *   can say where it went. A bare name typed on a screen goes to the
  *   exports directory ($XDG_DATA_HOME/eduaid/exports, else
@@ -23,10 +33,19 @@
 #define SAFEFILE_PRIVATE 0600 /* personal data: the user alone */
 #define SAFEFILE_PUBLIC 0644  /* a public notice, blank forms */
 
+/* How the file is written. */
+enum safefile_how {
+    SAFEFILE_REPLACE,  /* a temporary file put in place at commit */
+    SAFEFILE_IN_PLACE, /* a pipe or a device, written as it is */
+    SAFEFILE_STDOUT    /* standard output */
+};
+
 struct safefile {
-    FILE *fp;            /* write here between open and commit */
-    char path[PATH_MAX]; /* the absolute name it gets at commit */
-    char tmp[PATH_MAX];  /* the temporary name while it is written */
+    FILE *fp;              /* write here between open and commit */
+    enum safefile_how how; /* decided by safefile_open */
+    char path[PATH_MAX];   /* the absolute name asked for ("-": stdout) */
+    char target[PATH_MAX]; /* what is written: path, or what its link names */
+    char tmp[PATH_MAX];    /* the temporary name while it is written, or "" */
 };
 
 /* The exports directory, made (0700, with its parents) if missing, into
@@ -39,17 +58,25 @@ int safefile_path(const char *name, const char *dir, char *out, size_t outsz,
                   char *err, size_t errsz);
 
 /* Start writing the file name (made absolute as by safefile_path(name,
- * NULL)) with mode (SAFEFILE_PRIVATE, ...): refused when name is a
- * directory or a symlink. 0 with f->fp open, or -1 with err. */
+ * NULL); NULL or "-": standard output) with mode (SAFEFILE_PRIVATE, ...),
+ * as the top of this file says. 0 with f->fp open, or -1 with err (a
+ * named pipe blocks here until a reader opens it, as the shell's > does).
+ */
 int safefile_open(struct safefile *f, const char *name, mode_t mode, char *err,
                   size_t errsz);
 
-/* Flush, sync and put the file in place under f->path; 0, or -1 with err
- * (the temporary file removed). Either way f->fp is closed. */
+/* Everything written so far on its way: flushed, and synced to disk when
+ * it is a file; 0, or -1 with err (a write error: ENOSPC, EPIPE). */
+int safefile_flush(struct safefile *f, char *err, size_t errsz);
+
+/* Flush, sync and put the file in place (closed, standard output only
+ * flushed); 0, or -1 with err (the temporary file removed, the file that
+ * was there untouched). Either way f->fp is done with. */
 int safefile_commit(struct safefile *f, char *err, size_t errsz);
 
-/* Give up: close and remove the temporary file. Safe to call twice and
- * from a signal handler (unlink only). */
+/* Give up: close and remove the temporary file (nothing else). Safe to
+ * call twice; the temporary name may be unlinked from a signal handler
+ * (f->tmp, "" when there is none). */
 void safefile_abort(struct safefile *f);
 
 #endif /* EDUAID_CORE_SAFEFILE_H */

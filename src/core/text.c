@@ -184,10 +184,20 @@ text_is_space(wchar_t c)
  * Cells
  * --------------------------------------------------------------------- */
 
+/* The bidirectional controls that reorder what follows them on screen
+ * (the "Trojan Source" set): the embeddings and overrides U+202A-U+202E,
+ * the isolates U+2066-U+2069, and the marks U+200E, U+200F and U+061C. */
+static bool
+is_bidi_control(wchar_t c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) ||
+           c == 0x200E || c == 0x200F || c == 0x061C;
+}
+
 int
 text_char_cells(wchar_t c)
 {
-    int w = wcwidth(c);
+    int w = is_bidi_control(c) ? -1 : wcwidth(c);
 
     return w < 0 ? 1 : w;
 }
@@ -221,13 +231,32 @@ text_utf8_cells(const char *s)
 }
 
 /* The character shown for c: c itself, or one cell standing for a
- * character wcwidth() calls unprintable. */
+ * character wcwidth() calls unprintable or a bidirectional control. */
 static wchar_t
 shown_char(wchar_t c)
 {
-    if (wcwidth(c) >= 0)
+    if (!is_bidi_control(c) && wcwidth(c) >= 0)
         return c;
     return wcwidth(REPLACEMENT_CHAR) == 1 ? REPLACEMENT_CHAR : L'?';
+}
+
+char *
+text_shown(const char *s)
+{
+    size_t n = strlen(s != NULL ? s : ""), used = 0;
+    /* a character grows at most from 1 byte to 3 (U+FFFD) */
+    char *out = malloc(3 * n + 1);
+    wchar_t c;
+    int len;
+
+    if (out == NULL)
+        return NULL;
+    while (s != NULL && (len = text_utf8_next(s, &c)) > 0) {
+        used += (size_t)utf8_encode(shown_char(c), out + used);
+        s += len;
+    }
+    out[used] = '\0';
+    return out;
 }
 
 /* ---------------------------------------------------------------------

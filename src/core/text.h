@@ -16,7 +16,9 @@
 #include <wchar.h>
 
 /* Cells one character takes: 0 for combining marks, 1 or 2, and 1 for
- * anything wcwidth() calls unprintable (-1). */
+ * anything wcwidth() calls unprintable (-1) and for the bidirectional
+ * controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), which
+ * are shown as one cell (text_shown). */
 int text_char_cells(wchar_t c);
 
 /* Cells of the first n characters of s (n < 0: up to the NUL). */
@@ -57,6 +59,21 @@ bool text_is_space(wchar_t c);
  */
 wchar_t *text_from_utf8(const char *s);
 char *text_to_utf8(const wchar_t *s);
+
+/*
+ * text_shown
+ *
+ * s as the screens show it (text_fit draws every character so): each
+ * character wcwidth() calls unprintable -- the C0 controls (ESC, BEL,
+ * backspace, CR, LF, TAB), DEL and the C1 controls (U+009B, the CSI of
+ * eight-bit terminals) -- each bidirectional control (see
+ * text_char_cells) and each invalid byte becomes one cell of U+FFFD, or
+ * '?' where U+FFFD is not one cell in the running locale. What is left
+ * cannot move the cursor, retitle, clear or reorder a terminal: an escape
+ * sequence loses its ESC and is shown as plain text. New malloc'd UTF-8
+ * (NULL taken as ""); NULL only when out of memory.
+ */
+char *text_shown(const char *s);
 
 /*
  * text_fit

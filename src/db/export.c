@@ -605,6 +605,12 @@ export_header(const struct export *ex, size_t *ncols)
     return ex->labels;
 }
 
+const struct fielddef *
+export_column_field(const struct export *ex, size_t col)
+{
+    return col < ex->ncols ? ex->fields[col] : NULL;
+}
+
 /* The word for stored value v of field fd (a choice's label, yes or no),
  * or v itself. */
 static const char *

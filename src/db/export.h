@@ -79,6 +79,11 @@ struct export *export_begin(struct db *db, const struct export_query *q,
 /* The header: ncols labels, owned by ex. */
 const char *const *export_header(const struct export *ex, size_t *ncols);
 
+/* The form field column col (< ncols) comes from, or NULL for one of the
+ * record's own columns (status, id, last change): its type tells a
+ * spreadsheet's numbers from its text (core/csvout.h). */
+const struct fielddef *export_column_field(const struct export *ex, size_t col);
+
 /*
  * export_fetch
  *

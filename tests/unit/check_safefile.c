@@ -3,21 +3,31 @@
  *   Check tests of core/safefile.c, in a directory of their own under
  *   TMPDIR: a file is written 0600 even under umask 0 (issue 12 item 11:
  *   reconciliations with full ID numbers were 0644), a public one 0644
- *   under umask 077; nothing is written through or over a symlink (its
- *   target untouched); a directory is refused; a regular file is replaced
- *   whole; an abandoned file leaves nothing behind; names come out
- *   absolute; the exports directory is made 0700 under XDG_DATA_HOME or
- *   HOME. Cost: a few milliseconds.
+ *   under umask 077; a symlink is followed (issue 13 item 3: it became a
+ *   regular file, its target untouched): the regular file it names is
+ *   replaced and the link stays, a link to nothing is refused, and one
+ *   put at the name after the open is not replaced at commit, one planted
+ *   by another user in a sticky shared directory is not followed; a named
+ *   pipe is written in place for its reader (it was replaced, the reader
+ *   got nothing), /dev/null likewise, and /dev/full fails the commit
+ *   with ENOSPC and stays a device (as root it was replaced); "-" is
+ *   standard output; a directory is refused; a regular file is replaced
+ *   whole; an abandoned file leaves nothing behind and the file that was
+ *   there as it was; names come out absolute; the exports directory is
+ *   made 0700 under XDG_DATA_HOME or HOME. Cost: a few milliseconds.
  */
 #include "config.h"
 
 #include <check.h>
 #include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/safefile.h"
@@ -102,30 +112,179 @@ START_TEST(public_under_umask_077)
 }
 END_TEST
 
-START_TEST(refuses_a_symlink)
+/* The first line of file name ("" when it cannot be read). */
+static const char *
+first_line(const char *name)
 {
-    struct safefile f;
-    char buf[16] = "";
-    FILE *fp = fopen("target", "w");
+    static char buf[64];
+    FILE *fp = fopen(name, "r");
+
+    buf[0] = '\0';
+    if (fp != NULL) {
+        if (fgets(buf, sizeof(buf), fp) == NULL)
+            buf[0] = '\0';
+        fclose(fp);
+    }
+    return buf;
+}
+
+static void
+make_file(const char *name, const char *text)
+{
+    FILE *fp = fopen(name, "w");
 
     ck_assert_ptr_nonnull(fp);
-    fputs("old\n", fp);
-    fclose(fp);
+    fputs(text, fp);
+    ck_assert_int_eq(fclose(fp), 0);
+}
+
+START_TEST(follows_a_symlink)
+{
+    struct safefile f;
+    struct stat st;
+    char want[PATH_MAX + 32];
+
+    make_file("target", "old\n");
     ck_assert_int_eq(symlink("target", "link.csv"), 0);
+    ck_assert_int_eq(write_file("link.csv", SAFEFILE_PRIVATE, "new\n", &f), 0);
+    ck_assert_str_eq(first_line("target"), "new\n");
+    ck_assert_int_eq(lstat("link.csv", &st), 0);
+    ck_assert_msg(S_ISLNK(st.st_mode), "the link stays a link");
+    snprintf(want, sizeof(want), "%s/link.csv", dir);
+    ck_assert_str_eq(f.path, want);
+    ck_assert_int_eq(stat("target", &st), 0);
+    ck_assert_int_eq(st.st_mode & 07777, 0600);
+    ck_assert_int_eq(entries(), 2); /* no temporary file left */
+}
+END_TEST
+
+START_TEST(refuses_a_link_to_nothing_and_a_late_link)
+{
+    struct safefile f;
+    struct stat st;
+
+    make_file("target", "old\n");
+    ck_assert_int_eq(symlink("nothing", "dangling.csv"), 0);
     ck_assert_int_eq(
-        safefile_open(&f, "link.csv", SAFEFILE_PRIVATE, err, sizeof(err)), -1);
-    ck_assert_ptr_nonnull(strstr(err, "link.csv"));
-    /* a symlink made after the open is not replaced at commit either */
+        safefile_open(&f, "dangling.csv", SAFEFILE_PRIVATE, err, sizeof(err)),
+        -1);
+    ck_assert_ptr_nonnull(strstr(err, "dangling.csv"));
+    ck_assert_int_eq(stat("nothing", &st), -1);
+    /* a symlink made after the open is not replaced at commit */
     ck_assert_int_eq(
         safefile_open(&f, "late.csv", SAFEFILE_PRIVATE, err, sizeof(err)), 0);
     fputs("secret\n", f.fp);
     ck_assert_int_eq(symlink("target", "late.csv"), 0);
     ck_assert_int_eq(safefile_commit(&f, err, sizeof(err)), -1);
-    fp = fopen("target", "r");
-    ck_assert_ptr_nonnull(fgets(buf, sizeof(buf), fp));
-    fclose(fp);
-    ck_assert_str_eq(buf, "old\n");
+    ck_assert_str_eq(first_line("target"), "old\n");
     ck_assert_int_eq(entries(), 3); /* target and the two links */
+}
+END_TEST
+
+/* A link planted in a shared sticky directory (/tmp) by another user is
+ * not followed: root writing /tmp/x.csv must not replace what it names.
+ * Needs root (lchown); skipped otherwise. */
+START_TEST(refuses_a_planted_link)
+{
+    struct safefile f;
+
+    if (geteuid() != 0)
+        return;
+    make_file("target", "old\n");
+    ck_assert_int_eq(mkdir("shared", 01777), 0);
+    ck_assert_int_eq(chmod("shared", 01777), 0);
+    ck_assert_int_eq(symlink("../target", "shared/x.csv"), 0);
+    ck_assert_int_eq(lchown("shared/x.csv", 65534, 65534), 0);
+    ck_assert_int_eq(
+        safefile_open(&f, "shared/x.csv", SAFEFILE_PRIVATE, err, sizeof(err)),
+        -1);
+    ck_assert_ptr_nonnull(strstr(err, "shared/x.csv"));
+    ck_assert_str_eq(first_line("target"), "old\n");
+    /* the same link of our own is followed */
+    ck_assert_int_eq(lchown("shared/x.csv", 0, 0), 0);
+    ck_assert_int_eq(write_file("shared/x.csv", SAFEFILE_PRIVATE, "new\n", &f),
+                     0);
+    ck_assert_str_eq(first_line("target"), "new\n");
+}
+END_TEST
+
+START_TEST(a_pipe_is_written_in_place)
+{
+    struct safefile f;
+    struct stat st;
+    int status;
+    pid_t reader;
+
+    ck_assert_int_eq(mkfifo("fifo", 0600), 0);
+    ck_assert_int_eq(symlink("fifo", "to-fifo.csv"), 0);
+    reader = fork();
+    ck_assert_int_ge(reader, 0);
+    if (reader == 0) {
+        /* the reader: the pipe's bytes into got.txt */
+        execlp("sh", "sh", "-c", "cat fifo >got.txt", (char *)NULL);
+        _exit(127);
+    }
+    ck_assert_int_eq(write_file("to-fifo.csv", SAFEFILE_PRIVATE, "rows\n", &f),
+                     0);
+    ck_assert_int_eq(f.how, SAFEFILE_IN_PLACE);
+    ck_assert_int_eq(waitpid(reader, &status, 0), reader);
+    ck_assert_int_eq(status, 0);
+    ck_assert_str_eq(first_line("got.txt"), "rows\n");
+    ck_assert_int_eq(lstat("fifo", &st), 0);
+    ck_assert_msg(S_ISFIFO(st.st_mode), "the pipe stays a pipe");
+    ck_assert_int_eq(entries(), 3); /* fifo, the link, got.txt */
+}
+END_TEST
+
+START_TEST(devices_are_written_in_place)
+{
+    struct safefile f;
+    struct stat st;
+
+    ck_assert_int_eq(write_file("/dev/null", SAFEFILE_PRIVATE, "x\n", &f), 0);
+    ck_assert_int_eq(f.how, SAFEFILE_IN_PLACE);
+    /* /dev/full: ENOSPC at the flush, told; the device stays */
+    ck_assert_int_eq(symlink("/dev/full", "full.csv"), 0);
+    err[0] = '\0';
+    ck_assert_int_eq(write_file("full.csv", SAFEFILE_PRIVATE, "x\n", &f), -1);
+    ck_assert_msg(strstr(err, strerror(ENOSPC)) != NULL, "%s", err);
+    ck_assert_int_eq(stat("/dev/full", &st), 0);
+    ck_assert(S_ISCHR(st.st_mode));
+    ck_assert_int_eq(lstat("full.csv", &st), 0);
+    ck_assert(S_ISLNK(st.st_mode));
+    ck_assert_int_eq(entries(), 1);
+}
+END_TEST
+
+START_TEST(dash_is_standard_output)
+{
+    struct safefile f;
+
+    ck_assert_int_eq(safefile_open(&f, "-", SAFEFILE_PRIVATE, err, sizeof(err)),
+                     0);
+    ck_assert_ptr_eq(f.fp, stdout);
+    ck_assert_int_eq(f.how, SAFEFILE_STDOUT);
+    ck_assert_int_eq(safefile_commit(&f, err, sizeof(err)), 0);
+    ck_assert_int_eq(
+        safefile_open(&f, NULL, SAFEFILE_PRIVATE, err, sizeof(err)), 0);
+    safefile_abort(&f);
+    /* stdout is still open */
+    ck_assert_int_ge(fcntl(STDOUT_FILENO, F_GETFD), 0);
+    ck_assert_int_eq(entries(), 0);
+}
+END_TEST
+
+START_TEST(a_failure_keeps_the_file_there)
+{
+    struct safefile f;
+
+    make_file("kept.csv", "before\n");
+    ck_assert_int_eq(
+        safefile_open(&f, "kept.csv", SAFEFILE_PRIVATE, err, sizeof(err)), 0);
+    fputs("half", f.fp);
+    safefile_abort(&f);
+    ck_assert_str_eq(first_line("kept.csv"), "before\n");
+    ck_assert_int_eq(entries(), 1);
 }
 END_TEST
 
@@ -195,7 +354,13 @@ safefile_suite(void)
     tcase_add_checked_fixture(tc, setup, teardown);
     tcase_add_test(tc, private_under_umask_0);
     tcase_add_test(tc, public_under_umask_077);
-    tcase_add_test(tc, refuses_a_symlink);
+    tcase_add_test(tc, follows_a_symlink);
+    tcase_add_test(tc, refuses_a_link_to_nothing_and_a_late_link);
+    tcase_add_test(tc, refuses_a_planted_link);
+    tcase_add_test(tc, a_pipe_is_written_in_place);
+    tcase_add_test(tc, devices_are_written_in_place);
+    tcase_add_test(tc, dash_is_standard_output);
+    tcase_add_test(tc, a_failure_keeps_the_file_there);
     tcase_add_test(tc, refuses_a_directory);
     tcase_add_test(tc, replaces_a_regular_file_and_aborts_cleanly);
     tcase_add_test(tc, paths_and_the_exports_directory);

@@ -320,6 +320,34 @@ START_TEST(test_fit_every_width)
 }
 END_TEST
 
+/* text_shown: what the CLI writes to a terminal is what the screens draw
+ * (issue 13 item 4): ESC, BEL, backspace, CR, LF, TAB, DEL, the C1 CSI
+ * U+009B, the bidi override U+202E and an invalid byte each become one
+ * U+FFFD; CJK, 𠮷 and combining marks stay; and text_fit agrees. */
+START_TEST(test_shown)
+{
+    char *s, out[64];
+
+    s = text_shown("\x1b]0;pwned\x07\b\r\n\t\x7f\xc2\x9b"
+                   "2J\xe2\x80\xae\xe2\x81\xa6\xff"
+                   "张" JI_U8 "e\xcc\x81");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_str_eq(
+        s, FFFD_U8
+        "]0;pwned" FFFD_U8 FFFD_U8 FFFD_U8 FFFD_U8 FFFD_U8 FFFD_U8 FFFD_U8
+        "2J" FFFD_U8 FFFD_U8 FFFD_U8 "张" JI_U8 "e\xcc\x81");
+    ck_assert_int_eq(text_utf8_cells("\xe2\x80\xae"), 1);
+    text_fit("\xe2\x80\xae"
+             "ab",
+             5, false, false, out, sizeof(out));
+    ck_assert_str_eq(out, FFFD_U8 "ab");
+    free(s);
+    s = text_shown(NULL);
+    ck_assert_str_eq(s, "");
+    free(s);
+}
+END_TEST
+
 START_TEST(test_fit_edges)
 {
     char out[32];
@@ -1311,6 +1339,7 @@ validate_suite(void)
     tcase_add_test(text, test_valid_blank);
     tcase_add_test(text, test_valid_text);
     tcase_add_test(text, test_valid_messages);
+    tcase_add_test(text, test_shown);
     suite_add_tcase(s, text);
     return s;
 }

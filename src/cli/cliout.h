@@ -1,0 +1,37 @@
+/*
+ * cliout.h
+ *   What the subcommands print for a person to read. Written to a
+ *   terminal (isatty), text from the database or a file is shown as the
+ *   full-screen screens show it (text_shown in core/text.h: no control
+ *   character, escape sequence, C1 control or bidirectional override
+ *   reaches the terminal); written to a file or a pipe, its bytes are
+ *   left as they are. Columns are lined up by display cells, not bytes.
+ */
+#ifndef EDUAID_CLI_CLIOUT_H
+#define EDUAID_CLI_CLIOUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+/* Display cells measurable: in a locale of one-byte characters (C,
+ * POSIX), LC_CTYPE becomes C.UTF-8 -- what the client prints is UTF-8 --
+ * so that a Chinese name is two cells, not an unprintable '?'. Call it
+ * before writing. */
+void cli_output_locale(void);
+
+/* Whether fp is a terminal. */
+bool cli_is_terminal(FILE *fp);
+
+/* s (NULL: "") to fp, shown as the screens show it when fp is a
+ * terminal, as it is otherwise; 0, or -1 when out of memory (nothing
+ * written). */
+int cli_put(FILE *fp, const char *s);
+
+/* The cells s takes as cli_put writes it on a terminal. */
+int cli_cells(const char *s);
+
+/* s by cli_put in a column `cells` wide: padded with spaces after it, or
+ * before it when right is true; a wider s is written whole. */
+void cli_put_cell(FILE *fp, const char *s, int cells, bool right);
+
+#endif /* EDUAID_CLI_CLIOUT_H */
