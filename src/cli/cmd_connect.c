@@ -123,6 +123,10 @@ cmd_connect(const char *cmd)
             fprintf(stderr, "%s: %s\n", cmd,
                     _("the server asks for a password: set PGPASSWORD or "
                       "use ~/.pgpass"));
+        else if (err.status == DB_LOGIN_REFUSED)
+            fprintf(stderr, "%s: %s (%s)\n", cmd,
+                    _("your account is disabled or its login was refused"),
+                    err.message);
         else
             fprintf(stderr, "%s: %s\n", cmd, err.message);
         return NULL;

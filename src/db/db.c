@@ -32,7 +32,8 @@ struct db {
      * restored: the caller's statements fail until it ends the
      * transaction (db_rollback, db_commit, db_begin). */
     bool tx_lost;
-    bool restoring;           /* inside restore(): no nested reconnecting */
+    bool restoring; /* inside restore(): no nested reconnecting */
+    bool refused;   /* the server refused the login on reconnecting: no more */
     long long restore_failed; /* when restore() last gave up (ms), or 0 */
     db_notice_fn notice_fn;
     void *notice_arg;
@@ -473,6 +474,13 @@ restore(struct db *db, struct db_error *err)
             sleep_ms(backoff_ms[i]);
         if ((rc = reset_once(db, err)) == 0)
             break;
+        if (err->status == DB_LOGIN_REFUSED || err->status == DB_AUTH_FAILED) {
+            /* the server answered: trying again changes nothing */
+            db->restoring = false;
+            db->refused = true;
+            tell(db, DB_EV_REFUSED);
+            return -1;
+        }
     }
     db->restoring = false;
     db->restore_failed = rc == 0 ? 0 : now_ms();
@@ -568,6 +576,10 @@ run(struct db *db, const char *sql, int nparams, const char *const *params,
     }
     if (db->restoring)
         return exec_once(db, sql, nparams, params, err);
+    if (db->refused) {
+        set_error(err, DB_LOGIN_REFUSED, "the server refused the login");
+        return NULL;
+    }
     if (db->tx_lost)
         return not_repeated(err);
     if (PQstatus(db->conn) == CONNECTION_BAD && restore(db, err) != 0)
@@ -667,6 +679,34 @@ db_rollback(struct db *db)
 
 /* ---- connecting --------------------------------------------------------- */
 
+/*
+ * The server refused the login itself (not the network, not a standby):
+ * libpq keeps no SQLSTATE of a failed connection, so the server's words
+ * are matched, in English and in the zh_CN of PostgreSQL 15's catalogue
+ * (the server speaks its lc_messages until the login is done): 28000
+ * "role ... is not permitted to log in" (a disabled account, NOLOGIN),
+ * "role ... does not exist", 28P01 "... authentication failed ...".
+ */
+static bool
+login_refused_text(const char *m)
+{
+    static const char *const words[] = {
+        "is not permitted to log in",
+        "不允许角色",
+        "authentication failed",
+        "认证失败",
+    };
+    const char *p;
+
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(m, words[i]) != NULL)
+            return true;
+    /* role "x" does not exist / 角色 "x" 不存在 */
+    if ((p = strstr(m, "role \"")) != NULL && strstr(p, "\" does not exist"))
+        return true;
+    return (p = strstr(m, "角色 \"")) != NULL && strstr(p, "\" 不存在");
+}
+
 /* Fill err from a connection attempt that did not end in CONNECTION_OK. */
 static void
 set_connect_error(PGconn *conn, struct db_error *err)
@@ -681,6 +721,8 @@ set_connect_error(PGconn *conn, struct db_error *err)
         status = DB_NEEDS_PASSWORD;
     else if (PQconnectionUsedPassword(conn))
         status = DB_AUTH_FAILED;
+    else if (login_refused_text(PQerrorMessage(conn)))
+        status = DB_LOGIN_REFUSED;
     else
         status = DB_UNREACHABLE;
     set_error(err, status, PQerrorMessage(conn));
@@ -832,6 +874,20 @@ db_reconnect(struct db *db, struct db_error *err)
     db->in_tx = false;
     db->tx_lost = false;
     return restore(db, err);
+}
+
+void
+db_poll(struct db *db)
+{
+    struct db_error err;
+
+    if (db == NULL || db->conn == NULL || db->restoring || db->refused ||
+        db->in_tx || PQstatus(db->conn) != CONNECTION_OK)
+        return;
+    if (PQconsumeInput(db->conn) == 1 && PQstatus(db->conn) == CONNECTION_OK)
+        return;
+    if (PQstatus(db->conn) == CONNECTION_BAD)
+        (void)restore(db, &err);
 }
 
 bool

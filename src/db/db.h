@@ -30,7 +30,10 @@ enum db_status {
     DB_UNREACHABLE,     /* no server answered */
     DB_ERROR,           /* the server refused the statement (see db_error) */
     DB_CONNECTION_LOST, /* the connection broke; maybe reconnect */
-    DB_NO_MEMORY
+    DB_NO_MEMORY,
+    /* the server refused this login: the role may not log in (disabled),
+     * does not exist, or its authentication failed */
+    DB_LOGIN_REFUSED
 };
 
 struct db_error {
@@ -118,7 +121,15 @@ void db_rollback(struct db *db);
  * first try (the screen may say so at once), then DB_EV_RECONNECTED or
  * DB_EV_LOST.
  */
-enum db_event { DB_EV_RECONNECTING, DB_EV_RECONNECTED, DB_EV_LOST };
+enum db_event {
+    DB_EV_RECONNECTING,
+    DB_EV_RECONNECTED,
+    DB_EV_LOST,
+    /* the server answered but refused the login (DB_LOGIN_REFUSED or
+     * DB_AUTH_FAILED: the account was disabled, dropped or its password
+     * changed): no further try, every later statement fails at once */
+    DB_EV_REFUSED
+};
 typedef void (*db_event_fn)(void *arg, enum db_event ev);
 void db_set_event(struct db *db, db_event_fn fn, void *arg);
 
@@ -126,6 +137,19 @@ void db_set_event(struct db *db, db_event_fn fn, void *arg);
 int db_reconnect(struct db *db, struct db_error *err);
 /* The connection is up as far as libpq knows (no round trip). */
 bool db_connected(const struct db *db);
+
+/*
+ * db_poll
+ *
+ * For an idle client, a few times a second: read what the server sent
+ * without a statement (no round trip, never blocks). A connection the
+ * server closed meanwhile -- a restart, or an admin ending a disabled
+ * account's sessions -- is restored at once as a statement would restore
+ * it, so the event callback hears of it (DB_EV_REFUSED: the account may
+ * no longer log in). A connection already known lost is left to the next
+ * statement.
+ */
+void db_poll(struct db *db);
 
 /*
  * db_encrypt_password
