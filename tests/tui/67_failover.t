@@ -126,4 +126,46 @@ tui_keys Escape && tui_wait "户主" && tui_keys q && tui_wait "记录类型" &&
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "demo_clerk leaves cleanly, nothing on stderr"
 
+# ==== a disabled user's open session is told and ends =========================
+# demo_clerk2 has a form open with a change typed, on the new primary (the
+# same two-host conninfo); demo_admin disables him with `eduaid user
+# disable`, which ends his sessions: the client, refused on reconnecting,
+# says his account is disabled and ends, the typed change journaled.
+HNO2=$(sb "SET SESSION AUTHORIZATION demo_clerk2;
+           SELECT household_no FROM eduaid.household WHERE status = 'draft'
+            ORDER BY household_no LIMIT 1" | tail -1)
+ADDR2="城关镇停用路$$号"
+JDIR=$TUI_TMP/home/.local/state/eduaid/demo_clerk2
+tui_start_shell 80 24 \
+	"env HOME='$TUI_TMP/home' LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 TERM=xterm-256color \
+	 EDUAID_FORMS_DIR='$top_srcdir/forms' EDUAID_LOCALEDIR='$TUI_TMP/locale' \
+	 PGHOST= PGPORT= PGDATABASE= '$TUI_BIN' -d '$CONN' -U demo_clerk2 \
+	 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600"
+[ -n "$HNO2" ] && tui_wait "建档立卡户核查" && tui_menu "建档立卡户核查" "记录类型" &&
+	tui_wait "户主" && tui_keys / && tui_wait "$BOX" && tui_type "$HNO2" && tui_keys Enter &&
+	tui_wait_gone "$BOX" && tui_wait "$HNO2" && tui_keys Enter && tui_wait "家庭住址" &&
+	tui_wait "草稿" && tui_keys Home && for i in 1 2 3 4 5 6 7 8; do tui_keys Tab; done &&
+	tui_keys C-u && tui_type "$ADDR2" && tui_keys Up && tui_wait "$ADDR2"
+tui_ok $? "demo_clerk2 opens his draft $HNO2 and types $ADDR2, unsaved"
+
+env HOME="$TUI_TMP/home" LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 EDUAID_LOCALEDIR="$TUI_TMP/locale" \
+	PGHOST= PGPORT= PGDATABASE= "$TUI_BIN" -d "$CONN" -U demo_admin user disable demo_clerk2 \
+	>"$TUI_TMP/disable.out" 2>"$TUI_TMP/disable.err"
+rc=$?
+sed 's/^/# disable: /' "$TUI_TMP/disable.err"
+[ "$rc" = 0 ] && grep -qF "已结束 demo_clerk2 打开的会话 1 个" "$TUI_TMP/disable.err"
+tui_ok $? "demo_admin disables demo_clerk2: eduaid user disable says it ended his 1 open session"
+
+[ "$(tui_exit_status)" = 1 ]
+tui_ok $? "demo_clerk2's client ends by itself (exit status 1), no key pressed"
+sed 's/^/# stderr: /' "$TUI_TMP/stderr"
+grep -qF "您的账号已停用，或登录被服务器拒绝" "$TUI_TMP/stderr" &&
+	[ "$(grep -c . "$TUI_TMP/stderr")" = 1 ]
+tui_ok $? "... and says, in Chinese, that his account is disabled or its login refused"
+grep -rqF "$ADDR2" "$JDIR" 2>/dev/null
+tui_ok $? "the typed address $ADDR2 is kept in his journal"
+[ "$(sb "select address from eduaid.household where household_no = '$HNO2'")" != "$ADDR2" ] &&
+	[ "$(sb "select count(*) from pg_stat_activity where usename = 'demo_clerk2'")" = 0 ]
+tui_ok $? "nothing was saved, and demo_clerk2 has no session left"
+
 tui_done
