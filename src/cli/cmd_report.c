@@ -319,7 +319,7 @@ cmd_report(int argc, char **argv)
                 PACKAGE_NAME, a.name);
         return EXIT_USAGE;
     }
-    if ((db = cmd_connect("eduaid report")) == NULL)
+    if ((db = cmd_connect_reports("eduaid report")) == NULL)
         return EXIT_USAGE;
     rc = report_write(db, &a, d);
     db_close(db);

@@ -847,6 +847,21 @@ db_connect(const char *conninfo, const char *user, const char *password,
     return db;
 }
 
+struct db *
+db_connect_like(const struct db *like, const char *conninfo,
+                int connect_timeout, struct db_error *err)
+{
+    const char *pw;
+
+    if (like == NULL || like->conn == NULL) {
+        set_error(err, DB_UNREACHABLE, "not connected");
+        return NULL;
+    }
+    pw = PQpass(like->conn);
+    return db_connect(conninfo, like->user, pw != NULL && *pw ? pw : NULL,
+                      connect_timeout, err);
+}
+
 void
 db_close(struct db *db)
 {

@@ -78,6 +78,10 @@ typedef void (*db_notice_fn)(void *arg, const char *message);
 struct db *db_connect(const char *conninfo, const char *user,
                       const char *password, int connect_timeout,
                       struct db_error *err);
+/* A second connection, to conninfo (a standby for reports), as the user
+ * of like with the password like logged in with (if any); as db_connect. */
+struct db *db_connect_like(const struct db *like, const char *conninfo,
+                           int connect_timeout, struct db_error *err);
 void db_close(struct db *db);
 void db_set_notice(struct db *db, db_notice_fn fn, void *arg);
 
