@@ -56,7 +56,7 @@ mkdir -p "$SB/data" "$SB/log" "$SB/sock" && chmod 700 "$SB/data" "$SB/sock" &&
 	{ [ "$(id -u)" != 0 ] || chown -R postgres: "$SB"; } &&
 	as_owner "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$P1" -U "$EDUAID_SUPERUSER" \
 		-D "$SB/data" -R -X stream -c fast >"$SB/log/basebackup.log" 2>&1 &&
-	as_owner sh -c "printf \"port = $P2\nunix_socket_directories = '$SB/sock'\n\" >> '$SB/data/cluster.conf'" &&
+	as_owner sh -c "printf \"port = $P2\nunix_socket_directories = '$SB/sock'\nlog_connections = on\n\" >> '$SB/data/cluster.conf'" &&
 	cluster_start "$SB"
 tui_ok $? "pg_basebackup -R makes a standby, started on 127.0.0.1:$P2" ||
 	sed 's/^/# /' "$SB/log/basebackup.log" "$SB/log/postgresql.log" 2>/dev/null | tail -20
@@ -84,13 +84,66 @@ sb_wait "select pg_is_in_recovery()" t && caught_up &&
 	[ "$(su "select state from pg_stat_replication")" = streaming ]
 tui_ok $? "the standby is in recovery, streaming, caught up"
 
-# ==== the failover mid-form ===================================================
 BOX='┐'
 # a draft of demo_clerk's, which he may change
 HNO=$(su "SET SESSION AUTHORIZATION demo_clerk;
           SELECT household_no FROM eduaid.household WHERE status = 'draft'
            ORDER BY household_no LIMIT 1" | tail -1)
 CONN="host=127.0.0.1,127.0.0.1 port=$P1,$P2 dbname=$PGDATABASE target_session_attrs=read-write"
+
+# ==== reports on the standby ==================================================
+# RLS on a replica: the same catalog, the same policies. demo_officer,
+# logged in on the standby as himself, sees his one township's households
+# and exactly what he sees on the primary.
+off_sb=$(psql -X -At -h 127.0.0.1 -p "$P2" -U demo_officer -c \
+	"select count(*) || '/' || count(distinct township_id) from eduaid.household")
+off_pr=$(psql -X -At -U demo_officer -c \
+	"select count(*) || '/' || count(distinct township_id) from eduaid.household")
+all=$(su "select count(*) from eduaid.household")
+printf '# demo_officer: standby %s, primary %s, all %s\n' "$off_sb" "$off_pr" "$all"
+[ -n "$off_sb" ] && [ "$off_sb" = "$off_pr" ] && [ "${off_sb#*/}" = 1 ] && [ "${off_sb%/*}" -lt "$all" ]
+tui_ok $? "through the standby demo_officer sees his township's households only, as on the primary"
+
+# conf REPORTS_CONNINFO: an eduaid.conf of the two-host conninfo and a
+# reports server
+conf() {
+	printf 'database: { conninfo = "%s"; };\nreports: { conninfo = "%s"; };\n' "$CONN" "$1" \
+		>"$TUI_TMP/reports.conf"
+}
+# report: eduaid report subsidy as demo_officer, the CSV on stdout
+report() {
+	env HOME="$TUI_TMP/home" LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 EDUAID_LOCALEDIR="$TUI_TMP/locale" \
+		PGHOST= PGPORT= PGDATABASE= "$TUI_BIN" -c "$TUI_TMP/reports.conf" -U demo_officer \
+		report subsidy --year 2026 --encoding utf-8-nobom 2>"$TUI_TMP/report.err"
+}
+WANT=$(psql -X -At -F, -U demo_officer -c \
+	"SELECT entitled, granted, missing FROM eduaid.report_subsidy(2026) WHERE township_id IS NULL AND item IS NULL")
+# the Total row's (all programs) entitled, granted, missing
+total() { tr -d '\r' | grep -F ',合计,（全部）,' | head -1 | cut -d, -f4-6; }
+conf "host=127.0.0.1 port=$P2 dbname=$PGDATABASE"
+before=$(grep -c 'connection authorized: user=demo_officer' "$SB/log/postgresql.log")
+got=$(report | total)
+after=$(grep -c 'connection authorized: user=demo_officer' "$SB/log/postgresql.log")
+printf '# report: %s (want %s), standby logins %s -> %s\n' "$got" "$WANT" "$before" "$after"
+sed 's/^/# stderr: /' "$TUI_TMP/report.err"
+[ -n "$WANT" ] && [ "$got" = "$WANT" ] && [ "$after" -gt "$before" ] && [ ! -s "$TUI_TMP/report.err" ]
+tui_ok $? "eduaid report with reports.conninfo runs on the standby (a login there), the officer's totals"
+
+# the report screen: its title says where the tables come from
+tui_start_shell 80 24 \
+	"env HOME='$TUI_TMP/home' LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 TERM=xterm-256color \
+	 EDUAID_FORMS_DIR='$top_srcdir/forms' EDUAID_LOCALEDIR='$TUI_TMP/locale' \
+	 PGHOST= PGPORT= PGDATABASE= '$TUI_BIN' -c '$TUI_TMP/reports.conf' -U demo_clerk \
+	 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600"
+tui_wait "统计报表" && tui_menu "统计报表" "记录类型" && tui_wait "统计报表（备用服务器）" &&
+	tui_wait "资助应享尽享"
+tui_ok $? "the report screen, with reports.conninfo: 统计报表（备用服务器）"
+tui_keys Escape && tui_wait "记录类型" && tui_quit && [ "$(tui_exit_status)" = 0 ]
+tui_ok $? "demo_clerk leaves the report screen and the client"
+caught_up
+tui_ok $? "the standby is caught up"
+
+# ==== the failover mid-form ===================================================
 ADDR="城关镇新街$$号"
 tui_start_shell 80 24 \
 	"env HOME='$TUI_TMP/home' LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 TERM=xterm-256color \
@@ -125,6 +178,26 @@ tui_ok $? "... and the screen never says the connection is lost"
 tui_keys Escape && tui_wait "户主" && tui_keys q && tui_wait "记录类型" && tui_quit
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "demo_clerk leaves cleanly, nothing on stderr"
+
+# ==== the reports server is gone ==============================================
+# reports.conninfo names the old primary, now down: the report runs on the
+# central server (the new primary, through the two-host conninfo), with a note.
+conf "host=127.0.0.1 port=$P1 dbname=$PGDATABASE"
+got=$(report | total)
+printf '# report: %s (want %s)\n' "$got" "$WANT"
+sed 's/^/# stderr: /' "$TUI_TMP/report.err"
+[ "$got" = "$WANT" ] && grep -qF "无法连接报表服务器（reports.conninfo），报表改在中心服务器上生成" "$TUI_TMP/report.err"
+tui_ok $? "reports server down: eduaid report runs on the central server, and says so"
+tui_start_shell 80 24 \
+	"env HOME='$TUI_TMP/home' LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 TERM=xterm-256color \
+	 EDUAID_FORMS_DIR='$top_srcdir/forms' EDUAID_LOCALEDIR='$TUI_TMP/locale' \
+	 PGHOST= PGPORT= PGDATABASE= '$TUI_BIN' -c '$TUI_TMP/reports.conf' -U demo_clerk \
+	 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600"
+tui_wait "统计报表" && tui_menu "统计报表" "记录类型" && tui_wait "资助应享尽享" &&
+	tui_wait "无法连接报表服务器，报表改从中心服务器读取" && ! tui_screen | grep -qF "备用服务器"
+tui_ok $? "... and the report screen shows the central server's tables, with the note"
+tui_keys Escape && tui_wait "记录类型" && tui_quit && [ "$(tui_exit_status)" = 0 ]
+tui_ok $? "demo_clerk leaves cleanly"
 
 # ==== a disabled user's open session is told and ends =========================
 # demo_clerk2 has a form open with a change typed, on the new primary (the
