@@ -34,6 +34,10 @@ struct db {
     bool tx_lost;
     bool restoring; /* inside restore(): no nested reconnecting */
     bool refused;   /* the server refused the login on reconnecting: no more */
+    /* the server said, with no statement running, that it ends this
+     * session by an administrator's command (57P01: pg_terminate_backend,
+     * or a fast shutdown) */
+    bool ended_by_admin;
     long long restore_failed; /* when restore() last gave up (ms), or 0 */
     db_notice_fn notice_fn;
     void *notice_arg;
@@ -214,7 +218,14 @@ notice_receiver(void *arg, const PGresult *res)
     const char *msg;
     char line[512];
 
-    if (db == NULL || db->notice_fn == NULL)
+    if (db == NULL)
+        return;
+    /* an error while idle comes here too: the FATAL before the server
+     * closes the connection */
+    msg = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    if (msg != NULL && strcmp(msg, "57P01") == 0)
+        db->ended_by_admin = true;
+    if (db->notice_fn == NULL)
         return;
     msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
     if (msg == NULL)
@@ -486,6 +497,7 @@ restore(struct db *db, struct db_error *err)
     db->restore_failed = rc == 0 ? 0 : now_ms();
     if (rc == 0) {
         db_error_clear(err);
+        db->ended_by_admin = false;
         tell(db, DB_EV_RECONNECTED);
         return 0;
     }
@@ -891,18 +903,66 @@ db_reconnect(struct db *db, struct db_error *err)
     return restore(db, err);
 }
 
+/*
+ * A fresh connection with the parameters of db's (PQconninfo: the same
+ * hosts, user and password), closed at once: true when the server refuses
+ * the login (DB_LOGIN_REFUSED or DB_AUTH_FAILED). db's own connection is
+ * left as it is, for the next statement to restore as usual.
+ */
+static bool
+login_refused_now(struct db *db)
+{
+    PQconninfoOption *opts = PQconninfo(db->conn), *o;
+    const char **keys, **vals;
+    size_t n = 0;
+    PGconn *probe;
+    struct db_error err;
+    bool refused = false;
+
+    if (opts == NULL)
+        return false;
+    for (o = opts; o->keyword != NULL; o++)
+        n++;
+    keys = calloc(n + 1, sizeof *keys);
+    vals = calloc(n + 1, sizeof *vals);
+    if (keys != NULL && vals != NULL) {
+        n = 0;
+        for (o = opts; o->keyword != NULL; o++)
+            if (o->val != NULL) {
+                keys[n] = o->keyword;
+                vals[n++] = o->val;
+            }
+        probe = PQconnectdbParams(keys, vals, 0);
+        if (probe != NULL && PQstatus(probe) != CONNECTION_OK) {
+            set_connect_error(probe, &err);
+            refused =
+                err.status == DB_LOGIN_REFUSED || err.status == DB_AUTH_FAILED;
+        }
+        PQfinish(probe);
+    }
+    free(keys);
+    free(vals);
+    PQconninfoFree(opts);
+    return refused;
+}
+
 void
 db_poll(struct db *db)
 {
-    struct db_error err;
-
     if (db == NULL || db->conn == NULL || db->restoring || db->refused ||
-        db->in_tx || PQstatus(db->conn) != CONNECTION_OK)
+        PQstatus(db->conn) != CONNECTION_OK)
         return;
-    if (PQconsumeInput(db->conn) == 1 && PQstatus(db->conn) == CONNECTION_OK)
+    (void)PQconsumeInput(db->conn);
+    /* PQconsumeInput only reads; PQisBusy parses what came, so that an
+     * idle FATAL reaches notice_receiver */
+    (void)PQisBusy(db->conn);
+    if (PQstatus(db->conn) != CONNECTION_BAD || !db->ended_by_admin)
         return;
-    if (PQstatus(db->conn) == CONNECTION_BAD)
-        (void)restore(db, &err);
+    db->ended_by_admin = false;
+    if (login_refused_now(db)) {
+        db->refused = true;
+        tell(db, DB_EV_REFUSED);
+    }
 }
 
 bool

@@ -146,12 +146,12 @@ bool db_connected(const struct db *db);
  * db_poll
  *
  * For an idle client, a few times a second: read what the server sent
- * without a statement (no round trip, never blocks). A connection the
- * server closed meanwhile -- a restart, or an admin ending a disabled
- * account's sessions -- is restored at once as a statement would restore
- * it, so the event callback hears of it (DB_EV_REFUSED: the account may
- * no longer log in). A connection already known lost is left to the next
- * statement.
+ * without a statement (no round trip, never blocks). When the server
+ * ended the session by an administrator's command (57P01: an admin
+ * ending a disabled account's sessions, or a shutdown), one fresh login
+ * with the same parameters tells whether this login is now refused: then
+ * the event callback hears DB_EV_REFUSED at once. Otherwise the lost
+ * connection is left to the next statement, which restores it as usual.
  */
 void db_poll(struct db *db);
 
