@@ -3,4 +3,4 @@
 -- only a disabled account's sessions). Data only.
 
 INSERT INTO eduaid.message (key, field, zh, en) VALUES
-('EA165', NULL, '该账号未停用，不能结束其会话。', 'The account is not disabled; its sessions are not ended.');
+('EA165', '_record', '该账号未停用，不能结束其会话。', 'The account is not disabled; its sessions are not ended.');
