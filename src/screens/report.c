@@ -11,7 +11,9 @@
  *   UTF-8 and '#' otherwise (core/bar.c). Cells line up by display width
  *   (listview, draw.c), Chinese names included. With reports.conninfo set
  *   the tables come from that standby (the title says so), and from the
- *   central server when it cannot be reached.
+ *   central server when it cannot be reached. The missing-students list
+ *   opened from here is a work list (its Enter grants aid) and reads the
+ *   central server: a standby's lag would keep a granted student on it.
  */
 #include "config.h"
 
