@@ -9,12 +9,13 @@
 # promote); F2 saves the open form on the new primary, nothing retyped.
 # Around it: a township officer sees only his townships through the
 # standby (RLS on a replica: the same catalog); `eduaid report` with
-# reports.conninfo answers from the standby (replay paused: the standby's
-# numbers, not the primary's), and falls back to the main connection with
-# a note when the reports server is gone. demo_admin disables demo_clerk2
+# reports.conninfo answers from the standby (its log shows the officer's
+# login there; the totals are his), and so does the report screen (its
+# title says so); both fall back to the main connection with a note when
+# the reports server is gone. demo_admin disables demo_clerk2
 # while his form is open: the client says so by itself and ends, the
-# typed change journaled. Runs on a copy of the demo
-# cluster of its own (tests/tui/run.sh). About 45 s (a fresh standby,
+# typed change journaled. Runs on a copy of the demo cluster of its own
+# (tests/tui/run.sh). About 45 s (a fresh standby,
 # a promotion, six clients).
 set -u
 . "$top_srcdir/tests/tui/lib.sh"
