@@ -243,4 +243,25 @@ tui_ok $? "the typed address $ADDR2 is kept in his journal"
 	[ "$(sb "select count(*) from pg_stat_activity where usename = 'demo_clerk2'")" = 0 ]
 tui_ok $? "nothing was saved, and demo_clerk2 has no session left"
 
+# and now: refused at the start, in words (not "cannot be reached")
+env HOME="$TUI_TMP/home" LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE= PGHOST= PGPORT= PGDATABASE= \
+	"$TUI_BIN" -d "$CONN" -U demo_clerk2 report subsidy >/dev/null 2>"$TUI_TMP/en.err"
+rc_en=$?
+env HOME="$TUI_TMP/home" LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 EDUAID_LOCALEDIR="$TUI_TMP/locale" \
+	PGHOST= PGPORT= PGDATABASE= "$TUI_BIN" -d "$CONN" -U demo_clerk2 report subsidy >/dev/null 2>"$TUI_TMP/zh.err"
+rc_zh=$?
+sed 's/^/# en: /' "$TUI_TMP/en.err"
+sed 's/^/# zh: /' "$TUI_TMP/zh.err"
+[ "$rc_en" != 0 ] && [ "$rc_zh" != 0 ] &&
+	grep -qF "your account is disabled or its login was refused" "$TUI_TMP/en.err" &&
+	grep -qF "您的账号已停用，或登录被服务器拒绝" "$TUI_TMP/zh.err"
+tui_ok $? "eduaid report as demo_clerk2 now: refused, saying his account is disabled (en and zh)"
+tui_start_shell 80 24 \
+	"env HOME='$TUI_TMP/home' LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 TERM=xterm-256color \
+	 EDUAID_FORMS_DIR='$top_srcdir/forms' EDUAID_LOCALEDIR='$TUI_TMP/locale' \
+	 PGHOST= PGPORT= PGDATABASE= '$TUI_BIN' -d '$CONN' -U demo_clerk2 \
+	 2>'$TUI_TMP/stderr'; echo \$? > '$TUI_TMP/exit'; sleep 600"
+tui_wait "您的账号已停用，或登录被服务器拒绝"
+tui_ok $? "the client's login screen says the same to demo_clerk2"
+
 tui_done
