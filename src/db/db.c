@@ -498,6 +498,7 @@ restore(struct db *db, struct db_error *err)
     if (rc == 0) {
         db_error_clear(err);
         db->ended_by_admin = false;
+        db->refused = false; /* (db_reconnect: enabled again) */
         tell(db, DB_EV_RECONNECTED);
         return 0;
     }
