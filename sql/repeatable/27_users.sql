@@ -318,6 +318,43 @@ $$;
 REVOKE ALL ON FUNCTION eduaid.disable_user(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION eduaid.disable_user(text) TO eduaid_admin;
 
+-- A disabled account's open sessions end (issue 13): after disable_user
+-- has committed -- a session ended before that would log in again at once
+-- -- the admin ends every backend of that login (pg_terminate_backend;
+-- eduaid_usermgr is a member of pg_signal_backend, 39_privileges.sql),
+-- and the client, refused on reconnecting, says the account is disabled
+-- and ends. Only for an account that IS disabled (eduaid.app_user inactive
+-- and its role NOLOGIN, never a superuser), of the admin's own county
+-- (require_admin): it ends nobody else's sessions, and never the caller's
+-- own. EA005 no such eduaid user; EA004 not an admin of its county; EA165
+-- the account is not disabled. Returns how many sessions were ended.
+CREATE OR REPLACE FUNCTION eduaid.end_sessions(login text) RETURNS int
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    u eduaid.app_user;
+    r pg_catalog.pg_roles;
+    n int;
+BEGIN
+    SELECT * INTO u FROM eduaid.app_user a WHERE a.login = end_sessions.login;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA005',
+            MESSAGE = format('no eduaid user "%s" (用户不存在)', login);
+    END IF;
+    PERFORM eduaid.require_admin(u.county_id);
+    SELECT * INTO r FROM pg_catalog.pg_roles x WHERE x.rolname = u.login;
+    IF u.active OR NOT FOUND OR r.rolcanlogin OR r.rolsuper THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA165',
+            MESSAGE = format('only a disabled account''s sessions are ended; "%s" is not disabled (只能结束已停用账号的会话)', u.login);
+    END IF;
+    SELECT count(*) FILTER (WHERE pg_catalog.pg_terminate_backend(a.pid)) INTO n
+      FROM pg_catalog.pg_stat_activity a
+     WHERE a.usesysid = r.oid AND a.pid <> pg_catalog.pg_backend_pid();
+    RETURN n;
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.end_sessions(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION eduaid.end_sessions(text) TO eduaid_admin;
+
 -- ==== requests (an admin of the county, or a superuser) =====================
 
 CREATE OR REPLACE FUNCTION eduaid.request_create(login text, full_name text, role text,

@@ -244,6 +244,12 @@ GRANT SELECT ON eduaid.app_user TO eduaid_admin, eduaid_auditor;
 GRANT SELECT, INSERT, DELETE ON eduaid.app_user_township TO eduaid_usermgr;
 GRANT SELECT ON eduaid.app_user_township TO eduaid_admin, eduaid_auditor;
 GRANT SELECT ON eduaid.account_request TO eduaid_supervisor, eduaid_admin, eduaid_auditor;
+-- Issue 13, a disabled user's open session ends: eduaid.end_sessions
+-- (27_users.sql, eduaid_usermgr's) terminates the backends of a disabled
+-- login. pg_signal_backend lets it signal any non-superuser backend; only
+-- that function runs as eduaid_usermgr (NOLOGIN), and it signals only the
+-- disabled login's own.
+GRANT pg_signal_backend TO eduaid_usermgr;
 
 ------------------------------------------------------------------------
 -- The audit log: clerks, officers and auditors read whole entries of what

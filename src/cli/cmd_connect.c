@@ -94,15 +94,14 @@ cli_options(void)
     return &global_opts;
 }
 
-struct db *
-cmd_connect(const char *cmd)
+/* The configuration as the client reads it; NULL after a message on
+ * stderr naming cmd. */
+static struct settings *
+load_settings(const char *cmd)
 {
     const struct options *opts = cli_options();
     struct settings *settings = NULL;
     struct settings_error serr;
-    struct db_error err;
-    struct db *db;
-    char msg[300];
 
     if (settings_load(opts->config_file,
                       EDUAID_SYSCONFDIR "/eduaid/eduaid.conf",
@@ -114,24 +113,90 @@ cmd_connect(const char *cmd)
                     serr.message);
         return NULL;
     }
-    db = connect_asking(opts->conninfo != NULL ? opts->conninfo
-                                               : settings->conninfo,
-                        opts->user, settings->connect_timeout, &err);
-    settings_free(settings);
+    return settings;
+}
+
+/* Connect to conninfo as the client would, then check the schema level;
+ * NULL with a message on stderr (quiet: none) and err filled in. */
+static struct db *
+connect_checked(const char *cmd, const char *conninfo, int timeout, bool quiet,
+                struct db_error *err)
+{
+    const struct options *opts = cli_options();
+    struct db *db;
+    char msg[300];
+
+    db = connect_asking(conninfo, opts->user, timeout, err);
     if (db == NULL) {
-        if (err.status == DB_NEEDS_PASSWORD)
+        if (quiet)
+            return NULL;
+        if (err->status == DB_NEEDS_PASSWORD)
             fprintf(stderr, "%s: %s\n", cmd,
                     _("the server asks for a password: set PGPASSWORD or "
                       "use ~/.pgpass"));
+        else if (err->status == DB_LOGIN_REFUSED)
+            fprintf(stderr, "%s: %s (%s)\n", cmd,
+                    _("your account is disabled or its login was refused"),
+                    err->message);
         else
-            fprintf(stderr, "%s: %s\n", cmd, err.message);
+            fprintf(stderr, "%s: %s\n", cmd, err->message);
         return NULL;
     }
-    if (schema_check(db, msg, sizeof(msg), &err) != 0) {
-        fprintf(stderr, "%s: %s\n", cmd, msg);
+    if (schema_check(db, msg, sizeof(msg), err) != 0) {
+        if (!quiet)
+            fprintf(stderr, "%s: %s\n", cmd, msg);
         db_close(db);
         return NULL;
     }
+    return db;
+}
+
+/* The central server: -d CONNINFO, else database.conninfo. */
+static struct db *
+connect_main(const char *cmd, const struct settings *settings)
+{
+    const struct options *opts = cli_options();
+    struct db_error err;
+
+    return connect_checked(
+        cmd, opts->conninfo != NULL ? opts->conninfo : settings->conninfo,
+        settings->connect_timeout, false, &err);
+}
+
+struct db *
+cmd_connect(const char *cmd)
+{
+    struct settings *settings = load_settings(cmd);
+    struct db *db;
+
+    if (settings == NULL)
+        return NULL;
+    db = connect_main(cmd, settings);
+    settings_free(settings);
+    return db;
+}
+
+struct db *
+cmd_connect_reports(const char *cmd)
+{
+    struct settings *settings = load_settings(cmd);
+    struct db_error err;
+    struct db *db = NULL;
+
+    if (settings == NULL)
+        return NULL;
+    if (settings->reports_conninfo[0] != '\0') {
+        db = connect_checked(cmd, settings->reports_conninfo,
+                             settings->connect_timeout, true, &err);
+        if (db == NULL)
+            fprintf(stderr, "%s: %s (%s)\n", cmd,
+                    _("the reports server (reports.conninfo) cannot be "
+                      "reached; the report runs on the central server"),
+                    err.message);
+    }
+    if (db == NULL)
+        db = connect_main(cmd, settings);
+    settings_free(settings);
     return db;
 }
 

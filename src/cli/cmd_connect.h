@@ -11,6 +11,11 @@
  * Free with db_close(). */
 struct db *cmd_connect(const char *cmd);
 
+/* For reports only (never for anything that writes, exports included):
+ * reports.conninfo's standby when set and reachable, else as cmd_connect,
+ * after a note on stderr that the reports server cannot be reached. */
+struct db *cmd_connect_reports(const char *cmd);
+
 /*
  * cli_refused
  *

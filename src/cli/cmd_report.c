@@ -337,7 +337,7 @@ cmd_report(int argc, char **argv)
         return EXIT_USAGE;
     }
     cli_output_locale();
-    if ((db = cmd_connect("eduaid report")) == NULL)
+    if ((db = cmd_connect_reports("eduaid report")) == NULL)
         return EXIT_USAGE;
     rc = report_write(db, &a, d);
     db_close(db);

@@ -428,14 +428,18 @@ act_disable(int argc, char **argv)
 {
     struct db *db;
     struct db_error err;
+    int ended;
 
     if (argc != 2 || is_option(argv[1]))
         return user_usage_error("%s", _("disable needs LOGIN"));
     if ((db = user_db()) == NULL)
         return EXIT_USAGE;
-    if (users_disable(db, argv[1], &err) != 0)
+    if (users_disable(db, argv[1], &ended, &err) != 0)
         return user_refused("disable", &err);
     fprintf(stderr, _("%s: %s is disabled\n"), PACKAGE_NAME, argv[1]);
+    if (ended > 0)
+        fprintf(stderr, _("%s: open sessions of %s ended: %d\n"), PACKAGE_NAME,
+                argv[1], ended);
     return EXIT_OK;
 }
 

@@ -81,6 +81,18 @@ static const struct setting_def setting_defs[] = {
      .min = 1,
      .max = 120,
      .doc = "Seconds to wait for each host when connecting."},
+    {.path = "reports.conninfo",
+     .type = ST_STRING,
+     .def_str = "",
+     .offset = OFF(reports_conninfo),
+     .doc = "libpq connection string of a standby (a streaming replica) "
+            "for the reports -- `eduaid report` and the report screen -- "
+            "to spare the central server; each person logs in there as "
+            "themselves (the same roles, the same row-level security). "
+            "When it cannot be reached the reports run on the central "
+            "server, with a note. Exports always run on the central server "
+            "(they write an audit row). Empty: reports on the central "
+            "server."},
     {.path = "ui.language",
      .type = ST_STRING,
      .def_str = "auto",

@@ -45,12 +45,13 @@ struct settings_key {
 struct settings {
     char *source;   /* the file read, or NULL: defaults only */
     char *conninfo; /* database.conninfo: libpq string, "" = libpq defaults */
-    int connect_timeout; /* database.connect_timeout: seconds, 1..120 */
-    char *language;      /* ui.language: "auto", "zh_CN" or "en" */
-    char *colour;        /* ui.colour: "auto", "always" or "never" */
-    char *forms_dir;     /* paths.forms_dir, expanded */
-    char *journal_dir;   /* paths.journal_dir, expanded */
-    char *history_file;  /* paths.history_file, expanded */
+    int connect_timeout;    /* database.connect_timeout: seconds, 1..120 */
+    char *reports_conninfo; /* reports.conninfo: a standby, "" = conninfo */
+    char *language;         /* ui.language: "auto", "zh_CN" or "en" */
+    char *colour;           /* ui.colour: "auto", "always" or "never" */
+    char *forms_dir;        /* paths.forms_dir, expanded */
+    char *journal_dir;      /* paths.journal_dir, expanded */
+    char *history_file;     /* paths.history_file, expanded */
     struct settings_key *bindings; /* keys group, in file order, or NULL */
     size_t nbindings;
 };

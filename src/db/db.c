@@ -32,7 +32,12 @@ struct db {
      * restored: the caller's statements fail until it ends the
      * transaction (db_rollback, db_commit, db_begin). */
     bool tx_lost;
-    bool restoring;           /* inside restore(): no nested reconnecting */
+    bool restoring; /* inside restore(): no nested reconnecting */
+    bool refused;   /* the server refused the login on reconnecting: no more */
+    /* the server said, with no statement running, that it ends this
+     * session by an administrator's command (57P01: pg_terminate_backend,
+     * or a fast shutdown) */
+    bool ended_by_admin;
     long long restore_failed; /* when restore() last gave up (ms), or 0 */
     db_notice_fn notice_fn;
     void *notice_arg;
@@ -213,7 +218,14 @@ notice_receiver(void *arg, const PGresult *res)
     const char *msg;
     char line[512];
 
-    if (db == NULL || db->notice_fn == NULL)
+    if (db == NULL)
+        return;
+    /* an error while idle comes here too: the FATAL before the server
+     * closes the connection */
+    msg = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    if (msg != NULL && strcmp(msg, "57P01") == 0)
+        db->ended_by_admin = true;
+    if (db->notice_fn == NULL)
         return;
     msg = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
     if (msg == NULL)
@@ -473,11 +485,20 @@ restore(struct db *db, struct db_error *err)
             sleep_ms(backoff_ms[i]);
         if ((rc = reset_once(db, err)) == 0)
             break;
+        if (err->status == DB_LOGIN_REFUSED || err->status == DB_AUTH_FAILED) {
+            /* the server answered: trying again changes nothing */
+            db->restoring = false;
+            db->refused = true;
+            tell(db, DB_EV_REFUSED);
+            return -1;
+        }
     }
     db->restoring = false;
     db->restore_failed = rc == 0 ? 0 : now_ms();
     if (rc == 0) {
         db_error_clear(err);
+        db->ended_by_admin = false;
+        db->refused = false; /* (db_reconnect: enabled again) */
         tell(db, DB_EV_RECONNECTED);
         return 0;
     }
@@ -568,6 +589,10 @@ run(struct db *db, const char *sql, int nparams, const char *const *params,
     }
     if (db->restoring)
         return exec_once(db, sql, nparams, params, err);
+    if (db->refused) {
+        set_error(err, DB_LOGIN_REFUSED, "the server refused the login");
+        return NULL;
+    }
     if (db->tx_lost)
         return not_repeated(err);
     if (PQstatus(db->conn) == CONNECTION_BAD && restore(db, err) != 0)
@@ -667,6 +692,34 @@ db_rollback(struct db *db)
 
 /* ---- connecting --------------------------------------------------------- */
 
+/*
+ * The server refused the login itself (not the network, not a standby):
+ * libpq keeps no SQLSTATE of a failed connection, so the server's words
+ * are matched, in English and in the zh_CN of PostgreSQL 15's catalogue
+ * (the server speaks its lc_messages until the login is done): 28000
+ * "role ... is not permitted to log in" (a disabled account, NOLOGIN),
+ * "role ... does not exist", 28P01 "... authentication failed ...".
+ */
+static bool
+login_refused_text(const char *m)
+{
+    static const char *const words[] = {
+        "is not permitted to log in",
+        "不允许角色",
+        "authentication failed",
+        "认证失败",
+    };
+    const char *p;
+
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strstr(m, words[i]) != NULL)
+            return true;
+    /* role "x" does not exist / 角色 "x" 不存在 */
+    if ((p = strstr(m, "role \"")) != NULL && strstr(p, "\" does not exist"))
+        return true;
+    return (p = strstr(m, "角色 \"")) != NULL && strstr(p, "\" 不存在");
+}
+
 /* Fill err from a connection attempt that did not end in CONNECTION_OK. */
 static void
 set_connect_error(PGconn *conn, struct db_error *err)
@@ -681,6 +734,8 @@ set_connect_error(PGconn *conn, struct db_error *err)
         status = DB_NEEDS_PASSWORD;
     else if (PQconnectionUsedPassword(conn))
         status = DB_AUTH_FAILED;
+    else if (login_refused_text(PQerrorMessage(conn)))
+        status = DB_LOGIN_REFUSED;
     else
         status = DB_UNREACHABLE;
     set_error(err, status, PQerrorMessage(conn));
@@ -805,6 +860,21 @@ db_connect(const char *conninfo, const char *user, const char *password,
     return db;
 }
 
+struct db *
+db_connect_like(const struct db *like, const char *conninfo,
+                int connect_timeout, struct db_error *err)
+{
+    const char *pw;
+
+    if (like == NULL || like->conn == NULL) {
+        set_error(err, DB_UNREACHABLE, "not connected");
+        return NULL;
+    }
+    pw = PQpass(like->conn);
+    return db_connect(conninfo, like->user, pw != NULL && *pw ? pw : NULL,
+                      connect_timeout, err);
+}
+
 void
 db_close(struct db *db)
 {
@@ -832,6 +902,68 @@ db_reconnect(struct db *db, struct db_error *err)
     db->in_tx = false;
     db->tx_lost = false;
     return restore(db, err);
+}
+
+/*
+ * A fresh connection with the parameters of db's (PQconninfo: the same
+ * hosts, user and password), closed at once: true when the server refuses
+ * the login (DB_LOGIN_REFUSED or DB_AUTH_FAILED). db's own connection is
+ * left as it is, for the next statement to restore as usual.
+ */
+static bool
+login_refused_now(struct db *db)
+{
+    PQconninfoOption *opts = PQconninfo(db->conn), *o;
+    const char **keys, **vals;
+    size_t n = 0;
+    PGconn *probe;
+    struct db_error err;
+    bool refused = false;
+
+    if (opts == NULL)
+        return false;
+    for (o = opts; o->keyword != NULL; o++)
+        n++;
+    keys = calloc(n + 1, sizeof *keys);
+    vals = calloc(n + 1, sizeof *vals);
+    if (keys != NULL && vals != NULL) {
+        n = 0;
+        for (o = opts; o->keyword != NULL; o++)
+            if (o->val != NULL) {
+                keys[n] = o->keyword;
+                vals[n++] = o->val;
+            }
+        probe = PQconnectdbParams(keys, vals, 0);
+        if (probe != NULL && PQstatus(probe) != CONNECTION_OK) {
+            set_connect_error(probe, &err);
+            refused =
+                err.status == DB_LOGIN_REFUSED || err.status == DB_AUTH_FAILED;
+        }
+        PQfinish(probe);
+    }
+    free(keys);
+    free(vals);
+    PQconninfoFree(opts);
+    return refused;
+}
+
+void
+db_poll(struct db *db)
+{
+    if (db == NULL || db->conn == NULL || db->restoring || db->refused ||
+        PQstatus(db->conn) != CONNECTION_OK)
+        return;
+    (void)PQconsumeInput(db->conn);
+    /* PQconsumeInput only reads; PQisBusy parses what came, so that an
+     * idle FATAL reaches notice_receiver */
+    (void)PQisBusy(db->conn);
+    if (PQstatus(db->conn) != CONNECTION_BAD || !db->ended_by_admin)
+        return;
+    db->ended_by_admin = false;
+    if (login_refused_now(db)) {
+        db->refused = true;
+        tell(db, DB_EV_REFUSED);
+    }
 }
 
 bool

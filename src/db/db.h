@@ -30,7 +30,10 @@ enum db_status {
     DB_UNREACHABLE,     /* no server answered */
     DB_ERROR,           /* the server refused the statement (see db_error) */
     DB_CONNECTION_LOST, /* the connection broke; maybe reconnect */
-    DB_NO_MEMORY
+    DB_NO_MEMORY,
+    /* the server refused this login: the role may not log in (disabled),
+     * does not exist, or its authentication failed */
+    DB_LOGIN_REFUSED
 };
 
 struct db_error {
@@ -75,6 +78,10 @@ typedef void (*db_notice_fn)(void *arg, const char *message);
 struct db *db_connect(const char *conninfo, const char *user,
                       const char *password, int connect_timeout,
                       struct db_error *err);
+/* A second connection, to conninfo (a standby for reports), as the user
+ * of like with the password like logged in with (if any); as db_connect. */
+struct db *db_connect_like(const struct db *like, const char *conninfo,
+                           int connect_timeout, struct db_error *err);
 void db_close(struct db *db);
 void db_set_notice(struct db *db, db_notice_fn fn, void *arg);
 
@@ -118,7 +125,15 @@ void db_rollback(struct db *db);
  * first try (the screen may say so at once), then DB_EV_RECONNECTED or
  * DB_EV_LOST.
  */
-enum db_event { DB_EV_RECONNECTING, DB_EV_RECONNECTED, DB_EV_LOST };
+enum db_event {
+    DB_EV_RECONNECTING,
+    DB_EV_RECONNECTED,
+    DB_EV_LOST,
+    /* the server answered but refused the login (DB_LOGIN_REFUSED or
+     * DB_AUTH_FAILED: the account was disabled, dropped or its password
+     * changed): no further try, every later statement fails at once */
+    DB_EV_REFUSED
+};
 typedef void (*db_event_fn)(void *arg, enum db_event ev);
 void db_set_event(struct db *db, db_event_fn fn, void *arg);
 
@@ -126,6 +141,19 @@ void db_set_event(struct db *db, db_event_fn fn, void *arg);
 int db_reconnect(struct db *db, struct db_error *err);
 /* The connection is up as far as libpq knows (no round trip). */
 bool db_connected(const struct db *db);
+
+/*
+ * db_poll
+ *
+ * For an idle client, a few times a second: read what the server sent
+ * without a statement (no round trip, never blocks). When the server
+ * ended the session by an administrator's command (57P01: an admin
+ * ending a disabled account's sessions, or a shutdown), one fresh login
+ * with the same parameters tells whether this login is now refused: then
+ * the event callback hears DB_EV_REFUSED at once. Otherwise the lost
+ * connection is left to the next statement, which restores it as usual.
+ */
+void db_poll(struct db *db);
 
 /*
  * db_encrypt_password

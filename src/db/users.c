@@ -209,11 +209,25 @@ users_refuse(struct db *db, long long id, const char *reason,
 }
 
 int
-users_disable(struct db *db, const char *login, struct db_error *err)
+users_disable(struct db *db, const char *login, int *ended,
+              struct db_error *err)
 {
     const char *p[1] = {login};
+    struct dbres *r;
+    const char *n;
 
-    return db_command(db, "SELECT eduaid.disable_user($1)", 1, p, err);
+    *ended = 0;
+    if (db_command(db, "SELECT eduaid.disable_user($1)", 1, p, err) != 0)
+        return -1;
+    /* a statement of its own: disable_user has committed, so a session
+     * ended now is refused when its client logs in again */
+    r = db_exec(db, "SELECT eduaid.end_sessions($1) AS ended", 1, p, err);
+    if (r == NULL)
+        return -1;
+    n = dbres_field(r, 0, "ended");
+    *ended = n != NULL ? atoi(n) : 0;
+    dbres_free(r);
+    return 0;
 }
 
 int

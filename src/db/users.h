@@ -65,7 +65,10 @@ int users_approve(struct db *db, long long id, struct db_error *err);
 int users_refuse(struct db *db, long long id, const char *reason,
                  struct db_error *err);
 
-/* Disabling (admins): at once, no second person needed. */
-int users_disable(struct db *db, const char *login, struct db_error *err);
+/* Disabling (admins): at once, no second person needed; then the
+ * account's open sessions are ended (eduaid.end_sessions), *ended says
+ * how many. -1 with err when either is refused. */
+int users_disable(struct db *db, const char *login, int *ended,
+                  struct db_error *err);
 
 #endif /* EDUAID_DB_USERS_H */

@@ -37,6 +37,8 @@ why_text(const struct db_error *e)
         return _("The server asks for a password.");
     case DB_AUTH_FAILED:
         return _("Wrong user name or password.");
+    case DB_LOGIN_REFUSED:
+        return _("Your account is disabled or its login was refused.");
     case DB_UNREACHABLE:
         return _("The server could not be reached, or refused the login:");
     default:

@@ -9,7 +9,11 @@
  *   not granted (report_missing.c). The bar draws the report's bar column
  *   against its target ('|' marks the target), in eighth blocks under
  *   UTF-8 and '#' otherwise (core/bar.c). Cells line up by display width
- *   (listview, draw.c), Chinese names included.
+ *   (listview, draw.c), Chinese names included. With reports.conninfo set
+ *   the tables come from that standby (the title says so), and from the
+ *   central server when it cannot be reached. The missing-students list
+ *   opened from here is a work list (its Enter grants aid) and reads the
+ *   central server: a standby's lag would keep a granted student on it.
  */
 #include "config.h"
 
@@ -37,6 +41,7 @@ struct report_screen {
     bool by_item; /* rows per item over all townships */
     int sort;     /* -1: natural order, else a column of def */
     bool reverse;
+    struct db *rdb; /* reports.conninfo's standby, or NULL: the app's */
     struct dbres *res;
     int *view; /* rows of res shown, in order; the total last */
     int nview;
@@ -131,13 +136,50 @@ build_view(struct report_screen *r)
     listview_set_rows(&r->lv, r->nview, false);
 }
 
+/* The reports server is gone: from now on the central server. */
+static void
+standby_gone(struct screen *s)
+{
+    struct report_screen *r = s->data;
+
+    db_close(r->rdb);
+    r->rdb = NULL;
+    app_status(s->app, "%s",
+               _("The reports server cannot be reached; the reports come "
+                 "from the central server."));
+}
+
+/* reports.conninfo, when set: the reports come from that standby, as
+ * the same user (db_connect_like); else, or when it cannot be reached,
+ * from the app's connection. */
+static void
+open_standby(struct screen *s)
+{
+    struct report_screen *r = s->data;
+    const char *ci = s->app->settings->reports_conninfo;
+    struct db_error err;
+
+    if (ci == NULL || *ci == '\0')
+        return;
+    r->rdb = db_connect_like(s->app->db, ci, s->app->settings->connect_timeout,
+                             &err);
+    if (r->rdb == NULL)
+        standby_gone(s);
+}
+
 static void
 reload(struct screen *s)
 {
     struct report_screen *r = s->data;
     struct db_error err;
-    struct dbres *res = report_fetch(s->app->db, r->def, r->year, 0, &err);
+    struct dbres *res = report_fetch(r->rdb != NULL ? r->rdb : s->app->db,
+                                     r->def, r->year, 0, &err);
 
+    if (res == NULL && r->rdb != NULL &&
+        (err.status == DB_CONNECTION_LOST || err.status == DB_UNREACHABLE)) {
+        standby_gone(s);
+        res = report_fetch(s->app->db, r->def, r->year, 0, &err);
+    }
     if (res == NULL) {
         app_error(s->app, &err);
         return;
@@ -403,8 +445,9 @@ report_actions(struct screen *s)
 static const char *
 report_title(struct screen *s)
 {
-    (void)s;
-    return _("Reports");
+    struct report_screen *r = s->data;
+
+    return r->rdb != NULL ? _("Reports (from the standby)") : _("Reports");
 }
 
 static void
@@ -415,6 +458,7 @@ report_close(struct screen *s)
     dbres_free(r->res);
     free(r->view);
     listview_free(&r->lv);
+    db_close(r->rdb);
     free(r);
     free(s);
 }
@@ -450,6 +494,7 @@ report_screen_new(struct app *a)
     r->bar_cells = 20;
     listview_init(&r->lv, r->columns, set_columns(r), report_row, s);
     r->lv.empty_text = _("Nothing to report.");
+    open_standby(s);
     reload(s);
     return s;
 }

@@ -16,6 +16,7 @@
 #include "db/record.h"
 #include "db/schema.h"
 #include "screens/status.h"
+#include "ui/appui.h"
 #include "ui/keys.h"
 #include "ui/listview.h"
 
@@ -45,7 +46,28 @@ on_db_event(void *arg, enum db_event ev)
             a, "%s",
             _("The connection to the server is lost; ^R tries again."));
         break;
+    case DB_EV_REFUSED:
+        /* disabled (an admin ended the session), dropped, or its password
+         * changed: say so and end; what is unsaved stays in the journal */
+        listview_set_offline(_("Your account is disabled or its login was "
+                               "refused."));
+        app_status_error(a, "%s",
+                         _("Your account is disabled or its login was "
+                           "refused."));
+        app_end(a, 1,
+                _("eduaid: your account is disabled or its login was "
+                  "refused by the server; eduaid ends. Unsaved edits are "
+                  "kept in the journal. Ask your administrator."));
+        break;
     }
+}
+
+/* Every tick: notice at once a connection the server closed. */
+static void
+poll_connection(struct app *a)
+{
+    if (a->db != NULL)
+        db_poll(a->db);
 }
 
 int
@@ -59,6 +81,7 @@ session_connect(struct app *a, const char *conninfo, const char *user,
     if (a->db == NULL)
         return -1;
     db_set_event(a->db, on_db_event, a);
+    app_set_tick_hook(poll_connection);
     role = db_role(a->db);
     if (role[0] != '\0')
         snprintf(a->who, sizeof(a->who), "%s@%s", db_user(a->db), role);
@@ -116,6 +139,8 @@ session_error_text(const struct app *a, const struct db_error *e)
         return _("A password is required.");
     case DB_NO_MEMORY:
         return _("Out of memory.");
+    case DB_LOGIN_REFUSED:
+        return _("Your account is disabled or its login was refused.");
     default:
         break;
     }

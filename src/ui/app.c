@@ -54,6 +54,7 @@ struct app_stack {
 };
 
 static app_command_fn command_hook;
+static app_tick_fn tick_hook;
 
 static struct app_stack *
 stack_of(struct app *a)
@@ -521,6 +522,26 @@ app_set_command_hook(app_command_fn fn)
     command_hook = fn;
 }
 
+void
+app_set_tick_hook(app_tick_fn fn)
+{
+    tick_hook = fn;
+}
+
+void
+app_end(struct app *a, int status, const char *message)
+{
+    struct app_stack *st = stack_of(a);
+
+    a->exit_status = status;
+    if (message != NULL)
+        snprintf(a->exit_message, sizeof(a->exit_message), "%s", message);
+    if (st != NULL) {
+        st->quit = true;
+        st->dirty = true;
+    }
+}
+
 bool
 app_confirm_quit(struct app *a)
 {
@@ -694,6 +715,10 @@ tick(struct app *a)
     struct key k;
 
     a->stack->last_tick = now_us();
+    if (tick_hook != NULL)
+        tick_hook(a);
+    if (a->stack->quit)
+        return;
     k.code = 0;
     k.is_function = false;
     k.action = ACT_NONE;

@@ -66,4 +66,14 @@ bool app_big_enough(void);
 typedef bool (*app_command_fn)(struct app *a, const char *line);
 void app_set_command_hook(app_command_fn fn);
 
+/* Called with every tick of the loop (every 250 ms when idle, before the
+ * top screen's; may be NULL): session.c polls the connection here. */
+typedef void (*app_tick_fn)(struct app *a);
+void app_set_tick_hook(app_tick_fn fn);
+
+/* End the loop once the current key is handled, with status (the screens
+ * close as on any exit: what they hold unsaved is journaled); message,
+ * when not NULL, is printed on stderr once the terminal is back. */
+void app_end(struct app *a, int status, const char *message);
+
 #endif /* EDUAID_UI_APPUI_H */

@@ -16,6 +16,13 @@
  *   database: the write is an UPDATE of no row (WHERE false), which the
  *   server still counts as a write (refused in a READ ONLY transaction).
  *
+ *   Issue 13: a login the server refuses -- a NOLOGIN role (a disabled
+ *   account), a role that does not exist -- is DB_LOGIN_REFUSED, at
+ *   db_connect and on reconnecting (then DB_EV_REFUSED, no more tries,
+ *   every later statement refused at once); db_poll finds an idle
+ *   session ended and refused by itself. The refused login is a
+ *   throwaway role the superuser ($EDUAID_SUPERUSER) creates and drops.
+ *
  *   Run by tests/db/46_reconnect.t (TAP: CK_TAP_LOG_FILE_NAME=-).
  */
 #include "config.h"
@@ -24,6 +31,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "db/db.h"
 
@@ -32,7 +41,7 @@
 
 static struct db *db, *killer;
 static struct db_error err;
-static int events[3]; /* per enum db_event */
+static int events[4]; /* per enum db_event */
 
 static void
 count_event(void *arg, enum db_event ev)
@@ -184,6 +193,113 @@ START_TEST(begin_repeated_after_reconnect)
 }
 END_TEST
 
+/* ---- issue 13: refused logins ------------------------------------------ */
+
+static struct db *su;
+static char victim[64];
+
+static void
+su_command(const char *sql)
+{
+    ck_assert_msg(db_command(su, sql, 0, NULL, &err) == 0, "%s: %s", sql,
+                  err.message);
+}
+
+/* A throwaway LOGIN role, db connected as it, events counted. */
+static void
+setup_victim(void)
+{
+    const char *name = getenv("EDUAID_SUPERUSER");
+    char sql[160];
+
+    su = connect_as(name != NULL && *name ? name : "postgres");
+    snprintf(victim, sizeof victim, "ck_refused_%ld", (long)getpid());
+    snprintf(sql, sizeof sql, "CREATE ROLE %s LOGIN", victim);
+    su_command(sql);
+    db = connect_as(victim);
+    memset(events, 0, sizeof events);
+    db_set_event(db, count_event, NULL);
+}
+
+static void
+teardown_victim(void)
+{
+    char sql[160];
+
+    db_close(db);
+    snprintf(sql, sizeof sql, "DROP ROLE IF EXISTS %s", victim);
+    su_command(sql);
+    db_close(su);
+}
+
+/* Disable the victim (NOLOGIN) and end its sessions, as an admin does. */
+static void
+disable_victim(void)
+{
+    char sql[200];
+
+    snprintf(sql, sizeof sql, "ALTER ROLE %s NOLOGIN", victim);
+    su_command(sql);
+    snprintf(sql, sizeof sql,
+             "SELECT pg_terminate_backend(pid, 5000) FROM pg_stat_activity "
+             "WHERE usename = '%s'",
+             victim);
+    su_command(sql);
+}
+
+START_TEST(connect_refused)
+{
+    struct db_error e;
+
+    /* eduaid_usermgr: a NOLOGIN role, like a disabled account */
+    ck_assert_ptr_null(db_connect(NULL, "eduaid_usermgr", NULL, 10, &e));
+    ck_assert_int_eq(e.status, DB_LOGIN_REFUSED);
+    ck_assert_ptr_null(db_connect(NULL, "ck_no_such_role", NULL, 10, &e));
+    ck_assert_int_eq(e.status, DB_LOGIN_REFUSED);
+}
+END_TEST
+
+START_TEST(refused_on_reconnect)
+{
+    disable_victim();
+    ck_assert_int_eq(db_command(db, "SELECT 1", 0, NULL, &err), -1);
+    ck_assert_int_eq(err.status, DB_LOGIN_REFUSED);
+    ck_assert_int_eq(events[DB_EV_REFUSED], 1);
+    ck_assert_int_eq(events[DB_EV_LOST], 0);
+    /* no further try: refused at once, no new event */
+    ck_assert_int_eq(db_command(db, "SELECT 1", 0, NULL, &err), -1);
+    ck_assert_int_eq(err.status, DB_LOGIN_REFUSED);
+    ck_assert_int_eq(events[DB_EV_RECONNECTING], 1);
+    ck_assert_int_eq(events[DB_EV_REFUSED], 1);
+}
+END_TEST
+
+START_TEST(poll_finds_refused)
+{
+    disable_victim();
+    for (int i = 0; i < 100 && events[DB_EV_REFUSED] == 0; i++) {
+        struct timespec ts = {0, 20 * 1000000L};
+
+        db_poll(db);
+        nanosleep(&ts, NULL);
+    }
+    ck_assert_int_eq(events[DB_EV_REFUSED], 1);
+    ck_assert_int_eq(db_command(db, "SELECT 1", 0, NULL, &err), -1);
+    ck_assert_int_eq(err.status, DB_LOGIN_REFUSED);
+}
+END_TEST
+
+START_TEST(poll_leaves_a_live_session)
+{
+    for (int i = 0; i < 5; i++)
+        db_poll(db);
+    ck_assert(db_connected(db));
+    ck_assert_int_eq(db_command(db, "SELECT 1", 0, NULL, &err), 0);
+    ck_assert_int_eq(events[DB_EV_RECONNECTING], 0);
+    ck_assert_int_eq(events[DB_EV_REFUSED], 0);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -196,6 +312,14 @@ suite(void)
     tcase_add_test(tc, write_in_transaction_not_repeated);
     tcase_add_test(tc, write_outside_transaction_not_repeated);
     tcase_add_test(tc, begin_repeated_after_reconnect);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("refused");
+    tcase_add_checked_fixture(tc, setup_victim, teardown_victim);
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, connect_refused);
+    tcase_add_test(tc, refused_on_reconnect);
+    tcase_add_test(tc, poll_finds_refused);
+    tcase_add_test(tc, poll_leaves_a_live_session);
     suite_add_tcase(s, tc);
     return s;
 }
