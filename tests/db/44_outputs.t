@@ -43,6 +43,11 @@ tmp=$(mktemp -d)
 cleanup() {
 	db_psql_super -c "DELETE FROM eduaid.household WHERE household_no LIKE 'OUT%$T'" \
 		>/dev/null 2>&1 || true
+	if [[ -n ${clean_def:-} ]]; then
+		db_psql_super -c "ALTER TABLE eduaid.household ENABLE TRIGGER a_tidy;
+		    ALTER TABLE eduaid.household ADD CONSTRAINT household_head_name_clean $clean_def" \
+			>/dev/null 2>&1 || true
+	fi
 	db_psql_super -c "REVOKE ALL ON FUNCTION eduaid.schema_level() FROM t44_nobody$T;
 	    REVOKE ALL ON SCHEMA eduaid FROM t44_nobody$T; DROP ROLE IF EXISTS t44_nobody$T" \
 		>/dev/null 2>&1 || true
@@ -101,14 +106,18 @@ fixture() {
 }
 fixture 1 "$F1" "$F2" "$F3" "$F4" || tap_fail "the fixture households with formula names are made" \
 	"$(cat fixture.log)"
-# Names with control characters: the server may refuse them (issue 13
-# item 5 cleans names); then what needs them is skipped, saying why.
-controls=1
-if ! fixture 2 "$FT" "$FR"; then
-	controls=0
-	tap_diag "the server refuses names with a TAB or a CR: $(head -n 3 fixture.log)"
-fi
-skip() { printf 'ok %d # skip %s\n' $((++TAP_N)) "$1"; TAP_PASSED=$((TAP_PASSED + 1)); }
+# Names with control characters: since 041 the server refuses them
+# (48_clean_text.sql) and trims blanks at either end, but a row can still
+# predate that (a restore of an old dump, a superuser's psql). Such a row is
+# made here by lifting the rule for one column, for the length of this test
+# (cleanup puts it back): the outputs must be safe on their own.
+clean_def=$(db_psql_super -c "SELECT pg_get_constraintdef(oid) FROM pg_constraint
+    WHERE conname = 'household_head_name_clean'")
+db_psql_super -c "ALTER TABLE eduaid.household DROP CONSTRAINT household_head_name_clean;
+    ALTER TABLE eduaid.household DISABLE TRIGGER a_tidy" >/dev/null
+fixture 2 "$FT" "$FR" || tap_fail "households named with a leading TAB and CR are made" \
+	"$(cat fixture.log)"
+db_psql_super -c "ALTER TABLE eduaid.household ENABLE TRIGGER a_tidy" >/dev/null
 
 # ---- item 2: formulas in the export ----------------------------------------------
 ex demo_clerk household --township 420325100 --status draft plain.csv
@@ -119,13 +128,9 @@ tap_is "$(py plain.csv utf-8-sig "$sel == $want")" True \
 	"=HYPERLINK(...), +cmd|..., @SUM(1+1) and -2+3 as head names get an apostrophe; the family size stays the number 4"
 grep -aqF ',=HYPERLINK(' plain.csv || grep -aqF '"=HYPERLINK(' plain.csv
 tap_run "... no cell of the file begins with =HYPERLINK" test $? -ne 0
-if ((controls)); then
-	tap_is "$(py plain.csv utf-8-sig "sorted(r[3] for r in rows[1:] if r[0] in ('OUT21$T', 'OUT22$T'))")" \
-		"$(python3 -c "print(sorted([\"'\tTAB\", \"'\rCR\"]))")" \
-		"names beginning with a TAB or a CR get an apostrophe"
-else
-	skip "names beginning with a TAB or a CR: the server refuses them"
-fi
+tap_is "$(py plain.csv utf-8-sig "sorted(r[3] for r in rows[1:] if r[0] in ('OUT21$T', 'OUT22$T'))")" \
+	"$(python3 -c "print(sorted([\"'\tTAB\", \"'\rCR\"]))")" \
+	"names beginning with a TAB or a CR get an apostrophe"
 ex demo_clerk household --township 420325100 --status draft --encoding gb18030 gb.csv
 tap_is "$(py gb.csv gb18030 "$sel == $want")" True "GB18030: the same apostrophes, the same numbers"
 ex demo_clerk household --township 420325100 --status draft --codes codes.csv
@@ -277,11 +282,7 @@ tap_diag "$(grep -a ' | ' tty-zh.out)"
 env $zh "$bin" -U demo_clerk reconcile "$imp" >pipe-zh.out 2>&1
 tap_is "$(cells_of_bars <pipe-zh.out | sort -u | wc -l)" 1 "... and so in a pipe"
 tty_run "'$bin' -c en.conf -U demo_clerk export household --township 420325100 --status draft -" >tty-ex.out
-if ((controls)); then
-	tap_is "$(grep -c -aF $'\tTAB' tty-ex.out):$(grep -c -aF $'\xef\xbf\xbdTAB' tty-ex.out):$(grep -c -aF 'OUT11' tty-ex.out)" "0:1:1" \
-		"export to a terminal: a name's TAB reaches it as U+FFFD, as the screens show it"
-else
-	skip "export to a terminal: the server refuses names with a TAB"
-fi
+tap_is "$(grep -c -aF $'\tTAB' tty-ex.out):$(grep -c -aF $'\xef\xbf\xbdTAB' tty-ex.out):$(grep -c -aF 'OUT11' tty-ex.out)" "0:1:1" \
+	"export to a terminal: a name's TAB reaches it as U+FFFD, as the screens show it"
 
 tap_done
