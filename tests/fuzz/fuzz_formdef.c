@@ -1,9 +1,9 @@
 /*
  * fuzz_formdef.c
  *   libFuzzer target: the form-definition loader (core/formdef.c). The
- *   input is a form-definition file (forms/NAME.conf), loaded both as a form
- * and as a lookups file; a form that loads is walked the way the screens walk
- * it (every field, choice label, list column, grid field and search entry) and
+ *   input is a form file (forms/NAME.conf), loaded both as a form and as
+ *   a lookups file; a form that loads is walked the way the screens walk
+ *   it (every field, choice label, list column, grid field and search) and
  *   checked against the lookups the same input gives, when it gives any.
  *   Checked: a refusal says why; a loaded form's fields are found by name.
  */
