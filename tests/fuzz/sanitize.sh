@@ -59,7 +59,9 @@ rm -rf "$dir" && mkdir -p "$dir/build" "$dir/reports" || fail "cannot make $dir"
 dir=$(cd "$dir" && pwd -P)
 if [[ -f $top/config.status ]]; then
 	printf '==> the release files (make distdir) into %s/src\n' "$dir"
-	make -C "$top" -s distdir distdir="$dir/src" >"$dir/distdir.log" 2>&1 ||
+	# relative to the top: po/'s distdir rule puts ../ before it
+	make -C "$top" -s distdir distdir="$(realpath --relative-to="$top" "$dir/src")" \
+		>"$dir/distdir.log" 2>&1 ||
 		{ tail -n 20 "$dir/distdir.log"; fail "make distdir failed"; }
 	src=$dir/src
 else
