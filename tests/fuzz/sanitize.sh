@@ -55,7 +55,9 @@ fail() {
 	finish
 }
 
-rm -rf "$dir" && mkdir -p "$dir/build" "$dir/reports" || fail "cannot make $dir"
+if ! { rm -rf "$dir" && mkdir -p "$dir/build" "$dir/reports"; }; then
+	fail "cannot make $dir"
+fi
 dir=$(cd "$dir" && pwd -P)
 if [[ -f $top/config.status ]]; then
 	printf '==> the release files (make distdir) into %s/src\n' "$dir"
@@ -94,8 +96,7 @@ tap_count() {
 }
 
 printf '==> unit suites and the command-line matrix\n'
-# shellcheck disable=SC2086
-make -j2 check TESTS="$(echo $UNIT_TESTS)" >"$dir/check.log" 2>&1
+make -j2 check TESTS="$(tr -s ' \t\n' '   ' <<<"$UNIT_TESTS")" >"$dir/check.log" 2>&1
 check_rc=$?
 read -r p f < <(awk '/^# (PASS|XFAIL|SKIP):/ { p += $3 } /^# (FAIL|XPASS|ERROR):/ { f += $3 }
 	END { print p + 0, f + 0 }' "$dir/check.log")

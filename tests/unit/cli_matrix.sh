@@ -148,7 +148,7 @@ for c in $commands; do
 	printf '%s\n' "$cases" | grep -qE "^[0-9] $c( |\$)" || missing="$missing $c"
 done
 if [ -n "$commands" ] && [ -z "$missing" ]; then
-	printf 'ok 1 - every command of eduaid --help has cases (%s)\n' "$(echo $commands)"
+	printf 'ok 1 - every command of eduaid --help has cases (%s)\n' "$(paste -sd' ' <<<"$commands")"
 else
 	printf 'not ok 1 - every command of eduaid --help has cases\n#   missing:%s\n' "${missing:- (eduaid --help lists none)}"
 fi
