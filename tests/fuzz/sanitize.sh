@@ -22,7 +22,8 @@
 # Environment: SANITIZE_CC (clang), SANITIZE_DB (the tests/db/*.t files
 # that run the eduaid program), SANITIZE_TUI (the tmux suite,
 # tests/tui/30_tui.t: a household created, its members added, saved,
-# submitted and found in the list, in Chinese at 80x24).
+# submitted and found in the list, in Chinese at 80x24), SANITIZE_SCREENS=1
+# (the screen dumps too: every screen of the client, headless).
 #
 # The last line is `sanitizers: P passed, F failed`: the assertions of the
 # suites (automake's count for make check, the TAP of the others) plus one failure per sanitizer report and per step that
@@ -135,6 +136,20 @@ for t in $DB_TESTS $TUI_TEST; do
 		tail -n 30 "$log"
 	fi
 done
+
+# Optional: every screen, headless, in both languages (tests/screens/run.sh;
+# 408 assertions, about a minute more under ASan once its template exists).
+if [[ ${SANITIZE_SCREENS:-0} == 1 ]]; then
+	printf '==> tests/screens/run.sh\n'
+	top_srcdir=$src top_builddir=$dir/build "$src/tests/screens/run.sh" \
+		>"$dir/screens.log" 2>&1
+	rc=$?
+	tap_count "$dir/screens.log"
+	tail -n 1 "$dir/screens.log"
+	if ((rc != 0)) && ! grep -q '^not ok ' "$dir/screens.log"; then
+		failed=$((failed + 1))
+	fi
+fi
 
 # Every report of every process, whoever captured (or lost) its stderr.
 n=0
