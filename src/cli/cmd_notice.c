@@ -402,6 +402,23 @@ open_options(int argc, char **argv, const char **params)
     return 0;
 }
 
+/* Whether ACTION's arguments (argv[0] is the action) have the right count
+ * and options: checked before connecting, so that a usage error is said
+ * as one, never as a failed connection or a password prompt (issue 13). */
+static bool
+notice_args_ok(const char *action, int argc, char **argv)
+{
+    const char *scratch[6];
+
+    if (strcmp(action, "list") == 0)
+        return argc == 1;
+    if (strcmp(action, "print") == 0)
+        return argc >= 2 && argc <= 3;
+    if (strcmp(action, "open") == 0)
+        return argc >= 4 && open_options(argc, argv, scratch) == 0;
+    return argc == 2; /* close, verify */
+}
+
 static int
 notice_open(struct db *db, int argc, char **argv)
 {
@@ -503,6 +520,10 @@ cmd_notice(int argc, char **argv)
         strcmp(action, "verify") != 0) {
         fprintf(stderr, _("%s: notice: unknown action '%s'\n"), PACKAGE_NAME,
                 action);
+        notice_usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (!notice_args_ok(action, argc - 1, argv + 1)) {
         notice_usage(stderr);
         return EXIT_USAGE;
     }
