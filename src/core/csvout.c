@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "core/ascii.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 /* What starts a formula in a spreadsheet (OWASP's CSV injection). */
@@ -310,7 +311,7 @@ csvout_open(FILE *fp, enum csvout_encoding enc, char *err, size_t errsz)
     }
     w->fp = fp;
     w->guard = enc != CSVOUT_UTF8;
-    w->shown = isatty(fileno(fp)) == 1;
+    w->shown = i18n_stream_fd(fp) >= 0 && isatty(i18n_stream_fd(fp)) == 1;
     w->cd = iconv_open(enc == CSVOUT_GB18030 ? "GB18030" : "UTF-8", "UTF-8");
     if (w->cd == (iconv_t)-1) {
         snprintf(err, errsz, "cannot convert to %s: %s",

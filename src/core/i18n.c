@@ -183,6 +183,18 @@ i18n_output_to_locale(void)
     }
 }
 
+int
+i18n_stream_fd(FILE *fp)
+{
+    if (fp == NULL)
+        return -1;
+    if (raw_stdout != NULL && fp == stdout)
+        return STDOUT_FILENO;
+    if (out_locale != (locale_t)0 && fp == stderr && fileno(fp) < 0)
+        return STDERR_FILENO;
+    return fileno(fp);
+}
+
 void
 i18n_output_raw(void)
 {

@@ -10,6 +10,7 @@
 
 #include <libintl.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 #define _(s) gettext(s)
 #define N_(s) (s)
@@ -28,6 +29,11 @@ bool speak_chinese(const char *language);
  * setlocale; the streams' fds stay STDOUT_FILENO and STDERR_FILENO
  * (fileno() of the new streams is -1). */
 void i18n_output_to_locale(void);
+
+/* The file descriptor fp writes to: fileno(fp), or for the streams of
+ * i18n_output_to_locale the fd beneath them; -1 for a stream of none. Ask
+ * this, not fileno(), whether an output is a terminal. */
+int i18n_stream_fd(FILE *fp);
 
 /* Standard output back as it was: curses writes the screen there in the
  * locale's encoding itself (the terminal client). */

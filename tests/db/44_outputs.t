@@ -43,17 +43,28 @@ tmp=$(mktemp -d)
 cleanup() {
 	db_psql_super -c "DELETE FROM eduaid.household WHERE household_no LIKE 'OUT%$T'" \
 		>/dev/null 2>&1 || true
-	if [[ -n ${clean_def:-} ]]; then
-		db_psql_super -c "ALTER TABLE eduaid.household ENABLE TRIGGER a_tidy;
-		    ALTER TABLE eduaid.household ADD CONSTRAINT household_head_name_clean $clean_def" \
+	db_psql_super -c "DELETE FROM eduaid.roster_row WHERE household_no LIKE 'R_$T'" \
+		>/dev/null 2>&1 || true
+	db_psql_super -c "ALTER TABLE eduaid.household ENABLE TRIGGER a_tidy" >/dev/null 2>&1 || true
+	for c in "${!lifted[@]}"; do
+		db_psql_super -c "ALTER TABLE eduaid.${lifted_on[$c]} ADD CONSTRAINT $c ${lifted[$c]}" \
 			>/dev/null 2>&1 || true
-	fi
+	done
 	db_psql_super -c "REVOKE ALL ON FUNCTION eduaid.schema_level() FROM t44_nobody$T;
 	    REVOKE ALL ON SCHEMA eduaid FROM t44_nobody$T; DROP ROLE IF EXISTS t44_nobody$T" \
 		>/dev/null 2>&1 || true
 	rm -rf -- "$tmp"
 }
 trap cleanup EXIT
+# lift TABLE CONSTRAINT: drop a constraint of eduaid.TABLE for the length of
+# this test (cleanup puts it back)
+declare -A lifted=() lifted_on=()
+lift() {
+	lifted_on[$2]=$1
+	lifted[$2]=$(db_psql_super -c "SELECT pg_get_constraintdef(oid) FROM pg_constraint
+	    WHERE conname = '$2' AND conrelid = 'eduaid.$1'::regclass")
+	db_psql_super -c "ALTER TABLE eduaid.$1 DROP CONSTRAINT $2" >/dev/null
+}
 cd "$tmp" || exit 1
 printf 'ui: { language = "en"; };\n' >en.conf
 printf 'ui: { language = "zh_CN"; };\n' >zh.conf
@@ -111,10 +122,8 @@ fixture 1 "$F1" "$F2" "$F3" "$F4" || tap_fail "the fixture households with formu
 # predate that (a restore of an old dump, a superuser's psql). Such a row is
 # made here by lifting the rule for one column, for the length of this test
 # (cleanup puts it back): the outputs must be safe on their own.
-clean_def=$(db_psql_super -c "SELECT pg_get_constraintdef(oid) FROM pg_constraint
-    WHERE conname = 'household_head_name_clean'")
-db_psql_super -c "ALTER TABLE eduaid.household DROP CONSTRAINT household_head_name_clean;
-    ALTER TABLE eduaid.household DISABLE TRIGGER a_tidy" >/dev/null
+lift household household_head_name_clean
+db_psql_super -c "ALTER TABLE eduaid.household DISABLE TRIGGER a_tidy" >/dev/null
 fixture 2 "$FT" "$FR" || tap_fail "households named with a leading TAB and CR are made" \
 	"$(cat fixture.log)"
 db_psql_super -c "ALTER TABLE eduaid.household ENABLE TRIGGER a_tidy" >/dev/null
@@ -216,15 +225,23 @@ row() {
 	row 2 "$F2"
 	row 3 "$F3"
 	row 4 "$F4"
-	row 5 "$ESCNAME"
-	row 6 "$C1NAME$BIDINAME"
+	row 5 "户主五"
+	row 6 "户主六"
 } >roster.csv
 "$bin" -U demo_clerk import roster roster.csv >import.out 2>import.err
 imp=$(sed -n 's/^import //p' import.out)
 if [[ -z $imp ]]; then
-	tap_fail "the roster with hostile names imports" "$(cat import.err)"
+	tap_fail "the roster with formula names imports" "$(cat import.err)"
 	imp=0
 fi
+# Control characters are refused at import since 041 (48_clean_text.sql);
+# rows of an import made before are what this part needs: lifted and set.
+lift roster_row roster_row_head_name_clean
+db_psql_super -v esc="$ESCNAME" -v c16="$C1NAME$BIDINAME" >fixture.log 2>&1 <<-SQL ||
+	UPDATE eduaid.roster_row SET head_name = CASE household_no WHEN 'R5$T' THEN :'esc' ELSE :'c16' END
+	 WHERE import_id = $imp AND household_no IN ('R5$T', 'R6$T');
+SQL
+	tap_fail "the roster rows of an old import hold control characters" "$(cat fixture.log)"
 "$bin" -U demo_clerk reconcile "$imp" --csv rec.csv >rec.out 2>rec.err
 tap_is "$?" 1 "reconcile finds the roster's households missing from eduaid (exit 1)"
 tap_is "$(py rec.csv utf-8-sig "sorted(r[4] for r in rows[1:] if r[3] in ('R1$T', 'R2$T', 'R3$T', 'R4$T'))")" \
@@ -281,6 +298,9 @@ tap_is "$(cells_of_bars <tty-zh.out | sort -u | wc -l):$(($(cells_of_bars <tty-z
 tap_diag "$(grep -a ' | ' tty-zh.out)"
 env $zh "$bin" -U demo_clerk reconcile "$imp" >pipe-zh.out 2>&1
 tap_is "$(cells_of_bars <pipe-zh.out | sort -u | wc -l)" 1 "... and so in a pipe"
+tty_run "LC_ALL=zh_CN.GB18030 LANGUAGE=zh_CN EDUAID_LOCALEDIR=$tmp/locale '$bin' -U demo_clerk reconcile $imp" >tty-gb.out
+tap_is "$(LC_ALL=C grep -c -aP '\x1b|\x08|\x07' tty-gb.out):$(iconv -f GB18030 -t UTF-8 tty-gb.out | grep -c -aF ']0;pwned')" "0:$nesc" \
+	"a zh_CN.GB18030 terminal: the same names, in GB18030, no ESC, BEL or backspace"
 tty_run "'$bin' -c en.conf -U demo_clerk export household --township 420325100 --status draft -" >tty-ex.out
 tap_is "$(grep -c -aF $'\tTAB' tty-ex.out):$(grep -c -aF $'\xef\xbf\xbdTAB' tty-ex.out):$(grep -c -aF 'OUT11' tty-ex.out)" "0:1:1" \
 	"export to a terminal: a name's TAB reaches it as U+FFFD, as the screens show it"
