@@ -3,16 +3,22 @@
  *   The subcommands' text for a person (cliout.h): text_shown() of
  *   core/text.c -- the one neutraliser, the screens' -- when the stream
  *   is a terminal, the bytes as they are when it is not; padding by
- *   text_utf8_cells().
+ *   text_utf8_cells(); text arguments of a non-UTF-8 locale in UTF-8.
  */
 #include "config.h"
 
 #include "cli/cliout.h"
 
+#include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
+#include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
+#include <wchar.h>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 void
@@ -25,7 +31,7 @@ cli_output_locale(void)
 bool
 cli_is_terminal(FILE *fp)
 {
-    int fd = fileno(fp);
+    int fd = i18n_stream_fd(fp);
 
     return fd >= 0 && isatty(fd) == 1;
 }
@@ -46,6 +52,83 @@ cli_put(FILE *fp, const char *s)
     fputs(shown, fp);
     free(shown);
     return 0;
+}
+
+int
+cli_line(FILE *fp, const char *fmt, ...)
+{
+    va_list ap;
+    char *text;
+    int n;
+
+    va_start(ap, fmt);
+    n = vasprintf(&text, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return -1;
+    n = cli_put(fp, text);
+    free(text);
+    if (n == 0)
+        fputc('\n', fp);
+    return n;
+}
+
+/* The converted arguments of cli_text, freed at exit. */
+static char **texts;
+static size_t ntexts;
+
+static void
+texts_free(void)
+{
+    for (size_t i = 0; i < ntexts; i++)
+        free(texts[i]);
+    free(texts);
+    texts = NULL;
+    ntexts = 0;
+}
+
+/* Keep u among the texts freed at exit; false when out of memory. */
+static bool
+texts_keep(char *u)
+{
+    char **more = realloc(texts, (ntexts + 1) * sizeof *texts);
+
+    if (more == NULL)
+        return false;
+    if (texts == NULL)
+        atexit(texts_free);
+    texts = more;
+    texts[ntexts++] = u;
+    return true;
+}
+
+const char *
+cli_text(const char *arg)
+{
+    const char *cs = nl_langinfo(CODESET);
+    size_t n;
+    wchar_t *w;
+    char *u = NULL;
+
+    if (arg == NULL || MB_CUR_MAX == 1 || cs == NULL ||
+        strcmp(cs, "UTF-8") == 0)
+        return arg;
+    if ((n = mbstowcs(NULL, arg, 0)) == (size_t)-1) {
+        fprintf(stderr, _("%s: not text of this locale (%s): %s\n"),
+                PACKAGE_NAME, cs, arg);
+        return NULL;
+    }
+    if ((w = calloc(n + 1, sizeof *w)) != NULL) {
+        mbstowcs(w, arg, n + 1);
+        u = text_to_utf8(w);
+        free(w);
+    }
+    if (u == NULL || !texts_keep(u)) {
+        free(u);
+        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, strerror(ENOMEM));
+        return NULL;
+    }
+    return u;
 }
 
 int

@@ -27,6 +27,19 @@ bool cli_is_terminal(FILE *fp);
  * written). */
 int cli_put(FILE *fp, const char *s);
 
+/* One line: the printf-style fmt and its arguments, then a newline, by
+ * cli_put (a message quoting the server's or a file's text); 0, or -1
+ * when out of memory (nothing written). */
+int cli_line(FILE *fp, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* arg, a name or other text of the command line, in UTF-8 -- what the
+ * server and the client's text code take: arguments come in the locale's
+ * encoding (GB18030 in zh_CN.GB18030), the same in UTF-8 and one-byte
+ * locales. NULL, after a message on stderr, for an argument that is no
+ * text of the locale. A converted copy lives until the program exits. */
+const char *cli_text(const char *arg);
+
 /* The cells s takes as cli_put writes it on a terminal. */
 int cli_cells(const char *s);
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "cli/cli.h"
+#include "cli/cliout.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -107,9 +108,14 @@ cmd_check_id(int argc, char **argv)
     }
 
     if (first < argc) {
-        for (int i = first; i < argc; i++)
-            if (!check_id_one(argv[i], strlen(argv[i]), today))
+        for (int i = first; i < argc; i++) {
+            const char *text = cli_text(argv[i]); /* full-width digits */
+            char *id = text != NULL ? strdup(text) : NULL;
+
+            if (id == NULL || !check_id_one(id, strlen(id), today))
                 all_valid = false;
+            free(id);
+        }
     } else {
         char *line = NULL;
         size_t cap = 0;

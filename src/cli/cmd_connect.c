@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "cli/cmd_connect.h"
+#include "cli/cliout.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -135,16 +136,16 @@ connect_checked(const char *cmd, const char *conninfo, int timeout, bool quiet,
                     _("the server asks for a password: set PGPASSWORD or "
                       "use ~/.pgpass"));
         else if (err->status == DB_LOGIN_REFUSED)
-            fprintf(stderr, "%s: %s (%s)\n", cmd,
-                    _("your account is disabled or its login was refused"),
-                    err->message);
+            cli_line(stderr, "%s: %s (%s)", cmd,
+                     _("your account is disabled or its login was refused"),
+                     err->message);
         else
-            fprintf(stderr, "%s: %s\n", cmd, err->message);
+            cli_line(stderr, "%s: %s", cmd, err->message);
         return NULL;
     }
     if (schema_check(db, msg, sizeof(msg), err) != 0) {
         if (!quiet)
-            fprintf(stderr, "%s: %s\n", cmd, msg);
+            cli_line(stderr, "%s: %s", cmd, msg);
         db_close(db);
         return NULL;
     }
@@ -189,10 +190,10 @@ cmd_connect_reports(const char *cmd)
         db = connect_checked(cmd, settings->reports_conninfo,
                              settings->connect_timeout, true, &err);
         if (db == NULL)
-            fprintf(stderr, "%s: %s (%s)\n", cmd,
-                    _("the reports server (reports.conninfo) cannot be "
-                      "reached; the report runs on the central server"),
-                    err.message);
+            cli_line(stderr, "%s: %s (%s)", cmd,
+                     _("the reports server (reports.conninfo) cannot be "
+                       "reached; the report runs on the central server"),
+                     err.message);
     }
     if (db == NULL)
         db = connect_main(cmd, settings);
@@ -213,12 +214,12 @@ cli_refused(struct db *db, const char *what, const struct db_error *err)
     if (text == NULL)
         text =
             err->message[0] != '\0' ? err->message : _("the server refused it");
-    fprintf(stderr, "%s: %s: %s\n", PACKAGE_NAME, what, text);
+    cli_line(stderr, "%s: %s: %s", PACKAGE_NAME, what, text);
     if (err->message[0] != '\0' && strcmp(text, err->message) != 0)
-        fprintf(stderr, _("%s: (the server said: %s)\n"), PACKAGE_NAME,
-                err->message);
+        cli_line(stderr, _("%s: (the server said: %s)"), PACKAGE_NAME,
+                 err->message);
     if (err->hint[0] != '\0')
-        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, err->hint);
+        cli_line(stderr, "%s: %s", PACKAGE_NAME, err->hint);
     messages_free(m);
     return err->status == DB_ERROR ? EXIT_INVALID : EXIT_USAGE;
 }

@@ -152,9 +152,10 @@ parse_option(int argc, char **argv, int *i, struct export_args *a)
     }
     if ((v = option_value(argc, argv, i, "--status", &bad)) != NULL)
         a->status = v;
-    else if ((v = option_value(argc, argv, i, "--township", &bad)) != NULL)
-        a->township = v;
-    else if ((v = option_value(argc, argv, i, "--encoding", &bad)) != NULL) {
+    else if ((v = option_value(argc, argv, i, "--township", &bad)) != NULL) {
+        if ((a->township = cli_text(v)) == NULL) /* a code or a name */
+            return -1;
+    } else if ((v = option_value(argc, argv, i, "--encoding", &bad)) != NULL) {
         if (csvout_encoding_parse(v, &a->encoding) != 0) {
             export_warn(_("unknown encoding '%s' (utf-8, utf-8-nobom or "
                           "gb18030)"),

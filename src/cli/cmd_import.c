@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "cli/cli.h"
+#include "cli/cliout.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -118,7 +119,7 @@ cmd_import(int argc, char **argv)
         return EXIT_USAGE;
     rc = roster_load_file(db, file, enc, checks, &out);
     for (size_t i = 0; i < out.nmessages; i++)
-        fprintf(stderr, "%s\n", out.messages[i]);
+        cli_line(stderr, "%s", out.messages[i]);
     if (rc == 0) {
         printf(_("%s: %ld rows, %ld households, %ld members, encoding %s\n"),
                file, out.rows, out.households, out.members,

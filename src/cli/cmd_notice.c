@@ -397,7 +397,8 @@ open_options(int argc, char **argv, const char **params)
                     PACKAGE_NAME, argv[i]);
             return -1;
         }
-        params[slot] = argv[i + 1];
+        if ((params[slot] = cli_text(argv[i + 1])) == NULL)
+            return -1;
     }
     return 0;
 }
@@ -434,8 +435,9 @@ notice_open(struct db *db, int argc, char **argv)
         return EXIT_USAGE;
     }
     params[0] = argv[1];
-    params[1] = argv[2];
     params[2] = argv[3];
+    if ((params[1] = cli_text(argv[2])) == NULL) /* a township's name */
+        return EXIT_USAGE;
     if (open_scope(db, params, scope, sizeof(scope), &rc) != 0)
         return rc;
     r = notice_result("open",

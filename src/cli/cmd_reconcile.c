@@ -46,6 +46,7 @@ reconcile_usage(FILE *fp)
 struct reconcile_args {
     const char *import_id, *township, *csv;
     enum csvout_encoding enc;
+    bool encoding_given; /* --encoding: of the --csv file, so not alone */
 };
 
 static int
@@ -68,6 +69,7 @@ reconcile_parse(int argc, char **argv, struct reconcile_args *a)
                         argv[i]);
                 return EXIT_USAGE + 1;
             }
+            a->encoding_given = true;
             continue;
         } else if (!is_option(argv[i]) && a->import_id == NULL) {
             a->import_id = argv[i];
@@ -80,7 +82,8 @@ reconcile_parse(int argc, char **argv, struct reconcile_args *a)
         *slot = argv[++i];
     }
     if (a->import_id == NULL ||
-        strspn(a->import_id, "0123456789") != strlen(a->import_id)) {
+        strspn(a->import_id, "0123456789") != strlen(a->import_id) ||
+        (a->encoding_given && a->csv == NULL)) {
         reconcile_usage(stderr);
         return EXIT_USAGE + 1;
     }
@@ -193,7 +196,7 @@ tell_outside(const struct dbres *r)
 int
 cmd_reconcile(int argc, char **argv)
 {
-    struct reconcile_args a = {NULL, NULL, NULL, CSVOUT_UTF8_BOM};
+    struct reconcile_args a = {NULL, NULL, NULL, CSVOUT_UTF8_BOM, false};
     struct dbres *counts = NULL, *diffs = NULL, *outside = NULL;
     struct db_error err;
     struct db *db;

@@ -126,8 +126,14 @@ report_parse(int argc, char **argv, struct report_args *a)
 
         if (is_help_option(arg))
             return PARSED_HELP;
-        if (strcmp(arg, "--list") == 0)
-            return PARSED_LIST;
+        if (strcmp(arg, "--list") == 0) {
+            if (argc == 2)
+                return PARSED_LIST;
+            /* --list stands alone: any other argument is a mistake */
+            fprintf(stderr, _("%s report: unexpected argument '%s'\n"),
+                    PACKAGE_NAME, argv[i == 1 ? 2 : 1]);
+            return PARSED_BAD;
+        }
         if (strcmp(arg, "--year") == 0 || strcmp(arg, "--township") == 0 ||
             strcmp(arg, "--encoding") == 0 || strcmp(arg, "-o") == 0) {
             if (report_option(a, arg, i + 1 < argc ? argv[i + 1] : NULL) != 0)

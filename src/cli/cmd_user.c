@@ -22,6 +22,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "cli/cliout.h"
 #include "cli/cmd_connect.h"
 #include "core/i18n.h"
 #include "db/users.h"
@@ -258,13 +259,19 @@ act_request_create(int argc, char **argv)
             free(townships);
             return user_usage_error(_("option '%s' needs an argument"), a);
         }
-        if (strcmp(a, "--name") == 0)
-            name = argv[++i];
-        else if (strcmp(a, "--role") == 0)
+        if (strcmp(a, "--name") == 0) {
+            if ((name = cli_text(argv[++i])) == NULL) {
+                free(townships);
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--role") == 0)
             role = argv[++i];
-        else if (strcmp(a, "--township") == 0)
-            townships[nt++] = argv[++i];
-        else if (strcmp(a, "--password") == 0)
+        else if (strcmp(a, "--township") == 0) {
+            if ((townships[nt++] = cli_text(argv[++i])) == NULL) {
+                free(townships);
+                return EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--password") == 0)
             with_password = true;
         else if (is_option(a) || login != NULL) {
             free(townships);
@@ -405,9 +412,10 @@ act_refuse(int argc, char **argv)
     long long id = -1;
 
     for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--reason") == 0 && i + 1 < argc)
-            reason = argv[++i];
-        else if (id < 0 && !is_option(argv[i]))
+        if (strcmp(argv[i], "--reason") == 0 && i + 1 < argc) {
+            if ((reason = cli_text(argv[++i])) == NULL)
+                return EXIT_USAGE;
+        } else if (id < 0 && !is_option(argv[i]))
             id = parse_id(argv[i]);
         else
             return user_usage_error(_("unexpected argument '%s'"), argv[i]);

@@ -247,6 +247,7 @@ SELECT results_eq(
              ('dropout_return', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('dropout_visit', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('enable_user', '{}'),
+             ('end_sessions', '{eduaid_admin}'),
              ('export_household', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('export_household_year', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('export_log', '{}'),

@@ -451,7 +451,7 @@ START_TEST(test_connect_no_such_role)
         db_connect(NULL, "eduaid_no_such_user", NULL, CONNECT_TIMEOUT, &e);
 
     ck_assert_ptr_null(d);
-    ck_assert_int_eq(e.status, DB_UNREACHABLE);
+    ck_assert_int_eq(e.status, DB_LOGIN_REFUSED);
     ck_assert_msg(strstr(e.message, "eduaid_no_such_user") != NULL,
                   "the message names the role: %s", e.message);
     /* and a conninfo that names no server */

@@ -14,7 +14,7 @@ bin=$build/eduaid
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-printf '1..5\n'
+printf '1..7\n'
 gmo=
 for g in "$build/po/zh_CN.gmo" "$top/po/zh_CN.gmo"; do
 	[ -f "$g" ] && gmo=$g && break
@@ -60,3 +60,18 @@ same 4 "check-id --help into a file: UTF-8, as in zh_CN.UTF-8" "$work/got" "$wor
 run_in zh_CN.UTF-8 script -qec "'$bin' check-id --help" /dev/null | tr -d '\r' >"$work/got"
 run_in zh_CN.UTF-8 "$bin" check-id --help >"$work/want"
 same 5 "in zh_CN.UTF-8 a terminal gets the same UTF-8" "$work/got" "$work/want"
+
+# arguments come in the locale's encoding: full-width digits typed on a
+# GB18030 terminal are folded as in UTF-8 (cli_text)
+fw='４２０３２５２００８０１０１００１Ｘ'
+run_in zh_CN.UTF-8 "$bin" check-id "$fw" >"$work/want"
+run_in zh_CN.GB18030 "$bin" check-id "$(printf '%s' "$fw" | gb)" >"$work/got"
+same 6 "check-id of full-width digits in GB18030: what UTF-8 gives" "$work/got" "$work/want"
+bad=$(printf '\201')
+run_in zh_CN.GB18030 "$bin" check-id "$bad" >/dev/null 2>"$work/got"
+if [ $? -eq 1 ] && iconv -f GB18030 -t UTF-8 <"$work/got" | grep -q 'GB18030'; then
+	printf 'ok 7 - an argument that is no GB18030 text is said to be so\n'
+else
+	printf 'not ok 7 - an argument that is no GB18030 text is said to be so\n'
+	sed 's/^/#   /' "$work/got"
+fi

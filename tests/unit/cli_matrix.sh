@@ -89,6 +89,7 @@ cases='
 2 reconcile 1 --csv
 2 reconcile 1 --csv f.csv --encoding
 2 reconcile 1 --csv f.csv --encoding latin1
+2 reconcile 1 --encoding gb18030
 0 notice --help
 0 notice -h
 2 notice
@@ -106,6 +107,8 @@ cases='
 0 report --help
 0 report -h
 0 report --list
+2 report --list x
+2 report x --list
 2 report
 2 report --frob
 2 report frob
