@@ -55,14 +55,6 @@ row() {
 	return 1
 }
 
-# search TEXT: the / prompt of a list (which offers the last search: ^U
-# clears it), TEXT, Enter.
-search() {
-	tui_keys /
-	tui_wait "$BOX" && tui_keys C-u && tui_type "$1" && tui_keys Enter &&
-		tui_wait_gone "$BOX"
-}
-
 [ -x "$TUI_BIN" ]
 tui_ok $? "the client is built ($TUI_BIN)"
 
@@ -75,7 +67,7 @@ tui_ok $? "53 test households made as demo_clerk"
 
 # ==== clerk submits, officer verifies, supervisor approves ==================
 tui_start demo_clerk 80 24 zh_CN.UTF-8
-tui_wait "建档立卡户核查" && tui_keys Enter && tui_wait "户主姓名" && search "$HA" &&
+tui_wait "建档立卡户核查" && tui_keys Enter && tui_wait "户主姓名" && tui_search "$HA" &&
 	tui_wait "$HA" && tui_keys Enter && tui_wait "户籍信息"
 tui_ok $? "demo_clerk finds the draft $HA and opens it"
 # Fields: township, village, number, year, size, head's name.
@@ -95,7 +87,7 @@ tui_ok $? "the clerk leaves cleanly, nothing on stderr"
 tui_start demo_officer 80 24 zh_CN.UTF-8
 tui_wait "审核队列" && tui_wait "提交人"
 tui_ok $? "demo_officer starts in the review queue"
-search "$HA" && row "$HA" "张三丰" && row "$HA" "张晓梅"
+tui_search "$HA" && row "$HA" "张三丰" && row "$HA" "张晓梅"
 tui_ok $? "/ finds $HA in the queue, with who submitted it"
 tui_keys F7
 tui_wait "确认审核通过" && tui_keys y
@@ -110,7 +102,7 @@ tui_ok $? "the queue says so, and the record has left it"
 as_user demo_clerk "SELECT eduaid.submit('household', id) FROM eduaid.household WHERE household_no = '$HB'"
 REASON="缺少学籍证明$T"
 tui_keys C-r
-search "$HB" && row "$HB" "张三"
+tui_search "$HB" && row "$HB" "张三"
 tui_ok $? "the officer finds $HB, submitted meanwhile"
 tui_keys F11
 tui_wait "理由（必填）" && tui_type "$REASON" && tui_keys Enter
@@ -146,7 +138,7 @@ tui_ok $? "the clerk leaves cleanly, nothing on stderr"
 
 # ==== the supervisor approves; the history shows every step =================
 tui_start demo_supervisor 80 24 zh_CN.UTF-8
-tui_wait "审核队列" && tui_wait "提交人" && search "$HA" && row "$HA" "张三丰"
+tui_wait "审核队列" && tui_wait "提交人" && tui_search "$HA" && row "$HA" "张三丰"
 tui_ok $? "demo_supervisor finds the verified $HA in the queue"
 tui_keys F7
 tui_wait "确认审批通过" && tui_keys y
@@ -158,7 +150,7 @@ as_user demo_clerk "SELECT eduaid.submit('household', id) FROM eduaid.household 
 as_user demo_officer "SELECT eduaid.verify('household', id) FROM eduaid.household WHERE household_no = '$HC'"
 su "UPDATE eduaid.household SET editors = editors || 'demo_supervisor'::text WHERE household_no = '$HC'" >/dev/null
 tui_keys q
-tui_wait "主菜单" && tui_keys Home Enter && tui_wait "搜索：-" && search "$HC" &&
+tui_wait "主菜单" && tui_keys Home Enter && tui_wait "搜索：-" && tui_search "$HC" &&
 	tui_wait "搜索：$HC" && row "$HC" "张三" && tui_keys Enter && tui_wait "户籍信息"
 tui_ok $? "the supervisor opens $HC, which lists them among its editors, from the list"
 screen=$(tui_screen)
@@ -171,7 +163,7 @@ tui_ok $? "F7 is refused with the four-eyes message"
 [ "$(su "$(status_of "$HC")")" = verified ]
 tui_ok $? "and the database still says verified"
 tui_keys Escape
-tui_wait "搜索：$HC" && search "$HA" && tui_wait "搜索：$HA" && row "$HA" "张三丰" && tui_keys F12
+tui_wait "搜索：$HC" && tui_search "$HA" && tui_wait "搜索：$HA" && row "$HA" "张三丰" && tui_keys F12
 tui_wait "历史记录：" && tui_wait "新建"
 tui_ok $? "F12 on $HA in the list shows its history"
 screen=$(tui_screen)
@@ -200,7 +192,7 @@ as_user demo_officer "SELECT count(eduaid.verify('household', id)) FROM eduaid.h
 tui_ok $? "50 records verified by demo_officer wait for a supervisor"
 
 tui_start demo_supervisor2 80 24 zh_CN.UTF-8
-tui_wait "审核队列" && tui_wait "提交人" && search "$HD" && tui_wait "搜索：$HD" &&
+tui_wait "审核队列" && tui_wait "提交人" && tui_search "$HD" && tui_wait "搜索：$HD" &&
 	tui_wait "${HD}01" && tui_wait "${HD}19"
 listed=$?
 tui_ok $listed "demo_supervisor2 lists them in the queue (/ $HD)"

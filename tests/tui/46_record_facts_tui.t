@@ -44,13 +44,6 @@ down_to() { # TEXT
 	tui_wait "$1"
 }
 
-# search TEXT: the / prompt of a list or queue, TEXT, Enter.
-search() {
-	tui_keys /
-	tui_wait "$BOX" && tui_keys C-u && tui_type "$1" && tui_keys Enter &&
-		tui_wait_gone "$BOX"
-}
-
 # An application for school year 2035 of a teacher of 城关镇 who has none.
 FUND=$(as_user demo_clerk "INSERT INTO eduaid.teacher_fund_application (township_id, teacher_id,
 	program_id, school_year, reason_category, reason_text, amount_requested, bank_name, bank_account)
@@ -71,7 +64,7 @@ IFS='|' read -r PLAN HTNAME CHILD < <(su "SELECT p.id, p.home_teacher_name, p.ch
 tui_ok $? "a submitted fund application ($FUND, teacher $TNAME) and a home-delivery plan ($PLAN) with their copies"
 
 tui_start demo_officer 80 24 $ZH
-tui_wait "审核队列" && tui_wait "提交人" && search "$TNAME" && tui_wait "搜索：$TNAME" &&
+tui_wait "审核队列" && tui_wait "提交人" && tui_search "$TNAME" && tui_wait "搜索：$TNAME" &&
 	tui_wait "$TNAME" && tui_keys Enter && down_to "乡村任教年限"
 tui_ok $? "demo_officer opens the application from his queue: the teacher as submitted"
 tui_screen | grep -qF "教师信息（报审时）"
@@ -88,7 +81,7 @@ tui_ok $? "... and no line wider than 80 cells"
 
 as_user officer_100 "SELECT eduaid.verify('teacher_fund', $FUND)" >/dev/null
 tui_start demo_supervisor 80 24 $ZH
-tui_wait "审核队列" && tui_wait "提交人" && search "$TNAME" && tui_wait "搜索：$TNAME" &&
+tui_wait "审核队列" && tui_wait "提交人" && tui_search "$TNAME" && tui_wait "搜索：$TNAME" &&
 	tui_wait "$TNAME" && tui_keys Enter && down_to "乡村任教年限"
 tui_ok $? "demo_supervisor opens it from her queue: the teacher as submitted"
 tui_screen | grep -qF "${TIDNO:0:6}********${TIDNO:14:4}" && ! tui_screen | grep -qF "$TIDNO"
@@ -98,7 +91,7 @@ tui_ok $? "... and no line wider than 80 cells"
 
 tui_start demo_clerk 80 24 $ZH
 tui_wait "请选择要处理的工作" && tui_menu "特殊教育一人一案" "$HDR" && tui_wait "状态" &&
-	search "$CHILD" && tui_wait "$CHILD" && tui_keys Enter && down_to "送教教师身份证"
+	tui_search "$CHILD" && tui_wait "$CHILD" && tui_keys Enter && down_to "送教教师身份证"
 tui_ok $? "demo_clerk opens a home-delivery plan: the home teacher as submitted"
 tui_screen | grep -qF "$HTNAME"
 tui_ok $? "... by name"

@@ -39,13 +39,6 @@ row() {
 	return 1
 }
 
-# search TEXT: the / prompt of a list, TEXT, Enter.
-search() {
-	tui_keys /
-	tui_wait "$BOX" && tui_keys C-u && tui_type "$1" && tui_keys Enter &&
-		tui_wait_gone "$BOX"
-}
-
 [ -x "$TUI_BIN" ]
 tui_ok $? "the client is built ($TUI_BIN)"
 
@@ -77,7 +70,7 @@ tui_ok $? "demo_supervisor checks both (verify): the database says checked"
 
 # ==== the client, unchanged, speaks of it ==================================
 tui_start demo_supervisor2 80 24 zh_CN.UTF-8
-tui_wait "审核队列" && tui_wait "提交人" && search "$HA" && row "$HA" "王五"
+tui_wait "审核队列" && tui_wait "提交人" && tui_search "$HA" && row "$HA" "王五"
 tui_ok $? "demo_supervisor2's queue holds $HA"
 tui_keys Enter
 tui_wait "状态：已复核"
@@ -102,7 +95,7 @@ tui_quit
 tui_ok $? "... and quits"
 
 tui_start demo_supervisor2 80 24 en_US.UTF-8
-tui_wait "Review queue" && tui_wait "Submitted by" && search "$HB" && row "$HB" "王五" &&
+tui_wait "Review queue" && tui_wait "Submitted by" && tui_search "$HB" && row "$HB" "王五" &&
 	tui_keys Enter && tui_wait "Status: checked"
 tui_ok $? "in English $HB opens from the queue as checked"
 tui_keys Escape && tui_wait "Submitted by" && tui_keys q && tui_wait "Main menu" && tui_quit

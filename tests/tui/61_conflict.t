@@ -24,12 +24,6 @@ JDIR=$TUI_TMP/home/.local/state/eduaid/demo_clerk
 BOX='┐'
 col() { su "select $1 from eduaid.household where household_no = '$HC'"; }
 
-# search TEXT: the / prompt of a list, TEXT, Enter.
-search() {
-	tui_keys /
-	tui_wait "$BOX" && tui_keys C-u && tui_type "$1" && tui_keys Enter &&
-		tui_wait_gone "$BOX"
-}
 # field N: from the first field (where the form opens), Tab N times (the
 # household form's order: 0 乡镇 .. 7 联系电话, 8 家庭住址, 9 备注), then
 # clear it.
@@ -42,7 +36,7 @@ field() {
 # open: from the main menu, the household HC's form.
 open_hc() {
 	tui_wait "建档立卡户核查" && tui_menu "建档立卡户核查" "记录类型" && tui_wait "户主" &&
-		search "$HC" && tui_wait "$HC" && tui_keys Enter && tui_wait "家庭住址"
+		tui_search "$HC" && tui_wait "$HC" && tui_keys Enter && tui_wait "家庭住址"
 }
 
 [ -x "$TUI_BIN" ]
@@ -125,7 +119,7 @@ tui_ok $? "demo_clerk leaves cleanly, nothing on stderr"
 
 # ==== in English: 2 keeps the database's ====================================
 tui_start demo_clerk 80 24 en_US.UTF-8
-tui_wait "Household verification" && tui_menu "Household verification" && tui_wait "Head" && search "$HC" &&
+tui_wait "Household verification" && tui_menu "Household verification" && tui_wait "Head" && tui_search "$HC" &&
 	tui_wait "$HC" && tui_keys Enter && tui_wait "Address"
 field 9 && tui_type "typed notes" && tui_keys Tab && tui_wait "typed notes"
 tui_ok $? "in English demo_clerk changes the notes"

@@ -20,12 +20,6 @@ BIRTH=$(su "select to_char(date '1932-01-01' + ($T % 20000), 'YYYYMMDD')")
 BOX='┐'
 col() { su "select $2 from eduaid.household where household_no = '$1'"; }
 
-search() {
-	tui_keys /
-	tui_wait "$BOX" && tui_keys C-u && tui_type "$1" && tui_keys Enter &&
-		tui_wait_gone "$BOX"
-}
-
 [ -x "$TUI_BIN" ]
 tui_ok $? "the client is built ($TUI_BIN)"
 
@@ -40,7 +34,7 @@ su "SET SESSION AUTHORIZATION demo_clerk;
 tui_ok $? "demo_clerk submits $HA and $HB (family size 4)"
 
 tui_start demo_officer 80 24 zh_CN.UTF-8
-tui_wait "审核队列" && tui_wait "提交人" && search "$HA" && tui_wait "$HA" &&
+tui_wait "审核队列" && tui_wait "提交人" && tui_search "$HA" && tui_wait "$HA" &&
 	tui_keys Enter && tui_wait "家庭人口"
 tui_ok $? "demo_officer opens $HA from his queue"
 tui_keys Tab Tab Tab Tab C-u && tui_type 5 && tui_keys F2
@@ -69,7 +63,7 @@ tui_ok $? "demo_officer leaves cleanly, nothing on stderr"
 
 # ==== in English: save anyway ================================================
 tui_start demo_officer 80 24 en_US.UTF-8
-tui_wait "Review queue" && tui_wait "Submitted by" && search "$HB" && tui_wait "$HB" &&
+tui_wait "Review queue" && tui_wait "Submitted by" && tui_search "$HB" && tui_wait "$HB" &&
 	tui_keys Enter && tui_wait "Family size"
 tui_keys Tab Tab Tab Tab C-u && tui_type 6 && tui_keys F2
 tui_wait "Four-eyes" && tui_wait "you can no longer verify this record"

@@ -72,22 +72,6 @@ open_list() {
 	TUI_TERM=$1 tui_start demo_clerk 80 24 zh_CN.UTF-8
 	tui_menu "$KIND" "记录类型" && tui_wait "户主姓名" && tui_wait "F1/?"
 }
-# search NO: the list's / prompt, NO, Enter, and open the one row.
-open_form() {
-	tui_keys / && tui_wait "搜索" && tui_type "$1" && tui_keys Enter &&
-		tui_wait_gone "Esc 取消" && tui_wait "$1" && tui_keys Enter &&
-		tui_wait "*户主姓名" && [ "$(form_no)" = "$1" ]
-}
-# leave the client: Esc back to the menu, q, y
-leave() {
-	local i
-	for i in 1 2 3; do
-		tui_screen | grep -qF "记录类型" && break
-		tui_keys Escape
-		sleep 0.3
-	done
-	tui_quit && [ "$(tui_exit_status)" = 0 ]
-}
 
 [ -x "$TUI_BIN" ] && [ -n "$SHOWN" ] && [ "${#DRAFTS[@]}" -eq 6 ]
 tui_ok $? "the client is built; an approved household ($SHOWN) and six drafts of demo_clerk's"
@@ -133,7 +117,7 @@ for T in $TERMS; do
 	[ -n "$got" ] && printf '%s\n' "$page2" | grep -qx "$got" &&
 		! printf '%s\n' "$page1" | grep -qx "$got"
 	tui_ok $? "$T: $pgdn goes to the next page; Enter opens a row of it ($got)"
-	tui_keys Escape && tui_wait_gone "*户主姓名" && open_form "$SHOWN"
+	tui_keys Escape && tui_wait_gone "*户主姓名" && tui_open_household "$SHOWN"
 	tui_ok $? "$T: the form of $SHOWN opens"
 	form=$(tui_screen)
 	if [ -z "$REF_FORM" ]; then
@@ -147,7 +131,7 @@ for T in $TERMS; do
 		[ "$form" = "$REF_FORM" ] ||
 			diff <(printf '%s\n' "$REF_FORM") <(printf '%s\n' "$form") | sed 's/^/# /'
 	fi
-	leave
+	tui_leave
 	tui_ok $? "$T: q, y leaves the client (exit 0)"
 done
 
@@ -167,7 +151,7 @@ for T in $TERMS; do
 	NO=${DRAFTS[$i]}
 	i=$((i + 1))
 	read -r SAVE SUBMIT <<<"$(keys_of "$T")"
-	open_list "$T" && open_form "$NO" && [[ $(keybar) == *"F2/^S"*"F10/^X"* ]]
+	open_list "$T" && tui_open_household "$NO" && [[ $(keybar) == *"F2/^S"*"F10/^X"* ]]
 	tui_ok $? "$T: the draft $NO opens; the key bar names F2/^S and F10/^X"
 	# 0 乡镇 ... 8 家庭住址, 9 备注
 	tui_keys Tab Tab Tab Tab Tab Tab Tab Tab Tab End && tui_type "终端 $T" &&
@@ -178,7 +162,7 @@ for T in $TERMS; do
 	key "$SUBMIT" && tui_wait "提交此记录待审核吗" && tui_keys y &&
 		tui_db_wait "select status from eduaid.household where household_no = '$NO'" submitted
 	tui_ok $? "$T: ${SUBMIT#raw:}, y submits it"
-	leave
+	tui_leave
 	tui_ok $? "$T: q, y leaves the client"
 done
 
@@ -192,7 +176,7 @@ for T in putty xterm; do
 		tui_raw '\e[6~' && moved "$page1" && tui_keys Enter && tui_wait "*户主姓名" &&
 		got=$(form_no) && ! printf '%s\n' "$page1" | grep -qx "$got"
 	tui_ok $? "$T: PuTTY's ESC [ B moves down, ESC [ 6 ~ a page down"
-	leave
+	tui_leave
 	tui_ok $? "$T: q, y leaves the client"
 done
 

@@ -36,23 +36,8 @@ NO=$(su "select household_no from eduaid.household
 
 # lines 2..23 of the screen: all but the title (its '·') and the status
 body() { tui_screen | sed -n 2,23p; }
-form_no() { tui_screen | grep -F '建档立卡户编号' | grep -oE 'FX[0-9]+'; }
 open_list() {
 	tui_menu "$KIND" "记录类型" && tui_wait "户主姓名" && tui_wait "F1/?"
-}
-open_form() {
-	tui_keys / && tui_wait "搜索" && tui_type "$1" && tui_keys Enter &&
-		tui_wait_gone "Esc 取消" && tui_wait "$1" && tui_keys Enter &&
-		tui_wait "*户主姓名" && [ "$(form_no)" = "$1" ]
-}
-leave() {
-	local i
-	for i in 1 2 3; do
-		tui_screen | grep -qF "记录类型" && break
-		tui_keys Escape
-		sleep 0.3
-	done
-	tui_quit && [ "$(tui_exit_status)" = 0 ]
 }
 
 locale -a | grep -qix 'zh_CN.gb18030' && command -v python3 >/dev/null &&
@@ -64,9 +49,9 @@ tui_start demo_clerk 80 24 zh_CN.UTF-8
 open_list
 REF_TITLE=$(tui_screen | sed -n 1p)
 REF_LIST=$(body)
-open_form "$NO"
+tui_open_household "$NO"
 REF_FORM=$(body)
-leave
+tui_leave
 tui_ok $? "zh_CN.UTF-8: the list and the form of $NO"
 
 # ==== 1. GB18030: the same screens ============================================
@@ -80,7 +65,7 @@ tui_ok $? "... the list is drawn cell for cell as in zh_CN.UTF-8"
 	diff <(printf '%s\n' "$REF_LIST") <(printf '%s\n' "$list") | sed 's/^/# /'
 [ "$(tui_screen | sed -n 1p)" = "${REF_TITLE//· /·  }" ]
 tui_ok $? "... the title too, its '·' two cells wide as a GB18030 terminal draws it"
-open_form "$NO"
+tui_open_household "$NO"
 tui_ok $? "... / $NO, Enter opens its form"
 form=$(body)
 [ "$form" = "$REF_FORM" ]
@@ -104,7 +89,7 @@ tui_keys Escape && tui_wait_gone "*户主姓名" && tui_keys / && tui_wait "搜�
 tui_ok $? "黄𠮷 typed at the / prompt (a search by the name's start) is the list's search"
 [ "$(tui_screen | grep -cE 'FX[0-9]+')" = 1 ] && tui_screen | grep -F "$NO" | grep -qF "$NAME"
 tui_ok $? "... which finds $NO, $NAME, and nothing else"
-leave
+tui_leave
 tui_ok $? "q, y leaves the client (exit 0)"
 
 # ==== 4. the command line ====================================================

@@ -31,12 +31,6 @@ KID2_ID=$(idno "65900520180302${SEQ:1:2}2")
 col() { su "select $1 from eduaid.household where household_no = '$HNO'"; }
 PG=$(dirname "$(su 'SHOW data_directory')")
 
-# search TEXT: the / prompt of a list, TEXT, Enter.
-search() {
-	tui_keys /
-	tui_wait "$BOX" && tui_keys C-u && tui_type "$1" && tui_keys Enter &&
-		tui_wait_gone "$BOX"
-}
 # status: the last line of the screen
 status() { tui_screen | tail -1; }
 
@@ -86,7 +80,7 @@ tui_ok $? "F2 saves it at the first try"
 	                                                    where household_no = '$HNO')")" = \
 		"王小丽:F:2018-03-02,王小明:M:2014-09-01" ]
 tui_ok $? "the database: a draft of 王大山 with 王小明 (M, 2014-09-01) and 王小丽 (F, 2018-03-02)"
-tui_keys Escape && tui_wait "户主" && search "$HNO" && tui_wait "王大山"
+tui_keys Escape && tui_wait "户主" && tui_search "$HNO" && tui_wait "王大山"
 tui_ok $? "back on the list, / finds it"
 
 # ==== the server restarts under the list =====================================
@@ -123,7 +117,7 @@ tui_ok $? "demo_clerk leaves (q asks, y), nothing on stderr"
 
 # ==== the officer verifies it ================================================
 tui_start demo_officer 80 24 zh_CN.UTF-8
-tui_wait "审核队列" && tui_wait "提交人" && search "$HNO" && tui_wait "王大山"
+tui_wait "审核队列" && tui_wait "提交人" && tui_search "$HNO" && tui_wait "王大山"
 tui_ok $? "demo_officer finds it in his review queue (/)"
 tui_keys F7 && tui_wait "确认审核通过" && tui_keys y
 tui_db_wait "select status || '|' || verified_by from eduaid.household where household_no = '$HNO'" \

@@ -179,3 +179,36 @@ tui_idno() { # PREFIX17
 # they are -- a key sequence as a given terminal sends it (PuTTY's
 # \e[12~ for F2), not as tmux would translate a key name.
 tui_raw() { tmux_ send-keys -t e2e -l -- "$(printf '%b' "$1")"; }
+
+# tui_search TEXT: a list's or queue's / prompt (the test names its title in
+# BOX, e.g. 搜索), cleared with ^U (it offers the last search), TEXT, Enter;
+# true once the prompt is gone.
+tui_search() {
+	tui_keys /
+	tui_wait "$BOX" && tui_keys C-u && tui_type "$1" && tui_keys Enter &&
+		tui_wait_gone "$BOX"
+}
+
+# tui_open_household NO: on the household list (zh), / NO Enter, then Enter
+# on the one row found; true when household NO's form is open.
+tui_open_household() {
+	tui_keys / && tui_wait "搜索" && tui_type "$1" && tui_keys Enter &&
+		tui_wait_gone "Esc 取消" && tui_wait "$1" && tui_keys Enter &&
+		tui_wait "*户主姓名" &&
+		tui_screen | grep -F '建档立卡户编号' | grep -qwF -- "$1"
+}
+
+# tui_leave: Esc back to the main menu (zh, 记录类型), then quit; true when
+# the client ended with status 0.
+tui_leave() {
+	local i j
+	for i in 1 2 3; do
+		tui_screen | grep -qF "记录类型" && break
+		tui_keys Escape
+		for j in $(seq 1 10); do # a second for the screen to change
+			tui_screen | grep -qF "记录类型" && break 2
+			sleep 0.1
+		done
+	done
+	tui_quit && [ "$(tui_exit_status)" = 0 ]
+}
