@@ -46,6 +46,7 @@ struct import {
     const char *cells[NCOUNT];
     char import_id[24];
     char summary[256];
+    char outside[256]; /* the roster's rows not compared: not my townships */
     struct dbres *counts, *diffs;
     int *shown; /* rows of diffs in the township shown */
     int nshown;
@@ -118,6 +119,34 @@ select_township(struct import *im, int t)
     listview_set_rows(&im->diffs_lv, im->nshown, false);
 }
 
+/* Note in im->outside the roster's rows in townships not the user's:
+ * the reconciliation leaves them out, and says so (issue 13 item 6). */
+static void
+note_outside(struct screen *s)
+{
+    struct import *im = s->data;
+    struct db_error err;
+    struct dbres *r = roster_outside_scope(s->app->db, im->import_id, &err);
+    long rows = 0;
+
+    im->outside[0] = '\0';
+    if (r == NULL) {
+        app_error(s->app, &err);
+        return;
+    }
+    for (int i = 0; i < r->nrows; i++)
+        rows += atol(val(r, i, "rows"));
+    if (r->nrows == 1)
+        snprintf(im->outside, sizeof(im->outside),
+                 _("Not compared: %s (not yours), rows: %ld"),
+                 val(r, 0, "township_name"), rows);
+    else if (r->nrows > 1)
+        snprintf(im->outside, sizeof(im->outside),
+                 _("Not compared: %s and %d more (not yours), rows: %ld"),
+                 val(r, 0, "township_name"), r->nrows - 1, rows);
+    dbres_free(r);
+}
+
 static void
 reload(struct screen *s)
 {
@@ -153,6 +182,7 @@ reload(struct screen *s)
         select_township(im, im->township);
     else
         im->township = -1;
+    note_outside(s);
 }
 
 /* Show the import's messages (FILE:LINE:COLUMN: reason) in a dialog. */
@@ -443,14 +473,16 @@ static void
 import_draw(struct screen *s)
 {
     struct import *im = s->data;
-    char line[512], k1[32], k2[32], k3[32];
+    char line[1024], k1[32], k2[32], k3[32];
 
     keys_names(ACT_SAVE, KEYS_PRIMARY, k1, sizeof(k1));
     keys_names(ACT_LOOKUP, KEYS_PRIMARY, k2, sizeof(k2));
     keys_names(ACT_NEW, KEYS_PRIMARY, k3, sizeof(k3));
-    draw_str(stdscr, im->top, 0, im->cols,
+    snprintf(line, sizeof(line), "%s%s%s",
              im->summary[0] ? im->summary : _("No roster imported yet."),
-             UA_LABEL, DRAW_PAD | DRAW_MARK_CUT);
+             im->outside[0] ? "   " : "", im->outside);
+    draw_str(stdscr, im->top, 0, im->cols, line, UA_LABEL,
+             DRAW_PAD | DRAW_MARK_CUT);
     if (im->township < 0)
         snprintf(line, sizeof(line),
                  _("Enter: differences of a township   %s: export CSV   %s: "

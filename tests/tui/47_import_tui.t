@@ -8,7 +8,8 @@
 # township's differences; * marks the missing household and F3, after a
 # confirmation naming the count, creates its draft (with its member),
 # which lands in the database as demo_clerk's draft; F2 exports the
-# differences as CSV. Test households carry numbers made from the PID.
+# differences as CSV; a row of another township is told at import and in
+# the reconciliation. Test households carry numbers made from the PID.
 set -u
 . "$top_srcdir/tests/tui/lib.sh"
 tui_setup
@@ -110,9 +111,24 @@ tui_wait "written to $TUI_TMP/home/.local/share/eduaid/exports/reconcile-"
 tui_ok $? "Enter on the offered name writes into ~/.local/share/eduaid/exports, named in full"
 [ "$(stat -c %a "$TUI_TMP/home/.local/share/eduaid/exports")" = 700 ]
 tui_ok $? "the exports directory is made 0700"
-tui_keys Escape Escape
+# A roster holding a row of 化龙堰镇, not demo_clerk's: imported, told in
+# the import's messages, and the reconciliation says it left the row out.
+cat >"$dir/scope.csv" <<EOF
+户编号,乡镇,村,户主姓名,户主身份证号
+$NEW-S,城关镇,小西关社区居民委员会,张新,$HEAD
+$NEW-J,化龙堰镇,化龙村民委员会,李新,$(tui_idno "659003${BIRTH}005")
+EOF
+tui_keys Escape
+tui_wait "Enter: differences of a township" && tui_keys F5 &&
+	tui_wait "CSV file (UTF-8 or GB18030):" && tui_type "$dir/scope.csv" && tui_keys Enter
+tui_wait "is not one of your townships"
+tui_ok $? "a row of another township: the import says so"
+tui_keys Enter
+tui_wait "Not compared: 化龙堰镇 (not yours), rows: 1"
+tui_ok $? "... and the reconciliation's summary says the row is not compared"
+tui_keys Escape
 tui_wait "Choose what to work on"
-tui_ok $? "Esc goes back to the counts, then to the menu"
+tui_ok $? "Esc goes back to the menu"
 
 su "DELETE FROM eduaid.household WHERE household_no = '$NEW'" >/dev/null
 tui_done
