@@ -11,7 +11,8 @@
  *   everyone who works with records the households moving between
  *   townships (迁入迁出, transfer.c, with how many requests are pending);
  *   for clerks and officers the new school year (rollover.c) and the
- *   records returned to them (the last row).
+ *   records returned to them (the last row); for auditors the audit log
+ *   and the log of exports (audit.c).
  *   Admins work with users and reference data, not records, and are told
  *   so. On its first moment on screen it puts officers and supervisors in
  *   the review queue, then offers to restore unsaved changes an earlier
@@ -52,7 +53,9 @@ enum item {
     ITEM_AID, /* 应享未享资助, clerks and officers */
     ITEM_TRANSFERS,
     ITEM_ROLLOVER,
-    ITEM_RETURNED
+    ITEM_RETURNED,
+    ITEM_AUDIT,        /* the audit log, auditors (issue 14) */
+    ITEM_AUDIT_EXPORTS /* the log of exports, auditors (issue 14) */
 };
 
 struct menu {
@@ -60,7 +63,7 @@ struct menu {
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 10]; /* the forms and every other item */
+    enum item items[MAX_FORMS + 12]; /* the forms and every other item */
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
@@ -245,6 +248,15 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("Aid not yet granted");
         m->cells[1] = _("this school year's aid to grant, in one step");
         break;
+    case ITEM_AUDIT: /* issue 14 */
+        m->cells[0] = _("Audit log");
+        m->cells[1] = _("every change and step, by user, township, kind, "
+                        "action and time");
+        break;
+    case ITEM_AUDIT_EXPORTS:
+        m->cells[0] = _("Export log");
+        m->cells[1] = _("who exported what, when, masked or not");
+        break;
     }
     row->cells = m->cells;
     return true;
@@ -278,6 +290,8 @@ menu_refresh(struct screen *s)
         case ITEM_LEDGERS:
         case ITEM_REPORTS:
         case ITEM_AID:
+        case ITEM_AUDIT:
+        case ITEM_AUDIT_EXPORTS:
             break;
         }
     listview_set_rows(&m->lv, (int)m->nitems, false);
@@ -383,6 +397,10 @@ open_item(struct screen *s, int sel)
         return transfer_screen_new(s->app);
     case ITEM_AID: /* issue 11 */
         return aid_missing_screen_new(s->app, 0, 0, NULL);
+    case ITEM_AUDIT: /* issue 14 */
+        return audit_screen_new(s->app, false);
+    case ITEM_AUDIT_EXPORTS:
+        return audit_screen_new(s->app, true);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -522,6 +540,11 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_ROLLOVER;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
+    /* the auditor's logs (issue 14), last */
+    if (strcmp(db_role(a->db), "auditor") == 0) {
+        m->items[m->nitems++] = ITEM_AUDIT;
+        m->items[m->nitems++] = ITEM_AUDIT_EXPORTS;
+    }
     m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
     m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);
