@@ -11,7 +11,8 @@
  *   everyone who works with records the households moving between
  *   townships (迁入迁出, transfer.c, with how many requests are pending);
  *   for clerks and officers the new school year (rollover.c) and the
- *   records returned to them (the last row); for auditors the audit log
+ *   records returned to them (the last row); for everyone who reads
+ *   records the export screen (export.c); for auditors the audit log
  *   and the log of exports (audit.c).
  *   Admins work with users and reference data, not records, and are told
  *   so. On its first moment on screen it puts officers and supervisors in
@@ -54,6 +55,7 @@ enum item {
     ITEM_TRANSFERS,
     ITEM_ROLLOVER,
     ITEM_RETURNED,
+    ITEM_EXPORT,       /* the export screen (issue 14) */
     ITEM_AUDIT,        /* the audit log, auditors (issue 14) */
     ITEM_AUDIT_EXPORTS /* the log of exports, auditors (issue 14) */
 };
@@ -248,6 +250,10 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("Aid not yet granted");
         m->cells[1] = _("this school year's aid to grant, in one step");
         break;
+    case ITEM_EXPORT: /* issue 14 */
+        m->cells[0] = _("Export");
+        m->cells[1] = _("records to a CSV file, as `eduaid export` writes");
+        break;
     case ITEM_AUDIT: /* issue 14 */
         m->cells[0] = _("Audit log");
         m->cells[1] = _("every change and step, by user, township, kind, "
@@ -290,6 +296,7 @@ menu_refresh(struct screen *s)
         case ITEM_LEDGERS:
         case ITEM_REPORTS:
         case ITEM_AID:
+        case ITEM_EXPORT:
         case ITEM_AUDIT:
         case ITEM_AUDIT_EXPORTS:
             break;
@@ -397,6 +404,8 @@ open_item(struct screen *s, int sel)
         return transfer_screen_new(s->app);
     case ITEM_AID: /* issue 11 */
         return aid_missing_screen_new(s->app, 0, 0, NULL);
+    case ITEM_EXPORT: /* issue 14 */
+        return export_screen_new(s->app);
     case ITEM_AUDIT: /* issue 14 */
         return audit_screen_new(s->app, false);
     case ITEM_AUDIT_EXPORTS:
@@ -525,6 +534,10 @@ menu_screen_new(struct app *a)
         strcmp(db_role(a->db), "officer") == 0 ||
         strcmp(db_role(a->db), "supervisor") == 0)
         m->items[m->nitems++] = ITEM_IMPORT;
+    /* the export screen (issue 14): after the rows key scripts count
+     * down to, before those they count up to from the end */
+    if (works_with_records(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_EXPORT;
     /* 应享未享资助 (issue 11): after the rows key scripts count down to,
      * before those they count up to from the end */
     if (strcmp(db_role(a->db), "clerk") == 0 ||
