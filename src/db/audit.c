@@ -2,8 +2,9 @@
  * audit.c
  *   The auditor's view of eduaid.audit_log (audit.h): one statement for a
  *   page (keyset on (at, id), newest first; every filter a parameter, NULL for
- *   any) and one for an entry in full. The entry reads the whole old and
- *   new rows when the role may (has_column_privilege on new_row), else
+ *   any; a user given is that login when it is one, else the start of
+ *   logins and names) and one for an entry in full. The entry reads the whole
+ * old and new rows when the role may (has_column_privilege on new_row), else
  *   the masked ones: a role without the grant could not even name the
  *   column, so the two are two statements and the server's answer picks.
  */
@@ -28,13 +29,10 @@
 
 static const char page_sql[] =
     "SELECT " AUDIT_COLUMNS AUDIT_JOINS
-    " WHERE ($1::text IS NULL OR a.actor = $1 OR a.actor LIKE"
-    "        replace(replace(replace($1, '\\', '\\\\'), '%', '\\%'), '_', "
-    "'\\_')"
-    "        || '%' OR u.full_name LIKE"
-    "        replace(replace(replace($1, '\\', '\\\\'), '%', '\\%'), '_', "
-    "'\\_')"
-    "        || '%')"
+    " WHERE ($1::text IS NULL OR a.actor = $1"
+    "        OR (NOT EXISTS (SELECT FROM eduaid.user_directory x"
+    "                         WHERE x.login = $1)"
+    "            AND (a.actor LIKE $11 OR u.full_name LIKE $11)))"
     "   AND ($2::int IS NULL OR a.township_id = $2)"
     "   AND ($3::text IS NULL OR a.kind = $3)"
     "   AND ($4::text IS NULL OR a.action = ANY (string_to_array($4, ',')))"
@@ -61,6 +59,27 @@ static const char entry_masked_sql[] =
     " jsonb_pretty(a.new_masked) AS new_values, 't' AS masked" AUDIT_JOINS
     " WHERE a.id = $1::bigint";
 
+/* s with LIKE's \\ % _ escaped and % appended (a prefix pattern) into
+ * out; NULL when s is empty or does not fit. */
+static const char *
+prefix_pattern(const char *s, char *out, size_t outsz)
+{
+    size_t n = 0;
+
+    if (s == NULL || s[0] == '\0')
+        return NULL;
+    for (; *s != '\0'; s++) {
+        if (n + 3 >= outsz)
+            return NULL;
+        if (*s == '\\' || *s == '%' || *s == '_')
+            out[n++] = '\\';
+        out[n++] = *s;
+    }
+    out[n++] = '%';
+    out[n] = '\0';
+    return out;
+}
+
 /* NULL for "", else s. */
 static const char *
 any(const char *s)
@@ -74,8 +93,8 @@ audit_page(struct db *db, const struct audit_filter *f,
            struct db_error *err)
 {
     static const struct audit_filter none = {0};
-    char township[16], lim[16];
-    const char *params[10] = {NULL};
+    char township[16], lim[16], prefix[256];
+    const char *params[11] = {NULL};
 
     if (f == NULL)
         f = &none;
@@ -93,7 +112,10 @@ audit_page(struct db *db, const struct audit_filter *f,
         params[8] = dbres_field(after, after_row, "id");
     }
     params[9] = lim;
-    return db_exec(db, page_sql, 10, params, err);
+    params[10] = prefix_pattern(f->user, prefix, sizeof prefix);
+    if (params[0] != NULL && params[10] == NULL)
+        params[10] = params[0]; /* too long to be a prefix: as it is */
+    return db_exec(db, page_sql, 11, params, err);
 }
 
 struct dbres *

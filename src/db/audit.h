@@ -11,7 +11,8 @@
 
 #include "db/db.h"
 
-/* What a page is filtered by; NULL or "" (0 for township) for any. */
+/* What a page is filtered by; NULL or "" (0 for township) for any. A
+ * user that is a login of the county is that login alone. */
 struct audit_filter {
     const char *user;    /* login or the start of a login or full name */
     int township;        /* township id */
