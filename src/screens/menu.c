@@ -14,11 +14,10 @@
  *   records returned to them (the last row); for everyone who reads
  *   records the export screen (export.c); for auditors the audit log
  *   and the log of exports (audit.c).
- *   Admins work with users and reference data, not records, and are told
- *   so. On its first moment on screen it puts officers and supervisors in
- *   the review queue, then offers to restore unsaved changes an earlier
- *   session left in the draft journal (restored forms open above the
- *   queue).
+ *   Admins work with users (users.c), not records, and are told so. On its
+ * first moment on screen it puts officers and supervisors in the review queue,
+ * then offers to restore unsaved changes an earlier session left in the draft
+ * journal (restored forms open above the queue).
  */
 #include "config.h"
 
@@ -56,6 +55,7 @@ enum item {
     ITEM_ROLLOVER,
     ITEM_RETURNED,
     ITEM_EXPORT,       /* the export screen (issue 14) */
+    ITEM_USERS,        /* the users screen, admins (issue 14) */
     ITEM_AUDIT,        /* the audit log, auditors (issue 14) */
     ITEM_AUDIT_EXPORTS /* the log of exports, auditors (issue 14) */
 };
@@ -250,6 +250,11 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("Aid not yet granted");
         m->cells[1] = _("this school year's aid to grant, in one step");
         break;
+    case ITEM_USERS: /* issue 14 */
+        m->cells[0] = _("Users");
+        m->cells[1] = _("accounts: add, disable, enable, townships, "
+                        "passwords");
+        break;
     case ITEM_EXPORT: /* issue 14 */
         m->cells[0] = _("Export");
         m->cells[1] = _("records to a CSV file, as `eduaid export` writes");
@@ -297,6 +302,7 @@ menu_refresh(struct screen *s)
         case ITEM_REPORTS:
         case ITEM_AID:
         case ITEM_EXPORT:
+        case ITEM_USERS:
         case ITEM_AUDIT:
         case ITEM_AUDIT_EXPORTS:
             break;
@@ -322,9 +328,8 @@ menu_draw(struct screen *s)
 
     draw_str(stdscr, m->top, 2, m->cols - 4,
              m->nforms ? _("Choose what to work on:")
-                       : _("Your role has no record lists; user and reference "
-                           "data administration is done through the database "
-                           "functions (see README)."),
+                       : _("Your role has no record lists; choose what to "
+                           "administer:"),
              UA_LABEL, DRAW_PAD);
     listview_draw(&m->lv);
 }
@@ -406,6 +411,8 @@ open_item(struct screen *s, int sel)
         return aid_missing_screen_new(s->app, 0, 0, NULL);
     case ITEM_EXPORT: /* issue 14 */
         return export_screen_new(s->app);
+    case ITEM_USERS: /* issue 14 */
+        return users_screen_new(s->app);
     case ITEM_AUDIT: /* issue 14 */
         return audit_screen_new(s->app, false);
     case ITEM_AUDIT_EXPORTS:
@@ -553,6 +560,9 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_ROLLOVER;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
+    /* the admin's users (issue 14) */
+    if (strcmp(db_role(a->db), "admin") == 0)
+        m->items[m->nitems++] = ITEM_USERS;
     /* the auditor's logs (issue 14), last */
     if (strcmp(db_role(a->db), "auditor") == 0) {
         m->items[m->nitems++] = ITEM_AUDIT;

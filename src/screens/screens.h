@@ -47,6 +47,8 @@ struct screen *queue_screen_new(struct app *a);
 struct screen *audit_screen_new(struct app *a, bool exports);
 /* The export screen (export.c, issue 14). */
 struct screen *export_screen_new(struct app *a);
+/* The admin's users screen (users.c, issue 14). */
+struct screen *users_screen_new(struct app *a);
 
 /* The person's records that were returned to them, with the reasons. */
 struct screen *returned_screen_new(struct app *a);
