@@ -568,8 +568,10 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_AUDIT;
         m->items[m->nitems++] = ITEM_AUDIT_EXPORTS;
     }
-    m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
-    m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
+    m->columns[0] = (struct lv_column){
+        m->nforms ? _("Record kind") : _("Administration"), 24, false};
+    m->columns[1] = (struct lv_column){
+        m->nforms ? _("Records you can see") : _("What you can do"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);
     m->lv.empty_text = "";
     /* the counts wrap onto a second line rather than lose a number
