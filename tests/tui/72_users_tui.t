@@ -16,6 +16,7 @@ su() { psql -X -At -v ON_ERROR_STOP=1 -U "$EDUAID_SUPERUSER" -c "$1"; }
 
 BOX='┐'
 status() { tui_screen | tail -1; }
+bar() { tui_screen | sed -n 23p; } # the key bar, above the status line
 pending() { su "select string_agg(action, ',' order by id) from eduaid.account_request
                  where login = 'clerk_105' and status = 'pending'"; }
 
@@ -25,15 +26,15 @@ tui_ok $? "demo_admin: 用户管理 on the main menu opens the users screen"
 tui_keys / && tui_wait "$BOX" && tui_keys C-u && tui_type clerk_105 && tui_keys Enter &&
 	tui_wait "查找：clerk_105" && tui_screen | sed -n 4p | grep -q "^clerk_105 .*青峰镇"
 tui_ok $? "/ clerk_105 finds it: $(tui_screen | sed -n 4p)"
-status | grep -q "停用" && ! status | grep -q "启用"
-tui_ok $? "... an active account: F8 停用 on the bar, no 启用: $(status)"
+bar | grep -q "F8/^D *停用" && ! bar | grep -q "启用"
+tui_ok $? "... an active account: F8 停用 on the bar, no 启用: $(bar)"
 
 tui_keys F8 && tui_wait "现在停用 clerk_105 吗" && tui_keys y && tui_wait "已停用；结束了"
 tui_ok $? "F8, y: $(status)"
 [ "$(su "select active from eduaid.app_user where login = 'clerk_105'")" = f ]
 tui_ok $? "... the database has clerk_105 inactive"
-tui_screen | sed -n 4p | grep -q "已停用" && status | grep -q "启用" && ! status | grep -q "F8"
-tui_ok $? "... the row says 已停用, the bar offers F7 启用 and no F8: $(status)"
+tui_screen | sed -n 4p | grep -q "已停用" && bar | grep -q "F7/^P *启用" && ! bar | grep -q "F8"
+tui_ok $? "... the row says 已停用, the bar offers F7 启用 and no F8: $(bar)"
 
 tui_keys F7 && tui_wait "等待县级审核员批准"
 tui_ok $? "F7 asks to enable it: $(status)"
@@ -61,7 +62,7 @@ tui_ok $? "F5, two townships: $(status)"
 [ "$(pending)" = enable,password,townships ]
 tui_ok $? "... a pending townships request ($(pending))"
 
-tui_keys Escape && tui_wait 请选择要处理的工作 && tui_quit
+tui_keys Escape && tui_wait 管理项目 && tui_quit
 tui_ok $? "back to the menu, quit"
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "the client exits 0 with nothing on stderr"
