@@ -3,8 +3,9 @@
  *   eduaid export KIND [--status S] [--township T] [--encoding E]
  *   [--unmasked] [--excel-text] [--codes] FILE: the records of one kind that
  * the user may read, as CSV for a spreadsheet (the columns and the transaction:
- * db/export.c; the encoding and the guard against formulas: core/csvout.c,
- *   numbers told from text by the form field's type, --codes raw).
+ * db/export.c; one export into one file: db/exportfile.c, shared with
+ * the export screen; the encoding and the guard against formulas:
+ * core/csvout.c, numbers told from text by the form field's type, --codes raw).
  *   FILE is written through core/safefile.c, mode 0600: a regular file
  *   (or the one a symlink names) whole or not at all -- a temporary file
  *   beside it is put in place only after the export is recorded in the
@@ -34,6 +35,7 @@
 #include "core/settings.h"
 #include "db/db.h"
 #include "db/export.h"
+#include "db/exportfile.h"
 #include "db/record.h"
 
 /* Exit status of a refusal or failure after the command line was fine. */
@@ -282,37 +284,11 @@ open_output(const char *path)
     return out.fp;
 }
 
-/* Everything written on its way (on disk, for a file) before the audit
- * log says it was written; 0 or -1 after a message. */
-static int
-flush_output(void)
-{
-    char msg[PATH_MAX + 128];
-
-    if (safefile_flush(&out, msg, sizeof msg) == 0)
-        return 0;
-    fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, msg);
-    return -1;
-}
-
-/* Put the complete file in place; 0 or -1 after a message. */
-static int
-commit_output(void)
-{
-    char msg[PATH_MAX + 128];
-    int rc = safefile_commit(&out, msg, sizeof msg);
-
-    tmp_live = 0;
-    if (rc != 0)
-        fprintf(stderr, "%s: export: %s\n", PACKAGE_NAME, msg);
-    return rc;
-}
-
+/* After the export: the temporary file is gone or in place. */
 static void
-drop_output(void)
+output_done(void)
 {
     tmp_live = 0;
-    safefile_abort(&out);
 }
 
 /* ---- the export ---------------------------------------------------------- */
@@ -337,127 +313,34 @@ report_db_error(const struct db_error *err, const struct export_args *a)
         export_warn("%s", err->message);
 }
 
-/* How w writes the cells of ex: numbers (the form's whole numbers and
- * money) told from text for the guard against formulas, --codes raw,
- * --excel-text's formulas; 0, or -1 with msg. */
-static int
-set_cells(struct csvout *w, const struct export *ex,
-          const struct export_args *a, char *msg, size_t msgsz)
-{
-    size_t ncols;
-    enum csvout_kind *kinds;
-    int rc;
-
-    (void)export_header(ex, &ncols);
-    if ((kinds = calloc(ncols + 1, sizeof *kinds)) == NULL) {
-        snprintf(msg, msgsz, "out of memory");
-        return -1;
-    }
-    for (size_t c = 0; c < ncols; c++) {
-        const struct fielddef *fd = export_column_field(ex, c);
-
-        kinds[c] = fd != NULL && (fd->type == FT_INT || fd->type == FT_MONEY)
-                       ? CSVOUT_NUMBER
-                       : CSVOUT_TEXT;
-    }
-    rc = csvout_set_kinds(w, ncols, kinds, msg, msgsz);
-    free(kinds);
-    if (a->codes)
-        csvout_set_raw(w);
-    if (a->excel_text)
-        csvout_set_excel_text(w);
-    return rc;
-}
-
-/* Write the header and every row of ex to w; the number of data rows in
- * *nrows. 0, or -1 after a message. */
-static int
-write_rows(struct export *ex, struct csvout *w, const struct export_args *a,
-           long long *nrows)
-{
-    struct db_error err;
-    size_t ncols;
-    const char *const *header = export_header(ex, &ncols);
-    char msg[256] = "out of memory";
-    struct dbres *page = NULL;
-    int rc = -1;
-
-    *nrows = 0;
-    if (csvout_row(w, ncols, header, msg, sizeof msg) != 0)
-        goto write_failed;
-    while ((page = export_fetch(ex, &err)) != NULL && page->nrows > 0) {
-        for (int i = 0; i < page->nrows; i++)
-            if (csvout_row(w, ncols,
-                           (const char *const *)page->values +
-                               (size_t)i * ncols,
-                           msg, sizeof msg) != 0)
-                goto write_failed;
-        *nrows += page->nrows;
-        dbres_free(page);
-    }
-    if (page == NULL)
-        report_db_error(&err, a);
-    else
-        rc = 0;
-    goto done;
-write_failed:
-    export_warn("%s", msg);
-done:
-    dbres_free(page);
-    return rc;
-}
-
-/* The export proper, once connected and the form loaded. */
+/* The export proper, once connected and the form loaded: through
+ * db/exportfile.c, the path the export screen takes too. */
 static int
 run_export(struct db *db, const struct export_query *q,
            const struct export_args *a)
 {
     struct db_error err;
-    struct export *ex;
-    struct csvout *w = NULL;
-    FILE *fp;
-    char msg[256];
+    const struct exportfile_options o = {a->encoding, a->excel_text, a->codes};
+    char msg[PATH_MAX + 128];
     long long nrows = 0;
+    enum exportfile_failure rc;
 
-    if ((fp = open_output(a->file)) == NULL)
+    if (open_output(a->file) == NULL)
         return EXIT_USAGE;
-    if ((ex = export_begin(db, q, &err)) == NULL) {
+    rc = exportfile_write(db, q, &o, &out, &nrows, &err, msg, sizeof msg);
+    output_done();
+    if (rc == EXPORTFILE_SERVER) {
         report_db_error(&err, a);
-        goto failed;
-    }
-    if ((w = csvout_open(fp, a->encoding, msg, sizeof msg)) == NULL ||
-        set_cells(w, ex, a, msg, sizeof msg) != 0) {
-        export_warn("%s", msg);
-        goto failed;
-    }
-    if (write_rows(ex, w, a, &nrows) != 0)
-        goto failed;
-    if (csvout_close(w, msg, sizeof msg) != 0) {
-        w = NULL;
-        export_warn("%s", msg);
-        goto failed;
-    }
-    w = NULL;
-    /* on disk (or in the pipe) before the audit log says it was written */
-    if (flush_output() != 0)
-        goto failed;
-    if (export_finish(ex, nrows, &err) != 0) {
-        ex = NULL;
-        report_db_error(&err, a);
-        goto failed;
-    }
-    ex = NULL;
-    if (commit_output() != 0)
         return EXIT_FAILED;
+    }
+    if (rc == EXPORTFILE_FILE) {
+        export_warn("%s", msg);
+        return EXIT_FAILED;
+    }
     fprintf(stderr, _("%s: export: %lld rows written to %s\n"), PACKAGE_NAME,
             nrows,
             out.how == SAFEFILE_STDOUT ? _("standard output") : out.path);
     return EXIT_OK;
-failed:
-    csvout_close(w, msg, sizeof msg);
-    export_abort(ex);
-    drop_output();
-    return EXIT_FAILED;
 }
 
 /* Settle the township filter; 0 or an exit status after a message. */

@@ -11,12 +11,13 @@
  *   everyone who works with records the households moving between
  *   townships (迁入迁出, transfer.c, with how many requests are pending);
  *   for clerks and officers the new school year (rollover.c) and the
- *   records returned to them (the last row).
- *   Admins work with users and reference data, not records, and are told
- *   so. On its first moment on screen it puts officers and supervisors in
- *   the review queue, then offers to restore unsaved changes an earlier
- *   session left in the draft journal (restored forms open above the
- *   queue).
+ *   records returned to them (the last row); for everyone who reads
+ *   records the export screen (export.c); for auditors the audit log
+ *   and the log of exports (audit.c).
+ *   Admins work with users (users.c), not records, and are told so. On its
+ * first moment on screen it puts officers and supervisors in the review queue,
+ * then offers to restore unsaved changes an earlier session left in the draft
+ * journal (restored forms open above the queue).
  */
 #include "config.h"
 
@@ -52,7 +53,11 @@ enum item {
     ITEM_AID, /* 应享未享资助, clerks and officers */
     ITEM_TRANSFERS,
     ITEM_ROLLOVER,
-    ITEM_RETURNED
+    ITEM_RETURNED,
+    ITEM_EXPORT,       /* the export screen (issue 14) */
+    ITEM_USERS,        /* the users screen, admins (issue 14) */
+    ITEM_AUDIT,        /* the audit log, auditors (issue 14) */
+    ITEM_AUDIT_EXPORTS /* the log of exports, auditors (issue 14) */
 };
 
 struct menu {
@@ -60,7 +65,7 @@ struct menu {
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 10]; /* the forms and every other item */
+    enum item items[MAX_FORMS + 12]; /* the forms and every other item */
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
@@ -245,6 +250,24 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("Aid not yet granted");
         m->cells[1] = _("this school year's aid to grant, in one step");
         break;
+    case ITEM_USERS: /* issue 14 */
+        m->cells[0] = _("Users");
+        m->cells[1] = _("accounts: add, disable, enable, townships, "
+                        "passwords");
+        break;
+    case ITEM_EXPORT: /* issue 14 */
+        m->cells[0] = _("Export");
+        m->cells[1] = _("records to a CSV file, as `eduaid export` writes");
+        break;
+    case ITEM_AUDIT: /* issue 14 */
+        m->cells[0] = _("Audit log");
+        m->cells[1] = _("every change and step, by user, township, kind, "
+                        "action and time");
+        break;
+    case ITEM_AUDIT_EXPORTS:
+        m->cells[0] = _("Export log");
+        m->cells[1] = _("who exported what, when, masked or not");
+        break;
     }
     row->cells = m->cells;
     return true;
@@ -278,6 +301,10 @@ menu_refresh(struct screen *s)
         case ITEM_LEDGERS:
         case ITEM_REPORTS:
         case ITEM_AID:
+        case ITEM_EXPORT:
+        case ITEM_USERS:
+        case ITEM_AUDIT:
+        case ITEM_AUDIT_EXPORTS:
             break;
         }
     listview_set_rows(&m->lv, (int)m->nitems, false);
@@ -301,9 +328,8 @@ menu_draw(struct screen *s)
 
     draw_str(stdscr, m->top, 2, m->cols - 4,
              m->nforms ? _("Choose what to work on:")
-                       : _("Your role has no record lists; user and reference "
-                           "data administration is done through the database "
-                           "functions (see README)."),
+                       : _("Your role has no record lists; choose what to "
+                           "administer:"),
              UA_LABEL, DRAW_PAD);
     listview_draw(&m->lv);
 }
@@ -383,6 +409,14 @@ open_item(struct screen *s, int sel)
         return transfer_screen_new(s->app);
     case ITEM_AID: /* issue 11 */
         return aid_missing_screen_new(s->app, 0, 0, NULL);
+    case ITEM_EXPORT: /* issue 14 */
+        return export_screen_new(s->app);
+    case ITEM_USERS: /* issue 14 */
+        return users_screen_new(s->app);
+    case ITEM_AUDIT: /* issue 14 */
+        return audit_screen_new(s->app, false);
+    case ITEM_AUDIT_EXPORTS:
+        return audit_screen_new(s->app, true);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -507,6 +541,10 @@ menu_screen_new(struct app *a)
         strcmp(db_role(a->db), "officer") == 0 ||
         strcmp(db_role(a->db), "supervisor") == 0)
         m->items[m->nitems++] = ITEM_IMPORT;
+    /* the export screen (issue 14): after the rows key scripts count
+     * down to, before those they count up to from the end */
+    if (works_with_records(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_EXPORT;
     /* 应享未享资助 (issue 11): after the rows key scripts count down to,
      * before those they count up to from the end */
     if (strcmp(db_role(a->db), "clerk") == 0 ||
@@ -522,8 +560,18 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_ROLLOVER;
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
-    m->columns[0] = (struct lv_column){_("Record kind"), 24, false};
-    m->columns[1] = (struct lv_column){_("Records you can see"), 0, false};
+    /* the admin's users (issue 14) */
+    if (strcmp(db_role(a->db), "admin") == 0)
+        m->items[m->nitems++] = ITEM_USERS;
+    /* the auditor's logs (issue 14), last */
+    if (strcmp(db_role(a->db), "auditor") == 0) {
+        m->items[m->nitems++] = ITEM_AUDIT;
+        m->items[m->nitems++] = ITEM_AUDIT_EXPORTS;
+    }
+    m->columns[0] = (struct lv_column){
+        m->nforms ? _("Record kind") : _("Administration"), 24, false};
+    m->columns[1] = (struct lv_column){
+        m->nforms ? _("Records you can see") : _("What you can do"), 0, false};
     listview_init(&m->lv, m->columns, 2, menu_row, s);
     m->lv.empty_text = "";
     /* the counts wrap onto a second line rather than lose a number

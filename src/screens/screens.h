@@ -42,6 +42,13 @@ struct screen *form_screen_restore(struct app *a, const struct formdef *f,
 /* Records of every kind waiting for the person's review step, oldest
  * first; the first screen of officers and supervisors. */
 struct screen *queue_screen_new(struct app *a);
+/* The audit-log browser (audit.c, issue 14); exports: the log of exports
+ * (the action filter preset to 'export'). */
+struct screen *audit_screen_new(struct app *a, bool exports);
+/* The export screen (export.c, issue 14). */
+struct screen *export_screen_new(struct app *a);
+/* The admin's users screen (users.c, issue 14). */
+struct screen *users_screen_new(struct app *a);
 
 /* The person's records that were returned to them, with the reasons. */
 struct screen *returned_screen_new(struct app *a);
