@@ -28,6 +28,7 @@
 
 #include "core/i18n.h"
 #include "core/journal.h"
+#include "core/text.h"
 #include "db/notice.h"
 #include "db/record.h"
 #include "db/review.h"
@@ -273,6 +274,26 @@ menu_row(void *arg, int index, struct lv_row *row)
     return true;
 }
 
+/* The label column as wide as its widest label (and heading), at most
+ * 24 cells: the counts beside it get the rest, so that at 80 columns they
+ * wrap as little as they can and every row of the menu stays on the
+ * screen (an officer's has fifteen). */
+static void
+fit_label_column(struct screen *s)
+{
+    struct menu *m = s->data;
+    struct lv_row row;
+    int widest = text_utf8_cells(m->columns[0].title);
+
+    for (size_t i = 0; i < m->nitems; i++) {
+        memset(&row, 0, sizeof(row));
+        if (menu_row(s, (int)i, &row) && row.cells[0] != NULL &&
+            text_utf8_cells(row.cells[0]) > widest)
+            widest = text_utf8_cells(row.cells[0]);
+    }
+    m->columns[0].width = widest + 2 < 24 ? widest + 2 : 24;
+}
+
 static void
 menu_refresh(struct screen *s)
 {
@@ -307,6 +328,7 @@ menu_refresh(struct screen *s)
         case ITEM_AUDIT_EXPORTS:
             break;
         }
+    fit_label_column(s);
     listview_set_rows(&m->lv, (int)m->nitems, false);
 }
 
