@@ -524,12 +524,14 @@ verify_sheet(struct db *db, const char *text)
         return EXIT_INVALID;
     }
     verdict = strcmp(val(r, 0, "lines_ok"), "t") != 0 ? "LINES-CHANGED"
-              : strcmp(val(r, 0, "digest"), digest) != 0 ? "SHEET-ALTERED"
-                                                         : "sheet-ok";
+              : strcmp(val(r, 0, "digest"), digest) != 0 ||
+                      atol(val(r, 0, "lines")) != lines
+                  ? "SHEET-ALTERED"
+                  : "sheet-ok";
     printf("%s\t%s\t%ld\t%s\n", verdict, id, lines, val(r, 0, "lines"));
     dbres_free(r);
     rc = flushed();
-    return rc != EXIT_OK                     ? rc
+    return rc != EXIT_OK                      ? rc
            : strcmp(verdict, "sheet-ok") == 0 ? EXIT_OK
                                               : EXIT_INVALID;
 }

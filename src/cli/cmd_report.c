@@ -161,7 +161,8 @@ report_parse(int argc, char **argv, struct report_args *a)
         fprintf(stderr, _("%s report: which report? (--list)\n"), PACKAGE_NAME);
         return PARSED_BAD;
     }
-    if (a->pdf != NULL && (a->out != NULL || strcmp(a->name, MISSING_NAME) == 0)) {
+    if (a->pdf != NULL &&
+        (a->out != NULL || strcmp(a->name, MISSING_NAME) == 0)) {
         fprintf(stderr,
                 _("%s report: --pdf is for the township reports, without -o\n"),
                 PACKAGE_NAME);
@@ -334,8 +335,8 @@ report_write(struct db *db, const struct report_args *a,
 int
 cmd_report(int argc, char **argv)
 {
-    struct report_args a = {NULL, date_school_year_today(), 0, CSVOUT_UTF8_BOM,
-                            NULL, NULL};
+    struct report_args a = {
+        NULL, date_school_year_today(), 0, CSVOUT_UTF8_BOM, NULL, NULL};
     const struct report_def *d = NULL;
     struct db *db;
     int rc;
@@ -361,9 +362,8 @@ cmd_report(int argc, char **argv)
     cli_output_locale();
     if ((db = cmd_connect_reports("eduaid report")) == NULL)
         return EXIT_USAGE;
-    rc = a.pdf != NULL
-             ? pdfprint_report(db, d, a.year, a.township, a.pdf)
-             : report_write(db, &a, d);
+    rc = a.pdf != NULL ? pdfprint_report(db, d, a.year, a.township, a.pdf)
+                       : report_write(db, &a, d);
     db_close(db);
     return rc;
 }

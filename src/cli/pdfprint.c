@@ -100,9 +100,9 @@ struct notice_doc {
     const struct dbres *head, *items;
 };
 
-static const char *const notice_cols[] = {
-    "line_no", "township", "name", "program", "amount", "masked_id",
-    "record_hash"};
+static const char *const notice_cols[] = {"line_no",    "township", "name",
+                                          "program",    "amount",   "masked_id",
+                                          "record_hash"};
 
 static const char *
 notice_cell(void *arg, int row, int col)
@@ -116,8 +116,8 @@ static int
 draw_notice(struct pdfdoc *d, void *arg)
 {
     static const struct pdfdoc_col cols[] = {
-        {"序号", 0.6, 1}, {"乡镇", 1.2, 0},   {"姓名", 1.0, 0},
-        {"项目", 1.6, 0}, {"金额（元）", 1.0, 1}, {"身份证号", 1.8, 0},
+        {"序号", 0.6, 1},  {"乡镇", 1.2, 0},       {"姓名", 1.0, 0},
+        {"项目", 1.6, 0},  {"金额（元）", 1.0, 1}, {"身份证号", 1.8, 0},
         {"校验码", 1.7, 0}};
     static const char *const signers[] = {"经办人", "审核人"};
     const struct notice_doc *n = arg;
@@ -139,9 +139,10 @@ draw_notice(struct pdfdoc *d, void *arg)
     snprintf(buf, sizeof buf, "合计：%s 条，金额 %s 元", val(h, 0, "lines"),
              val(h, 0, "total"));
     pdfdoc_para(d, buf, 1);
-    snprintf(buf, sizeof buf,
-             "异议：公示期内如有异议，可书面或当面向%s反映，请注明该条的校验码。",
-             val(h, 0, "contact"));
+    snprintf(
+        buf, sizeof buf,
+        "异议：公示期内如有异议，可书面或当面向%s反映，请注明该条的校验码。",
+        val(h, 0, "contact"));
     pdfdoc_para(d, buf, 0);
     snprintf(buf, sizeof buf,
              "校验：校验码为该条 SHA-256 摘要的前16位，可用“%s notice verify "
@@ -164,8 +165,8 @@ notice_code(struct db *db, const char *id, char *code, size_t codesz)
     if (r == NULL)
         return cli_refused(db, "notice print", &err);
     if (r->nrows != 1 ||
-        sheetcode_build(code, codesz, val(r, 0, "id"),
-                        atol(val(r, 0, "lines")), val(r, 0, "digest")) != 0) {
+        sheetcode_build(code, codesz, val(r, 0, "id"), atol(val(r, 0, "lines")),
+                        val(r, 0, "digest")) != 0) {
         fprintf(stderr, "%s: notice print: no content hash for notice %s\n",
                 PACKAGE_NAME, id);
         rc = EXIT_INVALID;
@@ -200,8 +201,7 @@ pdfprint_notice(struct db *db, const char *id, const char *file)
     struct dbres *head = NULL, *items = NULL;
     char code[SHEETCODE_MAX];
     char *office = office_heading();
-    struct pdfdoc_page page = {office, "第 %d 页 共 %d 页", code, NULL};
-    char label[64];
+    struct pdfdoc_page page = {office, "第 %d 页 共 %d 页", code, code};
     int rc;
 
     if (office == NULL) {
@@ -212,8 +212,6 @@ pdfprint_notice(struct db *db, const char *id, const char *file)
     if (rc == EXIT_OK) {
         struct notice_doc n = {head, items};
 
-        snprintf(label, sizeof label, "公示编号 %s", id);
-        page.qr_label = label;
         rc = write_pdf("notice print", file, &page, draw_notice, &n);
     }
     dbres_free(items);

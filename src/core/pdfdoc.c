@@ -24,7 +24,7 @@
 #define PAGE_W 595.276
 #define PAGE_H 841.890
 #define MARGIN 56.0
-#define TOP (MARGIN + 64.0)        /* below the heading and the QR code */
+#define TOP (MARGIN + 64.0)             /* below the heading and the QR code */
 #define BOTTOM (PAGE_H - MARGIN - 18.0) /* above the page number */
 #define QR_SIZE 64.0
 #define FONT "Noto Sans CJK SC"
@@ -117,9 +117,6 @@ draw_qr(struct pdfdoc *d)
             if (d->qr->data[r * d->qr->width + c] & 1)
                 cairo_rectangle(d->cr, x0 + c * m, y0 + r * m, m, m);
     cairo_fill(d->cr);
-    if (d->page->qr_label != NULL)
-        show_text(d, d->page->qr_label, 6.0, PAGE_W - MARGIN - 2 * QR_SIZE,
-                  MARGIN - 24 + QR_SIZE, PANGO_ALIGN_RIGHT, 2 * QR_SIZE);
 }
 
 static void
@@ -128,8 +125,8 @@ begin_page(struct pdfdoc *d)
     d->pageno++;
     d->y = TOP;
     if (d->page->heading != NULL && d->page->heading[0] != '\0') {
-        show_text(d, d->page->heading, 9.0, MARGIN, MARGIN - 20, PANGO_ALIGN_LEFT,
-                  PAGE_W - 2 * MARGIN - QR_SIZE - 8);
+        show_text(d, d->page->heading, 9.0, MARGIN, MARGIN - 20,
+                  PANGO_ALIGN_LEFT, PAGE_W - 2 * MARGIN - QR_SIZE - 8);
         cairo_set_line_width(d->cr, 0.6);
         cairo_move_to(d->cr, MARGIN, MARGIN - 4);
         cairo_line_to(d->cr, PAGE_W - MARGIN - QR_SIZE - 8, MARGIN - 4);
@@ -166,6 +163,9 @@ end_page(struct pdfdoc *d)
     page_text(d->page->pagefmt, d->pageno, d->pages, buf, sizeof buf);
     show_text(d, buf, 9.0, MARGIN, PAGE_H - MARGIN, PANGO_ALIGN_CENTER,
               PAGE_W - 2 * MARGIN);
+    if (d->page->qr_label != NULL)
+        show_text(d, d->page->qr_label, 6.0, MARGIN, PAGE_H - MARGIN + 14,
+                  PANGO_ALIGN_CENTER, PAGE_W - 2 * MARGIN);
     cairo_show_page(d->cr);
 }
 
@@ -316,8 +316,7 @@ pdfdoc_bars(struct pdfdoc *d, const char *caption, int n,
         cairo_rectangle(d->cr, x0, d->y + 3, w, row - 6);
         cairo_fill(d->cr);
         cairo_set_source_rgb(d->cr, 0, 0, 0);
-        show_text(d, texts[i], 8.5, x0 + w + 4, d->y + 2, PANGO_ALIGN_LEFT,
-                  -1);
+        show_text(d, texts[i], 8.5, x0 + w + 4, d->y + 2, PANGO_ALIGN_LEFT, -1);
         d->y += row;
     }
     cairo_set_line_width(d->cr, 0.6);
@@ -384,8 +383,8 @@ to_nowhere(void *closure, const unsigned char *data, unsigned int length)
 /* One pass: draw into a PDF written by write to fp; the page count, or
  * -1 with err. */
 static int
-pass(struct pdfdoc *d, cairo_write_func_t write, FILE *fp,
-     pdfdoc_draw_fn *draw, void *arg, char *err, size_t errsz)
+pass(struct pdfdoc *d, cairo_write_func_t write, FILE *fp, pdfdoc_draw_fn *draw,
+     void *arg, char *err, size_t errsz)
 {
     cairo_surface_t *s =
         cairo_pdf_surface_create_for_stream(write, fp, PAGE_W, PAGE_H);

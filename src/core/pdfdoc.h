@@ -26,7 +26,8 @@ struct pdfdoc_page {
     const char *heading;  /* the office, top left; NULL or "": none */
     const char *pagefmt;  /* two %d: page, pages ("第 %d 页 共 %d 页") */
     const char *qr;       /* text of a QR code top right; NULL: none */
-    const char *qr_label; /* a line under it; NULL: none */
+    const char *qr_label; /* small print at the foot (the QR code's text,
+                             for eyes and pdftotext); NULL: none */
 };
 
 /* The caller's drawing; returns 0, or -1 to give up. Called twice. */

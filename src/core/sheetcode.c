@@ -60,8 +60,8 @@ sheetcode_is(const char *text)
 {
     while (text != NULL && isspace((unsigned char)*text))
         text++;
-    return text != NULL && strncmp(text, SHEETCODE_PREFIX,
-                                   strlen(SHEETCODE_PREFIX)) == 0;
+    return text != NULL &&
+           strncmp(text, SHEETCODE_PREFIX, strlen(SHEETCODE_PREFIX)) == 0;
 }
 
 int

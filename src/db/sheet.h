@@ -22,7 +22,6 @@
  * where h1... are the lines' record hashes in line order), lines_ok ("t"
  * when every line still hashes to its record hash, else "f").
  */
-struct dbres *sheet_digest(struct db *db, const char *id,
-                           struct db_error *err);
+struct dbres *sheet_digest(struct db *db, const char *id, struct db_error *err);
 
 #endif /* EDUAID_DB_SHEET_H */
