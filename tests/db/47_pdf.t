@@ -3,8 +3,8 @@
 # logged in as the demo users, against the database suite's cluster.
 #
 # A notice of 45 lines (fixture households of 大木厂镇 420325104 with
-# approved records of school year 2034, one with a name long enough to
-# wrap in its cell): `eduaid notice print N --pdf FILE` writes an A4 PDF
+# approved records of school year 2034, one whose head has a name long
+# enough to wrap in its cell): `eduaid notice print N --pdf FILE` writes an A4 PDF
 # (pdfinfo: A4, several pages), 0600, with no bitmap in it (pdfimages:
 # the QR code and everything else are vectors); on every page
 # (pdftotext, page by page) the office's heading from print.office, the
@@ -77,10 +77,11 @@ BEGIN
                 head_id_number, registered_year, family_size)
         VALUES (420325104, 'TPDF-$tag-' || g,
                 (SELECT min(v.id) FROM eduaid.village v WHERE v.township_id = 420325104),
-                '户主' || g, h17 || eduaid.id_check_digit(h17), 2016, 3)
+                CASE g WHEN 7 THEN '$long' ELSE '户主' || g END,
+                h17 || eduaid.id_check_digit(h17), 2016, 3)
         RETURNING id INTO hid;
         INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
-        VALUES (420325104, hid, CASE g WHEN 7 THEN '$long' ELSE '学生' || g END,
+        VALUES (420325104, hid, '学生' || g,
                 s17 || eduaid.id_check_digit(s17),
                 eduaid.id_sex(s17 || eduaid.id_check_digit(s17)),
                 eduaid.id_birth_date(s17 || eduaid.id_check_digit(s17)))
@@ -160,7 +161,7 @@ tap_run "the title" test $? -eq 0
 names=0
 for ((g = 1; g <= N; g++)); do
 	[[ $g -eq 7 ]] && continue
-	grep -qE "学生$g([^0-9]|$)" all.txt && names=$((names + 1))
+	grep -qE "户主$g([^0-9]|$)" all.txt && names=$((names + 1))
 done
 tap_is "$names" $((N - 1)) "every line's name is on the sheet"
 # wrapped: its start on one line, its end on a later one, never all on one
