@@ -25,11 +25,14 @@
 
 #include "cli/cliout.h"
 #include "cli/cmd_connect.h"
+#include "cli/pdfprint.h"
 #include "core/i18n.h"
 #include "core/safefile.h"
+#include "core/sheetcode.h"
 #include "core/text.h"
 #include "db/db.h"
 #include "db/notice.h"
+#include "db/sheet.h"
 
 /* Columns of the sheet; cells wider than this are cut with '~'. */
 #define SHEET_MAX_CELLS 40
@@ -47,6 +50,10 @@ notice_usage(FILE *fp)
           "                            undecided objections, title\n"
           "  print NOTICE [FILE]       the printable sheet, UTF-8 text, to\n"
           "                            FILE or standard output\n"
+          "  print NOTICE --pdf FILE   the sheet as an A4 PDF: the office's\n"
+          "                            heading (print.office), signature and\n"
+          "                            seal blocks, page numbers, and a QR\n"
+          "                            code of the sheet's content hash\n"
           "  open household_year TOWNSHIP YEAR [--ends DATE] [--title T]\n"
           "                            [--contact C]\n"
           "  open teacher_fund PROGRAM YEAR [--ends DATE] [--title T] "
@@ -59,7 +66,10 @@ notice_usage(FILE *fp)
           "                            (supervisors): its records become "
           "final\n"
           "  verify HASH               the line and audit entry a printed\n"
-          "                            record hash names\n\n"
+          "                            record hash names\n"
+          "  verify CODE               whether a printed sheet is unaltered:\n"
+          "                            CODE is its QR code's text,\n"
+          "                            eduaid-notice/1:ID:LINES:SHA256\n\n"
           "The global options -c, -d and -U choose the configuration, the\n"
           "database and the user, as for the client.\n"
           "Exit status: 0 done, 1 refused or not found, 2 usage or I/O "
@@ -253,10 +263,12 @@ notice_print(struct db *db, int argc, char **argv)
     struct db_error err;
     int rc = EXIT_OK;
 
-    if (argc < 2 || argc > 3) {
+    if (argc < 2 || argc > 4) {
         notice_usage(stderr);
         return EXIT_USAGE;
     }
+    if (argc == 4) /* print NOTICE --pdf FILE (notice_args_ok) */
+        return pdfprint_notice(db, argv[1], argv[3]);
     n = notice_result("print", notices_sheet(db, argv[1], &err), &err, &rc);
     if (n == NULL)
         return rc;
@@ -414,7 +426,9 @@ notice_args_ok(const char *action, int argc, char **argv)
     if (strcmp(action, "list") == 0)
         return argc == 1;
     if (strcmp(action, "print") == 0)
-        return argc >= 2 && argc <= 3;
+        return (argc >= 2 && argc <= 3 && !is_option(argv[argc - 1])) ||
+               (argc == 4 && strcmp(argv[2], "--pdf") == 0 &&
+                argv[3][0] != '\0');
     if (strcmp(action, "open") == 0)
         return argc >= 4 && open_options(argc, argv, scratch) == 0;
     return argc == 2; /* close, verify */
@@ -477,6 +491,51 @@ static const char *const verify_cols[] = {
     "amount",       "masked_id",   "record_hash", "hash_check", "audit_id",
     "audit_action", "audit_actor", "audit_at",    "changed"};
 
+/* verify CODE: the sheet's content hash now against the one printed in
+ * its QR code. Prints one line, "sheet-ok" or "SHEET-ALTERED" (or
+ * "LINES-CHANGED" when a line no longer hashes to its record hash), the
+ * notice id, the lines printed and the lines seen now; EXIT_OK only for
+ * sheet-ok. */
+static int
+verify_sheet(struct db *db, const char *text)
+{
+    char id[32], digest[SHEETCODE_DIGEST + 1];
+    long lines;
+    struct dbres *r;
+    struct db_error err;
+    int rc = EXIT_OK;
+    const char *verdict;
+
+    if (sheetcode_parse(text, id, sizeof id, &lines, digest) != 0) {
+        fprintf(stderr,
+                _("%s: notice verify: not a sheet's code (%s<id>:<lines>:"
+                  "<64 hex digits>)\n"),
+                PACKAGE_NAME, SHEETCODE_PREFIX);
+        return EXIT_USAGE;
+    }
+    r = notice_result("verify", sheet_digest(db, id, &err), &err, &rc);
+    if (r == NULL)
+        return rc;
+    if (r->nrows == 0) {
+        fprintf(stderr,
+                _("%s: notice verify: no notice %s (or not yours to see)\n"),
+                PACKAGE_NAME, id);
+        dbres_free(r);
+        return EXIT_INVALID;
+    }
+    verdict = strcmp(val(r, 0, "lines_ok"), "t") != 0 ? "LINES-CHANGED"
+              : strcmp(val(r, 0, "digest"), digest) != 0 ||
+                      atol(val(r, 0, "lines")) != lines
+                  ? "SHEET-ALTERED"
+                  : "sheet-ok";
+    printf("%s\t%s\t%ld\t%s\n", verdict, id, lines, val(r, 0, "lines"));
+    dbres_free(r);
+    rc = flushed();
+    return rc != EXIT_OK                      ? rc
+           : strcmp(verdict, "sheet-ok") == 0 ? EXIT_OK
+                                              : EXIT_INVALID;
+}
+
 static int
 notice_verify(struct db *db, int argc, char **argv)
 {
@@ -489,6 +548,8 @@ notice_verify(struct db *db, int argc, char **argv)
         notice_usage(stderr);
         return EXIT_USAGE;
     }
+    if (sheetcode_is(argv[1]))
+        return verify_sheet(db, argv[1]);
     r = notice_result("verify", notices_verify(db, argv[1], &err), &err, &rc);
     if (r == NULL)
         return rc;

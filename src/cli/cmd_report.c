@@ -20,6 +20,7 @@
 
 #include "cli/cliout.h"
 #include "cli/cmd_connect.h"
+#include "cli/pdfprint.h"
 #include "core/csvout.h"
 #include "core/date.h"
 #include "core/i18n.h"
@@ -34,6 +35,7 @@ struct report_args {
     int township; /* 0: all I may see */
     enum csvout_encoding enc;
     const char *out; /* NULL: stdout */
+    const char *pdf; /* --pdf FILE: an A4 PDF instead of CSV */
 };
 
 static void
@@ -42,8 +44,9 @@ report_usage(FILE *fp)
     fprintf(fp,
             _("Usage: %s report NAME [--year Y] [--township CODE] "
               "[--encoding E] [-o FILE]\n"
+              "       %s report NAME [--year Y] [--township CODE] --pdf FILE\n"
               "       %s report --list\n"),
-            PACKAGE_NAME, PACKAGE_NAME);
+            PACKAGE_NAME, PACKAGE_NAME, PACKAGE_NAME);
     fprintf(fp, "%s",
             _("Print a report as CSV: one row per township you may see, "
               "then the total.\n"
@@ -54,6 +57,8 @@ report_usage(FILE *fp)
               "  --encoding E     utf-8 (with BOM, the default), "
               "utf-8-nobom, gb18030\n"
               "  -o FILE          write to FILE instead of standard output\n"
+              "  --pdf FILE       an A4 PDF instead: the office's heading,\n"
+              "                   the table, a bar chart, page numbers\n"
               "  --list           list the reports\n"));
 }
 
@@ -104,6 +109,10 @@ report_option(struct report_args *a, const char *opt, const char *val)
     } else if (strcmp(opt, "--encoding") == 0) {
         if (csvout_encoding_parse(val, &a->enc) != 0)
             goto bad;
+    } else if (strcmp(opt, "--pdf") == 0) {
+        if (val[0] == '\0')
+            goto bad;
+        a->pdf = val;
     } else {
         a->out = val;
     }
@@ -135,7 +144,8 @@ report_parse(int argc, char **argv, struct report_args *a)
             return PARSED_BAD;
         }
         if (strcmp(arg, "--year") == 0 || strcmp(arg, "--township") == 0 ||
-            strcmp(arg, "--encoding") == 0 || strcmp(arg, "-o") == 0) {
+            strcmp(arg, "--encoding") == 0 || strcmp(arg, "-o") == 0 ||
+            strcmp(arg, "--pdf") == 0) {
             if (report_option(a, arg, i + 1 < argc ? argv[i + 1] : NULL) != 0)
                 return PARSED_BAD;
             i++;
@@ -149,6 +159,13 @@ report_parse(int argc, char **argv, struct report_args *a)
     }
     if (a->name == NULL) {
         fprintf(stderr, _("%s report: which report? (--list)\n"), PACKAGE_NAME);
+        return PARSED_BAD;
+    }
+    if (a->pdf != NULL &&
+        (a->out != NULL || strcmp(a->name, MISSING_NAME) == 0)) {
+        fprintf(stderr,
+                _("%s report: --pdf is for the township reports, without -o\n"),
+                PACKAGE_NAME);
         return PARSED_BAD;
     }
     return 0;
@@ -318,8 +335,8 @@ report_write(struct db *db, const struct report_args *a,
 int
 cmd_report(int argc, char **argv)
 {
-    struct report_args a = {NULL, date_school_year_today(), 0, CSVOUT_UTF8_BOM,
-                            NULL};
+    struct report_args a = {
+        NULL, date_school_year_today(), 0, CSVOUT_UTF8_BOM, NULL, NULL};
     const struct report_def *d = NULL;
     struct db *db;
     int rc;
@@ -345,7 +362,8 @@ cmd_report(int argc, char **argv)
     cli_output_locale();
     if ((db = cmd_connect_reports("eduaid report")) == NULL)
         return EXIT_USAGE;
-    rc = report_write(db, &a, d);
+    rc = a.pdf != NULL ? pdfprint_report(db, d, a.year, a.township, a.pdf)
+                       : report_write(db, &a, d);
     db_close(db);
     return rc;
 }

@@ -140,6 +140,13 @@ static const struct setting_def setting_defs[] = {
      .offset = OFF(history_file),
      .valid = valid_not_empty,
      .doc = "History of the \":\" command line and \"/\" search prompts."},
+    {.path = "print.office",
+     .type = ST_STRING,
+     .def_str = "",
+     .offset = OFF(office),
+     .doc = "The office's heading at the top of every printed page (PDF "
+            "notices and reports), e.g. \"某某县教育局学生资助管理中心\". "
+            "Empty: no heading."},
 };
 #define NSETTINGS (sizeof(setting_defs) / sizeof(setting_defs[0]))
 

@@ -1,0 +1,23 @@
+/*
+ * pdfprint.h
+ *   The printed documents of the command line (core/pdfdoc.h): a notice
+ *   (公示) sheet with its QR code (core/sheetcode.h) and a report with its
+ *   bar chart, as A4 PDF files written through core/safefile.c (0600).
+ */
+#ifndef EDUAID_CLI_PDFPRINT_H
+#define EDUAID_CLI_PDFPRINT_H
+
+#include "db/db.h"
+#include "db/report.h"
+
+/* Notice id as a PDF into file; an exit status (EXIT_OK, EXIT_INVALID
+ * when there is no such notice, EXIT_USAGE on a file or PDF error),
+ * after a message on stderr. */
+int pdfprint_notice(struct db *db, const char *id, const char *file);
+
+/* Report d (not the missing list) for year and township as a PDF into
+ * file; an exit status, after a message on stderr. */
+int pdfprint_report(struct db *db, const struct report_def *d, int year,
+                    int township, const char *file);
+
+#endif /* EDUAID_CLI_PDFPRINT_H */
