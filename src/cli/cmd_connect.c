@@ -127,6 +127,12 @@ connect_checked(const char *cmd, const char *conninfo, int timeout, bool quiet,
     struct db *db;
     char msg[300];
 
+    char appname[64];
+
+    /* application_name "eduaid/export": the command's first word */
+    snprintf(appname, sizeof(appname), "eduaid/%.*s", (int)strcspn(cmd, " "),
+             cmd);
+    db_default_application_name(appname);
     db = connect_asking(conninfo, opts->user, timeout, err);
     if (db == NULL) {
         if (quiet)

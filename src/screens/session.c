@@ -62,12 +62,22 @@ on_db_event(void *arg, enum db_event ev)
     }
 }
 
-/* Every tick: notice at once a connection the server closed. */
+/* Every tick: notice at once a connection the server closed; name the
+ * session after the screen on top ("eduaid/queue"), a round trip only
+ * when the screen has changed (db_set_application_name). */
 static void
 poll_connection(struct app *a)
 {
-    if (a->db != NULL)
-        db_poll(a->db);
+    const char *screen = app_screen_name(a);
+    char name[64];
+
+    if (a->db == NULL)
+        return;
+    db_poll(a->db);
+    if (screen != NULL && db_connected(a->db)) {
+        snprintf(name, sizeof(name), "eduaid/%s", screen);
+        (void)db_set_application_name(a->db, name);
+    }
 }
 
 int
