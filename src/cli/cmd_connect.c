@@ -20,6 +20,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "core/errlog.h"
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "cli/cli.h"
@@ -216,6 +217,13 @@ cli_refused(struct db *db, const char *what, const struct db_error *err)
 
     if (db != NULL && err->status == DB_ERROR && err->sqlstate[0] != '\0')
         m = messages_load(db, &merr);
+    /* the administrator's log: eduaid.message's words, never the
+     * server's text (core/errlog.h) */
+    errlog_write(db != NULL ? db_user(db) : NULL, what, err->sqlstate,
+                 err->constraint,
+                 messages_find(m, err) != NULL ? messages_find(m, err)->en
+                 : err->status == DB_ERROR     ? "(no words in eduaid.message)"
+                                               : "no connection");
     text = messages_text(m, err, speak_chinese("auto"));
     if (text == NULL)
         text =
