@@ -204,5 +204,6 @@ main(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
+    cli_set_command(cmd->name); /* application_name eduaid/export */
     return cmd->run(argc - i, argv + i);
 }

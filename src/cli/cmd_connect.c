@@ -83,6 +83,13 @@ connect_asking(const char *conninfo, const char *user, int timeout,
 }
 
 static struct options global_opts;
+static char command[32]; /* cli_set_command */
+
+void
+cli_set_command(const char *name)
+{
+    snprintf(command, sizeof(command), "%s", name != NULL ? name : "");
+}
 
 void
 cli_set_options(const struct options *opts)
@@ -130,9 +137,8 @@ connect_checked(const char *cmd, const char *conninfo, int timeout, bool quiet,
 
     char appname[64];
 
-    /* application_name "eduaid/export": the command's first word */
-    snprintf(appname, sizeof(appname), "eduaid/%.*s", (int)strcspn(cmd, " "),
-             cmd);
+    snprintf(appname, sizeof(appname), "eduaid/%s",
+             command[0] != '\0' ? command : "cli");
     db_default_application_name(appname);
     db = connect_asking(conninfo, opts->user, timeout, err);
     if (db == NULL) {

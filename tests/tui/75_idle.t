@@ -40,10 +40,10 @@ printf 'ui: { idle_timeout = 5; };\n' >"$XDG_CONFIG_HOME/eduaid/eduaid.conf"
 JDIR=$XDG_STATE_HOME/eduaid/demo_clerk
 LOG=$XDG_STATE_HOME/eduaid/eduaid.log
 HNO=$(printf "IDL%06d" $$)
-# a head's ID number some household already has (the unique key's)
-TAKEN=$(su "select head_id_number from eduaid.household where head_id_number is not null order by id limit 1")
-[ -n "$TAKEN" ]
-tui_ok $? "a head's ID number in use: $TAKEN"
+# a valid ID number of a region no demo record uses
+TAKEN=$(tui_idno "65900519800315$(printf %03d $(($$ % 1000)))")
+[ ${#TAKEN} = 18 ]
+tui_ok $? "an ID number is made: $TAKEN"
 
 tui_start demo_clerk 80 24 zh_CN.UTF-8
 tui_wait "主菜单" && appname eduaid/menu
@@ -59,12 +59,26 @@ tui_keys Tab
 tui_type 5
 tui_keys Tab
 tui_type "王𠮷"
-tui_keys Tab Tab Tab
+tui_keys Tab
 tui_type "$TAKEN"
 tui_keys Tab
 tui_wait "王𠮷" && appname eduaid/form
 tui_ok $? "a new household is typed; the form's session is eduaid/form"
 
+# A refusal whose DETAIL quotes the ID number, as a unique key's does
+# ("Key (head_id_number)=(...) already exists."): a trigger of this test
+# raises it for this household number.
+su "create function eduaid.t75_refuse() returns trigger language plpgsql as \$\$
+begin
+  if new.household_no = '$HNO' then
+    raise unique_violation using message = 'duplicate key value violates unique constraint \"household_head_id_number_key\"',
+      detail = format('Key (head_id_number)=(%s) already exists.', new.head_id_number),
+      constraint = 'household_head_id_number_key', table = 'household', schema = 'eduaid';
+  end if;
+  return new;
+end \$\$;
+create trigger zz_t75_refuse before insert on eduaid.household for each row execute function eduaid.t75_refuse();" >/dev/null
+tui_ok $? "a trigger refuses household $HNO with a DETAIL quoting its ID number"
 tui_keys C-s
 for i in $(seq 1 50); do
 	grep -q "sqlstate=23505" "$LOG" 2>/dev/null && break
@@ -98,20 +112,25 @@ tui_keys y
 tui_wait "王𠮷" && tui_screen | grep -q "$HNO"
 tui_ok $? "the form comes back with what was typed"
 
-# A command: application_name eduaid/export, seen while a lock holds it.
-su "select 1" >/dev/null
-(psql -X -q -U "$EDUAID_SUPERUSER" -c "begin; lock table eduaid.household in access exclusive mode; select pg_sleep(6); commit;" >/dev/null 2>&1 &)
+# A command: application_name eduaid/export, seen while a lock on the
+# table its schema check reads holds it.
+psql -X -q -U "$EDUAID_SUPERUSER" -c "begin; lock table eduaid.schema_version in access exclusive mode; select pg_sleep(8); commit;" >/dev/null 2>"$TUI_TMP/lock.err" &
+LOCKER=$!
 for i in $(seq 1 50); do
-	[ "$(su "select count(*) from pg_locks where mode = 'AccessExclusiveLock' and relation = 'eduaid.household'::regclass and granted")" = 1 ] && break
+	[ "$(su "select count(*) from pg_locks where relation = 'eduaid.schema_version'::regclass and mode = 'AccessExclusiveLock' and granted")" = 1 ] && break
 	sleep 0.1
 done
 (cd "$TUI_TMP" && printf 'ui: { language = "en"; };\n' >en.conf &&
-	"$TUI_BIN" -c en.conf -U demo_clerk export household out.csv >/dev/null 2>&1 &)
+	EDUAID_FORMS_DIR="$top_srcdir/forms" exec "$TUI_BIN" -c en.conf -U demo_clerk export household out.csv >/dev/null 2>"$TUI_TMP/export.err") &
+EXPORTER=$!
 for i in $(seq 1 50); do
 	[ "$(su "select count(*) from pg_stat_activity where application_name = 'eduaid/export' and usename = 'demo_clerk'")" = 1 ] && break
 	sleep 0.1
 done
-[ "$(su "select count(*) from pg_stat_activity where application_name = 'eduaid/export' and usename = 'demo_clerk'")" = 1 ]
-tui_ok $? "eduaid export's session is eduaid/export"
+[ "$(su "select count(*) from pg_stat_activity where application_name = 'eduaid/export' and usename = 'demo_clerk' and wait_event_type = 'Lock'")" = 1 ]
+tui_ok $? "eduaid export's session is eduaid/export (seen waiting for the lock)"
+wait "$LOCKER" "$EXPORTER"
+grep -q "rows written" "$TUI_TMP/export.err"
+tui_ok $? "the export ends once the lock is gone"
 
 tui_done
