@@ -22,6 +22,7 @@
 #include "core/date.h"
 #include "core/formdef.h"
 #include "core/idnumber.h"
+#include "core/errlog.h"
 #include "core/settings.h"
 #include "screens/fields.h"
 
@@ -1773,6 +1774,54 @@ START_TEST(test_settings_key_by_key)
 }
 END_TEST
 
+/* The error log: under $XDG_STATE_HOME/eduaid, 0600 in a 0700 directory,
+ * one line per error with no control characters, moved aside when full. */
+START_TEST(test_errlog)
+{
+    char state[512], path[600], old[620], line[2048];
+    struct stat st;
+    FILE *fp;
+    char *p;
+
+    home_path(state, sizeof(state), "/state");
+    setenv("XDG_STATE_HOME", state, 1);
+    p = errlog_path();
+    snprintf(path, sizeof(path), "%s/eduaid/eduaid.log", state);
+    ck_assert_str_eq(p, path);
+    free(p);
+    errlog_write("demo_clerk", "form", "23505", "household_head_id_number_key",
+                 "This ID number is already\nregistered \"elsewhere\".");
+    errlog_write(NULL, NULL, NULL, NULL, NULL);
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    snprintf(old, sizeof(old), "%s/eduaid", state);
+    ck_assert_int_eq(stat(old, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0700);
+    fp = fopen(path, "r");
+    ck_assert_ptr_nonnull(fp);
+    ck_assert_ptr_nonnull(fgets(line, sizeof(line), fp));
+    ck_assert_msg(strstr(line, " user=demo_clerk where=form sqlstate=23505 "
+                               "constraint=household_head_id_number_key "
+                               "words=\"This ID number is already registered "
+                               "'elsewhere'.\"\n") != NULL,
+                  "%s", line);
+    ck_assert_ptr_nonnull(fgets(line, sizeof(line), fp));
+    ck_assert_ptr_nonnull(
+        strstr(line, " user=- where=- sqlstate=- constraint=- words=\"\"\n"));
+    ck_assert_ptr_null(fgets(line, sizeof(line), fp));
+    fclose(fp);
+
+    /* Full: moved to eduaid.log.1, a new log begun. */
+    ck_assert_int_eq(truncate(path, ERRLOG_MAX_BYTES), 0);
+    errlog_write("u", "queue", "EA001", "", "x");
+    snprintf(old, sizeof(old), "%s.1", path);
+    ck_assert_int_eq(stat(old, &st), 0);
+    ck_assert_int_eq(st.st_size, ERRLOG_MAX_BYTES);
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_lt(st.st_size, 200);
+}
+END_TEST
+
 /* The state paths follow $XDG_STATE_HOME when it is absolute. */
 START_TEST(test_settings_xdg_state)
 {
@@ -2067,6 +2116,7 @@ settings_suite(void)
     tcase_add_test(tc, test_settings_precedence);
     tcase_add_test(tc, test_settings_key_by_key);
     tcase_add_test(tc, test_settings_xdg_state);
+    tcase_add_test(tc, test_errlog);
     tcase_add_test(tc, test_settings_describe);
     tcase_add_test(tc, test_settings_keys_good);
     tcase_add_loop_test(tc, test_settings_keys_bad, 0, NBAD_KEYS);
