@@ -447,9 +447,10 @@ static void set_connect_error(PGconn *conn, struct db_error *err);
  * One try: PQreset opens a new connection with the same parameters (the
  * notice receiver stays with the PGconn), then what db_connect does after
  * PQconnectdbParams is done again -- the server's TimeZone, session_user
- * and eduaid.my_role(). eduaid sets nothing else per session (no SET, no
- * prepared statements): application_name and client_encoding are
- * connection parameters PQreset sends again.
+ * and eduaid.my_role(). eduaid sets nothing else per session (no
+ * prepared statements): client_encoding and the connect-time
+ * application_name are connection parameters PQreset sends again; a
+ * screen's application_name (db_set_application_name) is set again here.
  */
 static int send_appname(struct db *db, const char *name);
 
