@@ -4,11 +4,14 @@
 # $XDG_CONFIG_HOME) sets only ui.idle_timeout = 5 seconds; the state goes
 # under $XDG_STATE_HOME. demo_clerk's session is named after its screen
 # in pg_stat_activity (eduaid/menu, eduaid/list, eduaid/form); saving a
-# household whose head's ID number is taken is refused by the unique key,
+# household is refused with a unique key's 23505 whose DETAIL quotes the
+# head's ID number (raised by a trigger of this test: the registry, 017,
+# refuses a real duplicate earlier with EA008 naming only the township),
 # logged in eduaid.log (0600) with its SQLSTATE and constraint but not the
-# ID number the server's DETAIL quotes; then no key for 5 s: the session
+# ID number; then no key for 5 s: the session
 # ends with a message, the form is journaled, and the next login offers it
-# back. A command blocked on a lock is seen as eduaid/export. About 25 s.
+# back. A command blocked on a lock is seen as eduaid/export. About 35 s
+# (5 s of it the idle wait, 4 s the lock).
 set -u
 . "$top_srcdir/tests/tui/lib.sh"
 tui_setup
