@@ -63,7 +63,10 @@ usage(FILE *fp)
             "With no COMMAND, start the terminal client.\n\n"),
           fp);
     fputs(_("Options:\n"), fp);
-    fputs(_("  -c FILE        read the configuration from FILE\n"), fp);
+    fputs(_("  -c FILE        read FILE instead of the user's eduaid.conf "
+            "(the system\n"
+            "                 file is still read first, FILE over it)\n"),
+          fp);
     fputs(_("  -d CONNINFO    connect with this libpq connection string\n"),
           fp);
     fputs(_("  -U USER        log in as USER\n"), fp);
@@ -201,5 +204,6 @@ main(int argc, char **argv)
         usage(stderr);
         return EXIT_USAGE;
     }
+    cli_set_command(cmd->name); /* application_name eduaid/export */
     return cmd->run(argc - i, argv + i);
 }

@@ -22,6 +22,9 @@ int cmd_user(int argc, char **argv);
  * it runs one; subcommands that connect read them (cmd_connect.c). The
  * struct is copied. */
 void cli_set_options(const struct options *opts);
+/* The subcommand being run ("export"): its connections' application_name
+ * is "eduaid/export" (pg_stat_activity). */
+void cli_set_command(const char *name);
 const struct options *cli_options(void);
 
 #endif /* EDUAID_CLI_CLI_H */

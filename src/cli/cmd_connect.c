@@ -20,6 +20,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "core/errlog.h"
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "cli/cli.h"
@@ -82,6 +83,13 @@ connect_asking(const char *conninfo, const char *user, int timeout,
 }
 
 static struct options global_opts;
+static char command[32]; /* cli_set_command */
+
+void
+cli_set_command(const char *name)
+{
+    snprintf(command, sizeof(command), "%s", name != NULL ? name : "");
+}
 
 void
 cli_set_options(const struct options *opts)
@@ -127,6 +135,11 @@ connect_checked(const char *cmd, const char *conninfo, int timeout, bool quiet,
     struct db *db;
     char msg[300];
 
+    char appname[64];
+
+    snprintf(appname, sizeof(appname), "eduaid/%s",
+             command[0] != '\0' ? command : "cli");
+    db_default_application_name(appname);
     db = connect_asking(conninfo, opts->user, timeout, err);
     if (db == NULL) {
         if (quiet)
@@ -210,6 +223,13 @@ cli_refused(struct db *db, const char *what, const struct db_error *err)
 
     if (db != NULL && err->status == DB_ERROR && err->sqlstate[0] != '\0')
         m = messages_load(db, &merr);
+    /* the administrator's log: eduaid.message's words, never the
+     * server's text (core/errlog.h) */
+    errlog_write(db != NULL ? db_user(db) : NULL, what, err->sqlstate,
+                 err->constraint,
+                 messages_find(m, err) != NULL ? messages_find(m, err)->en
+                 : err->status == DB_ERROR     ? "(no words in eduaid.message)"
+                                               : "no connection");
     text = messages_text(m, err, speak_chinese("auto"));
     if (text == NULL)
         text =

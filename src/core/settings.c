@@ -22,8 +22,8 @@
 
 #include <libconfig.h>
 
-/* Under $HOME: the user's own configuration file. */
-#define USER_CONF "/.config/eduaid/eduaid.conf"
+/* Under $XDG_CONFIG_HOME (default ~/.config): the user's own file. */
+#define USER_CONF "/eduaid/eduaid.conf"
 /* paths.forms_dir when the caller gives no default. */
 #define FALLBACK_FORMS_DIR "forms"
 
@@ -109,6 +109,18 @@ static const struct setting_def setting_defs[] = {
      .one_of = colours,
      .doc = "Colours: \"auto\" when the terminal has them, \"always\", or "
             "\"never\" (monochrome attributes only)."},
+    {.path = "ui.idle_timeout",
+     .type = ST_INT,
+     .def_int = 900,
+     .offset = OFF(idle_timeout),
+     .valid = valid_range,
+     .min = 1,
+     .max = 86400,
+     .doc =
+         "Seconds without a key pressed after which the client journals "
+         "the open form and ends the session (the session timeout of "
+         "MLPS 2.0, level 3); the next login offers the form back. Default 15 "
+         "minutes."},
     {.path = "keys.*",
      .type = ST_KEYS,
      .doc = "Key bindings: keys.ACTION lists the keys of ACTION (\"save\", "
@@ -129,14 +141,14 @@ static const struct setting_def setting_defs[] = {
          "lookups.conf). Default: the installed forms, $(pkgdatadir)/forms."},
     {.path = "paths.journal_dir",
      .type = ST_PATH,
-     .def_str = "~/.local/state/eduaid",
+     .def_str = "$XDG_STATE_HOME/eduaid",
      .offset = OFF(journal_dir),
      .valid = valid_not_empty,
      .doc = "Directory where unsaved edits are journaled, to be offered back "
             "on the next start."},
     {.path = "paths.history_file",
      .type = ST_PATH,
-     .def_str = "~/.local/state/eduaid/history",
+     .def_str = "$XDG_STATE_HOME/eduaid/history",
      .offset = OFF(history_file),
      .valid = valid_not_empty,
      .doc = "History of the \":\" command line and \"/\" search prompts."},
@@ -314,24 +326,96 @@ join(const char *dir, const char *tail)
     return p;
 }
 
-/* Expand a leading "~" or "~/" of *p in place; false when out of memory. */
+/* The XDG base directories a path may start with, and their defaults
+ * under the home directory (XDG Base Directory Specification). */
+static const struct {
+    const char *var, *under_home;
+} xdg_dirs[] = {
+    {"$XDG_STATE_HOME", "/.local/state"},
+    {"$XDG_CONFIG_HOME", "/.config"},
+    {"$XDG_DATA_HOME", "/.local/share"},
+};
+
+/* The base directory of XDG variable var ("XDG_STATE_HOME"): its value
+ * when absolute (the specification ignores a relative one), else
+ * home + under_home; malloc'd, or NULL without a home or memory. */
+static char *
+xdg_base(const char *var, const char *under_home)
+{
+    const char *v = getenv(var), *home;
+
+    if (v != NULL && v[0] == '/')
+        return strdup(v);
+    home = home_dir();
+    return home != NULL ? join(home, under_home) : NULL;
+}
+
+/* The start of p that names a base directory: "~" (before "/" or the
+ * end) or "$XDG_..._HOME"; the directory's name in *base (NULL without a
+ * home) and the prefix's length. 0 when p starts with neither. */
+static size_t
+path_prefix(const char *p, const char **base, const char **under_home)
+{
+    *base = NULL;
+    *under_home = "";
+    if (p[0] == '~' && (p[1] == '\0' || p[1] == '/')) {
+        *base = home_dir();
+        return 1;
+    }
+    for (size_t i = 0; i < sizeof(xdg_dirs) / sizeof(xdg_dirs[0]); i++) {
+        size_t n = strlen(xdg_dirs[i].var);
+        const char *v;
+
+        if (strncmp(p, xdg_dirs[i].var, n) != 0 ||
+            (p[n] != '\0' && p[n] != '/'))
+            continue;
+        v = getenv(xdg_dirs[i].var + 1);
+        if (v != NULL && v[0] == '/') {
+            *base = v;
+        } else {
+            *base = home_dir();
+            *under_home = xdg_dirs[i].under_home;
+        }
+        return n;
+    }
+    return 0;
+}
+
+/* Expand a leading "~", "~/" or "$XDG_STATE_HOME" (CONFIG, DATA) of *p in
+ * place; false when out of memory. Without a home the path is left. */
 static bool
 expand_home(char **p)
 {
-    const char *home;
+    const char *base, *under;
+    size_t n = path_prefix(*p, &base, &under), a, b, c;
     char *e;
 
-    if ((*p)[0] != '~' || ((*p)[1] != '\0' && (*p)[1] != '/'))
+    if (n == 0 || base == NULL)
         return true;
-    home = home_dir();
-    if (home == NULL)
-        return true;
-    e = join(home, *p + 1);
+    a = strlen(base);
+    b = strlen(under);
+    c = strlen(*p + n);
+    e = malloc(a + b + c + 1);
     if (e == NULL)
         return false;
+    memcpy(e, base, a);
+    memcpy(e + a, under, b);
+    memcpy(e + a + b, *p + n, c + 1);
     free(*p);
     *p = e;
     return true;
+}
+
+char *
+settings_expand(const char *path)
+{
+    char *p = strdup(path);
+
+    if (p != NULL && !expand_home(&p)) {
+        free(p);
+        return NULL;
+    }
+    return p;
 }
 
 /* Free what a struct settings_key holds (not the struct). */
@@ -404,6 +488,14 @@ apply_keys(struct settings *s, const config_setting_t *c, const char *path,
         if (b.keys[b.nkeys] == NULL)
             goto nomem;
     }
+    /* The user's file after the system's, key by key: an action bound in
+     * both keeps the user's keys. */
+    for (size_t i = 0; i < s->nbindings; i++)
+        if (strcmp(s->bindings[i].action, b.action) == 0) {
+            binding_free(&s->bindings[i]);
+            s->bindings[i] = b;
+            return 0;
+        }
     grown = malloc((s->nbindings + 1) * sizeof(*grown));
     if (grown == NULL)
         goto nomem;
@@ -539,6 +631,7 @@ load_file(struct settings *s, const char *path, struct settings_error *err)
     }
     if (apply_file(s, &cfg, path, err) < 0)
         goto cleanup;
+    free(s->source);
     s->source = strdup(path);
     if (s->source == NULL) {
         set_error(err, path, 0, "out of memory");
@@ -558,6 +651,29 @@ exists(const char *path)
     struct stat st;
 
     return stat(path, &st) == 0 || (errno != ENOENT && errno != ENOTDIR);
+}
+
+/* True when $XDG_CONFIG_HOME is an absolute path. */
+static bool
+xdg_config_set(void)
+{
+    const char *v = getenv("XDG_CONFIG_HOME");
+
+    return v != NULL && v[0] == '/';
+}
+
+/* $XDG_CONFIG_HOME/eduaid/eduaid.conf (default ~/.config/...),
+ * malloc'd; NULL without a home (or memory). */
+static char *
+user_conf_path(void)
+{
+    char *base = xdg_base("XDG_CONFIG_HOME", "/.config"), *p;
+
+    if (base == NULL)
+        return NULL;
+    p = join(base, USER_CONF);
+    free(base);
+    return p;
 }
 
 void
@@ -581,7 +697,7 @@ settings_load(const char *explicit_path, const char *sysconf_path,
               struct settings_error *err)
 {
     struct settings *s;
-    const char *env = getenv("EDUAID_CONF"), *home, *path = NULL;
+    const char *env = getenv("EDUAID_CONF"), *path = NULL;
     char *user_path = NULL;
     int rc = -1;
 
@@ -612,24 +728,24 @@ settings_load(const char *explicit_path, const char *sysconf_path,
         }
     }
 
+    /* The system file first, then the user's over it, key by key. */
+    if (sysconf_path != NULL && exists(sysconf_path)) {
+        path = sysconf_path;
+        if (load_file(s, path, err) < 0)
+            goto cleanup;
+    }
     if (explicit_path != NULL) {
         path = explicit_path;
     } else if (env != NULL && env[0] != '\0') {
         path = env;
-    } else {
-        if ((home = home_dir()) != NULL) {
-            user_path = join(home, USER_CONF);
-            if (user_path == NULL) {
-                set_error(err, NULL, 0, "out of memory");
-                goto cleanup;
-            }
-            if (exists(user_path))
-                path = user_path;
-        }
-        if (path == NULL && sysconf_path != NULL && exists(sysconf_path))
-            path = sysconf_path;
+    } else if ((user_path = user_conf_path()) != NULL) {
+        if (exists(user_path))
+            path = user_path;
+    } else if (home_dir() != NULL || xdg_config_set()) {
+        set_error(err, NULL, 0, "out of memory");
+        goto cleanup;
     }
-    if (path != NULL && load_file(s, path, err) < 0)
+    if (path != NULL && path != sysconf_path && load_file(s, path, err) < 0)
         goto cleanup;
 
     for (size_t i = 0; i < NSETTINGS; i++)
@@ -703,8 +819,9 @@ settings_describe(FILE *out)
             snprintf(what, sizeof(what), "A list of key names.");
         } else if (d->type == ST_PATH) {
             snprintf(what, sizeof(what),
-                     "A path; \"~/\" is the home "
-                     "directory.");
+                     "A path; \"~/\" is the home directory, "
+                     "$XDG_STATE_HOME (CONFIG, DATA) the XDG directory "
+                     "or its default (~/.local/state ...).");
         } else {
             snprintf(what, sizeof(what), "A string.");
         }

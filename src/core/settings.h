@@ -15,11 +15,14 @@
  *     ui:       { language = "auto"; colour = "auto"; };
  *     keys:     { save = [ "F2", "^S" ]; back = [ "Esc", "q" ]; };
  *     paths:    { forms_dir = "/usr/local/share/eduaid/forms";
- *                 journal_dir = "~/.local/state/eduaid";
- *                 history_file = "~/.local/state/eduaid/history"; };
+ *                 journal_dir = "$XDG_STATE_HOME/eduaid";
+ *                 history_file = "$XDG_STATE_HOME/eduaid/history"; };
  *
  *   Paths starting with "~/" (or just "~") are expanded with $HOME (the
- *   password database when HOME is unset).
+ *   password database when HOME is unset); paths starting with
+ *   $XDG_STATE_HOME, $XDG_CONFIG_HOME or $XDG_DATA_HOME with that variable
+ *   when it is an absolute path, else its default under the home
+ *   (~/.local/state, ~/.config, ~/.local/share).
  */
 #ifndef EDUAID_CORE_SETTINGS_H
 #define EDUAID_CORE_SETTINGS_H
@@ -49,6 +52,7 @@ struct settings {
     char *reports_conninfo; /* reports.conninfo: a standby, "" = conninfo */
     char *language;         /* ui.language: "auto", "zh_CN" or "en" */
     char *colour;           /* ui.colour: "auto", "always" or "never" */
+    int idle_timeout;       /* ui.idle_timeout: seconds, 1..86400 */
     char *forms_dir;        /* paths.forms_dir, expanded */
     char *journal_dir;      /* paths.journal_dir, expanded */
     char *history_file;     /* paths.history_file, expanded */
@@ -68,12 +72,15 @@ struct settings_error {
 /*
  * settings_load
  *
- * Find and load the configuration: explicit_path (-c FILE) if non-NULL
- * (it must exist), else $EDUAID_CONF if set and not empty (it must
- * exist), else ~/.config/eduaid/eduaid.conf if it exists, else
- * sysconf_path (may be NULL) if it exists, else defaults only (source
- * NULL). A file that exists but cannot be read is an error, never
- * skipped. default_forms_dir is the built-in paths.forms_dir (the
+ * Load the configuration key by key: the defaults, then sysconf_path
+ * (may be NULL; /etc/eduaid/eduaid.conf) if it exists, then over it the
+ * user's file: explicit_path (-c FILE) if non-NULL (it must exist), else
+ * $EDUAID_CONF if set and not empty (it must exist), else
+ * $XDG_CONFIG_HOME/eduaid/eduaid.conf (default ~/.config/...) if it
+ * exists. A setting the user's file does not name keeps the system
+ * file's value; keys.ACTION in both keeps the user's keys. A file that
+ * exists but cannot be read is an error, never skipped. source is the
+ * last file read. default_forms_dir is the built-in paths.forms_dir (the
  * installed forms, $(pkgdatadir)/forms); NULL means "forms".
  *
  * Returns 0 and sets *out (free with settings_free), or -1 with *out NULL
@@ -89,6 +96,11 @@ int settings_load(const char *explicit_path, const char *sysconf_path,
                   struct settings_error *err);
 
 void settings_free(struct settings *s);
+
+/* path with a leading "~", "$XDG_STATE_HOME", "$XDG_CONFIG_HOME" or
+ * "$XDG_DATA_HOME" expanded as settings_load() expands paths.*; malloc'd,
+ * NULL when out of memory. */
+char *settings_expand(const char *path);
 
 /* For --help and the man page: every setting with its type, default and
  * doc, one paragraph each. */

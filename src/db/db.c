@@ -43,7 +43,14 @@ struct db {
     void *notice_arg;
     db_event_fn event_fn;
     void *event_arg;
+    /* application_name as set on this session ("eduaid/queue"), "" when
+     * the one given at connect (db_default_application_name) */
+    char appname[64];
 };
+
+/* application_name of the next connections ("eduaid/export"); "" for the
+ * fallback "eduaid". */
+static char default_appname[64];
 
 /* ---- small helpers ------------------------------------------------------ */
 
@@ -440,10 +447,13 @@ static void set_connect_error(PGconn *conn, struct db_error *err);
  * One try: PQreset opens a new connection with the same parameters (the
  * notice receiver stays with the PGconn), then what db_connect does after
  * PQconnectdbParams is done again -- the server's TimeZone, session_user
- * and eduaid.my_role(). eduaid sets nothing else per session (no SET, no
- * prepared statements): application_name and client_encoding are
- * connection parameters PQreset sends again.
+ * and eduaid.my_role(). eduaid sets nothing else per session (no
+ * prepared statements): client_encoding and the connect-time
+ * application_name are connection parameters PQreset sends again; a
+ * screen's application_name (db_set_application_name) is set again here.
  */
+static int send_appname(struct db *db, const char *name);
+
 static int
 reset_once(struct db *db, struct db_error *err)
 {
@@ -453,7 +463,12 @@ reset_once(struct db *db, struct db_error *err)
         return -1;
     }
     follow_server_clock(db->conn);
-    return load_identity(db, err);
+    if (load_identity(db, err) != 0)
+        return -1;
+    /* PQreset sent the connect-time name: the screen's again */
+    if (db->appname[0] != '\0')
+        (void)send_appname(db, db->appname);
+    return 0;
 }
 
 /*
@@ -810,7 +825,7 @@ db_connect(const char *conninfo, const char *user, const char *password,
 {
     /* Later keywords override the ones the expanded conninfo sets; the
      * conninfo overrides the ones before it. */
-    const char *keys[8], *vals[8];
+    const char *keys[9], *vals[9];
     char timeout[16];
     int n = 0;
     struct db *db;
@@ -823,6 +838,10 @@ db_connect(const char *conninfo, const char *user, const char *password,
     }
     keys[n] = "fallback_application_name";
     vals[n++] = "eduaid";
+    if (default_appname[0] != '\0') { /* the conninfo's, if any, wins */
+        keys[n] = "application_name";
+        vals[n++] = default_appname;
+    }
     if (connect_timeout > 0) {
         snprintf(timeout, sizeof timeout, "%d", connect_timeout);
         keys[n] = "connect_timeout";
@@ -873,6 +892,42 @@ db_connect_like(const struct db *like, const char *conninfo,
     pw = PQpass(like->conn);
     return db_connect(conninfo, like->user, pw != NULL && *pw ? pw : NULL,
                       connect_timeout, err);
+}
+
+void
+db_default_application_name(const char *name)
+{
+    snprintf(default_appname, sizeof(default_appname), "%s",
+             name != NULL ? name : "");
+}
+
+/* SET application_name by set_config (a parameter, no quoting); 0 or -1.
+ * Straight through libpq: also called inside a reconnect. */
+static int
+send_appname(struct db *db, const char *name)
+{
+    const char *params[1] = {name};
+    PGresult *res = PQexecParams(
+        db->conn, "SELECT pg_catalog.set_config('application_name', $1, false)",
+        1, NULL, params, NULL, NULL, 0);
+    int rc = res != NULL && PQresultStatus(res) == PGRES_TUPLES_OK ? 0 : -1;
+
+    PQclear(res);
+    return rc;
+}
+
+int
+db_set_application_name(struct db *db, const char *name)
+{
+    if (db == NULL || db->conn == NULL || name == NULL ||
+        strcmp(db->appname, name) == 0)
+        return 0; /* unchanged: no round trip */
+    if (db->in_tx || PQtransactionStatus(db->conn) != PQTRANS_IDLE)
+        return 0; /* not inside the caller's transaction: next time */
+    if (send_appname(db, name) != 0)
+        return -1;
+    snprintf(db->appname, sizeof(db->appname), "%s", name);
+    return 0;
 }
 
 void

@@ -83,6 +83,20 @@ struct db *db_connect(const char *conninfo, const char *user,
 struct db *db_connect_like(const struct db *like, const char *conninfo,
                            int connect_timeout, struct db_error *err);
 void db_close(struct db *db);
+
+/*
+ * application_name, so that pg_stat_activity (and the server's log with
+ * %a) tells which screen or command a session is in: "eduaid/export".
+ * db_default_application_name sets it for the connections made after it
+ * (a connection parameter: no round trip; a conninfo's own
+ * application_name wins). db_set_application_name changes it on a live
+ * session with one round trip (set_config), only when name differs from
+ * the last one set -- the client calls it when the screen changes, never
+ * inside the caller's transaction -- and again after a reconnect.
+ * Returns 0, or -1 when the server refused (the name is left).
+ */
+void db_default_application_name(const char *name);
+int db_set_application_name(struct db *db, const char *name);
 void db_set_notice(struct db *db, db_notice_fn fn, void *arg);
 
 /* Who we are: session_user, and eduaid.my_role() ("" when none). */

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/errlog.h"
 #include "core/i18n.h"
 #include "db/fieldcheck.h"
 #include "db/messages.h"
@@ -62,12 +63,22 @@ on_db_event(void *arg, enum db_event ev)
     }
 }
 
-/* Every tick: notice at once a connection the server closed. */
+/* Every tick: notice at once a connection the server closed; name the
+ * session after the screen on top ("eduaid/queue"), a round trip only
+ * when the screen has changed (db_set_application_name). */
 static void
 poll_connection(struct app *a)
 {
-    if (a->db != NULL)
-        db_poll(a->db);
+    const char *screen = app_screen_name(a);
+    char name[64];
+
+    if (a->db == NULL)
+        return;
+    db_poll(a->db);
+    if (screen != NULL && db_connected(a->db)) {
+        snprintf(name, sizeof(name), "eduaid/%s", screen);
+        (void)db_set_application_name(a->db, name);
+    }
 }
 
 int
@@ -149,6 +160,33 @@ session_error_text(const struct app *a, const struct db_error *e)
     return _("The server refused the request.");
 }
 
+/* The words of e for the administrator's log: eduaid.message's English,
+ * or what kind of failure it was; never the server's own text, which may
+ * quote a value (core/errlog.h). */
+static const char *
+log_words(const struct messages *m, const struct db_error *e)
+{
+    const struct message *row;
+
+    switch (e->status) {
+    case DB_CONNECTION_LOST:
+        return "connection lost";
+    case DB_UNREACHABLE:
+        return "server unreachable";
+    case DB_AUTH_FAILED:
+        return "authentication failed";
+    case DB_NEEDS_PASSWORD:
+        return "password required";
+    case DB_NO_MEMORY:
+        return "out of memory";
+    case DB_LOGIN_REFUSED:
+        return "login refused";
+    default:
+        row = messages_find(m, e);
+        return row != NULL ? row->en : "(no words in eduaid.message)";
+    }
+}
+
 void
 app_keep_error(struct app *a, const struct db_error *e)
 {
@@ -157,6 +195,8 @@ app_keep_error(struct app *a, const struct db_error *e)
 
     if (e == NULL || e->status == DB_OK)
         return;
+    errlog_write(a->db != NULL ? db_user(a->db) : NULL, app_screen_name(a),
+                 e->sqlstate, e->constraint, log_words(a->messages, e));
     /* First what it means, in the person's language (the error table's
      * words); below it the server's own text, the technical part. */
     if (messages_find(a->messages, e) != NULL && n < size)

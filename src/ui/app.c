@@ -49,6 +49,8 @@ struct app_stack {
     bool quit;  /* leave the loop */
     int eio, fast_err;
     long long last_tick; /* when the top screen was last polled (us) */
+    long long last_key;  /* when a key was last pressed (us) */
+    bool idle_ended;     /* the idle timeout ended the session */
     char status[512];
     bool status_error;
 };
@@ -438,6 +440,43 @@ headless_event(struct key *k, int timeout_ms)
     }
 }
 
+/*
+ * The idle timeout (ui.idle_timeout; 网络安全等级保护 2.0, level 3: a
+ * session left alone ends): true once no key was pressed for that long,
+ * and then the session is ending -- app_end with a message, the loop
+ * leaves, every screen closes and a form with unsaved changes journals
+ * them in its close (screens/formjournal.c), to be offered back by the
+ * menu at the next login. Dialogs waiting for a key see a hang-up. Not
+ * in a headless run (a key script).
+ */
+static bool
+idle_expired(struct app *a)
+{
+    struct app_stack *st = a->stack;
+    int idle = a->settings != NULL ? a->settings->idle_timeout : 0;
+    char msg[400];
+
+    if (st->last_key == 0)
+        st->last_key = now_us();
+    if (idle <= 0 || now_us() - st->last_key < idle * 1000000LL)
+        return false;
+    st->idle_ended = true;
+    if (idle % 60 == 0)
+        snprintf(msg, sizeof(msg),
+                 _("No key was pressed for %d minutes: the session has "
+                   "ended. Unsaved changes are kept and offered back at the "
+                   "next login."),
+                 idle / 60);
+    else
+        snprintf(msg, sizeof(msg),
+                 _("No key was pressed for %d seconds: the session has "
+                   "ended. Unsaved changes are kept and offered back at the "
+                   "next login."),
+                 idle);
+    app_end(a, 1, msg);
+    return true;
+}
+
 /* Wait for a key (timeout_ms, -1 for ever); the one place get_wch is
  * called outside the look-ahead after Esc. */
 static enum modal_event
@@ -448,12 +487,14 @@ read_event(struct app *a, struct key *k, int timeout_ms)
     int rc, err;
     long long t0;
 
-    if (term_hangup())
+    if (term_hangup() || st->idle_ended)
         return ME_HANGUP;
     if (term_take_interrupt())
         return ME_INTERRUPT;
     if (headless_active())
         return headless_event(k, timeout_ms);
+    if (idle_expired(a))
+        return ME_HANGUP;
     wtimeout(stdscr, timeout_ms);
     t0 = now_us();
     errno = 0;
@@ -491,6 +532,7 @@ read_event(struct app *a, struct key *k, int timeout_ms)
     }
     if (rc == KEY_CODE_YES && ch == KEY_MOUSE)
         return ME_TIMEOUT;
+    st->last_key = now_us();
     if (rc == OK && ch == 27) {
         int e = escape_sequence(k);
 
@@ -557,6 +599,14 @@ show_details(struct app *a)
 }
 
 static void run_command_line(struct app *a);
+
+const char *
+app_screen_name(const struct app *a)
+{
+    const struct screen *top = top_screen(a);
+
+    return top != NULL ? top->ops->name : NULL;
+}
 
 /* The keys every screen has unless it takes them itself. True when the
  * key was one of them. */

@@ -50,6 +50,9 @@ struct app {
  * status (0, or 1 after a hang-up). */
 int app_run(struct app *a, struct screen *first);
 
+/* The name of the screen on top ("queue"), or NULL. */
+const char *app_screen_name(const struct app *a);
+
 /* Push s on top (it gets layout and draw before the next key). */
 void app_push(struct app *a, struct screen *s);
 

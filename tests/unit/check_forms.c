@@ -22,6 +22,7 @@
 #include "core/date.h"
 #include "core/formdef.h"
 #include "core/idnumber.h"
+#include "core/errlog.h"
 #include "core/settings.h"
 #include "screens/fields.h"
 
@@ -1419,7 +1420,9 @@ END_TEST
 /* Settings */
 
 static char tmp_home[256];
-static char *saved_home, *saved_conf;
+static char *saved_home, *saved_conf, *saved_xdg[3];
+static const char *const xdg_vars[3] = {"XDG_CONFIG_HOME", "XDG_STATE_HOME",
+                                        "XDG_DATA_HOME"};
 
 static char *
 dup_env(const char *name)
@@ -1451,6 +1454,10 @@ settings_setup(void)
     ck_assert_ptr_nonnull(mkdtemp(tmp_home));
     setenv("HOME", tmp_home, 1);
     unsetenv("EDUAID_CONF");
+    for (int i = 0; i < 3; i++) {
+        saved_xdg[i] = dup_env(xdg_vars[i]);
+        unsetenv(xdg_vars[i]);
+    }
 }
 
 static int
@@ -1468,6 +1475,8 @@ settings_teardown(void)
     nftw(tmp_home, remove_one, 16, FTW_DEPTH | FTW_PHYS);
     restore_env("HOME", saved_home);
     restore_env("EDUAID_CONF", saved_conf);
+    for (int i = 0; i < 3; i++)
+        restore_env(xdg_vars[i], saved_xdg[i]);
 }
 
 /* $HOME/tail in buf. */
@@ -1696,9 +1705,149 @@ START_TEST(test_settings_precedence)
     /* -c over $EDUAID_CONF. */
     ck_assert_int_eq(loaded_timeout(explicit_path, sys, src, sizeof(src)), 31);
     ck_assert_str_eq(src, explicit_path);
-    /* Only one file is read: the defaults fill in, not the other files. */
+    /* The user's file over the system file, key by key: a setting the
+     * user's file leaves out keeps the system file's value. */
     write_file(env, "ui: { colour = \"never\"; };\n");
-    ck_assert_int_eq(loaded_timeout(NULL, sys, src, sizeof(src)), 10);
+    ck_assert_int_eq(loaded_timeout(NULL, sys, src, sizeof(src)), 34);
+    ck_assert_str_eq(src, env);
+}
+END_TEST
+
+/* The observed defect of issue 14: a user's file that sets only the
+ * language lost the system file's conninfo. Key by key now, keys too. */
+START_TEST(test_settings_key_by_key)
+{
+    char sys[512], user[512], xdg[512];
+    struct settings_error err;
+    struct settings *s;
+
+    home_path(sys, sizeof(sys), "/sys.conf");
+    write_file(sys, "database: { conninfo = \"host=db1 dbname=eduaid\";\n"
+                    "            connect_timeout = 20; };\n"
+                    "ui: { language = \"en\"; idle_timeout = 600; };\n"
+                    "keys: { save = [ \"F2\" ]; back = [ \"Esc\" ]; };\n");
+    /* $XDG_CONFIG_HOME/eduaid/eduaid.conf, not ~/.config. */
+    home_path(xdg, sizeof(xdg), "/xdgconf");
+    setenv("XDG_CONFIG_HOME", xdg, 1);
+    ck_assert_int_eq(mkdir(xdg, 0700), 0);
+    ck_assert_int_eq(
+        mkdir(home_path(user, sizeof(user), "/xdgconf/eduaid"), 0700), 0);
+    home_path(user, sizeof(user), "/xdgconf/eduaid/eduaid.conf");
+    write_file(user, "ui: { language = \"zh_CN\"; };\n"
+                     "keys: { save = [ \"^S\" ]; };\n");
+    ck_assert_msg(settings_load(NULL, sys, "/f", &s, &err) == 0, "%s:%d: %s",
+                  err.file, err.line, err.message);
+    ck_assert_str_eq(s->source, user);
+    ck_assert_str_eq(s->language, "zh_CN");
+    ck_assert_str_eq(s->conninfo, "host=db1 dbname=eduaid");
+    ck_assert_int_eq(s->connect_timeout, 20);
+    ck_assert_int_eq(s->idle_timeout, 600);
+    ck_assert_str_eq(s->colour, "auto");
+    /* save: the user's keys replace the system's; back: the system's. */
+    ck_assert_uint_eq(s->nbindings, 2);
+    ck_assert_str_eq(s->bindings[0].action, "save");
+    ck_assert_str_eq(s->bindings[0].keys[0], "^S");
+    ck_assert_str_eq(s->bindings[0].file, user);
+    ck_assert_str_eq(s->bindings[1].action, "back");
+    ck_assert_str_eq(s->bindings[1].file, sys);
+    settings_free(s);
+
+    /* A relative XDG_CONFIG_HOME is ignored (the specification): then
+     * ~/.config, absent here, so the system file alone. */
+    setenv("XDG_CONFIG_HOME", "relative", 1);
+    ck_assert_int_eq(settings_load(NULL, sys, "/f", &s, &err), 0);
+    ck_assert_str_eq(s->source, sys);
+    ck_assert_str_eq(s->language, "en");
+    settings_free(s);
+
+    /* -c FILE replaces the user's file, not the system's. */
+    ck_assert_int_eq(settings_load(user, sys, "/f", &s, &err), 0);
+    ck_assert_str_eq(s->language, "zh_CN");
+    ck_assert_str_eq(s->conninfo, "host=db1 dbname=eduaid");
+    settings_free(s);
+
+    /* An error in the system file is reported with its name. */
+    write_file(sys, "ui: { idle_timeout = 0; };\n");
+    ck_assert_int_eq(settings_load(user, sys, "/f", &s, &err), -1);
+    ck_assert_str_eq(err.file, sys);
+    ck_assert_ptr_nonnull(strstr(err.message, "ui.idle_timeout must be"));
+}
+END_TEST
+
+/* The error log: under $XDG_STATE_HOME/eduaid, 0600 in a 0700 directory,
+ * one line per error with no control characters, moved aside when full. */
+START_TEST(test_errlog)
+{
+    char state[512], path[600], old[620], line[2048];
+    struct stat st;
+    FILE *fp;
+    char *p;
+
+    home_path(state, sizeof(state), "/state");
+    setenv("XDG_STATE_HOME", state, 1);
+    p = errlog_path();
+    snprintf(path, sizeof(path), "%s/eduaid/eduaid.log", state);
+    ck_assert_str_eq(p, path);
+    free(p);
+    errlog_write("demo_clerk", "form", "23505", "household_head_id_number_key",
+                 "This ID number is already\nregistered \"elsewhere\".");
+    errlog_write(NULL, NULL, NULL, NULL, NULL);
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0600);
+    snprintf(old, sizeof(old), "%s/eduaid", state);
+    ck_assert_int_eq(stat(old, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0700);
+    fp = fopen(path, "r");
+    ck_assert_ptr_nonnull(fp);
+    ck_assert_ptr_nonnull(fgets(line, sizeof(line), fp));
+    ck_assert_msg(strstr(line, " user=demo_clerk where=form sqlstate=23505 "
+                               "constraint=household_head_id_number_key "
+                               "words=\"This ID number is already registered "
+                               "'elsewhere'.\"\n") != NULL,
+                  "%s", line);
+    ck_assert_ptr_nonnull(fgets(line, sizeof(line), fp));
+    ck_assert_ptr_nonnull(
+        strstr(line, " user=- where=- sqlstate=- constraint=- words=\"\"\n"));
+    ck_assert_ptr_null(fgets(line, sizeof(line), fp));
+    fclose(fp);
+
+    /* Full: moved to eduaid.log.1, a new log begun. */
+    ck_assert_int_eq(truncate(path, ERRLOG_MAX_BYTES), 0);
+    errlog_write("u", "queue", "EA001", "", "x");
+    snprintf(old, sizeof(old), "%s.1", path);
+    ck_assert_int_eq(stat(old, &st), 0);
+    ck_assert_int_eq(st.st_size, ERRLOG_MAX_BYTES);
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_lt(st.st_size, 200);
+}
+END_TEST
+
+/* The state paths follow $XDG_STATE_HOME when it is absolute. */
+START_TEST(test_settings_xdg_state)
+{
+    char want[512];
+    struct settings_error err;
+    struct settings *s;
+    char *e;
+
+    setenv("XDG_STATE_HOME", "/srv/state", 1);
+    ck_assert_int_eq(settings_load(NULL, NULL, "/f", &s, &err), 0);
+    ck_assert_str_eq(s->journal_dir, "/srv/state/eduaid");
+    ck_assert_str_eq(s->history_file, "/srv/state/eduaid/history");
+    ck_assert_int_eq(s->idle_timeout, 900);
+    settings_free(s);
+    setenv("XDG_STATE_HOME", "", 1); /* empty: the default */
+    ck_assert_int_eq(settings_load(NULL, NULL, "/f", &s, &err), 0);
+    ck_assert_str_eq(s->journal_dir,
+                     home_path(want, sizeof(want), "/.local/state/eduaid"));
+    settings_free(s);
+    setenv("XDG_DATA_HOME", "/srv/data", 1);
+    e = settings_expand("$XDG_DATA_HOME/eduaid/exports");
+    ck_assert_str_eq(e, "/srv/data/eduaid/exports");
+    free(e);
+    e = settings_expand("$XDG_STATE_HOMEX/a"); /* not the variable */
+    ck_assert_str_eq(e, "$XDG_STATE_HOMEX/a");
+    free(e);
 }
 END_TEST
 
@@ -1717,7 +1866,8 @@ START_TEST(test_settings_describe)
         "\"never\"",
         "paths.forms_dir",
         "paths.journal_dir",
-        "\"~/.local/state/eduaid\"",
+        "\"$XDG_STATE_HOME/eduaid\"",
+        "ui.idle_timeout = 900",
         "paths.history_file",
         "monochrome",
     };
@@ -1964,6 +2114,9 @@ settings_suite(void)
     tcase_add_loop_test(tc, test_settings_bad, 0, NBAD_SETTINGS);
     tcase_add_test(tc, test_settings_missing);
     tcase_add_test(tc, test_settings_precedence);
+    tcase_add_test(tc, test_settings_key_by_key);
+    tcase_add_test(tc, test_settings_xdg_state);
+    tcase_add_test(tc, test_errlog);
     tcase_add_test(tc, test_settings_describe);
     tcase_add_test(tc, test_settings_keys_good);
     tcase_add_loop_test(tc, test_settings_keys_bad, 0, NBAD_KEYS);
