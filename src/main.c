@@ -1,7 +1,8 @@
 /*
  * main.c
  *   eduaid's entry point: the locale and message catalogue, the global
- *   options (-c, -d, -U, --help, --version, --headless, --keys), and
+ *   options (-c, psql's -d, -h, -p, -U and -?, --help, --version,
+ *   --headless, --keys), and
  *   either a subcommand from one table (src/cli) or, with none, the
  *   interactive client (src/app/client.c), on the terminal or headless.
  */
@@ -64,15 +65,18 @@ usage(FILE *fp)
           fp);
     fputs(_("Options:\n"), fp);
     fputs(_("  -c FILE        read the configuration from FILE\n"), fp);
-    fputs(_("  -d CONNINFO    connect with this libpq connection string\n"),
+    fputs(_("  -d DBNAME      database name, or a libpq connection string\n"
+            "                 or URI replacing the configured one\n"),
           fp);
+    fputs(_("  -h HOST        database server host or socket directory\n"), fp);
+    fputs(_("  -p PORT        database server port\n"), fp);
     fputs(_("  -U USER        log in as USER\n"), fp);
     fputs(_("  --headless=COLSxROWS --keys=FILE\n"
             "                 no terminal: draw at this size, type the "
             "keys of FILE,\n"
             "                 print the screens on stdout (for tests)\n"),
           fp);
-    fputs(_("  -h, --help     show this help and exit\n"), fp);
+    fputs(_("  -?, --help     show this help and exit\n"), fp);
     fputs(_("  -V, --version  show the version and exit\n\n"), fp);
     fputs(_("Commands:\n"), fp);
     for (size_t i = 0; i < N_SUBCOMMANDS; i++) {
@@ -172,6 +176,8 @@ main(int argc, char **argv)
         }
         slot = strcmp(argv[i], "-c") == 0   ? &opts.config_file
                : strcmp(argv[i], "-d") == 0 ? &opts.conninfo
+               : strcmp(argv[i], "-h") == 0 ? &opts.host
+               : strcmp(argv[i], "-p") == 0 ? &opts.port
                : strcmp(argv[i], "-U") == 0 ? &opts.user
                                             : NULL;
         if (slot == NULL) {
