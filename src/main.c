@@ -18,6 +18,7 @@
 #include "cli/cli.h"
 #include "core/cmdline.h"
 #include "core/i18n.h"
+#include "core/settings.h"
 #include "core/text.h"
 
 /*
@@ -164,6 +165,12 @@ main(int argc, char **argv)
         }
         if (strcmp(argv[i], "-V") == 0 || strcmp(argv[i], "--version") == 0) {
             printf("%s\n", PACKAGE_STRING);
+            return EXIT_OK;
+        }
+        /* hidden: the settings table, which man/settings-man.awk turns
+         * into eduaid.conf(5) (tests/unit/man_pages.sh compares) */
+        if (strcmp(argv[i], "--describe-settings") == 0) {
+            settings_describe(stdout);
             return EXIT_OK;
         }
         if (strncmp(argv[i], "--headless=", 11) == 0) {
