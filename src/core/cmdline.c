@@ -7,6 +7,7 @@
 
 #include "core/cmdline.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
