@@ -26,7 +26,7 @@
 #      its socket, which check refuses), and the installed client
 #      connecting with psql's letters (-h -p -d -U) as demo_clerk.
 #
-# A TAP stream. Cost (2 busy cores): about 45 s to build, 20 s of lintian,
+# A TAP stream, then `package: N passed, N failed`. Cost (2 busy cores): about 45 s to build, 20 s of lintian,
 # 20 s of cluster, migration and demo data: under 2 minutes.
 set -uo pipefail
 top=${top_srcdir:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)}
@@ -46,19 +46,27 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0
+n=0 npass=0 nfail=0
 ok() { # STATUS DESCRIPTION [LOG]
 	n=$((n + 1))
 	if [ "$1" = 0 ]; then
+		npass=$((npass + 1))
 		printf 'ok %d - %s\n' "$n" "$2"
 	else
+		nfail=$((nfail + 1))
 		printf 'not ok %d - %s\n' "$n" "$2"
 		[ -n "${3:-}" ] && [ -f "$3" ] && tail -n 25 "$3" | sed 's/^/#   /'
 	fi
 }
+# the last line, for tools/test's counted_step
+summary() {
+	printf 'package: %d passed, %d failed\n' "$npass" "$nfail"
+}
 bail() {
 	printf 'Bail out! %s\n' "$1"
 	[ -n "${2:-}" ] && [ -f "$2" ] && tail -n 30 "$2" | sed 's/^/#   /'
+	nfail=$((nfail + 1))
+	summary
 	exit 1
 }
 
@@ -172,3 +180,5 @@ env -u PGHOST -u PGPORT -u PGDATABASE -u PGUSER LC_ALL=C EDUAID_CONF="$work/empt
 ok $? "the installed eduaid -h -p -d -U demo_clerk rates list" "$work/rates.log"
 [ -s "$work/rates.log" ]
 ok $? "rates list printed the standard amounts" "$work/rates.log"
+summary
+[ "$nfail" = 0 ]
