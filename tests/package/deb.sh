@@ -88,7 +88,9 @@ t0=$SECONDS
 ok $? "dpkg-buildpackage -us -uc -b with nocheck ($((SECONDS - t0)) s)" "$work/build.log"
 deb=$(ls "$work"/eduaid_*_*.deb 2>/dev/null | head -n 1)
 demo=$(ls "$work"/eduaid-demo_*_all.deb 2>/dev/null | head -n 1)
-[ -n "$deb" ] && [ -n "$demo" ] || bail "no eduaid and eduaid-demo .deb built" "$work/build.log"
+if [ -z "$deb" ] || [ -z "$demo" ]; then
+	bail "no eduaid and eduaid-demo .deb built" "$work/build.log"
+fi
 
 # 2. lintian: no errors
 lintian --fail-on error "$work"/eduaid_*.changes >"$work/lintian.log" 2>&1

@@ -12,7 +12,6 @@ bin=$build/eduaid
 . "$top/completion/eduaid"
 
 n=0
-fails=0
 # complete WORDS...: the last word is the one being completed
 complete_line() {
 	COMP_WORDS=("$bin" "$@")
