@@ -1,7 +1,8 @@
 /*
  * main.c
  *   eduaid's entry point: the locale and message catalogue, the global
- *   options (-c, -d, -U, --help, --version, --headless, --keys), and
+ *   options (-c, psql's -d, -h, -p, -U and -?, --help, --version,
+ *   --headless, --keys), and
  *   either a subcommand from one table (src/cli) or, with none, the
  *   interactive client (src/app/client.c), on the terminal or headless.
  */
@@ -17,6 +18,7 @@
 #include "cli/cli.h"
 #include "core/cmdline.h"
 #include "core/i18n.h"
+#include "core/settings.h"
 #include "core/text.h"
 
 /*
@@ -67,15 +69,18 @@ usage(FILE *fp)
             "(the system\n"
             "                 file is still read first, FILE over it)\n"),
           fp);
-    fputs(_("  -d CONNINFO    connect with this libpq connection string\n"),
+    fputs(_("  -d DBNAME      database name, or a libpq connection string\n"
+            "                 or URI replacing the configured one\n"),
           fp);
+    fputs(_("  -h HOST        database server host or socket directory\n"), fp);
+    fputs(_("  -p PORT        database server port\n"), fp);
     fputs(_("  -U USER        log in as USER\n"), fp);
     fputs(_("  --headless=COLSxROWS --keys=FILE\n"
             "                 no terminal: draw at this size, type the "
             "keys of FILE,\n"
             "                 print the screens on stdout (for tests)\n"),
           fp);
-    fputs(_("  -h, --help     show this help and exit\n"), fp);
+    fputs(_("  -?, --help     show this help and exit\n"), fp);
     fputs(_("  -V, --version  show the version and exit\n\n"), fp);
     fputs(_("Commands:\n"), fp);
     for (size_t i = 0; i < N_SUBCOMMANDS; i++) {
@@ -165,6 +170,12 @@ main(int argc, char **argv)
             printf("%s\n", PACKAGE_STRING);
             return EXIT_OK;
         }
+        /* hidden: the settings table, which man/settings-man.awk turns
+         * into eduaid.conf(5) (tests/unit/man_pages.sh compares) */
+        if (strcmp(argv[i], "--describe-settings") == 0) {
+            settings_describe(stdout);
+            return EXIT_OK;
+        }
         if (strncmp(argv[i], "--headless=", 11) == 0) {
             opts.headless = argv[i] + 11;
             continue;
@@ -175,6 +186,8 @@ main(int argc, char **argv)
         }
         slot = strcmp(argv[i], "-c") == 0   ? &opts.config_file
                : strcmp(argv[i], "-d") == 0 ? &opts.conninfo
+               : strcmp(argv[i], "-h") == 0 ? &opts.host
+               : strcmp(argv[i], "-p") == 0 ? &opts.port
                : strcmp(argv[i], "-U") == 0 ? &opts.user
                                             : NULL;
         if (slot == NULL) {

@@ -110,6 +110,7 @@ client_session(const struct options *opts)
     struct app a = {0};
     struct settings_error serr;
     struct screen *first;
+    char *conninfo = NULL;
     const char *forms_dir = getenv("EDUAID_FORMS_DIR");
     int status = EXIT_USAGE;
 
@@ -131,16 +132,17 @@ client_session(const struct options *opts)
     a.zh = speak_chinese(a.settings->language);
     if (load_forms(&a, a.settings->forms_dir) != 0)
         goto cleanup;
-    first = first_screen(&a, opts,
-                         opts->conninfo != NULL ? opts->conninfo
-                                                : a.settings->conninfo,
-                         &status);
+    /* database.conninfo with -d, -h and -p over it; the login screen
+     * keeps it until the end */
+    conninfo = options_conninfo(opts, a.settings->conninfo);
+    first = conninfo != NULL ? first_screen(&a, opts, conninfo, &status) : NULL;
     if (first != NULL)
         status = app_run(&a, first);
     else if (status != EXIT_USAGE)
         fprintf(stderr, _("%s: out of memory\n"), PACKAGE_NAME);
 cleanup:
     free_app(&a);
+    free(conninfo);
     return status;
 }
 

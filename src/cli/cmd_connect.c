@@ -16,6 +16,7 @@
 #include "cli/cliout.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -165,16 +166,21 @@ connect_checked(const char *cmd, const char *conninfo, int timeout, bool quiet,
     return db;
 }
 
-/* The central server: -d CONNINFO, else database.conninfo. */
+/* The central server: database.conninfo with -d, -h and -p over it. */
 static struct db *
 connect_main(const char *cmd, const struct settings *settings)
 {
-    const struct options *opts = cli_options();
     struct db_error err;
+    char *conninfo = options_conninfo(cli_options(), settings->conninfo);
+    struct db *db;
 
-    return connect_checked(
-        cmd, opts->conninfo != NULL ? opts->conninfo : settings->conninfo,
-        settings->connect_timeout, false, &err);
+    if (conninfo == NULL) {
+        fprintf(stderr, _("%s: out of memory\n"), cmd);
+        return NULL;
+    }
+    db = connect_checked(cmd, conninfo, settings->connect_timeout, false, &err);
+    free(conninfo);
+    return db;
 }
 
 struct db *

@@ -82,7 +82,7 @@ export_usage(FILE *fp)
           "  --codes          values as stored codes (child, primary, true,\n"
           "                   approved), for re-import and scripts; text\n"
           "                   is written as it is (see below)\n"
-          "  -h, --help       show this help\n\n"
+          "  -?, --help       show this help\n\n"
           "In the encodings for Excel (utf-8, gb18030) a text cell that\n"
           "begins with = + - @, a tab or a carriage return gets an\n"
           "apostrophe before it, so that a spreadsheet shows it and never\n"

@@ -33,8 +33,10 @@ tui_ok $? "a form field naming no column stops the client with household.conf:$l
 
 "$TUI_BIN" --version </dev/null | grep -q '^eduaid '
 tui_ok $? "eduaid --version works without a server"
-PGHOST=/nonexistent "$TUI_BIN" --help </dev/null | grep -q -- '-d CONNINFO'
-tui_ok $? "eduaid --help works without a server"
+PGHOST=/nonexistent "$TUI_BIN" --help </dev/null >"$TUI_TMP/help"
+grep -q -- '-d DBNAME' "$TUI_TMP/help" && grep -q -- '-h HOST' "$TUI_TMP/help" &&
+	grep -q -- '-?, --help' "$TUI_TMP/help"
+tui_ok $? "eduaid --help works without a server (psql's letters: -d -h, -? help)"
 
 # ---- the login screen ------------------------------------------------------
 # (018_accounts.sql: the server takes only verifiers, so the DBA computes

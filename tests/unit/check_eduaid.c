@@ -16,6 +16,7 @@ main(void)
     SRunner *sr = srunner_create(idnumber_suite());
     int failed;
 
+    srunner_add_suite(sr, cmdline_suite());
     srunner_add_suite(sr, date_suite());
     srunner_add_suite(sr, mask_suite());
     srunner_add_suite(sr, journal_suite());

@@ -8,6 +8,7 @@
 
 #include <check.h>
 
+Suite *cmdline_suite(void);
 Suite *date_suite(void);
 Suite *idnumber_suite(void);
 Suite *journal_suite(void);

@@ -12,8 +12,12 @@
 # Under tools/test's sanitizer pass the binary is built with
 # -fsanitize=address,undefined: a report is written to a log file (not the
 # terminal) and fails the case that made it. A TAP stream, one assertion
-# per case and language (English and Chinese). Cost: 226 runs of eduaid,
+# per case and language (English and Chinese). Then psql's option letters
+# (issue 14): -h HOST and -p PORT reach libpq (the socket they name is
+# the one it tries), over the configuration's conninfo, with -d a plain
+# database name or a whole connection string. Cost: 236 runs of eduaid,
 # 10-25 s on 2 busy cores, about twice that under ASan.
+set -f # the cases hold -? : no file name expansion
 top=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
 build=${top_builddir:-$top}
 bin=$build/eduaid
@@ -24,7 +28,9 @@ nodb="host=$work/no-server connect_timeout=2"
 # STATUS ARGS...: one case per line; arguments have no blanks.
 cases='
 0 --help
-0 -h
+0 -?
+2 -h
+2 -p
 0 help
 0 -V
 0 --version
@@ -38,14 +44,14 @@ cases='
 2 help --frob
 2 -c /nonexistent/eduaid.conf rates list
 0 check-id --help
-0 check-id -h
+0 check-id -?
 0 check-id
 2 check-id --frob
 1 check-id 123
 1 check-id 11010519491231002x
 0 check-id 11010519491231002X
 0 export --help
-0 export -h
+0 export -?
 2 export
 2 export household
 2 export --frob
@@ -55,8 +61,9 @@ cases='
 2 export household f.csv --encoding
 2 export household f.csv --encoding latin1
 2 export household f.csv extra
+2 export -h
 0 import --help
-0 import -h
+0 import -?
 2 import
 2 import --frob
 2 import roster
@@ -66,7 +73,7 @@ cases='
 2 import roster a.csv b.csv
 2 import roster /nonexistent/roster.csv
 0 rates --help
-0 rates -h
+0 rates -?
 2 rates
 2 rates --frob
 2 rates frob
@@ -79,7 +86,7 @@ cases='
 2 rates delete
 2 rates delete a b c
 0 reconcile --help
-0 reconcile -h
+0 reconcile -?
 2 reconcile
 2 reconcile --frob
 2 reconcile abc
@@ -91,7 +98,7 @@ cases='
 2 reconcile 1 --csv f.csv --encoding latin1
 2 reconcile 1 --encoding gb18030
 0 notice --help
-0 notice -h
+0 notice -?
 2 notice
 2 notice --frob
 2 notice frob
@@ -105,7 +112,7 @@ cases='
 2 notice close 1 2
 2 notice verify
 0 report --help
-0 report -h
+0 report -?
 0 report --list
 2 report --list x
 2 report x --list
@@ -120,7 +127,7 @@ cases='
 2 report township_summary --encoding latin1
 2 report township_summary -o
 0 user --help
-0 user -h
+0 user -?
 2 user
 2 user --frob
 2 user frob
@@ -145,7 +152,7 @@ cases='
 commands=$(LANG=C "$bin" --help 2>/dev/null | awk '/^Commands:/ { on = 1; next }
 	on && /^  [a-z]/ { print $1 }')
 ncases=$(printf '%s\n' "$cases" | grep -c .)
-printf '1..%d\n' $((1 + 2 * ncases))
+printf '1..%d\n' $((1 + 2 * ncases + 5))
 missing=
 for c in $commands; do
 	printf '%s\n' "$cases" | grep -qE "^[0-9] $c( |\$)" || missing="$missing $c"
@@ -206,3 +213,35 @@ for lang in C zh_CN.UTF-8; do
 		run_case "$lang" "$want" $args
 	done <<<"$cases"
 done
+
+# psql's letters: which socket libpq tried shows where -h, -p and -d went.
+# The configuration names one socket; the command line overrides it.
+conf=$work/conn.conf
+printf 'database: { conninfo = "host=%s/conf-dir port=5111 dbname=x connect_timeout=2"; };\n' \
+	"$work" >"$conf"
+conn_case() { # WHAT EXPECTED-SOCKET ARGS...
+	local what=$1 sock=$2
+	shift 2
+	n=$((n + 1))
+	env -C "$work" -u LC_ALL -u LANGUAGE -u PGHOST -u PGPORT -u PGDATABASE \
+		LANG=C HOME="$work" EDUAID_CONF="$conf" ASAN_OPTIONS="$asan_opts" \
+		UBSAN_OPTIONS="$ubsan_opts" timeout 20 "$bin" "$@" rates list \
+		</dev/null >"$work/out" 2>&1
+	rc=$?
+	if { [ "$rc" = 1 ] || [ "$rc" = 2 ]; } && grep -qF "$sock" "$work/out"; then
+		printf 'ok %d - %s\n' "$n" "$what"
+	else
+		printf 'not ok %d - %s\n#   exit %d, wanted a try at %s\n' "$n" "$what" "$rc" "$sock"
+		head -n 5 "$work/out" | sed 's/^/#   /'
+	fi
+}
+conn_case "the configured host and port" "$work/conf-dir/.s.PGSQL.5111"
+conn_case "-h HOST overrides the configured host" "$work/h-dir/.s.PGSQL.5111" \
+	-h "$work/h-dir"
+conn_case "-p PORT overrides the configured port" "$work/conf-dir/.s.PGSQL.5222" \
+	-p 5222
+conn_case "-d DBNAME keeps the configured host; -h and -p over it" \
+	"$work/h-dir/.s.PGSQL.5333" -d other -h "$work/h-dir" -p 5333
+conn_case "-d URI replaces the configuration; -h over a URI" \
+	"$work/u-dir/.s.PGSQL.5444" -d "postgresql:///x?port=5444&connect_timeout=2" \
+	-h "$work/u-dir"
