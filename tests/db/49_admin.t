@@ -52,7 +52,9 @@ cleanup() {
 	db_psql_super >/dev/null 2>&1 <<-SQL
 		DELETE FROM eduaid.account_request_secret s USING eduaid.account_request r
 		 WHERE s.request_id = r.id AND r.login LIKE 't49%$T';
+		DELETE FROM eduaid.account_request WHERE login LIKE 't49%$T';
 		DELETE FROM eduaid.app_user_township WHERE login LIKE 't49%$T';
+		DELETE FROM eduaid.app_user WHERE login LIKE 't49%$T';
 		DELETE FROM eduaid.village WHERE township_id / 1000 = 420323;
 		DELETE FROM eduaid.township WHERE county_id = 420323;
 		DELETE FROM eduaid.county WHERE id = 420323;
@@ -239,7 +241,7 @@ tap_is "$(c1 "$SU" -c "SELECT relforcerowsecurity FROM pg_class WHERE oid = 'edu
 	"copy: RLS still forced"
 
 PGDATABASE=postgres db_psql_super -c "CREATE DATABASE \"$COPY2\""
-pg_restore -U "$SU" -d "$COPY2" "$tmp/b.dump" 2>/dev/null
+pg_restore -U "$SU" --schema-only -d "$COPY2" "$tmp/b.dump" 2>/dev/null
 PGDATABASE=$COPY2 "$admin" -U "$SU" check >out 2>err
 has err "PUBLIC holds TEMPORARY on database $COPY2" \
 	"a bare pg_restore into a pre-created database loses the REVOKE, and check says so"
