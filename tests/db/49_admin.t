@@ -245,6 +245,8 @@ pg_restore -U "$SU" --schema-only -d "$COPY2" "$tmp/b.dump" 2>/dev/null
 PGDATABASE=$COPY2 "$admin" -U "$SU" check >out 2>err
 has err "PUBLIC holds TEMPORARY on database $COPY2" \
 	"a bare pg_restore into a pre-created database loses the REVOKE, and check says so"
+has err "database $COPY2 sets no default for: statement_timeout idle_in_transaction_session_timeout lock_timeout" \
+	"  and the timeouts, and check says so"
 PGDATABASE=postgres db_psql_super -c "CREATE DATABASE \"$COPY3\""
 PGDATABASE=$COPY3 "$admin" -U "$SU" restore "$tmp/b.dump" >out 2>err
 tap_is "$?" 0 "eduaid-admin restore into a pre-created database"
