@@ -26,7 +26,8 @@
 #      that records it (its SHA-256 with it).
 #   5. Every file of repeatable/ (00 to 99, the first ones again), in one
 #      transaction, with the checksums recorded for rows that had none or
-#      an old one (below).
+#      an old one (below), and the database's own rules that pg_dump does
+#      not carry (REVOKE TEMPORARY, the timeouts: database_rules below).
 # So a migration runs, on a fresh install, before any function (but those
 # of 00..09), view, trigger or policy exists, and on an upgrade with all of
 # them in place: a data move relies on neither (it writes whole rows, or
