@@ -26,7 +26,8 @@
 #      that records it (its SHA-256 with it).
 #   5. Every file of repeatable/ (00 to 99, the first ones again), in one
 #      transaction, with the checksums recorded for rows that had none or
-#      an old one (below).
+#      an old one (below), and the database's own rules that pg_dump does
+#      not carry (REVOKE TEMPORARY, the timeouts: database_rules below).
 # So a migration runs, on a fresh install, before any function (but those
 # of 00..09), view, trigger or policy exists, and on an upgrade with all of
 # them in place: a data move relies on neither (it writes whole rows, or
@@ -91,7 +92,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 psql_cmd=${PSQL:-psql}
 
 run_psql() {
-    PGOPTIONS="-c lock_timeout=10s -c idle_in_transaction_session_timeout=0 ${PGOPTIONS:-} -c client_min_messages=warning" \
+    PGOPTIONS="-c lock_timeout=10s -c idle_in_transaction_session_timeout=0 -c statement_timeout=0 ${PGOPTIONS:-} -c client_min_messages=warning" \
         "$psql_cmd" -X -q -v ON_ERROR_STOP=1 "$@"
 }
 
@@ -225,8 +226,34 @@ SQL
     echo "migrate: applied $name" >&2
 done
 
-# Then every file of repeatable/, and the checksums.
-replay 0 9 "$record"
+# What pg_dump does not carry (issue 14): the database's own privileges
+# and settings live in pg_database and pg_db_role_setting, not in the
+# schema, so a pg_restore -d into a pre-created database leaves PUBLIC its
+# default TEMPORARY privilege and no server-side timeouts; 001 and 020 ran
+# once, long ago. Every run asserts them again: TEMPORARY revoked from
+# PUBLIC (001), the idle-in-transaction and lock timeouts of 020 and a
+# statement timeout (10min) where the database sets none -- a value the
+# DBA set is kept. `eduaid-admin check` reports their absence.
+database_rules="DO \$\$
+DECLARE
+    want text[][] := ARRAY[['idle_in_transaction_session_timeout', '5min'],
+                           ['lock_timeout', '30s'], ['statement_timeout', '10min']];
+BEGIN
+    EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
+    FOR i IN 1 .. array_length(want, 1) LOOP
+        IF NOT EXISTS (SELECT FROM pg_catalog.pg_db_role_setting s, unnest(s.setconfig) AS c
+                        WHERE s.setrole = 0 AND c LIKE want[i][1] || '=%'
+                          AND s.setdatabase = (SELECT d.oid FROM pg_catalog.pg_database d
+                                                WHERE d.datname = current_database())) THEN
+            EXECUTE format('ALTER DATABASE %I SET %s = %L', current_database(), want[i][1], want[i][2]);
+        END IF;
+    END LOOP;
+END
+\$\$;
+"
+
+# Then every file of repeatable/, the checksums and the database's rules.
+replay 0 9 "$record$database_rules"
 if [ -n "$relaid" ]; then
     echo "migrate: migrations$relaid were applied by the files before the re-layout of eduaid 0.1 (sql/relayout.sha256): recorded the checksums of the files as they are now" >&2
 fi

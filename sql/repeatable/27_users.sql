@@ -199,12 +199,29 @@ $$;
 -- ==== applying a change ======================================================
 
 -- Set the password of an eduaid user to verifier v (already checked) and
--- say so in app_user (the audited trace of a password change).
+-- say so in app_user (the audited trace of a password change). Passwords
+-- expire (issue 14): when the database carries eduaid.password_days = N
+-- (ALTER DATABASE ... SET, which `eduaid-admin migrate` asserts from its
+-- configuration; read from pg_db_role_setting, not current_setting, so no
+-- session can lengthen it with SET) the role gets VALID UNTIL now + N days;
+-- without it, no expiry.
 CREATE OR REPLACE FUNCTION eduaid.apply_password(login text, v text) RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    days int;
 BEGIN
     PERFORM eduaid.require_verifier(v);
+    SELECT substr(c, length('eduaid.password_days=') + 1)::int INTO days
+      FROM pg_catalog.pg_db_role_setting s
+     CROSS JOIN LATERAL unnest(s.setconfig) AS c
+     WHERE s.setrole = 0
+       AND s.setdatabase = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = current_database())
+       AND c ~ '^eduaid\.password_days=[1-9][0-9]{0,4}$';
     EXECUTE format('ALTER ROLE %I PASSWORD %L', login, v);
+    IF days IS NOT NULL THEN
+        EXECUTE format('ALTER ROLE %I VALID UNTIL %L', login,
+                       (clock_timestamp() + days * interval '1 day')::text);
+    END IF;
     UPDATE eduaid.app_user a SET password_set_at = clock_timestamp(), password_set_by = session_user
      WHERE a.login = apply_password.login;
 END
