@@ -48,13 +48,13 @@ static const char full_sql[] =
     " AS full";
 
 static const char entry_whole_sql[] =
-    "SELECT " AUDIT_COLUMNS ", a.txid, a.row_id,"
+    "SELECT " AUDIT_COLUMNS ", a.row_id,"
     " jsonb_pretty(a.old_row) AS old_values,"
     " jsonb_pretty(a.new_row) AS new_values, 'f' AS masked" AUDIT_JOINS
     " WHERE a.id = $1::bigint";
 
 static const char entry_masked_sql[] =
-    "SELECT " AUDIT_COLUMNS ", a.txid, a.row_id,"
+    "SELECT " AUDIT_COLUMNS ", a.row_id,"
     " jsonb_pretty(a.old_masked) AS old_values,"
     " jsonb_pretty(a.new_masked) AS new_values, 't' AS masked" AUDIT_JOINS
     " WHERE a.id = $1::bigint";

@@ -6,7 +6,7 @@
  *   choice is the log of exports, action 'export') and time (today, the
  *   last 7 or 30 days, six months, or dates typed in); / filters by user
  *   (a login, or the start of a login or a name). Enter shows one entry
- *   in full: who, when, the transaction, the reason, and the old and new
+ *   in full: who, when, the reason, and the old and new
  *   values as the server lets the role read them (the masked values when
  *   it may read only those -- the server decides, the screen shows).
  */
@@ -286,7 +286,7 @@ show_entry(struct screen *s, int i)
         return;
     }
     snprintf(text, size,
-             "%s %s\n%s %s\n%s %s  %s %s\n%s %s %s\n%s %s\n%s %s\n%s %s\n\n"
+             "%s %s\n%s %s\n%s %s  %s %s\n%s %s %s\n%s %s\n%s %s\n\n"
              "%s%s\n%s\n\n%s%s\n%s\n",
              _("When:"), listbase_text(r, 0, "at"), _("Who:"),
              review_person(listbase_text(r, 0, "actor"),
@@ -295,8 +295,7 @@ show_entry(struct screen *s, int i)
              _("Operation:"), action_title(listbase_text(r, 0, "action")),
              _("Record:"), listbase_text(r, 0, "record_id"),
              listbase_text(r, 0, "record_key"), _("Township:"),
-             listbase_text(r, 0, "township"), _("Transaction:"),
-             listbase_text(r, 0, "txid"), _("Reason:"),
+             listbase_text(r, 0, "township"), _("Reason:"),
              listbase_text(r, 0, "reason"), _("Old values"),
              masked ? _(" (masked)") : "", old[0] ? old : "-", _("New values"),
              masked ? _(" (masked)") : "", new[0] ? new : "-");
