@@ -13,6 +13,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <string.h>
 
 #include "fuzz.h"
 
@@ -67,7 +68,10 @@ is_name(const char *s)
 static bool
 writable(const struct journal *j)
 {
-    if (!is_name(j->kind))
+    /* a kind is a form's name (at most 63 bytes, core/formdef.c) and a
+     * uuid 36: a longer one is no name the client makes, and its file
+     * name may pass NAME_MAX (a crash the smoke run found, 2026-12-07) */
+    if (!is_name(j->kind) || strlen(j->kind) > 63 || strlen(j->uuid) > 36)
         return false;
     if (j->id == 0)
         for (const char *u = j->uuid; *u; u++)
