@@ -130,7 +130,7 @@ tui_wait "已写入"
 RP=$(pdfinfo "$R" 2>/dev/null | awk '/^Pages:/ {print $2}')
 status_line | grep -qxF "PDF 共 ${RP:-?} 页，已写入 ~/.local/share/eduaid/exports/report-subsidy-$YEAR.pdf"
 tui_ok $? "p: report-subsidy-$YEAR.pdf, the status line says so"
-tui_screen | grep -qF "资助应享尽享" && tui_screen | grep -qF "合计"
+tui_screen | grep -qF "资助应享尽享" && tui_screen | grep -qE "^城关镇 +█"
 tui_ok $? "the report is still on the screen"
 [ "$(stat -c %a "$R" 2>/dev/null)" = 600 ]
 tui_ok $? "the report's file is 0600"
