@@ -63,15 +63,4 @@ enum printdoc_failure printdoc_report(struct db *db, const struct report_def *d,
                                       struct db_error *err, char *msg,
                                       size_t msgsz);
 
-/*
- * printdoc_shown_path
- *
- * path as a person reads it in at most cells display cells: the home
- * directory home (NULL: none) as "~", and when still too wide, the
- * directories in the middle as "…" (the file's own name is kept whole
- * as long as it fits at all). Into out; returns out.
- */
-char *printdoc_shown_path(const char *path, const char *home, int cells,
-                          char *out, size_t outsz);
-
 #endif /* EDUAID_DB_PRINTDOC_H */

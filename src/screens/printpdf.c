@@ -17,6 +17,7 @@
 
 #include "core/i18n.h"
 #include "core/safefile.h"
+#include "core/shownpath.h"
 #include "core/text.h"
 #include "db/printdoc.h"
 #include "screens/session.h"
@@ -48,7 +49,7 @@ say_done(struct app *a, const struct printdoc_done *done)
     room = COLS - 1 - text_utf8_cells(words);
     if (room < 12)
         room = 12;
-    printdoc_shown_path(done->path, getenv("HOME"), room, shown, sizeof shown);
+    shownpath(done->path, getenv("HOME"), room, shown, sizeof shown);
     app_status(a, _("PDF of %d pages written to %s"), done->pages, shown);
 }
 
