@@ -44,13 +44,13 @@ say_done(struct app *a, const struct printdoc_done *done)
     int room;
 
     /* the words alone first, to know what is left for the path */
-    snprintf(words, sizeof words, _("PDF of %d pages written to %s"),
+    snprintf(words, sizeof words, _("PDF of %d page(s) written to %s"),
              done->pages, "");
     room = COLS - 1 - text_utf8_cells(words);
     if (room < 12)
         room = 12;
     shownpath(done->path, getenv("HOME"), room, shown, sizeof shown);
-    app_status(a, _("PDF of %d pages written to %s"), done->pages, shown);
+    app_status(a, _("PDF of %d page(s) written to %s"), done->pages, shown);
 }
 
 /* What printdoc_* did, on the status line; true when it was written. */
