@@ -110,14 +110,14 @@ struct fdef {
 
 static const struct fdef fields[RK_COUNT][MAXF] = {
     [RK_SCHOOL] = {{N_("Township"), F_TOWNSHIP, true, "township_id"},
-                   {N_("Name"), F_TEXT, false, "name"},
+                   {N_("School name"), F_TEXT, false, "name"},
                    {N_("Kind"), F_SCHOOL_KIND, false, "kind"},
                    {N_("Nutrition pilot"), F_BOOL, false, "nutrition_pilot"}},
-    [RK_COURSE] = {{N_("Name"), F_TEXT, false, "name"},
+    [RK_COURSE] = {{N_("Course name"), F_TEXT, false, "name"},
                    {N_("Category"), F_CATEGORY, false, "category"},
                    {N_("Hours"), F_TEXT, false, "hours"}},
     [RK_PROGRAM] = {{N_("Code (a-z, 0-9, _)"), F_TEXT, true, "code"},
-                    {N_("Name"), F_TEXT, false, "name"},
+                    {N_("Program name"), F_TEXT, false, "name"},
                     {N_("Maximum amount"), F_TEXT, false, "max_amount"}},
     [RK_RATE] = {{N_("School year"), F_TEXT, true, "school_year"},
                  {N_("Program"), F_PROGRAM, true, "program"},
