@@ -7,7 +7,8 @@
 --     ask eduaid.rate_in_effect.
 --   * demo_admin adds, changes and retires (active false) and brings back
 --     a school, a course and a program -- never a key (township, id, a
---     program's code: 42501), never a DELETE, TRUNCATE or ALTER (no
+--     program's code: 42501), nor an id of its choosing when adding
+--     (45_refdata.sql: INSERT by column), never a DELETE, TRUNCATE or ALTER (no
 --     trigger switched off); constraints refuse by name.
 --   * A standard amount in effect for approved records (rate_guard,
 --     repeatable/29_refdata.sql) is changed by no UPDATE, upsert or
@@ -21,7 +22,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(46);
+SELECT plan(48);
 
 -- The constraint or SQLSTATE a statement (as the current user) is
 -- refused with, or 'taken'.
@@ -93,6 +94,10 @@ SELECT is(rd_refused(format($$UPDATE eduaid.school SET active = true WHERE id = 
     'taken', 'demo_admin brings it back');
 SELECT is(rd_refused(format($$UPDATE eduaid.school SET township_id = 420325101 WHERE id = %s$$, fx('rd_school'))),
     '42501', 'demo_admin cannot move a school to another township (a key)');
+SELECT is(rd_refused($$INSERT INTO eduaid.school (id, township_id, name, kind) VALUES (2147483000, 420325100, '城关镇自选编号小学', 'primary')$$),
+    '42501', 'demo_admin cannot choose a new school''s id (the ids to come would collide)');
+SELECT is(rd_refused($$INSERT INTO eduaid.fund_program (id, code, name) VALUES (99, 'own_id', '自选编号项目')$$),
+    '42501', '... nor a program''s');
 SELECT is(rd_refused(format($$UPDATE eduaid.school SET id = id + 100000 WHERE id = %s$$, fx('rd_school'))),
     '42501', 'demo_admin cannot change a school''s id');
 SELECT is(rd_refused(format($$DELETE FROM eduaid.school WHERE id = %s$$, fx('rd_school'))),
