@@ -12,5 +12,5 @@ REVOKE INSERT ON eduaid.school, eduaid.training_course, eduaid.fund_program
     FROM eduaid_admin;
 
 INSERT INTO eduaid.message (key, field, zh, en) VALUES
-('EA185', 'amount', '已有批准的记录按此标准发放，不能追溯修改或删除；请设置新学年的标准。',
+('EA185', 'amount', '已有批准的记录按此标准发放，不能再修改或删除；请设新学年的标准。',
  'Approved records were granted under this standard amount: it cannot be changed or deleted afterwards; set the rate of a new school year instead.');

@@ -183,7 +183,8 @@ struct dbres *
 refdata_townships(struct db *db, struct db_error *err)
 {
     return db_exec(db,
-                   "SELECT id, name FROM eduaid.township ORDER BY id"
+                   "SELECT id, name, id AS key, name AS label"
+                   " FROM eduaid.township ORDER BY id"
                    " LIMIT 1000",
                    0, NULL, err);
 }

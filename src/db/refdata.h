@@ -76,7 +76,8 @@ int refdata_rate_add(struct db *db, const char *program, const char *year,
                      const char *stage, bool boarding, const char *amount,
                      struct db_error *err);
 
-/* The townships (id, name) in code order, for the school's pick. */
+/* The townships of the county (id, name, and the same as key, label for
+ * the F4 pick list of listbase.h) in code order. */
 struct dbres *refdata_townships(struct db *db, struct db_error *err);
 
 /* The programs and stages of the standard amounts (value, zh, en) in

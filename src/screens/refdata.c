@@ -179,9 +179,14 @@ filter_choices(struct screen *s, struct listbase_filter *f)
     struct refdata *r = s->data;
     char value[8];
 
+    if (r->kind == RK_SCHOOL && f->townships == NULL) {
+        struct db_error err; /* none: the pick list has no townships */
+
+        f->townships = refdata_townships(s->app->db, &err);
+    }
     for (int k = 0; k < RK_COUNT; k++) {
         snprintf(value, sizeof(value), "%d", k);
-        listbase_filter_add(f, 'k', value, _("Kind"),
+        listbase_filter_add(f, 'k', value, _("Show"),
                             refdata_kind_name((enum refkind)k));
     }
     if (r->kind == RK_SCHOOL)
@@ -347,7 +352,8 @@ refdata_available(struct screen *s, enum action a, const char **why)
     }
     if (a == ACT_DELETE_ROW && r->kind == RK_RATE &&
         strcmp(cell(r, sel, "in_effect"), "t") == 0) {
-        *why = _("approved records were granted under this amount");
+        *why = _("approved records were granted under this amount: it is "
+                 "kept");
         return false;
     }
     return true;

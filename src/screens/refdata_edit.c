@@ -116,7 +116,7 @@ static const struct fdef fields[RK_COUNT][MAXF] = {
     [RK_COURSE] = {{N_("Course name"), F_TEXT, false, "name"},
                    {N_("Category"), F_CATEGORY, false, "category"},
                    {N_("Hours"), F_TEXT, false, "hours"}},
-    [RK_PROGRAM] = {{N_("Code (a-z, 0-9, _)"), F_TEXT, true, "code"},
+    [RK_PROGRAM] = {{N_("Code (a-z0-9_)"), F_TEXT, true, "code"},
                     {N_("Program name"), F_TEXT, false, "name"},
                     {N_("Maximum amount"), F_TEXT, false, "max_amount"}},
     [RK_RATE] = {{N_("School year"), F_TEXT, true, "school_year"},
@@ -567,8 +567,9 @@ refdata_edit_new(struct app *a, enum refkind k, const struct listbase *lb,
     e->kind = k < RK_COUNT ? k : RK_SCHOOL;
     e->is_new = row < 0;
     e->nf = count_fields(e->kind);
-    snprintf(e->title, sizeof(e->title), "%s: %s", refdata_kind_name(e->kind),
-             e->is_new ? _("add one") : _("change one"));
+    snprintf(e->title, sizeof(e->title),
+             e->is_new ? _("New: %s") : _("Change: %s"),
+             refdata_kind_name(e->kind));
     if (!start_values(e, lb, row, township, school_year) || !load_choices(e)) {
         edit_close(s);
         return NULL;

@@ -190,7 +190,7 @@ SELECT is(
     0, '... and nothing of the rate that was refused (nor of the same amount again)');
 RESET SESSION AUTHORIZATION;
 SELECT is((SELECT zh FROM eduaid.message WHERE key = 'EA185'),
-    '已有批准的记录按此标准发放，不能追溯修改或删除；请设置新学年的标准。',
+    '已有批准的记录按此标准发放，不能再修改或删除；请设新学年的标准。',
     'EA185 has its words in Chinese (and English)');
 
 SELECT * FROM finish();
