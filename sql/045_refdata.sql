@@ -13,4 +13,4 @@ REVOKE INSERT ON eduaid.school, eduaid.training_course, eduaid.fund_program
 
 INSERT INTO eduaid.message (key, field, zh, en) VALUES
 ('EA185', 'amount', '已有批准的记录按此标准发放，不能再修改或删除；请设新学年的标准。',
- 'Approved records use this amount: set a new school year''s rate instead.');
+ 'Approved records use this amount: set a new school year''s rate.');
