@@ -108,8 +108,8 @@ fill_row(struct refdata *r, int i, const char **c)
         c[0] = r->cells[0];
         c[1] = cell(r, i, zh(r) ? "program_zh" : "program_en");
         c[2] = cell(r, i, zh(r) ? "stage_zh" : "stage_en");
-        c[3] = strcmp(cell(r, i, "boarding"), "t") == 0 ? _("boarder")
-                                                        : _("day pupil");
+        c[3] =
+            strcmp(cell(r, i, "boarding"), "t") == 0 ? _("boarder") : _("day");
         c[4] = cell(r, i, "amount");
         c[5] = state_word(r, i);
         break;

@@ -127,14 +127,14 @@ static const struct fdef fields[RK_COUNT][MAXF] = {
 };
 
 static const char *const notes[RK_COUNT] = {
-    N_("A school is never deleted: retire it (F8 in the list) and the "
-       "records that name it keep it."),
-    N_("A course is never deleted: retire it (F8 in the list) and the "
-       "enrollments that name it keep it."),
-    N_("A program is never deleted: retire it (F8 in the list). Empty "
+    N_("A school is never deleted: F8 in the list retires it; records "
+       "keep it."),
+    N_("A course is never deleted: F8 in the list retires it; "
+       "enrollments keep it."),
+    N_("A program is never deleted: F8 in the list retires it. No "
        "maximum: no cap."),
-    N_("A standard amount that approved records were granted under is not "
-       "changed afterwards: set the rate of a new school year instead."),
+    N_("A rate approved records were granted under is kept: set a new "
+       "year's rate."),
 };
 
 struct refedit {
