@@ -29,6 +29,10 @@ CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.fun
     FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('reference');
 CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.subsidy_rate
     FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('reference');
+-- issue 14, reference data: a standard amount in effect for approved
+-- records is kept as it is (rate_guard, 29_refdata.sql)
+CREATE OR REPLACE TRIGGER b_rate_guard BEFORE UPDATE OR DELETE ON eduaid.subsidy_rate
+    FOR EACH ROW EXECUTE FUNCTION eduaid.rate_guard();
 
 ------------------------------------------------------------------------
 -- 建档立卡户核查: the household record and its members.

@@ -33,7 +33,8 @@
 ------------------------------------------------------------------------
 -- Reference data: everyone reads it; the admin keeps schools, courses and
 -- fund programs (insert and change, never delete; never the keys other
--- rows name). Divisions are official and loaded, not edited.
+-- rows name, nor an id of the admin's choosing: INSERT by column, issue
+-- 14, 045_refdata.sql). Divisions are official and loaded, not edited.
 GRANT SELECT ON eduaid.county
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
 GRANT SELECT ON eduaid.township
@@ -49,17 +50,20 @@ GRANT SELECT ON eduaid.pinyin_initial
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
 GRANT SELECT ON eduaid.school
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
-GRANT SELECT, INSERT ON eduaid.school TO eduaid_admin;
+GRANT SELECT ON eduaid.school TO eduaid_admin;
+GRANT INSERT (township_id, name, kind, nutrition_pilot, active) ON eduaid.school TO eduaid_admin;
 GRANT UPDATE (name, kind, nutrition_pilot, active)
     ON eduaid.school TO eduaid_admin;
 GRANT SELECT ON eduaid.training_course
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
-GRANT SELECT, INSERT ON eduaid.training_course TO eduaid_admin;
+GRANT SELECT ON eduaid.training_course TO eduaid_admin;
+GRANT INSERT (name, category, hours, active) ON eduaid.training_course TO eduaid_admin;
 GRANT UPDATE (name, category, hours, active)
     ON eduaid.training_course TO eduaid_admin;
 GRANT SELECT ON eduaid.fund_program
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
-GRANT SELECT, INSERT ON eduaid.fund_program TO eduaid_admin;
+GRANT SELECT ON eduaid.fund_program TO eduaid_admin;
+GRANT INSERT (code, name, max_amount, active) ON eduaid.fund_program TO eduaid_admin;
 GRANT UPDATE (name, max_amount, active)
     ON eduaid.fund_program TO eduaid_admin;
 -- Issue 11, rates: the standard amounts (027_subsidy_rates.sql). Everyone

@@ -57,6 +57,7 @@ enum item {
     ITEM_RETURNED,
     ITEM_EXPORT,       /* the export screen (issue 14) */
     ITEM_USERS,        /* the users screen, admins (issue 14) */
+    ITEM_REFDATA,      /* reference data, admins (issue 14) */
     ITEM_AUDIT,        /* the audit log, auditors (issue 14) */
     ITEM_AUDIT_EXPORTS /* the log of exports, auditors (issue 14) */
 };
@@ -256,6 +257,11 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[1] = _("accounts: add, disable, enable, townships, "
                         "passwords");
         break;
+    case ITEM_REFDATA: /* issue 14 */
+        m->cells[0] = _("Reference data");
+        m->cells[1] = _("schools, courses, fund programs, standard amounts: "
+                        "add, change, retire");
+        break;
     case ITEM_EXPORT: /* issue 14 */
         m->cells[0] = _("Export");
         m->cells[1] = _("records to a CSV file, as `eduaid export` writes");
@@ -324,6 +330,7 @@ menu_refresh(struct screen *s)
         case ITEM_AID:
         case ITEM_EXPORT:
         case ITEM_USERS:
+        case ITEM_REFDATA:
         case ITEM_AUDIT:
         case ITEM_AUDIT_EXPORTS:
             break;
@@ -435,6 +442,8 @@ open_item(struct screen *s, int sel)
         return export_screen_new(s->app);
     case ITEM_USERS: /* issue 14 */
         return users_screen_new(s->app);
+    case ITEM_REFDATA: /* issue 14 */
+        return refdata_screen_new(s->app);
     case ITEM_AUDIT: /* issue 14 */
         return audit_screen_new(s->app, false);
     case ITEM_AUDIT_EXPORTS:
@@ -583,8 +592,10 @@ menu_screen_new(struct app *a)
     if (review_has_returned(db_role(a->db)))
         m->items[m->nitems++] = ITEM_RETURNED;
     /* the admin's users (issue 14) */
-    if (strcmp(db_role(a->db), "admin") == 0)
+    if (strcmp(db_role(a->db), "admin") == 0) {
         m->items[m->nitems++] = ITEM_USERS;
+        m->items[m->nitems++] = ITEM_REFDATA;
+    }
     /* the auditor's logs (issue 14), last */
     if (strcmp(db_role(a->db), "auditor") == 0) {
         m->items[m->nitems++] = ITEM_AUDIT;

@@ -49,6 +49,9 @@ struct screen *audit_screen_new(struct app *a, bool exports);
 struct screen *export_screen_new(struct app *a);
 /* The admin's users screen (users.c, issue 14). */
 struct screen *users_screen_new(struct app *a);
+/* The admin's reference-data screen (refdata.c, issue 14): schools,
+ * courses, fund programs, standard amounts. */
+struct screen *refdata_screen_new(struct app *a);
 
 /* The person's records that were returned to them, with the reasons. */
 struct screen *returned_screen_new(struct app *a);

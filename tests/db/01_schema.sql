@@ -262,6 +262,8 @@ SELECT results_eq(
              ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('notice_preview', '{eduaid_supervisor}'),
              ('open_notice', '{eduaid_supervisor}'),
+             ('rate_guard', '{}'),
+             ('rate_in_effect', '{eduaid_admin}'),
              ('record_facts', '{}'),
              ('record_objection', '{eduaid_officer,eduaid_supervisor}'),
              ('refuse_request', '{eduaid_supervisor}'),
