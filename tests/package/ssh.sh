@@ -60,6 +60,7 @@ ok() { # STATUS DESCRIPTION [LOG]
 }
 summary() {
 	printf '1..%d\n' $((npass + nfail))
+	printf "# %d s\n" "$SECONDS"
 	printf 'ssh: %d passed, %d failed\n' "$npass" "$nfail"
 }
 bail() {
