@@ -296,6 +296,23 @@ rc=$?
 [ "$rc" != 0 ] && grep -q "use scp without -O" "$work/scp.log" && [ ! -e "$home/eduaid/legacy.csv" ]
 ok $? "scp -O (legacy protocol) is refused, saying use scp without -O" "$work/scp.log"
 
+# the ways around a ForceCommand that sftp opens: a ~/.bashrc (Debian's bash
+# reads it when sshd starts it) and a ~/.ssh/rc, uploaded by the clerk
+printf 'echo PWNED-bashrc\n' >"$work/up/bashrc"
+printf 'echo PWNED-sshrc\n' >"$work/up/sshrc"
+sftp "${S[@]}" -b - county >"$work/sftp.log" 2>&1 <<EOF
+cd ..
+put $work/up/bashrc .bashrc
+put $work/up/sshrc .ssh/rc
+EOF
+grep -q PWNED-bashrc "$home/.bashrc" && grep -q PWNED-sshrc "$home/.ssh/rc"
+ok $? "sftp reaches the home directory (bounded by the account): ~/.bashrc, ~/.ssh/rc put" "$work/sftp.log"
+ssh "${S[@]}" county 'eduaid report --list' </dev/null >"$work/out" 2>&1
+rc=$?
+[ "$rc" = 0 ] && grep -q '^subsidy' "$work/out" && ! grep -q PWNED "$work/out"
+ok $? "  neither runs before a command (login shell /bin/sh, PermitUserRC no; exit $rc)" "$work/out"
+rm -f "$home/.bashrc" "$home/.ssh/rc"
+
 # ---- the interactive login, in tmux -----------------------------------------
 tui_start_shell 80 24 "env TERM=xterm-256color LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 \
 	ssh -F '$work/ssh_config' county 2>'$work/ssh.err'; echo \$? >'$work/exit'; sleep 600" ||
