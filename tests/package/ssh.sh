@@ -354,6 +354,20 @@ ok $? "  the clerk's drafts of 城关镇 are in the database, nothing of 化龙�
 tui_keys Escape
 tui_keys Escape
 tui_wait "请选择要处理的工作"
+tui_menu 导出 记录类型
+tui_wait "导出文件夹：~/eduaid"
+ok $? "the export screen's folder is ~/eduaid (paths.files_dir's default when it exists)"
+tui_keys F2
+f=
+for _ in $(seq 1 100); do
+	f=$(ls "$home"/eduaid/household-*.csv 2>/dev/null | head -n 1)
+	[ -n "$f" ] && break
+	sleep 0.1
+done
+[ -n "$f" ] && [ "$(stat -c '%a %U' "$f")" = "600 $clerk" ] && grep -qF "$H1" "$f"
+ok $? "  F2 writes the export there, 0600, the clerk's: ${f##*/}"
+tui_keys Escape
+tui_wait "请选择要处理的工作"
 tui_quit
 for _ in $(seq 1 100); do
 	[ -s "$work/exit" ] && break
