@@ -84,6 +84,7 @@ made_group=0
 getent group "$group" >/dev/null || made_group=1
 sshd_pid=
 conf_backup=
+# shellcheck disable=SC2034 # read by tests/tui/lib.sh (tui_start_shell)
 TUI_TMP=$work
 # shellcheck source=../tui/lib.sh
 . "$top/tests/tui/lib.sh"

@@ -51,6 +51,7 @@ ok $? "eduaid report: blanks around and between words do not make words"
 run "eduaid notice print 3 --pdf n.pdf"
 [ "$rc" = 0 ] && grep -qxF '[notice]' "$tmp/out"
 ok $? "eduaid notice is offered"
+# shellcheck disable=SC2016 # the words are the dispatcher's, not ours
 for c in 'eduaid export household $(id).csv' 'eduaid export household `id`' \
 	'eduaid report subsidy; id' 'eduaid report subsidy | id' 'eduaid report subsidy >x' \
 	'eduaid export household *.csv' 'eduaid export household ~/x.csv' 'eduaid report a\b'; do
