@@ -83,7 +83,7 @@ ok $? "no command and no terminal: refused (ssh -t, or a command)"
 rmdir "$tmp/home/eduaid" && : >"$tmp/home/eduaid"
 run "eduaid report --list"
 [ "$rc" = 126 ] && grep -q 'cannot make' "$tmp/err" && [ ! -s "$tmp/out" ]
-ok $? "~/eduaid is no directory and cannot be made: refused"
+ok $? "the folder (~/eduaid) is no directory and cannot be made: refused"
 
 echo "1..$n"
 [ "$failed" = 0 ]
