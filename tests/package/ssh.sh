@@ -11,11 +11,14 @@
 #   own that includes the drop-in admin/sshd-eduaid.conf as shipped; a
 #   throwaway client key in the clerk's authorized_keys. Then, as the
 #   clerk: refusals (a shell, eduaid import, a $ in a command, legacy scp);
-#   sftp uploads a roster into ~/eduaid (and scp, which speaks sftp);
+#   sftp uploads a roster into ~/eduaid (and scp, which speaks sftp); a
+#   ~/.bashrc and a ~/.ssh/rc uploaded by sftp run nothing before the
+#   ForceCommand (the account's shell is /bin/sh; PermitUserRC no);
 #   `ssh county` in tmux (zh_CN.UTF-8, 80x24) lands in eduaid's menu, connected
 #   by peer authentication as the clerk; the import screen reads the roster
 #   by its bare name from ~/eduaid, says the row of 化龙堰镇 is not the
-#   clerk's, and creates the drafts of 城关镇; quitting closes the SSH
+#   clerk's, and creates the drafts of 城关镇; the export screen offers
+#   ~/eduaid and writes its file there (0600); quitting closes the SSH
 #   session and leaves no backend of the clerk; `ssh host 'eduaid export
 #   ...'` and `'eduaid report subsidy --pdf ...'` write into ~/eduaid, sftp
 #   downloads them, and they hold 城关镇 only (pdftotext); `eduaid-admin
@@ -34,7 +37,8 @@
 # says it did not run (1..0 # SKIP) and the exit status is 77. Everything
 # it made is removed at the end (sshd stopped, userdel -r, the group if it
 # made it, the cluster). A TAP stream, then `ssh: N passed, N failed`.
-# Cost: about 25 s wall time, most of it the migration.
+# Cost: about 25 s wall time on a quiet machine (most of it the
+# migration), 60-70 s on a busy one.
 set -uo pipefail
 top=${top_srcdir:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)}
 build=${top_builddir:-$top}
