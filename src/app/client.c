@@ -17,6 +17,7 @@
 
 #include "core/formdef.h"
 #include "core/i18n.h"
+#include "core/safefile.h"
 #include "core/settings.h"
 #include "db/db.h"
 #include "db/messages.h"
@@ -129,6 +130,7 @@ client_session(const struct options *opts)
         fprintf(stderr, "%s:%d: %s\n", serr.file, serr.line, serr.message);
         goto cleanup;
     }
+    safefile_set_files_dir(a.settings->files_dir);
     a.zh = speak_chinese(a.settings->language);
     if (load_forms(&a, a.settings->forms_dir) != 0)
         goto cleanup;

@@ -7,7 +7,10 @@
  *   file is (which replaces nothing) or rename() over the regular file; a
  *   named pipe or a character device is opened as it is (no O_CREAT, no
  *   O_TRUNC) and checked again once open; standard output is written as
- *   it is. The exports directory is made 0700.
+ *   it is. The exports directory is made 0700: paths.files_dir, else
+ *   ~/eduaid when it exists (an SSH login's folder, where sftp starts),
+ *   else $XDG_DATA_HOME/eduaid/exports; relative names of imported files
+ *   are looked up in the first two, else in the working directory.
  */
 #include "config.h"
 
@@ -59,13 +62,52 @@ make_dirs(char *path)
     return 0;
 }
 
+/* paths.files_dir as set by safefile_set_files_dir ("" = automatic). */
+static char files_dir[PATH_MAX];
+
+void
+safefile_set_files_dir(const char *dir)
+{
+    snprintf(files_dir, sizeof(files_dir), "%s", dir != NULL ? dir : "");
+}
+
+/* The folder of a person's files into out: paths.files_dir when set, else
+ * ~/eduaid when it is a directory; 1 when there is one, 0 when not (out
+ * ""), -1 when it does not fit. */
+static int
+files_folder(char *out, size_t outsz)
+{
+    const char *home = getenv("HOME");
+    struct stat st;
+    int n;
+
+    out[0] = '\0';
+    if (files_dir[0] != '\0') {
+        n = snprintf(out, outsz, "%s", files_dir);
+        return n < 0 || (size_t)n >= outsz ? -1 : 1;
+    }
+    if (home == NULL || home[0] != '/')
+        return 0;
+    n = snprintf(out, outsz, "%s/eduaid", home);
+    if (n < 0 || (size_t)n >= outsz)
+        return -1;
+    if (stat(out, &st) == 0 && S_ISDIR(st.st_mode))
+        return 1;
+    out[0] = '\0';
+    return 0;
+}
+
 int
-safefile_exports_dir(char *out, size_t outsz, char *err, size_t errsz)
+safefile_exports_path(char *out, size_t outsz, char *err, size_t errsz)
 {
     const char *xdg = getenv("XDG_DATA_HOME");
     const char *home = getenv("HOME");
-    int n;
+    int n = files_folder(out, outsz);
 
+    if (n > 0)
+        return 0;
+    if (n < 0)
+        return fail(err, errsz, out, ENAMETOOLONG);
     if (xdg != NULL && xdg[0] == '/')
         n = snprintf(out, outsz, "%s/eduaid/exports", xdg);
     else if (home != NULL && home[0] == '/')
@@ -76,8 +118,26 @@ safefile_exports_dir(char *out, size_t outsz, char *err, size_t errsz)
     }
     if (n < 0 || (size_t)n >= outsz)
         return fail(err, errsz, out, ENAMETOOLONG);
+    return 0;
+}
+
+int
+safefile_exports_dir(char *out, size_t outsz, char *err, size_t errsz)
+{
+    if (safefile_exports_path(out, outsz, err, errsz) != 0)
+        return -1;
     if (make_dirs(out) != 0)
         return fail(err, errsz, out, errno);
+    return 0;
+}
+
+int
+safefile_import_dir(char *out, size_t outsz, char *err, size_t errsz)
+{
+    int n = files_folder(out, outsz);
+
+    if (n < 0)
+        return fail(err, errsz, out, ENAMETOOLONG);
     return 0;
 }
 

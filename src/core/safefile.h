@@ -48,9 +48,23 @@ struct safefile {
     char tmp[PATH_MAX];    /* the temporary name while it is written, or "" */
 };
 
+/* paths.files_dir (a copy is kept; NULL or "" = automatic): the folder
+ * of a person's files. */
+void safefile_set_files_dir(const char *dir);
+
+/* The exports directory into out: paths.files_dir when set, else ~/eduaid
+ * when it is a directory, else $XDG_DATA_HOME/eduaid/exports (default
+ * ~/.local/share/...); 0, or -1 with a sentence in err. Nothing is made. */
+int safefile_exports_path(char *out, size_t outsz, char *err, size_t errsz);
+
 /* The exports directory, made (0700, with its parents) if missing, into
  * out; 0, or -1 with a sentence in err. */
 int safefile_exports_dir(char *out, size_t outsz, char *err, size_t errsz);
+
+/* Where a relative name of a file to import is looked up, into out:
+ * paths.files_dir when set, else ~/eduaid when it is a directory, else ""
+ * (the working directory); 0, or -1 with a sentence in err. */
+int safefile_import_dir(char *out, size_t outsz, char *err, size_t errsz);
 
 /* name as an absolute path: as it is when absolute; else under dir, or
  * under the working directory when dir is NULL. 0, or -1 with err. */

@@ -152,6 +152,18 @@ static const struct setting_def setting_defs[] = {
      .offset = OFF(history_file),
      .valid = valid_not_empty,
      .doc = "History of the \":\" command line and \"/\" search prompts."},
+    {.path = "paths.files_dir",
+     .type = ST_PATH,
+     .def_str = "",
+     .offset = OFF(files_dir),
+     .doc =
+         "Folder of the files a person brings in and takes out: the import "
+         "screen looks a relative file name up there, and the export "
+         "screen and the differences are written there. Empty (the "
+         "default): ~/eduaid when that directory exists (eduaid-admin user "
+         "add makes it for an SSH login; sftp starts in it), else exports go "
+         "to $XDG_DATA_HOME/eduaid/exports and imports are looked up in the "
+         "current directory."},
     {.path = "print.office",
      .type = ST_STRING,
      .def_str = "",

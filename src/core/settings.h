@@ -56,6 +56,7 @@ struct settings {
     char *forms_dir;        /* paths.forms_dir, expanded */
     char *journal_dir;      /* paths.journal_dir, expanded */
     char *history_file;     /* paths.history_file, expanded */
+    char *files_dir;        /* paths.files_dir, expanded; "" = automatic */
     char *office;           /* print.office: heading of printed pages */
     struct settings_key *bindings; /* keys group, in file order, or NULL */
     size_t nbindings;

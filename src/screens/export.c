@@ -374,15 +374,17 @@ export_layout(struct screen *s, int top, int rows, int cols)
 static void
 folder_text(char *out, size_t outsz)
 {
-    const char *data = getenv("XDG_DATA_HOME");
     const char *home = getenv("HOME");
+    char dir[PATH_MAX], msg[PATH_MAX + 64];
+    size_t n = home != NULL ? strlen(home) : 0;
 
-    if (data != NULL && data[0] == '/')
-        snprintf(out, outsz, "%s/eduaid/exports", data);
-    else if (home != NULL && home[0] == '/')
-        snprintf(out, outsz, "~/.local/share/eduaid/exports");
+    if (safefile_exports_path(dir, sizeof(dir), msg, sizeof(msg)) != 0)
+        snprintf(out, outsz, "%.200s", msg);
+    else if (n > 1 && home[0] == '/' && strncmp(dir, home, n) == 0 &&
+             dir[n] == '/')
+        snprintf(out, outsz, "~%s", dir + n);
     else
-        snprintf(out, outsz, "%s", ".local/share/eduaid/exports");
+        snprintf(out, outsz, "%s", dir);
 }
 
 static void

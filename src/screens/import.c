@@ -1,7 +1,8 @@
 /*
  * import.c
  *   "Roster import and reconciliation" (名册导入与比对). On its first moment
- *   it asks for the path of a roster CSV file (readline prompt), imports it
+ *   it asks for the path of a roster CSV file (readline prompt; a relative
+ *   name in the folder of the person's files, ~/eduaid), imports it
  *   (db/rosterload.c: one transaction, nothing kept on a refusal) and
  *   shows every problem as FILE:LINE:COLUMN. Then the reconciliation the
  *   server computes under the person's row-level security: counts per
@@ -205,6 +206,23 @@ show_messages(struct app *a, const struct roster_load *out, bool ok)
     free(text);
 }
 
+/* A relative name typed at the prompt under the folder of the person's
+ * files (paths.files_dir, ~/eduaid: core/safefile.c) when there is one,
+ * else as typed (the working directory). */
+static const char *
+in_files_dir(char *typed)
+{
+    static char path[PATH_MAX];
+    char dir[PATH_MAX], msg[PATH_MAX + 64];
+
+    if (typed[0] == '/' ||
+        safefile_import_dir(dir, sizeof(dir), msg, sizeof(msg)) != 0 ||
+        dir[0] == '\0' ||
+        safefile_path(typed, dir, path, sizeof(path), msg, sizeof(msg)) != 0)
+        return typed;
+    return path;
+}
+
 /* Ask for a file and import it. */
 static void
 import_file(struct screen *s)
@@ -219,7 +237,8 @@ import_file(struct screen *s)
         free(path);
         return;
     }
-    rc = roster_load_file(s->app->db, path, CSV_ENC_UNKNOWN, true, &out);
+    rc = roster_load_file(s->app->db, in_files_dir(path), CSV_ENC_UNKNOWN, true,
+                          &out);
     if (rc == 0) {
         snprintf(im->import_id, sizeof(im->import_id), "%lld", out.import_id);
         snprintf(im->summary, sizeof(im->summary),

@@ -161,8 +161,8 @@ printf 'Abcdefgh12x\n' | "$admin" -U demo_admin user add "t49a$T" --name 测试�
 	--township 420325100 --password --no-linux-account >out 2>err
 tap_is "$?" 0 "demo_admin: user add requests an account"
 id=$(head -n 1 out)
-has out "adduser --disabled-password --gecos \"\" t49a$T && adduser t49a$T eduaid" \
-	"  and prints the exact adduser line"
+has out "adduser --disabled-password --shell /bin/sh --gecos \"\" t49a$T && adduser t49a$T eduaid && install -d -m 700 -o t49a$T -g t49a$T ~t49a$T/eduaid" \
+	"  and prints the exact adduser line (and the folder ~/eduaid: issue 14, SSH)"
 tap_is "$(sq "SELECT count(*) FROM pg_roles WHERE rolname = 't49a$T'")" 0 "  nothing applied before approval"
 "$bin" -U demo_supervisor user approve "$id" 2>err
 tap_is "$?" 0 "demo_supervisor approves it"

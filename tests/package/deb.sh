@@ -24,7 +24,10 @@
 #      loaded by eduaid-demo's load-demo.sh, eduaid-admin check against it
 #      (a verdict: exit 0, or 1 with its reason -- the test cluster trusts
 #      its socket, which check refuses), and the installed client
-#      connecting with psql's letters (-h -p -d -U) as demo_clerk.
+#      connecting with psql's letters (-h -p -d -U) as demo_clerk;
+#   6. as root, tests/package/ssh.sh --installed: the SSH deployment of
+#      README's "Deploying at a county office" end to end with the
+#      installed eduaid-ssh, drop-in and client (about 25 s).
 #
 # A TAP stream, then `package: N passed, N failed`. Cost, measured: about
 # 1 min 40 s of CPU (the compile most of it); wall time 45 s for the build
@@ -72,7 +75,7 @@ bail() {
 	exit 1
 }
 
-echo 1..14
+echo 1..15
 if [ "$root" = 1 ]; then
 	echo "# running as root: the packages are installed on this machine (dpkg -i) and purged at the end"
 else
@@ -184,5 +187,16 @@ env -u PGHOST -u PGPORT -u PGDATABASE -u PGUSER LC_ALL=C EDUAID_CONF="$work/empt
 ok $? "the installed eduaid -h -p -d -U demo_clerk rates list" "$work/rates.log"
 [ -s "$work/rates.log" ]
 ok $? "rates list printed the standard amounts" "$work/rates.log"
+# 6. SSH deployment end to end from the installed paths (tests/package/ssh.sh
+# --installed: README's "Deploying at a county office"); root only
+if [ "$root" = 1 ]; then
+	"$top/tests/package/ssh.sh" --installed >"$work/ssh.log" 2>&1
+	rc=$?
+	sed 's/^/# ssh.sh: /' "$work/ssh.log"
+	ok $rc "SSH deployment end to end with the installed package (tests/package/ssh.sh --installed)"
+else
+	echo "ok 15 # SKIP SSH deployment end to end: needs root (tests/package/ssh.sh)"
+	n=$((n + 1)) npass=$((npass + 1))
+fi
 summary
 [ "$nfail" = 0 ]

@@ -337,8 +337,48 @@ START_TEST(paths_and_the_exports_directory)
     ck_assert_int_eq(stat(out, &st), 0);
     ck_assert_int_eq(st.st_mode & 07777, 0700);
     unsetenv("XDG_DATA_HOME");
-    setenv("HOME", dir, 1);
+    /* not dir: its eduaid/ (just made) would be ~/eduaid, the files folder */
+    snprintf(want, sizeof(want), "%s/home", dir);
+    ck_assert_int_eq(mkdir(want, 0700), 0);
+    setenv("HOME", want, 1);
     ck_assert_int_eq(safefile_exports_dir(out, sizeof(out), err, sizeof(err)),
+                     0);
+    snprintf(want, sizeof(want), "%s/home/.local/share/eduaid/exports", dir);
+    ck_assert_str_eq(out, want);
+}
+END_TEST
+
+/* paths.files_dir, else ~/eduaid when it exists (an SSH login's folder,
+ * made by eduaid-admin user add), takes the exports and the imports;
+ * without either, exports go to the XDG folder and imports are read from
+ * the working directory (issue 14: SSH deployment). */
+START_TEST(the_files_folder)
+{
+    char out[PATH_MAX], want[PATH_MAX + 32];
+
+    unsetenv("XDG_DATA_HOME");
+    setenv("HOME", dir, 1);
+    ck_assert_int_eq(safefile_import_dir(out, sizeof(out), err, sizeof(err)),
+                     0);
+    ck_assert_str_eq(out, "");
+    snprintf(want, sizeof(want), "%s/eduaid", dir);
+    ck_assert_int_eq(mkdir(want, 0700), 0);
+    ck_assert_int_eq(safefile_exports_dir(out, sizeof(out), err, sizeof(err)),
+                     0);
+    ck_assert_str_eq(out, want);
+    ck_assert_int_eq(safefile_import_dir(out, sizeof(out), err, sizeof(err)),
+                     0);
+    ck_assert_str_eq(out, want);
+    safefile_set_files_dir("/srv/files");
+    ck_assert_int_eq(safefile_exports_path(out, sizeof(out), err, sizeof(err)),
+                     0);
+    ck_assert_str_eq(out, "/srv/files");
+    ck_assert_int_eq(safefile_import_dir(out, sizeof(out), err, sizeof(err)),
+                     0);
+    ck_assert_str_eq(out, "/srv/files");
+    safefile_set_files_dir("");
+    ck_assert_int_eq(rmdir(want), 0);
+    ck_assert_int_eq(safefile_exports_path(out, sizeof(out), err, sizeof(err)),
                      0);
     snprintf(want, sizeof(want), "%s/.local/share/eduaid/exports", dir);
     ck_assert_str_eq(out, want);
@@ -364,6 +404,7 @@ safefile_suite(void)
     tcase_add_test(tc, refuses_a_directory);
     tcase_add_test(tc, replaces_a_regular_file_and_aborts_cleanly);
     tcase_add_test(tc, paths_and_the_exports_directory);
+    tcase_add_test(tc, the_files_folder);
     suite_add_tcase(s, tc);
     return s;
 }

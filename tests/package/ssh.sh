@@ -1,0 +1,422 @@
+#!/usr/bin/env bash
+# tests/package/ssh.sh: SSH deployment end to end (issue 14, "Done when"),
+# the steps of README.md's "Deploying at a county office" run as written:
+#
+#   a throwaway PostgreSQL 15 cluster (tools/lib/cluster.sh) whose
+#   pg_hba.conf/pg_ident.conf are the README's (peer over the local socket,
+#   with ident maps; no trust); `eduaid-admin -U postgres migrate`,
+#   `townships load 房县`, `user add` of a clerk of 城关镇 as root (the
+#   Linux account, its group eduaid, ~/eduaid 0700); a real sshd on
+#   127.0.0.1 at a random port with a throwaway host key and a config of its
+#   own that includes the drop-in admin/sshd-eduaid.conf as shipped; a
+#   throwaway client key in the clerk's authorized_keys. Then, as the
+#   clerk: refusals (a shell, eduaid import, a $ in a command, legacy scp);
+#   sftp uploads a roster into ~/eduaid (and scp, which speaks sftp); a
+#   ~/.bashrc and a ~/.ssh/rc uploaded by sftp run nothing before the
+#   ForceCommand (the account's shell is /bin/sh; PermitUserRC no);
+#   `ssh county` in tmux (zh_CN.UTF-8, 80x24) lands in eduaid's menu, connected
+#   by peer authentication as the clerk; the import screen reads the roster
+#   by its bare name from ~/eduaid, says the row of 化龙堰镇 is not the
+#   clerk's, and creates the drafts of 城关镇; the export screen offers
+#   ~/eduaid and writes its file there (0600); quitting closes the SSH
+#   session and leaves no backend of the clerk; `ssh host 'eduaid export
+#   ...'` and `'eduaid report subsidy --pdf ...'` write into ~/eduaid, sftp
+#   downloads them, and they hold 城关镇 only (pdftotext); `eduaid-admin
+#   user disable` ends the SSH logins too.
+#
+# Usage: tests/package/ssh.sh [--installed]
+#   --installed  the installed package's paths (/usr/bin/eduaid,
+#                /usr/lib/eduaid/eduaid-ssh, /usr/sbin/eduaid-admin, the
+#                drop-in in /usr/share/doc/eduaid/examples, and
+#                /etc/eduaid/eduaid.conf edited as the README says, put back
+#                afterwards): tests/package/deb.sh runs it so while the .deb
+#                is installed. Without it: the build tree (top_builddir),
+#                the dispatcher and the client found by sshd's SetEnv.
+#
+# Root only: it makes Linux users and runs sshd. As anyone else the plan
+# says it did not run (1..0 # SKIP) and the exit status is 77. Everything
+# it made is removed at the end (sshd stopped, userdel -r, the group if it
+# made it, the cluster). A TAP stream, then `ssh: N passed, N failed`.
+# Cost: about 25 s wall time on a quiet machine (most of it the
+# migration), 60-70 s on a busy one.
+set -uo pipefail
+top=${top_srcdir:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)}
+build=${top_builddir:-$top}
+installed=0
+[ "${1:-}" = --installed ] && installed=1
+
+if [ "$(id -u)" != 0 ]; then
+	echo "1..0 # SKIP not run: needs root (it makes Linux users and runs sshd); CI runs it as root"
+	echo "ssh: 0 passed, 0 failed (not run)"
+	exit 77
+fi
+
+npass=0 nfail=0
+ok() { # STATUS DESCRIPTION [LOG]
+	if [ "$1" = 0 ]; then
+		npass=$((npass + 1))
+		printf 'ok %d - %s\n' $((npass + nfail)) "$2"
+	else
+		nfail=$((nfail + 1))
+		printf 'not ok %d - %s\n' $((npass + nfail)) "$2"
+		[ -n "${3:-}" ] && [ -f "$3" ] && tail -n 25 "$3" | sed 's/^/#   /'
+	fi
+}
+summary() {
+	printf '1..%d\n' $((npass + nfail))
+	printf "# %d s\n" "$SECONDS"
+	printf 'ssh: %d passed, %d failed\n' "$npass" "$nfail"
+}
+bail() {
+	printf 'Bail out! %s\n' "$1"
+	[ -n "${2:-}" ] && [ -f "$2" ] && tail -n 30 "$2" | sed 's/^/#   /'
+	nfail=$((nfail + 1))
+	summary
+	exit 1
+}
+
+for tool in /usr/sbin/sshd ssh sftp scp ssh-keygen tmux pdftotext runuser usermod userdel; do
+	command -v "$tool" >/dev/null || bail "$tool is missing (tools/deps installs openssh-server, openssh-client, tmux, poppler-utils)"
+done
+[ -x /usr/lib/openssh/sftp-server ] || bail "/usr/lib/openssh/sftp-server is missing (openssh-sftp-server)"
+
+work=$(mktemp -d /tmp/eduaid-ssh.XXXXXX) || bail "no temp dir"
+chmod 755 "$work"
+clerk=edussh$$
+group=eduaid
+made_group=0
+getent group "$group" >/dev/null || made_group=1
+sshd_pid=
+conf_backup=
+# shellcheck disable=SC2034 # read by tests/tui/lib.sh (tui_start_shell)
+TUI_TMP=$work
+# shellcheck source=../tui/lib.sh
+. "$top/tests/tui/lib.sh"
+# shellcheck source=../../tools/lib/cluster.sh
+. "$top/tools/lib/cluster.sh"
+cleanup() {
+	tmux_ kill-server 2>/dev/null
+	[ -n "$sshd_pid" ] && kill "$sshd_pid" 2>/dev/null && wait "$sshd_pid" 2>/dev/null
+	pkill -KILL -u "$clerk" 2>/dev/null
+	getent passwd "$clerk" >/dev/null && userdel -r "$clerk" >/dev/null 2>&1
+	[ "$made_group" = 1 ] && getent group "$group" >/dev/null && groupdel "$group" 2>/dev/null
+	[ -n "$conf_backup" ] && cp -p "$conf_backup" /etc/eduaid/eduaid.conf
+	[ -d "$work/pg" ] && cluster_destroy "$work/pg" >/dev/null 2>&1
+	rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ "$installed" = 1 ]; then
+	admin=/usr/sbin/eduaid-admin
+	dispatcher=/usr/lib/eduaid/eduaid-ssh
+	dropin=/usr/share/doc/eduaid/examples/sshd-eduaid.conf
+	eduaid_conf=/etc/eduaid/eduaid.conf
+	conf_backup=$work/eduaid.conf.orig
+	cp -p "$eduaid_conf" "$conf_backup" || bail "cannot keep a copy of $eduaid_conf"
+	setenv=
+	echo "# the installed package: $dispatcher, $admin, $dropin"
+else
+	admin=$build/admin/eduaid-admin
+	dispatcher=$build/admin/eduaid-ssh
+	export EDUAID_SQLDIR=$top/sql EDUAID_DIVISIONS=$top/admin/divisions EDUAID=$build/eduaid
+	export EDUAID_ADMIN_CONF=$work/eduaid-admin.conf
+	: >"$EDUAID_ADMIN_CONF"
+	# the drop-in as built, but naming the build tree's dispatcher
+	sed "s|ForceCommand .*|ForceCommand $dispatcher|" "$build/admin/sshd-eduaid.conf" >"$work/sshd-eduaid.conf"
+	dropin=$work/sshd-eduaid.conf
+	eduaid_conf=$work/eduaid.conf
+	cp "$top/conf/eduaid.conf" "$eduaid_conf"
+	mkdir -p "$work/locale/zh_CN/LC_MESSAGES"
+	cp "$build/po/zh_CN.gmo" "$work/locale/zh_CN/LC_MESSAGES/eduaid.mo" 2>/dev/null ||
+		cp "$top/po/zh_CN.gmo" "$work/locale/zh_CN/LC_MESSAGES/eduaid.mo" ||
+		bail "no po/zh_CN.gmo: build first"
+	setenv="EDUAID_SSH_EDUAID=$build/eduaid EDUAID_CONF=$eduaid_conf EDUAID_FORMS_DIR=$top/forms EDUAID_LOCALEDIR=$work/locale"
+	chmod 644 "$eduaid_conf"
+	echo "# the build tree: $dispatcher, $admin, $build/eduaid"
+fi
+for f in "$admin" "$dispatcher" "$dropin"; do
+	[ -e "$f" ] || bail "$f is missing (make first)"
+done
+
+# ---- the database: README's pg_hba.conf and pg_ident.conf ------------------
+mkdir -p "$work/pg" && chown postgres: "$work/pg"
+if ! cluster_init "$work/pg" --fast >"$work/cluster.log" 2>&1 ||
+	! cluster_start "$work/pg" >>"$work/cluster.log" 2>&1; then
+	bail "no throwaway cluster" "$work/cluster.log"
+fi
+cat >"$work/pg/data/pg_hba.conf" <<'EOF'
+local   all      postgres                     peer map=superuser
+local   eduaid   +eduaid_clerk,+eduaid_officer,+eduaid_supervisor,+eduaid_admin,+eduaid_auditor   peer map=eduaid
+local   all      all                          reject
+EOF
+cat >"$work/pg/data/pg_ident.conf" <<'EOF'
+superuser  postgres               postgres
+superuser  root                   postgres
+eduaid     /^([a-z][a-z0-9_]*)$   \1
+EOF
+chown postgres: "$work/pg/data/pg_hba.conf" "$work/pg/data/pg_ident.conf"
+cluster_psql "$work/pg" -q -c 'SELECT pg_reload_conf()' >>"$work/cluster.log" 2>&1 ||
+	bail "the cluster did not reload pg_hba.conf" "$work/cluster.log"
+sock=$(cluster_sockdir "$work/pg")
+# the clerk reaches the socket as any local user would /var/run/postgresql
+chmod 755 "$sock"
+export PGHOST=$sock PGPORT=$CLUSTER_PORT
+unset PGUSER PGDATABASE
+
+psql -U postgres -d postgres -c 'CREATE DATABASE eduaid' >"$work/admin.log" 2>&1 </dev/null
+ok $? "psql -U postgres -d postgres -c 'CREATE DATABASE eduaid' (root, peer, map superuser)" "$work/admin.log"
+
+"$admin" -U postgres migrate >>"$work/admin.log" 2>&1 </dev/null
+ok $? "eduaid-admin -U postgres migrate" "$work/admin.log"
+"$admin" -U postgres townships load 房县 >>"$work/admin.log" 2>&1 </dev/null
+ok $? "eduaid-admin -U postgres townships load 房县" "$work/admin.log"
+"$admin" -U postgres user add "$clerk" --name 测试文员 --role clerk --county 420325 \
+	--township 城关镇 >>"$work/admin.log" 2>&1 </dev/null
+ok $? "eduaid-admin -U postgres user add $clerk --role clerk --township 城关镇, as root" "$work/admin.log"
+id -nG "$clerk" 2>/dev/null | tr ' ' '\n' | grep -qxF "$group"
+ok $? "  the Linux account $clerk is made, in group $group"
+home=$(getent passwd "$clerk" | cut -d: -f6)
+[ "$(stat -c '%a %U' "$home/eduaid" 2>/dev/null)" = "700 $clerk" ]
+ok $? "  with ~/eduaid, 0700, the clerk's"
+[ "$(getent passwd "$clerk" | cut -d: -f7)" = /bin/sh ]
+ok $? "  and /bin/sh as its shell (reads no ~/.bashrc for the ForceCommand)"
+"$admin" -U postgres check >"$work/check.log" 2>&1 </dev/null &&
+	grep -q 'ok: pg_hba.conf: no trust for eduaid logins' "$work/check.log"
+ok $? "eduaid-admin -U postgres check passes, no trust for eduaid logins among it" "$work/check.log"
+
+# README: the client's database
+sed -i '0,/conninfo = ""/s//conninfo = "dbname=eduaid"/' "$eduaid_conf"
+grep -q 'conninfo = "dbname=eduaid"' "$eduaid_conf"
+ok $? "eduaid.conf: database.conninfo = \"dbname=eduaid\""
+
+# ---- sshd on 127.0.0.1 ------------------------------------------------------
+ssh-keygen -q -t ed25519 -N '' -C eduaid-test-host -f "$work/host_key" >/dev/null &&
+	ssh-keygen -q -t ed25519 -N '' -C eduaid-test-client -f "$work/client_key" >/dev/null ||
+	bail "ssh-keygen failed"
+install -d -m 700 -o "$clerk" -g "$clerk" "$home/.ssh" &&
+	install -m 600 -o "$clerk" -g "$clerk" "$work/client_key.pub" "$home/.ssh/authorized_keys" ||
+	bail "cannot install the clerk's key"
+mkdir -p /run/sshd && chmod 755 /run/sshd
+start_sshd() {
+	local port=$1
+	cat >"$work/sshd_config" <<EOF
+# tests/package/ssh.sh: a throwaway sshd
+Port $port
+ListenAddress 127.0.0.1
+HostKey $work/host_key
+PidFile $work/sshd.pid
+AuthorizedKeysFile .ssh/authorized_keys
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin no
+UsePAM yes
+AcceptEnv LANG LC_*
+Subsystem sftp /usr/lib/openssh/sftp-server
+# the cluster's socket is not the default /var/run/postgresql
+SetEnv PGHOST=$sock PGPORT=$CLUSTER_PORT $setenv
+Include $dropin
+EOF
+	/usr/sbin/sshd -t -f "$work/sshd_config" >"$work/sshd.log" 2>&1 || return 2
+	/usr/sbin/sshd -D -e -f "$work/sshd_config" >>"$work/sshd.log" 2>&1 &
+	sshd_pid=$!
+	for _ in $(seq 1 50); do
+		timeout 1 bash -c ": </dev/tcp/127.0.0.1/$port" 2>/dev/null && return 0
+		kill -0 "$sshd_pid" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill "$sshd_pid" 2>/dev/null
+	sshd_pid=
+	return 1
+}
+port=
+for _ in 1 2 3 4 5; do
+	p=$((2222 + RANDOM % 20000))
+	start_sshd "$p" && { port=$p; break; }
+	[ $? = 2 ] && bail "sshd -t refuses the config (the drop-in included)" "$work/sshd.log"
+done
+[ -n "$port" ] || bail "sshd did not start" "$work/sshd.log"
+ok 0 "sshd -t accepts the drop-in; sshd listens on 127.0.0.1:$port"
+printf '[127.0.0.1]:%s %s\n' "$port" "$(cut -d' ' -f1,2 "$work/host_key.pub")" >"$work/known_hosts"
+cat >"$work/ssh_config" <<EOF
+Host county
+	HostName 127.0.0.1
+	Port $port
+	User $clerk
+	IdentityFile $work/client_key
+	IdentitiesOnly yes
+	UserKnownHostsFile $work/known_hosts
+	StrictHostKeyChecking yes
+	BatchMode yes
+	LogLevel ERROR
+	SendEnv LANG LC_*
+EOF
+S=(-F "$work/ssh_config")
+
+# ---- what the dispatcher refuses ---------------------------------------------
+ssh "${S[@]}" county 'bash -i' </dev/null >"$work/out" 2>"$work/err"
+rc=$?
+[ "$rc" = 126 ] && grep -q "not offered over SSH" "$work/err"
+ok $? "ssh county 'bash -i': refused (exit $rc), saying what is offered" "$work/err"
+ssh "${S[@]}" county 'eduaid import roster.csv' </dev/null >"$work/out" 2>"$work/err"
+rc=$?
+[ "$rc" = 126 ] && grep -q "eduaid import is not offered over SSH" "$work/err"
+ok $? "ssh county 'eduaid import ...': refused (exit $rc)" "$work/err"
+ssh "${S[@]}" county 'eduaid export household $(id).csv' </dev/null >"$work/out" 2>"$work/err"
+rc=$?
+[ "$rc" = 126 ] && grep -q "'\\$' is not allowed" "$work/err" && [ ! -s "$work/out" ]
+ok $? "ssh county 'eduaid export household \$(id).csv': refused, no shell (exit $rc)" "$work/err"
+
+# ---- files in: sftp and scp ---------------------------------------------------
+T=$(printf %06d $$)
+BIRTH=$(date -d "1950-01-01 + $((10#$T % 15000)) days" +%Y%m%d)
+idno() { # PREFIX17: with its check digit (GB 11643)
+	local w=(7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2) s=0 i
+	for i in $(seq 0 16); do s=$((s + ${1:i:1} * w[i])); done
+	printf '%s%s' "$1" "$(echo 1 0 X 9 8 7 6 5 4 3 2 | cut -d' ' -f$((s % 11 + 1)))"
+}
+H1=SSH${T}A H2=SSH${T}B H3=SSH${T}C
+mkdir -p "$work/up" "$work/down"
+cat >"$work/up/roster.csv" <<EOF
+户编号,乡镇,村,户主姓名,户主身份证号
+$H1,城关镇,小西关社区居民委员会,张甲,$(idno "420325${BIRTH}001")
+$H2,城关镇,小西关社区居民委员会,李乙,$(idno "420325${BIRTH}003")
+$H3,化龙堰镇,化龙村民委员会,王丙,$(idno "420325${BIRTH}005")
+EOF
+cp "$work/up/roster.csv" "$work/up/roster-scp.csv"
+sftp "${S[@]}" -b - county >"$work/sftp.log" 2>&1 <<EOF
+pwd
+put $work/up/roster.csv
+EOF
+ok $? "sftp: put roster.csv" "$work/sftp.log"
+grep -q "Remote working directory: $home/eduaid" "$work/sftp.log"
+ok $? "  sftp starts in ~/eduaid" "$work/sftp.log"
+[ "$(stat -c %U "$home/eduaid/roster.csv" 2>/dev/null)" = "$clerk" ] &&
+	cmp -s "$work/up/roster.csv" "$home/eduaid/roster.csv"
+ok $? "  the roster is there, the clerk's"
+scp "${S[@]}" "$work/up/roster-scp.csv" county: >"$work/scp.log" 2>&1 &&
+	cmp -s "$work/up/roster-scp.csv" "$home/eduaid/roster-scp.csv"
+ok $? "scp (OpenSSH 9: the sftp protocol) puts into ~/eduaid too" "$work/scp.log"
+scp -O "${S[@]}" "$work/up/roster-scp.csv" county:legacy.csv >"$work/scp.log" 2>&1
+rc=$?
+[ "$rc" != 0 ] && grep -q "use scp without -O" "$work/scp.log" && [ ! -e "$home/eduaid/legacy.csv" ]
+ok $? "scp -O (legacy protocol) is refused, saying use scp without -O" "$work/scp.log"
+
+# the ways around a ForceCommand that sftp opens: a ~/.bashrc (Debian's bash
+# reads it when sshd starts it) and a ~/.ssh/rc, uploaded by the clerk
+printf 'echo PWNED-bashrc\n' >"$work/up/bashrc"
+printf 'echo PWNED-sshrc\n' >"$work/up/sshrc"
+sftp "${S[@]}" -b - county >"$work/sftp.log" 2>&1 <<EOF
+cd ..
+put $work/up/bashrc .bashrc
+put $work/up/sshrc .ssh/rc
+EOF
+grep -q PWNED-bashrc "$home/.bashrc" && grep -q PWNED-sshrc "$home/.ssh/rc"
+ok $? "sftp reaches the home directory (bounded by the account): ~/.bashrc, ~/.ssh/rc put" "$work/sftp.log"
+ssh "${S[@]}" county 'eduaid report --list' </dev/null >"$work/out" 2>&1
+rc=$?
+[ "$rc" = 0 ] && grep -q '^subsidy' "$work/out" && ! grep -q PWNED "$work/out"
+ok $? "  neither runs before a command (login shell /bin/sh, PermitUserRC no; exit $rc)" "$work/out"
+rm -f "$home/.bashrc" "$home/.ssh/rc"
+
+# ---- the interactive login, in tmux -----------------------------------------
+tui_start_shell 80 24 "env TERM=xterm-256color LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 \
+	ssh -F '$work/ssh_config' county 2>'$work/ssh.err'; echo \$? >'$work/exit'; sleep 600" ||
+	bail "no tmux session"
+tui_wait "请选择要处理的工作"
+ok $? "ssh county lands in eduaid's menu (zh_CN, 80x24)" "$work/ssh.err"
+tui_screen | head -n 1 | grep -qF "$clerk@clerk"
+ok $? "  logged in as $clerk, a clerk"
+[ "$(cluster_psql "$work/pg" -At -c "SELECT count(*) FROM pg_stat_activity WHERE usename = '$clerk' AND application_name LIKE 'eduaid%'")" -ge 1 ]
+ok $? "  connected as the role $clerk, by peer authentication over the socket"
+tui_menu 名册导入 记录类型
+tui_wait "CSV 文件（UTF-8 或 GB18030）："
+ok $? "the import screen asks for a file"
+tui_type roster.csv
+tui_keys Enter
+tui_wait "化龙堰镇（420325102）不是您负责的乡镇"
+ok $? "roster.csv, a bare name, is read from ~/eduaid; the row of 化龙堰镇 is not the clerk's"
+tui_keys Enter
+tui_wait "导入"
+tui_wait "3 行，3 户"
+ok $? "  the import's summary: 3 rows, 3 households"
+tui_wait "未比对：化龙堰镇（非您负责），1 行"
+ok $? "  the reconciliation leaves 化龙堰镇 out"
+tui_screen | grep -F "城关镇" | grep -Eq " 2 +0 +2 "
+ok $? "  and counts 城关镇: 2 households, both missing from eduaid"
+tui_keys Enter
+tui_wait "系统缺少的户"
+tui_keys '*'
+tui_wait "已标记：2"
+ok $? "Enter lists 城关镇's differences; * marks the 2 missing households"
+tui_keys F3
+tui_wait "为 2 个系统缺少的户及其学生创建草稿"
+tui_keys y
+tui_wait "已创建 2 个，被拒绝 0 个"
+ok $? "F3 creates their drafts"
+tui_keys Enter
+[ "$(cluster_psql "$work/pg" -d eduaid -At -c "SELECT string_agg(household_no || ':' || created_by, ',' ORDER BY household_no) FROM eduaid.household")" = "$H1:$clerk,$H2:$clerk" ]
+ok $? "  the clerk's drafts of 城关镇 are in the database, nothing of 化龙堰镇"
+tui_keys Escape
+tui_keys Escape
+tui_wait "请选择要处理的工作"
+tui_menu 导出 记录类型
+tui_wait "导出文件夹：~/eduaid"
+ok $? "the export screen's folder is ~/eduaid (paths.files_dir's default when it exists)"
+tui_keys F2
+f=
+for _ in $(seq 1 100); do
+	f=$(ls "$home"/eduaid/household-*.csv 2>/dev/null | head -n 1)
+	[ -n "$f" ] && break
+	sleep 0.1
+done
+[ -n "$f" ] && [ "$(stat -c '%a %U' "$f")" = "600 $clerk" ] && grep -qF "$H1" "$f"
+ok $? "  F2 writes the export there, 0600, the clerk's: ${f##*/}"
+tui_keys Escape
+tui_wait "请选择要处理的工作"
+tui_quit
+for _ in $(seq 1 100); do
+	[ -s "$work/exit" ] && break
+	sleep 0.1
+done
+[ "$(cat "$work/exit" 2>/dev/null)" = 0 ]
+ok $? "quitting eduaid closes the SSH session (ssh exit $(cat "$work/exit" 2>/dev/null))" "$work/ssh.err"
+n=1
+for _ in $(seq 1 50); do
+	n=$(cluster_psql "$work/pg" -At -c "SELECT count(*) FROM pg_stat_activity WHERE usename = '$clerk'")
+	[ "$n" = 0 ] && break
+	sleep 0.1
+done
+[ "$n" = 0 ]
+ok $? "  and no backend of $clerk is left ($n)"
+
+# ---- files out: a script's export and a PDF, downloaded by sftp --------------
+ssh "${S[@]}" county "eduaid export household households.csv" </dev/null >"$work/out" 2>"$work/err"
+ok $? "ssh county 'eduaid export household households.csv'" "$work/err"
+LC_ALL=zh_CN.UTF-8 ssh "${S[@]}" county "eduaid report subsidy --pdf subsidy.pdf" </dev/null >"$work/out" 2>"$work/err"
+ok $? "ssh county 'eduaid report subsidy --pdf subsidy.pdf'" "$work/err"
+sftp "${S[@]}" -b - county >"$work/sftp.log" 2>&1 <<EOF
+lcd $work/down
+get households.csv
+get subsidy.pdf
+EOF
+ok $? "sftp: get households.csv subsidy.pdf" "$work/sftp.log"
+grep -qF "$H1" "$work/down/households.csv" && grep -qF "$H2" "$work/down/households.csv" &&
+	! grep -qF "$H3" "$work/down/households.csv"
+ok $? "  the export holds the clerk's two households of 城关镇, not 化龙堰镇's" "$work/down/households.csv"
+pdftotext -layout "$work/down/subsidy.pdf" "$work/down/subsidy.txt" 2>"$work/err" &&
+	grep -qF 城关镇 "$work/down/subsidy.txt" && ! grep -qF 化龙堰镇 "$work/down/subsidy.txt"
+ok $? "  the PDF report (pdftotext) lists 城关镇 and no other township" "$work/down/subsidy.txt"
+
+# ---- disabled: no more SSH logins --------------------------------------------
+"$admin" -U postgres user disable "$clerk" >"$work/admin.log" 2>&1 </dev/null
+ok $? "eduaid-admin -U postgres user disable $clerk" "$work/admin.log"
+ssh "${S[@]}" county 'eduaid report --list' </dev/null >"$work/out" 2>"$work/err"
+rc=$?
+[ "$rc" = 255 ]
+ok $? "  and sshd refuses the clerk's key (the Linux account expired; exit $rc)" "$work/err"
+"$admin" -U postgres user enable "$clerk" >"$work/admin.log" 2>&1 </dev/null &&
+	ssh "${S[@]}" county 'eduaid report --list' </dev/null >"$work/out" 2>"$work/err"
+ok $? "eduaid-admin user enable: the clerk logs in again" "$work/err"
+
+summary
+[ "$nfail" = 0 ]
