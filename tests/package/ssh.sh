@@ -21,7 +21,11 @@
 #   ~/eduaid and writes its file there (0600); quitting closes the SSH
 #   session and leaves no backend of the clerk; `ssh host 'eduaid export
 #   ...'` and `'eduaid report subsidy --pdf ...'` write into ~/eduaid, sftp
-#   downloads them, and they hold 城关镇 only (pdftotext); `eduaid-admin
+#   downloads them, and they hold 城关镇 only (pdftotext); the office's
+#   admin, officer and supervisor (no SSH) take the clerk's imported
+#   household through submit, verify and approve and open 城关镇's 公示, which
+#   the clerk prints with `ssh host 'eduaid notice print N --pdf ...'` and
+#   downloads (pdftotext: the line, the total, the page); `eduaid-admin
 #   user disable` ends the SSH logins too.
 #
 # Usage: tests/package/ssh.sh [--installed]
@@ -389,17 +393,75 @@ done
 [ "$n" = 0 ]
 ok $? "  and no backend of $clerk is left ($n)"
 
-# ---- files out: a script's export and a PDF, downloaded by sftp --------------
+# ---- the 公示 of 城关镇's subsidy list, through the workflow ----------------------
+# The office's other people (no SSH: --no-linux-account) and a school of
+# 城关镇 added by the admin; the clerk completes the imported household H1
+# (a pupil, the year's record and its grant) and submits it, the officer
+# verifies, the supervisor approves and opens the notice -- each as
+# themselves (SET SESSION AUTHORIZATION: the four-eyes rules see session_user).
+for who in "${clerk}a --name 测试管理员 --role admin" "${clerk}o --name 测试专干 --role officer --township 城关镇" \
+	"${clerk}s --name 测试审核 --role supervisor"; do
+	# shellcheck disable=SC2086 # the words of $who are the arguments
+	"$admin" -U postgres user add $who --county 420325 --no-linux-account >>"$work/admin.log" 2>&1 </dev/null ||
+		bail "eduaid-admin user add $who" "$work/admin.log"
+done
+YEAR=$(date +%Y)
+PUPIL=$(idno "420325$((YEAR - 9))0901${T: -3}")
+# the import made the household's record of this school year (a draft)
+YID=$(psql -U postgres -d eduaid -X -At -c "SELECT y.id FROM eduaid.household_year y
+    JOIN eduaid.household h ON h.id = y.household_id WHERE h.household_no = '$H1' AND y.school_year = $YEAR")
+NOTICE=$(psql -U postgres -d eduaid -X -q -At -1 -v ON_ERROR_STOP=1 >"$work/notice.log" 2>&1 <<EOF && tail -n 1 "$work/notice.log"
+SET SESSION AUTHORIZATION ${clerk}a;
+INSERT INTO eduaid.school (township_id, name, kind) VALUES (420325100, '城关镇测试小学', 'primary');
+RESET SESSION AUTHORIZATION;
+SET SESSION AUTHORIZATION $clerk;
+INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date)
+  SELECT township_id, id, '张小明', '$PUPIL', eduaid.id_sex('$PUPIL'), eduaid.id_birth_date('$PUPIL')
+    FROM eduaid.household WHERE household_no = '$H1';
+INSERT INTO eduaid.student_year (township_id, household_year_id, student_id, stage, school_id, grade)
+  SELECT y.township_id, y.id, s.id, 'primary',
+         (SELECT id FROM eduaid.school WHERE name = '城关镇测试小学'), 3
+    FROM eduaid.household_year y JOIN eduaid.student s USING (household_id) WHERE y.id = ${YID:-0};
+INSERT INTO eduaid.student_subsidy (township_id, household_year_id, student_id, program, amount)
+  SELECT y.township_id, y.id, s.id, 'compulsory_waiver', 500
+    FROM eduaid.household_year y JOIN eduaid.student s USING (household_id) WHERE y.id = ${YID:-0};
+SELECT eduaid.submit('household_year', ${YID:-0});
+RESET SESSION AUTHORIZATION;
+SET SESSION AUTHORIZATION ${clerk}o;
+SELECT eduaid.verify('household_year', ${YID:-0});
+RESET SESSION AUTHORIZATION;
+SET SESSION AUTHORIZATION ${clerk}s;
+SELECT eduaid.approve('household_year', ${YID:-0});
+SELECT eduaid.open_notice('household_year', 420325100, $YEAR);
+EOF
+)
+[[ $NOTICE =~ ^[0-9]+$ ]]
+ok $? "the admin adds a school; the clerk's household of the roster passes submit, verify, approve; notice $NOTICE opened" "$work/notice.log"
+
+# ---- files out: a script's export and PDFs, downloaded by sftp --------------
 ssh "${S[@]}" county "eduaid export household households.csv" </dev/null >"$work/out" 2>"$work/err"
 ok $? "ssh county 'eduaid export household households.csv'" "$work/err"
 LC_ALL=zh_CN.UTF-8 ssh "${S[@]}" county "eduaid report subsidy --pdf subsidy.pdf" </dev/null >"$work/out" 2>"$work/err"
 ok $? "ssh county 'eduaid report subsidy --pdf subsidy.pdf'" "$work/err"
+LC_ALL=zh_CN.UTF-8 ssh "${S[@]}" county "eduaid notice print ${NOTICE:-0} --pdf notice.pdf" </dev/null >"$work/out" 2>"$work/err"
+ok $? "ssh county 'eduaid notice print $NOTICE --pdf notice.pdf'" "$work/err"
 sftp "${S[@]}" -b - county >"$work/sftp.log" 2>&1 <<EOF
 lcd $work/down
 get households.csv
 get subsidy.pdf
+get notice.pdf
 EOF
-ok $? "sftp: get households.csv subsidy.pdf" "$work/sftp.log"
+ok $? "sftp: get households.csv subsidy.pdf notice.pdf" "$work/sftp.log"
+pdftotext -layout "$work/down/notice.pdf" "$work/down/notice.txt" 2>"$work/err" &&
+	grep -Eq '城关镇 +张甲 +两免 +500\.00' "$work/down/notice.txt" &&
+	grep -qF '合计：1 条，金额 500.00 元' "$work/down/notice.txt" &&
+	grep -qF '审核人' "$work/down/notice.txt" && grep -Eq '第 ?1 ?页 ?共 ?1 ?页' "$work/down/notice.txt"
+ok $? "  the PDF notice (pdftotext): 城关镇's 公示, its one line (张甲, 两免, 500.00), the total, signatures, page 1 of 1" \
+	"$work/down/notice.txt"
+code=$(grep -Eo 'eduaid-notice/1:[0-9]+:[0-9]+:[0-9a-f]{64}' "$work/down/notice.txt" | head -n 1)
+ssh "${S[@]}" county "eduaid notice verify $code" </dev/null >"$work/out" 2>"$work/err" &&
+	grep -q "^sheet-ok	${NOTICE:-x}	1	1" "$work/out"
+ok $? "  its QR code's text, checked over ssh: eduaid notice verify says the sheet is the database's" "$work/err"
 grep -qF "$H1" "$work/down/households.csv" && grep -qF "$H2" "$work/down/households.csv" &&
 	! grep -qF "$H3" "$work/down/households.csv"
 ok $? "  the export holds the clerk's two households of 城关镇, not 化龙堰镇's" "$work/down/households.csv"
