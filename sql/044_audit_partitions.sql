@@ -115,10 +115,27 @@ SELECT setval(pg_get_serial_sequence('eduaid.audit_log', 'id'),
 -- were (NOT VALID); every new row is checked.
 ALTER TABLE eduaid.audit_log ADD CONSTRAINT audit_log_export_size_check
     CHECK (action <> 'export' OR octet_length(new_row::text) <= 1024) NOT VALID;
+-- ... and validated on every month it holds for (on a fresh install and
+-- every month written since 020, so that a partition's constraint is the
+-- same whether this made it or repeatable/45 did).
+DO $$
+DECLARE
+    p regclass;
+BEGIN
+    FOR p IN SELECT i.inhrelid::regclass FROM pg_inherits i WHERE i.inhparent = 'eduaid.audit_log'::regclass LOOP
+        BEGIN
+            EXECUTE format('ALTER TABLE %s VALIDATE CONSTRAINT audit_log_export_size_check', p);
+        EXCEPTION WHEN check_violation THEN
+            NULL;
+        END;
+    END LOOP;
+END
+$$;
 
--- A function with an SQL body names the old table; repeatable/33_notice.sql
+-- A function with an SQL body names the old table (on an upgrade);
+-- repeatable/33_notice.sql
 -- makes it again on the new one, with its privileges.
-DROP FUNCTION eduaid.latest_audit_id(text, int, bigint);
+DROP FUNCTION IF EXISTS eduaid.latest_audit_id(text, int, bigint);
 DROP TABLE eduaid.audit_log_unpartitioned;
 
 INSERT INTO eduaid.message (key, field, zh, en) VALUES
