@@ -20,7 +20,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(43);
+SELECT plan(44);
 
 -- The partitions of the log, by name, and the statements tried on each.
 CREATE VIEW public.fx_parts AS
@@ -115,7 +115,12 @@ SELECT is((SELECT array_agg(DISTINCT tableoid::regclass::text) FROM eduaid.audit
 SELECT throws_ok(format($$CREATE TABLE eduaid_audit.fx_p PARTITION OF eduaid.audit_log FOR VALUES FROM (%L) TO (%L)$$,
                         current_setting('fx.old_month')::timestamptz, current_setting('fx.old_month')::timestamptz + interval '1 month'),
                  '23514', NULL, 'PostgreSQL refuses that month''s partition while the default one holds its rows ...');
-SELECT is(eduaid.audit_prepare(3), 1, '... audit_prepare makes it (the one month missing)');
+-- (The demo, loaded after migrate, left rows of its earlier months there too.)
+SELECT set_config('fx.default_months', (SELECT count(DISTINCT eduaid.audit_partition_name(d.at))
+                                          FROM eduaid_audit.audit_log_default d)::text, true) \gset
+SELECT cmp_ok(current_setting('fx.default_months')::int, '>=', 1, 'the default partition holds rows of one month or more');
+SELECT is(eduaid.audit_prepare(3), current_setting('fx.default_months')::int,
+          '... audit_prepare makes a partition for each of those months');
 SELECT is((SELECT array_agg(DISTINCT tableoid::regclass::text) FROM eduaid.audit_log WHERE id IN (fx('old_a'), fx('old_b'))),
           ARRAY['eduaid_audit.' || current_setting('fx.old_part')], '... and the rows moved to it');
 SELECT results_eq(

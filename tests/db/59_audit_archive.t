@@ -44,7 +44,7 @@ trap cleanup EXIT
 cd "$tmp" || exit 1
 mkdir arch other
 
-tap_plan 36
+tap_plan 37
 
 run() {
 	local who=$1
