@@ -16,6 +16,8 @@
 -- (EA180), a month with no partition too (EA182); a detached month is
 -- dropped only when the dump's row count is its own (EA184); the
 -- archived months are recorded append-only and read by the auditor.
+-- Cost: 6 s (15 s on a loaded machine): the attacks run 13 roles x 7
+-- statements x every partition.
 \set ON_ERROR_STOP on
 BEGIN;
 \set fx_including 1
