@@ -241,6 +241,16 @@ CREATE OR REPLACE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON eduaid.
     FOR EACH ROW EXECUTE FUNCTION eduaid.audit_log_immutable();
 CREATE OR REPLACE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON eduaid.audit_log
     FOR EACH STATEMENT EXECUTE FUNCTION eduaid.audit_log_immutable();
+-- Issue 14, the monthly partitions (044_audit_partitions.sql): the row
+-- trigger above is cloned onto every partition, those made later too; the
+-- TRUNCATE trigger is not, so each partition gets its own two
+-- (audit_partition_no_truncate, audit_partition_no_change), made with it
+-- by eduaid.audit_partition_secure (45_audit_partitions.sql). The record
+-- of the archived months is append-only as well.
+CREATE OR REPLACE TRIGGER audit_archive_no_update BEFORE UPDATE OR DELETE ON eduaid.audit_archive
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_log_immutable();
+CREATE OR REPLACE TRIGGER audit_archive_no_truncate BEFORE TRUNCATE ON eduaid.audit_archive
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.audit_log_immutable();
 
 ------------------------------------------------------------------------
 -- Roster imports: rows only into one's own unfinished import (checked

@@ -265,6 +265,13 @@ GRANT SELECT (id, actor, kind, record_id, township_id, action)
 GRANT SELECT (id, at, actor, txid, kind, table_name, record_id, row_id, record_key,
               township_id, action, reason, old_masked, new_masked)
     ON eduaid.audit_log TO eduaid_supervisor;
+-- Issue 14, the monthly partitions: nobody is granted a partition, nor
+-- schema eduaid_audit (45_audit_partitions.sql re-asserts it on each);
+-- the archived months are the auditors' to read, as are the months
+-- restored for an inspection in schema eduaid_archive.
+REVOKE ALL ON SCHEMA eduaid_audit FROM PUBLIC;
+GRANT USAGE ON SCHEMA eduaid_archive TO eduaid_auditor;
+GRANT SELECT ON eduaid.audit_archive TO eduaid_auditor;
 
 ------------------------------------------------------------------------
 -- Views: the names of one's county, the ages of one's townships' members,
