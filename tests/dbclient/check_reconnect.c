@@ -205,7 +205,8 @@ su_command(const char *sql)
                   err.message);
 }
 
-/* A throwaway LOGIN role, db connected as it, events counted. */
+/* A throwaway LOGIN role, db connected as it, events counted: a member of
+ * eduaid_clerk, since only the groups of eduaid logins may connect. */
 static void
 setup_victim(void)
 {
@@ -214,7 +215,8 @@ setup_victim(void)
 
     su = connect_as(name != NULL && *name ? name : "postgres");
     snprintf(victim, sizeof victim, "ck_refused_%ld", (long)getpid());
-    snprintf(sql, sizeof sql, "CREATE ROLE %s LOGIN", victim);
+    snprintf(sql, sizeof sql, "CREATE ROLE %s LOGIN IN ROLE eduaid_clerk",
+             victim);
     su_command(sql);
     db = connect_as(victim);
     memset(events, 0, sizeof events);
