@@ -184,4 +184,14 @@ tap_is "$(aud "SELECT count(*) > 0 FROM eduaid.login_event WHERE login = 'demo_c
 tap_is "$(aud "SELECT count(*) > 0 FROM eduaid.login_event WHERE login = 'demo_clerk'
                AND outcome = 'ok' AND database = '$PGDATABASE'")" "t" "  and demo_clerk's logins"
 
+# The auditor's screen, over TLS: the log of logins, failures first.
+mkdir -p home
+printf '<End><Enter><dump logins>\n' >logins.keys
+HOME=$work/home PGPASSWORD=$PW TZ=Asia/Shanghai zh timeout -k 5 60 "$bin" \
+	-c "$top_srcdir/conf/eduaid.conf" -U demo_auditor -d "$tls" --headless=80x24 \
+	--keys=logins.keys >screen.out 2>screen.err </dev/null
+tap_is "$?" 0 "the auditor's screen runs over TLS"
+has screen.out "no_such_t58" "  its log of logins shows the role that does not exist"
+has screen.out "用户不存在" "  and why, in Chinese"
+
 tap_done
