@@ -72,7 +72,8 @@ SELECT results_eq(
     $$SELECT relrowsecurity, relforcerowsecurity FROM pg_class WHERE oid = 'eduaid.login_event'::regclass$$,
     $$VALUES (true, true)$$, 'the log of logins is under forced row-level security');
 SELECT results_eq(
-    $$SELECT policyname::text, cmd, roles::text[] FROM pg_policies
+    $$SELECT policyname::text COLLATE "default", cmd COLLATE "default",
+             roles::text[] COLLATE "default" FROM pg_policies
        WHERE schemaname = 'eduaid' AND tablename = 'login_event'$$,
     $$VALUES ('login_event_auditor', 'SELECT', '{eduaid_auditor}'::text[])$$,
     'its one policy: the auditor reads (nobody else, no write policy)');
