@@ -2,8 +2,9 @@
  * logins.c
  *   The auditor's log of logins (logins.h): one statement for a page,
  *   keyset on (at, id), newest first, every filter a parameter (NULL for
- *   any). A user given is that login, or the start of a login as typed or
- *   of a user's full name.
+ *   any). A user given is that login when the log has it (demo_clerk is
+ *   not demo_clerk2), else the start of a login as typed or of a user's
+ *   full name.
  */
 #include "config.h"
 
@@ -18,8 +19,10 @@ static const char page_sql[] =
     " l.outcome, l.reason"
     " FROM eduaid.login_event l"
     " LEFT JOIN eduaid.user_directory u ON u.login = l.login"
-    " WHERE ($1::text IS NULL OR l.login = $1 OR l.login LIKE $8"
-    "        OR u.full_name LIKE $8)"
+    " WHERE ($1::text IS NULL OR l.login = $1"
+    "        OR (NOT EXISTS (SELECT FROM eduaid.login_event x"
+    "                         WHERE x.login = $1)"
+    "            AND (l.login LIKE $8 OR u.full_name LIKE $8)))"
     "   AND ($2::text IS NULL OR l.outcome = $2)"
     "   AND ($3::interval IS NULL OR l.at >= now() - $3::interval)"
     "   AND ($4::date IS NULL OR l.at >= $4::date)"

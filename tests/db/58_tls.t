@@ -16,12 +16,13 @@
 # Failed logins slowed: a wrong password takes at least the delay (a
 # behaviour, not a benchmark: without auth_delay it takes a few ms).
 # Each failed login visible: after `eduaid-admin logins collect` (twice:
-# nothing added the second time) the auditor, over TLS, reads the wrong
+# nothing added twice) the auditor, over TLS, reads the wrong
 # password, the role that does not exist (by the name typed), the
 # connection refused without TLS, and the successful login; and the
 # auditor's screen (eduaid --headless, the log of logins) shows them.
-# Cost: about 15 s wall once the demo template exists (a copy, two
-# restarts, openssl EC keys, a dozen connections).
+# Cost: about 10 s wall, 5 s CPU once the demo template of the day exists
+# (shared with tests/tui; making it takes minutes): a copy, two restarts,
+# openssl EC keys, a dozen connections.
 set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
