@@ -24,6 +24,7 @@
 #include "core/errlog.h"
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "core/tlswords.h"
 #include "cli/cli.h"
 #include "db/messages.h"
 #include "db/schema.h"
@@ -126,25 +127,6 @@ load_settings(const char *cmd)
     return settings;
 }
 
-/* What a connection that failed before any login means, in words (issue
- * 14, TCP only over TLS): a server certificate that is not for the host
- * name asked for or not signed by the CA given (sslmode=verify-full), or
- * the server refusing a connection without TLS (pg_hba.conf). NULL when
- * it is neither; libpq's own text is printed after the words. */
-static const char *
-tls_words(const char *m)
-{
-    if (strstr(m, "certificate") != NULL || strstr(m, "SSL") != NULL ||
-        strstr(m, "证书") != NULL)
-        return _("the server's certificate could not be verified: it is not "
-                 "for this host name, or not signed by the CA of "
-                 "sslrootcert");
-    if (strstr(m, "no encryption") != NULL || strstr(m, "pg_hba.conf") != NULL)
-        return _("the server refuses this connection: connect over TLS "
-                 "(sslmode=verify-full) as the administrator says");
-    return NULL;
-}
-
 /* Connect to conninfo as the client would, then check the schema level;
  * NULL with a message on stderr (quiet: none) and err filled in. */
 static struct db *
@@ -173,9 +155,9 @@ connect_checked(const char *cmd, const char *conninfo, int timeout, bool quiet,
                      _("your account is disabled or its login was refused"),
                      err->message);
         else if (err->status == DB_UNREACHABLE &&
-                 tls_words(err->message) != NULL)
-            cli_line(stderr, "%s: %s (%s)", cmd, tls_words(err->message),
-                     err->message);
+                 tls_failure_words(err->message) != NULL)
+            cli_line(stderr, "%s: %s (%s)", cmd,
+                     tls_failure_words(err->message), err->message);
         else
             cli_line(stderr, "%s: %s", cmd, err->message);
         return NULL;

@@ -10,7 +10,8 @@
 # sslmode=verify-full and the CA, and the session is TLS (pg_stat_ssl); a
 # connection without TLS (sslmode=disable) is refused; verify-full against
 # a host name the certificate is not for (127.0.0.1) fails, and the client
-# says so in Chinese words before libpq's text. `eduaid-admin check` passes
+# says so in Chinese words before libpq's text (a command and the login
+# screen). `eduaid-admin check` passes
 # on this cluster (auth_delay, the log of logins, no host line) and fails
 # on a `host ... scram-sha-256` line for eduaid logins.
 # Failed logins slowed: a wrong password takes at least the delay (a
@@ -154,6 +155,13 @@ PGPASSWORD=$PW zh "$bin" -U demo_clerk \
 tap_is "$(($? != 0))" 1 "verify-full against a host name the certificate is not for (127.0.0.1) fails"
 has err "无法验证服务器证书" "  and the client says in Chinese that the certificate is not for this host"
 has err 'does not match host name "127.0.0.1"' "  then libpq's words"
+printf '<dump login_tls>\n' >login.keys
+mkdir -p home
+HOME=$work/home PGPASSWORD=$PW TZ=Asia/Shanghai zh timeout -k 5 60 "$bin" \
+	-c "$top_srcdir/conf/eduaid.conf" -U demo_clerk \
+	-d "host=127.0.0.1 port=$port dbname=$PGDATABASE sslmode=verify-full sslrootcert=$work/ca.crt" \
+	--headless=80x24 --keys=login.keys >login.out 2>login.err </dev/null
+has login.out "无法验证服务器证书" "  and so does the login screen"
 
 # ---- failed logins slowed --------------------------------------------------------------
 t0=$(date +%s%N)
