@@ -56,7 +56,7 @@ static const struct {
     {"expired", N_("password expired")},
     {"no_role", N_("no such user")},
     {"not_permitted", N_("account disabled")},
-    {"rejected", N_("refused: not from there or without TLS")},
+    {"rejected", N_("refused: host or no TLS")},
     {"peer", N_("system account does not match")},
     {"no_database", N_("no such database")},
     {"too_many", N_("too many connections")},
@@ -226,7 +226,7 @@ logins_screen_new(struct app *a)
     d = s->data;
     d->columns[0] = (struct lv_column){_("Time"), 14, false};
     d->columns[1] = (struct lv_column){_("Login"), 16, false};
-    d->columns[2] = (struct lv_column){_("Outcome"), 6, false};
+    d->columns[2] = (struct lv_column){_("Outcome"), 7, false};
     d->columns[3] = (struct lv_column){_("Cause"), 0, false};
     d->columns[4] = (struct lv_column){_("Client"), 15, false};
     d->outcome = 1; /* failures first: what an auditor looks for */
