@@ -102,28 +102,48 @@ texts_keep(char *u)
     return true;
 }
 
-const char *
-cli_text(const char *arg)
+/* Whether text in the locale's encoding needs converting to UTF-8. */
+static bool
+locale_not_utf8(void)
 {
     const char *cs = nl_langinfo(CODESET);
+
+    return MB_CUR_MAX > 1 && cs != NULL && strcmp(cs, "UTF-8") != 0;
+}
+
+char *
+cli_text_dup(const char *s)
+{
     size_t n;
     wchar_t *w;
     char *u = NULL;
 
-    if (arg == NULL || MB_CUR_MAX == 1 || cs == NULL ||
-        strcmp(cs, "UTF-8") == 0)
-        return arg;
-    if ((n = mbstowcs(NULL, arg, 0)) == (size_t)-1) {
+    if (!locale_not_utf8()) {
+        u = strdup(s);
+    } else if ((n = mbstowcs(NULL, s, 0)) == (size_t)-1) {
         fprintf(stderr, _("%s: not text of this locale (%s): %s\n"),
-                PACKAGE_NAME, cs, arg);
+                PACKAGE_NAME, nl_langinfo(CODESET), s);
         return NULL;
-    }
-    if ((w = calloc(n + 1, sizeof *w)) != NULL) {
-        mbstowcs(w, arg, n + 1);
+    } else if ((w = calloc(n + 1, sizeof *w)) != NULL) {
+        mbstowcs(w, s, n + 1);
         u = text_to_utf8(w);
         free(w);
     }
-    if (u == NULL || !texts_keep(u)) {
+    if (u == NULL)
+        fprintf(stderr, "%s: %s\n", PACKAGE_NAME, strerror(ENOMEM));
+    return u;
+}
+
+const char *
+cli_text(const char *arg)
+{
+    char *u;
+
+    if (arg == NULL || !locale_not_utf8())
+        return arg;
+    if ((u = cli_text_dup(arg)) == NULL)
+        return NULL;
+    if (!texts_keep(u)) {
         free(u);
         fprintf(stderr, "%s: %s\n", PACKAGE_NAME, strerror(ENOMEM));
         return NULL;

@@ -40,6 +40,12 @@ int cli_line(FILE *fp, const char *fmt, ...)
  * text of the locale. A converted copy lives until the program exits. */
 const char *cli_text(const char *arg);
 
+/* s, a line read from a file or standard input in the locale's encoding,
+ * in UTF-8 as cli_text converts it, malloc'd (the caller frees it); NULL
+ * after a message on stderr for text that is no text of the locale or
+ * when out of memory. */
+char *cli_text_dup(const char *s);
+
 /* The cells s takes as cli_put writes it on a terminal. */
 int cli_cells(const char *s);
 

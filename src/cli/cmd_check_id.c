@@ -85,6 +85,28 @@ trim_line(char *line, size_t *len)
     return line;
 }
 
+/*
+ * One line of standard input, in the locale's encoding (a GB18030
+ * terminal's full-width digits): converted to UTF-8 as an argument is,
+ * then checked. A line holding a NUL byte is checked as read, so its
+ * length tells it invalid; one that is no text of the locale is invalid
+ * with the reason on stderr.
+ */
+static bool
+check_id_line(char *s, size_t len, int today)
+{
+    char *u;
+    bool valid;
+
+    if (strlen(s) != len)
+        return check_id_one(s, len, today);
+    if ((u = cli_text_dup(s)) == NULL)
+        return false;
+    valid = check_id_one(u, strlen(u), today);
+    free(u);
+    return valid;
+}
+
 int
 cmd_check_id(int argc, char **argv)
 {
@@ -127,7 +149,7 @@ cmd_check_id(int argc, char **argv)
 
             if (len == 0)
                 continue;
-            if (!check_id_one(s, len, today))
+            if (!check_id_line(s, len, today))
                 all_valid = false;
         }
         free(line);

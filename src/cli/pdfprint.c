@@ -1,16 +1,9 @@
 /*
  * pdfprint.c
  *   `eduaid notice print N --pdf FILE` and `eduaid report NAME --pdf
- *   FILE`: what the server holds, laid out as A4 PDF by core/pdfdoc.c.
- *   The notice: the office's heading (print.office), title, number,
- *   period, publisher, the lines as a table (header on every page),
- *   totals, where to object, signature and seal blocks, and on every page
- *   a QR code of the sheet's content hash (db/sheet.h, core/sheetcode.h)
- *   that `eduaid notice verify` reads back. Its words are Chinese
- *   whatever the locale, as on the text sheet (it is posted in the
- *   township). The report: heading, title, year, its table and a bar
- *   chart of its bar column, in the user's language. Files through
- *   core/safefile.c, 0600.
+ *   FILE`: the command line's face of db/printdoc.c (the one path the
+ *   screens take too) -- the office's heading from the configuration the
+ *   command read, what happened said on stderr, an exit status.
  */
 #include "config.h"
 
@@ -24,16 +17,8 @@
 #include "cli/cli.h"
 #include "cli/cmd_connect.h"
 #include "core/i18n.h"
-#include "core/pdfdoc.h"
-#include "core/safefile.h"
 #include "core/settings.h"
-#include "core/sheetcode.h"
-#include "db/notice.h"
-#include "db/sheet.h"
-
-/* ----------------------------------------------------------------------
- * common
- * ---------------------------------------------------------------------- */
+#include "db/printdoc.h"
 
 /* print.office of the configuration the client reads (malloc'd; "" when
  * unset or unreadable: a heading is not worth refusing to print). */
@@ -54,296 +39,70 @@ office_heading(void)
     return office;
 }
 
-/* Render draw(arg) with page into file through safefile; an exit
- * status, the file's name and page count said on stderr. */
+/* What printdoc_* did, said on stderr; an exit status. */
 static int
-write_pdf(const char *what, const char *file, const struct pdfdoc_page *page,
-          pdfdoc_draw_fn *draw, void *arg)
+said(struct db *db, const char *what, const char *id, enum printdoc_failure rc,
+     const struct printdoc_done *done, const struct db_error *err,
+     const char *msg)
 {
-    struct safefile f;
-    char err[PATH_MAX + 128];
-    int pages = 0;
-
-    if (safefile_open(&f, file, SAFEFILE_PRIVATE, err, sizeof err) != 0) {
-        fprintf(stderr, "%s: %s: %s\n", PACKAGE_NAME, what, err);
-        return EXIT_USAGE;
-    }
-    if (pdfdoc_render(f.fp, page, draw, arg, &pages, err, sizeof err) != 0) {
-        safefile_abort(&f);
-        fprintf(stderr, "%s: %s: %s\n", PACKAGE_NAME, what, err);
-        return EXIT_USAGE;
-    }
-    if (safefile_commit(&f, err, sizeof err) != 0) {
-        fprintf(stderr, "%s: %s: %s\n", PACKAGE_NAME, what, err);
-        return EXIT_USAGE;
-    }
-    if (f.how != SAFEFILE_STDOUT)
-        fprintf(stderr, _("%s: %s: %d pages written to %s\n"), PACKAGE_NAME,
-                what, pages, f.path);
-    return EXIT_OK;
-}
-
-/* Value name of row i of r, "" for NULL. */
-static const char *
-val(const struct dbres *r, int i, const char *name)
-{
-    const char *v = dbres_field(r, i, name);
-
-    return v != NULL ? v : "";
-}
-
-/* ----------------------------------------------------------------------
- * the notice
- * ---------------------------------------------------------------------- */
-
-struct notice_doc {
-    const struct dbres *head, *items;
-};
-
-static const char *const notice_cols[] = {"line_no",    "township", "name",
-                                          "program",    "amount",   "masked_id",
-                                          "record_hash"};
-
-static const char *
-notice_cell(void *arg, int row, int col)
-{
-    const struct notice_doc *n = arg;
-
-    return val(n->items, row, notice_cols[col]);
-}
-
-static int
-draw_notice(struct pdfdoc *d, void *arg)
-{
-    static const struct pdfdoc_col cols[] = {
-        {"序号", 0.6, 1},  {"乡镇", 1.2, 0},       {"姓名", 1.0, 0},
-        {"项目", 1.6, 0},  {"金额（元）", 1.0, 1}, {"身份证号", 1.8, 0},
-        {"校验码", 1.7, 0}};
-    static const char *const signers[] = {"经办人", "审核人"};
-    const struct notice_doc *n = arg;
-    const struct dbres *h = n->head;
-    char buf[1024];
-
-    pdfdoc_title(d, val(h, 0, "title"));
-    snprintf(buf, sizeof buf, "公示编号：%s　　公示期：%s 至 %s（共 %s 天）",
-             val(h, 0, "id"), val(h, 0, "starts_on"), val(h, 0, "ends_on"),
-             val(h, 0, "days"));
-    pdfdoc_para(d, buf, 0);
-    snprintf(buf, sizeof buf, "发布人：%s　　发布日期：%s%s%s",
-             val(h, 0, "opened_by"), val(h, 0, "opened_on"),
-             dbres_field(h, 0, "closed_on") != NULL ? "　　结束日期：" : "",
-             val(h, 0, "closed_on"));
-    pdfdoc_para(d, buf, 0);
-    pdfdoc_space(d, 6);
-    pdfdoc_table(d, cols, 7, n->items->nrows, notice_cell, (void *)n);
-    snprintf(buf, sizeof buf, "合计：%s 条，金额 %s 元", val(h, 0, "lines"),
-             val(h, 0, "total"));
-    pdfdoc_para(d, buf, 1);
-    snprintf(
-        buf, sizeof buf,
-        "异议：公示期内如有异议，可书面或当面向%s反映，请注明该条的校验码。",
-        val(h, 0, "contact"));
-    pdfdoc_para(d, buf, 0);
-    snprintf(buf, sizeof buf,
-             "校验：校验码为该条 SHA-256 摘要的前16位，可用“%s notice verify "
-             "校验码”核对；右上角二维码为本公示全文的摘要，可用“%s notice "
-             "verify 二维码内容”核对本页是否与数据库一致。",
-             PACKAGE_NAME, PACKAGE_NAME);
-    pdfdoc_para(d, buf, 0);
-    pdfdoc_signatures(d, signers, 2, "单位盖章", "日期");
-    return 0;
-}
-
-/* The QR payload of notice id into code; 0, or an exit status. */
-static int
-notice_code(struct db *db, const char *id, char *code, size_t codesz)
-{
-    struct db_error err;
-    struct dbres *r = sheet_digest(db, id, &err);
-    int rc = EXIT_OK;
-
-    if (r == NULL)
-        return cli_refused(db, "notice print", &err);
-    if (r->nrows != 1 ||
-        sheetcode_build(code, codesz, val(r, 0, "id"), atol(val(r, 0, "lines")),
-                        val(r, 0, "digest")) != 0) {
-        fprintf(stderr, "%s: notice print: no content hash for notice %s\n",
-                PACKAGE_NAME, id);
-        rc = EXIT_INVALID;
-    }
-    dbres_free(r);
-    return rc;
-}
-
-/* The head and lines of notice id, with its code; an exit status. */
-static int
-notice_fetch(struct db *db, const char *id, struct dbres **head,
-             struct dbres **items, char *code, size_t codesz)
-{
-    struct db_error err;
-
-    if ((*head = notices_sheet(db, id, &err)) == NULL)
-        return cli_refused(db, "notice print", &err);
-    if ((*head)->nrows == 0) {
+    switch (rc) {
+    case PRINTDOC_OK:
+        if (!done->to_stdout)
+            fprintf(stderr, _("%s: %s: %d pages written to %s\n"), PACKAGE_NAME,
+                    what, done->pages, done->path);
+        return EXIT_OK;
+    case PRINTDOC_SERVER:
+        return cli_refused(db, what, err);
+    case PRINTDOC_NONE:
         fprintf(stderr,
                 _("%s: notice print: no notice %s (or not yours to see)\n"),
                 PACKAGE_NAME, id);
         return EXIT_INVALID;
+    case PRINTDOC_NOCODE:
+        fprintf(stderr, "%s: notice print: no content hash for notice %s\n",
+                PACKAGE_NAME, id);
+        return EXIT_INVALID;
+    case PRINTDOC_FILE:
+    default:
+        fprintf(stderr, "%s: %s: %s\n", PACKAGE_NAME, what, msg);
+        return EXIT_USAGE;
     }
-    if ((*items = notices_sheet_lines(db, id, &err)) == NULL)
-        return cli_refused(db, "notice print", &err);
-    return notice_code(db, id, code, codesz);
 }
 
 int
 pdfprint_notice(struct db *db, const char *id, const char *file)
 {
-    struct dbres *head = NULL, *items = NULL;
-    char code[SHEETCODE_MAX];
+    struct printdoc_done done;
+    struct db_error err;
+    char msg[PATH_MAX + 128] = "";
     char *office = office_heading();
-    struct pdfdoc_page page = {office, "第 %d 页 共 %d 页", code, code};
-    int rc;
+    enum printdoc_failure rc;
 
     if (office == NULL) {
         perror(PACKAGE_NAME);
         return EXIT_USAGE;
     }
-    rc = notice_fetch(db, id, &head, &items, code, sizeof code);
-    if (rc == EXIT_OK) {
-        struct notice_doc n = {head, items};
-
-        rc = write_pdf("notice print", file, &page, draw_notice, &n);
-    }
-    dbres_free(items);
-    dbres_free(head);
+    rc = printdoc_notice(db, id, office, file, &done, &err, msg, sizeof msg);
     free(office);
-    return rc;
-}
-
-/* ----------------------------------------------------------------------
- * a report
- * ---------------------------------------------------------------------- */
-
-struct report_doc {
-    const struct report_def *def;
-    const struct dbres *r;
-    int year;
-    bool item; /* the item column is shown */
-};
-
-static const char *
-report_cell(void *arg, int row, int col)
-{
-    const struct report_doc *p = arg;
-    const char *code = dbres_field(p->r, row, "township_id");
-
-    if (col == 0)
-        return code == NULL ? _("Total") : val(p->r, row, "township");
-    if (p->item && col == 1) {
-        const char *item = dbres_field(p->r, row, "item");
-
-        return item == NULL ? _("(all)") : report_item_label(p->def, item);
-    }
-    return val(p->r, row, p->def->cols[col - 1 - p->item].name);
-}
-
-/* A number from a report's text ("1,234.50"); 0 for none. */
-static double
-number(const char *s)
-{
-    char buf[64];
-    size_t n = 0;
-
-    for (; *s != '\0' && n + 1 < sizeof buf; s++)
-        if (*s != ',')
-            buf[n++] = *s;
-    buf[n] = '\0';
-    return strtod(buf, NULL);
-}
-
-/* The bar chart of the bar column: one bar per row but the total. */
-static void
-report_chart(struct pdfdoc *d, const struct report_doc *p)
-{
-    int n = 0, rows = p->r->nrows;
-    const char **labels = calloc((size_t)rows + 1, sizeof *labels);
-    const char **texts = calloc((size_t)rows + 1, sizeof *texts);
-    double *values = calloc((size_t)rows + 1, sizeof *values);
-    char **owned = calloc((size_t)rows + 1, sizeof *owned);
-    const struct report_col *bc = &p->def->cols[p->def->bar];
-    char caption[256];
-
-    if (labels != NULL && texts != NULL && values != NULL && owned != NULL) {
-        for (int i = 0; i < rows; i++) {
-            if (dbres_field(p->r, i, "township_id") == NULL)
-                continue;
-            if (p->item && dbres_field(p->r, i, "item") != NULL &&
-                asprintf(&owned[n], "%s %s", val(p->r, i, "township"),
-                         report_cell((void *)p, i, 1)) < 0)
-                owned[n] = NULL;
-            labels[n] = owned[n] != NULL ? owned[n] : val(p->r, i, "township");
-            texts[n] = val(p->r, i, bc->name);
-            values[n] = number(texts[n]);
-            n++;
-        }
-        snprintf(caption, sizeof caption, _("Chart: %s"), _(bc->label));
-        pdfdoc_bars(d, caption, n, labels, values, texts);
-    }
-    for (int i = 0; owned != NULL && i < n; i++)
-        free(owned[i]);
-    free(owned);
-    free(labels);
-    free(texts);
-    free(values);
-}
-
-static int
-draw_report(struct pdfdoc *d, void *arg)
-{
-    const struct report_doc *p = arg;
-    struct pdfdoc_col cols[34];
-    int n = 0;
-    char buf[256];
-
-    cols[n++] = (struct pdfdoc_col){_("Township"), 1.4, 0};
-    if (p->item)
-        cols[n++] = (struct pdfdoc_col){_(p->def->item_label), 1.4, 0};
-    for (int c = 0; c < p->def->ncols && n < 32; c++)
-        cols[n++] = (struct pdfdoc_col){_(p->def->cols[c].label), 1.0,
-                                        p->def->cols[c].kind != RC_TEXT};
-    pdfdoc_title(d, _(p->def->title));
-    snprintf(buf, sizeof buf, _("School year %d-%d"), p->year, p->year + 1);
-    pdfdoc_para(d, buf, 0);
-    pdfdoc_space(d, 6);
-    pdfdoc_table(d, cols, n, p->r->nrows, report_cell, (void *)p);
-    if (p->def->bar >= 0 && p->def->bar < p->def->ncols)
-        report_chart(d, p);
-    return 0;
+    return said(db, "notice print", id, rc, &done, &err, msg);
 }
 
 int
 pdfprint_report(struct db *db, const struct report_def *d, int year,
                 int township, const char *file)
 {
+    struct printdoc_done done;
     struct db_error err;
-    struct dbres *r = report_fetch(db, d, year, township, &err);
-    char *office;
-    int rc;
+    char msg[PATH_MAX + 128] = "";
+    char *office = office_heading();
+    enum printdoc_failure rc;
 
-    if (r == NULL)
-        return cli_refused(db, "report", &err);
-    if ((office = office_heading()) == NULL) {
+    if (office == NULL) {
         perror(PACKAGE_NAME);
-        dbres_free(r);
         return EXIT_USAGE;
     }
-    {
-        struct report_doc p = {d, r, year, d->item_label != NULL};
-        struct pdfdoc_page page = {office, _("Page %d of %d"), NULL, NULL};
-
-        rc = write_pdf("report", file, &page, draw_report, &p);
-    }
+    rc = printdoc_report(db, d, year, township, office, file, &done, &err, msg,
+                         sizeof msg);
     free(office);
-    dbres_free(r);
-    return rc;
+    return said(db, "report", NULL, rc, &done, &err, msg);
 }

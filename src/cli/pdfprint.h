@@ -1,8 +1,8 @@
 /*
  * pdfprint.h
- *   The printed documents of the command line (core/pdfdoc.h): a notice
- *   (公示) sheet with its QR code (core/sheetcode.h) and a report with its
- *   bar chart, as A4 PDF files written through core/safefile.c (0600).
+ *   The printed documents of the command line: a notice (公示) sheet with
+ *   its QR code and a report with its bar chart, as A4 PDF files (0600),
+ *   through db/printdoc.h, the path the screens take too.
  */
 #ifndef EDUAID_CLI_PDFPRINT_H
 #define EDUAID_CLI_PDFPRINT_H

@@ -7,6 +7,8 @@
  *   close one after its period (F7); the server decides whether they may,
  *   and a refusal -- closing before the end date, undecided objections --
  *   is said on the status line in the user's words (sql/013_notice.sql).
+ *   p prints the selected notice's sheet as a PDF into the exports
+ *   folder, as `eduaid notice print N --pdf` does (printpdf.h).
  */
 #include "config.h"
 
@@ -20,6 +22,7 @@
 #include "core/text.h"
 #include "db/notice.h"
 #include "screens/listbase.h"
+#include "screens/printpdf.h"
 #include "screens/screens.h"
 #include "screens/session.h"
 #include "ui/dialog.h"
@@ -297,13 +300,18 @@ notice_key(struct screen *s, const struct key *k)
         else if (sel >= 0)
             close_notice(s, sel);
         return KR_REDRAW;
+    case ACT_PRINT:
+        if (sel >= 0)
+            printpdf_notice(s->app, cell(n, sel, "id"));
+        return KR_REDRAW;
     default:
         return listbase_key(&n->lb, k);
     }
 }
 
 static const enum action notice_actions_list[] = {
-    ACT_OPEN, ACT_NEW, ACT_PASS, ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
+    ACT_OPEN,    ACT_PRINT, ACT_NEW,  ACT_PASS,
+    ACT_REFRESH, ACT_HELP,  ACT_BACK, ACT_NONE};
 
 static const enum action *
 notice_actions(struct screen *s)
@@ -319,6 +327,10 @@ notice_available(struct screen *s, enum action a, const char **why)
 {
     if (!listbase_available(s, a, why))
         return false;
+    if (a == ACT_PRINT && listbase_nrows(s->data) == 0) {
+        *why = _("the list has no rows");
+        return false;
+    }
     if ((a == ACT_NEW || a == ACT_PASS) && !is_supervisor(s->app)) {
         *why = _("only supervisors open and close notices");
         return false;

@@ -8,7 +8,9 @@
  *   (officers of the township, supervisors); F7 decides an undecided one
  *   (supervisors, not the one who recorded it): upheld returns the record
  *   to its author, dismissed lets it become final. F12 shows the record's
- *   history. Every rule is the server's (sql/013_notice.sql).
+ *   history. p prints the notice's sheet as a PDF into the exports
+ *   folder, as `eduaid notice print N --pdf` does (printpdf.h). Every
+ *   rule is the server's (sql/013_notice.sql).
  */
 #include "config.h"
 
@@ -21,6 +23,7 @@
 #include "core/text.h"
 #include "db/notice.h"
 #include "screens/listbase.h"
+#include "screens/printpdf.h"
 #include "screens/screens.h"
 #include "screens/session.h"
 #include "screens/status.h"
@@ -279,6 +282,9 @@ items_key(struct screen *s, const struct key *k)
     struct screen *next;
 
     switch (k->action) {
+    case ACT_PRINT:
+        printpdf_notice(s->app, it->id);
+        return KR_REDRAW;
     case ACT_NEW:
     case ACT_PASS:
         if (sel < 0)
@@ -306,7 +312,7 @@ items_key(struct screen *s, const struct key *k)
 }
 
 static const enum action items_actions_list[] = {
-    ACT_NEW,     ACT_PASS, ACT_OPEN, ACT_HISTORY,
+    ACT_PRINT,   ACT_NEW,  ACT_PASS, ACT_OPEN, ACT_HISTORY,
     ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
 
 static const enum action *

@@ -3,13 +3,15 @@
  *   The report screen: one report of src/db/report.h at a time, for a
  *   school year, as a table with a bar column -- a row per township (or,
  *   with g, per program or course over all townships), the total last.
- *   Keys: 1-6 or n/p pick the report, y/Y the year before/after, s cycles
+ *   Keys: 1-6 or n/N pick the report, y/Y the year before/after, s cycles
  *   the sort column, r reverses it, g switches between townships and
  *   items, Enter on the subsidy report lists the students entitled but
- *   not granted (report_missing.c). The bar draws the report's bar column
- *   against its target ('|' marks the target), in eighth blocks under
- *   UTF-8 and '#' otherwise (core/bar.c). Cells line up by display width
- *   (listview, draw.c), Chinese names included. With reports.conninfo set
+ *   not granted (report_missing.c), p prints the report of the year as a
+ *   PDF into the exports folder, as `eduaid report NAME --pdf` does
+ *   (printpdf.h; from the central server, like the command). The bar draws the
+ * report's bar column against its target ('|' marks the target), in eighth
+ * blocks under UTF-8 and '#' otherwise (core/bar.c). Cells line up by display
+ * width (listview, draw.c), Chinese names included. With reports.conninfo set
  *   the tables come from that standby (the title says so), and from the
  *   central server when it cannot be reached. The missing-students list
  *   opened from here is a work list (its Enter grants aid) and reads the
@@ -27,6 +29,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/report.h"
+#include "screens/printpdf.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
@@ -327,7 +330,7 @@ report_draw(struct screen *s)
     draw_str(stdscr, r->top, 0, r->cols, line, UA_LABEL,
              DRAW_PAD | DRAW_MARK_CUT);
     snprintf(line, sizeof line, "%s%s",
-             _("1-6/n/p report  y/Y year  s sort  r reverse"),
+             _("1-6/n/N report  y/Y year  s sort  r reverse"),
              r->def->item_label != NULL ? _("  g townships/items") : "");
     if (r->lv.hmore || r->lv.hfirst > 1)
         snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
@@ -388,7 +391,7 @@ report_char(struct screen *s, wint_t c)
         pick(s, (size_t)(c - '1'));
     else if (c == 'n')
         pick(s, (r->index + 1) % n);
-    else if (c == 'p')
+    else if (c == 'N')
         pick(s, (r->index + n - 1) % n);
     else if (c == 'y' || c == 'Y') {
         r->year += c == 'y' ? -1 : 1;
@@ -421,6 +424,9 @@ report_key(struct screen *s, const struct key *k)
     case ACT_REFRESH:
         reload(s);
         return KR_REDRAW;
+    case ACT_PRINT:
+        printpdf_report(s->app, r->def, r->year);
+        return KR_REDRAW;
     case ACT_BACK:
         return KR_CLOSE;
     default:
@@ -432,8 +438,8 @@ report_key(struct screen *s, const struct key *k)
     return listview_key(&r->lv, k);
 }
 
-static const enum action report_actions_list[] = {ACT_OPEN, ACT_REFRESH,
-                                                  ACT_HELP, ACT_BACK, ACT_NONE};
+static const enum action report_actions_list[] = {
+    ACT_PRINT, ACT_OPEN, ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
 
 static const enum action *
 report_actions(struct screen *s)

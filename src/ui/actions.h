@@ -38,6 +38,10 @@
  *   person typed or what the database now holds: the digits 1 and 2,
  *   which a choice or lookup field of a form still takes as the start of
  *   its pick list's filter (form_pick_typed).
+ *
+ *   PRINT (issue 14) writes the document of the screen -- a notice's 公示
+ *   sheet, the report shown -- as a PDF into the exports folder
+ *   (db/printdoc.h): a plain letter, which every terminal sends.
  */
 #ifndef EDUAID_UI_ACTIONS_H
 #define EDUAID_UI_ACTIONS_H
@@ -75,9 +79,10 @@
     X(MOVE_MEMBER, "transfer-member", 0, 'Y' - 64, 0, N_("Member out"))        \
     X(ACCEPT, "accept-transfer", 0, 0, 'Y', N_("Take in"))                     \
     X(REFUSE, "refuse-transfer", 0, 0, 'N', N_("Refuse"))                      \
-    X(WITHDRAW, "withdraw-transfer", 0, 0, 'W', N_("Withdraw"))              \
-    X(KEEP_MINE, "keep-mine", 0, 0, '1', N_("Mine"))                          \
-    X(KEEP_THEIRS, "keep-theirs", 0, 0, '2', N_("Database's"))
+    X(WITHDRAW, "withdraw-transfer", 0, 0, 'W', N_("Withdraw"))                \
+    X(KEEP_MINE, "keep-mine", 0, 0, '1', N_("Mine"))                           \
+    X(KEEP_THEIRS, "keep-theirs", 0, 0, '2', N_("Database's"))                 \
+    X(PRINT, "print", 0, 0, 'p', N_("PDF"))
 
 enum action {
     ACT_NONE = 0,

@@ -51,7 +51,8 @@ cleanup() {
 			>/dev/null 2>&1 || true
 	done
 	db_psql_super -c "REVOKE ALL ON FUNCTION eduaid.schema_level() FROM t44_nobody$T;
-	    REVOKE ALL ON SCHEMA eduaid FROM t44_nobody$T; DROP ROLE IF EXISTS t44_nobody$T" \
+	    REVOKE ALL ON SCHEMA eduaid FROM t44_nobody$T;
+	    REVOKE ALL ON DATABASE \"$PGDATABASE\" FROM t44_nobody$T; DROP ROLE IF EXISTS t44_nobody$T" \
 		>/dev/null 2>&1 || true
 	rm -rf -- "$tmp"
 }
@@ -198,6 +199,7 @@ rp >/dev/full
 tap_is "$?:$(grep -c 'No space left on device' rp.err)" "2:1" "report to a full standard output: exit 2, ENOSPC told"
 # a login the reports are not granted to: the report fails after -o
 db_psql_super -c "CREATE ROLE t44_nobody$T LOGIN; GRANT USAGE ON SCHEMA eduaid TO t44_nobody$T;
+    GRANT CONNECT ON DATABASE \"$PGDATABASE\" TO t44_nobody$T;
     GRANT EXECUTE ON FUNCTION eduaid.schema_level() TO t44_nobody$T" >/dev/null
 echo kept >kept.csv
 "$bin" -U "t44_nobody$T" report subsidy --year 2026 -o kept.csv 2>rp.err

@@ -44,7 +44,7 @@ COPY1=eduaid_t49a_$T COPY2=eduaid_t49b_$T COPY3=eduaid_t49c_$T
 
 cleanup() {
 	cp -p -- "$tmp/hba.saved" "$hba"
-	db_psql_super -c "REVOKE TEMPORARY ON DATABASE \"$DB\" FROM PUBLIC" >/dev/null 2>&1
+	db_psql_super -c "REVOKE TEMPORARY, CONNECT ON DATABASE \"$DB\" FROM PUBLIC" >/dev/null 2>&1
 	db_psql_super -c "ALTER TABLE eduaid.household FORCE ROW LEVEL SECURITY" >/dev/null 2>&1
 	db_psql_super -c "ALTER DATABASE \"$DB\" RESET eduaid.password_days" >/dev/null 2>&1
 	for d in "$COPY1" "$COPY2" "$COPY3"; do
@@ -60,7 +60,7 @@ cleanup() {
 		DELETE FROM eduaid.township WHERE county_id = 420323;
 		DELETE FROM eduaid.county WHERE id = 420323;
 	SQL
-	for r in t49a$T t49b$T t49s$T; do
+	for r in t49a$T t49b$T t49s$T t49_other$T; do
 		db_psql_super -c "DROP ROLE IF EXISTS $r" >/dev/null 2>&1
 	done
 	rm -rf -- "$tmp"
@@ -138,6 +138,9 @@ sq "GRANT TEMPORARY ON DATABASE \"$DB\" TO PUBLIC"
 run "$SU" check
 tap_is "$rc" 1 "check fails when PUBLIC holds TEMPORARY on the database"
 has err "PUBLIC holds TEMPORARY on database $DB" "  naming the reason"
+sq "GRANT CONNECT ON DATABASE \"$DB\" TO PUBLIC"
+run "$SU" check
+has err "PUBLIC holds CONNECT on database $DB" "check fails when PUBLIC holds CONNECT on the database, naming it"
 sq "ALTER TABLE eduaid.household NO FORCE ROW LEVEL SECURITY"
 run "$SU" check
 has err "row-level security is not forced on eduaid tables: household" \
@@ -145,6 +148,13 @@ has err "row-level security is not forced on eduaid tables: household" \
 run "$SU" migrate
 run "$SU" check
 checked_ok "migrate puts the REVOKE and FORCE back; check passes"
+# another application's login on the same server: no session at all
+sq "CREATE ROLE t49_other$T LOGIN"
+psql -X -At -U "t49_other$T" -c "SELECT 1" >out 2>err
+tap_is "$?" 2 "a login of no eduaid group cannot connect to eduaid's database"
+has err "permission denied for database" "  permission denied for database"
+tap_is "$(psql -X -At -U demo_auditor -c "SELECT 1" 2>&1)" 1 "  while an eduaid login (demo_auditor) can"
+sq "DROP ROLE t49_other$T"
 cp -p -- "$tmp/hba.saved" "$hba"
 
 # ---- users: as demo_admin, four-eyes --------------------------------------

@@ -14,7 +14,7 @@ bin=$build/eduaid
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-printf '1..7\n'
+printf '1..9\n'
 gmo=
 for g in "$build/po/zh_CN.gmo" "$top/po/zh_CN.gmo"; do
 	[ -f "$g" ] && gmo=$g && break
@@ -74,4 +74,19 @@ if [ $? -eq 1 ] && iconv -f GB18030 -t UTF-8 <"$work/got" | grep -q 'GB18030'; t
 else
 	printf 'not ok 7 - an argument that is no GB18030 text is said to be so\n'
 	sed 's/^/#   /' "$work/got"
+fi
+
+# standard input too: the numbers of a GB18030 file (full-width digits),
+# one per line, give what the same lines in UTF-8 give
+printf '%s\n  %s\n' "$fw" "$fw" >"$work/ids.utf8"
+run_in zh_CN.UTF-8 "$bin" check-id <"$work/ids.utf8" >"$work/want"
+gb <"$work/ids.utf8" | run_in zh_CN.GB18030 "$bin" check-id >"$work/got"
+same 8 "check-id reading full-width digits from GB18030 standard input: what UTF-8 gives" "$work/got" "$work/want"
+{ printf '%s\n' "$fw" | gb; printf '\201\n'; } >"$work/ids.gb"
+run_in zh_CN.GB18030 "$bin" check-id <"$work/ids.gb" >"$work/got" 2>"$work/err"
+if [ $? -eq 1 ] && [ "$(wc -l <"$work/got")" = 1 ] && iconv -f GB18030 -t UTF-8 <"$work/err" | grep -q 'GB18030'; then
+	printf 'ok 9 - a line of standard input that is no GB18030 text: exit 1, said so, the others checked\n'
+else
+	printf 'not ok 9 - a line of standard input that is no GB18030 text: exit 1, said so, the others checked\n'
+	sed 's/^/#   /' "$work/got" "$work/err"
 fi
