@@ -3,7 +3,7 @@
 -- event trigger: the server's own log is where a connection authorized
 -- (log_connections) and every authentication failure are written. The
 -- superuser's `eduaid-admin logins collect` (eduaid.login_collect(),
--- repeatable/44_logins.sql) reads the server's csvlog files and adds one
+-- repeatable/29_logins.sql) reads the server's csvlog files and adds one
 -- row per login or failed login here; a log line already taken is known
 -- by its hash (source_hash), so collecting again adds nothing twice.
 --
