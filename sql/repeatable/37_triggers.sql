@@ -253,6 +253,14 @@ CREATE OR REPLACE TRIGGER audit_archive_no_truncate BEFORE TRUNCATE ON eduaid.au
     FOR EACH STATEMENT EXECUTE FUNCTION eduaid.audit_log_immutable();
 
 ------------------------------------------------------------------------
+-- Issue 14, the log of logins (29_logins.sql): never changed, never
+-- emptied, even by its owner, as the audit log.
+CREATE OR REPLACE TRIGGER login_event_no_update BEFORE UPDATE OR DELETE ON eduaid.login_event
+    FOR EACH ROW EXECUTE FUNCTION eduaid.login_event_immutable();
+CREATE OR REPLACE TRIGGER login_event_no_truncate BEFORE TRUNCATE ON eduaid.login_event
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.login_event_immutable();
+
+------------------------------------------------------------------------
 -- Roster imports: rows only into one's own unfinished import (checked
 -- once per statement, so that COPY stays fast); an import closed by
 -- roster_finish() before its transaction commits.

@@ -251,6 +251,14 @@ SELECT pg_temp.policy('audit_log', 'audit_log_owner_read',
     'FOR SELECT TO eduaid_owner USING (true)');
 
 ------------------------------------------------------------------------
+-- Issue 14, the log of logins (043_login_events.sql): the auditor reads
+-- every row; nobody else reads or writes it (the superuser's
+-- eduaid.login_collect() adds the rows, 29_logins.sql).
+SELECT pg_temp.row_security('login_event', true);
+SELECT pg_temp.policy('login_event', 'login_event_auditor',
+    'FOR SELECT TO eduaid_auditor USING (true)');
+
+------------------------------------------------------------------------
 -- Roster imports: each person sees their own, auditors every import; an
 -- import is inserted as oneself by a clerk, officer or supervisor. (The
 -- staging rows, roster_row, have no RLS: COPY FROM refuses it. Nobody may

@@ -274,6 +274,12 @@ GRANT USAGE ON SCHEMA eduaid_archive TO eduaid_auditor;
 GRANT SELECT ON eduaid.audit_archive TO eduaid_auditor;
 
 ------------------------------------------------------------------------
+-- Issue 14, the log of logins (043_login_events.sql, 29_logins.sql): the
+-- auditor reads it whole (a login name, a database, a client address, an
+-- outcome: nothing masked -- docs/threat-model.md); no other group.
+GRANT SELECT ON eduaid.login_event TO eduaid_auditor;
+
+------------------------------------------------------------------------
 -- Views: the names of one's county, the ages of one's townships' members,
 -- the rows of one's roster imports (supervisors: masked only).
 GRANT SELECT ON eduaid.user_directory

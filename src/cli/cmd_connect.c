@@ -24,6 +24,7 @@
 #include "core/errlog.h"
 #include "core/i18n.h"
 #include "core/settings.h"
+#include "core/tlswords.h"
 #include "cli/cli.h"
 #include "db/messages.h"
 #include "db/schema.h"
@@ -153,6 +154,10 @@ connect_checked(const char *cmd, const char *conninfo, int timeout, bool quiet,
             cli_line(stderr, "%s: %s (%s)", cmd,
                      _("your account is disabled or its login was refused"),
                      err->message);
+        else if (err->status == DB_UNREACHABLE &&
+                 tls_failure_words(err->message) != NULL)
+            cli_line(stderr, "%s: %s (%s)", cmd,
+                     tls_failure_words(err->message), err->message);
         else
             cli_line(stderr, "%s: %s", cmd, err->message);
         return NULL;

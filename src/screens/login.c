@@ -16,6 +16,7 @@
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/tlswords.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
 #include "ui/editkeys.h"
@@ -49,6 +50,15 @@ why_text(const struct db_error *e)
 static void
 explain(struct login *l, const struct db_error *e)
 {
+    /* a certificate that does not verify, a server that wants TLS: words
+     * first (issue 14), libpq's text after them */
+    const char *tls =
+        e->status == DB_UNREACHABLE ? tls_failure_words(e->message) : NULL;
+
+    if (tls != NULL) {
+        snprintf(l->message, sizeof(l->message), "%s (%s)", tls, e->message);
+        return;
+    }
     snprintf(l->message, sizeof(l->message), "%s %s", why_text(e),
              e->status == DB_UNREACHABLE || e->status == DB_ERROR ? e->message
                                                                   : "");

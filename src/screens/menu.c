@@ -13,7 +13,7 @@
  *   for clerks and officers the new school year (rollover.c) and the
  *   records returned to them (the last row); for everyone who reads
  *   records the export screen (export.c); for auditors the audit log
- *   and the log of exports (audit.c).
+ *   and the log of exports (audit.c), the log of logins (logins.c).
  *   Admins work with users (users.c), not records, and are told so. On its
  * first moment on screen it puts officers and supervisors in the review queue,
  * then offers to restore unsaved changes an earlier session left in the draft
@@ -55,11 +55,12 @@ enum item {
     ITEM_TRANSFERS,
     ITEM_ROLLOVER,
     ITEM_RETURNED,
-    ITEM_EXPORT,       /* the export screen (issue 14) */
-    ITEM_USERS,        /* the users screen, admins (issue 14) */
-    ITEM_REFDATA,      /* reference data, admins (issue 14) */
-    ITEM_AUDIT,        /* the audit log, auditors (issue 14) */
-    ITEM_AUDIT_EXPORTS /* the log of exports, auditors (issue 14) */
+    ITEM_EXPORT,        /* the export screen (issue 14) */
+    ITEM_USERS,         /* the users screen, admins (issue 14) */
+    ITEM_REFDATA,       /* reference data, admins (issue 14) */
+    ITEM_AUDIT,         /* the audit log, auditors (issue 14) */
+    ITEM_AUDIT_EXPORTS, /* the log of exports, auditors (issue 14) */
+    ITEM_AUDIT_LOGINS   /* the log of logins, auditors (issue 14) */
 };
 
 struct menu {
@@ -275,6 +276,10 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("Export log");
         m->cells[1] = _("who exported what, when, masked or not");
         break;
+    case ITEM_AUDIT_LOGINS:
+        m->cells[0] = _("Login log");
+        m->cells[1] = _("logins and failed logins, by user, outcome and time");
+        break;
     }
     row->cells = m->cells;
     return true;
@@ -333,6 +338,7 @@ menu_refresh(struct screen *s)
         case ITEM_REFDATA:
         case ITEM_AUDIT:
         case ITEM_AUDIT_EXPORTS:
+        case ITEM_AUDIT_LOGINS:
             break;
         }
     fit_label_column(s);
@@ -448,6 +454,8 @@ open_item(struct screen *s, int sel)
         return audit_screen_new(s->app, false);
     case ITEM_AUDIT_EXPORTS:
         return audit_screen_new(s->app, true);
+    case ITEM_AUDIT_LOGINS:
+        return logins_screen_new(s->app);
     case ITEM_FORM:
     default:
         return list_screen_new(s->app, s->app->forms[sel]);
@@ -600,6 +608,7 @@ menu_screen_new(struct app *a)
     if (strcmp(db_role(a->db), "auditor") == 0) {
         m->items[m->nitems++] = ITEM_AUDIT;
         m->items[m->nitems++] = ITEM_AUDIT_EXPORTS;
+        m->items[m->nitems++] = ITEM_AUDIT_LOGINS;
     }
     m->columns[0] = (struct lv_column){
         m->nforms ? _("Record kind") : _("Administration"), 24, false};

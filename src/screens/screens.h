@@ -45,6 +45,8 @@ struct screen *queue_screen_new(struct app *a);
 /* The audit-log browser (audit.c, issue 14); exports: the log of exports
  * (the action filter preset to 'export'). */
 struct screen *audit_screen_new(struct app *a, bool exports);
+/* The auditor's log of logins (logins.c, issue 14). */
+struct screen *logins_screen_new(struct app *a);
 /* The export screen (export.c, issue 14). */
 struct screen *export_screen_new(struct app *a);
 /* The admin's users screen (users.c, issue 14). */

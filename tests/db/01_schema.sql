@@ -68,7 +68,8 @@ SELECT is_empty(
 SELECT results_eq(
     $$SELECT tablename::text COLLATE "default", policyname::text COLLATE "default", cmd, roles::text[] COLLATE "default", permissive
         FROM pg_policies
-       WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import', 'account_request')
+       WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import', 'account_request',
+                                                       'login_event')
        ORDER BY 1, 2$$,
     $$SELECT t, t || p, c, r::text[], 'PERMISSIVE'
         FROM unnest(ARRAY['household', 'household_year', 'special_ed_plan', 'student',
@@ -167,7 +168,8 @@ SELECT policy_roles_are('eduaid', 'household', 'household_update',
 -- and only its moved_out_on is granted (tests/db/32_member_transfer.sql).
 SELECT is_empty(
     $$SELECT tablename, policyname FROM pg_policies
-       WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import', 'account_request')
+       WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import', 'account_request',
+                                                       'login_event')
          AND policyname !~ '_owner$' AND policyname <> 'student_transferer_moved_out'
          AND NOT (coalesce(qual, '') ~ 'township_id = ANY .*my_scope\(\)'
                   OR coalesce(with_check, '') ~ 'township_id = ANY .*my_scope\(\)')$$,

@@ -91,6 +91,17 @@ hasnt() {
 	fi
 }
 sq() { db_psql_super -c "$1"; }
+# checked_ok DESC: check found nothing wrong, but for the server
+# configuration the suite's cluster lacks on purpose (auth_delay and the
+# log of logins; tests/db/58_tls.t checks a cluster that has them).
+checked_ok() {
+	if [[ $rc == 0 ]] || { [[ $rc == 1 ]] &&
+		! grep -v 'check failed: server configuration:' err | grep -q 'check failed'; }; then
+		tap_pass "$1"
+	else
+		tap_fail "$1" "$(sed 's/^/  /' err)"
+	fi
+}
 
 # ---- migrate ----------------------------------------------------------------
 run "$SU" migrate
@@ -113,8 +124,7 @@ has err "needs the database superuser" "  and says it needs the superuser"
 printf 'local all %s trust\nlocal all all scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\n' \
 	"$SU" >"$hba"
 run "$SU" check
-tap_is "$rc" 0 "check passes on a good cluster (no trust for eduaid logins)"
-[[ $rc == 0 ]] || tap_diag "$(cat err)"
+checked_ok "check passes on a good cluster (no trust for eduaid logins)"
 has out "no trust for eduaid logins" "  and says the pg_hba check ran"
 cp -p -- "$tmp/hba.saved" "$hba"
 run "$SU" check
@@ -137,8 +147,7 @@ has err "row-level security is not forced on eduaid tables: household" \
 	"check fails when RLS is not forced on household, naming it"
 run "$SU" migrate
 run "$SU" check
-tap_is "$rc" 0 "migrate puts the REVOKE and FORCE back; check passes"
-[[ $rc == 0 ]] || tap_diag "$(cat err)"
+checked_ok "migrate puts the REVOKE and FORCE back; check passes"
 # another application's login on the same server: no session at all
 sq "CREATE ROLE t49_other$T LOGIN"
 psql -X -At -U "t49_other$T" -c "SELECT 1" >out 2>err
