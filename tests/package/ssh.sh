@@ -144,10 +144,19 @@ done
 
 # ---- the database: README's pg_hba.conf and pg_ident.conf ------------------
 mkdir -p "$work/pg" && chown postgres: "$work/pg"
-if ! cluster_init "$work/pg" --fast >"$work/cluster.log" 2>&1 ||
-	! cluster_start "$work/pg" >>"$work/cluster.log" 2>&1; then
-	bail "no throwaway cluster" "$work/cluster.log"
-fi
+cluster_init "$work/pg" --fast >"$work/cluster.log" 2>&1 || bail "no throwaway cluster" "$work/cluster.log"
+# README: the server slows failed logins and logs every login for the auditor
+cat >>"$work/pg/data/postgresql.conf" <<'EOF'
+shared_preload_libraries = 'auth_delay'
+auth_delay.milliseconds = 1000
+logging_collector = on
+log_destination = 'stderr,csvlog'
+log_connections = on
+lc_messages = 'C'
+log_filename = 'postgresql-%a.log'
+log_truncate_on_rotation = on
+EOF
+cluster_start "$work/pg" >>"$work/cluster.log" 2>&1 || bail "the throwaway cluster does not start" "$work/cluster.log"
 cat >"$work/pg/data/pg_hba.conf" <<'EOF'
 local   all      postgres                     peer map=superuser
 local   eduaid   +eduaid_clerk,+eduaid_officer,+eduaid_supervisor,+eduaid_admin,+eduaid_auditor   peer map=eduaid
@@ -392,6 +401,12 @@ for _ in $(seq 1 50); do
 done
 [ "$n" = 0 ]
 ok $? "  and no backend of $clerk is left ($n)"
+
+# README: the log of logins, collected by root's cron line as postgres
+"$admin" -U postgres logins collect >"$work/admin.log" 2>&1 </dev/null &&
+	[ "$(psql -U postgres -d eduaid -X -At -c "SELECT count(*) > 0 FROM eduaid.login_event
+	                                          WHERE login = '$clerk' AND outcome = 'ok'")" = t ]
+ok $? "eduaid-admin -U postgres logins collect: the clerk's SSH session is in the auditor's log of logins" "$work/admin.log"
 
 # ---- the 公示 of 城关镇's subsidy list, through the workflow ----------------------
 # The office's other people (no SSH: --no-linux-account) and a school of
