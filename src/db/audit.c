@@ -59,27 +59,6 @@ static const char entry_masked_sql[] =
     " jsonb_pretty(a.new_masked) AS new_values, 't' AS masked" AUDIT_JOINS
     " WHERE a.id = $1::bigint";
 
-/* s with LIKE's \\ % _ escaped and % appended (a prefix pattern) into
- * out; NULL when s is empty or does not fit. */
-static const char *
-prefix_pattern(const char *s, char *out, size_t outsz)
-{
-    size_t n = 0;
-
-    if (s == NULL || s[0] == '\0')
-        return NULL;
-    for (; *s != '\0'; s++) {
-        if (n + 3 >= outsz)
-            return NULL;
-        if (*s == '\\' || *s == '%' || *s == '_')
-            out[n++] = '\\';
-        out[n++] = *s;
-    }
-    out[n++] = '%';
-    out[n] = '\0';
-    return out;
-}
-
 /* NULL for "", else s. */
 static const char *
 any(const char *s)
@@ -112,7 +91,7 @@ audit_page(struct db *db, const struct audit_filter *f,
         params[8] = dbres_field(after, after_row, "id");
     }
     params[9] = lim;
-    params[10] = prefix_pattern(f->user, prefix, sizeof prefix);
+    params[10] = db_like_prefix(f->user, prefix, sizeof prefix);
     if (params[0] != NULL && params[10] == NULL)
         params[10] = params[0]; /* too long to be a prefix: as it is */
     return db_exec(db, page_sql, 11, params, err);

@@ -1073,6 +1073,25 @@ db_encrypt_password(struct db *db, const char *password, const char *user,
     return copy;
 }
 
+const char *
+db_like_prefix(const char *s, char *out, size_t outsz)
+{
+    size_t n = 0;
+
+    if (s == NULL || s[0] == '\0')
+        return NULL;
+    for (; *s != '\0'; s++) {
+        if (n + 3 >= outsz)
+            return NULL;
+        if (*s == '\\' || *s == '%' || *s == '_')
+            out[n++] = '\\';
+        out[n++] = *s;
+    }
+    out[n++] = '%';
+    out[n] = '\0';
+    return out;
+}
+
 char *
 db_quote_ident(struct db *db, const char *ident)
 {

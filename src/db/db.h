@@ -181,6 +181,11 @@ void db_poll(struct db *db);
 char *db_encrypt_password(struct db *db, const char *password, const char *user,
                           struct db_error *err);
 
+/* s with LIKE's \ % _ escaped and % appended (a prefix pattern for a
+ * LIKE parameter, whose escape character is \ by default) into out; NULL
+ * when s is NULL or empty or does not fit in outsz bytes. */
+const char *db_like_prefix(const char *s, char *out, size_t outsz);
+
 /* A new malloc'd quoted identifier ("eduaid"."x" quoting rules), or NULL. */
 char *db_quote_ident(struct db *db, const char *ident);
 

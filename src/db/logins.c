@@ -38,27 +38,6 @@ any(const char *s)
     return s != NULL && s[0] != '\0' ? s : NULL;
 }
 
-/* s with LIKE's \ % _ escaped and % appended into out; NULL when s is
- * empty or does not fit. */
-static const char *
-prefix_pattern(const char *s, char *out, size_t outsz)
-{
-    size_t n = 0;
-
-    if (s == NULL || s[0] == '\0')
-        return NULL;
-    for (; *s != '\0'; s++) {
-        if (n + 3 >= outsz)
-            return NULL;
-        if (*s == '\\' || *s == '%' || *s == '_')
-            out[n++] = '\\';
-        out[n++] = *s;
-    }
-    out[n++] = '%';
-    out[n] = '\0';
-    return out;
-}
-
 struct dbres *
 logins_page(struct db *db, const struct logins_filter *f,
             const struct dbres *after, int after_row, int limit,
@@ -80,7 +59,7 @@ logins_page(struct db *db, const struct logins_filter *f,
         params[5] = dbres_field(after, after_row, "at_key");
         params[6] = dbres_field(after, after_row, "id");
     }
-    params[7] = prefix_pattern(f->user, prefix, sizeof prefix);
+    params[7] = db_like_prefix(f->user, prefix, sizeof prefix);
     if (params[0] != NULL && params[7] == NULL)
         params[7] = params[0]; /* too long to be a prefix: as it is */
     params[8] = lim;
