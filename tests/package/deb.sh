@@ -51,29 +51,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0 npass=0 nfail=0
-ok() { # STATUS DESCRIPTION [LOG]
-	n=$((n + 1))
-	if [ "$1" = 0 ]; then
-		npass=$((npass + 1))
-		printf 'ok %d - %s\n' "$n" "$2"
-	else
-		nfail=$((nfail + 1))
-		printf 'not ok %d - %s\n' "$n" "$2"
-		[ -n "${3:-}" ] && [ -f "$3" ] && tail -n 25 "$3" | sed 's/^/#   /'
-	fi
-}
-# the last line, for tools/test's counted_step
-summary() {
-	printf 'package: %d passed, %d failed\n' "$npass" "$nfail"
-}
-bail() {
-	printf 'Bail out! %s\n' "$1"
-	[ -n "${2:-}" ] && [ -f "$2" ] && tail -n 30 "$2" | sed 's/^/#   /'
-	nfail=$((nfail + 1))
-	summary
-	exit 1
-}
+TAP_NAME=package
+# shellcheck source=tap.sh
+. "$top/tests/package/tap.sh"
 
 echo 1..15
 if [ "$root" = 1 ]; then
@@ -196,7 +176,7 @@ if [ "$root" = 1 ]; then
 	ok $rc "SSH deployment end to end with the installed package (tests/package/ssh.sh --installed)"
 else
 	echo "ok 15 # SKIP SSH deployment end to end: needs root (tests/package/ssh.sh)"
-	n=$((n + 1)) npass=$((npass + 1))
+	npass=$((npass + 1))
 fi
 summary
 [ "$nfail" = 0 ]

@@ -55,29 +55,9 @@ if [ "$(id -u)" != 0 ]; then
 	exit 77
 fi
 
-npass=0 nfail=0
-ok() { # STATUS DESCRIPTION [LOG]
-	if [ "$1" = 0 ]; then
-		npass=$((npass + 1))
-		printf 'ok %d - %s\n' $((npass + nfail)) "$2"
-	else
-		nfail=$((nfail + 1))
-		printf 'not ok %d - %s\n' $((npass + nfail)) "$2"
-		[ -n "${3:-}" ] && [ -f "$3" ] && tail -n 25 "$3" | sed 's/^/#   /'
-	fi
-}
-summary() {
-	printf '1..%d\n' $((npass + nfail))
-	printf "# %d s\n" "$SECONDS"
-	printf 'ssh: %d passed, %d failed\n' "$npass" "$nfail"
-}
-bail() {
-	printf 'Bail out! %s\n' "$1"
-	[ -n "${2:-}" ] && [ -f "$2" ] && tail -n 30 "$2" | sed 's/^/#   /'
-	nfail=$((nfail + 1))
-	summary
-	exit 1
-}
+TAP_NAME=ssh TAP_PLAN_LAST=1
+# shellcheck source=tap.sh
+. "$top/tests/package/tap.sh"
 
 for tool in /usr/sbin/sshd ssh sftp scp ssh-keygen tmux pdftotext runuser usermod userdel; do
 	command -v "$tool" >/dev/null || bail "$tool is missing (tools/deps installs openssh-server, openssh-client, tmux, poppler-utils)"
