@@ -85,7 +85,7 @@ START_TEST(private_under_umask_0)
 {
     struct safefile f;
     struct stat st;
-    char want[PATH_MAX + 32];
+    char want[PATH_MAX + 64];
     mode_t old = umask(0);
 
     ck_assert_int_eq(write_file("ids.csv", SAFEFILE_PRIVATE, "x\n", &f), 0);
@@ -142,7 +142,7 @@ START_TEST(follows_a_symlink)
 {
     struct safefile f;
     struct stat st;
-    char want[PATH_MAX + 32];
+    char want[PATH_MAX + 64];
 
     make_file("target", "old\n");
     ck_assert_int_eq(symlink("target", "link.csv"), 0);
@@ -320,7 +320,7 @@ END_TEST
 
 START_TEST(paths_and_the_exports_directory)
 {
-    char out[PATH_MAX], want[PATH_MAX + 32];
+    char out[PATH_MAX], want[PATH_MAX + 64];
     struct stat st;
 
     ck_assert_int_eq(
@@ -354,7 +354,7 @@ END_TEST
  * the working directory (issue 14: SSH deployment). */
 START_TEST(the_files_folder)
 {
-    char out[PATH_MAX], want[PATH_MAX + 32];
+    char out[PATH_MAX], want[PATH_MAX + 64];
 
     unsetenv("XDG_DATA_HOME");
     setenv("HOME", dir, 1);
