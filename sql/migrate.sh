@@ -231,7 +231,7 @@ done
 # schema, so a pg_restore -d into a pre-created database leaves PUBLIC its
 # default TEMPORARY privilege and no server-side timeouts; 001 and 020 ran
 # once, long ago. Every run asserts them again: TEMPORARY revoked from
-# PUBLIC (001); CONNECT revoked from PUBLIC and granted to the five groups
+# PUBLIC (001); CONNECT revoked from PUBLIC and granted to the six groups
 # of eduaid logins only, so another application's login on a shared
 # server cannot even open a session here; the idle-in-transaction and lock timeouts of 020 and a
 # statement timeout (10min) where the database sets none -- a value the
@@ -244,7 +244,7 @@ BEGIN
     EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database());
     EXECUTE format('REVOKE CONNECT ON DATABASE %I FROM PUBLIC', current_database());
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO eduaid_clerk, eduaid_officer, '
-                   'eduaid_supervisor, eduaid_admin, eduaid_auditor', current_database());
+                   'eduaid_supervisor, eduaid_admin, eduaid_auditor, eduaid_inspector', current_database());
     FOR i IN 1 .. array_length(want, 1) LOOP
         IF NOT EXISTS (SELECT FROM pg_catalog.pg_db_role_setting s, unnest(s.setconfig) AS c
                         WHERE s.setrole = 0 AND c LIKE want[i][1] || '=%'
