@@ -7,8 +7,9 @@
 -- eduaid.app_user maps each login role to its group and county, and
 -- app_user_township to the townships it works in. eduaid.my_townships()
 -- turns that into the townships whose rows the person may see: clerks and
--- officers their assigned townships, supervisors and auditors every
--- township of their county, anyone else NULL (no rows). Policies compare
+-- officers their assigned townships, supervisors, auditors and inspectors
+-- (issue 15: they read only the pairing tables) every township of their
+-- county, anyone else NULL (no rows). Policies compare
 -- with eduaid.my_scope() (38_policies.sql).
 --
 -- The scope functions are PL/pgSQL: every policy calls my_scope() once per
@@ -47,7 +48,7 @@ BEGIN
     SELECT u.role, u.county_id INTO v_role, v_county
       FROM eduaid.app_user u
      WHERE u.login = session_user AND u.active;
-    IF v_role IN ('supervisor', 'auditor') THEN
+    IF v_role IN ('supervisor', 'auditor', 'inspector') THEN
         RETURN (SELECT array_agg(t.id ORDER BY t.id) FROM eduaid.township t
                  WHERE t.county_id = v_county);
     ELSIF v_role IN ('clerk', 'officer') THEN

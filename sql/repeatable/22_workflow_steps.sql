@@ -325,7 +325,8 @@ GRANT EXECUTE ON FUNCTION eduaid.record_statuses(text)
 -- that touch only bookkeeping (a member's change bumping its household's
 -- version) are not news: the member's own row says it. A status change is
 -- logged under the action of its step; the notice's lines and objections
--- are filed under the record they are about (so its history shows them).
+-- are filed under the record they are about (so its history shows them),
+-- the rows of a pair under their pair (issue 15).
 RESET ROLE;
 GRANT CREATE ON SCHEMA eduaid TO eduaid_audit_owner;
 SET ROLE eduaid_audit_owner;
@@ -362,6 +363,7 @@ BEGIN
                  WHEN TG_TABLE_NAME IN ('student_year', 'student_subsidy') THEN r ->> 'household_year_id'
                  WHEN TG_TABLE_NAME = 'notice_objection' THEN r ->> 'record_id'
                  WHEN TG_TABLE_NAME = 'transfer_request' THEN r ->> 'household_id'
+                 WHEN TG_ARGV[0] = 'pairing' AND TG_TABLE_NAME <> 'pair' THEN r ->> 'pair_id'
                  ELSE r ->> 'id' END::bigint,
             (r ->> 'id')::bigint, r ->> 'login',
             CASE WHEN TG_ARGV[0] NOT IN ('user', 'reference') THEN (r ->> 'township_id')::int END,

@@ -419,3 +419,71 @@ CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.training_cour
     FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('name');
 CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.fund_program
     FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('name');
+
+------------------------------------------------------------------------
+-- School pairing (issue 15; 046_pairing.sql, 36_pairing.sql). Every
+-- pairing table: bookkeeping, its text trimmed, every change in the
+-- audit trail (kind 'pairing', keyed by the pair). Then the rules the
+-- tables cannot declare: a pair's helping school, kind and cycle are
+-- fixed; a helped school takes its pair's kind and cycle (the overlap
+-- rule); inspections and notices are never changed; an approved
+-- evaluation and its scores are final.
+DO $$
+DECLARE
+    tbl text;
+BEGIN
+    FOREACH tbl IN ARRAY ARRAY['pair', 'pair_member', 'pair_agreement', 'pair_target',
+                               'pair_activity', 'pair_monthly_report', 'pair_quarterly',
+                               'pair_inspection', 'pair_rectification',
+                               'pair_rectification_response', 'pair_evaluation',
+                               'pair_evaluation_score', 'pair_award']
+    LOOP
+        EXECUTE format('CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.%I'
+                       ' FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping()', tbl);
+        EXECUTE format('CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.%I'
+                       ' FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row(''pairing'')', tbl);
+    END LOOP;
+END
+$$;
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.pair_criterion
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('reference');
+
+CREATE OR REPLACE TRIGGER c_guard BEFORE UPDATE ON eduaid.pair
+    FOR EACH ROW EXECUTE FUNCTION eduaid.pair_guard();
+CREATE OR REPLACE TRIGGER c_fill BEFORE INSERT OR UPDATE ON eduaid.pair_member
+    FOR EACH ROW EXECUTE FUNCTION eduaid.pair_member_fill();
+CREATE OR REPLACE TRIGGER b_keep BEFORE UPDATE OR DELETE ON eduaid.pair_inspection
+    FOR EACH ROW EXECUTE FUNCTION eduaid.pair_keep();
+CREATE OR REPLACE TRIGGER b_keep BEFORE UPDATE OR DELETE ON eduaid.pair_rectification
+    FOR EACH ROW EXECUTE FUNCTION eduaid.pair_keep();
+CREATE OR REPLACE TRIGGER c_guard BEFORE UPDATE ON eduaid.pair_evaluation
+    FOR EACH ROW EXECUTE FUNCTION eduaid.pair_evaluation_guard();
+CREATE OR REPLACE TRIGGER c_fill BEFORE INSERT OR UPDATE OR DELETE ON eduaid.pair_evaluation_score
+    FOR EACH ROW EXECUTE FUNCTION eduaid.pair_score_fill();
+
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('helping_lead', 'helped_lead', 'end_reason',
+                                                      'notes');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_agreement
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('helping_signatory', 'helped_signatory',
+                                                      'goals', 'reason');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_target
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('what', 'who', 'quantity');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_activity
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('place', 'people', 'content');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_monthly_report
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('content');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_quarterly
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('content');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_inspection
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('inspectors', 'findings', 'bulletin');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_rectification
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('demands');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_rectification_response
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('response');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_criterion
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('name');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_evaluation
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('report', 'advice');
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_award
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('person_name', 'title');

@@ -290,3 +290,62 @@ SELECT pg_temp.policy('account_request', 'account_request_read',
 SELECT pg_temp.row_security('registry', true);
 SELECT pg_temp.policy('registry', 'registry_owner',
     'TO eduaid_registry_owner USING (true) WITH CHECK (true)');
+
+------------------------------------------------------------------------
+-- School pairing (issue 15; docs/design/pairing.md). A pair is seen by
+-- the townships of its helping school and of every helped school, and by
+-- the county's supervisors, auditors and inspectors: every row of it
+-- compares its pair with eduaid.my_pairs() (36_pairing.sql), an init plan
+-- run once per query. Rows are written in one's own townships only (the
+-- home township's, or a helped school's own for pair_member), of a pair
+-- one sees, by the roles whose they are: clerks and officers the pair and
+-- its work, the inspector inspections and notices, supervisors the
+-- evaluations, scores and awards. So a third township can neither read a
+-- pair nor touch a key of one (a helped school must be of one's own
+-- townships: the overlap rule only ever compares it with a pair that
+-- holds a school of one's own, which one sees).
+DO $$
+DECLARE
+    tbl     text;
+    scope   constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
+    seen    constant text := 'pair_id = ANY ((SELECT eduaid.my_pairs())::bigint[])';
+    readers constant text := 'eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor, '
+                             'eduaid_inspector';
+    writers text;
+BEGIN
+    PERFORM pg_temp.row_security('pair', true);
+    PERFORM pg_temp.policy('pair', 'pair_read',
+        format('FOR SELECT TO %s USING (id = ANY ((SELECT eduaid.my_pairs())::bigint[]))', readers));
+    PERFORM pg_temp.policy('pair', 'pair_insert',
+        format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
+    PERFORM pg_temp.policy('pair', 'pair_update',
+        format('FOR UPDATE TO eduaid_clerk, eduaid_officer USING (%s) WITH CHECK (%s)',
+               scope, scope));
+    PERFORM pg_temp.policy('pair', 'pair_owner', 'TO eduaid_owner USING (true) WITH CHECK (true)');
+
+    FOREACH tbl IN ARRAY ARRAY['pair_member', 'pair_agreement', 'pair_target', 'pair_activity',
+                               'pair_monthly_report', 'pair_quarterly', 'pair_inspection',
+                               'pair_rectification', 'pair_rectification_response',
+                               'pair_evaluation', 'pair_evaluation_score', 'pair_award']
+    LOOP
+        writers := CASE
+            WHEN tbl IN ('pair_inspection', 'pair_rectification') THEN 'eduaid_inspector'
+            WHEN tbl IN ('pair_evaluation', 'pair_evaluation_score', 'pair_award')
+                THEN 'eduaid_supervisor'
+            ELSE 'eduaid_clerk, eduaid_officer' END;
+        PERFORM pg_temp.row_security(tbl, true);
+        PERFORM pg_temp.policy(tbl, tbl || '_read',
+            format('FOR SELECT TO %s USING (%s)', readers, seen));
+        PERFORM pg_temp.policy(tbl, tbl || '_insert',
+            format('FOR INSERT TO %s WITH CHECK (%s AND %s)', writers, scope, seen));
+        IF tbl IN ('pair_target', 'pair_activity', 'pair_monthly_report', 'pair_quarterly',
+                   'pair_rectification_response', 'pair_evaluation', 'pair_evaluation_score') THEN
+            PERFORM pg_temp.policy(tbl, tbl || '_update',
+                format('FOR UPDATE TO %s USING (%s AND %s) WITH CHECK (%s AND %s)',
+                       writers, scope, seen, scope, seen));
+        END IF;
+        PERFORM pg_temp.policy(tbl, tbl || '_owner',
+            'TO eduaid_owner USING (true) WITH CHECK (true)');
+    END LOOP;
+END
+$$;

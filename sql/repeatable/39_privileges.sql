@@ -380,13 +380,79 @@ REVOKE ALL ON eduaid.registry, eduaid.notice_line, eduaid.account_request_secret
 REVOKE ALL ON TYPE eduaid.registry_ref FROM PUBLIC;
 
 ------------------------------------------------------------------------
+-- School pairing (issue 15; docs/design/pairing.md, 046_pairing.sql).
+-- Every pairing role reads the pairs it sees (38_policies.sql: a side in
+-- its townships; the county for supervisors, auditors and inspectors) and
+-- the published criteria; the inspector also the divisions and schools
+-- its pages name. Writes by column, never the bookkeeping or workflow
+-- columns, never DELETE:
+--   clerks and officers  the pair (its people and notes after), a helped
+--                        school, the agreement (a draft: the workflow
+--                        takes it on), targets, activities, monthly
+--                        reports, quarterly records, rectification
+--                        responses;
+--   the inspector        inspections and rectification notices, insert
+--                        only (never changed: eduaid.pair_keep);
+--   supervisors          the criteria, evaluations and their scores
+--                        (approval: eduaid.pair_evaluation_approve), awards.
+-- The admin keeps the schools' new attributes. The cycle, the helped
+-- schools' kind and cycle and the early end are the functions' (36).
+GRANT SELECT ON eduaid.county, eduaid.township, eduaid.school TO eduaid_inspector;
+GRANT INSERT (urban_rural, teaching_point, central_kindergarten, needs_help),
+      UPDATE (urban_rural, teaching_point, central_kindergarten, needs_help)
+    ON eduaid.school TO eduaid_admin;
+GRANT SELECT ON eduaid.pair, eduaid.pair_member, eduaid.pair_agreement, eduaid.pair_target,
+    eduaid.pair_activity, eduaid.pair_monthly_report, eduaid.pair_quarterly,
+    eduaid.pair_inspection, eduaid.pair_rectification, eduaid.pair_rectification_response,
+    eduaid.pair_criterion, eduaid.pair_evaluation, eduaid.pair_evaluation_score,
+    eduaid.pair_award
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor, eduaid_inspector;
+GRANT INSERT (township_id, helping_township_id, helping_school_id, form, help_kind, cycle_start,
+              helping_lead, helped_lead, notes)
+    ON eduaid.pair TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (helping_lead, helped_lead, notes) ON eduaid.pair TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, pair_id, school_id) ON eduaid.pair_member TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, client_uuid, pair_id, signed_on, helping_signatory, helped_signatory,
+              goals)
+    ON eduaid.pair_agreement TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, pair_id, kind, year, what, due_on, who, quantity),
+      UPDATE (what, due_on, who, quantity)
+    ON eduaid.pair_target TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, pair_id, kind, held_on, place, people, content),
+      UPDATE (kind, held_on, place, people, content)
+    ON eduaid.pair_activity TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, pair_id, month, content), UPDATE (content)
+    ON eduaid.pair_monthly_report TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, pair_id, year, quarter, kind, held_on, content),
+      UPDATE (held_on, content)
+    ON eduaid.pair_quarterly TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, pair_id, rectification_id, responded_on, response),
+      UPDATE (responded_on, response)
+    ON eduaid.pair_rectification_response TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, pair_id, inspected_on, inspectors, findings, verdict, bulletin)
+    ON eduaid.pair_inspection TO eduaid_inspector;
+GRANT INSERT (township_id, pair_id, inspection_id, issued_on, deadline, demands)
+    ON eduaid.pair_rectification TO eduaid_inspector;
+GRANT INSERT (year, use, name, max_score), UPDATE (name)
+    ON eduaid.pair_criterion TO eduaid_supervisor;
+GRANT INSERT (township_id, pair_id, kind, year, quarter, evaluated_on, report, advice),
+      UPDATE (evaluated_on, report, advice)
+    ON eduaid.pair_evaluation TO eduaid_supervisor;
+GRANT INSERT (township_id, pair_id, evaluation_id, criterion_id, score), UPDATE (score)
+    ON eduaid.pair_evaluation_score TO eduaid_supervisor;
+GRANT INSERT (township_id, pair_id, year, school_id, person_name, title)
+    ON eduaid.pair_award TO eduaid_supervisor;
+
+------------------------------------------------------------------------
 -- The checks (as the superuser who migrates: RESET ROLE by sql/migrate.sh).
 DO $$
 BEGIN
-    -- Supervisors write nothing but their own roster staging.
+    -- Supervisors write nothing but their own roster staging and the
+    -- county's evaluation of the pairs (issue 15).
     IF EXISTS (SELECT FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) p
                 WHERE c.relnamespace = 'eduaid'::regnamespace
-                  AND c.relname NOT IN ('roster_import', 'roster_row')
+                  AND c.relname NOT IN ('roster_import', 'roster_row', 'pair_criterion',
+                                        'pair_evaluation', 'pair_evaluation_score', 'pair_award')
                   AND p.grantee = 'eduaid_supervisor'::regrole
                   AND p.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'))
        OR EXISTS (SELECT FROM pg_catalog.pg_class c
@@ -394,7 +460,9 @@ BEGIN
                                                    AND NOT a.attisdropped,
                          pg_catalog.aclexplode(a.attacl) p
                    WHERE c.relnamespace = 'eduaid'::regnamespace
-                     AND c.relname NOT IN ('roster_import', 'roster_row')
+                     AND c.relname NOT IN ('roster_import', 'roster_row', 'pair_criterion',
+                                           'pair_evaluation', 'pair_evaluation_score',
+                                           'pair_award')
                      AND p.grantee = 'eduaid_supervisor'::regrole
                      AND p.privilege_type IN ('INSERT', 'UPDATE')) THEN
         RAISE EXCEPTION 'eduaid_supervisor holds a write privilege in schema eduaid';
@@ -406,7 +474,7 @@ BEGIN
                   AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
                   AND (r.rolcanlogin AND NOT r.rolsuper
                        OR r.rolname IN ('eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor',
-                                        'eduaid_admin', 'eduaid_auditor'))
+                                        'eduaid_admin', 'eduaid_auditor', 'eduaid_inspector'))
                   AND pg_catalog.has_table_privilege(r.oid, c.oid, 'UPDATE, DELETE, TRUNCATE'))
        OR EXISTS (SELECT FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) p
                    WHERE c.relnamespace = 'eduaid'::regnamespace AND p.grantee = 0

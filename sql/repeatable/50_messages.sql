@@ -6,7 +6,8 @@ REVOKE ALL ON eduaid.message FROM PUBLIC;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON eduaid.message
     FROM eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
 GRANT SELECT ON eduaid.message
-    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor,
+       eduaid_inspector;
 
 DO $$
 DECLARE
@@ -23,7 +24,7 @@ BEGIN
                        'FROM eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, '
                        'eduaid_auditor', t);
         EXECUTE format('GRANT SELECT ON eduaid.%I TO eduaid_clerk, eduaid_officer, '
-                       'eduaid_supervisor, eduaid_admin, eduaid_auditor', t);
+                       'eduaid_supervisor, eduaid_admin, eduaid_auditor, eduaid_inspector', t);
     END LOOP;
 END
 $$;
