@@ -586,3 +586,53 @@ INSERT INTO eduaid.message (key, field, zh, en) VALUES
  'A school or a person (a name of up to 50 characters) is awarded.'),
 ('pair_award_title_check', 'title', '请填写表彰名称（不超过200字）。',
  'The award''s title (up to 200 characters).');
+
+-- Clean text (041_clean_text.sql): every column of the pairing tables a
+-- person types and another is shown holds no control or direction
+-- characters; the long texts may hold line feeds.
+DO $$
+DECLARE
+    c record;
+BEGIN
+    FOR c IN SELECT * FROM (VALUES
+        ('pair', 'helping_lead', false, '帮扶方负责人', 'The helping side''s responsible person'),
+        ('pair', 'helped_lead', false, '受援方负责人', 'The helped side''s responsible person'),
+        ('pair', 'end_reason', false, '提前终止理由', 'The reason of an early end'),
+        ('pair', 'notes', true, '备注', 'Notes'),
+        ('pair_agreement', 'helping_signatory', false, '帮扶方签字人', 'The helping side''s signatory'),
+        ('pair_agreement', 'helped_signatory', false, '受援方签字人', 'The helped side''s signatory'),
+        ('pair_agreement', 'goals', true, '目标任务', 'The goals'),
+        ('pair_agreement', 'reason', false, '退回理由', 'A reason'),
+        ('pair_target', 'what', true, '目标内容', 'What is to be done'),
+        ('pair_target', 'who', false, '责任人', 'Who is responsible'),
+        ('pair_target', 'quantity', false, '量化指标', 'How much'),
+        ('pair_activity', 'place', false, '地点', 'The place'),
+        ('pair_activity', 'people', false, '参加人员', 'Who took part'),
+        ('pair_activity', 'content', true, '活动内容', 'What was done'),
+        ('pair_monthly_report', 'content', true, '月报告内容', 'The report'),
+        ('pair_quarterly', 'content', true, '内容', 'The content'),
+        ('pair_inspection', 'inspectors', false, '督查人员', 'The inspectors'),
+        ('pair_inspection', 'findings', true, '督查情况', 'The findings'),
+        ('pair_inspection', 'bulletin', true, '通报内容', 'The bulletin'),
+        ('pair_rectification', 'demands', true, '整改要求', 'What is to be rectified'),
+        ('pair_rectification_response', 'response', true, '整改情况', 'The response'),
+        ('pair_criterion', 'name', false, '指标名称', 'The criterion''s name'),
+        ('pair_evaluation', 'report', true, '评价报告', 'The report'),
+        ('pair_evaluation', 'advice', true, '评议建议', 'The advice'),
+        ('pair_award', 'person_name', false, '受表彰人姓名', 'The person''s name'),
+        ('pair_award', 'title', false, '表彰名称', 'The award''s title'))
+        AS v(tbl, col, multiline, zh, en)
+    LOOP
+        EXECUTE format('ALTER TABLE eduaid.%1$I ADD CONSTRAINT %3$I CHECK (eduaid.is_clean(%2$I%4$s))',
+                       c.tbl, c.col, c.tbl || '_' || c.col || '_clean',
+                       CASE WHEN c.multiline THEN ', true' ELSE '' END);
+        INSERT INTO eduaid.message (key, field, zh, en)
+        VALUES (c.tbl || '_' || c.col || '_clean', c.col,
+                c.zh || CASE WHEN c.multiline THEN '不能含控制字符或方向控制符（可以换行）。'
+                             ELSE '不能含控制字符、换行或方向控制符。' END,
+                c.en || CASE WHEN c.multiline
+                             THEN ' cannot hold control or direction characters (line breaks are fine).'
+                             ELSE ' cannot hold control characters, line breaks or direction marks.' END);
+    END LOOP;
+END
+$$;

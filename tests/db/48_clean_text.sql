@@ -61,7 +61,8 @@ SELECT k.conname::text AS con, t.relname::text AS tbl, a.attname::text AS col,
   JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.conkey[1]
  WHERE k.connamespace = 'eduaid'::regnamespace AND k.conname LIKE '%\_clean';
 
-SELECT is((SELECT count(*)::int FROM public.fx_clean_con), 51, '041 made 51 clean constraints');
+SELECT is((SELECT count(*)::int FROM public.fx_clean_con), 77,
+    '041 made 51 clean constraints, 046 (school pairing) 26 more');
 SELECT is_empty($$SELECT con FROM public.fx_clean_con
                    WHERE con <> tbl || '_' || col || '_clean' OR NOT convalidated
                       OR expr !~ '^eduaid\.is_clean\('$$,
@@ -72,7 +73,14 @@ SELECT set_eq(
              ('dropout_visit.notes'), ('home_visit.content'), ('notice_objection.content'),
              ('notice_objection.decision_note'), ('special_ed_plan.assessment'),
              ('special_ed_plan.individual_plan'), ('teacher_fund_application.reason_text'),
-             ('training_enrollment.needs_survey')$$,
+             ('training_enrollment.needs_survey'),
+             -- school pairing (046_pairing.sql)
+             ('pair.notes'), ('pair_agreement.goals'), ('pair_target.what'),
+             ('pair_activity.content'), ('pair_monthly_report.content'),
+             ('pair_quarterly.content'), ('pair_inspection.findings'),
+             ('pair_inspection.bulletin'), ('pair_rectification.demands'),
+             ('pair_rectification_response.response'), ('pair_evaluation.report'),
+             ('pair_evaluation.advice')$$,
     'a line feed is allowed in the notes, contents, plans and surveys only');
 SELECT set_has(
     $$SELECT tbl || '.' || col FROM public.fx_clean_con$$,
