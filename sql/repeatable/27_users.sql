@@ -163,10 +163,10 @@ $$;
 CREATE OR REPLACE FUNCTION eduaid.check_new_user(login text, role text) RETURNS void
 LANGUAGE plpgsql STABLE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF role IS NULL OR role NOT IN ('clerk', 'officer', 'supervisor', 'admin', 'auditor') THEN
+    IF role IS NULL OR role NOT IN ('clerk', 'officer', 'supervisor', 'admin', 'auditor', 'inspector') THEN
         RAISE EXCEPTION USING ERRCODE = 'EA011',
             MESSAGE = format('unknown role "%s" (未知角色)', role),
-            HINT = 'clerk, officer, supervisor, admin or auditor';
+            HINT = 'clerk, officer, supervisor, admin, auditor or inspector';
     END IF;
     IF login IS NULL OR login !~ '^[a-z][a-z0-9_]{1,62}$' THEN
         RAISE EXCEPTION USING ERRCODE = 'EA011',
