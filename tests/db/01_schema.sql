@@ -70,6 +70,7 @@ SELECT results_eq(
         FROM pg_policies
        WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import', 'account_request',
                                                        'login_event')
+         AND tablename !~ '^pair' -- school pairing: tests/db/60_pairing.sql
        ORDER BY 1, 2$$,
     $$SELECT t, t || p, c, r::text[], 'PERMISSIVE'
         FROM unnest(ARRAY['household', 'household_year', 'special_ed_plan', 'student',
@@ -166,11 +167,16 @@ SELECT policy_roles_are('eduaid', 'household', 'household_update',
 -- member of a pending request to the caller's townships
 -- (transfer_incoming_members()): the row stays in the sending township,
 -- and only its moved_out_on is granted (tests/db/32_member_transfer.sql).
+-- A pair (issue 15) is read by the townships of all its sides: its rows'
+-- read policies compare the pair with my_pairs(), which compares those
+-- townships with my_scope() (tests/db/60_pairing.sql); they write by
+-- township.
 SELECT is_empty(
     $$SELECT tablename, policyname FROM pg_policies
        WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import', 'account_request',
                                                        'login_event')
          AND policyname !~ '_owner$' AND policyname <> 'student_transferer_moved_out'
+         AND NOT (tablename ~ '^pair' AND cmd = 'SELECT' AND qual ~ 'my_pairs\(\)')
          AND NOT (coalesce(qual, '') ~ 'township_id = ANY .*my_scope\(\)'
                   OR coalesce(with_check, '') ~ 'township_id = ANY .*my_scope\(\)')$$,
     'every non-owner policy of a township-scoped table compares township_id with my_scope()');
@@ -259,11 +265,14 @@ SELECT results_eq(
              ('field_refusals', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('member_year_once', '{}'),
              ('my_account_county', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('my_pairs', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_role', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_scope', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('notice_preview', '{eduaid_supervisor}'),
              ('open_notice', '{eduaid_supervisor}'),
+             ('pair_end_early', '{eduaid_supervisor}'),
+             ('pair_evaluation_approve', '{eduaid_supervisor}'),
              ('rate_guard', '{}'),
              ('rate_in_effect', '{eduaid_admin}'),
              ('record_facts', '{}'),
@@ -306,7 +315,8 @@ SELECT is_empty(
        WHERE rolname IN ('eduaid_owner', 'eduaid_audit_owner', 'eduaid_usermgr',
                          'eduaid_registry_owner', 'eduaid_remover', 'eduaid_exporter',
                          'eduaid_transferer', 'eduaid_clerk',
-                         'eduaid_officer', 'eduaid_supervisor', 'eduaid_admin', 'eduaid_auditor')
+                         'eduaid_officer', 'eduaid_supervisor', 'eduaid_admin', 'eduaid_auditor',
+                         'eduaid_inspector')
          AND (rolcanlogin OR rolsuper OR rolbypassrls OR rolcreatedb)$$,
     'the owner and group roles cannot log in and are neither superuser, BYPASSRLS nor CREATEDB');
 SELECT is(
@@ -344,20 +354,20 @@ SELECT is_empty(
 -- ---- object creation -------------------------------------------------------
 SELECT is_empty(
     $$SELECT r.rolname FROM pg_roles r
-       WHERE (r.rolname ~ '^eduaid_(clerk|officer|supervisor|admin|auditor)$'
+       WHERE (r.rolname ~ '^eduaid_(clerk|officer|supervisor|admin|auditor|inspector)$'
               OR r.rolname IN (SELECT login FROM eduaid.app_user))
          AND has_database_privilege(r.oid, current_database(), 'TEMPORARY')$$,
     'no group role or user may create temporary tables (no shadowing through pg_temp)');
 SELECT is_empty(
     $$SELECT r.rolname, n.nspname FROM pg_roles r CROSS JOIN pg_namespace n
-       WHERE (r.rolname ~ '^eduaid_(clerk|officer|supervisor|admin|auditor|audit_owner|usermgr)$'
+       WHERE (r.rolname ~ '^eduaid_(clerk|officer|supervisor|admin|auditor|inspector|audit_owner|usermgr)$'
               OR r.rolname IN (SELECT login FROM eduaid.app_user))
          AND n.nspname IN ('public', 'eduaid')
          AND has_schema_privilege(r.oid, n.oid, 'CREATE')$$,
     'no group role, user or helper owner may CREATE in schemas public or eduaid');
 SELECT is_empty(
     $$SELECT r.rolname FROM pg_roles r
-       WHERE (r.rolname ~ '^eduaid_(clerk|officer|supervisor|admin|auditor)$'
+       WHERE (r.rolname ~ '^eduaid_(clerk|officer|supervisor|admin|auditor|inspector)$'
               OR r.rolname IN (SELECT login FROM eduaid.app_user))
          AND has_database_privilege(r.oid, current_database(), 'CREATE')$$,
     'no group role or user may create schemas');
