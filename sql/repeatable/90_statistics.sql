@@ -40,7 +40,11 @@ BEGIN
                             '|^objector$|^record_key$|^(old|new)_(row|masked)$|^notes$|^reason$'
                             '|^reason_text$|^content$|^decision_note$|^individual_plan$'
                             '|^assessment$|^needs_survey$|^employment_outcome$|^end_reason$'
-                            '|^outcome$|^visitor$|^contact$|^title$')
+                            '|^outcome$|^visitor$|^contact$|^title$'
+                            -- school pairing (issue 15): people and free text
+                            '|_lead$|_signatory$|^who$|^people$|^inspectors$|^place$'
+                            '|^goals$|^what$|^quantity$|^findings$|^bulletin$|^demands$'
+                            '|^response$|^report$|^advice$')
            AND a.attname <> 'table_name'
          ORDER BY c.relname, a.attnum
     LOOP

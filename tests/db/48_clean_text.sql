@@ -116,7 +116,7 @@ BEGIN
     END LOOP;
 END
 $$;
-SELECT is((SELECT count(*)::int FROM public.fx_clean_verdicts()), 51 * 13,
+SELECT is((SELECT count(*)::int FROM public.fx_clean_verdicts()), 77 * 13,
     'every constraint was tried with every class');
 SELECT is_empty($$SELECT con, what, ok, want FROM public.fx_clean_verdicts()
                    WHERE ok IS DISTINCT FROM want$$,
