@@ -20,7 +20,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(67);
+SELECT plan(69);
 
 -- ==== the catalogue ==========================================================
 SELECT is_empty(
@@ -89,6 +89,21 @@ SELECT results_eq(
     'my_pairs() for the pairing roles; the early end and the approval of an evaluation for supervisors only');
 SELECT ok(has_database_privilege('eduaid_inspector', current_database(), 'CONNECT'),
     'the inspectors'' group may connect (sql/migrate.sh, database_rules)');
+
+-- EXPLAIN (ANALYZE) of a query as the current user, its literal ids and
+-- townships made alike.
+CREATE FUNCTION public.pr_explain(q text) RETURNS text
+LANGUAGE plpgsql AS $$
+DECLARE
+    line text;
+    out  text := '';
+BEGIN
+    FOR line IN EXECUTE 'EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ' || q LOOP
+        out := out || regexp_replace(line, '[0-9]+', '?', 'g') || E'\n';
+    END LOOP;
+    RETURN out;
+END
+$$;
 
 -- ==== the people and the schools ============================================
 SELECT eduaid.create_user('t_inspector', '周督查', 'inspector', 420325);
@@ -187,6 +202,20 @@ SELECT throws_ok(
     format($$INSERT INTO eduaid.pair_monthly_report (township_id, pair_id, month, content)
              VALUES (420325101, %s, '2026-03-01', '报告')$$, :p1),
     '42501', NULL, '... and so is one written into 军店镇');
+-- EXPLAIN ANALYZE counts the rows a policy's filter removes (FIELD-NOTES,
+-- "Side channels under RLS"): the same question about a paired and an
+-- unpaired school, and about a township with and one without hidden rows,
+-- must read alike. Not yet so: docs/design/pairing.md, "Known gap".
+SELECT (SELECT id FROM eduaid.school WHERE name = '军店镇初级中学') AS jd2 \gset
+SET enable_seqscan = off;
+SELECT todo('the EXPLAIN counting gap (docs/design/pairing.md)', 2);
+SELECT is(pr_explain(format('SELECT 1 FROM eduaid.pair_member WHERE township_id = 420325101 AND school_id = %s', :jd)),
+          pr_explain(format('SELECT 1 FROM eduaid.pair_member WHERE township_id = 420325101 AND school_id = %s', :jd2)),
+    'officer_104: EXPLAIN ANALYZE reads alike for a paired and an unpaired school of 军店镇');
+SELECT is(pr_explain('SELECT 1 FROM eduaid.pair_member WHERE township_id = 420325101'),
+          pr_explain('SELECT 1 FROM eduaid.pair_member WHERE township_id = 420325102'),
+    'officer_104: ... and for a township with hidden helped schools and one without');
+RESET enable_seqscan;
 SET SESSION AUTHORIZATION demo_auditor;
 SELECT is((SELECT count(*)::int FROM eduaid.pair WHERE id = :p1), 1, 'the auditor sees the pair');
 SELECT throws_ok(
