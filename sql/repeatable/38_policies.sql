@@ -296,7 +296,10 @@ SELECT pg_temp.policy('registry', 'registry_owner',
 -- the townships of its helping school and of every helped school, and by
 -- the county's supervisors, auditors and inspectors: every row of it
 -- compares its pair with eduaid.my_pairs() (36_pairing.sql), an init plan
--- run once per query. Rows are written in one's own townships only (the
+-- run once per query, after its township with my_pair_townships() (the
+-- townships those pairs' rows are filed under), which an index leading
+-- with township_id can use: no row of a township where the caller sees
+-- no pair is read, not even for EXPLAIN ANALYZE to count. Rows are written in one's own townships only (the
 -- home township's, or a helped school's own for pair_member), of a pair
 -- one sees, by the roles whose they are: clerks and officers the pair and
 -- its work, the inspector inspections and notices, supervisors the
@@ -309,13 +312,15 @@ DECLARE
     tbl     text;
     scope   constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
     seen    constant text := 'pair_id = ANY ((SELECT eduaid.my_pairs())::bigint[])';
+    filed   constant text := 'township_id = ANY ((SELECT eduaid.my_pair_townships())::bigint[])';
     readers constant text := 'eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor, '
                              'eduaid_inspector';
     writers text;
 BEGIN
     PERFORM pg_temp.row_security('pair', true);
     PERFORM pg_temp.policy('pair', 'pair_read',
-        format('FOR SELECT TO %s USING (id = ANY ((SELECT eduaid.my_pairs())::bigint[]))', readers));
+        format('FOR SELECT TO %s USING (%s AND id = ANY ((SELECT eduaid.my_pairs())::bigint[]))',
+               readers, filed));
     PERFORM pg_temp.policy('pair', 'pair_insert',
         format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
     PERFORM pg_temp.policy('pair', 'pair_update',
@@ -335,7 +340,7 @@ BEGIN
             ELSE 'eduaid_clerk, eduaid_officer' END;
         PERFORM pg_temp.row_security(tbl, true);
         PERFORM pg_temp.policy(tbl, tbl || '_read',
-            format('FOR SELECT TO %s USING (%s)', readers, seen));
+            format('FOR SELECT TO %s USING (%s AND %s)', readers, filed, seen));
         PERFORM pg_temp.policy(tbl, tbl || '_insert',
             format('FOR INSERT TO %s WITH CHECK (%s AND %s)', writers, scope, seen));
         IF tbl IN ('pair_target', 'pair_activity', 'pair_monthly_report', 'pair_quarterly',

@@ -20,7 +20,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(69);
+SELECT plan(70);
 
 -- ==== the catalogue ==========================================================
 SELECT is_empty(
@@ -205,10 +205,9 @@ SELECT throws_ok(
 -- EXPLAIN ANALYZE counts the rows a policy's filter removes (FIELD-NOTES,
 -- "Side channels under RLS"): the same question about a paired and an
 -- unpaired school, and about a township with and one without hidden rows,
--- must read alike. Not yet so: docs/design/pairing.md, "Known gap".
+-- must read alike (my_pair_townships() in the read policies).
 SELECT (SELECT id FROM eduaid.school WHERE name = '军店镇初级中学') AS jd2 \gset
 SET enable_seqscan = off;
-SELECT todo('the EXPLAIN counting gap (docs/design/pairing.md)', 2);
 SELECT is(pr_explain(format('SELECT 1 FROM eduaid.pair_member WHERE township_id = 420325101 AND school_id = %s', :jd)),
           pr_explain(format('SELECT 1 FROM eduaid.pair_member WHERE township_id = 420325101 AND school_id = %s', :jd2)),
     'officer_104: EXPLAIN ANALYZE reads alike for a paired and an unpaired school of 军店镇');
@@ -255,6 +254,17 @@ SELECT is((SELECT count(*)::int FROM eduaid.pair WHERE id = :p3), 1,
 SET SESSION AUTHORIZATION demo_officer;
 SELECT is((SELECT count(*)::int FROM eduaid.pair WHERE id = :p3), 0,
     '... demo_officer (城关镇) does not: no side of it is his');
+
+-- demo_officer sees a pair homed in 军店镇 (P1: his school helps), so rows of
+-- 军店镇 reach the policy's second condition: that 军店镇中心小学 is also
+-- helped by the city school (P3, hidden from him) still shows as a row
+-- removed. Not yet closed: docs/design/pairing.md, "Known gap".
+SET enable_seqscan = off;
+SELECT todo('the EXPLAIN counting gap within a township one shares a pair with', 1);
+SELECT is(pr_explain(format('SELECT 1 FROM eduaid.pair_member WHERE township_id = 420325101 AND school_id = %s', :jd)),
+          pr_explain(format('SELECT 1 FROM eduaid.pair_member WHERE township_id = 420325103 AND school_id = %s', :tc)),
+    'demo_officer: EXPLAIN ANALYZE reads alike for a school helped by pairs he sees and one more, and one helped by a pair he sees only');
+RESET enable_seqscan;
 
 -- ==== monthly reports ========================================================
 SET SESSION AUTHORIZATION officer_101;
