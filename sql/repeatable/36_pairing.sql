@@ -21,9 +21,10 @@
 --                            final from then on
 -- Trigger functions (declared in 37_triggers.sql):
 --   pair_guard          a pair's helping school, kind and cycle are fixed
---   pair_member_fill    a helped school takes its pair's kind and cycle
---                       (the overlap rule's columns); only the pair's
---                       functions change them afterwards
+--   pair_member_fill    a helped school takes its pair's kind and cycle;
+--                       only the pair's functions change them afterwards
+--   pair_member_claim   ... and claims that cycle (pair_claim: the
+--                       overlap rule, readable by no login)
 --   pair_keep           inspections and notices are never changed
 --   pair_evaluation_guard  an approved evaluation is final
 --   pair_score_fill     a score takes its criterion's maximum and its
@@ -144,6 +145,21 @@ BEGIN
 END
 $$;
 
+-- AFTER INSERT on pair_member: the helped school's claim on its cycle
+-- (046: pair_claim, whose EXCLUDE refuses a second claim of the same kind
+-- in an overlapping cycle with pair_claim_overlap_excl). The claim is a
+-- school of the caller's own townships (pair_member's policy), so the
+-- refusal tells him of a pair he sees.
+CREATE OR REPLACE FUNCTION eduaid.pair_member_claim() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    INSERT INTO eduaid.pair_claim (township_id, member_id, pair_id, school_id, help_kind, during)
+    VALUES (NEW.township_id, NEW.id, NEW.pair_id, NEW.school_id, NEW.help_kind, NEW.during);
+    RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.pair_member_claim() FROM PUBLIC;
+
 -- BEFORE UPDATE OR DELETE on pair_inspection and pair_rectification: the
 -- inspector's records stand as written (a correction is a new notice).
 CREATE OR REPLACE FUNCTION eduaid.pair_keep() RETURNS trigger
@@ -255,6 +271,9 @@ BEGIN
     UPDATE eduaid.pair_member m
        SET during = daterange(lower(m.during), p_ended_on)
      WHERE m.pair_township_id = pr.township_id AND m.pair_id = pr.id;
+    UPDATE eduaid.pair_claim c
+       SET during = daterange(lower(c.during), p_ended_on)
+     WHERE c.pair_id = pr.id;
     RETURN v;
 END
 $$;

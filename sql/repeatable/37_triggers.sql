@@ -452,6 +452,8 @@ CREATE OR REPLACE TRIGGER c_guard BEFORE UPDATE ON eduaid.pair
     FOR EACH ROW EXECUTE FUNCTION eduaid.pair_guard();
 CREATE OR REPLACE TRIGGER c_fill BEFORE INSERT OR UPDATE ON eduaid.pair_member
     FOR EACH ROW EXECUTE FUNCTION eduaid.pair_member_fill();
+CREATE OR REPLACE TRIGGER d_claim AFTER INSERT ON eduaid.pair_member
+    FOR EACH ROW EXECUTE FUNCTION eduaid.pair_member_claim();
 CREATE OR REPLACE TRIGGER b_keep BEFORE UPDATE OR DELETE ON eduaid.pair_inspection
     FOR EACH ROW EXECUTE FUNCTION eduaid.pair_keep();
 CREATE OR REPLACE TRIGGER b_keep BEFORE UPDATE OR DELETE ON eduaid.pair_rectification

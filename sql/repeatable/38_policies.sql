@@ -317,6 +317,10 @@ DECLARE
                              'eduaid_inspector';
     writers text;
 BEGIN
+    -- The overlap rule's claims (046): their owner's alone.
+    PERFORM pg_temp.row_security('pair_claim', true);
+    PERFORM pg_temp.policy('pair_claim', 'pair_claim_owner',
+        'TO eduaid_owner USING (true) WITH CHECK (true)');
     PERFORM pg_temp.row_security('pair', true);
     PERFORM pg_temp.policy('pair', 'pair_read',
         format('FOR SELECT TO %s USING (%s AND id = ANY ((SELECT eduaid.my_pairs())::bigint[]))',

@@ -273,6 +273,7 @@ SELECT results_eq(
              ('notice_preview', '{eduaid_supervisor}'),
              ('open_notice', '{eduaid_supervisor}'),
              ('pair_end_early', '{eduaid_supervisor}'),
+             ('pair_member_claim', '{}'),
              ('pair_evaluation_approve', '{eduaid_supervisor}'),
              ('rate_guard', '{}'),
              ('rate_in_effect', '{eduaid_admin}'),

@@ -20,7 +20,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(70);
+SELECT plan(71);
 
 -- ==== the catalogue ==========================================================
 SELECT is_empty(
@@ -32,7 +32,7 @@ SELECT is_empty(
 SELECT is(
     (SELECT count(*)::int FROM pg_class c
       WHERE c.relnamespace = 'eduaid'::regnamespace AND c.relkind = 'r' AND c.relname ~ '^pair'),
-    14, 'the fourteen pairing tables exist');
+    15, 'the fourteen pairing tables exist, and pair_claim (the overlap rule''s)');
 SELECT is_empty(
     $$SELECT tablename, policyname FROM pg_policies
        WHERE schemaname = 'eduaid' AND tablename ~ '^pair' AND policyname !~ '_owner$'
@@ -64,6 +64,13 @@ SELECT results_eq(
              ('pair_rectification_response', 'INSERT', '{eduaid_clerk,eduaid_officer}'),
              ('pair_target', 'INSERT', '{eduaid_clerk,eduaid_officer}')$$,
     'who writes which pairing table: clerks and officers the work, the inspector inspections and notices, supervisors the evaluation');
+SELECT is_empty(
+    $$SELECT c.relname, g.rolname FROM pg_class c CROSS JOIN pg_roles g
+       WHERE c.relnamespace = 'eduaid'::regnamespace AND c.relname = 'pair_claim'
+         AND g.rolname IN ('eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor', 'eduaid_admin',
+                           'eduaid_auditor', 'eduaid_inspector')
+         AND has_table_privilege(g.oid, c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES')$$,
+    'no group reads or writes pair_claim (the overlap rule''s claims)');
 SELECT is_empty(
     $$SELECT c.relname, g.rolname FROM pg_class c CROSS JOIN pg_roles g
        WHERE c.relnamespace = 'eduaid'::regnamespace AND c.relname ~ '^pair'
@@ -239,8 +246,8 @@ SELECT throws_ok(
     '军店镇中心小学 cannot be helped by a second pair of the same kind in an overlapping cycle');
 SELECT ok((SELECT message FROM fx_refusal(format(
               'INSERT INTO eduaid.pair_member (township_id, pair_id, school_id) VALUES (420325101, %s, %s)',
-              :p2, :jd))) ~ 'pair_member_overlap_excl',
-    '... the refusal names the rule pair_member_overlap_excl (which has its words)');
+              :p2, :jd))) ~ 'pair_claim_overlap_excl',
+    '... the refusal names the rule pair_claim_overlap_excl (which has its words)');
 SELECT lives_ok(
     format('INSERT INTO eduaid.pair_member (township_id, pair_id, school_id) VALUES (420325101, %s, %s)',
            :p3, :jd),
