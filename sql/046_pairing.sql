@@ -422,10 +422,11 @@ CREATE TABLE eduaid.pair_award (
     CONSTRAINT pair_award_title_check CHECK (NOT eduaid.is_blank(title) AND char_length(title) <= 200)
 );
 
--- Every key and index of a pair's rows leads with (township_id, pair_id),
--- the two conditions of the read policies (38_policies.sql), so both are
--- index conditions: no row of a pair the caller does not see is read,
--- and EXPLAIN ANALYZE has nothing to count (tests/db/60_pairing.sql).
+-- Every key and index of a pair's rows leads with (township_id, pair_id):
+-- a pair's page reads its rows by both, and the read policies
+-- (38_policies.sql) compare both. The township is always an index
+-- condition; the planner keeps the pair's "= ANY" as a filter when it
+-- thinks that cheaper (docs/design/pairing.md, "Known gap").
 CREATE INDEX pair_award_pair_idx ON eduaid.pair_award (township_id, pair_id, year);
 
 RESET ROLE;
