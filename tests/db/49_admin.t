@@ -46,6 +46,7 @@ cleanup() {
 	cp -p -- "$tmp/hba.saved" "$hba"
 	db_psql_super -c "REVOKE TEMPORARY, CONNECT ON DATABASE \"$DB\" FROM PUBLIC" >/dev/null 2>&1
 	db_psql_super -c "ALTER TABLE eduaid.household FORCE ROW LEVEL SECURITY" >/dev/null 2>&1
+	db_psql_super -c "SELECT eduaid.audit_prepare(3)" >/dev/null 2>&1
 	db_psql_super -c "ALTER DATABASE \"$DB\" RESET eduaid.password_days" >/dev/null 2>&1
 	for d in "$COPY1" "$COPY2" "$COPY3"; do
 		db_psql_super -d postgres -c "DROP DATABASE IF EXISTS \"$d\"" >/dev/null 2>&1
@@ -148,6 +149,21 @@ has err "row-level security is not forced on eduaid tables: household" \
 run "$SU" migrate
 run "$SU" check
 checked_ok "migrate puts the REVOKE and FORCE back; check passes"
+has out "audit log: next month's partition made, every partition secured" "  and says the audit log's partitions are in order"
+# the audit log's partitions: next month's missing (no cron line for
+# `audit prepare`), one not secured
+NEXT=$(sq "SELECT 'audit_log_' || to_char(date_trunc('month', now() AT TIME ZONE 'Asia/Shanghai')
+                                          + interval '1 month', 'YYYY_MM')")
+sq "ALTER TABLE eduaid.audit_log DETACH PARTITION eduaid_audit.$NEXT; DROP TABLE eduaid_audit.$NEXT" >/dev/null
+sq "ALTER TABLE eduaid_audit.audit_log_default NO FORCE ROW LEVEL SECURITY"
+run "$SU" check
+has err "the audit log has no partition for next month ${NEXT:10:4}-${NEXT:15:2}" \
+	"check fails without next month's audit partition, naming the month"
+has err "audit log partitions not secured (owner, grants, RLS forced, triggers): audit_log_default" \
+	"check fails on an audit partition whose RLS is not forced, naming it"
+run "$SU" audit prepare
+run "$SU" check
+checked_ok "audit prepare makes next month's partition and secures every partition; check passes"
 # another application's login on the same server: no session at all
 sq "CREATE ROLE t49_other$T LOGIN"
 psql -X -At -U "t49_other$T" -c "SELECT 1" >out 2>err

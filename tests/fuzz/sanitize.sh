@@ -75,8 +75,12 @@ cd "$dir/build" || fail "no $dir/build"
 printf '==> configure CC=%s and build\n' "$CC"
 "$src/configure" -q CC="$CC" CFLAGS="$CFLAGS" >"$dir/configure.log" 2>&1 ||
 	{ tail -n 20 "$dir/configure.log"; fail "configure failed"; }
+# Two runs of make, not one: `make all` recurses (SUBDIRS) into "." by a
+# sub-make, which would build the libraries while this make builds them
+# for the unit tests named beside it -- two ar(1) on one archive, and a
+# link that now and then finds a half-written libeduaidui.a.
 # shellcheck disable=SC2086 # the lists are words
-make -j2 -s all $UNIT_TESTS >"$dir/make.log" 2>&1 ||
+{ make -j2 -s all && make -j2 -s $UNIT_TESTS; } >"$dir/make.log" 2>&1 ||
 	{ grep -E 'error|warning' "$dir/make.log" | head -n 30; fail "the build failed"; }
 
 reports=$dir/reports
