@@ -79,6 +79,7 @@ CREATE TABLE eduaid.pair (
     LIKE eduaid.row_template INCLUDING ALL,
     helping_township_id int NOT NULL,
     helping_school_id   int NOT NULL,
+    title               text NOT NULL,   -- how lists name it: 城关二小—军店镇大学区
     form                text NOT NULL,
     help_kind           text NOT NULL,
     cycle_start         date NOT NULL,
@@ -94,6 +95,7 @@ CREATE TABLE eduaid.pair (
     CONSTRAINT pair_township_fk FOREIGN KEY (township_id) REFERENCES eduaid.township (id),
     CONSTRAINT pair_helping_school_fk FOREIGN KEY (helping_township_id, helping_school_id)
         REFERENCES eduaid.school (township_id, id),
+    CONSTRAINT pair_title_check CHECK (NOT eduaid.is_blank(title) AND char_length(title) <= 40),
     CONSTRAINT pair_form_check CHECK (form IN ('one_to_one', 'district')),
     CONSTRAINT pair_help_kind_check CHECK (help_kind IN ('city_county', 'town_village')),
     CONSTRAINT pair_cycle_start_check CHECK (cycle_start BETWEEN '2014-01-01' AND '2035-12-31'),
@@ -459,6 +461,7 @@ INSERT INTO eduaid.message (key, field, zh, en) VALUES
 ('pair_township_fk', 'township_id', '没有这个乡镇。', 'No such township.'),
 ('pair_helping_school_fk', 'helping_school_id', '没有这所帮扶学校，或它不在所填乡镇。',
  'No such helping school in that township.'),
+('pair_title_check', 'title', '请填写结对名称（不超过40字）。', 'The pair''s name (up to 40 characters).'),
 ('pair_form_check', 'form', '结对形式须为一对一或大学区。', 'One to one, or a school district.'),
 ('pair_help_kind_check', 'help_kind', '帮扶类别须为市帮县或县城帮乡村。',
  'City to county, or county town to village.'),
@@ -621,6 +624,7 @@ DECLARE
     c record;
 BEGIN
     FOR c IN SELECT * FROM (VALUES
+        ('pair', 'title', false, '结对名称', 'The pair''s name'),
         ('pair', 'helping_lead', false, '帮扶方负责人', 'The helping side''s responsible person'),
         ('pair', 'helped_lead', false, '受援方负责人', 'The helped side''s responsible person'),
         ('pair', 'end_reason', false, '提前终止理由', 'The reason of an early end'),

@@ -321,6 +321,70 @@ $$;
 REVOKE ALL ON FUNCTION eduaid.pair_evaluation_approve(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION eduaid.pair_evaluation_approve(bigint) TO eduaid_supervisor;
 
+-- The semester a day falls in, by its first day: the spring semester
+-- (春季学期) runs from 1 March to the end of August, the autumn semester
+-- (秋季学期) from 1 September to the end of February. "At least one
+-- activity per semester" (每学期至少一次互动) counts by it.
+CREATE OR REPLACE FUNCTION eduaid.pair_semester(p_day date) RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE
+    WHEN extract(month FROM p_day) >= 9 THEN make_date(extract(year FROM p_day)::int, 9, 1)
+    WHEN extract(month FROM p_day) >= 3 THEN make_date(extract(year FROM p_day)::int, 3, 1)
+    ELSE make_date(extract(year FROM p_day)::int - 1, 9, 1) END;
+COMMENT ON FUNCTION eduaid.pair_semester(date) IS
+    'the first day of the semester a day falls in: 1 March (spring) or 1 September (autumn)';
+GRANT EXECUTE ON FUNCTION eduaid.pair_semester(date) TO eduaid_clerk, eduaid_officer,
+    eduaid_supervisor, eduaid_auditor, eduaid_inspector;
+
+-- When a month's report (月报告) is due: by the 5th of the next month,
+-- that day included. The compliance board flags a month whose due day has
+-- passed without its report; the punctuality report counts a report on
+-- time when it was entered (created_at, in the county's time) by then.
+CREATE OR REPLACE FUNCTION eduaid.pair_report_due(p_month date) RETURNS date
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN (date_trunc('month', p_month) + interval '1 month 4 days')::date;
+COMMENT ON FUNCTION eduaid.pair_report_due(date) IS
+    'the last day a month''s report is on time: the 5th of the next month';
+GRANT EXECUTE ON FUNCTION eduaid.pair_report_due(date) TO eduaid_clerk, eduaid_officer,
+    eduaid_supervisor, eduaid_auditor, eduaid_inspector;
+
+-- The annual scoring sheet (考核打分): every pair the caller reads with its
+-- approved annual evaluation of the year, the total of its scores, the
+-- most it could score (the year's annual criteria) and its rank (1 the
+-- best; equal totals share a rank). A pair with no approved annual
+-- evaluation is listed with a NULL total and no rank. Invoker's rights:
+-- row-level security decides which pairs.
+CREATE OR REPLACE FUNCTION eduaid.pair_annual_sheet(p_year int)
+RETURNS TABLE (township_id int, pair_id bigint, title text, evaluation_id bigint,
+               total numeric, max_total numeric, rank int)
+LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    WITH totals AS (
+        SELECT p.township_id, p.id AS pair_id, p.title, e.id AS evaluation_id,
+               (SELECT sum(s.score) FROM eduaid.pair_evaluation_score s
+                 WHERE s.township_id = e.township_id AND s.pair_id = e.pair_id
+                   AND s.evaluation_id = e.id) AS total
+          FROM eduaid.pair p
+          LEFT JOIN eduaid.pair_evaluation e
+            ON e.township_id = p.township_id AND e.pair_id = p.id
+           AND e.kind = 'annual' AND e.year = p_year AND e.approved_at IS NOT NULL
+         WHERE p.cycle_start < make_date(p_year + 1, 1, 1)
+           AND coalesce(p.ended_on, p.cycle_end) > make_date(p_year, 1, 1))
+    SELECT t.township_id, t.pair_id, t.title, t.evaluation_id,
+           coalesce(t.total, CASE WHEN t.evaluation_id IS NOT NULL THEN 0 END),
+           (SELECT sum(c.max_score) FROM eduaid.pair_criterion c
+             WHERE c.year = p_year AND c.use = 'annual'),
+           CASE WHEN t.evaluation_id IS NOT NULL THEN
+               (rank() OVER (ORDER BY t.evaluation_id IS NULL, coalesce(t.total, 0) DESC))::int END
+      FROM totals t
+     ORDER BY t.evaluation_id IS NULL, coalesce(t.total, 0) DESC, t.title, t.pair_id;
+END;
+COMMENT ON FUNCTION eduaid.pair_annual_sheet(int) IS
+    'the annual scoring sheet: each pair of the year the caller reads, its approved annual total, the most it could score, its rank';
+GRANT EXECUTE ON FUNCTION eduaid.pair_annual_sheet(int) TO eduaid_supervisor, eduaid_auditor,
+    eduaid_inspector, eduaid_officer, eduaid_clerk;
+
 -- The trigger functions are not the logins' to call.
 REVOKE ALL ON FUNCTION eduaid.pair_guard(), eduaid.pair_member_fill(), eduaid.pair_keep(),
     eduaid.pair_evaluation_guard(), eduaid.pair_score_fill() FROM PUBLIC;

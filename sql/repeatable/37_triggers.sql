@@ -464,7 +464,7 @@ CREATE OR REPLACE TRIGGER c_fill BEFORE INSERT OR UPDATE OR DELETE ON eduaid.pai
     FOR EACH ROW EXECUTE FUNCTION eduaid.pair_score_fill();
 
 CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair
-    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('helping_lead', 'helped_lead', 'end_reason',
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('title', 'helping_lead', 'helped_lead', 'end_reason',
                                                       'notes');
 CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_agreement
     FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('helping_signatory', 'helped_signatory',

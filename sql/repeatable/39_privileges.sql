@@ -407,10 +407,10 @@ GRANT SELECT ON eduaid.pair, eduaid.pair_member, eduaid.pair_agreement, eduaid.p
     eduaid.pair_criterion, eduaid.pair_evaluation, eduaid.pair_evaluation_score,
     eduaid.pair_award
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor, eduaid_inspector;
-GRANT INSERT (township_id, helping_township_id, helping_school_id, form, help_kind, cycle_start,
-              helping_lead, helped_lead, notes)
+GRANT INSERT (township_id, helping_township_id, helping_school_id, title, form, help_kind,
+              cycle_start, helping_lead, helped_lead, notes)
     ON eduaid.pair TO eduaid_clerk, eduaid_officer;
-GRANT UPDATE (helping_lead, helped_lead, notes) ON eduaid.pair TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (title, helping_lead, helped_lead, notes) ON eduaid.pair TO eduaid_clerk, eduaid_officer;
 GRANT INSERT (township_id, pair_id, school_id) ON eduaid.pair_member TO eduaid_clerk, eduaid_officer;
 GRANT INSERT (township_id, client_uuid, pair_id, signed_on, helping_signatory, helped_signatory,
               goals)

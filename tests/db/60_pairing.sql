@@ -20,7 +20,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(71);
+SELECT plan(75);
 
 -- ==== the catalogue ==========================================================
 SELECT is_empty(
@@ -130,9 +130,9 @@ VALUES (420302001, '十堰市实验小学', 'primary', 'city') RETURNING id AS c
 -- ==== making a pair ==========================================================
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT lives_ok(
-    format($$INSERT INTO eduaid.pair (township_id, helping_township_id, helping_school_id, form,
+    format($$INSERT INTO eduaid.pair (township_id, helping_township_id, helping_school_id, title, form,
                                       help_kind, cycle_start, helping_lead, helped_lead)
-             VALUES (420325101, 420325100, %s, 'district', 'town_village', '2025-09-01',
+             VALUES (420325101, 420325100, %s, '城关二小—军店镇大学区', 'district', 'town_village', '2025-09-01',
                      '刘校长', '陈校长')$$, :helper),
     'demo_clerk pairs 城关镇第二小学 with 军店镇 (home township 军店镇)');
 SELECT fx_set('p1', (SELECT id FROM eduaid.pair WHERE helped_lead = '陈校长')) AS p1 \gset
@@ -151,9 +151,9 @@ SELECT throws_ok(
            :p1, :helper),
     'EA201', NULL, 'the helping school cannot be helped by its own pair');
 SELECT throws_ok(
-    format($$INSERT INTO eduaid.pair (township_id, helping_township_id, helping_school_id, form,
+    format($$INSERT INTO eduaid.pair (township_id, helping_township_id, helping_school_id, title, form,
                                       help_kind, cycle_start, helping_lead, helped_lead)
-             VALUES (420325103, 420325100, %s, 'one_to_one', 'town_village', '2025-09-01',
+             VALUES (420325103, 420325100, %s, '城关二小—土城镇', 'one_to_one', 'town_village', '2025-09-01',
                      '刘校长', '某校长')$$, :helper),
     '42501', NULL, 'demo_clerk cannot make a pair at home in 土城镇 (not his township)');
 SELECT throws_ok(
@@ -231,11 +231,11 @@ SELECT throws_ok(
 
 -- ==== one school, one pair of a kind at a time ==============================
 SET SESSION AUTHORIZATION officer_101;
-INSERT INTO eduaid.pair (township_id, helping_township_id, helping_school_id, form, help_kind,
-                         cycle_start, helping_lead, helped_lead)
-VALUES (420325101, 420325100, :helper2, 'one_to_one', 'town_village', '2026-09-01', '吴校长', '陈校长'),
-       (420325101, 420302001, :city, 'one_to_one', 'city_county', '2026-09-01', '黄校长', '陈校长'),
-       (420325101, 420325100, :helper2, 'one_to_one', 'town_village', '2028-09-01', '吴校长', '陈校长');
+INSERT INTO eduaid.pair (township_id, helping_township_id, helping_school_id, title, form,
+                         help_kind, cycle_start, helping_lead, helped_lead)
+VALUES (420325101, 420325100, :helper2, '结对二', 'one_to_one', 'town_village', '2026-09-01', '吴校长', '陈校长'),
+       (420325101, 420302001, :city, '结对三', 'one_to_one', 'city_county', '2026-09-01', '黄校长', '陈校长'),
+       (420325101, 420325100, :helper2, '结对四', 'one_to_one', 'town_village', '2028-09-01', '吴校长', '陈校长');
 SELECT (SELECT id FROM eduaid.pair WHERE helping_lead = '吴校长' AND cycle_start = '2026-09-01') AS p2,
        (SELECT id FROM eduaid.pair WHERE helping_lead = '黄校长') AS p3,
        (SELECT id FROM eduaid.pair WHERE helping_lead = '吴校长' AND cycle_start = '2028-09-01') AS p4 \gset
@@ -371,6 +371,30 @@ SELECT ok(eduaid.pair_evaluation_approve(:ev) > 1, 'demo_supervisor2 approves it
 SET SESSION AUTHORIZATION demo_supervisor;
 SELECT throws_ok(format('UPDATE eduaid.pair_evaluation_score SET score = 20 WHERE evaluation_id = %s', :ev),
     'EA205', NULL, 'an approved evaluation''s scores are final');
+
+-- The annual sheet: P1 approved with 18 of 20 ranks first; P2 and P3
+-- (2026-09 cycles) have an evaluation of P2 entered, not approved: no
+-- total, no rank. P4 starts in 2028: not on 2026's sheet.
+INSERT INTO eduaid.pair_evaluation (township_id, pair_id, kind, year, evaluated_on, report)
+VALUES (420325101, :p2, 'annual', 2026, '2026-12-21', '年度考核：活动偏少。');
+SELECT results_eq(
+    format($$SELECT pair_id, total, max_total, rank FROM eduaid.pair_annual_sheet(2026)
+              WHERE pair_id IN (%s, %s, %s, %s) ORDER BY pair_id$$, :p1, :p2, :p3, :p4),
+    format($$VALUES (%s::bigint, 18.0::numeric, 20.0::numeric, 1),
+                    (%s, NULL, 20.0, NULL), (%s, NULL, 20.0, NULL)$$, :p1, :p2, :p3),
+    'the annual sheet: the approved total of 20, rank 1; unapproved or unevaluated pairs unranked; a pair of 2028 absent');
+SET SESSION AUTHORIZATION officer_104;
+SELECT is((SELECT count(*)::int FROM eduaid.pair_annual_sheet(2026) WHERE pair_id = :p1), 0,
+    'officer_104 (no side of P1) does not find it on the sheet');
+SELECT results_eq(
+    $$SELECT eduaid.pair_semester(d) FROM unnest('{2026-02-28,2026-03-01,2026-08-31,2026-09-01,2027-01-15}'::date[]) d$$,
+    $$VALUES ('2025-09-01'::date), ('2026-03-01'), ('2026-03-01'), ('2026-09-01'), ('2026-09-01')$$,
+    'semesters: spring from 1 March, autumn from 1 September to the end of February');
+SELECT results_eq(
+    $$SELECT eduaid.pair_report_due(m) FROM unnest('{2026-03-01,2026-12-01,2027-01-01}'::date[]) m$$,
+    $$VALUES ('2026-04-05'::date), ('2027-01-05'), ('2027-02-05')$$,
+    'a month''s report is due by the 5th of the next month');
+SET SESSION AUTHORIZATION demo_supervisor;
 
 -- ==== the cycle ends early only with a reason, approved ======================
 SET SESSION AUTHORIZATION officer_101;
