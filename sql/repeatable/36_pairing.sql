@@ -11,10 +11,14 @@
 --   eduaid.my_pair_townships()  the townships those pairs' rows are filed
 --                            under (home and helped schools' townships):
 --                            the read policies' first condition
---   eduaid.pair_end_early(pair, ended_on, reason)  -> new version
---                            a supervisor ends a pair before its three
---                            years, with a reason, once its agreement is
---                            approved; the helped schools' cycle ends too
+--   eduaid.pair_end_request(pair, ended_on, reason) -> new version
+--                            the home township asks to end a pair before
+--                            its three years, with a reason, once its
+--                            agreement is approved (052)
+--   eduaid.pair_end_approve(pair), pair_end_refuse(pair, reason)
+--                            a supervisor approves (the pair ends; the
+--                            helped schools' cycle ends too) or turns it
+--                            down with a reason: four eyes
 --   eduaid.pair_evaluation_approve(evaluation)     -> new version
 --                            a supervisor other than the one who entered
 --                            it approves an evaluation; its scores are
@@ -227,29 +231,46 @@ BEGIN
 END
 $$;
 
--- A supervisor ends a pair early: inside its cycle, with a reason, once
--- its agreement is approved. The helped schools' cycle (the overlap
--- rule's) ends with it, so each may be paired again from that day.
-CREATE OR REPLACE FUNCTION eduaid.pair_end_early(p_pair bigint, p_ended_on date, p_reason text)
-RETURNS int
+-- An early end, four-eyes (052): the home township asks, a supervisor
+-- approves. The old one-step function of 046 is gone.
+DROP FUNCTION IF EXISTS eduaid.pair_end_early(bigint, date, text);
+
+-- The pair p_pair of the caller's (my_pairs()), locked, or EA200 alike for
+-- a hidden and a missing pair.
+CREATE OR REPLACE FUNCTION eduaid.pair_for_end(p_pair bigint) RETURNS eduaid.pair
 LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-    pr record;
-    v  int;
+    pr eduaid.pair;
 BEGIN
-    IF eduaid.my_role() IS DISTINCT FROM 'supervisor' THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA203',
-            MESSAGE = 'only a supervisor ends a pair early (只有审核人可以提前终止结对)';
-    END IF;
-    SELECT p.township_id, p.id, p.cycle_start, p.cycle_end, p.ended_on INTO pr
-      FROM eduaid.pair p
+    SELECT p.* INTO pr FROM eduaid.pair p
      WHERE p.id = p_pair AND p.id = ANY (eduaid.my_pairs())
        FOR UPDATE;
     IF NOT FOUND THEN
         RAISE EXCEPTION USING ERRCODE = 'EA200',
             MESSAGE = format('pair %s: no such pair (找不到这个结对)', p_pair);
+    END IF;
+    RETURN pr;
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.pair_for_end(bigint) FROM PUBLIC;
+
+-- The home township's clerk or officer asks to end a pair early: a day
+-- inside the cycle and a reason, once its agreement is approved.
+CREATE OR REPLACE FUNCTION eduaid.pair_end_request(p_pair bigint, p_ended_on date, p_reason text)
+RETURNS int
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    pr eduaid.pair;
+    v  int;
+BEGIN
+    pr := eduaid.pair_for_end(p_pair);
+    IF NOT pr.township_id = ANY (eduaid.my_scope()) THEN
+        RAISE EXCEPTION USING ERRCODE = '42501',
+            MESSAGE = format('pair %s: only its home township asks to end it (只有受援方乡镇可以申请)', p_pair);
     END IF;
     IF NOT EXISTS (SELECT FROM eduaid.pair_agreement a
                     WHERE a.township_id = pr.township_id AND a.pair_id = pr.id
@@ -257,28 +278,98 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'EA209',
             MESSAGE = format('pair %s: its agreement is not approved (协议书未批准)', p_pair);
     END IF;
-    IF pr.ended_on IS NOT NULL OR p_ended_on IS NULL OR p_ended_on <= pr.cycle_start
-       OR p_ended_on >= pr.cycle_end OR p_reason IS NULL OR eduaid.is_blank(p_reason) THEN
+    IF pr.ended_on IS NOT NULL OR pr.end_requested_on IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA235',
+            MESSAGE = format('pair %s: an early end is asked for already, or it has ended (已申请或已终止)', p_pair);
+    END IF;
+    IF p_ended_on IS NULL OR p_ended_on <= pr.cycle_start OR p_ended_on >= pr.cycle_end
+       OR p_reason IS NULL OR eduaid.is_blank(p_reason) THEN
         RAISE EXCEPTION USING ERRCODE = 'EA204',
-            MESSAGE = format('pair %s: an early end needs a date in [%s, %s) and a reason (须有周期内日期和理由)',
+            MESSAGE = format('pair %s: an early end needs a date in (%s, %s) and a reason (须有周期内日期和理由)',
                              p_pair, pr.cycle_start, pr.cycle_end);
     END IF;
     UPDATE eduaid.pair p
-       SET ended_on = p_ended_on, end_reason = eduaid.tidy(p_reason),
+       SET end_requested_on = p_ended_on, end_request_reason = eduaid.tidy(p_reason),
+           end_requested_by = session_user, end_requested_at = now(),
+           end_refused_by = NULL, end_refusal = NULL
+     WHERE p.township_id = pr.township_id AND p.id = pr.id
+    RETURNING p.version INTO v;
+    RETURN v;
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.pair_end_request(bigint, date, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION eduaid.pair_end_request(bigint, date, text) TO eduaid_clerk, eduaid_officer;
+
+-- A supervisor approves the request: the pair ends on the day asked, and
+-- the helped schools' cycle (the overlap rule's) with it, so each may be
+-- paired again from that day.
+CREATE OR REPLACE FUNCTION eduaid.pair_end_approve(p_pair bigint) RETURNS int
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    pr eduaid.pair;
+    v  int;
+BEGIN
+    IF eduaid.my_role() IS DISTINCT FROM 'supervisor' THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA203',
+            MESSAGE = 'only a supervisor approves an early end (只有审核人可以批准提前终止)';
+    END IF;
+    pr := eduaid.pair_for_end(p_pair);
+    IF pr.end_requested_on IS NULL OR pr.ended_on IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA236',
+            MESSAGE = format('pair %s: no early end waits for approval (无待批准的申请)', p_pair);
+    END IF;
+    IF pr.end_requested_by = session_user THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA237',
+            MESSAGE = format('pair %s: you asked; another approves (四眼原则)', p_pair);
+    END IF;
+    UPDATE eduaid.pair p
+       SET ended_on = pr.end_requested_on, end_reason = pr.end_request_reason,
            end_approved_by = session_user, end_approved_at = now()
      WHERE p.township_id = pr.township_id AND p.id = pr.id
     RETURNING p.version INTO v;
     UPDATE eduaid.pair_member m
-       SET during = daterange(lower(m.during), p_ended_on)
+       SET during = daterange(lower(m.during), pr.end_requested_on)
      WHERE m.pair_township_id = pr.township_id AND m.pair_id = pr.id;
     UPDATE eduaid.pair_claim c
-       SET during = daterange(lower(c.during), p_ended_on)
+       SET during = daterange(lower(c.during), pr.end_requested_on)
      WHERE c.pair_id = pr.id;
     RETURN v;
 END
 $$;
-REVOKE ALL ON FUNCTION eduaid.pair_end_early(bigint, date, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION eduaid.pair_end_early(bigint, date, text) TO eduaid_supervisor;
+REVOKE ALL ON FUNCTION eduaid.pair_end_approve(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION eduaid.pair_end_approve(bigint) TO eduaid_supervisor;
+
+-- A supervisor turns the request down, with a reason the home township
+-- reads; it may ask again.
+CREATE OR REPLACE FUNCTION eduaid.pair_end_refuse(p_pair bigint, p_reason text) RETURNS int
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    pr eduaid.pair;
+    v  int;
+BEGIN
+    IF eduaid.my_role() IS DISTINCT FROM 'supervisor' THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA203',
+            MESSAGE = 'only a supervisor turns an early end down (只有审核人可以不同意提前终止)';
+    END IF;
+    pr := eduaid.pair_for_end(p_pair);
+    IF pr.end_requested_on IS NULL OR pr.ended_on IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA236',
+            MESSAGE = format('pair %s: no early end waits for approval (无待批准的申请)', p_pair);
+    END IF;
+    UPDATE eduaid.pair p
+       SET end_requested_on = NULL, end_request_reason = NULL, end_requested_by = NULL,
+           end_requested_at = NULL, end_refused_by = session_user, end_refusal = eduaid.tidy(p_reason)
+     WHERE p.township_id = pr.township_id AND p.id = pr.id
+    RETURNING p.version INTO v;
+    RETURN v;
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.pair_end_refuse(bigint, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION eduaid.pair_end_refuse(bigint, text) TO eduaid_supervisor;
 
 -- A second supervisor approves an evaluation (four-eyes: never the one
 -- who entered it).

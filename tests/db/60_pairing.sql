@@ -20,7 +20,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(75);
+SELECT plan(87);
 
 -- ==== the catalogue ==========================================================
 SELECT is_empty(
@@ -86,14 +86,17 @@ SELECT results_eq(
                FILTER (WHERE has_function_privilege(g.oid, p.oid, 'EXECUTE'))
         FROM pg_proc p CROSS JOIN pg_roles g
        WHERE p.pronamespace = 'eduaid'::regnamespace
-         AND p.proname IN ('my_pairs', 'pair_end_early', 'pair_evaluation_approve')
+         AND p.proname IN ('my_pairs', 'pair_end_request', 'pair_end_approve', 'pair_end_refuse',
+                           'pair_evaluation_approve')
          AND g.rolname IN ('eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor', 'eduaid_admin',
                            'eduaid_auditor', 'eduaid_inspector')
        GROUP BY p.proname ORDER BY 1$$,
     $$VALUES ('my_pairs', '{eduaid_auditor,eduaid_clerk,eduaid_inspector,eduaid_officer,eduaid_supervisor}'::text[]),
-             ('pair_end_early', '{eduaid_supervisor}'),
+             ('pair_end_approve', '{eduaid_supervisor}'),
+             ('pair_end_refuse', '{eduaid_supervisor}'),
+             ('pair_end_request', '{eduaid_clerk,eduaid_officer}'),
              ('pair_evaluation_approve', '{eduaid_supervisor}')$$,
-    'my_pairs() for the pairing roles; the early end and the approval of an evaluation for supervisors only');
+    'my_pairs() for the pairing roles; asking for an early end for the township, approving it and an evaluation for supervisors only');
 SELECT ok(has_database_privilege('eduaid_inspector', current_database(), 'CONNECT'),
     'the inspectors'' group may connect (sql/migrate.sh, database_rules)');
 
@@ -396,12 +399,12 @@ SELECT results_eq(
     'a month''s report is due by the 5th of the next month');
 SET SESSION AUTHORIZATION demo_supervisor;
 
--- ==== the cycle ends early only with a reason, approved ======================
-SET SESSION AUTHORIZATION officer_101;
-SELECT throws_ok(format($$SELECT eduaid.pair_end_early(%s, '2026-06-30', '合并学校')$$, :p1),
-    '42501', NULL, 'an officer cannot end a pair early');
+-- ==== the cycle ends early only with a reason, approved (four eyes) =========
 SET SESSION AUTHORIZATION demo_supervisor;
-SELECT throws_ok(format($$SELECT eduaid.pair_end_early(%s, '2026-06-30', '合并学校')$$, :p1),
+SELECT throws_ok(format($$SELECT eduaid.pair_end_request(%s, '2026-06-30', '合并学校')$$, :p1),
+    '42501', NULL, 'a supervisor does not ask for an early end (the home township does)');
+SET SESSION AUTHORIZATION officer_101;
+SELECT throws_ok(format($$SELECT eduaid.pair_end_request(%s, '2026-06-30', '合并学校')$$, :p1),
     'EA209', NULL, 'not before its agreement is approved');
 SET SESSION AUTHORIZATION demo_clerk;
 INSERT INTO eduaid.pair_agreement (township_id, pair_id, signed_on, helping_signatory,
@@ -409,22 +412,54 @@ INSERT INTO eduaid.pair_agreement (township_id, pair_id, signed_on, helping_sign
 VALUES (420325101, :p1, '2025-09-01', '刘校长', '陈校长', '三年内教学质量进入全县中游。');
 RESET SESSION AUTHORIZATION;
 UPDATE eduaid.pair_agreement SET status = 'approved' WHERE pair_id = :p1;
-SET SESSION AUTHORIZATION demo_supervisor;
-SELECT throws_ok(format($$SELECT eduaid.pair_end_early(%s, '2026-06-30', '  ')$$, :p1),
+SET SESSION AUTHORIZATION officer_104;
+SELECT throws_ok(format($$SELECT eduaid.pair_end_request(%s, '2026-06-30', '合并学校')$$, :p1),
+    'EA200', NULL, 'officer_104 (no side of it) gets "no such pair", as for a missing one');
+SET SESSION AUTHORIZATION officer_103;
+SELECT throws_ok(format($$SELECT eduaid.pair_end_request(%s, '2026-06-30', '合并学校')$$, :p1),
+    '42501', NULL, 'officer_103 (the 大学区''s other township) reads the pair but does not ask');
+SET SESSION AUTHORIZATION officer_101;
+SELECT throws_ok(format($$SELECT eduaid.pair_end_request(%s, '2026-06-30', '  ')$$, :p1),
     'EA204', NULL, 'an early end needs a reason');
-SELECT throws_ok(format($$SELECT eduaid.pair_end_early(%s, '2028-09-01', '合并学校')$$, :p1),
+SELECT throws_ok(format($$SELECT eduaid.pair_end_request(%s, '2028-09-01', '合并学校')$$, :p1),
     'EA204', NULL, '... and a day inside the cycle');
-SELECT ok(eduaid.pair_end_early(:p1, '2026-06-30', '受援学校并入九年一贯制学校') > 1,
-    'demo_supervisor ends it early, with the reason');
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT throws_ok(format('SELECT eduaid.pair_end_approve(%s)', :p1), 'EA236', NULL,
+    'nothing to approve before the township asks');
+SET SESSION AUTHORIZATION officer_101;
+SELECT ok(eduaid.pair_end_request(:p1, '2026-06-30', '受援学校并入九年一贯制学校') > 1,
+    'officer_101 (the home township) asks, with the day and the reason');
+SELECT throws_ok(format($$SELECT eduaid.pair_end_request(%s, '2026-05-31', '再次申请')$$, :p1),
+    'EA235', NULL, '... once');
+SELECT throws_ok(format('SELECT eduaid.pair_end_approve(%s)', :p1), '42501', NULL,
+    'the officer cannot approve his own request');
+SELECT is((SELECT ended_on FROM eduaid.pair WHERE id = :p1), NULL::date,
+    'a request alone does not end the pair');
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT ok(eduaid.pair_end_refuse(:p1, '学校合并尚未批复，请继续帮扶。') > 1,
+    'demo_supervisor turns it down, with a reason');
 SELECT results_eq(
-    format('SELECT ended_on, end_approved_by FROM eduaid.pair WHERE id = %s', :p1),
-    $$VALUES ('2026-06-30'::date, 'demo_supervisor'::text)$$,
-    'the pair records the day and who approved it');
+    format('SELECT end_requested_on, end_refused_by, end_refusal FROM eduaid.pair WHERE id = %s', :p1),
+    $$VALUES (NULL::date, 'demo_supervisor'::text, '学校合并尚未批复，请继续帮扶。'::text)$$,
+    'the refusal and its reason stay on the pair for the township to read');
+SET SESSION AUTHORIZATION officer_101;
+SELECT ok(eduaid.pair_end_request(:p1, '2026-06-30', '受援学校并入九年一贯制学校') > 1,
+    'the township asks again');
+SET SESSION AUTHORIZATION demo_supervisor;
+SELECT ok(eduaid.pair_end_approve(:p1) > 1, 'demo_supervisor approves: the pair ends');
+SELECT results_eq(
+    format('SELECT ended_on, end_reason, end_approved_by FROM eduaid.pair WHERE id = %s', :p1),
+    $$VALUES ('2026-06-30'::date, '受援学校并入九年一贯制学校'::text, 'demo_supervisor'::text)$$,
+    'the pair records the day, the reason and who approved it');
 SELECT results_eq(
     format('SELECT school_id, during FROM eduaid.pair_member WHERE pair_id = %s ORDER BY school_id', :p1),
     format($$VALUES (%s, daterange('2025-09-01', '2026-06-30')), (%s, daterange('2025-09-01', '2026-06-30'))$$,
            least(:jd, :tc), greatest(:jd, :tc)),
     'the helped schools'' cycle ends with it (each may be paired again from that day)');
+SELECT throws_ok(format('SELECT eduaid.pair_end_approve(%s)', :p1), 'EA236', NULL,
+    'an ended pair has nothing more to approve');
+SELECT throws_ok(format($$UPDATE eduaid.pair SET end_requested_on = NULL WHERE id = %s$$, :p1),
+    '42501', NULL, 'no login writes the early end''s columns but through the functions');
 
 SELECT * FROM finish();
 ROLLBACK;
