@@ -6,8 +6,9 @@
  *   the kind of help, the cycle (an early end marked), the agreement's
  *   status. Below the list the selected pair in full: its helped schools,
  *   cycle, leads. F4 filters by township; Enter opens the pair's page
- *   (pairpage.c); F3 makes a new pair (pairnew.c), for clerks and
- *   officers.
+ *   (pairpage.c). For clerks and officers F3 makes a new pair (the
+ *   editor of pairedit.c; a 大学区 goes on to its other helped schools)
+ *   and F6 adds helped schools to the selected one (pairnew.c).
  */
 #include "config.h"
 
@@ -32,6 +33,7 @@ struct pairs {
     char count[16], cycle[48], agreement[32];
     int township;
     char township_name[64];
+    long long made; /* the pair the editor made, or 0 */
     bool writer;
 };
 
@@ -49,19 +51,6 @@ fetch_rows(struct screen *s)
         return false;
     }
     return listbase_take(&p->lb, res);
-}
-
-const char *
-pair_form_label(const char *form)
-{
-    return strcmp(form, "district") == 0 ? _("district") : _("one-to-one");
-}
-
-const char *
-pair_kind_label(const char *kind)
-{
-    return strcmp(kind, "city_county") == 0 ? _("city-county")
-                                            : _("town-village");
 }
 
 const char *
@@ -95,8 +84,8 @@ pairs_row(struct screen *s, int i, const char **cells, struct lv_row *row)
     snprintf(p->agreement, sizeof(p->agreement), "%s",
              pair_agreement_label(cell(p, i, "agreement")));
     cells[2] = p->count;
-    cells[3] = pair_form_label(cell(p, i, "form"));
-    cells[4] = pair_kind_label(cell(p, i, "help_kind"));
+    cells[3] = pair_word(PW_FORM, cell(p, i, "form"));
+    cells[4] = pair_word(PW_KIND, cell(p, i, "help_kind"));
     cells[5] = p->cycle;
     cells[6] = p->agreement;
     return true;
@@ -179,7 +168,16 @@ pairs_key(struct screen *s, const struct key *k)
     case ACT_NEW:
         if (!p->writer)
             return KR_HANDLED;
-        if (pair_new_dialog(s->app))
+        p->made = 0;
+        if ((next = pair_new_screen(s->app, &p->made)) == NULL)
+            app_status(s->app, "%s", _("out of memory"));
+        else
+            app_push(s->app, next);
+        return KR_REDRAW;
+    case ACT_ADD_ROW:
+        if (!p->writer || sel < 0)
+            return KR_HANDLED;
+        if (pair_add_members(s->app, cell(p, sel, "id")))
             reload(s);
         return KR_REDRAW;
     default:
@@ -187,8 +185,33 @@ pairs_key(struct screen *s, const struct key *k)
     }
 }
 
+/* Back from the new pair: select it; a 大学区 goes on to its other
+ * helped schools. */
+static void
+pairs_resumed(struct screen *s, int result)
+{
+    struct pairs *p = s->data;
+    char id[24];
+
+    (void)result;
+    reload(s);
+    if (p->made <= 0)
+        return;
+    snprintf(id, sizeof(id), "%lld", p->made);
+    p->made = 0;
+    for (int i = 0; i < listbase_nrows(&p->lb); i++)
+        if (strcmp(cell(p, i, "id"), id) == 0) {
+            listview_select(&p->lb.lv, i);
+            if (strcmp(cell(p, i, "form"), "district") == 0 &&
+                pair_add_members(s->app, id))
+                reload(s);
+            break;
+        }
+}
+
 static const enum action writer_actions[] = {
-    ACT_OPEN, ACT_NEW, ACT_FILTER, ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
+    ACT_OPEN,    ACT_NEW,  ACT_ADD_ROW, ACT_FILTER,
+    ACT_REFRESH, ACT_HELP, ACT_BACK,    ACT_NONE};
 static const enum action reader_actions[] = {ACT_OPEN, ACT_FILTER, ACT_REFRESH,
                                              ACT_HELP, ACT_BACK,   ACT_NONE};
 
@@ -198,6 +221,20 @@ pairs_actions(struct screen *s)
     struct pairs *p = s->data;
 
     return p->writer ? writer_actions : reader_actions;
+}
+
+static const char *
+pairs_action_label(struct screen *s, enum action a)
+{
+    (void)s;
+    switch (a) {
+    case ACT_NEW:
+        return _("New pair");
+    case ACT_ADD_ROW:
+        return _("Add school");
+    default:
+        return NULL;
+    }
 }
 
 static const char *
@@ -212,8 +249,9 @@ static const struct screen_ops pairs_ops = {
     .layout = listbase_layout,
     .draw = pairs_draw,
     .key = pairs_key,
-    .resumed = listbase_resumed,
+    .resumed = pairs_resumed,
     .actions = pairs_actions,
+    .action_label = pairs_action_label,
     .available = listbase_available,
     .title = pairs_title,
     .close = listbase_close,
