@@ -30,7 +30,7 @@
 #include "ui/draw.h"
 
 #define MAXF 9
-#define LABEL_CELLS 16
+#define LABEL_CELLS 20
 
 /* ---- the words of the codes ------------------------------------------- */
 
