@@ -65,8 +65,8 @@ static const struct code_word quarterly_w[] = {
     {"liaison", N_("liaison meeting")},
     {"forum", N_("forum")},
     {NULL, NULL}};
-static const struct code_word verdicts_w[] = {{"commend", N_("commended")},
-                                              {"ok", N_("on track")},
+static const struct code_word verdicts_w[] = {{"ok", N_("on track")},
+                                              {"commend", N_("commended")},
                                               {"lagging", N_("lagging")},
                                               {NULL, NULL}};
 
@@ -500,6 +500,8 @@ start_value(const struct fdef *f, const char *fixed, char *buf, size_t bufsz)
         break;
     case F_FIXED:
         return fixed != NULL ? fixed : "";
+    case F_WORD: /* the first word: a choice is never empty */
+        return groups[f->words < PW_COUNT ? f->words : 0][0].code;
     default:
         break;
     }

@@ -435,13 +435,21 @@ page_available(struct screen *s, enum action a, const char **why)
 {
     struct pairpage *p = s->data;
 
+    int sel = listview_selected(&p->lv);
+
     switch (a) {
     case ACT_NEW:
         *why = _("your role adds nothing here");
+        if (new_kind(p) == PR_RESPONSE &&
+            (sel < 0 || c(p, sel, "rectification_id")[0] == '\0')) {
+            *why = _("select a rectification notice first");
+            return false;
+        }
         return new_kind(p) != PR_COUNT;
     case ACT_ADD_ROW:
-        *why = _("only the inspector issues rectification notices");
-        return p->inspector && p->sec == PS_CHECKS;
+        *why = _("only the inspector issues rectification notices, on an "
+                 "inspection");
+        return p->inspector && p->sec == PS_CHECKS && sel >= 0;
     default:
         return true;
     }
@@ -457,7 +465,7 @@ page_action_label(struct screen *s, enum action a)
         [PR_MONTHLY] = N_("New report"),
         [PR_QUARTERLY] = N_("New record"),
         [PR_INSPECTION] = N_("New inspection"),
-        [PR_RECTIFICATION] = N_("Notice"),
+        [PR_RECTIFICATION] = N_("Rectification notice"),
         [PR_RESPONSE] = N_("Respond")};
 
     switch (a) {
