@@ -150,7 +150,7 @@ static const struct fdef row_fields[PR_COUNT][MAXF] = {
                           {N_("Issued on"), F_DATE, 0, false},
                           {N_("Deadline"), F_TEXT, 0, false},
                           {N_("Demands"), F_TEXT, 0, false}},
-    [PR_RESPONSE] = {{N_("Notice"), F_FIXED, 0, false},
+    [PR_RESPONSE] = {{N_("Rectification notice"), F_FIXED, 0, false},
                      {N_("Responded on"), F_DATE, 0, false},
                      {N_("Response"), F_TEXT, 0, false}},
 };

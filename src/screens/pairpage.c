@@ -441,8 +441,9 @@ page_available(struct screen *s, enum action a, const char **why)
     case ACT_NEW:
         *why = _("your role adds nothing here");
         if (new_kind(p) == PR_RESPONSE &&
-            (sel < 0 || c(p, sel, "rectification_id")[0] == '\0')) {
-            *why = _("select a rectification notice first");
+            (sel < 0 || c(p, sel, "rectification_id")[0] == '\0' ||
+             c(p, sel, "responded_on")[0] != '\0')) {
+            *why = _("select a rectification notice not yet answered");
             return false;
         }
         return new_kind(p) != PR_COUNT;
