@@ -3,8 +3,9 @@
  *   Helped schools of a pair (issue 15): pick lists of the schools of the
  *   person's own townships (the member rule: a helped school is added by
  *   someone whose townships include its township), one after another
- *   until Esc. The server fills the school's kind of help and cycle from
- *   the pair and refuses a school helped twice in overlapping cycles.
+ *   until Esc (a school refused is said, and the list comes again). The server
+ * fills the school's kind of help and cycle from the pair and refuses a school
+ * helped twice in overlapping cycles.
  */
 #include "config.h"
 
@@ -54,13 +55,14 @@ pair_add_members(struct app *a, const char *pair)
 
     while ((school = dialog_pick(a, _("Add a helped school (Esc: done)"), NULL,
                                  school_search, &m)) != NULL) {
+        /* a refusal is said and the list comes again: another school
+         * may be picked */
         if (pair_add_member(a->db, pair, school, &err) != 0) {
             app_error(a, &err);
-            free(school);
-            break;
+        } else {
+            added = true;
+            app_status(a, "%s", _("Helped school added."));
         }
-        added = true;
-        app_status(a, "%s", _("Helped school added."));
         free(school);
     }
     dbres_free(m.rows);

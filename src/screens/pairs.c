@@ -223,6 +223,19 @@ pairs_actions(struct screen *s)
     return p->writer ? writer_actions : reader_actions;
 }
 
+/* F6 works on a pair: not offered while the list has none. */
+static bool
+pairs_available(struct screen *s, enum action a, const char **why)
+{
+    struct pairs *p = s->data;
+
+    if (a == ACT_ADD_ROW && listbase_nrows(&p->lb) == 0) {
+        *why = _("there is no pair yet");
+        return false;
+    }
+    return listbase_available(s, a, why);
+}
+
 static const char *
 pairs_action_label(struct screen *s, enum action a)
 {
@@ -252,7 +265,7 @@ static const struct screen_ops pairs_ops = {
     .resumed = pairs_resumed,
     .actions = pairs_actions,
     .action_label = pairs_action_label,
-    .available = listbase_available,
+    .available = pairs_available,
     .title = pairs_title,
     .close = listbase_close,
 };
