@@ -41,22 +41,30 @@ static const char counts_sql[] =
     " AND a.pair_id = p.id"
 
 static const char list_sql[] =
-    PAIR_COLUMNS " WHERE $1::int = 0 OR p.township_id = $1::int"
+    PAIR_COLUMNS " WHERE ($1::int = 0 OR p.township_id = $1::int"
                  " OR p.helping_township_id = $1::int"
                  " OR EXISTS (SELECT FROM eduaid.pair_member m"
                  " WHERE m.pair_township_id = p.township_id"
-                 " AND m.pair_id = p.id AND m.township_id = $1::int)"
+                 " AND m.pair_id = p.id AND m.township_id = $1::int))"
+                 " AND ($2 = '' OR strpos(p.title, $2) > 0"
+                 " OR strpos(hs.name, $2) > 0"
+                 " OR EXISTS (SELECT FROM eduaid.pair_member m"
+                 " JOIN eduaid.school s ON s.township_id = m.township_id"
+                 " AND s.id = m.school_id WHERE m.pair_township_id ="
+                 " p.township_id AND m.pair_id = p.id"
+                 " AND strpos(s.name, $2) > 0))"
                  " ORDER BY p.title, p.id";
 
 static const char get_sql[] =
     PAIR_COLUMNS " WHERE p.township_id = $1::int AND p.id = $2::bigint";
 
 struct dbres *
-pairs_list(struct db *db, const char *township, struct db_error *err)
+pairs_list(struct db *db, const char *township, const char *search,
+           struct db_error *err)
 {
-    const char *params[1] = {township};
+    const char *params[2] = {township, search != NULL ? search : ""};
 
-    return db_exec(db, list_sql, 1, params, err);
+    return db_exec(db, list_sql, 2, params, err);
 }
 
 struct dbres *

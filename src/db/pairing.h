@@ -25,7 +25,8 @@
 struct dbres *pairing_counts(struct db *db, struct db_error *err);
 
 /* The pairs the caller sees, by title; township: 0 for all, else the
- * pairs one of whose sides (home, helping or a helped school) lies in it:
+ * pairs one of whose sides (home, helping or a helped school) lies in it;
+ * search (NULL or "": all): text in the title or a school's name:
  * township_id (home), id, title, township (home's name), helping
  * (the helping school's name), helping_township, helped_count, helped
  * (the helped schools' names, 、-separated), form (one_to_one, district),
@@ -33,7 +34,7 @@ struct dbres *pairing_counts(struct db *db, struct db_error *err);
  * ended_on, end_reason, helping_lead, helped_lead, agreement (its
  * status, NULL without one). */
 struct dbres *pairs_list(struct db *db, const char *township,
-                         struct db_error *err);
+                         const char *search, struct db_error *err);
 
 /* The same columns for one pair (none when the caller does not see it). */
 struct dbres *pair_get(struct db *db, const char *township, const char *pair,

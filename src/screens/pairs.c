@@ -5,7 +5,8 @@
  *   by title: helping school, how many schools it helps, 一对一 or 大学区,
  *   the kind of help, the cycle (an early end marked), the agreement's
  *   status. Below the list the selected pair in full: its helped schools,
- *   cycle, leads. F4 filters by township; Enter opens the pair's page
+ *   cycle, leads. F4 filters by township, / finds text in a title or a
+ *   school's name; Enter opens the pair's page
  *   (pairpage.c). For clerks and officers F3 makes a new pair (the
  *   editor of pairedit.c; a 大学区 goes on to its other helped schools)
  *   and F6 adds helped schools to the selected one (pairnew.c).
@@ -34,6 +35,7 @@ struct pairs {
     int township;
     char township_name[64];
     long long made; /* the pair the editor made, or 0 */
+    char *search;   /* '/': text in a title or school, or NULL */
     bool writer;
 };
 
@@ -46,7 +48,7 @@ fetch_rows(struct screen *s)
     struct dbres *res;
 
     snprintf(t, sizeof(t), "%d", p->township);
-    if ((res = pairs_list(s->app->db, t, &err)) == NULL) {
+    if ((res = pairs_list(s->app->db, t, p->search, &err)) == NULL) {
         app_error(s->app, &err);
         return false;
     }
@@ -124,9 +126,11 @@ pairs_draw(struct screen *s)
     struct pairs *p = s->data;
     char line[256];
 
-    snprintf(line, sizeof(line), _("%d pairs \xc2\xb7 township: %s"),
+    snprintf(line, sizeof(line),
+             _("%d pairs \xc2\xb7 township: %s \xc2\xb7 search: %s"),
              listbase_nrows(&p->lb),
-             p->township_name[0] ? p->township_name : _("all"));
+             p->township_name[0] ? p->township_name : _("all"),
+             p->search != NULL && p->search[0] ? p->search : "-");
     listbase_line(&p->lb, 0, line, UA_HEADER, DRAW_PAD | DRAW_MARK_CUT);
     listview_draw(&p->lb.lv);
     draw_detail(p, listbase_selected(&p->lb));
@@ -210,10 +214,11 @@ pairs_resumed(struct screen *s, int result)
 }
 
 static const enum action writer_actions[] = {
-    ACT_OPEN,    ACT_NEW,  ACT_ADD_ROW, ACT_FILTER,
+    ACT_OPEN,    ACT_NEW,  ACT_ADD_ROW, ACT_SEARCH, ACT_FILTER,
     ACT_REFRESH, ACT_HELP, ACT_BACK,    ACT_NONE};
-static const enum action reader_actions[] = {ACT_OPEN, ACT_FILTER, ACT_REFRESH,
-                                             ACT_HELP, ACT_BACK,   ACT_NONE};
+static const enum action reader_actions[] = {
+    ACT_OPEN, ACT_SEARCH, ACT_FILTER, ACT_REFRESH,
+    ACT_HELP, ACT_BACK,   ACT_NONE};
 
 static const enum action *
 pairs_actions(struct screen *s)
@@ -297,6 +302,7 @@ pairs_screen_new(struct app *a)
     p->columns[5] = (struct lv_column){_("Cycle"), 10, false};
     p->columns[6] = (struct lv_column){_("Agreement"), 6, false};
     listbase_init(&p->lb, s, &pairs_list_ops, p->columns, NCOLS);
+    listbase_search_text(&p->lb, &p->search, _("Title or school"));
     p->lb.below = DETAIL_LINES;
     p->lb.lv.empty_text = _("No pair you can see.");
     reload(s);
