@@ -111,7 +111,7 @@ tui_ok $? "$INSP leaves"
 
 # ==== the helped township's officer answers ======================================
 tui_start officer_101 80 24 zh_CN.UTF-8
-tui_wait "审核队列" && tui_keys Escape && tui_wait "主菜单" && open_pair "记录类型"
+tui_wait "审核队列" && tui_wait "已等待" && tui_keys Escape && tui_wait "主菜单" && open_pair "记录类型"
 tui_ok $? "officer_101 (军店镇) opens the pair's page"
 tui_keys BTab && tui_wait "补齐月报，每学期送教不少于" && tui_wait "F3/^N 回复"
 tui_ok $? "he sees the notice, and F3 answers it"
