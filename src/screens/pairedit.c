@@ -9,8 +9,7 @@
  *   activity, a monthly report, a quarterly record, an inspection, a
  *   rectification notice, a response. The server decides who may (a
  *   refusal is shown in the words of eduaid.message, the editor stays
- *   open) and checks every value. Also the words of the pairing codes
- *   (pair_word).
+ *   open) and checks every value.
  */
 #include "config.h"
 
@@ -31,60 +30,6 @@
 
 #define MAXF 9
 #define LABEL_CELLS 20
-
-/* ---- the words of the codes ------------------------------------------- */
-
-struct code_word {
-    const char *code, *word;
-};
-
-static const struct code_word forms_w[] = {{"one_to_one", N_("one-to-one")},
-                                           {"district", N_("district")},
-                                           {NULL, NULL}};
-static const struct code_word kinds_w[] = {{"city_county", N_("city-county")},
-                                           {"town_village", N_("town-village")},
-                                           {NULL, NULL}};
-static const struct code_word targets_w[] = {
-    {"target", N_("target")},
-    {"annual_plan", N_("annual plan")},
-    {"annual_summary", N_("annual summary")},
-    {NULL, NULL}};
-static const struct code_word activities_w[] = {
-    {"teaching_visit", N_("teaching visit")},
-    {"shadowing", N_("shadowing")},
-    {"joint_research", N_("joint research")},
-    {"demo_lesson", N_("demonstration lesson")},
-    {"philosophy", N_("school philosophy")},
-    {"campus_culture", N_("campus culture")},
-    {"curriculum", N_("curriculum reform")},
-    {"teaching_evaluation", N_("teaching evaluation")},
-    {"other", N_("other")},
-    {NULL, NULL}};
-static const struct code_word quarterly_w[] = {
-    {"summary", N_("quarterly summary")},
-    {"liaison", N_("liaison meeting")},
-    {"forum", N_("forum")},
-    {NULL, NULL}};
-static const struct code_word verdicts_w[] = {{"ok", N_("on track")},
-                                              {"commend", N_("commended")},
-                                              {"lagging", N_("lagging")},
-                                              {NULL, NULL}};
-
-static const struct code_word *const groups[PW_COUNT] = {
-    [PW_FORM] = forms_w,          [PW_KIND] = kinds_w,
-    [PW_TARGET] = targets_w,      [PW_ACTIVITY] = activities_w,
-    [PW_QUARTERLY] = quarterly_w, [PW_VERDICT] = verdicts_w};
-
-const char *
-pair_word(enum pair_words g, const char *code)
-{
-    if (g >= PW_COUNT || code == NULL)
-        return "";
-    for (const struct code_word *w = groups[g]; w->code != NULL; w++)
-        if (strcmp(w->code, code) == 0)
-            return _(w->word);
-    return code;
-}
 
 /* ---- the fields of each row --------------------------------------------- */
 
@@ -245,12 +190,14 @@ word_search(void *arg, const char *filter, const struct pick_item **items)
     struct word_pick *w = arg;
     int k = 0;
 
-    for (const struct code_word *c = groups[w->g]; c->code != NULL && k < 64;
-         c++)
+    const char *code;
+
+    for (size_t i = 0; (code = pair_word_code(w->g, i)) != NULL && k < 64; i++)
         if (filter == NULL || filter[0] == '\0' ||
-            match_contains(_(c->word), filter) ||
-            match_contains(c->code, filter))
-            w->e->items[k++] = (struct pick_item){c->code, _(c->word), NULL};
+            match_contains(pair_word(w->g, code), filter) ||
+            match_contains(code, filter))
+            w->e->items[k++] =
+                (struct pick_item){code, pair_word(w->g, code), NULL};
     *items = w->e->items;
     return k;
 }
@@ -501,7 +448,7 @@ start_value(const struct fdef *f, const char *fixed, char *buf, size_t bufsz)
     case F_FIXED:
         return fixed != NULL ? fixed : "";
     case F_WORD: /* the first word: a choice is never empty */
-        return groups[f->words < PW_COUNT ? f->words : 0][0].code;
+        return pair_word_code(f->words, 0);
     default:
         break;
     }

@@ -79,7 +79,7 @@ struct pairpage {
     struct listview lv;
     struct lv_column columns[MAXC]; /* the section's, translated */
     const char *cells[MAXC];
-    char buf[MAXC][64];
+    char buf[MAXC][PAIRPAGE_CELL];
     char township[16], pair[24];
     struct dbres *head;           /* pair_get's row */
     struct dbres *rows[PS_COUNT]; /* each section's, read when shown */
@@ -156,62 +156,6 @@ show_section(struct screen *s, enum pair_section sec)
 /* ---- the rows -------------------------------------------------------------
  */
 
-static void
-fill(struct pairpage *p, int i)
-{
-    const char *v;
-
-    switch (p->sec) {
-    case PS_TARGETS:
-        p->cells[0] = c(p, i, "year");
-        p->cells[1] = pair_word(PW_TARGET, c(p, i, "kind"));
-        p->cells[2] = c(p, i, "what");
-        p->cells[3] = c(p, i, "due_on");
-        p->cells[4] = c(p, i, "who");
-        p->cells[5] = c(p, i, "quantity");
-        break;
-    case PS_ACTIVITIES:
-        p->cells[0] = c(p, i, "held_on");
-        p->cells[1] = pair_word(PW_ACTIVITY, c(p, i, "kind"));
-        p->cells[2] = c(p, i, "place");
-        p->cells[3] = c(p, i, "content");
-        break;
-    case PS_MONTHLY:
-        p->cells[0] = c(p, i, "month");
-        p->cells[1] = c(p, i, "content");
-        p->cells[2] = c(p, i, "entered");
-        break;
-    case PS_QUARTERLY:
-        snprintf(p->buf[0], sizeof(p->buf[0]), "%s Q%s", c(p, i, "year"),
-                 c(p, i, "quarter"));
-        p->cells[0] = p->buf[0];
-        p->cells[1] = pair_word(PW_QUARTERLY, c(p, i, "kind"));
-        p->cells[2] = c(p, i, "held_on");
-        p->cells[3] = c(p, i, "content");
-        break;
-    case PS_CHECKS:
-    default: {
-        bool first = strcmp(c(p, i, "first"), "t") == 0;
-
-        p->cells[0] = first ? c(p, i, "inspected_on") : "";
-        p->cells[1] = first ? pair_word(PW_VERDICT, c(p, i, "verdict")) : "";
-        if (c(p, i, "rectification_id")[0] == '\0')
-            p->cells[2] = c(p, i, "findings");
-        else {
-            snprintf(p->buf[2], sizeof(p->buf[2]), "%s %s", _("Notice:"),
-                     c(p, i, "demands"));
-            p->cells[2] = p->buf[2];
-        }
-        p->cells[3] = c(p, i, "deadline");
-        v = c(p, i, "responded_on");
-        p->cells[4] = v[0]                                     ? v
-                      : c(p, i, "rectification_id")[0] != '\0' ? _("none yet")
-                                                               : "";
-        break;
-    }
-    }
-}
-
 static bool
 page_row(void *arg, int index, struct lv_row *row)
 {
@@ -220,7 +164,8 @@ page_row(void *arg, int index, struct lv_row *row)
     if (p->rows[p->sec] == NULL || index < 0 || index >= p->rows[p->sec]->nrows)
         return false;
     memset(p->cells, 0, sizeof(p->cells));
-    fill(p, index);
+    pairpage_cells(p->sec, p->rows[p->sec], index, p->cells, p->buf,
+                   sizeof(p->buf[0]));
     row->cells = p->cells;
     return true;
 }
@@ -273,34 +218,11 @@ draw_head(struct pairpage *p)
 static void
 draw_detail(struct pairpage *p)
 {
-    int sel = listview_selected(&p->lv), y = p->top + p->rows_n - DETAIL_LINES;
+    int y = p->top + p->rows_n - DETAIL_LINES;
     char text[2048] = "", more[1024] = "";
 
-    if (sel >= 0)
-        switch (p->sec) {
-        case PS_TARGETS:
-            snprintf(text, sizeof(text), "%s", c(p, sel, "what"));
-            snprintf(more, sizeof(more), "%s %s \xc2\xb7 %s \xc2\xb7 %s",
-                     _("by"), c(p, sel, "due_on"), c(p, sel, "who"),
-                     c(p, sel, "quantity"));
-            break;
-        case PS_ACTIVITIES:
-            snprintf(text, sizeof(text), "%s \xc2\xb7 %s", c(p, sel, "place"),
-                     c(p, sel, "people"));
-            snprintf(more, sizeof(more), "%s", c(p, sel, "content"));
-            break;
-        case PS_CHECKS:
-            snprintf(text, sizeof(text), "%s: %s", c(p, sel, "inspectors"),
-                     c(p, sel, "findings"));
-            if (c(p, sel, "rectification_id")[0] != '\0')
-                snprintf(more, sizeof(more), _("Response: %s"),
-                         c(p, sel, "response")[0] ? c(p, sel, "response")
-                                                  : _("none yet"));
-            break;
-        default:
-            snprintf(text, sizeof(text), "%s", c(p, sel, "content"));
-            break;
-        }
+    pairpage_detail(p->sec, p->rows[p->sec], listview_selected(&p->lv), text,
+                    sizeof(text), more, sizeof(more));
     line(p, y, text, UA_NORMAL);
     line(p, y + 1, more, UA_NORMAL);
 }

@@ -246,8 +246,6 @@ pairs_action_label(struct screen *s, enum action a)
 {
     (void)s;
     switch (a) {
-    case ACT_NEW:
-        return _("New pair");
     case ACT_ADD_ROW:
         return _("Add school");
     default:
