@@ -296,7 +296,8 @@ menu_row(void *arg, int index, struct lv_row *row)
 /* The label column as wide as its widest label (and heading), at most
  * 24 cells: the counts beside it get the rest, so that at 80 columns they
  * wrap as little as they can and every row of the menu stays on the
- * screen (an officer's has fifteen). */
+ * screen (an officer's has sixteen since 结对帮扶: at 80x24 in Chinese
+ * the last, 退回给我的记录, scrolls into view). */
 static void
 fit_label_column(struct screen *s)
 {
