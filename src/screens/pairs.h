@@ -1,0 +1,47 @@
+/*
+ * pairs.h
+ *   What the pairing screens (pairs.c, pairnew.c, pairpage*.c, issue 15)
+ *   share: the words for a pair's form, kind of help and agreement, and
+ *   the new-pair dialog.
+ */
+#ifndef EDUAID_SCREENS_PAIRS_H
+#define EDUAID_SCREENS_PAIRS_H
+
+#include <stdbool.h>
+
+#include "ui/app.h"
+
+#include "db/pairing.h"
+#include "ui/screen.h"
+
+/* The groups of codes the pairing tables hold. */
+enum pair_words {
+    PW_FORM,      /* one_to_one, district */
+    PW_KIND,      /* city_county, town_village */
+    PW_TARGET,    /* target, annual_plan, annual_summary */
+    PW_ACTIVITY,  /* teaching_visit ... other */
+    PW_QUARTERLY, /* summary, liaison, forum */
+    PW_VERDICT,   /* commend, ok, lagging */
+    PW_COUNT
+};
+/* The words of code in group g (the code itself when unknown). */
+const char *pair_word(enum pair_words g, const char *code);
+
+/* The agreement's status marker, or "none" ("" status). */
+const char *pair_agreement_label(const char *status);
+
+/* The row editor (pairedit.c). A new pair: its fields, then F2 makes it
+ * and its lead helped school; *made (may be NULL) gets its id. A row of
+ * kind k of the pair (township, pair); fixed: the id of the inspection
+ * (PR_RECTIFICATION) or notice (PR_RESPONSE) it belongs to, fixed_text
+ * how it is shown. NULL when out of memory. */
+struct screen *pair_new_screen(struct app *a, long long *made);
+struct screen *pair_row_screen(struct app *a, enum pair_row k,
+                               const char *township, const char *pair,
+                               const char *fixed, const char *fixed_text);
+
+/* Add helped schools to the pair, one pick list after another, until
+ * cancelled; true when one was added. */
+bool pair_add_members(struct app *a, const char *pair);
+
+#endif /* EDUAID_SCREENS_PAIRS_H */
