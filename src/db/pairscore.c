@@ -26,9 +26,9 @@
     " AND x.evaluation_id = e.id)::text, '') AS entered_total,"                \
     " CASE WHEN e.approved_at IS NOT NULL THEN 't' ELSE 'f' END AS approved,"  \
     " CASE WHEN e.id IS NOT NULL AND e.approved_at IS NULL"                    \
-    " AND e.created_by <> session_user"                                        \
     " AND eduaid.my_role() = 'supervisor' THEN 't' ELSE 'f' END"               \
-    " AS may_approve"                                                          \
+    " AS may_approve,"                                                         \
+    " CASE WHEN e.created_by = session_user THEN 't' ELSE 'f' END AS mine"     \
     " FROM eduaid.pair_annual_sheet($1::int) WITH ORDINALITY AS s"             \
     " LEFT JOIN eduaid.pair_evaluation e ON e.township_id = s.township_id"     \
     " AND e.pair_id = s.pair_id AND e.kind = 'annual' AND e.year = $1::int"    \

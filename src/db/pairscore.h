@@ -22,7 +22,8 @@
  * ""), max_total ("" without criteria), evaluation_id ("" when none),
  * entered_by (its author's name), entered_total (the sum of its scores so
  * far), approved ("t"/"f"), may_approve ("t" when the person is a
- * supervisor other than its author and it is not approved). */
+ * supervisor and it is not approved: whether he is not its author the
+ * server decides, EA206), mine ("t" when the person entered it). */
 struct dbres *pairscore_sheet(struct db *db, int year, struct db_error *err);
 
 /* The scores of evaluation (of pair of township), one row per annual

@@ -46,7 +46,7 @@ struct pairscores {
     int year;
     char township[16], pair[24], evaluation[24];
     char title[128];
-    bool approved, may_approve;
+    bool approved, may_approve, mine;
     char report[160];
     enum action acts[8];
 };
@@ -88,10 +88,8 @@ scores_draw(struct screen *s)
 
     for (int i = 0; i < n; i++)
         sum += atof(cell(e, i, "score"));
-    snprintf(line, sizeof(line), _("%d %s   total so far %.1f   %s"), e->year,
-             e->title, sum,
-             e->approved ? _("approved: final")
-                         : _("not approved: another supervisor approves it"));
+    snprintf(line, sizeof(line), _("%d  total %.1f  %s  %s"), e->year, sum,
+             e->approved ? _("approved") : _("not approved"), e->title);
     listbase_line(&e->lb, 0, line, UA_HEADER, DRAW_PAD | DRAW_MARK_CUT);
     listview_draw(&e->lb.lv);
     listbase_line(&e->lb, -2, "", UA_NORMAL, DRAW_PAD);
@@ -125,6 +123,13 @@ enter_score(struct screen *s, int sel)
     }
     app_status(s->app, _("Score of %s saved."), cell(e, sel, "name"));
     return true;
+}
+
+static const char *
+cannot_approve(void)
+{
+    return _("Only a supervisor approves, and only an evaluation not yet "
+             "approved.");
 }
 
 static bool
@@ -168,7 +173,9 @@ scores_key(struct screen *s, const struct key *k)
             reload(s);
         return KR_REDRAW;
     case ACT_PASS:
-        if (approve(s->app, e->evaluation, e->title))
+        if (!e->may_approve)
+            app_status(s->app, "%s", cannot_approve());
+        else if (approve(s->app, e->evaluation, e->title))
             return KR_CLOSE;
         return KR_REDRAW;
     default:
@@ -269,6 +276,7 @@ scores_screen_new(struct app *a, struct pairscore *p, int sel)
     snprintf(e->title, sizeof(e->title), "%s", cell(p, sel, "title"));
     e->approved = strcmp(cell(p, sel, "approved"), "t") == 0;
     e->may_approve = strcmp(cell(p, sel, "may_approve"), "t") == 0;
+    e->mine = strcmp(cell(p, sel, "mine"), "t") == 0;
     read_report(a, e);
     e->columns[0] = (struct lv_column){_("Criterion"), 0, false};
     e->columns[1] = (struct lv_column){_("Score"), 8, true};
@@ -351,8 +359,11 @@ sheet_draw(struct screen *s)
     else if (strcmp(cell(p, sel, "approved"), "t") == 0)
         snprintf(line, sizeof(line), _("Entered by %s; approved."),
                  cell(p, sel, "entered_by"));
+    else if (strcmp(cell(p, sel, "mine"), "t") == 0)
+        snprintf(line, sizeof(line), "%s",
+                 _("Entered by you; another supervisor approves it."));
     else if (strcmp(cell(p, sel, "may_approve"), "t") == 0)
-        snprintf(line, sizeof(line), _("Entered by %s; F7 approves it."),
+        snprintf(line, sizeof(line), _("Entered by %s; you may approve it."),
                  cell(p, sel, "entered_by"));
     else
         snprintf(line, sizeof(line),
@@ -484,14 +495,11 @@ sheet_key(struct screen *s, const struct key *k)
             reload(s);
         return KR_REDRAW;
     case ACT_PASS:
-        if (sel >= 0 && strcmp(cell(p, sel, "may_approve"), "t") == 0 &&
-            approve(s->app, cell(p, sel, "evaluation_id"),
-                    cell(p, sel, "title")))
+        if (sel >= 0 && strcmp(cell(p, sel, "may_approve"), "t") != 0)
+            app_status(s->app, "%s", cannot_approve());
+        else if (sel >= 0 && approve(s->app, cell(p, sel, "evaluation_id"),
+                                     cell(p, sel, "title")))
             reload(s);
-        else if (sel >= 0 && strcmp(cell(p, sel, "may_approve"), "t") != 0)
-            app_status(s->app, "%s",
-                       _("Only a supervisor other than its author approves "
-                         "an evaluation not yet approved."));
         return KR_REDRAW;
     default:
         return listbase_key(&p->lb, k);
@@ -526,8 +534,7 @@ sheet_available(struct screen *s, enum action a, const char **why)
 
     if (a == ACT_PASS &&
         (sel < 0 || strcmp(cell(p, sel, "may_approve"), "t") != 0)) {
-        *why = _("an evaluation entered by another supervisor, not yet "
-                 "approved");
+        *why = _("an evaluation not yet approved");
         return false;
     }
     return listbase_available(s, a, why);
