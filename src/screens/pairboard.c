@@ -71,12 +71,12 @@ pairboard_row(struct screen *s, int i, const char **cells, struct lv_row *row)
 
     b->marks[0][0] = b->marks[1][0] = b->marks[2][0] = b->marks[3][0] = '\0';
     if (is_true(cell(b, i, "no_activity")))
-        snprintf(b->marks[0], sizeof(b->marks[0]), "%s", _("none"));
+        snprintf(b->marks[0], sizeof(b->marks[0]), "%s", _("absent"));
     if (is_true(cell(b, i, "report_missing")))
         snprintf(b->marks[1], sizeof(b->marks[1]), _("-%s"),
                  cell(b, i, "reports_missing"));
     if (is_true(cell(b, i, "summary_missing")))
-        snprintf(b->marks[2], sizeof(b->marks[2]), "%s", _("none"));
+        snprintf(b->marks[2], sizeof(b->marks[2]), "%s", _("absent"));
     if (atoi(cell(b, i, "rect_overdue")) > 0)
         snprintf(b->marks[3], sizeof(b->marks[3]), _("%s late"),
                  cell(b, i, "rect_overdue"));
@@ -86,7 +86,7 @@ pairboard_row(struct screen *s, int i, const char **cells, struct lv_row *row)
         row->status = _("Behind");
         row->status_attr = UA_ST_REJECTED;
     } else {
-        row->status = _("On track");
+        row->status = _("Good");
         row->status_attr = UA_ST_APPROVED;
     }
     return true;
@@ -134,7 +134,7 @@ reasons_short(struct pairboard *b, int sel, char *out, size_t outsz)
 
     out[0] = '\0';
     if (is_true(cell(b, sel, "no_activity")))
-        add(out, outsz, sep, _("no activity this semester"));
+        add(out, outsz, sep, _("no activity"));
     if (is_true(cell(b, sel, "report_missing"))) {
         month_words(cell(b, sel, "report_month"), w, sizeof(w));
         snprintf(one, sizeof(one), _("report of %s missing"), w);
@@ -146,8 +146,8 @@ reasons_short(struct pairboard *b, int sel, char *out, size_t outsz)
         add(out, outsz, sep, one);
     }
     if (atoi(cell(b, sel, "rect_overdue")) > 0) {
-        snprintf(one, sizeof(one), _("%s notice(s) overdue since %s"),
-                 cell(b, sel, "rect_overdue"), cell(b, sel, "rect_earliest"));
+        snprintf(one, sizeof(one), _("%s notice(s) overdue"),
+                 cell(b, sel, "rect_overdue"));
         add(out, outsz, sep, one);
     }
     if (out[0] == '\0')
@@ -206,7 +206,7 @@ full_summary_notices(struct pairboard *b, int sel, char *out, size_t outsz)
         snprintf(one, sizeof(one), _("The summary for Q%s %s is in."),
                  cell(b, sel, "summary_quarter"), cell(b, sel, "summary_year"));
     add(out, outsz, "\n\n", one);
-    add(out, outsz, " ",
+    add(out, outsz, "\n",
         is_true(cell(b, sel, "summary_current"))
             ? _("This quarter's summary is in.")
             : _("This quarter's summary is not in yet."));
@@ -356,11 +356,12 @@ pairboard_help_note(struct screen *s, int i, const char **keys,
                     const char **text)
 {
     static const char *const marks[][2] = {
-        {N_("Activity none"), N_("no activity yet this semester (at least "
-                                 "one each semester)")},
+        {N_("Activity missing"), N_("no activity yet this semester (at least "
+                                    "one each semester)")},
         {N_("Report -N"), N_("the last month due has no report; N months of "
                              "the cycle are missing")},
-        {N_("Quarter none"), N_("no summary for the last completed quarter")},
+        {N_("Quarter missing"),
+         N_("no summary for the last completed quarter")},
         {N_("Notices N late"), N_("N rectification notices past their "
                                   "deadline without a response")},
     };
@@ -412,14 +413,14 @@ pairboard_screen_new(struct app *a)
     if (s == NULL)
         return NULL;
     b = s->data;
-    b->columns[0] = (struct lv_column){_("Pair"), 0, false};
+    b->columns[0] = (struct lv_column){_("Pair name"), 0, false};
     b->columns[1] = (struct lv_column){_("Township"), 8, false};
     b->columns[2] = (struct lv_column){_("Activity"), 8, false};
     b->columns[3] = (struct lv_column){_("Report"), 6, false};
     b->columns[4] = (struct lv_column){_("Quarter"), 7, false};
     b->columns[5] = (struct lv_column){_("Notices"), 7, false};
     listbase_init(&b->lb, s, &pairboard_list_ops, b->columns, NCOLS);
-    b->lb.lv.status_width = 8;
+    b->lb.lv.status_width = 6;
     b->lb.above = 2;
     b->lb.below = REASON_LINES + 1;
     b->lb.lv.empty_text = _("No pair of yours is active today.");

@@ -406,7 +406,7 @@ add_criterion(struct screen *s)
     int rc = -1;
 
     snprintf(title, sizeof(title), _("A criterion of %d"), p->year);
-    name = dialog_prompt(s->app, PROMPT_TEXT, title, _("Name"), NULL);
+    name = dialog_prompt(s->app, PROMPT_TEXT, title, _("Criterion name"), NULL);
     if (name == NULL)
         return false;
     max = dialog_prompt(s->app, PROMPT_TEXT, title, _("Maximum score"), NULL);
@@ -588,8 +588,8 @@ pairscore_screen_new(struct app *a)
         return NULL;
     p = s->data;
     p->year = date_today_yyyymmdd() / 10000;
-    p->columns[0] = (struct lv_column){_("Rank"), 4, true};
-    p->columns[1] = (struct lv_column){_("Pair"), 0, false};
+    p->columns[0] = (struct lv_column){_("Ranking"), 4, true};
+    p->columns[1] = (struct lv_column){_("Pair name"), 0, false};
     p->columns[2] = (struct lv_column){_("Total"), 8, true};
     p->columns[3] = (struct lv_column){_("Of"), 6, true};
     listbase_init(&p->lb, s, &sheet_list_ops, p->columns, SHEET_COLS);
