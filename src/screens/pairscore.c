@@ -209,7 +209,7 @@ score_action_label(struct screen *s, enum action a)
     if (a == ACT_PASS)
         return _("Approve");
     if (a == ACT_FILTER)
-        return _("Year");
+        return _("Assessment year");
     return NULL;
 }
 
@@ -280,7 +280,7 @@ scores_screen_new(struct app *a, struct pairscore *p, int sel)
     read_report(a, e);
     e->columns[0] = (struct lv_column){_("Criterion"), 0, false};
     e->columns[1] = (struct lv_column){_("Score"), 8, true};
-    e->columns[2] = (struct lv_column){_("Maximum"), 8, true};
+    e->columns[2] = (struct lv_column){_("Max score"), 8, true};
     listbase_init(&e->lb, s, &scores_list_ops, e->columns, SCORE_COLS);
     e->lb.below = 2;
     e->lb.lv.empty_text = _("No criterion for this year: add one on the "
@@ -381,8 +381,8 @@ choose_year(struct screen *s)
     int y;
 
     snprintf(now, sizeof(now), "%d", p->year);
-    text = dialog_prompt(s->app, PROMPT_TEXT, _("Annual assessment"), _("Year"),
-                         now);
+    text = dialog_prompt(s->app, PROMPT_TEXT, _("Annual assessment"),
+                         _("Assessment year"), now);
     if (text == NULL)
         return false;
     y = atoi(text);
