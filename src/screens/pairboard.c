@@ -416,8 +416,8 @@ pairboard_screen_new(struct app *a)
     b->columns[0] = (struct lv_column){_("Pair name"), 0, false};
     b->columns[1] = (struct lv_column){_("Township"), 8, false};
     b->columns[2] = (struct lv_column){_("Activity"), 8, false};
-    b->columns[3] = (struct lv_column){_("Report"), 6, false};
-    b->columns[4] = (struct lv_column){_("Quarter"), 7, false};
+    b->columns[3] = (struct lv_column){_("Monthly"), 7, false};
+    b->columns[4] = (struct lv_column){_("Summary"), 7, false};
     b->columns[5] = (struct lv_column){_("Notices"), 7, false};
     listbase_init(&b->lb, s, &pairboard_list_ops, b->columns, NCOLS);
     b->lb.lv.status_width = 6;

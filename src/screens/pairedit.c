@@ -30,7 +30,7 @@
 #include "ui/draw.h"
 
 #define MAXF 9
-#define LABEL_CELLS 16
+#define LABEL_CELLS 20
 
 /* ---- the words of the codes ------------------------------------------- */
 
@@ -65,8 +65,8 @@ static const struct code_word quarterly_w[] = {
     {"liaison", N_("liaison meeting")},
     {"forum", N_("forum")},
     {NULL, NULL}};
-static const struct code_word verdicts_w[] = {{"commend", N_("commended")},
-                                              {"ok", N_("on track")},
+static const struct code_word verdicts_w[] = {{"ok", N_("on track")},
+                                              {"commend", N_("commended")},
                                               {"lagging", N_("lagging")},
                                               {NULL, NULL}};
 
@@ -150,7 +150,7 @@ static const struct fdef row_fields[PR_COUNT][MAXF] = {
                           {N_("Issued on"), F_DATE, 0, false},
                           {N_("Deadline"), F_TEXT, 0, false},
                           {N_("Demands"), F_TEXT, 0, false}},
-    [PR_RESPONSE] = {{N_("Notice"), F_FIXED, 0, false},
+    [PR_RESPONSE] = {{N_("Rectification notice"), F_FIXED, 0, false},
                      {N_("Responded on"), F_DATE, 0, false},
                      {N_("Response"), F_TEXT, 0, false}},
 };
@@ -500,6 +500,8 @@ start_value(const struct fdef *f, const char *fixed, char *buf, size_t bufsz)
         break;
     case F_FIXED:
         return fixed != NULL ? fixed : "";
+    case F_WORD: /* the first word: a choice is never empty */
+        return groups[f->words < PW_COUNT ? f->words : 0][0].code;
     default:
         break;
     }

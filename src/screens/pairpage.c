@@ -1,16 +1,539 @@
 /*
  * pairpage.c
- *   One pair's page (issue 15).
+ *   One pair's page (issue 15): the header (title, agreement, the helping
+ *   school and its helped schools, the cycle and an early end, the
+ *   responsible people) and five sections, Tab and Shift-Tab moving
+ *   between them: the plan (定向定时定人定量 targets, annual plans and
+ *   summaries), activities, monthly reports, quarterly records (summary,
+ *   liaison meeting, forum), and the checks (inspections with their
+ *   rectification notices and the responses). Under the list the selected
+ *   row in full. F3 adds a row to the section in the editor of
+ *   pairedit.c: clerks and officers the pair's work and a response to the
+ *   selected notice, the inspector an inspection; F6 the inspector's
+ *   rectification notice on the selected inspection. The server decides
+ *   who may (the home township writes, the inspector inspects): a refused
+ *   write says why in the words of eduaid.message.
  */
 #include "config.h"
 
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "db/pairing.h"
+#include "screens/listbase.h"
+#include "screens/pairs.h"
 #include "screens/screens.h"
+#include "screens/session.h"
+#include "ui/draw.h"
+#include "ui/listview.h"
+
+#define HEAD_LINES 4 /* title, sides, cycle and leads, the sections */
+#define DETAIL_LINES 2
+#define MAXC 6
+
+struct section {
+    const char *name; /* N_() */
+    struct lv_column columns[MAXC];
+    int ncolumns;
+};
+
+static struct section sections[PS_COUNT] = {
+    [PS_TARGETS] = {N_("Plan"),
+                    {{N_("Year"), 4, false},
+                     {N_("Kind"), 8, false},
+                     {N_("What"), 0, false},
+                     {N_("By"), 10, false},
+                     {N_("Who"), 8, false},
+                     {N_("How much"), 10, false}},
+                    6},
+    [PS_ACTIVITIES] = {N_("Activities"),
+                       {{N_("Date"), 10, false},
+                        {N_("Kind"), 12, false},
+                        {N_("Place"), 10, false},
+                        {N_("What was done"), 0, false}},
+                       4},
+    [PS_MONTHLY] = {N_("Monthly"),
+                    {{N_("Month"), 7, false},
+                     {N_("Report"), 0, false},
+                     {N_("Entered"), 10, false}},
+                    3},
+    [PS_QUARTERLY] = {N_("Quarterly"),
+                      {{N_("Quarter"), 7, false},
+                       {N_("Kind"), 10, false},
+                       {N_("Date"), 10, false},
+                       {N_("Content"), 0, false}},
+                      4},
+    [PS_CHECKS] = {N_("Inspections"),
+                   {{N_("Date"), 10, false},
+                    {N_("Verdict"), 8, false},
+                    {N_("Findings"), 0, false},
+                    {N_("Deadline"), 10, false},
+                    {N_("Response"), 10, false}},
+                   5},
+};
+
+struct pairpage {
+    struct listview lv;
+    struct lv_column columns[MAXC]; /* the section's, translated */
+    const char *cells[MAXC];
+    char buf[MAXC][64];
+    char township[16], pair[24];
+    struct dbres *head;           /* pair_get's row */
+    struct dbres *rows[PS_COUNT]; /* each section's, read when shown */
+    enum pair_section sec;
+    bool writer, inspector;
+    int top, rows_n, cols;
+};
+
+static const char *
+h(const struct pairpage *p, const char *col)
+{
+    return listbase_text(p->head, 0, col);
+}
+
+static const char *
+c(const struct pairpage *p, int i, const char *col)
+{
+    return listbase_text(p->rows[p->sec], i, col);
+}
+
+/* ---- reading ------------------------------------------------------------ */
+
+static void
+load_head(struct screen *s)
+{
+    struct pairpage *p = s->data;
+    struct db_error err;
+    struct dbres *r;
+
+    if ((r = pair_get(s->app->db, p->township, p->pair, &err)) == NULL) {
+        app_error(s->app, &err);
+        return;
+    }
+    dbres_free(p->head);
+    p->head = r;
+}
+
+/* The section's rows (and the header when head). */
+static void
+load(struct screen *s, bool head)
+{
+    struct pairpage *p = s->data;
+    struct db_error err;
+    struct dbres *r;
+
+    if (head)
+        load_head(s);
+    if ((r = pair_rows(s->app->db, p->sec, p->township, p->pair, &err)) ==
+        NULL) {
+        app_error(s->app, &err);
+        return;
+    }
+    dbres_free(p->rows[p->sec]);
+    p->rows[p->sec] = r;
+    listview_set_rows(&p->lv, r->nrows, false);
+}
+
+static void
+show_section(struct screen *s, enum pair_section sec)
+{
+    struct pairpage *p = s->data;
+    const struct section *d = &sections[sec];
+
+    p->sec = sec;
+    for (int i = 0; i < d->ncolumns; i++) {
+        p->columns[i] = d->columns[i];
+        p->columns[i].title = _(d->columns[i].title);
+    }
+    p->lv.ncolumns = d->ncolumns;
+    listview_reset(&p->lv);
+    load(s, false);
+}
+
+/* ---- the rows -------------------------------------------------------------
+ */
+
+static void
+fill(struct pairpage *p, int i)
+{
+    const char *v;
+
+    switch (p->sec) {
+    case PS_TARGETS:
+        p->cells[0] = c(p, i, "year");
+        p->cells[1] = pair_word(PW_TARGET, c(p, i, "kind"));
+        p->cells[2] = c(p, i, "what");
+        p->cells[3] = c(p, i, "due_on");
+        p->cells[4] = c(p, i, "who");
+        p->cells[5] = c(p, i, "quantity");
+        break;
+    case PS_ACTIVITIES:
+        p->cells[0] = c(p, i, "held_on");
+        p->cells[1] = pair_word(PW_ACTIVITY, c(p, i, "kind"));
+        p->cells[2] = c(p, i, "place");
+        p->cells[3] = c(p, i, "content");
+        break;
+    case PS_MONTHLY:
+        p->cells[0] = c(p, i, "month");
+        p->cells[1] = c(p, i, "content");
+        p->cells[2] = c(p, i, "entered");
+        break;
+    case PS_QUARTERLY:
+        snprintf(p->buf[0], sizeof(p->buf[0]), "%s Q%s", c(p, i, "year"),
+                 c(p, i, "quarter"));
+        p->cells[0] = p->buf[0];
+        p->cells[1] = pair_word(PW_QUARTERLY, c(p, i, "kind"));
+        p->cells[2] = c(p, i, "held_on");
+        p->cells[3] = c(p, i, "content");
+        break;
+    case PS_CHECKS:
+    default: {
+        bool first = strcmp(c(p, i, "first"), "t") == 0;
+
+        p->cells[0] = first ? c(p, i, "inspected_on") : "";
+        p->cells[1] = first ? pair_word(PW_VERDICT, c(p, i, "verdict")) : "";
+        if (c(p, i, "rectification_id")[0] == '\0')
+            p->cells[2] = c(p, i, "findings");
+        else {
+            snprintf(p->buf[2], sizeof(p->buf[2]), "%s %s", _("Notice:"),
+                     c(p, i, "demands"));
+            p->cells[2] = p->buf[2];
+        }
+        p->cells[3] = c(p, i, "deadline");
+        v = c(p, i, "responded_on");
+        p->cells[4] = v[0]                                     ? v
+                      : c(p, i, "rectification_id")[0] != '\0' ? _("none yet")
+                                                               : "";
+        break;
+    }
+    }
+}
+
+static bool
+page_row(void *arg, int index, struct lv_row *row)
+{
+    struct pairpage *p = ((struct screen *)arg)->data;
+
+    if (p->rows[p->sec] == NULL || index < 0 || index >= p->rows[p->sec]->nrows)
+        return false;
+    memset(p->cells, 0, sizeof(p->cells));
+    fill(p, index);
+    row->cells = p->cells;
+    return true;
+}
+
+/* ---- drawing ----------------------------------------------------------------
+ */
+
+static void
+line(struct pairpage *p, int y, const char *text, enum ui_attr attr)
+{
+    draw_str(stdscr, y, 1, p->cols - 2, text, attr, DRAW_PAD | DRAW_MARK_CUT);
+}
+
+static void
+draw_head(struct pairpage *p)
+{
+    char text[1024];
+    const char *ended = h(p, "ended_on");
+    int x = 1;
+
+    snprintf(text, sizeof(text), "%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s %s",
+             h(p, "title"), pair_word(PW_FORM, h(p, "form")),
+             pair_word(PW_KIND, h(p, "help_kind")), _("agreement:"),
+             pair_agreement_label(h(p, "agreement")));
+    line(p, p->top, text, UA_HEADER);
+    snprintf(text, sizeof(text), _("%s (%s) helps %s"), h(p, "helping"),
+             h(p, "helping_township"), h(p, "helped"));
+    line(p, p->top + 1, text, UA_NORMAL);
+    if (ended[0])
+        snprintf(text, sizeof(text),
+                 _("Cycle %s to %s, ended early %s \xc2\xb7 leads %s / %s"),
+                 h(p, "cycle_start"), h(p, "cycle_end"), ended,
+                 h(p, "helping_lead"), h(p, "helped_lead"));
+    else
+        snprintf(text, sizeof(text), _("Cycle %s to %s \xc2\xb7 leads %s / %s"),
+                 h(p, "cycle_start"), h(p, "cycle_end"), h(p, "helping_lead"),
+                 h(p, "helped_lead"));
+    line(p, p->top + 2, text, UA_NORMAL);
+    move(p->top + 3, 0);
+    clrtoeol();
+    for (int i = 0; i < PS_COUNT && x < p->cols - 2; i++) {
+        snprintf(text, sizeof(text), " %s ", _(sections[i].name));
+        x += draw_str(stdscr, p->top + 3, x, p->cols - 1 - x, text,
+                      i == (int)p->sec ? UA_SELECTED : UA_LABEL, 0);
+        x++;
+    }
+}
+
+/* The selected row in full under the list. */
+static void
+draw_detail(struct pairpage *p)
+{
+    int sel = listview_selected(&p->lv), y = p->top + p->rows_n - DETAIL_LINES;
+    char text[2048] = "", more[1024] = "";
+
+    if (sel >= 0)
+        switch (p->sec) {
+        case PS_TARGETS:
+            snprintf(text, sizeof(text), "%s", c(p, sel, "what"));
+            snprintf(more, sizeof(more), "%s %s \xc2\xb7 %s \xc2\xb7 %s",
+                     _("by"), c(p, sel, "due_on"), c(p, sel, "who"),
+                     c(p, sel, "quantity"));
+            break;
+        case PS_ACTIVITIES:
+            snprintf(text, sizeof(text), "%s \xc2\xb7 %s", c(p, sel, "place"),
+                     c(p, sel, "people"));
+            snprintf(more, sizeof(more), "%s", c(p, sel, "content"));
+            break;
+        case PS_CHECKS:
+            snprintf(text, sizeof(text), "%s: %s", c(p, sel, "inspectors"),
+                     c(p, sel, "findings"));
+            if (c(p, sel, "rectification_id")[0] != '\0')
+                snprintf(more, sizeof(more), _("Response: %s"),
+                         c(p, sel, "response")[0] ? c(p, sel, "response")
+                                                  : _("none yet"));
+            break;
+        default:
+            snprintf(text, sizeof(text), "%s", c(p, sel, "content"));
+            break;
+        }
+    line(p, y, text, UA_NORMAL);
+    line(p, y + 1, more, UA_NORMAL);
+}
+
+static void
+page_layout(struct screen *s, int top, int rows, int cols)
+{
+    struct pairpage *p = s->data;
+
+    p->top = top;
+    p->rows_n = rows;
+    p->cols = cols;
+    listview_layout(&p->lv, top + HEAD_LINES, 1,
+                    rows - HEAD_LINES - DETAIL_LINES, cols - 2);
+}
+
+static void
+page_draw(struct screen *s)
+{
+    struct pairpage *p = s->data;
+
+    draw_head(p);
+    listview_draw(&p->lv);
+    draw_detail(p);
+}
+
+/* ---- adding ----------------------------------------------------------------
+ */
+
+/* What F3 adds here for this person, or PR_COUNT for nothing. */
+static enum pair_row
+new_kind(const struct pairpage *p)
+{
+    static const enum pair_row writes[PS_COUNT] = {
+        [PS_TARGETS] = PR_TARGET,
+        [PS_ACTIVITIES] = PR_ACTIVITY,
+        [PS_MONTHLY] = PR_MONTHLY,
+        [PS_QUARTERLY] = PR_QUARTERLY,
+        [PS_CHECKS] = PR_RESPONSE};
+
+    if (p->inspector)
+        return p->sec == PS_CHECKS ? PR_INSPECTION : PR_COUNT;
+    return p->writer ? writes[p->sec] : PR_COUNT;
+}
+
+static void
+add_row(struct screen *s, enum pair_row k)
+{
+    struct pairpage *p = s->data;
+    int sel = listview_selected(&p->lv);
+    char shown[256] = "";
+    const char *fixed = NULL;
+    struct screen *next;
+
+    if (k == PR_RESPONSE || k == PR_RECTIFICATION) {
+        fixed = sel < 0            ? ""
+                : k == PR_RESPONSE ? c(p, sel, "rectification_id")
+                                   : c(p, sel, "inspection_id");
+        if (fixed[0] == '\0') {
+            app_status(s->app, "%s",
+                       k == PR_RESPONSE
+                           ? _("Select a rectification notice first.")
+                           : _("Select an inspection first."));
+            return;
+        }
+        snprintf(shown, sizeof(shown), "%s %s",
+                 k == PR_RESPONSE ? c(p, sel, "issued_on")
+                                  : c(p, sel, "inspected_on"),
+                 k == PR_RESPONSE ? c(p, sel, "demands")
+                                  : c(p, sel, "findings"));
+    }
+    if ((next = pair_row_screen(s->app, k, p->township, p->pair, fixed,
+                                shown)) == NULL)
+        app_status(s->app, "%s", _("out of memory"));
+    else
+        app_push(s->app, next);
+}
+
+/* ---- keys -------------------------------------------------------------------
+ */
+
+static enum key_result
+page_key(struct screen *s, const struct key *k)
+{
+    struct pairpage *p = s->data;
+
+    switch (k->action) {
+    case ACT_NEXT_FIELD:
+        show_section(s, (p->sec + 1) % PS_COUNT);
+        return KR_REDRAW;
+    case ACT_PREV_FIELD:
+        show_section(s, (p->sec + PS_COUNT - 1) % PS_COUNT);
+        return KR_REDRAW;
+    case ACT_NEW:
+        if (new_kind(p) != PR_COUNT)
+            add_row(s, new_kind(p));
+        return KR_REDRAW;
+    case ACT_ADD_ROW:
+        if (p->inspector && p->sec == PS_CHECKS)
+            add_row(s, PR_RECTIFICATION);
+        return KR_REDRAW;
+    case ACT_REFRESH:
+        load(s, true);
+        return KR_REDRAW;
+    case ACT_BACK:
+        return KR_CLOSE;
+    default:
+        return listview_key(&p->lv, k);
+    }
+}
+
+static void
+page_resumed(struct screen *s, int result)
+{
+    (void)result;
+    load(s, true);
+}
+
+static const enum action page_actions_list[] = {
+    ACT_NEXT_FIELD, ACT_NEW,  ACT_ADD_ROW, ACT_REFRESH,
+    ACT_HELP,       ACT_BACK, ACT_NONE};
+
+static const enum action *
+page_actions(struct screen *s)
+{
+    (void)s;
+    return page_actions_list;
+}
+
+static bool
+page_available(struct screen *s, enum action a, const char **why)
+{
+    struct pairpage *p = s->data;
+
+    int sel = listview_selected(&p->lv);
+
+    switch (a) {
+    case ACT_NEW:
+        *why = _("your role adds nothing here");
+        if (new_kind(p) == PR_RESPONSE &&
+            (sel < 0 || c(p, sel, "rectification_id")[0] == '\0' ||
+             c(p, sel, "responded_on")[0] != '\0')) {
+            *why = _("select a rectification notice not yet answered");
+            return false;
+        }
+        return new_kind(p) != PR_COUNT;
+    case ACT_ADD_ROW:
+        *why = _("only the inspector issues rectification notices, on an "
+                 "inspection");
+        return p->inspector && p->sec == PS_CHECKS && sel >= 0;
+    default:
+        return true;
+    }
+}
+
+static const char *
+page_action_label(struct screen *s, enum action a)
+{
+    struct pairpage *p = s->data;
+    static const char *const adds[PR_COUNT] = {
+        [PR_TARGET] = N_("New target"),
+        [PR_ACTIVITY] = N_("New activity"),
+        [PR_MONTHLY] = N_("New report"),
+        [PR_QUARTERLY] = N_("New record"),
+        [PR_INSPECTION] = N_("New inspection"),
+        [PR_RECTIFICATION] = N_("Rectification notice"),
+        [PR_RESPONSE] = N_("Respond")};
+
+    switch (a) {
+    case ACT_NEXT_FIELD:
+        return _("Section");
+    case ACT_NEW:
+        return new_kind(p) != PR_COUNT ? _(adds[new_kind(p)]) : NULL;
+    case ACT_ADD_ROW:
+        return _(adds[PR_RECTIFICATION]);
+    default:
+        return NULL;
+    }
+}
+
+static const char *
+page_title(struct screen *s)
+{
+    (void)s;
+    return _("Pair");
+}
+
+static void
+page_close(struct screen *s)
+{
+    struct pairpage *p = s->data;
+
+    for (int i = 0; i < PS_COUNT; i++)
+        dbres_free(p->rows[i]);
+    dbres_free(p->head);
+    listview_free(&p->lv);
+    free(p);
+    free(s);
+}
+
+static const struct screen_ops page_ops = {
+    .name = "pairpage",
+    .layout = page_layout,
+    .draw = page_draw,
+    .key = page_key,
+    .resumed = page_resumed,
+    .actions = page_actions,
+    .available = page_available,
+    .action_label = page_action_label,
+    .title = page_title,
+    .close = page_close,
+};
 
 struct screen *
 pairpage_screen_new(struct app *a, const char *township, const char *pair)
 {
-    (void)a;
-    (void)township;
-    (void)pair;
-    return NULL;
+    struct screen *s = calloc(1, sizeof(*s));
+    struct pairpage *p = calloc(1, sizeof(*p));
+    const char *role = db_role(a->db);
+
+    if (s == NULL || p == NULL) {
+        free(s);
+        free(p);
+        return NULL;
+    }
+    *s = (struct screen){.ops = &page_ops, .app = a, .data = p};
+    snprintf(p->township, sizeof(p->township), "%s", township);
+    snprintf(p->pair, sizeof(p->pair), "%s", pair);
+    p->writer = strcmp(role, "clerk") == 0 || strcmp(role, "officer") == 0;
+    p->inspector = strcmp(role, "inspector") == 0;
+    listview_init(&p->lv, p->columns, sections[0].ncolumns, page_row, s);
+    p->lv.empty_text = _("Nothing recorded yet.");
+    load_head(s);
+    show_section(s, PS_TARGETS);
+    return s;
 }

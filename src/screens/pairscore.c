@@ -323,7 +323,7 @@ sheet_row(struct screen *s, int i, const char **cells, struct lv_row *row)
                  cell(p, i, "entered_total")[0] != '\0'
                      ? cell(p, i, "entered_total")
                      : "0");
-        row->status = _("Entered");
+        row->status = _("Unapproved");
         row->status_attr = UA_ST_SUBMITTED;
     } else {
         p->total[0] = '\0';
