@@ -593,7 +593,7 @@ pairscore_screen_new(struct app *a)
     p->columns[2] = (struct lv_column){_("Total"), 8, true};
     p->columns[3] = (struct lv_column){_("Of"), 6, true};
     listbase_init(&p->lb, s, &sheet_list_ops, p->columns, SHEET_COLS);
-    p->lb.lv.status_width = 8;
+    p->lb.lv.status_width = 10;
     p->lb.below = 2;
     p->lb.lv.empty_text = _("No pair is active in this year.");
     reload(s);
