@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/pairboard.h"
 #include "db/pairing.h"
 #include "screens/screens.h"
 #include "ui/draw.h"
@@ -61,10 +62,36 @@ pairs_line(struct app *a, char *out, size_t outsz)
     dbres_free(r);
 }
 
+/* H3 (the board and the sheet): 帮扶达标看板's line, the pairs active
+ * today and how many are behind. */
+static void
+board_line(struct app *a, char *out, size_t outsz)
+{
+    struct db_error err;
+    struct dbres *r = pairboard_list(a->db, 0, PB_SORT_TITLE, &err);
+    int behind = 0;
+
+    if (r == NULL) {
+        snprintf(out, outsz, "?");
+        return;
+    }
+    for (int i = 0; i < r->nrows; i++)
+        behind += strcmp(dbres_field(r, i, "behind"), "t") == 0;
+    snprintf(out, outsz, _("%d pairs active today \xc2\xb7 %d behind"),
+             r->nrows, behind);
+    dbres_free(r);
+}
+
 /* The area's screens, in the order shown: one line each. */
 static const struct pairing_entry entries[] = {
     {N_("Pairs"), N_("the pairs, their schools and cycles"), pairs_line, R_ALL,
      pairs_screen_new},
+    /* H3: the compliance board and the annual scoring sheet */
+    {N_("Compliance board"),
+     N_("which pairs are behind this month and quarter, and why"), board_line,
+     R_ALL, pairboard_screen_new},
+    {N_("Annual scoring"), N_("the year's scores, totals and ranks"), NULL,
+     R_SUPERVISOR | R_AUDITOR | R_INSPECTOR | R_OFFICER, pairscore_screen_new},
 };
 
 #define NENTRIES (sizeof(entries) / sizeof(entries[0]))

@@ -122,4 +122,14 @@ const struct fielddef *year_stage_field(const struct app *a);
 const char *aid_refusal_text(const struct app *a, const char *state,
                              const char *constraint);
 
+/* Issue 15, the pairing board and the scoring sheet (pairboard.c,
+ * pairscore.c). 帮扶达标看板: the pairs active today that the person sees,
+ * with what each is behind on, counts, a township filter and three
+ * orders; Enter says why in full. */
+struct screen *pairboard_screen_new(struct app *a);
+/* 年度考核打分: the annual scoring sheet of a year (total and rank by the
+ * server); supervisors add criteria, enter a pair's scores and approve
+ * another supervisor's evaluation; the other roles read it. */
+struct screen *pairscore_screen_new(struct app *a);
+
 #endif /* EDUAID_SCREENS_H */

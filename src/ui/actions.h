@@ -42,6 +42,9 @@
  *   PRINT (issue 14) writes the document of the screen -- a notice's 公示
  *   sheet, the report shown -- as a PDF into the exports folder
  *   (db/printdoc.h): a plain letter, which every terminal sends.
+ *
+ *   SORT (issue 15, the pairing board) takes a list to its next order;
+ *   CRITERION (the annual scoring sheet) adds a criterion of the year.
  */
 #ifndef EDUAID_UI_ACTIONS_H
 #define EDUAID_UI_ACTIONS_H
@@ -82,7 +85,9 @@
     X(WITHDRAW, "withdraw-transfer", 0, 0, 'W', N_("Withdraw"))                \
     X(KEEP_MINE, "keep-mine", 0, 0, '1', N_("Mine"))                           \
     X(KEEP_THEIRS, "keep-theirs", 0, 0, '2', N_("Database's"))                 \
-    X(PRINT, "print", 0, 0, 'p', N_("PDF"))
+    X(PRINT, "print", 0, 0, 'p', N_("PDF"))                                   \
+    X(SORT, "sort", 0, 0, 's', N_("Sort"))                                    \
+    X(CRITERION, "add-criterion", 0, 0, 'c', N_("Criterion"))
 
 enum action {
     ACT_NONE = 0,
