@@ -564,9 +564,12 @@ menu_screen_new(struct app *a)
     s->ops = &menu_ops;
     s->app = a;
     s->data = m;
-    m->nforms = works_with_records(db_role(a->db)) ? a->nforms : 0;
-    if (m->nforms > MAX_FORMS)
-        m->nforms = MAX_FORMS;
+    /* the forms with a row here: the leading ones (a form that says
+     * menu = false, and those after it, come last: client.c) */
+    m->nforms = 0;
+    while (works_with_records(db_role(a->db)) && m->nforms < a->nforms &&
+           m->nforms < MAX_FORMS && a->forms[m->nforms]->menu)
+        m->nforms++;
     for (m->nitems = 0; m->nitems < m->nforms; m->nitems++)
         m->items[m->nitems] = ITEM_FORM;
     if (works_with_records(db_role(a->db))) {
