@@ -14,6 +14,8 @@
  *   records returned to them (the last row); for everyone who reads
  *   records the export screen (export.c); for auditors the audit log
  *   and the log of exports (audit.c), the log of logins (logins.c).
+ *   结对帮扶 (pairing.c, issue 15), just before the transfers, for those
+ *   who work with records and the inspector, whose only row it is.
  *   Admins work with users (users.c), not records, and are told so. On its
  * first moment on screen it puts officers and supervisors in the review queue,
  * then offers to restore unsaved changes an earlier session left in the draft
@@ -51,7 +53,8 @@ enum item {
     ITEM_NOTICE,
     ITEM_QUEUE,
     ITEM_IMPORT,
-    ITEM_AID, /* 应享未享资助, clerks and officers */
+    ITEM_AID,     /* 应享未享资助, clerks and officers */
+    ITEM_PAIRING, /* 结对帮扶 (issue 15) */
     ITEM_TRANSFERS,
     ITEM_ROLLOVER,
     ITEM_RETURNED,
@@ -75,7 +78,8 @@ struct menu {
     char notice_counts[160];
     char transfer_counts[160];
     const char *cells[2];
-    bool started; /* the first tick has put the queue up and asked */
+    const char *heading; /* the line above the rows */
+    bool started;        /* the first tick has put the queue up and asked */
     int top, rows, cols;
 };
 
@@ -245,6 +249,10 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("Transfers");
         m->cells[1] = m->transfer_counts;
         break;
+    case ITEM_PAIRING: /* issue 15 */
+        m->cells[0] = _("School pairing");
+        m->cells[1] = _("pairs, their plans and work, inspections, scores");
+        break;
     case ITEM_REPORTS:
         m->cells[0] = _("Reports");
         m->cells[1] = _("the plan's indicators per township, with bar charts");
@@ -333,6 +341,7 @@ menu_refresh(struct screen *s)
         case ITEM_LEDGERS:
         case ITEM_REPORTS:
         case ITEM_AID:
+        case ITEM_PAIRING:
         case ITEM_EXPORT:
         case ITEM_USERS:
         case ITEM_REFDATA:
@@ -361,11 +370,7 @@ menu_draw(struct screen *s)
 {
     struct menu *m = s->data;
 
-    draw_str(stdscr, m->top, 2, m->cols - 4,
-             m->nforms ? _("Choose what to work on:")
-                       : _("Your role has no record lists; choose what to "
-                           "administer:"),
-             UA_LABEL, DRAW_PAD);
+    draw_str(stdscr, m->top, 2, m->cols - 4, m->heading, UA_LABEL, DRAW_PAD);
     listview_draw(&m->lv);
 }
 
@@ -442,6 +447,8 @@ open_item(struct screen *s, int sel)
         return report_screen_new(s->app);
     case ITEM_TRANSFERS:
         return transfer_screen_new(s->app);
+    case ITEM_PAIRING: /* issue 15 */
+        return pairing_screen_new(s->app);
     case ITEM_AID: /* issue 11 */
         return aid_missing_screen_new(s->app, 0, 0, NULL);
     case ITEM_EXPORT: /* issue 14 */
@@ -592,6 +599,10 @@ menu_screen_new(struct app *a)
     if (strcmp(db_role(a->db), "clerk") == 0 ||
         strcmp(db_role(a->db), "officer") == 0)
         m->items[m->nitems++] = ITEM_AID;
+    /* 结对帮扶 (issue 15): just before the transfers; the inspector's
+     * only row */
+    if (pairing_area_for(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_PAIRING;
     /* 迁入迁出 (issue 11): after the rows key scripts count down to,
      * before those they count up to from the end */
     if (works_with_records(db_role(a->db)))
@@ -613,10 +624,19 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_AUDIT_EXPORTS;
         m->items[m->nitems++] = ITEM_AUDIT_LOGINS;
     }
+    m->heading = m->nforms ? _("Choose what to work on:")
+                           : _("Your role has no record lists; choose what to "
+                               "administer:");
     m->columns[0] = (struct lv_column){
         m->nforms ? _("Record kind") : _("Administration"), 24, false};
     m->columns[1] = (struct lv_column){
         m->nforms ? _("Records you can see") : _("What you can do"), 0, false};
+    /* the inspector (issue 15) works in the pairing area alone: no
+     * records, nothing to administer */
+    if (strcmp(db_role(a->db), "inspector") == 0) {
+        m->heading = _("Choose what to work on:");
+        m->columns[0] = (struct lv_column){_("Area"), 24, false};
+    }
     listview_init(&m->lv, m->columns, 2, menu_row, s);
     m->lv.empty_text = "";
     /* the counts wrap onto a second line rather than lose a number

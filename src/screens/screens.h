@@ -76,6 +76,15 @@ struct screen *notice_items_screen_new(struct app *a, long long notice_id,
 /* The ledgers the plan names (控辍保学, 送教上门, 培训台账): a chooser. */
 struct screen *ledgers_screen_new(struct app *a);
 
+/* 结对帮扶 (issue 15): the pairing area's submenu (pairing.c), its pairs
+ * list (pairs.c) and a pair's page (pairpage.c). pairing_area_for: whether
+ * a role sees the area at all. */
+struct screen *pairing_screen_new(struct app *a);
+bool pairing_area_for(const char *role);
+struct screen *pairs_screen_new(struct app *a);
+struct screen *pairpage_screen_new(struct app *a, const char *township,
+                                   const char *pair);
+
 /* Every audit entry of record id of form f, with its changes. */
 struct screen *history_screen_new(struct app *a, const struct formdef *f,
                                   long long id);
