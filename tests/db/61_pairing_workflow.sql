@@ -51,8 +51,8 @@ SET SESSION AUTHORIZATION demo_clerk;
 INSERT INTO eduaid.pair (township_id, helping_township_id, helping_school_id, title, form,
                          help_kind, cycle_start, helping_lead, helped_lead)
 VALUES (420325101, 420325100, :helper, '城关二小—军店镇大学区', 'district', 'town_village',
-        '2025-09-01', '刘校长', '陈校长')
-RETURNING id AS p1 \gset
+        '2025-09-01', '刘校长', '陈校长');
+SELECT id AS p1 FROM eduaid.pair WHERE title = '城关二小—军店镇大学区' \gset
 INSERT INTO eduaid.pair_member (township_id, pair_id, school_id) VALUES (420325101, :p1, :jd);
 RESET SESSION AUTHORIZATION;
 INSERT INTO eduaid.pair_member (township_id, pair_id, school_id) VALUES (420325103, :p1, :tc);
@@ -60,8 +60,8 @@ SET SESSION AUTHORIZATION officer_101;
 INSERT INTO eduaid.pair (township_id, helping_township_id, helping_school_id, title, form,
                          help_kind, cycle_start, helping_lead, helped_lead)
 VALUES (420325101, 420325100, :helper2, '房县一中—军店镇', 'one_to_one', 'city_county',
-        '2025-09-01', '李校长', '张校长')
-RETURNING id AS p2 \gset
+        '2025-09-01', '李校长', '张校长');
+SELECT id AS p2 FROM eduaid.pair WHERE title = '房县一中—军店镇' \gset
 
 -- ==== drafting ===============================================================
 SET SESSION AUTHORIZATION demo_clerk;
