@@ -2,7 +2,8 @@
  * menu.c
  *   The main menu: the record kinds the person's role works with, each
  *   with how many of its records they can see in each state; Enter opens
- *   the list of that kind. Below them, for everyone who works with
+ *   the list of that kind (not the kinds whose form says menu = false:
+ *   the pair agreement, opened from 结对帮扶). Below them, for everyone who works with
  *   records, the ledgers (ledgers.c), the reports (report.c) and the
  *   public notices (公示, with how many are open); for officers and
  *   supervisors, the review queue with how many records wait for them

@@ -65,6 +65,10 @@ pairs_line(struct app *a, char *out, size_t outsz)
 static const struct pairing_entry entries[] = {
     {N_("Pairs"), N_("the pairs, their schools and cycles"), pairs_line, R_ALL,
      pairs_screen_new},
+    /* issue 15 H1: 帮扶协议书, the record kind "pairing" (pairagree.c) */
+    {N_("Agreements"), N_("signed agreements and goals, through the review"),
+     NULL, R_CLERK | R_OFFICER | R_SUPERVISOR | R_AUDITOR,
+     pairing_agreements_screen_new},
 };
 
 #define NENTRIES (sizeof(entries) / sizeof(entries[0]))
