@@ -449,6 +449,8 @@ GRANT INSERT (township_id, pair_id, year, school_id, person_name, title)
 GRANT UPDATE (signed_on, helping_signatory, helped_signatory, goals)
     ON eduaid.pair_agreement TO eduaid_clerk, eduaid_officer;
 GRANT SELECT, DELETE ON eduaid.pair_agreement TO eduaid_remover;
+-- (its policies name the caller's pairs)
+GRANT EXECUTE ON FUNCTION eduaid.my_pairs() TO eduaid_remover;
 
 ------------------------------------------------------------------------
 -- The checks (as the superuser who migrates: RESET ROLE by sql/migrate.sh).
