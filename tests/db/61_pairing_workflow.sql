@@ -198,9 +198,9 @@ SELECT results_eq(
     format($$VALUES ('pairing'::text, %s::bigint, 'verified'::text)$$, :p1),
     'demo_supervisor finds the verified agreement in his queue');
 SELECT results_eq(
-    $$SELECT kind, id FROM eduaid.review_queue() WHERE kind = 'pairing'$$,
+    $$SELECT kind, id FROM eduaid.review_queue(p_limit => 1000) WHERE kind = 'pairing'$$,
     format($$VALUES ('pairing'::text, %s::bigint)$$, :p1),
-    '... read through the county, one township at a time');
+    '... among all kinds, read through the county one township at a time');
 SELECT is((SELECT waiting FROM eduaid.queue_counts() WHERE kind = 'pairing'), 1::bigint,
     '... and in his counts');
 SELECT is(eduaid.reject('pairing', :p1, '请附目标任务书。'), 8, 'demo_supervisor returns it with a reason');
