@@ -1125,6 +1125,7 @@ START_TEST(test_good_minimal)
     const struct fielddef *fd;
     const struct griddef *g;
 
+    ck_assert(f->menu); /* a row of the main menu unless it says not */
     ck_assert_uint_eq(f->nsections, 2);
     ck_assert_uint_eq(f->sections[1].first, 2);
     ck_assert_uint_eq(f->sections[1].count, 3);
@@ -1204,6 +1205,7 @@ static const struct {
     {"bad_lookup_only_type.conf", {"'lookup_only'", "text field"}},
     {"bad_no_spaces_type.conf", {"'no_spaces'", "int field"}},
     {"bad_lookups_words.conf", {"duplicate", "'junior'"}},
+    {"bad_menu.conf", {"'menu'", "true or false"}}, /* issue 15 H1 */
 };
 #define NBAD_FORMS (sizeof(bad_forms) / sizeof(bad_forms[0]))
 
