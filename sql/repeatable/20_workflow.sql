@@ -14,8 +14,8 @@
 --   eduaid.reject(kind, id, reason [, expected_version])
 --   eduaid.reopen(kind, id, reason [, expected_version])
 --
--- kind is 'household', 'household_year', 'training', 'special_ed' or
--- 'teacher_fund'. Each
+-- kind is 'household', 'household_year', 'training', 'special_ed',
+-- 'teacher_fund' or 'pairing' (the pair agreement, issue 15). Each
 -- returns the record's new version. Refusals carry SQLSTATEs of our own:
 --   EA001 the record's state does not allow the action
 --   EA002 four-eyes: the actor created, edited or verified the record
@@ -51,6 +51,8 @@ RETURN CASE kind
     WHEN 'training' THEN 'training_enrollment'
     WHEN 'special_ed' THEN 'special_ed_plan'
     WHEN 'teacher_fund' THEN 'teacher_fund_application'
+    -- issue 15 H1: the pair agreement (帮扶协议书, 047_pairing_workflow.sql)
+    WHEN 'pairing' THEN 'pair_agreement'
 END;
 
 -- The workflow columns of a record row, to compare before and after.
@@ -411,3 +413,21 @@ BEGIN
 END
 $$;
 REVOKE ALL ON FUNCTION eduaid.teacher_facts_changed() FROM PUBLIC;
+
+------------------------------------------------------------------------
+-- issue 15 H1: the pair agreement (kind 'pairing', 047_pairing_workflow.sql)
+-- takes its pair's id as its own. A pair has one agreement
+-- (pair_agreement_pair_key) and pair ids are unique in the county, so
+-- the id names the record as its pair does: the audit files every row of
+-- a pair (the agreement's too) under the pair's id (audit_row, kind
+-- 'pairing'), and record_history('pairing', id) and last_approved read
+-- the agreement's entries there. A draft deleted and written again gets
+-- the same id.
+CREATE OR REPLACE FUNCTION eduaid.pair_agreement_id() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    NEW.id := NEW.pair_id;
+    RETURN NEW;
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.pair_agreement_id() FROM PUBLIC;

@@ -33,7 +33,7 @@ BEGIN
     IF v_table IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'EA010',
             MESSAGE = format('unknown record kind "%s" (未知记录类型)', p_kind),
-            HINT = 'kind is household, household_year, training, special_ed or teacher_fund';
+            HINT = 'kind is household, household_year, training, special_ed, teacher_fund or pairing';
     END IF;
     EXECUTE format('SELECT r.version FROM eduaid.%I r WHERE r.id = $1', v_table)
        INTO v_version USING p_id;

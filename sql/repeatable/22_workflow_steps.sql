@@ -215,7 +215,7 @@ BEGIN
     IF tbl IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'EA010',
             MESSAGE = format('unknown record kind "%s" (未知记录类型)', kind),
-            HINT = 'kind is household, household_year, training, special_ed or teacher_fund';
+            HINT = 'kind is household, household_year, training, special_ed, teacher_fund or pairing';
     END IF;
     EXECUTE format('SELECT township_id, status, version, created_by, editors, submitted_by, '
                    'verified_by, approved_by, rejected_by '

@@ -125,6 +125,16 @@ BEGIN
                        LEFT JOIN eduaid.teacher te ON te.township_id = x.township_id AND te.id = x.teacher_id
                        LEFT JOIN eduaid.fund_program fp ON fp.id = x.program_id
                       WHERE x.status = 'rejected' AND (x.created_by = v_me OR x.submitted_by = v_me)
+                      ORDER BY x.rejected_at DESC, x.id LIMIT v_limit)
+                    UNION ALL
+                    -- issue 15 H1: the pair agreement, in its home
+                    -- township (the other sides of a pair read it too)
+                    (SELECT 'pairing', x.id, x.version, x.township_id,
+                            concat_ws(' ', pr.title, x.signed_on), x.reason, x.rejected_by, x.rejected_at
+                       FROM eduaid.pair_agreement x
+                       LEFT JOIN eduaid.pair pr ON pr.township_id = x.township_id AND pr.id = x.pair_id
+                      WHERE x.status = 'rejected' AND (x.created_by = v_me OR x.submitted_by = v_me)
+                        AND x.township_id = ANY ((SELECT eduaid.my_townships())::int[])
                       ORDER BY x.rejected_at DESC, x.id LIMIT v_limit)) AS u
              ORDER BY u.rejected_at DESC, u.kind COLLATE "C", u.id
              LIMIT v_limit) AS p
@@ -154,7 +164,7 @@ BEGIN
     IF eduaid.record_table(p_kind) IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'EA010',
             MESSAGE = format('unknown record kind "%s" (未知记录类型)', p_kind),
-            HINT = 'kind is household, household_year, training, special_ed or teacher_fund';
+            HINT = 'kind is household, household_year, training, special_ed, teacher_fund or pairing';
     END IF;
     v_names := (SELECT jsonb_object_agg(d.login, d.full_name) FROM eduaid.user_directory d);
     -- The township list makes the lookup one probe of audit_log_record_idx
@@ -194,7 +204,7 @@ BEGIN
     IF v_table IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'EA010',
             MESSAGE = format('unknown record kind "%s" (未知记录类型)', p_kind),
-            HINT = 'kind is household, household_year, training, special_ed or teacher_fund';
+            HINT = 'kind is household, household_year, training, special_ed, teacher_fund or pairing';
     END IF;
     IF has_column_privilege('eduaid.audit_log', 'new_row', 'SELECT') THEN
         RETURN (SELECT a.new_row FROM eduaid.audit_log a

@@ -94,27 +94,37 @@ CREATE OR REPLACE FUNCTION eduaid.review_queue_build() RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $build$
 DECLARE
     -- kind, table, joins, summary, keyset variable, the columns the
-    -- summary reads
+    -- summary reads, a condition of its own (@ for the table alias)
     kindsql constant text[][] := ARRAY[
         ARRAY['household', 'household', '',
               $$concat_ws(' ', x.household_no, x.head_name)$$, 'v_after_household',
-              'y.household_no, y.head_name'],
+              'y.household_no, y.head_name', ''],
         ARRAY['household_year', 'household_year',
               ' LEFT JOIN eduaid.household h ON h.id = x.household_id',
               $$concat_ws(' ', h.household_no, h.head_name, x.school_year)$$,
-              'v_after_household_year', 'y.household_id, y.school_year'],
+              'v_after_household_year', 'y.household_id, y.school_year', ''],
         ARRAY['training', 'training_enrollment',
               ' LEFT JOIN eduaid.training_course c ON c.id = x.course_id',
               $$concat_ws(' ', x.trainee_name, c.name)$$, 'v_after_training',
-              'y.trainee_name, y.course_id'],
+              'y.trainee_name, y.course_id', ''],
         ARRAY['special_ed', 'special_ed_plan', '',
               $$concat_ws(' ', x.child_name, eduaid.placement_label(x.placement))$$,
-              'v_after_special_ed', 'y.child_name, y.placement'],
+              'v_after_special_ed', 'y.child_name, y.placement', ''],
         ARRAY['teacher_fund', 'teacher_fund_application',
               ' LEFT JOIN eduaid.teacher te ON te.township_id = x.township_id AND te.id = x.teacher_id'
               ' LEFT JOIN eduaid.fund_program fp ON fp.id = x.program_id',
               $$concat_ws(' ', te.name, fp.name, x.amount_requested)$$, 'v_after_teacher_fund',
-              'y.teacher_id, y.program_id, y.amount_requested']];
+              'y.teacher_id, y.program_id, y.amount_requested', ''],
+        -- issue 15 H1: the pair agreement, summed up by its pair's title
+        -- and the day it was signed. The other sides of a pair read its
+        -- agreement (38_policies.sql) but only its home township's
+        -- officers verify it (transition() finds records in
+        -- my_townships()): the queue and its counts keep to those.
+        ARRAY['pairing', 'pair_agreement',
+              ' LEFT JOIN eduaid.pair pr ON pr.township_id = x.township_id AND pr.id = x.pair_id',
+              $$concat_ws(' ', pr.title, x.signed_on)$$, 'v_after_pairing',
+              'y.pair_id, y.signed_on',
+              ' AND @.township_id = ANY ((SELECT eduaid.my_townships())::int[])']];
     mine constant text := 't.county_id = (SELECT d.county_id FROM eduaid.user_directory d '
                           'WHERE d.login = session_user)';
     -- statement: role, township condition, the townships whose names the
@@ -182,17 +192,18 @@ BEGIN
                                                    WHERE z.status = %7$L AND z.township_id = bt.id
                                                      AND (z.%8$I, z.id) > (v_since, %5$s)
                                                      AND z.%8$I <= v_until
-                                                     AND %9$s
+                                                     AND %9$s%11$s
                                                    ORDER BY z.%8$I, z.id LIMIT v_per_town) AS b
                                             ORDER BY b.%8$I, b.id OFFSET v_limit - 1 LIMIT 1),
                                            v_until))
-                                       AND %10$s
+                                       AND %10$s%12$s
                                      ORDER BY y.%8$I, y.id LIMIT v_limit) AS w
                               ORDER BY w.%8$I, w.id LIMIT v_limit) AS x%3$s
                       ORDER BY x.%8$I, x.id LIMIT v_limit)$$,
                         kindsql[k][1], kindsql[k][2], kindsql[k][3], kindsql[k][4], kindsql[k][5],
                         kindsql[k][6], q.status, since, replace(eyes_tpl, '@.', 'z.'),
-                        replace(eyes_tpl, '@.', 'y.'));
+                        replace(eyes_tpl, '@.', 'y.'), replace(kindsql[k][7], '@.', 'z.'),
+                        replace(kindsql[k][7], '@.', 'y.'));
                 ELSE
                     branches := branches || format($$
                     (SELECT %1$L::text AS kind, x.id, x.version, x.status, x.township_id,
@@ -201,11 +212,12 @@ BEGIN
                       WHERE (p_kind IS NULL OR p_kind = %1$L)
                         AND x.status = %6$L%8$s
                         AND (x.%7$I, x.id) > (v_since, %5$s) AND x.%7$I <= v_until
-                        AND %9$s
+                        AND %9$s%10$s
                         AND (v_search IS NULL OR x.id = v_id OR starts_with(%4$s, v_search))
                       ORDER BY x.%7$I, x.id LIMIT v_limit)$$,
                         kindsql[k][1], kindsql[k][2], kindsql[k][3], kindsql[k][4], kindsql[k][5],
-                        q.status, since, modes[m][2], replace(eyes_tpl, '@.', 'x.'));
+                        q.status, since, modes[m][2], replace(eyes_tpl, '@.', 'x.'),
+                        replace(kindsql[k][7], '@.', 'x.'));
                 END IF;
                 -- the counts: once per role (the statements of a role
                 -- read the same records)
@@ -213,8 +225,9 @@ BEGIN
                     counts[m / 2] := coalesce(counts[m / 2] || $$
                 UNION ALL$$, '') || format($$
                 SELECT %1$L::text AS kind, count(*) AS n FROM eduaid.%2$I x
-                 WHERE x.status = %3$L AND %4$s$$,
-                        kindsql[k][1], kindsql[k][2], q.status, replace(eyes_tpl, '@.', 'x.'));
+                 WHERE x.status = %3$L AND %4$s%5$s$$,
+                        kindsql[k][1], kindsql[k][2], q.status, replace(eyes_tpl, '@.', 'x.'),
+                        replace(kindsql[k][7], '@.', 'x.'));
                 END IF;
             END LOOP;
         END LOOP;
@@ -284,6 +297,8 @@ DECLARE
         ELSE eduaid.queue_after_id('special_ed', p_after_kind, p_after_id) END;
     v_after_teacher_fund constant bigint := CASE WHEN p_after_since IS NULL THEN -9223372036854775808
         ELSE eduaid.queue_after_id('teacher_fund', p_after_kind, p_after_id) END;
+    v_after_pairing      constant bigint := CASE WHEN p_after_since IS NULL THEN -9223372036854775808
+        ELSE eduaid.queue_after_id('pairing', p_after_kind, p_after_id) END;
     v_until   constant timestamptz := coalesce(now() - p_min_wait, 'infinity');
     v_search  constant text := nullif(eduaid.tidy(p_search), '');
     v_id      constant bigint := CASE WHEN eduaid.tidy(p_search) ~ '^[0-9]{1,18}$'
@@ -292,7 +307,7 @@ BEGIN
     IF p_kind IS NOT NULL AND eduaid.record_table(p_kind) IS NULL THEN
         RAISE EXCEPTION USING ERRCODE = 'EA010',
             MESSAGE = format('unknown record kind "%%s" (未知记录类型)', p_kind),
-            HINT = 'kind is household, household_year, training, special_ed or teacher_fund';
+            HINT = 'kind is household, household_year, training, special_ed, teacher_fund or pairing';
     END IF;
     -- neither (or both: a superuser is a "member" of every role): no queue
     IF v_limit = 0 OR v_officer = v_supervisor THEN
@@ -328,18 +343,19 @@ $body$
 $create$, stmt[1], stmt[2], stmt[3], stmt[4], stmt[5]);
 
     -- How many records wait for me, per kind: the counts review_queue()
-    -- would page through without filters (all four kinds, 0 included, in
-    -- the order household, training, special_ed, teacher_fund). Clerks
+    -- would page through without filters (every kind, 0 included, in
+    -- the order household, household_year, training, special_ed,
+    -- teacher_fund, pairing). Clerks
     -- have no queue: zeros.
     FOR m IN 1 .. 2 LOOP
         counts[m] := CASE WHEN counts[m] IS NULL THEN $$
         RETURN QUERY
         SELECT k.kind, 0::bigint
-          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund']) AS k(kind);$$
+          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund', 'pairing']) AS k(kind);$$
         ELSE format($$
         RETURN QUERY
         SELECT k.kind, coalesce(c.n, 0)
-          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund'])
+          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund', 'pairing'])
                WITH ORDINALITY AS k(kind, ord)
           LEFT JOIN (SELECT u.kind, sum(u.n)::bigint AS n FROM (%s) AS u GROUP BY u.kind) AS c
             ON c.kind = k.kind
@@ -364,7 +380,7 @@ BEGIN
     ELSE
         RETURN QUERY
         SELECT k.kind, 0::bigint
-          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund']) AS k(kind);
+          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund', 'pairing']) AS k(kind);
     END IF;
 END
 $body$

@@ -489,3 +489,14 @@ CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_evaluati
     FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('report', 'advice');
 CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.pair_award
     FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('person_name', 'title');
+
+-- issue 15 H1: the pair agreement is a record of kind 'pairing'
+-- (047_pairing_workflow.sql): its id is its pair's (one agreement a pair),
+-- so the record's history is its pair's (the audit files every pairing
+-- row under its pair); the record guard keeps its status to the
+-- workflow's steps and its data to the states that may be edited. (Its
+-- bookkeeping, audit and tidying: the pairing block above.)
+CREATE OR REPLACE TRIGGER a_agreement_id BEFORE INSERT ON eduaid.pair_agreement
+    FOR EACH ROW EXECUTE FUNCTION eduaid.pair_agreement_id();
+CREATE OR REPLACE TRIGGER b_record_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.pair_agreement
+    FOR EACH ROW EXECUTE FUNCTION eduaid.record_guard();

@@ -358,3 +358,23 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- issue 15 H1: the pair agreement is a record (kind 'pairing',
+-- 047_pairing_workflow.sql). Clerks and officers of its home township
+-- edit it while the workflow lets them (record_guard); deleting a draft
+-- goes through eduaid.delete_draft (21_delete.sql), run as eduaid_remover
+-- for the caller: his townships, a pair he sees.
+DO $$
+DECLARE
+    scope constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
+    seen  constant text := 'pair_id = ANY ((SELECT eduaid.my_pairs())::bigint[])';
+BEGIN
+    PERFORM pg_temp.policy('pair_agreement', 'pair_agreement_update',
+        format('FOR UPDATE TO eduaid_clerk, eduaid_officer USING (%s AND %s) WITH CHECK (%s AND %s)',
+               scope, seen, scope, seen));
+    PERFORM pg_temp.policy('pair_agreement', 'pair_agreement_remover_read',
+        format('FOR SELECT TO eduaid_remover USING (%s AND %s)', scope, seen));
+    PERFORM pg_temp.policy('pair_agreement', 'pair_agreement_remover_delete',
+        format('FOR DELETE TO eduaid_remover USING (%s AND %s)', scope, seen));
+END
+$$;

@@ -442,6 +442,15 @@ GRANT INSERT (township_id, pair_id, evaluation_id, criterion_id, score), UPDATE 
     ON eduaid.pair_evaluation_score TO eduaid_supervisor;
 GRANT INSERT (township_id, pair_id, year, school_id, person_name, title)
     ON eduaid.pair_award TO eduaid_supervisor;
+-- issue 15 H1: the agreement is a record (kind 'pairing', 047): its
+-- data is edited while the workflow lets clerks and officers
+-- (record_guard); a draft is deleted by eduaid.delete_draft, as
+-- eduaid_remover.
+GRANT UPDATE (signed_on, helping_signatory, helped_signatory, goals)
+    ON eduaid.pair_agreement TO eduaid_clerk, eduaid_officer;
+GRANT SELECT, DELETE ON eduaid.pair_agreement TO eduaid_remover;
+-- (its policies name the caller's pairs)
+GRANT EXECUTE ON FUNCTION eduaid.my_pairs() TO eduaid_remover;
 
 ------------------------------------------------------------------------
 -- The checks (as the superuser who migrates: RESET ROLE by sql/migrate.sh).

@@ -28,9 +28,12 @@
 #include "ui/headless.h"
 #include "ui/keys.h"
 
-/* The record kinds, in menu order; forms/<kind>.conf defines each. */
-static const char *const kinds[] = {"household", "training", "special_ed",
-                                    "teacher_fund", "household_year"};
+/* The record kinds, in menu order; forms/<kind>.conf defines each. The
+ * forms without a row of the main menu (menu = false: the pair agreement,
+ * issue 15, opened from the pairing area) come last (menu.c). */
+static const char *const kinds[] = {"household",      "training",
+                                    "special_ed",     "teacher_fund",
+                                    "household_year", "pairing"};
 #define N_KINDS (sizeof(kinds) / sizeof(kinds[0]))
 
 static void

@@ -85,9 +85,9 @@ static const struct {
 };
 #define NFIELD_KEYS (sizeof(field_keys) / sizeof(field_keys[0]))
 
-static const char *const form_keys[] = {"kind",     "table", "title",
-                                        "summary",  "list",  "search",
-                                        "sections", "grids", NULL};
+static const char *const form_keys[] = {"kind", "table",  "title",    "summary",
+                                        "list", "search", "sections", "grids",
+                                        "menu", NULL};
 static const char *const section_keys[] = {"title", "fields", NULL};
 static const char *const grid_keys[] = {"table",   "parent_key", "title",
                                         "columns", "fields",     NULL};
@@ -1080,6 +1080,7 @@ parse_form(struct loader *ld, const config_t *cfg, struct formdef *f)
         get_name(ld, form, "form", "kind", true, &f->kind) < 0 ||
         get_name(ld, form, "form", "table", true, &f->table) < 0 ||
         get_title(ld, form, "form", &f->title) < 0 ||
+        get_bool(ld, form, "form", "menu", true, &f->menu) < 0 ||
         parse_sections(ld, form, f) < 0 || parse_grids(ld, form, f) < 0)
         return -1;
     if (member(ld, form, "form", "list", K_LIST, true, &list) < 0 ||

@@ -60,6 +60,10 @@
  *   white space typed into it is left out as it is typed (a bank account
  *   number copied from a card printed in groups of four digits).
  *
+ *   A form may say menu = false; (default true): it is no row of the
+ *   main menu (nor a kind the export screen offers); another screen opens
+ *   its list (forms/pairing.conf: the pairing area's submenu).
+ *
  *   A lookup field may say which rows its pick list offers:
  *     lookup_only = { column = "kind"; values = [ "vocational", "college" ]; };
  *   (only rows of the lookup's table whose column is one of the values;
@@ -167,6 +171,7 @@ struct formdef {
     size_t nsections;
     struct griddef *grids;
     size_t ngrids;
+    bool menu; /* a row of the main menu (menu = false: opened elsewhere) */
 };
 
 /*

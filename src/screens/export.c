@@ -174,6 +174,8 @@ fill_choices(struct screen *s, enum setting i)
     switch (i) {
     case SET_KIND:
         for (size_t k = 0; k < a->nforms; k++) {
+            if (!a->forms[k]->menu) /* no export (the pair agreement) */
+                continue;
             snprintf(key, sizeof(key), "%zu", k);
             add_item(e, key, label_text(&a->forms[k]->title, a->zh));
         }

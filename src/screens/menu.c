@@ -2,7 +2,8 @@
  * menu.c
  *   The main menu: the record kinds the person's role works with, each
  *   with how many of its records they can see in each state; Enter opens
- *   the list of that kind. Below them, for everyone who works with
+ *   the list of that kind (not the kinds whose form says menu = false:
+ *   the pair agreement, opened from 结对帮扶). Below them, for everyone who works with
  *   records, the ledgers (ledgers.c), the reports (report.c) and the
  *   public notices (公示, with how many are open); for officers and
  *   supervisors, the review queue with how many records wait for them
@@ -572,9 +573,12 @@ menu_screen_new(struct app *a)
     s->ops = &menu_ops;
     s->app = a;
     s->data = m;
-    m->nforms = works_with_records(db_role(a->db)) ? a->nforms : 0;
-    if (m->nforms > MAX_FORMS)
-        m->nforms = MAX_FORMS;
+    /* the forms with a row here: the leading ones (a form that says
+     * menu = false, and those after it, come last: client.c) */
+    m->nforms = 0;
+    while (works_with_records(db_role(a->db)) && m->nforms < a->nforms &&
+           m->nforms < MAX_FORMS && a->forms[m->nforms]->menu)
+        m->nforms++;
     for (m->nitems = 0; m->nitems < m->nforms; m->nitems++)
         m->items[m->nitems] = ITEM_FORM;
     if (works_with_records(db_role(a->db))) {

@@ -86,6 +86,10 @@ board_line(struct app *a, char *out, size_t outsz)
 static const struct pairing_entry entries[] = {
     {N_("Pairs"), N_("the pairs, their schools and cycles"), pairs_line, R_ALL,
      pairs_screen_new},
+    /* issue 15 H1: 帮扶协议书, the record kind "pairing" (pairagree.c) */
+    {N_("Agreements"), N_("signed agreements and goals, through the review"),
+     NULL, R_CLERK | R_OFFICER | R_SUPERVISOR | R_AUDITOR,
+     pairing_agreements_screen_new},
     /* H3: the compliance board and the annual scoring sheet */
     {N_("Compliance board"),
      N_("which pairs are behind this month and quarter, and why"), board_line,

@@ -25,6 +25,12 @@ struct screen *menu_screen_new(struct app *a);
 /* Records of one kind, newest change first, paged by keyset. */
 struct screen *list_screen_new(struct app *a, const struct formdef *f);
 
+/* issue 15 H1: the pair agreements (帮扶协议书, kind "pairing"), the
+ * standard record list of forms/pairing.conf, which has no row of the
+ * main menu: the pairing area's submenu opens it (pairagree.c). NULL
+ * when the form is not loaded or out of memory. */
+struct screen *pairing_agreements_screen_new(struct app *a);
+
 /* One record (id 0: a new one) in a form, with its grids. Read-only when
  * the role may not edit it in its state; a record reopened after approval
  * shows the approved value under each field changed since. */

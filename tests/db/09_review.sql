@@ -161,7 +161,7 @@ LANGUAGE sql AS $$
          = (SELECT array_agg(k || '=' || (SELECT count(*) FROM eduaid.review_queue(p_limit => 1000) q
                                            WHERE q.kind = k) ORDER BY k)
               FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed',
-                                'teacher_fund']) AS k)
+                                'teacher_fund', 'pairing']) AS k)
       FROM eduaid.queue_counts() AS c
 $$;
 
@@ -375,8 +375,8 @@ SELECT is((SELECT sum(waiting)::int FROM eduaid.queue_counts()), 0,
 SET SESSION AUTHORIZATION demo_officer;
 SELECT ok(public.fx_counts_agree(), 'queue_counts agrees with review_queue for demo_officer');
 SELECT is((SELECT array_agg(kind) FROM eduaid.queue_counts()),
-          ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund'],
-          'all five kinds, in the contract''s order');
+          ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund', 'pairing'],
+          'all six kinds, in the contract''s order');
 SET SESSION AUTHORIZATION demo_supervisor;
 SELECT ok(public.fx_counts_agree(), 'queue_counts agrees with review_queue for demo_supervisor');
 SET SESSION AUTHORIZATION officer_103;
@@ -384,8 +384,8 @@ SELECT ok(public.fx_counts_agree(), 'and for the officer of 土城镇');
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT results_eq($$SELECT kind, waiting FROM eduaid.queue_counts()$$,
     $$VALUES ('household', 0::bigint), ('household_year', 0), ('training', 0), ('special_ed', 0),
-             ('teacher_fund', 0)$$,
-    'a clerk has no queue: five zeros');
+             ('teacher_fund', 0), ('pairing', 0)$$,
+    'a clerk has no queue: six zeros');
 SET SESSION AUTHORIZATION demo_auditor;
 SELECT throws_ok($$SELECT * FROM eduaid.queue_counts()$$, '42501', NULL,
     'the auditor may not call queue_counts');

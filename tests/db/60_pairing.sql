@@ -13,9 +13,8 @@
 -- county adds 土城镇中心小学 (a 大学区). Who sees it; the overlap rule; the
 -- monthly reports; the inspector's inspection and notice and 军店镇's
 -- answer; the evaluation's bounded scores and its four-eyes approval;
--- the early end of the cycle. Agreements are not yet a workflow kind
--- (docs/design/pairing.md): the test marks P1's agreement approved as
--- the superuser where the early end needs it.
+-- the early end of the cycle, once P1's agreement has passed the workflow
+-- (kind 'pairing': tests/db/61_pairing_workflow.sql).
 \set ON_ERROR_STOP on
 BEGIN;
 \set fx_including 1
@@ -410,8 +409,11 @@ SET SESSION AUTHORIZATION demo_clerk;
 INSERT INTO eduaid.pair_agreement (township_id, pair_id, signed_on, helping_signatory,
                                    helped_signatory, goals)
 VALUES (420325101, :p1, '2025-09-01', '刘校长', '陈校长', '三年内教学质量进入全县中游。');
-RESET SESSION AUTHORIZATION;
-UPDATE eduaid.pair_agreement SET status = 'approved' WHERE pair_id = :p1;
+SELECT eduaid.submit('pairing', :p1) \gset
+SET SESSION AUTHORIZATION officer_101;
+SELECT eduaid.verify('pairing', :p1) \gset
+SET SESSION AUTHORIZATION demo_supervisor2;
+SELECT eduaid.approve('pairing', :p1) \gset
 SET SESSION AUTHORIZATION officer_104;
 SELECT throws_ok(format($$SELECT eduaid.pair_end_request(%s, '2026-06-30', '合并学校')$$, :p1),
     'EA200', NULL, 'officer_104 (no side of it) gets "no such pair", as for a missing one');

@@ -201,12 +201,14 @@ find_column(const struct columndef *cols, size_t n, const char *name)
 /* ---------------------------------------------------------------------- */
 /* The real forms */
 
-static const char *const kinds[] = {"household", "training", "special_ed",
-                                    "teacher_fund", "household_year"};
+static const char *const kinds[] = {"household",      "training",
+                                    "special_ed",     "teacher_fund",
+                                    "household_year", "pairing"};
 static const char *const tables[] = {
-    "household", "training_enrollment", "special_ed_plan",
-    "teacher_fund_application", "household_year"};
-static const size_t nfields_of[] = {10, 18, 22, 16, 5};
+    "household",       "training_enrollment",
+    "special_ed_plan", "teacher_fund_application",
+    "household_year",  "pair_agreement"};
+static const size_t nfields_of[] = {10, 18, 22, 16, 5, 6};
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
 /* Widths of columns plus one cell between each fit in 80 columns. */
@@ -239,6 +241,9 @@ START_TEST(test_real_forms_load)
     ck_assert_str_eq(f->table, tables[_i]);
     ck_assert(ends_with(f->path, rel));
     ck_assert_uint_eq(f->nfields, nfields_of[_i]);
+    /* every kind has a row of the main menu but the pair agreement, which
+     * the pairing area opens (issue 15 H1) */
+    ck_assert(f->menu == (strcmp(kinds[_i], "pairing") != 0));
     ck_assert_msg(formdef_check_lookups(f, l, &err) == 0, "%s:%d: %s", err.file,
                   err.line, err.message);
     assert_columns_fit(f->columns, f->ncolumns, kinds[_i]);
@@ -660,7 +665,12 @@ START_TEST(test_real_lookups)
     struct lookupset *l = load_lookups("forms/lookups.conf");
     const struct lookupdef *d;
 
-    ck_assert_uint_eq(l->count, 8);
+    ck_assert_uint_eq(l->count, 9);
+    /* issue 15 H1: a pair by its title, as RLS shows them */
+    d = lookupset_find(l, "pair");
+    ck_assert_str_eq(d->table, "pair");
+    ck_assert_str_eq(d->label, "title");
+    ck_assert_str_eq(d->scope, "all");
     d = lookupset_find(l, "student");
     ck_assert_str_eq(d->table, "student");
     ck_assert_str_eq(d->detail, "id_number_masked");
@@ -1072,14 +1082,19 @@ START_TEST(test_forms_match_schema)
         read_text(src_path(path, sizeof(path), "sql/004_records.sql"));
     char *years =
         read_text(src_path(path, sizeof(path), "sql/026_school_years.sql"));
-    char *sql = malloc(strlen(records) + strlen(years) + 1);
+    /* the pair agreement (issue 15 H1) */
+    char *pairing =
+        read_text(src_path(path, sizeof(path), "sql/046_pairing.sql"));
+    char *sql = malloc(strlen(records) + strlen(years) + strlen(pairing) + 1);
     struct formdef *f;
 
     ck_assert_ptr_nonnull(sql);
     strcpy(sql, records);
     strcat(sql, years);
+    strcat(sql, pairing);
     free(records);
     free(years);
+    free(pairing);
     facts_sql =
         read_texts(src_path(path, sizeof(path), "sql/021_record_facts.sql"),
                    /* a member's day of moving out (issue 11) */
@@ -1110,6 +1125,7 @@ START_TEST(test_good_minimal)
     const struct fielddef *fd;
     const struct griddef *g;
 
+    ck_assert(f->menu); /* a row of the main menu unless it says not */
     ck_assert_uint_eq(f->nsections, 2);
     ck_assert_uint_eq(f->sections[1].first, 2);
     ck_assert_uint_eq(f->sections[1].count, 3);
@@ -1189,6 +1205,7 @@ static const struct {
     {"bad_lookup_only_type.conf", {"'lookup_only'", "text field"}},
     {"bad_no_spaces_type.conf", {"'no_spaces'", "int field"}},
     {"bad_lookups_words.conf", {"duplicate", "'junior'"}},
+    {"bad_menu.conf", {"'menu'", "true or false"}}, /* issue 15 H1 */
 };
 #define NBAD_FORMS (sizeof(bad_forms) / sizeof(bad_forms[0]))
 
