@@ -15,7 +15,7 @@
  *   notice, 军店镇's officer the response; a month's second report is
  *   refused (23505). It leaves that pair in the database.
  *
- *   Run by tests/db/61_pairing_client.t (TAP: CK_TAP_LOG_FILE_NAME=-).
+ *   Run by tests/db/65_pairing_client.t (TAP: CK_TAP_LOG_FILE_NAME=-).
  */
 #include "config.h"
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# tests/db/61_pairing_client.t: the pairing module of the client
+# tests/db/65_pairing_client.t: the pairing module of the client
 # (src/db/pairing.c, issue 15) against the test database, through the
 # Check runner tests/dbclient/check_pairing, which logs in as the demo
 # users (and an inspector the superuser makes) over libpq: the columns
