@@ -3,8 +3,8 @@
  *   The main menu: the record kinds the person's role works with, each
  *   with how many of its records they can see in each state; Enter opens
  *   the list of that kind (not the kinds whose form says menu = false:
- *   the pair agreement, opened from 结对帮扶). Below them, for everyone who works with
- *   records, the ledgers (ledgers.c), the reports (report.c) and the
+ *   the pair agreement, opened from 结对帮扶). Below them, for everyone who
+ * works with records, the ledgers (ledgers.c), the reports (report.c) and the
  *   public notices (公示, with how many are open); for officers and
  *   supervisors, the review queue with how many records wait for them
  *   (eduaid.queue_counts); the roster import; for clerks and officers
@@ -79,7 +79,7 @@ struct menu {
     char notice_counts[160];
     char transfer_counts[160];
     const char *cells[2];
-    const char *heading; /* the line above the rows */
+    const char *heading; /* the line above the rows; NULL: none */
     bool started;        /* the first tick has put the queue up and asked */
     int top, rows, cols;
 };
@@ -364,7 +364,12 @@ menu_layout(struct screen *s, int top, int rows, int cols)
     m->top = top;
     m->rows = rows;
     m->cols = cols;
-    listview_layout(&m->lv, top + 1, 2, rows - 2, cols - 4);
+    /* no heading over the record kinds: the column headers say it, and an
+     * officer's menu needs every row of 80x24 (issue 15) */
+    if (m->heading == NULL)
+        listview_layout(&m->lv, top, 2, rows - 1, cols - 4);
+    else
+        listview_layout(&m->lv, top + 1, 2, rows - 2, cols - 4);
 }
 
 static void
@@ -372,7 +377,9 @@ menu_draw(struct screen *s)
 {
     struct menu *m = s->data;
 
-    draw_str(stdscr, m->top, 2, m->cols - 4, m->heading, UA_LABEL, DRAW_PAD);
+    if (m->heading != NULL)
+        draw_str(stdscr, m->top, 2, m->cols - 4, m->heading, UA_LABEL,
+                 DRAW_PAD);
     listview_draw(&m->lv);
 }
 
@@ -626,7 +633,7 @@ menu_screen_new(struct app *a)
         m->items[m->nitems++] = ITEM_AUDIT_EXPORTS;
         m->items[m->nitems++] = ITEM_AUDIT_LOGINS;
     }
-    m->heading = m->nforms ? _("Choose what to work on:")
+    m->heading = m->nforms ? NULL
                            : _("Your role has no record lists; choose what to "
                                "administer:");
     m->columns[0] = (struct lv_column){
@@ -636,7 +643,7 @@ menu_screen_new(struct app *a)
     /* the inspector (issue 15) works in the pairing area alone: no
      * records, nothing to administer */
     if (strcmp(db_role(a->db), "inspector") == 0) {
-        m->heading = _("Choose what to work on:");
+        m->heading = NULL;
         m->columns[0] = (struct lv_column){_("Area"), 24, false};
     }
     listview_init(&m->lv, m->columns, 2, menu_row, s);
