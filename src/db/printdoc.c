@@ -270,8 +270,7 @@ draw_report(struct pdfdoc *d, void *arg)
         cols[n++] = (struct pdfdoc_col){_(p->def->cols[c].label), 1.0,
                                         p->def->cols[c].kind != RC_TEXT};
     pdfdoc_title(d, _(p->def->title));
-    snprintf(buf, sizeof buf, _("School year %d-%d"), p->year, p->year + 1);
-    pdfdoc_para(d, buf, 0);
+    pdfdoc_para(d, report_year_label(p->def, p->year, buf, sizeof buf), 0);
     pdfdoc_space(d, 6);
     pdfdoc_table(d, cols, n, p->r->nrows, report_cell, (void *)p);
     if (p->def->bar >= 0 && p->def->bar < p->def->ncols)
