@@ -31,11 +31,12 @@
  * common
  * ---------------------------------------------------------------------- */
 
-/* Render draw(arg) with page into file through safefile. */
-static enum printdoc_failure
-write_pdf(const char *file, const struct pdfdoc_page *page,
-          pdfdoc_draw_fn *draw, void *arg, struct printdoc_done *done,
-          char *msg, size_t msgsz)
+/* Render draw(arg) with page into file through safefile (printdoc.h:
+ * the pairing documents use it too, issue 15 H4). */
+enum printdoc_failure
+printdoc_write(const char *file, const struct pdfdoc_page *page,
+               pdfdoc_draw_fn *draw, void *arg, struct printdoc_done *done,
+               char *msg, size_t msgsz)
 {
     struct safefile f;
 
@@ -171,7 +172,7 @@ printdoc_notice(struct db *db, const char *id, const char *office,
     if (rc == PRINTDOC_OK) {
         struct notice_doc n = {head, items};
 
-        rc = write_pdf(file, &page, draw_notice, &n, done, msg, msgsz);
+        rc = printdoc_write(file, &page, draw_notice, &n, done, msg, msgsz);
     }
     dbres_free(items);
     dbres_free(head);
@@ -294,7 +295,7 @@ printdoc_report(struct db *db, const struct report_def *d, int year,
         struct report_doc p = {d, r, year, d->item_label != NULL};
         struct pdfdoc_page page = {office, _("Page %d of %d"), NULL, NULL};
 
-        rc = write_pdf(file, &page, draw_report, &p, done, msg, msgsz);
+        rc = printdoc_write(file, &page, draw_report, &p, done, msg, msgsz);
     }
     dbres_free(r);
     return rc;
