@@ -90,13 +90,13 @@ static const struct report_col pair_monthly_cols[] = {
     {"reported", N_("Reported"), RC_COUNT},
     {"on_time", N_("On time"), RC_COUNT},
     {"late", N_("Late"), RC_COUNT},
-    {"missing", N_("Missing"), RC_COUNT},
+    {"missing", N_("Not reported"), RC_COUNT},
     {"on_time_pct", N_("On time %"), RC_PERCENT},
 };
 static const struct report_col pair_rectification_cols[] = {
     {"issued", N_("Notices issued"), RC_COUNT},
     {"answered", N_("Answered"), RC_COUNT},
-    {"open", N_("Open"), RC_COUNT},
+    {"open", N_("Not answered"), RC_COUNT},
     {"overdue", N_("Overdue"), RC_COUNT},
     {"answered_pct", N_("Answered %"), RC_PERCENT},
 };

@@ -48,7 +48,8 @@
 #   coverage is 丙镇's (1, 1, 100.0), the pair reports hold 乙镇 with P1
 #   alone and 丙镇 with zeros.
 #
-# Run by tests/db/run-db-tests.sh through prove. Cost: about 5 s.
+# Run by tests/db/run-db-tests.sh through prove. Cost: about 25 s (two
+# cores shared; most of it the eight PDFs).
 set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -60,6 +61,13 @@ if ! . "$top_srcdir/tests/db/lib.sh"; then
 	printf '1..1\nnot ok 1 - tests/db/lib.sh loads\n'
 	exit 1
 fi
+
+for tool in pdfinfo pdftotext pdfimages; do
+	if ! command -v $tool >/dev/null; then
+		printf '1..1\nnot ok 1 - %s is installed (poppler-utils)\n' $tool
+		exit 1
+	fi
+done
 
 work=$(mktemp -d)
 cleanup() {
@@ -252,7 +260,7 @@ tap_is "$(csv t63_sup pair_activity)" \
 ,Total,P4甲一小—甲镇二小,1,0,0,0,0,1" \
 	"pair_activity: per semester per pair, the pairs with none in a semester shown"
 tap_is "$(csv t63_sup pair_monthly)" \
-"Township code,Township,Pair,Pairs,Months due,Reported,On time,Late,Missing,On time %
+"Township code,Township,Pair,Pairs,Months due,Reported,On time,Late,Not reported,On time %
 429901001,甲镇,(all),1,4,0,0,0,4,0.0
 429901001,甲镇,P4甲一小—甲镇二小,1,4,0,0,0,4,0.0
 429901002,乙镇,(all),3,28,22,20,2,6,71.4
@@ -267,7 +275,7 @@ tap_is "$(csv t63_sup pair_monthly)" \
 ,Total,P4甲一小—甲镇二小,1,4,0,0,0,4,0.0" \
 	"pair_monthly: months due, reported, on time by the 5th (county time), late, missing"
 tap_is "$(csv t63_sup pair_rectifications)" \
-"Township code,Township,Notices issued,Answered,Open,Overdue,Answered %
+"Township code,Township,Notices issued,Answered,Not answered,Overdue,Answered %
 429901001,甲镇,1,0,1,1,0.0
 429901002,乙镇,3,2,1,1,66.7
 429901003,丙镇,0,0,0,0,
@@ -331,4 +339,100 @@ tap_is "$(csv t63_off pair_scores | tail -n +2 | cut -d, -f1-7)" \
 ,Total,(all),1,1,80.0,100.0
 ,Total,P1甲一小—乙镇大学区,1,1,80.0,100.0" \
 	"the officer's scores: P1's alone"
+# ---- the documents (PDF) ---------------------------------------------------------
+# pdftotext keeps or drops the blanks between CJK as the glyphs fall: the
+# text is compared with every blank taken out.
+text() { pdftotext -layout "$1" - 2>/dev/null | tr -d ' '; }
+has() { # FILE WHAT DESC: the PDF's text holds every line of WHAT
+	local missing='' line t
+	t=$(text "$1")
+	while IFS= read -r line; do
+		[[ $t == *"${line// /}"* ]] || missing+="$line; "
+	done <<<"$2"
+	if [[ -z $missing ]]; then
+		tap_pass "$3"
+	else
+		tap_fail "$3" "missing: $missing" "$t"
+	fi
+}
+a4_vector() { # FILE: A4, 0600, no bitmap
+	pdfinfo "$1" 2>/dev/null | grep -qE '^Page size: +595\.2[0-9]* x 841\.8[0-9]* pts \(A4\)' &&
+		[[ $(stat -c %a "$1") == 600 && $(pdfimages -list "$1" | tail -n +3 | wc -l) -eq 0 ]]
+}
+notice_id() { db_psql_super -c "SELECT id FROM eduaid.pair_rectification
+    WHERE township_id / 1000 = 429901 AND demands LIKE '$1%'"; }
+
+run t63_insp pairing print bulletin --year 2024 --quarter 2 --pdf bulletin.pdf 2>"$work/err"
+tap_is "$?" 0 "pairing print bulletin --year 2024 --quarter 2 --pdf: exit 0"
+tap_run "the bulletin is A4, 0600, vectors only" a4_vector bulletin.pdf
+has bulletin.pdf "结对测试县教育局教育扶贫办
+2024年第2季度结对帮扶工作通报
+本季度督查结对 3 次：表扬 1 次，合格 0 次，滞后 2 次。
+序号 督查日期 结对 帮扶学校 受援学校 结论
+2024-05-10 P1甲一小—乙镇大学区 H1甲镇第一小学
+2024-05-15 P2甲一小—乙镇二小 H1甲镇第一小学 B2乙镇第二小学 表扬
+2024-05-20 P3甲一小—乙镇三小 H1甲镇第一小学 B4乙镇第三小学 滞后
+一、予以表扬的结对
+1. P2甲一小—乙镇二小（乙镇）：送教下乡成效显著，予以表扬
+二、进度滞后、限期整改的结对
+1. P1甲一小—乙镇大学区（乙镇）：P1活动不足，限期整改
+整改要求：整改期限 2024-06-30：N1每月按时报送月报告
+2. P3甲一小—乙镇三小（乙镇）：I3月报告缺报
+整改要求：整改期限 2024-07-31：N2补齐月报告
+督查组：
+单位盖章
+第 1 页 共 1 页" "the bulletin: the quarter's inspections, verdicts, the commended, the lagging with their demands"
+run t63_off pairing print bulletin --year 2024 --quarter 2 --pdf offbulletin.pdf 2>"$work/err"
+t=$(text offbulletin.pdf)
+[[ $t == *"本季度督查结对1次：表扬0次，合格0次，滞后1次。"* && $t == *P1甲一小* &&
+	$t != *P2甲一小* && $t != *P3甲一小* ]]
+tap_run "the officer's bulletin holds his pair's inspection only" test $? -eq 0
+run t63_sup pairing print bulletin --year 2024 --quarter 4 --pdf q4.pdf 2>"$work/err"
+has q4.pdf "本季度督查结对 2 次：表扬 0 次，合格 1 次，滞后 1 次。
+1. P4甲一小—甲镇二小（甲镇）：I4尚未开展活动
+整改要求：整改期限 2025-01-31：N3本学期开展送教活动" "the fourth quarter's bulletin"
+
+n1=$(notice_id N1)
+run t63_off pairing print notice "$n1" --pdf notice.pdf 2>"$work/err"
+tap_is "$?" 0 "pairing print notice ID --pdf: the officer of 丙镇 prints P1's notice"
+tap_run "the notice is A4, 0600, vectors only" a4_vector notice.pdf
+has notice.pdf "整改通知书
+编号：第 $n1 号 签发日期：2024-05-12
+B1乙镇中心小学、C1丙镇中心小学（负责人：陈校长）、H1甲镇第一小学（负责人：刘校长）：
+县教育局督查组（周督查、吴督导）
+结论为“滞后”。督查发现：I1活动偏少
+整改要求：
+N1每月按时报送月报告
+整改期限：请于 2024-06-30 前完成整改
+督查组负责人：" "the notice: the pair, its schools and leads, the inspection, what to rectify, the deadline"
+run t63_off pairing print notice "$(notice_id N3)" --pdf hidden.pdf 2>"$work/err"
+tap_is "$?/$([[ -e hidden.pdf ]] && echo file)" "1/" "another township's notice: exit 1, no file"
+tap_is "$(cat "$work/err")" "eduaid: pairing print: no rectification notice $(notice_id N3) (or not yours to see)" \
+	"... said as for a notice that does not exist"
+
+run t63_sup pairing print scores --year 2024 --pdf scores.pdf 2>"$work/err"
+tap_is "$?" 0 "pairing print scores --year 2024 --pdf: exit 0"
+has scores.pdf "2024年度结对帮扶考核评分表
+满分 100.0 分。结对 4 个，已评定 3 个
+名次 结对 乡镇 得分 满分
+1 P2甲一小—乙镇二小 乙镇 90.0 100.0
+2 P1甲一小—乙镇大学区 乙镇 80.0 100.0
+2 P4甲一小—甲镇二小 甲镇 80.0 100.0
+未评定 P3甲一小—乙镇三小 乙镇 — 100.0
+评分人：
+审核人：" "the scoring table: ranked, ties shared, the unapproved unranked"
+
+run t63_sup pairing print bulletin --quarter 5 --pdf x.pdf 2>/dev/null
+tap_is "$?" 2 "a quarter 5 is a usage error"
+run t63_sup pairing print notice --pdf x.pdf 2>/dev/null
+tap_is "$?" 2 "a notice without its id is a usage error"
+
+run_zh t63_sup report pair_coverage --year 2024 --pdf coverage.pdf 2>"$work/err"
+tap_is "$?" 0 "report pair_coverage --pdf in Chinese: exit 0"
+has coverage.pdf "结对帮扶覆盖情况
+2024年
+A1甲镇村小
+B3乙镇教学点
+B4乙镇第三小学
+合计" "its PDF: the title, the calendar year, every unpaired school, the total"
 tap_done
