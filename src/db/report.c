@@ -78,14 +78,13 @@ static const struct report_col pair_coverage_cols[] = {
 };
 static const struct report_col pair_activity_cols[] = {
     {"pairs", N_("Pairs"), RC_COUNT},
-    {"spring", N_("Spring semester"), RC_COUNT},
-    {"autumn", N_("Autumn semester"), RC_COUNT},
+    {"spring", N_("Spring"), RC_COUNT},
+    {"autumn", N_("Autumn"), RC_COUNT},
     {"activities", N_("Activities"), RC_COUNT},
-    {"spring_none", N_("None in spring"), RC_COUNT},
-    {"autumn_none", N_("None in autumn"), RC_COUNT},
+    {"spring_none", N_("Idle in spring"), RC_COUNT},
+    {"autumn_none", N_("Idle in autumn"), RC_COUNT},
 };
 static const struct report_col pair_monthly_cols[] = {
-    {"pairs", N_("Pairs"), RC_COUNT},
     {"due", N_("Months due"), RC_COUNT},
     {"reported", N_("Reported"), RC_COUNT},
     {"on_time", N_("On time"), RC_COUNT},
@@ -130,7 +129,7 @@ static const struct report_def reports[] = {
     {"pair_activity", "report_pair_activity", N_("Pair activities by semester"),
      N_("Pair"), false, COLS(pair_activity_cols), 3, 0, true},
     {"pair_monthly", "report_pair_monthly", N_("Pair monthly reports"),
-     N_("Pair"), false, COLS(pair_monthly_cols), 6, 100, true},
+     N_("Pair"), false, COLS(pair_monthly_cols), 5, 100, true},
     {"pair_rectifications", "report_pair_rectifications",
      N_("Rectification notices"), NULL, false, COLS(pair_rectification_cols), 4,
      100, true},

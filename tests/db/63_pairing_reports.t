@@ -245,7 +245,7 @@ tap_is "$(csv t63_sup pair_coverage)" \
 ,Total,B4乙镇第三小学（乙镇）,1,0,1,0.0" \
 	"pair_coverage: needing, paired, rate per township and county; every unpaired school listed"
 tap_is "$(csv t63_sup pair_activity)" \
-"Township code,Township,Pair,Pairs,Spring semester,Autumn semester,Activities,None in spring,None in autumn
+"Township code,Township,Pair,Pairs,Spring,Autumn,Activities,Idle in spring,Idle in autumn
 429901001,甲镇,(all),1,0,0,0,0,1
 429901001,甲镇,P4甲一小—甲镇二小,1,0,0,0,0,1
 429901002,乙镇,(all),3,3,3,6,1,0
@@ -260,19 +260,19 @@ tap_is "$(csv t63_sup pair_activity)" \
 ,Total,P4甲一小—甲镇二小,1,0,0,0,0,1" \
 	"pair_activity: per semester per pair, the pairs with none in a semester shown"
 tap_is "$(csv t63_sup pair_monthly)" \
-"Township code,Township,Pair,Pairs,Months due,Reported,On time,Late,Not reported,On time %
-429901001,甲镇,(all),1,4,0,0,0,4,0.0
-429901001,甲镇,P4甲一小—甲镇二小,1,4,0,0,0,4,0.0
-429901002,乙镇,(all),3,28,22,20,2,6,71.4
-429901002,乙镇,P1甲一小—乙镇大学区,1,12,10,9,1,2,75.0
-429901002,乙镇,P2甲一小—乙镇二小,1,10,10,9,1,0,90.0
-429901002,乙镇,P3甲一小—乙镇三小,1,6,2,2,0,4,33.3
-429901003,丙镇,(all),0,0,0,0,0,0,
-,Total,(all),4,32,22,20,2,10,62.5
-,Total,P1甲一小—乙镇大学区,1,12,10,9,1,2,75.0
-,Total,P2甲一小—乙镇二小,1,10,10,9,1,0,90.0
-,Total,P3甲一小—乙镇三小,1,6,2,2,0,4,33.3
-,Total,P4甲一小—甲镇二小,1,4,0,0,0,4,0.0" \
+"Township code,Township,Pair,Months due,Reported,On time,Late,Not reported,On time %
+429901001,甲镇,(all),4,0,0,0,4,0.0
+429901001,甲镇,P4甲一小—甲镇二小,4,0,0,0,4,0.0
+429901002,乙镇,(all),28,22,20,2,6,71.4
+429901002,乙镇,P1甲一小—乙镇大学区,12,10,9,1,2,75.0
+429901002,乙镇,P2甲一小—乙镇二小,10,10,9,1,0,90.0
+429901002,乙镇,P3甲一小—乙镇三小,6,2,2,0,4,33.3
+429901003,丙镇,(all),0,0,0,0,0,
+,Total,(all),32,22,20,2,10,62.5
+,Total,P1甲一小—乙镇大学区,12,10,9,1,2,75.0
+,Total,P2甲一小—乙镇二小,10,10,9,1,0,90.0
+,Total,P3甲一小—乙镇三小,6,2,2,0,4,33.3
+,Total,P4甲一小—甲镇二小,4,0,0,0,4,0.0" \
 	"pair_monthly: months due, reported, on time by the 5th (county time), late, missing"
 tap_is "$(csv t63_sup pair_rectifications)" \
 "Township code,Township,Notices issued,Answered,Not answered,Overdue,Answered %
@@ -320,11 +320,11 @@ tap_is "$(csv t63_off pair_activity | tail -n +2)" \
 ,Total,P1甲一小—乙镇大学区,1,2,1,3,0,0" \
 	"the officer's activities: P1 alone, under its home township 乙镇"
 tap_is "$(csv t63_off pair_monthly | tail -n +2)" \
-"429901002,乙镇,(all),1,12,10,9,1,2,75.0
-429901002,乙镇,P1甲一小—乙镇大学区,1,12,10,9,1,2,75.0
-429901003,丙镇,(all),0,0,0,0,0,0,
-,Total,(all),1,12,10,9,1,2,75.0
-,Total,P1甲一小—乙镇大学区,1,12,10,9,1,2,75.0" \
+"429901002,乙镇,(all),12,10,9,1,2,75.0
+429901002,乙镇,P1甲一小—乙镇大学区,12,10,9,1,2,75.0
+429901003,丙镇,(all),0,0,0,0,0,
+,Total,(all),12,10,9,1,2,75.0
+,Total,P1甲一小—乙镇大学区,12,10,9,1,2,75.0" \
 	"the officer's monthly reports: P1's alone"
 tap_is "$(csv t63_off pair_rectifications | tail -n +2)" \
 "429901002,乙镇,2,2,0,0,100.0
