@@ -1,9 +1,11 @@
 /*
  * report.c
  *   The report screen: one report of src/db/report.h at a time, for a
- *   school year, as a table with a bar column -- a row per township (or,
- *   with g, per program or course over all townships), the total last.
- *   Keys: 1-9 or n/N pick the report, y/Y the year before/after, s cycles
+ *   school year (the pairing reports: a calendar year; going from one kind
+ *   to the other starts at today's), as a table with a bar column -- a row
+ *   per township (or, with g, per program, course, pair or unpaired school
+ *   over all townships), the total last.
+ *   Keys: 1-9 (the first nine) or n/N pick the report, y/Y the year before/after, s cycles
  *   the sort column, r reverses it, g switches between townships and
  *   items, Enter on the subsidy report lists the students entitled but
  *   not granted (report_missing.c), p prints the report of the year as a
