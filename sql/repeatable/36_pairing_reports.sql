@@ -20,6 +20,7 @@
 --        (帮扶通报), with each inspection's notices
 --   eduaid.pair_notice_doc(notice)                one rectification notice
 --        (整改通知书) with its pair, schools and inspection
+--   eduaid.pair_scores_doc(year)                  the annual scoring table
 --
 -- The year of a pairing report is the calendar year (the pairing's year:
 -- annual plan and summary, quarters, the annual assessment), not the
@@ -237,9 +238,18 @@ END;
 
 ------------------------------------------------------------------------
 -- 考核打分: eduaid.pair_annual_sheet(year) per pair (its approved annual
--- total, the year's maximum, its rank among the pairs the caller sees);
--- a township's and the total's row: its pairs, how many were scored, and
--- the average of their totals.
+-- total, the year's maximum, its rank); a township's and the total's row:
+-- its pairs, how many were scored, and the average of their totals. The
+-- sheet ranks the pairs the caller reads: the county's ranking for the
+-- county's roles (supervisors, auditors, inspectors), but for a clerk or
+-- officer only his own pairs among themselves -- no rank of the county's,
+-- so none is shown to them (pair_sheet_ranked).
+-- Does the caller read the whole county's pairs (so that the sheet's
+-- ranks are the county's)?
+CREATE OR REPLACE FUNCTION eduaid.pair_sheet_ranked() RETURNS boolean
+LANGUAGE sql STABLE
+RETURN coalesce(eduaid.my_role() IN ('supervisor', 'auditor', 'inspector'), false);
+
 CREATE OR REPLACE FUNCTION eduaid.report_pair_scores(p_year int, p_township int DEFAULT NULL)
 RETURNS TABLE (township_id int, township text, item text, pairs bigint, scored bigint,
                score numeric, max_total numeric, rank int)
@@ -253,7 +263,7 @@ BEGIN ATOMIC
           LEFT JOIN sh ON sh.township_id = t.id)
     SELECT g.tid, g.tname, g.title, count(g.pair_id), count(g.total),
            round(avg(g.total), 1), max(g.max_total),
-           CASE WHEN GROUPING(g.pair_id) = 0 THEN min(g.rank) END
+           CASE WHEN GROUPING(g.pair_id) = 0 AND eduaid.pair_sheet_ranked() THEN min(g.rank) END
       FROM g
      GROUP BY GROUPING SETS ((g.tid, g.tname), (g.tid, g.tname, g.pair_id, g.title),
                              (g.pair_id, g.title), ())
@@ -294,6 +304,19 @@ BEGIN ATOMIC
      ORDER BY i.inspected_on, t.id, p.title, i.id;
 END;
 
+-- 考核评分表: the annual sheet in its order with the home township's name;
+-- the rank only where it is the county's (pair_sheet_ranked).
+CREATE OR REPLACE FUNCTION eduaid.pair_scores_doc(p_year int)
+RETURNS TABLE (rank int, title text, township text, total numeric, max_total numeric)
+LANGUAGE sql STABLE
+BEGIN ATOMIC
+    SELECT CASE WHEN eduaid.pair_sheet_ranked() THEN s.rank END, s.title, t.name, s.total,
+           s.max_total
+      FROM eduaid.pair_annual_sheet(p_year) WITH ORDINALITY AS s
+      JOIN eduaid.township t ON t.id = s.township_id
+     ORDER BY s.ordinality;
+END;
+
 -- 整改通知书: one notice the caller sees (no row: none, or not his), with
 -- its pair, schools, inspection and whether it was answered.
 CREATE OR REPLACE FUNCTION eduaid.pair_notice_doc(p_notice bigint)
@@ -325,12 +348,13 @@ REVOKE ALL ON FUNCTION eduaid.pair_report_townships(int), eduaid.pair_report_pai
     eduaid.report_pair_coverage(int, int), eduaid.report_pair_activity(int, int),
     eduaid.report_pair_monthly(int, int), eduaid.report_pair_rectifications(int, int),
     eduaid.report_pair_scores(int, int), eduaid.pair_bulletin(int, int),
-    eduaid.pair_notice_doc(bigint) FROM PUBLIC;
+    eduaid.pair_notice_doc(bigint), eduaid.pair_sheet_ranked(),
+    eduaid.pair_scores_doc(int) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION eduaid.pair_report_townships(int), eduaid.pair_report_pairs(int, int),
     eduaid.report_pair_coverage(int, int), eduaid.report_pair_activity(int, int),
     eduaid.report_pair_monthly(int, int), eduaid.report_pair_rectifications(int, int),
     eduaid.report_pair_scores(int, int), eduaid.pair_bulletin(int, int),
-    eduaid.pair_notice_doc(bigint)
+    eduaid.pair_notice_doc(bigint), eduaid.pair_sheet_ranked(), eduaid.pair_scores_doc(int)
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor, eduaid_inspector;
 -- the inspector reads the pairing reports too: their helpers of 34_reports.sql
 GRANT EXECUTE ON FUNCTION eduaid.report_townships(int), eduaid.report_pct(numeric, numeric)

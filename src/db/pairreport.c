@@ -256,9 +256,10 @@ scores_cell(void *arg, int row, int col)
                                         "max_total"};
     const char *v = dbres_field(s->r, row, names[col]);
 
-    if (v == NULL)
-        return col == 0 ? "未评定" : "—";
-    return v;
+    /* no rank: not scored, or the caller's ranks are not the county's */
+    if (v == NULL && col == 0)
+        return dbres_field(s->r, row, "total") == NULL ? "未评定" : "—";
+    return v != NULL ? v : "—";
 }
 
 static int
@@ -275,7 +276,7 @@ draw_scores(struct pdfdoc *d, void *arg)
     char buf[512];
 
     for (int i = 0; i < s->r->nrows; i++)
-        scored += dbres_field(s->r, i, "rank") != NULL;
+        scored += dbres_field(s->r, i, "total") != NULL;
     snprintf(buf, sizeof buf, "%d年度结对帮扶考核评分表", s->year);
     pdfdoc_title(d, buf);
     snprintf(buf, sizeof buf,
@@ -307,11 +308,8 @@ pairdoc_scores(struct db *db, int year, const char *office, const char *file,
     memset(done, 0, sizeof *done);
     snprintf(ybuf, sizeof ybuf, "%d", year);
     r = db_exec(db,
-                "SELECT s.rank, s.title, t.name AS township, s.total, "
-                "s.max_total FROM eduaid.pair_annual_sheet($1::int) "
-                "WITH ORDINALITY AS s "
-                "JOIN eduaid.township t ON t.id = s.township_id "
-                "ORDER BY s.ordinality",
+                "SELECT rank, title, township, total, max_total "
+                "FROM eduaid.pair_scores_doc($1::int)",
                 1, params, err);
     if (r == NULL)
         return PRINTDOC_SERVER;

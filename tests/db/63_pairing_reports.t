@@ -48,7 +48,8 @@
 #   county (80+90+80)/3 = 83.3.
 # The officer of 丙镇 sees P1 only (C1 is his), filed under 乙镇: his
 #   coverage is 丙镇's (1, 1, 100.0), the pair reports hold 乙镇 with P1
-#   alone and 丙镇 with zeros.
+#   alone and 丙镇 with zeros; no rank (the sheet would rank P1 among his
+#   own pairs: 1 of 1, no rank of the county's).
 #
 # Run by tests/db/run-db-tests.sh through prove. Cost: about 25 s (two
 # cores shared; most of it the eight PDFs).
@@ -337,14 +338,13 @@ tap_is "$(csv t63_off pair_coverage --township 429901001 | tail -n +2)" "" \
 	"the officer asks for 甲镇's coverage: nothing (not his township)"
 tap_is "$(csv t63_off pair_activity --township 429901001 | tail -n +2)" "" \
 	"... nor its pairs' activities (P4 is not his to see)"
-# (the rank is pair_annual_sheet's, among the pairs the caller reads)
-tap_is "$(csv t63_off pair_scores | tail -n +2 | cut -d, -f1-7)" \
-"429901002,乙镇,(all),1,1,80.0,100.0
-429901002,乙镇,P1甲一小—乙镇大学区,1,1,80.0,100.0
-429901003,丙镇,(all),0,0,,
-,Total,(all),1,1,80.0,100.0
-,Total,P1甲一小—乙镇大学区,1,1,80.0,100.0" \
-	"the officer's scores: P1's alone"
+tap_is "$(csv t63_off pair_scores | tail -n +2)" \
+"429901002,乙镇,(all),1,1,80.0,100.0,
+429901002,乙镇,P1甲一小—乙镇大学区,1,1,80.0,100.0,
+429901003,丙镇,(all),0,0,,,
+,Total,(all),1,1,80.0,100.0,
+,Total,P1甲一小—乙镇大学区,1,1,80.0,100.0," \
+	"the officer's scores: P1's alone, unranked (his pairs among themselves are no county rank)"
 # ---- the documents (PDF) ---------------------------------------------------------
 # pdftotext keeps or drops the blanks between CJK as the glyphs fall: the
 # text is compared with every blank taken out.
@@ -427,6 +427,13 @@ has scores.pdf "2019年度结对帮扶考核评分表
 未评定 P3甲一小—乙镇三小 乙镇 — 100.0
 评分人：
 审核人：" "the scoring table: ranked, ties shared, the unapproved unranked"
+
+run t63_off pairing print scores --year 2019 --pdf offscores.pdf 2>"$work/err"
+has offscores.pdf "结对 1 个，已评定 1 个
+— P1甲一小—乙镇大学区 乙镇 80.0 100.0" "the officer's scoring table: his pair, scored, no county rank"
+t=$(text offscores.pdf)
+[[ $t != *P2甲一小* && $t != *P4甲一小* ]]
+tap_run "... and no other pair" test $? -eq 0
 
 run t63_sup pairing print bulletin --quarter 5 --pdf x.pdf 2>/dev/null
 tap_is "$?" 2 "a quarter 5 is a usage error"
