@@ -51,8 +51,8 @@
 #   alone and 丙镇 with zeros; no rank (the sheet would rank P1 among his
 #   own pairs: 1 of 1, no rank of the county's).
 #
-# Run by tests/db/run-db-tests.sh through prove. Cost: about 25 s (two
-# cores shared; most of it the eight PDFs).
+# Run by tests/db/run-db-tests.sh through prove. Cost: about 8 s (25 s on two
+# busy cores; most of it the PDFs).
 set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
