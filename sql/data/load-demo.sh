@@ -2,8 +2,9 @@
 # sql/data/load-demo.sh: load the demo county (房县) into a freshly migrated
 # database named by the libpq environment, as a superuser: divisions,
 # schools, courses and fund programs, the demo users, then the generated
-# records (demo.sql), the ledgers kept on them (demo_ledgers.sql) and a
-# public notice in progress (demo_notice.sql). Deterministic: the same
+# records (demo.sql), the ledgers kept on them (demo_ledgers.sql), a
+# public notice in progress (demo_notice.sql) and the school pairs with a
+# year of their work (demo_pairing.sql). Deterministic: the same
 # data on every run (the notice's dates follow the day of loading).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
