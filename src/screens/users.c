@@ -347,8 +347,7 @@ disable(struct screen *s, int i)
     app_status(s->app, _("%s is disabled; %d session(s) ended."), login, ended);
 }
 
-static bool users_available(struct screen *s, enum action a,
-                            const char **why);
+static bool users_available(struct screen *s, enum action a, const char **why);
 
 static enum key_result
 users_key(struct screen *s, const struct key *k)
