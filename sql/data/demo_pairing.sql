@@ -71,7 +71,7 @@ INSERT INTO eduaid.school (township_id, name, kind, nutrition_pilot, urban_rural
     (420303003, '十堰市车城路小学', 'primary', false, 'city', false);
 INSERT INTO eduaid.school (township_id, name, kind, nutrition_pilot, urban_rural, teaching_point,
                            needs_help) VALUES
-    (420325100, '城关镇三海村教学点', 'primary', true, 'rural', true, true),
+    (420325100, '城关镇温泉村教学点', 'primary', true, 'rural', true, true),
     (420325101, '军店镇高山旗村教学点', 'primary', true, 'rural', true, true),
     (420325210, '九道乡咸池沟村教学点', 'primary', true, 'rural', true, true),
     (420325208, '上龛乡仓坪村教学点', 'primary', true, 'rural', true, true);
@@ -125,7 +125,7 @@ CREATE TABLE eduaid_pairdemo.p (
 INSERT INTO eduaid_pairdemo.p (n, title, home, helping, form, help_kind, cycle_start, helping_lead,
                                helped_lead, members, state, lag, ended_on) VALUES
  (1, '城关一小—军店城关教学点大学区', 420325101, '城关镇中心小学', 'district', 'town_village',
-  '2025-09-01', '王建华', '罗永平', '{军店镇高山旗村教学点,城关镇三海村教学点}', 'approved', 'good', NULL),
+  '2025-09-01', '王建华', '罗永平', '{军店镇高山旗村教学点,城关镇温泉村教学点}', 'approved', 'good', NULL),
  (2, '十堰五堰小学—化龙堰镇中心小学', 420325102, '十堰市五堰小学', 'one_to_one', 'city_county',
   '2024-09-01', '李晓峰', '冯德文', '{化龙堰镇中心小学}', 'approved', 'good', NULL),
  (3, '房县一中—窑淮镇初级中学', 420325110, '房县第一中学', 'one_to_one', 'town_village',

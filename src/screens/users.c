@@ -39,7 +39,7 @@ static const struct {
     {"officer", N_("township officer")},
     {"supervisor", N_("county supervisor")},
     {"auditor", N_("auditor")},
-    {"inspector", N_("discipline inspector")}, /* issue 15: 纪检督导 */
+    {"inspector", N_("inspector")}, /* issue 15: 纪检督导 */
     {"admin", N_("administrator")},
 };
 #define NROLES (sizeof(roles) / sizeof(roles[0]))
