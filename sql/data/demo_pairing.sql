@@ -268,7 +268,7 @@ BEGIN
           (p.home, p.id, 'target', 2026, '联校教研：语文、数学同课异构与集体备课',
            '2026-12-31', '双方教务主任', '每月1次'),
           (p.home, p.id, 'annual_plan', 2026, '2026年度帮扶工作计划：按目标任务书分月安排送教、跟岗和教研活动',
-           '2026-01-31', p.helping_lead, '计划1份，分解到月');
+           greatest(date '2026-01-31', p.cycle_start + 30), p.helping_lead, '计划1份，分解到月');
         IF p.cycle_start < '2025-12-01' THEN
             INSERT INTO eduaid.pair_target (township_id, pair_id, kind, year, what, due_on, who, quantity)
             VALUES (p.home, p.id, 'annual_summary', 2025, '2025年度帮扶工作总结：对照目标任务逐项总结',
@@ -378,7 +378,7 @@ SELECT i.township_id, i.pair_id, i.id, v.issued, v.deadline, v.demands
     ('2026-04-23'::date, '2026-04-27'::date, '2026-05-31'::date,
      '一、5月底前补开展送教下乡1次、跟岗学习1批次；二、月报告按时于次月5日前报送。'),
     ('2026-10-14', '2026-10-20', '2026-11-10',
-     '一、11月10日前开展送教下乡并报送活动记录；二、补报10月月报告和三季度总结。'),
+     '一、11月10日前开展送教下乡并报送活动记录；二、补开三季度总结交流会（对标汇报）。'),
     ('2026-10-30', '2026-11-03', '2026-12-03',
      '一、12月3日前开展联校教研和送教下乡各1次；二、召开三季度总结交流会并报送材料。'))
     AS v(on_day, issued, deadline, demands)
