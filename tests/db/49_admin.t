@@ -257,6 +257,10 @@ has out "t49i$T	测试督查	inspector	yes	-	" "  user list shows it, with no to
 insp() { db_psql_as "t49i$T" "$@" 2>&1; }
 tap_is "$(insp -c "SELECT count(*) > 0, count(DISTINCT township_id) > 1 FROM eduaid.pair")" "t|t" \
 	"the inspector reads the pairs of several townships (the county's)"
+tap_is "$(insp -c "SELECT refused_by FROM eduaid.field_refusals('{pair}', '{form}', '{pairs}')")" \
+	pair_form_check "  and the client's start-up check answers it (the client starts)"
+tap_is "$(insp -c "SELECT count(*) > 0 FROM eduaid.field_lengths() WHERE table_name = 'pair'")" t \
+	"  both of its functions"
 tap_is "$(insp -c "BEGIN" -c "INSERT INTO eduaid.pair_inspection (township_id, pair_id, inspected_on,
 	    inspectors, findings, verdict)
 	  SELECT township_id, id, DATE '2026-11-10', '测试督查', '抽查月报告。', 'ok' FROM eduaid.pair
