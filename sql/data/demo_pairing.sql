@@ -37,7 +37,11 @@
 -- docs/design/pairing.md); until then their state is set as the
 -- superuser. Afterwards each row's timestamps (and its audit rows) are
 -- moved back to the day it happened, with triggers off
--- (session_replication_role), as demo_workflow.sql does for the records.
+-- (session_replication_role), as demo_workflow.sql does for the records:
+-- so the audit log holds rows of every month from 2024-08 on (the
+-- register's changes and the inspector's account are dated 2024-08-20,
+-- when the county set pairing up), which tests that archive a month count
+-- (tests/db/58_audit_partitions.sql).
 -- Loaded by load-demo.sh as the superuser, after demo.sql; deterministic.
 -- Names the pgTAP files use for pairs of their own (tests/db/60_pairing.sql:
 -- 军店镇中心小学, 土城镇中心小学, anything of 大木厂镇, the leads 陈校长,
