@@ -49,7 +49,7 @@ check "approved" "export --status" export --status app
 check "roster" "import's one kind" import ""
 check "household_year teacher_fund" "the kinds of a notice" notice open ""
 check "--help close list open print verify" "notice's actions" notice ""
-check "admin auditor clerk officer supervisor" "user --role" user request-create bob --name N --role ""
+check "admin auditor clerk inspector officer supervisor" "user --role" user request-create bob --name N --role ""
 check "--help delete list set" "rates' actions" rates ""
 check "bulletin notice scores" "pairing print's documents" pairing print ""
 check "--pdf --quarter --year" "the bulletin's options" pairing print bulletin --
