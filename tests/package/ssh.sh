@@ -315,7 +315,7 @@ rm -f "$home/.bashrc" "$home/.ssh/rc"
 tui_start_shell 80 24 "env TERM=xterm-256color LANG=zh_CN.UTF-8 LC_ALL=zh_CN.UTF-8 \
 	ssh -F '$work/ssh_config' county 2>'$work/ssh.err'; echo \$? >'$work/exit'; sleep 600" ||
 	bail "no tmux session"
-tui_wait "请选择要处理的工作"
+tui_wait "您可查看的记录"
 ok $? "ssh county lands in eduaid's menu (zh_CN, 80x24)" "$work/ssh.err"
 tui_screen | head -n 1 | grep -qF "$clerk@clerk"
 ok $? "  logged in as $clerk, a clerk"
@@ -351,7 +351,7 @@ tui_keys Enter
 ok $? "  the clerk's drafts of 城关镇 are in the database, nothing of 化龙堰镇"
 tui_keys Escape
 tui_keys Escape
-tui_wait "请选择要处理的工作"
+tui_wait "您可查看的记录"
 tui_menu 导出 记录类型
 tui_wait "导出文件夹：~/eduaid"
 ok $? "the export screen's folder is ~/eduaid (paths.files_dir's default when it exists)"
@@ -365,7 +365,7 @@ done
 [ -n "$f" ] && [ "$(stat -c '%a %U' "$f")" = "600 $clerk" ] && grep -qF "$H1" "$f"
 ok $? "  F2 writes the export there, 0600, the clerk's: ${f##*/}"
 tui_keys Escape
-tui_wait "请选择要处理的工作"
+tui_wait "您可查看的记录"
 tui_quit
 for _ in $(seq 1 100); do
 	[ -s "$work/exit" ] && break

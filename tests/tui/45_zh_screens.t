@@ -50,11 +50,11 @@ check() {
 to_menu() {
 	local i
 	for i in 1 2 3 4; do
-		tui_screen | grep -qF "请选择要处理的工作" && return 0
+		tui_screen | grep -qF "您可查看的记录" && return 0
 		tui_keys Escape
 		sleep 0.3
 	done
-	tui_wait "请选择要处理的工作"
+	tui_wait "您可查看的记录"
 }
 
 # a roster of two demo households, the first head renamed: one difference

@@ -90,7 +90,7 @@ narrow
 tui_ok $? "... and no line wider than 80 cells"
 
 tui_start demo_clerk 80 24 $ZH
-tui_wait "请选择要处理的工作" && tui_menu "特殊教育一人一案" "$HDR" && tui_wait "状态" &&
+tui_wait "您可查看的记录" && tui_menu "特殊教育一人一案" "$HDR" && tui_wait "状态" &&
 	tui_search "$CHILD" && tui_wait "$CHILD" && tui_keys Enter && down_to "送教教师身份证"
 tui_ok $? "demo_clerk opens a home-delivery plan: the home teacher as submitted"
 tui_screen | grep -qF "$HTNAME"

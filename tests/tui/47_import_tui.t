@@ -127,7 +127,7 @@ tui_keys Enter
 tui_wait "Not compared: 化龙堰镇 (not yours), rows: 1"
 tui_ok $? "... and the reconciliation's summary says the row is not compared"
 tui_keys Escape
-tui_wait "Choose what to work on"
+tui_wait "Records you can see"
 tui_ok $? "Esc goes back to the menu"
 
 su "DELETE FROM eduaid.household WHERE household_no = '$NEW'" >/dev/null

@@ -76,7 +76,7 @@ tui_start demo_supervisor2 100 30 en_US.UTF-8
 tui_wait "Waiting:"
 tui_ok $? "demo_supervisor2 starts in the review queue"
 tui_keys Escape
-tui_wait "Choose what to work on:"
+tui_wait "Records you can see"
 tui_ok $? "Esc: the main menu ..."
 row "Public notice" "open"
 tui_ok $? "... has a Public notice row"

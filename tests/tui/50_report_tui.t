@@ -113,7 +113,7 @@ tui_ok $? "the fixture of 5,400 missing lines loads"
 tui_start demo_supervisor 100 30 en_US.UTF-8
 tui_wait "Waiting:" # a supervisor starts in the review queue
 tui_keys Escape
-tui_wait "Choose what to work on:"
+tui_wait "Records you can see"
 tui_menu "Reports"
 tui_wait "Subsidy coverage"
 to_2026

@@ -60,7 +60,7 @@ got=$(su "select actor || ' ' || kind || ' ' || (new_row ->> 'rows') || ' ' || (
             from eduaid.audit_log where action = 'export' and id > $audit0")
 [ "$got" = "demo_clerk teacher_fund $want false" ]
 tui_ok $? "the audit log has the export: $got"
-tui_keys Escape && tui_wait 请选择要处理的工作 && tui_quit
+tui_keys Escape && tui_wait 您可查看的记录 && tui_quit
 tui_ok $? "back to the menu, quit"
 
 # ==== demo_auditor reads the logs =============================================
@@ -71,7 +71,7 @@ tui_screen | sed -n 4p | grep -q "demo_clerk\|张晓梅.*教师帮扶资金 *导
 tui_ok $? "... demo_clerk's export first: $(tui_screen | sed -n 4p)"
 tui_keys Home Enter && tui_wait "审计条目" && tui_screen | grep -q "\"rows\": $want"
 tui_ok $? "... Enter shows the entry in full, with its $want rows"
-tui_keys Escape && tui_wait_gone "审计条目" && tui_keys Escape && tui_wait 请选择要处理的工作
+tui_keys Escape && tui_wait_gone "审计条目" && tui_keys Escape && tui_wait 您可查看的记录
 tui_ok $? "... back to the menu"
 tui_menu 审计日志 记录类型 && tui_wait "操作：全部"
 tui_ok $? "审计日志 opens the whole log"
@@ -82,7 +82,7 @@ n=$(tui_screen | sed -n '4,22p' | grep -c '张晓梅')
 rows=$(tui_screen | sed -n '4,22p' | grep -c '^[0-9][0-9]-[0-9][0-9] ')
 [ "$rows" -gt 0 ] && [ "$n" = "$rows" ]
 tui_ok $? "... only demo_clerk's (张晓梅) entries: $n of $rows"
-tui_keys Escape && tui_wait 请选择要处理的工作 && tui_quit
+tui_keys Escape && tui_wait 您可查看的记录 && tui_quit
 tui_ok $? "back to the menu, quit"
 [ "$(tui_exit_status)" = 0 ] && [ ! -s "$TUI_TMP/stderr" ]
 tui_ok $? "the client exits 0 with nothing on stderr"
