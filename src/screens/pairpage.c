@@ -38,7 +38,9 @@
 #include "ui/draw.h"
 #include "ui/listview.h"
 
-#define HEAD_LINES 5 /* title, sides, cycle and leads, early end, sections */
+#define HEAD_LINES 4 /* title, sides, cycle and leads, the sections; */
+/* and a fifth above the sections while an early end is asked, turned
+ * down or approved (head_lines) */
 #define DETAIL_LINES 2
 #define MAXC 6
 
@@ -112,6 +114,29 @@ c(const struct pairpage *p, int i, const char *col)
 
 /* ---- reading ------------------------------------------------------------ */
 
+/* The header's lines: a fifth while an early end stands (end_state). */
+static int
+head_lines(const struct pairpage *p)
+{
+    return HEAD_LINES +
+           (p->head != NULL && p->head->nrows == 1 &&
+                    (h(p, "ended_on")[0] || h(p, "end_requested_on")[0] ||
+                     h(p, "end_refusal")[0])
+                ? 1
+                : 0);
+}
+
+/* The list under the header (once laid out). */
+static void
+relayout(struct pairpage *p)
+{
+    int hl = head_lines(p);
+
+    if (p->cols > 0)
+        listview_layout(&p->lv, p->top + hl, 1, p->rows_n - hl - DETAIL_LINES,
+                        p->cols - 2);
+}
+
 static void
 load_head(struct screen *s)
 {
@@ -125,6 +150,7 @@ load_head(struct screen *s)
     }
     dbres_free(p->head);
     p->head = r;
+    relayout(p);
 }
 
 /* The section's rows (and the header when head). */
@@ -212,7 +238,7 @@ draw_head(struct pairpage *p)
 {
     char text[1024];
     const char *ended = h(p, "ended_on");
-    int x = 1;
+    int x = 1, y;
 
     snprintf(text, sizeof(text), "%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s %s",
              h(p, "title"), pair_word(PW_FORM, h(p, "form")),
@@ -233,13 +259,15 @@ draw_head(struct pairpage *p)
                  h(p, "helped_lead"));
     line(p, p->top + 2, text, UA_NORMAL);
     end_state(p, text, sizeof(text));
-    line(p, p->top + 3, text,
-         ended[0] || h(p, "end_refusal")[0] == '\0' ? UA_NORMAL : UA_ERROR);
-    move(p->top + 4, 0);
+    if (text[0])
+        line(p, p->top + 3, text,
+             ended[0] || h(p, "end_refusal")[0] == '\0' ? UA_NORMAL : UA_ERROR);
+    y = p->top + head_lines(p) - 1;
+    move(y, 0);
     clrtoeol();
     for (int i = 0; i < PS_COUNT && x < p->cols - 2; i++) {
         snprintf(text, sizeof(text), " %s ", _(sections[i].name));
-        x += draw_str(stdscr, p->top + 4, x, p->cols - 1 - x, text,
+        x += draw_str(stdscr, y, x, p->cols - 1 - x, text,
                       i == (int)p->sec ? UA_SELECTED : UA_LABEL, 0);
         x++;
     }
@@ -266,8 +294,7 @@ page_layout(struct screen *s, int top, int rows, int cols)
     p->top = top;
     p->rows_n = rows;
     p->cols = cols;
-    listview_layout(&p->lv, top + HEAD_LINES, 1,
-                    rows - HEAD_LINES - DETAIL_LINES, cols - 2);
+    relayout(p);
 }
 
 static void
