@@ -365,6 +365,23 @@ START_TEST(test_change_rows)
     v = first(PS_QUARTERLY, t, id, "held_on");
     ck_assert_str_eq(v, "2015-04-01");
     free(v);
+    /* a row's identity is not granted for UPDATE (39_privileges.sql) */
+    {
+        const char *params[1] = {id};
+        struct dbres *r = db_exec(db,
+                                  "UPDATE eduaid.pair_target SET year = 2016"
+                                  " WHERE pair_id = $1::bigint",
+                                  1, params, &err);
+
+        ck_assert_ptr_null(r);
+        ck_assert_str_eq(err.sqlstate, "42501");
+        r = db_exec(db,
+                    "UPDATE eduaid.pair_monthly_report SET month = '2015-02-01'"
+                    " WHERE pair_id = $1::bigint",
+                    1, params, &err);
+        ck_assert_ptr_null(r);
+        ck_assert_str_eq(err.sqlstate, "42501");
+    }
     ck_assert(!pair_row_editable(PR_TARGET, 1)); /* a target's year */
     ck_assert(pair_row_editable(PR_TARGET, 2));
     ck_assert(!pair_row_editable(PR_MONTHLY, 0)); /* the month */
