@@ -11,8 +11,9 @@
 # words of eduaid.message, then a day and a reason); demo_supervisor sees
 # the request and turns it down with a reason (F11); officer_101 reads
 # the reason and asks again; demo_supervisor approves (F7: the asker is an
-# officer, four eyes hold) and the page shows the end. Runs on a copy of
-# the demo cluster of its own (tests/tui/run.sh). About 60 s.
+# officer, four eyes hold) and the page shows the end. Last, on a 大学区's
+# page officer_101 adds a second helped school (F6). Runs on a copy of the
+# demo cluster of its own (tests/tui/run.sh). About 60 s.
 set -u
 . "$top_srcdir/tests/tui/lib.sh"
 tui_setup
@@ -49,13 +50,14 @@ as demo_clerk "INSERT INTO eduaid.pair (township_id, helping_township_id, helpin
 [ "$(su "select status from eduaid.pair_agreement where pair_id = $PAIR")" = approved ]
 tui_ok $? "the pair $TITLE and its agreement, approved through the review"
 
-# open_pair: from the main menu, 结对帮扶 → 结对名单, / finds the pair,
-# Enter opens its page.
+# open_pair [TITLE [HELPED]]: from the main menu, 结对帮扶 → 结对名单, /
+# finds the pair, Enter opens its page.
 open_pair() {
+	local title=${1:-$TITLE}
 	tui_menu "结对帮扶" "记录类型" && tui_wait "结对名单" && tui_keys Enter &&
-		tui_wait "个结对" && tui_keys / && tui_wait "┐" && tui_type "$TITLE" &&
-		tui_keys Enter && tui_wait "搜索：$TITLE" && tui_wait "受援学校：军店镇中心幼儿园" &&
-		tui_keys Enter && tui_wait "方案目标" && tui_wait "$TITLE"
+		tui_wait "个结对" && tui_keys / && tui_wait "┐" && tui_type "$title" &&
+		tui_keys Enter && tui_wait "搜索：$title" && tui_wait "受援学校：${2:-军店镇中心幼儿园}" &&
+		tui_keys Enter && tui_wait "方案目标" && tui_wait "$title"
 }
 # start USER: log in at 80x24 in Chinese, past the review queue.
 start() {
@@ -162,5 +164,25 @@ tui_screen | grep -qE "批准终止|F11"
 tui_ok $? "no key is left for the early end"
 leave
 tui_ok $? "demo_supervisor leaves"
+
+# ==== a 大学区: another helped school from the pair's page ==========================
+DIST="大学区$T"
+as demo_clerk "INSERT INTO eduaid.pair (township_id, helping_township_id, helping_school_id, title,
+                                     form, help_kind, cycle_start, helping_lead, helped_lead)
+               VALUES (420325101, 420325100,
+                       (SELECT id FROM eduaid.school WHERE name = '城关镇第二小学'), '$DIST',
+                       'district', 'town_village', '2025-09-01', '刘校长', '陈校长');
+               INSERT INTO eduaid.pair_member (township_id, pair_id, school_id)
+               VALUES (420325101, (SELECT id FROM eduaid.pair WHERE title = '$DIST'),
+                       (SELECT id FROM eduaid.school WHERE name = '军店镇中心小学'))" >/dev/null
+start officer_101 && open_pair "$DIST" "军店镇中心小学" && tui_wait "F6/^A" &&
+	tui_keys F6 && tui_wait "添加受援学校" && tui_type "军店镇初级中学" && tui_wait "找到 1 项" &&
+	tui_keys Enter && sleep 0.5 && tui_keys Escape &&
+	tui_wait "军店镇中心小学、军店镇初级中学"
+tui_ok $? "officer_101 adds 军店镇初级中学 to the 大学区 from its page (F6); the header names both"
+[ "$(su "select count(*) from eduaid.pair_member where pair_id = (SELECT id FROM eduaid.pair WHERE title = '$DIST')")" = 2 ]
+tui_ok $? "the 大学区 has two helped schools in the database"
+leave
+tui_ok $? "officer_101 leaves"
 
 tui_done
