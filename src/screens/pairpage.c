@@ -323,7 +323,7 @@ new_kind(const struct pairpage *p)
 
     if (p->inspector)
         return p->sec == PS_CHECKS ? PR_INSPECTION : PR_COUNT;
-    return p->writer ? writes[p->sec] : PR_COUNT;
+    return p->writer && p->home ? writes[p->sec] : PR_COUNT; /* H6: home only */
 }
 
 static void

@@ -165,6 +165,13 @@ tui_ok $? "no key is left for the early end"
 leave
 tui_ok $? "demo_supervisor leaves"
 
+# ==== the helping side reads, and is offered nothing to write ======================
+start demo_officer && open_pair && tui_keys Tab && tui_wait "送教：中班语言活动" &&
+	tui_wait "Esc/q 返回" && ! tui_screen | grep -qE "F3/|F10/|F6/|Enter ?修改|F7/|F11/"
+tui_ok $? "demo_officer (城关镇, the helping side) reads the page; its key bar offers no write"
+leave
+tui_ok $? "demo_officer leaves"
+
 # ==== a 大学区: another helped school from the pair's page ==========================
 DIST="大学区$T"
 as demo_clerk "INSERT INTO eduaid.pair (township_id, helping_township_id, helping_school_id, title,
