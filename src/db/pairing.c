@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "db/pairing.h"
@@ -31,7 +32,9 @@ static const char counts_sql[] =
     " WHERE m.pair_township_id = p.township_id AND m.pair_id = p.id)"          \
     " AS helped,"                                                              \
     " p.form, p.help_kind, p.cycle_start, p.cycle_end, p.ended_on,"            \
-    " p.end_reason, p.helping_lead, p.helped_lead, a.status AS agreement"      \
+    " p.end_reason, p.helping_lead, p.helped_lead, a.status AS agreement,"     \
+    " p.end_requested_on, p.end_request_reason, p.end_requested_by,"           \
+    " p.end_refused_by, p.end_refusal, p.end_approved_by"                      \
     " FROM eduaid.pair p"                                                      \
     " JOIN eduaid.township t ON t.id = p.township_id"                          \
     " JOIN eduaid.school hs ON hs.township_id = p.helping_township_id"         \
@@ -195,19 +198,19 @@ fail:
 
 static const char *const section_sql[PS_COUNT] = {
     [PS_TARGETS] =
-        "SELECT id, kind, year, what, due_on, who, quantity"
+        "SELECT id, version, kind, year, what, due_on, who, quantity"
         " FROM eduaid.pair_target WHERE township_id = $1::int"
         " AND pair_id = $2::bigint ORDER BY year DESC, kind, due_on, id",
     [PS_ACTIVITIES] =
-        "SELECT id, kind, held_on, place, people, content"
+        "SELECT id, version, kind, held_on, place, people, content"
         " FROM eduaid.pair_activity WHERE township_id = $1::int"
         " AND pair_id = $2::bigint ORDER BY held_on DESC, id DESC",
     [PS_MONTHLY] =
-        "SELECT id, to_char(month, 'YYYY-MM') AS month, content,"
+        "SELECT id, version, to_char(month, 'YYYY-MM') AS month, content,"
         " to_char(created_at, 'YYYY-MM-DD') AS entered"
         " FROM eduaid.pair_monthly_report WHERE township_id = $1::int"
         " AND pair_id = $2::bigint ORDER BY month DESC",
-    [PS_QUARTERLY] = "SELECT id, year, quarter, kind, held_on, content"
+    [PS_QUARTERLY] = "SELECT id, version, year, quarter, kind, held_on, content"
                      " FROM eduaid.pair_quarterly WHERE township_id = $1::int"
                      " AND pair_id = $2::bigint"
                      " ORDER BY year DESC, quarter DESC, held_on DESC, id DESC",
@@ -216,7 +219,8 @@ static const char *const section_sql[PS_COUNT] = {
         " i.verdict, i.findings, i.bulletin,"
         " row_number() OVER (PARTITION BY i.id ORDER BY r.issued_on, r.id) = 1"
         " AS first, r.id AS rectification_id, r.issued_on, r.deadline,"
-        " r.demands, x.responded_on, x.response"
+        " r.demands, x.responded_on, x.response, x.id AS response_id,"
+        " x.version AS response_version"
         " FROM eduaid.pair_inspection i"
         " LEFT JOIN eduaid.pair_rectification r"
         " ON r.township_id = i.township_id AND r.pair_id = i.pair_id"
@@ -293,4 +297,129 @@ pair_row_add(struct db *db, enum pair_row k, const char *township,
     for (int i = 0; i < add_sql[k].n; i++)
         params[2 + i] = values[i];
     return db_command(db, add_sql[k].sql, 2 + add_sql[k].n, params, err);
+}
+
+/* ---- changing a row (issue 15 H6) -------------------------------------------
+ */
+
+/* The columns an UPDATE of a row of kind k sets (the column grants of
+ * 39_privileges.sql), each the index of its value in pair_row_add's
+ * order; the statement's $5.. are those values, in this order. */
+static const struct {
+    const char *sql;
+    int n, at[5];
+} upd_sql[PR_COUNT] = {
+    [PR_TARGET] = {"UPDATE eduaid.pair_target SET what = $5, due_on = $6::date,"
+                   " who = $7, quantity = $8",
+                   4,
+                   {2, 3, 4, 5}},
+    [PR_ACTIVITY] = {"UPDATE eduaid.pair_activity SET kind = $5,"
+                     " held_on = $6::date, place = $7, people = $8,"
+                     " content = $9",
+                     5,
+                     {0, 1, 2, 3, 4}},
+    [PR_MONTHLY] = {"UPDATE eduaid.pair_monthly_report SET content = $5",
+                    1,
+                    {1}},
+    [PR_QUARTERLY] = {"UPDATE eduaid.pair_quarterly SET held_on = $5::date,"
+                      " content = $6",
+                      2,
+                      {3, 4}},
+    [PR_RESPONSE] = {"UPDATE eduaid.pair_rectification_response SET"
+                     " responded_on = $5::date, response = $6",
+                     2,
+                     {1, 2}},
+};
+
+static const char upd_where[] =
+    " WHERE township_id = $1::int AND pair_id = $2::bigint"
+    " AND id = $3::bigint AND version = $4::int RETURNING version";
+
+bool
+pair_row_editable(enum pair_row k, int i)
+{
+    if (k >= PR_COUNT)
+        return false;
+    for (int j = 0; j < upd_sql[k].n; j++)
+        if (upd_sql[k].at[j] == i)
+            return true;
+    return false;
+}
+
+int
+pair_row_update(struct db *db, enum pair_row k, const char *township,
+                const char *pair, const char *id, const char *version,
+                const char *const *values, struct db_error *err)
+{
+    const char *params[9] = {township, pair, id, version};
+    char sql[512];
+    struct dbres *r;
+    bool moved;
+
+    if (k >= PR_COUNT || upd_sql[k].sql == NULL)
+        return -1;
+    for (int j = 0; j < upd_sql[k].n; j++)
+        params[4 + j] = values[upd_sql[k].at[j]];
+    snprintf(sql, sizeof(sql), "%s%s", upd_sql[k].sql, upd_where);
+    if ((r = db_exec(db, sql, 4 + upd_sql[k].n, params, err)) == NULL)
+        return -1;
+    moved = r->nrows == 0;
+    dbres_free(r);
+    if (moved && err != NULL) {
+        /* the row's version is no longer the one read: changed (or
+         * removed) by someone else since; EA007's words say so */
+        db_error_clear(err);
+        err->status = DB_ERROR;
+        snprintf(err->sqlstate, sizeof(err->sqlstate), "EA007");
+        snprintf(err->message, sizeof(err->message),
+                 "pair %s: row %s was changed by someone else (you have "
+                 "version %s); load it again",
+                 pair, id, version);
+    }
+    return moved ? -1 : 0;
+}
+
+/* ---- the early end, four eyes (052) ------------------------------------ */
+
+static int
+call(struct db *db, const char *sql, int n, const char *const *params,
+     struct db_error *err)
+{
+    struct dbres *r = db_exec(db, sql, n, params, err);
+
+    if (r == NULL)
+        return -1;
+    dbres_free(r);
+    return 0;
+}
+
+int
+pair_end_request(struct db *db, const char *pair, const char *day,
+                 const char *reason, struct db_error *err)
+{
+    const char *params[3] = {pair, day, reason};
+
+    return call(db,
+                "SELECT eduaid.pair_end_request($1::bigint, $2::date, $3)"
+                " AS version",
+                3, params, err);
+}
+
+int
+pair_end_approve(struct db *db, const char *pair, struct db_error *err)
+{
+    const char *params[1] = {pair};
+
+    return call(db, "SELECT eduaid.pair_end_approve($1::bigint) AS version", 1,
+                params, err);
+}
+
+int
+pair_end_refuse(struct db *db, const char *pair, const char *reason,
+                struct db_error *err)
+{
+    const char *params[2] = {pair, reason};
+
+    return call(db, "SELECT eduaid.pair_end_refuse($1::bigint, $2) AS version",
+                2, params, err);
 }

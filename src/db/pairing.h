@@ -32,7 +32,8 @@ struct dbres *pairing_counts(struct db *db, struct db_error *err);
  * (the helped schools' names, 、-separated), form (one_to_one, district),
  * help_kind (city_county, town_village), cycle_start, cycle_end,
  * ended_on, end_reason, helping_lead, helped_lead, agreement (its
- * status, NULL without one). */
+ * status, NULL without one), and the early end's request (pair_end_request
+ * below). */
 struct dbres *pairs_list(struct db *db, const char *township,
                          const char *search, struct db_error *err);
 
@@ -127,5 +128,30 @@ int pair_row_nvalues(enum pair_row k);
 int pair_row_add(struct db *db, enum pair_row k, const char *township,
                  const char *pair, const char *const *values,
                  struct db_error *err);
+
+/* Issue 15 H6: change a row the page shows (PR_TARGET, PR_ACTIVITY,
+ * PR_MONTHLY, PR_QUARTERLY, PR_RESPONSE) -- id and version as read (the
+ * section's id and version; a response's response_id and
+ * response_version), values in pair_row_add's order, of which only those
+ * pair_row_editable says are set (the others are the row's identity,
+ * fixed: the column grants). 0, or -1 with err; EA007 when the row's
+ * version moved since it was read (someone else changed it). */
+bool pair_row_editable(enum pair_row k, int i);
+int pair_row_update(struct db *db, enum pair_row k, const char *township,
+                    const char *pair, const char *id, const char *version,
+                    const char *const *values, struct db_error *err);
+
+/* The early end, four eyes (052; sql/repeatable/36_pairing.sql): the
+ * home township's clerk or officer asks (day YYYY-MM-DD, reason), a
+ * supervisor other than the asker approves, or turns it down with a
+ * reason. pair_get's end_requested_on, end_request_reason,
+ * end_requested_by, end_refused_by, end_refusal, end_approved_by tell
+ * where it stands. 0, or -1 with err (EA200, EA203, EA204, EA209,
+ * EA235-EA237, a constraint). */
+int pair_end_request(struct db *db, const char *pair, const char *day,
+                     const char *reason, struct db_error *err);
+int pair_end_approve(struct db *db, const char *pair, struct db_error *err);
+int pair_end_refuse(struct db *db, const char *pair, const char *reason,
+                    struct db_error *err);
 
 #endif

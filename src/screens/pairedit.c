@@ -9,7 +9,11 @@
  *   activity, a monthly report, a quarterly record, an inspection, a
  *   rectification notice, a response. The server decides who may (a
  *   refusal is shown in the words of eduaid.message, the editor stays
- *   open) and checks every value.
+ *   open) and checks every value. Opened on a row the page shows
+ *   (pair_row_edit_screen, issue 15 H6) it is filled in with the row,
+ *   the fields its UPDATE does not set shown fixed, and F2 saves with the
+ *   row's version: a row someone else changed since is refused in words
+ *   (EA007) and what was typed stays.
  */
 #include "config.h"
 
@@ -123,12 +127,21 @@ struct pairedit {
     struct dbres *picked;
     struct pick_item items[64];
     char title[160], fixed_text[160];
-    long long *made; /* PE: the new pair's id, or NULL */
+    char id[24], version[16]; /* a row changed: its id and version read */
+    long long *made;          /* PE: the new pair's id, or NULL */
     int top, rows, cols;
 };
 
 /* ---- drawing ----------------------------------------------------------------
  */
+
+/* A field F2 does not set: the page's, or a changed row's identity. */
+static bool
+fixed(const struct pairedit *e, int i)
+{
+    return e->fields[i].type == F_FIXED ||
+           (e->id[0] != '\0' && !pair_row_editable(e->kind, i));
+}
 
 static const char *
 shown(const struct pairedit *e, int i)
@@ -167,9 +180,9 @@ edit_draw(struct screen *s)
         draw_str(stdscr, y, 2, LABEL_CELLS, _(f->label), UA_LABEL, DRAW_PAD);
         draw_text(stdscr, y, LABEL_CELLS + 3, e->cols - LABEL_CELLS - 5,
                   shown(e, i),
-                  i == e->focus        ? UA_SELECTED
-                  : f->type == F_FIXED ? UA_GONE
-                                       : UA_FIELD);
+                  i == e->focus ? UA_SELECTED
+                  : fixed(e, i) ? UA_GONE
+                                : UA_FIELD);
     }
     draw_str(stdscr, e->top + e->rows - 1, 0, e->cols,
              _("Up/Down: field   Enter: change it   F2: save   Esc: drop"),
@@ -272,6 +285,10 @@ change_field(struct pairedit *e)
     int i = e->focus;
     char *v, *word;
 
+    if (fixed(e, i)) {
+        app_status(e->app, "%s", _("This field is not changed here."));
+        return;
+    }
     if ((v = ask(e, i)) == NULL)
         return;
     if ((word = strdup(e->fields[i].type >= F_TOWNSHIP &&
@@ -311,6 +328,9 @@ save(struct pairedit *e)
         if (id > 0 && e->made != NULL)
             *e->made = id;
         rc = id > 0 ? 0 : -1;
+    } else if (e->id[0] != '\0') {
+        rc = pair_row_update(e->app->db, e->kind, e->township, e->pair, e->id,
+                             e->version, v, &err);
     } else {
         rc = pair_row_add(e->app->db, e->kind, e->township, e->pair, v, &err);
     }
@@ -520,5 +540,42 @@ pair_row_screen(struct app *a, enum pair_row k, const char *township,
     snprintf(e->township, sizeof(e->township), "%s", township);
     snprintf(e->pair, sizeof(e->pair), "%s", pair);
     snprintf(e->title, sizeof(e->title), "%s", _(row_titles[k]));
+    return s;
+}
+
+/* Issue 15 H6: the editor filled in with a row of the page (values in
+ * pair_row_add's order), F2 its UPDATE with the version read. */
+struct screen *
+pair_row_edit_screen(struct app *a, enum pair_row k, const char *township,
+                     const char *pair, const char *id, const char *version,
+                     const char *const *values, const char *fixed_text)
+{
+    static const char *const edit_titles[PR_COUNT] = {
+        [PR_TARGET] = N_("Change a plan target"),
+        [PR_ACTIVITY] = N_("Change an activity"),
+        [PR_MONTHLY] = N_("Change a monthly report"),
+        [PR_QUARTERLY] = N_("Change a quarterly record"),
+        [PR_RESPONSE] = N_("Change a response"),
+    };
+    struct screen *s;
+    struct pairedit *e;
+
+    if (k >= PR_COUNT || edit_titles[k] == NULL ||
+        (s = pair_row_screen(a, k, township, pair, NULL, fixed_text)) == NULL)
+        return NULL;
+    e = s->data;
+    for (int i = 0; i < e->nf; i++) {
+        char *v = strdup(values[i] != NULL ? values[i] : "");
+
+        if (v == NULL) {
+            edit_close(s);
+            return NULL;
+        }
+        free(e->val[i]);
+        e->val[i] = v;
+    }
+    snprintf(e->id, sizeof(e->id), "%s", id);
+    snprintf(e->version, sizeof(e->version), "%s", version);
+    snprintf(e->title, sizeof(e->title), "%s", _(edit_titles[k]));
     return s;
 }

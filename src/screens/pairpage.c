@@ -13,6 +13,13 @@
  *   rectification notice on the selected inspection. The server decides
  *   who may (the home township writes, the inspector inspects): a refused
  *   write says why in the words of eduaid.message.
+ *   Issue 15 H6: Enter opens the selected row in the editor, filled in
+ *   (saved with its version: a row changed by someone else since is
+ *   refused in words); F6 adds a helped school to a 大学区; the early end,
+ *   four eyes: the header's fifth line says where it stands (asked: day,
+ *   reason, who; turned down: why, by whom; ended: day, reason, approved
+ *   by), F10 lets the home township ask (day, reason), F7 and F11 let a
+ *   supervisor other than the asker approve or turn it down (a reason).
  */
 #include "config.h"
 
@@ -27,10 +34,13 @@
 #include "screens/pairs.h"
 #include "screens/screens.h"
 #include "screens/session.h"
+#include "ui/dialog.h"
 #include "ui/draw.h"
 #include "ui/listview.h"
 
-#define HEAD_LINES 4 /* title, sides, cycle and leads, the sections */
+#define HEAD_LINES 4 /* title, sides, cycle and leads, the sections; */
+/* and a fifth above the sections while an early end is asked, turned
+ * down or approved (head_lines) */
 #define DETAIL_LINES 2
 #define MAXC 6
 
@@ -84,7 +94,9 @@ struct pairpage {
     struct dbres *head;           /* pair_get's row */
     struct dbres *rows[PS_COUNT]; /* each section's, read when shown */
     enum pair_section sec;
-    bool writer, inspector;
+    bool writer, inspector, supervisor;
+    bool home;   /* a writer of the pair's home township */
+    char me[64]; /* the login */
     int top, rows_n, cols;
 };
 
@@ -102,6 +114,29 @@ c(const struct pairpage *p, int i, const char *col)
 
 /* ---- reading ------------------------------------------------------------ */
 
+/* The header's lines: a fifth while an early end stands (end_state). */
+static int
+head_lines(const struct pairpage *p)
+{
+    return HEAD_LINES +
+           (p->head != NULL && p->head->nrows == 1 &&
+                    (h(p, "ended_on")[0] || h(p, "end_requested_on")[0] ||
+                     h(p, "end_refusal")[0])
+                ? 1
+                : 0);
+}
+
+/* The list under the header (once laid out). */
+static void
+relayout(struct pairpage *p)
+{
+    int hl = head_lines(p);
+
+    if (p->cols > 0)
+        listview_layout(&p->lv, p->top + hl, 1, p->rows_n - hl - DETAIL_LINES,
+                        p->cols - 2);
+}
+
 static void
 load_head(struct screen *s)
 {
@@ -115,6 +150,7 @@ load_head(struct screen *s)
     }
     dbres_free(p->head);
     p->head = r;
+    relayout(p);
 }
 
 /* The section's rows (and the header when head). */
@@ -179,12 +215,30 @@ line(struct pairpage *p, int y, const char *text, enum ui_attr attr)
     draw_str(stdscr, y, 1, p->cols - 2, text, attr, DRAW_PAD | DRAW_MARK_CUT);
 }
 
+/* Where the early end stands, into text ("" when never asked). */
+static void
+end_state(const struct pairpage *p, char *text, size_t size)
+{
+    text[0] = '\0';
+    if (h(p, "ended_on")[0])
+        snprintf(text, size, _("Ended early %s, approved by %s: %s"),
+                 h(p, "ended_on"), h(p, "end_approved_by"), h(p, "end_reason"));
+    else if (h(p, "end_requested_on")[0])
+        snprintf(text, size,
+                 _("Early end %s asked by %s, awaiting approval: %s"),
+                 h(p, "end_requested_on"), h(p, "end_requested_by"),
+                 h(p, "end_request_reason"));
+    else if (h(p, "end_refusal")[0])
+        snprintf(text, size, _("Early end turned down by %s: %s"),
+                 h(p, "end_refused_by"), h(p, "end_refusal"));
+}
+
 static void
 draw_head(struct pairpage *p)
 {
     char text[1024];
     const char *ended = h(p, "ended_on");
-    int x = 1;
+    int x = 1, y;
 
     snprintf(text, sizeof(text), "%s \xc2\xb7 %s \xc2\xb7 %s \xc2\xb7 %s %s",
              h(p, "title"), pair_word(PW_FORM, h(p, "form")),
@@ -204,11 +258,16 @@ draw_head(struct pairpage *p)
                  h(p, "cycle_start"), h(p, "cycle_end"), h(p, "helping_lead"),
                  h(p, "helped_lead"));
     line(p, p->top + 2, text, UA_NORMAL);
-    move(p->top + 3, 0);
+    end_state(p, text, sizeof(text));
+    if (text[0])
+        line(p, p->top + 3, text,
+             ended[0] || h(p, "end_refusal")[0] == '\0' ? UA_NORMAL : UA_ERROR);
+    y = p->top + head_lines(p) - 1;
+    move(y, 0);
     clrtoeol();
     for (int i = 0; i < PS_COUNT && x < p->cols - 2; i++) {
         snprintf(text, sizeof(text), " %s ", _(sections[i].name));
-        x += draw_str(stdscr, p->top + 3, x, p->cols - 1 - x, text,
+        x += draw_str(stdscr, y, x, p->cols - 1 - x, text,
                       i == (int)p->sec ? UA_SELECTED : UA_LABEL, 0);
         x++;
     }
@@ -235,8 +294,7 @@ page_layout(struct screen *s, int top, int rows, int cols)
     p->top = top;
     p->rows_n = rows;
     p->cols = cols;
-    listview_layout(&p->lv, top + HEAD_LINES, 1,
-                    rows - HEAD_LINES - DETAIL_LINES, cols - 2);
+    relayout(p);
 }
 
 static void
@@ -265,7 +323,7 @@ new_kind(const struct pairpage *p)
 
     if (p->inspector)
         return p->sec == PS_CHECKS ? PR_INSPECTION : PR_COUNT;
-    return p->writer ? writes[p->sec] : PR_COUNT;
+    return p->writer && p->home ? writes[p->sec] : PR_COUNT; /* H6: home only */
 }
 
 static void
@@ -301,8 +359,142 @@ add_row(struct screen *s, enum pair_row k)
         app_push(s->app, next);
 }
 
+/* ---- changing a row (issue 15 H6) -------------------------------------
+ */
+
+/* What the selected row is changed as, or PR_COUNT when it is not (the
+ * home township's writers change the pair's work and a response). */
+static enum pair_row
+edit_kind(const struct pairpage *p)
+{
+    static const enum pair_row kinds[PS_COUNT] = {[PS_TARGETS] = PR_TARGET,
+                                                  [PS_ACTIVITIES] = PR_ACTIVITY,
+                                                  [PS_MONTHLY] = PR_MONTHLY,
+                                                  [PS_QUARTERLY] = PR_QUARTERLY,
+                                                  [PS_CHECKS] = PR_RESPONSE};
+    int sel = listview_selected(&p->lv);
+
+    if (!p->writer || !p->home || sel < 0 ||
+        (p->sec == PS_CHECKS && c(p, sel, "response_id")[0] == '\0'))
+        return PR_COUNT;
+    return kinds[p->sec];
+}
+
+static void
+edit_row(struct screen *s)
+{
+    static const char *const cols[PS_COUNT][6] = {
+        [PS_TARGETS] = {"kind", "year", "what", "due_on", "who", "quantity"},
+        [PS_ACTIVITIES] = {"kind", "held_on", "place", "people", "content"},
+        [PS_MONTHLY] = {"month", "content"},
+        [PS_QUARTERLY] = {"year", "quarter", "kind", "held_on", "content"},
+        [PS_CHECKS] = {"rectification_id", "responded_on", "response"}};
+    struct pairpage *p = s->data;
+    enum pair_row k = edit_kind(p);
+    int sel = listview_selected(&p->lv);
+    bool resp = p->sec == PS_CHECKS;
+    const char *v[6] = {NULL};
+    char shown[256] = "";
+    struct screen *next;
+
+    if (k == PR_COUNT)
+        return;
+    for (int i = 0; i < 6 && cols[p->sec][i] != NULL; i++)
+        v[i] = c(p, sel, cols[p->sec][i]);
+    if (resp)
+        snprintf(shown, sizeof(shown), "%s %s", c(p, sel, "issued_on"),
+                 c(p, sel, "demands"));
+    if ((next = pair_row_edit_screen(
+             s->app, k, p->township, p->pair,
+             c(p, sel, resp ? "response_id" : "id"),
+             c(p, sel, resp ? "response_version" : "version"), v, shown)) ==
+        NULL)
+        app_status(s->app, "%s", _("out of memory"));
+    else
+        app_push(s->app, next);
+}
+
+/* ---- the early end, four eyes (issue 15 H6) ---------------------------
+ */
+
+enum end_step { END_ASK, END_APPROVE, END_REFUSE };
+
+/* Whether step works for this person on this pair now. */
+static bool
+end_may(const struct pairpage *p, enum end_step step)
+{
+    bool ended = h(p, "ended_on")[0] != '\0',
+         asked = h(p, "end_requested_on")[0] != '\0';
+
+    if (p->head == NULL || p->head->nrows != 1 || ended)
+        return false;
+    switch (step) {
+    case END_ASK:
+        return p->writer && p->home && !asked &&
+               strcmp(h(p, "agreement"), "approved") == 0;
+    case END_APPROVE:
+        return p->supervisor && asked &&
+               strcmp(h(p, "end_requested_by"), p->me) != 0;
+    case END_REFUSE:
+    default:
+        return p->supervisor && asked;
+    }
+}
+
+static void
+end_step(struct screen *s, enum end_step step)
+{
+    struct pairpage *p = s->data;
+    struct db_error err;
+    char *day = NULL, *reason = NULL;
+    int rc = -1;
+
+    if (!end_may(p, step))
+        return;
+    if (step == END_ASK &&
+        ((day = dialog_prompt(s->app, PROMPT_TEXT, _("Ask to end early"),
+                              _("End on (YYYY-MM-DD)"), "")) == NULL ||
+         (reason = dialog_prompt(s->app, PROMPT_TEXT, _("Ask to end early"),
+                                 _("Reason"), "")) == NULL))
+        goto out;
+    if (step == END_REFUSE &&
+        (reason =
+             dialog_prompt(s->app, PROMPT_TEXT, _("Turn the early end down"),
+                           _("Reason"), "")) == NULL)
+        goto out;
+    if (step == END_APPROVE &&
+        !dialog_confirm(s->app, _("Approve the early end"),
+                        _("End this pair on the day asked?"), false))
+        goto out;
+    rc = step == END_ASK
+             ? pair_end_request(s->app->db, p->pair, day, reason, &err)
+         : step == END_APPROVE
+             ? pair_end_approve(s->app->db, p->pair, &err)
+             : pair_end_refuse(s->app->db, p->pair, reason, &err);
+    if (rc != 0)
+        app_error(s->app, &err);
+    else
+        app_status(s->app, "%s",
+                   step == END_ASK       ? _("Asked; a supervisor decides.")
+                   : step == END_APPROVE ? _("Approved: the pair has ended.")
+                                         : _("Turned down."));
+    load(s, true);
+out:
+    free(day);
+    free(reason);
+}
+
 /* ---- keys -------------------------------------------------------------------
  */
+
+/* F6 for a writer of the home township: another helped school of a
+ * 大学区 still running. */
+static bool
+adds_school(const struct pairpage *p)
+{
+    return p->writer && p->home && p->head != NULL && p->head->nrows == 1 &&
+           strcmp(h(p, "form"), "district") == 0 && h(p, "ended_on")[0] == '\0';
+}
 
 static enum key_result
 page_key(struct screen *s, const struct key *k)
@@ -323,6 +515,20 @@ page_key(struct screen *s, const struct key *k)
     case ACT_ADD_ROW:
         if (p->inspector && p->sec == PS_CHECKS)
             add_row(s, PR_RECTIFICATION);
+        else if (adds_school(p) && pair_add_members(s->app, p->pair))
+            load(s, true);
+        return KR_REDRAW;
+    case ACT_OPEN:
+        edit_row(s);
+        return KR_REDRAW;
+    case ACT_SUBMIT:
+        end_step(s, END_ASK);
+        return KR_REDRAW;
+    case ACT_PASS:
+        end_step(s, END_APPROVE);
+        return KR_REDRAW;
+    case ACT_REJECT:
+        end_step(s, END_REFUSE);
         return KR_REDRAW;
     case ACT_REFRESH:
         load(s, true);
@@ -342,8 +548,8 @@ page_resumed(struct screen *s, int result)
 }
 
 static const enum action page_actions_list[] = {
-    ACT_NEXT_FIELD, ACT_NEW,  ACT_ADD_ROW, ACT_REFRESH,
-    ACT_HELP,       ACT_BACK, ACT_NONE};
+    ACT_OPEN,   ACT_NEXT_FIELD, ACT_NEW,  ACT_ADD_ROW, ACT_SUBMIT, ACT_PASS,
+    ACT_REJECT, ACT_REFRESH,    ACT_HELP, ACT_BACK,    ACT_NONE};
 
 static const enum action *
 page_actions(struct screen *s)
@@ -372,7 +578,20 @@ page_available(struct screen *s, enum action a, const char **why)
     case ACT_ADD_ROW:
         *why = _("only the inspector issues rectification notices, on an "
                  "inspection");
-        return p->inspector && p->sec == PS_CHECKS && sel >= 0;
+        return (p->inspector && p->sec == PS_CHECKS && sel >= 0) ||
+               adds_school(p);
+    case ACT_OPEN:
+        *why = _("the home township changes the pair's rows");
+        return edit_kind(p) != PR_COUNT;
+    case ACT_SUBMIT:
+        *why = _("the home township asks, once the agreement is approved");
+        return end_may(p, END_ASK);
+    case ACT_PASS:
+        *why = _("a supervisor other than the one who asked approves");
+        return end_may(p, END_APPROVE);
+    case ACT_REJECT:
+        *why = _("a supervisor decides on an early end asked for");
+        return end_may(p, END_REFUSE);
     default:
         return true;
     }
@@ -397,7 +616,15 @@ page_action_label(struct screen *s, enum action a)
     case ACT_NEW:
         return new_kind(p) != PR_COUNT ? _(adds[new_kind(p)]) : NULL;
     case ACT_ADD_ROW:
-        return _(adds[PR_RECTIFICATION]);
+        return p->inspector ? _(adds[PR_RECTIFICATION]) : _("Add school");
+    case ACT_OPEN:
+        return _("Change");
+    case ACT_SUBMIT:
+        return _("End early");
+    case ACT_PASS:
+        return _("Approve end");
+    case ACT_REJECT:
+        return _("Turn down");
     default:
         return NULL;
     }
@@ -436,6 +663,24 @@ static const struct screen_ops page_ops = {
     .close = page_close,
 };
 
+/* Whether township (the pair's home) is one of the writer's. */
+static bool
+is_home(struct app *a, const char *township)
+{
+    struct db_error err;
+    struct dbres *r = pairing_my_townships(a->db, "", &err);
+    bool home = false;
+
+    if (r == NULL) {
+        app_error(a, &err);
+        return false;
+    }
+    for (int i = 0; i < r->nrows && !home; i++)
+        home = strcmp(listbase_text(r, i, "value"), township) == 0;
+    dbres_free(r);
+    return home;
+}
+
 struct screen *
 pairpage_screen_new(struct app *a, const char *township, const char *pair)
 {
@@ -453,6 +698,9 @@ pairpage_screen_new(struct app *a, const char *township, const char *pair)
     snprintf(p->pair, sizeof(p->pair), "%s", pair);
     p->writer = strcmp(role, "clerk") == 0 || strcmp(role, "officer") == 0;
     p->inspector = strcmp(role, "inspector") == 0;
+    p->supervisor = strcmp(role, "supervisor") == 0;
+    snprintf(p->me, sizeof(p->me), "%s", db_user(a->db));
+    p->home = p->writer && is_home(a, township);
     listview_init(&p->lv, p->columns, sections[0].ncolumns, page_row, s);
     p->lv.empty_text = _("Nothing recorded yet.");
     load_head(s);

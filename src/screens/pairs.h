@@ -43,6 +43,14 @@ struct screen *pair_row_screen(struct app *a, enum pair_row k,
                                const char *township, const char *pair,
                                const char *fixed, const char *fixed_text);
 
+/* Issue 15 H6: the editor on an existing row (values in pair_row_add's
+ * order; F2 saves with the version read, pair_row_update). */
+struct screen *pair_row_edit_screen(struct app *a, enum pair_row k,
+                                    const char *township, const char *pair,
+                                    const char *id, const char *version,
+                                    const char *const *values,
+                                    const char *fixed_text);
+
 /* A pair's page's rows (pairrows.c): the cells of row i of section
  * sec's rows r (pair_rows), in buf's strings where made up (each
  * PAIRPAGE_CELL bytes); the selected row (sel, or -1) in full, as two

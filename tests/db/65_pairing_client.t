@@ -5,8 +5,10 @@
 # users (and an inspector the superuser makes) over libpq: the columns
 # pairing.h promises, the pick lists, a pair made with its lead helped
 # school and the rows of its page, who sees it and who may write what
-# (tests/dbclient/check_pairing.c says it all). It leaves its pair (a
-# 2014 cycle) in the database. Cost: about 2 seconds.
+# (tests/dbclient/check_pairing.c says it all); issue 15 H6: rows changed
+# with their version checked, the early end four eyes (ask, turn down,
+# ask again, approve). It leaves its pair (a 2014 cycle, ended) in the
+# database. Cost: about 4 seconds.
 #
 # Run by tests/db/run-db-tests.sh through prove, which exports PGHOST,
 # PGPORT, PGDATABASE, EDUAID_SUPERUSER and top_srcdir; `make check` also

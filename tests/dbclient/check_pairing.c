@@ -13,7 +13,13 @@
  *   and cannot write to it; the helping side (demo_officer) reads it and
  *   cannot write its work; the inspector records an inspection and a
  *   notice, 军店镇's officer the response; a month's second report is
- *   refused (23505). It leaves that pair in the database.
+ *   refused (23505). Issue 15 H6: the home township changes its rows with
+ *   the version read (a stale version: EA007; the helping side: refused);
+ *   the early end, four eyes -- asked before the agreement is approved
+ *   (EA209), the agreement taken through submit/verify/approve, asked
+ *   (twice: EA235), turned down (a reason, read back), asked again,
+ *   approved by a supervisor (an officer may not), the pair ended. It
+ *   leaves that pair in the database, ended.
  *
  *   Run by tests/db/65_pairing_client.t (TAP: CK_TAP_LOG_FILE_NAME=-).
  */
@@ -72,16 +78,17 @@ has_columns(const struct dbres *r, const char *what, const char *cols)
 #define PAIR_COLS                                                              \
     "township_id,id,title,township,helping,helping_township,helped_count,"     \
     "helped,form,help_kind,cycle_start,cycle_end,ended_on,end_reason,"         \
-    "helping_lead,helped_lead,agreement"
+    "helping_lead,helped_lead,agreement,end_requested_on,end_request_reason,"  \
+    "end_requested_by,end_refused_by,end_refusal,end_approved_by"
 
 static const char *const section_cols[PS_COUNT] = {
-    [PS_TARGETS] = "id,kind,year,what,due_on,who,quantity",
-    [PS_ACTIVITIES] = "id,kind,held_on,place,people,content",
-    [PS_MONTHLY] = "id,month,content,entered",
-    [PS_QUARTERLY] = "id,year,quarter,kind,held_on,content",
+    [PS_TARGETS] = "id,version,kind,year,what,due_on,who,quantity",
+    [PS_ACTIVITIES] = "id,version,kind,held_on,place,people,content",
+    [PS_MONTHLY] = "id,version,month,content,entered",
+    [PS_QUARTERLY] = "id,version,year,quarter,kind,held_on,content",
     [PS_CHECKS] = "inspection_id,inspected_on,inspectors,verdict,findings,"
                   "bulletin,first,rectification_id,issued_on,deadline,demands,"
-                  "responded_on,response",
+                  "responded_on,response,response_id,response_version",
 };
 
 /* The value ("township:id") of the one school named name, or fail. */
@@ -280,6 +287,219 @@ START_TEST(test_inspection_and_response)
 }
 END_TEST
 
+/* Row sec's column col of the caller's pair page (its first row). */
+static char *
+first(enum pair_section sec, const char *t, const char *id, const char *col)
+{
+    struct dbres *r = pair_rows(db, sec, t, id, &err);
+    char *v;
+
+    has_columns(r, "pair_rows", section_cols[sec]);
+    ck_assert_int_ge(r->nrows, 1);
+    v = strdup(dbres_field(r, 0, col) != NULL ? dbres_field(r, 0, col) : "");
+    dbres_free(r);
+    return v;
+}
+
+START_TEST(test_change_rows)
+{
+    char t[16] = "", id[24] = "";
+    const char *activity[5] = {"joint_research", "2015-03-11",
+                               "军店镇中心幼儿园", "两园教师 6 人",
+                               "联合教研：科学活动"};
+    const char *target[6] = {"target",     "2015",   "开设科学活动课，每班",
+                             "2015-07-10", "周园长", "每周两节"};
+    const char *month[2] = {"2015-03", "三月：送教一次，教研一次"};
+    const char *quarter[5] = {"2015", "1", "summary", "2015-04-01",
+                              "一季度总结（改）"};
+    char *rowid, *ver, *v;
+
+    as("demo_clerk");
+    ck_assert_int_eq(find_pair("0", t, sizeof t, id, sizeof id), 1);
+    rowid = first(PS_ACTIVITIES, t, id, "id");
+    ver = first(PS_ACTIVITIES, t, id, "version");
+    ck_assert_msg(pair_row_update(db, PR_ACTIVITY, t, id, rowid, ver, activity,
+                                  &err) == 0,
+                  "update: %s", err.message);
+    v = first(PS_ACTIVITIES, t, id, "content");
+    ck_assert_str_eq(v, "联合教研：科学活动");
+    free(v);
+    v = first(PS_ACTIVITIES, t, id, "kind");
+    ck_assert_str_eq(v, "joint_research");
+    free(v);
+    /* the version read before is stale now */
+    ck_assert_int_eq(
+        pair_row_update(db, PR_ACTIVITY, t, id, rowid, ver, activity, &err),
+        -1);
+    ck_assert_str_eq(err.sqlstate, "EA007");
+    free(ver);
+    ver = first(PS_ACTIVITIES, t, id, "version");
+
+    /* the helping side reads and does not change */
+    as("demo_officer");
+    ck_assert_int_eq(
+        pair_row_update(db, PR_ACTIVITY, t, id, rowid, ver, activity, &err),
+        -1);
+    free(rowid);
+    free(ver);
+
+    as("officer_101");
+    for (int k = 0; k < 3; k++) {
+        static const enum pair_section secs[3] = {PS_TARGETS, PS_MONTHLY,
+                                                  PS_QUARTERLY};
+        static const enum pair_row kinds[3] = {PR_TARGET, PR_MONTHLY,
+                                               PR_QUARTERLY};
+        const char *const *vals[3] = {target, month, quarter};
+
+        rowid = first(secs[k], t, id, "id");
+        ver = first(secs[k], t, id, "version");
+        ck_assert_msg(pair_row_update(db, kinds[k], t, id, rowid, ver, vals[k],
+                                      &err) == 0,
+                      "update %d: %s", k, err.message);
+        free(rowid);
+        free(ver);
+    }
+    v = first(PS_TARGETS, t, id, "quantity");
+    ck_assert_str_eq(v, "每周两节");
+    free(v);
+    v = first(PS_QUARTERLY, t, id, "held_on");
+    ck_assert_str_eq(v, "2015-04-01");
+    free(v);
+    /* a row's identity is not granted for UPDATE (39_privileges.sql) */
+    {
+        const char *params[1] = {id};
+        struct dbres *r = db_exec(db,
+                                  "UPDATE eduaid.pair_target SET year = 2016"
+                                  " WHERE pair_id = $1::bigint",
+                                  1, params, &err);
+
+        ck_assert_ptr_null(r);
+        ck_assert_str_eq(err.sqlstate, "42501");
+        r = db_exec(db,
+                    "UPDATE eduaid.pair_monthly_report SET month = '2015-02-01'"
+                    " WHERE pair_id = $1::bigint",
+                    1, params, &err);
+        ck_assert_ptr_null(r);
+        ck_assert_str_eq(err.sqlstate, "42501");
+    }
+    ck_assert(!pair_row_editable(PR_TARGET, 1)); /* a target's year */
+    ck_assert(pair_row_editable(PR_TARGET, 2));
+    ck_assert(!pair_row_editable(PR_MONTHLY, 0)); /* the month */
+
+    /* the response to the notice */
+    {
+        const char *resp[3] = {NULL, "2015-05-12", "已补齐三、四月月报"};
+
+        rowid = first(PS_CHECKS, t, id, "response_id");
+        ver = first(PS_CHECKS, t, id, "response_version");
+        resp[0] = first(PS_CHECKS, t, id, "rectification_id");
+        ck_assert_msg(pair_row_update(db, PR_RESPONSE, t, id, rowid, ver, resp,
+                                      &err) == 0,
+                      "response: %s", err.message);
+        free((char *)resp[0]);
+        free(rowid);
+        free(ver);
+        v = first(PS_CHECKS, t, id, "response");
+        ck_assert_str_eq(v, "已补齐三、四月月报");
+        free(v);
+    }
+}
+END_TEST
+
+static void
+run(const char *sql, const char *p1)
+{
+    const char *params[1] = {p1};
+    struct dbres *r = db_exec(db, sql, 1, params, &err);
+
+    ck_assert_msg(r != NULL, "%s: %s", sql, err.message);
+    dbres_free(r);
+}
+
+/* pair_get's column col ("" for NULL). */
+static char *
+head(const char *t, const char *id, const char *col)
+{
+    struct dbres *r = pair_get(db, t, id, &err);
+    char *v;
+
+    has_columns(r, "pair_get", PAIR_COLS);
+    ck_assert_int_eq(r->nrows, 1);
+    v = strdup(dbres_field(r, 0, col) != NULL ? dbres_field(r, 0, col) : "");
+    dbres_free(r);
+    return v;
+}
+
+static void
+head_is(const char *t, const char *id, const char *col, const char *want)
+{
+    char *v = head(t, id, col);
+
+    ck_assert_msg(strcmp(v, want) == 0, "%s is '%s', not '%s'", col, v, want);
+    free(v);
+}
+
+START_TEST(test_early_end)
+{
+    char t[16] = "", id[24] = "";
+
+    as("officer_101");
+    ck_assert_int_eq(find_pair("0", t, sizeof t, id, sizeof id), 1);
+    ck_assert_int_eq(pair_end_request(db, id, "2016-06-30", "合并", &err), -1);
+    ck_assert_str_eq(err.sqlstate, "EA209"); /* no approved agreement */
+
+    as("demo_clerk");
+    run("INSERT INTO eduaid.pair_agreement (township_id, pair_id, signed_on,"
+        " helping_signatory, helped_signatory, goals) VALUES (420325101,"
+        " $1::bigint, '2014-09-01', '周园长', '吴园长', "
+        "'三年内开齐科学活动课。')",
+        id);
+    run("SELECT eduaid.submit('pairing', $1::bigint)", id);
+    as("officer_101");
+    run("SELECT eduaid.verify('pairing', $1::bigint)", id);
+    as("demo_supervisor");
+    run("SELECT eduaid.approve('pairing', $1::bigint)", id);
+    ck_assert_int_eq(pair_end_approve(db, id, &err), -1);
+    ck_assert_str_eq(err.sqlstate, "EA236"); /* nothing asked */
+
+    as("demo_clerk");
+    ck_assert_int_eq(pair_end_request(db, id, "2014-08-01", "并校", &err), -1);
+    ck_assert_str_eq(err.sqlstate, "EA204"); /* before the cycle */
+    ck_assert_msg(pair_end_request(db, id, "2016-06-30",
+                                   "军店幼并入九年一贯制学校", &err) == 0,
+                  "request: %s", err.message);
+    head_is(t, id, "end_requested_on", "2016-06-30");
+    head_is(t, id, "end_requested_by", "demo_clerk");
+    ck_assert_int_eq(pair_end_request(db, id, "2016-06-30", "again", &err), -1);
+    ck_assert_str_eq(err.sqlstate, "EA235");
+    ck_assert_int_eq(pair_end_approve(db, id, &err), -1); /* not a supervisor */
+
+    as("officer_101");
+    ck_assert_int_eq(pair_end_refuse(db, id, "不行", &err), -1);
+    as("demo_supervisor");
+    ck_assert_int_eq(pair_end_refuse(db, id, " ", &err), -1); /* no reason */
+    ck_assert_int_eq(pair_end_refuse(db, id, "请附县局并校文件", &err), 0);
+    head_is(t, id, "end_requested_on", "");
+    head_is(t, id, "end_refusal", "请附县局并校文件");
+    head_is(t, id, "end_refused_by", "demo_supervisor");
+    ck_assert_int_eq(pair_end_approve(db, id, &err), -1);
+    ck_assert_str_eq(err.sqlstate, "EA236");
+
+    as("demo_clerk"); /* asks again: the refusal is cleared */
+    ck_assert_int_eq(pair_end_request(db, id, "2016-07-01",
+                                      "附并校文件（房教〔2016〕8号）", &err),
+                     0);
+    head_is(t, id, "end_refusal", "");
+    as("demo_supervisor");
+    ck_assert_msg(pair_end_approve(db, id, &err) == 0, "approve: %s",
+                  err.message);
+    head_is(t, id, "ended_on", "2016-07-01");
+    head_is(t, id, "end_approved_by", "demo_supervisor");
+    head_is(t, id, "end_reason", "附并校文件（房教〔2016〕8号）");
+    ck_assert_int_eq(pair_end_refuse(db, id, "晚了", &err), -1);
+}
+END_TEST
+
 static Suite *
 pairing_suite(void)
 {
@@ -291,6 +511,8 @@ pairing_suite(void)
     tcase_add_test(tc, test_picks_and_counts);
     tcase_add_test(tc, test_pair_and_its_page);
     tcase_add_test(tc, test_inspection_and_response);
+    tcase_add_test(tc, test_change_rows);
+    tcase_add_test(tc, test_early_end);
     suite_add_tcase(s, tc);
     return s;
 }
