@@ -7,6 +7,8 @@
 --   * The request lives on the pair: end_requested_on, end_request_reason,
 --     end_requested_by, end_requested_at; a refusal's reason and who gave
 --     it stay until the next request (end_refused_by, end_refusal).
+--   * The agreement's client_uuid key is (township_id, client_uuid), as
+--     every record kind's (the client's save relies on it).
 --   * SQLSTATEs EA235..EA237, raised by repeatable/36_pairing.sql:
 --       EA235 an early end is asked for already (or the pair has ended)
 --       EA236 no early end is asked for
@@ -34,6 +36,14 @@ ALTER TABLE eduaid.pair
                                      AND char_length(end_refusal) <= 500))),
     ADD CONSTRAINT pair_end_request_reason_clean CHECK (eduaid.is_clean(end_request_reason)),
     ADD CONSTRAINT pair_end_refusal_clean CHECK (eduaid.is_clean(end_refusal));
+
+-- A draft saved by the client is made once however often the save is
+-- retried: src/db/record.c inserts ON CONFLICT (township_id, client_uuid),
+-- the key every record kind has; 046 keyed the agreement's by pair too, so
+-- no agreement could be saved from the client.
+DROP INDEX eduaid.pair_agreement_client_uuid_key;
+CREATE UNIQUE INDEX pair_agreement_client_uuid_key
+    ON eduaid.pair_agreement (township_id, client_uuid);
 
 RESET ROLE;
 

@@ -30,8 +30,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/formdef.h"
 #include "db/db.h"
 #include "db/pairing.h"
+#include "db/record.h"
 
 #define CONNECT_TIMEOUT 10
 #define TITLE "2014城关幼—军店幼"
@@ -500,6 +502,81 @@ START_TEST(test_early_end)
 }
 END_TEST
 
+/* Set the agreement's field name to v. */
+static void
+set_field(struct record *r, const char *name, const char *v)
+{
+    const struct fielddef *fd = formdef_field(r->form, name);
+
+    ck_assert_msg(fd != NULL, "forms/pairing.conf: no field %s", name);
+    ck_assert(record_set(r, (size_t)(fd - r->form->fields), v));
+}
+
+/* The agreement form (forms/pairing.conf) saves a draft from the client,
+ * and saving it again with the same UUID (a retry) makes no second one:
+ * record.c inserts ON CONFLICT (township_id, client_uuid), the key 052
+ * gives the agreement (046 keyed it by pair too: no agreement could be
+ * saved, the raw server text on the screen). */
+START_TEST(test_agreement_saves)
+{
+    char path[1024], *helper, *helped, t[16] = "", id[24] = "";
+    struct pair_new v = {"420325101",
+                         "2018城关幼—军店幼",
+                         NULL,
+                         "one_to_one",
+                         "town_village",
+                         "2018-09-01",
+                         "周园长",
+                         "吴园长",
+                         NULL};
+    const char *top = getenv("top_srcdir");
+    struct formdef_error ferr;
+    struct formdef *f = NULL;
+    struct record *r;
+    struct dbres *l;
+    long long made, first;
+
+    snprintf(path, sizeof path, "%s/forms/pairing.conf", top ? top : ".");
+    ck_assert_msg(formdef_load(path, &f, &ferr) == 0, "%s:%d: %s", ferr.file,
+                  ferr.line, ferr.message);
+    as("demo_clerk");
+    helper = school("城关镇中心幼儿园");
+    helped = school("军店镇中心幼儿园");
+    v.helping = helper;
+    v.member = helped;
+    made = pair_create(db, &v, &err);
+    ck_assert_msg(made > 0, "pair_create: %s", err.message);
+    snprintf(t, sizeof t, "420325101");
+    snprintf(id, sizeof id, "%lld", made);
+    r = record_new(f);
+    ck_assert_ptr_nonnull(r);
+    set_field(r, "township_id", t);
+    set_field(r, "pair_id", id);
+    set_field(r, "signed_on", "2018-09-01");
+    set_field(r, "helping_signatory", "周园长");
+    set_field(r, "helped_signatory", "吴园长");
+    set_field(r, "goals", "三年内科学活动课全覆盖。");
+    ck_assert_msg(record_save(db, r, &err) == 0, "record_save: %s %s",
+                  err.sqlstate, err.message);
+    ck_assert_int_gt(r->id, 0);
+    first = r->id;
+    r->id = 0; /* the retry of a save whose answer was lost */
+    r->version = 0;
+    ck_assert_msg(record_save(db, r, &err) == 0, "retry: %s %s", err.sqlstate,
+                  err.message);
+    ck_assert_int_eq(r->id, first);
+    l = pairs_list(db, "0", "2018城关幼—军店幼", &err);
+    ck_assert_ptr_nonnull(l);
+    ck_assert_int_eq(l->nrows, 1);
+    ck_assert_str_eq(dbres_field(l, 0, "agreement"), "draft");
+    dbres_free(l);
+    record_free(r);
+    formdef_free(f);
+    free(helper);
+    free(helped);
+}
+END_TEST
+
 static Suite *
 pairing_suite(void)
 {
@@ -513,6 +590,7 @@ pairing_suite(void)
     tcase_add_test(tc, test_inspection_and_response);
     tcase_add_test(tc, test_change_rows);
     tcase_add_test(tc, test_early_end);
+    tcase_add_test(tc, test_agreement_saves);
     suite_add_tcase(s, tc);
     return s;
 }
