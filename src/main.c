@@ -47,6 +47,9 @@ static const struct subcommand subcommands[] = {
      N_("compare a roster import with eduaid")},
     {"notice", cmd_notice, N_("ACTION [ARG]..."),
      N_("public notices: list, print, open, close, verify")},
+    /* issue 15 H4 */
+    {"pairing", cmd_pairing, N_("print DOCUMENT [ARG]..."),
+     N_("school pairing documents as PDF: bulletin, notice, scores")},
     {"report", cmd_report, N_("NAME [--year Y] [-o FILE]"),
      N_("print a report as CSV (--list: the reports)")},
     {"user", cmd_user, N_("ACTION [ARG]..."),

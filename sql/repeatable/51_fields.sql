@@ -104,6 +104,9 @@ COMMENT ON FUNCTION eduaid.field_refusals(text[], text[], text[]) IS
 REVOKE ALL ON FUNCTION eduaid.field_refusals(text[], text[], text[]) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION eduaid.field_refusals(text[], text[], text[])
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
+-- The inspector (issue 15) starts the client too: its start-up check asks
+-- both functions (the catalog and choice lists only).
+GRANT EXECUTE ON FUNCTION eduaid.field_refusals(text[], text[], text[]) TO eduaid_inspector;
 
 CREATE OR REPLACE FUNCTION eduaid.field_lengths()
 RETURNS TABLE (table_name text, column_name text, max_chars int)
@@ -137,3 +140,4 @@ COMMENT ON FUNCTION eduaid.field_lengths() IS
 REVOKE ALL ON FUNCTION eduaid.field_lengths() FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION eduaid.field_lengths()
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_admin, eduaid_auditor;
+GRANT EXECUTE ON FUNCTION eduaid.field_lengths() TO eduaid_inspector;

@@ -22,7 +22,6 @@
 #include "cli/cmd_connect.h"
 #include "cli/pdfprint.h"
 #include "core/csvout.h"
-#include "core/date.h"
 #include "core/i18n.h"
 #include "core/safefile.h"
 #include "db/report.h"
@@ -52,6 +51,7 @@ report_usage(FILE *fp)
               "then the total.\n"
               "  --year Y         the school year (Y means Sep 1 Y to Aug 31 "
               "Y+1;\n"
+              "                   the pairing reports: the calendar year;\n"
               "                   default: the current one)\n"
               "  --township CODE  only this township (9-digit code)\n"
               "  --encoding E     utf-8 (with BOM, the default), "
@@ -68,8 +68,8 @@ report_list(void)
     const struct report_def *d;
 
     for (size_t i = 0; (d = report_at(i)) != NULL; i++)
-        printf("%-16s %s\n", d->name, _(d->title));
-    printf("%-16s %s\n", MISSING_NAME,
+        printf("%-20s %s\n", d->name, _(d->title));
+    printf("%-20s %s\n", MISSING_NAME,
            _("Students entitled to a subsidy but not granted it"));
 }
 
@@ -335,8 +335,7 @@ report_write(struct db *db, const struct report_args *a,
 int
 cmd_report(int argc, char **argv)
 {
-    struct report_args a = {
-        NULL, date_school_year_today(), 0, CSVOUT_UTF8_BOM, NULL, NULL};
+    struct report_args a = {NULL, 0, 0, CSVOUT_UTF8_BOM, NULL, NULL};
     const struct report_def *d = NULL;
     struct db *db;
     int rc;
@@ -359,6 +358,8 @@ cmd_report(int argc, char **argv)
                 PACKAGE_NAME, a.name);
         return EXIT_USAGE;
     }
+    if (a.year == 0) /* issue 15 H4: a pairing report's is a calendar year */
+        a.year = report_year_today(d);
     cli_output_locale();
     if ((db = cmd_connect_reports("eduaid report")) == NULL)
         return EXIT_USAGE;

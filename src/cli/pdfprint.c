@@ -21,9 +21,10 @@
 #include "db/printdoc.h"
 
 /* print.office of the configuration the client reads (malloc'd; "" when
- * unset or unreadable: a heading is not worth refusing to print). */
-static char *
-office_heading(void)
+ * unset or unreadable: a heading is not worth refusing to print; NULL out
+ * of memory). pdfprint.h: cmd_pairing.c's documents too (issue 15 H4). */
+char *
+pdfprint_office(void)
 {
     const struct options *opts = cli_options();
     struct settings *s = NULL;
@@ -75,7 +76,7 @@ pdfprint_notice(struct db *db, const char *id, const char *file)
     struct printdoc_done done;
     struct db_error err;
     char msg[PATH_MAX + 128] = "";
-    char *office = office_heading();
+    char *office = pdfprint_office();
     enum printdoc_failure rc;
 
     if (office == NULL) {
@@ -94,7 +95,7 @@ pdfprint_report(struct db *db, const struct report_def *d, int year,
     struct printdoc_done done;
     struct db_error err;
     char msg[PATH_MAX + 128] = "";
-    char *office = office_heading();
+    char *office = pdfprint_office();
     enum printdoc_failure rc;
 
     if (office == NULL) {

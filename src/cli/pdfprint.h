@@ -20,4 +20,8 @@ int pdfprint_notice(struct db *db, const char *id, const char *file);
 int pdfprint_report(struct db *db, const struct report_def *d, int year,
                     int township, const char *file);
 
+/* issue 15 H4: the office's heading (print.office) of the configuration
+ * the command reads, malloc'd ("" when unset), NULL out of memory. */
+char *pdfprint_office(void);
+
 #endif /* EDUAID_CLI_PDFPRINT_H */

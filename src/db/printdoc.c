@@ -31,11 +31,12 @@
  * common
  * ---------------------------------------------------------------------- */
 
-/* Render draw(arg) with page into file through safefile. */
-static enum printdoc_failure
-write_pdf(const char *file, const struct pdfdoc_page *page,
-          pdfdoc_draw_fn *draw, void *arg, struct printdoc_done *done,
-          char *msg, size_t msgsz)
+/* Render draw(arg) with page into file through safefile (printdoc.h:
+ * the pairing documents use it too, issue 15 H4). */
+enum printdoc_failure
+printdoc_write(const char *file, const struct pdfdoc_page *page,
+               pdfdoc_draw_fn *draw, void *arg, struct printdoc_done *done,
+               char *msg, size_t msgsz)
 {
     struct safefile f;
 
@@ -171,7 +172,7 @@ printdoc_notice(struct db *db, const char *id, const char *office,
     if (rc == PRINTDOC_OK) {
         struct notice_doc n = {head, items};
 
-        rc = write_pdf(file, &page, draw_notice, &n, done, msg, msgsz);
+        rc = printdoc_write(file, &page, draw_notice, &n, done, msg, msgsz);
     }
     dbres_free(items);
     dbres_free(head);
@@ -270,8 +271,7 @@ draw_report(struct pdfdoc *d, void *arg)
         cols[n++] = (struct pdfdoc_col){_(p->def->cols[c].label), 1.0,
                                         p->def->cols[c].kind != RC_TEXT};
     pdfdoc_title(d, _(p->def->title));
-    snprintf(buf, sizeof buf, _("School year %d-%d"), p->year, p->year + 1);
-    pdfdoc_para(d, buf, 0);
+    pdfdoc_para(d, report_year_label(p->def, p->year, buf, sizeof buf), 0);
     pdfdoc_space(d, 6);
     pdfdoc_table(d, cols, n, p->r->nrows, report_cell, (void *)p);
     if (p->def->bar >= 0 && p->def->bar < p->def->ncols)
@@ -295,7 +295,7 @@ printdoc_report(struct db *db, const struct report_def *d, int year,
         struct report_doc p = {d, r, year, d->item_label != NULL};
         struct pdfdoc_page page = {office, _("Page %d of %d"), NULL, NULL};
 
-        rc = write_pdf(file, &page, draw_report, &p, done, msg, msgsz);
+        rc = printdoc_write(file, &page, draw_report, &p, done, msg, msgsz);
     }
     dbres_free(r);
     return rc;

@@ -63,4 +63,15 @@ enum printdoc_failure printdoc_report(struct db *db, const struct report_def *d,
                                       struct db_error *err, char *msg,
                                       size_t msgsz);
 
+/* issue 15 H4: render draw(arg), with page on every page, into file
+ * (0600, whole or not at all); PRINTDOC_OK with *done filled in, or
+ * PRINTDOC_FILE with msg. For the other documents (db/pairreport.h). */
+struct pdfdoc_page;
+struct pdfdoc;
+enum printdoc_failure printdoc_write(const char *file,
+                                     const struct pdfdoc_page *page,
+                                     int (*draw)(struct pdfdoc *, void *),
+                                     void *arg, struct printdoc_done *done,
+                                     char *msg, size_t msgsz);
+
 #endif /* EDUAID_DB_PRINTDOC_H */

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/i18n.h"
 
 static const struct report_col subsidy_cols[] = {
@@ -68,21 +69,72 @@ static const struct report_col teacher_fund_cols[] = {
     {"approved_amount", N_("Approved amount"), RC_AMOUNT},
 };
 
+/* issue 15 H4: the pairing reports (sql/repeatable/36_pairing_reports.sql) */
+static const struct report_col pair_coverage_cols[] = {
+    {"needing", N_("Schools needing help"), RC_COUNT},
+    {"paired", N_("Paired"), RC_COUNT},
+    {"unpaired", N_("Unpaired"), RC_COUNT},
+    {"coverage", N_("Coverage %"), RC_PERCENT},
+};
+static const struct report_col pair_activity_cols[] = {
+    {"pairs", N_("Number of pairs"), RC_COUNT},
+    {"spring", N_("Spring"), RC_COUNT},
+    {"autumn", N_("Autumn"), RC_COUNT},
+    {"activities", N_("Number of activities"), RC_COUNT},
+    {"spring_none", N_("Idle in spring"), RC_COUNT},
+    {"autumn_none", N_("Idle in autumn"), RC_COUNT},
+};
+static const struct report_col pair_monthly_cols[] = {
+    {"due", N_("Months due"), RC_COUNT},
+    {"reported", N_("Reported"), RC_COUNT},
+    {"on_time", N_("On time"), RC_COUNT},
+    {"late", N_("Late"), RC_COUNT},
+    {"missing", N_("Not reported"), RC_COUNT},
+    {"on_time_pct", N_("On time %"), RC_PERCENT},
+};
+static const struct report_col pair_rectification_cols[] = {
+    {"issued", N_("Notices issued"), RC_COUNT},
+    {"answered", N_("Answered"), RC_COUNT},
+    {"open", N_("Not answered"), RC_COUNT},
+    {"overdue", N_("Overdue"), RC_COUNT},
+    {"answered_pct", N_("Answered %"), RC_PERCENT},
+};
+static const struct report_col pair_score_cols[] = {
+    {"pairs", N_("Number of pairs"), RC_COUNT},
+    {"scored", N_("Scored"), RC_COUNT},
+    {"score", N_("Score (average)"), RC_AMOUNT},
+    {"max_total", N_("Full marks"), RC_AMOUNT},
+    {"rank", N_("Rank"), RC_COUNT},
+};
+/* end issue 15 H4 */
+
 #define COLS(a) a, (int)(sizeof(a) / sizeof(a[0]))
 
 static const struct report_def reports[] = {
     {"subsidy", "report_subsidy", N_("Subsidy coverage"), N_("Program"), true,
-     COLS(subsidy_cols), 3, 100},
+     COLS(subsidy_cols), 3, 100, false},
     {"nutrition", "report_nutrition", N_("Nutrition meal coverage"), NULL,
-     false, COLS(nutrition_cols), 3, 100},
+     false, COLS(nutrition_cols), 3, 100, false},
     {"schooling", "report_schooling", N_("Schooling and dropout ledgers"), NULL,
-     false, COLS(schooling_cols), 5, 100},
+     false, COLS(schooling_cols), 5, 100, false},
     {"special_ed", "report_special_ed", N_("Special education placement"), NULL,
-     false, COLS(special_ed_cols), 3, 100},
+     false, COLS(special_ed_cols), 3, 100, false},
     {"training", "report_training", N_("Vocational training"), N_("Course"),
-     false, COLS(training_cols), 0, 1000},
+     false, COLS(training_cols), 0, 1000, false},
     {"teacher_fund", "report_teacher_fund", N_("Teacher support funds"),
-     N_("Program"), false, COLS(teacher_fund_cols), 3, 0},
+     N_("Program"), false, COLS(teacher_fund_cols), 3, 0, false},
+    /* issue 15 H4: the pairing reports, by calendar year */
+    {"pair_coverage", "report_pair_coverage", N_("Pairing coverage"),
+     N_("Unpaired school"), false, COLS(pair_coverage_cols), 3, 100, true},
+    {"pair_activity", "report_pair_activity", N_("Pair activities by semester"),
+     N_("Pair"), false, COLS(pair_activity_cols), 3, 0, true},
+    {"pair_monthly", "report_pair_monthly", N_("Pair monthly reports"),
+     N_("Pair"), false, COLS(pair_monthly_cols), 5, 100, true},
+    {"pair_rectifications", "report_pair_rectifications",
+     N_("Rectification notices"), NULL, false, COLS(pair_rectification_cols), 4,
+     100, true},
+    {"pair_scores", "report_pair_scores", N_("Pair annual scores"), N_("Pair"),
+     false, COLS(pair_score_cols), 2, 0, true},
 };
 
 #define N_REPORTS (sizeof(reports) / sizeof(reports[0]))
@@ -128,6 +180,25 @@ report_find(const char *name)
             return &reports[i];
     return NULL;
 }
+
+/* issue 15 H4 */
+int
+report_year_today(const struct report_def *d)
+{
+    return d != NULL && d->calendar ? date_today_yyyymmdd() / 10000
+                                    : date_school_year_today();
+}
+
+const char *
+report_year_label(const struct report_def *d, int y, char *buf, size_t bufsz)
+{
+    if (d != NULL && d->calendar)
+        snprintf(buf, bufsz, _("Year %d"), y);
+    else
+        snprintf(buf, bufsz, _("School year %d-%d"), y, y + 1);
+    return buf;
+}
+/* end issue 15 H4 */
 
 const char *
 report_item_label(const struct report_def *d, const char *item)

@@ -41,12 +41,21 @@ struct report_def {
     int ncols;
     int bar;       /* index in cols of the column the bars draw */
     double target; /* what the bar column should reach; 0: none */
+    bool calendar; /* issue 15 H4: its year is a calendar year (the
+                      pairing's), not a school year */
 };
 
 /* The reports, in menu order; NULL past the end. */
 const struct report_def *report_at(size_t i);
 /* A report by name, or NULL. */
 const struct report_def *report_find(const char *name);
+
+/* issue 15 H4: the year d counts by today (the school year, or the
+ * calendar year of a calendar report), and how it names year y
+ * ("School year 2026-2027", "Year 2026"; into buf). */
+int report_year_today(const struct report_def *d);
+const char *report_year_label(const struct report_def *d, int y, char *buf,
+                              size_t bufsz);
 
 /* The label of an item of d as shown (program codes translated); "" for
  * NULL. The result is static or item itself. */

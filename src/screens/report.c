@@ -1,9 +1,11 @@
 /*
  * report.c
  *   The report screen: one report of src/db/report.h at a time, for a
- *   school year, as a table with a bar column -- a row per township (or,
- *   with g, per program or course over all townships), the total last.
- *   Keys: 1-6 or n/N pick the report, y/Y the year before/after, s cycles
+ *   school year (the pairing reports: a calendar year; going from one kind
+ *   to the other starts at today's), as a table with a bar column -- a row
+ *   per township (or, with g, per program, course, pair or unpaired school
+ *   over all townships), the total last.
+ *   Keys: 1-9 (the first nine) or n/N pick the report, y/Y the year before/after, s cycles
  *   the sort column, r reverses it, g switches between townships and
  *   items, Enter on the subsidy report lists the students entitled but
  *   not granted (report_missing.c), p prints the report of the year as a
@@ -323,14 +325,19 @@ report_draw(struct screen *s)
     else
         snprintf(sortby, sizeof sortby, "%s %s", _(r->def->cols[r->sort].label),
                  r->reverse ? "v" : "^");
-    snprintf(line, sizeof line,
-             _("%zu/%zu %s - school year %d-%02d - sorted by %s"), r->index + 1,
-             report_total(), _(r->def->title), r->year, (r->year + 1) % 100,
-             sortby);
+    if (r->def->calendar) /* issue 15 H4: the pairing reports */
+        snprintf(line, sizeof line, _("%zu/%zu %s - year %d - sorted by %s"),
+                 r->index + 1, report_total(), _(r->def->title), r->year,
+                 sortby);
+    else
+        snprintf(line, sizeof line,
+                 _("%zu/%zu %s - school year %d-%02d - sorted by %s"),
+                 r->index + 1, report_total(), _(r->def->title), r->year,
+                 (r->year + 1) % 100, sortby);
     draw_str(stdscr, r->top, 0, r->cols, line, UA_LABEL,
              DRAW_PAD | DRAW_MARK_CUT);
     snprintf(line, sizeof line, "%s%s",
-             _("1-6/n/N report  y/Y year  s sort  r reverse"),
+             _("1-9/n/N report  y/Y year  s sort  r reverse"),
              r->def->item_label != NULL ? _("  g townships/items") : "");
     if (r->lv.hmore || r->lv.hfirst > 1)
         snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
@@ -351,6 +358,8 @@ pick(struct screen *s, size_t i)
 
     if (d == NULL)
         return;
+    if (d->calendar != r->def->calendar) /* issue 15 H4 */
+        r->year = report_year_today(d);
     r->def = d;
     r->index = i;
     r->sort = -1;
@@ -387,7 +396,7 @@ report_char(struct screen *s, wint_t c)
     struct report_screen *r = s->data;
     size_t n = report_total();
 
-    if (c >= '1' && c < (wint_t)('1' + n))
+    if (c >= '1' && c < (wint_t)('1' + (n < 9 ? n : 9)))
         pick(s, (size_t)(c - '1'));
     else if (c == 'n')
         pick(s, (r->index + 1) % n);

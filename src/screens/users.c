@@ -39,6 +39,7 @@ static const struct {
     {"officer", N_("township officer")},
     {"supervisor", N_("county supervisor")},
     {"auditor", N_("auditor")},
+    {"inspector", N_("inspector")}, /* issue 15: 纪检督导 */
     {"admin", N_("administrator")},
 };
 #define NROLES (sizeof(roles) / sizeof(roles[0]))
@@ -346,8 +347,7 @@ disable(struct screen *s, int i)
     app_status(s->app, _("%s is disabled; %d session(s) ended."), login, ended);
 }
 
-static bool users_available(struct screen *s, enum action a,
-                            const char **why);
+static bool users_available(struct screen *s, enum action a, const char **why);
 
 static enum key_result
 users_key(struct screen *s, const struct key *k)

@@ -10,14 +10,16 @@
 # migrate puts both back. Users end to end as demo_admin (four-eyes:
 # demo_supervisor approves with `eduaid user approve`) and as the
 # superuser (direct): add, list, disable, enable, townships, password;
-# the complexity rule refused in words; a clerk refused. townships load
+# the complexity rule refused in words; a clerk refused; an inspector
+# (issue 15) requested, approved and tried as a login. townships load
 # of another Hubei county, twice. backup, then restore into a new
 # database: the attack-style isolation checks on the copy (an officer
 # sees and changes none of another township's households, a clerk reads
 # the audit log of his townships only and can change none of it); a bare
 # pg_restore into a pre-created database loses the REVOKE (check says
 # so), eduaid-admin restore into one keeps it.
-# Cost: about 130 s wall, 24 s CPU (two loaded cores shared): five migrate
+# Cost: about 130 s wall, 24 s CPU (two loaded cores shared; 245 s with the
+# machine busy): five migrate
 # runs, a backup and three restores of the demo database.
 set -u
 
@@ -237,6 +239,50 @@ old=$(sq "SELECT rolpassword FROM pg_authid WHERE rolname = 't49s$T'")
 printf 'Another-pass-1\n' | "$admin" -U "$SU" user password "t49s$T" >out 2>err
 tap_is "$(sq "SELECT rolpassword <> '$old' AND eduaid.is_scram_verifier(rolpassword)
               FROM pg_authid WHERE rolname = 't49s$T'")" t "the superuser sets a password directly"
+
+# ---- users: an inspector (issue 15, 纪检督导) ----------------------------------
+# Requested by demo_admin, approved by demo_supervisor; then, logged in as
+# it: it reads the county's pairs and records an inspection (rolled back:
+# later files count the demo's), and nothing else -- no record, no audit
+# log, no workflow step, no work of a pair, no change of an inspection.
+run demo_admin user add "t49i$T" --name 测试督查 --role inspector --township 420325100 --no-linux-account
+tap_is "$rc" 1 "an inspector with a township is refused (the county is his)"
+run demo_admin user add "t49i$T" --name 测试督查 --role inspector --no-linux-account
+tap_is "$rc" 0 "demo_admin: user add --role inspector requests an account"
+id=$(head -n 1 out)
+"$bin" -U demo_supervisor user approve "$id" 2>err
+tap_is "$?" 0 "  demo_supervisor approves it"
+run demo_admin user list
+has out "t49i$T	测试督查	inspector	yes	-	" "  user list shows it, with no township"
+insp() { db_psql_as "t49i$T" "$@" 2>&1; }
+tap_is "$(insp -c "SELECT count(*) > 0, count(DISTINCT township_id) > 1 FROM eduaid.pair")" "t|t" \
+	"the inspector reads the pairs of several townships (the county's)"
+tap_is "$(insp -c "SELECT refused_by FROM eduaid.field_refusals('{pair}', '{form}', '{pairs}')")" \
+	pair_form_check "  and the client's start-up check answers it (the client starts)"
+tap_is "$(insp -c "SELECT count(*) > 0 FROM eduaid.field_lengths() WHERE table_name = 'pair'")" t \
+	"  both of its functions"
+tap_is "$(insp -c "BEGIN" -c "INSERT INTO eduaid.pair_inspection (township_id, pair_id, inspected_on,
+	    inspectors, findings, verdict)
+	  SELECT township_id, id, DATE '2026-11-10', '测试督查', '抽查月报告。', 'ok' FROM eduaid.pair
+	   ORDER BY id LIMIT 1 RETURNING verdict" -c "ROLLBACK")" ok "  and records an inspection"
+while IFS='|' read -r what q; do
+	out=$(insp -c "$q")
+	case $out in
+	*"permission denied"*) tap_pass "  the inspector is refused: $what" ;;
+	*) tap_fail "  the inspector is refused: $what" "got: $out" ;;
+	esac
+done <<-'EOF'
+	a household|SELECT count(*) FROM eduaid.household
+	the audit log|SELECT count(*) FROM eduaid.audit_log
+	a teacher fund application|SELECT count(*) FROM eduaid.teacher_fund_application
+	a workflow step|SELECT eduaid.approve('household', 1)
+	changing an inspection|UPDATE eduaid.pair_inspection SET verdict = 'commend'
+	deleting a notice|DELETE FROM eduaid.pair_rectification
+	a monthly report for a pair|INSERT INTO eduaid.pair_monthly_report (township_id, pair_id, month, content) SELECT township_id, id, DATE '2026-11-01', '代报' FROM eduaid.pair ORDER BY id LIMIT 1
+	an evaluation|INSERT INTO eduaid.pair_evaluation (township_id, pair_id, kind, year, evaluated_on, report) SELECT township_id, id, 'annual', 2026, DATE '2026-11-10', '评' FROM eduaid.pair ORDER BY id LIMIT 1
+	asking to end a pair early|SELECT eduaid.pair_end_request(1, DATE '2026-11-01', '试')
+	approving an early end|SELECT eduaid.pair_end_approve(1)
+EOF
 
 # ---- townships load ---------------------------------------------------------
 want_t=$(awk -F, '$3 == 420323' "$EDUAID_DIVISIONS/hubei_townships.csv" | wc -l)

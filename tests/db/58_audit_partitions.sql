@@ -111,6 +111,11 @@ SELECT fx_set('old_a', (SELECT max(id) - 1 FROM eduaid.audit_log)),
        set_config('fx.old_month', date_trunc('month', (now() - interval '8 months') AT TIME ZONE 'Asia/Shanghai')::date::text, true),
        set_config('fx.su', session_user, true) \gset
 CREATE TEMP TABLE fx_before AS SELECT * FROM eduaid.audit_log WHERE id IN (fx('old_a'), fx('old_b'));
+-- The month's rows: these two and any the demo's history has there (a
+-- year of school pairing, sql/data/demo_pairing.sql).
+SELECT set_config('fx.old_rows', (SELECT count(*) FROM eduaid.audit_log
+                                   WHERE eduaid.audit_partition_name(at) = current_setting('fx.old_part'))::text,
+                  true) \gset
 
 SELECT is((SELECT array_agg(DISTINCT tableoid::regclass::text) FROM eduaid.audit_log WHERE id IN (fx('old_a'), fx('old_b'))),
           '{eduaid_audit.audit_log_default}'::text[], 'a row of a month without its partition lands in the default one');
@@ -210,18 +215,22 @@ SELECT throws_ok(format($$SELECT eduaid.audit_archive_detach(%L, 8)$$, current_s
                  '... the retention the caller asks for counts (8 months: the old month is too young)');
 SELECT throws_ok($$SELECT eduaid.audit_archive_detach('2001-01-01', 6)$$, 'EA182', NULL,
                  'a month without a partition is refused (EA182)');
-SELECT is(eduaid.audit_archive_detach(current_setting('fx.old_month')::date, 6), 2::bigint,
-          'the old month is detached: its two rows');
+SELECT is(eduaid.audit_archive_detach(current_setting('fx.old_month')::date, 6),
+          current_setting('fx.old_rows')::bigint,
+          'the old month is detached: its rows (the two and the demo''s of that month)');
 SELECT is((SELECT count(*)::int FROM eduaid.audit_log WHERE id IN (fx('old_a'), fx('old_b'))), 0,
           '... out of the log');
-SELECT throws_ok(format($$SELECT eduaid.audit_archive_finish(%L, 3, repeat('a', 64), '/x.dump')$$, current_setting('fx.old_month')),
+SELECT throws_ok(format($$SELECT eduaid.audit_archive_finish(%L, %s, repeat('a', 64), '/x.dump')$$, current_setting('fx.old_month'),
+                        current_setting('fx.old_rows')::int + 1),
                  'EA184', NULL, 'a dump whose row count is not the month''s: the month is not dropped (EA184)');
-SELECT lives_ok(format($$SELECT eduaid.audit_archive_finish(%L, 2, repeat('a', 64), '/x.dump')$$, current_setting('fx.old_month')),
+SELECT lives_ok(format($$SELECT eduaid.audit_archive_finish(%L, %s, repeat('a', 64), '/x.dump')$$, current_setting('fx.old_month'),
+                       current_setting('fx.old_rows')),
                 'the dump''s count is the month''s: dropped and recorded');
 SELECT is((SELECT to_regclass('eduaid_archive.' || current_setting('fx.old_part'))), NULL, '... the table is gone');
 SET SESSION AUTHORIZATION demo_auditor;
 SELECT results_eq($$SELECT month, rows, archived_by FROM eduaid.audit_archive WHERE month = current_setting('fx.old_month')::date$$,
-                  $$VALUES (current_setting('fx.old_month')::date, 2::bigint, current_setting('fx.su'))$$,
+                  $$VALUES (current_setting('fx.old_month')::date, current_setting('fx.old_rows')::bigint,
+                           current_setting('fx.su'))$$,
                   'the auditor reads the archived month, its rows and who archived it');
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT throws_ok($$SELECT * FROM eduaid.audit_archive$$, '42501', NULL, 'a clerk does not read the archive record');

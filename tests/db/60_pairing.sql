@@ -341,6 +341,10 @@ SELECT lives_ok(
     '... and answers it');
 
 -- ==== the evaluation: scores bounded, four eyes =============================
+-- The demo's published annual criteria of 2026 (sql/data/demo_pairing.sql)
+-- plus the one made here: the most a pair can score in 2026.
+SELECT 20 + coalesce(sum(max_score), 0) AS max2026 FROM eduaid.pair_criterion
+ WHERE year = 2026 AND use = 'annual' \gset
 SET SESSION AUTHORIZATION demo_supervisor;
 INSERT INTO eduaid.pair_criterion (year, use, name, max_score)
 VALUES (2026, 'annual', '帮扶成效', 20), (2026, 'quarterly', '活动开展', 10);
@@ -382,9 +386,10 @@ VALUES (420325101, :p2, 'annual', 2026, '2026-12-21', '年度考核：活动偏�
 SELECT results_eq(
     format($$SELECT pair_id, total, max_total, rank FROM eduaid.pair_annual_sheet(2026)
               WHERE pair_id IN (%s, %s, %s, %s) ORDER BY pair_id$$, :p1, :p2, :p3, :p4),
-    format($$VALUES (%s::bigint, 18.0::numeric, 20.0::numeric, 1),
-                    (%s, NULL, 20.0, NULL), (%s, NULL, 20.0, NULL)$$, :p1, :p2, :p3),
-    'the annual sheet: the approved total of 20, rank 1; unapproved or unevaluated pairs unranked; a pair of 2028 absent');
+    format($$VALUES (%s::bigint, 18.0::numeric, %s::numeric, 1),
+                    (%s, NULL, %s, NULL), (%s, NULL, %s, NULL)$$,
+           :p1, :max2026, :p2, :max2026, :p3, :max2026),
+    'the annual sheet: the approved total of the year''s maximum, rank 1 (no pair of the demo has an approved 2026 total); unapproved or unevaluated pairs unranked; a pair of 2028 absent');
 SET SESSION AUTHORIZATION officer_104;
 SELECT is((SELECT count(*)::int FROM eduaid.pair_annual_sheet(2026) WHERE pair_id = :p1), 0,
     'officer_104 (no side of P1) does not find it on the sheet');

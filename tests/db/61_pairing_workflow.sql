@@ -193,16 +193,18 @@ SELECT throws_ok(format($$SELECT eduaid.approve('pairing', %s)$$, :p1), 'EA004',
 SELECT throws_ok(format($$SELECT eduaid.pair_end_request(%s, '2026-06-30', '合并学校')$$, :p1),
     'EA209', NULL, 'the pair cannot end early while its agreement is only verified');
 SET SESSION AUTHORIZATION demo_supervisor;
+-- (the demo's own verified agreement waits there too: counted apart)
 SELECT results_eq(
-    $$SELECT kind, id, status FROM eduaid.review_queue(p_kind => 'pairing')$$,
+    format($$SELECT kind, id, status FROM eduaid.review_queue(p_kind => 'pairing') WHERE id = %s$$, :p1),
     format($$VALUES ('pairing'::text, %s::bigint, 'verified'::text)$$, :p1),
     'demo_supervisor finds the verified agreement in his queue');
 SELECT results_eq(
-    $$SELECT kind, id FROM eduaid.review_queue(p_limit => 1000) WHERE kind = 'pairing'$$,
+    format($$SELECT kind, id FROM eduaid.review_queue(p_limit => 1000) WHERE kind = 'pairing' AND id = %s$$, :p1),
     format($$VALUES ('pairing'::text, %s::bigint)$$, :p1),
     '... among all kinds, read through the county one township at a time');
-SELECT is((SELECT waiting FROM eduaid.queue_counts() WHERE kind = 'pairing'), 1::bigint,
-    '... and in his counts');
+SELECT is((SELECT waiting FROM eduaid.queue_counts() WHERE kind = 'pairing'),
+          (SELECT count(*) FROM eduaid.pair_agreement WHERE status = 'verified'),
+    '... and in his counts, with every other verified agreement');
 SELECT is(eduaid.reject('pairing', :p1, '请附目标任务书。'), 8, 'demo_supervisor returns it with a reason');
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT is(eduaid.submit('pairing', :p1), 9, 'demo_clerk submits it again');

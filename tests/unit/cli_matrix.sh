@@ -15,7 +15,7 @@
 # per case and language (English and Chinese). Then psql's option letters
 # (issue 14): -h HOST and -p PORT reach libpq (the socket they name is
 # the one it tries), over the configuration's conninfo, with -d a plain
-# database name or a whole connection string. Cost: 236 runs of eduaid,
+# database name or a whole connection string. Cost: 266 runs of eduaid,
 # 10-25 s on 2 busy cores, about twice that under ASan.
 set -f # the cases hold -? : no file name expansion
 top=${top_srcdir:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -146,6 +146,21 @@ cases='
 2 user refuse 1
 2 user refuse 1 --reason
 2 user disable
+0 pairing --help
+0 pairing -?
+0 pairing print --help
+2 pairing
+2 pairing frob
+2 pairing print
+2 pairing print frob
+2 pairing print bulletin
+2 pairing print bulletin --pdf
+2 pairing print bulletin --quarter 5 --pdf f.pdf
+2 pairing print bulletin --year abc --pdf f.pdf
+2 pairing print notice --pdf f.pdf
+2 pairing print notice x --pdf f.pdf
+2 pairing print notice 1 2 --pdf f.pdf
+2 pairing print scores --year
 '
 
 # Every command `eduaid --help` lists must have cases here.

@@ -32,7 +32,7 @@ check() { # WANT DESCRIPTION WORDS...
 	fi
 }
 
-echo 1..16
+echo 1..18
 commands=$(LC_ALL=C "$bin" --help | awk '/^Commands:/ { on = 1; next }
 	on && /^  [a-z]/ { print $1 }' | LC_ALL=C sort | paste -sd' ')
 reports=$(LC_ALL=C "$bin" report --list | awk '{ print $1 }' | LC_ALL=C sort | paste -sd' ')
@@ -49,8 +49,10 @@ check "approved" "export --status" export --status app
 check "roster" "import's one kind" import ""
 check "household_year teacher_fund" "the kinds of a notice" notice open ""
 check "--help close list open print verify" "notice's actions" notice ""
-check "admin auditor clerk officer supervisor" "user --role" user request-create bob --name N --role ""
+check "admin auditor clerk inspector officer supervisor" "user --role" user request-create bob --name N --role ""
 check "--help delete list set" "rates' actions" rates ""
+check "bulletin notice scores" "pairing print's documents" pairing print ""
+check "--pdf --quarter --year" "the bulletin's options" pairing print bulletin --
 # every report name the completion offers is one eduaid runs: report NAME --help
 bad=
 for r in $reports; do
