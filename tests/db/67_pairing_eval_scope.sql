@@ -94,6 +94,7 @@ INSERT INTO eduaid.pair_evaluation_score (township_id, pair_id, evaluation_id, c
 SELECT 420325101, :p1, e.id, c.id, CASE c.use WHEN 'annual' THEN 18 ELSE 7 END
   FROM eduaid.pair_evaluation e
   JOIN eduaid.pair_criterion c ON c.year = 2026 AND c.use = e.kind
+                               AND c.name IN ('帮扶成效', '活动开展')
  WHERE e.pair_id = :p1;
 SET SESSION AUTHORIZATION demo_supervisor2;
 SELECT ok(eduaid.pair_evaluation_approve(:e1) > 1, 'demo_supervisor2 approves E1; E2 stays unapproved');
@@ -139,7 +140,8 @@ SELECT throws_ok(
 SELECT throws_ok(
     format($$INSERT INTO eduaid.pair_evaluation_score (township_id, pair_id, evaluation_id, criterion_id,
                                                        score)
-             SELECT 420325101, %s, %s, id, 1 FROM eduaid.pair_criterion WHERE use = 'quarterly'$$,
+             SELECT 420325101, %s, %s, id, 1 FROM eduaid.pair_criterion
+              WHERE year = 2026 AND name = '活动开展'$$,
            :p1, :e2),
     '42501', NULL, '... nor a score of E2 (the scores'' key, the foreign key to E2)');
 
