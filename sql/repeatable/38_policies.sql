@@ -246,8 +246,8 @@ SELECT pg_temp.policy('audit_log', 'audit_log_read',
     'FOR SELECT TO eduaid_supervisor '
     'USING (township_id = ANY ((SELECT eduaid.my_scope())::bigint[]))');
 -- issue 15 H7: clerks and officers read their townships' history but for
--- the evaluations of pairs and their scores, the county's (38's pairing
--- block): those entries carry the running scores before approval.
+-- the evaluations of pairs and their scores, the county's until approved
+-- (the pairing block below): those entries carry the running scores.
 SELECT pg_temp.policy('audit_log', 'audit_log_read_township',
     'FOR SELECT TO eduaid_clerk, eduaid_officer '
     'USING (township_id = ANY ((SELECT eduaid.my_scope())::bigint[]) '
