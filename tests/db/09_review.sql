@@ -96,7 +96,10 @@ WITH r AS (
            verified_by, verified_at, editors, NULL FROM eduaid.special_ed_plan
     UNION ALL
     SELECT 'teacher_fund', id, township_id, status, created_by, submitted_by, submitted_at,
-           verified_by, verified_at, editors, NULL FROM eduaid.teacher_fund_application),
+           verified_by, verified_at, editors, NULL FROM eduaid.teacher_fund_application
+    UNION ALL
+    SELECT 'pairing', id, township_id, status, created_by, submitted_by, submitted_at,
+           verified_by, verified_at, editors, NULL FROM eduaid.pair_agreement),
 q AS (
     SELECT u.login AS who, r.kind, r.id, r.township_id, r.summary,
            CASE WHEN u.login LIKE '%officer%' THEN r.submitted_at ELSE r.verified_at END AS since
