@@ -243,8 +243,15 @@ SELECT pg_temp.row_security('audit_log', true);
 SELECT pg_temp.policy('audit_log', 'audit_log_write',
     'FOR INSERT TO eduaid_audit_owner WITH CHECK (actor = session_user)');
 SELECT pg_temp.policy('audit_log', 'audit_log_read',
-    'FOR SELECT TO eduaid_clerk, eduaid_officer, eduaid_supervisor '
+    'FOR SELECT TO eduaid_supervisor '
     'USING (township_id = ANY ((SELECT eduaid.my_scope())::bigint[]))');
+-- issue 15 H7: clerks and officers read their townships' history but for
+-- the evaluations of pairs and their scores, the county's until approved
+-- (the pairing block below): those entries carry the running scores.
+SELECT pg_temp.policy('audit_log', 'audit_log_read_township',
+    'FOR SELECT TO eduaid_clerk, eduaid_officer '
+    'USING (township_id = ANY ((SELECT eduaid.my_scope())::bigint[]) '
+    'AND table_name NOT IN (''pair_evaluation'', ''pair_evaluation_score''))');
 SELECT pg_temp.policy('audit_log', 'audit_log_auditor',
     'FOR SELECT TO eduaid_auditor USING (true)');
 SELECT pg_temp.policy('audit_log', 'audit_log_owner_read',
@@ -343,8 +350,29 @@ BEGIN
                 THEN 'eduaid_supervisor'
             ELSE 'eduaid_clerk, eduaid_officer' END;
         PERFORM pg_temp.row_security(tbl, true);
-        PERFORM pg_temp.policy(tbl, tbl || '_read',
-            format('FOR SELECT TO %s USING (%s AND %s)', readers, filed, seen));
+        IF tbl IN ('pair_evaluation', 'pair_evaluation_score') THEN
+            -- issue 15 H7: an evaluation is the county's until a second
+            -- supervisor approves it. Supervisors (who enter and approve)
+            -- and auditors (who check the process) read every one; clerks,
+            -- officers and inspectors read an evaluation and its scores
+            -- only once approved, never the running scores. A score asks
+            -- its evaluation (under that table's policies, as the caller).
+            PERFORM pg_temp.policy(tbl, tbl || '_read',
+                format('FOR SELECT TO eduaid_supervisor, eduaid_auditor USING (%s AND %s)',
+                       filed, seen));
+            PERFORM pg_temp.policy(tbl, tbl || '_read_approved',
+                format('FOR SELECT TO eduaid_clerk, eduaid_officer, eduaid_inspector '
+                       'USING (%s AND %s AND %s)', filed, seen,
+                       CASE tbl WHEN 'pair_evaluation' THEN 'approved_at IS NOT NULL'
+                       ELSE 'EXISTS (SELECT FROM eduaid.pair_evaluation e'
+                            ' WHERE e.township_id = pair_evaluation_score.township_id'
+                            ' AND e.pair_id = pair_evaluation_score.pair_id'
+                            ' AND e.id = pair_evaluation_score.evaluation_id'
+                            ' AND e.approved_at IS NOT NULL)' END));
+        ELSE
+            PERFORM pg_temp.policy(tbl, tbl || '_read',
+                format('FOR SELECT TO %s USING (%s AND %s)', readers, filed, seen));
+        END IF;
         PERFORM pg_temp.policy(tbl, tbl || '_insert',
             format('FOR INSERT TO %s WITH CHECK (%s AND %s)', writers, scope, seen));
         IF tbl IN ('pair_target', 'pair_activity', 'pair_monthly_report', 'pair_quarterly',

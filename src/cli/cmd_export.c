@@ -253,6 +253,21 @@ kind_known(struct db *db, const char *kind)
     return known ? 0 : -1;
 }
 
+/* A kind whose form is no row of the main menu (menu = false: the pair
+ * agreement, forms/pairing.conf) has no export: the server has no
+ * eduaid.export_<kind> for it and the export screen does not offer it.
+ * Refused in words before anything is read; -1 after the message. */
+static int
+kind_exported(const struct formdef *f)
+{
+    if (f->menu)
+        return 0;
+    export_warn(_("records of kind '%s' are not exported (for pairing, use "
+                  "eduaid report)"),
+                f->kind);
+    return -1;
+}
+
 /* ---- the output file ----------------------------------------------------- */
 
 static void
@@ -401,6 +416,7 @@ cmd_export(int argc, char **argv)
     if ((db = cmd_connect(PACKAGE_NAME ": export")) == NULL ||
         kind_known(db, a.kind) != 0 ||
         load_form(db, s->forms_dir, a.kind, &l, &f) != 0 ||
+        kind_exported(f) != 0 ||
         (rc = township_filter(db, a.township, &q.township_id)) != 0)
         goto cleanup;
     q.form = f;

@@ -318,7 +318,8 @@ sheet_row(struct screen *s, int i, const char **cells, struct lv_row *row)
         row->status = _("Approved");
         row->status_attr = UA_ST_APPROVED;
     } else if (cell(p, i, "evaluation_id")[0] != '\0') {
-        /* not final: in brackets, never ranked */
+        /* not final: in brackets, never ranked (only supervisors and the
+         * auditor read an unapproved evaluation: 38_policies.sql) */
         snprintf(p->total, sizeof(p->total), "(%s)",
                  cell(p, i, "entered_total")[0] != '\0'
                      ? cell(p, i, "entered_total")
@@ -355,7 +356,7 @@ sheet_draw(struct screen *s)
         snprintf(line, sizeof(line), "%s",
                  is_supervisor(s->app)
                      ? _("No annual evaluation yet: Enter makes it.")
-                     : _("No annual evaluation yet."));
+                     : _("No approved annual evaluation yet."));
     else if (strcmp(cell(p, sel, "approved"), "t") == 0)
         snprintf(line, sizeof(line), _("Entered by %s; approved."),
                  cell(p, sel, "entered_by"));
@@ -457,7 +458,7 @@ open_pair(struct screen *s, int sel)
 
     if (cell(p, sel, "evaluation_id")[0] == '\0') {
         if (!is_supervisor(s->app)) {
-            app_status(s->app, "%s", _("No annual evaluation yet."));
+            app_status(s->app, "%s", _("No approved annual evaluation yet."));
             return;
         }
         if (!create_evaluation(s, sel))

@@ -193,9 +193,10 @@ SELECT results_eq(
        WHERE schemaname = 'eduaid' AND tablename = 'audit_log' ORDER BY 1$$,
     $$VALUES ('audit_log_auditor', 'SELECT', '{eduaid_auditor}'::text[]),
              ('audit_log_owner_read', 'SELECT', '{eduaid_owner}'),
-             ('audit_log_read', 'SELECT', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('audit_log_read', 'SELECT', '{eduaid_supervisor}'),
+             ('audit_log_read_township', 'SELECT', '{eduaid_clerk,eduaid_officer}'),
              ('audit_log_write', 'INSERT', '{eduaid_audit_owner}')$$,
-    'audit_log policies: township read for clerks/officers/supervisors, all for auditors, insert only for its owner');
+    'audit_log policies: township read for clerks/officers (not the pairs'' evaluations: 67) and supervisors, all for auditors, insert only for its owner');
 
 -- ---- definer functions -----------------------------------------------------
 SELECT isnt_empty(

@@ -285,6 +285,13 @@ tap_is "$rc:$(cat "$tmp/stderr")" \
 	"1:eduaid: export: unknown status 'bogus' (known: approved, draft, final, in_notice, rejected, submitted, verified)" \
 	"an unknown status is refused with the words the server knows"
 tap_is "$(leftovers b.csv)" 0 "... and no file is left"
+# issue 15 H7: the pair agreement (kind pairing, forms/pairing.conf menu =
+# false) has no export on the server; refused in words, not a raw error
+export_as demo_clerk en pairing "$tmp/p.csv"
+rc=$?
+tap_is "$rc:$(cat "$tmp/stderr"):$(leftovers p.csv)" \
+	"1:eduaid: export: records of kind 'pairing' are not exported (for pairing, use eduaid report):0" \
+	"export pairing is refused in words, and no file is left"
 export_as demo_clerk en household --township 420325100 --status draft - >"$tmp/stdout.csv"
 tap_is "$(cmp -s "$tmp/a.csv" "$tmp/stdout.csv" && echo same)" same "'-' writes the same to standard output"
 export_as demo_clerk en household "$tmp/no/such/dir.csv"

@@ -140,6 +140,41 @@ nrows(enum pair_section sec, const char *t, const char *id)
     return n;
 }
 
+/* How often the agreement form's pick list of pairs (forms/lookups.conf,
+ * lookup "pair", no township chosen yet) offers the pair TITLE, and the
+ * township it tells the form (issue 15 H7: only the pair's home township
+ * writes its agreement, so only it is offered the pair). */
+static int
+pair_offered(char *township, size_t tsz)
+{
+    const char *top = getenv("top_srcdir");
+    char path[1024];
+    struct formdef_error ferr;
+    struct lookupset *l = NULL;
+    const struct lookupdef *d = NULL;
+    struct dbres *r;
+    int n = 0;
+
+    snprintf(path, sizeof path, "%s/forms/lookups.conf",
+             top != NULL && *top != '\0' ? top : ".");
+    ck_assert_msg(lookupset_load(path, &l, &ferr) == 0, "%s:%d: %s", ferr.file,
+                  ferr.line, ferr.message);
+    for (size_t i = 0; i < l->count; i++)
+        if (strcmp(l->items[i].name, "pair") == 0)
+            d = &l->items[i];
+    ck_assert_ptr_nonnull(d);
+    r = record_lookup(db, d, 0, TITLE, 50, &err);
+    ck_assert_msg(r != NULL, "record_lookup pair: %s", err.message);
+    for (int i = 0; i < r->nrows; i++)
+        if (strcmp(dbres_field(r, i, "label"), TITLE) == 0) {
+            n++;
+            snprintf(township, tsz, "%s", dbres_field(r, i, "township"));
+        }
+    dbres_free(r);
+    lookupset_free(l);
+    return n;
+}
+
 START_TEST(test_picks_and_counts)
 {
     struct dbres *r;
@@ -228,8 +263,15 @@ START_TEST(test_pair_and_its_page)
     ck_assert_int_eq(pair_row_add(db, PR_ACTIVITY, t, id, activity, &err), -1);
     ck_assert_int_eq(pair_add_member(db, id, "420325104:1", &err), -1);
 
-    /* the helping side reads, the home township writes */
+    /* the agreement's pick list: the home township's clerk is offered the
+     * pair (and told its township), the helping side, who reads it, not */
+    as("demo_clerk");
+    ck_assert_int_eq(pair_offered(rect, sizeof rect), 1);
+    ck_assert_str_eq(rect, "420325101");
     as("demo_officer");
+    ck_assert_int_eq(pair_offered(rect, sizeof rect), 0);
+
+    /* the helping side reads, the home township writes */
     ck_assert_int_eq(find_pair("0", rect, sizeof rect, rect, sizeof rect), 1);
     ck_assert_int_eq(nrows(PS_ACTIVITIES, t, id), 1);
     ck_assert_int_eq(pair_row_add(db, PR_ACTIVITY, t, id, activity, &err), -1);

@@ -666,11 +666,12 @@ START_TEST(test_real_lookups)
     const struct lookupdef *d;
 
     ck_assert_uint_eq(l->count, 9);
-    /* issue 15 H1: a pair by its title, as RLS shows them */
+    /* issue 15 H1: a pair by its title; H7: those at home in the chosen
+     * township (or mine), the only ones whose agreement I may write */
     d = lookupset_find(l, "pair");
     ck_assert_str_eq(d->table, "pair");
     ck_assert_str_eq(d->label, "title");
-    ck_assert_str_eq(d->scope, "all");
+    ck_assert_str_eq(d->scope, "township");
     d = lookupset_find(l, "student");
     ck_assert_str_eq(d->table, "student");
     ck_assert_str_eq(d->detail, "id_number_masked");
