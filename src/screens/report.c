@@ -5,19 +5,19 @@
  *   to the other starts at today's), as a table with a bar column -- a row
  *   per township (or, with g, per program, course, pair or unpaired school
  *   over all townships), the total last.
- *   Keys: 1-9 (the first nine) or n/N pick the report, y/Y the year before/after, s cycles
- *   the sort column, r reverses it, g switches between townships and
- *   items, Enter on the subsidy report lists the students entitled but
- *   not granted (report_missing.c), p prints the report of the year as a
- *   PDF into the exports folder, as `eduaid report NAME --pdf` does
- *   (printpdf.h; from the central server, like the command). The bar draws the
- * report's bar column against its target ('|' marks the target), in eighth
- * blocks under UTF-8 and '#' otherwise (core/bar.c). Cells line up by display
- * width (listview, draw.c), Chinese names included. With reports.conninfo set
- *   the tables come from that standby (the title says so), and from the
- *   central server when it cannot be reached. The missing-students list
- *   opened from here is a work list (its Enter grants aid) and reads the
- *   central server: a standby's lag would keep a granted student on it.
+ *   Keys: 1-9 (the first nine) or n/N pick the report, y/Y the year
+ * before/after, s cycles the sort column, r reverses it, g switches between
+ * townships and items, Enter on the subsidy report lists the students entitled
+ * but not granted (report_missing.c), p prints the report of the year as a PDF
+ * into the exports folder, as `eduaid report NAME --pdf` does (printpdf.h; from
+ * the central server, like the command). The bar draws the report's bar column
+ * against its target ('|' marks the target), in eighth blocks under UTF-8 and
+ * '#' otherwise (core/bar.c). Cells line up by display width (listview,
+ * draw.c), Chinese names included. With reports.conninfo set the tables come
+ * from that standby (the title says so), and from the central server when it
+ * cannot be reached. The missing-students list opened from here is a work list
+ * (its Enter grants aid) and reads the central server: a standby's lag would
+ * keep a granted student on it.
  */
 #include "config.h"
 
@@ -52,6 +52,7 @@ struct report_screen {
     int nview;
     double scale; /* of the bars */
     int bar_cells;
+    int item_cells; /* the item column's width when by_item */
     bool utf8;
     struct listview lv;
     struct lv_column columns[MAX_COLS];
@@ -260,7 +261,7 @@ set_columns(struct report_screen *r)
 
     r->columns[n++] =
         (struct lv_column){r->by_item ? _(r->def->item_label) : _("Township"),
-                           r->by_item ? 22 : 10, false};
+                           r->by_item ? r->item_cells : 10, false};
     /* the bar ends in its value: sized like a number column, never
      * narrowed (listview.h) */
     r->columns[n++] = (struct lv_column){_(r->def->cols[r->def->bar].label),
@@ -283,6 +284,7 @@ report_layout(struct screen *s, int top, int rows, int cols)
     r->top = top;
     r->rows = rows;
     r->cols = cols;
+    r->item_cells = 22;
     /* the bar takes what the name and the numbers leave (a third of the
      * width at most, 16 cells at least) */
     n = set_columns(r);
@@ -296,6 +298,17 @@ report_layout(struct screen *s, int top, int rows, int cols)
         r->bar_cells = BAR_MAX_CELLS;
     if (r->bar_cells < 16)
         r->bar_cells = 16;
+    /* items (a school with its township, a program) are long names: at
+     * 80 columns they take the bar's cells down to 8 rather than lose
+     * their last characters (issue 15: the unpaired schools) */
+    if (r->by_item && r->bar_cells > 8) {
+        r->item_cells += r->bar_cells - 8;
+        if (r->item_cells > 40) {
+            r->bar_cells = 8 + (r->item_cells - 40);
+            r->item_cells = 40;
+        } else
+            r->bar_cells = 8;
+    }
     n = set_columns(r);
     r->lv.ncolumns = n; /* same column array, selection kept */
     listview_layout(&r->lv, top + 2, 0, rows - 2, cols);
