@@ -300,6 +300,30 @@ $$;
 REVOKE ALL ON FUNCTION eduaid.pair_end_request(bigint, date, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION eduaid.pair_end_request(bigint, date, text) TO eduaid_clerk, eduaid_officer;
 
+-- The pair p_pair whose early end waits for a supervisor's decision,
+-- locked: EA203 for anyone but a supervisor, EA200 for a pair he does not
+-- see, EA236 when nothing is asked (or the pair has ended).
+CREATE OR REPLACE FUNCTION eduaid.pair_pending_end(p_pair bigint) RETURNS eduaid.pair
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+    pr eduaid.pair;
+BEGIN
+    IF eduaid.my_role() IS DISTINCT FROM 'supervisor' THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA203',
+            MESSAGE = 'only a supervisor decides an early end (只有审核人可以决定提前终止)';
+    END IF;
+    pr := eduaid.pair_for_end(p_pair);
+    IF pr.end_requested_on IS NULL OR pr.ended_on IS NOT NULL THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA236',
+            MESSAGE = format('pair %s: no early end waits for approval (无待批准的申请)', p_pair);
+    END IF;
+    RETURN pr;
+END
+$$;
+REVOKE ALL ON FUNCTION eduaid.pair_pending_end(bigint) FROM PUBLIC;
+
 -- A supervisor approves the request: the pair ends on the day asked, and
 -- the helped schools' cycle (the overlap rule's) with it, so each may be
 -- paired again from that day.
@@ -311,15 +335,7 @@ DECLARE
     pr eduaid.pair;
     v  int;
 BEGIN
-    IF eduaid.my_role() IS DISTINCT FROM 'supervisor' THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA203',
-            MESSAGE = 'only a supervisor approves an early end (只有审核人可以批准提前终止)';
-    END IF;
-    pr := eduaid.pair_for_end(p_pair);
-    IF pr.end_requested_on IS NULL OR pr.ended_on IS NOT NULL THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA236',
-            MESSAGE = format('pair %s: no early end waits for approval (无待批准的申请)', p_pair);
-    END IF;
+    pr := eduaid.pair_pending_end(p_pair);
     IF pr.end_requested_by = session_user THEN
         RAISE EXCEPTION USING ERRCODE = 'EA237',
             MESSAGE = format('pair %s: you asked; another approves (四眼原则)', p_pair);
@@ -351,15 +367,7 @@ DECLARE
     pr eduaid.pair;
     v  int;
 BEGIN
-    IF eduaid.my_role() IS DISTINCT FROM 'supervisor' THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA203',
-            MESSAGE = 'only a supervisor turns an early end down (只有审核人可以不同意提前终止)';
-    END IF;
-    pr := eduaid.pair_for_end(p_pair);
-    IF pr.end_requested_on IS NULL OR pr.ended_on IS NOT NULL THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA236',
-            MESSAGE = format('pair %s: no early end waits for approval (无待批准的申请)', p_pair);
-    END IF;
+    pr := eduaid.pair_pending_end(p_pair);
     UPDATE eduaid.pair p
        SET end_requested_on = NULL, end_request_reason = NULL, end_requested_by = NULL,
            end_requested_at = NULL, end_refused_by = session_user, end_refusal = eduaid.tidy(p_reason)

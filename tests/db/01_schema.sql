@@ -279,6 +279,7 @@ SELECT results_eq(
              ('pair_evaluation_approve', '{eduaid_supervisor}'),
              ('pair_for_end', '{}'),
              ('pair_member_claim', '{}'),
+             ('pair_pending_end', '{}'),
              ('rate_guard', '{}'),
              ('rate_in_effect', '{eduaid_admin}'),
              ('record_facts', '{}'),
