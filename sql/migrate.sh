@@ -179,19 +179,30 @@ done
     refuse 'the database was made by the migrations before the re-layout of eduaid 0.1 and is at level %s: bring it to level 21 or 22 with the migrate.sh of its eduaid first' \
         "$have"
 
-# replay FIRST LAST [SQL]: the files repeatable/FIRST*.sql .. LAST*.sql (one
-# digit each) in name order, with SQL after them, in one transaction under
-# the migration lock; sets replayed to how many.
+# repeatable_files FIRST LAST: the files repeatable/FIRST*.sql ..
+# LAST*.sql (one digit each), one a line, in byte order whatever the
+# locale: a shell that collates by it (bash in zh_CN or en_US ignores the
+# punctuation) would put 36_pairing_board.sql before 36_pairing.sql.
+repeatable_files() {
+    (
+        LC_ALL=C
+        export LC_ALL
+        for file in "$here"/repeatable/["$1"-"$2"][0-9]_*.sql; do
+            [ -e "$file" ] && printf '%s\n' "$file"
+        done
+    )
+}
+
+# replay FIRST LAST [SQL]: the files repeatable_files names, with SQL after
+# them, in one transaction under the migration lock; sets replayed to how
+# many.
 replay() {
-    replayed=0
-    for file in "$here"/repeatable/["$1"-"$2"][0-9]_*.sql; do
-        [ -e "$file" ] && replayed=$((replayed + 1))
-    done
+    replayed=$(repeatable_files "$1" "$2" | wc -l)
+    replayed=$((replayed + 0))
     {
         printf 'BEGIN;\n\\o /dev/null\nLOCK TABLE eduaid.schema_version IN EXCLUSIVE MODE;\n'
         [ "$1" = 0 ] && [ "$2" = 0 ] && printf 'SET LOCAL check_function_bodies = off;\n'
-        for file in "$here"/repeatable/["$1"-"$2"][0-9]_*.sql; do
-            [ -e "$file" ] || continue
+        repeatable_files "$1" "$2" | while IFS= read -r file; do
             printf '%sir '"'%s'"'\nRESET ROLE;\n' "\\" "$file"
         done
         printf '%s\\o\nCOMMIT;\n' "${3:-}"
