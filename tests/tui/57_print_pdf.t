@@ -95,8 +95,11 @@ tui_ok $? "as many pages as the command's ($P)"
 pdftotext -layout "$F" "$TUI_TMP/screen.txt" && pdftotext -layout "$TUI_TMP/cli-notice.pdf" "$TUI_TMP/cli.txt" &&
 	cmp -s "$TUI_TMP/screen.txt" "$TUI_TMP/cli.txt"
 tui_ok $? "the same text as the command's PDF, page for page"
-grep -qF "$OFFICE" "$TUI_TMP/screen.txt" && grep -qF "$TITLE" "$TUI_TMP/screen.txt" &&
-	grep -qF "合计：$N 条" "$TUI_TMP/screen.txt" && grep -qE "第 *1 *页 *共 *$P *页" "$TUI_TMP/screen.txt"
+# (pdftotext keeps or drops the blanks between CJK glyphs as they fall:
+# the words are looked for with the blanks taken out)
+tr -d ' \t' <"$TUI_TMP/screen.txt" >"$TUI_TMP/screen.flat"
+grep -qF "${OFFICE// /}" "$TUI_TMP/screen.flat" && grep -qF "${TITLE// /}" "$TUI_TMP/screen.flat" &&
+	grep -qF "合计：${N}条" "$TUI_TMP/screen.flat" && grep -qF "第1页共${P}页" "$TUI_TMP/screen.flat"
 tui_ok $? "the office's heading, the title, 合计：$N 条, 第 1 页 共 $P 页"
 codes=$(grep -oE "eduaid-notice/1:$ID:$N:[0-9a-f]{64}" "$TUI_TMP/screen.txt" | sort -u)
 [ "$(grep -cE "eduaid-notice/1:$ID:$N:[0-9a-f]{64}" "$TUI_TMP/screen.txt")" = "$P" ] &&
@@ -137,8 +140,9 @@ tui_ok $? "the report is still on the screen"
 [ "$(stat -c %a "$R" 2>/dev/null)" = 600 ]
 tui_ok $? "the report's file is 0600"
 pdftotext -layout "$R" "$TUI_TMP/report.txt"
-grep -qF "资助应享尽享" "$TUI_TMP/report.txt" && grep -qE "第 *1 *页 *共 *$RP *页" "$TUI_TMP/report.txt" &&
-	grep -qF "$OFFICE" "$TUI_TMP/report.txt"
+tr -d ' \t' <"$TUI_TMP/report.txt" >"$TUI_TMP/report.flat"
+grep -qF "资助应享尽享" "$TUI_TMP/report.flat" && grep -qF "第1页共${RP}页" "$TUI_TMP/report.flat" &&
+	grep -qF "${OFFICE// /}" "$TUI_TMP/report.flat"
 tui_ok $? "its title, heading and 第 1 页 共 $RP 页"
 cli demo_supervisor report subsidy --year "$YEAR" --pdf "$TUI_TMP/cli-report.pdf" 2>"$TUI_TMP/cli.err" &&
 	pdftotext -layout "$TUI_TMP/cli-report.pdf" "$TUI_TMP/cli-report.txt" &&
