@@ -26,6 +26,7 @@
 #include "core/i18n.h"
 #include "core/match.h"
 #include "db/pairing.h"
+#include "screens/fieldlist.h"
 #include "screens/listbase.h"
 #include "screens/pairs.h"
 #include "screens/session.h"
@@ -119,8 +120,7 @@ struct pairedit {
     bool is_pair; /* a new pair, else a row of kind */
     enum pair_row kind;
     const struct fdef *fields;
-    int nf, focus;
-    bool dirty;
+    struct fieldlist fl; /* the fields' focus and keys */
     char township[16], pair[24];
     char *val[MAXF];  /* codes, ids, text; never NULL */
     char *word[MAXF]; /* what a picked row is called ("" for typed) */
@@ -174,19 +174,17 @@ edit_draw(struct screen *s)
     int y = e->top + 2;
 
     draw_str(stdscr, e->top, 0, e->cols, e->title, UA_HEADER, DRAW_PAD);
-    for (int i = 0; i < e->nf && y < e->top + e->rows - 2; i++, y++) {
+    for (int i = 0; i < e->fl.nf && y < e->top + e->rows - 2; i++, y++) {
         const struct fdef *f = &e->fields[i];
 
         draw_str(stdscr, y, 2, LABEL_CELLS, _(f->label), UA_LABEL, DRAW_PAD);
         draw_text(stdscr, y, LABEL_CELLS + 3, e->cols - LABEL_CELLS - 5,
                   shown(e, i),
-                  i == e->focus ? UA_SELECTED
-                  : fixed(e, i) ? UA_GONE
-                                : UA_FIELD);
+                  i == e->fl.focus ? UA_SELECTED
+                  : fixed(e, i)    ? UA_GONE
+                                   : UA_FIELD);
     }
-    draw_str(stdscr, e->top + e->rows - 1, 0, e->cols,
-             _("Up/Down: field   Enter: change it   F2: save   Esc: drop"),
-             UA_LABEL, DRAW_PAD);
+    fieldlist_draw_keys(e->top + e->rows - 1, e->cols);
 }
 
 /* ---- changing a field
@@ -282,7 +280,7 @@ ask(struct pairedit *e, int i)
 static void
 change_field(struct pairedit *e)
 {
-    int i = e->focus;
+    int i = e->fl.focus;
     char *v, *word;
 
     if (fixed(e, i)) {
@@ -300,7 +298,7 @@ change_field(struct pairedit *e)
         return;
     }
     if (strcmp(v, e->val[i]) != 0)
-        e->dirty = true;
+        e->fl.dirty = true;
     free(e->val[i]);
     free(e->word[i]);
     e->val[i] = v;
@@ -317,7 +315,7 @@ save(struct pairedit *e)
     const char *v[MAXF];
     int rc;
 
-    for (int i = 0; i < e->nf; i++)
+    for (int i = 0; i < e->fl.nf; i++)
         v[i] =
             e->val[i][0] != '\0' || !e->fields[i].optional ? e->val[i] : NULL;
     if (e->is_pair) {
@@ -345,63 +343,38 @@ save(struct pairedit *e)
 /* ---- keys
  * -------------------------------------------------------------------- */
 
+static void
+change_cb(void *owner)
+{
+    change_field(owner);
+}
+
+static bool
+save_cb(void *owner)
+{
+    return save(owner);
+}
+
 static enum key_result
 edit_key(struct screen *s, const struct key *k)
 {
     struct pairedit *e = s->data;
 
-    if (k->is_function && k->code == KEY_UP && e->focus > 0) {
-        e->focus--;
-        return KR_REDRAW;
-    }
-    if (k->is_function && k->code == KEY_DOWN && e->focus + 1 < e->nf) {
-        e->focus++;
-        return KR_REDRAW;
-    }
-    switch (k->action) {
-    case ACT_NEXT_FIELD:
-        e->focus = (e->focus + 1) % e->nf;
-        return KR_REDRAW;
-    case ACT_PREV_FIELD:
-        e->focus = (e->focus + e->nf - 1) % e->nf;
-        return KR_REDRAW;
-    case ACT_OPEN:
-        change_field(e);
-        return KR_REDRAW;
-    case ACT_SAVE:
-        return save(e) ? KR_CLOSE : KR_REDRAW;
-    case ACT_BACK:
-        if (e->dirty &&
-            !dialog_confirm(e->app, e->title, _("Drop the changes?"), false))
-            return KR_REDRAW;
-        return KR_CLOSE;
-    default:
-        return KR_UNHANDLED;
-    }
+    return fieldlist_key(&e->fl, k);
 }
-
-static const enum action edit_actions_list[] = {
-    ACT_OPEN, ACT_SAVE, ACT_NEXT_FIELD, ACT_HELP, ACT_BACK, ACT_NONE};
 
 static const enum action *
 edit_actions(struct screen *s)
 {
     (void)s;
-    return edit_actions_list;
+    return fieldlist_actions();
 }
 
 static const char *
 edit_action_label(struct screen *s, enum action a)
 {
     (void)s;
-    switch (a) {
-    case ACT_OPEN:
-        return _("Change");
-    case ACT_BACK:
-        return _("Drop");
-    default:
-        return NULL;
-    }
+    return fieldlist_action_label(a);
 }
 
 static const char *
@@ -491,7 +464,13 @@ edit_new(struct app *a, const struct fdef *fields, int nf, const char *fixed,
     *s = (struct screen){.ops = &edit_ops, .app = a, .data = e};
     e->app = a;
     e->fields = fields;
-    e->nf = nf;
+    e->fl.nf = nf;
+    e->fl = (struct fieldlist){.app = a,
+                               .title = e->title,
+                               .nf = e->fl.nf,
+                               .owner = e,
+                               .change = change_cb,
+                               .save = save_cb};
     snprintf(e->fixed_text, sizeof(e->fixed_text), "%s",
              fixed_text != NULL ? fixed_text : "");
     for (int i = 0; i < nf; i++)
@@ -564,7 +543,7 @@ pair_row_edit_screen(struct app *a, enum pair_row k, const char *township,
         (s = pair_row_screen(a, k, township, pair, NULL, fixed_text)) == NULL)
         return NULL;
     e = s->data;
-    for (int i = 0; i < e->nf; i++) {
+    for (int i = 0; i < e->fl.nf; i++) {
         char *v = strdup(values[i] != NULL ? values[i] : "");
 
         if (v == NULL) {

@@ -24,6 +24,7 @@
 #include "core/i18n.h"
 #include "core/match.h"
 #include "db/rates.h"
+#include "screens/fieldlist.h"
 #include "screens/refdata.h"
 #include "screens/session.h"
 #include "ui/appui.h"
@@ -140,9 +141,9 @@ static const char *const notes[RK_COUNT] = {
 struct refedit {
     struct app *app;
     enum refkind kind;
-    bool is_new, dirty;
+    bool is_new;
     long long id;
-    int nf, focus;
+    struct fieldlist fl;   /* the fields' focus and keys */
     char *val[MAXF];       /* codes, "t"/"f", text; never NULL */
     struct dbres *choices; /* townships, or the rate's programs */
     struct dbres *stages;  /* the rate's stages */
@@ -210,7 +211,7 @@ edit_draw(struct screen *s)
     int y = e->top + 2;
 
     draw_str(stdscr, e->top, 0, e->cols, e->title, UA_HEADER, DRAW_PAD);
-    for (int i = 0; i < e->nf && y < e->top + e->rows - 3; i++, y++) {
+    for (int i = 0; i < e->fl.nf && y < e->top + e->rows - 3; i++, y++) {
         const struct fdef *f = &fields[e->kind][i];
         bool fixed = f->key && !e->is_new;
         int w = e->cols - LABEL_CELLS - 4;
@@ -220,15 +221,13 @@ edit_draw(struct screen *s)
                  fixed ? _("  (kept: other rows name it)") : "");
         draw_str(stdscr, y, 2, LABEL_CELLS, _(f->label), UA_LABEL, DRAW_PAD);
         draw_text(stdscr, y, LABEL_CELLS + 2, w, text,
-                  i == e->focus ? UA_SELECTED
-                  : fixed       ? UA_GONE
-                                : UA_FIELD);
+                  i == e->fl.focus ? UA_SELECTED
+                  : fixed          ? UA_GONE
+                                   : UA_FIELD);
     }
     draw_str(stdscr, e->top + e->rows - 2, 0, e->cols, _(notes[e->kind]),
              UA_LABEL, DRAW_PAD);
-    draw_str(stdscr, e->top + e->rows - 1, 0, e->cols,
-             _("Up/Down: field   Enter: change it   F2: save   Esc: drop"),
-             UA_LABEL, DRAW_PAD);
+    fieldlist_draw_keys(e->top + e->rows - 1, e->cols);
 }
 
 /* ---- changing a field ------------------------------------------------ */
@@ -335,7 +334,7 @@ ask(struct refedit *e, int i)
 static void
 change_field(struct refedit *e)
 {
-    const struct fdef *f = &fields[e->kind][e->focus];
+    const struct fdef *f = &fields[e->kind][e->fl.focus];
     char *v;
 
     if (f->key && !e->is_new) {
@@ -344,12 +343,12 @@ change_field(struct refedit *e)
                      "one instead."));
         return;
     }
-    if ((v = ask(e, e->focus)) == NULL)
+    if ((v = ask(e, e->fl.focus)) == NULL)
         return;
-    if (strcmp(v, e->val[e->focus]) != 0)
-        e->dirty = true;
-    free(e->val[e->focus]);
-    e->val[e->focus] = v;
+    if (strcmp(v, e->val[e->fl.focus]) != 0)
+        e->fl.dirty = true;
+    free(e->val[e->fl.focus]);
+    e->val[e->fl.focus] = v;
 }
 
 /* ---- saving ------------------------------------------------------------ */
@@ -385,7 +384,7 @@ save(struct refedit *e)
     if (e->kind == RK_RATE) {
         rc = save_rate(e, &err);
     } else {
-        for (int i = 0; i < e->nf && i < 4; i++)
+        for (int i = 0; i < e->fl.nf && i < 4; i++)
             vals.v[i] = param(e->val[i]);
         if (e->kind == RK_SCHOOL && vals.v[3] == NULL)
             vals.v[3] = "f";
@@ -409,63 +408,38 @@ save(struct refedit *e)
 
 /* ---- keys -------------------------------------------------------------- */
 
+static void
+change_cb(void *owner)
+{
+    change_field(owner);
+}
+
+static bool
+save_cb(void *owner)
+{
+    return save(owner);
+}
+
 static enum key_result
 edit_key(struct screen *s, const struct key *k)
 {
     struct refedit *e = s->data;
 
-    if (k->is_function && k->code == KEY_UP && e->focus > 0) {
-        e->focus--;
-        return KR_REDRAW;
-    }
-    if (k->is_function && k->code == KEY_DOWN && e->focus + 1 < e->nf) {
-        e->focus++;
-        return KR_REDRAW;
-    }
-    switch (k->action) {
-    case ACT_NEXT_FIELD:
-        e->focus = (e->focus + 1) % e->nf;
-        return KR_REDRAW;
-    case ACT_PREV_FIELD:
-        e->focus = (e->focus + e->nf - 1) % e->nf;
-        return KR_REDRAW;
-    case ACT_OPEN:
-        change_field(e);
-        return KR_REDRAW;
-    case ACT_SAVE:
-        return save(e) ? KR_CLOSE : KR_REDRAW;
-    case ACT_BACK:
-        if (e->dirty &&
-            !dialog_confirm(e->app, e->title, _("Drop the changes?"), false))
-            return KR_REDRAW;
-        return KR_CLOSE;
-    default:
-        return KR_UNHANDLED;
-    }
+    return fieldlist_key(&e->fl, k);
 }
-
-static const enum action edit_actions_list[] = {
-    ACT_OPEN, ACT_SAVE, ACT_NEXT_FIELD, ACT_HELP, ACT_BACK, ACT_NONE};
 
 static const enum action *
 edit_actions(struct screen *s)
 {
     (void)s;
-    return edit_actions_list;
+    return fieldlist_actions();
 }
 
 static const char *
 edit_action_label(struct screen *s, enum action a)
 {
     (void)s;
-    switch (a) {
-    case ACT_OPEN:
-        return _("Change");
-    case ACT_BACK:
-        return _("Drop");
-    default:
-        return NULL;
-    }
+    return fieldlist_action_label(a);
 }
 
 static const char *
@@ -527,7 +501,7 @@ static bool
 start_values(struct refedit *e, const struct listbase *lb, int row,
              int township, int school_year)
 {
-    for (int i = 0; i < e->nf; i++) {
+    for (int i = 0; i < e->fl.nf; i++) {
         const char *v =
             row >= 0 ? listbase_cell(lb, row, fields[e->kind][i].col) : "";
         char def[16] = "";
@@ -566,7 +540,13 @@ refdata_edit_new(struct app *a, enum refkind k, const struct listbase *lb,
     e->app = a;
     e->kind = k < RK_COUNT ? k : RK_SCHOOL;
     e->is_new = row < 0;
-    e->nf = count_fields(e->kind);
+    e->fl.nf = count_fields(e->kind);
+    e->fl = (struct fieldlist){.app = a,
+                               .title = e->title,
+                               .nf = e->fl.nf,
+                               .owner = e,
+                               .change = change_cb,
+                               .save = save_cb};
     snprintf(e->title, sizeof(e->title),
              e->is_new ? _("New: %s") : _("Change: %s"),
              refdata_kind_name(e->kind));
@@ -576,7 +556,8 @@ refdata_edit_new(struct app *a, enum refkind k, const struct listbase *lb,
     }
     /* a new row starts on its first field to give; an old one on the
      * first that can change */
-    while (!e->is_new && e->focus + 1 < e->nf && fields[e->kind][e->focus].key)
-        e->focus++;
+    while (!e->is_new && e->fl.focus + 1 < e->fl.nf &&
+           fields[e->kind][e->fl.focus].key)
+        e->fl.focus++;
     return s;
 }
