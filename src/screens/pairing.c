@@ -9,7 +9,6 @@
  */
 #include "config.h"
 
-#include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,9 +16,8 @@
 #include "core/i18n.h"
 #include "db/pairboard.h"
 #include "db/pairing.h"
+#include "screens/chooser.h"
 #include "screens/screens.h"
-#include "ui/draw.h"
-#include "ui/listview.h"
 
 /* Who sees an entry. */
 enum {
@@ -29,17 +27,6 @@ enum {
     R_AUDITOR = 1 << 3,
     R_INSPECTOR = 1 << 4,
     R_ALL = R_CLERK | R_OFFICER | R_SUPERVISOR | R_AUDITOR | R_INSPECTOR
-};
-
-#define LINE_SIZE 256
-
-/* One screen of the area. line writes its numbers (NULL: hint alone). */
-struct pairing_entry {
-    const char *label; /* N_() */
-    const char *hint;  /* N_(): shown when line is NULL or fails */
-    void (*line)(struct app *a, char *out, size_t outsz);
-    unsigned roles;
-    struct screen *(*open)(struct app *a);
 };
 
 /* 结对名单: the pairs, running, with an approved agreement. */
@@ -83,7 +70,7 @@ board_line(struct app *a, char *out, size_t outsz)
 }
 
 /* The area's screens, in the order shown: one line each. */
-static const struct pairing_entry entries[] = {
+static const struct chooser_entry entries[] = {
     {N_("Pairs"), N_("the pairs, their schools and cycles"), pairs_line, R_ALL,
      pairs_screen_new},
     /* issue 15 H1: 帮扶协议书, the record kind "pairing" (pairagree.c) */
@@ -98,16 +85,14 @@ static const struct pairing_entry entries[] = {
      R_SUPERVISOR | R_AUDITOR | R_INSPECTOR | R_OFFICER, pairscore_screen_new},
 };
 
-#define NENTRIES (sizeof(entries) / sizeof(entries[0]))
-
-struct pairing {
-    struct listview lv;
-    struct lv_column columns[2];
-    const char *cells[2];
-    const struct pairing_entry *shown[NENTRIES];
-    char lines[NENTRIES][LINE_SIZE];
-    size_t nshown;
-    int top, cols;
+static const struct chooser_def area = {
+    .name = "pairing",
+    .title = N_("School pairing"),
+    .heading = N_("School pairing: the pairs, their work and its checks:"),
+    .column = N_("Screen"),
+    .empty = N_("Your role has no pairing screens."),
+    .entries = entries,
+    .nentries = sizeof(entries) / sizeof(entries[0]),
 };
 
 static unsigned
@@ -128,148 +113,10 @@ role_bit(const char *role)
     return 0;
 }
 
-static void
-refresh_lines(struct screen *s)
-{
-    struct pairing *p = s->data;
-
-    for (size_t i = 0; i < p->nshown; i++) {
-        p->lines[i][0] = '\0';
-        if (p->shown[i]->line != NULL)
-            p->shown[i]->line(s->app, p->lines[i], LINE_SIZE);
-        if (p->lines[i][0] == '\0')
-            snprintf(p->lines[i], LINE_SIZE, "%s", _(p->shown[i]->hint));
-    }
-    listview_set_rows(&p->lv, (int)p->nshown, false);
-}
-
-static bool
-pairing_row(void *arg, int index, struct lv_row *row)
-{
-    struct pairing *p = ((struct screen *)arg)->data;
-
-    if (index < 0 || (size_t)index >= p->nshown)
-        return false;
-    p->cells[0] = _(p->shown[index]->label);
-    p->cells[1] = p->lines[index];
-    row->cells = p->cells;
-    return true;
-}
-
-static void
-pairing_layout(struct screen *s, int top, int rows, int cols)
-{
-    struct pairing *p = s->data;
-
-    p->top = top;
-    p->cols = cols;
-    listview_layout(&p->lv, top + 1, 2, rows - 2, cols - 4);
-}
-
-static void
-pairing_draw(struct screen *s)
-{
-    struct pairing *p = s->data;
-
-    draw_str(stdscr, p->top, 2, p->cols - 4,
-             _("School pairing: the pairs, their work and its checks:"),
-             UA_LABEL, DRAW_PAD);
-    listview_draw(&p->lv);
-}
-
-static enum key_result
-pairing_key(struct screen *s, const struct key *k)
-{
-    struct pairing *p = s->data;
-    struct screen *next;
-    int sel;
-
-    switch (k->action) {
-    case ACT_OPEN:
-        if ((sel = listview_selected(&p->lv)) < 0 || (size_t)sel >= p->nshown)
-            return KR_HANDLED;
-        if ((next = p->shown[sel]->open(s->app)) == NULL)
-            app_status(s->app, "%s", _("out of memory"));
-        else
-            app_push(s->app, next);
-        return KR_REDRAW;
-    case ACT_REFRESH:
-        refresh_lines(s);
-        return KR_REDRAW;
-    case ACT_BACK:
-        return KR_CLOSE;
-    default:
-        return listview_key(&p->lv, k);
-    }
-}
-
-static void
-pairing_resumed(struct screen *s, int result)
-{
-    (void)result;
-    refresh_lines(s);
-}
-
-static const enum action pairing_actions_list[] = {
-    ACT_OPEN, ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
-
-static const enum action *
-pairing_actions(struct screen *s)
-{
-    (void)s;
-    return pairing_actions_list;
-}
-
-static const char *
-pairing_title(struct screen *s)
-{
-    (void)s;
-    return _("School pairing");
-}
-
-static void
-pairing_close(struct screen *s)
-{
-    struct pairing *p = s->data;
-
-    listview_free(&p->lv);
-    free(p);
-    free(s);
-}
-
-static const struct screen_ops pairing_ops = {
-    .name = "pairing",
-    .layout = pairing_layout,
-    .draw = pairing_draw,
-    .key = pairing_key,
-    .resumed = pairing_resumed,
-    .actions = pairing_actions,
-    .title = pairing_title,
-    .close = pairing_close,
-};
-
 struct screen *
 pairing_screen_new(struct app *a)
 {
-    struct screen *s = calloc(1, sizeof(*s));
-    struct pairing *p = calloc(1, sizeof(*p));
-    unsigned mine = role_bit(db_role(a->db));
-
-    if (s == NULL || p == NULL) {
-        free(s);
-        free(p);
-        return NULL;
-    }
-    *s = (struct screen){.ops = &pairing_ops, .app = a, .data = p};
-    for (size_t i = 0; i < NENTRIES; i++)
-        if (entries[i].roles & mine)
-            p->shown[p->nshown++] = &entries[i];
-    p->columns[0] = (struct lv_column){_("Screen"), 16, false};
-    p->columns[1] = (struct lv_column){_("Now"), 0, false};
-    listview_init(&p->lv, p->columns, 2, pairing_row, s);
-    p->lv.empty_text = _("Your role has no pairing screens.");
-    refresh_lines(s);
-    return s;
+    return chooser_screen_new(a, &area, role_bit(db_role(a->db)));
 }
 
 /* Whether the role sees the pairing area at all (menu.c). */
