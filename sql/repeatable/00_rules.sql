@@ -80,7 +80,8 @@ END;
 -- the integer YYYYMMDD; the check digit from the bytes (textsend,
 -- get_byte: no text, no cast per digit; 4800 is '0' times the weights'
 -- sum 100; textsend converts to the client's encoding, which leaves the
--- ASCII digits checked above as they are). Half the time of the substr()::int version.
+-- ASCII digits checked above as they are). Two thirds of the time of the
+-- substr()::int version (backend CPU, a COPY of 200,000 roster rows).
 CREATE OR REPLACE FUNCTION eduaid.id_number_valid(n text) RETURNS boolean
 LANGUAGE sql STABLE CALLED ON NULL INPUT PARALLEL SAFE
 RETURN CASE
