@@ -108,10 +108,14 @@ RETURN translate(n, '０１２３４５６７８９Ｘｘ', '0123456789Xx');
 -- "李四gpj.exe" around). A line feed is allowed only in text meant to
 -- span lines (multiline: notes, contents, plans); a CR never (a CR LF
 -- note is stored with LF alone, the migration 041 converted the old
--- ones). NULL gives NULL: a CHECK lets it pass.
+-- ones). NULL gives NULL: a CHECK lets it pass. Not STRICT (the body says
+-- NULL for a NULL multiline; a NULL t makes the match NULL): a STRICT SQL
+-- function with a CASE is never inlined, and every CHECK naming it paid a
+-- call of the SQL function executor per row (issue 16).
 CREATE OR REPLACE FUNCTION eduaid.is_clean(t text, multiline boolean DEFAULT false) RETURNS boolean
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN CASE WHEN multiline
+LANGUAGE sql IMMUTABLE CALLED ON NULL INPUT PARALLEL SAFE
+RETURN CASE WHEN multiline IS NULL THEN NULL
+            WHEN multiline
             THEN t !~ '[\u0001-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]'
             ELSE t !~ '[\u0001-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]' END;
 

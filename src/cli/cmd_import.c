@@ -4,7 +4,8 @@
  *   FILE.csv: load a household roster into the staging tables in one
  *   transaction (db/rosterload.c), print each problem as FILE:LINE:COLUMN
  *   (COLUMN the field's number), then a summary and the import id for
- *   `eduaid reconcile`.
+ *   `eduaid reconcile`. On a terminal, stderr shows how far it is (rows,
+ *   MB, rows a second) on one line rewritten in place; the last stays.
  */
 #include "config.h"
 
@@ -16,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cmd_connect.h"
 #include "core/csv.h"
@@ -101,6 +103,23 @@ readable_file(const char *file)
     return true;
 }
 
+/* The progress line on stderr: rewritten with \r, erased to its end. */
+struct progress_line {
+    bool shown; /* a line is up and not yet ended */
+};
+
+static void
+show_progress(const struct roster_progress *p, void *ctx)
+{
+    struct progress_line *pl = ctx;
+    char text[200];
+
+    roster_progress_text(p, text, sizeof(text));
+    fprintf(stderr, "\r%s\033[K%s", text, p->phase == ROSTER_DONE ? "\n" : "");
+    fflush(stderr);
+    pl->shown = p->phase != ROSTER_DONE;
+}
+
 int
 cmd_import(int argc, char **argv)
 {
@@ -108,6 +127,7 @@ cmd_import(int argc, char **argv)
     bool checks = true;
     const char *file = NULL;
     struct roster_load out;
+    struct progress_line pl = {false};
     struct db *db;
     int rc = import_args(argc, argv, &enc, &checks, &file);
 
@@ -117,7 +137,11 @@ cmd_import(int argc, char **argv)
         return EXIT_USAGE;
     if ((db = cmd_connect(PACKAGE_NAME)) == NULL)
         return EXIT_USAGE;
-    rc = roster_load_file(db, file, enc, checks, &out);
+    rc = roster_load_file_progress(db, file, enc, checks,
+                                   isatty(STDERR_FILENO) ? show_progress : NULL,
+                                   &pl, &out);
+    if (pl.shown)
+        fputc('\n', stderr);
     for (size_t i = 0; i < out.nmessages; i++)
         cli_line(stderr, "%s", out.messages[i]);
     if (rc == 0) {

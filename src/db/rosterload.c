@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/csvout.h"
 #include "core/safefile.h"
@@ -51,6 +52,10 @@ struct loader {
     int today;
     bool client_checks;
     bool dead; /* the COPY failed: stop reading */
+    FILE *fp;
+    roster_progress_fn progress; /* or NULL */
+    void *progress_ctx;
+    double t0, told; /* when the file was opened, progress last told */
 };
 
 static void vadd_message(struct roster_load *out, bool error, const char *path,
@@ -278,6 +283,58 @@ statement_refused(struct loader *l, const struct db_error *err)
     say(l, true, line, col, "%s", err->message);
 }
 
+/* ---- progress ----------------------------------------------------------- */
+
+static double
+now_seconds(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Tell the progress callback where the import is; while reading, at most
+ * five times a second. */
+static void
+tell_progress(struct loader *l, enum roster_phase phase)
+{
+    struct roster_progress p;
+    double t;
+    long pos;
+
+    if (l->progress == NULL)
+        return;
+    t = now_seconds();
+    if (phase == ROSTER_READING && t - l->told < 0.2)
+        return;
+    l->told = t;
+    pos = ftell(l->fp);
+    p.phase = phase;
+    p.rows = l->out->rows;
+    p.bytes = pos > 0 ? pos : 0;
+    p.seconds = t - l->t0;
+    l->progress(&p, l->progress_ctx);
+}
+
+void
+roster_progress_text(const struct roster_progress *p, char *buf, size_t size)
+{
+    double rate = p->seconds > 0 ? (double)p->rows / p->seconds : 0;
+    double mb = (double)p->bytes / 1e6;
+
+    if (p->phase == ROSTER_CHECKING)
+        /* TRANSLATORS: an import's progress while the server checks the
+         * rows: rows read, megabytes read, rows a second */
+        snprintf(buf, size, _("%ld rows, %.1f MB, %.0f rows/s, checking"),
+                 p->rows, mb, rate);
+    else
+        /* TRANSLATORS: an import's progress: rows read, megabytes read,
+         * rows a second */
+        snprintf(buf, size, _("%ld rows, %.1f MB, %.0f rows/s"), p->rows, mb,
+                 rate);
+}
+
 /* ---- records ------------------------------------------------------------ */
 
 static int
@@ -500,6 +557,8 @@ read_records(struct loader *l, struct csv_reader *r)
         if (take_record(l, fields, n, csv_line(r)) != 0 &&
             (l->out->nerrors >= ROSTER_LOAD_MAX_ERRORS || l->dead))
             return -1;
+        if ((l->out->rows & 4095) == 0)
+            tell_progress(l, ROSTER_READING);
     }
     if (got < 0)
         return -1;
@@ -542,27 +601,26 @@ begin_import(struct loader *l)
     return 0;
 }
 
-/* End the COPY, finish the import, count it, commit. */
+/* End the COPY, finish the import (the server's checks over all its
+ * rows at once, which count them too), commit. */
 static int
 finish_import(struct loader *l)
 {
     struct db_error err;
     const char *p[1] = {l->import_id};
     struct dbres *res;
-    long long copied = db_copy_end(l->copy, &err);
+    long long copied;
 
+    tell_progress(l, ROSTER_CHECKING);
+    copied = db_copy_end(l->copy, &err);
     l->copy = NULL;
     if (copied < 0) {
         copy_refused(l, &err);
         return -1;
     }
-    if (db_command(l->db, "SELECT eduaid.roster_finish($1)", 1, p, &err) != 0) {
-        statement_refused(l, &err);
-        return -1;
-    }
     res = db_exec(l->db,
-                  "SELECT count(DISTINCT household_no), count(member_name) "
-                  "FROM eduaid.roster_rows WHERE import_id = $1",
+                  "SELECT n_households, n_members "
+                  "FROM eduaid.roster_finish_counted($1)",
                   1, p, &err);
     if (res == NULL) {
         statement_refused(l, &err);
@@ -600,6 +658,16 @@ int
 roster_load_file(struct db *db, const char *path, enum csv_encoding enc,
                  bool client_checks, struct roster_load *out)
 {
+    return roster_load_file_progress(db, path, enc, client_checks, NULL, NULL,
+                                     out);
+}
+
+int
+roster_load_file_progress(struct db *db, const char *path,
+                          enum csv_encoding enc, bool client_checks,
+                          roster_progress_fn fn, void *ctx,
+                          struct roster_load *out)
+{
     struct loader l = {0};
     struct csv_error cerr;
     struct csv_reader *r = NULL;
@@ -616,6 +684,10 @@ roster_load_file(struct db *db, const char *path, enum csv_encoding enc,
         add_message(out, true, path, 0, 0, "%s", strerror(errno));
         return -1;
     }
+    l.fp = fp;
+    l.progress = fn;
+    l.progress_ctx = ctx;
+    l.t0 = l.told = now_seconds();
     if ((r = csv_open(fp, enc, &cerr)) == NULL) {
         add_message(out, true, path, 0, 0, "%s", cerr.message);
         goto done;
@@ -626,6 +698,7 @@ roster_load_file(struct db *db, const char *path, enum csv_encoding enc,
         finish_import(&l) != 0)
         goto done;
     tell_scope(&l);
+    tell_progress(&l, ROSTER_DONE);
     rc = 0;
 done:
     loader_free(&l);

@@ -55,6 +55,29 @@ struct roster_load {
  */
 int roster_load_file(struct db *db, const char *path, enum csv_encoding enc,
                      bool client_checks, struct roster_load *out);
+
+/* How far an import is: told to a roster_progress_fn while the rows are
+ * read and copied (at most five times a second), once when the server
+ * checks them (roster_finish) and once when it is committed. */
+enum roster_phase { ROSTER_READING, ROSTER_CHECKING, ROSTER_DONE };
+struct roster_progress {
+    enum roster_phase phase;
+    long rows;       /* records read */
+    long long bytes; /* bytes of the file read */
+    double seconds;  /* since the file was opened */
+};
+typedef void (*roster_progress_fn)(const struct roster_progress *p, void *ctx);
+
+/* roster_load_file, telling fn (with ctx) how far it is; fn may be NULL. */
+int roster_load_file_progress(struct db *db, const char *path,
+                              enum csv_encoding enc, bool client_checks,
+                              roster_progress_fn fn, void *ctx,
+                              struct roster_load *out);
+
+/* "1234 rows, 5.6 MB, 78901 rows/s" (", checking" while the server
+ * checks them) into buf. */
+void roster_progress_text(const struct roster_progress *p, char *buf,
+                          size_t size);
 void roster_load_free(struct roster_load *out);
 
 /*

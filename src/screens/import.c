@@ -223,6 +223,18 @@ in_files_dir(char *typed)
     return path;
 }
 
+/* The import's progress on the status line, sent at once. */
+static void
+show_progress(const struct roster_progress *p, void *ctx)
+{
+    struct app *a = ctx;
+    char text[200];
+
+    roster_progress_text(p, text, sizeof(text));
+    app_status(a, "%s", text);
+    app_status_now(a);
+}
+
 /* Ask for a file and import it. */
 static void
 import_file(struct screen *s)
@@ -237,8 +249,9 @@ import_file(struct screen *s)
         free(path);
         return;
     }
-    rc = roster_load_file(s->app->db, in_files_dir(path), CSV_ENC_UNKNOWN, true,
-                          &out);
+    rc = roster_load_file_progress(s->app->db, in_files_dir(path),
+                                   CSV_ENC_UNKNOWN, true, show_progress, s->app,
+                                   &out);
     if (rc == 0) {
         snprintf(im->import_id, sizeof(im->import_id), "%lld", out.import_id);
         snprintf(im->summary, sizeof(im->summary),

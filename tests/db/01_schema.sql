@@ -296,6 +296,7 @@ SELECT results_eq(
              ('rollover_moved_in', '{eduaid_clerk,eduaid_officer}'),
              ('roster_differences_masked', '{eduaid_supervisor}'),
              ('roster_finish', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('roster_finish_counted', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('roster_import_finished', '{}'),
              ('roster_rows_guard', '{}'),
              ('save_blocks_own_step', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
