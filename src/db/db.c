@@ -743,6 +743,18 @@ db_begin(struct db *db, struct db_error *err)
 }
 
 int
+db_begin_snapshot(struct db *db, struct db_error *err)
+{
+    if (db != NULL)
+        db->tx_lost = false;
+    if (db_command(db, "BEGIN ISOLATION LEVEL REPEATABLE READ", 0, NULL, err) !=
+        0)
+        return -1;
+    db->in_tx = true;
+    return 0;
+}
+
+int
 db_commit(struct db *db, struct db_error *err)
 {
     PGresult *res;
@@ -1302,10 +1314,10 @@ fail:
 
 /*
  * The statement run() is about to send: while collecting, keep it (a
- * SELECT only: nothing that writes or opens a transaction goes ahead of
- * its caller) and answer with an empty result; else the prefetched
- * result of the same statement, a copy, when the pipeline's answers are
- * still fresh. NULL: send it.
+ * SELECT only: no BEGIN, SET or COMMIT goes ahead of its caller; the
+ * caller calls only what reads there) and answer with an empty result; else the
+ * prefetched result of the same statement, a copy, when the pipeline's answers
+ * are still fresh. NULL: send it.
  */
 static PGresult *
 prefetch_take(struct db *db, const char *sql, int nparams,

@@ -121,8 +121,9 @@ struct dbres *db_exec(struct db *db, const char *sql, int nparams,
  * What a start-up (or a screen) reads, in one round trip, by the code that
  * reads it. After db_prefetch_begin, statements are not sent but kept
  * (SELECTs only; duplicates once) and each is answered with an empty
- * result (no rows, no columns): call there only functions that read and
- * whose outcome is thrown away, to learn their statements.
+ * result (no rows, no columns): call there only functions that read
+ * (eduaid's workflow steps are SELECTs too) and whose outcome is thrown
+ * away, to learn their statements.
  * db_prefetch_send sends them all in one pipeline (libpq pipeline mode,
  * each statement followed by its own sync, so a refused one refuses no
  * other: one round trip) and keeps the answers. Then db_exec and
@@ -146,6 +147,9 @@ int db_command(struct db *db, const char *sql, int nparams,
 /* BEGIN / COMMIT / ROLLBACK; 0 or -1. Rollback never fails loudly. */
 int db_begin(struct db *db, struct db_error *err);
 int db_commit(struct db *db, struct db_error *err);
+/* BEGIN ISOLATION LEVEL REPEATABLE READ: one snapshot for several reads,
+ * in one round trip (not BEGIN, then SET TRANSACTION); 0 or -1. */
+int db_begin_snapshot(struct db *db, struct db_error *err);
 void db_rollback(struct db *db);
 
 /*
