@@ -46,6 +46,12 @@ struct db {
     /* application_name as set on this session ("eduaid/queue"), "" when
      * the one given at connect (db_default_application_name) */
     char appname[64];
+    bool async_pending; /* a statement sent without waiting: its answer */
+    /* db_prefetch: collecting statements, and what the pipeline brought */
+    bool collecting;
+    struct prefetched *pre;
+    size_t npre, cappre;
+    long long pre_at; /* when the pipeline ran (ms) */
 };
 
 /* application_name of the next connections ("eduaid/export"); "" for the
@@ -354,7 +360,65 @@ dbres_field(const struct dbres *r, int row, const char *name)
     return NULL;
 }
 
+/* ---- counting round trips ------------------------------------------------ */
+
+/* Round trips waited for since the process started (db_roundtrips). */
+static unsigned long roundtrips;
+/* EDUAID_TRACE_ROUNDTRIPS's file, opened at the first line; NULL: none. */
+static FILE *rt_trace;
+static bool rt_trace_looked;
+
+/* One line to the trace file: what ("rt" or "async") and sql's first
+ * words, blanks folded, at most 72 bytes. */
+static void
+rt_trace_line(const char *what, const char *sql)
+{
+    const char *path;
+    char words[80];
+    size_t n = 0;
+
+    if (!rt_trace_looked) {
+        rt_trace_looked = true;
+        if ((path = getenv("EDUAID_TRACE_ROUNDTRIPS")) != NULL && *path)
+            rt_trace = fopen(path, "ae");
+    }
+    if (rt_trace == NULL)
+        return;
+    for (; sql != NULL && *sql != '\0' && n < 72; sql++) {
+        bool blank = *sql == ' ' || *sql == '\t' || *sql == '\n';
+
+        if (blank && (n == 0 || words[n - 1] == ' '))
+            continue;
+        words[n++] = blank ? ' ' : *sql;
+    }
+    while (n > 0 && words[n - 1] == ' ')
+        n--;
+    words[n] = '\0';
+    fprintf(rt_trace, "%s %s\n", what, words);
+    fflush(rt_trace);
+}
+
+/* The client is about to wait for the server's answer to sql (a
+ * statement, a pipeline: its first statement, a COPY's end). */
+static void
+rt_count(const char *sql)
+{
+    roundtrips++;
+    rt_trace_line("rt", sql);
+}
+
+unsigned long
+db_roundtrips(void)
+{
+    return roundtrips;
+}
+
 /* ---- execution ---------------------------------------------------------- */
+
+static void settle(struct db *db);
+static PGresult *prefetch_take(struct db *db, const char *sql, int nparams,
+                               const char *const *params);
+static void prefetch_clear(struct db *db);
 
 /*
  * Send sql once and classify the result: the PGresult on success (the
@@ -368,6 +432,7 @@ exec_once(struct db *db, const char *sql, int nparams,
     PGresult *res;
 
     db_error_clear(err);
+    rt_count(sql);
     res = PQexecParams(db->conn, sql, nparams, NULL, params, NULL, NULL, 0);
     if (res == NULL) {
         /* out of memory, or the connection is gone */
@@ -399,8 +464,10 @@ exec_once(struct db *db, const char *sql, int nparams,
     }
     PQclear(res);
     if (!db->in_tx && PQstatus(db->conn) == CONNECTION_OK &&
-        PQtransactionStatus(db->conn) != PQTRANS_IDLE)
+        PQtransactionStatus(db->conn) != PQTRANS_IDLE) {
+        rt_count("ROLLBACK");
         PQclear(PQexec(db->conn, "ROLLBACK"));
+    }
     return NULL;
 }
 
@@ -457,6 +524,8 @@ static int send_appname(struct db *db, const char *name);
 static int
 reset_once(struct db *db, struct db_error *err)
 {
+    db->async_pending = false;
+    prefetch_clear(db);
     PQreset(db->conn);
     if (PQstatus(db->conn) != CONNECTION_OK) {
         set_connect_error(db->conn, err);
@@ -602,6 +671,12 @@ run(struct db *db, const char *sql, int nparams, const char *const *params,
         set_error(err, DB_CONNECTION_LOST, "not connected");
         return NULL;
     }
+    settle(db);
+    if (db->collecting || db->npre > 0) {
+        if ((res = prefetch_take(db, sql, nparams, params)) != NULL)
+            return res;
+        prefetch_clear(db);
+    }
     if (db->restoring)
         return exec_once(db, sql, nparams, params, err);
     if (db->refused) {
@@ -668,6 +743,18 @@ db_begin(struct db *db, struct db_error *err)
 }
 
 int
+db_begin_snapshot(struct db *db, struct db_error *err)
+{
+    if (db != NULL)
+        db->tx_lost = false;
+    if (db_command(db, "BEGIN ISOLATION LEVEL REPEATABLE READ", 0, NULL, err) !=
+        0)
+        return -1;
+    db->in_tx = true;
+    return 0;
+}
+
+int
 db_commit(struct db *db, struct db_error *err)
 {
     PGresult *res;
@@ -700,9 +787,12 @@ db_rollback(struct db *db)
         return;
     db->in_tx = false;
     db->tx_lost = false;
+    settle(db);
     if (db->conn != NULL && PQstatus(db->conn) == CONNECTION_OK &&
-        PQtransactionStatus(db->conn) != PQTRANS_IDLE)
+        PQtransactionStatus(db->conn) != PQTRANS_IDLE) {
+        rt_count("ROLLBACK");
         PQclear(PQexec(db->conn, "ROLLBACK"));
+    }
 }
 
 /* ---- connecting --------------------------------------------------------- */
@@ -901,16 +991,21 @@ db_default_application_name(const char *name)
              name != NULL ? name : "");
 }
 
+static const char appname_sql[] =
+    "SELECT pg_catalog.set_config('application_name', $1, false)";
+
 /* SET application_name by set_config (a parameter, no quoting); 0 or -1.
  * Straight through libpq: also called inside a reconnect. */
 static int
 send_appname(struct db *db, const char *name)
 {
     const char *params[1] = {name};
-    PGresult *res = PQexecParams(
-        db->conn, "SELECT pg_catalog.set_config('application_name', $1, false)",
-        1, NULL, params, NULL, NULL, 0);
-    int rc = res != NULL && PQresultStatus(res) == PGRES_TUPLES_OK ? 0 : -1;
+    PGresult *res;
+    int rc;
+
+    rt_count(appname_sql);
+    res = PQexecParams(db->conn, appname_sql, 1, NULL, params, NULL, NULL, 0);
+    rc = res != NULL && PQresultStatus(res) == PGRES_TUPLES_OK ? 0 : -1;
 
     PQclear(res);
     return rc;
@@ -922,10 +1017,16 @@ db_set_application_name(struct db *db, const char *name)
     if (db == NULL || db->conn == NULL || name == NULL ||
         strcmp(db->appname, name) == 0)
         return 0; /* unchanged: no round trip */
-    if (db->in_tx || PQtransactionStatus(db->conn) != PQTRANS_IDLE)
+    if (db->in_tx || db->async_pending ||
+        PQtransactionStatus(db->conn) != PQTRANS_IDLE)
         return 0; /* not inside the caller's transaction: next time */
-    if (send_appname(db, name) != 0)
+    /* sent without waiting: the answer is read by db_poll or before the
+     * next statement (settle), no round trip anyone waits for */
+    rt_trace_line("async", appname_sql);
+    if (PQsendQueryParams(db->conn, appname_sql, 1, NULL,
+                          (const char *const[]){name}, NULL, NULL, 0) != 1)
         return -1;
+    db->async_pending = true;
     snprintf(db->appname, sizeof(db->appname), "%s", name);
     return 0;
 }
@@ -935,6 +1036,8 @@ db_close(struct db *db)
 {
     if (db == NULL)
         return;
+    prefetch_clear(db);
+    free(db->pre);
     if (db->conn != NULL)
         PQfinish(db->conn);
     free(db->user);
@@ -1012,6 +1115,14 @@ db_poll(struct db *db)
     /* PQconsumeInput only reads; PQisBusy parses what came, so that an
      * idle FATAL reaches notice_receiver */
     (void)PQisBusy(db->conn);
+    /* the answer to a statement sent without waiting, if it is all here */
+    while (db->async_pending && !PQisBusy(db->conn)) {
+        PGresult *res = PQgetResult(db->conn);
+
+        if (res == NULL)
+            db->async_pending = false;
+        PQclear(res);
+    }
     if (PQstatus(db->conn) != CONNECTION_BAD || !db->ended_by_admin)
         return;
     db->ended_by_admin = false;
@@ -1105,6 +1216,229 @@ db_quote_ident(struct db *db, const char *ident)
     copy = xstrdup_or_null(q);
     PQfreemem(q);
     return copy;
+}
+
+/* ---- pipelines: what a screen reads, in one round trip ----------------- */
+
+/* How long prefetched results may serve the statements that follow. */
+#define PREFETCH_TTL_MS 10000
+
+/* A statement collected by db_prefetch_begin, then its result. */
+struct prefetched {
+    char *sql;
+    int nparams;
+    char **params; /* NULL entries are SQL NULL */
+    PGresult *res; /* NULL: not (yet) answered, or refused: not served */
+};
+
+/* Read the answer to a statement sent without waiting (the app name). */
+static void
+settle(struct db *db)
+{
+    PGresult *res;
+
+    if (db == NULL || db->conn == NULL || !db->async_pending)
+        return;
+    while ((res = PQgetResult(db->conn)) != NULL)
+        PQclear(res);
+    db->async_pending = false;
+}
+
+static void
+prefetch_clear(struct db *db)
+{
+    if (db == NULL)
+        return;
+    for (size_t i = 0; i < db->npre; i++) {
+        struct prefetched *p = &db->pre[i];
+
+        for (int k = 0; k < p->nparams; k++)
+            free(p->params[k]);
+        free(p->params);
+        free(p->sql);
+        PQclear(p->res);
+    }
+    db->npre = 0;
+    db->collecting = false;
+}
+
+static bool
+same_statement(const struct prefetched *p, const char *sql, int nparams,
+               const char *const *params)
+{
+    if (p->nparams != nparams || strcmp(p->sql, sql) != 0)
+        return false;
+    for (int k = 0; k < nparams; k++)
+        if ((p->params[k] == NULL) != (params[k] == NULL) ||
+            (params[k] != NULL && strcmp(p->params[k], params[k]) != 0))
+            return false;
+    return true;
+}
+
+/* Keep sql and its parameters to be sent by db_prefetch_send; 0 or -1. */
+static int
+prefetch_add(struct db *db, const char *sql, int nparams,
+             const char *const *params)
+{
+    struct prefetched *p;
+
+    if (db->npre == db->cappre) {
+        size_t cap = db->cappre ? db->cappre * 2 : 16;
+        struct prefetched *v = realloc(db->pre, cap * sizeof *v);
+
+        if (v == NULL)
+            return -1;
+        db->pre = v;
+        db->cappre = cap;
+    }
+    p = &db->pre[db->npre];
+    memset(p, 0, sizeof *p);
+    if ((p->sql = xstrdup_or_null(sql)) == NULL ||
+        (nparams > 0 &&
+         (p->params = calloc((size_t)nparams, sizeof *p->params)) == NULL))
+        goto fail;
+    for (; p->nparams < nparams; p->nparams++)
+        if (params[p->nparams] != NULL &&
+            (p->params[p->nparams] = xstrdup_or_null(params[p->nparams])) ==
+                NULL)
+            goto fail;
+    db->npre++;
+    return 0;
+fail:
+    for (int k = 0; k < p->nparams; k++)
+        free(p->params[k]);
+    free(p->params);
+    free(p->sql);
+    return -1;
+}
+
+/*
+ * The statement run() is about to send: while collecting, keep it (a
+ * SELECT only: no BEGIN, SET or COMMIT goes ahead of its caller; the
+ * caller calls only what reads there) and answer with an empty result; else the
+ * prefetched result of the same statement, a copy, when the pipeline's answers
+ * are still fresh. NULL: send it.
+ */
+static PGresult *
+prefetch_take(struct db *db, const char *sql, int nparams,
+              const char *const *params)
+{
+    for (size_t i = 0; i < db->npre; i++)
+        if (same_statement(&db->pre[i], sql, nparams, params)) {
+            if (db->collecting)
+                return PQmakeEmptyPGresult(db->conn, PGRES_TUPLES_OK);
+            if (db->pre[i].res == NULL ||
+                now_ms() - db->pre_at > PREFETCH_TTL_MS)
+                return NULL;
+            return PQcopyResult(db->pre[i].res,
+                                PG_COPYRES_ATTRS | PG_COPYRES_TUPLES);
+        }
+    if (!db->collecting)
+        return NULL;
+    while (*sql == ' ' || *sql == '\n')
+        sql++;
+    if (strncmp(sql, "SELECT", 6) == 0)
+        (void)prefetch_add(db, sql, nparams, params);
+    return PQmakeEmptyPGresult(db->conn, PGRES_TUPLES_OK);
+}
+
+void
+db_prefetch_begin(struct db *db)
+{
+    if (db == NULL || db->conn == NULL)
+        return;
+    prefetch_clear(db);
+    db->collecting = true;
+}
+
+/* Read the answers of a pipeline of n statements, each followed by a
+ * sync, into db->pre[i].res; 0, or -1 when the connection failed. */
+static int
+pipeline_read(struct db *db, size_t n)
+{
+    PGresult *res;
+    int nulls = 0;
+
+    /* per statement: its result (or error, or PGRES_PIPELINE_ABORTED),
+     * NULL, then the sync's PGRES_PIPELINE_SYNC; never two NULLs in a row
+     * unless the connection failed */
+    for (size_t i = 0; i < n;) {
+        if ((res = PQgetResult(db->conn)) == NULL) {
+            if (++nulls > 1 || PQstatus(db->conn) == CONNECTION_BAD)
+                return -1;
+            continue;
+        }
+        nulls = 0;
+        if (PQresultStatus(res) == PGRES_PIPELINE_SYNC)
+            i++;
+        else if (PQresultStatus(res) == PGRES_TUPLES_OK &&
+                 db->pre[i].res == NULL) {
+            db->pre[i].res = res;
+            continue;
+        }
+        PQclear(res);
+    }
+    return 0;
+}
+
+/* Out of pipeline mode whatever is left in it (a broken pipeline); a
+ * connection that broke is left to the next statement (PQreset ends the
+ * pipeline mode with the connection). */
+static void
+pipeline_leave(struct db *db)
+{
+    PGresult *res;
+
+    for (int guard = 0; guard < 10000 && PQstatus(db->conn) == CONNECTION_OK &&
+                        PQpipelineStatus(db->conn) != PQ_PIPELINE_OFF;
+         guard++)
+        if ((res = PQgetResult(db->conn)) != NULL)
+            PQclear(res);
+        else
+            (void)PQexitPipelineMode(db->conn);
+}
+
+int
+db_prefetch_send(struct db *db, struct db_error *err)
+{
+    size_t sent = 0;
+    int rc = -1;
+    char head[96];
+
+    db_error_clear(err);
+    if (db == NULL || db->conn == NULL || !db->collecting)
+        return 0;
+    db->collecting = false;
+    if (db->npre == 0)
+        return 0;
+    settle(db);
+    if (db->in_tx || PQstatus(db->conn) != CONNECTION_OK ||
+        PQenterPipelineMode(db->conn) != 1)
+        goto done; /* the statements go one by one, as they come */
+    snprintf(head, sizeof head, "pipeline of %zu: %s", db->npre,
+             db->pre[0].sql);
+    rt_count(head);
+    for (; sent < db->npre; sent++) {
+        struct prefetched *p = &db->pre[sent];
+
+        if (PQsendQueryParams(db->conn, p->sql, p->nparams, NULL,
+                              (const char *const *)p->params, NULL, NULL,
+                              0) != 1 ||
+            PQpipelineSync(db->conn) != 1)
+            break;
+    }
+    /* every statement sent was followed by its sync: read them all */
+    rc = pipeline_read(db, sent) == 0 && sent == db->npre ? 0 : -1;
+    if (PQexitPipelineMode(db->conn) != 1)
+        rc = -1;
+    db->pre_at = now_ms();
+done:
+    if (rc != 0) {
+        /* nothing is lost: the statements not answered go one by one */
+        set_result_error(db, NULL, err);
+        pipeline_leave(db);
+    }
+    return rc;
 }
 
 /* ---- COPY FROM STDIN ---------------------------------------------------- */
@@ -1227,6 +1561,8 @@ db_copy_begin(struct db *db, const char *schema, const char *table,
     c->db = db;
     c->ncols = ncols;
     c->cap = COPY_CHUNK;
+    settle(db);
+    rt_count(sql);
     res = PQexec(db->conn, sql);
     if (res == NULL || PQresultStatus(res) != PGRES_COPY_IN) {
         if (res != NULL && PQresultStatus(res) == PGRES_COMMAND_OK)
@@ -1318,6 +1654,7 @@ db_copy_end(struct db_copy *c, struct db_error *err)
         return -1;
     }
     if (!c->failed && copy_flush(c, err) == 0) {
+        rt_count("COPY end");
         if (PQputCopyEnd(c->db->conn, NULL) != 1)
             set_result_error(c->db, NULL, err);
         else
@@ -1325,6 +1662,7 @@ db_copy_end(struct db_copy *c, struct db_error *err)
     } else {
         struct db_error ignored;
 
+        rt_count("COPY end (failed)");
         if (PQputCopyEnd(c->db->conn, "client failed") == 1)
             (void)copy_results(c->db, &ignored, NULL);
     }
@@ -1340,6 +1678,7 @@ db_copy_abort(struct db_copy *c, const char *why)
 
     if (c == NULL)
         return;
+    rt_count("COPY end (aborted)");
     if (PQputCopyEnd(c->db->conn, why != NULL ? why : "aborted") == 1)
         (void)copy_results(c->db, &ignored, NULL);
     free(c->buf);

@@ -90,10 +90,12 @@ void db_close(struct db *db);
  * db_default_application_name sets it for the connections made after it
  * (a connection parameter: no round trip; a conninfo's own
  * application_name wins). db_set_application_name changes it on a live
- * session with one round trip (set_config), only when name differs from
- * the last one set -- the client calls it when the screen changes, never
- * inside the caller's transaction -- and again after a reconnect.
- * Returns 0, or -1 when the server refused (the name is left).
+ * session by set_config, only when name differs from the last one set --
+ * the client calls it when the screen changes, never inside the caller's
+ * transaction -- and again after a reconnect. It sends set_config
+ * without waiting for the answer (db_poll or the next statement reads
+ * it): no round trip anyone waits for. Returns 0, or -1 when it could not
+ * be sent.
  */
 void db_default_application_name(const char *name);
 int db_set_application_name(struct db *db, const char *name);
@@ -113,6 +115,31 @@ const char *db_role(const struct db *db);
  */
 struct dbres *db_exec(struct db *db, const char *sql, int nparams,
                       const char *const *params, struct db_error *err);
+/*
+ * db_prefetch_begin, db_prefetch_send
+ *
+ * What a start-up (or a screen) reads, in one round trip, by the code that
+ * reads it. After db_prefetch_begin, statements are not sent but kept
+ * (SELECTs only; duplicates once) and each is answered with an empty
+ * result (no rows, no columns): call there only functions that read
+ * (eduaid's workflow steps are SELECTs too) and whose outcome is thrown
+ * away, to learn their statements.
+ * db_prefetch_send sends them all in one pipeline (libpq pipeline mode,
+ * each statement followed by its own sync, so a refused one refuses no
+ * other: one round trip) and keeps the answers. Then db_exec and
+ * db_command of a statement that was kept (the same SQL and parameters)
+ * are answered from them, as often as they are asked, without a round
+ * trip; the first statement that was not kept drops them all, and they
+ * serve at most 10 s after the pipeline, so nothing read from them is
+ * older than the steps of one start-up. A statement the server refused in
+ * the pipeline is sent again by its caller (and refused again, in the
+ * caller's own words). db_prefetch_send returns 0, or -1 with err filled in
+ * when the pipeline failed: then every statement goes on its own as
+ * usual. Not inside the caller's transaction (then it sends nothing).
+ */
+void db_prefetch_begin(struct db *db);
+int db_prefetch_send(struct db *db, struct db_error *err);
+
 /* Like db_exec, discarding the rows; returns 0 or -1. */
 int db_command(struct db *db, const char *sql, int nparams,
                const char *const *params, struct db_error *err);
@@ -120,6 +147,9 @@ int db_command(struct db *db, const char *sql, int nparams,
 /* BEGIN / COMMIT / ROLLBACK; 0 or -1. Rollback never fails loudly. */
 int db_begin(struct db *db, struct db_error *err);
 int db_commit(struct db *db, struct db_error *err);
+/* BEGIN ISOLATION LEVEL REPEATABLE READ: one snapshot for several reads,
+ * in one round trip (not BEGIN, then SET TRANSACTION); 0 or -1. */
+int db_begin_snapshot(struct db *db, struct db_error *err);
 void db_rollback(struct db *db);
 
 /*
@@ -211,6 +241,21 @@ int db_copy_row(struct db_copy *c, const char *const *values,
                 struct db_error *err);
 long long db_copy_end(struct db_copy *c, struct db_error *err);
 void db_copy_abort(struct db_copy *c, const char *why);
+
+/*
+ * db_roundtrips
+ *
+ * How many times this process has waited for the server's answer: each
+ * statement (db_exec, db_command, BEGIN, COMMIT, a ROLLBACK), each
+ * pipeline (db_exec_many: every statement sent before the first answer
+ * is read) and each COPY's start and end count one; connecting and
+ * reconnecting (TLS, SCRAM) do not, nor a statement sent without waiting
+ * (db_set_application_name). With EDUAID_TRACE_ROUNDTRIPS=FILE in the
+ * environment each one also appends a line "rt FIRST WORDS" to FILE as it
+ * happens (a statement sent without waiting: "async FIRST WORDS"), for
+ * the tests and docs/design/roundtrips.md.
+ */
+unsigned long db_roundtrips(void);
 
 void dbres_free(struct dbres *r);
 /* Value at (row, col), or NULL; and by column name. */

@@ -1100,13 +1100,10 @@ record_load(struct db *db, const struct formdef *f, long long id,
         set_no_memory(err);
         goto fail;
     }
-    /* one snapshot for the record and its grid rows */
-    if (db_begin(db, err) != 0)
+    /* one snapshot for the record and its grid rows (one round trip) */
+    if (db_begin_snapshot(db, err) != 0)
         goto fail;
     began = true;
-    if (db_command(db, "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", 0,
-                   NULL, err) != 0)
-        goto fail;
     privs = column_privileges(db, tables, ntables, err);
     if (privs == NULL)
         goto fail;

@@ -32,10 +32,8 @@
 #include "core/i18n.h"
 #include "core/journal.h"
 #include "core/text.h"
-#include "db/notice.h"
-#include "db/record.h"
+#include "db/menucounts.h"
 #include "db/review.h"
-#include "db/transfer.h"
 #include "screens/form.h"
 #include "screens/review.h"
 #include "screens/screens.h"
@@ -91,35 +89,34 @@ works_with_records(const char *role)
            strcmp(role, "supervisor") == 0 || strcmp(role, "auditor") == 0;
 }
 
-/* How many records of form f the user sees per state, as one line. */
+/* How many records of form i the user sees per state, as one line, from
+ * the menu's counts r (NULL: not read). */
 static void
-count_line(struct app *a, const struct formdef *f, char *out, size_t outsz)
+count_line(const struct dbres *r, size_t i, char *out, size_t outsz)
 {
-    struct db_error err;
-    struct dbres *r = NULL;
     size_t used = 0;
+    char n[24];
 
     out[0] = '\0';
-    if ((r = record_status_counts(a->db, f, &err)) == NULL)
+    if (r == NULL)
         return;
-    for (size_t s = 0; status_at(s) != NULL; s++)
-        for (int i = 0; i < r->nrows; i++)
-            if (strcmp(dbres_field(r, i, "status"), status_at(s)) == 0 &&
-                used < outsz)
-                used += (size_t)snprintf(
-                    out + used, outsz - used, "%s%s %s", used ? " · " : "",
-                    status_marker(status_at(s)), dbres_field(r, i, "n"));
-    dbres_free(r);
+    for (size_t s = 0; status_at(s) != NULL; s++) {
+        long long k = menucounts_n(r, "form", (long)i, status_at(s));
+
+        snprintf(n, sizeof n, "%lld", k);
+        if (k > 0 && used < outsz)
+            used += (size_t)snprintf(out + used, outsz - used, "%s%s %s",
+                                     used ? " · " : "",
+                                     status_marker(status_at(s)), n);
+    }
 }
 
 /* The queue's row: "审核队列 (N)" and N per kind. */
 static void
-queue_line(struct screen *s)
+queue_line(struct screen *s, const struct dbres *r)
 {
     struct menu *m = s->data;
     struct app *a = s->app;
-    struct db_error err;
-    struct dbres *r = review_queue_counts(a->db, &err);
     long long total = 0;
     size_t used = 0;
 
@@ -130,11 +127,15 @@ queue_line(struct screen *s)
         return;
     }
     for (int i = 0; i < r->nrows; i++) {
-        const char *kind = dbres_field(r, i, "kind");
-        const char *waiting = dbres_field(r, i, "waiting");
-        const struct formdef *f = app_form(a, kind);
-        long long n = atoll(waiting ? waiting : "0");
+        const char *kind = dbres_get(r, i, 2);
+        const char *waiting = dbres_get(r, i, 3);
+        const struct formdef *f;
+        long long n;
 
+        if (strcmp(dbres_get(r, i, 0), "queue") != 0 || kind == NULL)
+            continue;
+        f = app_form(a, kind);
+        n = atoll(waiting ? waiting : "0");
         total += n;
         if (n > 0 && used < sizeof(m->queue_counts))
             used += (size_t)snprintf(
@@ -142,7 +143,6 @@ queue_line(struct screen *s)
                 "%s%s %lld", used ? " \xc2\xb7 " : "",
                 f ? label_text(&f->title, a->zh) : kind, n);
     }
-    dbres_free(r);
     snprintf(m->queue_label, sizeof(m->queue_label), "%s (%lld)",
              _("Review queue"), total);
     if (total == 0)
@@ -152,60 +152,49 @@ queue_line(struct screen *s)
 
 /* The returned list's row: "退回给我的记录 (N)". */
 static void
-returned_line(struct screen *s)
+returned_line(struct screen *s, const struct dbres *r)
 {
     struct menu *m = s->data;
-    struct db_error err;
-    struct dbres *r = review_returned_count(s->app->db, 500, &err);
-    const char *n = r != NULL ? dbres_field(r, 0, "n") : NULL;
+    char n[24] = "?";
 
+    if (r != NULL)
+        snprintf(n, sizeof n, "%lld", menucounts_n(r, "returned", 0, ""));
     snprintf(m->returned_label, sizeof(m->returned_label), "%s (%s)",
-             _("Returned to me"), n != NULL ? n : "?");
-    dbres_free(r);
+             _("Returned to me"), n);
 }
 
 /* The notices' row: open notices and undecided objections. */
 static void
-notice_line(struct screen *s)
+notice_line(struct screen *s, const struct dbres *r)
 {
     struct menu *m = s->data;
-    struct db_error err;
-    struct dbres *r = notices_counts(s->app->db, &err);
+    char open[24], pending[24];
 
     if (r == NULL) {
         snprintf(m->notice_counts, sizeof(m->notice_counts), "?");
         return;
     }
+    snprintf(open, sizeof open, "%lld", menucounts_n(r, "notice", 0, "open"));
+    snprintf(pending, sizeof pending, "%lld",
+             menucounts_n(r, "notice", 0, "pending"));
     snprintf(m->notice_counts, sizeof(m->notice_counts),
-             _("%s open \xc2\xb7 %s undecided objections"),
-             dbres_field(r, 0, "open"), dbres_field(r, 0, "pending"));
-    dbres_free(r);
+             _("%s open \xc2\xb7 %s undecided objections"), open, pending);
 }
 
 /* The transfers' row: requests waiting, coming in and going out. */
 static void
-transfer_line(struct screen *s)
+transfer_line(struct screen *s, const struct dbres *r)
 {
     struct menu *m = s->data;
-    struct db_error err;
-    struct dbres *r = transfer_list(s->app->db, &err);
-    int in = 0, out = 0;
 
     if (r == NULL) {
         snprintf(m->transfer_counts, sizeof(m->transfer_counts), "?");
         return;
     }
-    for (int i = 0; i < r->nrows; i++) {
-        if (strcmp(dbres_field(r, i, "state"), "pending") != 0)
-            continue;
-        if (strcmp(dbres_field(r, i, "direction"), "out") != 0)
-            in++;
-        if (strcmp(dbres_field(r, i, "direction"), "in") != 0)
-            out++;
-    }
-    dbres_free(r);
     snprintf(m->transfer_counts, sizeof(m->transfer_counts),
-             _("%d coming in \xc2\xb7 %d going out, pending"), in, out);
+             _("%d coming in \xc2\xb7 %d going out, pending"),
+             (int)menucounts_n(r, "transfer", 0, "in"),
+             (int)menucounts_n(r, "transfer", 0, "out"));
 }
 
 static bool
@@ -315,28 +304,50 @@ fit_label_column(struct screen *s)
     m->columns[0].width = widest + 2 < 24 ? widest + 2 : 24;
 }
 
+/* What the menu counts: the parts its rows show. */
+static void
+menu_wants(struct screen *s, struct menucounts_want *w)
+{
+    struct menu *m = s->data;
+
+    memset(w, 0, sizeof *w);
+    w->forms = (const struct formdef *const *)s->app->forms;
+    w->nforms = m->nforms;
+    for (size_t i = 0; i < m->nitems; i++) {
+        w->queue |= m->items[i] == ITEM_QUEUE;
+        w->returned |= m->items[i] == ITEM_RETURNED;
+        w->notice |= m->items[i] == ITEM_NOTICE;
+        w->transfers |= m->items[i] == ITEM_TRANSFERS;
+    }
+}
+
+/* Every number of the menu, from one statement (db/menucounts.h). */
 static void
 menu_refresh(struct screen *s)
 {
     struct menu *m = s->data;
+    struct menucounts_want w;
+    struct db_error err;
+    struct dbres *r;
 
+    menu_wants(s, &w);
+    r = menucounts_fetch(s->app->db, &w, &err);
     for (size_t i = 0; i < m->nitems; i++)
         switch (m->items[i]) {
         case ITEM_FORM:
-            count_line(s->app, s->app->forms[i], m->counts[i],
-                       sizeof(m->counts[i]));
+            count_line(r, i, m->counts[i], sizeof(m->counts[i]));
             break;
         case ITEM_QUEUE:
-            queue_line(s);
+            queue_line(s, r);
             break;
         case ITEM_RETURNED:
-            returned_line(s);
+            returned_line(s, r);
             break;
         case ITEM_NOTICE:
-            notice_line(s);
+            notice_line(s, r);
             break;
         case ITEM_TRANSFERS:
-            transfer_line(s);
+            transfer_line(s, r);
             break;
         case ITEM_IMPORT:
         case ITEM_ROLLOVER:
@@ -352,6 +363,7 @@ menu_refresh(struct screen *s)
         case ITEM_AUDIT_LOGINS:
             break;
         }
+    dbres_free(r);
     fit_label_column(s);
     listview_set_rows(&m->lv, (int)m->nitems, false);
 }

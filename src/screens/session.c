@@ -16,6 +16,9 @@
 #include "db/messages.h"
 #include "db/record.h"
 #include "db/schema.h"
+#include "db/workflow.h"
+#include "screens/review.h"
+#include "screens/screens.h"
 #include "screens/status.h"
 #include "ui/appui.h"
 #include "ui/keys.h"
@@ -101,12 +104,77 @@ session_connect(struct app *a, const char *conninfo, const char *user,
     return 0;
 }
 
+/*
+ * Statements of the start-up pipeline beyond the checks and the first
+ * screen's reads: each a SELECT (only those go ahead of their caller),
+ * sent here to be learnt, its outcome thrown away; its real call later in
+ * the start-up is then answered from the pipeline (db_prefetch_begin).
+ * Issue 16: the LISTEN of the user's townships' channels goes here.
+ */
+static void
+start_extra(struct app *a)
+{
+    (void)a;
+}
+
+/* The first screen as it is made at start-up, thrown away, to learn its
+ * reads (the menu's counts; a reviewer's queue, which the menu opens at
+ * its first moment), which then go in one pipeline. Their shape depends
+ * on the workflow (who reviews), so this comes after the checks. */
+static void
+start_screens(struct app *a)
+{
+    struct screen *s;
+    struct db_error err;
+
+    db_prefetch_begin(a->db);
+    if ((s = menu_screen_new(a)) != NULL)
+        s->ops->close(s);
+    if (review_has_queue(db_role(a->db)) && (s = queue_screen_new(a)) != NULL)
+        s->ops->close(s);
+    (void)db_prefetch_send(a->db, &err);
+}
+
+/*
+ * The reads of the start-up in two round trips after logging in (issue
+ * 16; docs/design/roundtrips.md): the checks of session_check_forms and
+ * start_extra()'s are run once against empty answers to learn their
+ * statements, which then go to the server in one pipeline, and the real
+ * checks that follow are answered from it; then the same for the first
+ * screen (start_screens). When anything differs, that statement and the
+ * rest go one by one, as before: slower, never wrong.
+ */
+static void
+start_pipeline(struct app *a)
+{
+    struct workflow *wf = NULL;
+    struct formdef_error ferr;
+    struct db_error err;
+    char msg[8];
+
+    db_prefetch_begin(a->db);
+    (void)schema_check(a->db, msg, sizeof(msg), &err);
+    if (workflow_load(a->db, &wf, &err) == 0)
+        workflow_free(wf);
+    if (a->messages == NULL)
+        messages_free(messages_load(a->db, &err));
+    if (strcmp(db_role(a->db), "inspector") != 0)
+        for (size_t i = 0; i < a->nforms; i++) {
+            (void)record_check_catalog(a->db, a->forms[i], a->lookups, &ferr,
+                                       &err);
+            (void)fieldcheck_form(a->db, a->forms[i], &ferr, &err);
+        }
+    start_extra(a);
+    (void)db_prefetch_send(a->db, &err);
+}
+
 int
 session_check_forms(struct app *a, char *msg, size_t msgsz)
 {
     struct formdef_error ferr;
     struct db_error err;
 
+    start_pipeline(a);
     if (schema_check(a->db, msg, msgsz, &err) != 0 ||
         status_load(a->db, a->zh, msg, msgsz) != 0)
         return -1;
@@ -118,8 +186,10 @@ session_check_forms(struct app *a, char *msg, size_t msgsz)
     }
     /* the inspector (issue 15) works with pairs, never a record: no form
      * of its is checked (it may not read their tables) */
-    if (strcmp(db_role(a->db), "inspector") == 0)
+    if (strcmp(db_role(a->db), "inspector") == 0) {
+        start_screens(a);
         return 0;
+    }
     for (size_t i = 0; i < a->nforms; i++) {
         if (record_check_catalog(a->db, a->forms[i], a->lookups, &ferr, &err) ==
                 0 &&
@@ -132,6 +202,7 @@ session_check_forms(struct app *a, char *msg, size_t msgsz)
                      ferr.message);
         return -1;
     }
+    start_screens(a);
     return 0;
 }
 
