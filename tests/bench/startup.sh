@@ -4,7 +4,7 @@
 # can do (tests/bench/minimal: connect, one query, draw, leave), and the
 # page-down and save of the household list over the same link.
 #
-# Usage: tests/bench/startup.sh [--keep]
+# Usage: tests/bench/startup.sh
 # Environment: RUNS (pairs per figure, default 11), DELAY_MS (one-way delay
 # of the slow link, default 15: 30 ms round trips), BENCH_TSV (append the
 # runs there for tests/bench/table.sh, tests/bench/lib.sh), PAGES (page-downs
@@ -13,8 +13,10 @@
 # builds them; by hand `make tests/bench/delayproxy tests/bench/minimal
 # tests/bench/connstamp.so`).
 #
-# Set-up: a throwaway cluster (tests/bench/lib.sh) with the demo county
-# (sql/data/demo*.sql: about 3,000 households), as a township reaches the
+# Set-up: a copy of the demo cluster (tests/db/democluster.sh: the demo
+# county, about 3,000 households; the template is made once a day in the
+# build tree, shared with tests/tui, and takes minutes to make when there
+# is none), configured as a township reaches the
 # county server in production (README "Production authentication"): TCP on
 # 127.0.0.1 only over TLS (a throwaway CA, sslmode=verify-full), SCRAM
 # passwords, log_statement = all. The 30 ms link is tests/bench/delayproxy
@@ -33,8 +35,9 @@
 #
 # Page-down (demo_clerk's household list) and save (a draft household's
 # head name: one character typed or taken away, F2), at 30 ms: the time of
-# a key script with the action less the same script without it (per
-# page-down: PAGES of them, divided), against minimal sending the one
+# a key script with the action less the same script without it, divided by
+# the number of actions in it (PAGES page-downs; PAGES saves, rounded up to
+# even, one after each edit), against minimal sending the one
 # statement an ideal client would (the list's keyset page of 50 rows; an
 # UPDATE ... RETURNING of the household) the same number of times.
 # Targets at 30 ms: page-down under 60 ms, save under 150 ms.
@@ -47,10 +50,8 @@ set -euo pipefail
 RUNS=${RUNS:-11}
 DELAY_MS=${DELAY_MS:-15}
 PAGES=${PAGES:-10}
-keep=0
 for arg in "$@"; do
 	case $arg in
-	--keep) keep=1 ;;
 	-h | --help)
 		sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
 		exit 0
@@ -78,21 +79,26 @@ command -v openssl >/dev/null || {
 	echo "startup.sh: openssl is needed (tools/deps installs it)" >&2
 	exit 2
 }
+# shellcheck source-path=SCRIPTDIR source=../db/lib.sh
+. "$top_srcdir/tests/db/lib.sh" || exit 2
+# shellcheck source-path=SCRIPTDIR source=../db/democluster.sh
+. "$top_srcdir/tests/db/democluster.sh"
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$top_srcdir/tests/bench/lib.sh"
-bench_start startup.sh
+democluster_scratch bench-startup || exit 2
+say "startup.sh: a copy of the demo cluster (made first when there is none: minutes)"
+democluster_up "$work" demo >"$work/up.log" 2>&1 || {
+	cat "$work/up.log" >&2
+	exit 2
+}
+su=$EDUAID_SUPERUSER
 own_tsv=0
 if [[ -z ${BENCH_TSV:-} ]]; then
 	BENCH_TSV=$work/runs.tsv
 	own_tsv=1
 fi
 
-say "startup.sh: loading the demo county"
-(cd "$top_srcdir/sql/data" && for f in demo.sql demo_ledgers.sql demo_notice.sql demo_pairing.sql; do
-	PGOPTIONS='-c client_min_messages=warning' sql -o /dev/null -f "$f" || exit 2
-done) || exit 2
-sql -c 'VACUUM ANALYZE' >/dev/null
-say "startup.sh: demo county loaded in $SECONDS s"
+say "startup.sh: demo cluster up after $SECONDS s"
 
 # ---- TLS, SCRAM, TCP --------------------------------------------------------
 say "startup.sh: TLS and SCRAM on a loopback port"
@@ -143,7 +149,7 @@ log=$pg/log/postgresql.log
 
 "$proxy" -d "$DELAY_MS" -l "$work/proxy.log" -p "$work/proxy.port" 0 "$port" &
 proxy_pid=$!
-trap 'kill "$proxy_pid" 2>/dev/null; bench_cleanup' EXIT
+trap 'kill "$proxy_pid" 2>/dev/null; _democluster_scratch_gone' EXIT
 for _ in $(seq 50); do
 	[[ -s $work/proxy.port ]] && break
 	sleep 0.1
@@ -160,7 +166,7 @@ tcp() {
 	env HOME="$work/home" LANG=C.UTF-8 LC_ALL=C.UTF-8 EDUAID_CONF=/dev/null \
 		EDUAID_FORMS_DIR="$top_srcdir/forms" PGHOST=localhost PGHOSTADDR=127.0.0.1 \
 		PGPORT="$p" PGUSER="$who" PGPASSWORD="$PW" PGSSLMODE=verify-full \
-		PGSSLROOTCERT="$work/ca.crt" PGDATABASE=eduaid PGGSSENCMODE=disable \
+		PGSSLROOTCERT="$work/ca.crt" PGDATABASE="$PGDATABASE" PGGSSENCMODE=disable \
 		BENCH_STAMP="$work/stamp" LD_PRELOAD="$stamp_so" "$@"
 }
 # timed PORT USER KIND [ARGS]: run eduaid (KIND eduaid: ARGS the key script)
@@ -228,11 +234,13 @@ count() {
 	lines=$(wc -l <"$log")
 	timed "$slow_port" "$who" "$kind" "$@"
 	sleep 0.2 # the server's log is written after the reply
+	# a reply after the connection's last chunk to the server is TLS's
+	# close_notify answering PQfinish's: nobody waits for it
 	rt=$(awk -v c="$T_CONN_END" '{ split($1, t, "."); us = t[1] t[2] }
-		$3 == ">" { up[$2] = 1 }
-		$3 == "<" && up[$2] && us > c { n++; up[$2] = 0 }
-		END { print n + 0 }' "$work/proxy.log")
-	st=$(tail -n +"$((lines + 1))" "$log" | grep -cE "$who@eduaid LOG:  (statement|execute)" || true)
+		$3 == ">" { up[$2] = 1; last[$2] = NR }
+		$3 == "<" && up[$2] && us > c { at[++k] = NR; conn[k] = $2; up[$2] = 0 }
+		END { for (i = 1; i <= k; i++) if (at[i] < last[conn[i]]) n++; print n + 0 }' "$work/proxy.log")
+	st=$(tail -n +"$((lines + 1))" "$log" | grep -cE "$who@$PGDATABASE LOG:  (statement|execute)" || true)
 	echo "$rt $st"
 }
 read -r e_rt e_st < <(count eduaid demo_clerk "$work/empty.keys")
@@ -281,35 +289,48 @@ rows_before=$(sql -A -t -c "SELECT count(*) FROM eduaid.household h
 # the list is newest first: the draft is row rows_before + 1, and stays
 # first once saved (its updated_at moves on): after the first save it is
 # row 1
-open_keys() { # ROW
+open_keys() { # ROW: open the list, the record on ROW, go to the head's name
 	printf '<Enter>'
 	for ((k = 1; k < $1; k++)); do printf '<Down>'; done
-	printf '<Enter>'
+	printf '<Enter><Tab><Tab><Tab><Tab><Tab>'
 }
 save_sql="UPDATE eduaid.household SET head_name = head_name WHERE id = $draft RETURNING version"
-say "startup.sh: save, $rtt ms RTT (household $draft)"
-{ open_keys $((rows_before + 1)); printf 'X<F2>\n'; } >"$work/first.keys"
+saves=$(((PAGES + 1) / 2 * 2)) # even: the head's name ends as it began
+say "startup.sh: save, $rtt ms RTT (household $draft, $saves saves a run)"
+{ open_keys $((rows_before + 1)); printf 'X<F2><Backspace><F2>\n'; } >"$work/first.keys"
 timed "$slow_port" demo_clerk eduaid "$work/first.keys"
 v0=$(sql -A -t -c "SELECT version FROM eduaid.household WHERE id = $draft")
+if ((v0 < 3)); then
+	say "startup.sh: eduaid did not save household $draft (version $v0)"
+	exit 2
+fi
+# the same edits, saved or not: X, Backspace, X, ...
+{
+	open_keys 1
+	for ((j = 0; j < saves; j++)); do if ((j % 2)); then printf '<Backspace>'; else printf 'X'; fi; done
+	printf '\n'
+} >"$work/save0.keys"
+{
+	open_keys 1
+	for ((j = 0; j < saves; j++)); do if ((j % 2)); then printf '<Backspace><F2>'; else printf 'X<F2>'; fi; done
+	printf '\n'
+} >"$work/save1.keys"
 for ((i = 0; i < RUNS; i++)); do
-	if ((i % 2)); then edit='X'; else edit='<Backspace>'; fi
-	{ open_keys 1; printf '%s\n' "$edit"; } >"$work/save0.keys"
-	{ open_keys 1; printf '%s<F2>\n' "$edit"; } >"$work/save1.keys"
 	timed "$slow_port" demo_clerk eduaid "$work/save0.keys"
 	e0=$T_AFTER
 	timed "$slow_port" demo_clerk minimal -c 'SELECT 1'
 	m0=$T_AFTER
 	timed "$slow_port" demo_clerk eduaid "$work/save1.keys"
 	e1=$T_AFTER
-	timed "$slow_port" demo_clerk minimal -c 'SELECT 1' -n 1 -C "$save_sql"
+	timed "$slow_port" demo_clerk minimal -c 'SELECT 1' -n "$saves" -C "$save_sql"
 	bench_emit "save (F2), clerk, $rtt ms RTT" "minimal.c (UPDATE ... RETURNING)" \
-		"$(awk -v a="$e1" -v b="$e0" 'BEGIN { printf "%.3f", a - b }')" \
-		"$(awk -v a="$T_AFTER" -v b="$m0" 'BEGIN { printf "%.3f", a - b }')" 150
+		"$(awk -v a="$e1" -v b="$e0" -v n="$saves" 'BEGIN { printf "%.3f", (a - b) / n }')" \
+		"$(awk -v a="$T_AFTER" -v b="$m0" -v n="$saves" 'BEGIN { printf "%.3f", (a - b) / n }')" 150
 done
 v1=$(sql -A -t -c "SELECT version FROM eduaid.household WHERE id = $draft")
 # each eduaid save and each UPDATE moves the version on
-if ((v1 - v0 < 2 * RUNS)); then
-	say "startup.sh: household $draft went from version $v0 to $v1 over $RUNS saves: eduaid did not save"
+if ((v1 - v0 < 2 * RUNS * saves)); then
+	say "startup.sh: household $draft went from version $v0 to $v1 over $((2 * RUNS * saves)) saves: eduaid did not save"
 	exit 2
 fi
 

@@ -22,6 +22,7 @@
 # emit it from a script (or a new script and a bench_NAME here, listed in
 # ALL). Exit status: 0, 1 when a target is missed, 2 when a benchmark could
 # not run.
+# shellcheck disable=SC2317 # (the bench_NAME functions are called by name)
 set -uo pipefail
 
 top_srcdir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -103,7 +104,7 @@ model=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head
 pgv=$(psql --version 2>/dev/null | awk '{ print $3 }')
 printf 'Machine: %s CPUs (nproc), %s; PostgreSQL %s; %s\n' "$(nproc)" "${model:-unknown CPU}" \
 	"${pgv:-?}" "$(date '+%Y-%m-%d')"
-printf 'Command: %s`make bench`; eduaid %s\n' "$([[ -n $quick ]] && echo 'BENCH_QUICK=1 ')" \
+printf 'Command: %smake bench; eduaid %s\n' "$([[ -n $quick ]] && echo 'BENCH_QUICK=1 ')" \
 	"$(git -C "$top_srcdir" describe --always --dirty 2>/dev/null || echo '?')"
 printf 'Benchmarks: %s' "${ran[*]:-none}"
 ((${#skipped[@]})) && printf '; not run (BENCH_QUICK): %s' "${skipped[*]}"
