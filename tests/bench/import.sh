@@ -92,7 +92,7 @@ for ((r = 1; r <= RUNS; r++)); do
 	# for tests/bench/table.sh: psql's \copy of the same file into a bare
 	# table of text columns, right after (the reference of issue 16)
 	if [[ -n ${BENCH_TSV:-} ]]; then
-		sql -c 'DROP TABLE IF EXISTS public.bench_copy' \
+		sql -c 'SET client_min_messages = warning' -c 'DROP TABLE IF EXISTS public.bench_copy' \
 			-c "CREATE TABLE public.bench_copy ($(head -1 "$work/roster.csv" | sed 's/,/ text, /g') text)" >/dev/null
 		t0=$(date +%s%N)
 		sql -c "\\copy public.bench_copy FROM '$work/roster.csv' CSV HEADER" >/dev/null

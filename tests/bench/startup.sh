@@ -176,6 +176,9 @@ timed() {
 	local p=$1 who=$2 kind=$3 t0 t1 c0 c1
 	shift 3
 	rm -f "$work/stamp"
+	# a fresh HOME: the edits a run left unsaved are journalled there, and
+	# the next run would first be asked whether to restore them
+	rm -rf "$work/home" && mkdir "$work/home"
 	t0=${EPOCHREALTIME/./}
 	if [[ $kind == eduaid ]]; then
 		tcp "$p" "$who" "$eduaid" -U "$who" --headless=80x24 --keys="$1" \
