@@ -178,7 +178,7 @@ timed() {
 	rm -f "$work/stamp"
 	# a fresh HOME: the edits a run left unsaved are journalled there, and
 	# the next run would first be asked whether to restore them
-	rm -rf "$work/home" && mkdir "$work/home"
+	rm -rf "${work:?}/home" && mkdir "$work/home"
 	t0=${EPOCHREALTIME/./}
 	if [[ $kind == eduaid ]]; then
 		tcp "$p" "$who" "$eduaid" -U "$who" --headless=80x24 --keys="$1" \

@@ -3,7 +3,8 @@
 # (tests/bench/format.sh) from canned runs, no PostgreSQL: one row a
 # figure in the order of first appearance, medians with min..max, the
 # ratio the median of the pairs' ratios (not the ratio of the medians),
-# targets met and missed (exit 1), a figure without a reference, comments
+# targets met and missed (exit 1), on the ratio too, counts, a figure
+# without a reference, comments
 # skipped, a malformed line refused (exit 2). A TAP stream. Cost: a few
 # milliseconds.
 set -u
@@ -38,7 +39,9 @@ drift${T}ideal${T}5${T}5${T}0.5
 drift${T}ideal${T}3${T}0.5${T}0.5
 drift${T}ideal${T}4${T}2${T}0.5
 report${T}-${T}120${T}-${T}
-report${T}-${T}80${T}-${T}"
+report${T}-${T}80${T}-${T}
+trips (count)${T}minimal${T}31${T}1${T}3
+import${T}copy${T}900${T}400${T}x2"
 out=$(printf '%s\n' "$input" | "$fmt")
 rc=$?
 is "$rc" 1 "a missed target makes the exit status 1"
@@ -54,8 +57,11 @@ is "$(row "$out" drift | cut -d'|' -f6)" " 2.00x (1.00..6.00) " \
 is "$(row "$out" drift | cut -d'|' -f8)" " < 0.5 ms: MISSED " "a target missed says so"
 is "$(row "$out" report)" "| report | 100 (80.0..120) | - | - | - | 2 | - |" \
 	"a figure without a reference or target: dashes, the median of an even count averaged"
-out=$(printf 'a%sb%s1%s2\n' "$T" "$T" "$T" | "$fmt")
-is "$?" 0 "no target: exit status 0"
+is "$(row "$out" "trips (count)")" "| trips (count) | 31 (31..31) | minimal | 1 (1..1) | 31.00x (31.00..31.00) | 1 | <= 3: MISSED |" \
+	"a count: whole numbers, its target without ms"
+is "$(row "$out" import | cut -d'|' -f8)" " ratio <= 2: MISSED " "a target on the ratio (xR)"
+out=$(printf 'a%sb%s1%s2%sx2\n' "$T" "$T" "$T" "$T" | "$fmt")
+is "$?" 0 "a ratio target met: exit status 0"
 printf 'only%stwo\n' "$T" | "$fmt" >/dev/null 2>&1
 is "$?" 2 "a line of fewer than 4 fields: exit status 2"
 echo "1..$n"
