@@ -109,6 +109,9 @@ for ((r = 1; r <= RUNS; r++)); do
 	ratios+=("$ratio")
 	say "import.sh: run $r: $ms ms, $ours rows/s; \\copy $copy_ms ms, $ref rows/s; ratio $ratio ($(tail -2 "$work/out" | head -1))"
 	printf 'import_rows_per_s\t%d\t%d\n' "$ours" "$ref"
+	# for tests/bench/table.sh (the reference of issue 16: at least half
+	# \copy's speed, a ratio of at most 2)
+	bench_emit "import roster, $ROWS rows" "psql \\copy (bare table)" "$ms" "$copy_ms" x2
 done
 median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")
 ratio_median=$(printf '%s\n' "${ratios[@]}" | sort -g | sed -n "$(((RUNS + 1) / 2))p")

@@ -161,6 +161,7 @@ for who in demo_officer demo_supervisor; do
 		name="${q#SELECT \* FROM eduaid.}"
 		printf '%-56s %10s\n' "$who: $name" "$t"
 		awk -v t="$t" 'BEGIN { exit !(t < 1000) }' || failed=1
+		bench_runs "ledger ${name}, ${who#demo_}, $STUDENTS students" "$who" "$q" 1000
 	done
 done
 rows=$(sql -At -c "SET SESSION AUTHORIZATION demo_supervisor; SELECT sum(school_age) || ' school age, ' || sum(suspected) || ' suspected, ' || sum(confirmed) || ' confirmed, ' || sum(returned) || ' returned' FROM eduaid.ledger_counts(2026)" | tail -n 1)

@@ -90,3 +90,48 @@ median_ms() { # USER SQL [DECIMALS]
 		      if (NR % 2) printf f, a[(NR + 1) / 2]
 		      else printf f, (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
+
+# Machine-readable figures for tests/bench/table.sh (tests/bench/format.sh
+# reads them). When BENCH_TSV names a file, each benchmark appends one line
+# per measured run:
+#   FIGURE <TAB> REFERENCE <TAB> EDUAID_MS <TAB> REFERENCE_MS [<TAB> TARGET_MS]
+# REFERENCE names what EDUAID_MS is held against (REFERENCE_MS "-" when
+# there is none); the two were measured one after the other (A B A B ...),
+# so their ratio is taken run by run. TARGET_MS, when given, is the most
+# eduaid's median may take. Without BENCH_TSV nothing is written.
+#
+#   bench_emit FIGURE REFERENCE EDUAID_MS REFERENCE_MS [TARGET_MS]
+#   bench_pairs FIGURE REFERENCE USER_A SQL_A USER_B SQL_B [TARGET_MS]
+#                        RUNS pairs (after WARMUP) of the server's execution
+#                        time of SQL_A as USER_A then SQL_B as USER_B,
+#                        interleaved in one session of the superuser (SET
+#                        SESSION AUTHORIZATION: row-level security applies
+#                        as when USER logs in), each pair emitted
+#   bench_runs FIGURE USER SQL [TARGET_MS]
+#                        RUNS runs (after WARMUP) of SQL as USER, no
+#                        reference (server time against a target only)
+bench_emit() {
+	[[ -n ${BENCH_TSV:-} ]] || return 0
+	printf '%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "${5:-}" >>"$BENCH_TSV"
+}
+
+bench_pairs() { # FIGURE REFERENCE USER_A SQL_A USER_B SQL_B [TARGET_MS]
+	[[ -n ${BENCH_TSV:-} ]] || return 0
+	local fig=$1 ref=$2 ua=$3 qa=$4 ub=$5 qb=$6 target=${7:-} i
+	for ((i = 0; i < ${WARMUP:-2} + ${RUNS:-7}; i++)); do
+		printf 'SET SESSION AUTHORIZATION %s;\nEXPLAIN (ANALYZE, FORMAT JSON) %s;\nRESET SESSION AUTHORIZATION;\n' "$ua" "$qa"
+		printf 'SET SESSION AUTHORIZATION %s;\nEXPLAIN (ANALYZE, FORMAT JSON) %s;\nRESET SESSION AUTHORIZATION;\n' "$ub" "$qb"
+	done | sql -A -t -f - | grep -o '"Execution Time": [0-9.]*' | awk '{ print $3 }' |
+		paste - - | awk -v w="${WARMUP:-2}" -v f="$fig" -v r="$ref" -v t="$target" \
+		'++n > w { printf "%s\t%s\t%s\t%s\t%s\n", f, r, $1, $2, t }' >>"$BENCH_TSV"
+}
+
+bench_runs() { # FIGURE USER SQL [TARGET_MS]
+	[[ -n ${BENCH_TSV:-} ]] || return 0
+	local i
+	for ((i = 0; i < ${WARMUP:-2} + ${RUNS:-7}; i++)); do
+		printf 'SET SESSION AUTHORIZATION %s;\nEXPLAIN (ANALYZE, FORMAT JSON) %s;\nRESET SESSION AUTHORIZATION;\n' "$2" "$3"
+	done | sql -A -t -f - | grep -o '"Execution Time": [0-9.]*' |
+		awk -v w="${WARMUP:-2}" -v f="$1" -v t="${4:-}" \
+		'++n > w { printf "%s\t-\t%s\t-\t%s\n", f, $3, t }' >>"$BENCH_TSV"
+}

@@ -338,6 +338,10 @@ for who in demo_officer demo_supervisor; do
 	say "queue.sh: measuring $label"
 	check "$label, first page" "$(median_ms "$who" "$first")" "$(median_ms "$su" "$ideal_first")"
 	check "$label, next page" "$(median_ms "$who" "$next")" "$(median_ms "$su" "$ideal_next")"
+	bench_pairs "review queue, $label, first page" "ideal query (owner, no RLS)" \
+		"$who" "$first" "$su" "$ideal_first" 2
+	bench_pairs "review queue, $label, next page" "ideal query (owner, no RLS)" \
+		"$who" "$next" "$su" "$ideal_next" 2
 done
 
 # ---- list pages --------------------------------------------------------------

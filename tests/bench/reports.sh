@@ -351,6 +351,7 @@ row() {
 			exit 2
 		fi
 		line+=$(printf ' %12s' "$ms")
+		bench_runs "report $label, ${who#demo_}" "$who" "$q" 300
 		if awk -v a="$ms" 'BEGIN { exit !(a >= 1000) }'; then
 			line+=' MISSED'
 			status=1
