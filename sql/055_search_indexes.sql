@@ -66,3 +66,19 @@ GRANT EXECUTE ON FUNCTION eduaid.search_masked_id(text)
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
 COMMENT ON FUNCTION eduaid.search_masked_id(text) IS
     'eduaid: the masked ID number a supervisor''s search text names by its visible digits, or NULL';
+
+-- No parallel plan for a small result. Personal columns keep no
+-- statistics (016), so the planner guesses 0.5% of the county for every
+-- name or ID number condition, and with six OR'd terms it chose a
+-- parallel plan: 200-300 ms of starting workers on a loaded 2-vCPU server
+-- for a search that reads 0.35 ms serially (tests/bench/search.sh). A high
+-- setup cost keeps parallel plans for what really scans millions of rows.
+-- A database default (a login may change it for its session, and only
+-- to its own cost); pg_dump without --create does not carry it: restore
+-- it with this statement (docs/scale.md).
+RESET ROLE;
+DO $$
+BEGIN
+    EXECUTE format('ALTER DATABASE %I SET parallel_setup_cost = 100000', current_database());
+END
+$$;
