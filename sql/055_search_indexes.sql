@@ -80,5 +80,8 @@ RESET ROLE;
 DO $$
 BEGIN
     EXECUTE format('ALTER DATABASE %I SET parallel_setup_cost = 100000', current_database());
+EXCEPTION WHEN insufficient_privilege THEN
+    RAISE WARNING 'not the database''s owner: set parallel_setup_cost = 100000 for database % by hand (docs/scale.md)',
+        current_database();
 END
 $$;
