@@ -4,7 +4,8 @@
 # households (township n % 20 of 房县), 2H students, their records of school
 # year 2026 and everything the reports count, as tests/bench/reports.sh
 # does for 700,000, with names from a hash of the row number (so every
-# township holds every surname), then rebuilds the tallies and the
+# township holds every surname; 1% of the students disabled, by a hash,
+# so every township has its share), then rebuilds the tallies and the
 # registry and runs VACUUM ANALYZE. Prints how long it took on stderr.
 
 search_generate() { # H
@@ -55,7 +56,8 @@ INSERT INTO eduaid.student (id, township_id, household_id, name, id_number, sex,
     disability_type, disability_grade, created_by, updated_by)
 OVERRIDING SYSTEM VALUE
 SELECT m, tw.id, x.h, bench.pname(bench.g(71, m)), i.idno, i.sex, i.birth,
-       CASE WHEN m % 100 = 0 THEN 'hearing' END, CASE WHEN m % 100 = 0 THEN 2 END,
+       CASE WHEN bench.g(74, m) % 100 = 0 THEN 'hearing' END,
+       CASE WHEN bench.g(74, m) % 100 = 0 THEN 2 END,
        tw.clerk, tw.clerk
   FROM generate_series(:lo, :hi) AS m
  CROSS JOIN LATERAL (SELECT (m - 1) % :H + 1 AS h) AS x
@@ -122,7 +124,7 @@ SELECT n, st.township_id, w.status, w.created_by, w.editors, w.created_at, w.cre
        (ARRAY['special_school', 'regular_class', 'special_class'])[1 + n % 3], tw.school,
        (st.birth_date + interval '7 years')::date
   FROM generate_series(:lo, :hi) AS n
-  JOIN eduaid.student st ON st.id = 100 * n
+  JOIN eduaid.student st ON st.id = n AND st.disability_type IS NOT NULL
   JOIN bench.tw ON tw.id = st.township_id
  CROSS JOIN LATERAL bench.wf(30, n, tw.clerk, tw.officer) AS w
  WHERE n % 5 <> 0;
@@ -208,7 +210,7 @@ SQL
 	}
 	{
 		chunks subsidy "$S" 8
-		chunks special_ed $((S / 100)) 1
+		chunks special_ed "$S" 1
 		chunks training $((H / 5)) 2
 		chunks teacher_fund $((2 * T)) 1
 	} | run_jobs || {
