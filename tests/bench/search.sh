@@ -131,6 +131,7 @@ sql -c "SELECT (SELECT count(*) FROM eduaid.household) AS households,
 # reader of ID numbers, or (MASKED=1) as a supervisor (no ID number
 # columns; the masked twins searched with the visible digits); TOWNSHIPS:
 # a literal list for the reference (the superuser).
+# shellcheck disable=SC2016 # (the quotes are SQL's, inside double quotes)
 household_search() {
 	local t=$1 towns=${2:-} masked=${3:-0} q idterm
 	t=${t//\'/\'\'}

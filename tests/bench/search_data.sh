@@ -9,6 +9,7 @@
 # registry and runs VACUUM ANALYZE. Prints how long it took on stderr.
 
 search_generate() { # H
+	: "${top_srcdir:?}" "${work:?}"
 	local H=$1 S=$(($1 * 2)) T=$(($1 / 40)) t0 lo step
 	t0=$(date +%s)
 	((T > 0)) || T=1
