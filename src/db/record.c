@@ -668,25 +668,6 @@ search_match(const struct fielddef *fd)
     }
 }
 
-/* s with LIKE's \ % _ escaped and % appended: a prefix pattern. */
-static char *
-like_prefix(const char *s)
-{
-    size_t n = strlen(s);
-    char *p = malloc(2 * n + 2), *o = p;
-
-    if (p == NULL)
-        return NULL;
-    for (; *s != '\0'; s++) {
-        if (*s == '\\' || *s == '%' || *s == '_')
-            *o++ = '\\';
-        *o++ = *s;
-    }
-    *o++ = '%';
-    *o = '\0';
-    return p;
-}
-
 /* The search text without surrounding ASCII white space (malloc'd). */
 static char *
 trimmed(const char *s)
@@ -765,52 +746,220 @@ search_privileges(struct db *db, const struct formdef *f, struct db_error *err)
 }
 
 /*
- * A search term over grid rows (search entry "student.name"): EXISTS a
- * row of the grid's table pointing at r whose field starts with the
- * search text (text) or equals it upper-cased (ID number); only columns
- * the session may read (a supervisor's ID numbers are masked: not
- * searched, as the record's own; the masked twin never is). RLS applies to the
- * rows as the caller. false when the term is left out; *like / *eq: the
- * parameters, added once.
+ * Search terms are leakproof comparisons only (sql/055_search_indexes.sql):
+ * under row-level security the planner applies a non-leakproof one (LIKE,
+ * a cast to text) after the policy, as a filter over every row the caller
+ * may see, where a leakproof one joins the policy's township condition in
+ * an index that leads with township_id. A prefix is a range in "C" order,
+ * $n <= col < $n || U+10FFFF; a lookup's label or a grid's column is a
+ * list of keys, `= ANY (ARRAY(SELECT ...))`, read from that table's own
+ * index once per statement.
+ */
+static void
+sb_prefix_range(struct sbuf *w, struct db *db, const char *alias,
+                const char *col, int n)
+{
+    sb_add(w, "(");
+    sb_col(w, db, alias, col);
+    sb_addf(w, "::text COLLATE \"C\" >= $%d AND ", n);
+    sb_col(w, db, alias, col);
+    sb_addf(w, "::text COLLATE \"C\" < $%d || chr(1114111))", n);
+}
+
+/* col's *_masked twin when privs lets the session read it and not col:
+ * its name (malloc'd); NULL otherwise (*failed on no memory). */
+static char *
+masked_twin(const struct dbres *privs, const char *table, const char *col,
+            bool *failed)
+{
+    size_t n = strlen(col) + sizeof "_masked";
+    char *masked;
+
+    if (privs == NULL || col_may(privs, table, col, PRIV_SELECT))
+        return NULL;
+    masked = malloc(n);
+    if (masked == NULL) {
+        *failed = true;
+        return NULL;
+    }
+    snprintf(masked, n, "%s_masked", col);
+    if (col_may(privs, table, masked, PRIV_EXISTS) &&
+        col_may(privs, table, masked, PRIV_SELECT))
+        return masked;
+    free(masked);
+    return NULL;
+}
+
+/* Append "alias.col = <the search's ID number>": upper-cased when the
+ * session reads col, else the masked twin with the visible digits only
+ * (eduaid.search_masked_id: a full ID number matches nothing); false when
+ * the session reads neither. */
+static bool
+sb_id_term(struct sbuf *w, struct db *db, const struct dbres *privs,
+           const char *table, const char *alias, const char *col, int eq)
+{
+    char *masked;
+
+    if (privs == NULL || col_may(privs, table, col, PRIV_SELECT)) {
+        sb_col(w, db, alias, col);
+        sb_addf(w, " = upper($%d)", eq);
+        return true;
+    }
+    masked = masked_twin(privs, table, col, &w->failed);
+    if (masked == NULL)
+        return false;
+    sb_col(w, db, alias, masked);
+    sb_addf(w, " = eduaid.search_masked_id($%d)", eq);
+    free(masked);
+    return true;
+}
+
+/*
+ * A search term over grid rows (search entry "student.name"): r.id is
+ * one of the parent keys of the grid's rows whose field starts with the
+ * search text (text) or equals it upper-cased (ID number; its masked twin
+ * by the visible digits for a session that reads only that); only
+ * columns the session may read. RLS applies to the rows as the caller.
+ * false when the term is left out; *prefix / *eq: the parameter (the
+ * search text), added once.
  */
 static bool
 grid_search_term(struct sbuf *where, struct params *p, struct db *db,
                  const struct formdef *f, const char *entry,
-                 const struct dbres *privs, const char *search, int *like,
+                 const struct dbres *privs, const char *search, int *prefix,
                  int *eq)
 {
     size_t g;
     const struct fielddef *fd = formdef_grid_search_field(f, entry, &g);
     const struct griddef *gd;
+    struct sbuf cond = {0};
+    bool ok;
 
-    if (fd == NULL)
+    if (fd == NULL || (fd->type != FT_TEXT && fd->type != FT_ID_NUMBER))
         return false;
     gd = &f->grids[g];
-    if (privs == NULL || !col_may(privs, gd->table, fd->name, PRIV_SELECT) ||
+    if (privs == NULL ||
         !col_may(privs, gd->table, gd->parent_key, PRIV_SELECT))
         return false;
-    if (fd->type == FT_TEXT && *like == 0) {
-        char *pat = like_prefix(search);
-
-        if (pat == NULL) {
-            p->failed = true;
+    if (fd->type == FT_TEXT) {
+        if (!col_may(privs, gd->table, fd->name, PRIV_SELECT))
             return false;
+        if (*prefix == 0)
+            *prefix = par_add(p, search);
+        sb_prefix_range(&cond, db, "g", fd->name, *prefix);
+        ok = true;
+    } else {
+        if (*eq == 0)
+            *eq = par_add(p, search);
+        ok = sb_id_term(&cond, db, privs, gd->table, "g", fd->name, *eq);
+    }
+    if (ok && cond.s != NULL) {
+        sb_add(where, "r.id = ANY (ARRAY(SELECT ");
+        sb_col(where, db, "g", gd->parent_key);
+        sb_add(where, " FROM ");
+        sb_table(where, db, gd->table);
+        sb_add(where, " g WHERE ");
+        sb_add(where, cond.s);
+        sb_add(where, "))");
+    }
+    if (cond.failed)
+        where->failed = true;
+    sb_free(&cond);
+    return ok;
+}
+
+/* Append the term of a lookup field searched by its label's prefix:
+ * r.<field> is one of the keys whose label starts with $n. */
+static void
+sb_lookup_term(struct sbuf *w, struct db *db, const struct fielddef *fd,
+               const struct lookupdef *d, int n)
+{
+    sb_col(w, db, "r", fd->name);
+    sb_add(w, " = ANY (ARRAY(SELECT ");
+    sb_col(w, db, "lk", d->key);
+    sb_add(w, " FROM ");
+    sb_table(w, db, d->table);
+    sb_add(w, " lk WHERE ");
+    sb_prefix_range(w, db, "lk", d->label, n);
+    sb_add(w, "))");
+}
+
+/* Whether s is a whole number a bigint holds (optional minus, 1-18
+ * digits): only then is an integer field compared with it. */
+static bool
+is_integer(const char *s)
+{
+    size_t n = 0;
+
+    if (*s == '-')
+        s++;
+    for (; s[n] != '\0'; n++)
+        if (s[n] < '0' || s[n] > '9')
+            return false;
+    return n > 0 && n <= 18;
+}
+
+/* The search's terms (without the surrounding AND): each readable search
+ * field of f, OR'd; false as the whole when none applies. */
+static void
+sb_search_terms(struct sbuf *where, struct params *p, struct db *db,
+                const struct formdef *f, const struct lookupset *l,
+                const struct dbres *privs, const char *search)
+{
+    int eq = 0, prefix = 0, num = 0, terms = 0;
+
+    sb_add(where, " AND (");
+    for (size_t i = 0; i < f->nsearch; i++) {
+        const struct fielddef *fd =
+            find_field(f->fields, f->nfields, f->search[i]);
+        enum match m = fd != NULL ? search_match(fd) : MATCH_NONE;
+        struct sbuf term = {0};
+        bool ok = true;
+
+        if (fd == NULL) {
+            ok = grid_search_term(&term, p, db, f, f->search[i], privs, search,
+                                  &prefix, &eq);
+        } else if (m == MATCH_NONE) {
+            ok = false;
+        } else if (m == MATCH_PREFIX) {
+            const struct lookupdef *d =
+                fd->type == FT_LOOKUP ? find_lookup(l, fd->lookup) : NULL;
+
+            if (prefix == 0)
+                prefix = par_add(p, search);
+            if (d != NULL)
+                sb_lookup_term(&term, db, fd, d, prefix);
+            else
+                sb_prefix_range(&term, db, "r", fd->name, prefix);
+        } else if (m == MATCH_UPPER_EQ) {
+            if (eq == 0)
+                eq = par_add(p, search);
+            ok = sb_id_term(&term, db, privs, f->table, "r", fd->name, eq);
+        } else if (m == MATCH_TEXT_EQ && fd->type == FT_INT) {
+            /* int = bigint is leakproof; a cast of the column to text not */
+            if (!is_integer(search)) {
+                ok = false;
+            } else {
+                if (num == 0)
+                    num = par_add(p, search);
+                sb_col(&term, db, "r", fd->name);
+                sb_addf(&term, " = $%d::bigint", num);
+            }
+        } else {
+            if (eq == 0)
+                eq = par_add(p, search);
+            sb_col(&term, db, "r", fd->name);
+            sb_addf(&term, m == MATCH_EQ ? " = $%d" : "::text = $%d", eq);
         }
-        *like = par_add(p, pat);
-        free(pat);
-    } else if (fd->type == FT_ID_NUMBER && *eq == 0)
-        *eq = par_add(p, search);
-    sb_add(where, "EXISTS (SELECT 1 FROM ");
-    sb_table(where, db, gd->table);
-    sb_add(where, " g WHERE ");
-    sb_col(where, db, "g", gd->parent_key);
-    sb_add(where, " = r.id AND ");
-    sb_col(where, db, "g", fd->name);
-    if (fd->type == FT_TEXT)
-        sb_addf(where, "::text LIKE $%d)", *like);
-    else
-        sb_addf(where, " = upper($%d))", *eq);
-    return true;
+        if (ok && term.s != NULL) {
+            sb_add(where, terms++ > 0 ? " OR " : "");
+            sb_add(where, term.s);
+        }
+        if (term.failed)
+            where->failed = true;
+        sb_free(&term);
+    }
+    sb_add(where, terms > 0 ? ")" : "false)");
 }
 
 struct dbres *
@@ -858,72 +1007,8 @@ record_list_page(struct db *db, const struct formdef *f,
     if (q->township_id != 0)
         sb_addf(&where, " AND r.township_id = $%d",
                 par_addll(&p, q->township_id));
-    if (search != NULL) {
-        int eq = 0, like = 0, terms = 0;
-
-        sb_add(&where, " AND (");
-        for (size_t i = 0; i < f->nsearch; i++) {
-            const struct fielddef *fd =
-                find_field(f->fields, f->nfields, f->search[i]);
-            enum match m = fd != NULL ? search_match(fd) : MATCH_NONE;
-            int alias;
-
-            if (fd == NULL) {
-                struct sbuf term = {0};
-
-                if (grid_search_term(&term, &p, db, f, f->search[i], privs,
-                                     search, &like, &eq) &&
-                    term.s != NULL) {
-                    sb_add(&where, terms++ > 0 ? " OR " : "");
-                    sb_add(&where, term.s);
-                }
-                if (term.failed)
-                    where.failed = true;
-                sb_free(&term);
-                continue;
-            }
-            if (m == MATCH_NONE)
-                continue;
-            if (m == MATCH_UPPER_EQ && privs != NULL &&
-                !col_may(privs, f->table, fd->name, PRIV_SELECT))
-                continue;
-            sb_add(&where, terms++ > 0 ? " OR " : "");
-            if (m == MATCH_PREFIX) {
-                if (like == 0) {
-                    char *pat = like_prefix(search);
-
-                    if (pat == NULL) {
-                        p.failed = true;
-                        break;
-                    }
-                    like = par_add(&p, pat);
-                    free(pat);
-                }
-                alias = join_for(&j, fd, l);
-                if (alias >= 0) {
-                    char a[16];
-
-                    snprintf(a, sizeof a, "l%d", alias);
-                    sb_col(&where, db, a, j.lookup[alias]->label);
-                    sb_addf(&where, "::text LIKE $%d", like);
-                } else {
-                    sb_col(&where, db, "r", fd->name);
-                    sb_addf(&where, "::text LIKE $%d", like);
-                }
-                continue;
-            }
-            if (eq == 0)
-                eq = par_add(&p, search);
-            sb_col(&where, db, "r", fd->name);
-            if (m == MATCH_UPPER_EQ)
-                sb_addf(&where, " = upper($%d)", eq);
-            else if (m == MATCH_EQ)
-                sb_addf(&where, " = $%d", eq);
-            else
-                sb_addf(&where, "::text = $%d", eq);
-        }
-        sb_add(&where, terms > 0 ? ")" : "false)");
-    }
+    if (search != NULL)
+        sb_search_terms(&where, &p, db, f, l, privs, search);
     if (!is_empty(q->after_updated_at)) {
         int a = par_add(&p, q->after_updated_at);
         int id = par_addll(&p, q->after_id);
@@ -1693,6 +1778,26 @@ record_transition(struct db *db, const struct formdef *f, long long id,
 }
 
 /* ---- lookups ------------------------------------------------------------- */
+
+/* s with LIKE's \\ % _ escaped and % appended: a prefix pattern (the
+ * lookups' tables have no row-level security, so LIKE costs nothing). */
+static char *
+like_prefix(const char *s)
+{
+    size_t n = strlen(s);
+    char *p = malloc(2 * n + 2), *o = p;
+
+    if (p == NULL)
+        return NULL;
+    for (; *s != '\0'; s++) {
+        if (*s == '\\' || *s == '%' || *s == '_')
+            *o++ = '\\';
+        *o++ = *s;
+    }
+    *o++ = '%';
+    *o = '\0';
+    return p;
+}
 
 /* s with LIKE's \\ % _ escaped between two %: a substring pattern. */
 static char *

@@ -858,6 +858,18 @@ START_TEST(test_list_member_search)
     ck_assert(member_search_finds(other, name, want, &n));
     ck_assert(!member_search_finds(other, id_number, want, &n));
     ck_assert_int_eq(n, 0);
+    /* issue 16: but by what the mask shows (the first six and the last
+     * four digits, as shown or with one star between) */
+    {
+        char shown[32], short_form[16];
+
+        snprintf(shown, sizeof shown, "%.6s********%s", id_number,
+                 id_number + 14);
+        snprintf(short_form, sizeof short_form, "%.6s*%s", id_number,
+                 id_number + 14);
+        ck_assert(member_search_finds(other, shown, want, &n));
+        ck_assert(member_search_finds(other, short_form, want, &n));
+    }
     db_close(other);
 
     free(name);
