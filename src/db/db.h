@@ -170,6 +170,24 @@ bool db_connected(const struct db *db);
 void db_poll(struct db *db);
 
 /*
+ * Waiting for the server without a statement (LISTEN/NOTIFY: db/notify.h).
+ * db_socket: the connection's socket, for poll() (readable: the server
+ * sent something), or -1 while it is down. db_notifications: what
+ * db_poll does, then the notifications that came since the last call
+ * (read now or with an earlier result), dropped: how many were sent by
+ * other sessions (this session's own are not counted). Neither blocks
+ * nor makes a round trip.
+ *
+ * db_set_session_sql runs sql now (one round trip) and again on every
+ * reconnect, after the identity and the application_name (a new session
+ * has lost what the old one set up: its LISTENs). At most 127 bytes, no
+ * parameters; 0 or -1 with err filled in (then it is not kept).
+ */
+int db_socket(const struct db *db);
+int db_notifications(struct db *db);
+int db_set_session_sql(struct db *db, const char *sql, struct db_error *err);
+
+/*
  * db_encrypt_password
  *
  * The SCRAM-SHA-256 verifier of password for role user, computed here in
