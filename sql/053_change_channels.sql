@@ -8,7 +8,8 @@
 -- holds the functions and the triggers that notify, without payload).
 --   * eduaid.change_channel: one row per township; token is 'ea_' and 32
 --     hex digits of gen_random_uuid() (core since PostgreSQL 13: no
---     pgcrypto), a valid unquoted identifier of 35 bytes.
+--     pgcrypto; version 4, 122 random bits), a valid unquoted identifier
+--     of 35 bytes.
 --   * Every township has its token; a new township gets one from the
 --     trigger a_change_channel (repeatable/37_change_channels.sql).
 --   * SQLSTATEs EA242..EA243 are reserved for it (none raised yet).
@@ -20,9 +21,13 @@ CREATE TABLE eduaid.change_channel (
                 ON DELETE CASCADE,
     token       text NOT NULL
                 DEFAULT 'ea_' || pg_catalog.replace(pg_catalog.gen_random_uuid()::text, '-', ''),
-    CONSTRAINT change_channel_token_key UNIQUE (token),
     CONSTRAINT change_channel_token_check CHECK (token ~ '^ea_[0-9a-f]{32}$')
 );
+-- No index but the key, which leads with township_id (016_index_scope.sql;
+-- 122 random bits make a duplicate token as good as impossible), and no
+-- statistics of the tokens: a histogram of them would name other
+-- townships' channels.
+ALTER TABLE eduaid.change_channel ALTER COLUMN token SET STATISTICS 0;
 COMMENT ON TABLE eduaid.change_channel IS
     'eduaid: the LISTEN channel of each township, a secret only its users read (issue 16)';
 

@@ -45,8 +45,9 @@
 #define EIO_MAX 3
 /* ...or failing at once (no wait, no errno) this many times in a row. */
 #define FAST_ERR_MAX 1000
-/* The wait hook's descriptor readable this many times in a row with no
- * key between: it is not waited on again until the next key. */
+/* The wait hook's descriptor readable this many times in a row, each
+ * within a millisecond of the last (the hook reads nothing: a spin): it is
+ * not waited on again until the next key. */
 #define FD_SPIN_MAX 1000
 
 struct app_stack {
@@ -59,6 +60,7 @@ struct app_stack {
     long long last_tick; /* when the top screen was last polled (us) */
     long long tick_due;  /* when a tick is due (us; app_tick_in), 0: none */
     int fd_spin;         /* the wait hook's descriptor woke us, in a row */
+    long long fd_woke;   /* when it last did (us) */
     long long last_key;  /* when a key was last pressed (us) */
     bool idle_ended;     /* the idle timeout ended the session */
     char status[512];
@@ -575,6 +577,7 @@ wait_input(struct app *a, long long deadline, const sigset_t *unblocked)
                           {.fd = -1, .events = POLLIN}};
     struct timespec ts, *tsp = NULL;
     nfds_t n = 1;
+    long long now;
     int rc;
 
     if (wait_fd_hook != NULL && st->fd_spin < FD_SPIN_MAX &&
@@ -596,7 +599,9 @@ wait_input(struct app *a, long long deadline, const sigset_t *unblocked)
         return WK_TIME;
     if (p[0].revents != 0)
         return WK_TERM;
-    st->fd_spin++;
+    now = now_us();
+    st->fd_spin = now - st->fd_woke < 1000 ? st->fd_spin + 1 : 1;
+    st->fd_woke = now;
     return WK_FD;
 }
 

@@ -14,7 +14,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(22);
+SELECT plan(24);
 
 CREATE FUNCTION public.t70_token(town int) RETURNS text
 LANGUAGE sql STABLE RETURN (SELECT c.token FROM eduaid.change_channel c WHERE c.township_id = town);
@@ -30,6 +30,10 @@ SELECT is((SELECT count(DISTINCT c.token) FROM eduaid.change_channel c),
 INSERT INTO eduaid.county (id, name) VALUES (429021, '神农架林区');
 INSERT INTO eduaid.township (id, county_id, name) VALUES (429021100, 429021, '松柏镇');
 SELECT isnt(public.t70_token(429021100), NULL, 'a new township gets its token at once');
+ANALYZE eduaid.change_channel;
+SELECT is_empty($$SELECT FROM pg_statistic s WHERE s.starelid = 'eduaid.change_channel'::regclass
+                   AND s.staattnum = 2$$,
+    'the tokens keep no statistics, even right after ANALYZE');
 SELECT eduaid.create_user('t70_far_super', '外县督导', 'supervisor', 429021);
 
 SELECT ok(NOT has_function_privilege('public', 'eduaid.notify_change()', 'EXECUTE'),
@@ -75,6 +79,9 @@ SELECT lives_ok($$SELECT c.token FROM eduaid.change_channel c
                    WHERE 1 / (CASE WHEN c.token LIKE 'ea_%' AND c.township_id = 420325103
                                    THEN 0 ELSE 1 END) = 1$$,
     'nor one guessing its first characters');
+SELECT is_empty($$SELECT s.attname FROM pg_stats s
+                   WHERE s.schemaname = 'eduaid' AND s.tablename = 'change_channel'$$,
+    'pg_stats tells demo_clerk nothing of the tokens (even after ANALYZE)');
 SELECT throws_ok($$UPDATE eduaid.change_channel SET token = token$$, '42501', NULL,
     'demo_clerk may not write a token');
 SELECT throws_ok($$INSERT INTO eduaid.change_channel (township_id) VALUES (420325102)$$, '42501', NULL,
