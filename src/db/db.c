@@ -964,6 +964,32 @@ db_reconnect(struct db *db, struct db_error *err)
     return restore(db, err);
 }
 
+int
+db_reconnect_once(struct db *db)
+{
+    struct db_error err;
+    int rc;
+
+    if (db == NULL || db->conn == NULL || db->restoring || db->refused)
+        return -1;
+    db->restoring = true;
+    rc = reset_once(db, &err);
+    db->restoring = false;
+    if (rc != 0) {
+        if (err.status == DB_LOGIN_REFUSED || err.status == DB_AUTH_FAILED) {
+            db->refused = true;
+            tell(db, DB_EV_REFUSED);
+        }
+        return -1;
+    }
+    db->in_tx = false;
+    db->tx_lost = false;
+    db->ended_by_admin = false;
+    db->restore_failed = 0;
+    tell(db, DB_EV_RECONNECTED);
+    return 0;
+}
+
 /*
  * A fresh connection with the parameters of db's (PQconninfo: the same
  * hosts, user and password), closed at once: true when the server refuses

@@ -153,6 +153,10 @@ void db_set_event(struct db *db, db_event_fn fn, void *arg);
 
 /* Reconnect now (as above, also on a live connection); 0 or -1. */
 int db_reconnect(struct db *db, struct db_error *err);
+/* One try, no pause, for an idle client (db/notify.c): the event callback
+ * hears DB_EV_RECONNECTED, or DB_EV_REFUSED, and nothing when the server
+ * is still away; 0 or -1. */
+int db_reconnect_once(struct db *db);
 /* The connection is up as far as libpq knows (no round trip). */
 bool db_connected(const struct db *db);
 

@@ -11,8 +11,11 @@
 
 #include <string.h>
 
-/* Reconnecting while idle: the first pause and the longest (ms). */
-#define RETRY_FIRST_MS 1000
+/* Reconnecting while idle, one quick try at a time (db_reconnect_once):
+ * the first pause and the longest (ms). The first is long enough that a
+ * user who presses a key at once meets the usual reconnect of the next
+ * statement (with its words on the status line) first. */
+#define RETRY_FIRST_MS 10000
 #define RETRY_MAX_MS 30000
 
 static struct {
@@ -74,7 +77,7 @@ retry(struct db *db, long long now_ms)
     }
     if (now_ms < nt.retry_at)
         return;
-    if (db_reconnect(db, NULL) == 0) {
+    if (db_reconnect_once(db) == 0) {
         /* what changed while it was down is not known: load again */
         nt.gen++;
         nt.retry_at = 0;

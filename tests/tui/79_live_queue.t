@@ -8,7 +8,7 @@
 # The server restarts (as for an update): the client reconnects by
 # itself while idle and listens again, so C verified after the restart
 # shows in the count too, still without a key. English at 80x24. About
-# 25 s.
+# 30 s (10 s of it the client's pause before it reconnects).
 set -u
 . "$top_srcdir/tests/tui/lib.sh"
 . "$top_srcdir/tests/db/lib.sh"
@@ -72,8 +72,9 @@ tui_ok $? "demo_officer verifies ${H[1]}: the menu says $((N + 1)) without a key
 restart
 tui_ok $? "the server restarts"
 # the client finds the connection gone (the socket said so) and tries
-# again after a pause: wait until its session is back
-for i in $(seq 1 100); do
+# again after a pause (10 s, src/db/notify.c): wait until its session is
+# back
+for i in $(seq 1 200); do
 	[ "$(su "select count(*) from pg_stat_activity where usename = 'demo_supervisor'")" = 1 ] && break
 	sleep 0.1
 done
