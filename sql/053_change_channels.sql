@@ -32,3 +32,13 @@ COMMENT ON TABLE eduaid.change_channel IS
     'eduaid: the LISTEN channel of each township, a secret only its users read (issue 16)';
 
 INSERT INTO eduaid.change_channel (township_id) SELECT t.id FROM eduaid.township t;
+
+-- The words of its constraints (24_messages.sql: every one has them).
+-- Nobody writes the table, so only the superuser's own mistakes meet them.
+INSERT INTO eduaid.message (key, field, zh, en) VALUES
+('change_channel_pkey', '_record', '这个乡镇已有变更通知频道。',
+ 'This township has its change channel already.'),
+('change_channel_township_fk', '_record', '变更通知频道须属于一个已登记的乡镇。',
+ 'A change channel belongs to a registered township.'),
+('change_channel_token_check', '_record', '变更通知频道名须为 ea_ 加32位十六进制数字。',
+ 'A change channel''s name is ea_ and 32 hex digits.');
