@@ -750,6 +750,10 @@ scroll_to_cursor(struct lineedit *e, int cells)
         e->scroll++;
 }
 
+/* Fewer cells than this between the field's '<' and its last cell: the
+ * field scrolls a cell at a time (lineedit_view). */
+#define NARROW_ROOM 12
+
 int
 lineedit_view(struct lineedit *e, int cells)
 {
@@ -778,6 +782,11 @@ lineedit_view(struct lineedit *e, int cells)
     if (left || !cursor_shown(e, cells)) {
         int room = scrolled_room(cells, 1), third = room / 3;
 
+        /* a narrow field (a batch, a date) keeps its text before the
+         * cursor in sight: a jump there would show a character or two of
+         * what was typed, and its repaint is short anyway */
+        if (room < NARROW_ROOM && !left)
+            third = room;
         e->scroll = jump_scroll(e, left ? room - third : third);
     }
     scroll_to_cursor(e, cells);

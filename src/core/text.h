@@ -194,8 +194,10 @@ bool lineedit_word_right(struct lineedit *e);
  * before it, one leaving it on the left -- or deleting the last of the
  * text shown -- with two thirds. So keys mostly cost the terminal a
  * character or a cursor move, and a repaint of the field only at a jump
- * (issue 16: 22 bytes an ASCII key before, in 16 cells). 0 when
- * cells <= 0.
+ * (issue 16: 22 bytes an ASCII key before, in 16 cells). A narrow field
+ * (under 12 cells of room: a batch, a date) leaving on the right keeps
+ * all that fits before the cursor instead: a third of its room would
+ * show a character or two of what was typed. 0 when cells <= 0.
  * draw_field() (ui/draw.h) draws what this decides.
  */
 int lineedit_view(struct lineedit *e, int cells);

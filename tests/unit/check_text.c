@@ -836,13 +836,14 @@ START_TEST(test_view_scrolling)
     ck_assert_int_eq(lineedit_view(&e, 5), 0);
     ck_assert_int_eq(e.scroll, 0);
 
-    /* Moving inside the field does not scroll. */
+    /* A narrow field keeps what fits before the cursor in sight (a jump
+     * would show a character of it); moving inside it does not scroll. */
     ck_assert(lineedit_set_utf8(&e, "abcdefgh"));
-    ck_assert_int_eq(lineedit_view(&e, 5), 2);
-    ck_assert_int_eq(e.scroll, 7);
+    ck_assert_int_eq(lineedit_view(&e, 5), 4);
+    ck_assert_int_eq(e.scroll, 5);
     ck_assert(lineedit_left(&e));
-    ck_assert_int_eq(lineedit_view(&e, 5), 1);
-    ck_assert_int_eq(e.scroll, 7);
+    ck_assert_int_eq(lineedit_view(&e, 5), 3);
+    ck_assert_int_eq(e.scroll, 5);
     /* Deleting the last character shown at the end jumps back, two
      * thirds before the cursor; the next deletion does not scroll. */
     ck_assert(lineedit_end(&e));
@@ -856,11 +857,11 @@ START_TEST(test_view_scrolling)
     ck_assert(lineedit_backspace(&e));
     ck_assert_int_eq(lineedit_view(&e, 5), 5);
     ck_assert_int_eq(e.scroll, 0);
-    /* A wide character where the jump lands goes whole to the hidden
-     * side, never half: a third of 6 cells is 2, 𠮷h would be 3. */
-    ck_assert(lineedit_set_utf8(&e, "abcdefg𠮷h"));
-    ck_assert_int_eq(lineedit_view(&e, 8), 2);
-    ck_assert_int_eq(e.scroll, 8);
+    /* A wide character at the edge goes whole to the hidden side, never
+     * half: 6 cells of room hold defgh, 𠮷defgh would be 7. */
+    ck_assert(lineedit_set_utf8(&e, "abc𠮷defgh"));
+    ck_assert_int_eq(lineedit_view(&e, 8), 6);
+    ck_assert_int_eq(e.scroll, 4);
     /* A field one cell wide still shows the cursor. */
     ck_assert(lineedit_set_utf8(&e, "𠮷𠮷"));
     ck_assert_int_eq(lineedit_view(&e, 1), 0);
