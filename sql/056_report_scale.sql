@@ -73,6 +73,6 @@ SELECT sy.township_id, sy.school_year, eduaid.school_entry_year(s.birth_date),
 RESET ROLE;
 
 INSERT INTO eduaid.message (key, field, zh, en) VALUES
-('school_age_tally_pkey', NULL, '学龄计数重复。', 'This count of school-age children exists already.'),
-('school_age_tally_n_check', NULL, '学龄计数出错。', 'The count of school-age children went wrong.'),
-('school_age_tally_township_fk', NULL, '没有这个乡镇。', 'No such township.');
+('school_age_tally_pkey', '_record', '学龄计数重复。', 'This count of school-age children exists already.'),
+('school_age_tally_n_check', 'n', '学龄计数出错。', 'The count of school-age children went wrong.'),
+('school_age_tally_township_fk', 'township_id', '没有这个乡镇。', 'No such township.');
