@@ -208,7 +208,7 @@ measure() {
 # bench`'s table (tests/bench/table.sh; nothing without BENCH_TSV): SQL as
 # WHO paired run by run with REF_SQL as the superuser, or alone
 emit_runs() {
-	local fig="search: $1, $H households" target=$2
+	local fig="$1, $H households" target=$2
 	[[ $target == 0 ]] && target=''
 	if [[ -n ${5:-} ]]; then
 		PGOPTIONS="-c statement_timeout=${CASE_TIMEOUT}s" bench_pairs "$fig" \
