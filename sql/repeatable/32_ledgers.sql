@@ -480,23 +480,174 @@ BEGIN ATOMIC
                           AND (d.state <> 'returned' OR d.updated_at >= a.updated_at));
 END;
 
+------------------------------------------------------------------------
+-- The school-age tally (056_report_scale.sql): year rows by township,
+-- school year, first year of school age (from the child's birth date) and
+-- out of school, kept by triggers (37_triggers.sql) as the owner: the
+-- tally is nobody's to write. Rows without a birth date are not counted
+-- (never of school age).
+
+-- Add (sign 1) or take away (-1) year rows, given as their keys.
+CREATE OR REPLACE FUNCTION eduaid.school_age_tally_add(sign int, p_town int[], p_year int[],
+                                                       p_entry int[], p_out boolean[])
+RETURNS void
+LANGUAGE sql VOLATILE
+SET search_path = pg_catalog, pg_temp
+BEGIN ATOMIC
+    INSERT INTO eduaid.school_age_tally AS t (township_id, school_year, entry_year,
+                                              out_of_school, n)
+    SELECT x.town, x.year, x.entry, x.out_, count(*)
+      FROM unnest(p_town, p_year, p_entry, p_out) AS x (town, year, entry, out_)
+     WHERE sign > 0 AND x.entry IS NOT NULL
+     GROUP BY 1, 2, 3, 4
+    ON CONFLICT (township_id, school_year, entry_year, out_of_school)
+    DO UPDATE SET n = t.n + EXCLUDED.n;
+    UPDATE eduaid.school_age_tally AS t SET n = t.n - x.n
+      FROM (SELECT x.town, x.year, x.entry, x.out_, count(*) AS n
+              FROM unnest(p_town, p_year, p_entry, p_out) AS x (town, year, entry, out_)
+             WHERE sign < 0 AND x.entry IS NOT NULL
+             GROUP BY 1, 2, 3, 4) AS x
+     WHERE t.township_id = x.town AND t.school_year = x.year AND t.entry_year = x.entry
+       AND t.out_of_school = x.out_;
+END;
+
+-- Statement trigger on student_year (transition tables old_rows and
+-- new_rows): the rows deleted or as they were taken away, the rows
+-- inserted or as they are now added. A row whose student is gone was
+-- taken away by the student's own trigger (school_age_tally_student),
+-- before the student's deletion took its year rows with it.
+CREATE OR REPLACE FUNCTION eduaid.school_age_tally_rows() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+    IF TG_OP IN ('UPDATE', 'DELETE') THEN
+        PERFORM eduaid.school_age_tally_add(-1, array_agg(o.township_id), array_agg(o.school_year),
+                    array_agg(eduaid.school_entry_year(s.birth_date)),
+                    array_agg(o.schooling_status <> 'enrolled'))
+           FROM old_rows o
+           JOIN eduaid.student s ON s.household_id = o.household_id AND s.id = o.student_id
+         HAVING count(*) > 0;
+    END IF;
+    IF TG_OP IN ('UPDATE', 'INSERT') THEN
+        PERFORM eduaid.school_age_tally_add(1, array_agg(n.township_id), array_agg(n.school_year),
+                    array_agg(eduaid.school_entry_year(s.birth_date)),
+                    array_agg(n.schooling_status <> 'enrolled'))
+           FROM new_rows n
+           JOIN eduaid.student s ON s.household_id = n.household_id AND s.id = n.student_id
+         HAVING count(*) > 0;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+-- Row trigger on student: a student about to be deleted takes his year
+-- rows away (BEFORE DELETE: they are still there); a changed birth date
+-- moves them to the new first year (AFTER UPDATE). His year rows may lie
+-- in several townships (a past year stays where it was): each township's
+-- index is probed by the student's id.
+CREATE OR REPLACE FUNCTION eduaid.school_age_tally_student() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    towns int[];
+    years int[];
+    outs  boolean[];
+BEGIN
+    SELECT array_agg(sy.township_id), array_agg(sy.school_year),
+           array_agg(sy.schooling_status <> 'enrolled')
+      INTO towns, years, outs
+      FROM eduaid.township t
+      JOIN eduaid.student_year sy ON sy.township_id = t.id AND sy.student_id = OLD.id
+     WHERE sy.household_id = OLD.household_id;
+    IF towns IS NOT NULL THEN
+        PERFORM eduaid.school_age_tally_add(-1, towns, years,
+                    array_fill(eduaid.school_entry_year(OLD.birth_date), ARRAY[cardinality(towns)]),
+                    outs);
+        IF TG_OP = 'UPDATE' THEN
+            PERFORM eduaid.school_age_tally_add(1, towns, years,
+                        array_fill(eduaid.school_entry_year(NEW.birth_date), ARRAY[cardinality(towns)]),
+                        outs);
+        END IF;
+    END IF;
+    RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+
+-- Count it again from the rows (after a load with triggers off;
+-- eduaid.report_tally_rebuild calls it); returns its rows.
+CREATE OR REPLACE FUNCTION eduaid.school_age_tally_rebuild() RETURNS bigint
+LANGUAGE plpgsql VOLATILE
+SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    rows bigint;
+BEGIN
+    DELETE FROM eduaid.school_age_tally;
+    INSERT INTO eduaid.school_age_tally (township_id, school_year, entry_year, out_of_school, n)
+    SELECT sy.township_id, sy.school_year, eduaid.school_entry_year(s.birth_date),
+           sy.schooling_status <> 'enrolled', count(*)
+      FROM eduaid.student_year sy
+      JOIN eduaid.student s ON s.household_id = sy.household_id AND s.id = sy.student_id
+     WHERE s.birth_date IS NOT NULL
+     GROUP BY 1, 2, 3, 4;
+    GET DIAGNOSTICS rows = ROW_COUNT;
+    RETURN rows;
+END
+$$;
+
+REVOKE ALL ON FUNCTION eduaid.school_age_tally_add(int, int[], int[], int[], boolean[]),
+    eduaid.school_age_tally_rows(), eduaid.school_age_tally_student(),
+    eduaid.school_age_tally_rebuild() FROM PUBLIC;
+
+-- The counts of the ledgers per township (issue 16: read from
+-- eduaid.school_age_tally and the cases, never from every child; the
+-- same figures as counting eduaid.dropout_flagged, tests/db/76_report_scale.sql):
+--   school_age  the tally's year rows of school age;
+--   confirmed   the open confirmed cases of school-age children with a
+--               row of the year (dropout_flagged's first part);
+--   suspected   the open suspected cases likewise, plus the tally's
+--               out-of-school rows of school age less those a case keeps
+--               off the list (dropout_flagged's second part: an open
+--               case, or one changed since the row was);
+--   returned    cases closed as back in school during the year.
 CREATE OR REPLACE FUNCTION eduaid.ledger_counts(school_year int)
 RETURNS TABLE (township_id int, school_age bigint, suspected bigint, confirmed bigint,
                returned bigint)
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
     WITH age AS (
-        SELECT a.township_id, count(*) AS school_age
-          FROM eduaid.student_school_age a
+        SELECT a.township_id, sum(a.n) AS school_age,
+               sum(a.n) FILTER (WHERE a.out_of_school) AS out_of_school
+          FROM eduaid.school_age_tally a
          WHERE a.school_year = ledger_counts.school_year
            AND a.entry_year BETWEEN ledger_counts.school_year - 9 AND ledger_counts.school_year
+           AND a.township_id = ANY ((SELECT eduaid.my_townships())::int[])
          GROUP BY a.township_id
+    ), cased AS (
+        -- each child with a case, and the child's school-age row of the
+        -- year (found by the key, kept apart by OFFSET 0)
+        SELECT a.township_id,
+               (SELECT oc.state FROM eduaid.dropout_case oc
+                 WHERE oc.township_id = c.township_id AND oc.student_id = c.student_id
+                   AND oc.state <> 'returned' LIMIT 1) AS open_state,
+               a.schooling_status <> 'enrolled'
+               AND EXISTS (SELECT FROM eduaid.dropout_case d
+                            WHERE d.township_id = a.township_id AND d.student_id = a.student_id
+                              AND (d.state <> 'returned' OR d.updated_at >= a.updated_at))
+                   AS kept_off
+          FROM (SELECT DISTINCT d.township_id, d.student_id FROM eduaid.dropout_case d) c
+         CROSS JOIN LATERAL (
+               SELECT v.* FROM eduaid.student_school_age v
+                WHERE v.township_id = c.township_id AND v.student_id = c.student_id
+                  AND v.school_year = ledger_counts.school_year
+               OFFSET 0) a
+         WHERE a.entry_year BETWEEN ledger_counts.school_year - 9 AND ledger_counts.school_year
     ), flagged AS (
-        SELECT f.township_id,
-               count(*) FILTER (WHERE f.standing = 'suspected') AS suspected,
-               count(*) FILTER (WHERE f.standing = 'confirmed') AS confirmed
-          FROM eduaid.dropout_flagged(school_year) f
-         GROUP BY f.township_id
+        SELECT c.township_id,
+               count(*) FILTER (WHERE c.open_state = 'suspected')
+               - count(*) FILTER (WHERE c.kept_off) AS suspected,
+               count(*) FILTER (WHERE c.open_state = 'confirmed') AS confirmed
+          FROM cased c
+         GROUP BY c.township_id
     ), back AS (
         SELECT d.township_id, count(*) AS returned
           FROM eduaid.dropout_case d
@@ -505,7 +656,8 @@ BEGIN ATOMIC
                                  AND make_date(school_year + 1, 8, 31)
          GROUP BY d.township_id
     )
-    SELECT t.id, coalesce(a.school_age, 0), coalesce(f.suspected, 0),
+    SELECT t.id, coalesce(a.school_age, 0),
+           coalesce(a.out_of_school, 0) + coalesce(f.suspected, 0),
            coalesce(f.confirmed, 0), coalesce(b.returned, 0)
       FROM eduaid.township t
       LEFT JOIN age a ON a.township_id = t.id

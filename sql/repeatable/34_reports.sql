@@ -80,8 +80,11 @@
 -- data and have no audit trigger: every change to them follows an audited
 -- change of a household_year record's status. The special-education,
 -- training and teacher-fund reports and the missing list run on the
--- records directly, helped by the indexes of 014_reports.sql and
--- 029_year_tallies.sql.
+-- records directly, helped by the indexes of 014_reports.sql,
+-- 029_year_tallies.sql and 056_report_scale.sql (issue 16: each under
+-- 300 ms for a county of 2,000,000 students, docs/scale.md); the
+-- schooling report's ledger counts read eduaid.school_age_tally
+-- (32_ledgers.sql).
 SET ROLE eduaid_owner;
 
 -- The programs eduaid.stage_programs can name, in report order.
@@ -254,6 +257,7 @@ BEGIN
        AND sy.household_year_id = hy.id
      WHERE hy.status IN ('approved', 'in_notice', 'final')
      GROUP BY 1, 2, 3, 4, 5, 6;
+    PERFORM eduaid.school_age_tally_rebuild();
     RETURN rows;
 END
 $$;
@@ -457,12 +461,14 @@ RETURNS TABLE (tid int, children bigint, planned bigint, special_school bigint,
 LANGUAGE sql STABLE SECURITY DEFINER
 SET search_path = pg_catalog, pg_temp
 BEGIN ATOMIC
+    -- (from the disabled children, one in a hundred: each one's counted
+    -- record of the year and his row in it, index only, 056_report_scale.sql)
     WITH kids AS (
-        SELECT hy.township_id AS tid, pl.placement
-          FROM eduaid.household_year hy
-          JOIN eduaid.student_year sy ON sy.township_id = hy.township_id
-           AND sy.household_year_id = hy.id
-          JOIN eduaid.student st ON st.household_id = sy.household_id AND st.id = sy.student_id
+        SELECT st.township_id AS tid, pl.placement
+          FROM eduaid.student st
+          JOIN eduaid.household_year hy ON hy.township_id = st.township_id
+           AND hy.household_id = st.household_id AND hy.school_year = p_year
+           AND hy.status IN ('approved', 'in_notice', 'final')
           LEFT JOIN LATERAL (
               SELECT p.placement FROM eduaid.special_ed_plan p
                WHERE p.township_id = hy.township_id AND p.child_id_number = st.id_number
@@ -470,12 +476,14 @@ BEGIN ATOMIC
                  AND p.placed_on < make_date(p_year + 1, 9, 1)
                  AND (p.ended_on IS NULL OR p.ended_on >= make_date(p_year, 9, 1))
                ORDER BY p.placed_on DESC, p.id DESC LIMIT 1) AS pl ON true
-         WHERE hy.school_year = p_year AND hy.status IN ('approved', 'in_notice', 'final')
-           AND hy.township_id = ANY ((SELECT eduaid.my_townships())::int[])
-           AND (p_township IS NULL OR hy.township_id = p_township)
-           AND st.disability_type IS NOT NULL
+         WHERE st.disability_type IS NOT NULL
+           AND st.township_id = ANY ((SELECT eduaid.my_townships())::int[])
+           AND (p_township IS NULL OR st.township_id = p_township)
            AND st.birth_date > make_date(p_year - 16, 9, 1)
-           AND st.birth_date <= make_date(p_year - 6, 9, 1))
+           AND st.birth_date <= make_date(p_year - 6, 9, 1)
+           AND EXISTS (SELECT FROM eduaid.student_year sy
+                        WHERE sy.township_id = hy.township_id AND sy.household_year_id = hy.id
+                          AND sy.student_id = st.id))
     SELECT k.tid, count(*), count(k.placement),
            count(*) FILTER (WHERE k.placement = 'special_school'),
            count(*) FILTER (WHERE k.placement = 'regular_class'),

@@ -26,7 +26,8 @@ SET ROLE eduaid_owner;
 -- starts after the last row of this one (p_after_since, p_after_kind,
 -- p_after_id; p_after_since NULL: the first page). p_min_wait keeps rows
 -- that have waited at least that long; p_search keeps rows whose summary
--- starts with it or whose id it is (surrounding blanks ignored); a
+-- starts with it or whose id it is, and households whose head's name
+-- starts with it (surrounding blanks ignored); a
 -- p_township I do not see gives no rows; an unknown p_kind is EA010.
 -- Pages hold at most 1000 rows.
 --
@@ -72,8 +73,23 @@ SET ROLE eduaid_owner;
 -- townships (016_index_scope.sql), so each kind takes the first page of
 -- every township of the county from <table>_verified_idx (township_id,
 -- verified_at, id) -- a LATERAL top-N per township, index only -- keeps
--- the first page of those and reads just those rows. A search (which
--- reads the whole queue) keeps the statement without a township.
+-- the first page of those and reads just those rows.
+--
+-- A search (issue 16: 3.7 s for a supervisor's county of 1,000,000
+-- households, when starts_with(summary), not leakproof, was a filter over
+-- the whole queue read in order) has statements of its own, the sixth to
+-- eighth and the fourth (officer one township, officer several,
+-- supervisor one township, supervisor county): each kind's branch first
+-- finds the candidates in a subquery of its own (OFFSET 0) through
+-- leakproof comparisons on indexes that lead with township_id -- the id,
+-- and the first word of the search text as a "C"-order prefix range of
+-- the summary's first part (the household number, a household's number
+-- through household, the trainee's or child's name, the teacher's name
+-- through teacher: a summary starting with the text has a first part
+-- starting with its first word), for a household also its head's name by
+-- the whole text (057_queue_search.sql) -- then keeps those in the queue
+-- whose summary starts with the text (or whose head's name does), in
+-- queue order.
 --
 -- A role's queue holds, for each state a four-eyes step of that role
 -- leaves (not by_notice; officers and supervisors: clerks have no
@@ -94,27 +110,50 @@ CREATE OR REPLACE FUNCTION eduaid.review_queue_build() RETURNS void
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $build$
 DECLARE
     -- kind, table, joins, summary, keyset variable, the columns the
-    -- summary reads, a condition of its own (@ for the table alias)
+    -- summary reads, a condition of its own (@ for the table alias), and
+    -- a search's candidates (@ for the table alias): what can match,
+    -- found through indexes (below, "A search")
     kindsql constant text[][] := ARRAY[
         ARRAY['household', 'household', '',
               $$concat_ws(' ', x.household_no, x.head_name)$$, 'v_after_household',
-              'y.household_no, y.head_name', ''],
+              'y.household_no, y.head_name', '',
+              $$@.id = v_id
+                OR (@.household_no COLLATE "C" >= v_search1
+                    AND @.household_no COLLATE "C" < v_search1 || chr(1114111))
+                OR (@.head_name COLLATE "C" >= v_search
+                    AND @.head_name COLLATE "C" < v_search || chr(1114111))$$],
         ARRAY['household_year', 'household_year',
               ' LEFT JOIN eduaid.household h ON h.id = x.household_id',
               $$concat_ws(' ', h.household_no, h.head_name, x.school_year)$$,
-              'v_after_household_year', 'y.household_id, y.school_year', ''],
+              'v_after_household_year', 'y.household_id, y.school_year', '',
+              $$@.id = v_id
+                OR @.household_id = ANY (ARRAY(
+                       SELECT hs.id FROM eduaid.household hs
+                        WHERE hs.household_no COLLATE "C" >= v_search1
+                          AND hs.household_no COLLATE "C" < v_search1 || chr(1114111)))$$],
         ARRAY['training', 'training_enrollment',
               ' LEFT JOIN eduaid.training_course c ON c.id = x.course_id',
               $$concat_ws(' ', x.trainee_name, c.name)$$, 'v_after_training',
-              'y.trainee_name, y.course_id', ''],
+              'y.trainee_name, y.course_id', '',
+              $$@.id = v_id
+                OR (@.trainee_name COLLATE "C" >= v_search1
+                    AND @.trainee_name COLLATE "C" < v_search1 || chr(1114111))$$],
         ARRAY['special_ed', 'special_ed_plan', '',
               $$concat_ws(' ', x.child_name, eduaid.placement_label(x.placement))$$,
-              'v_after_special_ed', 'y.child_name, y.placement', ''],
+              'v_after_special_ed', 'y.child_name, y.placement', '',
+              $$@.id = v_id
+                OR (@.child_name COLLATE "C" >= v_search1
+                    AND @.child_name COLLATE "C" < v_search1 || chr(1114111))$$],
         ARRAY['teacher_fund', 'teacher_fund_application',
               ' LEFT JOIN eduaid.teacher te ON te.township_id = x.township_id AND te.id = x.teacher_id'
               ' LEFT JOIN eduaid.fund_program fp ON fp.id = x.program_id',
               $$concat_ws(' ', te.name, fp.name, x.amount_requested)$$, 'v_after_teacher_fund',
-              'y.teacher_id, y.program_id, y.amount_requested', ''],
+              'y.teacher_id, y.program_id, y.amount_requested', '',
+              $$@.id = v_id
+                OR @.teacher_id = ANY (ARRAY(
+                       SELECT ts.id FROM eduaid.teacher ts
+                        WHERE ts.name COLLATE "C" >= v_search1
+                          AND ts.name COLLATE "C" < v_search1 || chr(1114111)))$$],
         -- issue 15 H1: the pair agreement, summed up by its pair's title
         -- and the day it was signed. The other sides of a pair read its
         -- agreement (38_policies.sql) but only its home township's
@@ -124,17 +163,22 @@ DECLARE
               ' LEFT JOIN eduaid.pair pr ON pr.township_id = x.township_id AND pr.id = x.pair_id',
               $$concat_ws(' ', pr.title, x.signed_on)$$, 'v_after_pairing',
               'y.pair_id, y.signed_on',
-              ' AND @.township_id = ANY ((SELECT eduaid.my_townships())::int[])']];
+              ' AND @.township_id = ANY ((SELECT eduaid.my_townships())::int[])',
+              'true']];
     mine constant text := 't.county_id = (SELECT d.county_id FROM eduaid.user_directory d '
                           'WHERE d.login = session_user)';
     -- statement: role, township condition, the townships whose names the
     -- page may need, per-township top-N
+    -- top-N, a search
     modes constant text[][] := ARRAY[
-        ARRAY['officer', ' AND x.township_id = v_town', 't.id = v_town', 'f'],
-        ARRAY['officer', '', mine, 'f'],
-        ARRAY['supervisor', ' AND x.township_id = v_town', 't.id = v_town', 'f'],
-        ARRAY['supervisor', '', mine, 'f'],
-        ARRAY['supervisor', '', mine, 't']];
+        ARRAY['officer', ' AND x.township_id = v_town', 't.id = v_town', 'f', 'f'],
+        ARRAY['officer', '', mine, 'f', 'f'],
+        ARRAY['supervisor', ' AND x.township_id = v_town', 't.id = v_town', 'f', 'f'],
+        ARRAY['supervisor', '', mine, 'f', 't'],
+        ARRAY['supervisor', '', mine, 't', 'f'],
+        ARRAY['officer', ' AND x.township_id = v_town', 't.id = v_town', 'f', 't'],
+        ARRAY['officer', '', mine, 'f', 't'],
+        ARRAY['supervisor', ' AND x.township_id = v_town', 't.id = v_town', 'f', 't']];
     q       record;
     eyes_tpl text;     -- the four-eyes conditions, @ for the table alias
     since   text;
@@ -142,7 +186,7 @@ DECLARE
     branches text[];
     counts  text[] := '{}';
 BEGIN
-    FOR m IN 1 .. 5 LOOP
+    FOR m IN 1 .. 8 LOOP
         branches := '{}';
         FOR q IN
             SELECT w.from_status AS status, s.stamp, s.sort_order,
@@ -204,6 +248,33 @@ BEGIN
                         kindsql[k][6], q.status, since, replace(eyes_tpl, '@.', 'z.'),
                         replace(eyes_tpl, '@.', 'y.'), replace(kindsql[k][7], '@.', 'z.'),
                         replace(kindsql[k][7], '@.', 'y.'));
+                ELSIF modes[m][5] = 't' THEN
+                    -- a search: the candidates from their indexes (a
+                    -- subquery of its own, so that the planner reads them
+                    -- there, not the whole queue in order), then the
+                    -- queue's conditions and the summary's prefix
+                    branches := branches || format($$
+                    (SELECT %1$L::text AS kind, x.id, x.version, x.status, x.township_id,
+                            %4$s AS summary, x.submitted_by AS actor, x.%7$I AS since
+                       FROM (SELECT %13$s, %14$s FROM eduaid.%2$I y WHERE %11$s OFFSET 0) AS x%3$s
+                      WHERE (p_kind IS NULL OR p_kind = %1$L)
+                        AND x.status = %6$L%8$s
+                        AND (x.%7$I, x.id) > (v_since, %5$s) AND x.%7$I <= v_until
+                        AND %9$s%10$s
+                        AND (x.id = v_id OR starts_with(%4$s, v_search)%12$s)
+                      ORDER BY x.%7$I, x.id LIMIT v_limit)$$,
+                        kindsql[k][1], kindsql[k][2], kindsql[k][3], kindsql[k][4], kindsql[k][5],
+                        q.status, since, modes[m][2], replace(eyes_tpl, '@.', 'x.'),
+                        replace(kindsql[k][7], '@.', 'x.'), replace(kindsql[k][8], '@.', 'y.'),
+                        CASE kindsql[k][1] WHEN 'household' THEN ' OR starts_with(x.head_name, v_search)'
+                                           ELSE '' END,
+                        -- (only columns the caller may read: no ID numbers)
+                        (SELECT string_agg(format('y.%I', c), ', ' ORDER BY c)
+                           FROM (SELECT DISTINCT unnest(ARRAY['id', 'version', 'status', 'township_id',
+                                                              'submitted_by', 'created_by', 'editors', since]
+                                                        || coalesce((SELECT array_agg(e || '_by')
+                                                                       FROM unnest(q.eyes) AS e), '{}'))) AS a (c)),
+                        kindsql[k][6]);
                 ELSE
                     branches := branches || format($$
                     (SELECT %1$L::text AS kind, x.id, x.version, x.status, x.township_id,
@@ -213,7 +284,6 @@ BEGIN
                         AND x.status = %6$L%8$s
                         AND (x.%7$I, x.id) > (v_since, %5$s) AND x.%7$I <= v_until
                         AND %9$s%10$s
-                        AND (v_search IS NULL OR x.id = v_id OR starts_with(%4$s, v_search))
                       ORDER BY x.%7$I, x.id LIMIT v_limit)$$,
                         kindsql[k][1], kindsql[k][2], kindsql[k][3], kindsql[k][4], kindsql[k][5],
                         q.status, since, modes[m][2], replace(eyes_tpl, '@.', 'x.'),
@@ -301,6 +371,8 @@ DECLARE
         ELSE eduaid.queue_after_id('pairing', p_after_kind, p_after_id) END;
     v_until   constant timestamptz := coalesce(now() - p_min_wait, 'infinity');
     v_search  constant text := nullif(eduaid.tidy(p_search), '');
+    -- (its first word: what the first part of a summary starts with)
+    v_search1 constant text := split_part(nullif(eduaid.tidy(p_search), ''), ' ', 1);
     v_id      constant bigint := CASE WHEN eduaid.tidy(p_search) ~ '^[0-9]{1,18}$'
                                       THEN eduaid.tidy(p_search)::bigint END;
 BEGIN
@@ -321,14 +393,19 @@ BEGIN
         IF v_town IS NULL AND cardinality(v_towns) = 1 THEN
             v_town := v_towns[1];
         END IF;
-        IF v_town IS NOT NULL THEN%s
+        IF v_search IS NOT NULL THEN
+            IF v_town IS NOT NULL THEN%s
+            ELSE%s
+            END IF;
+        ELSIF v_town IS NOT NULL THEN%s
         ELSE%s
         END IF;
     ELSE
         -- a supervisor: the county is what RLS lets me see, read one
         -- township at a time (no index runs across townships: 016); a
         -- search reads the whole queue anyway
-        IF v_town IS NOT NULL THEN%s
+        IF v_town IS NOT NULL AND v_search IS NOT NULL THEN%s
+        ELSIF v_town IS NOT NULL THEN%s
         ELSIF v_search IS NOT NULL THEN%s
         ELSE
             v_towns := eduaid.my_townships();
@@ -340,7 +417,7 @@ BEGIN
     END IF;
 END
 $body$
-$create$, stmt[1], stmt[2], stmt[3], stmt[4], stmt[5]);
+$create$, stmt[6], stmt[7], stmt[1], stmt[2], stmt[8], stmt[3], stmt[4], stmt[5]);
 
     -- How many records wait for me, per kind: the counts review_queue()
     -- would page through without filters (every kind, 0 included, in

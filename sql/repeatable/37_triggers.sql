@@ -94,6 +94,14 @@ CREATE OR REPLACE TRIGGER y_member_delete AFTER DELETE ON eduaid.student
     FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch('household');
 CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.student
     FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household');
+-- the school-age tally (school_age_tally_student, 32_ledgers.sql): a
+-- student's year rows leave it before he is deleted (his deletion takes
+-- them), and move with a changed birth date
+CREATE OR REPLACE TRIGGER c_school_age BEFORE DELETE ON eduaid.student
+    FOR EACH ROW EXECUTE FUNCTION eduaid.school_age_tally_student();
+CREATE OR REPLACE TRIGGER y_school_age AFTER UPDATE ON eduaid.student
+    FOR EACH ROW WHEN (OLD.birth_date IS DISTINCT FROM NEW.birth_date)
+    EXECUTE FUNCTION eduaid.school_age_tally_student();
 
 ------------------------------------------------------------------------
 -- 学年资助核查: a household's record of one school year, its children's
@@ -138,6 +146,16 @@ CREATE OR REPLACE TRIGGER y_member_delete AFTER DELETE ON eduaid.student_year
     FOR EACH STATEMENT EXECUTE FUNCTION eduaid.member_touch('household_year');
 CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.student_year
     FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('household_year');
+-- the school-age tally (school_age_tally_rows, 32_ledgers.sql)
+CREATE OR REPLACE TRIGGER y_school_age_insert AFTER INSERT ON eduaid.student_year
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.school_age_tally_rows();
+CREATE OR REPLACE TRIGGER y_school_age_update AFTER UPDATE ON eduaid.student_year
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.school_age_tally_rows();
+CREATE OR REPLACE TRIGGER y_school_age_delete AFTER DELETE ON eduaid.student_year
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION eduaid.school_age_tally_rows();
 
 CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.student_subsidy
     FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();

@@ -145,7 +145,7 @@ BEGIN
     --------------------------------------------------------------------
     -- The report tallies (34_reports.sql): read in one's townships, written
     -- by the owner's trigger only.
-    FOREACH tbl IN ARRAY ARRAY['subsidy_tally', 'member_tally'] LOOP
+    FOREACH tbl IN ARRAY ARRAY['subsidy_tally', 'member_tally', 'school_age_tally'] LOOP
         PERFORM pg_temp.row_security(tbl, true);
         PERFORM pg_temp.policy(tbl, tbl || '_read',
             format('FOR SELECT TO %s USING (%s)', readers, scope));

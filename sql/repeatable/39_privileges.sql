@@ -332,6 +332,8 @@ GRANT SELECT ON eduaid.subsidy_tally
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
 GRANT SELECT ON eduaid.member_tally
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT ON eduaid.school_age_tally
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
 
 ------------------------------------------------------------------------
 -- Transfers between townships (issue 11, 028_transfers.sql,

@@ -53,7 +53,10 @@
 #
 # Output: a table on stdout, and for each figure a machine-readable line
 #   name<TAB>eduaid_ms<TAB>reference_ms
-# prefixed "FIGURE\t" (grep '^FIGURE' | cut -f2-). Exit status 1 when a
+# prefixed "FIGURE\t" (grep '^FIGURE' | cut -f2-). With BENCH_TSV set
+# (tests/bench/table.sh, `make bench`) each figure's runs are appended
+# there too (tests/bench/lib.sh: bench_pairs, bench_runs), measured again
+# for the table. Exit status 1 when a
 # target is missed, 2 when the benchmark could not run.
 set -euo pipefail
 
@@ -199,6 +202,20 @@ measure() {
 	lines+=("$(printf '%-28s %10s %10s  %s' "$name" "$e" "$r" "$verdict")")
 	say "${lines[-1]}"
 	figures+=("$(printf 'FIGURE\t%s\t%s\t%s' "$name" "$e" "$r")")
+	emit_runs "$name" "$target" "$who" "$q" "$ref"
+}
+# emit_runs NAME TARGET WHO SQL [REF_SQL]: the runs of one figure for `make
+# bench`'s table (tests/bench/table.sh; nothing without BENCH_TSV): SQL as
+# WHO paired run by run with REF_SQL as the superuser, or alone
+emit_runs() {
+	local fig="$1, $H households" target=$2
+	[[ $target == 0 ]] && target=''
+	if [[ -n ${5:-} ]]; then
+		PGOPTIONS="-c statement_timeout=${CASE_TIMEOUT}s" bench_pairs "$fig" \
+			"same statement, superuser, no RLS" "$3" "$4" "$su" "$5" "$target" || true
+	else
+		PGOPTIONS="-c statement_timeout=${CASE_TIMEOUT}s" bench_runs "$fig" "$3" "$4" "$target" || true
+	fi
 }
 
 # a student's ID number and a household number of 城关镇 (township k = 0)

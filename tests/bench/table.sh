@@ -29,7 +29,7 @@ top_srcdir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export top_builddir=${top_builddir:-$top_srcdir}
 quick=${BENCH_QUICK:-0}
 [[ $quick == 0 ]] && quick=''
-ALL="startup import export ledgers queue reports"
+ALL="startup import export ledgers queue reports search"
 bench=$top_srcdir/tests/bench
 
 bench_startup() {
@@ -61,6 +61,15 @@ bench_ledgers() {
 	fi
 }
 bench_queue() { "$bench/queue.sh"; }
+# the `/` search, the queue's search and the reports at a county's scale
+# (1,000,000 households: about 16 minutes to generate; quick: 20,000)
+bench_search() {
+	if [[ -n $quick ]]; then
+		SCALE=0.02 RUNS=3 WARMUP=1 CASE_TIMEOUT=60 "$bench/search.sh"
+	else
+		SCALE=1 RUNS=7 WARMUP=2 "$bench/search.sh"
+	fi
+}
 bench_reports() { "$bench/reports.sh"; }
 # the benchmarks too big for a quick run
 big="queue reports"

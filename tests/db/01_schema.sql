@@ -115,7 +115,7 @@ SELECT results_eq(
            AS v(p, c, r)
       UNION ALL -- the tallies (014_reports.sql): read, written by their trigger only
       SELECT t, t || p, c, r::text[], 'PERMISSIVE'
-        FROM unnest(ARRAY['member_tally', 'subsidy_tally']) AS t
+        FROM unnest(ARRAY['member_tally', 'school_age_tally', 'subsidy_tally']) AS t
        CROSS JOIN (VALUES
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}')) AS v(p, c, r)
@@ -306,6 +306,8 @@ SELECT results_eq(
              ('roster_rows_guard', '{}'),
              ('save_blocks_own_step', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('schema_level', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('school_age_tally_rows', '{}'),
+             ('school_age_tally_student', '{}'),
              ('set_user_password', '{}'),
              ('set_user_townships', '{}'),
              ('special_ed_counts', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
