@@ -1692,8 +1692,7 @@ update_sql(struct sbuf *b, struct params *p, struct db *db,
  * status[16]. 0, or -1 with err (EA007 when the version moved). */
 static int
 update_answer(const struct dbres *res, const struct record *r, long long id,
-              int *version, char **township, char *status,
-              struct db_error *err)
+              int *version, char **township, char *status, struct db_error *err)
 {
     if (res->nrows == 0) {
         set_err(err, DB_ERROR, "EA007",
@@ -1947,8 +1946,8 @@ enum save_part { SP_BEGIN, SP_FORESEE, SP_RECORD, SP_ROW, SP_VERSION };
 struct save_plan {
     struct batch bt;
     enum save_part *part;
-    size_t *grid, *row;  /* SP_ROW: which row of which grid */
-    long long *row_id;   /* SP_ROW: its id (grid_row_sql) */
+    size_t *grid, *row; /* SP_ROW: which row of which grid */
+    long long *row_id;  /* SP_ROW: its id (grid_row_sql) */
 };
 
 static void
@@ -2075,8 +2074,8 @@ save_plan_answers(const struct save_plan *sp, struct dbres **res, long good,
                         r->id);
                 return -1;
             }
-            if (update_answer(res[k], r, r->id, version, NULL, status,
-                              &mine) != 0)
+            if (update_answer(res[k], r, r->id, version, NULL, status, &mine) !=
+                0)
                 goto refused;
             break;
         case SP_ROW:
@@ -2121,8 +2120,8 @@ save_existing(struct db *db, struct record *r, bool foresee,
     }
     good = db_pipeline(db, sp.bt.st, sp.bt.n, false, res, err);
     rc = good < 0 ? -1
-                  : save_plan_answers(&sp, res, good, r, outs, &version,
-                                      status, step, stepsz, err);
+                  : save_plan_answers(&sp, res, good, r, outs, &version, status,
+                                      step, stepsz, err);
     if (rc != 0) {
         db_rollback(db);
         privs_refused(db, err);

@@ -96,8 +96,8 @@ form_prefetch_open(struct form *f)
     }
     if (status_shows_changes(f->rec->status)) {
         dbres_free(history_last_approved(db, f->def->kind, f->rec->id, &err));
-        if (f->def->ngrids > 0 && (r = history_member_changes(
-                                       db, f->def->kind, f->rec->id, &err)))
+        if (f->def->ngrids > 0 &&
+            (r = history_member_changes(db, f->def->kind, f->rec->id, &err)))
             dbres_free(r);
     }
     (void)db_prefetch_send(db, &err); /* failing: one by one, as before */
