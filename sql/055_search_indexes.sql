@@ -52,20 +52,8 @@ CREATE INDEX training_enrollment_trainee_id_number_masked_idx ON eduaid.training
 -- A household by its village (the search of the village's name).
 CREATE INDEX household_village_idx ON eduaid.household (township_id, village_id);
 
--- The masked form a supervisor may search with: the visible digits of an
--- 18-character ID number, typed as shown (420325********1234) or with any
--- number of stars between them (420325*1234); anything else, a full ID
--- number included, gives NULL.
-CREATE OR REPLACE FUNCTION eduaid.search_masked_id(p text) RETURNS text
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-RETURN CASE WHEN btrim(p) ~ '^[0-9]{6}\*+[0-9]{3}[0-9Xx]$'
-            THEN left(btrim(p), 6) || '********' || upper(right(btrim(p), 4)) END;
-REVOKE ALL ON FUNCTION eduaid.search_masked_id(text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION eduaid.search_masked_id(text)
-    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
-COMMENT ON FUNCTION eduaid.search_masked_id(text) IS
-    'eduaid: the masked ID number a supervisor''s search text names by its visible digits, or NULL';
+-- (eduaid.search_masked_id, the masked form a supervisor searches with,
+-- is in sql/repeatable/01_shared_rules.sql)
 
 -- No parallel plan for a small result. Personal columns keep no
 -- statistics (016), so the planner guesses 0.5% of the county for every

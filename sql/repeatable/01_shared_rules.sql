@@ -224,3 +224,25 @@ BEGIN
     END IF;
 END
 $$;
+
+-- Issue 16 (055's indexes serve it).
+-- The masked form a supervisor may search with: the visible digits of an
+-- 18-character ID number, typed as shown (420325********1234) or with any
+-- number of stars between them (420325*1234); anything else, a full ID
+-- number included, gives NULL.
+CREATE OR REPLACE FUNCTION eduaid.search_masked_id(p text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+RETURN CASE WHEN btrim(p) ~ '^[0-9]{6}\*+[0-9]{3}[0-9Xx]$'
+            THEN left(btrim(p), 6) || '********' || upper(right(btrim(p), 4)) END;
+REVOKE ALL ON FUNCTION eduaid.search_masked_id(text) FROM PUBLIC;
+DO $$
+BEGIN
+    IF to_regrole('eduaid_auditor') IS NOT NULL THEN
+        GRANT EXECUTE ON FUNCTION eduaid.search_masked_id(text)
+            TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+    END IF;
+END
+$$;
+COMMENT ON FUNCTION eduaid.search_masked_id(text) IS
+    'eduaid: the masked ID number a supervisor''s search text names by its visible digits, or NULL';

@@ -714,41 +714,51 @@ scrolled_room(int cells, int scroll)
     return room > 0 ? room : 0;
 }
 
-/* Scroll so that the cursor's character (or, at the end, nothing: the
- * kept last cell takes the cursor) fits in the room after scroll. */
+/* The first character to show so that at most `keep` cells of text come
+ * before the cursor, but at least one character (a field at its end
+ * never shows only the '<'): the smallest such index. */
+static int
+jump_scroll(const struct lineedit *e, int keep)
+{
+    int s = e->cur, used = 0;
+
+    if (s > 0)
+        used = text_char_cells(e->buf[--s]);
+    while (s > 0 && used + text_char_cells(e->buf[s - 1]) <= keep)
+        used += text_char_cells(e->buf[--s]);
+    return s;
+}
+
+/* Whether the cursor and its character (none at the end: the kept last
+ * cell takes the cursor) are inside the field with scroll where it is. */
+static bool
+cursor_shown(const struct lineedit *e, int cells)
+{
+    int room = scrolled_room(cells, e->scroll);
+    int need = e->cur < e->len ? text_char_cells(e->buf[e->cur]) : 0;
+
+    return e->scroll <= e->cur &&
+           text_cells(e->buf + e->scroll, e->cur - e->scroll) + need <= room;
+}
+
+/* Scroll on, a character at a time, until the cursor's character fits
+ * (a field too narrow for the jump to leave room for it). */
 static void
 scroll_to_cursor(struct lineedit *e, int cells)
 {
-    for (;;) {
-        int room = scrolled_room(cells, e->scroll);
-        int need = e->cur < e->len ? text_char_cells(e->buf[e->cur]) : 0;
-        int off = text_cells(e->buf + e->scroll, e->cur - e->scroll);
-
-        if (off + need <= room || e->scroll >= e->cur)
-            return;
+    while (e->scroll < e->cur && !cursor_shown(e, cells))
         e->scroll++;
-    }
 }
 
-/* Scroll back while everything from scroll-1 on still fits: after
- * deleting, or in a field that grew. */
-static void
-scroll_back(struct lineedit *e, int cells)
-{
-    while (e->scroll > 0) {
-        int room = scrolled_room(cells, e->scroll - 1);
-        int tail = text_cells(e->buf + e->scroll - 1, -1);
-
-        if (tail > room)
-            return;
-        e->scroll--;
-    }
-}
+/* Fewer cells than this between the field's '<' and its last cell: the
+ * field scrolls a cell at a time (lineedit_view). */
+#define NARROW_ROOM 12
 
 int
 lineedit_view(struct lineedit *e, int cells)
 {
     int off;
+    bool left;
 
     if (cells <= 0)
         return 0;
@@ -758,10 +768,27 @@ lineedit_view(struct lineedit *e, int cells)
         e->scroll = 0;
         return text_cells(e->buf, e->cur);
     }
-    if (e->scroll < 0 || e->scroll > e->cur)
-        e->scroll = e->cur;
-    scroll_to_cursor(e, cells);
-    scroll_back(e, cells);
+    if (e->scroll < 0)
+        e->scroll = 0;
+    if (e->scroll > e->len)
+        e->scroll = e->len;
+    /* A cursor leaving the field scrolls it by two thirds at once, as
+     * readline does: leaving on the right, a third of the room stays
+     * before the cursor; leaving on the left (or deleting the last of the
+     * text shown), two thirds. The next keys then cost the terminal a
+     * character or a cursor move each, not a repaint of the field every
+     * key (issue 16). */
+    left = e->cur < e->scroll || (e->scroll > 0 && e->scroll == e->len);
+    if (left || !cursor_shown(e, cells)) {
+        int room = scrolled_room(cells, 1), third = room / 3;
+
+        /* a narrow field (a batch, a date) keeps its text before the
+         * cursor in sight: a jump there would show a character or two of
+         * what was typed, and its repaint is short anyway */
+        if (room < NARROW_ROOM && !left)
+            third = room;
+        e->scroll = jump_scroll(e, left ? room - third : third);
+    }
     scroll_to_cursor(e, cells);
     off = text_cells(e->buf + e->scroll, e->cur - e->scroll);
     if (e->scroll > 0)

@@ -186,9 +186,18 @@ bool lineedit_word_right(struct lineedit *e);
  * left (scroll > 0), and the last cell is kept for '>' when text is
  * hidden on the right or for the cursor at the end; the offset is then
  * below `cells`, counting the '<' cell. The character under the cursor is
- * shown whole, a wide character never split. Scrolling is minimal:
- * moving inside the field leaves scroll alone, and when text is deleted
- * the field scrolls back to fill itself. 0 when cells <= 0.
+ * shown whole, a wide character never split (one cut by an edge is
+ * hidden whole: '<' covers the left one, the right one's cells show as
+ * free). Scrolling goes by jumps, as readline's: moving or typing inside
+ * the field leaves scroll alone; a cursor leaving it on the right brings
+ * it back with a third of the room (cells between the '<' and the last)
+ * before it, one leaving it on the left -- or deleting the last of the
+ * text shown -- with two thirds. So keys mostly cost the terminal a
+ * character or a cursor move, and a repaint of the field only at a jump
+ * (issue 16: 22 bytes an ASCII key before, in 16 cells). A narrow field
+ * (under 12 cells of room: a batch, a date) leaving on the right keeps
+ * all that fits before the cursor instead: a third of its room would
+ * show a character or two of what was typed. 0 when cells <= 0.
  * draw_field() (ui/draw.h) draws what this decides.
  */
 int lineedit_view(struct lineedit *e, int cells);

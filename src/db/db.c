@@ -52,6 +52,8 @@ struct db {
     struct prefetched *pre;
     size_t npre, cappre;
     long long pre_at; /* when the pipeline ran (ms) */
+    /* run again after every reconnect (db_set_session_sql), "" none */
+    char session_sql[128];
 };
 
 /* application_name of the next connections ("eduaid/export"); "" for the
@@ -520,6 +522,7 @@ static void set_connect_error(PGconn *conn, struct db_error *err);
  * screen's application_name (db_set_application_name) is set again here.
  */
 static int send_appname(struct db *db, const char *name);
+static int send_session_sql(struct db *db);
 
 static int
 reset_once(struct db *db, struct db_error *err)
@@ -537,6 +540,8 @@ reset_once(struct db *db, struct db_error *err)
     /* PQreset sent the connect-time name: the screen's again */
     if (db->appname[0] != '\0')
         (void)send_appname(db, db->appname);
+    if (db->session_sql[0] != '\0')
+        (void)send_session_sql(db);
     return 0;
 }
 
@@ -1062,6 +1067,32 @@ db_reconnect(struct db *db, struct db_error *err)
     return restore(db, err);
 }
 
+int
+db_reconnect_once(struct db *db)
+{
+    struct db_error err;
+    int rc;
+
+    if (db == NULL || db->conn == NULL || db->restoring || db->refused)
+        return -1;
+    db->restoring = true;
+    rc = reset_once(db, &err);
+    db->restoring = false;
+    if (rc != 0) {
+        if (err.status == DB_LOGIN_REFUSED || err.status == DB_AUTH_FAILED) {
+            db->refused = true;
+            tell(db, DB_EV_REFUSED);
+        }
+        return -1;
+    }
+    db->in_tx = false;
+    db->tx_lost = false;
+    db->ended_by_admin = false;
+    db->restore_failed = 0;
+    tell(db, DB_EV_RECONNECTED);
+    return 0;
+}
+
 /*
  * A fresh connection with the parameters of db's (PQconninfo: the same
  * hosts, user and password), closed at once: true when the server refuses
@@ -1130,6 +1161,61 @@ db_poll(struct db *db)
         db->refused = true;
         tell(db, DB_EV_REFUSED);
     }
+}
+
+/* The session's own statement (db_set_session_sql), straight through
+ * libpq: also called inside a reconnect. 0 or -1. */
+static int
+send_session_sql(struct db *db)
+{
+    PGresult *res = PQexec(db->conn, db->session_sql);
+    ExecStatusType st = res != NULL ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+
+    PQclear(res);
+    return st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK ? 0 : -1;
+}
+
+int
+db_set_session_sql(struct db *db, const char *sql, struct db_error *err)
+{
+    struct dbres *r;
+
+    if (db == NULL || sql == NULL || strlen(sql) >= sizeof(db->session_sql)) {
+        set_error(err, DB_ERROR, "no session statement");
+        return -1;
+    }
+    if ((r = db_exec(db, sql, 0, NULL, err)) == NULL)
+        return -1;
+    dbres_free(r);
+    snprintf(db->session_sql, sizeof(db->session_sql), "%s", sql);
+    return 0;
+}
+
+int
+db_socket(const struct db *db)
+{
+    if (db == NULL || db->conn == NULL || db->restoring ||
+        PQstatus(db->conn) != CONNECTION_OK)
+        return -1;
+    return PQsocket(db->conn);
+}
+
+int
+db_notifications(struct db *db)
+{
+    PGnotify *n;
+    int count = 0, self;
+
+    if (db == NULL || db->conn == NULL)
+        return 0;
+    db_poll(db);
+    self = PQbackendPID(db->conn);
+    while ((n = PQnotifies(db->conn)) != NULL) {
+        if (n->be_pid != self)
+            count++;
+        PQfreemem(n);
+    }
+    return count;
 }
 
 bool

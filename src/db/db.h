@@ -210,6 +210,10 @@ void db_set_event(struct db *db, db_event_fn fn, void *arg);
 
 /* Reconnect now (as above, also on a live connection); 0 or -1. */
 int db_reconnect(struct db *db, struct db_error *err);
+/* One try, no pause, for an idle client (db/notify.c): the event callback
+ * hears DB_EV_RECONNECTED, or DB_EV_REFUSED, and nothing when the server
+ * is still away; 0 or -1. */
+int db_reconnect_once(struct db *db);
 /* The connection is up as far as libpq knows (no round trip). */
 bool db_connected(const struct db *db);
 
@@ -225,6 +229,24 @@ bool db_connected(const struct db *db);
  * connection is left to the next statement, which restores it as usual.
  */
 void db_poll(struct db *db);
+
+/*
+ * Waiting for the server without a statement (LISTEN/NOTIFY: db/notify.h).
+ * db_socket: the connection's socket, for poll() (readable: the server
+ * sent something), or -1 while it is down. db_notifications: what
+ * db_poll does, then the notifications that came since the last call
+ * (read now or with an earlier result), dropped: how many were sent by
+ * other sessions (this session's own are not counted). Neither blocks
+ * nor makes a round trip.
+ *
+ * db_set_session_sql runs sql now (one round trip) and again on every
+ * reconnect, after the identity and the application_name (a new session
+ * has lost what the old one set up: its LISTENs). At most 127 bytes, no
+ * parameters; 0 or -1 with err filled in (then it is not kept).
+ */
+int db_socket(const struct db *db);
+int db_notifications(struct db *db);
+int db_set_session_sql(struct db *db, const char *sql, struct db_error *err);
 
 /*
  * db_encrypt_password

@@ -252,6 +252,7 @@ import_file(struct screen *s)
     rc = roster_load_file_progress(s->app->db, in_files_dir(path),
                                    CSV_ENC_UNKNOWN, true, show_progress, s->app,
                                    &out);
+    app_status(s->app, "%s", ""); /* the progress is over: the summary says */
     if (rc == 0) {
         snprintf(im->import_id, sizeof(im->import_id), "%lld", out.import_id);
         snprintf(im->summary, sizeof(im->summary),

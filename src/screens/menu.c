@@ -33,6 +33,7 @@
 #include "core/journal.h"
 #include "core/text.h"
 #include "db/menucounts.h"
+#include "db/notify.h"
 #include "db/review.h"
 #include "screens/form.h"
 #include "screens/review.h"
@@ -79,6 +80,7 @@ struct menu {
     const char *cells[2];
     const char *heading; /* the line above the rows; NULL: none */
     bool started;        /* the first tick has put the queue up and asked */
+    unsigned long seen;  /* the change generation counted (db/notify.h) */
     int top, rows, cols;
 };
 
@@ -330,6 +332,7 @@ menu_refresh(struct screen *s)
     struct db_error err;
     struct dbres *r;
 
+    m->seen = notify_generation();
     menu_wants(s, &w);
     r = menucounts_fetch(s->app->db, &w, &err);
     for (size_t i = 0; i < m->nitems; i++)
@@ -502,6 +505,10 @@ menu_key(struct screen *s, const struct key *k)
         m->started = true;
         if (start(s) || (k->code == 0 && !k->is_function))
             return KR_REDRAW; /* the first tick, or the key was not for me */
+    }
+    if (k->code == 0 && !k->is_function && notify_news(&m->seen)) {
+        menu_refresh(s); /* a tick after a change in my townships */
+        return KR_REDRAW;
     }
     switch (k->action) {
     case ACT_OPEN:

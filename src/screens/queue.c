@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "db/notify.h"
 #include "db/passmany.h"
 #include "db/record.h"
 #include "db/review.h"
@@ -54,7 +55,8 @@ struct queue {
     char township_name[64];
     size_t age; /* index into ages */
     char *search;
-    char waited[32]; /* the age cell of the row being drawn */
+    char waited[32];    /* the age cell of the row being drawn */
+    unsigned long seen; /* the change generation shown (db/notify.h) */
 };
 
 static int
@@ -446,6 +448,13 @@ queue_key(struct screen *s, const struct key *k)
     struct queue *q = s->data;
     int sel = listview_selected(&q->lb.lv);
 
+    /* a tick after a change in my townships: load again, unless rows
+     * are marked (the marks would go; later, once they are cleared) */
+    if (k->code == 0 && !k->is_function && q->lb.lv.nmarked == 0 &&
+        notify_news(&q->seen)) {
+        reload(s);
+        return KR_REDRAW;
+    }
     switch (k->action) {
     case ACT_OPEN:
         if (sel >= 0)
@@ -531,6 +540,7 @@ queue_screen_new(struct app *a)
           "(empty: all)"));
     q->lb.lv.multi = true;
     q->lb.lv.empty_text = _("Nothing is waiting for you.");
+    q->seen = notify_generation();
     fetch_page(s);
     return s;
 }

@@ -9,11 +9,13 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/errlog.h"
 #include "core/i18n.h"
 #include "db/fieldcheck.h"
 #include "db/messages.h"
+#include "db/notify.h"
 #include "db/record.h"
 #include "db/schema.h"
 #include "db/workflow.h"
@@ -66,22 +68,38 @@ on_db_event(void *arg, enum db_event ev)
     }
 }
 
-/* Every tick: notice at once a connection the server closed; name the
- * session after the screen on top ("eduaid/queue"), a round trip only
- * when the screen has changed (db_set_application_name). */
+/* Every tick: notice at once a connection the server closed, read the
+ * change channels (db/notify.h: a tick again when a burst is over or a
+ * reconnect is due); name the session after the screen on top
+ * ("eduaid/queue"), a round trip only when the screen has changed
+ * (db_set_application_name). */
 static void
 poll_connection(struct app *a)
 {
     const char *screen = app_screen_name(a);
     char name[64];
+    struct timespec ts;
+    long next;
 
     if (a->db == NULL)
         return;
     db_poll(a->db);
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    next =
+        notify_poll(a->db, (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+    if (next >= 0)
+        app_tick_in(a, next);
     if (screen != NULL && db_connected(a->db)) {
         snprintf(name, sizeof(name), "eduaid/%s", screen);
         (void)db_set_application_name(a->db, name);
     }
+}
+
+/* The loop sleeps on the connection's socket too (notify.h). */
+static int
+wait_fd(struct app *a)
+{
+    return a->db != NULL ? notify_fd(a->db) : -1;
 }
 
 int
@@ -96,6 +114,7 @@ session_connect(struct app *a, const char *conninfo, const char *user,
         return -1;
     db_set_event(a->db, on_db_event, a);
     app_set_tick_hook(poll_connection);
+    app_set_wait_fd_hook(wait_fd);
     role = db_role(a->db);
     if (role[0] != '\0')
         snprintf(a->who, sizeof(a->who), "%s@%s", db_user(a->db), role);
@@ -109,12 +128,15 @@ session_connect(struct app *a, const char *conninfo, const char *user,
  * screen's reads: each a SELECT (only those go ahead of their caller),
  * sent here to be learnt, its outcome thrown away; its real call later in
  * the start-up is then answered from the pipeline (db_prefetch_begin).
- * Issue 16: the LISTEN of the user's townships' channels goes here.
+ * The LISTEN of the user's townships' change channels is one (issue 16).
  */
 static void
 start_extra(struct app *a)
 {
-    (void)a;
+    struct db_error err;
+
+    /* the LISTEN of the change channels (notify.c) rides along */
+    (void)notify_listen(a->db, &err);
 }
 
 /* The first screen as it is made at start-up, thrown away, to learn its
@@ -190,6 +212,9 @@ session_check_forms(struct app *a, char *msg, size_t msgsz)
         start_screens(a);
         return 0;
     }
+    /* live updates (issue 16); without them the client works as before */
+    if (notify_listen(a->db, &err) != 0)
+        app_keep_error(a, &err);
     for (size_t i = 0; i < a->nforms; i++) {
         if (record_check_catalog(a->db, a->forms[i], a->lookups, &ferr, &err) ==
                 0 &&

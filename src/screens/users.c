@@ -137,7 +137,7 @@ ask_secret(struct app *a, const char *title, const char *label)
                      _("Enter: done   Esc: cancel"), UA_DIALOG, DRAW_PAD);
         }
         app_refresh(a);
-        ev = app_modal_key(a, &k, 250);
+        ev = app_modal_key(a, &k, -1);
         if (ev == ME_HANGUP || ev == ME_INTERRUPT)
             break;
         if (ev != ME_KEY)

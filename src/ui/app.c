@@ -1,7 +1,9 @@
 /*
  * app.c
  *   The application loop (see app.h and ui/appui.h): the screen stack,
- *   get_wch with a 250 ms timeout, keys to the top screen and then to the
+ *   a sleep in ppoll() on the terminal and the connection's socket with
+ *   no timer (a deadline only when something is due: a tick asked for,
+ *   the idle timeout), keys to the top screen and then to the
  *   global keys (help, quit, error details, ':' commands), the title bar,
  *   key bar and status line, the one resize path (KEY_RESIZE -> layout of
  *   every screen -> full redraw, or the "window too small" notice below
@@ -14,11 +16,14 @@
 
 #include <curses.h>
 #include <errno.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/i18n.h"
 #include "core/text.h"
@@ -31,7 +36,7 @@
 #include "ui/prompt.h"
 #include "ui/term.h"
 
-/* The key loop's wait: screens are polled this often. */
+/* Keys without pause (a long paste) still let a tick through this often. */
 #define TICK_MS 250
 /* Keys handled one after another before the screen is drawn again (a
  * paste, a fast typist over a slow line). */
@@ -40,6 +45,10 @@
 #define EIO_MAX 3
 /* ...or failing at once (no wait, no errno) this many times in a row. */
 #define FAST_ERR_MAX 1000
+/* The wait hook's descriptor readable this many times in a row, each
+ * within a millisecond of the last (the hook reads nothing: a spin): it is
+ * not waited on again until the next key. */
+#define FD_SPIN_MAX 1000
 
 struct app_stack {
     struct screen **v;
@@ -49,6 +58,9 @@ struct app_stack {
     bool quit;  /* leave the loop */
     int eio, fast_err;
     long long last_tick; /* when the top screen was last polled (us) */
+    long long tick_due;  /* when a tick is due (us; app_tick_in), 0: none */
+    int fd_spin;         /* the wait hook's descriptor woke us, in a row */
+    long long fd_woke;   /* when it last did (us) */
     long long last_key;  /* when a key was last pressed (us) */
     bool idle_ended;     /* the idle timeout ended the session */
     char status[512];
@@ -57,6 +69,7 @@ struct app_stack {
 
 static app_command_fn command_hook;
 static app_tick_fn tick_hook;
+static app_wait_fd_fn wait_fd_hook;
 
 static struct app_stack *
 stack_of(struct app *a)
@@ -477,15 +490,149 @@ idle_expired(struct app *a)
     return true;
 }
 
-/* Wait for a key (timeout_ms, -1 for ever); the one place get_wch is
- * called outside the look-ahead after Esc. */
-static enum modal_event
-read_event(struct app *a, struct key *k, int timeout_ms)
+/* What a key from get_wch means: true with *ev set (*k for ME_KEY), or
+ * false when it was nothing to report (no key, a mouse event, an escape
+ * sequence swallowed). The one place get_wch is called outside the
+ * look-ahead after Esc; never waits (ncurses' own ESCDELAY still joins an
+ * escape sequence that has begun). */
+static bool
+take_key(struct app *a, struct key *k, enum modal_event *ev)
 {
     struct app_stack *st = a->stack;
     wint_t ch = 0;
     int rc, err;
-    long long t0;
+
+    wtimeout(stdscr, 0);
+    errno = 0;
+    rc = wget_wch(stdscr, &ch);
+    err = errno;
+    if (rc == ERR) {
+        /* The pty is gone (SIGHUP ignored or lost): every read fails. */
+        if (err == EIO && ++st->eio >= EIO_MAX) {
+            term_set_hangup();
+            *ev = ME_HANGUP;
+            return true;
+        }
+        return false;
+    }
+    st->eio = st->fast_err = st->fd_spin = 0;
+    if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
+        /* The one resize path: lay out every screen, then a full redraw. */
+        layout_all(a);
+        clearok(curscr, TRUE);
+        st->dirty = true;
+        *ev = ME_RESIZE;
+        return true;
+    }
+    if (rc == KEY_CODE_YES && ch == KEY_MOUSE)
+        return false;
+    st->last_key = now_us();
+    *ev = ME_KEY;
+    if (rc == OK && ch == 27) {
+        int e = escape_sequence(k);
+
+        if (e == 0)
+            return false;
+        if (e == 1)
+            return true;
+    }
+    *k = keys_make(rc, ch);
+    return true;
+}
+
+/* The idle timeout's deadline (us), 0 when there is none. */
+static long long
+idle_deadline(const struct app *a)
+{
+    int idle = a->settings != NULL ? a->settings->idle_timeout : 0;
+
+    if (idle <= 0 || a->stack->last_key == 0)
+        return 0;
+    return a->stack->last_key + idle * 1000000LL;
+}
+
+/* The earlier of two deadlines (0: none). */
+static long long
+earlier(long long x, long long y)
+{
+    if (x == 0)
+        return y;
+    return y != 0 && y < x ? y : x;
+}
+
+enum wake { WK_TERM, WK_FD, WK_TIME, WK_SIGNAL };
+
+/*
+ * Sleep until the terminal or the wait hook's descriptor has input, a
+ * signal comes, or deadline (us, 0: none). unblocked is the signal mask
+ * to sleep with: the caller blocks the signals the loop acts on from its
+ * checks until here, so that one coming in between ends this sleep
+ * instead of waiting for the next key.
+ */
+static enum wake
+wait_input(struct app *a, long long deadline, const sigset_t *unblocked)
+{
+    struct app_stack *st = a->stack;
+    struct pollfd p[2] = {{.fd = STDIN_FILENO, .events = POLLIN},
+                          {.fd = -1, .events = POLLIN}};
+    struct timespec ts, *tsp = NULL;
+    nfds_t n = 1;
+    long long now;
+    int rc;
+
+    if (wait_fd_hook != NULL && st->fd_spin < FD_SPIN_MAX &&
+        (p[1].fd = wait_fd_hook(a)) >= 0)
+        n = 2;
+    if (deadline != 0) {
+        long long left = deadline - now_us();
+
+        if (left < 0)
+            left = 0;
+        ts.tv_sec = (time_t)(left / 1000000);
+        ts.tv_nsec = (long)(left % 1000000) * 1000;
+        tsp = &ts;
+    }
+    rc = ppoll(p, n, tsp, unblocked);
+    if (rc < 0)
+        return errno == EINTR ? WK_SIGNAL : WK_TERM;
+    if (rc == 0)
+        return WK_TIME;
+    if (p[0].revents != 0)
+        return WK_TERM;
+    now = now_us();
+    st->fd_spin = now - st->fd_woke < 1000 ? st->fd_spin + 1 : 1;
+    st->fd_woke = now;
+    return WK_FD;
+}
+
+/* Block the signals the loop acts on (hang-up, interrupt, resize); the
+ * mask before goes to *old. */
+static void
+block_signals(sigset_t *old)
+{
+    sigset_t set;
+
+    sigemptyset(&set);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGQUIT);
+    sigaddset(&set, SIGWINCH);
+    sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/*
+ * Wait for a key (timeout_ms, -1 for ever). The main loop (in_main) also
+ * returns ME_TIMEOUT when a tick is due or the wait hook's descriptor is
+ * readable (a tick reads it); a dialog's wait runs the tick hook for the
+ * descriptor and goes on waiting. Nothing wakes the process otherwise.
+ */
+static enum modal_event
+read_event(struct app *a, struct key *k, int timeout_ms, bool in_main)
+{
+    struct app_stack *st = a->stack;
+    long long deadline = timeout_ms < 0 ? 0 : now_us() + timeout_ms * 1000LL;
+    bool term_ready = false;
 
     if (term_hangup() || st->idle_ended)
         return ME_HANGUP;
@@ -493,56 +640,49 @@ read_event(struct app *a, struct key *k, int timeout_ms)
         return ME_INTERRUPT;
     if (headless_active())
         return headless_event(k, timeout_ms);
-    if (idle_expired(a))
-        return ME_HANGUP;
-    wtimeout(stdscr, timeout_ms);
-    t0 = now_us();
-    errno = 0;
-    rc = wget_wch(stdscr, &ch);
-    err = errno;
-    if (rc == ERR) {
-        if (term_hangup())
-            return ME_HANGUP;
-        if (term_take_interrupt())
-            return ME_INTERRUPT;
-        if (err == EIO) {
-            /* The pty is gone (SIGHUP ignored or lost): every read fails
-             * at once. */
-            if (++st->eio >= EIO_MAX) {
-                term_set_hangup();
-                return ME_HANGUP;
-            }
-        } else if (timeout_ms != 0 && now_us() - t0 < 1000) {
-            if (++st->fast_err >= FAST_ERR_MAX) {
-                term_set_hangup();
-                return ME_HANGUP;
-            }
-        } else {
-            st->eio = st->fast_err = 0;
-        }
-        return ME_TIMEOUT;
-    }
-    st->eio = st->fast_err = 0;
-    if (rc == KEY_CODE_YES && ch == KEY_RESIZE) {
-        /* The one resize path: lay out every screen, then a full redraw. */
-        layout_all(a);
-        clearok(curscr, TRUE);
-        st->dirty = true;
-        return ME_RESIZE;
-    }
-    if (rc == KEY_CODE_YES && ch == KEY_MOUSE)
-        return ME_TIMEOUT;
-    st->last_key = now_us();
-    if (rc == OK && ch == 27) {
-        int e = escape_sequence(k);
+    for (;;) {
+        enum modal_event ev = ME_TIMEOUT;
+        enum wake w = WK_TIME;
+        sigset_t old;
+        bool got;
 
-        if (e == 0)
+        if (idle_expired(a))
+            return ME_HANGUP;
+        block_signals(&old);
+        if (term_hangup())
+            ev = ME_HANGUP;
+        else if (term_take_interrupt())
+            ev = ME_INTERRUPT;
+        got = ev != ME_TIMEOUT || take_key(a, k, &ev);
+        if (!got && timeout_ms != 0)
+            w = wait_input(a,
+                           earlier(earlier(deadline, idle_deadline(a)),
+                                   in_main ? st->tick_due : 0),
+                           &old);
+        sigprocmask(SIG_SETMASK, &old, NULL);
+        if (got)
+            return ev;
+        if (term_ready && ++st->fast_err >= FAST_ERR_MAX) {
+            /* readable, yet nothing to read: the terminal is gone */
+            term_set_hangup();
+            return ME_HANGUP;
+        }
+        term_ready = w == WK_TERM;
+        if (timeout_ms == 0)
             return ME_TIMEOUT;
-        if (e == 1)
-            return ME_KEY;
+        if (w == WK_FD) {
+            if (in_main)
+                return ME_TIMEOUT;
+            if (tick_hook != NULL)
+                tick_hook(a);
+        } else if (w == WK_TIME) {
+            long long now = now_us();
+
+            if ((deadline != 0 && now >= deadline) ||
+                (in_main && st->tick_due != 0 && now >= st->tick_due))
+                return ME_TIMEOUT;
+        }
     }
-    *k = keys_make(rc, ch);
-    return ME_KEY;
 }
 
 enum modal_event
@@ -552,7 +692,7 @@ app_modal_key(struct app *a, struct key *k, int timeout_ms)
 
     if (stack_of(a) == NULL)
         return ME_HANGUP;
-    ev = read_event(a, k, timeout_ms);
+    ev = read_event(a, k, timeout_ms, false);
     if (ev == ME_KEY && !app_big_enough())
         return ME_TIMEOUT;
     return ev;
@@ -568,6 +708,24 @@ void
 app_set_tick_hook(app_tick_fn fn)
 {
     tick_hook = fn;
+}
+
+void
+app_set_wait_fd_hook(app_wait_fd_fn fn)
+{
+    wait_fd_hook = fn;
+}
+
+void
+app_tick_in(struct app *a, long ms)
+{
+    struct app_stack *st = stack_of(a);
+    long long due;
+
+    if (st == NULL)
+        return;
+    due = now_us() + (ms > 0 ? ms : 0) * 1000LL;
+    st->tick_due = earlier(st->tick_due, due);
 }
 
 void
@@ -757,14 +915,15 @@ run_command_line(struct app *a)
  * The loop
  * ------------------------------------------------------------------ */
 
-/* A key that is none (ACT_NONE, code 0) for the top screen, every 250 ms:
- * poll the connection, autosave, blink. */
+/* The tick hook, then a key that is none (ACT_NONE, code 0) for the top
+ * screen (appui.h: when). */
 static void
 tick(struct app *a)
 {
     struct key k;
 
     a->stack->last_tick = now_us();
+    a->stack->tick_due = 0; /* (the hook may ask for the next) */
     if (tick_hook != NULL)
         tick_hook(a);
     if (a->stack->quit)
@@ -792,7 +951,7 @@ app_run(struct app *a, struct screen *first)
 {
     struct app_stack *st = stack_of(a);
     char err[256];
-    int status = 0, burst = 0, wait = TICK_MS;
+    int status = 0, burst = 0, wait = -1;
 
     if (st == NULL) {
         fprintf(stderr, _("%s: out of memory\n"), PACKAGE_NAME);
@@ -818,6 +977,8 @@ app_run(struct app *a, struct screen *first)
     app_push(a, first);
     layout_all(a);
     st->dirty = true;
+    st->tick_due = now_us(); /* the first tick at once */
+    st->fd_spin = 0;
 
     for (;;) {
         struct key k;
@@ -839,14 +1000,15 @@ app_run(struct app *a, struct screen *first)
             app_paint(a);
             app_refresh(a);
         }
-        ev = read_event(a, &k, wait);
+        ev = read_event(a, &k, wait, true);
         if (ev == ME_TIMEOUT && wait == 0) {
-            /* The burst is over: draw, then wait again. */
-            wait = TICK_MS;
+            /* The burst is over: draw, tick, then wait again. */
+            wait = -1;
             burst = 0;
+            app_tick_in(a, 0);
             continue;
         }
-        wait = TICK_MS;
+        wait = -1;
         switch (ev) {
         case ME_HANGUP:
             continue; /* term_hangup() is set */

@@ -44,7 +44,9 @@ enum modal_event {
 /*
  * app_modal_key
  *
- * Wait up to timeout_ms (-1: for ever) for a key, for a modal loop. A
+ * Wait up to timeout_ms (-1: for ever, what a dialog that only waits for
+ * keys passes: no wake-up while nobody types) for a key, for a modal
+ * loop. A
  * resize lays out every screen on the stack (the app's one resize path)
  * and is reported so the modal can place itself again and repaint. After
  * ME_HANGUP the modal returns "cancelled" and app_run leaves. While the
@@ -66,10 +68,24 @@ bool app_big_enough(void);
 typedef bool (*app_command_fn)(struct app *a, const char *line);
 void app_set_command_hook(app_command_fn fn);
 
-/* Called with every tick of the loop (every 250 ms when idle, before the
- * top screen's; may be NULL): session.c polls the connection here. */
+/*
+ * Ticks. The loop has no timer: it sleeps in poll() on the terminal and
+ * on the descriptor the wait hook names (session.c: the connection's
+ * socket; -1: none) until a key, a resize, that descriptor being
+ * readable, or a deadline: a tick asked for with app_tick_in, or the
+ * idle timeout. A tick runs the tick hook (may be NULL; session.c reads
+ * what the server sent there), then gives the top screen a key that is
+ * none (ACT_NONE, code 0). There is a tick at start, after each run of
+ * keys, when the descriptor is readable and when one is due. Under a
+ * dialog (app_modal_key) the descriptor wakes the tick hook only; the
+ * top screen's tick waits until the dialog is gone.
+ */
 typedef void (*app_tick_fn)(struct app *a);
 void app_set_tick_hook(app_tick_fn fn);
+typedef int (*app_wait_fd_fn)(struct app *a);
+void app_set_wait_fd_hook(app_wait_fd_fn fn);
+/* A tick in ms milliseconds at the latest (0: at once). */
+void app_tick_in(struct app *a, long ms);
 
 /* End the loop once the current key is handled, with status (the screens
  * close as on any exit: what they hold unsaved is journaled); message,

@@ -313,7 +313,7 @@ message_loop(struct app *a, const char *title, const char *text)
         }
         app_refresh(a);
 
-        ev = app_modal_key(a, &k, 250);
+        ev = app_modal_key(a, &k, -1);
         if (ev == ME_HANGUP || ev == ME_INTERRUPT)
             return;
         if (ev != ME_KEY)
@@ -396,7 +396,7 @@ choose_loop(struct app *a, const char *title, const char *question,
         }
         app_refresh(a);
 
-        ev = app_modal_key(a, &k, 250);
+        ev = app_modal_key(a, &k, -1);
         if (ev == ME_HANGUP || ev == ME_INTERRUPT)
             return -1;
         if (ev != ME_KEY)
@@ -638,7 +638,7 @@ pick_loop(struct app *a, const char *title, const char *initial_filter,
         }
         app_refresh(a);
 
-        ev = app_modal_key(a, &k, due ? 100 : 250);
+        ev = app_modal_key(a, &k, due ? 100 : -1);
         idle = ev == ME_TIMEOUT;
         if (ev == ME_HANGUP || ev == ME_INTERRUPT)
             break;

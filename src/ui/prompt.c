@@ -644,7 +644,7 @@ prompt_read(struct app *a, enum prompt_kind kind, const char *prompt,
     repaint(a, place, arg);
     while (!line_done) {
         struct key k;
-        enum modal_event ev = app_modal_key(a, &k, 250);
+        enum modal_event ev = app_modal_key(a, &k, -1);
 
         if (ev == ME_HANGUP || ev == ME_INTERRUPT) {
             cancelled = true;

@@ -119,6 +119,10 @@ SELECT results_eq(
        CROSS JOIN (VALUES
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}')) AS v(p, c, r)
+      UNION ALL -- the change channels (053_change_channels.sql): read by township, written by nobody
+      VALUES ('change_channel', 'change_channel_owner', 'ALL', '{eduaid_owner}'::text[], 'PERMISSIVE'),
+             ('change_channel', 'change_channel_read', 'SELECT',
+              '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}', 'PERMISSIVE')
       UNION ALL -- the registry (017_registry.sql): its owner only, nobody reads it
       VALUES ('registry', 'registry_owner', 'ALL', '{eduaid_registry_owner}'::text[], 'PERMISSIVE')
       UNION ALL -- transfers (028_transfers.sql): the transferer reads what it checks and
@@ -272,6 +276,7 @@ SELECT results_eq(
              ('my_scope', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('my_townships', '{eduaid_admin,eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('notice_preview', '{eduaid_supervisor}'),
+             ('notify_change', '{}'),
              ('open_notice', '{eduaid_supervisor}'),
              ('pair_end_approve', '{eduaid_supervisor}'),
              ('pair_end_refuse', '{eduaid_supervisor}'),
@@ -306,6 +311,7 @@ SELECT results_eq(
              ('special_ed_counts', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('submit', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('teacher_facts_changed', '{}'),
+             ('township_channel_add', '{}'),
              ('transfer_accept', '{eduaid_clerk,eduaid_officer}'),
              ('transfer_accept_member', '{eduaid_clerk,eduaid_officer}'),
              ('transfer_refuse', '{eduaid_clerk,eduaid_officer}'),

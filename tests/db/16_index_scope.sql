@@ -63,14 +63,14 @@ SELECT s.nspname || '.' || s.relname AS tbl, i.relname::text AS idx,
 
 SELECT set_eq(
     $$SELECT relname::text FROM public.ix_scoped WHERE nspname = 'eduaid'$$,
-    ARRAY['audit_log', 'dropout_case', 'dropout_visit', 'home_visit', 'household',
+    ARRAY['audit_log', 'change_channel', 'dropout_case', 'dropout_visit', 'home_visit', 'household',
           'household_year', 'member_tally', 'notice', 'notice_item', 'notice_objection',
           'pair', 'pair_activity', 'pair_agreement', 'pair_award', 'pair_evaluation',
           'pair_evaluation_score', 'pair_inspection', 'pair_member', 'pair_monthly_report',
           'pair_quarterly', 'pair_rectification', 'pair_rectification_response', 'pair_target',
           'special_ed_plan', 'student', 'student_subsidy', 'student_year', 'subsidy_tally',
           'teacher', 'teacher_fund_application', 'training_attendance', 'training_enrollment'],
-    'the township-scoped tables are the records, members, ledgers, notices, pairing rows, tallies and the audit log');
+    'the township-scoped tables are the records, members, ledgers, notices, pairing rows, tallies, the audit log and the change channels');
 -- Two keys on ids alone (026_school_years.sql): a household's past school
 -- years stay in the township that had them when the family moves, and
 -- refer to it by id. Ids come from one identity sequence per table for the

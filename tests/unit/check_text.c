@@ -763,8 +763,11 @@ END_TEST
 static void
 assert_view(struct lineedit *e, int width)
 {
-    int off = lineedit_view(e, width);
+    int off = lineedit_view(e, width), scroll = e->scroll;
 
+    /* Drawing again without a key changes nothing. */
+    ck_assert_int_eq(lineedit_view(e, width), off);
+    ck_assert_int_eq(e->scroll, scroll);
     ck_assert_int_ge(e->scroll, 0);
     ck_assert_int_le(e->scroll, e->cur);
     ck_assert_int_ge(off, 0);
@@ -821,38 +824,44 @@ START_TEST(test_view_scrolling)
     struct lineedit e;
 
     ck_assert(lineedit_init(&e, 0));
-    /* 6 cells in 5: '<' then 䶮 and the cursor cell (张𠮷 hidden whole). */
+    /* 6 cells in 5: '<' then 䶮 and the cursor cell (张𠮷 hidden whole):
+     * a third of the 3 cells of room is 1, but a character at least. */
     ck_assert(lineedit_set_utf8(&e, "张𠮷䶮"));
     ck_assert_int_eq(lineedit_view(&e, 5), 3);
     ck_assert_int_eq(e.scroll, 2);
-    ck_assert(lineedit_left(&e)); /* on 䶮: still fits */
+    ck_assert(lineedit_left(&e)); /* on 䶮: still shown */
     ck_assert_int_eq(lineedit_view(&e, 5), 1);
     ck_assert_int_eq(e.scroll, 2);
     ck_assert(lineedit_home(&e));
     ck_assert_int_eq(lineedit_view(&e, 5), 0);
     ck_assert_int_eq(e.scroll, 0);
 
-    /* Moving left inside the field does not scroll. */
+    /* A narrow field keeps what fits before the cursor in sight (a jump
+     * would show a character of it); moving inside it does not scroll. */
     ck_assert(lineedit_set_utf8(&e, "abcdefgh"));
     ck_assert_int_eq(lineedit_view(&e, 5), 4);
     ck_assert_int_eq(e.scroll, 5);
     ck_assert(lineedit_left(&e));
     ck_assert_int_eq(lineedit_view(&e, 5), 3);
     ck_assert_int_eq(e.scroll, 5);
-    /* Deleting at the end scrolls back to fill the field. */
+    /* Deleting the last character shown at the end jumps back, two
+     * thirds before the cursor; the next deletion does not scroll. */
     ck_assert(lineedit_end(&e));
     ck_assert(lineedit_backspace(&e));
+    ck_assert_int_eq(lineedit_view(&e, 5), 3);
+    ck_assert_int_eq(e.scroll, 5);
     ck_assert(lineedit_backspace(&e));
-    ck_assert_int_eq(lineedit_view(&e, 5), 4);
-    ck_assert_int_eq(e.scroll, 3);
+    ck_assert_int_eq(lineedit_view(&e, 5), 2);
+    ck_assert_int_eq(e.scroll, 5);
     /* Once it fits again it is whole from its first character. */
     ck_assert(lineedit_backspace(&e));
     ck_assert_int_eq(lineedit_view(&e, 5), 5);
     ck_assert_int_eq(e.scroll, 0);
-    /* A wide character at the left edge goes whole, never half. */
-    ck_assert(lineedit_set_utf8(&e, "a𠮷bcd"));
-    ck_assert_int_eq(lineedit_view(&e, 5), 4);
-    ck_assert_int_eq(e.scroll, 2);
+    /* A wide character at the edge goes whole to the hidden side, never
+     * half: 6 cells of room hold defgh, 𠮷defgh would be 7. */
+    ck_assert(lineedit_set_utf8(&e, "abc𠮷defgh"));
+    ck_assert_int_eq(lineedit_view(&e, 8), 6);
+    ck_assert_int_eq(e.scroll, 4);
     /* A field one cell wide still shows the cursor. */
     ck_assert(lineedit_set_utf8(&e, "𠮷𠮷"));
     ck_assert_int_eq(lineedit_view(&e, 1), 0);
@@ -861,6 +870,45 @@ START_TEST(test_view_scrolling)
     ck_assert_int_eq(lineedit_view(&e, 1), 0);
     ck_assert_int_eq(e.scroll, 1);
     ck_assert_int_eq(lineedit_view(&e, 0), 0);
+    lineedit_free(&e);
+}
+END_TEST
+
+/* Issue 16: a field scrolls by jumps, not a cell a key, so that typing on
+ * at its end costs the terminal the character, not a repaint of the
+ * field. 46 ASCII characters typed in 16 cells (14 of room between '<'
+ * and the cursor's cell): the view moves at the 17th (the value no longer
+ * fits), leaving 4 cells before the cursor, then at every 11th; 32
+ * Chinese ones at the 9th, then every 6th. */
+START_TEST(test_view_scrolls_by_jumps)
+{
+    struct lineedit e;
+    const wchar_t *zh =
+        L"甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥春夏秋冬东南西北金木";
+    int jumps = 0, last;
+
+    ck_assert(lineedit_init(&e, 0));
+    last = e.scroll;
+    for (int i = 0; i < 46; i++) {
+        ck_assert(lineedit_insert(&e, (wchar_t)(L'a' + i % 26)));
+        lineedit_view(&e, 16);
+        if (e.scroll != last)
+            jumps++;
+        last = e.scroll;
+    }
+    ck_assert_int_eq(jumps, 3);
+    ck_assert_int_eq(e.scroll, 46 - 11);
+    ck_assert(lineedit_set_utf8(&e, ""));
+    jumps = 0;
+    last = e.scroll;
+    for (int i = 0; zh[i] != L'\0'; i++) {
+        ck_assert(lineedit_insert(&e, zh[i]));
+        lineedit_view(&e, 16);
+        if (e.scroll != last)
+            jumps++;
+        last = e.scroll;
+    }
+    ck_assert_int_eq(jumps, 4);
     lineedit_free(&e);
 }
 END_TEST
@@ -886,10 +934,11 @@ START_TEST(test_view_value_that_fits_is_whole)
     ck_assert(lineedit_set_utf8(&e, "房县职业技术学校"));
     ck_assert_int_eq(lineedit_view(&e, 16), 16);
     ck_assert_int_eq(e.scroll, 0);
-    /* One character more does not fit: now it scrolls, the '<' cell
+    /* One character more does not fit: now it scrolls, at most a third
+     * of the room (校a, 3 of 14 cells) before the cursor, the '<' cell
      * counted. */
     ck_assert(lineedit_insert(&e, L'a'));
-    ck_assert_int_eq(lineedit_view(&e, 16), 14);
+    ck_assert_int_eq(lineedit_view(&e, 16), 4);
     ck_assert_int_gt(e.scroll, 0);
     lineedit_free(&e);
 }
@@ -1312,6 +1361,7 @@ lineedit_suite(void)
 
     tcase_add_test(view, test_view_every_position);
     tcase_add_test(view, test_view_scrolling);
+    tcase_add_test(view, test_view_scrolls_by_jumps);
     tcase_add_test(view, test_view_value_that_fits_is_whole);
     suite_add_tcase(s, view);
     return s;
