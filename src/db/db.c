@@ -1527,6 +1527,176 @@ done:
     return rc;
 }
 
+/* ---- pipelines of a transaction: several statements, one round trip ---- */
+
+/* Send stmts in pipeline mode, one sync after the last; the number sent
+ * (all of them, or -1 when pipeline mode could not be entered). */
+static long
+pipeline_send(struct db *db, const struct db_stmt *stmts, size_t n)
+{
+    size_t sent = 0;
+
+    if (PQenterPipelineMode(db->conn) != 1)
+        return -1;
+    for (; sent < n; sent++)
+        if (PQsendQueryParams(db->conn, stmts[sent].sql, stmts[sent].nparams,
+                              NULL, stmts[sent].params, NULL, NULL, 0) != 1)
+            break;
+    if (sent == n && PQpipelineSync(db->conn) != 1)
+        return -1;
+    return sent == n ? (long)n : -1;
+}
+
+/* Read the answers up to the sync: out[i] for each statement that ran,
+ * err for the first refused. The statements that succeeded (n when all
+ * did), or -1 when the connection failed or memory ran out. */
+static long
+pipeline_answers(struct db *db, size_t n, struct dbres **out,
+                 struct db_error *err)
+{
+    size_t i = 0, good = 0;
+    bool refused = false, nomem = false;
+    int nulls = 0;
+    PGresult *res;
+
+    for (;;) {
+        if ((res = PQgetResult(db->conn)) == NULL) {
+            if (++nulls > 1 || PQstatus(db->conn) == CONNECTION_BAD)
+                return -1;
+            continue;
+        }
+        nulls = 0;
+        switch (PQresultStatus(res)) {
+        case PGRES_PIPELINE_SYNC:
+            PQclear(res);
+            if (nomem) {
+                set_no_memory(err);
+                return -1;
+            }
+            return (long)good;
+        case PGRES_TUPLES_OK:
+        case PGRES_COMMAND_OK:
+        case PGRES_EMPTY_QUERY:
+            if (i < n && !refused && !nomem) {
+                if ((out[i] = dbres_from(res)) == NULL)
+                    nomem = true;
+                else
+                    good++;
+            }
+            i++;
+            break;
+        case PGRES_PIPELINE_ABORTED:
+            i++;
+            break;
+        default:
+            if (!refused)
+                set_result_error(db, res, err);
+            refused = true;
+            i++;
+            break;
+        }
+        PQclear(res);
+    }
+}
+
+/* Send stmts and read their answers (see db_pipeline); after the sync,
+ * out of pipeline mode. -1 when the connection failed. */
+static long
+pipeline_once(struct db *db, const struct db_stmt *stmts, size_t n,
+              struct dbres **out, struct db_error *err)
+{
+    long good;
+    char head[96];
+
+    db_error_clear(err);
+    snprintf(head, sizeof head, "pipeline of %zu: %s", n, stmts[0].sql);
+    rt_count(head);
+    if (pipeline_send(db, stmts, n) < 0) {
+        set_result_error(db, NULL, err);
+        pipeline_leave(db);
+        return -1;
+    }
+    good = pipeline_answers(db, n, out, err);
+    if (PQexitPipelineMode(db->conn) != 1) {
+        pipeline_leave(db);
+        if (good >= 0 && PQstatus(db->conn) == CONNECTION_BAD)
+            good = -1;
+    }
+    if (good < 0 && err != NULL && err->status == DB_OK)
+        set_result_error(db, NULL, err);
+    return good;
+}
+
+static void
+pipeline_free(struct dbres **out, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        dbres_free(out[i]);
+        out[i] = NULL;
+    }
+}
+
+long
+db_pipeline(struct db *db, const struct db_stmt *stmts, size_t n,
+            bool read_only, struct dbres **out, struct db_error *err)
+{
+    struct db_error local;
+    bool in_tx;
+    long good;
+
+    if (err == NULL)
+        err = &local;
+    db_error_clear(err);
+    for (size_t i = 0; i < n; i++)
+        out[i] = NULL;
+    if (db == NULL || db->conn == NULL || n == 0) {
+        set_error(err, DB_CONNECTION_LOST, "not connected");
+        return -1;
+    }
+    settle(db);
+    prefetch_clear(db);
+    if (db->refused) {
+        set_error(err, DB_LOGIN_REFUSED, "the server refused the login");
+        return -1;
+    }
+    if (db->tx_lost) {
+        (void)not_repeated(err);
+        return -1;
+    }
+    if (PQstatus(db->conn) == CONNECTION_BAD && restore(db, err) != 0)
+        return -1;
+    in_tx = db->in_tx;
+    good = pipeline_once(db, stmts, n, out, err);
+    if (good < 0 && PQstatus(db->conn) == CONNECTION_BAD) {
+        pipeline_free(out, n);
+        /* as run(): what died with the connection is not repeated, but
+         * for reads outside the caller's transaction */
+        db->tx_lost = in_tx;
+        if (restore(db, err) != 0)
+            return -1;
+        if (!read_only || in_tx) {
+            (void)not_repeated(err);
+            return -1;
+        }
+        good = pipeline_once(db, stmts, n, out, err);
+    }
+    if (good < 0) {
+        pipeline_free(out, n);
+        if (PQstatus(db->conn) == CONNECTION_OK && !in_tx &&
+            PQtransactionStatus(db->conn) != PQTRANS_IDLE) {
+            rt_count("ROLLBACK");
+            PQclear(PQexec(db->conn, "ROLLBACK"));
+        }
+        db->in_tx = in_tx && PQstatus(db->conn) == CONNECTION_OK;
+        return -1;
+    }
+    /* a BEGIN in the pipeline opened the caller's transaction: it ends
+     * it (db_commit, db_rollback), refused or not */
+    db->in_tx = PQtransactionStatus(db->conn) == PQTRANS_INTRANS ||
+                PQtransactionStatus(db->conn) == PQTRANS_INERROR;
+    return good;
+}
+
 /* ---- COPY FROM STDIN ---------------------------------------------------- */
 
 #define COPY_CHUNK 65536

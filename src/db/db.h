@@ -140,6 +140,33 @@ struct dbres *db_exec(struct db *db, const char *sql, int nparams,
 void db_prefetch_begin(struct db *db);
 int db_prefetch_send(struct db *db, struct db_error *err);
 
+/*
+ * db_pipeline
+ *
+ * A write, or reads, in one round trip: the n statements of stmts sent in
+ * one libpq pipeline with one sync after the last. The server runs them
+ * one after another and, at the first it refuses, skips the rest. Begun
+ * with BEGIN (or inside the caller's transaction) they are the caller's
+ * transaction, open after the pipeline whatever happened in it: the
+ * caller ends it (db_commit, or db_rollback after a refusal or when the
+ * rows say no) -- so the caller sees every answer before anything is
+ * committed. Without BEGIN the sync commits them all, or none when one is
+ * refused. out[i] gets statement i's rows (new, dbres_free), NULL for the
+ * statements that did not run. Returns how many succeeded, in order: n
+ * when all did, k < n with err the refusal of statement k; or -1 with err
+ * (no memory, the connection). A connection lost under the pipeline is
+ * restored (db_exec's rules): a pipeline of reads (read_only, outside the
+ * caller's transaction) is sent again, any other is not
+ * (DB_CONNECTION_LOST with err->reconnected).
+ */
+struct db_stmt {
+    const char *sql;
+    int nparams;
+    const char *const *params; /* NULL entries are SQL NULL */
+};
+long db_pipeline(struct db *db, const struct db_stmt *stmts, size_t n,
+                 bool read_only, struct dbres **out, struct db_error *err);
+
 /* Like db_exec, discarding the rows; returns 0 or -1. */
 int db_command(struct db *db, const char *sql, int nparams,
                const char *const *params, struct db_error *err);

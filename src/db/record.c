@@ -370,6 +370,17 @@ form_tables(const struct formdef *f, size_t *n)
  * What the session may do with each column of tables (schema eduaid): a
  * dbres of (relname, attname, may_select, may_update), or NULL with err.
  */
+static const char privileges_sql[] =
+    "SELECT c.relname::text, a.attname::text,"
+    " pg_catalog.has_column_privilege(c.oid, a.attnum, 'SELECT'),"
+    " pg_catalog.has_column_privilege(c.oid, a.attnum, 'UPDATE')"
+    " FROM pg_catalog.pg_class c"
+    " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+    " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
+    " WHERE n.nspname = 'eduaid' AND c.relname = ANY ($1::text[])"
+    " AND a.attnum > 0 AND NOT a.attisdropped"
+    " ORDER BY 1, 2";
+
 static struct dbres *
 column_privileges(struct db *db, const char *const *tables, size_t n,
                   struct db_error *err)
@@ -383,18 +394,153 @@ column_privileges(struct db *db, const char *const *tables, size_t n,
         return NULL;
     }
     params[0] = arr;
-    r = db_exec(db,
-                "SELECT c.relname::text, a.attname::text,"
-                " pg_catalog.has_column_privilege(c.oid, a.attnum, 'SELECT'),"
-                " pg_catalog.has_column_privilege(c.oid, a.attnum, 'UPDATE')"
-                " FROM pg_catalog.pg_class c"
-                " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
-                " JOIN pg_catalog.pg_attribute a ON a.attrelid = c.oid"
-                " WHERE n.nspname = 'eduaid' AND c.relname = ANY ($1::text[])"
-                " AND a.attnum > 0 AND NOT a.attisdropped",
-                1, params, err);
+    r = db_exec(db, privileges_sql, 1, params, err);
     free(arr);
     return r;
+}
+
+/*
+ * The column privileges of a form's tables, kept per connection and user
+ * (issue 16: not one round trip more per record opened or saved). They
+ * change only when an administrator grants or revokes (a migration), and
+ * the server stays the judge: opening a record reads them again in the
+ * same round trip as the record and, when they moved, keeps the new ones
+ * and reads the record again; a statement refused for a privilege
+ * (42501) forgets them, so the next one reads them afresh.
+ */
+struct privs_kept {
+    const struct db *db;
+    char *user;   /* db_user() when kept */
+    char *tables; /* the tables, as an array literal */
+    struct dbres *privs;
+};
+#define PRIVS_KEPT_MAX 16
+static struct privs_kept privs_kept[PRIVS_KEPT_MAX];
+static bool privs_kept_atexit;
+
+static void
+privs_drop(struct privs_kept *k)
+{
+    free(k->user);
+    free(k->tables);
+    dbres_free(k->privs);
+    memset(k, 0, sizeof *k);
+}
+
+static void
+privs_forget_all(void)
+{
+    for (size_t i = 0; i < PRIVS_KEPT_MAX; i++)
+        privs_drop(&privs_kept[i]);
+}
+
+/* The entry of db (as its user) for tables (an array literal), or NULL. */
+static struct privs_kept *
+privs_find(const struct db *db, const char *tables)
+{
+    for (size_t i = 0; i < PRIVS_KEPT_MAX; i++) {
+        struct privs_kept *k = &privs_kept[i];
+
+        if (k->privs != NULL && k->db == db &&
+            strcmp(k->user, db_user(db) ? db_user(db) : "") == 0 &&
+            strcmp(k->tables, tables) == 0)
+            return k;
+    }
+    return NULL;
+}
+
+/* Keep privs (taken over: freed here, also when it cannot be kept) as
+ * db's for tables; the kept dbres, or NULL. */
+static const struct dbres *
+privs_keep(const struct db *db, const char *tables, struct dbres *privs)
+{
+    struct privs_kept *k = privs_find(db, tables);
+
+    if (k == NULL)
+        for (size_t i = 0; i < PRIVS_KEPT_MAX && k == NULL; i++)
+            if (privs_kept[i].privs == NULL)
+                k = &privs_kept[i];
+    if (k == NULL)
+        k = &privs_kept[0]; /* full: the first one goes */
+    privs_drop(k);
+    if (!privs_kept_atexit)
+        privs_kept_atexit = atexit(privs_forget_all) == 0;
+    k->db = db;
+    k->user = xstrdup(db_user(db) ? db_user(db) : "");
+    k->tables = xstrdup(tables);
+    k->privs = privs;
+    if (k->user == NULL || k->tables == NULL) {
+        privs_drop(k);
+        return NULL;
+    }
+    return privs;
+}
+
+/* Forget what was kept for db after a refusal for a privilege. */
+static void
+privs_refused(const struct db *db, const struct db_error *err)
+{
+    if (err == NULL || strcmp(err->sqlstate, "42501") != 0)
+        return;
+    for (size_t i = 0; i < PRIVS_KEPT_MAX; i++)
+        if (privs_kept[i].db == db)
+            privs_drop(&privs_kept[i]);
+}
+
+/* The same answer (the rows are read in one order). */
+static bool
+privs_same(const struct dbres *a, const struct dbres *b)
+{
+    if (a->nrows != b->nrows || a->ncols != b->ncols)
+        return false;
+    for (int i = 0; i < a->nrows * a->ncols; i++) {
+        const char *x = a->values[i], *y = b->values[i];
+
+        if ((x == NULL) != (y == NULL) || (x != NULL && strcmp(x, y) != 0))
+            return false;
+    }
+    return true;
+}
+
+/* f's tables as an array literal (new), or NULL. */
+static char *
+form_tables_literal(const struct formdef *f)
+{
+    size_t n;
+    const char **t = form_tables(f, &n);
+    char *arr = t != NULL ? array_literal(t, n) : NULL;
+
+    free(t);
+    return arr;
+}
+
+/*
+ * The column privileges of f's tables: kept, or read (one round trip)
+ * and kept. Not the caller's to free; valid until the next call here or
+ * a refusal. NULL with err.
+ */
+static const struct dbres *
+form_privileges(struct db *db, const struct formdef *f, struct db_error *err)
+{
+    char *arr = form_tables_literal(f);
+    const char *params[1] = {arr};
+    struct privs_kept *k;
+    const struct dbres *kept = NULL;
+    struct dbres *r;
+
+    if (arr == NULL) {
+        set_no_memory(err);
+        return NULL;
+    }
+    if ((k = privs_find(db, arr)) != NULL) {
+        free(arr);
+        return k->privs;
+    }
+    if ((r = db_exec(db, privileges_sql, 1, params, err)) != NULL &&
+        (kept = privs_keep(db, arr, r)) == NULL)
+        set_no_memory(err);
+    free(arr);
+    return kept;
 }
 
 /* Which privilege a question asks about. */
@@ -1077,64 +1223,249 @@ cleanup:
 
 /* ---- loading ------------------------------------------------------------- */
 
-/* Fill grid g of r from the database; 0 or -1 with err. */
+/*
+ * The statement that reads grid g's rows of record id: its township read
+ * from the record in the same statement (the index leads with it), so
+ * that it goes in one pipeline with the record's.
+ */
+static void
+grid_select_sql(struct sbuf *b, struct params *p, struct db *db,
+                const struct formdef *f, size_t g, long long id,
+                const struct dbres *privs)
+{
+    const struct griddef *gd = &f->grids[g];
+    int n = par_addll(p, id);
+
+    sb_add(b, "SELECT g.id");
+    for (size_t i = 0; i < gd->nfields; i++) {
+        sb_add(b, ", ");
+        sb_field_value(b, db, privs, gd->table, "g", &gd->fields[i]);
+    }
+    sb_add(b, " FROM ");
+    sb_table(b, db, gd->table);
+    sb_add(b, " g WHERE g.township_id = (SELECT r.township_id FROM ");
+    sb_table(b, db, f->table);
+    sb_addf(b, " r WHERE r.id = $%d) AND ", n);
+    sb_col(b, db, "g", gd->parent_key);
+    sb_addf(b, " = $%d ORDER BY g.id", n);
+}
+
+/* Fill grid g of r from res (grid_select_sql's rows); 0 or -1 with err. */
 static int
-load_grid(struct db *db, struct record *r, size_t g, const char *township,
-          const struct dbres *privs, struct db_error *err)
+grid_fill(struct record *r, size_t g, const struct dbres *res,
+          struct db_error *err)
 {
     const struct griddef *gd = &r->form->grids[g];
-    struct sbuf b = {0};
-    struct params p = {0};
-    struct dbres *res;
-    int rc = -1;
 
-    sb_add(&b, "SELECT g.id");
-    for (size_t i = 0; i < gd->nfields; i++) {
-        sb_add(&b, ", ");
-        sb_field_value(&b, db, privs, gd->table, "g", &gd->fields[i]);
-    }
-    sb_add(&b, " FROM ");
-    sb_table(&b, db, gd->table);
-    sb_addf(&b, " g WHERE g.township_id = $%d AND ", par_add(&p, township));
-    sb_col(&b, db, "g", gd->parent_key);
-    sb_addf(&b, " = $%d ORDER BY g.id", par_addll(&p, r->id));
-    if (build_failed(&b, &p, err))
-        goto cleanup;
-    res = db_exec(db, b.s, p.n, par_values(&p), err);
-    if (res == NULL)
-        goto cleanup;
     for (int row = 0; row < res->nrows; row++) {
         int i = grid_append(&r->grids[g], gd->nfields);
         struct grid_row *gr;
 
         if (i < 0) {
             set_no_memory(err);
-            dbres_free(res);
-            goto cleanup;
+            return -1;
         }
         gr = &r->grids[g].rows[i];
         gr->id = strtoll(dbres_get(res, row, 0), NULL, 10);
         for (size_t c = 0; c < gd->nfields; c++) {
             const char *v = dbres_get(res, row, (int)c + 1);
+            char *copy;
 
-            if (v != NULL && *v != '\0') {
-                char *copy = xstrdup(v);
-
-                if (copy == NULL) {
-                    set_no_memory(err);
-                    dbres_free(res);
-                    goto cleanup;
-                }
-                free(gr->values[c]);
-                gr->values[c] = copy;
+            if (v == NULL || *v == '\0')
+                continue;
+            if ((copy = xstrdup(v)) == NULL) {
+                set_no_memory(err);
+                return -1;
             }
+            free(gr->values[c]);
+            gr->values[c] = copy;
         }
     }
-    dbres_free(res);
+    return 0;
+}
+
+/* The statement that reads record id of f, with what privs lets the
+ * session read. */
+static void
+record_select_sql(struct sbuf *b, struct params *p, struct db *db,
+                  const struct formdef *f, long long id,
+                  const struct dbres *privs)
+{
+    sb_add(b, "SELECT r.id, r.version, r.status, r.reason,"
+              " r.township_id::text, r.client_uuid::text");
+    for (size_t i = 0; i < f->nfields; i++) {
+        sb_add(b, ", ");
+        sb_field_value(b, db, privs, f->table, "r", &f->fields[i]);
+    }
+    sb_add(b, " FROM ");
+    sb_table(b, db, f->table);
+    sb_addf(b, " r WHERE r.id = $%d", par_addll(p, id));
+}
+
+/* Fill r from res (record_select_sql's row); 0 or -1 with err (EA005
+ * when there is none). */
+static int
+record_fill(struct record *r, long long id, const struct dbres *res,
+            struct db_error *err)
+{
+    const struct formdef *f = r->form;
+
+    if (res->nrows == 0) {
+        set_err(err, DB_ERROR, "EA005",
+                "%s record %lld not found (or not visible to you)", f->kind,
+                id);
+        return -1;
+    }
+    r->id = strtoll(dbres_get(res, 0, 0), NULL, 10);
+    r->version = atoi(dbres_get(res, 0, 1));
+    snprintf(r->status, sizeof r->status, "%s", dbres_get(res, 0, 2));
+    if (dbres_get(res, 0, 3) != NULL &&
+        (r->reason = xstrdup(dbres_get(res, 0, 3))) == NULL) {
+        set_no_memory(err);
+        return -1;
+    }
+    if (dbres_get(res, 0, 5) != NULL)
+        snprintf(r->uuid, sizeof r->uuid, "%s", dbres_get(res, 0, 5));
+    for (size_t i = 0; i < f->nfields; i++) {
+        const char *v = dbres_get(res, 0, (int)i + 6);
+
+        if (v != NULL && !record_set(r, i, v)) {
+            set_no_memory(err);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Statements of one pipeline, each built in its own buffer. */
+struct batch {
+    size_t n, cap;
+    struct sbuf *b;
+    struct params *p;
+    struct db_stmt *st;
+};
+
+static bool
+batch_init(struct batch *bt, size_t cap)
+{
+    memset(bt, 0, sizeof *bt);
+    bt->b = calloc(cap, sizeof *bt->b);
+    bt->p = calloc(cap, sizeof *bt->p);
+    bt->st = calloc(cap, sizeof *bt->st);
+    bt->cap = cap;
+    return bt->b != NULL && bt->p != NULL && bt->st != NULL;
+}
+
+/* The next statement's buffer and parameters (cap is never exceeded:
+ * the caller counted). */
+static size_t
+batch_next(struct batch *bt)
+{
+    return bt->n++;
+}
+
+/* Add a statement without parameters. */
+static void
+batch_plain(struct batch *bt, const char *sql)
+{
+    sb_add(&bt->b[batch_next(bt)], sql);
+}
+
+/* Every statement's SQL and parameters in place; false (err set) when
+ * one failed to build. */
+static bool
+batch_ready(struct batch *bt, struct db_error *err)
+{
+    for (size_t i = 0; i < bt->n; i++) {
+        if (build_failed(&bt->b[i], &bt->p[i], err))
+            return false;
+        bt->st[i].sql = bt->b[i].s;
+        bt->st[i].nparams = bt->p[i].n;
+        bt->st[i].params = par_values(&bt->p[i]);
+    }
+    return true;
+}
+
+static void
+batch_free(struct batch *bt)
+{
+    for (size_t i = 0; i < bt->cap && bt->b != NULL && bt->p != NULL; i++) {
+        sb_free(&bt->b[i]);
+        par_free(&bt->p[i]);
+    }
+    free(bt->b);
+    free(bt->p);
+    free(bt->st);
+    memset(bt, 0, sizeof *bt);
+}
+
+/* The answers of a pipeline, freed. */
+static void
+answers_free(struct dbres **res, size_t n)
+{
+    for (size_t i = 0; res != NULL && i < n; i++)
+        dbres_free(res[i]);
+    free(res);
+}
+
+/*
+ * Read record id of f into r in one round trip: one pipeline of the
+ * snapshot (BEGIN ISOLATION LEVEL REPEATABLE READ), the column
+ * privileges, the record, its grid rows and COMMIT -- the record and its
+ * rows read with privs. 0 when done; 1 when the privileges read with it
+ * are not privs (then they are kept, and r must be read again); -1 with
+ * err.
+ */
+static int
+load_once(struct db *db, struct record *r, long long id,
+          const struct dbres *privs, struct db_error *err)
+{
+    const struct formdef *f = r->form;
+    struct batch bt;
+    struct dbres **res = NULL;
+    char *arr = form_tables_literal(f);
+    size_t n = 4 + f->ngrids;
+    long good = -1;
+    int rc = -1;
+
+    if (!batch_init(&bt, n) || arr == NULL ||
+        (res = calloc(n, sizeof *res)) == NULL) {
+        set_no_memory(err);
+        goto done;
+    }
+    batch_plain(&bt, "BEGIN ISOLATION LEVEL REPEATABLE READ");
+    sb_add(&bt.b[bt.n], privileges_sql);
+    par_add(&bt.p[batch_next(&bt)], arr);
+    record_select_sql(&bt.b[bt.n], &bt.p[bt.n], db, f, id, privs);
+    bt.n++;
+    for (size_t g = 0; g < f->ngrids; g++, bt.n++)
+        grid_select_sql(&bt.b[bt.n], &bt.p[bt.n], db, f, g, id, privs);
+    batch_plain(&bt, "COMMIT");
+    if (!batch_ready(&bt, err))
+        goto done;
+    good = db_pipeline(db, bt.st, bt.n, true, res, err);
+    if (good < (long)bt.n) {
+        db_rollback(db); /* a refusal left the snapshot open */
+        privs_refused(db, err);
+        goto done;
+    }
+    if (!privs_same(privs, res[1])) {
+        rc = privs_keep(db, arr, res[1]) != NULL ? 1 : -1;
+        res[1] = NULL;
+        if (rc < 0)
+            set_no_memory(err);
+        goto done;
+    }
+    if (record_fill(r, id, res[2], err) != 0)
+        goto done;
+    for (size_t g = 0; g < f->ngrids; g++)
+        if (grid_fill(r, g, res[3 + g], err) != 0)
+            goto done;
     rc = 0;
-cleanup:
-    sb_free(&b);
-    par_free(&p);
+done:
+    answers_free(res, n);
+    batch_free(&bt);
+    free(arr);
     return rc;
 }
 
@@ -1166,94 +1497,40 @@ struct record *
 record_load(struct db *db, const struct formdef *f, long long id,
             struct db_error *err)
 {
-    struct sbuf b = {0};
-    struct params p = {0};
-    struct dbres *privs = NULL, *res = NULL;
     struct record *r = NULL;
-    const char **tables = NULL;
-    size_t ntables = 0;
-    bool began = false;
+    struct db_error local;
 
+    if (err == NULL)
+        err = &local;
     db_error_clear(err);
     if (db == NULL || f == NULL) {
         set_err(err, DB_ERROR, NULL, "no database or form");
         return NULL;
     }
-    r = record_new(f);
-    tables = form_tables(f, &ntables);
-    if (r == NULL || tables == NULL) {
-        set_no_memory(err);
-        goto fail;
-    }
-    /* one snapshot for the record and its grid rows (one round trip) */
-    if (db_begin_snapshot(db, err) != 0)
-        goto fail;
-    began = true;
-    privs = column_privileges(db, tables, ntables, err);
-    if (privs == NULL)
-        goto fail;
+    /* a second time when the privileges kept had moved (or a refusal for
+     * a privilege made them forgotten): read with the new ones */
+    for (int attempt = 0; attempt < 3; attempt++) {
+        const struct dbres *privs = form_privileges(db, f, err);
+        int rc;
 
-    sb_add(&b, "SELECT r.id, r.version, r.status, r.reason,"
-               " r.township_id::text, r.client_uuid::text");
-    for (size_t i = 0; i < f->nfields; i++) {
-        sb_add(&b, ", ");
-        sb_field_value(&b, db, privs, f->table, "r", &f->fields[i]);
-    }
-    sb_add(&b, " FROM ");
-    sb_table(&b, db, f->table);
-    sb_addf(&b, " r WHERE r.id = $%d", par_addll(&p, id));
-    if (build_failed(&b, &p, err))
-        goto fail;
-    res = db_exec(db, b.s, p.n, par_values(&p), err);
-    if (res == NULL)
-        goto fail;
-    if (res->nrows == 0) {
-        set_err(err, DB_ERROR, "EA005",
-                "%s record %lld not found (or not visible to you)", f->kind,
-                id);
-        goto fail;
-    }
-    r->id = strtoll(dbres_get(res, 0, 0), NULL, 10);
-    r->version = atoi(dbres_get(res, 0, 1));
-    snprintf(r->status, sizeof r->status, "%s", dbres_get(res, 0, 2));
-    if (dbres_get(res, 0, 3) != NULL &&
-        (r->reason = xstrdup(dbres_get(res, 0, 3))) == NULL) {
-        set_no_memory(err);
-        goto fail;
-    }
-    if (dbres_get(res, 0, 5) != NULL)
-        snprintf(r->uuid, sizeof r->uuid, "%s", dbres_get(res, 0, 5));
-    for (size_t i = 0; i < f->nfields; i++) {
-        const char *v = dbres_get(res, 0, (int)i + 6);
-
-        if (v != NULL && !record_set(r, i, v)) {
+        if (privs == NULL)
+            return NULL;
+        if ((r = record_new(f)) == NULL) {
             set_no_memory(err);
-            goto fail;
+            return NULL;
         }
+        rc = load_once(db, r, id, privs, err);
+        if (rc == 0)
+            return r;
+        record_free(r);
+        r = NULL;
+        if (rc < 0 && (attempt > 0 || strcmp(err->sqlstate, "42501") != 0))
+            return NULL;
     }
-    for (size_t g = 0; g < f->ngrids; g++)
-        if (load_grid(db, r, g, dbres_get(res, 0, 4), privs, err) != 0)
-            goto fail;
-    if (db_commit(db, err) != 0) {
-        began = false;
-        goto fail;
-    }
-    dbres_free(res);
-    dbres_free(privs);
-    free(tables);
-    sb_free(&b);
-    par_free(&p);
-    return r;
-
-fail:
-    if (began)
-        db_rollback(db);
-    dbres_free(res);
-    dbres_free(privs);
-    free(tables);
-    sb_free(&b);
-    par_free(&p);
-    record_free(r);
+    set_err(err, DB_ERROR, NULL,
+            "the column privileges changed while %s record %lld was read; "
+            "open it again",
+            f->kind, id);
     return NULL;
 }
 
@@ -1373,65 +1650,91 @@ insert_record(struct db *db, const struct record *r, const char *township,
 }
 
 /*
- * UPDATE the fields of record id (of table, fields, values) the session
- * may update, where version still is *version; sets *version and, if not
- * NULL, *township. 0, or -1 with err (EA007 when the version moved).
+ * The UPDATE of the fields of record id (r's form, values) the session
+ * may update (privs), where the version still is version, returning the
+ * new version, the township and the state; with nothing to update, the
+ * same row read and locked.
+ */
+static void
+update_sql(struct sbuf *b, struct params *p, struct db *db,
+           const struct record *r, long long id, int version,
+           const struct dbres *privs)
+{
+    const struct formdef *f = r->form;
+    int set = 0;
+
+    sb_add(b, "UPDATE ");
+    sb_table(b, db, f->table);
+    sb_add(b, " r SET ");
+    for (size_t i = 0; i < f->nfields; i++) {
+        if (f->fields[i].read_only ||
+            !col_may(privs, f->table, f->fields[i].name, PRIV_UPDATE))
+            continue;
+        sb_add(b, set++ > 0 ? ", " : "");
+        sb_ident(b, db, f->fields[i].name);
+        sb_addf(b, " = $%d",
+                par_add(p, field_param(&f->fields[i], r->values[i])));
+    }
+    if (set == 0) {
+        /* nothing this role may change: still check and lock the version */
+        sb_free(b);
+        sb_add(b, "SELECT r.version, r.township_id::text, r.status FROM ");
+        sb_table(b, db, f->table);
+        sb_add(b, " r");
+    }
+    sb_addf(b, " WHERE r.id = $%d", par_addll(p, id));
+    sb_addf(b, " AND r.version = $%d", par_addll(p, version));
+    sb_add(b, set > 0 ? " RETURNING r.version, r.township_id::text, r.status"
+                      : " FOR UPDATE");
+}
+
+/* update_sql's answer: sets *version and, if not NULL, *township and
+ * status[16]. 0, or -1 with err (EA007 when the version moved). */
+static int
+update_answer(const struct dbres *res, const struct record *r, long long id,
+              int *version, char **township, char *status, struct db_error *err)
+{
+    if (res->nrows == 0) {
+        set_err(err, DB_ERROR, "EA007",
+                "%s record %lld was changed by someone else (you have "
+                "version %d); reload it",
+                r->form->kind, id, *version);
+        return -1;
+    }
+    *version = atoi(dbres_get(res, 0, 0));
+    if (status != NULL)
+        snprintf(status, 16, "%s", dbres_get(res, 0, 2));
+    if (township != NULL &&
+        (*township = xstrdup(dbres_get(res, 0, 1))) == NULL) {
+        set_no_memory(err);
+        return -1;
+    }
+    return 0;
+}
+
+/*
+ * UPDATE the fields of record id the session may update, where version
+ * still is *version; sets *version and, if not NULL, *township. 0, or -1
+ * with err (EA007 when the version moved).
  */
 static int
 update_record(struct db *db, const struct record *r, long long id, int *version,
               char **township, const struct dbres *privs, struct db_error *err)
 {
-    const struct formdef *f = r->form;
     struct sbuf b = {0};
     struct params p = {0};
     struct dbres *res;
-    int set = 0;
+    int rc;
 
-    sb_add(&b, "UPDATE ");
-    sb_table(&b, db, f->table);
-    sb_add(&b, " r SET ");
-    for (size_t i = 0; i < f->nfields; i++) {
-        if (f->fields[i].read_only ||
-            !col_may(privs, f->table, f->fields[i].name, PRIV_UPDATE))
-            continue;
-        sb_add(&b, set++ > 0 ? ", " : "");
-        sb_ident(&b, db, f->fields[i].name);
-        sb_addf(&b, " = $%d",
-                par_add(&p, field_param(&f->fields[i], r->values[i])));
-    }
-    if (set == 0) {
-        /* nothing this role may change: still check and lock the version */
-        sb_free(&b);
-        sb_add(&b, "SELECT r.version, r.township_id::text FROM ");
-        sb_table(&b, db, f->table);
-        sb_add(&b, " r");
-    }
-    sb_addf(&b, " WHERE r.id = $%d", par_addll(&p, id));
-    sb_addf(&b, " AND r.version = $%d", par_addll(&p, *version));
-    sb_add(&b, set > 0 ? " RETURNING r.version, r.township_id::text"
-                       : " FOR UPDATE");
+    update_sql(&b, &p, db, r, id, *version, privs);
     res = exec_built(db, &b, &p, err);
     sb_free(&b);
     par_free(&p);
     if (res == NULL)
         return -1;
-    if (res->nrows == 0) {
-        dbres_free(res);
-        set_err(err, DB_ERROR, "EA007",
-                "%s record %lld was changed by someone else (you have "
-                "version %d); reload it",
-                f->kind, id, *version);
-        return -1;
-    }
-    *version = atoi(dbres_get(res, 0, 0));
-    if (township != NULL &&
-        (*township = xstrdup(dbres_get(res, 0, 1))) == NULL) {
-        dbres_free(res);
-        set_no_memory(err);
-        return -1;
-    }
+    rc = update_answer(res, r, id, version, township, NULL, err);
     dbres_free(res);
-    return 0;
+    return rc;
 }
 
 /*
@@ -1468,103 +1771,145 @@ adopt_grid_rows(struct db *db, const struct record *r, size_t g,
     return 0;
 }
 
+/*
+ * The statement that saves row i of grid g of r (record id parent): the
+ * server's delete, an INSERT (its township: township, or NULL to read it
+ * from the record in the statement), or an UPDATE of the columns the
+ * session may update. false when the row needs none.
+ */
+static bool
+grid_row_sql(struct sbuf *b, struct params *p, struct db *db,
+             const struct record *r, size_t g, size_t i, long long parent,
+             const char *township, const struct dbres *privs,
+             struct grid_outcome *out, long long *row_id)
+{
+    const struct griddef *gd = &r->form->grids[g];
+    const struct grid_row *row = &r->grids[g].rows[i];
+    long long id = out->ids[i]; /* row->id, or adopted by a replay */
+    struct sbuf vals = {0};
+    int set = 0, n;
+
+    *row_id = id;
+
+    if (row->deleted) {
+        out->ids[i] = 0;
+        if (id == 0)
+            return false;
+        /* no login may DELETE: the server's function deletes as us
+         * (an edit of the household) and says whether it found the
+         * row; none is "changed by someone else" below */
+        sb_addf(b, "SELECT 1 WHERE eduaid.delete_member($%d",
+                par_add(p, gd->table));
+        sb_addf(b, ", $%d::bigint", par_addll(p, parent));
+        sb_addf(b, ", $%d::bigint)", par_addll(p, id));
+        return true;
+    }
+    if (id == 0) {
+        sb_add(b, "INSERT INTO ");
+        sb_table(b, db, gd->table);
+        sb_add(b, " (");
+        sb_ident(b, db, gd->parent_key);
+        sb_add(b, ", township_id");
+        sb_addf(&vals, "$%d, ", n = par_addll(p, parent));
+        if (township != NULL) {
+            sb_addf(&vals, "$%d", par_add(p, township));
+        } else {
+            sb_add(&vals, "(SELECT x.township_id FROM ");
+            sb_table(&vals, db, r->form->table);
+            sb_addf(&vals, " x WHERE x.id = $%d)", n);
+        }
+        for (size_t c = 0; c < gd->nfields; c++) {
+            const struct fielddef *fd = &gd->fields[c];
+            const char *v = field_param(fd, row->values[c]);
+
+            if (v == NULL || fd->read_only ||
+                strcmp(fd->name, gd->parent_key) == 0 ||
+                strcmp(fd->name, TOWNSHIP_COLUMN) == 0)
+                continue;
+            sb_add(b, ", ");
+            sb_ident(b, db, fd->name);
+            sb_addf(&vals, ", $%d", par_add(p, v));
+        }
+        sb_add(b, ") VALUES (");
+        if (vals.failed)
+            b->failed = true;
+        else
+            sb_add(b, vals.s);
+        sb_free(&vals);
+        sb_add(b, ") RETURNING id");
+        return true;
+    }
+    if (!row->changed && id == row->id)
+        return false;
+    sb_add(b, "UPDATE ");
+    sb_table(b, db, gd->table);
+    sb_add(b, " g SET ");
+    for (size_t c = 0; c < gd->nfields; c++) {
+        const struct fielddef *fd = &gd->fields[c];
+
+        if (fd->read_only || !col_may(privs, gd->table, fd->name, PRIV_UPDATE))
+            continue;
+        sb_add(b, set++ > 0 ? ", " : "");
+        sb_ident(b, db, fd->name);
+        sb_addf(b, " = $%d", par_add(p, field_param(fd, row->values[c])));
+    }
+    if (set == 0) {
+        sb_free(b);
+        par_free(p);
+        return false;
+    }
+    sb_addf(b, " WHERE g.id = $%d AND ", par_addll(p, id));
+    sb_col(b, db, "g", gd->parent_key);
+    sb_addf(b, " = $%d RETURNING g.id", par_addll(p, parent));
+    return true;
+}
+
+/* grid_row_sql's answer for row i of grid g; 0 or -1 with err (EA007
+ * when the row was not there). */
+static int
+grid_row_answer(const struct dbres *res, const struct record *r, size_t g,
+                size_t i, long long parent, long long row_id,
+                struct grid_outcome *out, struct db_error *err)
+{
+    const struct griddef *gd = &r->form->grids[g];
+
+    if (res->nrows == 0) {
+        set_err(err, DB_ERROR, "EA007",
+                "%s row %lld of %s record %lld was changed by someone "
+                "else; reload it",
+                gd->table, row_id, r->form->kind, parent);
+        return -1;
+    }
+    if (!r->grids[g].rows[i].deleted)
+        out->ids[i] = strtoll(dbres_get(res, 0, 0), NULL, 10);
+    return 0;
+}
+
 /* Save the rows of grid g of r (record id parent); 0 or -1 with err. */
 static int
 save_grid(struct db *db, const struct record *r, size_t g, long long parent,
           const char *township, const struct dbres *privs,
           struct grid_outcome *out, struct db_error *err)
 {
-    const struct griddef *gd = &r->form->grids[g];
-    const struct grid_rows *rows = &r->grids[g];
-
-    for (size_t i = 0; i < rows->count; i++) {
-        const struct grid_row *row = &rows->rows[i];
-        long long id = out->ids[i]; /* row->id, or adopted by a replay */
-        struct sbuf b = {0}, vals = {0};
+    for (size_t i = 0; i < r->grids[g].count; i++) {
+        struct sbuf b = {0};
         struct params p = {0};
         struct dbres *res;
-        int set = 0;
+        long long row_id;
+        int rc;
 
-        if (row->deleted) {
-            out->ids[i] = 0;
-            if (id == 0)
-                continue;
-            /* no login may DELETE: the server's function deletes as us
-             * (an edit of the household) and says whether it found the
-             * row; none is "changed by someone else" below */
-            sb_addf(&b, "SELECT 1 WHERE eduaid.delete_member($%d",
-                    par_add(&p, gd->table));
-            sb_addf(&b, ", $%d::bigint", par_addll(&p, parent));
-            sb_addf(&b, ", $%d::bigint)", par_addll(&p, id));
-        } else if (id == 0) {
-            sb_add(&b, "INSERT INTO ");
-            sb_table(&b, db, gd->table);
-            sb_add(&b, " (");
-            sb_ident(&b, db, gd->parent_key);
-            sb_add(&b, ", township_id");
-            sb_addf(&vals, "$%d, $%d", par_addll(&p, parent),
-                    par_add(&p, township));
-            for (size_t c = 0; c < gd->nfields; c++) {
-                const struct fielddef *fd = &gd->fields[c];
-                const char *v = field_param(fd, row->values[c]);
-
-                if (v == NULL || fd->read_only ||
-                    strcmp(fd->name, gd->parent_key) == 0 ||
-                    strcmp(fd->name, TOWNSHIP_COLUMN) == 0)
-                    continue;
-                sb_add(&b, ", ");
-                sb_ident(&b, db, fd->name);
-                sb_addf(&vals, ", $%d", par_add(&p, v));
-            }
-            sb_add(&b, ") VALUES (");
-            if (vals.failed)
-                b.failed = true;
-            else
-                sb_add(&b, vals.s);
-            sb_add(&b, ") RETURNING id");
-        } else if (row->changed || id != row->id) {
-            sb_add(&b, "UPDATE ");
-            sb_table(&b, db, gd->table);
-            sb_add(&b, " g SET ");
-            for (size_t c = 0; c < gd->nfields; c++) {
-                const struct fielddef *fd = &gd->fields[c];
-
-                if (fd->read_only ||
-                    !col_may(privs, gd->table, fd->name, PRIV_UPDATE))
-                    continue;
-                sb_add(&b, set++ > 0 ? ", " : "");
-                sb_ident(&b, db, fd->name);
-                sb_addf(&b, " = $%d",
-                        par_add(&p, field_param(fd, row->values[c])));
-            }
-            if (set == 0) {
-                sb_free(&b);
-                par_free(&p);
-                continue;
-            }
-            sb_addf(&b, " WHERE g.id = $%d AND ", par_addll(&p, id));
-            sb_col(&b, db, "g", gd->parent_key);
-            sb_addf(&b, " = $%d RETURNING g.id", par_addll(&p, parent));
-        } else {
+        if (!grid_row_sql(&b, &p, db, r, g, i, parent, township, privs, out,
+                          &row_id))
             continue;
-        }
         res = exec_built(db, &b, &p, err);
         sb_free(&b);
-        sb_free(&vals);
         par_free(&p);
         if (res == NULL)
             return -1;
-        if (res->nrows == 0) {
-            dbres_free(res);
-            set_err(err, DB_ERROR, "EA007",
-                    "%s row %lld of %s record %lld was changed by someone "
-                    "else; reload it",
-                    gd->table, id, r->form->kind, parent);
-            return -1;
-        }
-        if (!row->deleted)
-            out->ids[i] = strtoll(dbres_get(res, 0, 0), NULL, 10);
+        rc = grid_row_answer(res, r, g, i, parent, row_id, out, err);
         dbres_free(res);
+        if (rc != 0)
+            return -1;
     }
     return 0;
 }
@@ -1595,87 +1940,250 @@ apply_outcome(struct record *r, long long id, int version, const char *status,
     }
 }
 
-int
-record_save(struct db *db, struct record *r, struct db_error *err)
-{
-    const struct formdef *f;
-    struct grid_outcome *outs = NULL;
-    struct dbres *privs = NULL, *res = NULL;
-    const char **tables = NULL;
-    size_t ntables = 0;
-    char *township = NULL;
-    long long id;
-    int version, rc = -1;
-    bool began = false;
-    char status[16];
+/* What each statement of a save's pipeline is. */
+enum save_part { SP_BEGIN, SP_FORESEE, SP_RECORD, SP_ROW, SP_VERSION };
 
-    db_error_clear(err);
-    if (db == NULL || r == NULL) {
-        set_err(err, DB_ERROR, NULL, "no database or record");
+struct save_plan {
+    struct batch bt;
+    enum save_part *part;
+    size_t *grid, *row; /* SP_ROW: which row of which grid */
+    long long *row_id;  /* SP_ROW: its id (grid_row_sql) */
+};
+
+static void
+save_plan_free(struct save_plan *sp)
+{
+    batch_free(&sp->bt);
+    free(sp->part);
+    free(sp->grid);
+    free(sp->row);
+    free(sp->row_id);
+}
+
+/* Add statement kind k (built by the caller in sp->bt's next buffer). */
+static void
+plan_add(struct save_plan *sp, enum save_part k, size_t g, size_t i,
+         long long row_id)
+{
+    sp->part[sp->bt.n] = k;
+    sp->grid[sp->bt.n] = g;
+    sp->row[sp->bt.n] = i;
+    sp->row_id[sp->bt.n] = row_id;
+    sp->bt.n++;
+}
+
+/*
+ * The statements of saving existing record r: BEGIN; the four-eyes
+ * foresight when asked (before the UPDATE: the record as it is); the
+ * record's UPDATE; each grid row's; its version and state read back when
+ * rows changed it. 0 or -1 with err.
+ */
+static int
+save_plan_build(struct save_plan *sp, struct db *db, const struct record *r,
+                bool foresee, const struct dbres *privs,
+                struct grid_outcome *outs, struct db_error *err)
+{
+    const struct formdef *f = r->form;
+    size_t cap = 4;
+    bool rows = false;
+
+    for (size_t g = 0; g < f->ngrids; g++)
+        cap += r->grids[g].count;
+    memset(sp, 0, sizeof *sp);
+    if (!batch_init(&sp->bt, cap) ||
+        (sp->part = calloc(cap, sizeof *sp->part)) == NULL ||
+        (sp->grid = calloc(cap, sizeof *sp->grid)) == NULL ||
+        (sp->row = calloc(cap, sizeof *sp->row)) == NULL ||
+        (sp->row_id = calloc(cap, sizeof *sp->row_id)) == NULL) {
+        set_no_memory(err);
         return -1;
     }
-    f = r->form;
-    id = r->id;
-    version = r->version;
+    sb_add(&sp->bt.b[sp->bt.n], "BEGIN");
+    plan_add(sp, SP_BEGIN, 0, 0, 0);
+    if (foresee) {
+        struct sbuf *b = &sp->bt.b[sp->bt.n];
+        struct params *p = &sp->bt.p[sp->bt.n];
 
-    outs = calloc(f->ngrids > 0 ? f->ngrids : 1, sizeof *outs);
-    tables = form_tables(f, &ntables);
-    if (outs == NULL || tables == NULL)
-        goto oom;
-    for (size_t g = 0; g < f->ngrids; g++) {
-        size_t n = r->grids[g].count;
-
-        outs[g].ids = calloc(n > 0 ? n : 1, sizeof *outs[g].ids);
-        if (outs[g].ids == NULL)
-            goto oom;
-        for (size_t i = 0; i < n; i++)
-            outs[g].ids[i] = r->grids[g].rows[i].id;
+        sb_add(b, "SELECT eduaid.save_blocks_own_step($1::text, $2::bigint)"
+                  " AS step");
+        par_add(p, f->kind);
+        par_addll(p, r->id);
+        plan_add(sp, SP_FORESEE, 0, 0, 0);
     }
-    if (id == 0) {
-        long t = field_index(f->fields, f->nfields, TOWNSHIP_COLUMN);
+    update_sql(&sp->bt.b[sp->bt.n], &sp->bt.p[sp->bt.n], db, r, r->id,
+               r->version, privs);
+    plan_add(sp, SP_RECORD, 0, 0, 0);
+    for (size_t g = 0; g < f->ngrids; g++)
+        for (size_t i = 0; i < r->grids[g].count; i++) {
+            long long row_id;
 
-        if (t < 0 || is_empty(r->values[t])) {
-            set_err(err, DB_ERROR, "23502",
-                    "a new %s record needs its township", f->kind);
-            if (err != NULL) {
-                snprintf(err->table, sizeof err->table, "%s", f->table);
-                snprintf(err->column, sizeof err->column, "%s",
-                         TOWNSHIP_COLUMN);
+            if (!grid_row_sql(&sp->bt.b[sp->bt.n], &sp->bt.p[sp->bt.n], db, r,
+                              g, i, r->id, NULL, privs, &outs[g], &row_id))
+                continue;
+            plan_add(sp, SP_ROW, g, i, row_id);
+            rows = true;
+        }
+    if (rows) {
+        struct sbuf *b = &sp->bt.b[sp->bt.n];
+
+        sb_add(b, "SELECT r.version, r.township_id::text, r.status FROM ");
+        sb_table(b, db, f->table);
+        sb_addf(b, " r WHERE r.id = $%d",
+                par_addll(&sp->bt.p[sp->bt.n], r->id));
+        plan_add(sp, SP_VERSION, 0, 0, 0);
+    }
+    return batch_ready(&sp->bt, err) ? 0 : -1;
+}
+
+/*
+ * The answers of a save's pipeline, in order, as the statements one by
+ * one would have been judged: 0 when every one is as it must be (then
+ * *version and status are the record's after it), 1 when the foresight
+ * names a step (into step), -1 with err (the first refusal, EA007).
+ */
+static int
+save_plan_answers(const struct save_plan *sp, struct dbres **res, long good,
+                  const struct record *r, struct grid_outcome *outs,
+                  int *version, char *status, char *step, size_t stepsz,
+                  struct db_error *err)
+{
+    struct db_error mine;
+
+    for (size_t k = 0; k < sp->bt.n; k++) {
+        const char *v;
+
+        if ((long)k >= good)
+            return -1; /* err: the server's refusal of statement k */
+        db_error_clear(&mine);
+        switch (sp->part[k]) {
+        case SP_BEGIN:
+            break;
+        case SP_FORESEE:
+            v = res[k]->nrows > 0 ? dbres_get(res[k], 0, 0) : NULL;
+            if (v != NULL && *v != '\0') {
+                if (stepsz > 0)
+                    snprintf(step, stepsz, "%s", v);
+                return 1;
             }
-            goto cleanup;
+            break;
+        case SP_RECORD:
+        case SP_VERSION:
+            if (sp->part[k] == SP_VERSION && res[k]->nrows == 0) {
+                set_err(err, DB_ERROR, "EA005",
+                        "%s record %lld vanished while saving", r->form->kind,
+                        r->id);
+                return -1;
+            }
+            if (update_answer(res[k], r, r->id, version, NULL, status, &mine) !=
+                0)
+                goto refused;
+            break;
+        case SP_ROW:
+            if (grid_row_answer(res[k], r, sp->grid[k], sp->row[k], r->id,
+                                sp->row_id[k], &outs[sp->grid[k]], &mine) != 0)
+                goto refused;
+            break;
         }
-        if ((township = xstrdup(r->values[t])) == NULL)
-            goto oom;
     }
+    return 0;
+refused:
+    if (err != NULL)
+        *err = mine;
+    return -1;
+}
 
-    if (db_begin(db, err) != 0)
-        goto cleanup;
-    began = true;
-    privs = column_privileges(db, tables, ntables, err);
+/*
+ * Save existing record r in two round trips: one pipeline (save_plan_build)
+ * whose transaction stays open until its answers are judged, then COMMIT
+ * (or ROLLBACK). 0 saved, 1 not saved because the foresight named a step
+ * (step), -1 with err.
+ */
+static int
+save_existing(struct db *db, struct record *r, bool foresee,
+              struct grid_outcome *outs, char *step, size_t stepsz,
+              struct db_error *err)
+{
+    const struct dbres *privs = form_privileges(db, r->form, err);
+    struct save_plan sp;
+    struct dbres **res = NULL;
+    int version = r->version, rc = -1;
+    long good;
+    char status[16] = "";
+
     if (privs == NULL)
-        goto cleanup;
-
-    if (id == 0) {
-        int ins = insert_record(db, r, township, &id, &version, err);
-
-        if (ins < 0)
-            goto cleanup;
-        if (ins == 0) {
-            /* a replay after a lost COMMIT: bring the row up to date */
-            for (size_t g = 0; g < f->ngrids; g++)
-                if (adopt_grid_rows(db, r, g, id, township, &outs[g], err) != 0)
-                    goto cleanup;
-            if (update_record(db, r, id, &version, NULL, privs, err) != 0)
-                goto cleanup;
-        }
-    } else if (update_record(db, r, id, &version, &township, privs, err) != 0) {
-        goto cleanup;
+        return -1;
+    if (save_plan_build(&sp, db, r, foresee, privs, outs, err) != 0)
+        goto done;
+    if ((res = calloc(sp.bt.n, sizeof *res)) == NULL) {
+        set_no_memory(err);
+        goto done;
     }
+    good = db_pipeline(db, sp.bt.st, sp.bt.n, false, res, err);
+    rc = good < 0 ? -1
+                  : save_plan_answers(&sp, res, good, r, outs, &version, status,
+                                      step, stepsz, err);
+    if (rc != 0) {
+        db_rollback(db);
+        privs_refused(db, err);
+        goto done;
+    }
+    if (db_commit(db, err) != 0) {
+        rc = -1;
+        goto done;
+    }
+    apply_outcome(r, r->id, version, status, outs);
+done:
+    answers_free(res, sp.bt.n);
+    save_plan_free(&sp);
+    return rc;
+}
 
+/* Insert new record r (a replay: bring it up to date) in its own
+ * transaction, statement by statement; 0 or -1 with err. */
+static int
+save_new(struct db *db, struct record *r, struct grid_outcome *outs,
+         struct db_error *err)
+{
+    const struct formdef *f = r->form;
+    const struct dbres *privs;
+    struct dbres *res = NULL;
+    char *township = NULL;
+    long long id = 0;
+    int version = 0, rc = -1, ins;
+    long t = field_index(f->fields, f->nfields, TOWNSHIP_COLUMN);
+    char status[16];
+
+    if (t < 0 || is_empty(r->values[t])) {
+        set_err(err, DB_ERROR, "23502", "a new %s record needs its township",
+                f->kind);
+        if (err != NULL) {
+            snprintf(err->table, sizeof err->table, "%s", f->table);
+            snprintf(err->column, sizeof err->column, "%s", TOWNSHIP_COLUMN);
+        }
+        return -1;
+    }
+    if ((township = xstrdup(r->values[t])) == NULL) {
+        set_no_memory(err);
+        return -1;
+    }
+    if ((privs = form_privileges(db, f, err)) == NULL ||
+        db_begin(db, err) != 0) {
+        free(township);
+        return -1;
+    }
+    if ((ins = insert_record(db, r, township, &id, &version, err)) < 0)
+        goto cleanup;
+    if (ins == 0) {
+        /* a replay after a lost COMMIT: bring the row up to date */
+        for (size_t g = 0; g < f->ngrids; g++)
+            if (adopt_grid_rows(db, r, g, id, township, &outs[g], err) != 0)
+                goto cleanup;
+        if (update_record(db, r, id, &version, NULL, privs, err) != 0)
+            goto cleanup;
+    }
     for (size_t g = 0; g < f->ngrids; g++)
         if (save_grid(db, r, g, id, township, privs, &outs[g], err) != 0)
             goto cleanup;
-
     /* member changes bumped the record's version: read it back */
     {
         struct sbuf b = {0};
@@ -1697,28 +2205,64 @@ record_save(struct db *db, struct record *r, struct db_error *err)
     }
     version = atoi(dbres_get(res, 0, 0));
     snprintf(status, sizeof status, "%s", dbres_get(res, 0, 1));
-
-    began = false;
-    if (db_commit(db, err) != 0)
-        goto cleanup;
-    apply_outcome(r, id, version, status, outs);
-    rc = 0;
-    goto cleanup;
-
-oom:
-    set_no_memory(err);
+    if (db_commit(db, err) == 0) {
+        apply_outcome(r, id, version, status, outs);
+        rc = 0;
+    }
 cleanup:
-    if (began)
+    if (rc != 0) {
         db_rollback(db);
-    if (outs != NULL)
-        for (size_t g = 0; g < f->ngrids; g++)
-            free(outs[g].ids);
-    free(outs);
-    free(tables);
-    free(township);
-    dbres_free(privs);
+        privs_refused(db, err);
+    }
     dbres_free(res);
+    free(township);
     return rc;
+}
+
+int
+record_save_foresee(struct db *db, struct record *r, bool foresee, char *step,
+                    size_t stepsz, struct db_error *err)
+{
+    const struct formdef *f;
+    struct grid_outcome *outs = NULL;
+    int rc = -1;
+
+    db_error_clear(err);
+    if (stepsz > 0)
+        step[0] = '\0';
+    if (db == NULL || r == NULL) {
+        set_err(err, DB_ERROR, NULL, "no database or record");
+        return -1;
+    }
+    f = r->form;
+    if ((outs = calloc(f->ngrids > 0 ? f->ngrids : 1, sizeof *outs)) == NULL) {
+        set_no_memory(err);
+        return -1;
+    }
+    for (size_t g = 0; g < f->ngrids; g++) {
+        size_t n = r->grids[g].count;
+
+        if ((outs[g].ids = calloc(n > 0 ? n : 1, sizeof *outs[g].ids)) ==
+            NULL) {
+            set_no_memory(err);
+            goto cleanup;
+        }
+        for (size_t i = 0; i < n; i++)
+            outs[g].ids[i] = r->grids[g].rows[i].id;
+    }
+    rc = r->id != 0 ? save_existing(db, r, foresee, outs, step, stepsz, err)
+                    : save_new(db, r, outs, err);
+cleanup:
+    for (size_t g = 0; g < f->ngrids; g++)
+        free(outs[g].ids);
+    free(outs);
+    return rc;
+}
+
+int
+record_save(struct db *db, struct record *r, struct db_error *err)
+{
+    return record_save_foresee(db, r, false, NULL, 0, err);
 }
 
 /* ---- workflow ------------------------------------------------------------ */

@@ -94,8 +94,25 @@ struct record *record_load(struct db *db, const struct formdef *f, long long id,
  * changed it, reported as EA007), then insert/update/delete changed grid
  * rows, all in one transaction. On success r->id and r->version are
  * current and grid rows are clean. 0 or -1 with err.
+ *
+ * Round trips (issue 16): an existing record is saved in two -- one
+ * pipeline (BEGIN, the UPDATE, the grid rows' statements, the version
+ * read back) whose answers are judged before COMMIT, then the COMMIT (or
+ * ROLLBACK) -- with the column privileges kept from opening it. A new
+ * record goes statement by statement.
  */
 int record_save(struct db *db, struct record *r, struct db_error *err);
+/*
+ * record_save_foresee
+ *
+ * record_save, and with foresee (an existing record) first, in the same
+ * transaction and round trip, eduaid.save_blocks_own_step (four-eyes
+ * foresight, workflow.h): when it names a step the person would lose,
+ * nothing is saved and 1 is returned with the step (an action) in
+ * step[stepsz]. 0 saved, -1 with err.
+ */
+int record_save_foresee(struct db *db, struct record *r, bool foresee,
+                        char *step, size_t stepsz, struct db_error *err);
 
 /* eduaid.<action>(kind, id, [reason,] version): action is submit, verify,
  * approve, reject or reopen. Sets *new_version. 0 or -1. */

@@ -68,6 +68,41 @@ form_lookup_label(struct form *f, const struct fielddef *d, const char *key)
     return f->cache[f->ncache++].label;
 }
 
+/*
+ * Issue 16: what opening a record reads after the record -- the label of
+ * each lookup shown, the values last approved and the member rows since
+ * -- in one round trip: the statements are learnt against empty answers
+ * (db_prefetch_begin: nothing here keeps what they say), sent in one
+ * pipeline, and form_show_lookups and form_load_approved then read them
+ * from its answers. The member rows are asked for whenever the approved
+ * values are (whether there are any is learnt only from the answer).
+ */
+void
+form_prefetch_open(struct form *f)
+{
+    struct db *db = f->app->db;
+    struct db_error err;
+    struct dbres *r;
+
+    if (f->rec->id == 0)
+        return;
+    db_prefetch_begin(db);
+    for (size_t i = 0; i < f->fs.n; i++) {
+        const struct lookupdef *l = lookup_of(f->app, f->fs.f[i].def);
+        const char *key = f->fs.f[i].value;
+
+        if (l != NULL && key != NULL && key[0] != '\0')
+            free(record_lookup_label(db, l, key, &err));
+    }
+    if (status_shows_changes(f->rec->status)) {
+        dbres_free(history_last_approved(db, f->def->kind, f->rec->id, &err));
+        if (f->def->ngrids > 0 &&
+            (r = history_member_changes(db, f->def->kind, f->rec->id, &err)))
+            dbres_free(r);
+    }
+    (void)db_prefetch_send(db, &err); /* failing: one by one, as before */
+}
+
 /* Show lookup values by their labels. */
 void
 form_show_lookups(struct form *f, struct fieldset *fs)
@@ -332,27 +367,34 @@ bool
 form_save(struct form *f)
 {
     struct db_error err;
-    int bad = form_check(f);
-    enum foresight fore;
+    int bad = form_check(f), rc;
+    enum foresight fore = FORESIGHT_SAVE;
+    char step[32];
 
     if (bad >= 0) {
         f->focus = bad;
         app_status(f->app, "%s", _("Please correct the marked fields."));
         return false;
     }
-    /* issue 12 item 4: a save that would take the person's own next
-     * step away is announced first (the server says whether) */
-    fore = f->fs.dirty ? form_foresee_save(f) : FORESIGHT_SAVE;
-    if (fore != FORESIGHT_SAVE && fore != FORESIGHT_ANYWAY)
-        return false;
     if (!collect(f)) {
         app_status(f->app, "%s", _("out of memory"));
         return false;
     }
     f->grid_error[0] = '\0';
     /* A connection lost under the save is not saved again behind the
-     * user's back (db.h): the status line says so, the values stay. */
-    if (record_save(f->app->db, f->rec, &err) != 0) {
+     * user's back (db.h): the status line says so, the values stay.
+     * Issue 12 item 4: a save that would take the person's own next step
+     * away is not made but announced (the server says whether, in the
+     * save's own round trip); the person chooses. */
+    rc = record_save_foresee(f->app->db, f->rec, f->fs.dirty && f->rec->id != 0,
+                             step, sizeof(step), &err);
+    if (rc == 1) {
+        fore = form_foresee_step(f, step);
+        if (fore != FORESIGHT_ANYWAY)
+            return false;
+        rc = record_save(f->app->db, f->rec, &err);
+    }
+    if (rc != 0) {
         /* issue 12 item 3: someone else changed the record meanwhile:
          * the person chooses per field, nothing typed is lost */
         if (strcmp(err.sqlstate, "EA007") == 0 && f->rec->id != 0 &&
@@ -544,6 +586,7 @@ form_reload(struct form *f)
     record_free(f->rec);
     f->rec = rec;
     f->fs = fs;
+    form_prefetch_open(f);
     form_show_lookups(f, &f->fs);
     f->fs.dirty = false;
     f->conflict = false;

@@ -182,12 +182,18 @@ void form_free_base(struct form *f);
 bool form_conflict_open(struct form *f);
 void form_conflict_resumed(struct form *f, int result);
 
+/* Read what opening the record reads after it (the lookups' labels, the
+ * values last approved, the member rows since) in one round trip, for
+ * form_show_lookups and form_load_approved to take (issue 16). */
+void form_prefetch_open(struct form *f);
+
 /*
- * Four-eyes foresight (formstep.c, issue 12 item 4): before an existing
- * record is saved, ask the server whether the save would take away the
- * person's own next step (eduaid.save_blocks_own_step); if so, say so
- * and offer to return the record instead (with a reason naming what was
- * to be corrected), to save anyway, or to go back to editing.
+ * Four-eyes foresight (formstep.c, issue 12 item 4): an existing record
+ * is saved with the server's foresight (record_save_foresee), which
+ * saves nothing when the save would take away the person's own next step
+ * (eduaid.save_blocks_own_step) and names it; form_foresee_step then says
+ * so and offers to return the record instead (with a reason naming what
+ * was to be corrected), to save anyway, or to go back to editing.
  */
 enum foresight {
     FORESIGHT_SAVE,    /* nothing lost: save */
@@ -195,7 +201,7 @@ enum foresight {
     FORESIGHT_EDIT,    /* not saved: back to editing, nothing changed */
     FORESIGHT_RETURNED /* returned instead; the form shows it as returned */
 };
-enum foresight form_foresee_save(struct form *f);
+enum foresight form_foresee_step(struct form *f, const char *step);
 
 /* The draft journal of the form (formjournal.c): the directory of the
  * person's journals; write what is unsaved (when dirty); remove it (saved

@@ -3,9 +3,10 @@
  *   Four-eyes foresight (issue 12 item 4). An officer who corrects a
  *   submitted record becomes one of its editors, and the four-eyes rule
  *   then keeps him from verifying it (or returning it). Before such a save
- *   the form asks the server (eduaid.save_blocks_own_step, through
- *   db/workflow.c: the rule lives there only) and, when the save would
- *   take the person's own next step away, says so and offers: return the
+ *   the server is asked (eduaid.save_blocks_own_step, in the save's own
+ *   round trip: record_save_foresee; the rule lives there only) and, when
+ *   the save would take the person's own next step away, nothing is
+ *   saved and the form says so and offers: return the
  *   record to its author instead (a reason naming the corrections, which
  *   he may edit; his edits are not saved), save anyway (another person
  *   will take the step), or go back to editing.
@@ -17,7 +18,6 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "db/workflow.h"
 #include "screens/form.h"
 #include "screens/review.h"
 #include "screens/status.h"
@@ -121,23 +121,11 @@ warning(const struct form *f, const char *step, char *out, size_t outsz)
 }
 
 enum foresight
-form_foresee_save(struct form *f)
+form_foresee_step(struct form *f, const char *step)
 {
-    char step[32], text[768];
-    struct db_error err;
+    char text[768];
     const char *labels[3];
-    int rc;
 
-    if (f->rec->id == 0)
-        return FORESIGHT_SAVE;
-    rc = workflow_save_blocks(f->app->db, f->def->kind, f->rec->id, step,
-                              sizeof(step), &err);
-    if (rc < 0) {
-        app_error(f->app, &err);
-        return FORESIGHT_EDIT;
-    }
-    if (rc == 0)
-        return FORESIGHT_SAVE;
     warning(f, step, text, sizeof(text));
     labels[0] = _("Return (r)");
     labels[1] = _("Save anyway (s)");

@@ -1070,6 +1070,7 @@ open_form(struct app *a, const struct formdef *def, struct record *rec)
     f->app = a;
     f->def = def;
     f->rec = rec;
+    form_prefetch_open(f); /* the labels and the approved values: one trip */
     form_show_lookups(f, &f->fs);
     f->editable = status_editable(db_role(a->db), rec->id ? rec->status : "");
     if (rec->id != 0 && !form_set_base(f, rec->values))

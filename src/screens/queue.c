@@ -7,7 +7,7 @@
  *   it has waited. F4 filters by kind, township and age; / searches;
  *   Enter opens the record read-only (form_screen_review). F7 passes the
  *   selected record -- or, after Space (or * for all) marked several,
- *   each marked one in its own transaction after one confirmation, then
+ *   all of them in one statement after one confirmation, then
  *   lists what passed and what did not and why. F11 returns the selected
  *   record with a reason; F12 shows its history.
  */
@@ -21,6 +21,7 @@
 
 #include "core/i18n.h"
 #include "db/notify.h"
+#include "db/passmany.h"
 #include "db/record.h"
 #include "db/review.h"
 #include "screens/listbase.h"
@@ -277,9 +278,10 @@ first_marked_action(struct queue *q, const char *role, int n)
     return "";
 }
 
-/* Pass every marked record, each in its own transaction with the version
- * shown, after one confirmation naming the count; then say which passed
- * and which did not, and why. */
+/* Pass every marked record with the version shown, after one
+ * confirmation naming the count, in one statement (pass_many: each in
+ * its own subtransaction, one round trip); then say which passed and
+ * which did not, and why. */
 static void
 pass_marked(struct screen *s)
 {
@@ -288,41 +290,57 @@ pass_marked(struct screen *s)
     int n = loaded_rows(q), count = q->lb.lv.nmarked, done = 0, failed = 0;
     bool verify = strcmp(first_marked_action(q, role, n), "verify") == 0;
     struct text ok = {0}, bad = {0}, all = {0};
-    char question[256];
+    char question[256], what[512];
+    struct pass_item *items = calloc((size_t)(n > 0 ? n : 1), sizeof *items);
+    int *rows = calloc((size_t)(n > 0 ? n : 1), sizeof *rows);
+    size_t m = 0;
+    struct db_error err;
 
     snprintf(question, sizeof(question),
              verify ? _("Verify %d records?") : _("Approve %d records?"),
              count);
-    if (!dialog_confirm(s->app, verify ? _("Verify") : _("Approve"), question,
-                        true))
+    if (items == NULL || rows == NULL ||
+        !dialog_confirm(s->app, verify ? _("Verify") : _("Approve"), question,
+                        true)) {
+        free(items);
+        free(rows);
         return;
+    }
     for (int i = 0; i < n; i++) {
-        const char *action;
-        struct db_error err;
-        char what[512];
+        const char *action =
+            review_pass_action(role, cell(q, i, "kind"), cell(q, i, "status"));
 
         if (!listview_marked(&q->lb.lv, i))
             continue;
-        describe(s, i, what, sizeof(what));
-        action =
-            review_pass_action(role, cell(q, i, "kind"), cell(q, i, "status"));
         if (action == NULL) {
+            describe(s, i, what, sizeof(what));
             failed++;
             text_add(&bad, "  %s: %s\n", what,
                      _("Your role has no step for this record."));
             continue;
         }
-        if (review_step(s->app, cell(q, i, "kind"), atoll(cell(q, i, "id")),
-                        atoi(cell(q, i, "version")), action, NULL, NULL,
-                        &err) != 0) {
-            failed++;
-            app_keep_error(s->app, &err);
-            text_add(&bad, "  %s: %s\n", what, review_error_text(s->app, &err));
-        } else {
+        items[m] = (struct pass_item){.action = action,
+                                      .kind = cell(q, i, "kind"),
+                                      .id = atoll(cell(q, i, "id")),
+                                      .version = atoi(cell(q, i, "version"))};
+        rows[m++] = i;
+    }
+    if (m > 0)
+        (void)pass_many(s->app->db, items, m, &err);
+    for (size_t k = 0; k < m; k++) {
+        describe(s, rows[k], what, sizeof(what));
+        if (items[k].ok) {
             done++;
             text_add(&ok, "  %s\n", what);
+            continue;
         }
+        failed++;
+        app_keep_error(s->app, &items[k].err);
+        text_add(&bad, "  %s: %s\n", what,
+                 review_error_text(s->app, &items[k].err));
     }
+    free(items);
+    free(rows);
     text_add(&all,
              verify ? _("%d verified, %d not.") : _("%d approved, %d not."),
              done, failed);

@@ -11,7 +11,10 @@
  *   drops them; db_set_application_name waits for nothing and takes
  *   effect; the main menu's numbers come in one statement
  *   (db/menucounts.c) and are, for a clerk, an officer and a supervisor,
- *   what the separate statements the menu used to send say.
+ *   what the separate statements the menu used to send say; a pipeline
+ *   of a transaction (db_pipeline) is one round trip, leaves its
+ *   transaction to the caller and stops at a refusal, and without BEGIN
+ *   commits all or nothing; N marked records pass in one (pass_many).
  *
  *   Run by tests/db/68_roundtrips.t with CK_TAP_LOG_FILE_NAME=- for TAP.
  */
@@ -25,6 +28,7 @@
 
 #include "db/db.h"
 #include "db/menucounts.h"
+#include "db/passmany.h"
 
 #define CONNECT_TIMEOUT 10
 
@@ -147,6 +151,130 @@ START_TEST(test_application_name)
 }
 END_TEST
 
+/* Run stmts (sql only) as one pipeline; its count, out[] kept. */
+static long
+pipe_sql(struct db *d, const char *const *sql, size_t n, struct dbres **out,
+         struct db_error *e)
+{
+    struct db_stmt st[8];
+
+    for (size_t i = 0; i < n; i++)
+        st[i] = (struct db_stmt){sql[i], 0, NULL};
+    return db_pipeline(d, st, n, false, out, e);
+}
+
+static void
+out_free(struct dbres **out, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        dbres_free(out[i]);
+}
+
+START_TEST(test_pipeline_transaction)
+{
+    struct db *d = connect_as("demo_clerk");
+    static const char *const ok[] = {"BEGIN", "SELECT 1", "SELECT 2"};
+    static const char *const bad[] = {"BEGIN", "SELECT 1", "SELECT 1 / 0",
+                                      "SELECT 3"};
+    struct dbres *out[4];
+    struct db_error e;
+    unsigned long before = db_roundtrips();
+
+    /* BEGIN and the statements in one round trip; the transaction stays
+     * open until the caller's COMMIT (one more) */
+    ck_assert_int_eq(pipe_sql(d, ok, 3, out, &e), 3);
+    ck_assert_int_eq(db_roundtrips() - before, 1);
+    ck_assert_str_eq(dbres_get(out[2], 0, 0), "2");
+    out_free(out, 3);
+    /* still in the pipeline's transaction: it began before this */
+    ck_assert_int_eq(value(d, "SELECT (now() < statement_timestamp())::int"),
+                     1);
+    ck_assert_int_eq(db_commit(d, &e), 0);
+    ck_assert_int_eq(db_roundtrips() - before, 3);
+    /* a refusal: the statements before it answered, err is its own words,
+     * the rest did not run; the caller rolls back */
+    before = db_roundtrips();
+    ck_assert_int_eq(pipe_sql(d, bad, 4, out, &e), 2);
+    ck_assert_str_eq(e.sqlstate, "22012");
+    ck_assert(out[1] != NULL && out[2] == NULL && out[3] == NULL);
+    ck_assert_str_eq(dbres_get(out[1], 0, 0), "1");
+    out_free(out, 4);
+    db_rollback(d);
+    ck_assert_int_eq(db_roundtrips() - before, 2);
+    ck_assert_int_eq(value(d, "SELECT 7"), 7);
+    db_close(d);
+}
+END_TEST
+
+START_TEST(test_pipeline_implicit)
+{
+    struct db *d = connect_as("demo_clerk");
+    static const char *const sql[] = {
+        "SELECT set_config('eduaid_rt.x', 'set', false)", "SELECT 1 / 0"};
+    struct dbres *out[2];
+    struct db_error e;
+    unsigned long before = db_roundtrips();
+    struct dbres *r;
+
+    /* without BEGIN the sync commits all or none: refused, nothing stays
+     * (not even a session setting) and no transaction is left open */
+    ck_assert_int_eq(pipe_sql(d, sql, 2, out, &e), 1);
+    ck_assert_str_eq(e.sqlstate, "22012");
+    out_free(out, 2);
+    ck_assert_int_eq(db_roundtrips() - before, 1);
+    r = db_exec(d, "SELECT coalesce(current_setting('eduaid_rt.x', true), '')",
+                0, NULL, &e);
+    ck_assert_msg(r != NULL, "%s", e.message);
+    ck_assert_str_eq(dbres_get(r, 0, 0), "");
+    dbres_free(r);
+    ck_assert_int_eq(db_roundtrips() - before, 2);
+    db_close(d);
+}
+END_TEST
+
+/* Issue 16: N marked records passed in one round trip (eduaid.pass_many),
+ * each with its own outcome; rolled back (the test changes nothing). */
+START_TEST(test_pass_many)
+{
+    struct db *d = connect_as("demo_supervisor");
+    struct db_error e;
+    struct dbres *r;
+    struct pass_item items[4];
+    unsigned long before;
+
+    r = db_exec(d,
+                "SELECT id, version FROM eduaid.household"
+                " WHERE status = 'verified' AND created_by <> session_user"
+                " AND NOT coalesce(session_user = ANY (editors), false)"
+                " ORDER BY id LIMIT 3",
+                0, NULL, &e);
+    ck_assert_msg(r != NULL && r->nrows == 3, "%s", e.message);
+    for (int i = 0; i < 3; i++)
+        items[i] = (struct pass_item){.action = "approve",
+                                      .kind = "household",
+                                      .id = atoll(dbres_get(r, i, 0)),
+                                      .version = atoi(dbres_get(r, i, 1))};
+    items[1].version--; /* seen before someone changed it */
+    items[3] =
+        (struct pass_item){.action = "approve", .kind = "household", .id = -1};
+    ck_assert_int_eq(db_begin(d, &e), 0);
+    before = db_roundtrips();
+    ck_assert_int_eq(pass_many(d, items, 4, &e), 0);
+    ck_assert_int_eq(db_roundtrips() - before, 1);
+    ck_assert(items[0].ok && items[2].ok);
+    ck_assert_int_eq(items[0].new_version, atoi(dbres_get(r, 0, 1)) + 1);
+    ck_assert(!items[1].ok);
+    ck_assert_str_eq(items[1].err.sqlstate, "EA007");
+    ck_assert_int_eq(items[1].err.status, DB_ERROR);
+    ck_assert(!items[3].ok);
+    ck_assert_str_eq(items[3].err.sqlstate, "EA005");
+    ck_assert(strstr(items[3].err.message, "not found") != NULL);
+    db_rollback(d);
+    dbres_free(r);
+    db_close(d);
+}
+END_TEST
+
 /* The queue's rows of kind in the menu's numbers r, summed. */
 static long long
 queue_waiting(const struct dbres *r, const char *kind)
@@ -249,6 +377,9 @@ roundtrips_suite(void)
     tcase_add_test(tc, test_counter_and_trace);
     tcase_add_test(tc, test_prefetch);
     tcase_add_test(tc, test_application_name);
+    tcase_add_test(tc, test_pipeline_transaction);
+    tcase_add_test(tc, test_pipeline_implicit);
+    tcase_add_test(tc, test_pass_many);
     tcase_add_test(tc, test_menu_clerk);
     tcase_add_test(tc, test_menu_officer);
     tcase_add_test(tc, test_menu_supervisor);
