@@ -55,6 +55,7 @@ enum item {
     ITEM_IMPORT,
     ITEM_AID,     /* 应享未享资助, clerks and officers */
     ITEM_PAIRING, /* 结对帮扶 (issue 15) */
+    ITEM_MEASURES, /* 计划措施 (issue 17) */
     ITEM_TRANSFERS,
     ITEM_ROLLOVER,
     ITEM_RETURNED,
@@ -71,7 +72,7 @@ struct menu {
     struct lv_column columns[2];
     char counts[MAX_FORMS][96]; /* per form: "草稿 12 · 已提交 3 ..." */
     size_t nforms;
-    enum item items[MAX_FORMS + 12]; /* the forms and every other item */
+    enum item items[MAX_FORMS + 14]; /* the forms and every other item */
     size_t nitems;
     char queue_label[96], queue_counts[256];
     char returned_label[96];
@@ -245,6 +246,11 @@ menu_row(void *arg, int index, struct lv_row *row)
         m->cells[0] = _("School pairing");
         m->cells[1] = _("pairs, their plans and work, inspections, scores");
         break;
+    case ITEM_MEASURES: /* issue 17 */
+        m->cells[0] = _("Plan measures");
+        m->cells[1] = _("preschool, left-behind children, admissions, "
+                        "teachers, canteens");
+        break;
     case ITEM_REPORTS:
         m->cells[0] = _("Reports");
         m->cells[1] = _("the plan's indicators per township, with bar charts");
@@ -358,6 +364,7 @@ menu_refresh(struct screen *s)
         case ITEM_REPORTS:
         case ITEM_AID:
         case ITEM_PAIRING:
+        case ITEM_MEASURES:
         case ITEM_EXPORT:
         case ITEM_USERS:
         case ITEM_REFDATA:
@@ -473,6 +480,8 @@ open_item(struct screen *s, int sel)
         return transfer_screen_new(s->app);
     case ITEM_PAIRING: /* issue 15 */
         return pairing_screen_new(s->app);
+    case ITEM_MEASURES: /* issue 17 */
+        return measures_screen_new(s->app);
     case ITEM_AID: /* issue 11 */
         return aid_missing_screen_new(s->app, 0, 0, NULL);
     case ITEM_EXPORT: /* issue 14 */
@@ -631,6 +640,9 @@ menu_screen_new(struct app *a)
      * only row */
     if (pairing_area_for(db_role(a->db)))
         m->items[m->nitems++] = ITEM_PAIRING;
+    /* 计划措施 (issue 17): after the pairing, before the transfers */
+    if (measures_area_for(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_MEASURES;
     /* 迁入迁出 (issue 11): after the rows key scripts count down to,
      * before those they count up to from the end */
     if (works_with_records(db_role(a->db)))

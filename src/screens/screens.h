@@ -81,6 +81,11 @@ struct screen *ledgers_screen_new(struct app *a);
  * a role sees the area at all. */
 struct screen *pairing_screen_new(struct app *a);
 bool pairing_area_for(const char *role);
+
+/* 计划措施 (issue 17): the area of the plan's other measures (measures.c);
+ * measures_area_for: whether a role sees it at all. */
+struct screen *measures_screen_new(struct app *a);
+bool measures_area_for(const char *role);
 struct screen *pairs_screen_new(struct app *a);
 struct screen *pairpage_screen_new(struct app *a, const char *township,
                                    const char *pair);
