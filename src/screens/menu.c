@@ -53,8 +53,8 @@ enum item {
     ITEM_NOTICE,
     ITEM_QUEUE,
     ITEM_IMPORT,
-    ITEM_AID,     /* 应享未享资助, clerks and officers */
-    ITEM_PAIRING, /* 结对帮扶 (issue 15) */
+    ITEM_AID,      /* 应享未享资助, clerks and officers */
+    ITEM_PAIRING,  /* 结对帮扶 (issue 15) */
     ITEM_MEASURES, /* 计划措施 (issue 17) */
     ITEM_TRANSFERS,
     ITEM_ROLLOVER,
