@@ -152,7 +152,11 @@ RETURN repeat('*', greatest(length(a) - 4, 0)) || right(a, 4);
 -- from the teacher register (021_record_facts.sql).
 CREATE OR REPLACE FUNCTION eduaid.personal_columns() RETURNS text[]
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN '{head_id_number,id_number,trainee_id_number,child_id_number,bank_account,disability_certificate_no,birth_date,trainee_birth_date,child_birth_date,teacher_id_number,home_teacher_id_number}'::text[];
+-- issue 17 H2 (left-behind care, 059_care.sql): the guardian's and the
+-- volunteer's phones, and the counselling notes (the most private data
+-- there is: a supervisor, the audit log's masked rows and a masked export
+-- show only that they were written and their length).
+RETURN '{head_id_number,id_number,trainee_id_number,child_id_number,bank_account,disability_certificate_no,birth_date,trainee_birth_date,child_birth_date,teacher_id_number,home_teacher_id_number,guardian_phone,volunteer_phone,counsel_notes}'::text[];
 
 CREATE OR REPLACE FUNCTION eduaid.is_personal_column(col text) RETURNS boolean
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
@@ -170,6 +174,11 @@ RETURN CASE
     WHEN col = 'bank_account' THEN eduaid.mask_account(v)
     WHEN col LIKE '%birth_date' THEN left(v, 4) || '-**-**'
     WHEN col = 'disability_certificate_no' THEN repeat('*', greatest(length(v) - 2, 0)) || right(v, 2)
+    -- issue 17 H2: a phone keeps its first three and last four digits;
+    -- counselling notes keep nothing of their text
+    WHEN col IN ('guardian_phone', 'volunteer_phone')
+        THEN left(v, 3) || repeat('*', greatest(length(v) - 7, 0)) || right(v, 4)
+    WHEN col = 'counsel_notes' THEN '已记录（' || char_length(v) || '字）'
     ELSE eduaid.mask_id_number(v)
 END;
 

@@ -406,3 +406,34 @@ BEGIN
         format('FOR DELETE TO eduaid_remover USING (%s AND %s)', scope, seen));
 END
 $$;
+
+-- issue 17 H2 (left-behind care, 059_care.sql, 36_m_care.sql): clerks,
+-- officers, supervisors and auditors read the care ledger of their
+-- townships (the county for supervisors and auditors; supervisors only
+-- the columns 39_privileges.sql gives them: phones and counselling notes
+-- masked); clerks and officers write it for their townships' schools.
+DO $$
+DECLARE
+    scope constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
+    readers constant text := 'eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor';
+    tbl text;
+BEGIN
+    FOREACH tbl IN ARRAY ARRAY['care_record', 'care_counselling', 'care_activity',
+                               'care_attendance']
+    LOOP
+        PERFORM pg_temp.row_security(tbl, true);
+        PERFORM pg_temp.policy(tbl, tbl || '_read',
+            format('FOR SELECT TO %s USING (%s)', readers, scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_insert',
+            format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
+        IF tbl <> 'care_counselling' THEN
+            PERFORM pg_temp.policy(tbl, tbl || '_update',
+                format('FOR UPDATE TO eduaid_clerk, eduaid_officer USING (%s) WITH CHECK (%s)',
+                       scope, scope));
+        END IF;
+        PERFORM pg_temp.policy(tbl, tbl || '_owner',
+            'TO eduaid_owner USING (true) WITH CHECK (true)');
+    END LOOP;
+END
+$$;
+-- end issue 17 H2

@@ -502,3 +502,32 @@ BEGIN
     END IF;
 END
 $$;
+
+-- issue 17 H2 (left-behind care, 059_care.sql): clerks, officers and the
+-- auditor read whole rows; supervisors every column but the guardian's
+-- and volunteer's phones and the counselling notes, of which they read
+-- the *_masked twins only (so they can neither read nor name the notes in
+-- a WHERE, an ORDER BY or EXPLAIN); clerks and officers write.
+GRANT SELECT ON eduaid.care_record, eduaid.care_counselling, eduaid.care_activity,
+    eduaid.care_attendance TO eduaid_clerk, eduaid_officer, eduaid_auditor;
+GRANT SELECT ON eduaid.care_activity, eduaid.care_attendance TO eduaid_supervisor;
+GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
+              household_id, student_id, guardian_name, guardian_relation,
+              guardian_phone_masked, contact_teacher_id, volunteer_name,
+              volunteer_phone_masked)
+    ON eduaid.care_record TO eduaid_supervisor;
+GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
+              care_id, session_date, counsellor, counsel_notes_masked)
+    ON eduaid.care_counselling TO eduaid_supervisor;
+GRANT INSERT (township_id, household_id, student_id, guardian_name, guardian_relation,
+              guardian_phone, contact_teacher_id, volunteer_name, volunteer_phone),
+      UPDATE (guardian_name, guardian_relation, guardian_phone, contact_teacher_id,
+              volunteer_name, volunteer_phone)
+    ON eduaid.care_record TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, care_id, session_date, counsellor, counsel_notes)
+    ON eduaid.care_counselling TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, school_id, held_on, kind, title), UPDATE (title)
+    ON eduaid.care_activity TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, activity_id, care_id, present), UPDATE (present)
+    ON eduaid.care_attendance TO eduaid_clerk, eduaid_officer;
+-- end issue 17 H2
