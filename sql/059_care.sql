@@ -57,12 +57,12 @@ CREATE TABLE eduaid.care_record (
     CONSTRAINT care_record_guardian_relation_check CHECK ((guardian_relation IS NULL)
         = (guardian_name IS NULL)
         AND guardian_relation IN ('grandparent', 'parent', 'relative', 'other')),
-    CONSTRAINT care_record_guardian_phone_check CHECK (eduaid.phone_valid(guardian_phone)
-        AND guardian_name IS NOT NULL),
+    CONSTRAINT care_record_guardian_phone_check CHECK (guardian_phone IS NULL
+        OR eduaid.phone_valid(guardian_phone) AND guardian_name IS NOT NULL),
     CONSTRAINT care_record_volunteer_name_check CHECK (NOT eduaid.is_blank(volunteer_name)
         AND char_length(volunteer_name) <= 50),
-    CONSTRAINT care_record_volunteer_phone_check CHECK (eduaid.phone_valid(volunteer_phone)
-        AND volunteer_name IS NOT NULL),
+    CONSTRAINT care_record_volunteer_phone_check CHECK (volunteer_phone IS NULL
+        OR eduaid.phone_valid(volunteer_phone) AND volunteer_name IS NOT NULL),
     CONSTRAINT care_record_guardian_name_clean CHECK (eduaid.is_clean(guardian_name)),
     CONSTRAINT care_record_volunteer_name_clean CHECK (eduaid.is_clean(volunteer_name))
 );
