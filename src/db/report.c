@@ -108,6 +108,19 @@ static const struct report_col pair_score_cols[] = {
 };
 /* end issue 15 H4 */
 
+/* issue 17 H2: 关爱留守儿童 (sql/repeatable/36_m_care.sql) */
+static const struct report_col care_cols[] = {
+    {"children", N_("Left-behind children"), RC_COUNT},
+    {"guardian", N_("With a guardian"), RC_COUNT},
+    {"teacher", N_("With a contact teacher"), RC_COUNT},
+    {"volunteer", N_("With a volunteer"), RC_COUNT},
+    {"counselled", N_("Counselled this term"), RC_COUNT},
+    {"active", N_("Activities twice weekly"), RC_COUNT},
+    {"cared", N_("Fully cared for"), RC_COUNT},
+    {"cared_pct", N_("Fully cared for %"), RC_PERCENT},
+};
+/* end issue 17 H2 */
+
 #define COLS(a) a, (int)(sizeof(a) / sizeof(a[0]))
 
 static const struct report_def reports[] = {
@@ -135,6 +148,9 @@ static const struct report_def reports[] = {
      100, true},
     {"pair_scores", "report_pair_scores", N_("Pair annual scores"), N_("Pair"),
      false, COLS(pair_score_cols), 2, 0, true},
+    /* issue 17 H2: the care of left-behind children, bar: fully cared for */
+    {"care", "report_care", N_("Left-behind children's care"), NULL, false,
+     COLS(care_cols), 7, 100, false},
 };
 
 #define N_REPORTS (sizeof(reports) / sizeof(reports[0]))
