@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/i18n.h"
+#include "screens/care.h"
 #include "screens/chooser.h"
 #include "screens/screens.h"
 
@@ -32,6 +33,10 @@ enum {
  * empty line that ends the table. */
 static const struct chooser_entry entries[] = {
     /* issue 17: each measure's screen adds its line here */
+    /* issue 17 H2: 关爱留守儿童 */
+    {N_("Left-behind children's care"),
+     N_("Guardian, contact teacher, volunteer, counselling, activities"),
+     care_menu_line, R_RECORDS, care_screen_new},
     {NULL, NULL, NULL, 0, NULL},
 };
 
