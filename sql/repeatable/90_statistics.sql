@@ -44,7 +44,9 @@ BEGIN
                             -- school pairing (issue 15): people and free text
                             '|_lead$|_signatory$|^who$|^people$|^inspectors$|^place$'
                             '|^goals$|^what$|^quantity$|^findings$|^bulletin$|^demands$'
-                            '|^response$|^report$|^advice$')
+                            '|^response$|^report$|^advice$'
+                            -- issue 17 H2 (left-behind care): phones, counsellor, notes
+                            '|_phone$|_phone_masked$|^counsellor$|^counsel_notes')
            AND a.attname <> 'table_name'
          ORDER BY c.relname, a.attnum
     LOOP
