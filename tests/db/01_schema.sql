@@ -106,6 +106,16 @@ SELECT results_eq(
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
            ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer}')) AS v(p, c, r)
+      UNION ALL -- issue 17 H2, the care ledger (059_care.sql): sessions never updated
+      SELECT t, t || p, c, r::text[], 'PERMISSIVE'
+        FROM unnest(ARRAY['care_activity', 'care_attendance', 'care_counselling',
+                          'care_record']) AS t
+       CROSS JOIN (VALUES
+           ('_insert', 'INSERT', '{eduaid_clerk,eduaid_officer}'),
+           ('_owner', 'ALL', '{eduaid_owner}'),
+           ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+           ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer}')) AS v(p, c, r)
+       WHERE (t, p) <> ('care_counselling', '_update')
       UNION ALL -- the public notice (013_notice.sql): written only by its functions
       SELECT t, t || p, c, r::text[], 'PERMISSIVE'
         FROM unnest(ARRAY['notice', 'notice_item', 'notice_objection']) AS t
