@@ -502,3 +502,15 @@ BEGIN
     END IF;
 END
 $$;
+
+-- issue 17 H3 (migrant children, canteens): the year a migrant child came
+-- (student.arrival_year) is written and read as the member's other facts
+-- (supervisors read it: not personal beyond the migrant flag they read);
+-- the transferer copies it with the member. The admin keeps whether a
+-- school's canteen serves the meal, in the school register.
+GRANT SELECT (arrival_year) ON eduaid.student TO eduaid_supervisor;
+GRANT INSERT (arrival_year), UPDATE (arrival_year)
+    ON eduaid.student TO eduaid_clerk, eduaid_officer;
+GRANT SELECT (arrival_year), INSERT (arrival_year) ON eduaid.student TO eduaid_transferer;
+GRANT INSERT (canteen, canteen_since), UPDATE (canteen, canteen_since)
+    ON eduaid.school TO eduaid_admin;
