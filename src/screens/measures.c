@@ -29,8 +29,6 @@ enum {
     R_RECORDS = R_CLERK | R_OFFICER | R_SUPERVISOR | R_AUDITOR
 };
 
-/* The area's screens, in the order shown: one line each, before the
- * empty line that ends the table. */
 /* issue 17 H3: 学校食堂 and 随迁子女, lines from their reports' total
  * row (the county's for a supervisor, the caller's townships' otherwise);
  * Enter opens the report screen on the report. */
@@ -108,6 +106,8 @@ migrant_open(struct app *a)
 }
 /* end issue 17 H3 */
 
+/* The area's screens, in the order shown: one line each, before the
+ * empty line that ends the table. */
 static const struct chooser_entry entries[] = {
     /* issue 17: each measure's screen adds its line here */
     /* issue 17 H3 */
