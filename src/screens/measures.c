@@ -67,8 +67,8 @@ canteen_line(struct app *a, char *out, size_t outsz)
         return;
     }
     snprintf(out, outsz,
-             _("%s of %s pilot schools serve the meal: %s%% \xc2\xb7 meal "
-               "coverage %s%%"),
+             _("%s of %s pilot schools have a canteen: %s%% \xc2\xb7 meals "
+               "%s%%"),
              total_cell(r, NULL, "with_canteen"),
              total_cell(r, NULL, "pilot_schools"),
              total_cell(r, NULL, "supply_rate"),
