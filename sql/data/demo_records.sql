@@ -107,7 +107,8 @@ BEGIN
           CROSS JOIN LATERAL (SELECT eduaid_demo.stage(k, age) AS st) AS g
          WHERE h.township_id = s.township_id;
         INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date,
-               relation, disability_type, disability_grade, left_behind, migrant)
+               relation, disability_type, disability_grade, left_behind, migrant,
+               arrival_year)
         SELECT s.township_id, h.id, eduaid_demo.person_name(k, left(h.head_name, 1)), idn,
                eduaid.id_sex(idn), eduaid.id_birth_date(idn),
                CASE WHEN eduaid_demo.pick(k || 'rel', 5) = 0 THEN 'grandchild' ELSE 'child' END,
@@ -115,7 +116,11 @@ BEGIN
                    eduaid_demo.choose(k || 'dtype', '{visual,hearing,speech,physical,intellectual,intellectual,mental,multiple}') END,
                CASE WHEN eduaid_demo.pick(k || 'dis', 1000) < 25 THEN 1 + eduaid_demo.pick(k || 'dgr', 4) END,
                age <= 15 AND eduaid_demo.pick(k || 'lb', 10) < 3,
-               eduaid_demo.pick(k || 'mig', 100) < 3
+               eduaid_demo.pick(k || 'mig', 100) < 3,
+               -- issue 17 H3: a migrant child came between his birth and 2026
+               CASE WHEN eduaid_demo.pick(k || 'mig', 100) < 3 THEN
+                   greatest(extract(year FROM eduaid.id_birth_date(idn))::int,
+                            2026 - eduaid_demo.pick(k || 'arr', 9)) END
           FROM eduaid.household h
           JOIN eduaid_demo.kid ON kid.household_id = h.id
          WHERE h.township_id = s.township_id

@@ -531,3 +531,15 @@ GRANT INSERT (township_id, school_id, held_on, kind, title), UPDATE (title)
 GRANT INSERT (township_id, activity_id, care_id, present), UPDATE (present)
     ON eduaid.care_attendance TO eduaid_clerk, eduaid_officer;
 -- end issue 17 H2
+
+-- issue 17 H3 (migrant children, canteens): the year a migrant child came
+-- (student.arrival_year) is written and read as the member's other facts
+-- (supervisors read it: not personal beyond the migrant flag they read);
+-- the transferer copies it with the member. The admin keeps whether a
+-- school's canteen serves the meal, in the school register.
+GRANT SELECT (arrival_year) ON eduaid.student TO eduaid_supervisor;
+GRANT INSERT (arrival_year), UPDATE (arrival_year)
+    ON eduaid.student TO eduaid_clerk, eduaid_officer;
+GRANT SELECT (arrival_year), INSERT (arrival_year) ON eduaid.student TO eduaid_transferer;
+GRANT INSERT (canteen, canteen_since), UPDATE (canteen, canteen_since)
+    ON eduaid.school TO eduaid_admin;

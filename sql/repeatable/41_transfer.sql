@@ -272,10 +272,11 @@ BEGIN
     -- ... and the person is a member of the receiving household
     INSERT INTO eduaid.student (township_id, household_id, name, id_number, sex, birth_date,
                                 relation, disability_type, disability_grade, left_behind,
-                                migrant, moved_from_household_id, moved_from_id)
+                                migrant, moved_from_household_id, moved_from_id,
+                                arrival_year)  -- issue 17 H3: 随迁年份 moves along
     SELECT r.to_township_id, p_household, s.name, s.id_number, s.sex, s.birth_date,
            s.relation, s.disability_type, s.disability_grade, s.left_behind, s.migrant,
-           s.household_id, s.id
+           s.household_id, s.id, s.arrival_year
       FROM eduaid.student s
      WHERE s.township_id = r.township_id AND s.household_id = r.household_id
        AND s.id = r.student_id

@@ -15,7 +15,7 @@
 
 static const char school_sql[] =
     "SELECT s.id, s.township_id, t.name AS township, s.name, s.kind,"
-    " s.nutrition_pilot, s.active"
+    " s.nutrition_pilot, s.canteen, s.active"
     " FROM eduaid.school s JOIN eduaid.township t ON t.id = s.township_id"
     " WHERE ($1::int IS NULL OR s.township_id = $1::int)"
     "   AND ($2::text IS NULL OR s.name LIKE $2::text || '%')"
@@ -97,8 +97,9 @@ refdata_add(struct db *db, enum refkind k, const struct refdata_values *vals,
             struct db_error *err)
 {
     static const char *const sql[RK_RATE] = {
-        "INSERT INTO eduaid.school (township_id, name, kind, nutrition_pilot)"
-        " VALUES ($1::int, $2, $3, $4::boolean) RETURNING id",
+        "INSERT INTO eduaid.school (township_id, name, kind, nutrition_pilot,"
+        " canteen) VALUES ($1::int, $2, $3, $4::boolean, $5::boolean)"
+        " RETURNING id",
         "INSERT INTO eduaid.training_course (name, category, hours)"
         " VALUES ($1, $2, $3::int) RETURNING id",
         "INSERT INTO eduaid.fund_program (code, name, max_amount)"
@@ -106,7 +107,7 @@ refdata_add(struct db *db, enum refkind k, const struct refdata_values *vals,
 
     if (k >= RK_RATE)
         return -1;
-    return returning_id(db, sql[k], k == RK_SCHOOL ? 4 : 3, vals->v, err);
+    return returning_id(db, sql[k], k == RK_SCHOOL ? 5 : 3, vals->v, err);
 }
 
 int
@@ -115,13 +116,15 @@ refdata_change(struct db *db, enum refkind k, long long id,
 {
     static const char *const sql[RK_RATE] = {
         "UPDATE eduaid.school SET name = $2, kind = $3,"
-        " nutrition_pilot = $4::boolean WHERE id = $1::int RETURNING id",
+        " nutrition_pilot = $4::boolean, canteen = $5::boolean,"
+        " canteen_since = CASE WHEN $5::boolean THEN canteen_since END"
+        " WHERE id = $1::int RETURNING id",
         "UPDATE eduaid.training_course SET name = $2, category = $3,"
         " hours = $4::int WHERE id = $1::int RETURNING id",
         "UPDATE eduaid.fund_program SET name = $3, max_amount = $4::numeric"
         " WHERE id = $1::int RETURNING id"};
     char idbuf[24];
-    const char *p[4];
+    const char *p[5];
     long long r;
 
     if (k >= RK_RATE)
@@ -132,13 +135,14 @@ refdata_change(struct db *db, enum refkind k, long long id,
         p[1] = vals->v[1];
         p[2] = vals->v[2];
         p[3] = vals->v[3];
+        p[4] = vals->v[4]; /* issue 17 H3: the canteen */
     } else { /* a course's name, category, hours; a program's code (a key,
                 not written), name, maximum */
         p[1] = vals->v[0];
         p[2] = vals->v[1];
         p[3] = vals->v[2];
     }
-    r = returning_id(db, sql[k], 4, p, err);
+    r = returning_id(db, sql[k], k == RK_SCHOOL ? 5 : 4, p, err);
     return r < 0 ? -1 : r == 0 ? 1 : 0;
 }
 

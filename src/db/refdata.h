@@ -34,7 +34,7 @@ struct refdata_filter {
  * The rows of kind k that f lets through, at most 2000, active ones
  * first. Columns by kind:
  *   RK_SCHOOL   id, township_id, township, name, kind, nutrition_pilot,
- *               active ('t'/'f')
+ *               canteen, active ('t'/'f')
  *   RK_COURSE   id, name, category, hours, active
  *   RK_PROGRAM  id, code, name, max_amount ("" none), active
  *   RK_RATE     school_year, program, program_zh, program_en, stage,
@@ -48,10 +48,11 @@ struct dbres *refdata_rows(struct db *db, enum refkind k,
 
 /* The values of a school, course or program as text (NULL for SQL NULL;
  * booleans "t"/"f"): for RK_SCHOOL township_id, name, kind,
- * nutrition_pilot; RK_COURSE name, category, hours; RK_PROGRAM code,
- * name, max_amount. v[3] is unused but for RK_SCHOOL. */
+ * nutrition_pilot, canteen (issue 17 H3: its canteen serves the meal);
+ * RK_COURSE name, category, hours; RK_PROGRAM code, name, max_amount.
+ * v[3] and v[4] are unused but for RK_SCHOOL. */
 struct refdata_values {
-    const char *v[4];
+    const char *v[5];
 };
 
 /* Add a row of kind k (not RK_RATE): its new id, or -1 with err. */

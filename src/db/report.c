@@ -120,6 +120,23 @@ static const struct report_col care_cols[] = {
     {"cared_pct", N_("Fully cared for %"), RC_PERCENT},
 };
 /* end issue 17 H2 */
+/* issue 17 H3: 随迁子女 and the canteens (sql/repeatable/36_m_canteen.sql) */
+static const struct report_col subsidy_migrant_cols[] = {
+    {"entitled", N_("Entitled"), RC_COUNT},
+    {"granted", N_("Granted"), RC_COUNT},
+    {"missing", N_("Missing"), RC_COUNT},
+    {"coverage", N_("Coverage %"), RC_PERCENT},
+    {"migrants", N_("Migrant children"), RC_COUNT},
+    {"in_town", N_("At county-town schools"), RC_COUNT},
+};
+static const struct report_col canteen_cols[] = {
+    {"pilot_schools", N_("Pilot schools"), RC_COUNT},
+    {"with_canteen", N_("With canteen"), RC_COUNT},
+    {"without_canteen", N_("Without canteen"), RC_COUNT},
+    {"supply_rate", N_("Canteen supply %"), RC_PERCENT},
+    {"meal_coverage", N_("Meal coverage %"), RC_PERCENT},
+};
+/* end issue 17 H3 */
 
 #define COLS(a) a, (int)(sizeof(a) / sizeof(a[0]))
 
@@ -151,6 +168,13 @@ static const struct report_def reports[] = {
     /* issue 17 H2: the care of left-behind children, bar: fully cared for */
     {"care", "report_care", N_("Left-behind children's care"), NULL, false,
      COLS(care_cols), 7, 100, false},
+    /* issue 17 H3: items 'migrant' and 'local' (translated below) */
+    {"subsidy_migrant", "report_subsidy_migrant",
+     N_("Subsidy coverage of migrant children"), N_("Children"), true,
+     COLS(subsidy_migrant_cols), 3, 100, false},
+    {"canteen", "report_canteen", N_("School canteens of the meal plan"),
+     N_("Pilot school without canteen"), false, COLS(canteen_cols), 3, 100,
+     false},
 };
 
 #define N_REPORTS (sizeof(reports) / sizeof(reports[0]))
@@ -180,6 +204,9 @@ static const struct {
     {"vocational_grant", N_("Vocational grant")},
     {"college_freshman_aid", N_("College freshman aid")},
     {"student_loan", N_("Student loan")},
+    /* issue 17 H3: the items of subsidy_migrant */
+    {"migrant", N_("Migrant children")},
+    {"local", N_("Local children")},
 };
 
 const struct report_def *

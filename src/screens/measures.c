@@ -17,6 +17,7 @@
 
 #include "core/i18n.h"
 #include "screens/care.h"
+#include "db/report.h" /* issue 17 H3 */
 #include "screens/chooser.h"
 #include "screens/screens.h"
 
@@ -29,6 +30,83 @@ enum {
     R_RECORDS = R_CLERK | R_OFFICER | R_SUPERVISOR | R_AUDITOR
 };
 
+/* issue 17 H3: 学校食堂 and 随迁子女, lines from their reports' total
+ * row (the county's for a supervisor, the caller's townships' otherwise);
+ * Enter opens the report screen on the report. */
+static const char *
+total_cell(const struct dbres *r, const char *item, const char *col)
+{
+    for (int i = 0; r != NULL && i < r->nrows; i++) {
+        const char *it = dbres_field(r, i, "item");
+
+        if (dbres_field(r, i, "township_id") == NULL &&
+            (item == NULL ? it == NULL : it != NULL && strcmp(it, item) == 0)) {
+            const char *v = dbres_field(r, i, col);
+            return v != NULL ? v : "-";
+        }
+    }
+    return "?";
+}
+
+static struct dbres *
+measure_report(struct app *a, const char *name)
+{
+    struct db_error err;
+    const struct report_def *d = report_find(name);
+
+    return d != NULL ? report_fetch(a->db, d, report_year_today(d), 0, &err)
+                     : NULL;
+}
+
+static void
+canteen_line(struct app *a, char *out, size_t outsz)
+{
+    struct dbres *r = measure_report(a, "canteen");
+
+    if (r == NULL) {
+        snprintf(out, outsz, "?");
+        return;
+    }
+    snprintf(out, outsz,
+             _("%s of %s pilot schools have a canteen: %s%% \xc2\xb7 meals "
+               "%s%%"),
+             total_cell(r, NULL, "with_canteen"),
+             total_cell(r, NULL, "pilot_schools"),
+             total_cell(r, NULL, "supply_rate"),
+             total_cell(r, NULL, "meal_coverage"));
+    dbres_free(r);
+}
+
+static void
+migrant_line(struct app *a, char *out, size_t outsz)
+{
+    struct dbres *r = measure_report(a, "subsidy_migrant");
+
+    if (r == NULL) {
+        snprintf(out, outsz, "?");
+        return;
+    }
+    snprintf(out, outsz,
+             _("%s migrant children: subsidies %s%% \xc2\xb7 local %s%%"),
+             total_cell(r, NULL, "migrants"),
+             total_cell(r, "migrant", "coverage"),
+             total_cell(r, "local", "coverage"));
+    dbres_free(r);
+}
+
+static struct screen *
+canteen_open(struct app *a)
+{
+    return report_screen_new_for(a, "canteen");
+}
+
+static struct screen *
+migrant_open(struct app *a)
+{
+    return report_screen_new_for(a, "subsidy_migrant");
+}
+/* end issue 17 H3 */
+
 /* The area's screens, in the order shown: one line each, before the
  * empty line that ends the table. */
 static const struct chooser_entry entries[] = {
@@ -37,6 +115,11 @@ static const struct chooser_entry entries[] = {
     {N_("Left-behind children's care"),
      N_("Guardian, contact teacher, volunteer, counselling, activities"),
      care_menu_line, R_RECORDS, care_screen_new},
+    /* issue 17 H3 */
+    {N_("School canteens"), N_("pilot schools whose canteen serves the meal"),
+     canteen_line, R_RECORDS, canteen_open},
+    {N_("Migrant children"), N_("their subsidies beside local children's"),
+     migrant_line, R_RECORDS, migrant_open},
     {NULL, NULL, NULL, 0, NULL},
 };
 

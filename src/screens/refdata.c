@@ -86,7 +86,9 @@ fill_row(struct refdata *r, int i, const char **c)
         c[1] = cell(r, i, "name");
         c[2] = refdata_school_kind(cell(r, i, "kind"));
         c[3] = strcmp(cell(r, i, "nutrition_pilot"), "t") == 0 ? _("yes") : "";
-        c[4] = state_word(r, i);
+        /* issue 17 H3: its canteen serves the meal */
+        c[4] = strcmp(cell(r, i, "canteen"), "t") == 0 ? _("yes") : "";
+        c[5] = state_word(r, i);
         break;
     case RK_COURSE:
         c[0] = cell(r, i, "name");
@@ -416,11 +418,12 @@ set_columns(struct refdata *r)
     struct lv_column(*c)[NCOLS] = r->columns;
 
     c[RK_SCHOOL][0] = (struct lv_column){_("Township"), 10, false};
-    c[RK_SCHOOL][1] = (struct lv_column){_("School"), 30, false};
-    c[RK_SCHOOL][2] = (struct lv_column){_("Kind"), 14, false};
+    c[RK_SCHOOL][1] = (struct lv_column){_("School"), 26, false};
+    c[RK_SCHOOL][2] = (struct lv_column){_("Kind"), 12, false};
     c[RK_SCHOOL][3] = (struct lv_column){_("Nutrition"), 9, false};
-    c[RK_SCHOOL][4] = (struct lv_column){_("State"), 0, false};
-    r->ncolumns[RK_SCHOOL] = 5;
+    c[RK_SCHOOL][4] = (struct lv_column){_("Canteen"), 7, false}; /* 17 H3 */
+    c[RK_SCHOOL][5] = (struct lv_column){_("State"), 0, false};
+    r->ncolumns[RK_SCHOOL] = 6;
     c[RK_COURSE][0] = (struct lv_column){_("Course"), 30, false};
     c[RK_COURSE][1] = (struct lv_column){_("Category"), 14, false};
     c[RK_COURSE][2] = (struct lv_column){_("Hours"), 6, true};

@@ -113,7 +113,9 @@ static const struct fdef fields[RK_COUNT][MAXF] = {
     [RK_SCHOOL] = {{N_("Township"), F_TOWNSHIP, true, "township_id"},
                    {N_("School name"), F_TEXT, false, "name"},
                    {N_("Kind"), F_SCHOOL_KIND, false, "kind"},
-                   {N_("Nutrition pilot"), F_BOOL, false, "nutrition_pilot"}},
+                   {N_("Nutrition pilot"), F_BOOL, false, "nutrition_pilot"},
+                   /* issue 17 H3 */
+                   {N_("Canteen serves the meal"), F_BOOL, false, "canteen"}},
     [RK_COURSE] = {{N_("Course name"), F_TEXT, false, "name"},
                    {N_("Category"), F_CATEGORY, false, "category"},
                    {N_("Hours"), F_TEXT, false, "hours"}},
@@ -378,16 +380,18 @@ static bool
 save(struct refedit *e)
 {
     struct db_error err;
-    struct refdata_values vals = {{NULL, NULL, NULL, NULL}};
+    struct refdata_values vals = {{NULL, NULL, NULL, NULL, NULL}};
     long long rc;
 
     if (e->kind == RK_RATE) {
         rc = save_rate(e, &err);
     } else {
-        for (int i = 0; i < e->fl.nf && i < 4; i++)
+        for (int i = 0; i < e->fl.nf && i < 5; i++)
             vals.v[i] = param(e->val[i]);
         if (e->kind == RK_SCHOOL && vals.v[3] == NULL)
             vals.v[3] = "f";
+        if (e->kind == RK_SCHOOL && vals.v[4] == NULL) /* issue 17 H3 */
+            vals.v[4] = "f";
         rc = e->is_new
                  ? refdata_add(e->app->db, e->kind, &vals, &err)
                  : refdata_change(e->app->db, e->kind, e->id, &vals, &err);

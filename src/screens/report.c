@@ -526,3 +526,19 @@ report_screen_new(struct app *a)
     reload(s);
     return s;
 }
+
+/* issue 17 H3: the report screen opened on report `name` (the measures
+ * area's entries); on the first report when there is no such report. */
+struct screen *
+report_screen_new_for(struct app *a, const char *name)
+{
+    struct screen *s = report_screen_new(a);
+
+    for (size_t i = 0; s != NULL && report_at(i) != NULL; i++)
+        if (strcmp(report_at(i)->name, name) == 0) {
+            pick(s, i);
+            break;
+        }
+    return s;
+}
+/* end issue 17 H3 */

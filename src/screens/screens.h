@@ -97,6 +97,8 @@ struct screen *history_screen_new(struct app *a, const struct formdef *f,
 /* The plan's indicators (src/db/report.h), one report at a time, with bar
  * charts; starts with the first report and the current school year. */
 struct screen *report_screen_new(struct app *a);
+/* issue 17 H3: the same, opened on the report named name (db/report.h). */
+struct screen *report_screen_new_for(struct app *a, const char *name);
 
 /* The students entitled to a subsidy and not granted it in year, of
  * township (0: all the person may see). */
