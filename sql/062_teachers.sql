@@ -17,11 +17,16 @@
 --     (and from which file).
 --   * eduaid.teacher_exchange: a teacher sent from his school to another
 --     for a school year or a term, filed under the teacher's (sending)
---     township; the receiving township reads it too (the read policy asks
---     eduaid.my_exchanges(), repeatable/36_m_teachers.sql). It carries the
---     teacher's name, copied when it is recorded, so that the receiving
---     township can say who comes without reading the sending township's
---     register.
+--     township. It carries the teacher's name, copied when it is recorded,
+--     so that the receiving township can say who comes without reading
+--     the sending township's register.
+--   * eduaid.teacher_exchange_in: the receiving township's copy of an
+--     exchange into it from another township, filed under the receiving
+--     township and kept by a definer trigger of teacher_exchange
+--     (repeatable/36_m_teachers.sql); no login writes it. Each side reads
+--     the rows filed under its own townships only, so neither can count,
+--     by EXPLAIN ANALYZE, rows of the other's (a read policy over both
+--     townships on one row did: tests/db/82_teachers.sql).
 --   * SQLSTATEs, raised by repeatable/36_m_teachers.sql:
 --       EA246 an exchange starts from the teacher's own school (the one the
 --             register names when it is recorded) and goes to another one
@@ -158,6 +163,25 @@ COMMENT ON TABLE eduaid.teacher_exchange IS
     'filed under the sending township, read by the receiving one too';
 COMMENT ON COLUMN eduaid.teacher_exchange.term IS 'year 全学年, autumn 秋季学期, spring 春季学期';
 
+CREATE TABLE eduaid.teacher_exchange_in (
+    township_id      int NOT NULL,            -- the receiving township
+    from_township_id int NOT NULL,
+    exchange_id      bigint NOT NULL,
+    teacher_name     text NOT NULL,
+    from_school_id   int NOT NULL,
+    to_school_id     int NOT NULL,
+    school_year      int NOT NULL,
+    term             text NOT NULL,
+    CONSTRAINT teacher_exchange_in_pkey PRIMARY KEY (township_id, from_township_id, exchange_id),
+    CONSTRAINT teacher_exchange_in_township_fk FOREIGN KEY (township_id)
+        REFERENCES eduaid.township (id),
+    CONSTRAINT teacher_exchange_in_exchange_fk FOREIGN KEY (from_township_id, exchange_id)
+        REFERENCES eduaid.teacher_exchange (township_id, id) ON DELETE CASCADE
+);
+COMMENT ON TABLE eduaid.teacher_exchange_in IS
+    '轮岗交流 received: the receiving township''s copy of an exchange from another township, '
+    'kept by the server (issue 17)';
+
 ------------------------------------------------------------------------
 -- The words of the refusals.
 INSERT INTO eduaid.message (key, field, zh, en) VALUES
@@ -204,6 +228,9 @@ INSERT INTO eduaid.message (key, field, zh, en) VALUES
 ('teacher_exchange_term_check', 'term', '交流时段须为全学年、秋季学期或春季学期。',
  'A school year, the autumn term or the spring term.'),
 ('teacher_exchange_notes_check', 'notes', '备注不超过500字。', 'Notes: up to 500 characters.'),
+('teacher_exchange_in_pkey', '_record', '这条交流记录已存在。', 'This exchange exists already.'),
+('teacher_exchange_in_township_fk', 'township_id', '没有这个乡镇。', 'No such township.'),
+('teacher_exchange_in_exchange_fk', '_record', '找不到这条交流记录。', 'No such exchange.'),
 ('teacher_exchange_year_key', 'school_year', '这位教师本学年已有交流记录。',
  'This teacher has an exchange in that school year already.');
 

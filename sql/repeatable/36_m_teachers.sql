@@ -26,9 +26,8 @@
 --                           register has it when it is recorded (EA246);
 --                           the teacher's name is copied then
 -- Reading:
---   eduaid.my_exchanges()          the exchanges the caller sees (sending
---                                  or receiving township his)
---   eduaid.my_exchange_townships() the townships they are filed under
+--   teacher_exchange_copy   (definer, AFTER) the receiving township's
+--                           copy of an exchange across townships
 --   eduaid.teacher_register(year)  the teachers of the caller's townships
 --                                  with their school's facts and their
 --                                  training hours of the year
@@ -101,57 +100,43 @@ CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.tea
 
 ------------------------------------------------------------------------
 -- Who sees an exchange. An exchange is filed under the sending township
--- (the teacher's, where his register, training and audit live) and is
--- read by the receiving township as well: its officer must know who
--- comes to teach at his school, as a pair is read by both its sides
--- (36_pairing.sql). The read policy compares township_id with the
--- townships of the caller's exchanges first and the row's id with his
--- exchanges second, so that an index leading with township_id (the key)
--- holds both conditions and EXPLAIN ANALYZE counts no row of a township
--- that is neither his nor sends to him, nor any other exchange of one
--- that does. The receiving side reads the exchange row only: the
--- teacher's name is on it; his register, ID number and trainings stay
--- with his own township.
-CREATE OR REPLACE FUNCTION eduaid.my_exchanges() RETURNS bigint[]
-LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    mine bigint[] := eduaid.my_scope();
+-- (the teacher's, where his register, trainings and audit rows live); one
+-- into another township is copied, by the server, into
+-- teacher_exchange_in under the receiving township, whose users must know
+-- who comes to teach at their school. Each side reads the rows filed under
+-- its own townships (38_policies.sql): the receiving side sees the
+-- teacher's name, the schools and the term, never his register, ID number
+-- or trainings, and changes nothing; neither side's EXPLAIN ANALYZE
+-- touches a row of the other's (a read policy over both townships on one
+-- row let the receiving officer count the sender's other exchanges).
+-- The copy follows every change of the exchange (another receiving school
+-- or township, year, term); it goes when the exchange stays in its
+-- township or is deleted (by the superuser only).
+CREATE OR REPLACE FUNCTION eduaid.teacher_exchange_copy() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
-    IF mine IS NULL THEN
-        RETURN '{}'::bigint[];
+    IF TG_OP <> 'INSERT' THEN
+        DELETE FROM eduaid.teacher_exchange_in i
+         WHERE i.from_township_id = OLD.township_id AND i.exchange_id = OLD.id
+           AND (TG_OP = 'DELETE' OR i.township_id <> NEW.to_township_id
+                OR NEW.to_township_id = NEW.township_id);
     END IF;
-    RETURN coalesce((SELECT array_agg(x.id ORDER BY x.id) FROM eduaid.teacher_exchange x
-                      WHERE x.township_id = ANY (mine) OR x.to_township_id = ANY (mine)),
-                    '{}'::bigint[]);
+    IF TG_OP <> 'DELETE' AND NEW.to_township_id <> NEW.township_id THEN
+        INSERT INTO eduaid.teacher_exchange_in AS i (township_id, from_township_id, exchange_id,
+               teacher_name, from_school_id, to_school_id, school_year, term)
+        VALUES (NEW.to_township_id, NEW.township_id, NEW.id, NEW.teacher_name,
+                NEW.from_school_id, NEW.to_school_id, NEW.school_year, NEW.term)
+        ON CONFLICT ON CONSTRAINT teacher_exchange_in_pkey DO UPDATE
+           SET teacher_name = excluded.teacher_name, from_school_id = excluded.from_school_id,
+               to_school_id = excluded.to_school_id, school_year = excluded.school_year,
+               term = excluded.term;
+    END IF;
+    RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION eduaid.my_exchanges() IS
-    'eduaid: the teacher exchanges whose sending or receiving township is the caller''s (issue 17)';
-
-CREATE OR REPLACE FUNCTION eduaid.my_exchange_townships() RETURNS bigint[]
-LANGUAGE plpgsql STABLE SECURITY DEFINER PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $$
-DECLARE
-    mine bigint[] := eduaid.my_scope();
-BEGIN
-    IF mine IS NULL THEN
-        RETURN '{}'::bigint[];
-    END IF;
-    RETURN coalesce((SELECT array_agg(DISTINCT x.township_id::bigint ORDER BY x.township_id::bigint)
-                       FROM eduaid.teacher_exchange x
-                      WHERE x.township_id = ANY (mine) OR x.to_township_id = ANY (mine)),
-                    '{}'::bigint[]);
-END
-$$;
-COMMENT ON FUNCTION eduaid.my_exchange_townships() IS
-    'eduaid: the townships the caller''s teacher exchanges are filed under (issue 17)';
-REVOKE ALL ON FUNCTION eduaid.my_exchanges(), eduaid.my_exchange_townships() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION eduaid.my_exchanges(), eduaid.my_exchange_townships()
-    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
-
+REVOKE ALL ON FUNCTION eduaid.teacher_exchange_copy() FROM PUBLIC;
+CREATE OR REPLACE TRIGGER y_copy AFTER INSERT OR UPDATE OR DELETE ON eduaid.teacher_exchange
+    FOR EACH ROW EXECUTE FUNCTION eduaid.teacher_exchange_copy();
 ------------------------------------------------------------------------
 -- The teachers of year p_year as the screens list them (SECURITY INVOKER:
 -- row-level security decides): active or not, their school, whether it is
@@ -298,8 +283,8 @@ END;
 -- caller: those it sends (filed under it), from a town or city school to
 -- a village (rural) school, from a village school to a town or city
 -- school, and the others (village to village, town to town); and those it
--- receives from another township (which its users see, 38_policies.sql).
--- The total row counts every exchange once: sent, and received across
+-- receives from another township (teacher_exchange_in, its copy). The
+-- total row counts every exchange once as sent; received, those across
 -- townships. An officer's report is his township's only.
 CREATE OR REPLACE FUNCTION eduaid.report_teacher_exchange(p_year int, p_township int DEFAULT NULL)
 RETURNS TABLE (township_id int, township text, item text, exchanges bigint,
@@ -320,9 +305,9 @@ BEGIN ATOMIC
           FROM eduaid.report_townships(p_township) AS tw
           LEFT JOIN x ON x.from_tid = tw.id
         UNION ALL
-        SELECT tw.id, tw.name, x.id, x.t2v, x.v2t, true
+        SELECT tw.id, tw.name, i.exchange_id, NULL, NULL, true
           FROM eduaid.report_townships(p_township) AS tw
-          JOIN x ON x.to_tid = tw.id AND x.from_tid <> tw.id)
+          JOIN eduaid.teacher_exchange_in i ON i.township_id = tw.id AND i.school_year = p_year)
     SELECT r.tid, r.tname, NULL::text, count(r.ex) FILTER (WHERE NOT r.received),
            count(r.ex) FILTER (WHERE NOT r.received AND r.t2v),
            count(r.ex) FILTER (WHERE NOT r.received AND r.v2t),

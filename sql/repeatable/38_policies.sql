@@ -408,32 +408,29 @@ END
 $$;
 
 -- issue 17 H5 (rural teachers, 062_teachers.sql, 36_m_teachers.sql):
--- training records are the teacher's township's, as the register is:
--- everyone reads their townships, clerks and officers insert and correct
--- them there, nobody deletes. An exchange is filed under the sending
--- township and read by the receiving one as well (eduaid.my_exchanges:
--- filed first, so an index leading with township_id holds the condition);
--- only the sending township's clerks and officers write it.
+-- training records and exchanges are the teacher's township's, as the
+-- register is: everyone reads their townships, clerks and officers insert
+-- and correct them there, nobody deletes. An exchange into another
+-- township is read there through its copy, teacher_exchange_in, which
+-- the server keeps (eduaid.teacher_exchange_copy) and no login writes.
 DO $$
 DECLARE
     scope   constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
     readers constant text := 'eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor';
-    filed   constant text := 'township_id = ANY ((SELECT eduaid.my_exchange_townships())::bigint[])';
-    seen    constant text := 'id = ANY ((SELECT eduaid.my_exchanges())::bigint[])';
     tbl     text;
 BEGIN
-    FOREACH tbl IN ARRAY ARRAY['teacher_training', 'teacher_exchange']
+    FOREACH tbl IN ARRAY ARRAY['teacher_training', 'teacher_exchange', 'teacher_exchange_in']
     LOOP
         PERFORM pg_temp.row_security(tbl, true);
         PERFORM pg_temp.policy(tbl, tbl || '_read',
-            CASE tbl WHEN 'teacher_training'
-                THEN format('FOR SELECT TO %s USING (%s)', readers, scope)
-                ELSE format('FOR SELECT TO %s USING (%s AND %s)', readers, filed, seen) END);
-        PERFORM pg_temp.policy(tbl, tbl || '_insert',
-            format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
-        PERFORM pg_temp.policy(tbl, tbl || '_update',
-            format('FOR UPDATE TO eduaid_clerk, eduaid_officer USING (%s) WITH CHECK (%s)',
-                   scope, scope));
+            format('FOR SELECT TO %s USING (%s)', readers, scope));
+        IF tbl <> 'teacher_exchange_in' THEN
+            PERFORM pg_temp.policy(tbl, tbl || '_insert',
+                format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
+            PERFORM pg_temp.policy(tbl, tbl || '_update',
+                format('FOR UPDATE TO eduaid_clerk, eduaid_officer USING (%s) WITH CHECK (%s)',
+                       scope, scope));
+        END IF;
         PERFORM pg_temp.policy(tbl, tbl || '_owner',
             'TO eduaid_owner USING (true) WITH CHECK (true)');
     END LOOP;

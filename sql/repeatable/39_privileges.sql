@@ -512,7 +512,7 @@ $$;
 GRANT SELECT (post, subject) ON eduaid.teacher TO eduaid_supervisor;
 GRANT INSERT (post, subject), UPDATE (post, subject)
     ON eduaid.teacher TO eduaid_clerk, eduaid_officer;
-GRANT SELECT ON eduaid.teacher_training, eduaid.teacher_exchange
+GRANT SELECT ON eduaid.teacher_training, eduaid.teacher_exchange, eduaid.teacher_exchange_in
     TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
 GRANT INSERT (township_id, teacher_id, programme, level, hours, started_on, ended_on, source,
               notes)

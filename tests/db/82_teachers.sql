@@ -13,7 +13,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(48);
+SELECT plan(52);
 
 -- EXPLAIN (ANALYZE) of a query as the current user, numbers made alike.
 CREATE FUNCTION public.tt_explain(q text) RETURNS text
@@ -33,7 +33,7 @@ $$;
 SELECT is_empty(
     $$SELECT c.relname FROM pg_class c
        WHERE c.relnamespace = 'eduaid'::regnamespace
-         AND c.relname IN ('teacher_training', 'teacher_exchange')
+         AND c.relname IN ('teacher_training', 'teacher_exchange', 'teacher_exchange_in')
          AND NOT (c.relrowsecurity AND c.relforcerowsecurity)$$,
     'training and exchange records are under forced row-level security');
 SELECT ok(NOT has_table_privilege('eduaid_clerk', 'eduaid.teacher_training', 'DELETE')
@@ -43,7 +43,9 @@ SELECT ok(NOT has_table_privilege('eduaid_clerk', 'eduaid.teacher_training', 'DE
           AND NOT has_table_privilege('eduaid_auditor', 'eduaid.teacher_exchange', 'INSERT')
           AND NOT has_column_privilege('eduaid_clerk', 'eduaid.teacher_exchange', 'teacher_id', 'UPDATE')
           AND NOT has_column_privilege('eduaid_clerk', 'eduaid.teacher_exchange', 'from_school_id', 'UPDATE')
-          AND NOT has_column_privilege('eduaid_clerk', 'eduaid.teacher_exchange', 'teacher_name', 'INSERT'),
+          AND NOT has_column_privilege('eduaid_clerk', 'eduaid.teacher_exchange', 'teacher_name', 'INSERT')
+          AND NOT has_table_privilege('eduaid_officer', 'eduaid.teacher_exchange_in', 'INSERT')
+          AND NOT has_table_privilege('eduaid_officer', 'eduaid.teacher_exchange_in', 'UPDATE'),
     'nobody deletes; supervisors and auditors write nothing; an exchange''s teacher, sending school and copied name are not the writer''s');
 SELECT ok(has_column_privilege('eduaid_supervisor', 'eduaid.teacher', 'post', 'SELECT')
           AND NOT has_column_privilege('eduaid_supervisor', 'eduaid.teacher', 'id_number', 'SELECT'),
@@ -200,19 +202,33 @@ RESET SESSION AUTHORIZATION;
 -- ==== who sees an exchange ====================================================
 SET SESSION AUTHORIZATION t_off_x;
 SELECT results_eq(
-    $$SELECT township_id, teacher_name FROM eduaid.teacher_exchange ORDER BY township_id, teacher_name$$,
-    $$VALUES (420325101, '测试教师'), (420325299, '测试a2'), (420325299, '测试b1'),
-             (420325299, '测试b3'), (420325299, '测试c1')$$,
-    't_off_x: his four exchanges and the one 军店镇 sends him, by the teacher''s name');
+    $$SELECT township_id, teacher_name FROM eduaid.teacher_exchange ORDER BY teacher_name$$,
+    $$VALUES (420325299, '测试a2'), (420325299, '测试b1'), (420325299, '测试b3'),
+             (420325299, '测试c1')$$,
+    't_off_x: his four exchanges (the other township''s ones filed under it not among them)');
+SELECT results_eq(
+    $$SELECT township_id, from_township_id, teacher_name, to_school_id, school_year, term
+        FROM eduaid.teacher_exchange_in$$,
+    format($$VALUES (420325299, 420325101, '测试教师', %s, 2026, 'year')$$, :sb),
+    't_off_x: the one 军店镇 sends him, through its copy under 测试乡, by the teacher''s name');
 SELECT is((SELECT count(*)::int FROM eduaid.teacher WHERE township_id = 420325101), 0,
     't_off_x: ... not the sent teacher''s register');
-SELECT is(fx_rowcount(format($$UPDATE eduaid.teacher_exchange SET notes = 'x' WHERE teacher_id = %s$$,
-                              fx('jd1'))),
-    0, 't_off_x: the receiving side does not change the exchange');
+SELECT is((SELECT state FROM fx_refusal(
+    $$UPDATE eduaid.teacher_exchange_in SET term = 'spring'$$)),
+    '42501', 't_off_x: the receiving side does not change the exchange');
+-- 军店镇's exchanges are never touched for him: EXPLAIN ANALYZE of them
+-- reads as of a township that has none.
+SET LOCAL enable_seqscan = off;
+SELECT is(tt_explain('SELECT 1 FROM eduaid.teacher_exchange WHERE township_id = 420325101'),
+          tt_explain('SELECT 1 FROM eduaid.teacher_exchange WHERE township_id = 420325103'),
+    't_off_x: EXPLAIN ANALYZE counts none of 军店镇''s exchanges');
+RESET enable_seqscan;
 RESET SESSION AUTHORIZATION;
 SET SESSION AUTHORIZATION demo_officer;
-SELECT is((SELECT count(*)::int FROM eduaid.teacher_exchange WHERE township_id = 420325299), 1,
-    'demo_officer (城关镇): the exchange 测试乡 sends him, not its others');
+SELECT is((SELECT count(*)::int FROM eduaid.teacher_exchange_in WHERE from_township_id = 420325299), 1,
+    'demo_officer (城关镇): the exchange 测试乡 sends him, through its copy');
+SELECT is((SELECT count(*)::int FROM eduaid.teacher_exchange WHERE township_id = 420325299), 0,
+    'demo_officer: ... not 测试乡''s exchanges themselves');
 SELECT is((SELECT count(*)::int FROM eduaid.teacher_training WHERE township_id <> 420325100), 0,
     'demo_officer: trainings of 城关镇 only');
 RESET SESSION AUTHORIZATION;
@@ -233,6 +249,24 @@ SELECT is((SELECT count(*)::int FROM eduaid.report_teacher_training(2026)), 2,
     'officer_103: his report is his township and its total');
 SELECT is((SELECT count(*)::int FROM eduaid.report_teacher_exchange(2026, 420325299)), 0,
     'officer_103: another township asked for by name is nothing');
+RESET SESSION AUTHORIZATION;
+
+-- The copy follows the exchange: 军店镇's officer sends his teacher to
+-- 城关镇 instead.
+SET SESSION AUTHORIZATION officer_101;
+UPDATE eduaid.teacher_exchange SET to_township_id = 420325100,
+       to_school_id = (SELECT id FROM eduaid.school WHERE name = '城关镇中心小学')
+ WHERE teacher_id = fx('jd1');
+RESET SESSION AUTHORIZATION;
+SELECT results_eq(
+    $$SELECT township_id FROM eduaid.teacher_exchange_in
+       WHERE from_township_id = 420325101 AND exchange_id =
+             (SELECT id FROM eduaid.teacher_exchange WHERE teacher_id = fx('jd1'))$$,
+    $$VALUES (420325100)$$,
+    'the copy moves with the exchange: now 城关镇''s, no longer 测试乡''s');
+SET SESSION AUTHORIZATION officer_101;
+UPDATE eduaid.teacher_exchange SET to_township_id = 420325299, to_school_id = :sb
+ WHERE teacher_id = fx('jd1');
 RESET SESSION AUTHORIZATION;
 
 -- ==== the supervisor and the auditor ==========================================
