@@ -62,7 +62,7 @@ school_where(const char *urban_rural, const char *teaching_point)
 {
     if (strcmp(teaching_point, "t") == 0)
         return _("Teaching point");
-    return strcmp(urban_rural, "rural") == 0 ? _("Village") : _("Town");
+    return strcmp(urban_rural, "rural") == 0 ? _("Village school") : _("Town");
 }
 
 static bool

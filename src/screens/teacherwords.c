@@ -17,7 +17,7 @@ struct code_word {
 };
 
 static const struct code_word posts_w[] = {
-    {"teacher", N_("Teacher")},
+    {"teacher", N_("Full-time teacher")},
     {"principal", N_("Headmaster")},
     {"vice_principal", N_("Deputy head")},
     {"other", N_("Other post")},
@@ -39,7 +39,7 @@ static const struct code_word subjects_w[] = {
 static const struct code_word levels_w[] = {
     {"national", N_("National (guopei)")},
     {"provincial", N_("Provincial")},
-    {"county", N_("County")},
+    {"county", N_("County training")},
     {"school", N_("School-based")},
     {NULL, NULL}};
 static const struct code_word terms_w[] = {{"year", N_("Whole school year")},
