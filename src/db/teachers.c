@@ -116,3 +116,31 @@ teachers_set_post(struct db *db, const char *township, const char *teacher,
     }
     return 0;
 }
+
+/* The teacher by ID number, under row-level security: only the caller's
+ * townships' teachers are found. */
+static const char import_sql[] =
+    "INSERT INTO eduaid.teacher_training (township_id, teacher_id, programme,"
+    " level, hours, started_on, ended_on, source)"
+    " SELECT t.township_id, t.id, $2, coalesce((SELECT c.value FROM"
+    " eduaid.choice_training_level c WHERE c.zh = $3), $3), $4::numeric,"
+    " $5::date, $6::date, $7 FROM eduaid.teacher t"
+    " WHERE t.id_number = upper($1) AND t.active";
+
+int
+teachers_import_training(struct db *db, const char *idno, const char *programme,
+                         const char *level, const char *hours,
+                         const char *started_on, const char *ended_on,
+                         const char *source, struct db_error *err)
+{
+    const char *params[7] = {idno,       programme, level, hours,
+                             started_on, ended_on,  source};
+    struct dbres *r = db_exec(db, import_sql, 7, params, err);
+    long long n;
+
+    if (r == NULL)
+        return -1;
+    n = r->affected;
+    dbres_free(r);
+    return n > 0 ? 1 : 0;
+}

@@ -47,4 +47,15 @@ int teachers_set_post(struct db *db, const char *township, const char *teacher,
                       const char *version, const char *post,
                       const char *subject, struct db_error *err);
 
+/* issue 17 H5: one line of a training list (the CSV import): a training
+ * of the active teacher with ID number idno, if he is one of the caller's
+ * townships'; level a code or its Chinese word (国培 省培 县培 校本);
+ * source "import:<file>" (who and when: the row's created_by and _at).
+ * 1 stored, 0 no such teacher of the caller's, -1 refused (err). */
+int teachers_import_training(struct db *db, const char *idno,
+                             const char *programme, const char *level,
+                             const char *hours, const char *started_on,
+                             const char *ended_on, const char *source,
+                             struct db_error *err);
+
 #endif
