@@ -15,6 +15,11 @@ CREATE FUNCTION pg_temp.pick(key text, n int) RETURNS int
 LANGUAGE sql IMMUTABLE
 RETURN ('x' || left(md5(key), 7))::bit(28)::int % n;
 
+-- The audit rows made from here on are dated when the work was done (at
+-- the end), not at loading: the audit screens' newest rows stay the
+-- notice's (demo_notice.sql), as demo_pairing.sql keeps them.
+CREATE TEMP TABLE mark AS SELECT coalesce(max(id), 0) AS audit_id FROM eduaid.audit_log;
+
 -- A teacher at each teaching point (教学点): a young village teacher.
 INSERT INTO eduaid.teacher (township_id, school_id, name, id_number, sex, birth_date, phone,
                             title, rural_years, post, subject)
@@ -108,4 +113,29 @@ SELECT t.township_id, t.id, t.school_id, ts.township_id, ts.id, 2026, v.term, v.
                  ORDER BY tc.id OFFSET v.nth - 1 LIMIT 1) AS t ON true
   JOIN eduaid.school ts ON ts.township_id = v.to_tid AND ts.name = v.to_school;
 
+-- When it was done: a training entered the day after it ended, at 4 pm;
+-- the exchanges at the end of August; the register's posts and subjects
+-- and the teaching points' teachers on 1 September.
+SET session_replication_role = replica;
+UPDATE eduaid.teacher_training
+   SET created_at = ((ended_on + 1) + time '16:00') AT TIME ZONE 'Asia/Shanghai',
+       updated_at = ((ended_on + 1) + time '16:00') AT TIME ZONE 'Asia/Shanghai';
+UPDATE eduaid.teacher_exchange
+   SET created_at = (timestamp '2026-08-25 10:00' + id * interval '1 minute') AT TIME ZONE 'Asia/Shanghai',
+       updated_at = (timestamp '2026-08-25 10:00' + id * interval '1 minute') AT TIME ZONE 'Asia/Shanghai';
+UPDATE eduaid.audit_log a SET at = x.created_at
+  FROM eduaid.teacher_training x, mark k
+ WHERE a.id > k.audit_id AND a.table_name = 'teacher_training' AND a.row_id = x.id;
+UPDATE eduaid.audit_log a SET at = x.created_at
+  FROM eduaid.teacher_exchange x, mark k
+ WHERE a.id > k.audit_id AND a.table_name = 'teacher_exchange' AND a.row_id = x.id;
+UPDATE eduaid.audit_log a
+   SET at = (timestamp '2026-09-01 09:00' + (a.id - k.audit_id) * interval '1 second')
+            AT TIME ZONE 'Asia/Shanghai'
+  FROM mark k
+ WHERE a.id > k.audit_id AND a.table_name NOT IN ('teacher_training', 'teacher_exchange');
+SET session_replication_role = origin;
+
 COMMIT;
+ANALYZE eduaid.teacher, eduaid.teacher_training, eduaid.teacher_exchange,
+    eduaid.teacher_exchange_in;
