@@ -52,6 +52,9 @@ static const struct subcommand subcommands[] = {
      N_("school pairing documents as PDF: bulletin, notice, scores")},
     {"report", cmd_report, N_("NAME [--year Y] [-o FILE]"),
      N_("print a report as CSV (--list: the reports)")},
+    /* issue 17 H5 */
+    {"teachers", cmd_teachers, N_("import FILE"),
+     N_("import a training list of rural teachers (CSV)")},
     {"user", cmd_user, N_("ACTION [ARG]..."),
      N_("accounts: request, approve, refuse, disable")},
     {"help", cmd_help, "", N_("show this help")},

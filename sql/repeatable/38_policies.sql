@@ -420,6 +420,20 @@ DECLARE
 BEGIN
     FOREACH tbl IN ARRAY ARRAY['care_record', 'care_counselling', 'care_activity',
                                'care_attendance']
+
+-- issue 17 H5 (rural teachers, 062_teachers.sql, 36_m_teachers.sql):
+-- training records and exchanges are the teacher's township's, as the
+-- register is: everyone reads their townships, clerks and officers insert
+-- and correct them there, nobody deletes. An exchange into another
+-- township is read there through its copy, teacher_exchange_in, which
+-- the server keeps (eduaid.teacher_exchange_copy) and no login writes.
+DO $$
+DECLARE
+    scope   constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
+    readers constant text := 'eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor';
+    tbl     text;
+BEGIN
+    FOREACH tbl IN ARRAY ARRAY['teacher_training', 'teacher_exchange', 'teacher_exchange_in']
     LOOP
         PERFORM pg_temp.row_security(tbl, true);
         PERFORM pg_temp.policy(tbl, tbl || '_read',
@@ -427,6 +441,10 @@ BEGIN
         PERFORM pg_temp.policy(tbl, tbl || '_insert',
             format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
         IF tbl <> 'care_counselling' THEN
+
+        IF tbl <> 'teacher_exchange_in' THEN
+            PERFORM pg_temp.policy(tbl, tbl || '_insert',
+                format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
             PERFORM pg_temp.policy(tbl, tbl || '_update',
                 format('FOR UPDATE TO eduaid_clerk, eduaid_officer USING (%s) WITH CHECK (%s)',
                        scope, scope));
@@ -437,3 +455,5 @@ BEGIN
 END
 $$;
 -- end issue 17 H2
+
+-- end issue 17 H5

@@ -543,3 +543,26 @@ GRANT INSERT (arrival_year), UPDATE (arrival_year)
 GRANT SELECT (arrival_year), INSERT (arrival_year) ON eduaid.student TO eduaid_transferer;
 GRANT INSERT (canteen, canteen_since), UPDATE (canteen, canteen_since)
     ON eduaid.school TO eduaid_admin;
+
+-- issue 17 H5 (rural teachers, 062_teachers.sql): the register's post and
+-- subject (supervisors read them too); training records and exchanges
+-- (no personal column: everyone of the four reads them whole); written by
+-- clerks and officers by column, never deleted; the teacher and the
+-- sending school of an exchange are not updatable (the guards of
+-- 36_m_teachers.sql say so too), its teacher's name is the server's copy.
+GRANT SELECT (post, subject) ON eduaid.teacher TO eduaid_supervisor;
+GRANT INSERT (post, subject), UPDATE (post, subject)
+    ON eduaid.teacher TO eduaid_clerk, eduaid_officer;
+GRANT SELECT ON eduaid.teacher_training, eduaid.teacher_exchange, eduaid.teacher_exchange_in
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT INSERT (township_id, teacher_id, programme, level, hours, started_on, ended_on, source,
+              notes)
+    ON eduaid.teacher_training TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (programme, level, hours, started_on, ended_on, notes)
+    ON eduaid.teacher_training TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, teacher_id, from_school_id, to_township_id, to_school_id,
+              school_year, term, notes)
+    ON eduaid.teacher_exchange TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (to_township_id, to_school_id, school_year, term, notes)
+    ON eduaid.teacher_exchange TO eduaid_clerk, eduaid_officer;
+-- end issue 17 H5

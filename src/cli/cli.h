@@ -18,6 +18,7 @@ int cmd_rates(int argc, char **argv);
 int cmd_reconcile(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_user(int argc, char **argv);
+int cmd_teachers(int argc, char **argv); /* issue 17 H5 */
 
 /* The global options given before the command: main.c sets them before
  * it runs one; subcommands that connect read them (cmd_connect.c). The

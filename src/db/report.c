@@ -137,6 +137,38 @@ static const struct report_col canteen_cols[] = {
     {"meal_coverage", N_("Meal coverage %"), RC_PERCENT},
 };
 /* end issue 17 H3 */
+/* issue 17 H5: rural teachers (sql/repeatable/36_m_teachers.sql) */
+static const struct report_col teacher_training_cols[] = {
+    {"teachers", N_("Rural teachers"), RC_COUNT},
+    {"trained", N_("Trained"), RC_COUNT},
+    {"untrained", N_("Not trained"), RC_COUNT},
+    {"trained_pct", N_("Trained %"), RC_PERCENT},
+    {"headmasters", N_("Rural headmasters"), RC_COUNT},
+    {"headmasters_trained", N_("Headmasters trained"), RC_COUNT},
+    {"headmasters_pct", N_("Headmasters trained %"), RC_PERCENT},
+};
+static const struct report_col teacher_guopei_cols[] = {
+    {"places", N_("Guopei places"), RC_COUNT},
+    {"village", N_("Village teachers"), RC_COUNT},
+    {"teaching_point", N_("Teaching-point teachers"), RC_COUNT},
+    {"town", N_("Town teachers"), RC_COUNT},
+    {"priority_pct", N_("Village share %"), RC_PERCENT},
+};
+static const struct report_col teacher_scarce_cols[] = {
+    {"teachers", N_("Teachers"), RC_COUNT},
+    {"trained", N_("Trained"), RC_COUNT},
+    {"untrained", N_("Not trained"), RC_COUNT},
+    {"trained_pct", N_("Trained %"), RC_PERCENT},
+};
+static const struct report_col teacher_exchange_cols[] = {
+    {"exchanges", N_("Exchanges sent"), RC_COUNT},
+    {"town_to_village", N_("Town to village"), RC_COUNT},
+    {"village_to_town", N_("Village to town"), RC_COUNT},
+    {"other", N_("Other exchanges"), RC_COUNT},
+    {"received", N_("Received from other townships"), RC_COUNT},
+    {"town_to_village_pct", N_("Town to village %"), RC_PERCENT},
+};
+/* end issue 17 H5 */
 
 #define COLS(a) a, (int)(sizeof(a) / sizeof(a[0]))
 
@@ -175,6 +207,19 @@ static const struct report_def reports[] = {
     {"canteen", "report_canteen", N_("School canteens of the meal plan"),
      N_("Pilot school without canteen"), false, COLS(canteen_cols), 3, 100,
      false},
+    /* issue 17 H5: rural teachers; training and 国培 by calendar year,
+       exchanges by school year */
+    {"teacher_training", "report_teacher_training",
+     N_("Rural teacher training coverage"), NULL, false,
+     COLS(teacher_training_cols), 3, 100, true},
+    {"teacher_guopei", "report_teacher_guopei", N_("Guopei places"), NULL,
+     false, COLS(teacher_guopei_cols), 4, 0, true},
+    {"teacher_scarce", "report_teacher_scarce",
+     N_("Scarce-subject teachers trained"), N_("Subject"), false,
+     COLS(teacher_scarce_cols), 3, 100, true},
+    {"teacher_exchange", "report_teacher_exchange", N_("Teacher exchanges"),
+     NULL, false, COLS(teacher_exchange_cols), 1, 0, false},
+    /* end issue 17 H5 */
 };
 
 #define N_REPORTS (sizeof(reports) / sizeof(reports[0]))

@@ -12,8 +12,7 @@
 
 #include "db/db.h"
 
-/* issue 17 H3: 060_migrant_canteen.sql */
-#define EDUAID_SCHEMA_LEVEL 60
+#define EDUAID_SCHEMA_LEVEL 62
 
 /* 0 when the server's schema is at EDUAID_SCHEMA_LEVEL. Otherwise -1 and
  * msg holds one line for the person, in their language: the server's

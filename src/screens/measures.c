@@ -120,6 +120,9 @@ static const struct chooser_entry entries[] = {
      canteen_line, R_RECORDS, canteen_open},
     {N_("Migrant children"), N_("their subsidies beside local children's"),
      migrant_line, R_RECORDS, migrant_open},
+    /* issue 17 H5 */
+    {N_("Rural teachers"), N_("Register, trainings and exchanges"), NULL,
+     R_RECORDS, teachers_screen_new},
     {NULL, NULL, NULL, 0, NULL},
 };
 

@@ -87,6 +87,8 @@ bool pairing_area_for(const char *role);
 struct screen *measures_screen_new(struct app *a);
 bool measures_area_for(const char *role);
 struct screen *pairs_screen_new(struct app *a);
+/* issue 17 H5: 乡村教师, the teacher register (teachers.c) */
+struct screen *teachers_screen_new(struct app *a);
 struct screen *pairpage_screen_new(struct app *a, const char *township,
                                    const char *pair);
 

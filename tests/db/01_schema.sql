@@ -116,6 +116,20 @@ SELECT results_eq(
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
            ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer}')) AS v(p, c, r)
        WHERE (t, p) <> ('care_counselling', '_update')
+      UNION ALL -- issue 17 H5: rural teachers' trainings and exchanges (062_teachers.sql),
+                -- never deleted; an exchange's copy for the receiving township kept by the server
+      SELECT t, t || p, c, r::text[], 'PERMISSIVE'
+        FROM unnest(ARRAY['teacher_exchange', 'teacher_training']) AS t
+       CROSS JOIN (VALUES
+           ('_insert', 'INSERT', '{eduaid_clerk,eduaid_officer}'),
+           ('_owner', 'ALL', '{eduaid_owner}'),
+           ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+           ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer}')) AS v(p, c, r)
+      UNION ALL
+      VALUES ('teacher_exchange_in', 'teacher_exchange_in_owner', 'ALL', '{eduaid_owner}'::text[],
+              'PERMISSIVE'),
+             ('teacher_exchange_in', 'teacher_exchange_in_read', 'SELECT',
+              '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}', 'PERMISSIVE')
       UNION ALL -- the public notice (013_notice.sql): written only by its functions
       SELECT t, t || p, c, r::text[], 'PERMISSIVE'
         FROM unnest(ARRAY['notice', 'notice_item', 'notice_objection']) AS t
@@ -322,6 +336,7 @@ SELECT results_eq(
              ('set_user_townships', '{}'),
              ('special_ed_counts', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('submit', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('teacher_exchange_copy', '{}'), -- issue 17 H5
              ('teacher_facts_changed', '{}'),
              ('township_channel_add', '{}'),
              ('transfer_accept', '{eduaid_clerk,eduaid_officer}'),

@@ -61,8 +61,8 @@ SELECT k.conname::text AS con, t.relname::text AS tbl, a.attname::text AS col,
   JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.conkey[1]
  WHERE k.connamespace = 'eduaid'::regnamespace AND k.conname LIKE '%\_clean';
 
-SELECT is((SELECT count(*)::int FROM public.fx_clean_con), 85,  -- issue 17 H2: +5 (059_care.sql)
-    '041 made 51 clean constraints, 046 (school pairing) 27 more, 052 (the reasons of an early end) 2');
+SELECT is((SELECT count(*)::int FROM public.fx_clean_con), 89,
+    '041 made 51 clean constraints, 046 (school pairing) 27 more, 052 (the reasons of an early end) 2, 059 (the care ledger, issue 17 H2) 5, 062 (rural teachers, issue 17 H5) 4');
 SELECT is_empty($$SELECT con FROM public.fx_clean_con
                    WHERE con <> tbl || '_' || col || '_clean' OR NOT convalidated
                       OR expr !~ '^eduaid\.is_clean\('$$,
@@ -82,7 +82,9 @@ SELECT set_eq(
              ('pair_rectification_response.response'), ('pair_evaluation.report'),
              ('pair_evaluation.advice'),
              -- issue 17 H2 (059_care.sql)
-             ('care_counselling.counsel_notes')$$,
+             ('care_counselling.counsel_notes'),
+             -- rural teachers (062_teachers.sql, issue 17 H5)
+             ('teacher_training.notes'), ('teacher_exchange.notes')$$,
     'a line feed is allowed in the notes, contents, plans and surveys only');
 SELECT set_has(
     $$SELECT tbl || '.' || col FROM public.fx_clean_con$$,
@@ -118,7 +120,7 @@ BEGIN
     END LOOP;
 END
 $$;
-SELECT is((SELECT count(*)::int FROM public.fx_clean_verdicts()), 85 * 13,  -- issue 17 H2: 85
+SELECT is((SELECT count(*)::int FROM public.fx_clean_verdicts()), 89 * 13,
     'every constraint was tried with every class');
 SELECT is_empty($$SELECT con, what, ok, want FROM public.fx_clean_verdicts()
                    WHERE ok IS DISTINCT FROM want$$,
