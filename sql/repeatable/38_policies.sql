@@ -406,3 +406,32 @@ BEGIN
         format('FOR DELETE TO eduaid_remover USING (%s AND %s)', scope, seen));
 END
 $$;
+
+------------------------------------------------------------------------
+-- issue 17 H1 (preschool; 058_preschool.sql, 36_m_preschool.sql). The
+-- import batches and their rows are read by the roles of their township
+-- (clerks and officers their own, supervisors and the auditor the
+-- county's: supervisors without the full ID numbers, 39_privileges.sql)
+-- and inserted by clerks and officers in their own townships only (the
+-- rows into an open batch of their own: preschool_row_guard). Nothing is
+-- updated or deleted by a login: a batch's review and row count are the
+-- owner's definer functions'.
+DO $$
+DECLARE
+    scope constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
+    tbl text;
+BEGIN
+    FOREACH tbl IN ARRAY ARRAY['preschool_batch', 'preschool_population', 'preschool_enrollment']
+    LOOP
+        PERFORM pg_temp.row_security(tbl, true);
+        PERFORM pg_temp.policy(tbl, tbl || '_read',
+            format('FOR SELECT TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor '
+                   'USING (%s)', scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_insert',
+            format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_owner',
+            'TO eduaid_owner USING (true) WITH CHECK (true)');
+    END LOOP;
+END
+$$;
+-- end issue 17 H1

@@ -455,6 +455,28 @@ GRANT SELECT, DELETE ON eduaid.pair_agreement TO eduaid_remover;
 GRANT EXECUTE ON FUNCTION eduaid.my_pairs() TO eduaid_remover;
 
 ------------------------------------------------------------------------
+-- issue 17 H1 (preschool; 058_preschool.sql). Clerks and officers open a
+-- batch (its review and row count left to the definer functions of
+-- 36_m_preschool.sql) and add its rows; every role of the township reads
+-- them, supervisors without the full ID numbers and birth dates (their
+-- masks instead). No UPDATE or DELETE for anyone: rows are final.
+GRANT SELECT ON eduaid.preschool_batch, eduaid.preschool_population
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT ON eduaid.preschool_enrollment TO eduaid_clerk, eduaid_officer, eduaid_auditor;
+GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
+              batch_id, file_line, kindergarten_id, child_name, child_id_number_masked,
+              child_birth_date_masked)
+    ON eduaid.preschool_enrollment TO eduaid_supervisor;
+GRANT INSERT (township_id, kind, school_year, source, as_of, file_name)
+    ON eduaid.preschool_batch TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, batch_id, file_line, village_id, age3, age4, age5)
+    ON eduaid.preschool_population TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, batch_id, file_line, kindergarten_id, child_name, child_id_number,
+              child_birth_date)
+    ON eduaid.preschool_enrollment TO eduaid_clerk, eduaid_officer;
+-- end issue 17 H1
+
+------------------------------------------------------------------------
 -- The checks (as the superuser who migrates: RESET ROLE by sql/migrate.sh).
 DO $$
 BEGIN

@@ -108,6 +108,22 @@ static const struct report_col pair_score_cols[] = {
 };
 /* end issue 15 H4 */
 
+/* issue 17 H1: preschool coverage (sql/repeatable/36_m_preschool.sql) */
+static const struct report_col preschool_cols[] = {
+    {"population", N_("Children 3-5"), RC_COUNT},
+    {"enrolled", N_("In kindergarten"), RC_COUNT},
+    {"short", N_("Short of 92%"), RC_COUNT},
+    {"rate", N_("Gross enrollment %"), RC_PERCENT},
+};
+static const struct report_col preschool_central_cols[] = {
+    {"townships", N_("Townships"), RC_COUNT},
+    {"with_central", N_("With a central kindergarten"), RC_COUNT},
+    {"central", N_("Central kindergartens"), RC_COUNT},
+    {"kindergartens", N_("Kindergartens"), RC_COUNT},
+    {"coverage", N_("Coverage %"), RC_PERCENT},
+};
+/* end issue 17 H1 */
+
 #define COLS(a) a, (int)(sizeof(a) / sizeof(a[0]))
 
 static const struct report_def reports[] = {
@@ -135,6 +151,13 @@ static const struct report_def reports[] = {
      100, true},
     {"pair_scores", "report_pair_scores", N_("Pair annual scores"), N_("Pair"),
      false, COLS(pair_score_cols), 2, 0, true},
+    /* issue 17 H1: preschool coverage */
+    {"preschool", "report_preschool", N_("Preschool gross enrollment"), NULL,
+     false, COLS(preschool_cols), 3, 92, false},
+    {"preschool_central", "report_preschool_central",
+     N_("Central kindergartens"), N_("Township without one"), false,
+     COLS(preschool_central_cols), 4, 100, false},
+    /* end issue 17 H1 */
 };
 
 #define N_REPORTS (sizeof(reports) / sizeof(reports[0]))
