@@ -49,13 +49,14 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'EA238',
             MESSAGE = format('batch %s: no open batch of yours (没有可写入的导入批次)', NEW.batch_id);
     END IF;
-    IF TG_TABLE_NAME = 'preschool_enrollment'
-       AND NOT EXISTS (SELECT FROM eduaid.school s
+    IF TG_TABLE_NAME = 'preschool_enrollment' THEN
+        IF NOT EXISTS (SELECT FROM eduaid.school s
                         WHERE s.township_id = NEW.township_id
                           AND s.id = NEW.kindergarten_id AND s.kind = 'kindergarten') THEN
-        RAISE EXCEPTION USING ERRCODE = '23503',
-            CONSTRAINT = 'preschool_enrollment_kindergarten_fk',
-            MESSAGE = 'no such kindergarten in the township (本乡镇没有这所幼儿园)';
+            RAISE EXCEPTION USING ERRCODE = '23503',
+                CONSTRAINT = 'preschool_enrollment_kindergarten_fk',
+                MESSAGE = 'no such kindergarten in the township (本乡镇没有这所幼儿园)';
+        END IF;
     END IF;
     RETURN NEW;
 END

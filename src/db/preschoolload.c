@@ -64,6 +64,8 @@ struct ploader {
     struct prow *rows;
     size_t nrows, caprows;
     struct dbres *towns, *villages, *kgs;
+    struct messages *msgs; /* read before the transaction: the words of a
+                              refusal, which aborts it */
 };
 
 static void pmsg(struct ploader *l, long line, long col, const char *fmt, ...)
@@ -108,10 +110,17 @@ col_of(const struct ploader *l, enum pcol c)
     return l->pos[c] >= 0 ? l->pos[c] + 1 : 0;
 }
 
-static const char *
+/* Field pos of the record, trimmed in place ("" when absent: a buffer of
+ * its own, since valid_trim writes). */
+static char *
 field(char **f, size_t n, int pos)
 {
-    return pos >= 0 && (size_t)pos < n && f[pos] != NULL ? f[pos] : "";
+    static char empty[1];
+
+    if (pos >= 0 && (size_t)pos < n && f[pos] != NULL)
+        return valid_trim(f[pos]);
+    empty[0] = '\0';
+    return empty;
 }
 
 /* ---- the header ---------------------------------------------------------- */
@@ -193,7 +202,9 @@ load_places(struct ploader *l)
                          "AND s.active AND s.township_id = "
                          "ANY (eduaid.my_townships())",
                          0, NULL, &err);
-    if (l->kgs == NULL) {
+    if (l->kgs != NULL)
+        l->msgs = messages_load(l->db, &err);
+    if (l->msgs == NULL) {
         pmsg(l, 0, 0, "%s", err.message);
         return -1;
     }
@@ -224,8 +235,7 @@ check_age(struct ploader *l, struct prow *p, char **f, size_t n, enum pcol c)
 {
     enum valid_result v;
 
-    v = valid_int(valid_trim((char *)field(f, n, l->pos[c])), 0, 100000,
-                  &p->age[c - PC_AGE3]);
+    v = valid_int(field(f, n, l->pos[c]), 0, 100000, &p->age[c - PC_AGE3]);
     if (v != VALID_OK)
         pmsg(l, p->line, col_of(l, c),
              _("%s (a whole number from 0 to "
@@ -236,7 +246,7 @@ check_age(struct ploader *l, struct prow *p, char **f, size_t n, enum pcol c)
 static void
 check_township(struct ploader *l, struct prow *p, char **f, size_t n)
 {
-    const char *s = valid_trim((char *)field(f, n, l->pos[PC_TOWNSHIP]));
+    const char *s = field(f, n, l->pos[PC_TOWNSHIP]);
     int i = find_place(l->towns, s, -1, 0);
 
     if (i < 0)
@@ -251,7 +261,7 @@ check_township(struct ploader *l, struct prow *p, char **f, size_t n)
 static void
 check_population(struct ploader *l, struct prow *p, char **f, size_t n)
 {
-    const char *v = valid_trim((char *)field(f, n, l->pos[PC_VILLAGE]));
+    const char *v = field(f, n, l->pos[PC_VILLAGE]);
 
     if (p->township > 0 && !valid_is_blank(v)) {
         int i = find_place(l->villages, v, 1, p->township);
@@ -269,7 +279,7 @@ check_population(struct ploader *l, struct prow *p, char **f, size_t n)
 static char *
 dup_field(struct ploader *l, char **f, size_t n, enum pcol c)
 {
-    char *s = strdup(valid_trim((char *)field(f, n, l->pos[c])));
+    char *s = strdup(field(f, n, l->pos[c]));
 
     if (s == NULL)
         pmsg(l, 0, 0, "%s", _("out of memory"));
@@ -279,7 +289,7 @@ dup_field(struct ploader *l, char **f, size_t n, enum pcol c)
 static void
 check_enrollment(struct ploader *l, struct prow *p, char **f, size_t n)
 {
-    const char *k = valid_trim((char *)field(f, n, l->pos[PC_KINDERGARTEN]));
+    const char *k = field(f, n, l->pos[PC_KINDERGARTEN]);
     enum valid_result v;
     int ymd;
 
@@ -451,13 +461,10 @@ refused_column(const struct ploader *l, const struct db_error *err)
 static void
 refused(struct ploader *l, long line, const struct db_error *err)
 {
-    struct db_error merr;
-    struct messages *m = messages_load(l->db, &merr);
-    const char *text = messages_text(m, err, speak_chinese("auto"));
+    const char *text = messages_text(l->msgs, err, speak_chinese("auto"));
 
     pmsg(l, line, refused_column(l, err), "%s",
          text != NULL ? text : err->message);
-    messages_free(m);
 }
 
 static int
@@ -511,7 +518,8 @@ load_township(struct ploader *l, int t, struct preschool_batch_info *b)
         l->meta->file_name};
     struct db_error err;
     struct dbres *r;
-    const char *cp[2];
+    char id[24];
+    const char *cp[2] = {tb, id};
 
     snprintf(tb, sizeof tb, "%d", t);
     snprintf(yb, sizeof yb, "%d", l->meta->school_year);
@@ -528,15 +536,11 @@ load_township(struct ploader *l, int t, struct preschool_batch_info *b)
     b->id = atoll(dbres_get(r, 0, 0));
     b->township_id = t;
     snprintf(b->township, sizeof b->township, "%s", dbres_get(r, 0, 1));
-    cp[0] = tb;
-    cp[1] = dbres_get(r, 0, 0);
-    for (size_t i = 0; i < l->nrows; i++)
-        if (l->rows[i].township == t &&
-            insert_row(l, &l->rows[i], cp[1]) != 0) {
-            dbres_free(r);
-            return -1;
-        }
+    snprintf(id, sizeof id, "%lld", b->id);
     dbres_free(r);
+    for (size_t i = 0; i < l->nrows; i++)
+        if (l->rows[i].township == t && insert_row(l, &l->rows[i], id) != 0)
+            return -1;
     r = db_exec(l->db, "SELECT eduaid.preschool_batch_close($1, $2)", 2, cp,
                 &err);
     if (r == NULL) {
@@ -619,6 +623,7 @@ preschool_load_file(struct db *db, const char *path, enum csv_encoding enc,
     dbres_free(l.towns);
     dbres_free(l.villages);
     dbres_free(l.kgs);
+    messages_free(l.msgs);
     return rc;
 }
 
