@@ -3,9 +3,10 @@
 -- two reports.
 --
 --   rows of a batch      go only into an open batch (row_count NULL) of
---        the caller's own, opened in the same transaction (created_at =
---        now()), of the row's kind (trigger b_guard, preschool_row_guard);
---        an enrollment's school is a kindergarten
+--        the caller's own, opened in the same transaction (the batch row's
+--        xmin is the transaction's id: not in a savepoint), of the row's
+--        kind (trigger b_guard, preschool_row_guard); an enrollment's school
+--        is a kindergarten
 --   eduaid.preschool_batch_close(township, batch)   the importer closes his
 --        open batch: its row count is set, its rows are final
 --   eduaid.preschool_batch_review(township, batch, accept, reason)  a
@@ -39,12 +40,12 @@ BEGIN
     IF (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = session_user) THEN
         RETURN NEW;   -- a superuser loading by hand (the demo)
     END IF;
-    SELECT x.kind, x.created_by, x.created_at, x.row_count INTO b
+    SELECT x.kind, x.created_by, x.xmin = xid(pg_current_xact_id()) AS this_xact, x.row_count INTO b
       FROM eduaid.preschool_batch x
      WHERE x.township_id = NEW.township_id AND x.id = NEW.batch_id
        AND x.township_id = ANY (eduaid.my_townships());
     IF NOT FOUND OR b.created_by <> session_user OR b.row_count IS NOT NULL
-       OR b.created_at <> now()
+       OR NOT b.this_xact
        OR b.kind <> v_kind THEN
         RAISE EXCEPTION USING ERRCODE = 'EA238',
             MESSAGE = format('batch %s: no open batch of yours (没有可写入的导入批次)', NEW.batch_id);
@@ -124,13 +125,13 @@ DECLARE
     b record;
     n int;
 BEGIN
-    SELECT x.kind, x.created_by, x.created_at, x.row_count INTO b
+    SELECT x.kind, x.created_by, x.xmin = xid(pg_current_xact_id()) AS this_xact, x.row_count INTO b
       FROM eduaid.preschool_batch x
      WHERE x.township_id = p_township AND x.id = p_batch
        AND x.township_id = ANY (eduaid.my_townships())
        FOR UPDATE;
     IF NOT FOUND OR b.created_by <> session_user OR b.row_count IS NOT NULL
-       OR b.created_at <> now() THEN
+       OR NOT b.this_xact THEN
         RAISE EXCEPTION USING ERRCODE = 'EA238',
             MESSAGE = format('batch %s: no open batch of yours (没有可写入的导入批次)', p_batch);
     END IF;
