@@ -20,7 +20,7 @@ preschool_batches(struct db *db, int limit, struct db_error *err)
     return db_exec(db,
                    "SELECT b.id, b.township_id, t.name AS township, b.kind, "
                    "b.school_year, b.source, b.as_of, b.row_count, b.state, "
-                   "b.reject_reason, b.created_by, "
+                   "b.reject_reason, b.created_by, b.file_name, "
                    "b.created_by = session_user AS mine "
                    "FROM eduaid.preschool_batch b "
                    "JOIN eduaid.township t ON t.id = b.township_id "

@@ -15,8 +15,8 @@
 
 /* The batches, those awaiting review first, then the newest: id,
  * township_id, township, kind, school_year, source, as_of, row_count,
- * state, reject_reason, created_by, mine ('t' when the caller imported
- * it). At most limit rows. */
+ * state, reject_reason, created_by, file_name, mine ('t' when the caller
+ * imported it). At most limit rows. */
 struct dbres *preschool_batches(struct db *db, int limit, struct db_error *err);
 
 /* Accept (reason NULL) or reject (with reason) batch id of township;

@@ -117,8 +117,8 @@ preschool_draw(struct screen *s)
         snprintf(line, sizeof(line), _("Reason: %s"),
                  cell(p, sel, "reject_reason"));
     else
-        snprintf(line, sizeof(line), _("Imported by %s"),
-                 cell(p, sel, "created_by"));
+        snprintf(line, sizeof(line), _("Imported by %s from %s"),
+                 cell(p, sel, "created_by"), cell(p, sel, "file_name"));
     listbase_line(&p->lb, -1, line,
                   strcmp(cell(p, sel, "state"), "rejected") == 0 ? UA_ERROR
                                                                  : UA_NORMAL,
