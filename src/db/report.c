@@ -116,7 +116,7 @@ static const struct report_col preschool_cols[] = {
     {"rate", N_("Gross enrollment %"), RC_PERCENT},
 };
 static const struct report_col preschool_central_cols[] = {
-    {"townships", N_("Townships"), RC_COUNT},
+    {"townships", N_("Number of townships"), RC_COUNT},
     {"with_central", N_("With a central kindergarten"), RC_COUNT},
     {"central", N_("Central kindergartens"), RC_COUNT},
     {"kindergartens", N_("Kindergartens"), RC_COUNT},
@@ -155,8 +155,8 @@ static const struct report_def reports[] = {
     {"preschool", "report_preschool", N_("Preschool gross enrollment"), NULL,
      false, COLS(preschool_cols), 3, 92, false},
     {"preschool_central", "report_preschool_central",
-     N_("Central kindergartens"), N_("Township without one"), false,
-     COLS(preschool_central_cols), 4, 100, false},
+     N_("Central kindergarten in every township"), N_("Township without one"),
+     false, COLS(preschool_central_cols), 4, 100, false},
     /* end issue 17 H1 */
 };
 
