@@ -18,7 +18,7 @@
 BEGIN;
 \set fx_including 1
 \ir _fixtures.sql
-SELECT plan(54);
+SELECT plan(55);
 
 CREATE FUNCTION public.ps_explain(q text) RETURNS text
 LANGUAGE plpgsql AS $$
@@ -47,6 +47,21 @@ SELECT is_empty(
          AND r.rolname IN ('eduaid_clerk', 'eduaid_officer', 'eduaid_supervisor', 'eduaid_auditor')
          AND has_table_privilege(r.oid, c.oid, 'UPDATE, DELETE, TRUNCATE')$$,
     'no role updates or deletes a batch or its rows');
+SELECT results_eq(
+    $$SELECT tablename::text COLLATE "default", policyname::text COLLATE "default", cmd,
+             roles::text[] COLLATE "default", coalesce(qual, with_check) COLLATE "default"
+        FROM pg_policies
+       WHERE schemaname = 'eduaid' AND tablename ~ '^preschool_' ORDER BY 1, 2$$,
+    $$SELECT t, t || p, c, r::text[], w
+        FROM unnest(ARRAY['preschool_batch', 'preschool_enrollment', 'preschool_population']) AS t
+       CROSS JOIN (VALUES
+           ('_insert', 'INSERT', '{eduaid_clerk,eduaid_officer}',
+            '(township_id = ANY (( SELECT eduaid.my_scope() AS my_scope)::bigint[]))'),
+           ('_owner', 'ALL', '{eduaid_owner}', 'true'),
+           ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}',
+            '(township_id = ANY (( SELECT eduaid.my_scope() AS my_scope)::bigint[]))')) AS v(p, c, r, w)
+       ORDER BY 1, 2$$,
+    'each preschool table: a township read for every role, a township insert for clerks and officers, the owner''s; no update or delete');
 SELECT ok(NOT has_column_privilege('eduaid_supervisor', 'eduaid.preschool_enrollment',
                                    'child_id_number', 'SELECT')
           AND NOT has_column_privilege('eduaid_supervisor', 'eduaid.preschool_enrollment',
