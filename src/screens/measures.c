@@ -33,8 +33,7 @@ enum {
 static const struct chooser_entry entries[] = {
     /* issue 17: each measure's screen adds its line here */
     /* issue 17 H1 */
-    {N_("Preschool education"), NULL, preschool_line, R_RECORDS,
-     preschool_screen_new},
+    {N_("Preschool"), NULL, preschool_line, R_RECORDS, preschool_screen_new},
     {NULL, NULL, NULL, 0, NULL},
 };
 

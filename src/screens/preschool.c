@@ -259,8 +259,7 @@ preschool_line(struct app *a, char *out, size_t outsz)
 
     if (r != NULL && r->nrows == 1)
         snprintf(out, outsz,
-                 _("gross enrollment %s%% (%s of %s aged 3-5) · awaiting "
-                   "review %s"),
+                 _("%s%% enrolled (%s of %s aged 3-5) · %s to review"),
                  dbres_get(r, 0, 2) != NULL ? dbres_get(r, 0, 2) : "-",
                  dbres_get(r, 0, 1), dbres_get(r, 0, 0), dbres_get(r, 0, 3));
     dbres_free(r);
