@@ -407,19 +407,34 @@ BEGIN
 END
 $$;
 
--- issue 17 H2 (left-behind care, 059_care.sql, 36_m_care.sql): clerks,
--- officers, supervisors and auditors read the care ledger of their
--- townships (the county for supervisors and auditors; supervisors only
--- the columns 39_privileges.sql gives them: phones and counselling notes
--- masked); clerks and officers write it for their townships' schools.
+------------------------------------------------------------------------
+-- issue 17 H1 (preschool; 058_preschool.sql, 36_m_preschool.sql). The
+-- import batches and their rows are read by the roles of their township
+-- (clerks and officers their own, supervisors and the auditor the
+-- county's: supervisors without the full ID numbers, 39_privileges.sql)
+-- and inserted by clerks and officers in their own townships only (the
+-- rows into an open batch of their own: preschool_row_guard). Nothing is
+-- updated or deleted by a login: a batch's review and row count are the
+-- owner's definer functions'.
 DO $$
 DECLARE
     scope constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
-    readers constant text := 'eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor';
     tbl text;
 BEGIN
-    FOREACH tbl IN ARRAY ARRAY['care_record', 'care_counselling', 'care_activity',
-                               'care_attendance']
+    FOREACH tbl IN ARRAY ARRAY['preschool_batch', 'preschool_population', 'preschool_enrollment']
+    LOOP
+        PERFORM pg_temp.row_security(tbl, true);
+        PERFORM pg_temp.policy(tbl, tbl || '_read',
+            format('FOR SELECT TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor '
+                   'USING (%s)', scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_insert',
+            format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_owner',
+            'TO eduaid_owner USING (true) WITH CHECK (true)');
+    END LOOP;
+END
+$$;
+-- end issue 17 H1
 
 -- issue 17 H5 (rural teachers, 062_teachers.sql, 36_m_teachers.sql):
 -- training records and exchanges are the teacher's township's, as the
@@ -438,10 +453,6 @@ BEGIN
         PERFORM pg_temp.row_security(tbl, true);
         PERFORM pg_temp.policy(tbl, tbl || '_read',
             format('FOR SELECT TO %s USING (%s)', readers, scope));
-        PERFORM pg_temp.policy(tbl, tbl || '_insert',
-            format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
-        IF tbl <> 'care_counselling' THEN
-
         IF tbl <> 'teacher_exchange_in' THEN
             PERFORM pg_temp.policy(tbl, tbl || '_insert',
                 format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
@@ -454,6 +465,35 @@ BEGIN
     END LOOP;
 END
 $$;
--- end issue 17 H2
-
 -- end issue 17 H5
+
+-- issue 17 H2 (left-behind care, 059_care.sql, 36_m_care.sql): clerks,
+-- officers, supervisors and auditors read the care ledger of their
+-- townships (the county for supervisors and auditors; supervisors only
+-- the columns 39_privileges.sql gives them: phones and counselling notes
+-- masked); clerks and officers write it for their townships' schools.
+DO $$
+DECLARE
+    scope constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
+    readers constant text := 'eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor';
+    tbl text;
+BEGIN
+    FOREACH tbl IN ARRAY ARRAY['care_record', 'care_counselling', 'care_activity',
+                               'care_attendance']
+    LOOP
+        PERFORM pg_temp.row_security(tbl, true);
+        PERFORM pg_temp.policy(tbl, tbl || '_read',
+            format('FOR SELECT TO %s USING (%s)', readers, scope));
+        PERFORM pg_temp.policy(tbl, tbl || '_insert',
+            format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
+        IF tbl <> 'care_counselling' THEN
+            PERFORM pg_temp.policy(tbl, tbl || '_update',
+                format('FOR UPDATE TO eduaid_clerk, eduaid_officer USING (%s) WITH CHECK (%s)',
+                       scope, scope));
+        END IF;
+        PERFORM pg_temp.policy(tbl, tbl || '_owner',
+            'TO eduaid_owner USING (true) WITH CHECK (true)');
+    END LOOP;
+END
+$$;
+-- end issue 17 H2

@@ -455,6 +455,93 @@ GRANT SELECT, DELETE ON eduaid.pair_agreement TO eduaid_remover;
 GRANT EXECUTE ON FUNCTION eduaid.my_pairs() TO eduaid_remover;
 
 ------------------------------------------------------------------------
+-- issue 17 H1 (preschool; 058_preschool.sql). Clerks and officers open a
+-- batch (its review and row count left to the definer functions of
+-- 36_m_preschool.sql) and add its rows; every role of the township reads
+-- them, supervisors without the full ID numbers and birth dates (their
+-- masks instead). No UPDATE or DELETE for anyone: rows are final.
+GRANT SELECT ON eduaid.preschool_batch, eduaid.preschool_population
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT SELECT ON eduaid.preschool_enrollment TO eduaid_clerk, eduaid_officer, eduaid_auditor;
+GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
+              batch_id, file_line, kindergarten_id, child_name, child_id_number_masked,
+              child_birth_date_masked)
+    ON eduaid.preschool_enrollment TO eduaid_supervisor;
+GRANT INSERT (township_id, kind, school_year, source, as_of, file_name)
+    ON eduaid.preschool_batch TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, batch_id, file_line, village_id, age3, age4, age5)
+    ON eduaid.preschool_population TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, batch_id, file_line, kindergarten_id, child_name, child_id_number,
+              child_birth_date)
+    ON eduaid.preschool_enrollment TO eduaid_clerk, eduaid_officer;
+-- end issue 17 H1
+
+
+-- issue 17 H5 (rural teachers, 062_teachers.sql): the register's post and
+-- subject (supervisors read them too); training records and exchanges
+-- (no personal column: everyone of the four reads them whole); written by
+-- clerks and officers by column, never deleted; the teacher and the
+-- sending school of an exchange are not updatable (the guards of
+-- 36_m_teachers.sql say so too), its teacher's name is the server's copy.
+GRANT SELECT (post, subject) ON eduaid.teacher TO eduaid_supervisor;
+GRANT INSERT (post, subject), UPDATE (post, subject)
+    ON eduaid.teacher TO eduaid_clerk, eduaid_officer;
+GRANT SELECT ON eduaid.teacher_training, eduaid.teacher_exchange, eduaid.teacher_exchange_in
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT INSERT (township_id, teacher_id, programme, level, hours, started_on, ended_on, source,
+              notes)
+    ON eduaid.teacher_training TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (programme, level, hours, started_on, ended_on, notes)
+    ON eduaid.teacher_training TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, teacher_id, from_school_id, to_township_id, to_school_id,
+              school_year, term, notes)
+    ON eduaid.teacher_exchange TO eduaid_clerk, eduaid_officer;
+GRANT UPDATE (to_township_id, to_school_id, school_year, term, notes)
+    ON eduaid.teacher_exchange TO eduaid_clerk, eduaid_officer;
+-- end issue 17 H5
+
+-- issue 17 H3 (migrant children, canteens): the year a migrant child came
+-- (student.arrival_year) is written and read as the member's other facts
+-- (supervisors read it: not personal beyond the migrant flag they read);
+-- the transferer copies it with the member. The admin keeps whether a
+-- school's canteen serves the meal, in the school register.
+GRANT SELECT (arrival_year) ON eduaid.student TO eduaid_supervisor;
+GRANT INSERT (arrival_year), UPDATE (arrival_year)
+    ON eduaid.student TO eduaid_clerk, eduaid_officer;
+GRANT SELECT (arrival_year), INSERT (arrival_year) ON eduaid.student TO eduaid_transferer;
+GRANT INSERT (canteen, canteen_since), UPDATE (canteen, canteen_since)
+    ON eduaid.school TO eduaid_admin;
+
+-- issue 17 H2 (left-behind care, 059_care.sql): clerks, officers and the
+-- auditor read whole rows; supervisors every column but the guardian's
+-- and volunteer's phones and the counselling notes, of which they read
+-- the *_masked twins only (so they can neither read nor name the notes in
+-- a WHERE, an ORDER BY or EXPLAIN); clerks and officers write.
+GRANT SELECT ON eduaid.care_record, eduaid.care_counselling, eduaid.care_activity,
+    eduaid.care_attendance TO eduaid_clerk, eduaid_officer, eduaid_auditor;
+GRANT SELECT ON eduaid.care_activity, eduaid.care_attendance TO eduaid_supervisor;
+GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
+              household_id, student_id, guardian_name, guardian_relation,
+              guardian_phone_masked, contact_teacher_id, volunteer_name,
+              volunteer_phone_masked)
+    ON eduaid.care_record TO eduaid_supervisor;
+GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
+              care_id, session_date, counsellor, counsel_notes_masked)
+    ON eduaid.care_counselling TO eduaid_supervisor;
+GRANT INSERT (township_id, household_id, student_id, guardian_name, guardian_relation,
+              guardian_phone, contact_teacher_id, volunteer_name, volunteer_phone),
+      UPDATE (guardian_name, guardian_relation, guardian_phone, contact_teacher_id,
+              volunteer_name, volunteer_phone)
+    ON eduaid.care_record TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, care_id, session_date, counsellor, counsel_notes)
+    ON eduaid.care_counselling TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, school_id, held_on, kind, title), UPDATE (title)
+    ON eduaid.care_activity TO eduaid_clerk, eduaid_officer;
+GRANT INSERT (township_id, activity_id, care_id, present), UPDATE (present)
+    ON eduaid.care_attendance TO eduaid_clerk, eduaid_officer;
+-- end issue 17 H2
+
+------------------------------------------------------------------------
 -- The checks (as the superuser who migrates: RESET ROLE by sql/migrate.sh).
 DO $$
 BEGIN
@@ -502,67 +589,3 @@ BEGIN
     END IF;
 END
 $$;
-
--- issue 17 H2 (left-behind care, 059_care.sql): clerks, officers and the
--- auditor read whole rows; supervisors every column but the guardian's
--- and volunteer's phones and the counselling notes, of which they read
--- the *_masked twins only (so they can neither read nor name the notes in
--- a WHERE, an ORDER BY or EXPLAIN); clerks and officers write.
-GRANT SELECT ON eduaid.care_record, eduaid.care_counselling, eduaid.care_activity,
-    eduaid.care_attendance TO eduaid_clerk, eduaid_officer, eduaid_auditor;
-GRANT SELECT ON eduaid.care_activity, eduaid.care_attendance TO eduaid_supervisor;
-GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
-              household_id, student_id, guardian_name, guardian_relation,
-              guardian_phone_masked, contact_teacher_id, volunteer_name,
-              volunteer_phone_masked)
-    ON eduaid.care_record TO eduaid_supervisor;
-GRANT SELECT (id, township_id, version, created_by, created_at, updated_by, updated_at,
-              care_id, session_date, counsellor, counsel_notes_masked)
-    ON eduaid.care_counselling TO eduaid_supervisor;
-GRANT INSERT (township_id, household_id, student_id, guardian_name, guardian_relation,
-              guardian_phone, contact_teacher_id, volunteer_name, volunteer_phone),
-      UPDATE (guardian_name, guardian_relation, guardian_phone, contact_teacher_id,
-              volunteer_name, volunteer_phone)
-    ON eduaid.care_record TO eduaid_clerk, eduaid_officer;
-GRANT INSERT (township_id, care_id, session_date, counsellor, counsel_notes)
-    ON eduaid.care_counselling TO eduaid_clerk, eduaid_officer;
-GRANT INSERT (township_id, school_id, held_on, kind, title), UPDATE (title)
-    ON eduaid.care_activity TO eduaid_clerk, eduaid_officer;
-GRANT INSERT (township_id, activity_id, care_id, present), UPDATE (present)
-    ON eduaid.care_attendance TO eduaid_clerk, eduaid_officer;
--- end issue 17 H2
-
--- issue 17 H3 (migrant children, canteens): the year a migrant child came
--- (student.arrival_year) is written and read as the member's other facts
--- (supervisors read it: not personal beyond the migrant flag they read);
--- the transferer copies it with the member. The admin keeps whether a
--- school's canteen serves the meal, in the school register.
-GRANT SELECT (arrival_year) ON eduaid.student TO eduaid_supervisor;
-GRANT INSERT (arrival_year), UPDATE (arrival_year)
-    ON eduaid.student TO eduaid_clerk, eduaid_officer;
-GRANT SELECT (arrival_year), INSERT (arrival_year) ON eduaid.student TO eduaid_transferer;
-GRANT INSERT (canteen, canteen_since), UPDATE (canteen, canteen_since)
-    ON eduaid.school TO eduaid_admin;
-
--- issue 17 H5 (rural teachers, 062_teachers.sql): the register's post and
--- subject (supervisors read them too); training records and exchanges
--- (no personal column: everyone of the four reads them whole); written by
--- clerks and officers by column, never deleted; the teacher and the
--- sending school of an exchange are not updatable (the guards of
--- 36_m_teachers.sql say so too), its teacher's name is the server's copy.
-GRANT SELECT (post, subject) ON eduaid.teacher TO eduaid_supervisor;
-GRANT INSERT (post, subject), UPDATE (post, subject)
-    ON eduaid.teacher TO eduaid_clerk, eduaid_officer;
-GRANT SELECT ON eduaid.teacher_training, eduaid.teacher_exchange, eduaid.teacher_exchange_in
-    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
-GRANT INSERT (township_id, teacher_id, programme, level, hours, started_on, ended_on, source,
-              notes)
-    ON eduaid.teacher_training TO eduaid_clerk, eduaid_officer;
-GRANT UPDATE (programme, level, hours, started_on, ended_on, notes)
-    ON eduaid.teacher_training TO eduaid_clerk, eduaid_officer;
-GRANT INSERT (township_id, teacher_id, from_school_id, to_township_id, to_school_id,
-              school_year, term, notes)
-    ON eduaid.teacher_exchange TO eduaid_clerk, eduaid_officer;
-GRANT UPDATE (to_township_id, to_school_id, school_year, term, notes)
-    ON eduaid.teacher_exchange TO eduaid_clerk, eduaid_officer;
--- end issue 17 H5

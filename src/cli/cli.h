@@ -14,6 +14,7 @@ int cmd_export(int argc, char **argv);
 int cmd_notice(int argc, char **argv);
 int cmd_pairing(int argc, char **argv); /* issue 15 H4 */
 int cmd_import(int argc, char **argv);
+int cmd_import_preschool(int argc, char **argv); /* issue 17 H1 */
 int cmd_rates(int argc, char **argv);
 int cmd_reconcile(int argc, char **argv);
 int cmd_report(int argc, char **argv);

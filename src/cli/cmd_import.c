@@ -129,8 +129,14 @@ cmd_import(int argc, char **argv)
     struct roster_load out;
     struct progress_line pl = {false};
     struct db *db;
-    int rc = import_args(argc, argv, &enc, &checks, &file);
+    int rc;
 
+    /* issue 17 H1: the preschool files (cmd_import_preschool.c) */
+    if (argc >= 2 && (strcmp(argv[1], "preschool-population") == 0 ||
+                      strcmp(argv[1], "preschool-enrollment") == 0))
+        return cmd_import_preschool(argc, argv);
+    /* end issue 17 H1 */
+    rc = import_args(argc, argv, &enc, &checks, &file);
     if (rc != 0)
         return rc - 1;
     if (!readable_file(file))

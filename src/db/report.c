@@ -120,6 +120,7 @@ static const struct report_col care_cols[] = {
     {"cared_pct", N_("Fully cared for %"), RC_PERCENT},
 };
 /* end issue 17 H2 */
+
 /* issue 17 H3: 随迁子女 and the canteens (sql/repeatable/36_m_canteen.sql) */
 static const struct report_col subsidy_migrant_cols[] = {
     {"entitled", N_("Entitled"), RC_COUNT},
@@ -137,6 +138,7 @@ static const struct report_col canteen_cols[] = {
     {"meal_coverage", N_("Meal coverage %"), RC_PERCENT},
 };
 /* end issue 17 H3 */
+
 /* issue 17 H5: rural teachers (sql/repeatable/36_m_teachers.sql) */
 static const struct report_col teacher_training_cols[] = {
     {"teachers", N_("Rural teachers"), RC_COUNT},
@@ -170,6 +172,22 @@ static const struct report_col teacher_exchange_cols[] = {
 };
 /* end issue 17 H5 */
 
+/* issue 17 H1: preschool coverage (sql/repeatable/36_m_preschool.sql) */
+static const struct report_col preschool_cols[] = {
+    {"population", N_("Children 3-5"), RC_COUNT},
+    {"enrolled", N_("In kindergarten"), RC_COUNT},
+    {"short", N_("Short of 92%"), RC_COUNT},
+    {"rate", N_("Gross enrollment %"), RC_PERCENT},
+};
+static const struct report_col preschool_central_cols[] = {
+    {"townships", N_("Number of townships"), RC_COUNT},
+    {"with_central", N_("With a central kindergarten"), RC_COUNT},
+    {"central", N_("Central kindergartens"), RC_COUNT},
+    {"kindergartens", N_("Kindergartens"), RC_COUNT},
+    {"coverage", N_("Coverage %"), RC_PERCENT},
+};
+/* end issue 17 H1 */
+
 #define COLS(a) a, (int)(sizeof(a) / sizeof(a[0]))
 
 static const struct report_def reports[] = {
@@ -197,16 +215,13 @@ static const struct report_def reports[] = {
      100, true},
     {"pair_scores", "report_pair_scores", N_("Pair annual scores"), N_("Pair"),
      false, COLS(pair_score_cols), 2, 0, true},
-    /* issue 17 H2: the care of left-behind children, bar: fully cared for */
-    {"care", "report_care", N_("Left-behind children's care"), NULL, false,
-     COLS(care_cols), 7, 100, false},
-    /* issue 17 H3: items 'migrant' and 'local' (translated below) */
-    {"subsidy_migrant", "report_subsidy_migrant",
-     N_("Subsidy coverage of migrant children"), N_("Children"), true,
-     COLS(subsidy_migrant_cols), 3, 100, false},
-    {"canteen", "report_canteen", N_("School canteens of the meal plan"),
-     N_("Pilot school without canteen"), false, COLS(canteen_cols), 3, 100,
-     false},
+    /* issue 17 H1: preschool coverage */
+    {"preschool", "report_preschool", N_("Preschool gross enrollment"), NULL,
+     false, COLS(preschool_cols), 3, 92, false},
+    {"preschool_central", "report_preschool_central",
+     N_("Central kindergarten in every township"), N_("Township without one"),
+     false, COLS(preschool_central_cols), 4, 100, false},
+    /* end issue 17 H1 */
     /* issue 17 H5: rural teachers; training and 国培 by calendar year,
        exchanges by school year */
     {"teacher_training", "report_teacher_training",
@@ -220,6 +235,16 @@ static const struct report_def reports[] = {
     {"teacher_exchange", "report_teacher_exchange", N_("Teacher exchanges"),
      NULL, false, COLS(teacher_exchange_cols), 1, 0, false},
     /* end issue 17 H5 */
+    /* issue 17 H3: items 'migrant' and 'local' (translated below) */
+    {"subsidy_migrant", "report_subsidy_migrant",
+     N_("Subsidy coverage of migrant children"), N_("Children"), true,
+     COLS(subsidy_migrant_cols), 3, 100, false},
+    {"canteen", "report_canteen", N_("School canteens of the meal plan"),
+     N_("Pilot school without canteen"), false, COLS(canteen_cols), 3, 100,
+     false},
+    /* issue 17 H2: the care of left-behind children, bar: fully cared for */
+    {"care", "report_care", N_("Left-behind children's care"), NULL, false,
+     COLS(care_cols), 7, 100, false},
 };
 
 #define N_REPORTS (sizeof(reports) / sizeof(reports[0]))

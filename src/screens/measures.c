@@ -16,8 +16,8 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "screens/care.h"
 #include "db/report.h" /* issue 17 H3 */
+#include "screens/care.h" /* issue 17 H2 */
 #include "screens/chooser.h"
 #include "screens/screens.h"
 
@@ -110,19 +110,21 @@ migrant_open(struct app *a)
 /* The area's screens, in the order shown: one line each, before the
  * empty line that ends the table. */
 static const struct chooser_entry entries[] = {
-    /* issue 17: each measure's screen adds its line here */
+    /* issue 17 H1: 学前教育 */
+    {N_("Preschool"), NULL, preschool_line, R_RECORDS, preschool_screen_new},
     /* issue 17 H2: 关爱留守儿童 */
     {N_("Left-behind children's care"),
      N_("Guardian, contact teacher, volunteer, counselling, activities"),
      care_menu_line, R_RECORDS, care_screen_new},
-    /* issue 17 H3 */
-    {N_("School canteens"), N_("pilot schools whose canteen serves the meal"),
-     canteen_line, R_RECORDS, canteen_open},
+    /* issue 17 H3: 随迁子女 */
     {N_("Migrant children"), N_("their subsidies beside local children's"),
      migrant_line, R_RECORDS, migrant_open},
-    /* issue 17 H5 */
+    /* issue 17 H5: 乡村教师 */
     {N_("Rural teachers"), N_("Register, trainings and exchanges"), NULL,
      R_RECORDS, teachers_screen_new},
+    /* issue 17 H3: 学校食堂 */
+    {N_("School canteens"), N_("pilot schools whose canteen serves the meal"),
+     canteen_line, R_RECORDS, canteen_open},
     {NULL, NULL, NULL, 0, NULL},
 };
 

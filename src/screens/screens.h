@@ -86,6 +86,11 @@ bool pairing_area_for(const char *role);
  * measures_area_for: whether a role sees it at all. */
 struct screen *measures_screen_new(struct app *a);
 bool measures_area_for(const char *role);
+/* issue 17 H1: 学前教育, the preschool import batches (preschool.c), and
+ * its line of numbers in the measures area. */
+struct screen *preschool_screen_new(struct app *a);
+void preschool_line(struct app *a, char *out, size_t outsz);
+/* end issue 17 H1 */
 struct screen *pairs_screen_new(struct app *a);
 /* issue 17 H5: 乡村教师, the teacher register (teachers.c) */
 struct screen *teachers_screen_new(struct app *a);

@@ -71,6 +71,7 @@ SELECT results_eq(
        WHERE schemaname = 'eduaid' AND tablename NOT IN ('audit_log', 'roster_import', 'account_request',
                                                        'login_event')
          AND tablename !~ '^pair' -- school pairing: tests/db/60_pairing.sql
+         AND tablename !~ '^preschool_' -- issue 17 H1: tests/db/77_preschool.sql
        ORDER BY 1, 2$$,
     $$SELECT t, t || p, c, r::text[], 'PERMISSIVE'
         FROM unnest(ARRAY['household', 'household_year', 'special_ed_plan', 'student',
@@ -309,6 +310,12 @@ SELECT results_eq(
              ('pair_for_end', '{}'),
              ('pair_member_claim', '{}'),
              ('pair_pending_end', '{}'),
+             -- issue 17 H1
+             ('preschool_batch_close', '{eduaid_clerk,eduaid_officer}'),
+             ('preschool_batch_review', '{eduaid_supervisor}'),
+             ('preschool_enrolled_distinct', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+             ('preschool_row_guard', '{}'),
+             -- end issue 17 H1
              ('rate_guard', '{}'),
              ('rate_in_effect', '{eduaid_admin}'),
              ('record_facts', '{}'),
