@@ -16,18 +16,21 @@
 --
 -- One application per student, 高考 year and plan
 -- (admission_plan_key, township first). What the database enforces:
---   * the student is a member of a registered household of the record's
---     township (admission_student_fk; the household is filled from the
---     student and named, admission_household_fk), whose household record
---     has been approved at least once (admission_household_registered_check,
---     raised by admission_fill): 建档立卡 means the register's check passed;
---     for the provincial plan the household is 建档立卡 proper (poor or
---     lifted), not a 监测户 (admission_poverty_status_plan_check);
---   * the student is at senior high or secondary vocational school
---     (admission_student_stage_check), and so is the high school named
---     (admission_school_kind_check);
---   * the household's poverty status is copied from the register on every
---     save (poverty_status, a fact the reviewers see; fixed once approved);
+--   * the student is a member of a household of the record's township
+--     (admission_student_fk; the household is filled from the student and
+--     named, admission_household_fk), registered the school year the
+--     exam ends (高考 year Y: school year Y-1): the household's record of
+--     that year is approved, in its notice or final
+--     (admission_household_registered_check, raised by admission_fill):
+--     建档立卡 means the register's check passed; for the provincial plan
+--     the household is 建档立卡 proper that year (poor or lifted), not a
+--     监测户 (admission_poverty_status_plan_check);
+--   * the student's row of that year says senior high or secondary
+--     vocational (admission_student_stage_check), and the high school
+--     named is one (admission_school_kind_check);
+--   * the household's poverty status of that year is copied from the
+--     register on every save (poverty_status, a fact the reviewers see;
+--     fixed once approved);
 --   * years of hukou in the county and of high-school enrolment in the
 --     county are recorded in whole years (0..60, 0..6); an application
 --     leaves the draft only with 3 or more of each
@@ -61,32 +64,22 @@ ALTER TABLE eduaid.workflow_step
 
 CREATE TABLE eduaid.admission (
     LIKE eduaid.record_template INCLUDING ALL,
-    household_id   bigint NOT NULL,   -- the student's, filled by admission_fill
     student_id     bigint NOT NULL,
     exam_year      int NOT NULL,      -- 高考 year
     plan           text NOT NULL,
     school_id      int NOT NULL,      -- the high school
-    poverty_status text NOT NULL,     -- the household's, copied on every save
     hukou_years    int NOT NULL,      -- 户籍在本县 years
     school_years   int NOT NULL,      -- 在本县高中(中职)就读 years
     notes          text,
     CONSTRAINT admission_township_fk FOREIGN KEY (township_id)
         REFERENCES eduaid.township (id),
-    CONSTRAINT admission_household_fk FOREIGN KEY (township_id, household_id)
-        REFERENCES eduaid.household (township_id, id),
-    CONSTRAINT admission_student_fk FOREIGN KEY (township_id, household_id, student_id)
-        REFERENCES eduaid.student (township_id, household_id, id),
     CONSTRAINT admission_school_fk FOREIGN KEY (school_id) REFERENCES eduaid.school (id),
     CONSTRAINT admission_status_fk FOREIGN KEY (status) REFERENCES eduaid.record_status (code),
-    CONSTRAINT admission_poverty_status_fk FOREIGN KEY (poverty_status)
-        REFERENCES eduaid.choice_poverty_status (value),
     CONSTRAINT admission_exam_year_check CHECK (exam_year BETWEEN 2016 AND 2035),
     CONSTRAINT admission_plan_check CHECK (plan IN
         ('national',            -- 国家专项计划
          'provincial_poverty',  -- 省精准扶贫专项计划 (地方专项)
          'college_special')),   -- 高校专项计划
-    CONSTRAINT admission_poverty_status_plan_check CHECK (plan <> 'provincial_poverty'
-        OR poverty_status IN ('poor', 'lifted')),
     CONSTRAINT admission_hukou_years_check CHECK (hukou_years BETWEEN 0 AND 60),
     CONSTRAINT admission_school_years_check CHECK (school_years BETWEEN 0 AND 6),
     CONSTRAINT admission_hukou_years_three_check CHECK (status IN ('draft', 'rejected')
@@ -98,6 +91,19 @@ CREATE TABLE eduaid.admission (
     CONSTRAINT admission_reason_clean CHECK (eduaid.is_clean(reason)),
     CONSTRAINT admission_plan_key UNIQUE (township_id, student_id, exam_year, plan)
 );
+-- The facts the server fills (admission_fill, 36_m_admission.sql): the
+-- student's household, and its poverty status copied on every save (the
+-- form's read-only fields).
+ALTER TABLE eduaid.admission ADD COLUMN household_id bigint NOT NULL,
+    ADD COLUMN poverty_status text NOT NULL,
+    ADD CONSTRAINT admission_household_fk FOREIGN KEY (township_id, household_id)
+        REFERENCES eduaid.household (township_id, id),
+    ADD CONSTRAINT admission_student_fk FOREIGN KEY (township_id, household_id, student_id)
+        REFERENCES eduaid.student (township_id, household_id, id),
+    ADD CONSTRAINT admission_poverty_status_fk FOREIGN KEY (poverty_status)
+        REFERENCES eduaid.choice_poverty_status (value),
+    ADD CONSTRAINT admission_poverty_status_plan_check CHECK (plan <> 'provincial_poverty'
+        OR poverty_status IN ('poor', 'lifted'));
 CREATE UNIQUE INDEX admission_client_uuid_key ON eduaid.admission (township_id, client_uuid);
 -- the review queue (as 010_review.sql for every kind)
 CREATE INDEX admission_submitted_idx ON eduaid.admission (township_id, submitted_at, id)
@@ -155,10 +161,10 @@ INSERT INTO eduaid.message (key, field, zh, en) VALUES
  'A reason cannot hold control characters, line breaks or direction marks.'),
 ('admission_plan_key', 'plan', '这名学生这一年已申请过这个专项计划。',
  'This student has applied to this plan for this year already.'),
-('admission_household_registered_check', 'student_id', '这名学生的家庭尚未通过建档立卡核查（从未审批），不能申请专项计划。',
- 'This student''s household has never passed the register''s check (never approved): no application.'),
-('admission_student_stage_check', 'student_id', '只有普通高中或中职在读的学生可以申请专项计划。',
- 'Only a student at senior high or secondary vocational school applies.'),
+('admission_household_registered_check', 'student_id', '这名学生的家庭在高考前一学年没有已审批的建档立卡核查记录，不能申请专项计划。',
+ 'This student''s household has no approved record of the school year the exam ends: no application.'),
+('admission_student_stage_check', 'student_id', '只有高考前一学年在普通高中或中职就读的学生可以申请专项计划。',
+ 'Only a student at senior high or secondary vocational school the school year the exam ends applies.'),
 ('admission_school_kind_check', 'school_id', '请选择一所高中或中职学校。',
  'Choose a senior high or vocational school.'),
 ('admission_outcome_pkey', '_record', '这条录取结果已存在。', 'This outcome exists already.'),

@@ -4,12 +4,13 @@
 # schools, courses and fund programs, the demo users, then the generated
 # records (demo.sql), the ledgers kept on them (demo_ledgers.sql), a
 # public notice in progress (demo_notice.sql) and the school pairs with a
-# year of their work (demo_pairing.sql). Deterministic: the same
+# year of their work (demo_pairing.sql) and the targeted admission
+# applications of 2026 (demo_admission.sql). Deterministic: the same
 # data on every run (the notice's dates follow the day of loading).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
-for f in reference.sql users.sql demo.sql demo_ledgers.sql demo_notice.sql demo_pairing.sql demo_logins.sql; do
+for f in reference.sql users.sql demo.sql demo_ledgers.sql demo_notice.sql demo_pairing.sql demo_admission.sql demo_logins.sql; do
     PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
         "${PSQL:-psql}" -X -q -v ON_ERROR_STOP=1 -o /dev/null -f "$f"
     echo "load-demo: $f loaded" >&2

@@ -22,13 +22,18 @@ RETURN CASE p_plan
 -- The application's facts from the register, before every insert or
 -- update (SECURITY INVOKER: the caller's row-level security, so a
 -- student of another township is not found, as one that does not
--- exist). When the student or the school is named or changed: the
--- student is found in the record's township (admission_student_fk), his
--- household filled in and registered (its record approved once:
--- admission_household_registered_check), his stage senior high or
--- secondary vocational (admission_student_stage_check), the school a
--- high school (admission_school_kind_check). On a save that is not a
--- workflow step, the household's poverty status is copied (a workflow
+-- exist). The register keeps a household's poverty status and a child's
+-- stage per school year (household_year, student_year, 026/032): the
+-- year that counts is the school year the 高考 ends (exam year Y: school
+-- year Y-1, that is Y-1 - Y). When the student, the year or the school is
+-- named or changed: the student is found in the record's township
+-- (admission_student_fk) and his household filled in; the household's
+-- record of that school year is counted -- approved, in its notice or
+-- final: 建档立卡 that year (admission_household_registered_check); the
+-- child's row of that year says senior high or secondary vocational
+-- (admission_student_stage_check); the school named is a high school
+-- (admission_school_kind_check). On every save that is not a workflow
+-- step the household's poverty status of that year is copied (a workflow
 -- step keeps the copy the reviewers saw).
 CREATE OR REPLACE FUNCTION eduaid.admission_fill() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -36,10 +41,17 @@ DECLARE
     st record;
 BEGIN
     IF TG_OP = 'INSERT' OR NEW.student_id IS DISTINCT FROM OLD.student_id
+       OR NEW.exam_year IS DISTINCT FROM OLD.exam_year
        OR NEW.school_id IS DISTINCT FROM OLD.school_id THEN
-        SELECT s.household_id, s.stage, h.poverty_status, h.approved_at INTO st
+        SELECT s.household_id, hy.poverty_status, sy.stage INTO st
           FROM eduaid.student s
-          JOIN eduaid.household h ON h.township_id = s.township_id AND h.id = s.household_id
+          LEFT JOIN eduaid.household_year hy
+            ON hy.township_id = s.township_id AND hy.household_id = s.household_id
+           AND hy.school_year = NEW.exam_year - 1
+           AND hy.status IN ('approved', 'in_notice', 'final')
+          LEFT JOIN eduaid.student_year sy
+            ON sy.township_id = hy.township_id AND sy.household_year_id = hy.id
+           AND sy.student_id = s.id
          WHERE s.township_id = NEW.township_id AND s.id = NEW.student_id
            AND s.moved_out_on IS NULL;
         IF NOT FOUND THEN
@@ -47,16 +59,16 @@ BEGIN
                 CONSTRAINT = 'admission_student_fk', TABLE = 'admission', SCHEMA = 'eduaid',
                 MESSAGE = 'no such student in this township (本乡镇没有这名学生)';
         END IF;
-        IF st.approved_at IS NULL THEN
+        IF st.poverty_status IS NULL THEN
             RAISE EXCEPTION USING ERRCODE = 'check_violation',
                 CONSTRAINT = 'admission_household_registered_check', TABLE = 'admission',
                 SCHEMA = 'eduaid',
-                MESSAGE = 'the student''s household was never approved (家庭尚未通过建档立卡核查)';
+                MESSAGE = 'the student''s household has no approved record of the school year before the exam (家庭该学年未通过建档立卡核查)';
         END IF;
-        IF st.stage NOT IN ('senior_high', 'secondary_vocational') THEN
+        IF st.stage IS NULL OR st.stage NOT IN ('senior_high', 'secondary_vocational') THEN
             RAISE EXCEPTION USING ERRCODE = 'check_violation',
                 CONSTRAINT = 'admission_student_stage_check', TABLE = 'admission', SCHEMA = 'eduaid',
-                MESSAGE = 'only a student at senior high or vocational school applies (只有高中或中职学生可以申请)';
+                MESSAGE = 'only a student at senior high or vocational school that year applies (只有当年高中或中职在读学生可以申请)';
         END IF;
         IF NOT EXISTS (SELECT FROM eduaid.school c
                         WHERE c.id = NEW.school_id AND c.kind IN ('senior_high', 'vocational')) THEN
@@ -67,9 +79,12 @@ BEGIN
         NEW.household_id := st.household_id;
         NEW.poverty_status := st.poverty_status;
     ELSIF NEW.status = OLD.status THEN
-        NEW.poverty_status := coalesce((SELECT h.poverty_status FROM eduaid.household h
-                                         WHERE h.township_id = NEW.township_id
-                                           AND h.id = NEW.household_id), NEW.poverty_status);
+        NEW.poverty_status := coalesce((SELECT hy.poverty_status FROM eduaid.household_year hy
+                                         WHERE hy.township_id = NEW.township_id
+                                           AND hy.household_id = NEW.household_id
+                                           AND hy.school_year = NEW.exam_year - 1
+                                           AND hy.status IN ('approved', 'in_notice', 'final')),
+                                       NEW.poverty_status);
     END IF;
     RETURN NEW;
 END
@@ -144,7 +159,7 @@ COMMENT ON FUNCTION eduaid.report_admission(int, int) IS
 ------------------------------------------------------------------------
 -- The 公示 of qualified students: the approved applications of 高考 year
 -- p_year (of township p_township, or every township the caller sees),
--- numbered in township, plan and name order, with the student's name,
+-- numbered in township, plan (the report's order) and name order, with the student's name,
 -- his ID number masked, the high school and the plan -- what a public
 -- notice shows and nothing more. SECURITY INVOKER: RLS keeps each role
 -- to its townships (the masked ID number is what every role reads).
@@ -153,7 +168,10 @@ RETURNS TABLE (line_no bigint, township_id int, township text, name text, masked
                school text, plan text)
 LANGUAGE sql STABLE SECURITY INVOKER
 BEGIN ATOMIC
-    SELECT row_number() OVER (ORDER BY a.township_id, a.plan, s.name, a.id),
+    SELECT row_number() OVER (ORDER BY a.township_id,
+                              array_position(ARRAY['national', 'provincial_poverty', 'college_special'],
+                                             a.plan),
+                              s.name, a.id),
            a.township_id, t.name, s.name, s.id_number_masked, c.name,
            eduaid.admission_plan_label(a.plan)
       FROM eduaid.admission a

@@ -107,6 +107,13 @@ static const struct report_col pair_score_cols[] = {
     {"rank", N_("Rank"), RC_COUNT},
 };
 /* end issue 15 H4 */
+/* issue 17 H4: 定向招生专项计划 (sql/repeatable/36_m_admission.sql) */
+static const struct report_col admission_cols[] = {
+    {"applicants", N_("Applicants"), RC_COUNT},
+    {"qualified", N_("Qualified"), RC_COUNT},
+    {"admitted", N_("Admitted"), RC_COUNT},
+    {"admitted_pct", N_("Admitted %"), RC_PERCENT},
+};
 
 #define COLS(a) a, (int)(sizeof(a) / sizeof(a[0]))
 
@@ -135,6 +142,9 @@ static const struct report_def reports[] = {
      100, true},
     {"pair_scores", "report_pair_scores", N_("Pair annual scores"), N_("Pair"),
      false, COLS(pair_score_cols), 2, 0, true},
+    /* issue 17 H4: by 高考 (calendar) year, item = the plan; no target */
+    {"admission", "report_admission", N_("Targeted college admission"),
+     N_("Admission plan"), false, COLS(admission_cols), 3, 0, true},
 };
 
 #define N_REPORTS (sizeof(reports) / sizeof(reports[0]))

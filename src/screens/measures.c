@@ -32,6 +32,10 @@ enum {
  * empty line that ends the table. */
 static const struct chooser_entry entries[] = {
     /* issue 17: each measure's screen adds its line here */
+    /* issue 17 H4: 定向招生专项计划, the record kind "admission" */
+    {N_("Targeted admission"),
+     N_("applications to the targeted college plans, through the review"),
+     admission_line, R_RECORDS, admission_screen_new},
     {NULL, NULL, NULL, 0, NULL},
 };
 

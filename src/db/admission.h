@@ -1,0 +1,25 @@
+/*
+ * admission.h
+ *   定向招生专项计划 (issue 17 H4, record kind "admission",
+ *   sql/061_admission.sql): the numbers of the Plan measures area's line
+ *   and the list of qualified students posted as the 公示
+ *   (eduaid.admission_counts, eduaid.admission_notice,
+ *   sql/repeatable/36_m_admission.sql), under the caller's row-level
+ *   security.
+ */
+#ifndef EDUAID_DB_ADMISSION_H
+#define EDUAID_DB_ADMISSION_H
+
+#include "db/db.h"
+
+/* One row for 高考 year `year`: applications (past the draft), qualified
+ * (approved), admitted. NULL with err filled in on failure. */
+struct dbres *admission_counts(struct db *db, int year, struct db_error *err);
+
+/* The qualified students of `year` (township 0: all the caller's), in
+ * line order: line_no, township_id, township, name, masked_id, school,
+ * plan. NULL with err filled in on failure. */
+struct dbres *admission_notice(struct db *db, int year, int township,
+                               struct db_error *err);
+
+#endif /* EDUAID_DB_ADMISSION_H */
