@@ -66,7 +66,7 @@ SELECT public.t_household('a1', 420325100, 'demo_clerk', 'demo_officer'),
        public.t_household('a4', 420325101, 'demo_clerk', 'officer_101'),
        public.t_household('x1', 420325104, 'clerk_104', 'officer_104'),
        public.t_household('np', 420325100, 'demo_clerk', 'demo_officer', 'senior_high', false),
-       public.t_household('pr', 420325100, 'demo_clerk', 'demo_officer', 'primary');
+       public.t_household('pr', 420325100, 'demo_clerk', 'demo_officer', 'primary') \gset
 SELECT (SELECT id FROM eduaid.school WHERE name = '房县第一中学') AS sh1,
        (SELECT id FROM eduaid.school WHERE name = '城关镇第二小学') AS ps \gset
 
@@ -100,7 +100,7 @@ BEGIN
 END
 $$;
 SET SESSION AUTHORIZATION demo_clerk;
-SELECT public.t_apply('ap1', 420325100, 'a1_s', 'national', :sh1);
+SELECT public.t_apply('ap1', 420325100, 'a1_s', 'national', :sh1) \gset
 SELECT is((SELECT (household_id, poverty_status, status)::text FROM eduaid.admission WHERE id = fx('ap1')),
     format('(%s,poor,draft)', fx('a1')),
     'demo_clerk''s application: the household and its status filled in from the register, a draft');
@@ -130,9 +130,9 @@ SELECT is((SELECT message FROM fx_refusal(format(
     $$INSERT INTO eduaid.admission (township_id, student_id, exam_year, plan, school_id, hukou_years,
       school_years) VALUES (420325100, 999999999, 2027, 'national', %s, 3, 3)$$, :sh1))),
     '... and the refusal reads as for a student who does not exist');
-SELECT public.t_apply('ap2', 420325100, 'a2_s', 'national', :sh1);
-SELECT public.t_apply('ap3', 420325100, 'a3_s', 'college_special', :sh1, 2);
-SELECT public.t_apply('ap4', 420325101, 'a4_s', 'provincial_poverty', :sh1);
+SELECT public.t_apply('ap2', 420325100, 'a2_s', 'national', :sh1) \gset
+SELECT public.t_apply('ap3', 420325100, 'a3_s', 'college_special', :sh1, 2) \gset
+SELECT public.t_apply('ap4', 420325101, 'a4_s', 'provincial_poverty', :sh1) \gset
 SELECT throws_ok(format($$SELECT eduaid.submit('admission', %s)$$, fx('ap3')), '23514', NULL,
     'fewer than 3 years at the high school: the draft cannot be submitted');
 SELECT throws_ok(format($$UPDATE eduaid.admission SET status = 'approved' WHERE id = %s$$, fx('ap1')),
@@ -141,14 +141,14 @@ SELECT throws_ok(format($$UPDATE eduaid.admission SET student_id = %s WHERE id =
     '42501', NULL, 'the student of an application is never changed (no column grant)');
 SELECT lives_ok(format($$SELECT eduaid.submit('admission', %s)$$, fx('ap1')), 'demo_clerk submits');
 SELECT lives_ok(format($$SELECT eduaid.submit('admission', %s)$$, fx('ap4')), '... and 军店镇''s');
-SELECT eduaid.submit('admission', fx('ap2'));
+SELECT eduaid.submit('admission', fx('ap2')) \gset
 RESET SESSION AUTHORIZATION;
 
 -- ==== the qualification review: four eyes ====================================
 -- an officer who made and submitted an application does not verify it
 SET SESSION AUTHORIZATION demo_officer;
-SELECT public.t_apply('ap5', 420325100, 'a2_s', 'college_special', :sh1);
-SELECT eduaid.submit('admission', fx('ap5'));
+SELECT public.t_apply('ap5', 420325100, 'a2_s', 'college_special', :sh1) \gset
+SELECT eduaid.submit('admission', fx('ap5')) \gset
 SELECT throws_ok(format($$SELECT eduaid.verify('admission', %s)$$, fx('ap5')), 'EA002', NULL,
     'four eyes: demo_officer, who submitted it, cannot verify his own application');
 SELECT is((SELECT array_agg(id ORDER BY id) FROM eduaid.review_queue('admission')
@@ -167,7 +167,7 @@ SELECT throws_ok(format($$INSERT INTO eduaid.admission_outcome (township_id, adm
     'no outcome before the application is approved');
 RESET SESSION AUTHORIZATION;
 SET SESSION AUTHORIZATION officer_101;
-SELECT eduaid.verify('admission', fx('ap4'));
+SELECT eduaid.verify('admission', fx('ap4')) \gset
 RESET SESSION AUTHORIZATION;
 
 SET SESSION AUTHORIZATION demo_supervisor;
