@@ -4,13 +4,17 @@
 -- or vocational school in the school year 2025-2026 in a household whose
 -- record of that year is approved (registered).
 --
--- Each township's clerk (demo_clerk for 城关镇 and 茅塔乡, demo_clerk2 for
--- its township, clerk_NNN elsewhere) enters up to eight of them, in the
--- order of their grade (highest first) and ID numbers, and takes each as far as its place says:
+-- Each township's clerk (clerk_NNN) enters up to eight of them, in the
+-- order of their grade (highest first) and ID numbers, and takes each as
+-- far as its place says:
 --   place 0 a draft (short of 3 years at the high school: it could not be
---           submitted), 1 submitted, 2 verified by the township's officer,
+--           submitted), 1 submitted, 2 verified by the township's officer
+--           (officer_NNN, demo_officer for 城关镇),
 --   3 returned by the officer (材料不全), 4..7 approved (qualified) by a
 --   supervisor -- demo_supervisor, or demo_supervisor2 every third.
+-- In 城关镇 and 军店镇 places 1 and 3 are approved instead (5 and 7), so
+-- that nothing of this file waits in demo_officer's or officer_101's
+-- queue or comes back to a clerk the screen tests log in as.
 -- The plan follows the place (national, provincial poverty, the colleges'
 -- plan); a 监测户's child, whom the provincial plan does not take, applies
 -- to the national plan. The township's officer then records the outcome
@@ -32,9 +36,7 @@ DECLARE
     v_officer text;
 BEGIN
     FOR s IN SELECT t.id AS township_id,
-                    CASE WHEN t.id IN (420325100, 420325101) THEN 'demo_clerk'
-                         WHEN t.id = 420325103 THEN 'demo_clerk2'
-                         ELSE 'clerk_' || right(t.id::text, 3) END AS clerk,
+                    'clerk_' || right(t.id::text, 3) AS clerk,
                     CASE t.id WHEN 420325100 THEN 'demo_officer'
                          ELSE 'officer_' || right(t.id::text, 3) END AS officer
                FROM eduaid.township t WHERE t.county_id = 420325 ORDER BY t.id
@@ -59,6 +61,11 @@ BEGIN
                   ORDER BY place LIMIT 8
         LOOP
             CONTINUE WHEN r.school_id IS NULL;
+            -- 城关镇 and 军店镇: nothing waits for their officers, nothing
+            -- is returned (the screen tests' officers and clerks)
+            IF s.township_id IN (420325100, 420325101) AND r.place IN (1, 3) THEN
+                r.place := r.place + 4;
+            END IF;
             v_plan := (ARRAY['national', 'provincial_poverty', 'college_special'])[r.place % 3 + 1];
             IF v_plan = 'provincial_poverty' AND r.poverty_status = 'monitored' THEN
                 v_plan := 'national';
