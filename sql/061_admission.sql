@@ -135,7 +135,7 @@ INSERT INTO eduaid.message (key, field, zh, en) VALUES
 ('admission_pkey', '_record', '这份申请已存在。', 'This application exists already.'),
 ('admission_client_uuid_key', '_record', '这份申请已保存过。', 'This application was saved already.'),
 ('admission_township_fk', 'township_id', '没有这个乡镇。', 'No such township.'),
-('admission_household_fk', 'student_id', '找不到这名学生的家庭。', 'No such household for this student.'),
+('admission_household_fk', '_record', '找不到这名学生的家庭。', 'No such household for this student.'),
 ('admission_student_fk', 'student_id', '找不到这名学生（须是本乡镇建档立卡户的成员）。',
  'No such student (a member of a registered household of this township).'),
 ('admission_school_fk', 'school_id', '没有这所学校。', 'No such school.'),
