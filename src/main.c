@@ -51,8 +51,8 @@ static const struct subcommand subcommands[] = {
     {"pairing", cmd_pairing, N_("print DOCUMENT [ARG]..."),
      N_("school pairing documents as PDF: bulletin, notice, scores")},
     /* issue 17 H4 */
-    {"admission", cmd_admission, N_("notice [--year Y] --pdf FILE"),
-     N_("targeted admission: the qualified students' notice as PDF")},
+    {"admission", cmd_admission, N_("notice|outcome [ARG]..."),
+     N_("targeted admission: the qualified's notice (PDF), an outcome")},
     {"report", cmd_report, N_("NAME [--year Y] [-o FILE]"),
      N_("print a report as CSV (--list: the reports)")},
     {"user", cmd_user, N_("ACTION [ARG]..."),

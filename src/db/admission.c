@@ -36,3 +36,22 @@ admission_notice(struct db *db, int year, int township, struct db_error *err)
         " school, plan FROM eduaid.admission_notice($1::int, $2::int)",
         2, params, err);
 }
+
+/* The township is the application's (found under RLS: nothing when the
+ * caller does not see it); a second outcome corrects the first. */
+struct dbres *
+admission_record_outcome(struct db *db, const char *id, bool admitted,
+                         const char *college, struct db_error *err)
+{
+    const char *params[3] = {id, admitted ? "t" : "f", college};
+
+    return db_exec(db,
+                   "INSERT INTO eduaid.admission_outcome"
+                   " (township_id, admission_id, admitted, college)"
+                   " SELECT a.township_id, a.id, $2::boolean, $3::text"
+                   " FROM eduaid.admission a WHERE a.id = $1::bigint"
+                   " ON CONFLICT ON CONSTRAINT admission_outcome_admission_key"
+                   " DO UPDATE SET admitted = EXCLUDED.admitted,"
+                   " college = EXCLUDED.college RETURNING admission_id",
+                   3, params, err);
+}

@@ -16,7 +16,12 @@
 #     total equal to 城关镇's row; as demo_supervisor the county's total
 #     equals the superuser's counts.
 #   * a bad year or no --pdf: exit 2, no file.
-# Cost: about 3 s (the PDFs).
+#   * `eduaid admission outcome`: demo_officer records an approved
+#     application's outcome and corrects it; a verified one is refused in
+#     words (EA243); officer_104 is told of 城关镇's application what he is
+#     told of one that does not exist; a clerk may not (the row written is
+#     taken away again on exit).
+# Cost: about 10 s on two busy cores (the PDFs).
 set -u
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -36,7 +41,12 @@ for tool in pdfinfo pdftotext pdfimages; do
 done
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+ap=''
+cleanup() {
+	[[ -n $ap ]] && db_psql_super -c "DELETE FROM eduaid.admission_outcome WHERE admission_id = $ap" >/dev/null 2>&1
+	rm -rf "$work"
+}
+trap cleanup EXIT
 export HOME=$work EDUAID_CONF= EDUAID_FORMS_DIR=$top_srcdir/forms EDUAID_TODAY=2026-11-16
 unset LANGUAGE
 cd "$work" || exit 1
@@ -56,7 +66,7 @@ sql() { db_psql_super -c "$1"; }
 # the lines of a notice's table: a number, a township, a name, a masked ID
 lines() { text "$1" | grep -cE '^[0-9]+[^0-9]+420325\*{8}[0-9]{3}[0-9X]'; }
 
-tap_plan 13
+tap_plan 19
 
 all=$(sql "SELECT count(*) FROM eduaid.admission WHERE exam_year = 2026 AND status = 'approved'")
 dmc=$(sql "SELECT count(*) FROM eduaid.admission WHERE exam_year = 2026 AND status = 'approved'
@@ -103,4 +113,29 @@ run demo_supervisor admission notice --year 1999 --pdf bad.pdf 2>"$work/err"
 tap_is "$?/$([[ -e bad.pdf ]] && echo file)" "2/" "a year out of range: exit 2, no file"
 run demo_supervisor admission notice --year 2026 2>"$work/err"
 tap_is "$?" 2 "no --pdf: exit 2"
+
+# ---- the outcome ---------------------------------------------------------------
+ap=$(sql "SELECT a.id FROM eduaid.admission a WHERE a.township_id = 420325100 AND a.status = 'approved'
+           AND NOT EXISTS (SELECT FROM eduaid.admission_outcome o WHERE o.admission_id = a.id)
+         ORDER BY a.id LIMIT 1")
+nv=$(sql "SELECT id FROM eduaid.admission WHERE township_id = 420325100 AND status = 'verified' ORDER BY id LIMIT 1")
+run demo_officer admission outcome "$ap" --admitted 华中师范大学 2>"$work/err"
+tap_is "$?/$(sql "SELECT admitted || ',' || college FROM eduaid.admission_outcome WHERE admission_id = $ap")" \
+	"0/true,华中师范大学" "demo_officer records that a qualified student of 城关镇 was admitted, and where"
+run demo_officer admission outcome "$ap" --not-admitted 2>"$work/err"
+tap_is "$?/$(sql "SELECT admitted || ',' || coalesce(college, '-') FROM eduaid.admission_outcome
+                   WHERE admission_id = $ap")" "0/false,-" "... and corrects it: not admitted, no college"
+run demo_officer admission outcome "$nv" --not-admitted 2>"$work/err"
+tap_is "$?/$(head -1 "$work/err")" \
+	"1/eduaid: admission outcome: An outcome is recorded only for an application that passed the qualification review (approved)." \
+	"a verified application has no outcome yet: refused in words (EA243)"
+run officer_104 admission outcome "$ap" --not-admitted 2>"$work/err"
+e1=$(sed "s/$ap/N/" "$work/err")
+run officer_104 admission outcome 999999999 --not-admitted 2>"$work/err"
+tap_is "$?/$e1" "1/$(sed 's/999999999/N/' "$work/err")" \
+	"officer_104 is told of 城关镇's application what he is told of one that does not exist"
+run demo_clerk admission outcome "$ap" --admitted 武汉大学 2>"$work/err"
+tap_is "$?" 1 "a clerk records no outcome"
+tap_is "$(sql "SELECT admitted FROM eduaid.admission_outcome WHERE admission_id = $ap")" f \
+	"... and the outcome is as the officer left it"
 tap_done
