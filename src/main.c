@@ -50,6 +50,9 @@ static const struct subcommand subcommands[] = {
     /* issue 15 H4 */
     {"pairing", cmd_pairing, N_("print DOCUMENT [ARG]..."),
      N_("school pairing documents as PDF: bulletin, notice, scores")},
+    /* issue 17 H4 */
+    {"admission", cmd_admission, N_("notice|outcome [ARG]..."),
+     N_("targeted admission: the qualified's notice (PDF), an outcome")},
     {"report", cmd_report, N_("NAME [--year Y] [-o FILE]"),
      N_("print a report as CSV (--list: the reports)")},
     /* issue 17 H5 */

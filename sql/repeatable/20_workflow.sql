@@ -53,6 +53,8 @@ RETURN CASE kind
     WHEN 'teacher_fund' THEN 'teacher_fund_application'
     -- issue 15 H1: the pair agreement (帮扶协议书, 047_pairing_workflow.sql)
     WHEN 'pairing' THEN 'pair_agreement'
+    -- issue 17 H4: 定向招生专项计划 (061_admission.sql)
+    WHEN 'admission' THEN 'admission'
 END;
 
 -- The workflow columns of a record row, to compare before and after.

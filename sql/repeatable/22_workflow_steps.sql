@@ -364,6 +364,8 @@ BEGIN
                  WHEN TG_TABLE_NAME = 'notice_objection' THEN r ->> 'record_id'
                  WHEN TG_TABLE_NAME = 'transfer_request' THEN r ->> 'household_id'
                  WHEN TG_ARGV[0] = 'pairing' AND TG_TABLE_NAME <> 'pair' THEN r ->> 'pair_id'
+                 -- issue 17 H4: an outcome is filed under its application
+                 WHEN TG_TABLE_NAME = 'admission_outcome' THEN r ->> 'admission_id'
                  ELSE r ->> 'id' END::bigint,
             (r ->> 'id')::bigint, r ->> 'login',
             CASE WHEN TG_ARGV[0] NOT IN ('user', 'reference') THEN (r ->> 'township_id')::int END,

@@ -135,6 +135,15 @@ BEGIN
                        LEFT JOIN eduaid.pair pr ON pr.township_id = x.township_id AND pr.id = x.pair_id
                       WHERE x.status = 'rejected' AND (x.created_by = v_me OR x.submitted_by = v_me)
                         AND x.township_id = ANY ((SELECT eduaid.my_townships())::int[])
+                      ORDER BY x.rejected_at DESC, x.id LIMIT v_limit)
+                    UNION ALL
+                    -- issue 17 H4: 定向招生 applications (061_admission.sql)
+                    (SELECT 'admission', x.id, x.version, x.township_id,
+                            concat_ws(' ', st.name, eduaid.admission_plan_label(x.plan), x.exam_year),
+                            x.reason, x.rejected_by, x.rejected_at
+                       FROM eduaid.admission x
+                       LEFT JOIN eduaid.student st ON st.township_id = x.township_id AND st.id = x.student_id
+                      WHERE x.status = 'rejected' AND (x.created_by = v_me OR x.submitted_by = v_me)
                       ORDER BY x.rejected_at DESC, x.id LIMIT v_limit)) AS u
              ORDER BY u.rejected_at DESC, u.kind COLLATE "C", u.id
              LIMIT v_limit) AS p

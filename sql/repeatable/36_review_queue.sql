@@ -164,7 +164,15 @@ DECLARE
               $$concat_ws(' ', pr.title, x.signed_on)$$, 'v_after_pairing',
               'y.pair_id, y.signed_on',
               ' AND @.township_id = ANY ((SELECT eduaid.my_townships())::int[])',
-              'true']];
+              'true'],
+        -- issue 17 H4: 定向招生 applications (061_admission.sql), summed
+        -- up by the student's name, the plan and the 高考 year; a search
+        -- finds them by id or by the summary (every application a
+        -- candidate: a township holds few)
+        ARRAY['admission', 'admission',
+              ' LEFT JOIN eduaid.student st ON st.township_id = x.township_id AND st.id = x.student_id',
+              $$concat_ws(' ', st.name, eduaid.admission_plan_label(x.plan), x.exam_year)$$,
+              'v_after_admission', 'y.student_id, y.plan, y.exam_year', '', 'true']];
     mine constant text := 't.county_id = (SELECT d.county_id FROM eduaid.user_directory d '
                           'WHERE d.login = session_user)';
     -- statement: role, township condition, the townships whose names the
@@ -369,6 +377,8 @@ DECLARE
         ELSE eduaid.queue_after_id('teacher_fund', p_after_kind, p_after_id) END;
     v_after_pairing      constant bigint := CASE WHEN p_after_since IS NULL THEN -9223372036854775808
         ELSE eduaid.queue_after_id('pairing', p_after_kind, p_after_id) END;
+    v_after_admission    constant bigint := CASE WHEN p_after_since IS NULL THEN -9223372036854775808
+        ELSE eduaid.queue_after_id('admission', p_after_kind, p_after_id) END;
     v_until   constant timestamptz := coalesce(now() - p_min_wait, 'infinity');
     v_search  constant text := nullif(eduaid.tidy(p_search), '');
     -- (its first word: what the first part of a summary starts with)
@@ -422,17 +432,17 @@ $create$, stmt[6], stmt[7], stmt[1], stmt[2], stmt[8], stmt[3], stmt[4], stmt[5]
     -- How many records wait for me, per kind: the counts review_queue()
     -- would page through without filters (every kind, 0 included, in
     -- the order household, household_year, training, special_ed,
-    -- teacher_fund, pairing). Clerks
+    -- teacher_fund, pairing, admission). Clerks
     -- have no queue: zeros.
     FOR m IN 1 .. 2 LOOP
         counts[m] := CASE WHEN counts[m] IS NULL THEN $$
         RETURN QUERY
         SELECT k.kind, 0::bigint
-          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund', 'pairing']) AS k(kind);$$
+          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund', 'pairing', 'admission']) AS k(kind);$$
         ELSE format($$
         RETURN QUERY
         SELECT k.kind, coalesce(c.n, 0)
-          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund', 'pairing'])
+          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund', 'pairing', 'admission'])
                WITH ORDINALITY AS k(kind, ord)
           LEFT JOIN (SELECT u.kind, sum(u.n)::bigint AS n FROM (%s) AS u GROUP BY u.kind) AS c
             ON c.kind = k.kind
@@ -457,7 +467,7 @@ BEGIN
     ELSE
         RETURN QUERY
         SELECT k.kind, 0::bigint
-          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund', 'pairing']) AS k(kind);
+          FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund', 'pairing', 'admission']) AS k(kind);
     END IF;
 END
 $body$

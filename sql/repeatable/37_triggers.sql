@@ -518,3 +518,29 @@ CREATE OR REPLACE TRIGGER a_agreement_id BEFORE INSERT ON eduaid.pair_agreement
     FOR EACH ROW EXECUTE FUNCTION eduaid.pair_agreement_id();
 CREATE OR REPLACE TRIGGER b_record_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.pair_agreement
     FOR EACH ROW EXECUTE FUNCTION eduaid.record_guard();
+
+------------------------------------------------------------------------
+-- issue 17 H4: 定向招生专项计划 (061_admission.sql, 36_m_admission.sql).
+-- The application is a record of kind 'admission': bookkeeping, its text
+-- trimmed, its facts from the register (admission_fill), the record
+-- guard, the audit. The outcome: bookkeeping, trimmed, only for an
+-- approved application (admission_outcome_guard), audited under its
+-- application (audit_row files admission_outcome by admission_id).
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.admission
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.admission
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('notes', 'reason');
+CREATE OR REPLACE TRIGGER b_record_guard BEFORE INSERT OR UPDATE OR DELETE ON eduaid.admission
+    FOR EACH ROW EXECUTE FUNCTION eduaid.record_guard();
+CREATE OR REPLACE TRIGGER c_fill BEFORE INSERT OR UPDATE ON eduaid.admission
+    FOR EACH ROW EXECUTE FUNCTION eduaid.admission_fill();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.admission
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('admission');
+CREATE OR REPLACE TRIGGER a_bookkeeping BEFORE INSERT OR UPDATE ON eduaid.admission_outcome
+    FOR EACH ROW EXECUTE FUNCTION eduaid.row_bookkeeping();
+CREATE OR REPLACE TRIGGER a_tidy BEFORE INSERT OR UPDATE ON eduaid.admission_outcome
+    FOR EACH ROW EXECUTE FUNCTION eduaid.tidy_columns('college');
+CREATE OR REPLACE TRIGGER b_guard BEFORE INSERT OR UPDATE ON eduaid.admission_outcome
+    FOR EACH ROW EXECUTE FUNCTION eduaid.admission_outcome_guard();
+CREATE OR REPLACE TRIGGER z_audit AFTER INSERT OR UPDATE OR DELETE ON eduaid.admission_outcome
+    FOR EACH ROW EXECUTE FUNCTION eduaid.audit_row('admission');

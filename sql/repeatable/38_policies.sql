@@ -407,6 +407,44 @@ BEGIN
 END
 $$;
 
+-- issue 17 H4: 定向招生专项计划 (061_admission.sql). The application is a
+-- record as every kind: everyone reads his townships' (supervisors and
+-- auditors the county); clerks and officers write there while the
+-- workflow lets them (record_guard); a draft is deleted through
+-- eduaid.delete_draft (as eduaid_remover, the caller's townships). The
+-- outcome: everyone reads his townships'; only officers write it (an
+-- approved application of theirs: admission_outcome_guard).
+DO $$
+DECLARE
+    scope constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
+    readers constant text := 'eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor';
+BEGIN
+    PERFORM pg_temp.row_security('admission', true);
+    PERFORM pg_temp.policy('admission', 'admission_read',
+        format('FOR SELECT TO %s USING (%s)', readers, scope));
+    PERFORM pg_temp.policy('admission', 'admission_insert',
+        format('FOR INSERT TO eduaid_clerk, eduaid_officer WITH CHECK (%s)', scope));
+    PERFORM pg_temp.policy('admission', 'admission_update',
+        format('FOR UPDATE TO eduaid_clerk, eduaid_officer USING (%s) WITH CHECK (%s)', scope, scope));
+    PERFORM pg_temp.policy('admission', 'admission_owner',
+        'TO eduaid_owner USING (true) WITH CHECK (true)');
+    PERFORM pg_temp.policy('admission', 'admission_remover_read',
+        format('FOR SELECT TO eduaid_remover USING (%s)', scope));
+    PERFORM pg_temp.policy('admission', 'admission_remover_delete',
+        format('FOR DELETE TO eduaid_remover USING (%s)', scope));
+
+    PERFORM pg_temp.row_security('admission_outcome', true);
+    PERFORM pg_temp.policy('admission_outcome', 'admission_outcome_read',
+        format('FOR SELECT TO %s USING (%s)', readers, scope));
+    PERFORM pg_temp.policy('admission_outcome', 'admission_outcome_insert',
+        format('FOR INSERT TO eduaid_officer WITH CHECK (%s)', scope));
+    PERFORM pg_temp.policy('admission_outcome', 'admission_outcome_update',
+        format('FOR UPDATE TO eduaid_officer USING (%s) WITH CHECK (%s)', scope, scope));
+    PERFORM pg_temp.policy('admission_outcome', 'admission_outcome_owner',
+        'TO eduaid_owner USING (true) WITH CHECK (true)');
+END
+$$;
+
 ------------------------------------------------------------------------
 -- issue 17 H1 (preschool; 058_preschool.sql, 36_m_preschool.sql). The
 -- import batches and their rows are read by the roles of their township

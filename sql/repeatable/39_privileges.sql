@@ -589,3 +589,22 @@ BEGIN
     END IF;
 END
 $$;
+
+------------------------------------------------------------------------
+-- issue 17 H4: 定向招生专项计划 (061_admission.sql). The application holds
+-- no personal column (the student's ID number stays in eduaid.student):
+-- every reader reads it whole. Clerks and officers write its data, never
+-- its keys (township, student, client_uuid), the household and poverty
+-- status the server fills, or the workflow columns; a draft is deleted
+-- by eduaid.delete_draft, as eduaid_remover. The outcome: officers record
+-- and correct it (admitted, college), never move it to another
+-- application; supervisors and auditors read it.
+GRANT SELECT ON eduaid.admission, eduaid.admission_outcome
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT INSERT (township_id, client_uuid, student_id, exam_year, plan, school_id, hukou_years,
+              school_years, notes),
+      UPDATE (exam_year, plan, school_id, hukou_years, school_years, notes)
+    ON eduaid.admission TO eduaid_clerk, eduaid_officer;
+GRANT SELECT, DELETE ON eduaid.admission TO eduaid_remover;
+GRANT INSERT (township_id, admission_id, admitted, college), UPDATE (admitted, college)
+    ON eduaid.admission_outcome TO eduaid_officer;

@@ -31,9 +31,9 @@
 /* The record kinds, in menu order; forms/<kind>.conf defines each. The
  * forms without a row of the main menu (menu = false: the pair agreement,
  * issue 15, opened from the pairing area) come last (menu.c). */
-static const char *const kinds[] = {"household",      "training",
-                                    "special_ed",     "teacher_fund",
-                                    "household_year", "pairing"};
+static const char *const kinds[] = {
+    "household",      "training", "special_ed", "teacher_fund",
+    "household_year", "pairing",  "admission" /* issue 17 H4 */};
 #define N_KINDS (sizeof(kinds) / sizeof(kinds[0]))
 
 static void

@@ -12,7 +12,8 @@
 int cmd_check_id(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_notice(int argc, char **argv);
-int cmd_pairing(int argc, char **argv); /* issue 15 H4 */
+int cmd_pairing(int argc, char **argv);   /* issue 15 H4 */
+int cmd_admission(int argc, char **argv); /* issue 17 H4 */
 int cmd_import(int argc, char **argv);
 int cmd_import_preschool(int argc, char **argv); /* issue 17 H1 */
 int cmd_rates(int argc, char **argv);

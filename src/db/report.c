@@ -107,6 +107,13 @@ static const struct report_col pair_score_cols[] = {
     {"rank", N_("Rank"), RC_COUNT},
 };
 /* end issue 15 H4 */
+/* issue 17 H4: 定向招生专项计划 (sql/repeatable/36_m_admission.sql) */
+static const struct report_col admission_cols[] = {
+    {"applicants", N_("Applicants"), RC_COUNT},
+    {"qualified", N_("Qualified"), RC_COUNT},
+    {"admitted", N_("Admitted"), RC_COUNT},
+    {"admitted_pct", N_("Admitted %"), RC_PERCENT},
+};
 
 /* issue 17 H2: 关爱留守儿童 (sql/repeatable/36_m_care.sql) */
 static const struct report_col care_cols[] = {
@@ -215,15 +222,25 @@ static const struct report_def reports[] = {
      100, true},
     {"pair_scores", "report_pair_scores", N_("Pair annual scores"), N_("Pair"),
      false, COLS(pair_score_cols), 2, 0, true},
-    /* issue 17 H1: preschool coverage */
+    /* issue 17: the plan's other measures */
+    /* H1: preschool coverage */
     {"preschool", "report_preschool", N_("Preschool gross enrollment"), NULL,
      false, COLS(preschool_cols), 3, 92, false},
     {"preschool_central", "report_preschool_central",
      N_("Central kindergarten in every township"), N_("Township without one"),
      false, COLS(preschool_central_cols), 4, 100, false},
-    /* end issue 17 H1 */
-    /* issue 17 H5: rural teachers; training and 国培 by calendar year,
-       exchanges by school year */
+    /* H2: the care of left-behind children, bar: fully cared for */
+    {"care", "report_care", N_("Left-behind children's care"), NULL, false,
+     COLS(care_cols), 7, 100, false},
+    /* H3: items 'migrant' and 'local' (translated below) */
+    {"subsidy_migrant", "report_subsidy_migrant",
+     N_("Subsidy coverage of migrant children"), N_("Children"), true,
+     COLS(subsidy_migrant_cols), 3, 100, false},
+    /* H4: by 高考 (calendar) year, item = the plan; no target */
+    {"admission", "report_admission", N_("Targeted college admission"),
+     N_("Admission plan"), false, COLS(admission_cols), 3, 0, true},
+    /* H5: rural teachers; training and 国培 by calendar year, exchanges by
+       school year */
     {"teacher_training", "report_teacher_training",
      N_("Rural teacher training coverage"), NULL, false,
      COLS(teacher_training_cols), 3, 100, true},
@@ -234,17 +251,10 @@ static const struct report_def reports[] = {
      COLS(teacher_scarce_cols), 3, 100, true},
     {"teacher_exchange", "report_teacher_exchange", N_("Teacher exchanges"),
      NULL, false, COLS(teacher_exchange_cols), 1, 0, false},
-    /* end issue 17 H5 */
-    /* issue 17 H3: items 'migrant' and 'local' (translated below) */
-    {"subsidy_migrant", "report_subsidy_migrant",
-     N_("Subsidy coverage of migrant children"), N_("Children"), true,
-     COLS(subsidy_migrant_cols), 3, 100, false},
+    /* H3: the canteens */
     {"canteen", "report_canteen", N_("School canteens of the meal plan"),
      N_("Pilot school without canteen"), false, COLS(canteen_cols), 3, 100,
      false},
-    /* issue 17 H2: the care of left-behind children, bar: fully cared for */
-    {"care", "report_care", N_("Left-behind children's care"), NULL, false,
-     COLS(care_cols), 7, 100, false},
 };
 
 #define N_REPORTS (sizeof(reports) / sizeof(reports[0]))

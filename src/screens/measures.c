@@ -119,6 +119,10 @@ static const struct chooser_entry entries[] = {
     /* issue 17 H3: 随迁子女 */
     {N_("Migrant children"), N_("their subsidies beside local children's"),
      migrant_line, R_RECORDS, migrant_open},
+    /* issue 17 H4: 定向招生专项计划, the record kind "admission" */
+    {N_("Targeted admission"),
+     N_("applications to the targeted college plans, through the review"),
+     admission_line, R_RECORDS, admission_screen_new},
     /* issue 17 H5: 乡村教师 */
     {N_("Rural teachers"), N_("Register, trainings and exchanges"), NULL,
      R_RECORDS, teachers_screen_new},

@@ -152,4 +152,10 @@ struct screen *pairboard_screen_new(struct app *a);
  * another supervisor's evaluation; the other roles read it. */
 struct screen *pairscore_screen_new(struct app *a);
 
+/* issue 17 H4: 定向招生专项计划 (admission.c): the list of applications,
+ * kind "admission" (forms/admission.conf, no row of the main menu), and
+ * the Plan measures area's line of this year's numbers. */
+struct screen *admission_screen_new(struct app *a);
+void admission_line(struct app *a, char *out, size_t outsz);
+
 #endif /* EDUAID_SCREENS_H */

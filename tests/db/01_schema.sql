@@ -167,6 +167,23 @@ SELECT results_eq(
       UNION ALL
       VALUES ('transfer_request', 'transfer_request_owner', 'ALL', '{eduaid_owner}'::text[], 'PERMISSIVE'),
              ('transfer_request', 'transfer_request_transferer', 'ALL', '{eduaid_transferer}', 'PERMISSIVE')
+      UNION ALL -- issue 17 H4: 定向招生 (061_admission.sql): the application a record, its
+                -- outcome written by officers only
+      SELECT 'admission', 'admission' || p, c, r::text[], 'PERMISSIVE'
+        FROM (VALUES
+           ('_insert', 'INSERT', '{eduaid_clerk,eduaid_officer}'),
+           ('_owner', 'ALL', '{eduaid_owner}'),
+           ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+           ('_remover_delete', 'DELETE', '{eduaid_remover}'),
+           ('_remover_read', 'SELECT', '{eduaid_remover}'),
+           ('_update', 'UPDATE', '{eduaid_clerk,eduaid_officer}')) AS v(p, c, r)
+      UNION ALL
+      SELECT 'admission_outcome', 'admission_outcome' || p, c, r::text[], 'PERMISSIVE'
+        FROM (VALUES
+           ('_insert', 'INSERT', '{eduaid_officer}'),
+           ('_owner', 'ALL', '{eduaid_owner}'),
+           ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
+           ('_update', 'UPDATE', '{eduaid_officer}')) AS v(p, c, r)
        ORDER BY 1, 2$$,
     'each township-scoped table has exactly the delete/insert/owner/read/update policies');
 

@@ -99,7 +99,10 @@ WITH r AS (
            verified_by, verified_at, editors, NULL FROM eduaid.teacher_fund_application
     UNION ALL
     SELECT 'pairing', id, township_id, status, created_by, submitted_by, submitted_at,
-           verified_by, verified_at, editors, NULL FROM eduaid.pair_agreement),
+           verified_by, verified_at, editors, NULL FROM eduaid.pair_agreement
+    UNION ALL -- issue 17 H4
+    SELECT 'admission', id, township_id, status, created_by, submitted_by, submitted_at,
+           verified_by, verified_at, editors, NULL FROM eduaid.admission),
 q AS (
     SELECT u.login AS who, r.kind, r.id, r.township_id, r.summary,
            CASE WHEN u.login LIKE '%officer%' THEN r.submitted_at ELSE r.verified_at END AS since
@@ -164,7 +167,7 @@ LANGUAGE sql AS $$
          = (SELECT array_agg(k || '=' || (SELECT count(*) FROM eduaid.review_queue(p_limit => 1000) q
                                            WHERE q.kind = k) ORDER BY k)
               FROM unnest(ARRAY['household', 'household_year', 'training', 'special_ed',
-                                'teacher_fund', 'pairing']) AS k)
+                                'teacher_fund', 'pairing', 'admission']) AS k)
       FROM eduaid.queue_counts() AS c
 $$;
 
@@ -378,8 +381,9 @@ SELECT is((SELECT sum(waiting)::int FROM eduaid.queue_counts()), 0,
 SET SESSION AUTHORIZATION demo_officer;
 SELECT ok(public.fx_counts_agree(), 'queue_counts agrees with review_queue for demo_officer');
 SELECT is((SELECT array_agg(kind) FROM eduaid.queue_counts()),
-          ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund', 'pairing'],
-          'all six kinds, in the contract''s order');
+          ARRAY['household', 'household_year', 'training', 'special_ed', 'teacher_fund', 'pairing',
+                'admission'],
+          'all seven kinds, in the contract''s order');
 SET SESSION AUTHORIZATION demo_supervisor;
 SELECT ok(public.fx_counts_agree(), 'queue_counts agrees with review_queue for demo_supervisor');
 SET SESSION AUTHORIZATION officer_103;
@@ -387,8 +391,8 @@ SELECT ok(public.fx_counts_agree(), 'and for the officer of 土城镇');
 SET SESSION AUTHORIZATION demo_clerk;
 SELECT results_eq($$SELECT kind, waiting FROM eduaid.queue_counts()$$,
     $$VALUES ('household', 0::bigint), ('household_year', 0), ('training', 0), ('special_ed', 0),
-             ('teacher_fund', 0), ('pairing', 0)$$,
-    'a clerk has no queue: six zeros');
+             ('teacher_fund', 0), ('pairing', 0), ('admission', 0)$$,
+    'a clerk has no queue: seven zeros');
 SET SESSION AUTHORIZATION demo_auditor;
 SELECT throws_ok($$SELECT * FROM eduaid.queue_counts()$$, '42501', NULL,
     'the auditor may not call queue_counts');

@@ -63,7 +63,8 @@ SELECT s.nspname || '.' || s.relname AS tbl, i.relname::text AS idx,
 
 SELECT set_eq(
     $$SELECT relname::text FROM public.ix_scoped WHERE nspname = 'eduaid'$$,
-    ARRAY['audit_log', 'care_activity', 'care_attendance', 'care_counselling', 'care_record', -- issue 17 H2
+    ARRAY['admission', 'admission_outcome', -- issue 17 H4
+          'audit_log', 'care_activity', 'care_attendance', 'care_counselling', 'care_record', -- issue 17 H2
           'change_channel', 'dropout_case', 'dropout_visit', 'home_visit', 'household',
           'household_year', 'member_tally', 'notice', 'notice_item', 'notice_objection',
           'pair', 'pair_activity', 'pair_agreement', 'pair_award', 'pair_evaluation',

@@ -44,7 +44,7 @@ CR=$'\r'
 # ---- --list ------------------------------------------------------------------
 list=$("$BIN" report --list)
 is "$(printf '%s\n' "$list" | awk '{print $1}' | paste -sd,)" \
-	subsidy,nutrition,schooling,special_ed,training,teacher_fund,pair_coverage,pair_activity,pair_monthly,pair_rectifications,pair_scores,subsidy_migrant,canteen,subsidy_missing \
+	subsidy,nutrition,schooling,special_ed,training,teacher_fund,pair_coverage,pair_activity,pair_monthly,pair_rectifications,pair_scores,preschool,preschool_central,care,subsidy_migrant,admission,teacher_training,teacher_guopei,teacher_scarce,teacher_exchange,canteen,subsidy_missing \
 	'report --list names every report'
 # issue 13 item 1: with no report name it said "which report?" and then
 # died of SIGSEGV (strcmp on NULL); now a usage error, exit 2

@@ -61,8 +61,8 @@ SELECT k.conname::text AS con, t.relname::text AS tbl, a.attname::text AS col,
   JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.conkey[1]
  WHERE k.connamespace = 'eduaid'::regnamespace AND k.conname LIKE '%\_clean';
 
-SELECT is((SELECT count(*)::int FROM public.fx_clean_con), 93,
-    '041 made 51 clean constraints, 046 (school pairing) 27 more, 052 (the reasons of an early end) 2, and issue 17: 058 (preschool) 4, 059 (the care ledger) 5, 062 (rural teachers) 4');
+SELECT is((SELECT count(*)::int FROM public.fx_clean_con), 96,
+    '041 made 51 clean constraints, 046 (school pairing) 27 more, 052 (the reasons of an early end) 2, and issue 17: 058 (preschool) 4, 059 (the care ledger) 5, 061 (targeted admissions) 3, 062 (rural teachers) 4');
 SELECT is_empty($$SELECT con FROM public.fx_clean_con
                    WHERE con <> tbl || '_' || col || '_clean' OR NOT convalidated
                       OR expr !~ '^eduaid\.is_clean\('$$,
@@ -84,7 +84,8 @@ SELECT set_eq(
              -- issue 17 H2 (059_care.sql)
              ('care_counselling.counsel_notes'),
              -- rural teachers (062_teachers.sql, issue 17 H5)
-             ('teacher_training.notes'), ('teacher_exchange.notes')$$,
+             ('teacher_training.notes'), ('teacher_exchange.notes'),
+             ('admission.notes') -- issue 17 H4$$,
     'a line feed is allowed in the notes, contents, plans and surveys only');
 SELECT set_has(
     $$SELECT tbl || '.' || col FROM public.fx_clean_con$$,
@@ -120,7 +121,7 @@ BEGIN
     END LOOP;
 END
 $$;
-SELECT is((SELECT count(*)::int FROM public.fx_clean_verdicts()), 93 * 13,
+SELECT is((SELECT count(*)::int FROM public.fx_clean_verdicts()), 96 * 13,
     'every constraint was tried with every class');
 SELECT is_empty($$SELECT con, what, ok, want FROM public.fx_clean_verdicts()
                    WHERE ok IS DISTINCT FROM want$$,

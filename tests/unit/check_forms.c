@@ -201,14 +201,15 @@ find_column(const struct columndef *cols, size_t n, const char *name)
 /* ---------------------------------------------------------------------- */
 /* The real forms */
 
-static const char *const kinds[] = {"household",      "training",
-                                    "special_ed",     "teacher_fund",
-                                    "household_year", "pairing"};
+static const char *const kinds[] = {
+    "household",      "training", "special_ed", "teacher_fund",
+    "household_year", "pairing",  "admission" /* issue 17 H4 */};
 static const char *const tables[] = {
     "household",       "training_enrollment",
     "special_ed_plan", "teacher_fund_application",
-    "household_year",  "pair_agreement"};
-static const size_t nfields_of[] = {10, 18, 22, 16, 5, 6};
+    "household_year",  "pair_agreement",
+    "admission"};
+static const size_t nfields_of[] = {10, 18, 22, 16, 5, 6, 10};
 #define NKINDS (sizeof(kinds) / sizeof(kinds[0]))
 
 /* Widths of columns plus one cell between each fit in 80 columns. */
@@ -243,7 +244,8 @@ START_TEST(test_real_forms_load)
     ck_assert_uint_eq(f->nfields, nfields_of[_i]);
     /* every kind has a row of the main menu but the pair agreement, which
      * the pairing area opens (issue 15 H1) */
-    ck_assert(f->menu == (strcmp(kinds[_i], "pairing") != 0));
+    ck_assert(f->menu == (strcmp(kinds[_i], "pairing") != 0 &&
+                          strcmp(kinds[_i], "admission") != 0));
     ck_assert_msg(formdef_check_lookups(f, l, &err) == 0, "%s:%d: %s", err.file,
                   err.line, err.message);
     assert_columns_fit(f->columns, f->ncolumns, kinds[_i]);
@@ -1117,20 +1119,34 @@ START_TEST(test_forms_match_schema)
     /* the pair agreement (issue 15 H1) */
     char *pairing =
         read_text(src_path(path, sizeof(path), "sql/046_pairing.sql"));
-    char *sql = malloc(strlen(records) + strlen(years) + strlen(pairing) + 1);
+    /* the targeted admission (issue 17 H4) */
+    char *admission =
+        read_text(src_path(path, sizeof(path), "sql/061_admission.sql"));
+    char *sql = malloc(strlen(records) + strlen(years) + strlen(pairing) +
+                       strlen(admission) + 1);
+    char *facts;
     struct formdef *f;
 
     ck_assert_ptr_nonnull(sql);
     strcpy(sql, records);
     strcat(sql, years);
     strcat(sql, pairing);
+    strcat(sql, admission);
     free(records);
     free(years);
     free(pairing);
+    free(admission);
     facts_sql =
         read_texts(src_path(path, sizeof(path), "sql/021_record_facts.sql"),
                    /* a member's day of moving out (issue 11) */
                    "sql/033_member_transfers.sql");
+    /* issue 17 H4: the application's household and its status (061) */
+    facts = facts_sql;
+    facts_sql = malloc(strlen(facts) + strlen(sql) + 1);
+    ck_assert_ptr_nonnull(facts_sql);
+    strcpy(facts_sql, facts);
+    strcat(facts_sql, sql);
+    free(facts);
     snprintf(rel, sizeof(rel), "forms/%s.conf", kinds[_i]);
     f = load_form(rel);
     assert_table_matches(sql, f->table, f->fields, f->nfields, f->columns,

@@ -32,7 +32,7 @@ check() { # WANT DESCRIPTION WORDS...
 	fi
 }
 
-echo 1..18
+echo 1..20
 commands=$(LC_ALL=C "$bin" --help | awk '/^Commands:/ { on = 1; next }
 	on && /^  [a-z]/ { print $1 }' | LC_ALL=C sort | paste -sd' ')
 reports=$(LC_ALL=C "$bin" report --list | awk '{ print $1 }' | LC_ALL=C sort | paste -sd' ')
@@ -52,6 +52,8 @@ check "--help close list open print verify" "notice's actions" notice ""
 check "admin auditor clerk inspector officer supervisor" "user --role" user request-create bob --name N --role ""
 check "--help delete list set" "rates' actions" rates ""
 check "bulletin notice scores" "pairing print's documents" pairing print ""
+check "--help notice outcome" "admission's actions (issue 17 H4)" admission ""
+check "--pdf --township --year" "the admission notice's options" admission notice --
 check "--pdf --quarter --year" "the bulletin's options" pairing print bulletin --
 # every report name the completion offers is one eduaid runs: report NAME --help
 bad=
