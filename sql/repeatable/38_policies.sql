@@ -204,7 +204,8 @@ BEGIN
     -- (a member's transfer, 033: the household a member comes from is read
     -- too -- transfer_incoming_from() -- to check what keeps it from moving)
     FOREACH tbl IN ARRAY ARRAY['household', 'student', 'household_year', 'student_year',
-        'student_subsidy', 'training_enrollment', 'special_ed_plan', 'dropout_case']
+        'student_subsidy', 'training_enrollment', 'special_ed_plan', 'dropout_case',
+        'admission', 'care_record']  -- issue 17 (064)
     LOOP
         PERFORM pg_temp.policy(tbl, tbl || '_transferer_read',
             format('FOR SELECT TO eduaid_transferer USING (%s OR %s)', scope,

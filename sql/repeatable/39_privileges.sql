@@ -352,6 +352,9 @@ GRANT SELECT ON eduaid.household, eduaid.student, eduaid.household_year, eduaid.
     eduaid.student_subsidy TO eduaid_transferer;
 GRANT SELECT (township_id, id, household_id) ON eduaid.training_enrollment,
     eduaid.special_ed_plan, eduaid.dropout_case TO eduaid_transferer;
+-- issue 17 (064): the records that keep a household from moving
+GRANT SELECT (township_id, id, household_id) ON eduaid.admission, eduaid.care_record
+    TO eduaid_transferer;
 GRANT SELECT ON eduaid.township, eduaid.village TO eduaid_transferer;
 GRANT UPDATE (township_id, village_id) ON eduaid.household TO eduaid_transferer;
 GRANT UPDATE (township_id) ON eduaid.student, eduaid.household_year, eduaid.student_year,

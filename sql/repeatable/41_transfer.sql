@@ -36,7 +36,9 @@
 --
 -- What refuses a move (at the request and again at acceptance): records of
 -- other kinds naming the household -- training enrollments (EA112),
--- special-education plans (EA113), dropout cases of its members (EA114).
+-- special-education plans (EA113), dropout cases of its members (EA114),
+-- targeted-admission applications and left-behind care records (EA244,
+-- issue 17).
 -- They belong to the township that made them (its courses, its teachers'
 -- home visits, its follow-up ledger) and name the household's people in
 -- the registry, so they can neither stay behind nor simply move; a
@@ -126,6 +128,14 @@ BEGIN
                 WHERE d.township_id = p_township AND d.household_id = p_household) THEN
         RAISE EXCEPTION USING ERRCODE = 'EA114',
             MESSAGE = 'a member of the household has a dropout case; it cannot move yet (该户成员有控辍保学台账，暂不能迁出)';
+    END IF;
+    -- issue 17 (064): the records that name a member of the household
+    IF EXISTS (SELECT FROM eduaid.admission a
+                WHERE a.township_id = p_township AND a.household_id = p_household)
+       OR EXISTS (SELECT FROM eduaid.care_record c
+                   WHERE c.township_id = p_township AND c.household_id = p_household) THEN
+        RAISE EXCEPTION USING ERRCODE = 'EA244',
+            MESSAGE = 'the household has targeted-admission applications or care records and cannot move yet (该户有定向招生申请或留守儿童关爱记录，暂不能迁出)';
     END IF;
     IF EXISTS (SELECT FROM eduaid.household h
                 WHERE h.township_id = p_township AND h.id = p_household
