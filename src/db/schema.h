@@ -12,7 +12,7 @@
 
 #include "db/db.h"
 
-#define EDUAID_SCHEMA_LEVEL 57
+#define EDUAID_SCHEMA_LEVEL 63
 
 /* 0 when the server's schema is at EDUAID_SCHEMA_LEVEL. Otherwise -1 and
  * msg holds one line for the person, in their language: the server's
