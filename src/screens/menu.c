@@ -627,6 +627,10 @@ menu_screen_new(struct app *a)
         strcmp(db_role(a->db), "officer") == 0 ||
         strcmp(db_role(a->db), "supervisor") == 0)
         m->items[m->nitems++] = ITEM_IMPORT;
+    /* 计划措施 (issue 17): after the rows key scripts count down to,
+     * before those they count up to from the end */
+    if (measures_area_for(db_role(a->db)))
+        m->items[m->nitems++] = ITEM_MEASURES;
     /* the export screen (issue 14): after the rows key scripts count
      * down to, before those they count up to from the end */
     if (works_with_records(db_role(a->db)))
@@ -640,9 +644,6 @@ menu_screen_new(struct app *a)
      * only row */
     if (pairing_area_for(db_role(a->db)))
         m->items[m->nitems++] = ITEM_PAIRING;
-    /* 计划措施 (issue 17): after the pairing, before the transfers */
-    if (measures_area_for(db_role(a->db)))
-        m->items[m->nitems++] = ITEM_MEASURES;
     /* 迁入迁出 (issue 11): after the rows key scripts count down to,
      * before those they count up to from the end */
     if (works_with_records(db_role(a->db)))
