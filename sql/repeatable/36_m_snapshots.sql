@@ -125,8 +125,9 @@ BEGIN
         RAISE EXCEPTION USING ERRCODE = 'EA248',
             MESSAGE = format('no report named %L (没有这个报表)', NEW.report);
     END IF;
-    IF NOT (v_role = 'officer' AND NEW.township_id = ANY (v_mine)
-            OR v_role = 'supervisor' AND (NEW.township_id IS NULL OR NEW.township_id = ANY (v_mine))) THEN
+    IF NOT coalesce(v_role = 'officer' AND NEW.township_id = ANY (v_mine)
+                    OR v_role = 'supervisor' AND (NEW.township_id IS NULL
+                                                  OR NEW.township_id = ANY (v_mine)), false) THEN
         RAISE EXCEPTION USING ERRCODE = 'EA249',
             MESSAGE = format('report %s of %s: not yours to freeze (不能冻结这个范围的报表)',
                              NEW.report, coalesce(NEW.township_id::text, 'the county'));
