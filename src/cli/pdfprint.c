@@ -120,12 +120,7 @@ pdfprint_snapshot(const struct report_def *d, const struct dbres *rows,
     char *stamp = NULL;
     enum printdoc_failure rc;
 
-    if (office == NULL ||
-        asprintf(&stamp, _("Submitted version: %.10s frozen by %s, SHA-256 %s"),
-                 info->frozen_at,
-                 info->frozen_by_name[0] != '\0' ? info->frozen_by_name
-                                                 : info->frozen_by,
-                 info->sha256) < 0) {
+    if (office == NULL || (stamp = snapshot_stamp(info)) == NULL) {
         free(office);
         perror(PACKAGE_NAME);
         return EXIT_USAGE;

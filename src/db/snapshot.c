@@ -191,3 +191,17 @@ snapshot_rows(struct db *db, long long id, struct db_error *err)
     dbres_free(names);
     return r;
 }
+
+char *
+snapshot_stamp(const struct snapshot_info *i)
+{
+    char *stamp = NULL;
+
+    if (asprintf(&stamp, _("Submitted version: %.10s frozen by %s, SHA-256 %s"),
+                 i->frozen_at,
+                 i->frozen_by_name[0] != '\0' ? i->frozen_by_name
+                                              : i->frozen_by,
+                 i->sha256) < 0)
+        return NULL;
+    return stamp;
+}

@@ -57,4 +57,8 @@ struct dbres *snapshot_rows(struct db *db, long long id, struct db_error *err);
 void snapshot_info_from(const struct dbres *r, int row,
                         struct snapshot_info *out);
 
+/* The line a printed snapshot carries ("Submitted version: DATE frozen by
+ * WHO, SHA-256 HASH", translated), new malloc'd; NULL out of memory. */
+char *snapshot_stamp(const struct snapshot_info *i);
+
 #endif /* EDUAID_DB_SNAPSHOT_H */
