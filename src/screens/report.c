@@ -321,7 +321,8 @@ report_layout(struct screen *s, int top, int rows, int cols)
     }
     n = set_columns(r);
     r->lv.ncolumns = n; /* same column array, selection kept */
-    listview_layout(&r->lv, top + 2, 0, rows - 2, cols);
+    /* issue 17 H6: a third line for the reports as submitted */
+    listview_layout(&r->lv, top + 3, 0, rows - 3, cols);
     build_view(r);
 }
 
@@ -334,6 +335,24 @@ report_total(void)
     while (report_at(n) != NULL)
         n++;
     return n;
+}
+
+/* issue 17 H6: the third line -- a snapshot's date submitted and note, or
+ * the keys of the reports as submitted (f only for those who freeze). */
+static void
+snapshot_line(struct screen *s, char *line, size_t size)
+{
+    const struct report_screen *r = s->data;
+    const char *role = db_role(s->app->db);
+
+    if (r->frozen != NULL)
+        snprintf(line, size, _("SHA-256 %.16s...  submitted on %s  %s"),
+                 r->frozen->sha256, r->frozen->submitted_on, r->frozen->note);
+    else if (strcmp(role, "officer") == 0 || strcmp(role, "supervisor") == 0)
+        snprintf(line, size, "%s",
+                 _("f freeze as submitted  v reports as submitted"));
+    else
+        snprintf(line, size, "%s", _("v reports as submitted"));
 }
 
 static void
@@ -349,13 +368,13 @@ report_draw(struct screen *s)
         snprintf(sortby, sizeof sortby, "%s %s", _(r->def->cols[r->sort].label),
                  r->reverse ? "v" : "^");
     if (r->frozen != NULL) /* issue 17 H6 */
-        snprintf(line, sizeof line,
-                 _("%s %d - as submitted %.10s by %s - SHA-256 %.16s..."),
-                 _(r->def->title), r->year, r->frozen->frozen_at,
+        snprintf(line, sizeof line, _("%s, %s: frozen %.10s by %s"),
+                 _(r->def->title),
+                 report_year_label(r->def, r->year, sortby, sizeof sortby),
+                 r->frozen->frozen_at,
                  r->frozen->frozen_by_name[0] != '\0'
                      ? r->frozen->frozen_by_name
-                     : r->frozen->frozen_by,
-                 r->frozen->sha256);
+                     : r->frozen->frozen_by);
     else if (r->def->calendar) /* issue 15 H4: the pairing reports */
         snprintf(line, sizeof line, _("%zu/%zu %s - year %d - sorted by %s"),
                  r->index + 1, report_total(), _(r->def->title), r->year,
@@ -369,12 +388,9 @@ report_draw(struct screen *s)
              DRAW_PAD | DRAW_MARK_CUT);
     snprintf(line, sizeof line, "%s%s",
              r->frozen != NULL
-                 ? _("Esc today's figures  s sort  r reverse")
+                 ? _("Esc today's figures  p PDF  s sort  r reverse")
                  : _("1-9/n/N report  y/Y year  s sort  r reverse"),
              r->def->item_label != NULL ? _("  g townships/items") : "");
-    if (r->frozen == NULL) /* issue 17 H6 */
-        snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
-                 _("  f freeze  v submitted"));
     if (r->lv.hmore || r->lv.hfirst > 1)
         snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
                  _("  Left/Right columns"));
@@ -382,6 +398,9 @@ report_draw(struct screen *s)
         snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
                  _("  Enter students not granted"));
     draw_str(stdscr, r->top + 1, 0, r->cols, line, UA_NORMAL,
+             DRAW_PAD | DRAW_MARK_CUT);
+    snapshot_line(s, line, sizeof line); /* issue 17 H6 */
+    draw_str(stdscr, r->top + 2, 0, r->cols, line, UA_NORMAL,
              DRAW_PAD | DRAW_MARK_CUT);
 }
 
@@ -463,7 +482,8 @@ freeze_shown(struct screen *s)
     const char *role = db_role(s->app->db);
     struct snapshot_info info;
     struct db_error err;
-    char question[512], done[768], *note;
+    char question[512], done[768], ylabel[64], *note;
+    const char *scope = _("the county");
     int tw;
 
     if (strcmp(role, "officer") != 0 && strcmp(role, "supervisor") != 0) {
@@ -480,11 +500,18 @@ freeze_shown(struct screen *s)
                          _("Submitted to (may be left empty):"), "");
     if (note == NULL)
         return;
+    for (int i = 0; tw > 0 && r->res != NULL && i < r->res->nrows; i++) {
+        const char *id = dbres_field(r->res, i, "township_id");
+
+        if (id != NULL && atoi(id) == tw)
+            scope = dbres_field(r->res, i, "township");
+    }
     snprintf(question, sizeof question,
-             _("Freeze %s, %d, of %s as submitted today? It is never "
-               "changed afterwards."),
-             _(r->def->title), r->year,
-             tw == 0 ? _("the county") : _("the township shown"));
+             _("Freeze %s (%s, %s) as submitted today? It is never changed "
+               "afterwards."),
+             _(r->def->title),
+             report_year_label(r->def, r->year, ylabel, sizeof ylabel),
+             scope != NULL ? scope : "");
     if (dialog_confirm(s->app, _("Freeze as submitted"), question, false)) {
         if (snapshot_freeze(s->app->db, r->def->name, r->year, tw,
                             note[0] != '\0' ? note : NULL, &info, &err) != 0)

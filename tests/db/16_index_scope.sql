@@ -68,7 +68,7 @@ SELECT set_eq(
           'pair', 'pair_activity', 'pair_agreement', 'pair_award', 'pair_evaluation',
           'pair_evaluation_score', 'pair_inspection', 'pair_member', 'pair_monthly_report',
           'pair_quarterly', 'pair_rectification', 'pair_rectification_response', 'pair_target',
-          'school_age_tally', 'special_ed_plan', 'student', 'student_subsidy', 'student_year', 'subsidy_tally',
+          'report_snapshot' /* issue 17 H6 */, 'school_age_tally', 'special_ed_plan', 'student', 'student_subsidy', 'student_year', 'subsidy_tally',
           'teacher', 'teacher_fund_application', 'training_attendance', 'training_enrollment'],
     'the township-scoped tables are the records, members, ledgers, notices, pairing rows, tallies, the audit log and the change channels');
 -- Two keys on ids alone (026_school_years.sql): a household's past school
