@@ -29,7 +29,7 @@
 --         the caller's to run)
 --   EA249 not the caller's to freeze (a clerk or auditor; an officer's
 --         county or another township; a supervisor's other county), and,
---         with constraint report_snapshot_kept, a snapshot is never changed
+--         with constraint report_snapshot_kept_check, a snapshot is never changed
 SET ROLE eduaid_owner;
 
 CREATE TABLE eduaid.report_snapshot (
@@ -64,7 +64,7 @@ INSERT INTO eduaid.message (key, field, zh, en) VALUES
 ('EA248', '_record', '没有这个报表（或你无权查看）。', 'No report of that name (or not yours to run).'),
 ('EA249', '_record', '你不能冻结这个范围的报表：乡镇负责人冻结本乡镇的，县教育局审核人冻结全县或一个乡镇的。',
  'Not yours to freeze: an officer freezes his township''s report, a supervisor the county''s or a township''s.'),
-('report_snapshot_kept', '_record', '报送版本一经冻结，不能修改或删除。',
+('report_snapshot_kept_check', '_record', '报送版本一经冻结，不能修改或删除。',
  'A report as submitted is never changed or deleted.'),
 ('report_snapshot_submitted_on_check', 'submitted_on', '报送日期须在今天和七天前之间。',
  'The date submitted is today or within the last seven days.'),

@@ -162,7 +162,7 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     IF NOT coalesce((SELECT r.rolsuper FROM pg_catalog.pg_roles r
                       WHERE r.rolname = session_user), false) THEN
-        RAISE EXCEPTION USING ERRCODE = 'EA249', CONSTRAINT = 'report_snapshot_kept',
+        RAISE EXCEPTION USING ERRCODE = 'EA249', CONSTRAINT = 'report_snapshot_kept_check',
             TABLE = 'report_snapshot', SCHEMA = 'eduaid',
             MESSAGE = format('report snapshot: never %s (报送版本不能修改或删除)',
                              CASE TG_OP WHEN 'UPDATE' THEN 'changed' ELSE 'deleted' END);

@@ -142,6 +142,13 @@ SELECT results_eq(
       UNION ALL
       VALUES ('transfer_request', 'transfer_request_owner', 'ALL', '{eduaid_owner}'::text[], 'PERMISSIVE'),
              ('transfer_request', 'transfer_request_transferer', 'ALL', '{eduaid_transferer}', 'PERMISSIVE')
+      UNION ALL -- issue 17 H6: reports as submitted (063_report_snapshots.sql): inserted by
+                -- officers and supervisors (the server fills the row), never changed
+      VALUES ('report_snapshot', 'report_snapshot_insert', 'INSERT', '{eduaid_officer}'::text[], 'PERMISSIVE'),
+             ('report_snapshot', 'report_snapshot_insert_county', 'INSERT', '{eduaid_supervisor}', 'PERMISSIVE'),
+             ('report_snapshot', 'report_snapshot_owner', 'ALL', '{eduaid_owner}', 'PERMISSIVE'),
+             ('report_snapshot', 'report_snapshot_read', 'SELECT', '{eduaid_clerk,eduaid_officer}', 'PERMISSIVE'),
+             ('report_snapshot', 'report_snapshot_read_county', 'SELECT', '{eduaid_auditor,eduaid_supervisor}', 'PERMISSIVE')
        ORDER BY 1, 2$$,
     'each township-scoped table has exactly the delete/insert/owner/read/update policies');
 
@@ -310,6 +317,7 @@ SELECT results_eq(
              ('school_age_tally_student', '{}'),
              ('set_user_password', '{}'),
              ('set_user_townships', '{}'),
+             ('snapshot_county', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'), -- issue 17 H6
              ('special_ed_counts', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('submit', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('teacher_facts_changed', '{}'),
