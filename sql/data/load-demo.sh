@@ -4,7 +4,8 @@
 # schools, courses and fund programs, the demo users, then the generated
 # records (demo.sql), the ledgers kept on them (demo_ledgers.sql), a
 # public notice in progress (demo_notice.sql) and the school pairs with a
-# year of their work (demo_pairing.sql). Deterministic: the same
+# year of their work (demo_pairing.sql), then four reports as submitted
+# (demo_snapshots.sql, issue 17 H6). Deterministic: the same
 # data on every run (the notice's dates follow the day of loading).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
