@@ -13,7 +13,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 cd "$here"
-for f in reference.sql users.sql demo.sql demo_ledgers.sql demo_notice.sql demo_pairing.sql demo_preschool.sql demo_care.sql demo_canteen.sql demo_teachers.sql demo_admission.sql demo_logins.sql; do
+for f in reference.sql users.sql demo.sql demo_ledgers.sql demo_notice.sql demo_pairing.sql demo_preschool.sql demo_care.sql demo_canteen.sql demo_teachers.sql demo_admission.sql demo_snapshots.sql demo_logins.sql; do
     PGOPTIONS="${PGOPTIONS:-} -c client_min_messages=warning" \
         "${PSQL:-psql}" -X -q -v ON_ERROR_STOP=1 -o /dev/null -f "$f"
     echo "load-demo: $f loaded" >&2

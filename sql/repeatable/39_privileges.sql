@@ -548,12 +548,14 @@ GRANT INSERT (township_id, activity_id, care_id, present), UPDATE (present)
 -- The checks (as the superuser who migrates: RESET ROLE by sql/migrate.sh).
 DO $$
 BEGIN
-    -- Supervisors write nothing but their own roster staging and the
-    -- county's evaluation of the pairs (issue 15).
+    -- Supervisors write nothing but their own roster staging, the
+    -- county's evaluation of the pairs (issue 15) and the reports they
+    -- freeze (issue 17 H6: an INSERT the server fills).
     IF EXISTS (SELECT FROM pg_catalog.pg_class c, pg_catalog.aclexplode(c.relacl) p
                 WHERE c.relnamespace = 'eduaid'::regnamespace
                   AND c.relname NOT IN ('roster_import', 'roster_row', 'pair_criterion',
-                                        'pair_evaluation', 'pair_evaluation_score', 'pair_award')
+                                        'pair_evaluation', 'pair_evaluation_score', 'pair_award',
+                                        'report_snapshot' /* issue 17 H6 */)
                   AND p.grantee = 'eduaid_supervisor'::regrole
                   AND p.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'))
        OR EXISTS (SELECT FROM pg_catalog.pg_class c
@@ -563,7 +565,7 @@ BEGIN
                    WHERE c.relnamespace = 'eduaid'::regnamespace
                      AND c.relname NOT IN ('roster_import', 'roster_row', 'pair_criterion',
                                            'pair_evaluation', 'pair_evaluation_score',
-                                           'pair_award')
+                                           'pair_award', 'report_snapshot' /* issue 17 H6 */)
                      AND p.grantee = 'eduaid_supervisor'::regrole
                      AND p.privilege_type IN ('INSERT', 'UPDATE')) THEN
         RAISE EXCEPTION 'eduaid_supervisor holds a write privilege in schema eduaid';
@@ -592,6 +594,18 @@ BEGIN
     END IF;
 END
 $$;
+
+-- issue 17 H6 (reports as submitted): the township's users, supervisors
+-- and auditors read snapshots (38_policies.sql says which); officers and
+-- supervisors freeze one by an INSERT of what to freeze -- never its rows,
+-- hash, who or when, which the server writes (36_m_snapshots.sql). No
+-- UPDATE or DELETE for anyone. (The supervisors' INSERT is allowed by name
+-- in the checks above.)
+GRANT SELECT ON eduaid.report_snapshot
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT INSERT (report, year, township_id, submitted_on, note) ON eduaid.report_snapshot
+    TO eduaid_officer, eduaid_supervisor;
+-- end issue 17 H6
 
 ------------------------------------------------------------------------
 -- issue 17 H4: 定向招生专项计划 (061_admission.sql). The application holds

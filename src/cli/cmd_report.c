@@ -25,6 +25,7 @@
 #include "core/i18n.h"
 #include "core/safefile.h"
 #include "db/report.h"
+#include "db/snapshot.h"
 
 #define MISSING_NAME "subsidy_missing"
 
@@ -35,6 +36,12 @@ struct report_args {
     enum csvout_encoding enc;
     const char *out; /* NULL: stdout */
     const char *pdf; /* --pdf FILE: an A4 PDF instead of CSV */
+    /* issue 17 H6: reports as submitted */
+    bool freeze;              /* --freeze: store the report as submitted */
+    const char *note;         /* --note TEXT */
+    bool frozen;              /* --frozen [NAME]: list the snapshots */
+    long long reprint;        /* --reprint ID (0: none) */
+    const struct dbres *rows; /* the rows to write (a snapshot's), or NULL */
 };
 
 static void
@@ -45,6 +52,13 @@ report_usage(FILE *fp)
               "[--encoding E] [-o FILE]\n"
               "       %s report NAME [--year Y] [--township CODE] --pdf FILE\n"
               "       %s report --list\n"),
+            PACKAGE_NAME, PACKAGE_NAME, PACKAGE_NAME);
+    /* issue 17 H6 */
+    fprintf(fp,
+            _("       %s report NAME --freeze [--year Y] [--township CODE] "
+              "[--note TEXT]\n"
+              "       %s report --frozen [NAME]\n"
+              "       %s report --reprint ID [-o FILE | --pdf FILE]\n"),
             PACKAGE_NAME, PACKAGE_NAME, PACKAGE_NAME);
     fprintf(fp, "%s",
             _("Print a report as CSV: one row per township you may see, "
@@ -60,6 +74,14 @@ report_usage(FILE *fp)
               "  --pdf FILE       an A4 PDF instead: the office's heading,\n"
               "                   the table, a bar chart, page numbers\n"
               "  --list           list the reports\n"));
+    fprintf(fp, "%s",
+            _("  --freeze         store the report as submitted today (the "
+              "server\n"
+              "                   computes it as you and keeps its SHA-256)\n"
+              "  --note TEXT      with --freeze: to whom it was submitted\n"
+              "  --frozen [NAME]  list the reports as submitted\n"
+              "  --reprint ID     print a report as submitted, exactly as "
+              "it was\n"));
 }
 
 static void
@@ -113,6 +135,15 @@ report_option(struct report_args *a, const char *opt, const char *val)
         if (val[0] == '\0')
             goto bad;
         a->pdf = val;
+    } else if (strcmp(opt, "--note") == 0) { /* issue 17 H6 */
+        a->note = val;
+    } else if (strcmp(opt, "--reprint") == 0) {
+        char *end;
+
+        errno = 0;
+        a->reprint = strtoll(val, &end, 10);
+        if (errno != 0 || end == val || *end != '\0' || a->reprint <= 0)
+            goto bad;
     } else {
         a->out = val;
     }
@@ -121,6 +152,33 @@ bad:
     fprintf(stderr, _("%s report: bad value '%s' for %s\n"), PACKAGE_NAME, val,
             opt);
     return EXIT_USAGE;
+}
+
+/* issue 17 H6: --freeze, --frozen and --reprint with what they may go
+ * with; true after a message when they do not. */
+static bool
+snapshot_args_bad(const struct report_args *a)
+{
+    const char *why = NULL;
+
+    if (a->freeze + a->frozen + (a->reprint > 0) > 1)
+        why = _("--freeze, --frozen and --reprint go one at a time");
+    else if (a->note != NULL && !a->freeze)
+        why = _("--note goes with --freeze");
+    else if (a->freeze && (a->out != NULL || a->pdf != NULL))
+        why = _("--freeze prints the snapshot's id and hash, not a file");
+    else if ((a->frozen || a->reprint > 0) &&
+             (a->year != 0 || a->township != 0))
+        why = _("a snapshot has its own year and township");
+    else if (a->frozen && (a->out != NULL || a->pdf != NULL))
+        why = _("--frozen lists on standard output");
+    else if (a->reprint > 0 && a->name != NULL)
+        why = _("--reprint takes the snapshot's id, not a report name");
+    else if (a->reprint > 0 && a->pdf != NULL && a->out != NULL)
+        why = _("--pdf is for the township reports, without -o");
+    if (why != NULL)
+        fprintf(stderr, "%s report: %s\n", PACKAGE_NAME, why);
+    return why != NULL;
 }
 
 /* What the command line asks for. */
@@ -143,9 +201,15 @@ report_parse(int argc, char **argv, struct report_args *a)
                     PACKAGE_NAME, argv[i == 1 ? 2 : 1]);
             return PARSED_BAD;
         }
+        if (strcmp(arg, "--freeze") == 0 || strcmp(arg, "--frozen") == 0) {
+            /* issue 17 H6 */
+            *(arg[7] == 'e' ? &a->freeze : &a->frozen) = true;
+            continue;
+        }
         if (strcmp(arg, "--year") == 0 || strcmp(arg, "--township") == 0 ||
             strcmp(arg, "--encoding") == 0 || strcmp(arg, "-o") == 0 ||
-            strcmp(arg, "--pdf") == 0) {
+            strcmp(arg, "--pdf") == 0 || strcmp(arg, "--note") == 0 ||
+            strcmp(arg, "--reprint") == 0) {
             if (report_option(a, arg, i + 1 < argc ? argv[i + 1] : NULL) != 0)
                 return PARSED_BAD;
             i++;
@@ -157,6 +221,10 @@ report_parse(int argc, char **argv, struct report_args *a)
             a->name = arg;
         }
     }
+    if (snapshot_args_bad(a)) /* issue 17 H6 */
+        return PARSED_BAD;
+    if (a->frozen || a->reprint > 0)
+        return PARSED_RUN;
     if (a->name == NULL) {
         fprintf(stderr, _("%s report: which report? (--list)\n"), PACKAGE_NAME);
         return PARSED_BAD;
@@ -261,6 +329,8 @@ write_body(struct csvout *w, struct db *db, const struct report_args *a,
     struct report_cursor *c;
     int rc;
 
+    if (d != NULL && a->rows != NULL) /* issue 17 H6: a snapshot's */
+        return write_rows(w, d, a->rows, err, errsz);
     if (d != NULL) {
         if ((r = report_fetch(db, d, a->year, a->township, &dberr)) == NULL) {
             snprintf(err, errsz, "%s", dberr.message);
@@ -332,10 +402,127 @@ report_write(struct db *db, const struct report_args *a,
     return EXIT_OK;
 }
 
+/* issue 17 H6: reports as submitted ------------------------------------ */
+
+/* The scope of snapshot i: its township's name, or the county. */
+static const char *
+snapshot_scope(const struct snapshot_info *i)
+{
+    return i->township > 0 ? i->scope : _("the county");
+}
+
+/* --freeze: the report of a->year and a->township, stored by the server;
+ * its id, dates, who and hash on stdout. */
+static int
+snapshot_freeze_cmd(const struct report_args *a, const struct report_def *d)
+{
+    struct snapshot_info info;
+    struct db_error err;
+    struct db *db;
+    int rc = EXIT_OK;
+
+    if (d == NULL) {
+        fprintf(stderr, _("%s report: the list of students is not frozen\n"),
+                PACKAGE_NAME);
+        return EXIT_USAGE;
+    }
+    if ((db = cmd_connect("eduaid report")) == NULL)
+        return EXIT_USAGE;
+    if (snapshot_freeze(db, d->name, a->year, a->township, a->note, &info,
+                        &err) != 0)
+        rc = cli_refused(db, "report --freeze", &err);
+    else
+        printf(_("Snapshot %lld: %s, %d, %s\n"
+                 "Submitted on %s, frozen %s by %s\n"
+                 "SHA-256 %s\n"),
+               info.id, _(d->title), info.year, snapshot_scope(&info),
+               info.submitted_on, info.frozen_at, info.frozen_by, info.sha256);
+    db_close(db);
+    return rc;
+}
+
+/* --frozen [NAME]: the snapshots the caller may read, newest first. */
+static int
+snapshot_list_cmd(const struct report_args *a)
+{
+    struct db_error err;
+    struct db *db;
+    struct dbres *r;
+
+    if ((db = cmd_connect("eduaid report")) == NULL)
+        return EXIT_USAGE;
+    if ((r = snapshot_list(db, a->name, &err)) == NULL) {
+        int rc = cli_refused(db, "report --frozen", &err);
+
+        db_close(db);
+        return rc;
+    }
+    for (int i = 0; i < r->nrows; i++) {
+        struct snapshot_info info;
+
+        snapshot_info_from(r, i, &info);
+        printf("%lld\t%s\t%d\t%s\t%s\t%s\t%.12s\n", info.id, info.report,
+               info.year, snapshot_scope(&info), info.frozen_at, info.frozen_by,
+               info.sha256);
+    }
+    if (r->nrows == 0)
+        fprintf(stderr, _("%s report: no report as submitted\n"), PACKAGE_NAME);
+    dbres_free(r);
+    db_close(db);
+    return EXIT_OK;
+}
+
+/* --reprint ID: the snapshot's rows exactly, as CSV or PDF, once the
+ * server finds its hash still that of its content. */
+static int
+snapshot_reprint_cmd(struct report_args *a)
+{
+    struct snapshot_info info;
+    struct db_error err;
+    const struct report_def *d;
+    struct dbres *rows;
+    struct db *db;
+    int rc;
+
+    if ((db = cmd_connect("eduaid report")) == NULL)
+        return EXIT_USAGE;
+    rc = snapshot_get(db, a->reprint, &info, &err);
+    if (rc < 0) {
+        rc = cli_refused(db, "report --reprint", &err);
+    } else if (rc == 1) {
+        fprintf(stderr,
+                _("%s report: no snapshot %lld (or not yours to see)\n"),
+                PACKAGE_NAME, a->reprint);
+        rc = EXIT_INVALID;
+    } else if (!info.verified) {
+        fprintf(stderr,
+                _("%s report: snapshot %lld does not match its SHA-256 %s: "
+                  "its figures were changed after it was frozen; not "
+                  "printed\n"),
+                PACKAGE_NAME, a->reprint, info.sha256);
+        rc = EXIT_INVALID;
+    } else if ((d = report_find(info.report)) == NULL) {
+        fprintf(stderr, _("%s report: this client does not know report '%s'\n"),
+                PACKAGE_NAME, info.report);
+        rc = EXIT_INVALID;
+    } else if ((rows = snapshot_rows(db, a->reprint, &err)) == NULL) {
+        rc = cli_refused(db, "report --reprint", &err);
+    } else {
+        a->rows = rows;
+        rc = a->pdf != NULL ? pdfprint_snapshot(d, rows, &info, a->pdf)
+                            : report_write(db, a, d);
+        dbres_free(rows);
+    }
+    db_close(db);
+    return rc;
+}
+/* end issue 17 H6 */
+
 int
 cmd_report(int argc, char **argv)
 {
-    struct report_args a = {NULL, 0, 0, CSVOUT_UTF8_BOM, NULL, NULL};
+    struct report_args a = {
+        NULL, 0, 0, CSVOUT_UTF8_BOM, NULL, NULL, false, NULL, false, 0, NULL};
     const struct report_def *d = NULL;
     struct db *db;
     int rc;
@@ -352,6 +539,10 @@ cmd_report(int argc, char **argv)
     case PARSED_RUN:
         break;
     }
+    if (a.frozen || a.reprint > 0) { /* issue 17 H6 */
+        cli_output_locale();
+        return a.frozen ? snapshot_list_cmd(&a) : snapshot_reprint_cmd(&a);
+    }
     if (strcmp(a.name, MISSING_NAME) != 0 &&
         (d = report_find(a.name)) == NULL) {
         fprintf(stderr, _("%s report: no report named '%s' (--list)\n"),
@@ -361,6 +552,8 @@ cmd_report(int argc, char **argv)
     if (a.year == 0) /* issue 15 H4: a pairing report's is a calendar year */
         a.year = report_year_today(d);
     cli_output_locale();
+    if (a.freeze) /* issue 17 H6 */
+        return snapshot_freeze_cmd(&a, d);
     if ((db = cmd_connect_reports("eduaid report")) == NULL)
         return EXIT_USAGE;
     rc = a.pdf != NULL ? pdfprint_report(db, d, a.year, a.township, a.pdf)

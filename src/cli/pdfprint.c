@@ -19,6 +19,7 @@
 #include "core/i18n.h"
 #include "core/settings.h"
 #include "db/printdoc.h"
+#include "db/snapshot.h"
 
 /* print.office of the configuration the client reads (malloc'd; "" when
  * unset or unreadable: a heading is not worth refusing to print; NULL out
@@ -106,4 +107,27 @@ pdfprint_report(struct db *db, const struct report_def *d, int year,
                          sizeof msg);
     free(office);
     return said(db, "report", NULL, rc, &done, &err, msg);
+}
+
+/* issue 17 H6 */
+int
+pdfprint_snapshot(const struct report_def *d, const struct dbres *rows,
+                  const struct snapshot_info *info, const char *file)
+{
+    struct printdoc_done done;
+    char msg[PATH_MAX + 128] = "";
+    char *office = pdfprint_office();
+    char *stamp = NULL;
+    enum printdoc_failure rc;
+
+    if (office == NULL || (stamp = snapshot_stamp(info)) == NULL) {
+        free(office);
+        perror(PACKAGE_NAME);
+        return EXIT_USAGE;
+    }
+    rc = printdoc_report_rows(d, rows, info->year, stamp, office, file, &done,
+                              msg, sizeof msg);
+    free(stamp);
+    free(office);
+    return said(NULL, "report --reprint", NULL, rc, &done, NULL, msg);
 }

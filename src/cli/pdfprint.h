@@ -20,6 +20,13 @@ int pdfprint_notice(struct db *db, const char *id, const char *file);
 int pdfprint_report(struct db *db, const struct report_def *d, int year,
                     int township, const char *file);
 
+/* issue 17 H6: snapshot info's rows (report d) as a PDF into file, with
+ * the line saying which version it is (报送版本：date 由 who 冻结，
+ * SHA-256 ...); an exit status, after a message on stderr. */
+struct snapshot_info;
+int pdfprint_snapshot(const struct report_def *d, const struct dbres *rows,
+                      const struct snapshot_info *info, const char *file);
+
 /* issue 15 H4: the office's heading (print.office) of the configuration
  * the command reads, malloc'd ("" when unset), NULL out of memory. */
 char *pdfprint_office(void);

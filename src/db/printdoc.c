@@ -187,7 +187,8 @@ struct report_doc {
     const struct report_def *def;
     const struct dbres *r;
     int year;
-    bool item; /* the item column is shown */
+    bool item;         /* the item column is shown */
+    const char *stamp; /* issue 17 H6: a snapshot's line, or NULL */
 };
 
 static const char *
@@ -272,6 +273,8 @@ draw_report(struct pdfdoc *d, void *arg)
                                         p->def->cols[c].kind != RC_TEXT};
     pdfdoc_title(d, _(p->def->title));
     pdfdoc_para(d, report_year_label(p->def, p->year, buf, sizeof buf), 0);
+    if (p->stamp != NULL) /* issue 17 H6 */
+        pdfdoc_para(d, p->stamp, 0);
     pdfdoc_space(d, 6);
     pdfdoc_table(d, cols, n, p->r->nrows, report_cell, (void *)p);
     if (p->def->bar >= 0 && p->def->bar < p->def->ncols)
@@ -291,12 +294,21 @@ printdoc_report(struct db *db, const struct report_def *d, int year,
     memset(done, 0, sizeof *done);
     if ((r = report_fetch(db, d, year, township, err)) == NULL)
         return PRINTDOC_SERVER;
-    {
-        struct report_doc p = {d, r, year, d->item_label != NULL};
-        struct pdfdoc_page page = {office, _("Page %d of %d"), NULL, NULL};
-
-        rc = printdoc_write(file, &page, draw_report, &p, done, msg, msgsz);
-    }
+    rc = printdoc_report_rows(d, r, year, NULL, office, file, done, msg, msgsz);
     dbres_free(r);
     return rc;
+}
+
+/* issue 17 H6 */
+enum printdoc_failure
+printdoc_report_rows(const struct report_def *d, const struct dbres *r,
+                     int year, const char *stamp, const char *office,
+                     const char *file, struct printdoc_done *done, char *msg,
+                     size_t msgsz)
+{
+    struct report_doc p = {d, r, year, d->item_label != NULL, stamp};
+    struct pdfdoc_page page = {office, _("Page %d of %d"), NULL, NULL};
+
+    memset(done, 0, sizeof *done);
+    return printdoc_write(file, &page, draw_report, &p, done, msg, msgsz);
 }

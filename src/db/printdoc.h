@@ -63,6 +63,16 @@ enum printdoc_failure printdoc_report(struct db *db, const struct report_def *d,
                                       struct db_error *err, char *msg,
                                       size_t msgsz);
 
+/* issue 17 H6: report d's rows r as printdoc_report prints them, with
+ * stamp (a snapshot's "submitted version" line; NULL: none) under the
+ * year; as printdoc_notice, without the server. */
+enum printdoc_failure printdoc_report_rows(const struct report_def *d,
+                                           const struct dbres *r, int year,
+                                           const char *stamp,
+                                           const char *office, const char *file,
+                                           struct printdoc_done *done,
+                                           char *msg, size_t msgsz);
+
 /* issue 15 H4: render draw(arg), with page on every page, into file
  * (0600, whole or not at all); PRINTDOC_OK with *done filled in, or
  * PRINTDOC_FILE with msg. For the other documents (db/pairreport.h). */

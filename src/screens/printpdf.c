@@ -114,3 +114,23 @@ printpdf_report(struct app *a, const struct report_def *d, int year)
                          &err, msg, sizeof msg);
     return said(a, NULL, rc, &done, &err, msg);
 }
+
+/* issue 17 H6 */
+bool
+printpdf_snapshot(struct app *a, const struct report_def *d,
+                  const struct dbres *rows, int year, long long id,
+                  const char *stamp)
+{
+    char name[128], path[PATH_MAX], msg[PATH_MAX + 128] = "";
+    struct printdoc_done done;
+    enum printdoc_failure rc;
+
+    snprintf(name, sizeof name, "report-%s-%d-v%lld.pdf", d->name, year, id);
+    if (!exports_path(a, name, path, sizeof path))
+        return false;
+    app_status(a, "%s", _("Writing the PDF..."));
+    app_status_now(a);
+    rc = printdoc_report_rows(d, rows, year, stamp, a->settings->office, path,
+                              &done, msg, sizeof msg);
+    return said(a, NULL, rc, &done, NULL, msg);
+}

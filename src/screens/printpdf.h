@@ -19,4 +19,10 @@ bool printpdf_notice(struct app *a, const char *id);
  * true when it was written. */
 bool printpdf_report(struct app *a, const struct report_def *d, int year);
 
+/* issue 17 H6: a report as submitted -- rows of report d, year, with its
+ * line stamp -- as report-NAME-YEAR-vID.pdf; true when it was written. */
+bool printpdf_snapshot(struct app *a, const struct report_def *d,
+                       const struct dbres *rows, int year, long long id,
+                       const char *stamp);
+
 #endif /* EDUAID_SCREENS_PRINTPDF_H */

@@ -18,6 +18,12 @@
  * cannot be reached. The missing-students list opened from here is a work list
  * (its Enter grants aid) and reads the central server: a standby's lag would
  * keep a granted student on it.
+ * issue 17 H6, reports as submitted (报送版本): f freezes the report as
+ * shown (a supervisor: the county; an officer: his township) on the central
+ * server, after a note and a yes, and shows its hash; v lists the report's
+ * snapshots and opens one read-only -- its rows as stored, the header line
+ * saying its date, who froze it and its hash, p printing it; Esc goes back
+ * to today's figures. A snapshot whose hash no longer matches is refused.
  */
 #include "config.h"
 
@@ -31,8 +37,10 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "db/report.h"
+#include "db/snapshot.h" /* issue 17 H6 */
 #include "screens/printpdf.h"
 #include "screens/screens.h"
+#include "ui/dialog.h" /* issue 17 H6 */
 #include "ui/draw.h"
 #include "ui/listview.h"
 
@@ -59,6 +67,8 @@ struct report_screen {
     const char *cells[MAX_COLS];
     char bar[BAR_MAX_CELLS * 3 + 8];
     int top, rows, cols;
+    /* issue 17 H6: the snapshot shown instead of today's figures, or NULL */
+    struct snapshot_info *frozen;
 };
 
 /* The value of column c of def in row, NULL for SQL NULL. */
@@ -311,7 +321,8 @@ report_layout(struct screen *s, int top, int rows, int cols)
     }
     n = set_columns(r);
     r->lv.ncolumns = n; /* same column array, selection kept */
-    listview_layout(&r->lv, top + 2, 0, rows - 2, cols);
+    /* issue 17 H6: a third line for the reports as submitted */
+    listview_layout(&r->lv, top + 3, 0, rows - 3, cols);
     build_view(r);
 }
 
@@ -326,6 +337,24 @@ report_total(void)
     return n;
 }
 
+/* issue 17 H6: the third line -- a snapshot's date submitted and note, or
+ * the keys of the reports as submitted (f only for those who freeze). */
+static void
+snapshot_line(struct screen *s, char *line, size_t size)
+{
+    const struct report_screen *r = s->data;
+    const char *role = db_role(s->app->db);
+
+    if (r->frozen != NULL)
+        snprintf(line, size, _("SHA-256 %.16s...  submitted on %s  %s"),
+                 r->frozen->sha256, r->frozen->submitted_on, r->frozen->note);
+    else if (strcmp(role, "officer") == 0 || strcmp(role, "supervisor") == 0)
+        snprintf(line, size, "%s",
+                 _("f freeze as submitted  v reports as submitted"));
+    else
+        snprintf(line, size, "%s", _("v reports as submitted"));
+}
+
 static void
 report_draw(struct screen *s)
 {
@@ -338,7 +367,15 @@ report_draw(struct screen *s)
     else
         snprintf(sortby, sizeof sortby, "%s %s", _(r->def->cols[r->sort].label),
                  r->reverse ? "v" : "^");
-    if (r->def->calendar) /* issue 15 H4: the pairing reports */
+    if (r->frozen != NULL) /* issue 17 H6 */
+        snprintf(line, sizeof line, _("%s, %s: frozen %.10s by %s"),
+                 _(r->def->title),
+                 report_year_label(r->def, r->year, sortby, sizeof sortby),
+                 r->frozen->frozen_at,
+                 r->frozen->frozen_by_name[0] != '\0'
+                     ? r->frozen->frozen_by_name
+                     : r->frozen->frozen_by);
+    else if (r->def->calendar) /* issue 15 H4: the pairing reports */
         snprintf(line, sizeof line, _("%zu/%zu %s - year %d - sorted by %s"),
                  r->index + 1, report_total(), _(r->def->title), r->year,
                  sortby);
@@ -350,15 +387,20 @@ report_draw(struct screen *s)
     draw_str(stdscr, r->top, 0, r->cols, line, UA_LABEL,
              DRAW_PAD | DRAW_MARK_CUT);
     snprintf(line, sizeof line, "%s%s",
-             _("1-9/n/N report  y/Y year  s sort  r reverse"),
+             r->frozen != NULL
+                 ? _("Esc today's figures  p PDF  s sort  r reverse")
+                 : _("1-9/n/N report  y/Y year  s sort  r reverse"),
              r->def->item_label != NULL ? _("  g townships/items") : "");
     if (r->lv.hmore || r->lv.hfirst > 1)
         snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
                  _("  Left/Right columns"));
-    if (strcmp(r->def->name, "subsidy") == 0)
+    if (strcmp(r->def->name, "subsidy") == 0 && r->frozen == NULL)
         snprintf(line + strlen(line), sizeof line - strlen(line), "%s",
                  _("  Enter students not granted"));
     draw_str(stdscr, r->top + 1, 0, r->cols, line, UA_NORMAL,
+             DRAW_PAD | DRAW_MARK_CUT);
+    snapshot_line(s, line, sizeof line); /* issue 17 H6 */
+    draw_str(stdscr, r->top + 2, 0, r->cols, line, UA_NORMAL,
              DRAW_PAD | DRAW_MARK_CUT);
 }
 
@@ -403,12 +445,267 @@ open_missing(struct screen *s)
     return KR_REDRAW;
 }
 
+/* issue 17 H6: reports as submitted ------------------------------------ */
+
+/* The township a freeze of what is shown covers: the county (0) for a
+ * supervisor; for an officer the one township shown, else the selected
+ * row's; -1 when there is none to take. */
+static int
+freeze_township(struct screen *s)
+{
+    struct report_screen *r = s->data;
+    const char *only = NULL, *tw;
+    int n = 0, sel;
+
+    if (strcmp(db_role(s->app->db), "supervisor") == 0)
+        return 0;
+    for (int i = 0; r->res != NULL && i < r->res->nrows; i++)
+        if ((tw = dbres_field(r->res, i, "township_id")) != NULL &&
+            (only == NULL || strcmp(only, tw) != 0)) {
+            only = tw;
+            n++;
+        }
+    if (n == 1)
+        return atoi(only);
+    sel = listview_selected(&r->lv);
+    tw = sel >= 0 && sel < r->nview
+             ? dbres_field(r->res, r->view[sel], "township_id")
+             : NULL;
+    return tw != NULL ? atoi(tw) : -1;
+}
+
+/* f: freeze the report as shown, after a note and a yes; its hash shown. */
+static void
+freeze_shown(struct screen *s)
+{
+    struct report_screen *r = s->data;
+    const char *role = db_role(s->app->db);
+    struct snapshot_info info;
+    struct db_error err;
+    char question[512], done[768], ylabel[64], *note;
+    const char *scope = _("the county");
+    int tw;
+
+    if (strcmp(role, "officer") != 0 && strcmp(role, "supervisor") != 0) {
+        app_status_error(s->app, "%s",
+                         _("Only officers and supervisors freeze a report "
+                           "as submitted."));
+        return;
+    }
+    if ((tw = freeze_township(s)) < 0) {
+        app_status_error(s->app, "%s", _("Select the township to freeze."));
+        return;
+    }
+    note = dialog_prompt(s->app, PROMPT_TEXT, _("Freeze as submitted"),
+                         _("Submitted to (may be left empty):"), "");
+    if (note == NULL)
+        return;
+    for (int i = 0; tw > 0 && r->res != NULL && i < r->res->nrows; i++) {
+        const char *id = dbres_field(r->res, i, "township_id");
+
+        if (id != NULL && atoi(id) == tw)
+            scope = dbres_field(r->res, i, "township");
+    }
+    snprintf(question, sizeof question,
+             _("Freeze %s (%s, %s) as submitted today? It is never changed "
+               "afterwards."),
+             _(r->def->title),
+             report_year_label(r->def, r->year, ylabel, sizeof ylabel),
+             scope != NULL ? scope : "");
+    if (dialog_confirm(s->app, _("Freeze as submitted"), question, false)) {
+        if (snapshot_freeze(s->app->db, r->def->name, r->year, tw,
+                            note[0] != '\0' ? note : NULL, &info, &err) != 0)
+            app_error(s->app, &err);
+        else {
+            snprintf(done, sizeof done,
+                     _("Snapshot %lld of %s, frozen %s.\nSHA-256 %s"), info.id,
+                     tw == 0 ? _("the county") : info.scope, info.frozen_at,
+                     info.sha256);
+            dialog_message(s->app, _("Frozen as submitted"), done);
+        }
+    }
+    free(note);
+}
+
+/* The pick list of the shown report's snapshots (dialog_pick). */
+struct snap_pick {
+    struct db *db;
+    const char *report;
+    struct dbres *res;
+    struct pick_item *items;
+    char (*labels)[160];
+    char (*details)[160];
+};
+
+static int
+snap_search(void *arg, const char *filter, const struct pick_item **items)
+{
+    struct snap_pick *p = arg;
+    struct db_error err;
+    int n = 0;
+
+    if (p->res == NULL) {
+        if ((p->res = snapshot_list(p->db, p->report, &err)) == NULL)
+            return -1;
+        p->items = calloc((size_t)p->res->nrows + 1, sizeof *p->items);
+        p->labels = calloc((size_t)p->res->nrows + 1, sizeof *p->labels);
+        p->details = calloc((size_t)p->res->nrows + 1, sizeof *p->details);
+        if (p->items == NULL || p->labels == NULL || p->details == NULL)
+            return -1;
+    }
+    for (int i = 0; i < p->res->nrows; i++) {
+        struct snapshot_info info;
+
+        snapshot_info_from(p->res, i, &info);
+        snprintf(p->labels[n], sizeof p->labels[n], "%lld  %s  %d  %s", info.id,
+                 info.frozen_at, info.year,
+                 info.township > 0 ? info.scope : _("the county"));
+        snprintf(p->details[n], sizeof p->details[n], "%s  %.12s",
+                 info.frozen_by_name[0] ? info.frozen_by_name : info.frozen_by,
+                 info.sha256);
+        if (filter != NULL && *filter != '\0' &&
+            strstr(p->labels[n], filter) == NULL &&
+            strstr(p->details[n], filter) == NULL)
+            continue;
+        p->items[n] = (struct pick_item){dbres_field(p->res, i, "id"),
+                                         p->labels[n], p->details[n]};
+        n++;
+    }
+    *items = p->items;
+    return n;
+}
+
+/* Show snapshot id of the shown report in place of today's figures. */
+static void
+open_frozen(struct screen *s, long long id)
+{
+    struct report_screen *r = s->data;
+    struct snapshot_info *info = calloc(1, sizeof *info);
+    struct db_error err;
+    struct dbres *rows = NULL;
+    int rc;
+
+    if (info == NULL) {
+        app_status(s->app, "%s", _("out of memory"));
+        return;
+    }
+    rc = snapshot_get(s->app->db, id, info, &err);
+    if (rc == 0 && !info->verified)
+        app_status_error(s->app,
+                         _("Snapshot %lld does not match its SHA-256: its "
+                           "figures were changed; not shown."),
+                         id);
+    else if (rc == 0 && (rows = snapshot_rows(s->app->db, id, &err)) == NULL)
+        app_error(s->app, &err);
+    else if (rc < 0)
+        app_error(s->app, &err);
+    if (rows == NULL) {
+        free(info);
+        return;
+    }
+    free(r->frozen);
+    r->frozen = info;
+    r->year = info->year;
+    dbres_free(r->res);
+    free(r->view);
+    r->res = rows;
+    r->view = calloc((size_t)rows->nrows + 1, sizeof(int));
+    r->by_item = false;
+    listview_reset(&r->lv);
+    report_layout(s, r->top, r->rows, r->cols);
+}
+
+/* v: pick one of the shown report's snapshots and open it. */
+static void
+pick_frozen(struct screen *s)
+{
+    struct report_screen *r = s->data;
+    struct snap_pick p = {s->app->db, r->def->name, NULL, NULL, NULL, NULL};
+    char *id =
+        dialog_pick(s->app, _("Reports as submitted"), NULL, snap_search, &p);
+
+    dbres_free(p.res);
+    free(p.items);
+    free(p.labels);
+    free(p.details);
+    if (id != NULL)
+        open_frozen(s, atoll(id));
+    free(id);
+}
+
+/* Back from a snapshot to today's figures. */
+static void
+close_frozen(struct screen *s)
+{
+    struct report_screen *r = s->data;
+
+    free(r->frozen);
+    r->frozen = NULL;
+    reload(s);
+}
+
+/* p on a snapshot: its PDF, with its version line. */
+static void
+print_frozen(struct screen *s)
+{
+    struct report_screen *r = s->data;
+    char *stamp = snapshot_stamp(r->frozen);
+
+    if (stamp == NULL)
+        app_status(s->app, "%s", _("out of memory"));
+    else
+        printpdf_snapshot(s->app, r->def, r->res, r->year, r->frozen->id,
+                          stamp);
+    free(stamp);
+}
+
+/* The keys of a snapshot shown: s, r and g as ever, Esc back, p its PDF;
+ * anything that would fetch today's figures is refused. */
+static enum key_result
+frozen_key(struct screen *s, const struct key *k)
+{
+    switch (k->action) {
+    case ACT_BACK:
+        close_frozen(s);
+        return KR_RELAYOUT;
+    case ACT_PRINT:
+        print_frozen(s);
+        return KR_REDRAW;
+    case ACT_OPEN:
+    case ACT_REFRESH:
+        app_status(s->app, "%s",
+                   _("A report as submitted does not change: Esc for "
+                     "today's figures."));
+        return KR_REDRAW;
+    default:
+        break;
+    }
+    if (!k->is_function && (k->code == 's' || k->code == 'r' || k->code == 'g'))
+        return KR_UNHANDLED; /* report_char sorts and groups */
+    if (!k->is_function && k->code >= '0' && k->code <= 'z') {
+        app_status(s->app, "%s",
+                   _("A report as submitted does not change: Esc for "
+                     "today's figures."));
+        return KR_REDRAW;
+    }
+    return KR_UNHANDLED;
+}
+/* end issue 17 H6 */
+
 static enum key_result
 report_char(struct screen *s, wint_t c)
 {
     struct report_screen *r = s->data;
     size_t n = report_total();
 
+    if (c == 'f' && r->frozen == NULL) { /* issue 17 H6 */
+        freeze_shown(s);
+        return KR_REDRAW;
+    }
+    if (c == 'v' && r->frozen == NULL) {
+        pick_frozen(s);
+        return KR_RELAYOUT;
+    }
     if (c >= '1' && c < (wint_t)('1' + (n < 9 ? n : 9)))
         pick(s, (size_t)(c - '1'));
     else if (c == 'n')
@@ -440,6 +737,8 @@ report_key(struct screen *s, const struct key *k)
     struct report_screen *r = s->data;
     enum key_result kr;
 
+    if (r->frozen != NULL && (kr = frozen_key(s, k)) != KR_UNHANDLED)
+        return kr; /* issue 17 H6 */
     switch (k->action) {
     case ACT_OPEN:
         return open_missing(s);
@@ -463,11 +762,16 @@ report_key(struct screen *s, const struct key *k)
 static const enum action report_actions_list[] = {
     ACT_PRINT, ACT_OPEN, ACT_REFRESH, ACT_HELP, ACT_BACK, ACT_NONE};
 
+/* issue 17 H6: a snapshot shown is printed and left, nothing more */
+static const enum action frozen_actions_list[] = {ACT_PRINT, ACT_HELP, ACT_BACK,
+                                                  ACT_NONE};
+
 static const enum action *
 report_actions(struct screen *s)
 {
-    (void)s;
-    return report_actions_list;
+    const struct report_screen *r = s->data;
+
+    return r->frozen != NULL ? frozen_actions_list : report_actions_list;
 }
 
 static const char *
@@ -475,6 +779,8 @@ report_title(struct screen *s)
 {
     struct report_screen *r = s->data;
 
+    if (r->frozen != NULL) /* issue 17 H6 */
+        return _("Reports - as submitted (read-only)");
     return r->rdb != NULL ? _("Reports (from the standby)") : _("Reports");
 }
 
@@ -487,6 +793,7 @@ report_close(struct screen *s)
     free(r->view);
     listview_free(&r->lv);
     db_close(r->rdb);
+    free(r->frozen); /* issue 17 H6 */
     free(r);
     free(s);
 }

@@ -142,6 +142,13 @@ SELECT results_eq(
       SELECT t, t || p, c, r::text[], 'PERMISSIVE'
         FROM unnest(ARRAY['member_tally', 'school_age_tally', 'subsidy_tally']) AS t
        CROSS JOIN (VALUES
+      UNION ALL -- issue 17 H6: reports as submitted (063_report_snapshots.sql): inserted by
+                -- officers and supervisors (the server fills the row), never changed
+      VALUES ('report_snapshot', 'report_snapshot_insert', 'INSERT', '{eduaid_officer}'::text[], 'PERMISSIVE'),
+             ('report_snapshot', 'report_snapshot_insert_county', 'INSERT', '{eduaid_supervisor}', 'PERMISSIVE'),
+             ('report_snapshot', 'report_snapshot_owner', 'ALL', '{eduaid_owner}', 'PERMISSIVE'),
+             ('report_snapshot', 'report_snapshot_read', 'SELECT', '{eduaid_clerk,eduaid_officer}', 'PERMISSIVE'),
+             ('report_snapshot', 'report_snapshot_read_county', 'SELECT', '{eduaid_auditor,eduaid_supervisor}', 'PERMISSIVE')
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}')) AS v(p, c, r)
       UNION ALL -- the change channels (053_change_channels.sql): read by township, written by nobody
@@ -358,6 +365,7 @@ SELECT results_eq(
              ('school_age_tally_student', '{}'),
              ('set_user_password', '{}'),
              ('set_user_townships', '{}'),
+             ('snapshot_county', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'), -- issue 17 H6
              ('special_ed_counts', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('submit', '{eduaid_clerk,eduaid_officer,eduaid_supervisor}'),
              ('teacher_exchange_copy', '{}'), -- issue 17 H5

@@ -71,7 +71,7 @@ SELECT set_eq(
           'pair_evaluation_score', 'pair_inspection', 'pair_member', 'pair_monthly_report',
           'pair_quarterly', 'pair_rectification', 'pair_rectification_response', 'pair_target',
           'preschool_batch', 'preschool_enrollment', 'preschool_population', -- issue 17 H1
-          'school_age_tally', 'special_ed_plan', 'student', 'student_subsidy', 'student_year', 'subsidy_tally',
+          'report_snapshot' /* issue 17 H6 */, 'school_age_tally', 'special_ed_plan', 'student', 'student_subsidy', 'student_year', 'subsidy_tally',
           'teacher', 'teacher_fund_application', 'training_attendance', 'training_enrollment',
           -- issue 17 H5
           'teacher_exchange', 'teacher_exchange_in', 'teacher_training'],
