@@ -14,5 +14,5 @@
 --         records of left-behind children and cannot move yet
 
 INSERT INTO eduaid.message (key, field, zh, en) VALUES
-('EA244', NULL, '该户有定向招生申请或留守儿童关爱记录，暂不能迁出。',
+('EA244', '_record', '该户有定向招生申请或留守儿童关爱记录，暂不能迁出。',
  'The household has targeted-admission applications or left-behind care records and cannot move yet.');

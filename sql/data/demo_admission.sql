@@ -57,6 +57,10 @@ BEGIN
                     AND hy.status IN ('approved', 'in_notice', 'final')
                     AND sy.stage IN ('senior_high', 'secondary_vocational')
                     AND st.moved_out_on IS NULL
+                    -- FX1000011 moves in the transfer walks (52_school_year.t,
+                    -- transfer_clerk.keys): an application would keep it (EA244)
+                    AND hy.household_id NOT IN (SELECT h.id FROM eduaid.household h
+                                                 WHERE h.household_no = 'FX1000011')
                   ORDER BY place LIMIT 5 + s.township_id % 7
         LOOP
             CONTINUE WHEN r.school_id IS NULL;

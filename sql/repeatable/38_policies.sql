@@ -406,34 +406,6 @@ BEGIN
     PERFORM pg_temp.policy('pair_agreement', 'pair_agreement_remover_delete',
         format('FOR DELETE TO eduaid_remover USING (%s AND %s)', scope, seen));
 END
-
--- issue 17 H6 (reports as submitted, 063_report_snapshots.sql,
--- 36_m_snapshots.sql): a township's snapshots are read by its own clerks
--- and officers; supervisors and auditors read every snapshot of their
--- county, the county's (township_id NULL) included -- an officer never
--- reads those, they hold other townships' figures. Officers insert their
--- townships' (the trigger runs the report as them), supervisors the
--- county's or a township's of their county. No UPDATE or DELETE policy:
--- a snapshot is never changed (report_snapshot_keep).
-DO $$
-DECLARE
-    scope  constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
-    county constant text := '(township_id IS NULL AND county_id = (SELECT eduaid.snapshot_county()))';
-BEGIN
-    PERFORM pg_temp.row_security('report_snapshot', true);
-    PERFORM pg_temp.policy('report_snapshot', 'report_snapshot_read',
-        format('FOR SELECT TO eduaid_clerk, eduaid_officer USING (%s)', scope));
-    PERFORM pg_temp.policy('report_snapshot', 'report_snapshot_read_county',
-        format('FOR SELECT TO eduaid_supervisor, eduaid_auditor USING (%s OR %s)', scope, county));
-    PERFORM pg_temp.policy('report_snapshot', 'report_snapshot_insert',
-        format('FOR INSERT TO eduaid_officer WITH CHECK (%s)', scope));
-    PERFORM pg_temp.policy('report_snapshot', 'report_snapshot_insert_county',
-        format('FOR INSERT TO eduaid_supervisor WITH CHECK (%s OR %s)', scope, county));
-    PERFORM pg_temp.policy('report_snapshot', 'report_snapshot_owner',
-        'TO eduaid_owner USING (true) WITH CHECK (true)');
-END
-$$;
--- end issue 17 H6
 $$;
 
 -- issue 17 H4: 定向招生专项计划 (061_admission.sql). The application is a
@@ -564,3 +536,31 @@ BEGIN
 END
 $$;
 -- end issue 17 H2
+
+-- issue 17 H6 (reports as submitted, 063_report_snapshots.sql,
+-- 36_m_snapshots.sql): a township's snapshots are read by its own clerks
+-- and officers; supervisors and auditors read every snapshot of their
+-- county, the county's (township_id NULL) included -- an officer never
+-- reads those, they hold other townships' figures. Officers insert their
+-- townships' (the trigger runs the report as them), supervisors the
+-- county's or a township's of their county. No UPDATE or DELETE policy:
+-- a snapshot is never changed (report_snapshot_keep).
+DO $$
+DECLARE
+    scope  constant text := 'township_id = ANY ((SELECT eduaid.my_scope())::bigint[])';
+    county constant text := '(township_id IS NULL AND county_id = (SELECT eduaid.snapshot_county()))';
+BEGIN
+    PERFORM pg_temp.row_security('report_snapshot', true);
+    PERFORM pg_temp.policy('report_snapshot', 'report_snapshot_read',
+        format('FOR SELECT TO eduaid_clerk, eduaid_officer USING (%s)', scope));
+    PERFORM pg_temp.policy('report_snapshot', 'report_snapshot_read_county',
+        format('FOR SELECT TO eduaid_supervisor, eduaid_auditor USING (%s OR %s)', scope, county));
+    PERFORM pg_temp.policy('report_snapshot', 'report_snapshot_insert',
+        format('FOR INSERT TO eduaid_officer WITH CHECK (%s)', scope));
+    PERFORM pg_temp.policy('report_snapshot', 'report_snapshot_insert_county',
+        format('FOR INSERT TO eduaid_supervisor WITH CHECK (%s OR %s)', scope, county));
+    PERFORM pg_temp.policy('report_snapshot', 'report_snapshot_owner',
+        'TO eduaid_owner USING (true) WITH CHECK (true)');
+END
+$$;
+-- end issue 17 H6

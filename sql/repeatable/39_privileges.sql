@@ -544,6 +544,38 @@ GRANT INSERT (township_id, activity_id, care_id, present), UPDATE (present)
     ON eduaid.care_attendance TO eduaid_clerk, eduaid_officer;
 -- end issue 17 H2
 
+
+-- issue 17 H6 (reports as submitted): the township's users, supervisors
+-- and auditors read snapshots (38_policies.sql says which); officers and
+-- supervisors freeze one by an INSERT of what to freeze -- never its rows,
+-- hash, who or when, which the server writes (36_m_snapshots.sql). No
+-- UPDATE or DELETE for anyone. (The supervisors' INSERT is allowed by name
+-- in the checks above.)
+GRANT SELECT ON eduaid.report_snapshot
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT INSERT (report, year, township_id, submitted_on, note) ON eduaid.report_snapshot
+    TO eduaid_officer, eduaid_supervisor;
+-- end issue 17 H6
+
+------------------------------------------------------------------------
+-- issue 17 H4: 定向招生专项计划 (061_admission.sql). The application holds
+-- no personal column (the student's ID number stays in eduaid.student):
+-- every reader reads it whole. Clerks and officers write its data, never
+-- its keys (township, student, client_uuid), the household and poverty
+-- status the server fills, or the workflow columns; a draft is deleted
+-- by eduaid.delete_draft, as eduaid_remover. The outcome: officers record
+-- and correct it (admitted, college), never move it to another
+-- application; supervisors and auditors read it.
+GRANT SELECT ON eduaid.admission, eduaid.admission_outcome
+    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
+GRANT INSERT (township_id, client_uuid, student_id, exam_year, plan, school_id, hukou_years,
+              school_years, notes),
+      UPDATE (exam_year, plan, school_id, hukou_years, school_years, notes)
+    ON eduaid.admission TO eduaid_clerk, eduaid_officer;
+GRANT SELECT, DELETE ON eduaid.admission TO eduaid_remover;
+GRANT INSERT (township_id, admission_id, admitted, college), UPDATE (admitted, college)
+    ON eduaid.admission_outcome TO eduaid_officer;
+
 ------------------------------------------------------------------------
 -- The checks (as the superuser who migrates: RESET ROLE by sql/migrate.sh).
 DO $$
@@ -594,34 +626,3 @@ BEGIN
     END IF;
 END
 $$;
-
--- issue 17 H6 (reports as submitted): the township's users, supervisors
--- and auditors read snapshots (38_policies.sql says which); officers and
--- supervisors freeze one by an INSERT of what to freeze -- never its rows,
--- hash, who or when, which the server writes (36_m_snapshots.sql). No
--- UPDATE or DELETE for anyone. (The supervisors' INSERT is allowed by name
--- in the checks above.)
-GRANT SELECT ON eduaid.report_snapshot
-    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
-GRANT INSERT (report, year, township_id, submitted_on, note) ON eduaid.report_snapshot
-    TO eduaid_officer, eduaid_supervisor;
--- end issue 17 H6
-
-------------------------------------------------------------------------
--- issue 17 H4: 定向招生专项计划 (061_admission.sql). The application holds
--- no personal column (the student's ID number stays in eduaid.student):
--- every reader reads it whole. Clerks and officers write its data, never
--- its keys (township, student, client_uuid), the household and poverty
--- status the server fills, or the workflow columns; a draft is deleted
--- by eduaid.delete_draft, as eduaid_remover. The outcome: officers record
--- and correct it (admitted, college), never move it to another
--- application; supervisors and auditors read it.
-GRANT SELECT ON eduaid.admission, eduaid.admission_outcome
-    TO eduaid_clerk, eduaid_officer, eduaid_supervisor, eduaid_auditor;
-GRANT INSERT (township_id, client_uuid, student_id, exam_year, plan, school_id, hukou_years,
-              school_years, notes),
-      UPDATE (exam_year, plan, school_id, hukou_years, school_years, notes)
-    ON eduaid.admission TO eduaid_clerk, eduaid_officer;
-GRANT SELECT, DELETE ON eduaid.admission TO eduaid_remover;
-GRANT INSERT (township_id, admission_id, admitted, college), UPDATE (admitted, college)
-    ON eduaid.admission_outcome TO eduaid_officer;

@@ -142,13 +142,6 @@ SELECT results_eq(
       SELECT t, t || p, c, r::text[], 'PERMISSIVE'
         FROM unnest(ARRAY['member_tally', 'school_age_tally', 'subsidy_tally']) AS t
        CROSS JOIN (VALUES
-      UNION ALL -- issue 17 H6: reports as submitted (063_report_snapshots.sql): inserted by
-                -- officers and supervisors (the server fills the row), never changed
-      VALUES ('report_snapshot', 'report_snapshot_insert', 'INSERT', '{eduaid_officer}'::text[], 'PERMISSIVE'),
-             ('report_snapshot', 'report_snapshot_insert_county', 'INSERT', '{eduaid_supervisor}', 'PERMISSIVE'),
-             ('report_snapshot', 'report_snapshot_owner', 'ALL', '{eduaid_owner}', 'PERMISSIVE'),
-             ('report_snapshot', 'report_snapshot_read', 'SELECT', '{eduaid_clerk,eduaid_officer}', 'PERMISSIVE'),
-             ('report_snapshot', 'report_snapshot_read_county', 'SELECT', '{eduaid_auditor,eduaid_supervisor}', 'PERMISSIVE')
            ('_owner', 'ALL', '{eduaid_owner}'),
            ('_read', 'SELECT', '{eduaid_auditor,eduaid_clerk,eduaid_officer,eduaid_supervisor}')) AS v(p, c, r)
       UNION ALL -- the change channels (053_change_channels.sql): read by township, written by nobody
@@ -162,7 +155,7 @@ SELECT results_eq(
       SELECT t, t || '_transferer_read', 'SELECT', '{eduaid_transferer}', 'PERMISSIVE'
         FROM unnest(ARRAY['household', 'student', 'household_year', 'student_year',
                           'student_subsidy', 'training_enrollment', 'special_ed_plan',
-                          'dropout_case']) AS t
+                          'dropout_case', 'admission', 'care_record']) AS t -- 064 (issue 17)
       UNION ALL
       SELECT t, t || '_transferer_move', 'UPDATE', '{eduaid_transferer}', 'PERMISSIVE'
         FROM unnest(ARRAY['household', 'student', 'household_year', 'student_year',
@@ -174,6 +167,13 @@ SELECT results_eq(
       UNION ALL
       VALUES ('transfer_request', 'transfer_request_owner', 'ALL', '{eduaid_owner}'::text[], 'PERMISSIVE'),
              ('transfer_request', 'transfer_request_transferer', 'ALL', '{eduaid_transferer}', 'PERMISSIVE')
+      UNION ALL -- issue 17 H6: reports as submitted (063_report_snapshots.sql): inserted by
+                -- officers and supervisors (the server fills the row), never changed
+      VALUES ('report_snapshot', 'report_snapshot_insert', 'INSERT', '{eduaid_officer}'::text[], 'PERMISSIVE'),
+             ('report_snapshot', 'report_snapshot_insert_county', 'INSERT', '{eduaid_supervisor}', 'PERMISSIVE'),
+             ('report_snapshot', 'report_snapshot_owner', 'ALL', '{eduaid_owner}', 'PERMISSIVE'),
+             ('report_snapshot', 'report_snapshot_read', 'SELECT', '{eduaid_clerk,eduaid_officer}', 'PERMISSIVE'),
+             ('report_snapshot', 'report_snapshot_read_county', 'SELECT', '{eduaid_auditor,eduaid_supervisor}', 'PERMISSIVE')
       UNION ALL -- issue 17 H4: 定向招生 (061_admission.sql): the application a record, its
                 -- outcome written by officers only
       SELECT 'admission', 'admission' || p, c, r::text[], 'PERMISSIVE'

@@ -80,8 +80,12 @@ is "$?" 0 'report subsidy --freeze succeeds'
 id=$(sed -n 's/^Snapshot \([0-9]*\): .*/\1/p' "$work/freeze")
 hash=$(su "SELECT sha256 FROM eduaid.report_snapshot WHERE id = ${id:-0}")
 is "$(head -n 1 "$work/freeze")" "Snapshot $id: Subsidy coverage, 2026, 城关镇" 'it says the snapshot''s id, report, year and scope'
+# the dates as the server has them (its day, not this machine's: in the
+# evening UTC it is tomorrow in Asia/Shanghai)
+sub_day=$(su "SELECT submitted_on FROM eduaid.report_snapshot WHERE id = ${id:-0}")
+frozen_day=$(su "SELECT frozen_at::date FROM eduaid.report_snapshot WHERE id = ${id:-0}")
 is "$(sed -n 2p "$work/freeze" | sed 's/[0-9][0-9]:[0-9][0-9]/HH:MM/')" \
-	"Submitted on $(date +%F), frozen $(date +%F) HH:MM by demo_officer" '... the date submitted, when and by whom'
+	"Submitted on $sub_day, frozen $frozen_day HH:MM by demo_officer" '... the date submitted, when and by whom'
 is "$(sed -n 3p "$work/freeze")" "SHA-256 $hash" '... and the hash the server stored'
 is "$(su "SELECT eduaid.report_snapshot_verify(${id:-0})")" t '... which is that of what it stored'
 
@@ -111,7 +115,7 @@ LC_ALL=zh_CN.UTF-8 LANGUAGE=zh_CN EDUAID_LOCALEDIR="$work/locale" \
 	"$BIN" -U demo_officer report --reprint "$id" --pdf "$work/b.pdf" 2>"$work/err"
 is "$?" 0 'report --reprint ID --pdf FILE succeeds'
 pdftotext "$work/b.pdf" - 2>/dev/null | tr -d ' \n' >"$work/pdf.txt"
-if grep -q "报送版本：$(date +%F)由王德明冻结，SHA-256$hash" "$work/pdf.txt"; then
+if grep -q "报送版本：${sub_day}由王德明冻结，SHA-256$hash" "$work/pdf.txt"; then
 	ok 'the PDF says 报送版本：date 由 王德明 冻结，SHA-256 and the whole hash'
 else
 	not_ok 'the PDF says 报送版本：date 由 王德明 冻结，SHA-256 and the whole hash' "$(head -c 400 "$work/pdf.txt")"

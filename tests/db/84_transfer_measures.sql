@@ -10,6 +10,7 @@
 -- from moving, nor under review. Runs in well under a second.
 \set ON_ERROR_STOP on
 BEGIN;
+\set fx_including 1
 \ir _fixtures.sql
 SELECT plan(6);
 
