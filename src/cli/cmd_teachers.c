@@ -42,10 +42,16 @@ teachers_usage(FILE *fp)
           fp);
 }
 
-/* Parse argv; 0, or the exit status after a message. */
+/* Parse argv; 0, or -1 after the help (exit 0), or the exit status after
+ * a message. */
 static int
 teachers_args(int argc, char **argv, const char **file, enum csv_encoding *enc)
 {
+    if (argc == 2 &&
+        (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-?") == 0)) {
+        teachers_usage(stdout);
+        return -1;
+    }
     for (int i = 2; i < argc; i++) {
         if (strcmp(argv[i], "--encoding") == 0 && i + 1 < argc) {
             if (csv_encoding_parse(argv[++i], enc) != 0) {
@@ -129,7 +135,7 @@ cmd_teachers(int argc, char **argv)
     int rc = teachers_args(argc, argv, &file, &enc);
 
     if (rc != 0)
-        return rc;
+        return rc < 0 ? EXIT_OK : rc;
     if ((fp = fopen(file, "rb")) == NULL) {
         perror(file);
         return EXIT_USAGE;

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "screens/chooser.h"
@@ -183,4 +184,23 @@ chooser_screen_new(struct app *a, const struct chooser_def *def, unsigned mask)
     c->lv.empty_text = def->empty != NULL ? _(def->empty) : NULL;
     refresh_lines(s);
     return s;
+}
+
+unsigned
+chooser_role_bit(const char *role)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } roles[] = {{"clerk", CR_CLERK},
+                 {"officer", CR_OFFICER},
+                 {"supervisor", CR_SUPERVISOR},
+                 {"auditor", CR_AUDITOR},
+                 {"inspector", CR_INSPECTOR}};
+
+    for (size_t i = 0; role != NULL && i < sizeof(roles) / sizeof(roles[0]);
+         i++)
+        if (strcmp(role, roles[i].name) == 0)
+            return roles[i].bit;
+    return 0;
 }

@@ -34,6 +34,18 @@ struct chooser_def {
     size_t nentries;
 };
 
+/* The roles an entry names (chooser_entry.roles). */
+enum chooser_role {
+    CR_CLERK = 1 << 0,
+    CR_OFFICER = 1 << 1,
+    CR_SUPERVISOR = 1 << 2,
+    CR_AUDITOR = 1 << 3,
+    CR_INSPECTOR = 1 << 4
+};
+
+/* The chooser_role of a role's name (db_role), 0 for any other. */
+unsigned chooser_role_bit(const char *role);
+
 /* The area's screen with the entries whose roles meet mask, in order. */
 struct screen *chooser_screen_new(struct app *a, const struct chooser_def *def,
                                   unsigned mask);

@@ -16,17 +16,17 @@
 #include <string.h>
 
 #include "core/i18n.h"
-#include "db/report.h" /* issue 17 H3 */
+#include "db/report.h"    /* issue 17 H3 */
 #include "screens/care.h" /* issue 17 H2 */
 #include "screens/chooser.h"
 #include "screens/screens.h"
 
 /* Who sees an entry. */
 enum {
-    R_CLERK = 1 << 0,
-    R_OFFICER = 1 << 1,
-    R_SUPERVISOR = 1 << 2,
-    R_AUDITOR = 1 << 3,
+    R_CLERK = CR_CLERK,
+    R_OFFICER = CR_OFFICER,
+    R_SUPERVISOR = CR_SUPERVISOR,
+    R_AUDITOR = CR_AUDITOR,
     R_RECORDS = R_CLERK | R_OFFICER | R_SUPERVISOR | R_AUDITOR
 };
 
@@ -107,8 +107,7 @@ migrant_open(struct app *a)
 }
 /* end issue 17 H3 */
 
-/* The area's screens, in the order shown: one line each, before the
- * empty line that ends the table. */
+/* The area's screens, in the order shown: one line each. */
 static const struct chooser_entry entries[] = {
     /* issue 17 H1: 学前教育 */
     {N_("Preschool"), NULL, preschool_line, R_RECORDS, preschool_screen_new},
@@ -129,7 +128,6 @@ static const struct chooser_entry entries[] = {
     /* issue 17 H3: 学校食堂 */
     {N_("School canteens"), N_("pilot schools whose canteen serves the meal"),
      canteen_line, R_RECORDS, canteen_open},
-    {NULL, NULL, NULL, 0, NULL},
 };
 
 static const struct chooser_def area = {
@@ -139,35 +137,18 @@ static const struct chooser_def area = {
     .column = N_("Measure"),
     .empty = N_("Your role has no screens here."),
     .entries = entries,
-    .nentries = sizeof(entries) / sizeof(entries[0]) - 1,
+    .nentries = sizeof(entries) / sizeof(entries[0]),
 };
-
-static unsigned
-role_bit(const char *role)
-{
-    static const struct {
-        const char *name;
-        unsigned bit;
-    } roles[] = {{"clerk", R_CLERK},
-                 {"officer", R_OFFICER},
-                 {"supervisor", R_SUPERVISOR},
-                 {"auditor", R_AUDITOR}};
-
-    for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
-        if (strcmp(role, roles[i].name) == 0)
-            return roles[i].bit;
-    return 0;
-}
 
 struct screen *
 measures_screen_new(struct app *a)
 {
-    return chooser_screen_new(a, &area, role_bit(db_role(a->db)));
+    return chooser_screen_new(a, &area, chooser_role_bit(db_role(a->db)));
 }
 
 /* Whether the role sees the measures area at all (menu.c). */
 bool
 measures_area_for(const char *role)
 {
-    return role_bit(role) != 0;
+    return (chooser_role_bit(role) & R_RECORDS) != 0;
 }

@@ -21,11 +21,11 @@
 
 /* Who sees an entry. */
 enum {
-    R_CLERK = 1 << 0,
-    R_OFFICER = 1 << 1,
-    R_SUPERVISOR = 1 << 2,
-    R_AUDITOR = 1 << 3,
-    R_INSPECTOR = 1 << 4,
+    R_CLERK = CR_CLERK,
+    R_OFFICER = CR_OFFICER,
+    R_SUPERVISOR = CR_SUPERVISOR,
+    R_AUDITOR = CR_AUDITOR,
+    R_INSPECTOR = CR_INSPECTOR,
     R_ALL = R_CLERK | R_OFFICER | R_SUPERVISOR | R_AUDITOR | R_INSPECTOR
 };
 
@@ -95,33 +95,15 @@ static const struct chooser_def area = {
     .nentries = sizeof(entries) / sizeof(entries[0]),
 };
 
-static unsigned
-role_bit(const char *role)
-{
-    static const struct {
-        const char *name;
-        unsigned bit;
-    } roles[] = {{"clerk", R_CLERK},
-                 {"officer", R_OFFICER},
-                 {"supervisor", R_SUPERVISOR},
-                 {"auditor", R_AUDITOR},
-                 {"inspector", R_INSPECTOR}};
-
-    for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
-        if (strcmp(role, roles[i].name) == 0)
-            return roles[i].bit;
-    return 0;
-}
-
 struct screen *
 pairing_screen_new(struct app *a)
 {
-    return chooser_screen_new(a, &area, role_bit(db_role(a->db)));
+    return chooser_screen_new(a, &area, chooser_role_bit(db_role(a->db)));
 }
 
 /* Whether the role sees the pairing area at all (menu.c). */
 bool
 pairing_area_for(const char *role)
 {
-    return role_bit(role) != 0;
+    return chooser_role_bit(role) != 0;
 }

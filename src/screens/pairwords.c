@@ -8,14 +8,9 @@
  */
 #include "config.h"
 
-#include <string.h>
-
+#include "core/codeword.h"
 #include "core/i18n.h"
 #include "screens/pairs.h"
-
-struct code_word {
-    const char *code, *word;
-};
 
 static const struct code_word forms_w[] = {{"one_to_one", N_("one-to-one")},
                                            {"district", N_("district")},
@@ -57,24 +52,11 @@ static const struct code_word *const groups[PW_COUNT] = {
 const char *
 pair_word(enum pair_words g, const char *code)
 {
-    if (g >= PW_COUNT || code == NULL)
-        return "";
-    for (const struct code_word *w = groups[g]; w->code != NULL; w++)
-        if (strcmp(w->code, code) == 0)
-            return _(w->word);
-    return code;
+    return g < PW_COUNT ? code_word(groups[g], code) : "";
 }
 
 const char *
 pair_word_code(enum pair_words g, size_t i)
 {
-    const struct code_word *w;
-
-    if (g >= PW_COUNT)
-        return NULL;
-    w = groups[g];
-    for (size_t k = 0; k < i; k++)
-        if (w[k].code == NULL)
-            return NULL;
-    return w[i].code;
+    return g < PW_COUNT ? code_word_at(groups[g], i) : NULL;
 }

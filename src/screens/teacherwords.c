@@ -7,14 +7,9 @@
  */
 #include "config.h"
 
-#include <string.h>
-
+#include "core/codeword.h"
 #include "core/i18n.h"
 #include "screens/teachers.h"
-
-struct code_word {
-    const char *code, *word;
-};
 
 static const struct code_word posts_w[] = {
     {"teacher", N_("Full-time teacher")},
@@ -56,24 +51,11 @@ static const struct code_word *const groups[TW_COUNT] = {[TW_POST] = posts_w,
 const char *
 teacher_word(enum teacher_words g, const char *code)
 {
-    if (g >= TW_COUNT || code == NULL || code[0] == '\0')
-        return "";
-    for (const struct code_word *w = groups[g]; w->code != NULL; w++)
-        if (strcmp(w->code, code) == 0)
-            return _(w->word);
-    return code;
+    return g < TW_COUNT ? code_word(groups[g], code) : "";
 }
 
 const char *
 teacher_word_code(enum teacher_words g, size_t i)
 {
-    const struct code_word *w;
-
-    if (g >= TW_COUNT)
-        return NULL;
-    w = groups[g];
-    for (size_t k = 0; k < i; k++)
-        if (w[k].code == NULL)
-            return NULL;
-    return w[i].code;
+    return g < TW_COUNT ? code_word_at(groups[g], i) : NULL;
 }

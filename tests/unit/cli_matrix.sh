@@ -111,6 +111,16 @@ cases='
 2 notice close
 2 notice close 1 2
 2 notice verify
+0 admission --help
+0 admission -?
+2 admission
+2 admission --frob
+2 admission frob
+2 admission notice
+2 admission notice --year abc
+2 admission outcome
+2 admission outcome x --admitted
+2 admission outcome 1 --admitted
 0 report --help
 0 report -?
 0 report --list
@@ -126,6 +136,18 @@ cases='
 2 report township_summary --encoding
 2 report township_summary --encoding latin1
 2 report township_summary -o
+2 report --freeze
+2 report --reprint
+2 report --reprint x
+2 report --frozen a b
+0 teachers --help
+0 teachers -?
+2 teachers
+2 teachers --frob
+2 teachers frob
+2 teachers import
+2 teachers import a b
+2 teachers import f --encoding latin1
 0 user --help
 0 user -?
 2 user

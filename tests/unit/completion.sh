@@ -41,7 +41,7 @@ check "check-id" "a prefix of a command" "ch"
 check "export" "after global options with arguments" -h db1 -p 5433 -U wang_li exp
 check "--help --version -? -U -V -c -d -h -p" "the global options, psql's letters" -
 check "$reports" "the report names of eduaid report --list" report ""
-check "subsidy subsidy_missing" "a prefix of a report name" report sub
+check "subsidy subsidy_migrant subsidy_missing" "a prefix of a report name" report sub
 check "household special_ed teacher_fund training" "the record kinds of export" export ""
 check "--township" "export's options" export household --tow
 check "gb18030 utf-8 utf-8-nobom" "export --encoding" export household --encoding ""
