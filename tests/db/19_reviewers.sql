@@ -29,7 +29,8 @@ SELECT plan(17);
 SELECT is_empty(
     $$SELECT c.relname, p.privilege_type FROM pg_class c, aclexplode(c.relacl) p
        WHERE c.relnamespace = 'eduaid'::regnamespace
-         AND c.relname NOT IN ('pair_criterion', 'pair_evaluation', 'pair_evaluation_score', 'pair_award')
+         AND c.relname NOT IN ('pair_criterion', 'pair_evaluation', 'pair_evaluation_score', 'pair_award',
+                               'report_snapshot' /* issue 17 H6: what to freeze */)
          AND p.grantee = 'eduaid_supervisor'::regrole
          AND p.privilege_type IN ('INSERT', 'UPDATE', 'DELETE', 'TRUNCATE')
       UNION ALL
@@ -38,16 +39,18 @@ SELECT is_empty(
              aclexplode(a.attacl) p
        WHERE c.relnamespace = 'eduaid'::regnamespace
          AND c.relname NOT IN ('roster_import', 'roster_row')
-         AND c.relname NOT IN ('pair_criterion', 'pair_evaluation', 'pair_evaluation_score', 'pair_award')
+         AND c.relname NOT IN ('pair_criterion', 'pair_evaluation', 'pair_evaluation_score', 'pair_award',
+                               'report_snapshot' /* issue 17 H6: what to freeze */)
          AND p.grantee = 'eduaid_supervisor'::regrole
          AND p.privilege_type IN ('INSERT', 'UPDATE')$$,
-    'supervisors hold no INSERT, UPDATE, DELETE or TRUNCATE on any table of eduaid, nor on a column (but their own roster staging and the county''s pairing assessment)');
+    'supervisors hold no INSERT, UPDATE, DELETE or TRUNCATE on any table of eduaid, nor on a column (but their own roster staging, the county''s pairing assessment and the reports they freeze)');
 SELECT is_empty(
     $$SELECT policyname FROM pg_policies
        WHERE schemaname = 'eduaid' AND cmd IN ('UPDATE', 'INSERT', 'DELETE', 'ALL')
          AND 'eduaid_supervisor' = ANY (roles) AND tablename <> 'roster_import'
-         AND tablename NOT IN ('pair_criterion', 'pair_evaluation', 'pair_evaluation_score', 'pair_award')$$,
-    'no write policy names supervisors (but their own roster imports and the pairing assessment)');
+         AND tablename NOT IN ('pair_criterion', 'pair_evaluation', 'pair_evaluation_score', 'pair_award',
+                               'report_snapshot' /* issue 17 H6: what to freeze */)$$,
+    'no write policy names supervisors (but their own roster imports, the pairing assessment and the reports they freeze)');
 SET SESSION AUTHORIZATION demo_supervisor;
 SELECT is((SELECT bool_or(eduaid.may_edit(s)) FROM unnest(ARRAY['draft', 'submitted', 'verified',
             'approved', 'rejected', 'in_notice', 'final']) AS s), false,

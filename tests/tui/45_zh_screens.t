@@ -163,14 +163,14 @@ tui_menu 统计报表 "$HDR"
 check "资助应享尽享" "report 1"
 for n in 2 3 4 5 6; do
 	tui_keys "$n"
-	check "$n/13 " "report $n"
+	check "$n/21 " "report $n"
 done
 tui_keys s
 check "排序：" "report 6 sorted"
 tui_keys g
 check "项目" "report 6 by program"
 tui_keys 1
-tui_wait "1/13 "
+tui_wait "1/21 "
 tui_keys Enter
 tui_wait "应享未享"
 tui_ok $? "Enter on report 1 lists the students not granted"
