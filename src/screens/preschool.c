@@ -102,8 +102,8 @@ preschool_draw(struct screen *s)
     keys_names(ACT_REJECT, KEYS_PRIMARY, ret, sizeof(ret));
     if (strcmp(db_role(s->app->db), "supervisor") == 0)
         snprintf(line, sizeof(line),
-                 _("Imported batches: %s accepts one, %s rejects it with a "
-                   "reason; only accepted ones count."),
+                 _("Batches: %s accepts, %s rejects (with a reason); only "
+                   "accepted ones count."),
                  pass, ret);
     else
         snprintf(line, sizeof(line), "%s",
