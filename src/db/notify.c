@@ -24,6 +24,7 @@ static struct {
     long long burst_end; /* a burst is on: raise gen then (ms), or 0 */
     long long retry_at;  /* reconnect then (ms), or 0 */
     long retry_ms;       /* the pause before the next try */
+    int taken;           /* notifications notify_fd took, not yet polled */
 } nt;
 
 static bool
@@ -53,9 +54,20 @@ notify_listen(struct db *db, struct db_error *err)
 }
 
 int
-notify_fd(const struct db *db)
+notify_fd(struct db *db)
 {
-    return nt.listening ? db_socket(db) : -1;
+    int n;
+
+    if (!nt.listening)
+        return -1;
+    /* A notification that came while a statement ran (a screen loading
+     * what the last one announced) was read off the socket with its
+     * answer and waits in libpq: the socket will not wake us for it. */
+    if ((n = db_notifications(db)) > 0) {
+        nt.taken += n;
+        return NOTIFY_READY;
+    }
+    return db_socket(db);
 }
 
 /* The time until t (ms, at least 0), or -1 when t is 0 (none). */
@@ -96,8 +108,9 @@ notify_poll(struct db *db, long long now_ms)
 
     if (!nt.listening || db == NULL)
         return -1;
-    if (db_notifications(db) > 0 && nt.burst_end == 0)
+    if (db_notifications(db) + nt.taken > 0 && nt.burst_end == 0)
         nt.burst_end = now_ms + NOTIFY_COALESCE_MS;
+    nt.taken = 0;
     if (nt.burst_end != 0 && now_ms >= nt.burst_end) {
         nt.gen++;
         nt.burst_end = 0;

@@ -34,8 +34,11 @@
 int notify_listen(struct db *db, struct db_error *err);
 
 /* The descriptor to wait on for notifications, or -1 (not listening,
- * or the connection is down). */
-int notify_fd(const struct db *db);
+ * or the connection is down), or NOTIFY_READY when notifications have
+ * already arrived (read with the answer of a statement run since the
+ * last notify_poll): poll at once rather than wait. */
+#define NOTIFY_READY (-2)
+int notify_fd(struct db *db);
 
 /*
  * notify_poll

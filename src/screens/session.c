@@ -99,7 +99,9 @@ poll_connection(struct app *a)
 static int
 wait_fd(struct app *a)
 {
-    return a->db != NULL ? notify_fd(a->db) : -1;
+    int fd = a->db != NULL ? notify_fd(a->db) : -1;
+
+    return fd == NOTIFY_READY ? APP_FD_READY : fd;
 }
 
 int

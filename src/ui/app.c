@@ -583,6 +583,8 @@ wait_input(struct app *a, long long deadline, const sigset_t *unblocked)
     if (wait_fd_hook != NULL && st->fd_spin < FD_SPIN_MAX &&
         (p[1].fd = wait_fd_hook(a)) >= 0)
         n = 2;
+    else if (p[1].fd == APP_FD_READY)
+        return WK_FD; /* it came while a statement ran: no sleep */
     if (deadline != 0) {
         long long left = deadline - now_us();
 

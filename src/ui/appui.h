@@ -84,6 +84,10 @@ typedef void (*app_tick_fn)(struct app *a);
 void app_set_tick_hook(app_tick_fn fn);
 typedef int (*app_wait_fd_fn)(struct app *a);
 void app_set_wait_fd_hook(app_wait_fd_fn fn);
+/* What a wait hook answers when what it waits for has already arrived
+ * (read by a statement run meanwhile): wake at once, as for a readable
+ * descriptor, instead of sleeping on a socket with nothing left in it. */
+#define APP_FD_READY (-2)
 /* A tick in ms milliseconds at the latest (0: at once). */
 void app_tick_in(struct app *a, long ms);
 

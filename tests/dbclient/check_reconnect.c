@@ -23,11 +23,18 @@
  *   session ended and refused by itself. The refused login is a
  *   throwaway role the superuser ($EDUAID_SUPERUSER) creates and drops.
  *
+ *   Change channels (issue 17's lead, db/notify.c): a notification that
+ *   came while a statement ran is read off the socket with the answer
+ *   and waits in libpq; notify_fd says so (NOTIFY_READY) rather than
+ *   give a socket that will never wake the idle client for it (the live
+ *   queue kept an old count after a server restart: 79_live_queue.t).
+ *
  *   Run by tests/db/46_reconnect.t (TAP: CK_TAP_LOG_FILE_NAME=-).
  */
 #include "config.h"
 
 #include <check.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +42,7 @@
 #include <unistd.h>
 
 #include "db/db.h"
+#include "db/notify.h"
 
 #define CONNECT_TIMEOUT 10
 #define WRITE "UPDATE eduaid.household SET notes = notes WHERE false"
@@ -302,6 +310,29 @@ START_TEST(poll_leaves_a_live_session)
 }
 END_TEST
 
+START_TEST(notification_read_with_an_answer)
+{
+    unsigned long gen = notify_generation();
+    struct pollfd p = {.events = POLLIN};
+
+    ck_assert_msg(notify_listen(db, &err) == 0, "listen: %s", err.message);
+    ck_assert_msg(
+        db_command(killer,
+                   "SELECT pg_notify(c, '') FROM eduaid.my_channels() c", 0,
+                   NULL, &err) == 0,
+        "notify: %s", err.message);
+    usleep(300000); /* on db's socket by now */
+    /* a statement of db's: its answer and the notification read together */
+    ck_assert_int_eq(db_command(db, "SELECT 1", 0, NULL, &err), 0);
+    p.fd = notify_fd(db);
+    ck_assert_msg(p.fd == NOTIFY_READY || (p.fd >= 0 && poll(&p, 1, 0) == 1),
+                  "a notification read with an answer wakes nobody");
+    ck_assert_int_eq(notify_poll(db, 1000), NOTIFY_COALESCE_MS);
+    notify_poll(db, 1000 + NOTIFY_COALESCE_MS);
+    ck_assert_msg(notify_generation() > gen, "the change is not announced");
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -314,6 +345,7 @@ suite(void)
     tcase_add_test(tc, write_in_transaction_not_repeated);
     tcase_add_test(tc, write_outside_transaction_not_repeated);
     tcase_add_test(tc, begin_repeated_after_reconnect);
+    tcase_add_test(tc, notification_read_with_an_answer);
     suite_add_tcase(s, tc);
     tc = tcase_create("refused");
     tcase_add_checked_fixture(tc, setup_victim, teardown_victim);
